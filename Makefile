@@ -1,0 +1,178 @@
+# edgelint — build, test, run.
+#   make          build ./edgelint
+#   make run      install missing dependencies, build, run on every sample
+#   make test     install missing dependencies, build, unit + end-to-end tests,
+#                 then the same again under ASan+UBSan
+#   make fuzz     libFuzzer harnesses (FUZZ_SECONDS each, default 60)
+#   make lint     cppcheck and clang-tidy
+#   make install PREFIX=/usr/local
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/edgelint
+CC      ?= cc
+FUZZ_SECONDS ?= 60
+
+# Debian packages edgelint builds and tests with. Checked one by one; only the
+# missing ones are installed.
+PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson
+RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson
+PKG_DEB_libpcap    := libpcap-dev
+PKG_DEB_libpcre2-8 := libpcre2-dev
+PKG_DEB_yaml-0.1   := libyaml-dev
+PKG_DEB_cmocka     := libcmocka-dev
+PKG_DEB_jansson    := libjansson-dev
+
+PKGCONF  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS  = $(shell pkg-config --libs $(RUN_PKGS) 2>/dev/null)
+TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(PKGCONF) \
+	-DEDGELINT_RULES_DIR='"$(DATADIR)/rules"'
+LIBS    = $(PKGLIBS) -lzxcvbn -lm
+
+SRCS := $(wildcard src/*.c src/checks/*.c src/report/*.c parsers/*.c)
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+
+# Two builds side by side: release (-O2) and asan (ASan + UBSan).
+REL_DIR  := build/release
+ASAN_DIR := build/asan
+REL_CFLAGS  := -O2 -g
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+
+.PHONY: all deps run test unit e2e test-release test-asan fuzz fuzz-build lint \
+	install uninstall clean validators bench
+
+all: edgelint
+
+# ---- objects ---------------------------------------------------------------
+$(REL_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(REL_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(ASAN_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
+
+REL_LIB_OBJS  := $(LIB_SRCS:%.c=$(REL_DIR)/%.o)
+ASAN_LIB_OBJS := $(LIB_SRCS:%.c=$(ASAN_DIR)/%.o)
+
+edgelint: $(REL_LIB_OBJS) $(REL_DIR)/src/main.o
+	$(CC) $(REL_CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(ASAN_DIR)/edgelint: $(ASAN_LIB_OBJS) $(ASAN_DIR)/src/main.o
+	$(CC) $(ASAN_CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
+
+$(REL_DIR)/tests/%: $(REL_DIR)/tests/unit/%.o $(REL_LIB_OBJS)
+	$(CC) $(REL_CFLAGS) $^ $(LIBS) $(TESTLIBS) -o $@
+
+$(ASAN_DIR)/tests/%: $(ASAN_DIR)/tests/unit/%.o $(ASAN_LIB_OBJS)
+	$(CC) $(ASAN_CFLAGS) $^ $(LIBS) $(TESTLIBS) -o $@
+
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- dependencies ------------------------------------------------------------
+# Installs only what is missing, with apt-get (sudo when not root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v $(CC) >/dev/null || missing="$$missing gcc"; \
+	for p in $(PKGS); do \
+	  pkg-config --exists $$p 2>/dev/null || case $$p in \
+	    libpcap) missing="$$missing $(PKG_DEB_libpcap)";; \
+	    libpcre2-8) missing="$$missing $(PKG_DEB_libpcre2-8)";; \
+	    yaml-0.1) missing="$$missing $(PKG_DEB_yaml-0.1)";; \
+	    cmocka) missing="$$missing $(PKG_DEB_cmocka)";; \
+	    jansson) missing="$$missing $(PKG_DEB_jansson)";; \
+	  esac; \
+	done; \
+	[ -f /usr/include/zxcvbn.h ] || missing="$$missing libzxcvbn-dev"; \
+	[ -f /usr/share/john/password.lst ] || missing="$$missing john-data"; \
+	command -v jq >/dev/null || missing="$$missing jq"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "deps: all present"; fi
+
+# The JSON Schema and SARIF validators (npm, pinned by package-lock.json).
+validators: tests/tools/node_modules/.installed
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# ---- run ---------------------------------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory edgelint
+	@echo "== ./edgelint samples/*/*"
+	@./edgelint $$(find samples -type f \( -name '*.yaml' -o -name '*.conf' -o -name '*.cfg' -o -name '*.uci' -o -name '*.txt' -o -name '*.pcap' -o -name '*.pcapng' \) ! -name 'template.yaml' | sort); \
+	  rc=$$?; echo "(exit code $$rc: 0 no item failed, 1 an item failed, 2 an input could not be read)"; \
+	  [ $$rc -le 2 ]
+
+# ---- tests -------------------------------------------------------------------
+test: deps
+	@$(MAKE) --no-print-directory validators
+	@$(MAKE) --no-print-directory test-release
+	@$(MAKE) --no-print-directory test-asan
+	@echo "make test: all passed (release and ASan+UBSan)"
+
+test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
+	@echo "== unit tests (release)"
+	@set -e; for t in $(UNIT_TESTS); do EDGELINT_RULES=$(CURDIR)/rules $(REL_DIR)/tests/$$t; done
+	@echo "== end-to-end tests (release)"
+	@bash tests/e2e/run.sh ./edgelint
+
+test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
+	@echo "== unit tests (ASan+UBSan)"
+	@set -e; for t in $(UNIT_TESTS); do \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  EDGELINT_RULES=$(CURDIR)/rules $(ASAN_DIR)/tests/$$t; done
+	@echo "== end-to-end tests (ASan+UBSan)"
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
+
+# ---- fuzzing -----------------------------------------------------------------
+FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_DIR := build/fuzz
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -std=c11 \
+	-D_POSIX_C_SOURCE=200809L $(PKGCONF)
+$(FUZZ_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -c $< -o $@
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/tests/fuzz/fuzz_%.o $(LIB_SRCS:%.c=$(FUZZ_DIR)/%.o)
+	clang -fsanitize=fuzzer,address,undefined $^ $(LIBS) -o $@
+fuzz-build: deps
+	@command -v clang >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang
+	@$(MAKE) --no-print-directory $(FUZZERS:%=$(FUZZ_DIR)/%)
+fuzz: fuzz-build
+	@set -e; for f in $(FUZZERS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus-$$f; \
+	  echo "== $$f for $(FUZZ_SECONDS)s (seeds: tests/fuzz/seeds/$$f)"; \
+	  EDGELINT_RULES=$(CURDIR)/rules $(FUZZ_DIR)/$$f -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 $(FUZZ_DIR)/corpus-$$f tests/fuzz/seeds/$$f; done
+
+# ---- static analysis ---------------------------------------------------------
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	  --suppress=missingIncludeSystem --inline-suppr -I src $(SRCS)
+	clang-tidy --quiet $(SRCS) -- $(CFLAGS_COMMON)
+
+# ---- install -----------------------------------------------------------------
+install: edgelint
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/firmware
+	install -m 0755 edgelint $(DESTDIR)$(BINDIR)/edgelint
+	install -m 0644 rules/*.yaml rules/*.txt $(DESTDIR)$(DATADIR)/rules/
+	install -m 0644 rules/firmware/*.yaml $(DESTDIR)$(DATADIR)/rules/firmware/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/edgelint
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build edgelint

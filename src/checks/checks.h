@@ -1,0 +1,27 @@
+/*
+ * checks.h — the check kinds. A kind is one file in src/checks/ plus one
+ * line in checks.def; it reads the model, the rules data and the policy,
+ * records findings and raises item statuses. Checks never print.
+ */
+#ifndef EDGELINT_CHECKS_H
+#define EDGELINT_CHECKS_H
+
+#include "../finding.h"
+#include "../model.h"
+
+struct check {
+	const char *name;
+	void (*run)(struct input *in, const struct run_ctx *ctx);
+};
+
+#define CHECK(sym) void check_##sym(struct input *in, const struct run_ctx *ctx);
+#include "checks.def"
+#undef CHECK
+
+extern const struct check checks[];
+extern const size_t nchecks;
+
+/* Runs every check on a parsed input. */
+void checks_run(struct input *in, const struct run_ctx *ctx);
+
+#endif

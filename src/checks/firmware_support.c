@@ -1,0 +1,122 @@
+/*
+ * firmware_support.c — items 5-3 (home router) and 5-4 (VPN device): is
+ * the device still supported by its maker, free of vulnerabilities the
+ * maker will not fix, and running the latest firmware? Facts come from
+ * rules/firmware/ (each entry with its source and as_of date) and from
+ * what the admin wrote in the input.
+ */
+#include "checks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../../parsers/parsers.h"
+#include "../version.h"
+
+/* Days before the end of support from which it is reported as a warning. */
+#define SUPPORT_WARN_DAYS 180
+
+static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
+			  const struct router_support *rs)
+{
+	const struct device *d = &in->dev;
+	const char *model = d->model.s;
+	long end = -1;
+	const char *end_text = NULL, *source = NULL;
+	if (rs && rs->end_of_support >= 0) {
+		end = rs->end_of_support;
+		end_text = rs->end_of_support_text;
+		source = rs->source;
+	} else if (d->support_end.s && date_parse(d->support_end.s, true, &end) == 0) {
+		end_text = d->support_end.s;
+		source = "support_end in the input";
+	}
+	const char *ev = arena_printf(&in->arena, "model: %.80s", model);
+	if (rs && rs->unfixed_vulnerabilities)
+		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, d->model.line, ev,
+			    "model", model, "advisory",
+			    rs->advisory ? rs->advisory : rs->source, NULL);
+	if (end >= 0 && end < ctx->today) {
+		finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, d->model.line, ev,
+			    "model", model, "date", end_text, "source", source, NULL);
+	} else if (end >= 0 && end - ctx->today <= SUPPORT_WARN_DAYS) {
+		char days[16];
+		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
+		finding_add(in, ctx, "EL310", "ending-soon", item, -1, FST_WARN, d->model.line,
+			    ev, "model", model, "date", end_text, "source", source, "days", days,
+			    NULL);
+	} else if (!rs && end < 0) {
+		finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, d->model.line,
+			    ev, "model", model, "as_of",
+			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", NULL);
+	}
+}
+
+static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
+			  const struct router_support *rs)
+{
+	const struct device *d = &in->dev;
+	const char *model = d->model.s ? d->model.s : "?";
+	if (!d->firmware.s) {
+		finding_add(in, ctx, "EL315", "no-version", item, -1, FST_UNKNOWN,
+			    d->model.line, NULL, NULL);
+		return;
+	}
+	const char *latest = d->latest_firmware.s;
+	if (!latest && rs)
+		latest = rs->latest_firmware;
+	const char *ev = arena_printf(&in->arena, "firmware_version: %.60s", d->firmware.s);
+	if (latest) {
+		int cmp;
+		if (version_cmp(d->firmware.s, latest, &cmp)) {
+			finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,
+				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",
+				    latest, NULL);
+		} else if (cmp < 0) {
+			finding_add(in, ctx, "EL311", "older", item, -1, FST_FAIL,
+				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",
+				    latest, NULL);
+		}
+		return;
+	}
+	long built;
+	if (d->firmware_date.s && date_parse(d->firmware_date.s, false, &built) == 0 &&
+	    ctx->today - built > ctx->pol->firmware_max_age_days) {
+		char days[24];
+		snprintf(days, sizeof(days), "%ld", ctx->pol->firmware_max_age_days);
+		finding_add(in, ctx, "EL311", "old-build", item, -1, FST_WARN,
+			    d->firmware_date.line, ev, "firmware", d->firmware.s, "date",
+			    d->firmware_date.s, "days", days, NULL);
+		return;
+	}
+	finding_add(in, ctx, "EL315", "no-latest", item, -1, FST_UNKNOWN, d->firmware.line,
+		    ev, "firmware", d->firmware.s, "model", model, NULL);
+}
+
+void check_firmware_support(struct input *in, const struct run_ctx *ctx)
+{
+	if (!in->kind)
+		return;
+	/* Home routers answer 5-3; VPN devices (5-4) join with their parsers. */
+	if (!in->kind->feeds[ITEM_5_3])
+		return;
+	int item = ITEM_5_3;
+	if (!in->has_device) {
+		input_item(in, item, IST_UNKNOWN, "no-device");
+		return;
+	}
+	const struct device *d = &in->dev;
+	input_item(in, item, IST_PASS, NULL);
+	const struct router_support *rs = NULL;
+	if (!d->model.s) {
+		finding_add(in, ctx, "EL312", "no-model", item, -1, FST_UNKNOWN, d->vendor.line,
+			    NULL, NULL);
+	} else {
+		rs = registry_router(ctx->reg, d->vendor.s, d->model.s);
+		judge_support(in, ctx, item, rs);
+	}
+	judge_version(in, ctx, item, rs);
+	if (d->auto_update == TRI_NO)
+		finding_add(in, ctx, "EL313", "default", item, -1, FST_WARN,
+			    d->auto_update_line, "auto_update: false", NULL);
+}

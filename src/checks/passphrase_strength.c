@@ -1,0 +1,104 @@
+/*
+ * passphrase_strength.c — item 6-2, second half: whether an outsider could
+ * guess the passphrase of each enabled access point that uses one.
+ * The judging itself is src/passphrase.c; this file maps its verdict to
+ * rules. Messages say why, never what the passphrase is.
+ */
+#include "checks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../../parsers/parsers.h"
+#include "../passphrase.h"
+
+#define CONTEXT_MAX 4
+
+/* Maps a weak reason to its rule id. */
+static const char *weak_rule(enum pass_reason r)
+{
+	switch (r) {
+	case PR_INVALID_SHORT:
+	case PR_INVALID_LONG:
+		return "EL251";
+	case PR_SHORT:
+		return "EL252";
+	case PR_BLOCKLIST:
+		return "EL253";
+	case PR_CONTEXT_WORD:
+		return "EL255";
+	case PR_LOW_ENTROPY:
+		return "EL256";
+	default:
+		return "EL254";   /* the patterns: one variant each */
+	}
+}
+
+static void judge_one(struct input *in, const struct run_ctx *ctx,
+		      const struct wifi_net *w, const struct pass_config *cfg)
+{
+	const char *ssid = w->ssid.s ? w->ssid.s : "?";
+	if (!w->pass) {
+		finding_add(in, ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, w->line,
+			    NULL, "ssid", ssid, NULL);
+		return;
+	}
+	const char *context[CONTEXT_MAX];
+	size_t nc = 0;
+	if (w->ssid.s)
+		context[nc++] = w->ssid.s;
+	if (in->dev.vendor_display)
+		context[nc++] = in->dev.vendor_display;
+	if (in->dev.model.s)
+		context[nc++] = in->dev.model.s;
+	context[nc] = NULL;
+
+	struct pass_result res;
+	pass_judge(w->pass, w->pass_len, context, cfg, &res);
+	char len[24], minb[24], bits[24], minl[24];
+	snprintf(len, sizeof(len), "%zu", res.length);
+	snprintf(minl, sizeof(minl), "%u", cfg->min_length);
+	snprintf(bits, sizeof(bits), "%.0f", res.bits);
+	snprintf(minb, sizeof(minb), "%.0f", cfg->fail_below_bits);
+	const char *ev = arena_printf(&in->arena, "passphrase: (hidden, %zu characters)",
+				      res.length);
+	unsigned line = w->pass_line ? w->pass_line : w->line;
+	switch (res.verdict) {
+	case PASS_STRONG:
+		input_item(in, ITEM_6_2, IST_PASS, NULL);
+		return;
+	case PASS_UNKNOWN:
+		finding_add(in, ctx, "EL258",
+			    res.reason == PR_ENCRYPTED ? "encrypted" : "empty", ITEM_6_2, -1,
+			    FST_UNKNOWN, line, ev, "ssid", ssid, NULL);
+		return;
+	case PASS_FACTORY_LIKE:
+		finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1, FST_WARN, line, ev,
+			    "ssid", ssid, NULL);
+		return;
+	case PASS_WEAK: {
+		const char *rule = weak_rule(res.reason);
+		const char *variant = "default";
+		if (strcmp(rule, "EL251") == 0 || strcmp(rule, "EL254") == 0)
+			variant = pass_reason_name(res.reason);
+		finding_add(in, ctx, rule, variant, ITEM_6_2, -1, FST_FAIL, line, ev,
+			    "ssid", ssid, "length", len, "min", minl, "bits", bits,
+			    "min_bits", minb, NULL);
+		return;
+	}
+	}
+}
+
+void check_passphrase_strength(struct input *in, const struct run_ctx *ctx)
+{
+	if (!in->kind || !in->kind->feeds[ITEM_6_2])
+		return;
+	struct pass_config cfg = ctx->reg->pass;
+	if (ctx->pol->passphrase_min_length_set)
+		cfg.min_length = ctx->pol->passphrase_min_length;
+	for (const struct wifi_net *w = in->dev.wifi; w; w = w->next) {
+		if (!w->enabled || !w->is_ap || !wifi_sec_is_personal(w->sec))
+			continue;
+		judge_one(in, ctx, w, &cfg);
+	}
+}

@@ -1,0 +1,231 @@
+/*
+ * finding.c — recording findings, rendering their text in a language with
+ * secrets masked, sorting, policy exceptions and item statuses.
+ */
+#define _GNU_SOURCE
+#include "finding.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *fstatus_name(enum fstatus s)
+{
+	switch (s) {
+	case FST_PASS: return "pass";
+	case FST_UNKNOWN: return "unknown";
+	case FST_WARN: return "warn";
+	case FST_FAIL: return "fail";
+	case FST_EXCEPTED: return "excepted";
+	}
+	return "unknown";
+}
+
+/* Secrets shorter than this are not masked out of prose: masking "abc"
+ * would mangle ordinary words while revealing nothing useful. */
+#define MASK_MIN_LEN 4
+
+void finding_mask(const struct input *in, struct strbuf *sb)
+{
+	if (!sb->buf)
+		return;
+	for (size_t i = 0; i < in->nsecrets; i++) {
+		size_t n = in->secret_lens[i];
+		if (n < MASK_MIN_LEN)
+			continue;
+		char *p = sb->buf;
+		while ((p = memmem(p, sb->len - (size_t)(p - sb->buf),
+				   in->secrets[i], n)) != NULL) {
+			/* "****" is never longer than a masked secret. */
+			memcpy(p, "****", 4);
+			memmove(p + 4, p + n, sb->len - (size_t)(p - sb->buf) - n + 1);
+			sb->len -= n - 4;
+			p += 4;
+		}
+	}
+}
+
+struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
+			    const char *id, const char *variant, int item,
+			    int sev, enum fstatus st, unsigned line,
+			    const char *evidence, ...)
+{
+	const struct rule *ru = registry_rule(ctx->reg, id);
+	if (!ru || !rule_msg(ru, variant)) {
+		fprintf(stderr,
+			"edgelint: internal error: rule %s message \"%s\" is not in the registry\n",
+			id, variant);
+		abort();
+	}
+	if (in->nfindings == in->capfindings) {
+		size_t cap = in->capfindings ? in->capfindings * 2 : 16;
+		struct finding *nf = realloc(in->findings, cap * sizeof(*nf));
+		if (!nf)
+			return NULL;
+		in->findings = nf;
+		in->capfindings = cap;
+	}
+	struct finding *f = &in->findings[in->nfindings];
+	memset(f, 0, sizeof(*f));
+	f->rule = ru;
+	f->item = item;
+	f->severity = sev < 0 ? ru->severity : (enum severity)sev;
+	f->status = st;
+	f->line = line;
+	f->variant = variant;
+	va_list ap;
+	va_start(ap, evidence);
+	for (;;) {
+		const char *k = va_arg(ap, const char *);
+		if (!k)
+			break;
+		const char *v = va_arg(ap, const char *);
+		if (f->nargs < FINDING_MAX_ARGS) {
+			f->arg_key[f->nargs] = k;
+			f->arg_val[f->nargs++] = v ? arena_strdup(&in->arena, v) : "";
+		}
+	}
+	va_end(ap);
+	if (evidence) {
+		struct strbuf sb;
+		sb_init(&sb, 4096);
+		if (sb_adds(&sb, evidence) == 0) {
+			finding_mask(in, &sb);
+			f->evidence = arena_strdup(&in->arena, sb_str(&sb));
+		}
+		sb_free(&sb);
+	}
+	in->nfindings++;
+	return f;
+}
+
+static const char *finding_arg(const struct finding *f, const char *k, size_t kn)
+{
+	for (size_t i = 0; i < f->nargs; i++)
+		if (strlen(f->arg_key[i]) == kn && memcmp(f->arg_key[i], k, kn) == 0)
+			return f->arg_val[i];
+	return NULL;
+}
+
+/* Renders template t with the finding's {key} arguments into sb and
+ * masks the input's secrets in what was added. */
+static int finding_render(const struct input *in, const struct finding *f,
+			  const char *t, struct strbuf *sb)
+{
+	size_t start = sb->len;
+	int rc = 0;
+	while (*t && rc == 0) {
+		const char *open = strchr(t, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		if (!open || !close) {
+			rc = sb_adds(sb, t);
+			break;
+		}
+		rc = sb_add(sb, t, (size_t)(open - t));
+		const char *v = finding_arg(f, open + 1, (size_t)(close - open - 1));
+		if (rc == 0)
+			rc = v ? sb_adds(sb, v)
+			       : sb_add(sb, open, (size_t)(close - open + 1));
+		t = close + 1;
+	}
+	struct strbuf tail;
+	sb_init(&tail, sb->max);
+	if (rc == 0 && sb_add(&tail, sb_str(sb) + start, sb->len - start) == 0) {
+		finding_mask(in, &tail);
+		sb->len = start;
+		if (sb->buf)
+			sb->buf[start] = '\0';
+		rc = sb_add(sb, sb_str(&tail), tail.len);
+	}
+	sb_free(&tail);
+	return rc;
+}
+
+int finding_message(const struct input *in, const struct finding *f,
+		    enum lang l, struct strbuf *sb)
+{
+	const struct rule_msg *m = rule_msg(f->rule, f->variant);
+	return finding_render(in, f, m ? ltext_get(&m->text, l) : f->rule->name, sb);
+}
+
+int finding_fix(const struct input *in, const struct finding *f,
+		enum lang l, struct strbuf *sb)
+{
+	int rc = finding_render(in, f, ltext_get(&f->rule->remediation, l), sb);
+	const char *hint = rule_hint(f->rule, in->dev.vendor.s, l);
+	if (rc == 0 && hint) {
+		rc = sb_adds(sb, " ");
+		if (rc == 0)
+			rc = finding_render(in, f, hint, sb);
+	}
+	return rc;
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	int c = strcmp(x->rule->id, y->rule->id);
+	if (c)
+		return c;
+	return strcmp(x->variant, y->variant);
+}
+
+void findings_sort(struct input *in)
+{
+	/* qsort is not stable: break remaining ties by original index. */
+	size_t n = in->nfindings;
+	if (n < 2)
+		return;
+	struct finding *f = in->findings;
+	for (size_t i = 1; i < n; i++) {
+		struct finding key = f[i];
+		size_t j = i;
+		while (j > 0 && finding_cmp(&f[j - 1], &key) > 0) {
+			f[j] = f[j - 1];
+			j--;
+		}
+		f[j] = key;
+	}
+}
+
+void findings_apply_exceptions(struct input *in, const struct run_ctx *ctx)
+{
+	struct policy *p = ctx->pol;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		struct finding *f = &in->findings[i];
+		for (size_t j = 0; j < p->nexceptions; j++) {
+			struct policy_exception *e = &p->exceptions[j];
+			if (strcmp(e->rule, f->rule->id) != 0 &&
+			    strcmp(e->rule, f->rule->name) != 0)
+				continue;
+			if (e->file && !str_glob(e->file, in->path))
+				continue;
+			if (e->until >= 0 && ctx->today > e->until)
+				continue;  /* expired: reported by main */
+			f->status = FST_EXCEPTED;
+			f->except_reason = e->reason;
+			e->used++;
+			break;
+		}
+	}
+}
+
+void findings_settle_items(struct input *in)
+{
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		if (f->item < 0)
+			continue;
+		enum item_status st;
+		switch (f->status) {
+		case FST_FAIL: st = IST_FAIL; break;
+		case FST_WARN: st = IST_WARN; break;
+		case FST_UNKNOWN: st = IST_UNKNOWN; break;
+		default: st = IST_PASS; break;  /* pass, or an accepted risk */
+		}
+		input_item(in, f->item, st, NULL);
+	}
+}

@@ -1,0 +1,77 @@
+/*
+ * finding.h — findings (one observation by one rule at one place) and the
+ * run context the checks and reporters share.
+ *
+ * A finding stores the rule, the message variant and its arguments; the
+ * text is rendered in the report's language by finding_message(), which
+ * also masks every secret of the input. Evidence is masked when it is
+ * recorded.
+ */
+#ifndef EDGELINT_FINDING_H
+#define EDGELINT_FINDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "model.h"
+#include "policy.h"
+#include "registry.h"
+
+enum fstatus { FST_PASS, FST_UNKNOWN, FST_WARN, FST_FAIL, FST_EXCEPTED };
+const char *fstatus_name(enum fstatus s);
+
+#define FINDING_MAX_ARGS 6
+
+struct finding {
+	const struct rule *rule;
+	int item;                 /* ITEM_NONE when about the input itself */
+	enum severity severity;
+	enum fstatus status;
+	unsigned line;            /* 1-based, 0 when about the whole input */
+	bool is_packet;           /* line is a packet number */
+	const char *variant;
+	const char *arg_key[FINDING_MAX_ARGS];
+	const char *arg_val[FINDING_MAX_ARGS];
+	size_t nargs;
+	const char *evidence;     /* masked; NULL when none */
+	const char *except_reason;
+};
+
+/* What a run shares: rules data, policy, date, language. */
+struct run_ctx {
+	const struct registry *reg;
+	struct policy *pol;
+	long today;               /* days since epoch */
+	enum lang lang;
+};
+
+/* Records a finding of rule id for item with status st at line.
+ * Variadic arguments are key, value string pairs ending with NULL; they
+ * fill the {key} placeholders of the message variant. sev < 0 takes the
+ * rule's default severity. evidence may be NULL; it is masked against the
+ * input's secrets. An id or variant missing from the registry is a bug:
+ * the function prints it and aborts, so tests catch it.
+ * Returns the finding (owned by the input) or NULL on OOM. */
+struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
+			    const char *id, const char *variant, int item,
+			    int sev, enum fstatus st, unsigned line,
+			    const char *evidence, ...)
+	__attribute__((sentinel));
+
+/* Renders the message of f in language l into sb, secrets masked. */
+int finding_message(const struct input *in, const struct finding *f,
+		    enum lang l, struct strbuf *sb);
+/* Renders the fix text (rule remediation + vendor hint) into sb. */
+int finding_fix(const struct input *in, const struct finding *f,
+		enum lang l, struct strbuf *sb);
+/* Replaces every occurrence of the input's secrets in s with "****",
+ * in place in sb (sb holds s). */
+void finding_mask(const struct input *in, struct strbuf *sb);
+
+/* Sorts findings by line, then rule id, then variant (stable). */
+void findings_sort(struct input *in);
+/* Applies the policy's exceptions to the input's findings. */
+void findings_apply_exceptions(struct input *in, const struct run_ctx *ctx);
+/* Recomputes item statuses from the findings plus what checks recorded. */
+void findings_settle_items(struct input *in);
+
+#endif

@@ -1,0 +1,551 @@
+/*
+ * main.c — the edgelint command line: options, the run over every input
+ * (read, detect, parse, check, settle), the report and the exit code.
+ * Only this file prints to stderr and decides the exit status:
+ *   0 no item failed · 1 an item failed (or a finding at --fail-on) ·
+ *   2 usage error, or an input could not be read or parsed (2 wins).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../parsers/parsers.h"
+#include "checks/checks.h"
+#include "finding.h"
+#include "model.h"
+#include "policy.h"
+#include "registry.h"
+#include "report/report.h"
+#include "util.h"
+
+#define REPORT_MAX ((size_t)1 << 30)
+
+struct options {
+	const char *kind;
+	const char *format;
+	const char *output;
+	const char *lang;
+	const char *policy;
+	const char *rules;
+	const char *today;
+	int method;
+	int fail_on;              /* severity, or -1: any failed item */
+	bool list_rules;
+	const char *explain;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: edgelint [OPTIONS] FILE...\n"
+	      "Audits router configs, home-router facts files and captures against the MIC\n"
+	      "telework security checklist (items 3-2, 5-3, 5-4, 6-1, 6-2).\n\n"
+	      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
+	      "                      router-facts | pcap (default: detected from content;\n"
+	      "                      required for \"-\", standard input)\n"
+	      "  --format F          text | json | sarif (default text)\n"
+	      "  -o, --output F      write the report to F atomically (default stdout)\n"
+	      "  --lang L            ja | en (default from LC_ALL/LC_MESSAGES/LANG)\n"
+	      "  --policy F          the organisation's choices (YAML; see README)\n"
+	      "  --rules DIR         rules data directory\n"
+	      "  --today YYYY-MM-DD  the date for every age and support check\n"
+	      "  --method N          telework method 1-8: items that do not apply are\n"
+	      "                      reported not-applicable\n"
+	      "  --fail-on S         exit 1 only for failed findings of severity S or more\n"
+	      "                      (critical|high|medium|low|info; default: any failed item)\n"
+	      "  --list-rules        list every rule\n"
+	      "  --explain ID        explain a rule (id or name)\n"
+	      "  --version, --help\n\n"
+	      "Exit: 0 no item failed, 1 an item failed, 2 usage error or unreadable input.\n",
+	      f);
+}
+
+static enum lang lang_from_env(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "ja", 2) == 0 ? LANG_JA : LANG_EN;
+	}
+	return LANG_EN;
+}
+
+static long today_local(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return 0;
+	return date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- one input ---------------------------------------------------------- */
+
+/* Reads the first bytes of a file for probing. */
+static int read_head(const char *path, char *buf, size_t max, size_t *n, char *why,
+		     size_t whyn)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		return EL_EIO;
+	}
+	*n = fread(buf, 1, max, f);
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		snprintf(why, whyn, "read error");
+		return EL_EIO;
+	}
+	return 0;
+}
+
+static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
+{
+	for (const struct diag *d = in->diags; d; d = d->next)
+		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
+			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
+			    d->line, NULL, "detail", d->msg, NULL);
+}
+
+/* Final item statuses: method, what the kind feeds, what was assessed. */
+static void settle_items(struct input *in, const struct run_ctx *ctx, bool fatal)
+{
+	findings_settle_items(in);
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		bool feeds = in->kind && in->kind->feeds[it];
+		if (ctx->pol->method && !ctx->reg->items[it].methods[ctx->pol->method]) {
+			in->items[it] = IST_NA;
+			in->item_note[it] = "method";
+		} else if (fatal) {
+			bool unknown = feeds || !in->kind;
+			in->items[it] = unknown ? IST_UNKNOWN : IST_NA;
+			in->item_note[it] = unknown ? (in->kind && !in->kind->parse
+							       ? "parser-not-built"
+							       : "input-error")
+						    : "kind-does-not-feed";
+		} else if (!feeds) {
+			in->items[it] = IST_NA;
+			in->item_note[it] = "kind-does-not-feed";
+		} else if (!in->item_touched[it]) {
+			in->items[it] = IST_UNKNOWN;
+			in->item_note[it] = "not-assessed";
+		}
+	}
+	/* Findings for items that do not apply to the method are dropped. */
+	size_t o = 0;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		if (f->item >= 0 && in->item_note[f->item] &&
+		    strcmp(in->item_note[f->item], "method") == 0)
+			continue;
+		in->findings[o++] = *f;
+	}
+	in->nfindings = o;
+}
+
+static void process_input(struct input *in, const struct options *opt,
+			  const struct run_ctx *ctx)
+{
+	char why[256];
+	bool fatal = true;
+	const struct parser *p = opt->kind ? parser_by_name(opt->kind) : NULL;
+	bool is_stdin = strcmp(in->path, "-") == 0;
+	if (!is_stdin) {
+		char *head = malloc(PROBE_BYTES);
+		size_t n = 0;
+		if (!head) {
+			input_fail(in, "out of memory");
+			goto out;
+		}
+		if (read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why))) {
+			free(head);
+			input_fail(in, "cannot read: %s", why);
+			goto out;
+		}
+		if (n == 0) {
+			free(head);
+			input_fail(in, "the file is empty");
+			goto out;
+		}
+		if (!p)
+			p = parser_detect(head, n);
+		free(head);
+		if (!p) {
+			input_fail(in, "not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA "
+				       "config, an OpenWrt, hostapd or nvram file, a router facts file "
+				       "or a pcap/pcapng capture (--kind says which)");
+			goto out;
+		}
+	}
+	in->kind = p;
+	if (!p->parse) {
+		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
+		goto out;
+	}
+	int rc = file_read_all(in->path, p->max_bytes, &in->data, &in->len, why, sizeof(why));
+	if (rc) {
+		input_fail(in, "cannot read: %s", why);
+		goto out;
+	}
+	if (in->len == 0) {
+		input_fail(in, "the input is empty");
+		goto out;
+	}
+	if (p->parse(in, ctx) == 0) {
+		fatal = false;
+		checks_run(in, ctx);
+	}
+	diags_to_findings(in, ctx);
+out:
+	findings_apply_exceptions(in, ctx);
+	settle_items(in, ctx, fatal);
+	findings_sort(in);
+}
+
+/* ---- rule listing ------------------------------------------------------- */
+
+static void rule_items(const struct rule *ru, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < ru->nitems; i++) {
+		strncat(buf, i ? "," : "", n - strlen(buf) - 1);
+		strncat(buf, item_name(ru->items[i]), n - strlen(buf) - 1);
+	}
+	if (!ru->nitems)
+		snprintf(buf, n, "-");
+}
+
+static int list_rules(const struct registry *reg, enum lang l, const char *format,
+		      struct strbuf *out)
+{
+	if (strcmp(format, "json") == 0) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < reg->nrules; i++) {
+			const struct rule *ru = &reg->rules[i];
+			json_t *items = json_array();
+			for (size_t k = 0; k < ru->nitems; k++)
+				json_array_append_new(items, json_string(item_name(ru->items[k])));
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:o, s:s, s:s}", "id", ru->id,
+							     "name", ru->name, "items", items,
+							     "severity", severity_name(ru->severity),
+							     "title", ltext_get(&ru->title, l)));
+		}
+		char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(arr);
+		int rc = s ? sb_adds(out, s) : EL_ENOMEM;
+		free(s);
+		return rc ? rc : sb_adds(out, "\n");
+	}
+	for (size_t i = 0; i < reg->nrules; i++) {
+		const struct rule *ru = &reg->rules[i];
+		char items[32];
+		rule_items(ru, items, sizeof(items));
+		int rc = sb_printf(out, "%s  %-30s %-8s %-4s %s\n", ru->id, ru->name,
+				   severity_name(ru->severity), items, ltext_get(&ru->title, l));
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
+{
+	static const char *const hdr[][LANG_COUNT] = {
+		{"checklist items", "チェックリスト項目"}, {"severity", "重要度"},
+		{"why it matters", "なぜ問題か"}, {"how to fix", "対処"},
+		{"messages", "メッセージ"}, {"on specific devices", "機種別の手がかり"}};
+	char items[32];
+	rule_items(ru, items, sizeof(items));
+	int rc = sb_printf(out, "%s %s — %s\n%s: %s\n%s: %s\n\n%s:\n  %s\n\n%s:\n  %s\n\n%s:\n",
+			   ru->id, ru->name, ltext_get(&ru->title, l), hdr[0][l], items,
+			   hdr[1][l], severity_name(ru->severity), hdr[2][l],
+			   ltext_get(&ru->rationale, l), hdr[3][l],
+			   ltext_get(&ru->remediation, l), hdr[4][l]);
+	for (size_t i = 0; !rc && i < ru->nmsgs; i++)
+		rc = sb_printf(out, "  [%s] %s\n", ru->msgs[i].variant,
+			       ltext_get(&ru->msgs[i].text, l));
+	if (!rc && ru->nhints)
+		rc = sb_printf(out, "\n%s:\n", hdr[5][l]);
+	for (size_t i = 0; !rc && i < ru->nhints; i++)
+		rc = sb_printf(out, "  %s: %s\n", ru->hints[i].vendor,
+			       ltext_get(&ru->hints[i].text, l));
+	return rc;
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
+	       O_FAIL_ON, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
+	static const struct option longopts[] = {
+		{"kind", required_argument, NULL, O_KIND},
+		{"format", required_argument, NULL, O_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{"lang", required_argument, NULL, O_LANG},
+		{"policy", required_argument, NULL, O_POLICY},
+		{"rules", required_argument, NULL, O_RULES},
+		{"today", required_argument, NULL, O_TODAY},
+		{"method", required_argument, NULL, O_METHOD},
+		{"fail-on", required_argument, NULL, O_FAIL_ON},
+		{"list-rules", no_argument, NULL, O_LIST},
+		{"explain", required_argument, NULL, O_EXPLAIN},
+		{"version", no_argument, NULL, O_VERSION},
+		{"help", no_argument, NULL, O_HELP},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	long v;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_KIND:
+			if (!parser_by_name(optarg)) {
+				fprintf(stderr, "edgelint: --kind %s: expected one of", optarg);
+				for (size_t i = 0; i < nparsers; i++)
+					fprintf(stderr, " %s", parsers[i]->name);
+				fputc('\n', stderr);
+				return -1;
+			}
+			o->kind = optarg;
+			break;
+		case O_FORMAT:
+			if (!reporter_by_name(optarg)) {
+				fprintf(stderr, "edgelint: --format %s: expected text, json or sarif\n",
+					optarg);
+				return -1;
+			}
+			o->format = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case O_LANG:
+			if (strcmp(optarg, "ja") && strcmp(optarg, "en")) {
+				fprintf(stderr, "edgelint: --lang %s: expected ja or en\n", optarg);
+				return -1;
+			}
+			o->lang = optarg;
+			break;
+		case O_POLICY:
+			o->policy = optarg;
+			break;
+		case O_RULES:
+			o->rules = optarg;
+			break;
+		case O_TODAY: {
+			long d;
+			if (date_parse(optarg, false, &d)) {
+				fprintf(stderr, "edgelint: --today %s: expected a date YYYY-MM-DD\n",
+					optarg);
+				return -1;
+			}
+			o->today = optarg;
+			break;
+		}
+		case O_METHOD:
+			if (str_to_long(optarg, 1, 8, &v)) {
+				fprintf(stderr, "edgelint: --method %s: expected a number from 1 to 8\n",
+					optarg);
+				return -1;
+			}
+			o->method = (int)v;
+			break;
+		case O_FAIL_ON:
+			o->fail_on = severity_from_name(optarg);
+			if (o->fail_on < 0) {
+				fprintf(stderr,
+					"edgelint: --fail-on %s: expected critical, high, medium, low or info\n",
+					optarg);
+				return -1;
+			}
+			break;
+		case O_LIST:
+			o->list_rules = true;
+			break;
+		case O_EXPLAIN:
+			o->explain = optarg;
+			break;
+		case O_VERSION:
+			printf("edgelint %s\n", EDGELINT_VERSION);
+			exit(0);
+		case 'h':
+		case O_HELP:
+			usage(stdout);
+			exit(0);
+		default:
+			if (optopt && optopt < 256)
+				fprintf(stderr, "edgelint: unknown option -%c\n", optopt);
+			else
+				fprintf(stderr, "edgelint: unknown or incomplete option %s\n",
+					argv[optind - 1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int write_report(const struct options *opt, struct strbuf *out)
+{
+	char why[256];
+	const char *dest = opt->output ? opt->output : "-";
+	if (file_write_atomic(dest, sb_str(out), out->len, why, sizeof(why))) {
+		fprintf(stderr, "edgelint: cannot write %s: %s\n", dest, why);
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt = {.format = "text", .fail_on = -1};
+	if (parse_options(argc, argv, &opt)) {
+		fputs("Try 'edgelint --help'.\n", stderr);
+		return 2;
+	}
+	enum lang lang = opt.lang ? (strcmp(opt.lang, "ja") == 0 ? LANG_JA : LANG_EN)
+				  : lang_from_env();
+	char dir[PATH_MAX];
+	if (opt.rules) {
+		snprintf(dir, sizeof(dir), "%s", opt.rules);
+	} else if (registry_find_dir(argv[0], dir, sizeof(dir))) {
+		fprintf(stderr, "edgelint: cannot find the rules directory; give it with --rules DIR "
+				"or EDGELINT_RULES\n");
+		return 2;
+	}
+	static struct registry reg;
+	char err[512];
+	if (registry_load(&reg, dir, err, sizeof(err))) {
+		fprintf(stderr, "edgelint: invalid rules data: %s\n", err);
+		registry_free(&reg);
+		return 2;
+	}
+	int status = 0;
+	struct strbuf out;
+	sb_init(&out, REPORT_MAX);
+	if (opt.list_rules || opt.explain) {
+		if (opt.explain) {
+			const struct rule *ru = registry_rule(&reg, opt.explain);
+			if (!ru) {
+				fprintf(stderr, "edgelint: --explain %s: no such rule (see --list-rules)\n",
+					opt.explain);
+				status = 2;
+			} else {
+				explain_rule(ru, lang, &out);
+			}
+		} else {
+			list_rules(&reg, lang, opt.format, &out);
+		}
+		if (!status && write_report(&opt, &out))
+			status = 2;
+		sb_free(&out);
+		registry_free(&reg);
+		return status;
+	}
+	if (optind >= argc) {
+		fputs("edgelint: no input files (use - for standard input with --kind)\n", stderr);
+		usage(stderr);
+		registry_free(&reg);
+		return 2;
+	}
+	static struct policy pol;
+	policy_init(&pol);
+	if (opt.policy && policy_load(&pol, opt.policy, err, sizeof(err))) {
+		fprintf(stderr, "edgelint: invalid policy: %s\n", err);
+		policy_free(&pol);
+		registry_free(&reg);
+		return 2;
+	}
+	if (opt.method)
+		pol.method = opt.method;
+	long today = today_local();
+	if (opt.today)
+		date_parse(opt.today, false, &today);
+	struct run_ctx ctx = {.reg = &reg, .pol = &pol, .today = today, .lang = lang};
+
+	size_t ninputs = (size_t)(argc - optind);
+	struct input *inputs = calloc(ninputs, sizeof(*inputs));
+	if (!inputs) {
+		fputs("edgelint: out of memory\n", stderr);
+		return 2;
+	}
+	int nstdin = 0;
+	for (size_t i = 0; i < ninputs; i++) {
+		input_init(&inputs[i], argv[optind + (int)i]);
+		if (strcmp(inputs[i].path, "-") == 0) {
+			if (!opt.kind || ++nstdin > 1) {
+				input_fail(&inputs[i], nstdin > 1
+							       ? "standard input can be read only once"
+							       : "standard input needs --kind to say what it is");
+				settle_items(&inputs[i], &ctx, true);
+				continue;
+			}
+		}
+		process_input(&inputs[i], &opt, &ctx);
+	}
+
+	bool stale = reg.data_as_of >= 0 && today - reg.data_as_of > RULES_STALE_DAYS;
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	bool color = strcmp(opt.format, "text") == 0 && !opt.output && isatty(STDOUT_FILENO) &&
+		     !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
+	struct report_run run = {.ctx = &ctx, .inputs = inputs, .ninputs = ninputs,
+				 .color = color, .stale = stale, .out = &out};
+	if (report_render(reporter_by_name(opt.format), &run)) {
+		fputs("edgelint: the report could not be built (out of memory or too large)\n",
+		      stderr);
+		status = 2;
+	} else if (write_report(&opt, &out)) {
+		status = 2;
+	}
+
+	/* Errors go to stderr too, so they are seen whatever the format. */
+	bool any_error = false, any_fail = false;
+	for (size_t i = 0; i < ninputs; i++) {
+		const struct input *in = &inputs[i];
+		if (in->error) {
+			any_error = true;
+			struct strbuf e;
+			sb_init(&e, 4096);
+			sb_adds(&e, in->error);
+			finding_mask(in, &e);
+			fprintf(stderr, "edgelint: %s\n", sb_str(&e));
+			sb_free(&e);
+		}
+		if (opt.fail_on < 0) {
+			for (int it = 0; it < ITEM_COUNT; it++)
+				any_fail |= in->items[it] == IST_FAIL;
+		} else {
+			for (size_t j = 0; j < in->nfindings; j++)
+				any_fail |= in->findings[j].status == FST_FAIL &&
+					    (int)in->findings[j].severity >= opt.fail_on;
+		}
+	}
+	for (size_t j = 0; j < pol.nexceptions; j++) {
+		const struct policy_exception *e = &pol.exceptions[j];
+		if (e->until >= 0 && today > e->until)
+			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s expired on %s\n",
+				pol.path, e->line, e->rule, e->until_text);
+		else if (!e->used)
+			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s matched no finding\n",
+				pol.path, e->line, e->rule);
+	}
+	if (status == 0)
+		status = any_error ? 2 : any_fail ? 1 : 0;
+
+	for (size_t i = 0; i < ninputs; i++)
+		input_free(&inputs[i]);
+	free(inputs);
+	sb_free(&out);
+	policy_free(&pol);
+	registry_free(&reg);
+	return status;
+}

@@ -1,0 +1,186 @@
+/*
+ * model.c — names of the model's enums and the input bookkeeping helpers
+ * (diagnostics, secrets, item statuses). See model.h.
+ */
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finding.h"
+
+static const char *const item_names[ITEM_COUNT] = {"3-2", "5-3", "5-4", "6-1", "6-2"};
+
+const char *item_name(int item)
+{
+	if (item < 0 || item >= ITEM_COUNT)
+		return NULL;
+	return item_names[item];
+}
+
+int item_from_name(const char *s)
+{
+	for (int i = 0; i < ITEM_COUNT; i++)
+		if (strcmp(s, item_names[i]) == 0)
+			return i;
+	return ITEM_NONE;
+}
+
+const char *item_status_name(enum item_status st)
+{
+	static const char *const names[IST_COUNT] = {
+		"not-applicable", "pass", "unknown", "warn", "fail"};
+	return (unsigned)st < IST_COUNT ? names[st] : "unknown";
+}
+
+const char *wifi_sec_name(enum wifi_sec s)
+{
+	switch (s) {
+	case WSEC_UNSET: return "unset";
+	case WSEC_UNKNOWN: return "unknown";
+	case WSEC_OPEN: return "open";
+	case WSEC_OWE: return "owe";
+	case WSEC_WEP: return "wep";
+	case WSEC_WPA: return "wpa-personal";
+	case WSEC_WPA_WPA2: return "wpa-wpa2-personal";
+	case WSEC_WPA2: return "wpa2-personal";
+	case WSEC_WPA2_WPA3: return "wpa2-wpa3-personal";
+	case WSEC_WPA3: return "wpa3-personal";
+	case WSEC_WPA2_ENT: return "wpa2-enterprise";
+	case WSEC_WPA3_ENT: return "wpa3-enterprise";
+	}
+	return "unknown";
+}
+
+bool wifi_sec_is_personal(enum wifi_sec s)
+{
+	return s == WSEC_WPA || s == WSEC_WPA_WPA2 || s == WSEC_WPA2 ||
+	       s == WSEC_WPA2_WPA3 || s == WSEC_WPA3;
+}
+
+const char *wifi_cipher_name(enum wifi_cipher c)
+{
+	switch (c) {
+	case WCIPH_AES: return "aes";
+	case WCIPH_TKIP: return "tkip";
+	case WCIPH_TKIP_AES: return "tkip-aes";
+	default: return "unset";
+	}
+}
+
+void input_init(struct input *in, const char *path)
+{
+	memset(in, 0, sizeof(*in));
+	in->path = path;
+	in->diags_tail = &in->diags;
+	in->dev.auto_update = TRI_UNSET;
+	in->dev.wps = TRI_UNSET;
+	in->dev.remote_admin = TRI_UNSET;
+	in->dev.upnp = TRI_UNSET;
+}
+
+void input_free(struct input *in)
+{
+	if (in->data) {
+		/* The text may hold passphrases: wipe before giving it back. */
+		volatile char *p = in->data;
+		for (size_t i = 0; i < in->len; i++)
+			p[i] = 0;
+	}
+	free(in->data);
+	free(in->findings);
+	free(in->secrets);
+	free(in->secret_lens);
+	arena_free(&in->arena);
+	memset(in, 0, sizeof(*in));
+}
+
+const char *input_display_path(const struct input *in)
+{
+	return strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+}
+
+int input_diag(struct input *in, enum diag_level lvl, unsigned line,
+	       unsigned col, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	struct diag *d = arena_alloc(&in->arena, sizeof(*d));
+	if (!d)
+		return EL_ENOMEM;
+	d->level = lvl;
+	d->line = line;
+	d->col = col;
+	d->msg = arena_strdup(&in->arena, msg);
+	if (!d->msg)
+		return EL_ENOMEM;
+	*in->diags_tail = d;
+	in->diags_tail = &d->next;
+	if (lvl == DIAG_ERROR) {
+		in->ndiag_errors++;
+		if (!in->error) {
+			if (line)
+				in->error = arena_printf(&in->arena, "%s:%u: %s",
+							 input_display_path(in),
+							 line, msg);
+			else
+				in->error = arena_printf(&in->arena, "%s: %s",
+							 input_display_path(in),
+							 msg);
+		}
+	}
+	return 0;
+}
+
+void input_fail(struct input *in, const char *fmt, ...)
+{
+	if (in->error)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	in->error = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
+	if (!in->error)
+		in->error = "out of memory";
+}
+
+int input_add_secret(struct input *in, const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (in->nsecrets == in->capsecrets) {
+		size_t cap = in->capsecrets ? in->capsecrets * 2 : 8;
+		const char **ns = realloc(in->secrets, cap * sizeof(*ns));
+		if (!ns)
+			return EL_ENOMEM;
+		in->secrets = ns;
+		size_t *nl = realloc(in->secret_lens, cap * sizeof(*nl));
+		if (!nl)
+			return EL_ENOMEM;
+		in->secret_lens = nl;
+		in->capsecrets = cap;
+	}
+	in->secrets[in->nsecrets] = s;
+	in->secret_lens[in->nsecrets++] = n;
+	return 0;
+}
+
+void input_item(struct input *in, int item, enum item_status st,
+		const char *note)
+{
+	if (item < 0 || item >= ITEM_COUNT)
+		return;
+	if (!in->item_touched[item] || st > in->items[item]) {
+		in->items[item] = st;
+		if (note || st != IST_PASS)
+			in->item_note[item] = note;
+	}
+	in->item_touched[item] = true;
+}

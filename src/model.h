@@ -1,0 +1,159 @@
+/*
+ * model.h — the vendor-neutral model every parser fills and every check
+ * reads: device identity, Wi-Fi networks, home-router settings, plus the
+ * per-input bookkeeping (diagnostics, coverage, item statuses, findings).
+ *
+ * Everything an input owns lives in its arena and is freed at once by
+ * input_free(). Passphrases are kept in memory only for the checks; no
+ * reporter ever reads them (see finding.c: masking).
+ */
+#ifndef EDGELINT_MODEL_H
+#define EDGELINT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "util.h"
+
+/* The checklist items edgelint checks, in report order. */
+enum item_id { ITEM_3_2, ITEM_5_3, ITEM_5_4, ITEM_6_1, ITEM_6_2, ITEM_COUNT };
+#define ITEM_NONE (-1)
+
+/* Item statuses, ordered so that merging two is taking the larger. */
+enum item_status { IST_NA, IST_PASS, IST_UNKNOWN, IST_WARN, IST_FAIL, IST_COUNT };
+
+/* "3-2"… ; returns the item or ITEM_NONE. */
+const char *item_name(int item);
+int item_from_name(const char *s);
+/* "pass", "fail", "warn", "unknown", "not-applicable". */
+const char *item_status_name(enum item_status st);
+
+/* Tri-state for settings a file may or may not state. */
+enum tri { TRI_UNSET = -1, TRI_NO = 0, TRI_YES = 1 };
+
+/* A value with the 1-based input line it came from (0: not from a line). */
+struct sval {
+	const char *s;   /* NULL when absent */
+	unsigned line;
+};
+
+/* Wi-Fi security modes, from worst to best (roughly). */
+enum wifi_sec {
+	WSEC_UNSET,       /* the input did not say */
+	WSEC_UNKNOWN,     /* the input said something edgelint cannot read */
+	WSEC_OPEN,
+	WSEC_OWE,         /* Enhanced Open: encrypted but anyone may join */
+	WSEC_WEP,
+	WSEC_WPA,         /* WPA1 only */
+	WSEC_WPA_WPA2,    /* WPA1 + WPA2 mixed */
+	WSEC_WPA2,
+	WSEC_WPA2_WPA3,   /* transition mode */
+	WSEC_WPA3,
+	WSEC_WPA2_ENT,
+	WSEC_WPA3_ENT,
+};
+const char *wifi_sec_name(enum wifi_sec s);   /* "wpa2-personal"… */
+bool wifi_sec_is_personal(enum wifi_sec s);   /* uses a shared passphrase */
+
+enum wifi_cipher { WCIPH_UNSET, WCIPH_AES, WCIPH_TKIP, WCIPH_TKIP_AES };
+const char *wifi_cipher_name(enum wifi_cipher c);
+
+struct wifi_net {
+	struct sval ssid;
+	unsigned line;            /* where the network is described */
+	bool enabled;
+	bool is_ap;               /* an access point (not a client uplink) */
+	enum wifi_sec sec;
+	struct sval sec_label;    /* the text the input used, for evidence */
+	enum wifi_cipher cipher;
+	unsigned cipher_line;
+	const char *pass;         /* secret: never printed; NULL when absent */
+	size_t pass_len;
+	unsigned pass_line;
+	struct sval band;
+	struct wifi_net *next;
+};
+
+/* Device identity and home-router settings. */
+struct device {
+	struct sval vendor;       /* canonical id: buffalo, nec, … */
+	const char *vendor_display;  /* "Buffalo", "NEC"… for reports */
+	struct sval model;
+	struct sval firmware;
+	struct sval firmware_date;   /* YYYY-MM-DD when known */
+	struct sval latest_firmware; /* given by the admin (facts file) */
+	struct sval support_end;     /* given by the admin (facts file) */
+	enum tri auto_update;
+	unsigned auto_update_line;
+	enum tri wps;
+	unsigned wps_line;
+	enum tri remote_admin;
+	unsigned remote_admin_line;
+	enum tri upnp;
+	unsigned upnp_line;
+	struct wifi_net *wifi;    /* in input order */
+	size_t nwifi;
+};
+
+enum diag_level { DIAG_NOTE, DIAG_ERROR };
+
+/* A problem with the input itself, at a place in it. */
+struct diag {
+	enum diag_level level;
+	unsigned line, col;       /* 1-based; 0 when not tied to a line */
+	const char *msg;          /* in English; names the bad value and limit */
+	struct diag *next;
+};
+
+struct finding;
+struct parser;
+
+/* One input file and everything edgelint learnt from it. */
+struct input {
+	const char *path;         /* as given; "-" shows as "<stdin>" */
+	const struct parser *kind;   /* NULL when not detected */
+	struct arena arena;
+	char *data;               /* whole text for config kinds (malloc) */
+	size_t len;
+	const char *error;        /* first fatal problem (arena), or NULL */
+	struct diag *diags, **diags_tail;
+	size_t ndiag_errors;
+	bool has_coverage;
+	unsigned lines_total, lines_understood;
+	bool has_device;
+	struct device dev;
+	enum item_status items[ITEM_COUNT];
+	const char *item_note[ITEM_COUNT]; /* checklist.yaml note id for NA/unknown */
+	bool item_touched[ITEM_COUNT];
+	struct finding *findings;
+	size_t nfindings, capfindings;
+	/* Secrets seen in the input, masked out of any text that leaves. */
+	const char **secrets;
+	size_t *secret_lens;
+	size_t nsecrets, capsecrets;
+};
+
+/* Initialises an input for path. */
+void input_init(struct input *in, const char *path);
+/* Frees everything the input owns. */
+void input_free(struct input *in);
+/* Display name of the input's path. */
+const char *input_display_path(const struct input *in);
+
+/* Adds a diagnostic (formatted, copied into the arena). Error-level
+ * diagnostics make the run exit 2; the first one also becomes in->error
+ * when no fatal error is set yet. Returns 0 or EL_ENOMEM. */
+int input_diag(struct input *in, enum diag_level lvl, unsigned line,
+	       unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Marks the input as unreadable: sets in->error (copied) if not set. */
+void input_fail(struct input *in, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Remembers a secret (not copied: it must live in the input's arena)
+ * so that every output is scrubbed of it. */
+int input_add_secret(struct input *in, const char *s, size_t n);
+/* Raises an item's status to at least st (statuses merge by maximum);
+ * note is a checklist.yaml note id explaining NA/unknown, or NULL. */
+void input_item(struct input *in, int item, enum item_status st,
+		const char *note);
+
+#endif

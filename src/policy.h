@@ -1,0 +1,57 @@
+/*
+ * policy.h — the organisation's choices (--policy FILE, YAML): telework
+ * method, thresholds, what it needs open, approved domains and accepted
+ * risks (exceptions). Every key is optional; defaults are documented in
+ * the README.
+ */
+#ifndef EDGELINT_POLICY_H
+#define EDGELINT_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "util.h"
+
+struct policy_inbound {
+	const char *proto;        /* tcp | udp | … */
+	long port;                /* -1 when absent */
+	const char *to;           /* host, or NULL */
+	const char **sources;     /* CIDR strings */
+	size_t nsources;
+	const char *reason;
+	unsigned line;
+};
+
+struct policy_exception {
+	const char *rule;         /* id or name */
+	const char *file;         /* glob on the input path; NULL: any */
+	const char *reason;       /* required */
+	long until;               /* days since epoch, or -1 */
+	const char *until_text;
+	unsigned line;
+	unsigned used;            /* findings it excepted in this run */
+};
+
+struct policy {
+	struct arena arena;
+	const char *path;         /* NULL when no policy was given */
+	int method;               /* 0: not given, else 1..8 */
+	long firmware_max_age_days;
+	unsigned passphrase_min_length;
+	bool passphrase_min_length_set;
+	double https_share_min;
+	const char **approved_domains;
+	size_t napproved_domains;
+	struct policy_inbound *inbound;
+	size_t ninbound;
+	struct policy_exception *exceptions;
+	size_t nexceptions;
+};
+
+/* Sets the defaults (no file). */
+void policy_init(struct policy *p);
+/* Loads path into p (after policy_init). Returns 0, or negative with
+ * "path:line: reason" in err. */
+int policy_load(struct policy *p, const char *path, char *err, size_t errn);
+void policy_free(struct policy *p);
+
+#endif

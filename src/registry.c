@@ -1,0 +1,673 @@
+/*
+ * registry.c — loads and validates the rules directory (see registry.h).
+ * Every problem is reported as "file:line: reason"; the first one stops
+ * the load, since a run with half a registry would report wrong things.
+ */
+#define _GNU_SOURCE
+#include "registry.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ytree.h"
+
+#ifndef EDGELINT_RULES_DIR
+#define EDGELINT_RULES_DIR "/usr/local/share/edgelint/rules"
+#endif
+
+#define RULES_FILE_MAX (4u << 20)
+
+static const char *const sev_names[SEV_COUNT] = {"info", "low", "medium", "high", "critical"};
+
+const char *severity_name(enum severity s)
+{
+	return (unsigned)s < SEV_COUNT ? sev_names[s] : "info";
+}
+
+int severity_from_name(const char *s)
+{
+	for (int i = 0; i < SEV_COUNT; i++)
+		if (strcmp(s, sev_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- locating the directory ---------------------------------------- */
+
+static bool is_rules_dir(const char *d)
+{
+	char p[PATH_MAX];
+	struct stat st;
+	if ((size_t)snprintf(p, sizeof(p), "%s/rules.yaml", d) >= sizeof(p))
+		return false;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int registry_find_dir(const char *argv0, char *buf, size_t n)
+{
+	const char *env = getenv("EDGELINT_RULES");
+	if (env && *env) {
+		snprintf(buf, n, "%s", env);
+		return 0;
+	}
+	char exe[PATH_MAX];
+	ssize_t k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (k <= 0) {
+		if (!argv0 || strlen(argv0) >= sizeof(exe))
+			k = 0;
+		else {
+			snprintf(exe, sizeof(exe), "%s", argv0);
+			k = (ssize_t)strlen(exe);
+		}
+	}
+	if (k > 0) {
+		exe[k] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			static const char *const rel[] = {"/rules", "/../share/edgelint/rules"};
+			for (size_t i = 0; i < 2; i++) {
+				char cand[PATH_MAX];
+				if ((size_t)snprintf(cand, sizeof(cand), "%s%s", exe,
+						     rel[i]) >= sizeof(cand))
+					continue;
+				if (is_rules_dir(cand)) {
+					snprintf(buf, n, "%s", cand);
+					return 0;
+				}
+			}
+		}
+	}
+	if (is_rules_dir(EDGELINT_RULES_DIR)) {
+		snprintf(buf, n, "%s", EDGELINT_RULES_DIR);
+		return 0;
+	}
+	return -1;
+}
+
+/* ---- loading helpers --------------------------------------------------- */
+
+struct rload {
+	struct registry *r;
+	const char *file;        /* path for messages */
+	char *err;
+	size_t errn;
+};
+
+static int rl_err(struct rload *L, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int rl_err(struct rload *L, const struct ynode *at, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (at)
+		snprintf(L->err, L->errn, "%s:%u: %s", L->file, at->line, msg);
+	else
+		snprintf(L->err, L->errn, "%s: %s", L->file, msg);
+	return EL_EPARSE;
+}
+
+/* Reads and parses dir/name into *root. */
+static int rl_open(struct rload *L, const char *name, struct ynode **root,
+		   char *pathbuf, size_t pathn)
+{
+	snprintf(pathbuf, pathn, "%s/%s", L->r->dir, name);
+	L->file = pathbuf;
+	char *buf = NULL;
+	size_t n = 0;
+	char why[200];
+	if (file_read_all(pathbuf, RULES_FILE_MAX, &buf, &n, why, sizeof(why)) != 0)
+		return rl_err(L, NULL, "cannot read: %s", why);
+	char perr[300];
+	int rc = ytree_parse(&L->r->arena, buf, n, root, perr, sizeof(perr));
+	free(buf);
+	if (rc)
+		return rl_err(L, NULL, "%s", perr);
+	if (!*root || (*root)->kind != Y_MAP)
+		return rl_err(L, *root, "expected a mapping at the top");
+	return 0;
+}
+
+static const char *rl_str(struct rload *L, const struct ynode *m,
+			  const char *key, bool required, int *rc)
+{
+	const struct ynode *v = ymap_get(m, key);
+	if (!v || yscalar_is_null(v)) {
+		if (required)
+			*rc = rl_err(L, m, "'%s' is missing", key);
+		return NULL;
+	}
+	if (v->kind != Y_SCALAR) {
+		*rc = rl_err(L, v, "'%s' must be a single value, not %s", key,
+			     ynode_kind_name(v));
+		return NULL;
+	}
+	return v->str;
+}
+
+/* Reads {en: …, ja: …}; both languages are required. */
+static int rl_ltext(struct rload *L, const struct ynode *v, const char *what,
+		    struct ltext *out)
+{
+	static const char *const langs[LANG_COUNT] = {"en", "ja"};
+	if (!v || v->kind != Y_MAP)
+		return rl_err(L, v, "%s must be a mapping with 'en' and 'ja'", what);
+	for (size_t i = 0; i < v->n; i++) {
+		const char *k = v->keys[i]->str;
+		if (strcmp(k, "en") != 0 && strcmp(k, "ja") != 0)
+			return rl_err(L, v->keys[i],
+				      "%s: unknown language '%s' (expected en, ja)",
+				      what, k);
+	}
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const struct ynode *t = ymap_get(v, langs[l]);
+		if (!t || t->kind != Y_SCALAR || t->len == 0)
+			return rl_err(L, v, "%s lacks the '%s' text", what, langs[l]);
+		out->t[l] = t->str;
+	}
+	return 0;
+}
+
+static int rl_check_keys(struct rload *L, const struct ynode *m,
+			 const char *const *allowed, const char *what)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		bool ok = false;
+		for (size_t j = 0; allowed[j]; j++)
+			if (strcmp(m->keys[i]->str, allowed[j]) == 0)
+				ok = true;
+		if (!ok)
+			return rl_err(L, m->keys[i], "%s: unknown key '%s'", what,
+				      m->keys[i]->str);
+	}
+	return 0;
+}
+
+static bool valid_rule_id(const char *s)
+{
+	return strlen(s) == 5 && s[0] == 'E' && s[1] == 'L' &&
+	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
+	       isdigit((unsigned char)s[4]);
+}
+
+static bool valid_slug(const char *s)
+{
+	if (!*s || *s == '-')
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+/* ---- rules.yaml ------------------------------------------------------ */
+
+static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
+{
+	static const char *const keys[] = {"id", "name", "items", "severity", "title",
+					   "rationale", "remediation", "messages",
+					   "hints", NULL};
+	if (m->kind != Y_MAP)
+		return rl_err(L, m, "each rule must be a mapping");
+	int rc = rl_check_keys(L, m, keys, "rule");
+	if (rc)
+		return rc;
+	ru->line = m->line;
+	ru->id = rl_str(L, m, "id", true, &rc);
+	if (rc)
+		return rc;
+	if (!valid_rule_id(ru->id))
+		return rl_err(L, m, "rule id '%s' is not of the form ELnnn", ru->id);
+	ru->name = rl_str(L, m, "name", true, &rc);
+	if (rc)
+		return rc;
+	if (!valid_slug(ru->name))
+		return rl_err(L, m, "rule %s: name '%s' must be lower-case words joined by '-'",
+			      ru->id, ru->name);
+	const char *sev = rl_str(L, m, "severity", true, &rc);
+	if (rc)
+		return rc;
+	int s = severity_from_name(sev);
+	if (s < 0)
+		return rl_err(L, m, "rule %s: severity '%s' is not one of critical, high, medium, low, info",
+			      ru->id, sev);
+	ru->severity = (enum severity)s;
+	const struct ynode *items = ymap_get(m, "items");
+	if (!items || items->kind != Y_SEQ)
+		return rl_err(L, m, "rule %s: 'items' must be a list of checklist items ([] for none)",
+			      ru->id);
+	for (size_t i = 0; i < items->n; i++) {
+		const struct ynode *it = items->vals[i];
+		int id = it->kind == Y_SCALAR ? item_from_name(it->str) : ITEM_NONE;
+		if (id == ITEM_NONE || ru->nitems >= ITEM_COUNT)
+			return rl_err(L, it, "rule %s: '%s' is not a checklist item edgelint knows",
+				      ru->id, it->kind == Y_SCALAR ? it->str : "?");
+		ru->items[ru->nitems++] = id;
+	}
+	char what[64];
+	snprintf(what, sizeof(what), "rule %s title", ru->id);
+	if ((rc = rl_ltext(L, ymap_get(m, "title"), what, &ru->title)))
+		return rc;
+	snprintf(what, sizeof(what), "rule %s rationale", ru->id);
+	if ((rc = rl_ltext(L, ymap_get(m, "rationale"), what, &ru->rationale)))
+		return rc;
+	snprintf(what, sizeof(what), "rule %s remediation", ru->id);
+	if ((rc = rl_ltext(L, ymap_get(m, "remediation"), what, &ru->remediation)))
+		return rc;
+	const struct ynode *msgs = ymap_get(m, "messages");
+	if (!msgs || msgs->kind != Y_MAP || msgs->n == 0)
+		return rl_err(L, m, "rule %s: 'messages' must map variant names to texts",
+			      ru->id);
+	ru->msgs = arena_alloc(&L->r->arena, msgs->n * sizeof(*ru->msgs));
+	if (!ru->msgs)
+		return rl_err(L, m, "out of memory");
+	for (size_t i = 0; i < msgs->n; i++) {
+		ru->msgs[i].variant = msgs->keys[i]->str;
+		snprintf(what, sizeof(what), "rule %s message '%.20s'", ru->id,
+			 msgs->keys[i]->str);
+		if ((rc = rl_ltext(L, msgs->vals[i], what, &ru->msgs[i].text)))
+			return rc;
+	}
+	ru->nmsgs = msgs->n;
+	const struct ynode *hints = ymap_get(m, "hints");
+	if (hints && !yscalar_is_null(hints)) {
+		if (hints->kind != Y_MAP)
+			return rl_err(L, hints, "rule %s: 'hints' must map vendors to texts",
+				      ru->id);
+		ru->hints = arena_alloc(&L->r->arena, (hints->n + 1) * sizeof(*ru->hints));
+		if (!ru->hints)
+			return rl_err(L, m, "out of memory");
+		for (size_t i = 0; i < hints->n; i++) {
+			ru->hints[i].vendor = hints->keys[i]->str;
+			snprintf(what, sizeof(what), "rule %s hint '%.20s'", ru->id,
+				 hints->keys[i]->str);
+			if ((rc = rl_ltext(L, hints->vals[i], what, &ru->hints[i].text)))
+				return rc;
+		}
+		ru->nhints = hints->n;
+	}
+	return 0;
+}
+
+static int load_rules(struct rload *L)
+{
+	char path[PATH_MAX];
+	struct ynode *root;
+	int rc = rl_open(L, "rules.yaml", &root, path, sizeof(path));
+	if (rc)
+		return rc;
+	const struct ynode *rules = ymap_get(root, "rules");
+	if (!rules || rules->kind != Y_SEQ || rules->n == 0)
+		return rl_err(L, root, "'rules' must be a non-empty list");
+	struct registry *r = L->r;
+	r->rules = arena_alloc(&r->arena, rules->n * sizeof(*r->rules));
+	if (!r->rules)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < rules->n; i++) {
+		struct rule *ru = &r->rules[i];
+		if ((rc = load_rule(L, rules->vals[i], ru)))
+			return rc;
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(r->rules[j].id, ru->id) == 0)
+				return rl_err(L, rules->vals[i],
+					      "rule id %s is already used on line %u",
+					      ru->id, r->rules[j].line);
+			if (strcmp(r->rules[j].name, ru->name) == 0)
+				return rl_err(L, rules->vals[i],
+					      "rule name %s is already used on line %u",
+					      ru->name, r->rules[j].line);
+		}
+		r->nrules = i + 1;
+	}
+	return 0;
+}
+
+/* ---- checklist.yaml ---------------------------------------------------- */
+
+static int load_checklist(struct rload *L)
+{
+	char path[PATH_MAX];
+	struct ynode *root;
+	int rc = rl_open(L, "checklist.yaml", &root, path, sizeof(path));
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	const struct ynode *items = ymap_get(root, "items");
+	if (!items || items->kind != Y_SEQ)
+		return rl_err(L, root, "'items' must be a list");
+	bool seen[ITEM_COUNT] = {false};
+	for (size_t i = 0; i < items->n; i++) {
+		const struct ynode *m = items->vals[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each item must be a mapping");
+		const char *id = rl_str(L, m, "id", true, &rc);
+		if (rc)
+			return rc;
+		int it = item_from_name(id);
+		if (it == ITEM_NONE)
+			return rl_err(L, m, "'%s' is not an item edgelint checks", id);
+		if (seen[it])
+			return rl_err(L, m, "item %s is listed twice", id);
+		seen[it] = true;
+		struct checklist_item *ci = &r->items[it];
+		ci->id = id;
+		char what[48];
+		snprintf(what, sizeof(what), "item %s title", id);
+		if ((rc = rl_ltext(L, ymap_get(m, "title"), what, &ci->title)))
+			return rc;
+		snprintf(what, sizeof(what), "item %s summary", id);
+		if ((rc = rl_ltext(L, ymap_get(m, "summary"), what, &ci->summary)))
+			return rc;
+		const struct ynode *meth = ymap_get(m, "methods");
+		if (!meth || meth->kind != Y_SEQ || meth->n == 0)
+			return rl_err(L, m, "item %s: 'methods' must list methods 1-8", id);
+		for (size_t j = 0; j < meth->n; j++) {
+			long v;
+			if (yscalar_long(meth->vals[j], 1, 8, &v))
+				return rl_err(L, meth->vals[j],
+					      "item %s: method must be a number from 1 to 8", id);
+			ci->methods[v] = true;
+		}
+	}
+	for (int i = 0; i < ITEM_COUNT; i++)
+		if (!seen[i])
+			return rl_err(L, root, "item %s is missing", item_name(i));
+	const struct ynode *notes = ymap_get(root, "notes");
+	if (!notes || notes->kind != Y_MAP)
+		return rl_err(L, root, "'notes' must map note ids to texts");
+	r->notes = arena_alloc(&r->arena, (notes->n + 1) * sizeof(*r->notes));
+	if (!r->notes)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < notes->n; i++) {
+		r->notes[i].id = notes->keys[i]->str;
+		char what[64];
+		snprintf(what, sizeof(what), "note '%.30s'", notes->keys[i]->str);
+		if ((rc = rl_ltext(L, notes->vals[i], what, &r->notes[i].text)))
+			return rc;
+	}
+	r->nnotes = notes->n;
+	return 0;
+}
+
+/* ---- firmware/home-routers.yaml --------------------------------------- */
+
+void model_key(char *dst, size_t n, const char *model)
+{
+	size_t o = 0;
+	if (!n)
+		return;
+	for (const char *p = model; *p && o + 1 < n; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == ' ' || c == '-' || c == '_' || c == '\t')
+			continue;
+		dst[o++] = (char)tolower(c);
+	}
+	dst[o] = '\0';
+}
+
+static int rl_date(struct rload *L, const struct ynode *m, const char *key,
+		   long *days, const char **text)
+{
+	const struct ynode *v = ymap_get(m, key);
+	*days = -1;
+	if (text)
+		*text = NULL;
+	if (!v || yscalar_is_null(v))
+		return 0;
+	if (v->kind != Y_SCALAR || date_parse(v->str, true, days))
+		return rl_err(L, v, "'%s' must be a date YYYY-MM-DD or YYYY-MM", key);
+	if (text)
+		*text = v->str;
+	return 0;
+}
+
+static int load_routers(struct rload *L)
+{
+	char path[PATH_MAX];
+	struct ynode *root;
+	int rc = rl_open(L, "firmware/home-routers.yaml", &root, path, sizeof(path));
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	long asof;
+	if ((rc = rl_date(L, root, "as_of", &asof, &r->routers_as_of)))
+		return rc;
+	if (asof < 0)
+		return rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
+	if (r->data_as_of < 0 || asof < r->data_as_of)
+		r->data_as_of = asof;
+	const struct ynode *list = ymap_get(root, "routers");
+	if (!list || list->kind != Y_SEQ)
+		return rl_err(L, root, "'routers' must be a list");
+	r->routers = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->routers));
+	if (!r->routers)
+		return rl_err(L, root, "out of memory");
+	static const char *const keys[] = {"vendor", "model", "aliases", "end_of_sale",
+					   "end_of_support", "latest_firmware",
+					   "latest_firmware_date", "unfixed_vulnerabilities",
+					   "advisory", "source", "as_of", "note", NULL};
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		struct router_support *e = &r->routers[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each router must be a mapping");
+		if ((rc = rl_check_keys(L, m, keys, "router")))
+			return rc;
+		e->line = m->line;
+		e->vendor = rl_str(L, m, "vendor", true, &rc);
+		if (!rc)
+			e->model = rl_str(L, m, "model", true, &rc);
+		if (!rc)
+			e->source = rl_str(L, m, "source", true, &rc);
+		if (!rc)
+			e->latest_firmware = rl_str(L, m, "latest_firmware", false, &rc);
+		if (!rc)
+			e->advisory = rl_str(L, m, "advisory", false, &rc);
+		if (rc)
+			return rc;
+		long d;
+		if ((rc = rl_date(L, m, "as_of", &d, &e->as_of)))
+			return rc;
+		if (d < 0)
+			return rl_err(L, m, "router %s: 'as_of' is missing", e->model);
+		if ((rc = rl_date(L, m, "end_of_support", &e->end_of_support,
+				  &e->end_of_support_text)))
+			return rc;
+		long dummy;
+		if ((rc = rl_date(L, m, "end_of_sale", &dummy, NULL)) ||
+		    (rc = rl_date(L, m, "latest_firmware_date", &dummy, NULL)))
+			return rc;
+		const struct ynode *uv = ymap_get(m, "unfixed_vulnerabilities");
+		if (uv && yscalar_bool(uv, &e->unfixed_vulnerabilities))
+			return rl_err(L, uv, "'unfixed_vulnerabilities' must be true or false");
+		model_key(e->key, sizeof(e->key), e->model);
+		const struct ynode *al = ymap_get(m, "aliases");
+		if (al && !yscalar_is_null(al)) {
+			if (al->kind != Y_SEQ)
+				return rl_err(L, al, "'aliases' must be a list");
+			e->aliases = arena_alloc(&r->arena, (al->n + 1) * sizeof(char *));
+			if (!e->aliases)
+				return rl_err(L, al, "out of memory");
+			for (size_t j = 0; j < al->n; j++) {
+				if (al->vals[j]->kind != Y_SCALAR)
+					return rl_err(L, al->vals[j], "each alias must be a name");
+				char k[64];
+				model_key(k, sizeof(k), al->vals[j]->str);
+				e->aliases[j] = arena_strdup(&r->arena, k);
+			}
+			e->naliases = al->n;
+		}
+		r->nrouters = i + 1;
+	}
+	return 0;
+}
+
+/* ---- passphrase.yaml ------------------------------------------------- */
+
+static const char *rl_path(struct rload *L, const char *p)
+{
+	if (p[0] == '/')
+		return p;
+	return arena_printf(&L->r->arena, "%s/%s", L->r->dir, p);
+}
+
+static int load_passphrase(struct rload *L)
+{
+	char path[PATH_MAX];
+	struct ynode *root;
+	int rc = rl_open(L, "passphrase.yaml", &root, path, sizeof(path));
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	long v;
+	if (yscalar_long(ymap_get(root, "min_length_default"), 8, 63, &v))
+		return rl_err(L, root, "'min_length_default' must be a number from 8 to 63");
+	r->pass.min_length = (unsigned)v;
+	double bits;
+	if (yscalar_double(ymap_get(root, "fail_below_bits"), &bits) || bits < 0 ||
+	    bits > 256)
+		return rl_err(L, root, "'fail_below_bits' must be a number from 0 to 256");
+	r->pass.fail_below_bits = bits;
+	r->blocklist = pass_blocklist_new();
+	if (!r->blocklist)
+		return rl_err(L, root, "out of memory");
+	r->pass.blocklist = r->blocklist;
+	const struct ynode *lists = ymap_get(root, "blocklists");
+	if (!lists || lists->kind != Y_SEQ)
+		return rl_err(L, root, "'blocklists' must be a list");
+	for (size_t i = 0; i < lists->n; i++) {
+		const struct ynode *m = lists->vals[i];
+		const char *p = rl_str(L, m, "path", true, &rc);
+		if (rc)
+			return rc;
+		if (!rl_str(L, m, "source", true, &rc) || rc)
+			return rc ? rc : rl_err(L, m, "'source' is missing");
+		bool required = true;
+		const struct ynode *req = ymap_get(m, "required");
+		if (req && yscalar_bool(req, &required))
+			return rl_err(L, req, "'required' must be true or false");
+		const char *full = rl_path(L, p);
+		long got = full ? pass_blocklist_load(r->blocklist, full) : EL_ENOMEM;
+		if (got < 0) {
+			if (required)
+				return rl_err(L, m, "cannot read the blocklist %s: %s", full,
+					      got == EL_EIO ? strerror(errno) : "bad file");
+			snprintf(r->blocklist_note, sizeof(r->blocklist_note),
+				 "%s could not be read; install it for a stronger passphrase check",
+				 p);
+		}
+	}
+	const char *cw = rl_str(L, root, "context_words", true, &rc);
+	if (rc)
+		return rc;
+	const char *full = rl_path(L, cw);
+	r->context_words = pass_blocklist_new();
+	if (!full || !r->context_words)
+		return rl_err(L, root, "out of memory");
+	long got = pass_blocklist_load(r->context_words, full);
+	if (got < 0)
+		return rl_err(L, root, "cannot read the context words %s: %s", full,
+			      got == EL_EIO ? strerror(errno) : "bad file");
+	r->pass.context_words = r->context_words;
+	return 0;
+}
+
+/* ---- public ----------------------------------------------------------- */
+
+int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
+{
+	memset(r, 0, sizeof(*r));
+	r->data_as_of = -1;
+	r->dir = arena_strdup(&r->arena, dir);
+	struct rload L = {.r = r, .file = dir, .err = err, .errn = errn};
+	int rc = r->dir ? 0 : EL_ENOMEM;
+	if (!rc)
+		rc = load_rules(&L);
+	if (!rc)
+		rc = load_checklist(&L);
+	if (!rc)
+		rc = load_routers(&L);
+	if (!rc)
+		rc = load_passphrase(&L);
+	if (rc) {
+		r->nrules = 0;
+		r->nrouters = 0;
+		r->nnotes = 0;
+	}
+	return rc;
+}
+
+void registry_free(struct registry *r)
+{
+	pass_blocklist_free(r->blocklist);
+	pass_blocklist_free(r->context_words);
+	arena_free(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct rule *registry_rule(const struct registry *r, const char *id)
+{
+	for (size_t i = 0; i < r->nrules; i++)
+		if (strcmp(r->rules[i].id, id) == 0 || strcmp(r->rules[i].name, id) == 0)
+			return &r->rules[i];
+	return NULL;
+}
+
+const struct rule_msg *rule_msg(const struct rule *ru, const char *variant)
+{
+	for (size_t i = 0; i < ru->nmsgs; i++)
+		if (strcmp(ru->msgs[i].variant, variant) == 0)
+			return &ru->msgs[i];
+	return NULL;
+}
+
+const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l)
+{
+	if (!vendor)
+		return NULL;
+	for (size_t i = 0; i < ru->nhints; i++)
+		if (strcmp(ru->hints[i].vendor, vendor) == 0)
+			return ltext_get(&ru->hints[i].text, l);
+	return NULL;
+}
+
+const char *registry_note(const struct registry *r, const char *id, enum lang l)
+{
+	for (size_t i = 0; i < r->nnotes; i++)
+		if (strcmp(r->notes[i].id, id) == 0)
+			return ltext_get(&r->notes[i].text, l);
+	return NULL;
+}
+
+const struct router_support *registry_router(const struct registry *r,
+					     const char *vendor, const char *model)
+{
+	char full[64];
+	model_key(full, sizeof(full), model);
+	/* NEC models are listed without the "Aterm" series name. */
+	const char *key = strncmp(full, "aterm", 5) == 0 && full[5] ? full + 5 : full;
+	if (!key[0])
+		return NULL;
+	for (size_t i = 0; i < r->nrouters; i++) {
+		const struct router_support *e = &r->routers[i];
+		if (vendor && strcmp(vendor, "other") != 0 && strcmp(e->vendor, vendor) != 0)
+			continue;
+		if (strcmp(e->key, key) == 0)
+			return e;
+		for (size_t j = 0; j < e->naliases; j++)
+			if (strcmp(e->aliases[j], key) == 0)
+				return e;
+	}
+	return NULL;
+}

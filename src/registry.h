@@ -1,0 +1,129 @@
+/*
+ * registry.h — the rules data edgelint loads from its rules directory:
+ * the rule registry (rules/rules.yaml), the checklist items
+ * (rules/checklist.yaml), the home-router support table
+ * (rules/firmware/home-routers.yaml) and the passphrase settings
+ * (rules/passphrase.yaml). One place feeds --list-rules, --explain, SARIF
+ * rules[] and every report, so no rule text lives in C code.
+ *
+ * Loading validates every entry and reports problems as
+ * "file:line: message"; all strings live in the registry's arena.
+ */
+#ifndef EDGELINT_REGISTRY_H
+#define EDGELINT_REGISTRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "model.h"
+#include "passphrase.h"
+#include "util.h"
+
+enum lang { LANG_EN, LANG_JA, LANG_COUNT };
+
+enum severity { SEV_INFO, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
+const char *severity_name(enum severity s);
+int severity_from_name(const char *s);  /* -1 when unknown */
+
+/* A text in both languages. */
+struct ltext {
+	const char *t[LANG_COUNT];
+};
+
+struct rule_msg {
+	const char *variant;      /* "default", "blocklist"… */
+	struct ltext text;        /* may contain {placeholders} */
+};
+
+struct rule_hint {
+	const char *vendor;       /* canonical vendor id, e.g. "buffalo" */
+	struct ltext text;
+};
+
+struct rule {
+	const char *id;           /* EL253 */
+	const char *name;         /* passphrase-common */
+	int items[ITEM_COUNT];    /* checklist items, ITEM_NONE-terminated */
+	size_t nitems;
+	enum severity severity;   /* default severity */
+	struct ltext title, rationale, remediation;
+	struct rule_msg *msgs;
+	size_t nmsgs;
+	struct rule_hint *hints;
+	size_t nhints;
+	unsigned line;            /* where it is defined in rules.yaml */
+};
+
+struct checklist_item {
+	const char *id;           /* "3-2" */
+	struct ltext title, summary;
+	bool methods[9];          /* methods[1..8]: the item applies */
+};
+
+struct note {                 /* why an item is NA or unknown */
+	const char *id;
+	struct ltext text;
+};
+
+struct router_support {
+	const char *vendor, *model;   /* model as written */
+	char key[64];                 /* normalised model for matching */
+	const char **aliases;         /* normalised */
+	size_t naliases;
+	long end_of_support;          /* days since epoch, or -1 */
+	const char *end_of_support_text;
+	const char *latest_firmware;  /* or NULL */
+	bool unfixed_vulnerabilities;
+	const char *advisory;
+	const char *source;
+	const char *as_of;
+	unsigned line;
+};
+
+struct registry {
+	struct arena arena;
+	const char *dir;
+	struct rule *rules;
+	size_t nrules;
+	struct checklist_item items[ITEM_COUNT];
+	struct note *notes;
+	size_t nnotes;
+	struct router_support *routers;
+	size_t nrouters;
+	const char *routers_as_of;
+	long data_as_of;              /* oldest review date of the data tables */
+	struct pass_config pass;
+	struct pass_blocklist *blocklist;
+	struct pass_blocklist *context_words;  /* vendor/product words */
+	char blocklist_note[256];     /* why a list was skipped, or "" */
+};
+
+/* Finds the rules directory when none was given: $EDGELINT_RULES, then
+ * <dir of the executable>/rules (source tree), then
+ * <dir of the executable>/../share/edgelint/rules (installed), then the
+ * compiled-in EDGELINT_RULES_DIR. Writes it into buf; 0 or -1. */
+int registry_find_dir(const char *argv0, char *buf, size_t n);
+
+/* Loads and validates everything under dir. On failure returns negative
+ * and writes "file:line: reason" into err; the registry is then empty
+ * (call registry_free anyway). */
+int registry_load(struct registry *r, const char *dir, char *err, size_t errn);
+void registry_free(struct registry *r);
+
+const struct rule *registry_rule(const struct registry *r, const char *id_or_name);
+const struct rule_msg *rule_msg(const struct rule *ru, const char *variant);
+const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l);
+const char *registry_note(const struct registry *r, const char *id, enum lang l);
+/* Looks a router up by vendor (may be NULL: any) and model; NULL if absent. */
+const struct router_support *registry_router(const struct registry *r,
+					     const char *vendor,
+					     const char *model);
+/* Normalises a model name for matching: lower case, without spaces, '-'
+ * and '_'. */
+void model_key(char *dst, size_t n, const char *model);
+/* Text in language l, falling back to English. */
+static inline const char *ltext_get(const struct ltext *t, enum lang l)
+{
+	return t->t[l] ? t->t[l] : t->t[LANG_EN];
+}
+
+#endif

@@ -1,0 +1,192 @@
+/*
+ * text.c — the report for people, in English or Japanese: per input a line
+ * per checklist item (like the checklist's ✓/✗ columns, with why an item
+ * was not assessed), then each finding as
+ *   file:line: severity id name: message
+ *       evidence: …
+ *       fix: …
+ * Colour only when allowed (a terminal, NO_COLOR unset, TERM not dumb).
+ */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../../parsers/parsers.h"
+
+enum ui { UI_LEGEND, UI_EVIDENCE, UI_FIX, UI_ERROR, UI_RULES_AS_OF, UI_EXCEPTED, UI_NO_FINDINGS, UI_UNKNOWN_KIND,
+	  UI_FIRMWARE, UI_COUNT };
+
+/* The report's own words (rule texts come from the registry). */
+static const char *const ui_text[UI_COUNT][LANG_COUNT] = {
+	[UI_LEGEND] = {"✓ pass  ✗ fail  ! warn  ? unknown  – not applicable",
+		       "✓ 合格  ✗ 不合格  ! 要注意  ? 不明  – 対象外"},
+	[UI_EVIDENCE] = {"evidence", "根拠"},
+	[UI_FIX] = {"fix", "対処"},
+	[UI_ERROR] = {"error", "エラー"},
+	[UI_RULES_AS_OF] = {"rules data as of", "ルールデータ"},
+	[UI_EXCEPTED] = {"accepted risk", "受容済みのリスク"},
+	[UI_NO_FINDINGS] = {"no findings", "指摘なし"},
+	[UI_UNKNOWN_KIND] = {"kind not detected", "種類を判別できません"},
+	[UI_FIRMWARE] = {"firmware", "ファームウェア"},
+};
+
+static const char *const status_word[IST_COUNT][LANG_COUNT] = {
+	[IST_NA] = {"not applicable", "対象外"},
+	[IST_PASS] = {"pass", "合格"},
+	[IST_UNKNOWN] = {"unknown", "不明"},
+	[IST_WARN] = {"warn", "要注意"},
+	[IST_FAIL] = {"fail", "不合格"},
+};
+static const char *const status_mark[IST_COUNT] = {"–", "✓", "?", "!", "✗"};
+static const char *const status_color[IST_COUNT] = {"\033[2m", "\033[32m", "\033[36m",
+						    "\033[33m", "\033[1;31m"};
+static const char *const sev_word[SEV_COUNT][LANG_COUNT] = {
+	[SEV_INFO] = {"info", "情報"},   [SEV_LOW] = {"low", "低"},
+	[SEV_MEDIUM] = {"medium", "中"}, [SEV_HIGH] = {"high", "高"},
+	[SEV_CRITICAL] = {"critical", "重大"},
+};
+static const char *const sev_color[SEV_COUNT] = {"\033[2m", "\033[36m", "\033[33m",
+						 "\033[31m", "\033[1;31m"};
+#define RESET "\033[0m"
+
+static const char *ui(const struct report_run *run, enum ui u)
+{
+	return ui_text[u][run->ctx->lang];
+}
+
+static int text_begin(struct report_run *run)
+{
+	char today[16], asof[16] = "?";
+	date_format(run->ctx->today, today, sizeof(today));
+	if (run->ctx->reg->data_as_of >= 0)
+		date_format(run->ctx->reg->data_as_of, asof, sizeof(asof));
+	int rc = sb_printf(run->out, "edgelint %s · %s · %s %s\n%s\n", EDGELINT_VERSION,
+			   today, ui(run, UI_RULES_AS_OF), asof, ui(run, UI_LEGEND));
+	if (!rc && run->stale && run->ctx->lang == LANG_JA)
+		rc = sb_printf(run->out,
+			       "警告: ファームウェアとサポートのデータは %s 時点のもので、%s より %d 日以上古いです。"
+			       "edgelint のルールデータを更新してください\n",
+			       asof, today, RULES_STALE_DAYS);
+	else if (!rc && run->stale)
+		rc = sb_printf(run->out,
+			       "warning: the firmware and support data is from %s, more than %d days "
+			       "before %s; update edgelint's rules data\n",
+			       asof, RULES_STALE_DAYS, today);
+	return rc;
+}
+
+static int text_input(struct report_run *run, struct input *in)
+{
+	enum lang l = run->ctx->lang;
+	struct strbuf *o = run->out;
+	int rc = sb_printf(o, "\n%s%s%s — %s", run->color ? "\033[1m" : "",
+			   input_display_path(in), run->color ? RESET : "",
+			   in->kind ? in->kind->label : ui(run, UI_UNKNOWN_KIND));
+	const struct device *d = &in->dev;
+	if (!rc && in->has_device && (d->vendor_display || d->model.s))
+		rc = sb_printf(o, ": %s%s%s", d->vendor_display ? d->vendor_display : "",
+			       d->vendor_display && d->model.s ? " " : "",
+			       d->model.s ? d->model.s : "");
+	if (!rc && in->has_device && d->firmware.s)
+		rc = sb_printf(o, ", %s %s", ui(run, UI_FIRMWARE), d->firmware.s);
+	if (!rc && in->has_coverage) {
+		rc = sb_adds(o, " (");
+		if (!rc && l == LANG_JA)
+			rc = sb_printf(o, "%u 行中 %u 行を解釈", in->lines_total,
+				       in->lines_understood);
+		else if (!rc)
+			rc = sb_printf(o, "%u of %u lines understood", in->lines_understood,
+				       in->lines_total);
+		if (!rc)
+			rc = sb_adds(o, ")");
+	}
+	if (!rc)
+		rc = sb_adds(o, "\n");
+	if (!rc && in->error) {
+		struct strbuf e;
+		sb_init(&e, 4096);
+		sb_adds(&e, in->error);
+		finding_mask(in, &e);
+		rc = sb_printf(o, "  %s%s%s: %s\n", run->color ? "\033[1;31m" : "",
+			       ui(run, UI_ERROR), run->color ? RESET : "", sb_str(&e));
+		sb_free(&e);
+	}
+	for (int it = 0; !rc && it < ITEM_COUNT; it++) {
+		enum item_status st = in->items[it];
+		const struct checklist_item *ci = &run->ctx->reg->items[it];
+		rc = sb_printf(o, "  %s%s %s%s  %s — %s", run->color ? status_color[st] : "",
+			       status_mark[st], item_name(it), run->color ? RESET : "",
+			       ltext_get(&ci->title, l), status_word[st][l]);
+		const char *note = in->item_note[it]
+					   ? registry_note(run->ctx->reg, in->item_note[it], l)
+					   : NULL;
+		if (!rc && note && st != IST_PASS && st != IST_FAIL && st != IST_WARN)
+			rc = sb_printf(o, " (%s)", note);
+		if (!rc)
+			rc = sb_adds(o, "\n");
+	}
+	return rc;
+}
+
+static int text_finding(struct report_run *run, struct input *in, const struct finding *f)
+{
+	enum lang l = run->ctx->lang;
+	struct strbuf *o = run->out;
+	int rc;
+	if (f->line)
+		rc = sb_printf(o, "%s:%u: ", input_display_path(in), f->line);
+	else
+		rc = sb_printf(o, "%s: ", input_display_path(in));
+	if (!rc && f->status == FST_EXCEPTED)
+		rc = sb_printf(o, "[%s] ", ui(run, UI_EXCEPTED));
+	if (!rc)
+		rc = sb_printf(o, "%s%s%s %s %s: ", run->color ? sev_color[f->severity] : "",
+			       sev_word[f->severity][l], run->color ? RESET : "", f->rule->id,
+			       f->rule->name);
+	if (!rc)
+		rc = finding_message(in, f, l, o);
+	if (!rc && f->item >= 0)
+		rc = sb_printf(o, " [%s]", item_name(f->item));
+	if (!rc)
+		rc = sb_adds(o, "\n");
+	if (!rc && f->evidence)
+		rc = sb_printf(o, "    %s: %s\n", ui(run, UI_EVIDENCE), f->evidence);
+	if (!rc && f->status == FST_EXCEPTED)
+		rc = sb_printf(o, "    %s: %s\n", ui(run, UI_EXCEPTED), f->except_reason);
+	if (!rc) {
+		rc = sb_printf(o, "    %s: ", ui(run, UI_FIX));
+		if (!rc)
+			rc = finding_fix(in, f, l, o);
+		if (!rc)
+			rc = sb_adds(o, "\n");
+	}
+	return rc;
+}
+
+static int text_end(struct report_run *run)
+{
+	enum lang l = run->ctx->lang;
+	unsigned counts[IST_COUNT];
+	report_item_counts(run, counts);
+	int rc = sb_adds(run->out, "\n");
+	if (!rc && l == LANG_JA)
+		rc = sb_printf(run->out, "入力 %zu 件（読めなかったもの %u 件）、項目:", run->ninputs,
+			       report_error_count(run));
+	else if (!rc)
+		rc = sb_printf(run->out, "%zu input(s), %u could not be read; items:",
+			       run->ninputs, report_error_count(run));
+	static const enum item_status order[] = {IST_FAIL, IST_WARN, IST_UNKNOWN, IST_PASS, IST_NA};
+	for (size_t i = 0; !rc && i < 5; i++)
+		rc = sb_printf(run->out, " %s %u%s", status_word[order[i]][l], counts[order[i]],
+			       i + 1 < 5 ? "," : "\n");
+	return rc;
+}
+
+const struct reporter reporter_text = {
+	.name = "text",
+	.begin = text_begin,
+	.input = text_input,
+	.finding = text_finding,
+	.end = text_end,
+};

@@ -1,0 +1,491 @@
+/*
+ * util.c — arena, bounded string buffer, string cursor, dates and file
+ * helpers (see util.h for the contracts).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- arena ---------------------------------------------------------- */
+
+#define ARENA_CHUNK 8192
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t cap;
+	size_t used;
+	max_align_t data[];
+};
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	size_t need = (n + align - 1) / align * align;
+	if (need < n)
+		return NULL;
+	struct arena_chunk *c = a->head;
+	if (!c || c->cap - c->used < need) {
+		size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+		if (cap > SIZE_MAX - sizeof(*c))
+			return NULL;
+		c = malloc(sizeof(*c) + cap);
+		if (!c)
+			return NULL;
+		c->cap = cap;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += need;
+	a->used_total += need;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	if (n == SIZE_MAX)
+		return NULL;
+	char *p = arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_chunk *c = a->head;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+/* ---- strbuf --------------------------------------------------------- */
+
+void sb_init(struct strbuf *sb, size_t max)
+{
+	sb->buf = NULL;
+	sb->len = 0;
+	sb->cap = 0;
+	sb->max = max;
+}
+
+int sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	if (n > sb->max || sb->len > sb->max - n)
+		return EL_ETOOBIG;
+	if (sb->len + n + 1 > sb->cap) {
+		size_t cap = sb->cap ? sb->cap : 64;
+		while (cap < sb->len + n + 1)
+			cap *= 2;
+		if (cap > sb->max + 1)
+			cap = sb->max + 1;
+		char *nb = realloc(sb->buf, cap);
+		if (!nb)
+			return EL_ENOMEM;
+		sb->buf = nb;
+		sb->cap = cap;
+	}
+	if (n)
+		memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+	return 0;
+}
+
+int sb_adds(struct strbuf *sb, const char *s)
+{
+	return sb_add(sb, s, strlen(s));
+}
+
+int sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return EL_EINVAL;
+	if ((size_t)n < sizeof(small))
+		return sb_add(sb, small, (size_t)n);
+	char *big = malloc((size_t)n + 1);
+	if (!big)
+		return EL_ENOMEM;
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	int rc = sb_add(sb, big, (size_t)n);
+	free(big);
+	return rc;
+}
+
+const char *sb_str(const struct strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+void sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
+void sb_free(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+/* ---- cursor ----------------------------------------------------------- */
+
+void cur_skip_blank(struct cursor *c)
+{
+	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
+		c->p++;
+}
+
+int cur_word(struct cursor *c, const char **w, size_t *wn)
+{
+	cur_skip_blank(c);
+	const char *s = c->p;
+	while (c->p < c->end && *c->p != ' ' && *c->p != '\t' &&
+	       *c->p != '\r' && *c->p != '\n')
+		c->p++;
+	if (c->p == s)
+		return -1;
+	*w = s;
+	*wn = (size_t)(c->p - s);
+	return 0;
+}
+
+int cur_char(struct cursor *c, char ch)
+{
+	if (c->p < c->end && *c->p == ch) {
+		c->p++;
+		return 0;
+	}
+	return -1;
+}
+
+int cur_uint(struct cursor *c, unsigned long max, unsigned long *out)
+{
+	unsigned long v = 0;
+	const char *s = c->p;
+	while (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
+		unsigned d = (unsigned)(*c->p - '0');
+		if (v > (max - d) / 10) {
+			c->p = s;
+			return -1;
+		}
+		v = v * 10 + d;
+		c->p++;
+	}
+	if (c->p == s)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* ---- strings ------------------------------------------------------------ */
+
+bool str_ieq_n(const char *a, size_t an, const char *b)
+{
+	size_t bn = strlen(b);
+	if (an != bn)
+		return false;
+	for (size_t i = 0; i < an; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+void str_lower(char *dst, size_t dstsz, const char *src, size_t n)
+{
+	if (!dstsz)
+		return;
+	size_t i;
+	for (i = 0; i < n && i + 1 < dstsz; i++)
+		dst[i] = (char)tolower((unsigned char)src[i]);
+	dst[i] = '\0';
+}
+
+bool str_icontains(const char *s, size_t n, const char *needle, size_t nn)
+{
+	if (nn == 0)
+		return true;
+	if (nn > n)
+		return false;
+	for (size_t i = 0; i + nn <= n; i++) {
+		size_t j = 0;
+		while (j < nn && tolower((unsigned char)s[i + j]) ==
+				 tolower((unsigned char)needle[j]))
+			j++;
+		if (j == nn)
+			return true;
+	}
+	return false;
+}
+
+int str_to_long(const char *s, long lo, long hi, long *out)
+{
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	char *end = NULL;
+	long v = strtol(s, &end, 10);
+	if (errno || !end || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+bool str_glob(const char *pat, const char *s)
+{
+	const char *star = NULL, *ss = NULL;
+	while (*s) {
+		if (*pat == '?' || *pat == *s) {
+			pat++;
+			s++;
+		} else if (*pat == '*') {
+			star = pat++;
+			ss = s;
+		} else if (star) {
+			pat = star + 1;
+			s = ++ss;
+		} else {
+			return false;
+		}
+	}
+	while (*pat == '*')
+		pat++;
+	return *pat == '\0';
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+long date_days(int y, int m, int d)
+{
+	/* Howard Hinnant's days_from_civil. */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int month_len(int y, int m)
+{
+	static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return len[m - 1];
+}
+
+static int parse_digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int date_parse(const char *s, bool allow_month, long *days)
+{
+	int y, m, d;
+	size_t n = strlen(s);
+	if (n != 10 && !(allow_month && n == 7))
+		return -1;
+	if (parse_digits(s, 4, &y) || s[4] != '-' || parse_digits(s + 5, 2, &m))
+		return -1;
+	if (y < 1970 || y > 9999 || m < 1 || m > 12)
+		return -1;
+	if (n == 7) {
+		d = month_len(y, m);
+	} else {
+		if (s[7] != '-' || parse_digits(s + 8, 2, &d))
+			return -1;
+		if (d < 1 || d > month_len(y, m))
+			return -1;
+	}
+	*days = date_days(y, m, d);
+	return 0;
+}
+
+void date_format(long days, char *buf, size_t n)
+{
+	/* Howard Hinnant's civil_from_days. */
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	snprintf(buf, n, "%04ld-%02ld-%02ld", y, m, d);
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+int file_read_all(const char *path, size_t max, char **out, size_t *outn,
+		  char *why, size_t whyn)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		return EL_EIO;
+	}
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+	int rc = 0;
+	if (!buf) {
+		rc = EL_ENOMEM;
+		snprintf(why, whyn, "out of memory");
+		goto done;
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			size_t ncap = cap * 2;
+			if (ncap > max + 2)
+				ncap = max + 2;
+			char *nb = realloc(buf, ncap);
+			if (!nb) {
+				rc = EL_ENOMEM;
+				snprintf(why, whyn, "out of memory");
+				goto done;
+			}
+			buf = nb;
+			cap = ncap;
+		}
+		size_t got = fread(buf + n, 1, cap - 1 - n, f);
+		n += got;
+		if (n > max) {
+			rc = EL_ETOOBIG;
+			snprintf(why, whyn,
+				 "larger than the limit of %zu bytes for this kind of input",
+				 max);
+			goto done;
+		}
+		if (got == 0) {
+			if (ferror(f)) {
+				rc = EL_EIO;
+				snprintf(why, whyn, "%s", strerror(errno));
+			}
+			break;
+		}
+	}
+done:
+	if (f != stdin)
+		fclose(f);
+	if (rc) {
+		free(buf);
+		return rc;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*outn = n;
+	return 0;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t n,
+		      char *why, size_t whyn)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, n, stdout) != n || fflush(stdout) != 0) {
+			snprintf(why, whyn, "%s", strerror(errno));
+			return EL_EIO;
+		}
+		return 0;
+	}
+	size_t pn = strlen(path);
+	char *tmp = malloc(pn + 16);
+	if (!tmp) {
+		snprintf(why, whyn, "out of memory");
+		return EL_ENOMEM;
+	}
+	snprintf(tmp, pn + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		free(tmp);
+		return EL_EIO;
+	}
+	size_t off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, data + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	snprintf(why, whyn, "%s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return EL_EIO;
+}

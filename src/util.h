@@ -1,0 +1,130 @@
+/*
+ * util.h — small building blocks shared by every layer of edgelint:
+ * an arena allocator (one per input, freed at once), a bounded string
+ * buffer (curl's dynbuf idea: every buffer has a hard maximum), a string
+ * cursor for line parsing, and date helpers.
+ *
+ * Conventions: functions return 0 on success or a negative EL_E* code;
+ * nothing here prints.
+ */
+#ifndef EDGELINT_UTIL_H
+#define EDGELINT_UTIL_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+enum el_err {
+	EL_OK = 0,
+	EL_ENOMEM = -1,   /* allocation failed */
+	EL_ETOOBIG = -2,  /* a buffer or input hit its maximum */
+	EL_EIO = -3,      /* read or write failed (errno tells why) */
+	EL_EPARSE = -4,   /* input is not of the expected form */
+	EL_EINVAL = -5,   /* bad argument */
+};
+
+/* ---- arena ---------------------------------------------------------- */
+
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;
+	size_t used_total;  /* bytes handed out, for statistics */
+};
+
+/* Returns zeroed memory owned by the arena, or NULL when out of memory.
+ * The memory lives until arena_free(). */
+void *arena_alloc(struct arena *a, size_t n);
+/* Copies n bytes of s plus a terminating NUL into the arena; NULL on OOM. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+/* Formats into the arena (like asprintf); NULL on OOM or format error. */
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Frees every allocation of the arena at once; the arena may be reused. */
+void arena_free(struct arena *a);
+
+/* ---- bounded string buffer ------------------------------------------ */
+
+struct strbuf {
+	char *buf;     /* NUL-terminated when len > 0 or after any add */
+	size_t len;
+	size_t cap;
+	size_t max;    /* hard maximum of len; adding past it fails */
+};
+
+/* Initialises an empty buffer that may grow to max bytes. */
+void sb_init(struct strbuf *sb, size_t max);
+/* Appends; EL_ETOOBIG past the maximum (buffer unchanged), EL_ENOMEM. */
+int sb_add(struct strbuf *sb, const char *s, size_t n);
+int sb_adds(struct strbuf *sb, const char *s);
+int sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Returns the contents ("" when empty); owned by sb. */
+const char *sb_str(const struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+/* Frees the memory; the buffer is empty and reusable afterwards. */
+void sb_free(struct strbuf *sb);
+
+/* ---- string cursor (curl's strparse idea) --------------------------- */
+
+struct cursor {
+	const char *p;
+	const char *end;
+};
+
+static inline void cur_init(struct cursor *c, const char *p, size_t n)
+{
+	c->p = p;
+	c->end = p + n;
+}
+static inline bool cur_eof(const struct cursor *c) { return c->p >= c->end; }
+static inline size_t cur_left(const struct cursor *c)
+{
+	return (size_t)(c->end - c->p);
+}
+/* Skips spaces and tabs. */
+void cur_skip_blank(struct cursor *c);
+/* Takes a run of non-blank characters into (*w, *wn); -1 when none. */
+int cur_word(struct cursor *c, const char **w, size_t *wn);
+/* Consumes ch if it is next; returns 0 if consumed, -1 otherwise. */
+int cur_char(struct cursor *c, char ch);
+/* Parses an unsigned decimal number no larger than max; -1 otherwise. */
+int cur_uint(struct cursor *c, unsigned long max, unsigned long *out);
+
+/* ---- strings --------------------------------------------------------- */
+
+/* ASCII case-insensitive comparison of a counted string with a C string. */
+bool str_ieq_n(const char *a, size_t an, const char *b);
+/* ASCII lower-case copy into dst (size dstsz, always NUL-terminated). */
+void str_lower(char *dst, size_t dstsz, const char *src, size_t n);
+/* True when s (length n) contains needle ignoring ASCII case. */
+bool str_icontains(const char *s, size_t n, const char *needle, size_t nn);
+/* Parses a decimal integer in [lo, hi] from the whole of s; -1 otherwise. */
+int str_to_long(const char *s, long lo, long hi, long *out);
+/* Simple glob: '*' any run, '?' one char. */
+bool str_glob(const char *pattern, const char *s);
+
+/* ---- dates ------------------------------------------------------------ */
+
+/* Days since 1970-01-01 for a proleptic Gregorian date (no time zones). */
+long date_days(int y, int m, int d);
+/* Parses "YYYY-MM-DD" (or "YYYY-MM" when allow_month, taken as the last day
+ * of that month, since a support end month runs to its end) into days.
+ * Returns 0, or -1 when the text is not such a date. */
+int date_parse(const char *s, bool allow_month, long *days);
+/* Formats days as YYYY-MM-DD into buf (at least 11 bytes). */
+void date_format(long days, char *buf, size_t n);
+
+/* ---- files ------------------------------------------------------------ */
+
+/* Reads a whole file (or stdin for "-") into a malloc'd, NUL-terminated
+ * buffer of at most max bytes. On failure returns negative and writes a
+ * reason (errno text or the limit) into why. Caller frees *out. */
+int file_read_all(const char *path, size_t max, char **out, size_t *outn,
+		  char *why, size_t whyn);
+/* Writes data to path atomically: a temporary file beside it, fsync,
+ * rename. "-" writes to stdout. Returns 0 or negative with why set. */
+int file_write_atomic(const char *path, const char *data, size_t n,
+		      char *why, size_t whyn);
+
+#endif
