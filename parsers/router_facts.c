@@ -234,7 +234,9 @@ enum wifi_cipher facts_cipher(const char *s, size_t n)
 
 /* ---- the file --------------------------------------------------------- */
 
-#define FACTS_MAX_BYTES (1u << 20)
+#define FACTS_MAX_BYTES (2u << 20)
+/* No value an admin copies off a status page is longer than this. */
+#define FACTS_MAX_VALUE 1024
 
 static const struct {
 	const char *id, *display;
@@ -288,6 +290,12 @@ static bool facts_text(struct input *in, const struct ynode *v, const char *key,
 	if (v->kind != Y_SCALAR) {
 		input_diag(in, DIAG_ERROR, v->line, v->col,
 			   "'%s' must be a single value, not %s", key, ynode_kind_name(v));
+		return false;
+	}
+	if (v->len > FACTS_MAX_VALUE) {
+		input_diag(in, DIAG_ERROR, v->line, v->col,
+			   "the value of '%s' is %zu bytes long; the limit is %d", key, v->len,
+			   FACTS_MAX_VALUE);
 		return false;
 	}
 	out->s = v->str;
@@ -437,6 +445,10 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 		if (pv->kind != Y_SCALAR) {
 			input_diag(in, DIAG_ERROR, pv->line, pv->col,
 				   "'passphrase' must be a single value (quote it)");
+		} else if (pv->len > FACTS_MAX_VALUE) {
+			input_diag(in, DIAG_ERROR, pv->line, pv->col,
+				   "the value of 'passphrase' is %zu bytes long; the limit is %d",
+				   pv->len, FACTS_MAX_VALUE);
 		} else {
 			w->pass = pv->str;
 			w->pass_len = pv->len;

@@ -83,7 +83,13 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 		const char *v = va_arg(ap, const char *);
 		if (f->nargs < FINDING_MAX_ARGS) {
 			f->arg_key[f->nargs] = k;
-			f->arg_val[f->nargs++] = v ? arena_strdup(&in->arena, v) : "";
+			/* Arguments come from hostile input: bound what a message quotes. */
+			size_t vn = v ? strnlen(v, FINDING_ARG_MAX + 1) : 0;
+			const char *copy = !v ? ""
+				: vn > FINDING_ARG_MAX
+					? arena_printf(&in->arena, "%.*s…", FINDING_ARG_MAX, v)
+					: arena_strndup(&in->arena, v, vn);
+			f->arg_val[f->nargs++] = copy ? copy : "";
 		}
 	}
 	va_end(ap);

@@ -20,6 +20,7 @@ enum fstatus { FST_PASS, FST_UNKNOWN, FST_WARN, FST_FAIL, FST_EXCEPTED };
 const char *fstatus_name(enum fstatus s);
 
 #define FINDING_MAX_ARGS 6
+#define FINDING_ARG_MAX 600   /* bytes of an argument quoted in a message */
 
 struct finding {
 	const struct rule *rule;

@@ -456,6 +456,7 @@ static int load_routers(struct rload *L)
 	static const char *const keys[] = {"vendor", "model", "aliases", "end_of_sale",
 					   "end_of_support", "latest_firmware",
 					   "latest_firmware_date", "unfixed_vulnerabilities",
+					   "min_fixed_firmware",
 					   "advisory", "source", "as_of", "note", NULL};
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->vals[i];
@@ -474,6 +475,11 @@ static int load_routers(struct rload *L)
 			e->latest_firmware = rl_str(L, m, "latest_firmware", false, &rc);
 		if (!rc)
 			e->advisory = rl_str(L, m, "advisory", false, &rc);
+		if (!rc)
+			e->min_fixed_firmware = rl_str(L, m, "min_fixed_firmware", false, &rc);
+		if (!rc && e->min_fixed_firmware && !e->advisory)
+			rc = rl_err(L, m, "router %s: 'min_fixed_firmware' needs the 'advisory' it fixes",
+				    e->model);
 		if (rc)
 			return rc;
 		long d;

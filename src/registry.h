@@ -72,6 +72,7 @@ struct router_support {
 	long end_of_support;          /* days since epoch, or -1 */
 	const char *end_of_support_text;
 	const char *latest_firmware;  /* or NULL */
+	const char *min_fixed_firmware;  /* first release fixing advisory, or NULL */
 	bool unfixed_vulnerabilities;
 	const char *advisory;
 	const char *source;

@@ -66,8 +66,13 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	if (!latest && rs)
 		latest = rs->latest_firmware;
 	const char *ev = arena_printf(&in->arena, "firmware_version: %.60s", d->firmware.s);
+	int cmp;
+	if (rs && rs->min_fixed_firmware &&
+	    version_cmp(d->firmware.s, rs->min_fixed_firmware, &cmp) == 0 && cmp < 0)
+		finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
+			    "firmware", d->firmware.s, "fixed", rs->min_fixed_firmware,
+			    "advisory", rs->advisory, NULL);
 	if (latest) {
-		int cmp;
 		if (version_cmp(d->firmware.s, latest, &cmp)) {
 			finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,
 				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",

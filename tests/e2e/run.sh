@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# tests/e2e/run.sh — end-to-end tests: the edgelint binary on every sample,
+# on hostile inputs, on the CLI contract, and (when ../shared/corpus exists)
+# on every real corpus file.
+#
+#   bash tests/e2e/run.sh BINARY          run the suite
+#   UPDATE=1 bash tests/e2e/run.sh BINARY rewrite tests/e2e/expected/ from the
+#                                         current output (review the diff!)
+#
+# Expectations compare items, rule ids, statuses and lines; not wording.
+set -u
+BIN=${1:?usage: run.sh BINARY}
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 2
+TODAY=2026-11-21
+EXP=tests/e2e/expected
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+SCHEMA=tests/schema/edgelint-1.schema.json
+VALIDATE_JSON="node tests/tools/validate-json.js $SCHEMA"
+VALIDATE_SARIF="sh tests/tools/validate-sarif.sh"
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# check NAME EXPECTED ACTUAL
+check() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected [$2], got [$3]"; fi; }
+# Fails when a sanitizer reported anything in the given stderr file.
+no_sanitizer() {
+	if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehaviorSanitizer' "$2"; then
+		bad "$1: sanitizer report"; sed -n 1,20p "$2"
+	else ok; fi
+}
+el() { "$BIN" --today "$TODAY" "$@"; }
+
+# Projection of a JSON report that expectations compare.
+project() {
+	jq -S '{exit: $exit, inputs: [.inputs[] | {path, kind, error: (.error != null),
+	  items, findings: [.findings[] | {rule, item, status, line}]}],
+	  summary}' --argjson exit "$1"
+}
+
+# ---- samples: expected results ----------------------------------------------
+echo "-- samples"
+mapfile -t SAMPLES < <(find samples -type f | sort)
+[ "${#SAMPLES[@]}" -ge 4 ] || bad "fewer than 4 samples"
+for s in "${SAMPLES[@]}"; do
+	out=$TMP/out.json
+	el --format json "$s" >"$out" 2>"$TMP/err"
+	rc=$?
+	no_sanitizer "$s" "$TMP/err"
+	exp=$EXP/${s#samples/}.json
+	project "$rc" <"$out" >"$TMP/proj.json" || { bad "$s: output is not JSON"; continue; }
+	if [ -n "${UPDATE:-}" ]; then
+		mkdir -p "$(dirname "$exp")"
+		cp "$TMP/proj.json" "$exp"
+		echo "updated $exp"
+	elif [ ! -f "$exp" ]; then
+		bad "$s: no expectation $exp (run with UPDATE=1 and review)"
+	elif diff -u "$exp" "$TMP/proj.json" >"$TMP/diff"; then
+		ok
+	else
+		bad "$s: differs from $exp"; cat "$TMP/diff"
+	fi
+done
+
+# ---- every format, both languages: valid, and no secret leaks --------------
+echo "-- formats, languages and secrets"
+# Every passphrase written in a sample (quoted or not).
+mapfile -t SECRETS < <(sed -n 's/^[[:space:]]*passphrase:[[:space:]]*"\{0,1\}\([^"]*\)"\{0,1\}[[:space:]]*$/\1/p' \
+	samples/facts/*.yaml | sort -u)
+[ "${#SECRETS[@]}" -ge 5 ] || bad "expected at least 5 sample passphrases, found ${#SECRETS[@]}"
+for fmt in text json sarif; do
+	for lang in en ja; do
+		o=$TMP/all.$lang.$fmt
+		el --format "$fmt" --lang "$lang" "${SAMPLES[@]}" >"$o" 2>"$TMP/err"
+		rc=$?
+		check "all samples $fmt/$lang exit" 1 "$rc"
+		no_sanitizer "all samples $fmt/$lang" "$TMP/err"
+		for sec in "${SECRETS[@]}"; do
+			if grep -qF -- "$sec" "$o" "$TMP/err"; then bad "secret leaked in $fmt/$lang output"; else ok; fi
+		done
+	done
+done
+if $VALIDATE_JSON "$TMP"/all.en.json "$TMP"/all.ja.json >"$TMP/v" 2>&1; then ok; else bad "JSON schema"; cat "$TMP/v"; fi
+if $VALIDATE_SARIF "$TMP"/all.en.sarif "$TMP"/all.ja.sarif >"$TMP/v" 2>&1; then ok; else bad "SARIF validation"; cat "$TMP/v"; fi
+grep -q 'ルータ' "$TMP/all.ja.text" && ok || bad "ja text has no Japanese"
+grep -q '"version": "2.1.0"' "$TMP/all.en.sarif" && ok || bad "sarif version"
+check "sarif version first" '"version"' "$(sed -n 2p "$TMP/all.en.sarif" | awk '{print $1}' | tr -d ':')"
+check "sarif results = json findings" \
+	"$(jq '[.inputs[].findings[]] | length' "$TMP/all.en.json")" \
+	"$(jq '.runs[0].results | length' "$TMP/all.en.sarif")"
+check "sarif rules = --list-rules" "$(el --list-rules | wc -l)" "$(jq '.runs[0].tool.driver.rules | length' "$TMP/all.en.sarif")"
+check "sarif startLine >= 1" 0 "$(jq '[.runs[0].results[].locations[0].physicalLocation.region.startLine | select(. < 1)] | length' "$TMP/all.en.sarif")"
+
+# ---- hostile and broken inputs ------------------------------------------------
+echo "-- bad inputs"
+good=samples/facts/buffalo-wpa3-strong.yaml
+: >"$TMP/empty.yaml"
+head -c 4096 /dev/urandom >"$TMP/garbage.bin"
+printf 'router:\n  vendor: buffalo\n  model: [WSR-1800AX4S\n' >"$TMP/truncated.yaml"
+{ printf 'router:\n  model: "'; head -c 1048576 /dev/zero | tr '\0' 'A'; printf '"\n'; } >"$TMP/longline.yaml"
+{ printf 'router:\n  vendor: '; head -c 2200000 /dev/zero | tr '\0' 'B'; printf '\n'; } >"$TMP/toolarge.yaml"
+printf 'router:\n  vendor: buffalo\n  model: WSR-1800AX4S\nwifi:\n  - ssid: x\n    security: WPA2 Turbo\n    passphrase: "orbit-maple-quietly-9"\n' >"$TMP/label.yaml"
+printf 'router:\n  vendor: buffalo\n  model: WSR-1800AX4S\n  pasphrase: x\n' >"$TMP/typo.yaml"
+
+run_bad() { # NAME EXPECTED_EXIT FILE GREP_IN_ERROR
+	el --format json "$3" "$good" >"$TMP/o.json" 2>"$TMP/err"
+	local rc=$?
+	check "$1 exit" "$2" "$rc"
+	no_sanitizer "$1" "$TMP/err"
+	check "$1 both inputs reported" 2 "$(jq '.inputs | length' "$TMP/o.json")"
+	check "$1 good input still judged" pass "$(jq -r '.inputs[1].items["6-2"]' "$TMP/o.json")"
+	if jq -r '.inputs[0].error' "$TMP/o.json" | grep -qF -- "$4"; then ok; else
+		bad "$1: error does not mention [$4]: $(jq -r '.inputs[0].error' "$TMP/o.json")"; fi
+	grep -qF -- "$4" "$TMP/err" && ok || bad "$1: stderr does not mention [$4]"
+}
+run_bad "empty file" 2 "$TMP/empty.yaml" "the file is empty"
+run_bad "binary garbage" 2 "$TMP/garbage.bin" "not a recognised input"
+run_bad "truncated YAML" 2 "$TMP/truncated.yaml" "line 4"
+run_bad "1 MB line" 2 "$TMP/longline.yaml" "longline.yaml:2: the value of 'model' is 1048576 bytes long; the limit is 1024"
+run_bad "over the size limit" 2 "$TMP/toolarge.yaml" "larger than the limit"
+run_bad "unknown label" 2 "$TMP/label.yaml" "label.yaml:6: security label 'WPA2 Turbo' is not understood"
+run_bad "typo in key" 2 "$TMP/typo.yaml" "typo.yaml:4: unknown key 'pasphrase'"
+run_bad "missing file" 2 "$TMP/nonexistent.yaml" "No such file or directory"
+check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
+check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule=="EL206") | "\(.rule) \(.line)"')"
+el --format json "$TMP/longline.yaml" >"$TMP/o.json" 2>/dev/null
+check "1 MB line: coverage still reported" 2 "$(jq '.inputs[0].coverage.lines' "$TMP/o.json")"
+
+# Inputs edgelint recognises but cannot read yet say so.
+printf 'ASA Version 9.8(4)\nhostname fw\n' >"$TMP/asa.cfg"
+el "$TMP/asa.cfg" >"$TMP/o.txt" 2>"$TMP/err"
+check "ASA recognised exit" 2 "$?"
+grep -q "recognised as Cisco ASA; this build cannot read it yet" "$TMP/err" && ok || bad "ASA message"
+
+# ---- CLI contract -------------------------------------------------------------
+echo "-- command line"
+el --format json --kind router-facts - <"$good" >"$TMP/o.json" 2>"$TMP/err"
+check "stdin exit" 0 "$?"
+check "stdin path" "<stdin>" "$(jq -r '.inputs[0].path' "$TMP/o.json")"
+el - <"$good" >/dev/null 2>"$TMP/err"
+check "stdin without --kind" 2 "$?"
+grep -q "needs --kind" "$TMP/err" && ok || bad "stdin without --kind message"
+el --format yaml "$good" >/dev/null 2>&1; check "bad --format" 2 "$?"
+el --kind router "$good" >/dev/null 2>&1; check "bad --kind" 2 "$?"
+el --today 2026-02-30 "$good" >/dev/null 2>&1; check "bad --today" 2 "$?"
+el --method 9 "$good" >/dev/null 2>&1; check "bad --method" 2 "$?"
+el --bogus "$good" >/dev/null 2>&1; check "unknown option" 2 "$?"
+el >/dev/null 2>&1; check "no input" 2 "$?"
+"$BIN" --version | grep -q '^edgelint [0-9]' && ok || bad "--version"
+"$BIN" --help | grep -q -- '--fail-on' && ok || bad "--help"
+check "--list-rules count" "$(grep -c '^  - id: EL' rules/rules.yaml)" "$(el --list-rules | wc -l)"
+check "--list-rules json" "$(grep -c '^  - id: EL' rules/rules.yaml)" "$(el --list-rules --format json | jq length)"
+el --explain EL201 | grep -q "wifi-open" && ok || bad "--explain id"
+el --explain wifi-wep --lang ja | grep -q "WEP" && ok || bad "--explain name ja"
+el --explain EL999 >/dev/null 2>&1; check "--explain unknown" 2 "$?"
+# -o writes atomically and leaves no temporary file behind.
+el --format json -o "$TMP/report.json" "$good"
+check "-o exit" 0 "$?"
+check "-o content" "edgelint/1" "$(jq -r .schema "$TMP/report.json")"
+check "-o no temp left" 1 "$(find "$TMP" -name 'report.json*' | wc -l)"
+el -o "$TMP/no/such/dir/r.txt" "$good" 2>/dev/null; check "-o unwritable" 2 "$?"
+# Exit codes: 0 nothing failed; --fail-on lifts the bar.
+check "exit 0 on a passing file" 0 "$(el "$good" >/dev/null; echo $?)"
+nec=samples/facts/nec-wpa2-weak-key.yaml
+check "exit 1 on a failing file" 1 "$(el "$nec" >/dev/null; echo $?)"
+check "--fail-on critical" 0 "$(el --fail-on critical "$nec" >/dev/null; echo $?)"
+check "--fail-on high" 1 "$(el --fail-on high "$nec" >/dev/null; echo $?)"
+# --method: 3-2 and 5-4 do not apply to method 2; their findings go.
+el --format json --method 2 samples/facts/iodata-ja-labels.yaml >"$TMP/o.json"
+check "--method 2 3-2" not-applicable "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
+check "--method 2 drops 3-2 findings" 0 "$(jq '[.inputs[0].findings[] | select(.item=="3-2")] | length' "$TMP/o.json")"
+# Language from the environment.
+LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BIN" --today "$TODAY" "$good" | grep -q '合格' && ok || bad "LANG=ja"
+LC_ALL=C "$BIN" --today "$TODAY" "$good" | grep -q 'pass' && ok || bad "LC_ALL=C"
+# Colour only on a terminal and never with NO_COLOR.
+if command -v script >/dev/null; then
+	script -qec "$BIN --today $TODAY $nec" /dev/null >"$TMP/tty.txt" 2>&1
+	grep -q $'\033\[' "$TMP/tty.txt" && ok || bad "colour on a TTY"
+	NO_COLOR=1 script -qec "$BIN --today $TODAY $nec" /dev/null >"$TMP/tty.txt" 2>&1
+	grep -q $'\033\[' "$TMP/tty.txt" && bad "colour despite NO_COLOR" || ok
+fi
+el "$nec" | grep -q $'\033\[' && bad "colour in a pipe" || ok
+# Stale rules data is reported in every format.
+"$BIN" --today 2027-12-01 "$good" | grep -q "update edgelint's rules data" && ok || bad "stale text"
+check "stale json" true "$("$BIN" --today 2027-12-01 --format json "$good" | jq .rules.stale)"
+check "fresh json" false "$(el --format json "$good" | jq .rules.stale)"
+"$BIN" --today 2027-12-01 --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications[0].message.text | test("update")' >/dev/null && ok || bad "stale sarif"
+# Installed layout: the binary finds rules beside it and under ../share.
+make -s install PREFIX="$TMP/prefix" >/dev/null 2>&1
+if [ -x "$TMP/prefix/bin/edgelint" ]; then
+	(cd / && "$TMP/prefix/bin/edgelint" --today "$TODAY" "$ROOT/$good" >/dev/null)
+	check "installed binary finds its rules" 0 "$?"
+else
+	bad "make install did not install the binary"
+fi
+
+# ---- policy -----------------------------------------------------------------
+echo "-- policy"
+cat >"$TMP/policy.yaml" <<'EOF'
+method: 1
+passphrase_min_length: 30
+exceptions:
+  - {rule: EL254, file: "samples/facts/nec-*", reason: "router replaced next month", until: 2026-12-31}
+  - {rule: wifi-wep, reason: "no such network here"}
+EOF
+el --format json --policy "$TMP/policy.yaml" "$nec" >"$TMP/o.json" 2>"$TMP/err"
+check "policy: excepted findings" "excepted excepted" "$(jq -r '[.inputs[0].findings[] | select(.rule=="EL254") | .status] | join(" ")' "$TMP/o.json")"
+check "policy: reason kept" "router replaced next month" "$(jq -r '[.inputs[0].findings[] | select(.rule=="EL254")][0].reason' "$TMP/o.json")"
+check "policy: 6-2 passes once excepted" pass "$(jq -r '.inputs[0].items["6-2"]' "$TMP/o.json")"
+grep -q "exception for wifi-wep matched no finding" "$TMP/err" && ok || bad "unused exception warned"
+el --format json --policy "$TMP/policy.yaml" "$good" >"$TMP/o.json" 2>/dev/null
+check "policy: min length 30" "EL252 EL252" "$(jq -r '[.inputs[0].findings[].rule] | join(" ")' "$TMP/o.json")"
+printf 'method: 12\n' >"$TMP/badpolicy.yaml"
+el --policy "$TMP/badpolicy.yaml" "$good" >/dev/null 2>"$TMP/err"
+check "bad policy exit" 2 "$?"
+grep -q "badpolicy.yaml:1: 'method' must be a number from 1 to 8" "$TMP/err" && ok || bad "bad policy message: $(cat "$TMP/err")"
+
+# ---- the real corpus -----------------------------------------------------------
+CORPUS=../shared/corpus
+if [ -d "$CORPUS" ]; then
+	echo "-- corpus ($CORPUS)"
+	while read -r path kind; do
+		[ -n "$path" ] || continue
+		case $path in \#*) continue;; esac
+		f=$CORPUS/$path
+		if [ ! -f "$f" ]; then bad "corpus file missing: $path"; continue; fi
+		el --format json "$f" >"$TMP/o.json" 2>"$TMP/err"
+		rc=$?
+		no_sanitizer "corpus $path" "$TMP/err"
+		case $rc in 0|1|2) ok;; *) bad "corpus $path: exit $rc";; esac
+		check "corpus $path kind" "$kind" "$(jq -r '.inputs[0].kind // "none"' "$TMP/o.json")"
+	done <tests/e2e/corpus-kinds.txt
+	check "every corpus file is listed" \
+		"$(find "$CORPUS" -type f ! -name SOURCES.md ! -name '*.py' | wc -l)" \
+		"$(grep -cv '^#' tests/e2e/corpus-kinds.txt)"
+fi
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
