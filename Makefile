@@ -154,8 +154,10 @@ fuzz: fuzz-build
 	@set -e; for f in $(FUZZERS); do \
 	  mkdir -p $(FUZZ_DIR)/corpus-$$f; \
 	  echo "== $$f for $(FUZZ_SECONDS)s (seeds: tests/fuzz/seeds/$$f)"; \
+	  dict=""; for d in tests/fuzz/$$f.dict tests/fuzz/$${f#fuzz_}.dict; do \
+	    [ -f $$d ] && { dict="-dict=$$d"; break; }; done; \
 	  EDGELINT_RULES=$(CURDIR)/rules $(FUZZ_DIR)/$$f -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=65536 $(FUZZ_DIR)/corpus-$$f tests/fuzz/seeds/$$f; done
+	    -max_len=65536 $$dict $(FUZZ_DIR)/corpus-$$f tests/fuzz/seeds/$$f; done
 
 # ---- static analysis ---------------------------------------------------------
 lint:

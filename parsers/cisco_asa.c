@@ -30,6 +30,7 @@ static int asa_probe(const char *head, size_t n)
 const struct parser parser_cisco_asa = {
 	.name = "cisco-asa",
 	.label = "Cisco ASA",
+	.label_ja = "Cisco ASA",
 	.probe = asa_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},

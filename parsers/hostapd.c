@@ -26,6 +26,7 @@ static int hostapd_probe(const char *head, size_t n)
 const struct parser parser_hostapd = {
 	.name = "hostapd",
 	.label = "hostapd.conf",
+	.label_ja = "hostapd.conf",
 	.probe = hostapd_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_6_2] = true},

@@ -46,6 +46,7 @@ static int nvram_probe(const char *head, size_t n)
 const struct parser parser_nvram = {
 	.name = "nvram",
 	.label = "nvram dump",
+	.label_ja = "nvram ダンプ",
 	.probe = nvram_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},

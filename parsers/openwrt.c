@@ -20,6 +20,7 @@ static int openwrt_probe(const char *head, size_t n)
 const struct parser parser_openwrt = {
 	.name = "openwrt",
 	.label = "OpenWrt UCI",
+	.label_ja = "OpenWrt UCI",
 	.probe = openwrt_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},

@@ -19,6 +19,7 @@
 struct parser {
 	const char *name;         /* --kind value: "router-facts" */
 	const char *label;        /* "router facts file" */
+	const char *label_ja;     /* the same in Japanese */
 	/* Confidence 0..100 that head (n bytes, the start of the input) is
 	 * this format; 0 means no. */
 	int (*probe)(const char *head, size_t n);

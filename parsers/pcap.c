@@ -26,6 +26,7 @@ static int pcap_probe(const char *head, size_t n)
 const struct parser parser_pcap = {
 	.name = "pcap",
 	.label = "packet capture (pcap/pcapng)",
+	.label_ja = "パケットキャプチャ（pcap/pcapng）",
 	.probe = pcap_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_6_1] = true},

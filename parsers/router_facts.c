@@ -553,6 +553,7 @@ static int facts_probe(const char *head, size_t n)
 const struct parser parser_router_facts = {
 	.name = "router-facts",
 	.label = "router facts file",
+	.label_ja = "ルータ事実ファイル",
 	.probe = facts_probe,
 	.parse = facts_parse,
 	.feeds = {[ITEM_3_2] = true, [ITEM_5_3] = true, [ITEM_6_2] = true},

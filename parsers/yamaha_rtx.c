@@ -46,6 +46,7 @@ static int rtx_probe(const char *head, size_t n)
 const struct parser parser_yamaha_rtx = {
 	.name = "yamaha-rtx",
 	.label = "YAMAHA RTX/NVR",
+	.label_ja = "YAMAHA RTX/NVR",
 	.probe = rtx_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},

@@ -7,11 +7,40 @@
  */
 #include "checks.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../../parsers/parsers.h"
 #include "../version.h"
+
+/* A short reference for a message: the text before the first ';', without
+ * parenthesised parts ("NEC NV23-007 (https://…); CVE-…" -> "NEC NV23-007");
+ * the full text stays in the rules data. */
+static const char *short_ref(struct input *in, const char *s)
+{
+	if (!s)
+		return "?";
+	char buf[160];
+	size_t o = 0;
+	int depth = 0;
+	bool url = strncmp(s, "http", 4) == 0;   /* a source: just its address */
+	for (const char *p = s; *p && *p != ';' && o + 1 < sizeof(buf); p++) {
+		if (url && (*p == ' ' || *p == '\t'))
+			break;
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth)
+			depth--;
+		else if (!depth)
+			buf[o++] = *p;
+	}
+	while (o && buf[o - 1] == ' ')
+		o--;
+	buf[o] = '\0';
+	const char *r = o ? arena_strdup(&in->arena, buf) : NULL;
+	return r ? r : s;
+}
 
 /* Days before the end of support from which it is reported as a warning. */
 #define SUPPORT_WARN_DAYS 180
@@ -26,7 +55,7 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 	if (rs && rs->end_of_support >= 0) {
 		end = rs->end_of_support;
 		end_text = rs->end_of_support_text;
-		source = rs->source;
+		source = short_ref(in, rs->source);
 	} else if (d->support_end.s && date_parse(d->support_end.s, true, &end) == 0) {
 		end_text = d->support_end.s;
 		source = "support_end in the input";
@@ -35,7 +64,7 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 	if (rs && rs->unfixed_vulnerabilities)
 		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, d->model.line, ev,
 			    "model", model, "advisory",
-			    rs->advisory ? rs->advisory : rs->source, NULL);
+			    short_ref(in, rs->advisory ? rs->advisory : rs->source), NULL);
 	if (end >= 0 && end < ctx->today) {
 		finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, d->model.line, ev,
 			    "model", model, "date", end_text, "source", source, NULL);
@@ -71,7 +100,7 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	    version_cmp(d->firmware.s, rs->min_fixed_firmware, &cmp) == 0 && cmp < 0)
 		finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
 			    "firmware", d->firmware.s, "fixed", rs->min_fixed_firmware,
-			    "advisory", rs->advisory, NULL);
+			    "advisory", short_ref(in, rs->advisory), NULL);
 	if (latest) {
 		if (version_cmp(d->firmware.s, latest, &cmp)) {
 			finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,

@@ -82,7 +82,8 @@ static int text_input(struct report_run *run, struct input *in)
 	struct strbuf *o = run->out;
 	int rc = sb_printf(o, "\n%s%s%s — %s", run->color ? "\033[1m" : "",
 			   input_display_path(in), run->color ? RESET : "",
-			   in->kind ? in->kind->label : ui(run, UI_UNKNOWN_KIND));
+			   in->kind ? (l == LANG_JA ? in->kind->label_ja : in->kind->label)
+				    : ui(run, UI_UNKNOWN_KIND));
 	const struct device *d = &in->dev;
 	if (!rc && in->has_device && (d->vendor_display || d->model.s))
 		rc = sb_printf(o, ": %s%s%s", d->vendor_display ? d->vendor_display : "",
