@@ -95,6 +95,11 @@ check "sarif results = json findings" \
 check "sarif rules = --list-rules" "$(el --list-rules | wc -l)" "$(jq '.runs[0].tool.driver.rules | length' "$TMP/all.en.sarif")"
 check "sarif startLine >= 1" 0 "$(jq '[.runs[0].results[].locations[0].physicalLocation.region.startLine | select(. < 1)] | length' "$TMP/all.en.sarif")"
 
+# The template users copy reads cleanly; its placeholder passphrase is flagged.
+el --format json docs/router-facts-template.yaml >"$TMP/o.json" 2>"$TMP/err"
+check "template exit" 1 "$?"
+check "template" "null EL253 EL253" "$(jq -r '.inputs[0] | "\(.error) \([.findings[].rule] | join(" "))"' "$TMP/o.json")"
+
 # ---- hostile and broken inputs ------------------------------------------------
 echo "-- bad inputs"
 good=samples/facts/buffalo-wpa3-strong.yaml
