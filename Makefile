@@ -28,7 +28,7 @@ PKGLIBS  = $(shell pkg-config --libs $(RUN_PKGS) 2>/dev/null)
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
-CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(PKGCONF) \
+CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc $(PKGCONF) \
 	-DEDGELINT_RULES_DIR='"$(DATADIR)/rules"'
 LIBS    = $(PKGLIBS) -lzxcvbn -lm
 
@@ -135,7 +135,7 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	  EDGELINT_RULES=$(CURDIR)/rules $(ASAN_DIR)/tests/$$t; done
 	@echo "== end-to-end tests (ASan+UBSan)"
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
+	  EDGELINT_RULES=$(CURDIR)/rules bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
 
 # ---- fuzzing -----------------------------------------------------------------
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../parsers/parsers.h"
 
@@ -17,6 +18,22 @@ struct json_state {
 static json_t *json_str_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+/* A string of the input with its secrets masked (the model or firmware
+ * text may be a passphrase too), or null. */
+static json_t *json_masked_or_null(const struct input *in, const char *s)
+{
+	if (!s)
+		return json_null();
+	struct strbuf sb;
+	sb_init(&sb, strlen(s));
+	if (sb_adds(&sb, s))
+		return json_null();   /* out of memory: never the unmasked text */
+	finding_mask(in, &sb);
+	json_t *j = json_string(sb_str(&sb));
+	sb_free(&sb);
+	return j;
 }
 
 static int json_begin(struct report_run *run)
@@ -71,10 +88,10 @@ static int json_input(struct report_run *run, struct input *in)
 	if (in->has_device) {
 		const struct device *d = &in->dev;
 		json_t *dev = json_object();
-		json_object_set_new(dev, "vendor", json_str_or_null(d->vendor_display));
-		json_object_set_new(dev, "model", json_str_or_null(d->model.s));
-		json_object_set_new(dev, "firmware", json_str_or_null(d->firmware.s));
-		json_object_set_new(dev, "firmware_date", json_str_or_null(d->firmware_date.s));
+		json_object_set_new(dev, "vendor", json_masked_or_null(in, d->vendor_display));
+		json_object_set_new(dev, "model", json_masked_or_null(in, d->model.s));
+		json_object_set_new(dev, "firmware", json_masked_or_null(in, d->firmware.s));
+		json_object_set_new(dev, "firmware_date", json_masked_or_null(in, d->firmware_date.s));
 		json_object_set_new(o, "device", dev);
 	} else {
 		json_object_set_new(o, "device", json_null());

@@ -76,10 +76,29 @@ static int text_begin(struct report_run *run)
 	return rc;
 }
 
+/* Masks the input's secrets in what o holds from start on (the model or
+ * firmware text may be a passphrase too). */
+static int text_mask_from(const struct input *in, struct strbuf *o, size_t start)
+{
+	struct strbuf t;
+	sb_init(&t, o->max);
+	int rc = sb_add(&t, sb_str(o) + start, o->len - start);
+	if (rc == 0)
+		finding_mask(in, &t);
+	o->len = start;
+	if (o->buf)
+		o->buf[start] = '\0';
+	if (rc == 0)
+		rc = sb_add(o, sb_str(&t), t.len);
+	sb_free(&t);
+	return rc;
+}
+
 static int text_input(struct report_run *run, struct input *in)
 {
 	enum lang l = run->ctx->lang;
 	struct strbuf *o = run->out;
+	size_t start = o->len;
 	int rc = sb_printf(o, "\n%s%s%s — %s", run->color ? "\033[1m" : "",
 			   input_display_path(in), run->color ? RESET : "",
 			   in->kind ? (l == LANG_JA ? in->kind->label_ja : in->kind->label)
@@ -104,6 +123,8 @@ static int text_input(struct report_run *run, struct input *in)
 	}
 	if (!rc)
 		rc = sb_adds(o, "\n");
+	if (!rc)
+		rc = text_mask_from(in, o, start);
 	if (!rc && in->error) {
 		struct strbuf e;
 		sb_init(&e, 4096);

@@ -30,7 +30,7 @@
 #define JOHN "/usr/share/john/password.lst"
 #define JA_LIST "rules/passphrase-blocklist-ja.txt"
 #define CTX_LIST "rules/passphrase-context-words.txt"
-#define JA_WORDS 223      /* non-comment lines of JA_LIST */
+#define JA_WORDS 224      /* non-comment lines of JA_LIST */
 #define CTX_WORDS 21      /* non-comment lines of CTX_LIST */
 #define BAR 45.0          /* rules/passphrase.yaml fail_below_bits */
 #define MINLEN 12         /* rules/passphrase.yaml min_length_default */
@@ -493,6 +493,7 @@ static void test_load_project_lists(void **state)
 	assert_true(pass_blocklist_has(bl, S("sakura")));
 	assert_true(pass_blocklist_has(bl, S("your_key")));
 	assert_true(pass_blocklist_has(bl, S("<password>")));
+	assert_true(pass_blocklist_has(bl, S("replace-with-the-real-passphrase")));
 	assert_false(pass_blocklist_has(bl, S("# ---- Japanese words ----")));
 	pass_blocklist_free(bl);
 
