@@ -38,7 +38,7 @@ void finding_mask(const struct input *in, struct strbuf *sb)
 		while ((p = memmem(p, sb->len - (size_t)(p - sb->buf),
 				   in->secrets[i], n)) != NULL) {
 			/* "****" is never longer than a masked secret. */
-			memcpy(p, "****", 4);
+			memcpy(p, "****", 4); /* NOLINT(bugprone-not-null-terminated-result): text continues after it */
 			memmove(p + 4, p + n, sb->len - (size_t)(p - sb->buf) - n + 1);
 			sb->len -= n - 4;
 			p += 4;

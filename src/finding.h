@@ -19,6 +19,10 @@
 enum fstatus { FST_PASS, FST_UNKNOWN, FST_WARN, FST_FAIL, FST_EXCEPTED };
 const char *fstatus_name(enum fstatus s);
 
+/* Ends the key/value arguments of finding_add (a typed null pointer, as
+ * variadic functions need). */
+#define ARGS_END ((const char *)NULL)
+
 #define FINDING_MAX_ARGS 6
 #define FINDING_ARG_MAX 600   /* bytes of an argument quoted in a message */
 

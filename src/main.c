@@ -112,7 +112,7 @@ static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 	for (const struct diag *d = in->diags; d; d = d->next)
 		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
 			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
-			    d->line, NULL, "detail", d->msg, NULL);
+			    d->line, NULL, "detail", d->msg, ARGS_END);
 }
 
 /* Final item statuses: method, what the kind feeds, what was assessed. */
@@ -186,6 +186,10 @@ static void process_input(struct input *in, const struct options *opt,
 		}
 	}
 	in->kind = p;
+	if (!p) {
+		input_fail(in, "internal error: no input kind");
+		goto out;
+	}
 	if (!p->parse) {
 		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
 		goto out;
@@ -329,7 +333,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->output = optarg;
 			break;
 		case O_LANG:
-			if (strcmp(optarg, "ja") && strcmp(optarg, "en")) {
+			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0) {
 				fprintf(stderr, "edgelint: --lang %s: expected ja or en\n", optarg);
 				return -1;
 			}

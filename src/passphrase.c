@@ -222,7 +222,7 @@ long pass_blocklist_load(struct pass_blocklist *bl, const char *path)
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return EL_EIO;
-	char line[PASS_LINE_MAX];
+	char line[PASS_LINE_MAX] = {0};
 	size_t len = 0;
 	bool overlong = false, done = false;
 	long added = 0;

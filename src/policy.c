@@ -105,9 +105,11 @@ static int load_inbound(struct pload *L, const struct ynode *seq)
 			rc = pstr(L, m, "reason", true, &e->reason);
 		if (rc)
 			return rc;
-		if (strcmp(e->proto, "tcp") && strcmp(e->proto, "udp") &&
-		    strcmp(e->proto, "esp") && strcmp(e->proto, "gre") &&
-		    strcmp(e->proto, "icmp") && strcmp(e->proto, "any"))
+		static const char *const protos[] = {"tcp", "udp", "esp", "gre", "icmp", "any", NULL};
+		bool known = false;
+		for (size_t k = 0; e->proto && protos[k]; k++)
+			known |= strcmp(e->proto, protos[k]) == 0;
+		if (!known)
 			return perr(L, m, "proto '%s' is not one of tcp, udp, esp, gre, icmp, any",
 				    e->proto);
 		e->port = -1;

@@ -97,6 +97,7 @@ int registry_find_dir(const char *argv0, char *buf, size_t n)
 struct rload {
 	struct registry *r;
 	const char *file;        /* path for messages */
+	char path[PATH_MAX];     /* the file being read */
 	char *err;
 	size_t errn;
 };
@@ -119,10 +120,10 @@ static int rl_err(struct rload *L, const struct ynode *at, const char *fmt, ...)
 }
 
 /* Reads and parses dir/name into *root. */
-static int rl_open(struct rload *L, const char *name, struct ynode **root,
-		   char *pathbuf, size_t pathn)
+static int rl_open(struct rload *L, const char *name, struct ynode **root)
 {
-	snprintf(pathbuf, pathn, "%s/%s", L->r->dir, name);
+	char *pathbuf = L->path;
+	snprintf(pathbuf, sizeof(L->path), "%s/%s", L->r->dir, name);
 	L->file = pathbuf;
 	char *buf = NULL;
 	size_t n = 0;
@@ -302,9 +303,8 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 
 static int load_rules(struct rload *L)
 {
-	char path[PATH_MAX];
-	struct ynode *root;
-	int rc = rl_open(L, "rules.yaml", &root, path, sizeof(path));
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "rules.yaml", &root);
 	if (rc)
 		return rc;
 	const struct ynode *rules = ymap_get(root, "rules");
@@ -337,9 +337,8 @@ static int load_rules(struct rload *L)
 
 static int load_checklist(struct rload *L)
 {
-	char path[PATH_MAX];
-	struct ynode *root;
-	int rc = rl_open(L, "checklist.yaml", &root, path, sizeof(path));
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "checklist.yaml", &root);
 	if (rc)
 		return rc;
 	struct registry *r = L->r;
@@ -434,9 +433,8 @@ static int rl_date(struct rload *L, const struct ynode *m, const char *key,
 
 static int load_routers(struct rload *L)
 {
-	char path[PATH_MAX];
-	struct ynode *root;
-	int rc = rl_open(L, "firmware/home-routers.yaml", &root, path, sizeof(path));
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "firmware/home-routers.yaml", &root);
 	if (rc)
 		return rc;
 	struct registry *r = L->r;
@@ -530,9 +528,8 @@ static const char *rl_path(struct rload *L, const char *p)
 
 static int load_passphrase(struct rload *L)
 {
-	char path[PATH_MAX];
-	struct ynode *root;
-	int rc = rl_open(L, "passphrase.yaml", &root, path, sizeof(path));
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "passphrase.yaml", &root);
 	if (rc)
 		return rc;
 	struct registry *r = L->r;
@@ -659,7 +656,7 @@ const char *registry_note(const struct registry *r, const char *id, enum lang l)
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor, const char *model)
 {
-	char full[64];
+	char full[64] = "";
 	model_key(full, sizeof(full), model);
 	/* NEC models are listed without the "Aterm" series name. */
 	const char *key = strncmp(full, "aterm", 5) == 0 && full[5] ? full + 5 : full;

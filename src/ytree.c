@@ -45,16 +45,16 @@ static int yb_push(struct ybuild *b, struct ynode *n, struct ynode *k,
 {
 	if (n->n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 8;
-		struct ynode **nv = arena_alloc(b->a, ncap * sizeof(*nv));
+		struct ynode **nv = arena_alloc(b->a, ncap * sizeof(struct ynode *));
 		struct ynode **nk = n->kind == Y_MAP
-					    ? arena_alloc(b->a, ncap * sizeof(*nk))
+					    ? arena_alloc(b->a, ncap * sizeof(struct ynode *))
 					    : NULL;
 		if (!nv || (n->kind == Y_MAP && !nk))
 			return EL_ENOMEM;
 		if (n->n) {
-			memcpy(nv, n->vals, n->n * sizeof(*nv));
+			memcpy(nv, n->vals, n->n * sizeof(struct ynode *));
 			if (nk)
-				memcpy(nk, n->keys, n->n * sizeof(*nk));
+				memcpy(nk, n->keys, n->n * sizeof(struct ynode *));
 		}
 		n->vals = nv;
 		n->keys = nk;

@@ -19,8 +19,8 @@ void check_exposure(struct input *in, const struct run_ctx *ctx)
 	input_item(in, ITEM_3_2, IST_PASS, NULL);
 	if (d->remote_admin == TRI_YES)
 		finding_add(in, ctx, "EL110", "default", ITEM_3_2, -1, FST_FAIL,
-			    d->remote_admin_line, "remote_admin: true", NULL);
+			    d->remote_admin_line, "remote_admin: true", ARGS_END);
 	if (d->upnp == TRI_YES)
 		finding_add(in, ctx, "EL111", "default", ITEM_3_2, -1, FST_WARN,
-			    d->upnp_line, "upnp: true", NULL);
+			    d->upnp_line, "upnp: true", ARGS_END);
 }

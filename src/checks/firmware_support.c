@@ -64,20 +64,20 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 	if (rs && rs->unfixed_vulnerabilities)
 		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, d->model.line, ev,
 			    "model", model, "advisory",
-			    short_ref(in, rs->advisory ? rs->advisory : rs->source), NULL);
+			    short_ref(in, rs->advisory ? rs->advisory : rs->source), ARGS_END);
 	if (end >= 0 && end < ctx->today) {
 		finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, d->model.line, ev,
-			    "model", model, "date", end_text, "source", source, NULL);
+			    "model", model, "date", end_text, "source", source, ARGS_END);
 	} else if (end >= 0 && end - ctx->today <= SUPPORT_WARN_DAYS) {
 		char days[16];
 		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
 		finding_add(in, ctx, "EL310", "ending-soon", item, -1, FST_WARN, d->model.line,
 			    ev, "model", model, "date", end_text, "source", source, "days", days,
-			    NULL);
+			    ARGS_END);
 	} else if (!rs && end < 0) {
 		finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, d->model.line,
 			    ev, "model", model, "as_of",
-			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", NULL);
+			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", ARGS_END);
 	}
 }
 
@@ -88,7 +88,7 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	const char *model = d->model.s ? d->model.s : "?";
 	if (!d->firmware.s) {
 		finding_add(in, ctx, "EL315", "no-version", item, -1, FST_UNKNOWN,
-			    d->model.line, NULL, NULL);
+			    d->model.line, NULL, ARGS_END);
 		return;
 	}
 	const char *latest = d->latest_firmware.s;
@@ -100,16 +100,16 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	    version_cmp(d->firmware.s, rs->min_fixed_firmware, &cmp) == 0 && cmp < 0)
 		finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
 			    "firmware", d->firmware.s, "fixed", rs->min_fixed_firmware,
-			    "advisory", short_ref(in, rs->advisory), NULL);
+			    "advisory", short_ref(in, rs->advisory), ARGS_END);
 	if (latest) {
 		if (version_cmp(d->firmware.s, latest, &cmp)) {
 			finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,
 				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",
-				    latest, NULL);
+				    latest, ARGS_END);
 		} else if (cmp < 0) {
 			finding_add(in, ctx, "EL311", "older", item, -1, FST_FAIL,
 				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",
-				    latest, NULL);
+				    latest, ARGS_END);
 		}
 		return;
 	}
@@ -120,11 +120,11 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 		snprintf(days, sizeof(days), "%ld", ctx->pol->firmware_max_age_days);
 		finding_add(in, ctx, "EL311", "old-build", item, -1, FST_WARN,
 			    d->firmware_date.line, ev, "firmware", d->firmware.s, "date",
-			    d->firmware_date.s, "days", days, NULL);
+			    d->firmware_date.s, "days", days, ARGS_END);
 		return;
 	}
 	finding_add(in, ctx, "EL315", "no-latest", item, -1, FST_UNKNOWN, d->firmware.line,
-		    ev, "firmware", d->firmware.s, "model", model, NULL);
+		    ev, "firmware", d->firmware.s, "model", model, ARGS_END);
 }
 
 void check_firmware_support(struct input *in, const struct run_ctx *ctx)
@@ -144,7 +144,7 @@ void check_firmware_support(struct input *in, const struct run_ctx *ctx)
 	const struct router_support *rs = NULL;
 	if (!d->model.s) {
 		finding_add(in, ctx, "EL312", "no-model", item, -1, FST_UNKNOWN, d->vendor.line,
-			    NULL, NULL);
+			    NULL, ARGS_END);
 	} else {
 		rs = registry_router(ctx->reg, d->vendor.s, d->model.s);
 		judge_support(in, ctx, item, rs);
@@ -152,5 +152,5 @@ void check_firmware_support(struct input *in, const struct run_ctx *ctx)
 	judge_version(in, ctx, item, rs);
 	if (d->auto_update == TRI_NO)
 		finding_add(in, ctx, "EL313", "default", item, -1, FST_WARN,
-			    d->auto_update_line, "auto_update: false", NULL);
+			    d->auto_update_line, "auto_update: false", ARGS_END);
 }

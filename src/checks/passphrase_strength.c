@@ -40,7 +40,7 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 	const char *ssid = w->ssid.s ? w->ssid.s : "?";
 	if (!w->pass) {
 		finding_add(in, ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, w->line,
-			    NULL, "ssid", ssid, NULL);
+			    NULL, "ssid", ssid, ARGS_END);
 		return;
 	}
 	const char *context[CONTEXT_MAX];
@@ -70,11 +70,11 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 	case PASS_UNKNOWN:
 		finding_add(in, ctx, "EL258",
 			    res.reason == PR_ENCRYPTED ? "encrypted" : "empty", ITEM_6_2, -1,
-			    FST_UNKNOWN, line, ev, "ssid", ssid, NULL);
+			    FST_UNKNOWN, line, ev, "ssid", ssid, ARGS_END);
 		return;
 	case PASS_FACTORY_LIKE:
 		finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1, FST_WARN, line, ev,
-			    "ssid", ssid, NULL);
+			    "ssid", ssid, ARGS_END);
 		return;
 	case PASS_WEAK: {
 		const char *rule = weak_rule(res.reason);
@@ -83,7 +83,7 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 			variant = pass_reason_name(res.reason);
 		finding_add(in, ctx, rule, variant, ITEM_6_2, -1, FST_FAIL, line, ev,
 			    "ssid", ssid, "length", len, "min", minl, "bits", bits,
-			    "min_bits", minb, NULL);
+			    "min_bits", minb, ARGS_END);
 		return;
 	}
 	}

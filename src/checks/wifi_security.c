@@ -31,31 +31,31 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 	switch (w->sec) {
 	case WSEC_UNSET:
 		finding_add(in, ctx, "EL206", "missing", ITEM_6_2, -1, FST_UNKNOWN,
-			    w->line, NULL, "ssid", ssid, NULL);
+			    w->line, NULL, "ssid", ssid, ARGS_END);
 		return;
 	case WSEC_UNKNOWN:
 		finding_add(in, ctx, "EL206", "unreadable", ITEM_6_2, -1, FST_UNKNOWN,
-			    line, ev, "ssid", ssid, NULL);
+			    line, ev, "ssid", ssid, ARGS_END);
 		return;
 	case WSEC_OPEN:
 		finding_add(in, ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, NULL);
+			    "ssid", ssid, ARGS_END);
 		return;
 	case WSEC_OWE:
 		finding_add(in, ctx, "EL201", "owe", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, NULL);
+			    "ssid", ssid, ARGS_END);
 		return;
 	case WSEC_WEP:
 		finding_add(in, ctx, "EL202", "default", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, NULL);
+			    "ssid", ssid, ARGS_END);
 		return;
 	case WSEC_WPA:
 		finding_add(in, ctx, "EL203", "wpa", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, NULL);
+			    "ssid", ssid, ARGS_END);
 		return;
 	case WSEC_WPA_WPA2:
 		finding_add(in, ctx, "EL203", "mixed", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, NULL);
+			    "ssid", ssid, ARGS_END);
 		return;
 	default:
 		break;
@@ -65,7 +65,7 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 		unsigned cl = w->cipher_line ? w->cipher_line : line;
 		finding_add(in, ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, cl,
 			    arena_printf(&in->arena, "cipher: %s", wifi_cipher_name(w->cipher)),
-			    "ssid", ssid, "cipher", wifi_cipher_name(w->cipher), NULL);
+			    "ssid", ssid, "cipher", wifi_cipher_name(w->cipher), ARGS_END);
 	}
 }
 
@@ -82,7 +82,7 @@ void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 	}
 	if (in->dev.wps == TRI_YES)
 		finding_add(in, ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN,
-			    in->dev.wps_line, "wps_enabled: true", NULL);
+			    in->dev.wps_line, "wps_enabled: true", ARGS_END);
 	if (active == 0)
 		input_item(in, ITEM_6_2, in->dev.nwifi ? IST_NA : IST_UNKNOWN,
 			   in->dev.nwifi ? "no-enabled-wifi" : "no-wifi-listed");

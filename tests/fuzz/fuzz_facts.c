@@ -66,7 +66,7 @@ static void fuzz_diags_to_findings(struct input *in, const struct run_ctx *ctx)
 	for (const struct diag *d = in->diags; d; d = d->next)
 		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
 			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
-			    d->line, NULL, "detail", d->msg, NULL);
+			    d->line, NULL, "detail", d->msg, ARGS_END);
 }
 
 /* Renders inputs with every reporter, appending to sb. */
@@ -117,7 +117,7 @@ static void build_baseline(enum lang l)
 		for (size_t m = 0; m < ru->nmsgs; m++)
 			finding_add(all, &ctx, ru->id, ru->msgs[m].variant,
 				    ru->nitems ? ru->items[0] : ITEM_NONE, -1, FST_FAIL, 1,
-				    "evidence", NULL);
+				    "evidence", ARGS_END);
 	}
 	sb_init(&baseline[l], FUZZ_REPORT_MAX);
 	render_all(&ctx, ins, n, &baseline[l]);

@@ -1,0 +1,385 @@
+/*
+ * test_policy.c — cmocka tests for src/policy.c: the defaults of
+ * policy_init, a policy file using every key of DESIGN.md's "Policy file"
+ * section loaded with exact values, an empty (or comment-only) file giving
+ * the defaults, and the errors, each reported as "path:line: reason" with
+ * the line of the offending key or entry: unknown key, method 9,
+ * passphrase_min_length 7, an exception without a reason, an 'until' that
+ * is not a date, an allowed_inbound proto "xyz", and a few more bounds.
+ *
+ * Policy files are written with mkstemp under /tmp and removed after.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../src/policy.h"
+#include "../../src/util.h"
+
+struct fix {
+	char path[64];
+	struct policy p;
+	char err[600];
+};
+
+static int setup(void **state)
+{
+	struct fix *f = calloc(1, sizeof(*f));
+	if (!f)
+		return -1;
+	policy_init(&f->p);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fix *f = *state;
+	policy_free(&f->p);
+	if (f->path[0])
+		unlink(f->path);
+	free(f);
+	return 0;
+}
+
+/* Writes text to a new temporary file and loads it into f->p. */
+static int load(struct fix *f, const char *text)
+{
+	if (f->path[0])
+		unlink(f->path);
+	snprintf(f->path, sizeof(f->path), "/tmp/el-policy-XXXXXX");
+	int fd = mkstemp(f->path);
+	assert_true(fd >= 0);
+	size_t n = strlen(text);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	assert_int_equal(close(fd), 0);
+	f->err[0] = '\0';
+	return policy_load(&f->p, f->path, f->err, sizeof(f->err));
+}
+
+/* Asserts err starts with "<path>:<line>: " and contains want. */
+static void assert_err_at(const struct fix *f, unsigned line, const char *want)
+{
+	char prefix[100];
+	snprintf(prefix, sizeof(prefix), "%s:%u: ", f->path, line);
+	if (strncmp(f->err, prefix, strlen(prefix)) != 0)
+		fail_msg("error \"%s\" does not start with \"%s\"", f->err, prefix);
+	if (!strstr(f->err, want))
+		fail_msg("error \"%s\" does not contain \"%s\"", f->err, want);
+}
+
+static void assert_defaults(const struct policy *p)
+{
+	assert_int_equal(p->method, 0);
+	assert_int_equal(p->firmware_max_age_days, 365);
+	assert_true(p->https_share_min == 0.95);
+	assert_int_equal(p->passphrase_min_length, 0);
+	assert_false(p->passphrase_min_length_set);
+	assert_int_equal(p->napproved_domains, 0);
+	assert_int_equal(p->ninbound, 0);
+	assert_int_equal(p->nexceptions, 0);
+}
+
+static void test_defaults(void **state)
+{
+	struct fix *f = *state;
+	assert_defaults(&f->p);
+	assert_null(f->p.path);
+	assert_null(f->p.approved_domains);
+	assert_null(f->p.inbound);
+	assert_null(f->p.exceptions);
+}
+
+static const char full_policy[] =
+	"# the organisation's choices\n"                                    /* 1 */
+	"method: 1\n"                                                       /* 2 */
+	"firmware_max_age_days: 180\n"                                      /* 3 */
+	"allowed_inbound:\n"                                                /* 4 */
+	"  - {proto: tcp, port: 443, to: 192.168.100.10, sources: [203.0.113.0/24], reason: \"branch office\"}\n" /* 5 */
+	"  - proto: udp\n"                                                  /* 6 */
+	"    port: 500\n"                                                   /* 7 */
+	"    reason: IKE\n"                                                 /* 8 */
+	"approved_domains: [office.com, microsoftonline.com, zoom.us]\n"    /* 9 */
+	"https_share_min: 0.9\n"                                            /* 10 */
+	"passphrase_min_length: 16\n"                                       /* 11 */
+	"exceptions:\n"                                                     /* 12 */
+	"  - {rule: EL105, file: \"office-*.conf\", reason: \"replaced in March\", until: 2027-03-31}\n" /* 13 */
+	"  - rule: wifi-wep\n"                                              /* 14 */
+	"    reason: lab only\n";                                           /* 15 */
+
+static void test_full_policy(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, full_policy), 0);
+	const struct policy *p = &f->p;
+	assert_string_equal(p->path, f->path);
+	assert_int_equal(p->method, 1);
+	assert_int_equal(p->firmware_max_age_days, 180);
+	assert_true(p->https_share_min == 0.9);
+	assert_int_equal(p->passphrase_min_length, 16);
+	assert_true(p->passphrase_min_length_set);
+
+	assert_int_equal(p->napproved_domains, 3);
+	assert_string_equal(p->approved_domains[0], "office.com");
+	assert_string_equal(p->approved_domains[1], "microsoftonline.com");
+	assert_string_equal(p->approved_domains[2], "zoom.us");
+
+	assert_int_equal(p->ninbound, 2);
+	const struct policy_inbound *in = &p->inbound[0];
+	assert_string_equal(in->proto, "tcp");
+	assert_int_equal(in->port, 443);
+	assert_string_equal(in->to, "192.168.100.10");
+	assert_int_equal(in->nsources, 1);
+	assert_string_equal(in->sources[0], "203.0.113.0/24");
+	assert_string_equal(in->reason, "branch office");
+	assert_int_equal(in->line, 5);
+	in = &p->inbound[1];
+	assert_string_equal(in->proto, "udp");
+	assert_int_equal(in->port, 500);
+	assert_null(in->to);
+	assert_int_equal(in->nsources, 0);
+	assert_string_equal(in->reason, "IKE");
+	assert_int_equal(in->line, 6);
+
+	assert_int_equal(p->nexceptions, 2);
+	const struct policy_exception *e = &p->exceptions[0];
+	assert_string_equal(e->rule, "EL105");
+	assert_string_equal(e->file, "office-*.conf");
+	assert_string_equal(e->reason, "replaced in March");
+	assert_string_equal(e->until_text, "2027-03-31");
+	assert_int_equal(e->until, date_days(2027, 3, 31));
+	assert_int_equal(e->line, 13);
+	assert_int_equal(e->used, 0);
+	e = &p->exceptions[1];
+	assert_string_equal(e->rule, "wifi-wep");
+	assert_null(e->file);
+	assert_string_equal(e->reason, "lab only");
+	assert_null(e->until_text);
+	assert_int_equal(e->until, -1);
+	assert_int_equal(e->line, 14);
+}
+
+static void test_inbound_port_absent(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "allowed_inbound:\n  - {proto: esp, reason: VPN}\n"), 0);
+	assert_int_equal(f->p.ninbound, 1);
+	assert_string_equal(f->p.inbound[0].proto, "esp");
+	assert_int_equal(f->p.inbound[0].port, -1);
+	assert_int_equal(f->p.firmware_max_age_days, 365);
+}
+
+static void test_empty_file_is_defaults(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, ""), 0);
+	assert_defaults(&f->p);
+	assert_string_equal(f->p.path, f->path);
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "# nothing chosen yet\n\n"), 0);
+	assert_defaults(&f->p);
+}
+
+static void test_missing_file(void **state)
+{
+	struct fix *f = *state;
+	char err[300] = "";
+	assert_int_equal(policy_load(&f->p, "/nonexistent/policy.yaml", err, sizeof(err)),
+			 EL_EIO);
+	assert_string_equal(err, "/nonexistent/policy.yaml: cannot read the policy: "
+				 "No such file or directory");
+}
+
+static void test_error_unknown_key(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "method: 2\n\nfirmware_max_age: 30\n"), EL_EPARSE);
+	assert_err_at(f, 3, "unknown key 'firmware_max_age'");
+	assert_non_null(strstr(f->err, "firmware_max_age_days"));  /* the expected keys */
+}
+
+static void test_error_unknown_key_in_entry(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "exceptions:\n  - rule: EL105\n    reason: x\n    expires: 2027-01-01\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 4, "unknown key 'expires'");
+}
+
+static void test_error_method(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "firmware_max_age_days: 30\nmethod: 9\n"), EL_EPARSE);
+	assert_err_at(f, 2, "'method' must be a number from 1 to 8");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "method: 0\n"), EL_EPARSE);
+	assert_err_at(f, 1, "'method'");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "method: one\n"), EL_EPARSE);
+	assert_err_at(f, 1, "'method'");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "method: 8\n"), 0);
+	assert_int_equal(f->p.method, 8);
+}
+
+static void test_error_passphrase_min_length(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "method: 1\n# comment\npassphrase_min_length: 7\n"), EL_EPARSE);
+	assert_err_at(f, 3, "'passphrase_min_length' must be from 8 to 63");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "passphrase_min_length: 64\n"), EL_EPARSE);
+	assert_err_at(f, 1, "passphrase_min_length");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "passphrase_min_length: 8\n"), 0);
+	assert_int_equal(f->p.passphrase_min_length, 8);
+	assert_true(f->p.passphrase_min_length_set);
+}
+
+static void test_error_exception_without_reason(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f,
+			      "exceptions:\n"
+			      "  - {rule: EL201, reason: ok}\n"
+			      "  - {rule: EL105, file: \"a.conf\"}\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 3, "'reason' is required");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	/* Block style: the entry's line is the line of its first key. */
+	assert_int_equal(load(f,
+			      "method: 1\n"
+			      "exceptions:\n"
+			      "  - rule: EL105\n"
+			      "    file: a.conf\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 3, "'reason' is required");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	/* An empty or null reason is no reason. */
+	assert_int_equal(load(f, "exceptions:\n  - {rule: EL105, reason: ~}\n"), EL_EPARSE);
+	assert_err_at(f, 2, "'reason'");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "exceptions:\n  - {rule: EL105, reason: \"\"}\n"), EL_EPARSE);
+	assert_err_at(f, 2, "'reason'");
+}
+
+static void test_error_until_not_a_date(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f,
+			      "exceptions:\n"
+			      "  - rule: EL105\n"
+			      "    reason: accepted\n"
+			      "    until: next spring\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 4, "'until' must be a date YYYY-MM-DD");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "exceptions:\n  - {rule: EL1, reason: x, until: 2027-02-30}\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 2, "'until'");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	/* A month alone is not enough for an exception's end. */
+	assert_int_equal(load(f, "exceptions:\n  - {rule: EL1, reason: x, until: 2027-02}\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 2, "'until'");
+}
+
+static void test_error_inbound_proto(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f,
+			      "allowed_inbound:\n"
+			      "  - {proto: tcp, port: 22, reason: admin}\n"
+			      "\n"
+			      "  - {proto: xyz, port: 1, reason: test}\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 4, "proto 'xyz' is not one of tcp, udp, esp, gre, icmp, any");
+}
+
+static void test_error_other_bounds(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "allowed_inbound:\n  - {proto: tcp, port: 65536, reason: x}\n"),
+			 EL_EPARSE);
+	assert_err_at(f, 2, "port must be a number from 0 to 65535");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "https_share_min: 1.5\n"), EL_EPARSE);
+	assert_err_at(f, 1, "'https_share_min' must be a fraction from 0 to 1");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "x: 1\n"), EL_EPARSE);
+	assert_err_at(f, 1, "unknown key 'x'");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "firmware_max_age_days: 0\n"), EL_EPARSE);
+	assert_err_at(f, 1, "'firmware_max_age_days'");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "approved_domains: office.com\n"), EL_EPARSE);
+	assert_err_at(f, 1, "'approved_domains' must be a list");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "- method: 1\n"), EL_EPARSE);
+	assert_err_at(f, 1, "policy must be a mapping");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "allowed_inbound:\n  - {port: 1, reason: x}\n"), EL_EPARSE);
+	assert_err_at(f, 2, "'proto' is required");
+}
+
+static void test_error_yaml_syntax(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "method: 1\napproved_domains: [a.com, b.com\n"), EL_EPARSE);
+	char prefix[80];
+	snprintf(prefix, sizeof(prefix), "%s: line ", f->path);
+	assert_int_equal(strncmp(f->err, prefix, strlen(prefix)), 0);
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "method: 1\nmethod: 2\n"), EL_EPARSE);
+	assert_non_null(strstr(f->err, f->path));
+	assert_non_null(strstr(f->err, "appears twice"));
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_defaults),
+		T(test_full_policy),
+		T(test_inbound_port_absent),
+		T(test_empty_file_is_defaults),
+		T(test_missing_file),
+		T(test_error_unknown_key),
+		T(test_error_unknown_key_in_entry),
+		T(test_error_method),
+		T(test_error_passphrase_min_length),
+		T(test_error_exception_without_reason),
+		T(test_error_until_not_a_date),
+		T(test_error_inbound_proto),
+		T(test_error_other_bounds),
+		T(test_error_yaml_syntax),
+	};
+#undef T
+	return cmocka_run_group_tests_name("policy", tests, NULL, NULL);
+}
