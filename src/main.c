@@ -242,11 +242,7 @@ static int list_rules(const struct registry *reg, enum lang l, const char *forma
 							     "severity", severity_name(ru->severity),
 							     "title", ltext_get(&ru->title, l)));
 		}
-		char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		json_decref(arr);
-		int rc = s ? sb_adds(out, s) : EL_ENOMEM;
-		free(s);
-		return rc ? rc : sb_adds(out, "\n");
+		return report_dump_json(arr, out);
 	}
 	for (size_t i = 0; i < reg->nrules; i++) {
 		const struct rule *ru = &reg->rules[i];

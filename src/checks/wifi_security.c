@@ -5,6 +5,7 @@
  */
 #include "checks.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "../../parsers/parsers.h"
@@ -22,43 +23,35 @@ static const char *ssid_of(const struct wifi_net *w)
 	return w->ssid.s ? w->ssid.s : "?";
 }
 
+/* Modes that fail item 6-2 on their own, and the rule and message for each. */
+static const struct {
+	enum wifi_sec sec;
+	const char *rule, *variant;
+} failing_modes[] = {
+	{WSEC_OPEN, "EL201", "open"},   {WSEC_OWE, "EL201", "owe"},
+	{WSEC_WEP, "EL202", "default"}, {WSEC_WPA, "EL203", "wpa"},
+	{WSEC_WPA_WPA2, "EL203", "mixed"},
+};
+
 static void judge_net(struct input *in, const struct run_ctx *ctx,
 		      const struct wifi_net *w)
 {
 	unsigned line = w->sec_label.line ? w->sec_label.line : w->line;
 	const char *ev = sec_evidence(in, w);
 	const char *ssid = ssid_of(w);
-	switch (w->sec) {
-	case WSEC_UNSET:
-		finding_add(in, ctx, "EL206", "missing", ITEM_6_2, -1, FST_UNKNOWN,
-			    w->line, NULL, "ssid", ssid, ARGS_END);
+	if (w->sec == WSEC_UNSET || w->sec == WSEC_UNKNOWN) {
+		bool unset = w->sec == WSEC_UNSET;
+		finding_add(in, ctx, "EL206", unset ? "missing" : "unreadable", ITEM_6_2, -1,
+			    FST_UNKNOWN, unset ? w->line : line, unset ? NULL : ev, "ssid", ssid,
+			    ARGS_END);
 		return;
-	case WSEC_UNKNOWN:
-		finding_add(in, ctx, "EL206", "unreadable", ITEM_6_2, -1, FST_UNKNOWN,
-			    line, ev, "ssid", ssid, ARGS_END);
-		return;
-	case WSEC_OPEN:
-		finding_add(in, ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, ARGS_END);
-		return;
-	case WSEC_OWE:
-		finding_add(in, ctx, "EL201", "owe", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, ARGS_END);
-		return;
-	case WSEC_WEP:
-		finding_add(in, ctx, "EL202", "default", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, ARGS_END);
-		return;
-	case WSEC_WPA:
-		finding_add(in, ctx, "EL203", "wpa", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, ARGS_END);
-		return;
-	case WSEC_WPA_WPA2:
-		finding_add(in, ctx, "EL203", "mixed", ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, ARGS_END);
-		return;
-	default:
-		break;
+	}
+	for (size_t i = 0; i < sizeof(failing_modes) / sizeof(failing_modes[0]); i++) {
+		if (failing_modes[i].sec == w->sec) {
+			finding_add(in, ctx, failing_modes[i].rule, failing_modes[i].variant,
+				    ITEM_6_2, -1, FST_FAIL, line, ev, "ssid", ssid, ARGS_END);
+			return;
+		}
 	}
 	input_item(in, ITEM_6_2, IST_PASS, NULL);
 	if (w->cipher == WCIPH_TKIP || w->cipher == WCIPH_TKIP_AES) {

@@ -149,12 +149,7 @@ static int json_end(struct report_run *run)
 	json_object_set_new(st->root, "summary",
 			    json_pack("{s:i, s:i, s:o}", "inputs", (json_int_t)run->ninputs,
 				      "errors", (json_int_t)report_error_count(run), "items", items));
-	char *text = json_dumps(st->root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	int rc = text ? sb_adds(run->out, text) : EL_ENOMEM;
-	if (!rc)
-		rc = sb_adds(run->out, "\n");
-	free(text);
-	json_decref(st->root);
+	int rc = report_dump_json(st->root, run->out);
 	free(st);
 	run->state = NULL;
 	return rc;

@@ -3,6 +3,8 @@
  */
 #include "report.h"
 
+#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../parsers/parsers.h"
@@ -58,4 +60,16 @@ unsigned report_error_count(const struct report_run *run)
 const char *report_kind_name(const struct input *in)
 {
 	return in->kind ? in->kind->name : NULL;
+}
+
+int report_dump_json(void *root, struct strbuf *out)
+{
+	json_t *j = root;
+	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	int rc = text ? sb_adds(out, text) : EL_ENOMEM;
+	if (!rc)
+		rc = sb_adds(out, "\n");
+	free(text);
+	json_decref(j);
+	return rc;
 }

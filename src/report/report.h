@@ -47,6 +47,9 @@ int report_render(const struct reporter *r, struct report_run *run);
 void report_item_counts(const struct report_run *run, unsigned counts[IST_COUNT]);
 /* Number of inputs with an error. */
 unsigned report_error_count(const struct report_run *run);
+/* Writes a jansson value (json_t *) to out as indented JSON in insertion
+ * order and releases it. 0 or negative. */
+int report_dump_json(void *root, struct strbuf *out);
 /* Kind name for an input ("router-facts"), or NULL when undetected. */
 const char *report_kind_name(const struct input *in);
 

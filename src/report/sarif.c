@@ -209,12 +209,7 @@ static int sarif_end(struct report_run *run)
 	json_array_append_new(invs, inv);
 	json_object_set_new(run0, "invocations", invs);
 	json_decref(st->notes);
-	char *text = json_dumps(st->root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	int rc = text ? sb_adds(run->out, text) : EL_ENOMEM;
-	if (!rc)
-		rc = sb_adds(run->out, "\n");
-	free(text);
-	json_decref(st->root);
+	int rc = report_dump_json(st->root, run->out);
 	free(st);
 	run->state = NULL;
 	return rc;
