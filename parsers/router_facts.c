@@ -520,13 +520,17 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 	facts_bool(in, ymap_get(root, "remote_admin"), "remote_admin", &d->remote_admin,
 		   &d->remote_admin_line);
 	facts_bool(in, ymap_get(root, "upnp"), "upnp", &d->upnp, &d->upnp_line);
-	/* Coverage: content lines minus lines that drew a diagnostic. */
-	unsigned bad = 0, last = 0;
-	for (const struct diag *dg = in->diags; dg; dg = dg->next)
-		if (dg->line && dg->line != last && dg->level == DIAG_ERROR) {
-			bad++;
-			last = dg->line;
-		}
+	/* Coverage: content lines minus the distinct lines that drew an error
+	 * (diagnostics are not in line order: top-level keys come last). */
+	unsigned bad = 0;
+	for (const struct diag *dg = in->diags; dg; dg = dg->next) {
+		if (!dg->line || dg->level != DIAG_ERROR)
+			continue;
+		bool seen = false;
+		for (const struct diag *e = in->diags; e != dg && !seen; e = e->next)
+			seen = e->line == dg->line && e->level == DIAG_ERROR;
+		bad += !seen;
+	}
 	in->lines_understood = in->lines_total > bad ? in->lines_total - bad : 0;
 	return 0;
 }

@@ -157,13 +157,14 @@ static const char *rl_str(struct rload *L, const struct ynode *m,
 	return v->str;
 }
 
-/* Reads {en: …, ja: …}; both languages are required. */
-static int rl_ltext(struct rload *L, const struct ynode *v, const char *what,
-		    struct ltext *out)
+/* Reads {en: …, ja: …} (v, found in the mapping parent); both languages
+ * are required. Errors point at v, or at parent when v is missing. */
+static int rl_ltext(struct rload *L, const struct ynode *parent, const struct ynode *v,
+		    const char *what, struct ltext *out)
 {
 	static const char *const langs[LANG_COUNT] = {"en", "ja"};
 	if (!v || v->kind != Y_MAP)
-		return rl_err(L, v, "%s must be a mapping with 'en' and 'ja'", what);
+		return rl_err(L, v ? v : parent, "%s must be a mapping with 'en' and 'ja'", what);
 	for (size_t i = 0; i < v->n; i++) {
 		const char *k = v->keys[i]->str;
 		if (strcmp(k, "en") != 0 && strcmp(k, "ja") != 0)
@@ -225,6 +226,8 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 	if (rc)
 		return rc;
 	ru->line = m->line;
+	for (size_t i = 0; i <= ITEM_COUNT; i++)
+		ru->items[i] = ITEM_NONE;
 	ru->id = rl_str(L, m, "id", true, &rc);
 	if (rc)
 		return rc;
@@ -258,13 +261,13 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 	}
 	char what[64];
 	snprintf(what, sizeof(what), "rule %s title", ru->id);
-	if ((rc = rl_ltext(L, ymap_get(m, "title"), what, &ru->title)))
+	if ((rc = rl_ltext(L, m, ymap_get(m, "title"), what, &ru->title)))
 		return rc;
 	snprintf(what, sizeof(what), "rule %s rationale", ru->id);
-	if ((rc = rl_ltext(L, ymap_get(m, "rationale"), what, &ru->rationale)))
+	if ((rc = rl_ltext(L, m, ymap_get(m, "rationale"), what, &ru->rationale)))
 		return rc;
 	snprintf(what, sizeof(what), "rule %s remediation", ru->id);
-	if ((rc = rl_ltext(L, ymap_get(m, "remediation"), what, &ru->remediation)))
+	if ((rc = rl_ltext(L, m, ymap_get(m, "remediation"), what, &ru->remediation)))
 		return rc;
 	const struct ynode *msgs = ymap_get(m, "messages");
 	if (!msgs || msgs->kind != Y_MAP || msgs->n == 0)
@@ -277,7 +280,7 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 		ru->msgs[i].variant = msgs->keys[i]->str;
 		snprintf(what, sizeof(what), "rule %s message '%.20s'", ru->id,
 			 msgs->keys[i]->str);
-		if ((rc = rl_ltext(L, msgs->vals[i], what, &ru->msgs[i].text)))
+		if ((rc = rl_ltext(L, msgs, msgs->vals[i], what, &ru->msgs[i].text)))
 			return rc;
 	}
 	ru->nmsgs = msgs->n;
@@ -293,7 +296,7 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 			ru->hints[i].vendor = hints->keys[i]->str;
 			snprintf(what, sizeof(what), "rule %s hint '%.20s'", ru->id,
 				 hints->keys[i]->str);
-			if ((rc = rl_ltext(L, hints->vals[i], what, &ru->hints[i].text)))
+			if ((rc = rl_ltext(L, hints, hints->vals[i], what, &ru->hints[i].text)))
 				return rc;
 		}
 		ru->nhints = hints->n;
@@ -363,10 +366,10 @@ static int load_checklist(struct rload *L)
 		ci->id = id;
 		char what[48];
 		snprintf(what, sizeof(what), "item %s title", id);
-		if ((rc = rl_ltext(L, ymap_get(m, "title"), what, &ci->title)))
+		if ((rc = rl_ltext(L, m, ymap_get(m, "title"), what, &ci->title)))
 			return rc;
 		snprintf(what, sizeof(what), "item %s summary", id);
-		if ((rc = rl_ltext(L, ymap_get(m, "summary"), what, &ci->summary)))
+		if ((rc = rl_ltext(L, m, ymap_get(m, "summary"), what, &ci->summary)))
 			return rc;
 		const struct ynode *meth = ymap_get(m, "methods");
 		if (!meth || meth->kind != Y_SEQ || meth->n == 0)
@@ -392,7 +395,7 @@ static int load_checklist(struct rload *L)
 		r->notes[i].id = notes->keys[i]->str;
 		char what[64];
 		snprintf(what, sizeof(what), "note '%.30s'", notes->keys[i]->str);
-		if ((rc = rl_ltext(L, notes->vals[i], what, &r->notes[i].text)))
+		if ((rc = rl_ltext(L, notes, notes->vals[i], what, &r->notes[i].text)))
 			return rc;
 	}
 	r->nnotes = notes->n;

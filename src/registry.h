@@ -42,7 +42,7 @@ struct rule_hint {
 struct rule {
 	const char *id;           /* EL253 */
 	const char *name;         /* passphrase-common */
-	int items[ITEM_COUNT];    /* checklist items, ITEM_NONE-terminated */
+	int items[ITEM_COUNT + 1];  /* checklist items, ITEM_NONE-terminated */
 	size_t nitems;
 	enum severity severity;   /* default severity */
 	struct ltext title, rationale, remediation;

@@ -216,7 +216,7 @@ int cur_uint(struct cursor *c, unsigned long max, unsigned long *out)
 	const char *s = c->p;
 	while (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
 		unsigned d = (unsigned)(*c->p - '0');
-		if (v > (max - d) / 10) {
+		if (d > max || v > (max - d) / 10) {
 			c->p = s;
 			return -1;
 		}
@@ -271,7 +271,8 @@ bool str_icontains(const char *s, size_t n, const char *needle, size_t nn)
 
 int str_to_long(const char *s, long lo, long hi, long *out)
 {
-	if (!s || !*s)
+	/* The whole string: strtol would also take leading blanks and '+'. */
+	if (!s || !((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')))
 		return -1;
 	errno = 0;
 	char *end = NULL;
@@ -286,12 +287,12 @@ bool str_glob(const char *pat, const char *s)
 {
 	const char *star = NULL, *ss = NULL;
 	while (*s) {
-		if (*pat == '?' || *pat == *s) {
-			pat++;
-			s++;
-		} else if (*pat == '*') {
+		if (*pat == '*') {   /* a wildcard, even when the subject has a '*' */
 			star = pat++;
 			ss = s;
+		} else if (*pat == '?' || *pat == *s) {
+			pat++;
+			s++;
 		} else if (star) {
 			pat = star + 1;
 			s = ++ss;

@@ -1,48 +1,64 @@
 /*
  * version.c — numeric comparison of firmware versions (see version.h).
+ * Numbers are compared as digit strings, so neither their count nor their
+ * length is limited ("build 2023081101" < "build 2023081102").
  */
 #include "version.h"
 
 #include <stddef.h>
+#include <string.h>
 
-#define VERSION_MAX_PARTS 8
-
-/* Splits s into up to VERSION_MAX_PARTS numbers; returns how many. */
-static int version_parts(const char *s, unsigned long *parts)
+/* Moves *s to the next run of digits; sets [*d, *d + *n) to it without
+ * leading zeros ("0" stays "0"). Returns 0, or -1 when there is none. */
+static int next_number(const char **s, const char **d, size_t *n)
 {
-	int n = 0;
-	while (*s && (*s < '0' || *s > '9'))
-		s++;
-	while (*s && n < VERSION_MAX_PARTS) {
-		if (*s >= '0' && *s <= '9') {
-			unsigned long v = 0;
-			while (*s >= '0' && *s <= '9') {
-				if (v < 100000000UL)
-					v = v * 10 + (unsigned long)(*s - '0');
-				s++;
-			}
-			parts[n++] = v;
-		} else {
-			s++;
-		}
-	}
-	return n;
+	const char *p = *s;
+	while (*p && (*p < '0' || *p > '9'))
+		p++;
+	if (!*p)
+		return -1;
+	const char *start = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	while (start + 1 < p && *start == '0')
+		start++;
+	*d = start;
+	*n = (size_t)(p - start);
+	*s = p;
+	return 0;
 }
 
 int version_cmp(const char *a, const char *b, int *cmp)
 {
-	unsigned long pa[VERSION_MAX_PARTS], pb[VERSION_MAX_PARTS];
-	int na = version_parts(a, pa), nb = version_parts(b, pb);
-	if (na == 0 || nb == 0)
+	const char *da, *db;
+	size_t na, nb;
+	int ha = next_number(&a, &da, &na), hb = next_number(&b, &db, &nb);
+	if (ha || hb)
 		return -1;
-	int n = na > nb ? na : nb;
-	for (int i = 0; i < n; i++) {
-		unsigned long x = i < na ? pa[i] : 0, y = i < nb ? pb[i] : 0;
-		if (x != y) {
-			*cmp = x < y ? -1 : 1;
+	for (;;) {
+		if (ha && hb) {
+			*cmp = 0;
 			return 0;
 		}
+		/* A missing part counts as 0: "1.0" == "1". */
+		if (ha) {
+			da = "0";
+			na = 1;
+		}
+		if (hb) {
+			db = "0";
+			nb = 1;
+		}
+		if (na != nb) {
+			*cmp = na < nb ? -1 : 1;
+			return 0;
+		}
+		int c = memcmp(da, db, na);
+		if (c) {
+			*cmp = c < 0 ? -1 : 1;
+			return 0;
+		}
+		ha = ha || next_number(&a, &da, &na);
+		hb = hb || next_number(&b, &db, &nb);
 	}
-	*cmp = 0;
-	return 0;
 }

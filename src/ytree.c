@@ -87,6 +87,43 @@ static struct ynode *yb_new(struct ybuild *b, enum ynode_kind kind,
 	return n;
 }
 
+static int yb_key_cmp(const void *a, const void *b)
+{
+	const struct ynode *x = *(const struct ynode *const *)a;
+	const struct ynode *y = *(const struct ynode *const *)b;
+	int c = strcmp(x->str, y->str);
+	if (c)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Reports a key that appears twice in a mapping. Sorting a copy of the keys
+ * keeps this O(n log n) for mappings with very many keys. */
+static int yb_check_duplicates(struct ybuild *b, const struct ynode *m)
+{
+	if (m->n < 2)
+		return 0;
+	const struct ynode **keys = malloc(m->n * sizeof(*keys));
+	if (!keys) {
+		snprintf(b->err, b->errn, "out of memory");
+		return EL_ENOMEM;
+	}
+	memcpy(keys, m->keys, m->n * sizeof(*keys));
+	qsort(keys, m->n, sizeof(*keys), yb_key_cmp);
+	int rc = 0;
+	for (size_t i = 1; i < m->n; i++) {
+		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0) {
+			snprintf(b->err, b->errn,
+				 "line %u, column %u: key \"%.40s\" appears twice (first on line %u)",
+				 keys[i]->line, keys[i]->col, keys[i]->str, keys[i - 1]->line);
+			rc = EL_EPARSE;
+			break;
+		}
+	}
+	free(keys);
+	return rc;
+}
+
 /* Consumes the children of a collection until its end event. */
 static int yb_children(struct ybuild *b, struct ynode *n, unsigned depth,
 		       yaml_event_type_t end)
@@ -99,7 +136,7 @@ static int yb_children(struct ybuild *b, struct ynode *n, unsigned depth,
 			return rc;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
-			return 0;
+			return n->kind == Y_MAP ? yb_check_duplicates(b, n) : 0;
 		}
 		struct ynode *k = NULL, *v = NULL;
 		rc = yb_node(b, &ev, depth + 1, n->kind == Y_MAP ? &k : &v);
@@ -112,15 +149,6 @@ static int yb_children(struct ybuild *b, struct ynode *n, unsigned depth,
 					 "line %u, column %u: a mapping key must be a plain value",
 					 k->line, k->col);
 				return EL_EPARSE;
-			}
-			for (size_t i = 0; i < n->n; i++) {
-				if (strcmp(n->keys[i]->str, k->str) == 0) {
-					snprintf(b->err, b->errn,
-						 "line %u, column %u: key \"%.40s\" appears twice (first on line %u)",
-						 k->line, k->col, k->str,
-						 n->keys[i]->line);
-					return EL_EPARSE;
-				}
 			}
 			rc = yb_next(b, &ev);
 			if (rc)
@@ -139,7 +167,7 @@ static int yb_children(struct ybuild *b, struct ynode *n, unsigned depth,
 static int yb_node(struct ybuild *b, yaml_event_t *ev, unsigned depth,
 		   struct ynode **out)
 {
-	if (depth > YTREE_MAX_DEPTH) {
+	if (depth >= YTREE_MAX_DEPTH) {   /* depth counts from 0 at the root */
 		yb_error(b, &ev->start_mark, "nested too deeply (limit 32 levels)");
 		return EL_EPARSE;
 	}

@@ -31,14 +31,6 @@
 
 #include "../../src/util.h"
 
-/* Tests that expose a known bug are kept but skipped so the suite stays
- * green; build with -DEL_RUN_BUG_TESTS to run them. */
-#ifdef EL_RUN_BUG_TESTS
-#define SKIP_BUG() ((void)0)
-#else
-#define SKIP_BUG() skip()
-#endif
-
 /* ---- helpers ------------------------------------------------------------ */
 
 static char *make_tmpdir(void)
@@ -397,10 +389,10 @@ static void test_cursor_uint_limits(void **state)
 static void test_cursor_uint_digit_above_small_max(void **state)
 {
 	(void)state;
-	/* BUG: util.c cur_uint computes (max - d) / 10 in unsigned arithmetic;
+	/* Regression (found by these tests, fixed): util.c cur_uint computes (max - d) / 10 in unsigned arithmetic;
 	 * when the first digit d is larger than max, max - d wraps around and
 	 * the check passes, so "7" is accepted with max 5 (out = 7 > max). */
-	SKIP_BUG();
+
 	struct cursor c;
 	unsigned long v = 0;
 	cur_init(&c, "7", 1);
@@ -489,10 +481,10 @@ static void test_str_to_long(void **state)
 static void test_str_to_long_leading_space(void **state)
 {
 	(void)state;
-	/* BUG: util.c str_to_long promises "a decimal integer ... from the
+	/* Regression (found by these tests, fixed): util.c str_to_long promises "a decimal integer ... from the
 	 * whole of s" but strtol skips leading white space, so " 12" and
 	 * "\t12" are accepted as 12 (a quoted policy value " 12" passes). */
-	SKIP_BUG();
+
 	long v = 0;
 	assert_int_equal(str_to_long(" 12", 0, 100, &v), -1);
 	assert_int_equal(str_to_long("\n12", 0, 100, &v), -1);
@@ -531,11 +523,11 @@ static void test_str_glob(void **state)
 static void test_str_glob_literal_star_in_subject(void **state)
 {
 	(void)state;
-	/* BUG: util.c str_glob tries "*pat == *s" before "*pat == '*'", so a
+	/* Regression (found by these tests, fixed): util.c str_glob tries "*pat == *s" before "*pat == '*'", so a
 	 * '*' in the subject is matched literally by a '*' in the pattern
 	 * without remembering the star for backtracking: "*a" does not match
 	 * "*ba" (it should: the star covers "*b"). */
-	SKIP_BUG();
+
 	assert_true(str_glob("*a", "*ba"));
 	assert_true(str_glob("*.conf", "*x.conf"));
 }

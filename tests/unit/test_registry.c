@@ -1,0 +1,840 @@
+/*
+ * test_registry.c — cmocka tests for src/registry.c against the real rules
+ * directory ($EDGELINT_RULES):
+ *  - every rule has en and ja text for its title, rationale, remediation,
+ *    every message variant and every hint; ids and names are unique;
+ *  - a few exact rules (EL201 wifi-open: critical, item 6-2, variants
+ *    open and owe) and lookups by id, by name, of variants and hints;
+ *  - the checklist's methods per item, exactly;
+ *  - registry_router lookups (case, spaces, dashes, the "Aterm" prefix,
+ *    vendor filter, unlisted models);
+ *  - load failures on mutated copies of the rules directory (made with
+ *    `cp -r` into a mkdtemp directory): a title without ja, a duplicated
+ *    id, a bad severity, a message without en, a missing checklist item —
+ *    each naming the file and the line;
+ *  - consistency between code and data: every "ELnnn" string literal in
+ *    src/ and parsers/ is a rule, and every (id, variant) pair given to
+ *    finding_add exists; variants computed at run time (pass_reason_name)
+ *    are checked for every reason that can reach them.
+ *
+ * Runs from the repository root (the source scan reads src/ and parsers/).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../../src/model.h"
+#include "../../src/passphrase.h"
+#include "../../src/registry.h"
+#include "../../src/util.h"
+
+static struct registry g_reg;
+static const char *g_dir;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	g_dir = getenv("EDGELINT_RULES");
+	if (!g_dir) {
+		fprintf(stderr, "EDGELINT_RULES is not set\n");
+		return -1;
+	}
+	char err[600];
+	if (registry_load(&g_reg, g_dir, err, sizeof(err)) != 0) {
+		fprintf(stderr, "registry_load: %s\n", err);
+		registry_free(&g_reg);
+		return -1;
+	}
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	registry_free(&g_reg);
+	return 0;
+}
+
+/* ---- the shipped rules ---------------------------------------------------- */
+
+static void assert_ltext(const struct ltext *t, const char *what, const char *id)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (!t->t[l] || !t->t[l][0])
+			fail_msg("rule %s: %s lacks its %s text", id, what, l == LANG_EN ? "en" : "ja");
+}
+
+static void test_every_rule_bilingual(void **state)
+{
+	(void)state;
+	assert_true(g_reg.nrules >= 20);
+	for (size_t i = 0; i < g_reg.nrules; i++) {
+		const struct rule *ru = &g_reg.rules[i];
+		assert_int_equal(strlen(ru->id), 5);
+		assert_int_equal(strncmp(ru->id, "EL", 2), 0);
+		assert_true(ru->name && ru->name[0]);
+		assert_true(ru->line > 0);
+		assert_true(ru->severity < SEV_COUNT);
+		assert_ltext(&ru->title, "title", ru->id);
+		assert_ltext(&ru->rationale, "rationale", ru->id);
+		assert_ltext(&ru->remediation, "remediation", ru->id);
+		assert_true(ru->nmsgs >= 1);
+		for (size_t m = 0; m < ru->nmsgs; m++) {
+			assert_true(ru->msgs[m].variant && ru->msgs[m].variant[0]);
+			assert_ltext(&ru->msgs[m].text, ru->msgs[m].variant, ru->id);
+		}
+		for (size_t h = 0; h < ru->nhints; h++)
+			assert_ltext(&ru->hints[h].text, ru->hints[h].vendor, ru->id);
+		for (size_t k = 0; k < ru->nitems; k++)
+			assert_in_range(ru->items[k], 0, ITEM_COUNT - 1);
+		/* Unique ids and names; lookups find this very rule. */
+		for (size_t j = 0; j < i; j++) {
+			assert_true(strcmp(g_reg.rules[j].id, ru->id) != 0);
+			assert_true(strcmp(g_reg.rules[j].name, ru->name) != 0);
+		}
+		assert_ptr_equal(registry_rule(&g_reg, ru->id), ru);
+		assert_ptr_equal(registry_rule(&g_reg, ru->name), ru);
+	}
+}
+
+static void test_exact_rules(void **state)
+{
+	(void)state;
+	const struct rule *ru = registry_rule(&g_reg, "EL201");
+	assert_non_null(ru);
+	assert_string_equal(ru->name, "wifi-open");
+	assert_int_equal(ru->severity, SEV_CRITICAL);
+	assert_int_equal(ru->nitems, 1);
+	assert_int_equal(ru->items[0], ITEM_6_2);
+	assert_int_equal(ru->nmsgs, 2);
+	assert_non_null(rule_msg(ru, "open"));
+	assert_non_null(rule_msg(ru, "owe"));
+	assert_null(rule_msg(ru, "default"));
+	assert_non_null(strstr(rule_msg(ru, "open")->text.t[LANG_EN], "{ssid}"));
+	assert_ptr_equal(registry_rule(&g_reg, "wifi-open"), ru);
+	assert_non_null(rule_hint(ru, "buffalo", LANG_JA));
+	assert_null(rule_hint(ru, "no-such-vendor", LANG_EN));
+	assert_null(rule_hint(ru, NULL, LANG_EN));
+
+	ru = registry_rule(&g_reg, "EL001");
+	assert_non_null(ru);
+	assert_string_equal(ru->name, "input-not-understood");
+	assert_int_equal(ru->nitems, 0);
+	assert_non_null(rule_msg(ru, "default"));
+
+	ru = registry_rule(&g_reg, "EL254");
+	assert_non_null(ru);
+	assert_int_equal(ru->items[0], ITEM_6_2);
+
+	assert_null(registry_rule(&g_reg, "EL999"));
+	assert_null(registry_rule(&g_reg, ""));
+
+	assert_string_equal(severity_name(SEV_CRITICAL), "critical");
+	assert_string_equal(severity_name(SEV_INFO), "info");
+	assert_int_equal(severity_from_name("high"), SEV_HIGH);
+	assert_int_equal(severity_from_name("severe"), -1);
+	assert_int_equal(severity_from_name("HIGH"), -1);
+
+	assert_true(g_reg.nnotes >= 1);
+	assert_non_null(registry_note(&g_reg, "kind-does-not-feed", LANG_EN));
+	assert_null(registry_note(&g_reg, "no-such-note", LANG_EN));
+	assert_true(g_reg.data_as_of > 0);
+	assert_true(g_reg.pass.min_length >= 8);
+}
+
+static void assert_methods(int item, const int *want, size_t n)
+{
+	const struct checklist_item *ci = &g_reg.items[item];
+	assert_non_null(ci->id);
+	assert_string_equal(ci->id, item_name(item));
+	bool exp[9] = {false};
+	for (size_t i = 0; i < n; i++)
+		exp[want[i]] = true;
+	for (int m = 0; m <= 8; m++)
+		if (ci->methods[m] != exp[m])
+			fail_msg("item %s method %d: got %d, want %d", ci->id, m,
+				 ci->methods[m], exp[m]);
+	assert_ltext(&ci->title, "title", ci->id);
+	assert_ltext(&ci->summary, "summary", ci->id);
+}
+
+static void test_checklist_methods(void **state)
+{
+	(void)state;
+	static const int m32[] = {1, 4, 5, 8};
+	static const int all[] = {1, 2, 3, 4, 5, 6, 7, 8};
+	static const int m54[] = {1, 5};
+	static const int m61[] = {1, 2, 4, 5, 6, 8};
+	assert_methods(ITEM_3_2, m32, 4);
+	assert_methods(ITEM_5_3, all, 8);
+	assert_methods(ITEM_5_4, m54, 2);
+	assert_methods(ITEM_6_1, m61, 6);
+	assert_methods(ITEM_6_2, all, 8);
+}
+
+static void test_router_lookup(void **state)
+{
+	(void)state;
+	const struct router_support *e = registry_router(&g_reg, NULL, "WSR-2533DHP2");
+	assert_non_null(e);
+	assert_string_equal(e->vendor, "buffalo");
+	assert_string_equal(e->model, "WSR-2533DHP2");
+	assert_string_equal(e->key, "wsr2533dhp2");
+	assert_string_equal(e->end_of_support_text, "2025-02");
+	assert_int_equal(e->end_of_support, date_days(2025, 2, 28));
+	assert_null(e->latest_firmware);
+	assert_false(e->unfixed_vulnerabilities);
+	assert_non_null(e->source);
+	assert_non_null(e->as_of);
+	assert_ptr_equal(registry_router(&g_reg, NULL, "wsr 2533dhp2"), e);
+	assert_ptr_equal(registry_router(&g_reg, NULL, "WSR_2533_DHP2"), e);
+	assert_ptr_equal(registry_router(&g_reg, "buffalo", "WSR-2533DHP2"), e);
+	assert_ptr_equal(registry_router(&g_reg, "other", "WSR-2533DHP2"), e);
+	assert_null(registry_router(&g_reg, "nec", "WSR-2533DHP2"));
+
+	const struct router_support *n = registry_router(&g_reg, NULL, "Aterm WG2600HP3");
+	assert_non_null(n);
+	assert_string_equal(n->vendor, "nec");
+	assert_string_equal(n->model, "WG2600HP3");
+	assert_ptr_equal(registry_router(&g_reg, "nec", "WG2600HP3"), n);
+	assert_ptr_equal(registry_router(&g_reg, "nec", "aterm-wg2600hp3"), n);
+	/* Close names are different models. */
+	assert_ptr_not_equal(registry_router(&g_reg, NULL, "WG2600HP2"), n);
+	assert_ptr_not_equal(registry_router(&g_reg, NULL, "WG2600HP"), n);
+
+	assert_null(registry_router(&g_reg, NULL, "WSR-9999XYZ"));
+	assert_null(registry_router(&g_reg, NULL, "WSR-2533DHP"));
+	assert_null(registry_router(&g_reg, NULL, ""));
+	assert_null(registry_router(&g_reg, NULL, "Aterm"));
+	assert_null(registry_router(&g_reg, NULL, "  - "));
+
+	char k[16];
+	model_key(k, sizeof(k), "Aterm WG-2600_HP3 ");
+	assert_string_equal(k, "atermwg2600hp3");
+	model_key(k, 5, "ABCDEFG");
+	assert_string_equal(k, "abcd");
+}
+
+/* ---- load failures on a mutated copy ----------------------------------------- */
+
+struct copy {
+	char dir[64];
+	char rules[PATH_MAX];
+	char checklist[PATH_MAX];
+};
+
+static void make_copy(struct copy *c)
+{
+	snprintf(c->dir, sizeof(c->dir), "/tmp/el-rules-XXXXXX");
+	assert_non_null(mkdtemp(c->dir));
+	char cmd[PATH_MAX * 2 + 32];
+	snprintf(cmd, sizeof(cmd), "cp -r '%s/.' '%s/'", g_dir, c->dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(c->rules, sizeof(c->rules), "%s/rules.yaml", c->dir);
+	snprintf(c->checklist, sizeof(c->checklist), "%s/checklist.yaml", c->dir);
+}
+
+static void remove_copy(struct copy *c)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static char *read_text(const char *path)
+{
+	char *buf = NULL;
+	size_t n;
+	char why[200];
+	if (file_read_all(path, 8u << 20, &buf, &n, why, sizeof(why)) != 0)
+		fail_msg("cannot read %s: %s", path, why);
+	return buf;
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* 1-based line number of offset off in text. */
+static unsigned line_of(const char *text, size_t off)
+{
+	unsigned line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+/* Offset of needle at or after from; fails the test when absent. */
+static size_t find_from(const char *text, size_t from, const char *needle)
+{
+	const char *p = strstr(text + from, needle);
+	if (!p)
+		fail_msg("\"%s\" not found in the rules copy", needle);
+	return (size_t)(p - text);
+}
+
+/* Replaces n bytes at off with rep (returns a new malloc'd text). */
+static char *splice(const char *text, size_t off, size_t n, const char *rep)
+{
+	size_t tl = strlen(text), rl = strlen(rep);
+	char *out = malloc(tl - n + rl + 1);
+	assert_non_null(out);
+	memcpy(out, text, off);
+	memcpy(out + off, rep, rl);
+	memcpy(out + off + rl, text + off + n, tl - off - n + 1);
+	return out;
+}
+
+/* Loads the copy and expects failure with err == "<file>:<line>: <msg>". */
+static void expect_load_error(const struct copy *c, const char *file, unsigned line,
+			      const char *msg)
+{
+	struct registry r;
+	char err[600] = "";
+	int rc = registry_load(&r, c->dir, err, sizeof(err));
+	assert_true(rc < 0);
+	assert_int_equal(r.nrules, 0);
+	assert_int_equal(r.nrouters, 0);
+	registry_free(&r);
+	char want[900];
+	if (line)
+		snprintf(want, sizeof(want), "%s/%s:%u: %s", c->dir, file, line, msg);
+	else
+		snprintf(want, sizeof(want), "%s/%s:", c->dir, file);
+	if (line ? strcmp(err, want) != 0 : strncmp(err, want, strlen(want)) != 0 || !strstr(err, msg))
+		fail_msg("got error \"%s\"\nwant \"%s\"%s%s", err, want, line ? "" : " ... ",
+			 line ? "" : msg);
+}
+
+static void test_copy_loads_unchanged(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	struct registry r;
+	char err[600] = "";
+	assert_int_equal(registry_load(&r, c.dir, err, sizeof(err)), 0);
+	assert_int_equal(r.nrules, g_reg.nrules);
+	assert_int_equal(r.nrouters, g_reg.nrouters);
+	registry_free(&r);
+	remove_copy(&c);
+}
+
+static void test_fail_title_without_ja(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t rule = find_from(t, 0, "- id: EL201\n");
+	size_t next = find_from(t, rule + 1, "- id: ");
+	size_t title = find_from(t, rule, "\n    title:\n");
+	size_t en = find_from(t, title + 1, "      en: ");
+	size_t ja = find_from(t, title + 1, "\n      ja: ");
+	size_t ja_end = find_from(t, ja + 1, "\n");
+	assert_true(ja < next);
+	unsigned title_line = line_of(t, en);
+	char *m = splice(t, ja, ja_end - ja, "");
+	write_text(c.rules, m);
+	/* The line is that of the title mapping, inside rule EL201. */
+	assert_true(title_line > line_of(t, rule) && title_line < line_of(t, next));
+	expect_load_error(&c, "rules.yaml", title_line, "rule EL201 title lacks the 'ja' text");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_rule_without_title(void **state)
+{
+	(void)state;
+	/* Regression (found by these tests, fixed): registry.c rl_ltext reports a missing text block with
+	 * rl_err(L, v, …) where v == NULL, so a rule with no 'title' at all
+	 * gives "<dir>/rules.yaml: rule EL201 title must be a mapping with
+	 * 'en' and 'ja'" with no line, breaking the "file:line: reason"
+	 * contract of registry_load; expected the line of rule EL201. */
+
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t rule = find_from(t, 0, "- id: EL201\n");
+	size_t title = find_from(t, rule, "    title:\n");
+	size_t rat = find_from(t, title, "    rationale:\n");
+	char *m = splice(t, title, rat - title, "");
+	write_text(c.rules, m);
+	expect_load_error(&c, "rules.yaml", line_of(t, rule),
+			  "rule EL201 title must be a mapping with 'en' and 'ja'");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_items_none_terminated(void **state)
+{
+	(void)state;
+	/* Regression (found by these tests, fixed): registry.h documents rule.items as "ITEM_NONE-terminated", but
+	 * registry.c never writes ITEM_NONE: the unused entries are 0 (the
+	 * arena zeroes memory), which is ITEM_3_2. For EL201 (items ["6-2"])
+	 * items[1] is 0, expected ITEM_NONE (-1). Code that walks items to
+	 * ITEM_NONE instead of using nitems would see a phantom item 3-2. */
+
+	const struct rule *ru = registry_rule(&g_reg, "EL201");
+	assert_non_null(ru);
+	assert_int_equal(ru->nitems, 1);
+	assert_int_equal(ru->items[1], ITEM_NONE);
+}
+
+static void test_fail_message_without_en(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t rule = find_from(t, 0, "- id: EL201\n");
+	size_t owe = find_from(t, rule, "\n      owe:\n");
+	size_t en = find_from(t, owe + 1, "\n        en: ");
+	size_t en_end = find_from(t, en + 1, "\n");
+	size_t ja = find_from(t, owe + 1, "        ja: ");
+	unsigned ja_line = line_of(t, ja);  /* first key of the mapping after the cut */
+	char *m = splice(t, en, en_end - en, "");
+	write_text(c.rules, m);
+	expect_load_error(&c, "rules.yaml", ja_line - 1,
+			  "rule EL201 message 'owe' lacks the 'en' text");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_duplicate_id(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t first = find_from(t, 0, "- id: EL201\n");
+	size_t dup = find_from(t, 0, "- id: EL202\n");
+	char *m = splice(t, dup, strlen("- id: EL202"), "- id: EL201");
+	write_text(c.rules, m);
+	char msg[80];
+	snprintf(msg, sizeof(msg), "rule id EL201 is already used on line %u", line_of(t, first));
+	expect_load_error(&c, "rules.yaml", line_of(t, dup), msg);
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_duplicate_name(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t first = find_from(t, 0, "- id: EL201\n");
+	size_t rule = find_from(t, 0, "- id: EL202\n");
+	size_t name = find_from(t, rule, "name: wifi-wep");
+	char *m = splice(t, name, strlen("name: wifi-wep"), "name: wifi-open");
+	write_text(c.rules, m);
+	char msg[80];
+	snprintf(msg, sizeof(msg), "rule name wifi-open is already used on line %u",
+		 line_of(t, first));
+	expect_load_error(&c, "rules.yaml", line_of(t, rule), msg);
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_bad_severity(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t rule = find_from(t, 0, "- id: EL201\n");
+	size_t sev = find_from(t, rule, "severity: critical");
+	char *m = splice(t, sev, strlen("severity: critical"), "severity: severe");
+	write_text(c.rules, m);
+	expect_load_error(&c, "rules.yaml", line_of(t, rule),
+			  "rule EL201: severity 'severe' is not one of critical, high, medium, low, info");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_missing_checklist_item(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.checklist);
+	size_t from = find_from(t, 0, "  - id: \"5-4\"\n");
+	size_t to = find_from(t, from + 1, "  - id: ");
+	size_t items = find_from(t, 0, "\nitems:\n");
+	char *m = splice(t, from, to - from, "");
+	write_text(c.checklist, m);
+	/* The line is that of the file's top mapping (its first key): the
+	 * first line that is neither a comment nor blank. */
+	unsigned top = 0, ln = 1;
+	for (const char *p = t; *p; ln++) {
+		if (*p != '#' && *p != '\n') {
+			top = ln;
+			break;
+		}
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	assert_true(top > 0 && top <= line_of(t, items + 1));
+	expect_load_error(&c, "checklist.yaml", top, "item 5-4 is missing");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_unknown_item_in_rule(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char *t = read_text(c.rules);
+	size_t rule = find_from(t, 0, "- id: EL201\n");
+	size_t it = find_from(t, rule, "items: [\"6-2\"]");
+	char *m = splice(t, it, strlen("items: [\"6-2\"]"), "items: [\"6-3\"]");
+	write_text(c.rules, m);
+	expect_load_error(&c, "rules.yaml", line_of(t, it),
+			  "rule EL201: '6-3' is not a checklist item edgelint knows");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_missing_dir(void **state)
+{
+	(void)state;
+	struct registry r;
+	char err[600] = "";
+	assert_true(registry_load(&r, "/nonexistent/rules", err, sizeof(err)) < 0);
+	static const char want[] = "/nonexistent/rules/rules.yaml: cannot read: ";
+	assert_int_equal(strncmp(err, want, sizeof(want) - 1), 0);
+	registry_free(&r);
+}
+
+/* ---- code and data agree ---------------------------------------------------- */
+
+enum tok_kind { TK_IDENT, TK_STRING, TK_PUNCT };
+
+struct tok {
+	enum tok_kind kind;
+	const char *s;     /* into the file text; for strings, the contents */
+	size_t n;
+	unsigned line;
+};
+
+struct scan {
+	struct tok *toks;
+	size_t n, cap;
+};
+
+static void push_tok(struct scan *sc, enum tok_kind k, const char *s, size_t n, unsigned line)
+{
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? sc->cap * 2 : 1024;
+		sc->toks = realloc(sc->toks, sc->cap * sizeof(*sc->toks));
+		assert_non_null(sc->toks);
+	}
+	sc->toks[sc->n++] = (struct tok){k, s, n, line};
+}
+
+/* A small C lexer: identifiers, string literals (contents, escapes left
+ * as written), single punctuation; comments, character literals and
+ * numbers are skipped. */
+static void lex_c(const char *t, struct scan *sc)
+{
+	unsigned line = 1;
+	size_t i = 0;
+	while (t[i]) {
+		char ch = t[i];
+		if (ch == '\n') {
+			line++;
+			i++;
+		} else if (ch == '/' && t[i + 1] == '/') {
+			while (t[i] && t[i] != '\n')
+				i++;
+		} else if (ch == '/' && t[i + 1] == '*') {
+			i += 2;
+			while (t[i] && !(t[i] == '*' && t[i + 1] == '/')) {
+				line += t[i] == '\n';
+				i++;
+			}
+			if (t[i])
+				i += 2;
+		} else if (ch == '"' || ch == '\'') {
+			size_t start = ++i;
+			while (t[i] && t[i] != ch) {
+				if (t[i] == '\\' && t[i + 1])
+					i++;
+				line += t[i] == '\n';
+				i++;
+			}
+			if (ch == '"')
+				push_tok(sc, TK_STRING, t + start, i - start, line);
+			if (t[i])
+				i++;
+		} else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_') {
+			size_t start = i;
+			while ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+			       (t[i] >= '0' && t[i] <= '9') || t[i] == '_')
+				i++;
+			push_tok(sc, TK_IDENT, t + start, i - start, line);
+		} else if (ch >= '0' && ch <= '9') {
+			while ((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'z') ||
+			       (t[i] >= 'A' && t[i] <= 'Z') || t[i] == '.')
+				i++;
+		} else if (ch == ' ' || ch == '\t' || ch == '\r') {
+			i++;
+		} else {
+			push_tok(sc, TK_PUNCT, t + i, 1, line);
+			i++;
+		}
+	}
+}
+
+struct check_stats {
+	size_t ids;            /* ELnnn literals checked */
+	size_t pairs;          /* literal (id, variant) pairs checked */
+	size_t computed;       /* finding_add calls with a computed id or variant */
+	size_t files;
+};
+
+static bool tok_is(const struct tok *k, enum tok_kind kind, const char *s)
+{
+	return k->kind == kind && k->n == strlen(s) && memcmp(k->s, s, k->n) == 0;
+}
+
+/* Every ELnnn inside the string literals must be a rule. */
+static void check_literal_ids(const char *path, const struct scan *sc, struct check_stats *st)
+{
+	for (size_t i = 0; i < sc->n; i++) {
+		const struct tok *k = &sc->toks[i];
+		if (k->kind != TK_STRING)
+			continue;
+		for (size_t j = 0; j + 5 <= k->n; j++) {
+			const char *p = k->s + j;
+			if (p[0] != 'E' || p[1] != 'L' || p[2] < '0' || p[2] > '9' || p[3] < '0' ||
+			    p[3] > '9' || p[4] < '0' || p[4] > '9')
+				continue;
+			if (j + 5 < k->n && p[5] >= '0' && p[5] <= '9')
+				continue;
+			if (j > 0 && ((p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= 'a' && p[-1] <= 'z')))
+				continue;
+			char id[6];
+			memcpy(id, p, 5);
+			id[5] = '\0';
+			if (!registry_rule(&g_reg, id))
+				fail_msg("%s:%u: rule id %s is not in rules.yaml", path, k->line, id);
+			st->ids++;
+		}
+	}
+}
+
+/* Each finding_add(in, ctx, ID, VARIANT, …) call: when ID and VARIANT
+ * hold string literals (one, or two in a ?: expression), every pair must
+ * exist in the registry. */
+static void check_finding_calls(const char *path, const struct scan *sc,
+				struct check_stats *st)
+{
+	for (size_t i = 0; i + 1 < sc->n; i++) {
+		if (!tok_is(&sc->toks[i], TK_IDENT, "finding_add") ||
+		    !tok_is(&sc->toks[i + 1], TK_PUNCT, "("))
+			continue;
+		/* Split the arguments at top-level commas. */
+		const struct tok *lits[4][4];
+		size_t nlits[4] = {0};
+		bool other[4] = {false};
+		int depth = 0;
+		size_t arg = 0, j;
+		for (j = i + 1; j < sc->n; j++) {
+			const struct tok *k = &sc->toks[j];
+			if (k->kind == TK_PUNCT && (*k->s == '(' || *k->s == '[' || *k->s == '{')) {
+				if (depth++ == 0)
+					continue;
+			} else if (k->kind == TK_PUNCT && (*k->s == ')' || *k->s == ']' || *k->s == '}')) {
+				if (--depth == 0)
+					break;
+			} else if (depth == 1 && tok_is(k, TK_PUNCT, ",")) {
+				arg++;
+				continue;
+			}
+			if (arg < 2 || arg > 3)
+				continue;
+			if (k->kind == TK_STRING && nlits[arg - 2] < 4)
+				lits[arg - 2][nlits[arg - 2]++] = k;
+			else if (k->kind == TK_IDENT && !tok_is(k, TK_IDENT, "NULL"))
+				other[arg - 2] = true;
+		}
+		/* A call whose id or variant is computed (an identifier that is
+		 * not just the condition of a ?:) is checked separately. */
+		bool id_lit = nlits[0] > 0, var_lit = nlits[1] > 0;
+		if (!id_lit || !var_lit || (other[0] && nlits[0] < 2) || (other[1] && nlits[1] < 2)) {
+			st->computed++;
+			continue;
+		}
+		for (size_t a = 0; a < nlits[0]; a++) {
+			char id[16];
+			snprintf(id, sizeof(id), "%.*s", (int)lits[0][a]->n, lits[0][a]->s);
+			const struct rule *ru = registry_rule(&g_reg, id);
+			if (!ru)
+				fail_msg("%s:%u: finding_add with rule %s, not in rules.yaml", path,
+					 lits[0][a]->line, id);
+			for (size_t b = 0; b < nlits[1]; b++) {
+				char var[64];
+				snprintf(var, sizeof(var), "%.*s", (int)lits[1][b]->n, lits[1][b]->s);
+				if (!rule_msg(ru, var))
+					fail_msg("%s:%u: finding_add(%s, \"%s\"): rule %s has no message "
+						 "variant \"%s\"",
+						 path, lits[1][b]->line, id, var, id, var);
+				st->pairs++;
+			}
+		}
+		i = j;
+	}
+}
+
+static void scan_tree(const char *dir, struct check_stats *st)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		fail_msg("cannot open %s (run from the repository root)", dir);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[PATH_MAX];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		struct stat sb;
+		if (stat(path, &sb) != 0)
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			scan_tree(path, st);
+			continue;
+		}
+		size_t nl = strlen(e->d_name);
+		if (nl < 3 || strcmp(e->d_name + nl - 2, ".c") != 0)
+			continue;
+		char *text = read_text(path);
+		struct scan sc = {0};
+		lex_c(text, &sc);
+		check_literal_ids(path, &sc, st);
+		check_finding_calls(path, &sc, st);
+		free(sc.toks);
+		free(text);
+		st->files++;
+	}
+	closedir(d);
+}
+
+static void test_code_ids_and_variants_exist(void **state)
+{
+	(void)state;
+	struct check_stats st = {0};
+	scan_tree("src", &st);
+	scan_tree("parsers", &st);
+	print_message("scanned %zu files: %zu rule ids, %zu (id, variant) pairs, "
+		      "%zu calls with a computed id or variant\n",
+		      st.files, st.ids, st.pairs, st.computed);
+	/* The scanner did find the code: the checks alone make dozens of calls. */
+	assert_true(st.files >= 10);
+	assert_true(st.ids >= 20);
+	assert_true(st.pairs >= 20);
+	/* The finding_add definition and the passphrase check's computed call
+	 * at least. */
+	assert_true(st.computed >= 2);
+}
+
+static void test_lexer_finds_calls(void **state)
+{
+	(void)state;
+	/* The scanner itself: comments and character literals are skipped;
+	 * ternaries give both ids. */
+	static const char src[] =
+		"/* finding_add(in, ctx, \"EL999\", \"x\") */\n"
+		"// finding_add(in, ctx, \"EL998\", \"x\")\n"
+		"char q = '\"';\n"
+		"finding_add(in, ctx, a ? \"EL001\" : \"EL002\", \"default\", f(1, 2), NULL);\n"
+		"finding_add(in, ctx, \"EL201\", \"open\", ITEM_6_2, -1);\n";
+	struct scan sc = {0};
+	lex_c(src, &sc);
+	struct check_stats st = {0};
+	check_literal_ids("src", &sc, &st);
+	check_finding_calls("src", &sc, &st);
+	assert_int_equal(st.ids, 3);
+	assert_int_equal(st.pairs, 3);
+	assert_int_equal(st.computed, 0);
+	free(sc.toks);
+}
+
+static void test_computed_variants_exist(void **state)
+{
+	(void)state;
+	/* passphrase_strength.c: the pattern reasons are variants of EL254,
+	 * the invalid lengths variants of EL251 (pass_reason_name). */
+	const struct rule *el254 = registry_rule(&g_reg, "EL254");
+	const struct rule *el251 = registry_rule(&g_reg, "EL251");
+	assert_non_null(el254);
+	assert_non_null(el251);
+	for (int r = PR_ALL_DIGITS; r <= PR_WORD_DIGITS; r++) {
+		const char *v = pass_reason_name((enum pass_reason)r);
+		assert_string_not_equal(v, "unknown");
+		if (!rule_msg(el254, v))
+			fail_msg("EL254 lacks the message variant \"%s\"", v);
+	}
+	assert_non_null(rule_msg(el251, pass_reason_name(PR_INVALID_SHORT)));
+	assert_non_null(rule_msg(el251, pass_reason_name(PR_INVALID_LONG)));
+	assert_string_equal(pass_reason_name(PR_INVALID_SHORT), "invalid-short");
+	assert_string_equal(pass_reason_name(PR_INVALID_LONG), "invalid-long");
+	/* The other weak reasons use their rule's "default" variant. */
+	static const char *const dflt[] = {"EL252", "EL253", "EL255", "EL256"};
+	for (size_t i = 0; i < sizeof(dflt) / sizeof(dflt[0]); i++) {
+		const struct rule *ru = registry_rule(&g_reg, dflt[i]);
+		assert_non_null(ru);
+		assert_non_null(rule_msg(ru, "default"));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_rule_bilingual),
+		cmocka_unit_test(test_exact_rules),
+		cmocka_unit_test(test_checklist_methods),
+		cmocka_unit_test(test_router_lookup),
+		cmocka_unit_test(test_copy_loads_unchanged),
+		cmocka_unit_test(test_fail_title_without_ja),
+		cmocka_unit_test(test_fail_rule_without_title),
+		cmocka_unit_test(test_items_none_terminated),
+		cmocka_unit_test(test_fail_message_without_en),
+		cmocka_unit_test(test_fail_duplicate_id),
+		cmocka_unit_test(test_fail_duplicate_name),
+		cmocka_unit_test(test_fail_bad_severity),
+		cmocka_unit_test(test_fail_missing_checklist_item),
+		cmocka_unit_test(test_fail_unknown_item_in_rule),
+		cmocka_unit_test(test_fail_missing_dir),
+		cmocka_unit_test(test_lexer_finds_calls),
+		cmocka_unit_test(test_code_ids_and_variants_exist),
+		cmocka_unit_test(test_computed_variants_exist),
+	};
+	return cmocka_run_group_tests_name("registry", tests, group_setup, group_teardown);
+}
