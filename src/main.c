@@ -6,7 +6,6 @@
  *   2 usage error, or an input could not be read or parsed (2 wins).
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
@@ -17,12 +16,12 @@
 #include <unistd.h>
 
 #include "../parsers/parsers.h"
-#include "checks/checks.h"
 #include "finding.h"
 #include "model.h"
 #include "policy.h"
 #include "registry.h"
 #include "report/report.h"
+#include "run.h"
 #include "util.h"
 
 #define REPORT_MAX ((size_t)1 << 30)
@@ -84,134 +83,6 @@ static long today_local(void)
 	if (!localtime_r(&t, &tm))
 		return 0;
 	return date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-/* ---- one input ---------------------------------------------------------- */
-
-/* Reads the first bytes of a file for probing. */
-static int read_head(const char *path, char *buf, size_t max, size_t *n, char *why,
-		     size_t whyn)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(why, whyn, "%s", strerror(errno));
-		return EL_EIO;
-	}
-	*n = fread(buf, 1, max, f);
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		snprintf(why, whyn, "read error");
-		return EL_EIO;
-	}
-	return 0;
-}
-
-static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
-{
-	for (const struct diag *d = in->diags; d; d = d->next)
-		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
-			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
-			    d->line, NULL, "detail", d->msg, ARGS_END);
-}
-
-/* Final item statuses: method, what the kind feeds, what was assessed. */
-static void settle_items(struct input *in, const struct run_ctx *ctx, bool fatal)
-{
-	findings_settle_items(in);
-	for (int it = 0; it < ITEM_COUNT; it++) {
-		bool feeds = in->kind && in->kind->feeds[it];
-		if (ctx->pol->method && !ctx->reg->items[it].methods[ctx->pol->method]) {
-			in->items[it] = IST_NA;
-			in->item_note[it] = "method";
-		} else if (fatal) {
-			bool unknown = feeds || !in->kind;
-			in->items[it] = unknown ? IST_UNKNOWN : IST_NA;
-			in->item_note[it] = unknown ? (in->kind && !in->kind->parse
-							       ? "parser-not-built"
-							       : "input-error")
-						    : "kind-does-not-feed";
-		} else if (!feeds) {
-			in->items[it] = IST_NA;
-			in->item_note[it] = "kind-does-not-feed";
-		} else if (!in->item_touched[it]) {
-			in->items[it] = IST_UNKNOWN;
-			in->item_note[it] = "not-assessed";
-		}
-	}
-	/* Findings for items that do not apply to the method are dropped. */
-	size_t o = 0;
-	for (size_t i = 0; i < in->nfindings; i++) {
-		const struct finding *f = &in->findings[i];
-		if (f->item >= 0 && in->item_note[f->item] &&
-		    strcmp(in->item_note[f->item], "method") == 0)
-			continue;
-		in->findings[o++] = *f;
-	}
-	in->nfindings = o;
-}
-
-static void process_input(struct input *in, const struct options *opt,
-			  const struct run_ctx *ctx)
-{
-	char why[256];
-	bool fatal = true;
-	const struct parser *p = opt->kind ? parser_by_name(opt->kind) : NULL;
-	bool is_stdin = strcmp(in->path, "-") == 0;
-	if (!is_stdin) {
-		char *head = malloc(PROBE_BYTES);
-		size_t n = 0;
-		if (!head) {
-			input_fail(in, "out of memory");
-			goto out;
-		}
-		if (read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why))) {
-			free(head);
-			input_fail(in, "cannot read: %s", why);
-			goto out;
-		}
-		if (n == 0) {
-			free(head);
-			input_fail(in, "the file is empty");
-			goto out;
-		}
-		if (!p)
-			p = parser_detect(head, n);
-		free(head);
-		if (!p) {
-			input_fail(in, "not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA "
-				       "config, an OpenWrt, hostapd or nvram file, a router facts file "
-				       "or a pcap/pcapng capture (--kind says which)");
-			goto out;
-		}
-	}
-	in->kind = p;
-	if (!p) {
-		input_fail(in, "internal error: no input kind");
-		goto out;
-	}
-	if (!p->parse) {
-		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
-		goto out;
-	}
-	int rc = file_read_all(in->path, p->max_bytes, &in->data, &in->len, why, sizeof(why));
-	if (rc) {
-		input_fail(in, "cannot read: %s", why);
-		goto out;
-	}
-	if (in->len == 0) {
-		input_fail(in, "the input is empty");
-		goto out;
-	}
-	if (p->parse(in, ctx) == 0) {
-		fatal = false;
-		checks_run(in, ctx);
-	}
-	diags_to_findings(in, ctx);
-out:
-	findings_apply_exceptions(in, ctx);
-	settle_items(in, ctx, fatal);
-	findings_sort(in);
 }
 
 /* ---- rule listing ------------------------------------------------------- */
@@ -485,11 +356,11 @@ int main(int argc, char **argv)
 				input_fail(&inputs[i], nstdin > 1
 							       ? "standard input can be read only once"
 							       : "standard input needs --kind to say what it is");
-				settle_items(&inputs[i], &ctx, true);
+				run_settle(&inputs[i], &ctx, true);
 				continue;
 			}
 		}
-		process_input(&inputs[i], &opt, &ctx);
+		run_input(&inputs[i], opt.kind ? parser_by_name(opt.kind) : NULL, &ctx);
 	}
 
 	bool stale = reg.data_as_of >= 0 && today - reg.data_as_of > RULES_STALE_DAYS;

@@ -1,0 +1,155 @@
+/*
+ * run.c — one input from bytes to a settled result: detect its kind from
+ * the content, read it (within the kind's size limit), parse, run every
+ * check, turn diagnostics into findings, apply the policy's exceptions,
+ * settle the item statuses and sort the findings. main.c and the fuzz
+ * harnesses share it, so both see the same pipeline.
+ */
+#define _GNU_SOURCE
+#include "run.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../parsers/parsers.h"
+#include "checks/checks.h"
+
+/* Reads the first bytes of a file for probing. */
+static int read_head(const char *path, char *buf, size_t max, size_t *n, char *why,
+		     size_t whyn)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		return EL_EIO;
+	}
+	*n = fread(buf, 1, max, f);
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		snprintf(why, whyn, "read error");
+		return EL_EIO;
+	}
+	return 0;
+}
+
+static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
+{
+	for (const struct diag *d = in->diags; d; d = d->next)
+		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
+			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
+			    d->line, NULL, "detail", d->msg, ARGS_END);
+}
+
+/* Final item statuses: method, what the kind feeds, what was assessed. */
+static void run_finish(struct input *in, const struct run_ctx *ctx, bool fatal);
+
+void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
+{
+	findings_settle_items(in);
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		bool feeds = in->kind && in->kind->feeds[it];
+		if (ctx->pol->method && !ctx->reg->items[it].methods[ctx->pol->method]) {
+			in->items[it] = IST_NA;
+			in->item_note[it] = "method";
+		} else if (fatal) {
+			bool unknown = feeds || !in->kind;
+			in->items[it] = unknown ? IST_UNKNOWN : IST_NA;
+			in->item_note[it] = unknown ? (in->kind && !in->kind->parse
+							       ? "parser-not-built"
+							       : "input-error")
+						    : "kind-does-not-feed";
+		} else if (!feeds) {
+			in->items[it] = IST_NA;
+			in->item_note[it] = "kind-does-not-feed";
+		} else if (!in->item_touched[it]) {
+			in->items[it] = IST_UNKNOWN;
+			in->item_note[it] = "not-assessed";
+		}
+	}
+	/* Findings for items that do not apply to the method are dropped. */
+	size_t o = 0;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		if (f->item >= 0 && in->item_note[f->item] &&
+		    strcmp(in->item_note[f->item], "method") == 0)
+			continue;
+		in->findings[o++] = *f;
+	}
+	in->nfindings = o;
+}
+
+void run_input(struct input *in, const struct parser *kind, const struct run_ctx *ctx)
+{
+	char why[256];
+	const struct parser *p = kind;
+	bool is_stdin = strcmp(in->path, "-") == 0;
+	if (!is_stdin) {
+		char *head = malloc(PROBE_BYTES);
+		size_t n = 0;
+		if (!head) {
+			input_fail(in, "out of memory");
+			goto out;
+		}
+		if (read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why))) {
+			free(head);
+			input_fail(in, "cannot read: %s", why);
+			goto out;
+		}
+		if (n == 0) {
+			free(head);
+			input_fail(in, "the file is empty");
+			goto out;
+		}
+		if (!p)
+			p = parser_detect(head, n);
+		free(head);
+		if (!p) {
+			input_fail(in, "not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA "
+				       "config, an OpenWrt, hostapd or nvram file, a router facts file "
+				       "or a pcap/pcapng capture (--kind says which)");
+			goto out;
+		}
+	}
+	in->kind = p;
+	if (!p) {
+		input_fail(in, "internal error: no input kind");
+		goto out;
+	}
+	if (!p->parse) {
+		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
+		goto out;
+	}
+	int rc = file_read_all(in->path, p->max_bytes, &in->data, &in->len, why, sizeof(why));
+	if (rc) {
+		input_fail(in, "cannot read: %s", why);
+		goto out;
+	}
+	run_parsed(in, ctx);
+	return;
+out:
+	run_finish(in, ctx, true);
+}
+
+void run_parsed(struct input *in, const struct run_ctx *ctx)
+{
+	bool fatal = true;
+	if (in->len == 0) {
+		input_fail(in, "the input is empty");
+	} else if (in->kind->parse(in, ctx) == 0) {
+		fatal = false;
+		checks_run(in, ctx);
+	}
+	diags_to_findings(in, ctx);
+	run_finish(in, ctx, fatal);
+}
+
+/* Exceptions, item statuses, order: the last steps for every input. */
+static void run_finish(struct input *in, const struct run_ctx *ctx, bool fatal)
+{
+	findings_apply_exceptions(in, ctx);
+	run_settle(in, ctx, fatal);
+	findings_sort(in);
+}

@@ -1,0 +1,26 @@
+/*
+ * run.h — the pipeline for one input (see run.c).
+ */
+#ifndef EDGELINT_RUN_H
+#define EDGELINT_RUN_H
+
+#include <stdbool.h>
+#include "finding.h"
+#include "model.h"
+
+struct parser;
+
+/* Runs in (input_init'ed with its path; "-" is standard input) through the
+ * whole pipeline. kind is the parser to use, or NULL to detect it from the
+ * content. Every problem ends up in in->error, its diagnostics and its
+ * findings; the function itself cannot fail. */
+void run_input(struct input *in, const struct parser *kind, const struct run_ctx *ctx);
+/* The pipeline from parsing on, for an input whose in->kind (with a parse
+ * function), in->data (malloc'd, NUL-terminated, owned by in) and in->len
+ * are set. Used by run_input and by the fuzz harnesses. */
+void run_parsed(struct input *in, const struct run_ctx *ctx);
+/* Settles the item statuses: the telework method, what the kind feeds,
+ * what was assessed. fatal: nothing usable could be read. */
+void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal);
+
+#endif
