@@ -43,10 +43,13 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 
-.PHONY: all deps run test unit e2e test-release test-asan fuzz fuzz-build lint \
+.PHONY: all deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
 	install uninstall clean validators bench
 
 all: edgelint
+
+# Keep object files make would treat as intermediate (tests, fuzzers).
+.SECONDARY:
 
 # ---- objects ---------------------------------------------------------------
 $(REL_DIR)/%.o: %.c
@@ -120,7 +123,8 @@ test: deps
 	@$(MAKE) --no-print-directory validators
 	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory test-asan
-	@echo "make test: all passed (release and ASan+UBSan)"
+	@$(MAKE) --no-print-directory fuzz-replay
+	@echo "make test: all passed (release, ASan+UBSan, fuzz seed replay)"
 
 test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
 	@echo "== unit tests (release)"
@@ -141,7 +145,7 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_DIR := build/fuzz
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
-	-fno-sanitize-recover=all -std=c11 -D_POSIX_C_SOURCE=200809L $(PKGCONF)
+	-fno-sanitize-recover=all -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc $(PKGCONF)
 $(FUZZ_DIR)/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -c $< -o $@
@@ -159,6 +163,16 @@ fuzz: fuzz-build
 	  EDGELINT_RULES=$(CURDIR)/rules $(FUZZ_DIR)/$$f -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=65536 $$dict $(FUZZ_DIR)/corpus-$$f tests/fuzz/seeds/$$f; done
 
+# Every seed once through every harness (part of make test): the bugs the
+# fuzzer found stay fixed.
+fuzz-replay: fuzz-build
+	@set -e; for f in $(FUZZERS); do \
+	  echo "== $$f: replaying tests/fuzz/seeds/$$f"; \
+	  if EDGELINT_RULES=$(CURDIR)/rules $(FUZZ_DIR)/$$f -runs=0 tests/fuzz/seeds/$$f \
+	     >$(FUZZ_DIR)/$$f.replay.log 2>&1; then tail -1 $(FUZZ_DIR)/$$f.replay.log; \
+	  else cat $(FUZZ_DIR)/$$f.replay.log; exit 1; fi; \
+	done
+
 # ---- static analysis ---------------------------------------------------------
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
@@ -167,6 +181,9 @@ lint:
 
 # ---- install -----------------------------------------------------------------
 install: edgelint
+
+# Keep object files make would treat as intermediate (tests, fuzzers).
+.SECONDARY:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/firmware
 	install -m 0755 edgelint $(DESTDIR)$(BINDIR)/edgelint
 	install -m 0644 rules/*.yaml rules/*.txt $(DESTDIR)$(DATADIR)/rules/

@@ -256,6 +256,19 @@ struct fctx {
 	struct input *in;
 };
 
+/* A value as diagnostics may quote it: whole, or not at all. A value cut
+ * short could carry part of a passphrase past the masking, which matches
+ * whole secrets only; so long values are described by their length. */
+#define QUOTE_MAX 60
+static const char *quotable(struct input *in, const char *s)
+{
+	size_t n = strnlen(s, QUOTE_MAX + 1);
+	if (n <= QUOTE_MAX)
+		return s;
+	const char *d = arena_printf(&in->arena, "(a value of %zu bytes)", strlen(s));
+	return d ? d : "(a long value)";
+}
+
 static bool key_known(const char *k, const char *const *allowed)
 {
 	for (size_t i = 0; allowed[i]; i++)
@@ -276,8 +289,8 @@ static void check_keys(struct input *in, const struct ynode *m,
 			strncat(list, allowed[j], sizeof(list) - strlen(list) - 1);
 		}
 		input_diag(in, DIAG_ERROR, m->keys[i]->line, m->keys[i]->col,
-			   "unknown key '%.60s' in %s (expected one of: %s)",
-			   m->keys[i]->str, where, list);
+			   "unknown key '%s' in %s (expected one of: %s)",
+			   quotable(in, m->keys[i]->str), where, list);
 	}
 }
 
@@ -345,8 +358,8 @@ static void facts_vendor(struct input *in, const struct ynode *v)
 		}
 	}
 	input_diag(in, DIAG_NOTE, v->line, v->col,
-		   "vendor '%.40s' is not one edgelint has data for; it is treated as 'other'",
-		   v->str);
+		   "vendor '%s' is not one edgelint has data for; it is treated as 'other'",
+		   quotable(in, v->str));
 	d->vendor_display = d->vendor.s;
 	d->vendor.s = "other";
 }
@@ -418,8 +431,8 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 		w->cipher_line = cv->line;
 		if (w->cipher == WCIPH_UNSET)
 			input_diag(in, DIAG_ERROR, cv->line, cv->col,
-				   "cipher '%.40s' is not understood (expected aes, tkip or tkip-aes)",
-				   cv->str);
+				   "cipher '%s' is not understood (expected aes, tkip or tkip-aes)",
+				   quotable(in, cv->str));
 	}
 	const struct ynode *sv = ymap_get(m, "security");
 	if (facts_text(in, sv, "security", &w->sec_label)) {
@@ -436,9 +449,9 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 		}
 		if (w->sec == WSEC_UNKNOWN)
 			input_diag(in, DIAG_ERROR, sv->line, sv->col,
-				   "security label '%.60s' is not understood (write e.g. wpa2-personal, "
+				   "security label '%s' is not understood (write e.g. wpa2-personal, "
 				   "\"WPA2-PSK(AES)\", \"WPA2/WPA3\", \"WPA3-SAE\", open; see the README)",
-				   sv->str);
+				   quotable(in, sv->str));
 	}
 	const struct ynode *pv = ymap_get(m, "passphrase");
 	if (pv && !yscalar_is_null(pv)) {

@@ -24,7 +24,8 @@ const char *fstatus_name(enum fstatus s);
 #define ARGS_END ((const char *)NULL)
 
 #define FINDING_MAX_ARGS 6
-#define FINDING_ARG_MAX 600   /* bytes of an argument quoted in a message */
+#define FINDING_ARG_MAX 2048  /* bytes of an argument quoted in a message (above
+                               * every input value limit, so no secret is cut) */
 
 struct finding {
 	const struct rule *rule;

@@ -60,7 +60,7 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 		end_text = d->support_end.s;
 		source = "support_end in the input";
 	}
-	const char *ev = arena_printf(&in->arena, "model: %.80s", model);
+	const char *ev = arena_printf(&in->arena, "model: %s", model);
 	if (rs && rs->unfixed_vulnerabilities)
 		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, d->model.line, ev,
 			    "model", model, "advisory",
@@ -94,7 +94,7 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	const char *latest = d->latest_firmware.s;
 	if (!latest && rs)
 		latest = rs->latest_firmware;
-	const char *ev = arena_printf(&in->arena, "firmware_version: %.60s", d->firmware.s);
+	const char *ev = arena_printf(&in->arena, "firmware_version: %s", d->firmware.s);
 	int cmp;
 	if (rs && rs->min_fixed_firmware &&
 	    version_cmp(d->firmware.s, rs->min_fixed_firmware, &cmp) == 0 && cmp < 0)

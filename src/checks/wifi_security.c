@@ -14,7 +14,7 @@
 static const char *sec_evidence(struct input *in, const struct wifi_net *w)
 {
 	if (w->sec_label.s)
-		return arena_printf(&in->arena, "security: %.80s", w->sec_label.s);
+		return arena_printf(&in->arena, "security: %s", w->sec_label.s);
 	return arena_printf(&in->arena, "security: %s", wifi_sec_name(w->sec));
 }
 

@@ -129,6 +129,15 @@ run_bad "1 MB line" 2 "$TMP/longline.yaml" "longline.yaml:2: the value of 'model
 run_bad "over the size limit" 2 "$TMP/toolarge.yaml" "larger than the limit"
 run_bad "unknown label" 2 "$TMP/label.yaml" "label.yaml:6: security label 'WPA2 Turbo' is not understood"
 run_bad "typo in key" 2 "$TMP/typo.yaml" "typo.yaml:4: unknown key 'pasphrase'"
+# A passphrase also typed into another field is never quoted in part.
+printf 'router:\n  vendor: buffalo\n  model: WSR-1800AX4S\nwifi:\n  - ssid: x\n    security: WPA2\n    cipher: "%s"\n    passphrase: "%s"\n' \
+	"orbit-violet-kitchen-lamp-is-quite-a-long-passphrase-in-two-fields" \
+	"orbit-violet-kitchen-lamp-is-quite-a-long-passphrase-in-two-fields" >"$TMP/twice.yaml"
+run_bad "secret in two fields" 2 "$TMP/twice.yaml" "twice.yaml:7: cipher '(a value of 66 bytes)' is not understood"
+for fmt in text json sarif; do
+	el --format "$fmt" "$TMP/twice.yaml" >"$TMP/o" 2>&1
+	grep -q "orbit-violet" "$TMP/o" && bad "secret in two fields leaked ($fmt)" || ok
+done
 run_bad "missing file" 2 "$TMP/nonexistent.yaml" "No such file or directory"
 check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
 check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule=="EL206") | "\(.rule) \(.line)"')"

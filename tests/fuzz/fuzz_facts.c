@@ -16,6 +16,8 @@
  *    spell another ("a***" next to a masked "zzzz").
  * JSON reports are also searched for the JSON-escaped form of the secret.
  *
+ * The pipeline after reading is src/run.c's run_parsed(), as in the CLI.
+ *
  * Run: make fuzz (EDGELINT_RULES names the rules directory, default
  * "rules"). Language: the input's length picks en (even) or ja (odd), so
  * both message sets are exercised without taking bytes from the input.
@@ -29,11 +31,11 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
-#include "../../src/checks/checks.h"
 #include "../../src/finding.h"
 #include "../../src/model.h"
 #include "../../src/policy.h"
 #include "../../src/registry.h"
+#include "../../src/run.h"
 #include "../../src/report/report.h"
 #include "../../src/util.h"
 
@@ -58,15 +60,6 @@ static void die(const char *what)
 static long fuzz_today(void)
 {
 	return date_days(2025, 6, 1);
-}
-
-/* As main.c's diags_to_findings(): a diagnostic is itself a finding. */
-static void fuzz_diags_to_findings(struct input *in, const struct run_ctx *ctx)
-{
-	for (const struct diag *d = in->diags; d; d = d->next)
-		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
-			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
-			    d->line, NULL, "detail", d->msg, ARGS_END);
 }
 
 /* Renders inputs with every reporter, appending to sb. */
@@ -225,12 +218,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.len = size;
 	in.kind = facts;
 
-	if (in.kind->parse(&in, &ctx) == 0)
-		checks_run(&in, &ctx);
-	fuzz_diags_to_findings(&in, &ctx);
-	findings_apply_exceptions(&in, &ctx);
-	findings_settle_items(&in);
-	findings_sort(&in);
+	/* parse; if that succeeded checks_run; then diagnostics to findings,
+	 * exceptions, item statuses and order, exactly as the CLI does. */
+	run_parsed(&in, &ctx);
 
 	struct strbuf reps[NFORMATS];
 	for (size_t k = 0; k < NFORMATS; k++) {
