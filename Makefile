@@ -49,7 +49,10 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 all: edgelint
 
 # Keep object files make would treat as intermediate (tests, fuzzers).
-.SECONDARY:
+.PRECIOUS: build/%.o
+
+# Keep object files make would treat as intermediate (tests, fuzzers).
+.PRECIOUS: build/%.o
 
 # ---- objects ---------------------------------------------------------------
 $(REL_DIR)/%.o: %.c
@@ -181,9 +184,6 @@ lint:
 
 # ---- install -----------------------------------------------------------------
 install: edgelint
-
-# Keep object files make would treat as intermediate (tests, fuzzers).
-.SECONDARY:
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/firmware
 	install -m 0755 edgelint $(DESTDIR)$(BINDIR)/edgelint
 	install -m 0644 rules/*.yaml rules/*.txt $(DESTDIR)$(DATADIR)/rules/
