@@ -144,6 +144,10 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  EDGELINT_RULES=$(CURDIR)/rules bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
 
+# ---- benchmarks: figures, never pass/fail ------------------------------------
+bench: edgelint
+	@bash tests/bench/facts.sh ./edgelint
+
 # ---- fuzzing -----------------------------------------------------------------
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_DIR := build/fuzz

@@ -469,10 +469,8 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 			input_add_secret(in, pv->str, pv->len);
 		}
 	}
-	struct wifi_net **tail = &in->dev.wifi;
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = w;
+	*in->dev.wifi_tail = w;
+	in->dev.wifi_tail = &w->next;
 	in->dev.nwifi++;
 }
 

@@ -22,28 +22,36 @@ const char *fstatus_name(enum fstatus s)
 	return "unknown";
 }
 
-/* Secrets shorter than this are not masked out of prose: masking "abc"
- * would mangle ordinary words while revealing nothing useful. */
-#define MASK_MIN_LEN 4
-
 void finding_mask(const struct input *in, struct strbuf *sb)
 {
-	if (!sb->buf)
+	if (!sb->buf || !in->secret_head || sb->len < SECRET_MASK_MIN)
 		return;
-	for (size_t i = 0; i < in->nsecrets; i++) {
-		size_t n = in->secret_lens[i];
-		if (n < MASK_MIN_LEN)
-			continue;
-		char *p = sb->buf;
-		while ((p = memmem(p, sb->len - (size_t)(p - sb->buf),
-				   in->secrets[i], n)) != NULL) {
-			/* "****" is never longer than a masked secret. */
-			memcpy(p, "****", 4); /* NOLINT(bugprone-not-null-terminated-result): text continues after it */
-			memmove(p + 4, p + n, sb->len - (size_t)(p - sb->buf) - n + 1);
-			sb->len -= n - 4;
-			p += 4;
+	/* One pass: at each byte, the longest secret starting there (found
+	 * through the index of first 4 bytes) becomes "****". The result is
+	 * never longer than the text, so it is built in place. */
+	char *t = sb->buf;
+	size_t n = sb->len, r = 0, w = 0;
+	while (r < n) {
+		size_t best = 0;
+		if (n - r >= SECRET_MASK_MIN) {
+			for (size_t k = in->secret_head[secret_bucket(t + r)]; k;
+			     k = in->secret_next[k - 1]) {
+				size_t len = in->secret_lens[k - 1];
+				if (len > best && len <= n - r &&
+				    memcmp(t + r, in->secrets[k - 1], len) == 0)
+					best = len;
+			}
+		}
+		if (best) {
+			memcpy(t + w, "****", 4); /* NOLINT(bugprone-not-null-terminated-result) */
+			w += 4;
+			r += best;
+		} else {
+			t[w++] = t[r++];
 		}
 	}
+	t[w] = '\0';
+	sb->len = w;
 }
 
 struct finding *finding_add(struct input *in, const struct run_ctx *ctx,

@@ -75,6 +75,7 @@ void input_init(struct input *in, const char *path)
 	memset(in, 0, sizeof(*in));
 	in->path = path;
 	in->diags_tail = &in->diags;
+	in->dev.wifi_tail = &in->dev.wifi;
 	in->dev.auto_update = TRI_UNSET;
 	in->dev.wps = TRI_UNSET;
 	in->dev.remote_admin = TRI_UNSET;
@@ -93,6 +94,8 @@ void input_free(struct input *in)
 	free(in->findings);
 	free(in->secrets);
 	free(in->secret_lens);
+	free(in->secret_next);
+	free(in->secret_head);
 	arena_free(&in->arena);
 	memset(in, 0, sizeof(*in));
 }
@@ -155,6 +158,11 @@ int input_add_secret(struct input *in, const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
+	if (n >= SECRET_MASK_MIN && !in->secret_head) {
+		in->secret_head = calloc(SECRET_BUCKETS, sizeof(*in->secret_head));
+		if (!in->secret_head)
+			return EL_ENOMEM;
+	}
 	if (in->nsecrets == in->capsecrets) {
 		size_t cap = in->capsecrets ? in->capsecrets * 2 : 8;
 		const char **ns = realloc(in->secrets, cap * sizeof(*ns));
@@ -165,10 +173,21 @@ int input_add_secret(struct input *in, const char *s, size_t n)
 		if (!nl)
 			return EL_ENOMEM;
 		in->secret_lens = nl;
+		size_t *nn = realloc(in->secret_next, cap * sizeof(*nn));
+		if (!nn)
+			return EL_ENOMEM;
+		in->secret_next = nn;
 		in->capsecrets = cap;
 	}
-	in->secrets[in->nsecrets] = s;
-	in->secret_lens[in->nsecrets++] = n;
+	size_t i = in->nsecrets++;
+	in->secrets[i] = s;
+	in->secret_lens[i] = n;
+	in->secret_next[i] = 0;
+	if (n >= SECRET_MASK_MIN) {
+		size_t b = secret_bucket(s);
+		in->secret_next[i] = in->secret_head[b];
+		in->secret_head[b] = i + 1;
+	}
 	return 0;
 }
 

@@ -91,6 +91,7 @@ struct device {
 	enum tri upnp;
 	unsigned upnp_line;
 	struct wifi_net *wifi;    /* in input order */
+	struct wifi_net **wifi_tail;  /* where the next network is linked */
 	size_t nwifi;
 };
 
@@ -126,11 +127,29 @@ struct input {
 	bool item_touched[ITEM_COUNT];
 	struct finding *findings;
 	size_t nfindings, capfindings;
-	/* Secrets seen in the input, masked out of any text that leaves. */
+	/* Secrets seen in the input, masked out of any text that leaves.
+	 * Indexed by their first 4 bytes (secret_head/secret_next, 1-based
+	 * chains) so masking costs one look-up per byte of text, whatever the
+	 * number of secrets. */
 	const char **secrets;
 	size_t *secret_lens;
+	size_t *secret_next;
+	size_t *secret_head;      /* SECRET_BUCKETS entries, or NULL */
 	size_t nsecrets, capsecrets;
 };
+
+#define SECRET_BUCKETS 1024
+/* Secrets shorter than this are not masked out of prose: masking "abc"
+ * would mangle ordinary words while revealing nothing useful. */
+#define SECRET_MASK_MIN 4
+/* Bucket of the 4 bytes at p (callers guarantee 4 readable bytes). */
+static inline size_t secret_bucket(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned h = (unsigned)u[0] * 31u * 31u * 31u + (unsigned)u[1] * 31u * 31u +
+		     (unsigned)u[2] * 31u + u[3];
+	return h % SECRET_BUCKETS;
+}
 
 /* Initialises an input for path. */
 void input_init(struct input *in, const char *path);

@@ -41,7 +41,7 @@
 
 #define FUZZ_PATH "fuzz.yaml"
 #define FUZZ_REPORT_MAX (16u << 20)
-#define SECRET_MIN_LEN 4   /* finding.c: MASK_MIN_LEN */
+#define SECRET_MIN_LEN SECRET_MASK_MIN   /* model.h */
 
 static struct registry reg;
 static struct policy pol;
