@@ -144,6 +144,18 @@ check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label
 el --format json "$TMP/longline.yaml" >"$TMP/o.json" 2>/dev/null
 check "1 MB line: coverage still reported" 2 "$(jq '.inputs[0].coverage.lines' "$TMP/o.json")"
 
+# Reports about broken inputs are still valid JSON and SARIF.
+BADS=("$TMP/empty.yaml" "$TMP/garbage.bin" "$TMP/truncated.yaml" "$TMP/label.yaml" "$TMP/typo.yaml"
+	"$TMP/nonexistent.yaml" "$TMP/twice.yaml" "$good")
+el --format json "${BADS[@]}" >"$TMP/bad.json" 2>/dev/null
+check "broken inputs exit" 2 "$?"
+check "broken inputs: errors counted" 7 "$(jq .summary.errors "$TMP/bad.json")"
+el --format sarif "${BADS[@]}" >"$TMP/bad.sarif" 2>/dev/null
+if $VALIDATE_JSON "$TMP/bad.json" >"$TMP/v" 2>&1; then ok; else bad "JSON schema (broken inputs)"; cat "$TMP/v"; fi
+if $VALIDATE_SARIF "$TMP/bad.sarif" >"$TMP/v" 2>&1; then ok; else bad "SARIF (broken inputs)"; cat "$TMP/v"; fi
+check "sarif: a notification per unreadable input" 7 \
+	"$(jq '[.runs[0].invocations[0].toolExecutionNotifications[] | select(.level=="error")] | length' "$TMP/bad.sarif")"
+
 # Inputs edgelint recognises but cannot read yet say so.
 printf 'ASA Version 9.8(4)\nhostname fw\n' >"$TMP/asa.cfg"
 el "$TMP/asa.cfg" >"$TMP/o.txt" 2>"$TMP/err"
@@ -249,6 +261,11 @@ if [ -d "$CORPUS" ]; then
 		case $rc in 0|1|2) ok;; *) bad "corpus $path: exit $rc";; esac
 		check "corpus $path kind" "$kind" "$(jq -r '.inputs[0].kind // "none"' "$TMP/o.json")"
 	done <tests/e2e/corpus-kinds.txt
+	mapfile -t CFILES < <(grep -v '^#' tests/e2e/corpus-kinds.txt | awk -v c="$CORPUS" '{print c "/" $1}')
+	el --format json "${CFILES[@]}" >"$TMP/corpus.json" 2>/dev/null
+	el --format sarif "${CFILES[@]}" >"$TMP/corpus.sarif" 2>/dev/null
+	if $VALIDATE_JSON "$TMP/corpus.json" >"$TMP/v" 2>&1; then ok; else bad "JSON schema (corpus)"; cat "$TMP/v"; fi
+	if $VALIDATE_SARIF "$TMP/corpus.sarif" >"$TMP/v" 2>&1; then ok; else bad "SARIF (corpus)"; cat "$TMP/v"; fi
 	check "every corpus file is listed" \
 		"$(find "$CORPUS" -type f ! -name SOURCES.md ! -name '*.py' | wc -l)" \
 		"$(grep -cv '^#' tests/e2e/corpus-kinds.txt)"
