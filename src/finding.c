@@ -93,9 +93,14 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			f->arg_key[f->nargs] = k;
 			/* Arguments come from hostile input: bound what a message quotes. */
 			size_t vn = v ? strnlen(v, FINDING_ARG_MAX + 1) : 0;
+			int cut = FINDING_ARG_MAX;
+			/* Cut at a character boundary, not inside a UTF-8 sequence. */
+			while (v && vn > FINDING_ARG_MAX && cut > 0 &&
+			       ((unsigned char)v[cut] & 0xC0) == 0x80)
+				cut--;
 			const char *copy = !v ? ""
 				: vn > FINDING_ARG_MAX
-					? arena_printf(&in->arena, "%.*s…", FINDING_ARG_MAX, v)
+					? arena_printf(&in->arena, "%.*s…", cut, v)
 					: arena_strndup(&in->arena, v, vn);
 			f->arg_val[f->nargs++] = copy ? copy : "";
 		}

@@ -9,7 +9,9 @@
 
 void check_exposure(struct input *in, const struct run_ctx *ctx)
 {
-	if (!in->kind || !in->kind->feeds[ITEM_3_2] || !in->has_device)
+	/* remote_admin and upnp are top-level facts: judged even without a
+	 * router: section. */
+	if (!in->kind || !in->kind->feeds[ITEM_3_2])
 		return;
 	const struct device *d = &in->dev;
 	if (d->remote_admin == TRI_UNSET && d->upnp == TRI_UNSET) {

@@ -49,7 +49,7 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 			  const struct router_support *rs)
 {
 	const struct device *d = &in->dev;
-	const char *model = d->model.s;
+	const char *model = d->model.s ? d->model.s : "router";
 	long end = -1;
 	const char *end_text = NULL, *source = NULL;
 	if (rs && rs->end_of_support >= 0) {
@@ -58,24 +58,26 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 		source = short_ref(in, rs->source);
 	} else if (d->support_end.s && date_parse(d->support_end.s, true, &end) == 0) {
 		end_text = d->support_end.s;
-		source = "support_end in the input";
+		source = "support_end:";   /* the admin's own entry, named by its key */
 	}
-	const char *ev = arena_printf(&in->arena, "model: %s", model);
+	unsigned line = d->model.s ? d->model.line : d->support_end.line;
+	const char *ev = d->model.s ? arena_printf(&in->arena, "model: %s", model)
+				    : arena_printf(&in->arena, "support_end: %s", d->support_end.s);
 	if (rs && rs->unfixed_vulnerabilities)
-		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, d->model.line, ev,
+		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, line, ev,
 			    "model", model, "advisory",
 			    short_ref(in, rs->advisory ? rs->advisory : rs->source), ARGS_END);
 	if (end >= 0 && end < ctx->today) {
-		finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, d->model.line, ev,
+		finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, line, ev,
 			    "model", model, "date", end_text, "source", source, ARGS_END);
 	} else if (end >= 0 && end - ctx->today <= SUPPORT_WARN_DAYS) {
 		char days[16];
 		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
-		finding_add(in, ctx, "EL310", "ending-soon", item, -1, FST_WARN, d->model.line,
+		finding_add(in, ctx, "EL310", "ending-soon", item, -1, FST_WARN, line,
 			    ev, "model", model, "date", end_text, "source", source, "days", days,
 			    ARGS_END);
 	} else if (!rs && end < 0) {
-		finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, d->model.line,
+		finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, line,
 			    ev, "model", model, "as_of",
 			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", ARGS_END);
 	}
@@ -123,8 +125,10 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 			    d->firmware_date.s, "days", days, ARGS_END);
 		return;
 	}
-	finding_add(in, ctx, "EL315", "no-latest", item, -1, FST_UNKNOWN, d->firmware.line,
-		    ev, "firmware", d->firmware.s, "model", model, ARGS_END);
+	if (d->model.s)   /* without one, EL312 "no-model" already says what is missing */
+		finding_add(in, ctx, "EL315", "no-latest", item, -1, FST_UNKNOWN,
+			    d->firmware.line, ev, "firmware", d->firmware.s, "model", model,
+			    ARGS_END);
 }
 
 void check_firmware_support(struct input *in, const struct run_ctx *ctx)
@@ -142,13 +146,14 @@ void check_firmware_support(struct input *in, const struct run_ctx *ctx)
 	const struct device *d = &in->dev;
 	input_item(in, item, IST_PASS, NULL);
 	const struct router_support *rs = NULL;
-	if (!d->model.s) {
+	if (!d->model.s)
 		finding_add(in, ctx, "EL312", "no-model", item, -1, FST_UNKNOWN, d->vendor.line,
 			    NULL, ARGS_END);
-	} else {
+	else
 		rs = registry_router(ctx->reg, d->vendor.s, d->model.s);
+	/* Without a model, a support_end the admin wrote is still judged. */
+	if (d->model.s || d->support_end.s)
 		judge_support(in, ctx, item, rs);
-	}
 	judge_version(in, ctx, item, rs);
 	if (d->auto_update == TRI_NO)
 		finding_add(in, ctx, "EL313", "default", item, -1, FST_WARN,

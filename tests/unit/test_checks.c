@@ -1,0 +1,1284 @@
+/*
+ * test_checks.c — cmocka tests for the checks (src/checks/) on models
+ * built by hand as parsers/router_facts.c builds them (kind
+ * "router-facts", networks in the input's arena linked at dev.wifi_tail,
+ * passphrases registered as secrets), then settled with run_settle; one
+ * whole facts document goes through run_parsed. Every test asserts the
+ * exact findings (rule, variant, status, line, item, and where it matters
+ * severity, evidence and message) and the item statuses with their notes:
+ *  - wifi_security: every security mode, TKIP, WPS, disabled and client
+ *    networks, no networks;
+ *  - passphrase_strength: missing, empty, encrypted, common, strong, and
+ *    the policy's minimum length;
+ *  - firmware_support: end of support from the data and from the input
+ *    (ended, ending soon, far away), unfixed vulnerabilities, first fixed
+ *    release, latest release (older, not comparable), old builds, missing
+ *    version, model, listing, automatic updates;
+ *  - exposure: remote administration and UPnP;
+ *  - the telework method: items that do not apply and their findings.
+ * The registry is the real one from $EDGELINT_RULES; today is 2026-11-21.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../parsers/parsers.h"
+#include "../../src/checks/checks.h"
+#include "../../src/finding.h"
+#include "../../src/model.h"
+#include "../../src/policy.h"
+#include "../../src/registry.h"
+#include "../../src/run.h"
+
+static struct registry g_reg;
+static struct policy g_pol;
+static struct run_ctx g_ctx;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	const char *dir = getenv("EDGELINT_RULES");
+	char err[600];
+	if (!dir) {
+		fprintf(stderr, "EDGELINT_RULES is not set\n");
+		return -1;
+	}
+	if (registry_load(&g_reg, dir, err, sizeof(err)) != 0) {
+		fprintf(stderr, "registry_load: %s\n", err);
+		registry_free(&g_reg);
+		return -1;
+	}
+	policy_init(&g_pol);
+	g_ctx = (struct run_ctx){.reg = &g_reg, .pol = &g_pol,
+				 .today = date_days(2026, 11, 21), .lang = LANG_EN};
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	registry_free(&g_reg);
+	policy_free(&g_pol);
+	return 0;
+}
+
+/* Each test starts from the default policy. */
+static int test_setup(void **state)
+{
+	(void)state;
+	policy_free(&g_pol);
+	policy_init(&g_pol);
+	return 0;
+}
+
+/* ---- building models -------------------------------------------------------- */
+
+#define STRONG "Zq8#vLm2!pT7@wXr4kY9"   /* 20 characters, judged strong */
+
+/* A facts input with a device. */
+static void new_input(struct input *in)
+{
+	input_init(in, "facts.yaml");
+	in->kind = parser_by_name("router-facts");
+	assert_non_null(in->kind);
+	in->has_device = true;
+}
+
+/* A device that draws no finding of its own: an unlisted model whose end of
+ * support (given by the admin) is years away, running the latest firmware,
+ * nothing open to the internet. */
+static void quiet_device(struct input *in)
+{
+	struct device *d = &in->dev;
+	d->vendor = (struct sval){"other", 2};
+	d->vendor_display = "Acme";
+	d->model = (struct sval){"XR-TEST1", 3};
+	d->firmware = (struct sval){"1.0", 4};
+	d->latest_firmware = (struct sval){"1.0", 5};
+	d->support_end = (struct sval){"2030-01", 6};
+	d->remote_admin = TRI_NO;
+	d->remote_admin_line = 20;
+	d->upnp = TRI_NO;
+	d->upnp_line = 21;
+}
+
+/* Adds an enabled access point described at line: label on line+1 (when
+ * given), passphrase on line+2 (when not NULL; registered as a secret). */
+static struct wifi_net *add_net(struct input *in, const char *ssid, unsigned line,
+				enum wifi_sec sec, const char *label, const char *pass)
+{
+	struct wifi_net *w = arena_alloc(&in->arena, sizeof(*w));
+	assert_non_null(w);
+	w->line = line;
+	w->enabled = true;
+	w->is_ap = true;
+	if (ssid) {
+		w->ssid.s = arena_strdup(&in->arena, ssid);
+		w->ssid.line = line;
+	}
+	w->sec = sec;
+	if (label) {
+		w->sec_label.s = arena_strdup(&in->arena, label);
+		w->sec_label.line = line + 1;
+	}
+	if (pass) {
+		size_t n = strlen(pass);
+		char *p = arena_strndup(&in->arena, pass, n);
+		assert_non_null(p);
+		w->pass = p;
+		w->pass_len = n;
+		w->pass_line = line + 2;
+		assert_int_equal(input_add_secret(in, p, n), 0);
+	}
+	*in->dev.wifi_tail = w;
+	in->dev.wifi_tail = &w->next;
+	in->dev.nwifi++;
+	return w;
+}
+
+static void run_checks(struct input *in)
+{
+	checks_run(in, &g_ctx);
+	run_settle(in, &g_ctx, false);
+}
+
+/* ---- expectations ------------------------------------------------------------ */
+
+struct want {
+	const char *id, *variant;
+	enum fstatus st;
+	unsigned line;
+	int item;
+};
+
+static void dump_findings(const struct input *in)
+{
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		fprintf(stderr, "  [%zu] %s/%s %s line %u item %s\n", i, f->rule->id, f->variant,
+			fstatus_name(f->status), f->line, f->item >= 0 ? item_name(f->item) : "-");
+	}
+}
+
+static void expect_findings(const struct input *in, const struct want *w, size_t n)
+{
+	bool ok = in->nfindings == n;
+	for (size_t i = 0; ok && i < n; i++) {
+		const struct finding *f = &in->findings[i];
+		ok = strcmp(f->rule->id, w[i].id) == 0 && strcmp(f->variant, w[i].variant) == 0 &&
+		     f->status == w[i].st && f->line == w[i].line && f->item == w[i].item;
+	}
+	if (!ok) {
+		fprintf(stderr, "findings (%zu):\n", in->nfindings);
+		dump_findings(in);
+		fprintf(stderr, "wanted (%zu):\n", n);
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, "  [%zu] %s/%s %s line %u item %s\n", i, w[i].id,
+				w[i].variant, fstatus_name(w[i].st), w[i].line,
+				w[i].item >= 0 ? item_name(w[i].item) : "-");
+		fail_msg("findings differ");
+	}
+}
+#define EXPECT(in, ...)                                                              \
+	do {                                                                         \
+		static const struct want w_[] = {__VA_ARGS__};                       \
+		expect_findings((in), w_, sizeof(w_) / sizeof(w_[0]));               \
+	} while (0)
+#define EXPECT_NONE(in) expect_findings((in), NULL, 0)
+
+static void expect_item(const struct input *in, int item, enum item_status st,
+			const char *note)
+{
+	if (in->items[item] != st)
+		fail_msg("item %s: status %s, want %s", item_name(item),
+			 item_status_name(in->items[item]), item_status_name(st));
+	if (note == NULL && in->item_note[item] != NULL)
+		fail_msg("item %s: note %s, want none", item_name(item), in->item_note[item]);
+	if (note != NULL && (in->item_note[item] == NULL ||
+			     strcmp(in->item_note[item], note) != 0))
+		fail_msg("item %s: note %s, want %s", item_name(item),
+			 in->item_note[item] ? in->item_note[item] : "(none)", note);
+}
+
+/* The items a quiet facts device always settles to, 6-2 aside. */
+static void expect_quiet_items(const struct input *in)
+{
+	expect_item(in, ITEM_3_2, IST_PASS, NULL);
+	expect_item(in, ITEM_5_3, IST_PASS, NULL);
+	expect_item(in, ITEM_5_4, IST_NA, "kind-does-not-feed");
+	expect_item(in, ITEM_6_1, IST_NA, "kind-does-not-feed");
+}
+
+static void expect_message(const struct input *in, size_t i, enum lang l, const char *want)
+{
+	assert_true(i < in->nfindings);
+	struct strbuf sb;
+	sb_init(&sb, 1 << 16);
+	assert_int_equal(finding_message(in, &in->findings[i], l, &sb), 0);
+	if (strcmp(sb_str(&sb), want) != 0)
+		fail_msg("message [%zu]: got \"%s\", want \"%s\"", i, sb_str(&sb), want);
+	sb_free(&sb);
+}
+
+static void expect_evidence(const struct input *in, size_t i, const char *want)
+{
+	assert_true(i < in->nfindings);
+	const char *ev = in->findings[i].evidence;
+	if (!want) {
+		if (ev)
+			fail_msg("evidence [%zu]: got \"%s\", want none", i, ev);
+		return;
+	}
+	if (!ev || strcmp(ev, want) != 0)
+		fail_msg("evidence [%zu]: got \"%s\", want \"%s\"", i, ev ? ev : "(none)", want);
+}
+
+/* ---- Wi-Fi security modes ----------------------------------------------------- */
+
+static void test_wifi_security_modes(void **state)
+{
+	(void)state;
+	static const struct {
+		enum wifi_sec sec;
+		const char *label;        /* NULL: the input gave none */
+		const char *id, *variant; /* NULL: no finding */
+		enum fstatus st;
+		unsigned line;
+		enum item_status item;
+		const char *evidence;
+		const char *message;
+	} cases[] = {
+		{WSEC_OPEN, "open", "EL201", "open", FST_FAIL, 11, IST_FAIL, "security: open",
+		 "Network \"home\" is open: anyone nearby can join it without a password."},
+		{WSEC_OWE, "Enhanced Open", "EL201", "owe", FST_FAIL, 11, IST_FAIL,
+		 "security: Enhanced Open",
+		 "Network \"home\" uses Enhanced Open (OWE) only: traffic is encrypted but anyone "
+		 "nearby can join."},
+		{WSEC_WEP, "WEP", "EL202", "default", FST_FAIL, 11, IST_FAIL, "security: WEP",
+		 "Network \"home\" uses WEP, which can be broken in minutes."},
+		{WSEC_WPA, "WPA-PSK", "EL203", "wpa", FST_FAIL, 11, IST_FAIL, "security: WPA-PSK",
+		 "Network \"home\" uses WPA (version 1) only."},
+		{WSEC_WPA_WPA2, "WPA/WPA2 mixedmode-PSK", "EL203", "mixed", FST_FAIL, 11, IST_FAIL,
+		 "security: WPA/WPA2 mixedmode-PSK",
+		 "Network \"home\" accepts both WPA and WPA2, so the weaker WPA1 is still allowed."},
+		{WSEC_WPA2, "WPA2-PSK(AES)", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
+		{WSEC_WPA2_WPA3, "WPA2/WPA3", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
+		{WSEC_WPA3, "WPA3-SAE", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
+		{WSEC_WPA2_ENT, "WPA2-EAP", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
+		{WSEC_WPA3_ENT, "wpa3-enterprise", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
+		/* The mode name stands in for a missing label in the evidence. */
+		{WSEC_WEP, NULL, "EL202", "default", FST_FAIL, 10, IST_FAIL, "security: wep",
+		 "Network \"home\" uses WEP, which can be broken in minutes."},
+		{WSEC_UNSET, NULL, "EL206", "missing", FST_UNKNOWN, 10, IST_UNKNOWN, NULL,
+		 "Network \"home\" has no security mode in the input."},
+		{WSEC_UNKNOWN, "WPA2 Super", "EL206", "unreadable", FST_UNKNOWN, 11, IST_UNKNOWN,
+		 "security: WPA2 Super",
+		 "The security mode of network \"home\" could not be understood."},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct input in;
+		new_input(&in);
+		quiet_device(&in);
+		add_net(&in, "home", 10, cases[i].sec, cases[i].label, STRONG);
+		run_checks(&in);
+		if (cases[i].id) {
+			struct want w = {cases[i].id, cases[i].variant, cases[i].st, cases[i].line,
+					 ITEM_6_2};
+			expect_findings(&in, &w, 1);
+			assert_int_equal(in.findings[0].severity,
+					 registry_rule(&g_reg, cases[i].id)->severity);
+			expect_evidence(&in, 0, cases[i].evidence);
+			expect_message(&in, 0, LANG_EN, cases[i].message);
+		} else {
+			if (in.nfindings)
+				fail_msg("case %zu (%s): unexpected findings", i, cases[i].label);
+		}
+		expect_item(&in, ITEM_6_2, cases[i].item, NULL);
+		expect_quiet_items(&in);
+		input_free(&in);
+	}
+}
+
+static void test_wifi_security_japanese_and_severity(void **state)
+{
+	(void)state;
+	struct input in;
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_OPEN, "open", NULL);
+	add_net(&in, "kid", 20, WSEC_WEP, "WEP128", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL201", "open", FST_FAIL, 11, ITEM_6_2},
+	       {"EL202", "default", FST_FAIL, 21, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_CRITICAL);
+	assert_int_equal(in.findings[1].severity, SEV_CRITICAL);
+	expect_message(&in, 0, LANG_JA,
+		       "ネットワーク「home」はオープンです。近くの誰でもパスワードなしで接続できます。");
+	expect_message(&in, 1, LANG_JA,
+		       "ネットワーク「kid」は WEP を使っており、数分で破られます。");
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+}
+
+static void test_wifi_tkip(void **state)
+{
+	(void)state;
+	struct input in;
+	/* TKIP on WPA2, with its own line. */
+	new_input(&in);
+	quiet_device(&in);
+	struct wifi_net *w = add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK", STRONG);
+	w->cipher = WCIPH_TKIP;
+	w->cipher_line = 13;
+	run_checks(&in);
+	EXPECT(&in, {"EL204", "default", FST_WARN, 13, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
+	expect_evidence(&in, 0, "cipher: tkip");
+	expect_message(&in, 0, LANG_EN, "Network \"home\" allows TKIP (tkip).");
+	expect_message(&in, 0, LANG_JA, "ネットワーク「home」は TKIP を許可しています（tkip）。");
+	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	expect_quiet_items(&in);
+	input_free(&in);
+
+	/* TKIP+AES named by the label only: the label's line. */
+	new_input(&in);
+	quiet_device(&in);
+	w = add_net(&in, "home", 10, WSEC_WPA2_WPA3, "WPA2-PSK(TKIP/AES)", STRONG);
+	w->cipher = WCIPH_TKIP_AES;
+	run_checks(&in);
+	EXPECT(&in, {"EL204", "default", FST_WARN, 11, ITEM_6_2});
+	expect_evidence(&in, 0, "cipher: tkip-aes");
+	expect_message(&in, 0, LANG_EN, "Network \"home\" allows TKIP (tkip-aes).");
+	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	input_free(&in);
+
+	/* AES only: nothing. */
+	new_input(&in);
+	quiet_device(&in);
+	w = add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK", STRONG);
+	w->cipher = WCIPH_AES;
+	w->cipher_line = 13;
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+	input_free(&in);
+
+	/* TKIP on WPA1: the mode's failure says it all. */
+	new_input(&in);
+	quiet_device(&in);
+	w = add_net(&in, "home", 10, WSEC_WPA, "WPA-PSK(TKIP)", STRONG);
+	w->cipher = WCIPH_TKIP;
+	w->cipher_line = 11;
+	run_checks(&in);
+	EXPECT(&in, {"EL203", "wpa", FST_FAIL, 11, ITEM_6_2});
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+}
+
+static void test_wifi_skipped_networks(void **state)
+{
+	(void)state;
+	struct input in;
+	/* A disabled open network and an open client uplink are skipped; the
+	 * enabled WPA2 access point passes. */
+	new_input(&in);
+	quiet_device(&in);
+	struct wifi_net *off = add_net(&in, "off", 10, WSEC_OPEN, "open", NULL);
+	off->enabled = false;
+	struct wifi_net *sta = add_net(&in, "uplink", 20, WSEC_WEP, "WEP", "password");
+	sta->is_ap = false;
+	struct wifi_net *offwpa = add_net(&in, "old", 30, WSEC_WPA2, "WPA2", "password");
+	offwpa->enabled = false;
+	add_net(&in, "home", 40, WSEC_WPA2, "WPA2-PSK(AES)", STRONG);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+	expect_quiet_items(&in);
+	input_free(&in);
+
+	/* Only disabled networks and a client: not applicable. */
+	new_input(&in);
+	quiet_device(&in);
+	off = add_net(&in, "off", 10, WSEC_OPEN, "open", NULL);
+	off->enabled = false;
+	sta = add_net(&in, "uplink", 20, WSEC_WPA2, "WPA2", "password");
+	sta->is_ap = false;
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_6_2, IST_NA, "no-enabled-wifi");
+	expect_quiet_items(&in);
+	input_free(&in);
+
+	/* No networks at all: unknown. */
+	new_input(&in);
+	quiet_device(&in);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
+	expect_quiet_items(&in);
+	input_free(&in);
+}
+
+static void test_wifi_wps(void **state)
+{
+	(void)state;
+	struct input in;
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.wps = TRI_YES;
+	in.dev.wps_line = 19;
+	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
+	run_checks(&in);
+	EXPECT(&in, {"EL205", "default", FST_WARN, 19, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
+	expect_evidence(&in, 0, "wps_enabled: true");
+	expect_message(&in, 0, LANG_EN,
+		       "WPS is on; its PIN can be guessed to obtain the Wi-Fi passphrase.");
+	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	input_free(&in);
+
+	/* WPS off: nothing. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.wps = TRI_NO;
+	in.dev.wps_line = 19;
+	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+	input_free(&in);
+
+	/* WPS on without networks listed: the warning outweighs "unknown". */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.wps = TRI_YES;
+	in.dev.wps_line = 3;
+	run_checks(&in);
+	EXPECT(&in, {"EL205", "default", FST_WARN, 3, ITEM_6_2});
+	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	input_free(&in);
+}
+
+/* ---- passphrases ------------------------------------------------------------- */
+
+static void test_passphrase_missing_empty_encrypted(void **state)
+{
+	(void)state;
+	struct input in;
+	/* Missing. */
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL258", "missing", FST_UNKNOWN, 10, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_INFO);
+	expect_evidence(&in, 0, NULL);
+	expect_message(&in, 0, LANG_EN, "The input gives no passphrase for \"home\".");
+	expect_message(&in, 0, LANG_JA, "「home」のパスフレーズが入力にありません。");
+	expect_item(&in, ITEM_6_2, IST_UNKNOWN, NULL);
+	expect_quiet_items(&in);
+	input_free(&in);
+
+	/* Present but empty. */
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", "");
+	assert_int_equal(in.nsecrets, 0);
+	assert_non_null(in.dev.wifi->pass);
+	assert_int_equal(in.dev.wifi->pass_len, 0);
+	run_checks(&in);
+	EXPECT(&in, {"EL258", "empty", FST_UNKNOWN, 12, ITEM_6_2});
+	expect_evidence(&in, 0, "passphrase: (hidden, 0 characters)");
+	expect_message(&in, 0, LANG_EN, "The passphrase of \"home\" is empty.");
+	expect_item(&in, ITEM_6_2, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* An OpenSSL "Salted__" blob. */
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2_WPA3, "WPA2/WPA3",
+		"U2FsdGVkX1+vupppZksvRf5pq5g5XjFRlipRkwB0K1Y=");
+	run_checks(&in);
+	EXPECT(&in, {"EL258", "encrypted", FST_UNKNOWN, 12, ITEM_6_2});
+	expect_evidence(&in, 0, "passphrase: (hidden, 44 characters)");
+	expect_message(&in, 0, LANG_EN,
+		       "The passphrase of \"home\" is stored encrypted or hashed, so its strength "
+		       "cannot be judged.");
+	expect_item(&in, ITEM_6_2, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* Not judged at all for modes without a shared passphrase. */
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "corp", 10, WSEC_WPA2_ENT, "WPA2-EAP", NULL);
+	add_net(&in, "kid", 20, WSEC_WEP, "WEP", "password");
+	add_net(&in, "cafe", 30, WSEC_OWE, "OWE", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL202", "default", FST_FAIL, 21, ITEM_6_2},
+	       {"EL201", "owe", FST_FAIL, 31, ITEM_6_2});
+	input_free(&in);
+}
+
+static void test_passphrase_common_and_strong(void **state)
+{
+	(void)state;
+	struct input in;
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", "password");
+	run_checks(&in);
+	EXPECT(&in, {"EL253", "default", FST_FAIL, 12, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	expect_evidence(&in, 0, "passphrase: (hidden, 8 characters)");
+	/* The rule text itself holds the secret "password" ("passwords"): it is
+	 * masked there too, since masking cannot tell rule text from input. */
+	expect_message(&in, 0, LANG_EN,
+		       "The passphrase of \"home\" is on a list of common ****s (or is one with "
+		       "digits or symbols added).");
+	expect_message(&in, 0, LANG_JA,
+		       "「home」のパスフレーズはよく使われるパスワードの一覧にあります（または数字や記号を足しただけです）。");
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	expect_quiet_items(&in);
+	input_free(&in);
+
+	/* A strong one: no finding, 6-2 passes. */
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", STRONG);
+	add_net(&in, "home-5g", 20, WSEC_WPA3, "WPA3-SAE", "velvet-canyon-orbit-lamp");
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+	expect_quiet_items(&in);
+	input_free(&in);
+}
+
+static void test_passphrase_policy_min_length(void **state)
+{
+	(void)state;
+	struct input in;
+	/* The default minimum (12) passes a 20-character key... */
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", STRONG);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	input_free(&in);
+
+	/* ...a policy asking for 24 does not. */
+	g_pol.passphrase_min_length = 24;
+	g_pol.passphrase_min_length_set = true;
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", STRONG);
+	run_checks(&in);
+	EXPECT(&in, {"EL252", "default", FST_FAIL, 12, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	expect_evidence(&in, 0, "passphrase: (hidden, 20 characters)");
+	expect_message(&in, 0, LANG_EN,
+		       "The passphrase of \"home\" has 20 characters; the policy asks for at least 24.");
+	expect_message(&in, 0, LANG_JA,
+		       "「home」のパスフレーズは 20 文字です。ポリシーでは 24 文字以上が必要です。");
+	struct strbuf sb;
+	sb_init(&sb, 4096);
+	assert_int_equal(finding_fix(&in, &in.findings[0], LANG_EN, &sb), 0);
+	assert_string_equal(sb_str(&sb), "Use at least 24 characters; several unrelated words "
+					 "are easy to type and hard to guess.");
+	sb_free(&sb);
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* The value without passphrase_min_length_set is ignored. */
+	g_pol.passphrase_min_length_set = false;
+	new_input(&in);
+	quiet_device(&in);
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK(AES)", STRONG);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	input_free(&in);
+}
+
+/* ---- firmware and support ------------------------------------------------------ */
+
+/* A firmware-only input: no Wi-Fi list, nothing about the internet side. */
+static void fw_input(struct input *in, const char *vendor, const char *model)
+{
+	new_input(in);
+	if (vendor)
+		in->dev.vendor = (struct sval){vendor, 2};
+	if (model)
+		in->dev.model = (struct sval){model, 3};
+	in->dev.remote_admin = TRI_NO;
+	in->dev.remote_admin_line = 20;
+}
+
+static void days_from_today(long delta, char *buf, size_t n)
+{
+	date_format(g_ctx.today + delta, buf, n);
+}
+
+static void test_firmware_end_of_support_data(void **state)
+{
+	(void)state;
+	static const char *const spellings[] = {"WG1800HP2", "Aterm WG1800HP2", "aterm wg1800hp2",
+						"WG-1800HP2"};
+	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+		struct input in;
+		fw_input(&in, "nec", spellings[i]);
+		run_checks(&in);
+		EXPECT(&in, {"EL314", "default", FST_FAIL, 3, ITEM_5_3},
+		       {"EL310", "ended", FST_FAIL, 3, ITEM_5_3},
+		       {"EL315", "no-version", FST_UNKNOWN, 3, ITEM_5_3});
+		assert_int_equal(in.findings[0].severity, SEV_CRITICAL);
+		assert_int_equal(in.findings[1].severity, SEV_HIGH);
+		assert_int_equal(in.findings[2].severity, SEV_INFO);
+		char buf[200];
+		snprintf(buf, sizeof(buf), "model: %s", spellings[i]);
+		expect_evidence(&in, 0, buf);
+		expect_evidence(&in, 1, buf);
+		expect_evidence(&in, 2, NULL);
+		snprintf(buf, sizeof(buf),
+			 "%s has published vulnerabilities that will not be fixed (NEC NV23-007).",
+			 spellings[i]);
+		expect_message(&in, 0, LANG_EN, buf);
+		snprintf(buf, sizeof(buf),
+			 "%s: vendor support ended 2023-06 (source: "
+			 "http://www1.aterm.jp/support/tech/2023/0627.html).",
+			 spellings[i]);
+		expect_message(&in, 1, LANG_EN, buf);
+		expect_message(&in, 2, LANG_EN, "The input does not give the firmware version.");
+		expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+		expect_item(&in, ITEM_3_2, IST_PASS, NULL);
+		expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
+		input_free(&in);
+	}
+
+	/* Japanese text of EL310 "ended". */
+	struct input in;
+	fw_input(&in, "nec", "WG1800HP2");
+	in.dev.firmware = (struct sval){"1.0.0", 4};
+	run_checks(&in);
+	EXPECT(&in, {"EL314", "default", FST_FAIL, 3, ITEM_5_3},
+	       {"EL310", "ended", FST_FAIL, 3, ITEM_5_3},
+	       {"EL315", "no-latest", FST_UNKNOWN, 4, ITEM_5_3});
+	expect_message(&in, 1, LANG_JA,
+		       "WG1800HP2：メーカーのサポートは 2023-06 に終了しています（出典："
+		       "http://www1.aterm.jp/support/tech/2023/0627.html）。");
+	expect_message(&in, 2, LANG_EN,
+		       "Firmware 1.0.0: edgelint does not know the latest release of WG1800HP2.");
+	expect_evidence(&in, 2, "firmware_version: 1.0.0");
+	input_free(&in);
+
+	/* The data's vendor must match: a "buffalo" WG1800HP2 is not listed. */
+	fw_input(&in, "buffalo", "WG1800HP2");
+	in.dev.firmware = (struct sval){"1.0.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL312", "not-listed", FST_UNKNOWN, 3, ITEM_5_3});
+	input_free(&in);
+
+	/* Data with a latest release (CG-WGR1200, latest 2.20). */
+	fw_input(&in, "other", "CG-WGR1200");
+	in.dev.firmware = (struct sval){"2.10", 4};
+	run_checks(&in);
+	EXPECT(&in, {"EL314", "default", FST_FAIL, 3, ITEM_5_3},
+	       {"EL310", "ended", FST_FAIL, 3, ITEM_5_3},
+	       {"EL311", "older", FST_FAIL, 4, ITEM_5_3});
+	expect_message(&in, 2, LANG_EN, "Firmware 2.10 is older than the latest release 2.20.");
+	input_free(&in);
+}
+
+static void test_firmware_support_end_from_input(void **state)
+{
+	(void)state;
+	struct input in;
+	char date[16];
+	/* 100 days ahead: ending soon. */
+	days_from_today(100, date, sizeof(date));
+	assert_string_equal(date, "2027-03-01");
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "ending-soon", FST_WARN, 3, ITEM_5_3});
+	expect_evidence(&in, 0, "model: XR-TEST1");
+	expect_message(&in, 0, LANG_EN,
+		       "XR-TEST1: vendor support ends 2027-03-01, within 180 days (source: "
+		       "support_end:).");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	input_free(&in);
+
+	/* 400 days ahead: nothing; 5-3 passes. */
+	days_from_today(400, date, sizeof(date));
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
+	input_free(&in);
+
+	/* Boundaries: 180 days ahead warns, 181 does not; the last day of
+	 * support is "ending soon", the day after it "ended". */
+	static const struct {
+		long delta;
+		const char *variant;   /* NULL: none */
+		enum fstatus st;
+	} b[] = {
+		{180, "ending-soon", FST_WARN}, {181, NULL, FST_PASS},
+		{0, "ending-soon", FST_WARN},   {-1, "ended", FST_FAIL},
+	};
+	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++) {
+		days_from_today(b[i].delta, date, sizeof(date));
+		fw_input(&in, "other", "XR-TEST1");
+		in.dev.support_end = (struct sval){date, 6};
+		in.dev.firmware = (struct sval){"1.0", 4};
+		in.dev.latest_firmware = (struct sval){"1.0", 5};
+		run_checks(&in);
+		if (b[i].variant) {
+			struct want w = {"EL310", b[i].variant, b[i].st, 3, ITEM_5_3};
+			expect_findings(&in, &w, 1);
+		} else {
+			EXPECT_NONE(&in);
+		}
+		input_free(&in);
+	}
+
+	/* A month: the end of that month, written as given. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){"2023-06", 6};
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "ended", FST_FAIL, 3, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "XR-TEST1: vendor support ended 2023-06 (source: support_end:).");
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* A listed model without a date in the data: the input's date counts. */
+	days_from_today(100, date, sizeof(date));
+	fw_input(&in, "buffalo", "WSR-1800AX4S");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.11", 4};
+	in.dev.latest_firmware = (struct sval){"1.11", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "ending-soon", FST_WARN, 3, ITEM_5_3});
+	input_free(&in);
+
+	/* A date in the data wins over the input's. */
+	fw_input(&in, "nec", "WG2600HP3");
+	in.dev.support_end = (struct sval){"2040-01-01", 6};
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "ended", FST_FAIL, 3, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "WG2600HP3: vendor support ended 2025-08 (source: "
+		       "https://internet.watch.impress.co.jp/docs/special/2046952.html).");
+	input_free(&in);
+}
+
+static void test_firmware_first_fixed_release(void **state)
+{
+	(void)state;
+	struct input in;
+	fw_input(&in, "buffalo", "WSR-1800AX4S");
+	in.dev.firmware = (struct sval){"1.10", 4};
+	run_checks(&in);
+	EXPECT(&in, {"EL316", "default", FST_FAIL, 4, ITEM_5_3},
+	       {"EL315", "no-latest", FST_UNKNOWN, 4, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_CRITICAL);
+	expect_evidence(&in, 0, "firmware_version: 1.10");
+	expect_message(&in, 0, LANG_EN,
+		       "Firmware 1.10 is older than 1.11, the first release that fixes "
+		       "JVN#13754005 / CVE-2025-46413.");
+	expect_message(&in, 1, LANG_EN,
+		       "Firmware 1.10: edgelint does not know the latest release of WSR-1800AX4S.");
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* 1.11 is the fixed release: no EL316 (only the unknown latest). */
+	fw_input(&in, "buffalo", "WSR-1800AX4S");
+	in.dev.firmware = (struct sval){"1.11", 4};
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "no-latest", FST_UNKNOWN, 4, ITEM_5_3});
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* 1.11 and the admin says it is the latest: 5-3 passes. */
+	fw_input(&in, "buffalo", "WSR-1800AX4S");
+	in.dev.firmware = (struct sval){"1.11", 4};
+	in.dev.latest_firmware = (struct sval){"1.11", 5};
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
+	input_free(&in);
+}
+
+static void test_firmware_latest(void **state)
+{
+	(void)state;
+	struct input in;
+	char date[16];
+	days_from_today(1000, date, sizeof(date));
+	/* Older than the latest the admin wrote. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	in.dev.latest_firmware = (struct sval){"1.3.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "older", FST_FAIL, 4, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	expect_evidence(&in, 0, "firmware_version: 1.2.1");
+	expect_message(&in, 0, LANG_EN, "Firmware 1.2.1 is older than the latest release 1.3.0.");
+	expect_message(&in, 0, LANG_JA, "ファームウェア 1.2.1 は最新版 1.3.0 より古い版です。");
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* Newer than the latest written: nothing. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.4", 4};
+	in.dev.latest_firmware = (struct sval){"1.3.0", 5};
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	input_free(&in);
+
+	/* Not comparable. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	in.dev.latest_firmware = (struct sval){"abc", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "not-comparable", FST_UNKNOWN, 4, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN, "Firmware versions 1.2.1 and abc cannot be compared.");
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* No latest, a build older than firmware_max_age_days (365). */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	in.dev.firmware_date = (struct sval){"2025-01-01", 7};
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "old-build", FST_WARN, 7, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	expect_evidence(&in, 0, "firmware_version: 1.2.1");
+	expect_message(&in, 0, LANG_EN,
+		       "Firmware 1.2.1 was built on 2025-01-01, more than 365 days ago, and no "
+		       "newer release is known to edgelint.");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	input_free(&in);
+
+	/* Exactly 365 days old is not "more than": the latest stays unknown;
+	 * 366 days is old. */
+	char built[16];
+	days_from_today(-365, built, sizeof(built));
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	in.dev.firmware_date = (struct sval){built, 7};
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "no-latest", FST_UNKNOWN, 4, ITEM_5_3});
+	input_free(&in);
+	days_from_today(-366, built, sizeof(built));
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	in.dev.firmware_date = (struct sval){built, 7};
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "old-build", FST_WARN, 7, ITEM_5_3});
+	input_free(&in);
+
+	/* The policy's firmware_max_age_days sets the bar. */
+	g_pol.firmware_max_age_days = 30;
+	days_from_today(-60, built, sizeof(built));
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	in.dev.firmware_date = (struct sval){built, 7};
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "old-build", FST_WARN, 7, ITEM_5_3});
+	char want[200];
+	snprintf(want, sizeof(want),
+		 "Firmware 1.2.1 was built on %s, more than 30 days ago, and no newer release is "
+		 "known to edgelint.",
+		 built);
+	expect_message(&in, 0, LANG_EN, want);
+	input_free(&in);
+	g_pol.firmware_max_age_days = 365;
+
+	/* No latest, no date. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.firmware = (struct sval){"1.2.1", 4};
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "no-latest", FST_UNKNOWN, 4, ITEM_5_3});
+	expect_evidence(&in, 0, "firmware_version: 1.2.1");
+	expect_message(&in, 0, LANG_EN,
+		       "Firmware 1.2.1: edgelint does not know the latest release of XR-TEST1.");
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* No firmware version. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.support_end = (struct sval){date, 6};
+	in.dev.latest_firmware = (struct sval){"1.3.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "no-version", FST_UNKNOWN, 3, ITEM_5_3});
+	expect_evidence(&in, 0, NULL);
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+}
+
+static void test_firmware_model_and_auto_update(void **state)
+{
+	(void)state;
+	struct input in;
+	/* No model. */
+	fw_input(&in, "buffalo", NULL);
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL312", "no-model", FST_UNKNOWN, 2, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_INFO);
+	expect_evidence(&in, 0, NULL);
+	expect_message(&in, 0, LANG_EN, "The input does not name the router model.");
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* No model and nothing else: EL312 alone says what is missing (no
+	 * EL315 naming a model that is not there). */
+	fw_input(&in, NULL, NULL);
+	in.dev.firmware = (struct sval){"1.0", 4};
+	run_checks(&in);
+	EXPECT(&in, {"EL312", "no-model", FST_UNKNOWN, 0, ITEM_5_3});
+	input_free(&in);
+
+	/* A model not in the data, no date from the admin. */
+	fw_input(&in, "other", "XR-TEST1");
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	EXPECT(&in, {"EL312", "not-listed", FST_UNKNOWN, 3, ITEM_5_3});
+	expect_evidence(&in, 0, "model: XR-TEST1");
+	expect_message(&in, 0, LANG_EN,
+		       "XR-TEST1 is not in edgelint's support data (as of 2026-11-21); look up "
+		       "its end of support on the maker's site.");
+	expect_message(&in, 0, LANG_JA,
+		       "XR-TEST1 は edgelint のサポートデータ（2026-11-21 時点）にありません。"
+		       "メーカーのサイトでサポート期限を確認してください。");
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* Automatic updates off; on is fine. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.auto_update = TRI_NO;
+	in.dev.auto_update_line = 7;
+	run_checks(&in);
+	EXPECT(&in, {"EL313", "default", FST_WARN, 7, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_LOW);
+	expect_evidence(&in, 0, "auto_update: false");
+	expect_message(&in, 0, LANG_EN, "Automatic firmware updates are off.");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	input_free(&in);
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.auto_update = TRI_YES;
+	in.dev.auto_update_line = 7;
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
+	input_free(&in);
+
+	/* No device at all: 5-3 unknown (no-device); 3-2 as for any facts file
+	 * without remote_admin/upnp. */
+	input_init(&in, "facts.yaml");
+	in.kind = parser_by_name("router-facts");
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, "no-device");
+	expect_item(&in, ITEM_3_2, IST_NA, "facts-no-internet-side");
+	expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
+	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
+	input_free(&in);
+}
+
+/* Regression (found by these tests, fixed): check_firmware_support() called
+ * judge_support() only when router: names a model, so a support_end the
+ * admin wrote is ignored without one: support that ended in 2020-01 gives
+ * only EL312 "no-model" (unknown) and 5-3 settles "unknown" instead of
+ * EL310 "ended" and "fail". (The line the fix gives EL310 is left open:
+ * model.line is 0 here.) */
+static void test_firmware_support_end_without_model(void **state)
+{
+	(void)state;
+	struct input in;
+	fw_input(&in, "buffalo", NULL);
+	in.dev.support_end = (struct sval){"2020-01", 6};
+	in.dev.firmware = (struct sval){"1.0", 4};
+	in.dev.latest_firmware = (struct sval){"1.0", 5};
+	run_checks(&in);
+	bool ended = false;
+	for (size_t i = 0; i < in.nfindings; i++)
+		ended |= strcmp(in.findings[i].rule->id, "EL310") == 0 &&
+			 strcmp(in.findings[i].variant, "ended") == 0 &&
+			 in.findings[i].status == FST_FAIL && in.findings[i].item == ITEM_5_3;
+	if (!ended) {
+		dump_findings(&in);
+		fail_msg("no EL310 ended for support_end 2020-01 without a model");
+	}
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	input_free(&in);
+}
+
+/* ---- exposure ---------------------------------------------------------------- */
+
+static void test_exposure(void **state)
+{
+	(void)state;
+	struct input in;
+	/* Remote administration on. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_YES;
+	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
+	run_checks(&in);
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_3_2});
+	assert_int_equal(in.findings[0].severity, SEV_CRITICAL);
+	expect_evidence(&in, 0, "remote_admin: true");
+	expect_message(&in, 0, LANG_EN,
+		       "Remote administration is on: the router's settings page can be reached "
+		       "from the internet.");
+	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+	input_free(&in);
+
+	/* UPnP on. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.upnp = TRI_YES;
+	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
+	run_checks(&in);
+	EXPECT(&in, {"EL111", "default", FST_WARN, 21, ITEM_3_2});
+	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
+	expect_evidence(&in, 0, "upnp: true");
+	expect_message(&in, 0, LANG_JA,
+		       "UPnP が有効です。宅内の機器が自分でインターネット向けにポートを開けられます。");
+	expect_item(&in, ITEM_3_2, IST_WARN, NULL);
+	input_free(&in);
+
+	/* Both on. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_YES;
+	in.dev.upnp = TRI_YES;
+	run_checks(&in);
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_3_2},
+	       {"EL111", "default", FST_WARN, 21, ITEM_3_2});
+	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* Both off: pass (the quiet device). */
+	new_input(&in);
+	quiet_device(&in);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_3_2, IST_PASS, NULL);
+	input_free(&in);
+
+	/* Only one stated (off): pass. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_UNSET;
+	in.dev.remote_admin_line = 0;
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_3_2, IST_PASS, NULL);
+	input_free(&in);
+
+	/* Neither stated: not applicable, with the note. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_UNSET;
+	in.dev.upnp = TRI_UNSET;
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_3_2, IST_NA, "facts-no-internet-side");
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
+	input_free(&in);
+}
+
+/* Regression (found by these tests, fixed): check_exposure() returned when
+ * !in->has_device, but remote_admin: and upnp: are top-level keys of the
+ * facts file, read whether or not the router: section is there. A file
+ * without router: that says "remote_admin: true" and "upnp: true" gets no
+ * EL110/EL111 and 3-2 settles "unknown" (note "not-assessed") instead of
+ * "fail" (the run still exits 2 for the missing router: section, EL001).
+ * Kept out of the suite until decided and fixed. */
+static void test_exposure_without_router_section(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "facts.yaml");
+	in.kind = parser_by_name("router-facts");
+	in.dev.remote_admin = TRI_YES;
+	in.dev.remote_admin_line = 3;
+	in.dev.upnp = TRI_YES;
+	in.dev.upnp_line = 4;
+	run_checks(&in);
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 3, ITEM_3_2},
+	       {"EL111", "default", FST_WARN, 4, ITEM_3_2});
+	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, "no-device");
+	input_free(&in);
+}
+
+/* ---- telework method ------------------------------------------------------------ */
+
+static void test_method(void **state)
+{
+	(void)state;
+	struct input in;
+	/* Method 2: 3-2 and 5-4 do not apply; 3-2's findings are dropped. */
+	g_pol.method = 2;
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_YES;
+	in.dev.upnp = TRI_YES;
+	in.dev.auto_update = TRI_NO;
+	in.dev.auto_update_line = 7;
+	add_net(&in, "home", 10, WSEC_OPEN, "open", NULL);
+	checks_run(&in, &g_ctx);
+	assert_int_equal(in.nfindings, 4);   /* before settling */
+	run_settle(&in, &g_ctx, false);
+	EXPECT(&in, {"EL313", "default", FST_WARN, 7, ITEM_5_3},
+	       {"EL201", "open", FST_FAIL, 11, ITEM_6_2});
+	expect_item(&in, ITEM_3_2, IST_NA, "method");
+	expect_item(&in, ITEM_5_4, IST_NA, "method");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	expect_item(&in, ITEM_6_1, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* Method 1: every item applies. */
+	g_pol.method = 1;
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_YES;
+	run_checks(&in);
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_3_2});
+	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
+	input_free(&in);
+	g_pol.method = 0;
+}
+
+/* ---- the whole pipeline from a facts document --------------------------------------- */
+
+static void test_run_parsed_document(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"router:\n"                                   /* 1 */
+		"  vendor: buffalo\n"                         /* 2 */
+		"  model: WSR-1800AX4S\n"                     /* 3 */
+		"  firmware_version: \"1.10\"\n"              /* 4 */
+		"  auto_update: false\n"                      /* 5 */
+		"wifi:\n"                                     /* 6 */
+		"  - ssid: home\n"                            /* 7 */
+		"    security: \"WPA2-PSK(TKIP/AES)\"\n"      /* 8 */
+		"    passphrase: \"password\"\n"              /* 9 */
+		"  - ssid: old\n"                             /* 10 */
+		"    security: WEP\n"                         /* 11 */
+		"  - ssid: off\n"                             /* 12 */
+		"    enabled: false\n"                        /* 13 */
+		"    security: open\n"                        /* 14 */
+		"wps_enabled: true\n"                         /* 15 */
+		"remote_admin: true\n"                        /* 16 */
+		"upnp: false\n";                              /* 17 */
+	struct input in;
+	input_init(&in, "facts.yaml");
+	in.kind = parser_by_name("router-facts");
+	in.len = strlen(doc);
+	in.data = malloc(in.len + 1);
+	assert_non_null(in.data);
+	memcpy(in.data, doc, in.len + 1);
+	run_parsed(&in, &g_ctx);
+	assert_null(in.error);
+	/* Sorted by line, then rule id. */
+	EXPECT(&in, {"EL315", "no-latest", FST_UNKNOWN, 4, ITEM_5_3},
+	       {"EL316", "default", FST_FAIL, 4, ITEM_5_3},
+	       {"EL313", "default", FST_WARN, 5, ITEM_5_3},
+	       {"EL204", "default", FST_WARN, 8, ITEM_6_2},
+	       {"EL253", "default", FST_FAIL, 9, ITEM_6_2},
+	       {"EL202", "default", FST_FAIL, 11, ITEM_6_2},
+	       {"EL205", "default", FST_WARN, 15, ITEM_6_2},
+	       {"EL110", "default", FST_FAIL, 16, ITEM_3_2});
+	expect_evidence(&in, 3, "cipher: tkip-aes");
+	expect_evidence(&in, 4, "passphrase: (hidden, 8 characters)");
+	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_6_1, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* With an exception for the TKIP warning (by name) and the method. */
+	struct policy_exception ex = {.rule = "wifi-tkip-allowed", .reason = "old printer",
+				      .until = -1};
+	g_pol.exceptions = &ex;
+	g_pol.nexceptions = 1;
+	input_init(&in, "facts.yaml");
+	in.kind = parser_by_name("router-facts");
+	in.len = strlen(doc);
+	in.data = malloc(in.len + 1);
+	assert_non_null(in.data);
+	memcpy(in.data, doc, in.len + 1);
+	run_parsed(&in, &g_ctx);
+	assert_int_equal(in.nfindings, 8);
+	assert_string_equal(in.findings[3].rule->id, "EL204");
+	assert_int_equal(in.findings[3].status, FST_EXCEPTED);
+	assert_string_equal(in.findings[3].except_reason, "old printer");
+	assert_int_equal(ex.used, 1);
+	input_free(&in);
+	g_pol.exceptions = NULL;
+	g_pol.nexceptions = 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_wifi_security_modes, test_setup),
+		cmocka_unit_test_setup(test_wifi_security_japanese_and_severity, test_setup),
+		cmocka_unit_test_setup(test_wifi_tkip, test_setup),
+		cmocka_unit_test_setup(test_wifi_skipped_networks, test_setup),
+		cmocka_unit_test_setup(test_wifi_wps, test_setup),
+		cmocka_unit_test_setup(test_passphrase_missing_empty_encrypted, test_setup),
+		cmocka_unit_test_setup(test_passphrase_common_and_strong, test_setup),
+		cmocka_unit_test_setup(test_passphrase_policy_min_length, test_setup),
+		cmocka_unit_test_setup(test_firmware_end_of_support_data, test_setup),
+		cmocka_unit_test_setup(test_firmware_support_end_from_input, test_setup),
+		cmocka_unit_test_setup(test_firmware_first_fixed_release, test_setup),
+		cmocka_unit_test_setup(test_firmware_latest, test_setup),
+		cmocka_unit_test_setup(test_firmware_model_and_auto_update, test_setup),
+		cmocka_unit_test_setup(test_firmware_support_end_without_model, test_setup),
+		cmocka_unit_test_setup(test_exposure, test_setup),
+		cmocka_unit_test_setup(test_exposure_without_router_section, test_setup),
+		cmocka_unit_test_setup(test_method, test_setup),
+		cmocka_unit_test_setup(test_run_parsed_document, test_setup),
+	};
+	return cmocka_run_group_tests_name("checks", tests, group_setup, group_teardown);
+}

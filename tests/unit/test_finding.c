@@ -1,0 +1,698 @@
+/*
+ * test_finding.c — cmocka tests for src/finding.c:
+ *  - finding_mask against the input's secrets (registered with
+ *    input_add_secret, stored in the input's arena): repeated secrets,
+ *    one secret a prefix of another (longest wins), secrets at the start
+ *    and the end, secrets shorter than SECRET_MASK_MIN, short texts, no
+ *    secrets, and 2000 distinct secrets;
+ *  - finding_add + finding_message / finding_fix in English and Japanese
+ *    (exact strings from rules/rules.yaml): placeholders, unknown
+ *    placeholders, masked arguments and evidence, arguments cut at
+ *    FINDING_ARG_MAX, severity and argument limits; an unknown rule id or
+ *    variant aborts (checked in a child process);
+ *  - findings_sort: line, rule id, variant, stable for equal keys;
+ *  - findings_apply_exceptions: by id and by name, file globs, until dates,
+ *    the use count;
+ *  - findings_settle_items: finding statuses to item statuses.
+ * The registry is the real one from $EDGELINT_RULES.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../src/finding.h"
+#include "../../src/model.h"
+#include "../../src/policy.h"
+#include "../../src/registry.h"
+#include "../../src/util.h"
+
+static struct registry g_reg;
+static struct policy g_pol;
+static struct run_ctx g_ctx;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	const char *dir = getenv("EDGELINT_RULES");
+	char err[600];
+	if (!dir) {
+		fprintf(stderr, "EDGELINT_RULES is not set\n");
+		return -1;
+	}
+	if (registry_load(&g_reg, dir, err, sizeof(err)) != 0) {
+		fprintf(stderr, "registry_load: %s\n", err);
+		registry_free(&g_reg);
+		return -1;
+	}
+	policy_init(&g_pol);
+	g_ctx = (struct run_ctx){.reg = &g_reg, .pol = &g_pol,
+				 .today = date_days(2026, 11, 21), .lang = LANG_EN};
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	registry_free(&g_reg);
+	policy_free(&g_pol);
+	return 0;
+}
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* Registers s (copied into the input's arena) as a secret. */
+static void add_secret(struct input *in, const char *s)
+{
+	size_t n = strlen(s);
+	char *copy = arena_strndup(&in->arena, s, n);
+	assert_non_null(copy);
+	assert_int_equal(input_add_secret(in, copy, n), 0);
+}
+
+/* Masks text against in's secrets and compares with want. */
+static void expect_mask(const struct input *in, const char *text, const char *want)
+{
+	struct strbuf sb;
+	sb_init(&sb, 1 << 20);
+	assert_int_equal(sb_adds(&sb, text), 0);
+	finding_mask(in, &sb);
+	if (strcmp(sb_str(&sb), want) != 0 || sb.len != strlen(want))
+		fail_msg("mask \"%s\": got \"%s\" (len %zu), want \"%s\"", text, sb_str(&sb),
+			 sb.len, want);
+	sb_free(&sb);
+}
+
+static void expect_message(const struct input *in, const struct finding *f, enum lang l,
+			   const char *want)
+{
+	struct strbuf sb;
+	sb_init(&sb, 1 << 20);
+	assert_int_equal(finding_message(in, f, l, &sb), 0);
+	if (strcmp(sb_str(&sb), want) != 0)
+		fail_msg("message %s/%s: got \"%s\", want \"%s\"", f->rule->id, f->variant,
+			 sb_str(&sb), want);
+	sb_free(&sb);
+}
+
+static void expect_fix(const struct input *in, const struct finding *f, enum lang l,
+		       const char *want)
+{
+	struct strbuf sb;
+	sb_init(&sb, 1 << 20);
+	assert_int_equal(finding_fix(in, f, l, &sb), 0);
+	if (strcmp(sb_str(&sb), want) != 0)
+		fail_msg("fix %s/%s: got \"%s\", want \"%s\"", f->rule->id, f->variant,
+			 sb_str(&sb), want);
+	sb_free(&sb);
+}
+
+/* ---- finding_mask --------------------------------------------------------- */
+
+static void test_mask_repeated(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	add_secret(&in, "hunter22");
+	expect_mask(&in, "a hunter22 b hunter22hunter22 c", "a **** b ******** c");
+	/* Not a match: one byte short, or different case. */
+	expect_mask(&in, "hunter2 HUNTER22", "hunter2 HUNTER22");
+	input_free(&in);
+}
+
+static void test_mask_prefix_longest_wins(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	/* Registered short first, then long; and the other way round. */
+	add_secret(&in, "abcd");
+	add_secret(&in, "abcdefgh");
+	expect_mask(&in, "x abcdefgh y", "x **** y");
+	expect_mask(&in, "x abcdefg y", "x ****efg y");
+	expect_mask(&in, "abcdabcdefgh", "********");
+	input_free(&in);
+
+	input_init(&in, "f.yaml");
+	add_secret(&in, "abcdefgh");
+	add_secret(&in, "abcd");
+	expect_mask(&in, "x abcdefgh y", "x **** y");
+	expect_mask(&in, "abcdefg", "****efg");
+	input_free(&in);
+}
+
+static void test_mask_start_end(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	add_secret(&in, "s3cr3t!");
+	expect_mask(&in, "s3cr3t! in the middle s3cr3t!", "**** in the middle ****");
+	expect_mask(&in, "s3cr3t!", "****");
+	expect_mask(&in, "xs3cr3t!", "x****");
+	expect_mask(&in, "s3cr3t!x", "****x");
+	/* The secret cut by the end of the text is not masked. */
+	expect_mask(&in, "xx s3cr3t", "xx s3cr3t");
+	input_free(&in);
+
+	/* A secret of exactly SECRET_MASK_MIN bytes, the whole text. */
+	input_init(&in, "f.yaml");
+	add_secret(&in, "wxyz");
+	expect_mask(&in, "wxyz", "****");
+	input_free(&in);
+}
+
+static void test_mask_short_secret(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	/* Only a 3-byte secret: remembered, but never masked. */
+	add_secret(&in, "abc");
+	assert_int_equal(in.nsecrets, 1);
+	assert_null(in.secret_head);
+	expect_mask(&in, "abc abcabc xabcx", "abc abcabc xabcx");
+	/* With a longer secret the index exists; the 3-byte one still is not
+	 * masked. */
+	add_secret(&in, "longer-secret");
+	assert_non_null(in.secret_head);
+	expect_mask(&in, "abc longer-secret abc", "abc **** abc");
+	/* An empty secret is ignored. */
+	assert_int_equal(input_add_secret(&in, "", 0), 0);
+	assert_int_equal(in.nsecrets, 2);
+	input_free(&in);
+}
+
+static void test_mask_short_text_and_no_secrets(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	/* No secrets at all. */
+	expect_mask(&in, "nothing to hide here", "nothing to hide here");
+	add_secret(&in, "abcd");
+	/* Texts shorter than 4 bytes are left alone. */
+	expect_mask(&in, "abc", "abc");
+	expect_mask(&in, "a", "a");
+	/* The empty buffer (never allocated) is left alone. */
+	struct strbuf sb;
+	sb_init(&sb, 100);
+	finding_mask(&in, &sb);
+	assert_null(sb.buf);
+	assert_int_equal(sb.len, 0);
+	sb_free(&sb);
+	input_free(&in);
+}
+
+static void test_mask_many_secrets(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	char buf[32];
+	for (size_t i = 0; i < 2000; i++) {
+		snprintf(buf, sizeof(buf), "sec-%05zu-x", i);
+		add_secret(&in, buf);
+	}
+	assert_int_equal(in.nsecrets, 2000);
+	/* The 1999th secret (index 1998). */
+	expect_mask(&in, "before sec-01998-x after", "before **** after");
+	expect_mask(&in, "sec-00000-xsec-01999-x.sec-02000-x",
+		    "********.sec-02000-x");
+	input_free(&in);
+}
+
+/* ---- finding_add, finding_message, finding_fix --------------------------- */
+
+static void test_message_placeholders(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	struct finding *f = finding_add(&in, &g_ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL,
+					7, "security: open", "ssid", "HomeNet", ARGS_END);
+	assert_non_null(f);
+	assert_int_equal(in.nfindings, 1);
+	assert_ptr_equal(f, &in.findings[0]);
+	assert_string_equal(f->rule->id, "EL201");
+	assert_string_equal(f->rule->name, "wifi-open");
+	assert_string_equal(f->variant, "open");
+	assert_int_equal(f->item, ITEM_6_2);
+	assert_int_equal(f->severity, SEV_CRITICAL);
+	assert_int_equal(f->status, FST_FAIL);
+	assert_int_equal(f->line, 7);
+	assert_false(f->is_packet);
+	assert_int_equal(f->nargs, 1);
+	assert_string_equal(f->arg_key[0], "ssid");
+	assert_string_equal(f->arg_val[0], "HomeNet");
+	assert_string_equal(f->evidence, "security: open");
+	assert_null(f->except_reason);
+	expect_message(&in, f, LANG_EN,
+		       "Network \"HomeNet\" is open: anyone nearby can join it without a password.");
+	expect_message(&in, f, LANG_JA,
+		       "ネットワーク「HomeNet」はオープンです。近くの誰でもパスワードなしで接続できます。");
+	/* Fix: remediation, then the vendor hint (none without a vendor). */
+	expect_fix(&in, f, LANG_EN,
+		   "Set the network to WPA2-PSK (AES) or WPA3-SAE with a long passphrase, or "
+		   "turn it off.");
+	in.dev.vendor.s = "nec";
+	expect_fix(&in, f, LANG_EN,
+		   "Set the network to WPA2-PSK (AES) or WPA3-SAE with a long passphrase, or "
+		   "turn it off. On NEC Aterm: 詳細設定 → 無線LAN設定 → 暗号化モード → "
+		   "WPA2-PSK(AES) or WPA2/WPA3.");
+	expect_fix(&in, f, LANG_JA,
+		   "ネットワークを WPA2-PSK（AES）または WPA3-SAE にして長いパスフレーズを設定するか、"
+		   "無効にしてください。 NEC Aterm: 詳細設定 → 無線LAN設定 → 暗号化モード で "
+		   "WPA2-PSK(AES) か WPA2/WPA3 を選びます。");
+	/* A vendor without a hint for the rule: remediation alone. */
+	in.dev.vendor.s = "iodata";
+	expect_fix(&in, f, LANG_EN,
+		   "Set the network to WPA2-PSK (AES) or WPA3-SAE with a long passphrase, or "
+		   "turn it off.");
+
+	/* Several placeholders, appended to what the buffer already holds. */
+	f = finding_add(&in, &g_ctx, "EL310", "ending-soon", ITEM_5_3, -1, FST_WARN, 3, NULL,
+			"model", "WX-1", "date", "2027-01", "source", "src", "days", "180",
+			ARGS_END);
+	assert_non_null(f);
+	assert_null(f->evidence);
+	assert_int_equal(f->severity, SEV_HIGH);
+	struct strbuf sb;
+	sb_init(&sb, 4096);
+	assert_int_equal(sb_adds(&sb, "> "), 0);
+	assert_int_equal(finding_message(&in, f, LANG_EN, &sb), 0);
+	assert_string_equal(sb_str(&sb),
+			    "> WX-1: vendor support ends 2027-01, within 180 days (source: src).");
+	sb_free(&sb);
+	expect_message(&in, f, LANG_JA,
+		       "WX-1：メーカーのサポートは 2027-01 に終了します（あと 180 日以内。出典：src）。");
+	/* The fix of EL316 fills {fixed} in the remediation. */
+	f = finding_add(&in, &g_ctx, "EL316", "default", ITEM_5_3, -1, FST_FAIL, 4, NULL,
+			"firmware", "1.10", "fixed", "1.11", "advisory", "JVN#1", ARGS_END);
+	expect_message(&in, f, LANG_EN,
+		       "Firmware 1.10 is older than 1.11, the first release that fixes JVN#1.");
+	expect_fix(&in, f, LANG_EN,
+		   "Update the firmware now to at least version 1.11, and turn automatic updates on.");
+	expect_fix(&in, f, LANG_JA,
+		   "すぐにファームウェアを 1.11 以降に更新し、自動更新を有効にしてください。");
+	input_free(&in);
+}
+
+static void test_message_unknown_placeholders(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	/* No arguments: {ssid} stays as written. */
+	struct finding *f = finding_add(&in, &g_ctx, "EL202", "default", ITEM_6_2, -1, FST_FAIL,
+					1, NULL, ARGS_END);
+	assert_int_equal(f->nargs, 0);
+	expect_message(&in, f, LANG_EN, "Network \"{ssid}\" uses WEP, which can be broken in minutes.");
+	expect_message(&in, f, LANG_JA,
+		       "ネットワーク「{ssid}」は WEP を使っており、数分で破られます。");
+	/* Only some arguments given: the others stay. */
+	f = finding_add(&in, &g_ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, 2, NULL,
+			"cipher", "tkip", "unused", "x", ARGS_END);
+	assert_int_equal(f->nargs, 2);
+	expect_message(&in, f, LANG_EN, "Network \"{ssid}\" allows TKIP (tkip).");
+	/* An argument holding a placeholder is not expanded again. */
+	f = finding_add(&in, &g_ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, 2, NULL,
+			"ssid", "{cipher}", "cipher", "aes", ARGS_END);
+	expect_message(&in, f, LANG_EN, "Network \"{cipher}\" allows TKIP (aes).");
+	/* A NULL value is the empty string. */
+	f = finding_add(&in, &g_ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, 2, NULL,
+			"ssid", (const char *)NULL, ARGS_END);
+	assert_int_equal(f->nargs, 1);
+	assert_string_equal(f->arg_val[0], "");
+	input_free(&in);
+}
+
+static void test_message_secret_masked(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	add_secret(&in, "Tr0ub4dor&3");
+	struct finding *f = finding_add(
+		&in, &g_ctx, "EL001", "default", ITEM_NONE, -1, FST_UNKNOWN, 9,
+		"passphrase: Tr0ub4dor&3 (line 9)", "detail",
+		"unknown key 'Tr0ub4dor&3' near Tr0ub4dor&3", ARGS_END);
+	assert_non_null(f);
+	/* The argument is kept as given; the text that leaves is masked. */
+	assert_string_equal(f->arg_val[0], "unknown key 'Tr0ub4dor&3' near Tr0ub4dor&3");
+	assert_string_equal(f->evidence, "passphrase: **** (line 9)");
+	expect_message(&in, f, LANG_EN, "unknown key '****' near ****");
+	expect_message(&in, f, LANG_JA, "unknown key '****' near ****");
+	assert_int_equal(f->severity, SEV_MEDIUM);
+	assert_int_equal(f->item, ITEM_NONE);
+	/* In the SSID of a Wi-Fi message too. */
+	f = finding_add(&in, &g_ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, 4, NULL,
+			"ssid", "guest-Tr0ub4dor&3", ARGS_END);
+	expect_message(&in, f, LANG_EN, "The input gives no passphrase for \"guest-****\".");
+	expect_message(&in, f, LANG_JA, "「guest-****」のパスフレーズが入力にありません。");
+	input_free(&in);
+}
+
+static void test_message_long_argument(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	char *big = malloc(5001);
+	assert_non_null(big);
+	memset(big, 'a', 5000);
+	big[5000] = '\0';
+	struct finding *f = finding_add(&in, &g_ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL, 1,
+					NULL, "ssid", big, ARGS_END);
+	assert_non_null(f);
+	/* FINDING_ARG_MAX bytes plus "…". */
+	assert_int_equal(strlen(f->arg_val[0]), FINDING_ARG_MAX + strlen("…"));
+	assert_memory_equal(f->arg_val[0], big, FINDING_ARG_MAX);
+	assert_string_equal(f->arg_val[0] + FINDING_ARG_MAX, "…");
+	char *want = malloc(FINDING_ARG_MAX + 200);
+	assert_non_null(want);
+	snprintf(want, FINDING_ARG_MAX + 200,
+		 "Network \"%.*s…\" is open: anyone nearby can join it without a password.",
+		 FINDING_ARG_MAX, big);
+	expect_message(&in, f, LANG_EN, want);
+	/* Exactly FINDING_ARG_MAX bytes: kept whole, no "…". */
+	big[FINDING_ARG_MAX] = '\0';
+	f = finding_add(&in, &g_ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL, 1, NULL, "ssid",
+			big, ARGS_END);
+	assert_int_equal(strlen(f->arg_val[0]), FINDING_ARG_MAX);
+	assert_string_equal(f->arg_val[0], big);
+	free(want);
+	free(big);
+	input_free(&in);
+}
+
+static void test_add_severity_and_args_limit(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	/* An explicit severity overrides the rule's. */
+	struct finding *f = finding_add(&in, &g_ctx, "EL110", "default", ITEM_3_2, SEV_LOW,
+					FST_FAIL, 2, NULL, ARGS_END);
+	assert_int_equal(f->severity, SEV_LOW);
+	f = finding_add(&in, &g_ctx, "EL110", "default", ITEM_3_2, -1, FST_FAIL, 2, NULL,
+			ARGS_END);
+	assert_int_equal(f->severity, SEV_CRITICAL);
+	/* Found by name as well as by id. */
+	f = finding_add(&in, &g_ctx, "wifi-wps-enabled", "default", ITEM_6_2, -1, FST_WARN, 5,
+			NULL, ARGS_END);
+	assert_string_equal(f->rule->id, "EL205");
+	/* More than FINDING_MAX_ARGS pairs: the extra ones are dropped. */
+	f = finding_add(&in, &g_ctx, "EL256", "default", ITEM_6_2, -1, FST_FAIL, 3, NULL,
+			"a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6", "bits", "7",
+			"ssid", "s", ARGS_END);
+	assert_int_equal(f->nargs, FINDING_MAX_ARGS);
+	assert_string_equal(f->arg_key[5], "f");
+	expect_message(&in, f, LANG_EN,
+		       "The passphrase of \"{ssid}\" is estimated at about {bits} bits; at least "
+		       "{min_bits} are needed.");
+	/* Growing past the first capacity keeps earlier findings. */
+	for (int i = 0; i < 40; i++)
+		assert_non_null(finding_add(&in, &g_ctx, "EL002", "default", ITEM_NONE, -1,
+					    FST_PASS, (unsigned)i, NULL, "detail", "n", ARGS_END));
+	assert_int_equal(in.nfindings, 44);
+	assert_string_equal(in.findings[0].rule->id, "EL110");
+	assert_int_equal(in.findings[0].severity, SEV_LOW);
+	assert_int_equal(in.findings[43].line, 39);
+	input_free(&in);
+}
+
+/* Runs finding_add with id/variant in a child; returns the wait status. */
+static int child_finding_add(const char *id, const char *variant)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0)
+			dup2(fd, 2);
+		struct input in;
+		input_init(&in, "f.yaml");
+		finding_add(&in, &g_ctx, id, variant, ITEM_NONE, -1, FST_PASS, 0, NULL, ARGS_END);
+		_exit(0);   /* not reached when finding_add aborts */
+	}
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+static void test_add_unknown_rule_aborts(void **state)
+{
+	(void)state;
+	int st = child_finding_add("EL999", "default");
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGABRT);
+	st = child_finding_add("EL201", "no-such-variant");
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGABRT);
+	/* The control: a known rule and variant returns normally. */
+	st = child_finding_add("EL201", "open");
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+/* ---- findings_sort -------------------------------------------------------- */
+
+static void test_sort(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	static const struct {
+		const char *id, *variant;
+		unsigned line;
+		const char *tag;
+	} adds[] = {
+		{"EL310", "ending-soon", 5, "a"}, {"EL201", "owe", 5, "b"},
+		{"EL201", "open", 5, "c"},        {"EL002", "default", 0, "d"},
+		{"EL201", "open", 5, "e"},        {"EL110", "default", 12, "f"},
+		{"EL201", "open", 5, "g"},        {"EL310", "ended", 5, "h"},
+		{"EL002", "default", 0, "i"},     {"EL111", "default", 3, "j"},
+	};
+	for (size_t i = 0; i < sizeof(adds) / sizeof(adds[0]); i++)
+		assert_non_null(finding_add(&in, &g_ctx, adds[i].id, adds[i].variant, ITEM_NONE,
+					    -1, FST_PASS, adds[i].line, adds[i].tag, ARGS_END));
+	findings_sort(&in);
+	static const char *const want = "dijcegbhaf";
+	assert_int_equal(in.nfindings, strlen(want));
+	for (size_t i = 0; i < in.nfindings; i++)
+		if (in.findings[i].evidence[0] != want[i])
+			fail_msg("position %zu: got %s (%s/%s line %u), want %c", i,
+				 in.findings[i].evidence, in.findings[i].rule->id,
+				 in.findings[i].variant, in.findings[i].line, want[i]);
+	/* Sorting again changes nothing (stable). */
+	findings_sort(&in);
+	for (size_t i = 0; i < in.nfindings; i++)
+		assert_int_equal(in.findings[i].evidence[0], want[i]);
+	input_free(&in);
+
+	/* Zero and one finding. */
+	input_init(&in, "f.yaml");
+	findings_sort(&in);
+	assert_non_null(finding_add(&in, &g_ctx, "EL002", "default", ITEM_NONE, -1, FST_PASS,
+				    1, "x", ARGS_END));
+	findings_sort(&in);
+	assert_string_equal(in.findings[0].evidence, "x");
+	input_free(&in);
+}
+
+/* ---- findings_apply_exceptions -------------------------------------------- */
+
+static void test_exceptions(void **state)
+{
+	(void)state;
+	struct policy pol;
+	policy_init(&pol);
+	struct run_ctx ctx = g_ctx;
+	ctx.pol = &pol;
+	struct policy_exception ex[] = {
+		/* 0: by id, any file, no end */
+		{.rule = "EL205", .reason = "by id", .until = -1},
+		/* 1: by name, matching glob */
+		{.rule = "home-router-upnp", .file = "facts-*.yaml", .reason = "by name",
+		 .until = -1},
+		/* 2: glob that does not match */
+		{.rule = "EL110", .file = "office/*.yaml", .reason = "other file", .until = -1},
+		/* 3: expired yesterday */
+		{.rule = "EL201", .reason = "expired", .until = g_ctx.today - 1},
+		/* 4: ends in the future */
+		{.rule = "EL202", .reason = "future", .until = g_ctx.today + 30},
+		/* 5: ends today: still applied */
+		{.rule = "EL203", .reason = "today", .until = g_ctx.today},
+		/* 6: a second exception for EL205: never reached, the first wins */
+		{.rule = "wifi-wps-enabled", .reason = "second", .until = -1},
+	};
+	pol.exceptions = ex;
+	pol.nexceptions = sizeof(ex) / sizeof(ex[0]);
+
+	struct input in;
+	input_init(&in, "facts-home.yaml");
+	finding_add(&in, &ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN, 1, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN, 2, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL111", "default", ITEM_3_2, -1, FST_WARN, 3, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL110", "default", ITEM_3_2, -1, FST_FAIL, 4, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL, 5, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL202", "default", ITEM_6_2, -1, FST_FAIL, 6, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL203", "wpa", ITEM_6_2, -1, FST_FAIL, 7, NULL, ARGS_END);
+	finding_add(&in, &ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, 8, NULL, ARGS_END);
+	findings_apply_exceptions(&in, &ctx);
+
+	static const struct {
+		enum fstatus st;
+		const char *reason;
+	} want[] = {
+		{FST_EXCEPTED, "by id"}, {FST_EXCEPTED, "by id"}, {FST_EXCEPTED, "by name"},
+		{FST_FAIL, NULL},        {FST_FAIL, NULL},        {FST_EXCEPTED, "future"},
+		{FST_EXCEPTED, "today"}, {FST_WARN, NULL},
+	};
+	assert_int_equal(in.nfindings, 8);
+	for (size_t i = 0; i < in.nfindings; i++) {
+		const struct finding *f = &in.findings[i];
+		if (f->status != want[i].st)
+			fail_msg("finding %zu (%s): status %s, want %s", i, f->rule->id,
+				 fstatus_name(f->status), fstatus_name(want[i].st));
+		if (want[i].reason)
+			assert_string_equal(f->except_reason, want[i].reason);
+		else
+			assert_null(f->except_reason);
+	}
+	assert_int_equal(ex[0].used, 2);
+	assert_int_equal(ex[1].used, 1);
+	assert_int_equal(ex[2].used, 0);
+	assert_int_equal(ex[3].used, 0);
+	assert_int_equal(ex[4].used, 1);
+	assert_int_equal(ex[5].used, 1);
+	assert_int_equal(ex[6].used, 0);
+	assert_string_equal(fstatus_name(FST_EXCEPTED), "excepted");
+
+	/* Another input, other path: the glob of exception 1 does not match,
+	 * exception 2's does; counts go on adding up. */
+	struct input in2;
+	input_init(&in2, "office/router.yaml");
+	finding_add(&in2, &ctx, "EL111", "default", ITEM_3_2, -1, FST_WARN, 3, NULL, ARGS_END);
+	finding_add(&in2, &ctx, "EL110", "default", ITEM_3_2, -1, FST_FAIL, 4, NULL, ARGS_END);
+	finding_add(&in2, &ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN, 1, NULL, ARGS_END);
+	findings_apply_exceptions(&in2, &ctx);
+	assert_int_equal(in2.findings[0].status, FST_WARN);
+	assert_int_equal(in2.findings[1].status, FST_EXCEPTED);
+	assert_string_equal(in2.findings[1].except_reason, "other file");
+	assert_int_equal(in2.findings[2].status, FST_EXCEPTED);
+	assert_int_equal(ex[0].used, 3);
+	assert_int_equal(ex[1].used, 1);
+	assert_int_equal(ex[2].used, 1);
+	input_free(&in2);
+	input_free(&in);
+
+	/* No exceptions: nothing changes. */
+	pol.exceptions = NULL;
+	pol.nexceptions = 0;
+	input_init(&in, "facts-home.yaml");
+	finding_add(&in, &ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN, 1, NULL, ARGS_END);
+	findings_apply_exceptions(&in, &ctx);
+	assert_int_equal(in.findings[0].status, FST_WARN);
+	input_free(&in);
+	policy_free(&pol);
+}
+
+/* ---- findings_settle_items ------------------------------------------------ */
+
+static void test_settle_items(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	/* 3-2: pass only; 5-3: warn + pass; 5-4: unknown; 6-1: excepted fail;
+	 * 6-2: fail + warn + unknown. */
+	finding_add(&in, &g_ctx, "EL111", "default", ITEM_3_2, -1, FST_PASS, 1, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL313", "default", ITEM_5_3, -1, FST_WARN, 2, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL313", "default", ITEM_5_3, -1, FST_PASS, 2, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL315", "no-version", ITEM_5_4, -1, FST_UNKNOWN, 3, NULL,
+		    ARGS_END);
+	finding_add(&in, &g_ctx, "EL202", "default", ITEM_6_1, -1, FST_EXCEPTED, 4, NULL,
+		    ARGS_END);
+	finding_add(&in, &g_ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN, 5, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL201", "open", ITEM_6_2, -1, FST_FAIL, 6, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, 7, NULL,
+		    ARGS_END);
+	/* About the input itself: ignored, even when failing. */
+	finding_add(&in, &g_ctx, "EL001", "default", ITEM_NONE, -1, FST_FAIL, 8, NULL, ARGS_END);
+	findings_settle_items(&in);
+	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
+	assert_int_equal(in.items[ITEM_5_3], IST_WARN);
+	assert_int_equal(in.items[ITEM_5_4], IST_UNKNOWN);
+	assert_int_equal(in.items[ITEM_6_1], IST_PASS);
+	assert_int_equal(in.items[ITEM_6_2], IST_FAIL);
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		assert_true(in.item_touched[it]);
+		assert_null(in.item_note[it]);
+	}
+	input_free(&in);
+
+	/* Only ITEM_NONE findings: nothing touched. */
+	input_init(&in, "f.yaml");
+	finding_add(&in, &g_ctx, "EL001", "default", ITEM_NONE, -1, FST_FAIL, 1, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL002", "default", ITEM_NONE, -1, FST_WARN, 2, NULL, ARGS_END);
+	findings_settle_items(&in);
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		assert_false(in.item_touched[it]);
+		assert_int_equal(in.items[it], IST_NA);
+	}
+	input_free(&in);
+
+	/* Findings merge with what the checks recorded: a check's
+	 * not-applicable with a note is raised by a warning (the note goes),
+	 * a check's fail is not lowered by an excepted finding. */
+	input_init(&in, "f.yaml");
+	input_item(&in, ITEM_6_2, IST_NA, "no-enabled-wifi");
+	input_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	finding_add(&in, &g_ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN, 1, NULL, ARGS_END);
+	finding_add(&in, &g_ctx, "EL310", "ended", ITEM_5_3, -1, FST_EXCEPTED, 2, NULL,
+		    ARGS_END);
+	findings_settle_items(&in);
+	assert_int_equal(in.items[ITEM_6_2], IST_WARN);
+	assert_null(in.item_note[ITEM_6_2]);
+	assert_int_equal(in.items[ITEM_5_3], IST_FAIL);
+	assert_string_equal(item_status_name(in.items[ITEM_5_3]), "fail");
+	assert_string_equal(item_status_name(IST_NA), "not-applicable");
+	input_free(&in);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mask_repeated),
+		cmocka_unit_test(test_mask_prefix_longest_wins),
+		cmocka_unit_test(test_mask_start_end),
+		cmocka_unit_test(test_mask_short_secret),
+		cmocka_unit_test(test_mask_short_text_and_no_secrets),
+		cmocka_unit_test(test_mask_many_secrets),
+		cmocka_unit_test(test_message_placeholders),
+		cmocka_unit_test(test_message_unknown_placeholders),
+		cmocka_unit_test(test_message_secret_masked),
+		cmocka_unit_test(test_message_long_argument),
+		cmocka_unit_test(test_add_severity_and_args_limit),
+		cmocka_unit_test(test_add_unknown_rule_aborts),
+		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_exceptions),
+		cmocka_unit_test(test_settle_items),
+	};
+	return cmocka_run_group_tests_name("finding", tests, group_setup, group_teardown);
+}
