@@ -176,37 +176,7 @@ static void test_cipher(void **state)
 
 /* ---- whole documents ---------------------------------------------------- */
 
-static struct registry g_reg;
-static struct policy g_pol;
-static struct run_ctx g_ctx;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	const char *dir = getenv("EDGELINT_RULES");
-	char err[600];
-	if (!dir) {
-		fprintf(stderr, "EDGELINT_RULES is not set\n");
-		return -1;
-	}
-	if (registry_load(&g_reg, dir, err, sizeof(err)) != 0) {
-		fprintf(stderr, "registry_load: %s\n", err);
-		registry_free(&g_reg);
-		return -1;
-	}
-	policy_init(&g_pol);
-	g_ctx = (struct run_ctx){.reg = &g_reg, .pol = &g_pol,
-				 .today = date_days(2026, 11, 21), .lang = LANG_EN};
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	registry_free(&g_reg);
-	policy_free(&g_pol);
-	return 0;
-}
+#include "testctx.h"
 
 /* Parses text as a facts file into a fresh input; returns parse's result. */
 static int parse_facts(struct input *in, const char *text)
