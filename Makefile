@@ -43,7 +43,7 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 
-.PHONY: all deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
+.PHONY: all deps test-deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
 	install uninstall clean validators bench
 
 all: edgelint
@@ -83,7 +83,9 @@ $(ASAN_DIR)/tests/%: $(ASAN_DIR)/tests/unit/%.o $(ASAN_LIB_OBJS)
 # ---- dependencies ------------------------------------------------------------
 # Installs only what is missing, with apt-get (sudo when not root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-deps:
+# $(call install_missing,WITH_TEST_TOOLS): checks every dependency and
+# installs the missing ones in one apt-get run.
+define install_missing
 	@missing=""; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v $(CC) >/dev/null || missing="$$missing gcc"; \
@@ -98,14 +100,29 @@ deps:
 	done; \
 	[ -f /usr/include/zxcvbn.h ] || missing="$$missing libzxcvbn-dev"; \
 	[ -f /usr/share/john/password.lst ] || missing="$$missing john-data"; \
-	command -v jq >/dev/null || missing="$$missing jq"; \
-	command -v node >/dev/null || missing="$$missing nodejs"; \
-	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$(1)" ]; then \
+	  command -v jq >/dev/null || missing="$$missing jq"; \
+	  command -v node >/dev/null || missing="$$missing nodejs"; \
+	  command -v npm >/dev/null || missing="$$missing npm"; \
+	  command -v clang >/dev/null || missing="$$missing clang"; \
+	  ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || \
+	    missing="$$missing libclang-rt-dev"; \
+	  command -v script >/dev/null || missing="$$missing bsdutils"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "deps: installing$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "deps: all present"; fi
+endef
+
+# What building and running need.
+deps:
+	$(call install_missing,)
+
+# Plus what the tests need: jq, Node.js/npm (validators), clang (fuzz replay).
+test-deps:
+	$(call install_missing,test)
 
 # The JSON Schema and SARIF validators (npm, pinned by package-lock.json).
 validators: tests/tools/node_modules/.installed
@@ -122,7 +139,7 @@ run: deps
 	  [ $$rc -le 2 ]
 
 # ---- tests -------------------------------------------------------------------
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory validators
 	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory test-asan
@@ -158,8 +175,7 @@ $(FUZZ_DIR)/%.o: %.c
 	clang $(FUZZ_CFLAGS) -c $< -o $@
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/tests/fuzz/fuzz_%.o $(LIB_SRCS:%.c=$(FUZZ_DIR)/%.o)
 	clang -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $^ $(LIBS) -o $@
-fuzz-build: deps
-	@command -v clang >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang
+fuzz-build: test-deps
 	@$(MAKE) --no-print-directory $(FUZZERS:%=$(FUZZ_DIR)/%)
 fuzz: fuzz-build
 	@set -e; for f in $(FUZZERS); do \
