@@ -278,7 +278,7 @@ static bool key_known(const char *k, const char *const *allowed)
 }
 
 static void check_keys(struct input *in, const struct ynode *m,
-		       const char *const *allowed, const char *where)
+		       const char *const *allowed, const char *where, const char *where_ja)
 {
 	for (size_t i = 0; i < m->n; i++) {
 		if (key_known(m->keys[i]->str, allowed))
@@ -289,8 +289,9 @@ static void check_keys(struct input *in, const struct ynode *m,
 			strncat(list, allowed[j], sizeof(list) - strlen(list) - 1);
 		}
 		input_diag(in, DIAG_ERROR, m->keys[i]->line, m->keys[i]->col,
-			   "unknown key '%s' in %s (expected one of: %s)",
-			   quotable(in, m->keys[i]->str), where, list);
+			   "unknown key '%1$s' in %2$s (expected one of: %3$s)%4$.0s",
+			   "%4$s に知らないキー '%1$s' があります（使えるキー: %3$s）%2$.0s",
+			   quotable(in, m->keys[i]->str), where, list, where_ja);
 	}
 }
 
@@ -302,12 +303,14 @@ static bool facts_text(struct input *in, const struct ynode *v, const char *key,
 		return false;
 	if (v->kind != Y_SCALAR) {
 		input_diag(in, DIAG_ERROR, v->line, v->col,
-			   "'%s' must be a single value, not %s", key, ynode_kind_name(v));
+			   "'%s' must be a single value, not %s",
+			   "'%s' には一つの値を書いてください（%s ではなく）", key, ynode_kind_name(v));
 		return false;
 	}
 	if (v->len > FACTS_MAX_VALUE) {
 		input_diag(in, DIAG_ERROR, v->line, v->col,
-			   "the value of '%s' is %zu bytes long; the limit is %d", key, v->len,
+			   "the value of '%s' is %zu bytes long; the limit is %d",
+			   "'%s' の値が %zu バイトあります。上限は %d バイトです", key, v->len,
 			   FACTS_MAX_VALUE);
 		return false;
 	}
@@ -333,7 +336,8 @@ static bool facts_bool(struct input *in, const struct ynode *v, const char *key,
 		*out = TRI_NO;    /* 無効, オフ */
 	} else {
 		input_diag(in, DIAG_ERROR, v->line, v->col,
-			   "'%s' must be true or false", key);
+			   "'%s' must be true or false",
+			   "'%s' は true か false（有効 か 無効）にしてください", key);
 		return false;
 	}
 	if (line)
@@ -359,6 +363,7 @@ static void facts_vendor(struct input *in, const struct ynode *v)
 	}
 	input_diag(in, DIAG_NOTE, v->line, v->col,
 		   "vendor '%s' is not one edgelint has data for; it is treated as 'other'",
+		   "メーカー '%s' は edgelint のデータにないため 'other' として扱います",
 		   quotable(in, v->str));
 	d->vendor_display = d->vendor.s;
 	d->vendor.s = "other";
@@ -372,10 +377,11 @@ static void facts_router(struct input *in, const struct ynode *m)
 	struct device *d = &in->dev;
 	if (m->kind != Y_MAP) {
 		input_diag(in, DIAG_ERROR, m->line, m->col,
-			   "'router' must be a mapping (vendor:, model:, firmware_version: …)");
+			   "'router' must be a mapping (vendor:, model:, firmware_version: …)",
+			   "'router' の下には vendor:、model:、firmware_version: などを書いてください");
 		return;
 	}
-	check_keys(in, m, keys, "'router'");
+	check_keys(in, m, keys, "'router'", "'router'");
 	in->has_device = true;
 	facts_vendor(in, ymap_get(m, "vendor"));
 	facts_text(in, ymap_get(m, "model"), "model", &d->model);
@@ -386,13 +392,15 @@ static void facts_router(struct input *in, const struct ynode *m)
 	if (facts_text(in, ymap_get(m, "firmware_date"), "firmware_date", &d->firmware_date) &&
 	    date_parse(d->firmware_date.s, false, &days)) {
 		input_diag(in, DIAG_ERROR, d->firmware_date.line, 0,
-			   "'firmware_date' must be a date YYYY-MM-DD");
+			   "'firmware_date' must be a date YYYY-MM-DD",
+			   "'firmware_date' は YYYY-MM-DD 形式の日付にしてください");
 		d->firmware_date.s = NULL;
 	}
 	if (facts_text(in, ymap_get(m, "support_end"), "support_end", &d->support_end) &&
 	    date_parse(d->support_end.s, true, &days)) {
 		input_diag(in, DIAG_ERROR, d->support_end.line, 0,
-			   "'support_end' must be a date YYYY-MM-DD or YYYY-MM");
+			   "'support_end' must be a date YYYY-MM-DD or YYYY-MM",
+			   "'support_end' は YYYY-MM-DD か YYYY-MM 形式の日付にしてください");
 		d->support_end.s = NULL;
 	}
 	facts_bool(in, ymap_get(m, "auto_update"), "auto_update", &d->auto_update,
@@ -405,10 +413,11 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 					   "cipher", "passphrase", "guest", NULL};
 	if (m->kind != Y_MAP) {
 		input_diag(in, DIAG_ERROR, m->line, m->col,
-			   "each 'wifi' entry must be a mapping (ssid:, security:, …)");
+			   "each 'wifi' entry must be a mapping (ssid:, security:, …)",
+			   "'wifi' の各項目には ssid:、security: などを書いてください");
 		return;
 	}
-	check_keys(in, m, keys, "a 'wifi' entry");
+	check_keys(in, m, keys, "a 'wifi' entry", "'wifi' の項目");
 	struct wifi_net *w = arena_alloc(&in->arena, sizeof(*w));
 	if (!w) {
 		input_fail(in, "out of memory");
@@ -432,6 +441,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 		if (w->cipher == WCIPH_UNSET)
 			input_diag(in, DIAG_ERROR, cv->line, cv->col,
 				   "cipher '%s' is not understood (expected aes, tkip or tkip-aes)",
+				   "暗号方式 '%s' を解釈できません（aes、tkip、tkip-aes のいずれか）",
 				   quotable(in, cv->str));
 	}
 	const struct ynode *sv = ymap_get(m, "security");
@@ -451,16 +461,20 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 			input_diag(in, DIAG_ERROR, sv->line, sv->col,
 				   "security label '%s' is not understood (write e.g. wpa2-personal, "
 				   "\"WPA2-PSK(AES)\", \"WPA2/WPA3\", \"WPA3-SAE\", open; see the README)",
+				   "セキュリティ方式 '%s' を解釈できません（例: wpa2-personal、"
+				   "「WPA2-PSK(AES)」「WPA2/WPA3」「WPA3-SAE」、open。README を参照）",
 				   quotable(in, sv->str));
 	}
 	const struct ynode *pv = ymap_get(m, "passphrase");
 	if (pv && !yscalar_is_null(pv)) {
 		if (pv->kind != Y_SCALAR) {
 			input_diag(in, DIAG_ERROR, pv->line, pv->col,
-				   "'passphrase' must be a single value (quote it)");
+				   "'passphrase' must be a single value (quote it)",
+				   "'passphrase' には一つの値を書いてください（\"\" で囲んでください）");
 		} else if (pv->len > FACTS_MAX_VALUE) {
 			input_diag(in, DIAG_ERROR, pv->line, pv->col,
 				   "the value of 'passphrase' is %zu bytes long; the limit is %d",
+				   "'passphrase' の値が %zu バイトあります。上限は %d バイトです",
 				   pv->len, FACTS_MAX_VALUE);
 		} else {
 			w->pass = pv->str;
@@ -510,18 +524,20 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	static const char *const keys[] = {"router", "wifi", "wps_enabled", "remote_admin",
 					   "upnp", NULL};
-	check_keys(in, root, keys, "the facts file");
+	check_keys(in, root, keys, "the facts file", "事実ファイル");
 	const struct ynode *r = ymap_get(root, "router");
 	if (r)
 		facts_router(in, r);
 	else
 		input_diag(in, DIAG_ERROR, root->line, root->col,
-			   "the 'router:' section (vendor, model, firmware_version) is missing");
+			   "the 'router:' section (vendor, model, firmware_version) is missing",
+			   "'router:' の節（vendor、model、firmware_version）がありません");
 	const struct ynode *w = ymap_get(root, "wifi");
 	if (w && !yscalar_is_null(w)) {
 		if (w->kind != Y_SEQ)
 			input_diag(in, DIAG_ERROR, w->line, w->col,
-				   "'wifi' must be a list of networks (each starting with '- ssid:')");
+				   "'wifi' must be a list of networks (each starting with '- ssid:')",
+				   "'wifi' はネットワークの一覧にしてください（各項目は '- ssid:' で始めます）");
 		else
 			for (size_t i = 0; i < w->n; i++)
 				facts_wifi_one(in, w->vals[i]);

@@ -105,13 +105,20 @@ const char *input_display_path(const struct input *in)
 	return strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
 }
 
-int input_diag(struct input *in, enum diag_level lvl, unsigned line,
-	       unsigned col, const char *fmt, ...)
+int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
+		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
 {
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	char msg[512], msg_ja[768];
+	va_list ap, ap2;
+	va_start(ap, fmt_ja);
+	va_copy(ap2, ap);
+	vsnprintf(msg, sizeof(msg), fmt_en, ap);
+	/* fmt_ja is checked at each call by the input_diag() macro. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(msg_ja, sizeof(msg_ja), fmt_ja, ap2);
+#pragma GCC diagnostic pop
+	va_end(ap2);
 	va_end(ap);
 	struct diag *d = arena_alloc(&in->arena, sizeof(*d));
 	if (!d)
@@ -120,7 +127,8 @@ int input_diag(struct input *in, enum diag_level lvl, unsigned line,
 	d->line = line;
 	d->col = col;
 	d->msg = arena_strdup(&in->arena, msg);
-	if (!d->msg)
+	d->msg_ja = arena_strdup(&in->arena, msg_ja);
+	if (!d->msg || !d->msg_ja)
 		return EL_ENOMEM;
 	*in->diags_tail = d;
 	in->diags_tail = &d->next;

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "util.h"
 
 /* The checklist items edgelint checks, in report order. */
@@ -102,6 +103,7 @@ struct diag {
 	enum diag_level level;
 	unsigned line, col;       /* 1-based; 0 when not tied to a line */
 	const char *msg;          /* in English; names the bad value and limit */
+	const char *msg_ja;       /* the same in Japanese */
 	struct diag *next;
 };
 
@@ -158,12 +160,17 @@ void input_free(struct input *in);
 /* Display name of the input's path. */
 const char *input_display_path(const struct input *in);
 
-/* Adds a diagnostic (formatted, copied into the arena). Error-level
- * diagnostics make the run exit 2; the first one also becomes in->error
- * when no fatal error is set yet. Returns 0 or EL_ENOMEM. */
-int input_diag(struct input *in, enum diag_level lvl, unsigned line,
-	       unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+/* Adds a diagnostic in English and Japanese (both formatted with the same
+ * arguments, copied into the arena). Error-level diagnostics make the run
+ * exit 2; the first one also becomes in->error (in English) when no fatal
+ * error is set yet. Returns 0 or EL_ENOMEM. Use the input_diag() macro,
+ * which has the compiler check both formats against the arguments. */
+int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
+		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
+	__attribute__((format(printf, 5, 7)));
+#define input_diag(in, lvl, line, col, en, ja, ...)                            \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
+	 input_diag_l(in, lvl, line, col, en, ja, ##__VA_ARGS__))
 /* Marks the input as unreadable: sets in->error (copied) if not set. */
 void input_fail(struct input *in, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

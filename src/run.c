@@ -40,7 +40,7 @@ static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 	for (const struct diag *d = in->diags; d; d = d->next)
 		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
 			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
-			    d->line, NULL, "detail", d->msg, ARGS_END);
+			    d->line, NULL, "detail", d->msg, "detail_ja", d->msg_ja, ARGS_END);
 }
 
 /* Final item statuses: method, what the kind feeds, what was assessed. */

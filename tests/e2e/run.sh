@@ -139,6 +139,7 @@ for fmt in text json sarif; do
 	grep -q "orbit-violet" "$TMP/o" && bad "secret in two fields leaked ($fmt)" || ok
 done
 run_bad "missing file" 2 "$TMP/nonexistent.yaml" "No such file or directory"
+el --lang ja "$TMP/typo.yaml" 2>/dev/null | grep -q "typo.yaml:4: 中 EL001 input-not-understood: 'router' に知らないキー 'pasphrase' があります" && ok || bad "diagnostic in Japanese"
 check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
 check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule=="EL206") | "\(.rule) \(.line)"')"
 el --format json "$TMP/longline.yaml" >"$TMP/o.json" 2>/dev/null

@@ -318,13 +318,14 @@ static void test_message_secret_masked(void **state)
 	struct finding *f = finding_add(
 		&in, &g_ctx, "EL001", "default", ITEM_NONE, -1, FST_UNKNOWN, 9,
 		"passphrase: Tr0ub4dor&3 (line 9)", "detail",
-		"unknown key 'Tr0ub4dor&3' near Tr0ub4dor&3", ARGS_END);
+		"unknown key 'Tr0ub4dor&3' near Tr0ub4dor&3", "detail_ja",
+		"知らないキー 'Tr0ub4dor&3'", ARGS_END);
 	assert_non_null(f);
 	/* The argument is kept as given; the text that leaves is masked. */
 	assert_string_equal(f->arg_val[0], "unknown key 'Tr0ub4dor&3' near Tr0ub4dor&3");
 	assert_string_equal(f->evidence, "passphrase: **** (line 9)");
 	expect_message(&in, f, LANG_EN, "unknown key '****' near ****");
-	expect_message(&in, f, LANG_JA, "unknown key '****' near ****");
+	expect_message(&in, f, LANG_JA, "知らないキー '****'");
 	assert_int_equal(f->severity, SEV_MEDIUM);
 	assert_int_equal(f->item, ITEM_NONE);
 	/* In the SSID of a Wi-Fi message too. */
