@@ -137,7 +137,7 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 	rule_items(ru, items, sizeof(items));
 	int rc = sb_printf(out, "%s %s — %s\n%s: %s\n%s: %s\n\n%s:\n  %s\n\n%s:\n  %s\n\n%s:\n",
 			   ru->id, ru->name, ltext_get(&ru->title, l), hdr[0][l], items,
-			   hdr[1][l], severity_name(ru->severity), hdr[2][l],
+			   hdr[1][l], severity_label(ru->severity, l), hdr[2][l],
 			   ltext_get(&ru->rationale, l), hdr[3][l],
 			   ltext_get(&ru->remediation, l), hdr[4][l]);
 	for (size_t i = 0; !rc && i < ru->nmsgs; i++)

@@ -31,6 +31,14 @@ const char *severity_name(enum severity s)
 	return (unsigned)s < SEV_COUNT ? sev_names[s] : "info";
 }
 
+const char *severity_label(enum severity s, enum lang l)
+{
+	static const char *const ja[SEV_COUNT] = {"情報", "低", "中", "高", "重大"};
+	if ((unsigned)s >= SEV_COUNT)
+		s = SEV_INFO;
+	return l == LANG_JA ? ja[s] : sev_names[s];
+}
+
 int severity_from_name(const char *s)
 {
 	for (int i = 0; i < SEV_COUNT; i++)

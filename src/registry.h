@@ -22,6 +22,8 @@ enum lang { LANG_EN, LANG_JA, LANG_COUNT };
 
 enum severity { SEV_INFO, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL, SEV_COUNT };
 const char *severity_name(enum severity s);
+/* The severity as reports show it in language l (重大, 高 … in Japanese). */
+const char *severity_label(enum severity s, enum lang l);
 int severity_from_name(const char *s);  /* -1 when unknown */
 
 /* A text in both languages. */

@@ -41,11 +41,6 @@ static const char *const status_word[IST_COUNT][LANG_COUNT] = {
 static const char *const status_mark[IST_COUNT] = {"–", "✓", "?", "!", "✗"};
 static const char *const status_color[IST_COUNT] = {"\033[2m", "\033[32m", "\033[36m",
 						    "\033[33m", "\033[1;31m"};
-static const char *const sev_word[SEV_COUNT][LANG_COUNT] = {
-	[SEV_INFO] = {"info", "情報"},   [SEV_LOW] = {"low", "低"},
-	[SEV_MEDIUM] = {"medium", "中"}, [SEV_HIGH] = {"high", "高"},
-	[SEV_CRITICAL] = {"critical", "重大"},
-};
 static const char *const sev_color[SEV_COUNT] = {"\033[2m", "\033[36m", "\033[33m",
 						 "\033[31m", "\033[1;31m"};
 #define RESET "\033[0m"
@@ -164,7 +159,7 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 		rc = sb_printf(o, "[%s] ", ui(run, UI_EXCEPTED));
 	if (!rc)
 		rc = sb_printf(o, "%s%s%s %s %s: ", run->color ? sev_color[f->severity] : "",
-			       sev_word[f->severity][l], run->color ? RESET : "", f->rule->id,
+			       severity_label(f->severity, l), run->color ? RESET : "", f->rule->id,
 			       f->rule->name);
 	if (!rc)
 		rc = finding_message(in, f, l, o);
