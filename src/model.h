@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "filter.h"
 #include "util.h"
 
 /* The checklist items edgelint checks, in report order. */
@@ -74,6 +75,72 @@ struct wifi_net {
 	struct wifi_net *next;
 };
 
+/* ---- office routers: the internet edge (item 3-2) -------------------- */
+
+/* A filter list as a device applies it to one interface and direction. */
+struct flist {
+	bool present;             /* false: no list, everything passes */
+	struct frule *rules;      /* in evaluation order */
+	size_t n;
+	enum faction dflt;        /* what packets matching no rule get */
+	unsigned line;            /* where the list is applied */
+	const char *text;         /* the applying command, for evidence */
+	bool has_undefined;       /* names a filter that is not defined */
+	bool unreadable;          /* a rule in it could not be read */
+	unsigned unreadable_line;
+};
+
+/* Service classes, from rules/ports.yaml. */
+enum svc_class { SVC_MANAGEMENT, SVC_VPN, SVC_OTHER };
+
+/* Something on the box itself that listens (management, VPN). */
+struct box_service {
+	const char *name;         /* "telnet", "http", "ike" … */
+	enum svc_class cls;
+	uint32_t proto;           /* PROTO_TCP … */
+	uint32_t port;            /* 0 for protocols without ports */
+	bool enabled;
+	unsigned line;            /* the line that enables it; 0 = default */
+	const char *why;          /* "telnetd service on (default)" … */
+	struct aset allow4;       /* sources the service itself accepts */
+	struct aset allow6;
+	unsigned host_line;       /* the host-list line; 0 = default */
+};
+
+/* A port forward or static NAT on an internet-facing interface. */
+struct nat_forward {
+	enum fam fam;
+	struct u128 inner;        /* the host it leads to */
+	struct pset proto;
+	struct pset ports;        /* inner ports (all for 1:1 NAT or DMZ) */
+	bool to_box;              /* the inner host is the router itself */
+	bool dmz;                 /* every port not otherwise mapped */
+	unsigned line;
+	const char *text;
+};
+
+/* An internet-facing interface. */
+struct wan_if {
+	const char *name;         /* "pp 1", "lan2", "tunnel 1" */
+	const char *how;          /* why it faces the internet */
+	unsigned line;            /* the line that shows it */
+	bool v4, v6;              /* carries IPv4 / IPv6 from the internet */
+	struct flist in4, in6;    /* inbound filters */
+	bool nat4;                /* IPv4 NAT: only forwards and the box reachable */
+	bool nat_through;         /* masquerade incoming through */
+	unsigned nat_through_line;
+	struct u128 addr4;        /* its IPv4 address, or BOX_UNKNOWN_ADDR4 */
+	struct nat_forward *fwds;
+	size_t nfwds;
+	struct wan_if *next;
+};
+
+/* Where the box's own WAN address is unknown (DHCP, PPPoE), it is stood
+ * for by an address no real rule names, so only rules whose destination
+ * is "any" apply to it. */
+#define BOX_UNKNOWN_ADDR4 ((struct u128){0, 0x00000001u})
+#define BOX_UNKNOWN_ADDR6 ((struct u128){0x0100000000000000ull, 1u})
+
 /* Device identity and home-router settings. */
 struct device {
 	struct sval vendor;       /* canonical id: buffalo, nec, … */
@@ -91,6 +158,19 @@ struct device {
 	unsigned remote_admin_line;
 	enum tri upnp;
 	unsigned upnp_line;
+	struct sval build_date;      /* from a config header, YYYY-MM-DD */
+	/* Office routers. */
+	struct wan_if *wans;
+	size_t nwans;
+	struct box_service *svcs;
+	size_t nsvcs;
+	struct aset lan4, lan6;      /* inside networks */
+	struct aset box4;            /* the router's own inside addresses */
+	bool vpn_remote_access;      /* terminates VPN for teleworkers */
+	const char *vpn_how;
+	unsigned vpn_line;
+	bool pptp;
+	unsigned pptp_line;
 	struct wifi_net *wifi;    /* in input order */
 	struct wifi_net **wifi_tail;  /* where the next network is linked */
 	size_t nwifi;

@@ -528,6 +528,257 @@ static int load_routers(struct rload *L)
 	return 0;
 }
 
+/* ---- ports.yaml ------------------------------------------------------- */
+
+/* "20,21", "137-138", "443": a port set. */
+static int rl_pset(struct rload *L, const struct ynode *v, struct pset *out)
+{
+	if (!v || v->kind != Y_SCALAR)
+		return rl_err(L, v, "ports must be a quoted list such as \"20,21\" or \"137-138\"");
+	out->iv = NULL;
+	out->n = 0;
+	const char *p = v->str;
+	while (*p) {
+		char *end;
+		long lo = strtol(p, &end, 10), hi = lo;
+		if (end == p || lo < 0 || lo > 65535)
+			return rl_err(L, v, "'%s' is not a port list", v->str);
+		p = end;
+		if (*p == '-') {
+			hi = strtol(p + 1, &end, 10);
+			if (end == p + 1 || hi < lo || hi > 65535)
+				return rl_err(L, v, "'%s' is not a port list", v->str);
+			p = end;
+		}
+		struct pset one, u;
+		if (pset_range(&L->r->arena, (uint32_t)lo, (uint32_t)hi, &one) ||
+		    pset_union(&L->r->arena, out, &one, &u))
+			return rl_err(L, v, "out of memory");
+		*out = u;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return rl_err(L, v, "'%s' is not a port list", v->str);
+	}
+	return 0;
+}
+
+static int load_ports(struct rload *L)
+{
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "ports.yaml", &root);
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	const struct ynode *svcs = ymap_get(root, "services");
+	if (!svcs || svcs->kind != Y_SEQ)
+		return rl_err(L, root, "'services' must be a list");
+	if (!rl_str(L, root, "services_source", true, &rc) || rc)
+		return rc ? rc : rl_err(L, root, "'services_source' is missing");
+	r->services = arena_alloc(&r->arena, (svcs->n + 1) * sizeof(*r->services));
+	if (!r->services)
+		return rl_err(L, root, "out of memory");
+	static const struct {
+		const char *name;
+		uint32_t num;
+	} protos[] = {{"tcp", PROTO_TCP}, {"udp", PROTO_UDP}, {"esp", PROTO_ESP},
+		      {"ah", PROTO_AH}, {"gre", PROTO_GRE}, {"icmp", PROTO_ICMP}};
+	static const struct {
+		const char *name;
+		enum svc_class cls;
+		bool critical;
+	} classes[] = {{"management", SVC_MANAGEMENT, true}, {"remote-desktop", SVC_OTHER, true},
+		       {"file-sharing", SVC_OTHER, true}, {"database", SVC_OTHER, true},
+		       {"vpn", SVC_VPN, false}, {"web", SVC_OTHER, false},
+		       {"mail", SVC_OTHER, false}, {"dns", SVC_OTHER, false},
+		       {"other", SVC_OTHER, false}};
+	for (size_t i = 0; i < svcs->n; i++) {
+		const struct ynode *m = svcs->vals[i];
+		struct service_def *s = &r->services[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each service must be a mapping");
+		s->name = rl_str(L, m, "name", true, &rc);
+		const char *proto = rc ? NULL : rl_str(L, m, "proto", true, &rc);
+		const char *cls = rc ? NULL : rl_str(L, m, "class", true, &rc);
+		if (rc)
+			return rc;
+		bool found = false;
+		for (size_t k = 0; k < sizeof(protos) / sizeof(protos[0]); k++)
+			if (strcmp(proto, protos[k].name) == 0) {
+				s->proto = protos[k].num;
+				found = true;
+			}
+		if (!found)
+			return rl_err(L, m, "service %s: protocol '%s' is not one edgelint knows",
+				      s->name, proto);
+		found = false;
+		for (size_t k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
+			if (strcmp(cls, classes[k].name) == 0) {
+				s->cls = classes[k].cls;
+				s->critical = classes[k].critical;
+				found = true;
+			}
+		if (!found)
+			return rl_err(L, m, "service %s: class '%s' is not one edgelint knows",
+				      s->name, cls);
+		const struct ynode *pv = ymap_get(m, "ports");
+		if (pv && (rc = rl_pset(L, pv, &s->ports)))
+			return rc;
+		r->nservices = i + 1;
+	}
+	const struct ynode *vendors = ymap_get(root, "vendors");
+	if (!vendors || vendors->kind != Y_MAP)
+		return rl_err(L, root, "'vendors' must map vendors to port tables");
+	size_t total = 0;
+	for (size_t i = 0; i < vendors->n; i++) {
+		const struct ynode *pt = ymap_get(vendors->vals[i], "ports");
+		if (!pt || pt->kind != Y_MAP)
+			return rl_err(L, vendors->vals[i], "vendor %s: 'ports' must be a mapping",
+				      vendors->keys[i]->str);
+		if (!rl_str(L, vendors->vals[i], "source", true, &rc) || rc)
+			return rc ? rc : rl_err(L, vendors->vals[i], "'source' is missing");
+		total += pt->n;
+	}
+	r->port_aliases = arena_alloc(&r->arena, (total + 1) * sizeof(*r->port_aliases));
+	if (!r->port_aliases)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < vendors->n; i++) {
+		const struct ynode *pt = ymap_get(vendors->vals[i], "ports");
+		for (size_t k = 0; k < pt->n; k++) {
+			struct port_alias *al = &r->port_aliases[r->nport_aliases];
+			al->vendor = vendors->keys[i]->str;
+			al->name = pt->keys[k]->str;
+			if ((rc = rl_pset(L, pt->vals[k], &al->ports)))
+				return rc;
+			r->nport_aliases++;
+		}
+	}
+	return 0;
+}
+
+/* ---- firmware/vpn-devices.yaml ---------------------------------------- */
+
+static int load_vpn_devices(struct rload *L)
+{
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "firmware/vpn-devices.yaml", &root);
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	long asof;
+	if ((rc = rl_date(L, root, "as_of", &asof, &r->vpns_as_of)))
+		return rc;
+	if (asof < 0)
+		return rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
+	if (r->data_as_of < 0 || asof < r->data_as_of)
+		r->data_as_of = asof;
+	const struct ynode *list = ymap_get(root, "devices");
+	if (!list || list->kind != Y_SEQ)
+		return rl_err(L, root, "'devices' must be a list");
+	r->vpns = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->vpns));
+	if (!r->vpns)
+		return rl_err(L, root, "out of memory");
+	static const char *const keys[] = {"vendor", "model", "aliases", "revision_family",
+					   "end_of_support", "end_of_life", "latest_firmware",
+					   "latest_firmware_date", "source", "as_of", "note", NULL};
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		struct vpn_device *e = &r->vpns[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each device must be a mapping");
+		if ((rc = rl_check_keys(L, m, keys, "device")))
+			return rc;
+		e->line = m->line;
+		e->vendor = rl_str(L, m, "vendor", true, &rc);
+		if (!rc)
+			e->model = rl_str(L, m, "model", true, &rc);
+		if (!rc)
+			e->source = rl_str(L, m, "source", true, &rc);
+		if (!rc)
+			e->family = rl_str(L, m, "revision_family", false, &rc);
+		if (!rc)
+			e->latest_firmware = rl_str(L, m, "latest_firmware", false, &rc);
+		if (rc)
+			return rc;
+		long d;
+		if ((rc = rl_date(L, m, "as_of", &d, &e->as_of)))
+			return rc;
+		if (d < 0)
+			return rl_err(L, m, "device %s: 'as_of' is missing", e->model);
+		if ((rc = rl_date(L, m, "end_of_support", &e->end_of_support,
+				  &e->end_of_support_text)) ||
+		    (rc = rl_date(L, m, "latest_firmware_date", &d, NULL)))
+			return rc;
+		const struct ynode *eol = ymap_get(m, "end_of_life");
+		if (eol && yscalar_bool(eol, &e->end_of_life))
+			return rl_err(L, eol, "'end_of_life' must be true or false");
+		model_key(e->key, sizeof(e->key), e->model);
+		const struct ynode *al = ymap_get(m, "aliases");
+		if (al && al->kind == Y_SEQ && al->n) {
+			e->aliases = arena_alloc(&r->arena, (al->n + 1) * sizeof(char *));
+			if (!e->aliases)
+				return rl_err(L, al, "out of memory");
+			for (size_t j = 0; j < al->n; j++) {
+				char k[64];
+				if (al->vals[j]->kind != Y_SCALAR)
+					return rl_err(L, al->vals[j], "each alias must be a name");
+				model_key(k, sizeof(k), al->vals[j]->str);
+				e->aliases[j] = arena_strdup(&r->arena, k);
+			}
+			e->naliases = al->n;
+		}
+		r->nvpns = i + 1;
+	}
+	const struct ynode *adv = ymap_get(root, "advisories");
+	if (!adv || adv->kind != Y_SEQ)
+		return rl_err(L, root, "'advisories' must be a list");
+	r->advisories = arena_alloc(&r->arena, (adv->n + 1) * sizeof(*r->advisories));
+	if (!r->advisories)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < adv->n; i++) {
+		const struct ynode *m = adv->vals[i];
+		struct vpn_advisory *e = &r->advisories[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each advisory must be a mapping");
+		e->line = m->line;
+		e->id = rl_str(L, m, "id", true, &rc);
+		if (!rc)
+			e->title = rl_str(L, m, "title", true, &rc);
+		if (!rc)
+			e->source = rl_str(L, m, "source", true, &rc);
+		const char *sev = rc ? NULL : rl_str(L, m, "severity", true, &rc);
+		if (rc)
+			return rc;
+		int s = severity_from_name(sev);
+		if (s < 0)
+			return rl_err(L, m, "advisory %s: severity '%s' is not known", e->id, sev);
+		e->severity = (enum severity)s;
+		const struct ynode *ke = ymap_get(m, "known_exploited");
+		if (ke && yscalar_bool(ke, &e->known_exploited))
+			return rl_err(L, ke, "'known_exploited' must be true or false");
+		long d;
+		if ((rc = rl_date(L, m, "as_of", &d, NULL)))
+			return rc;
+		if (d < 0)
+			return rl_err(L, m, "advisory %s: 'as_of' is missing", e->id);
+		const struct ynode *fx = ymap_get(m, "fixed");
+		if (!fx || fx->kind != Y_MAP)
+			return rl_err(L, m, "advisory %s: 'fixed' must map models to revisions", e->id);
+		e->fixed = arena_alloc(&r->arena, (fx->n + 1) * sizeof(*e->fixed));
+		if (!e->fixed)
+			return rl_err(L, m, "out of memory");
+		for (size_t j = 0; j < fx->n; j++) {
+			if (fx->vals[j]->kind != Y_SCALAR)
+				return rl_err(L, fx->vals[j], "a fixed revision must be a value");
+			model_key(e->fixed[j].key, sizeof(e->fixed[j].key), fx->keys[j]->str);
+			e->fixed[j].fixed = fx->vals[j]->str;
+		}
+		e->nfixed = fx->n;
+		r->nadvisories = i + 1;
+	}
+	return 0;
+}
+
 /* ---- passphrase.yaml ------------------------------------------------- */
 
 static const char *rl_path(struct rload *L, const char *p)
@@ -614,6 +865,10 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		rc = load_routers(&L);
 	if (!rc)
 		rc = load_passphrase(&L);
+	if (!rc)
+		rc = load_ports(&L);
+	if (!rc)
+		rc = load_vpn_devices(&L);
 	if (rc) {
 		r->nrules = 0;
 		r->nrouters = 0;
@@ -676,6 +931,61 @@ const struct router_support *registry_router(const struct registry *r,
 	for (size_t i = 0; i < r->nrouters; i++) {
 		const struct router_support *e = &r->routers[i];
 		if (vendor && strcmp(vendor, "other") != 0 && strcmp(e->vendor, vendor) != 0)
+			continue;
+		if (strcmp(e->key, key) == 0)
+			return e;
+		for (size_t j = 0; j < e->naliases; j++)
+			if (strcmp(e->aliases[j], key) == 0)
+				return e;
+	}
+	return NULL;
+}
+
+const struct pset *registry_port_alias(const struct registry *r, const char *vendor,
+				       const char *name, size_t n)
+{
+	for (size_t i = 0; i < r->nport_aliases; i++) {
+		const struct port_alias *al = &r->port_aliases[i];
+		if (strcmp(al->vendor, vendor) == 0 && str_ieq_n(name, n, al->name))
+			return &al->ports;
+	}
+	return NULL;
+}
+
+const struct service_def *registry_service(const struct registry *r, uint32_t proto,
+					   uint32_t port)
+{
+	const struct service_def *best = NULL;
+	for (size_t i = 0; i < r->nservices; i++) {
+		const struct service_def *s = &r->services[i];
+		if (s->proto != proto)
+			continue;
+		if (s->ports.n == 0) {
+			if (!best)
+				best = s;
+			continue;
+		}
+		if (pset_contains(&s->ports, port)) {
+			/* A one-port entry beats a range that also holds the port. */
+			if (!best || best->ports.n == 0 ||
+			    (s->ports.iv[0].hi - s->ports.iv[0].lo) <
+				    (best->ports.iv[0].hi - best->ports.iv[0].lo))
+				best = s;
+		}
+	}
+	return best;
+}
+
+const struct vpn_device *registry_vpn_device(const struct registry *r, const char *vendor,
+					     const char *model)
+{
+	char key[64] = "";
+	model_key(key, sizeof(key), model);
+	if (!key[0])
+		return NULL;
+	for (size_t i = 0; i < r->nvpns; i++) {
+		const struct vpn_device *e = &r->vpns[i];
+		if (vendor && strcmp(e->vendor, vendor) != 0)
 			continue;
 		if (strcmp(e->key, key) == 0)
 			return e;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "model.h"
+#include "filter.h"
 #include "passphrase.h"
 #include "util.h"
 
@@ -82,6 +83,50 @@ struct router_support {
 	unsigned line;
 };
 
+/* A known service (rules/ports.yaml): what a protocol and port are. */
+struct service_def {
+	const char *name;         /* "rdp" */
+	uint32_t proto;           /* PROTO_TCP … */
+	struct pset ports;        /* empty for protocols without ports */
+	enum svc_class cls;
+	bool critical;            /* management, remote desktop, file sharing, databases */
+};
+
+/* A vendor's port mnemonic ("www" -> 80 for yamaha). */
+struct port_alias {
+	const char *vendor, *name;
+	struct pset ports;
+};
+
+/* A VPN device model (rules/firmware/vpn-devices.yaml). */
+struct vpn_device {
+	const char *vendor, *model;
+	char key[64];
+	const char **aliases;         /* normalised */
+	size_t naliases;
+	const char *family;           /* revision prefix, e.g. "15.02" */
+	long end_of_support;          /* days, or -1 */
+	const char *end_of_support_text;
+	bool end_of_life;
+	const char *latest_firmware;  /* or NULL */
+	const char *source, *as_of;
+	unsigned line;
+};
+
+struct vpn_fix {
+	char key[64];                 /* normalised model */
+	const char *fixed;            /* first fixed revision */
+};
+
+struct vpn_advisory {
+	const char *id, *title, *source;
+	enum severity severity;
+	bool known_exploited;
+	struct vpn_fix *fixed;
+	size_t nfixed;
+	unsigned line;
+};
+
 struct registry {
 	struct arena arena;
 	const char *dir;
@@ -94,6 +139,15 @@ struct registry {
 	size_t nrouters;
 	const char *routers_as_of;
 	long data_as_of;              /* oldest review date of the data tables */
+	struct vpn_device *vpns;
+	size_t nvpns;
+	struct vpn_advisory *advisories;
+	size_t nadvisories;
+	const char *vpns_as_of;
+	struct service_def *services;
+	size_t nservices;
+	struct port_alias *port_aliases;
+	size_t nport_aliases;
 	struct pass_config pass;
 	struct pass_blocklist *blocklist;
 	struct pass_blocklist *context_words;  /* vendor/product words */
@@ -119,6 +173,15 @@ const char *registry_note(const struct registry *r, const char *id, enum lang l)
 /* Looks a router up by vendor (may be NULL: any) and model; NULL if absent. */
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor,
+					     const char *model);
+/* The ports a vendor's mnemonic stands for (case-insensitive), or NULL. */
+const struct pset *registry_port_alias(const struct registry *r, const char *vendor,
+				       const char *name, size_t n);
+/* The best-known service on proto/port (exact port first), or NULL. */
+const struct service_def *registry_service(const struct registry *r, uint32_t proto,
+					   uint32_t port);
+/* A VPN device by vendor and model (aliases too), or NULL. */
+const struct vpn_device *registry_vpn_device(const struct registry *r, const char *vendor,
 					     const char *model);
 /* Normalises a model name for matching: lower case, without spaces, '-'
  * and '_'. */

@@ -1,18 +1,28 @@
 /*
- * exposure.c — item 3-2: what the internet can reach. For home routers
- * described by a facts file this is remote administration and UPnP; the
- * filter analysis of office routers joins here with their parsers.
+ * exposure.c — item 3-2: what the internet can reach.
+ *
+ * Office routers: for every internet-facing interface and address family,
+ * the shared filter analysis (src/filter.c) answers which new connections
+ * cross the inbound filter — to the router's own services, to each NAT
+ * forward, and (where there is no NAT, as on IPv6) to inside hosts — and
+ * from which sources. With no policy, only VPN termination is needed from
+ * anywhere (DESIGN "Meaning of the items"); anything else reachable from
+ * any source fails, reachable only from named sources is reported as info.
+ *
+ * Home routers described by a facts file: remote administration and UPnP.
  */
 #include "checks.h"
 
-#include "../../parsers/parsers.h"
+#include <stdio.h>
+#include <string.h>
 
-void check_exposure(struct input *in, const struct run_ctx *ctx)
+#include "../../parsers/parsers.h"
+#include "../filter.h"
+
+/* ---- home routers (facts file) -------------------------------------------- */
+
+static void exposure_home(struct input *in, const struct run_ctx *ctx)
 {
-	/* remote_admin and upnp are top-level facts: judged even without a
-	 * router: section. */
-	if (!in->kind || !in->kind->feeds[ITEM_3_2])
-		return;
 	const struct device *d = &in->dev;
 	if (d->remote_admin == TRI_UNSET && d->upnp == TRI_UNSET) {
 		input_item(in, ITEM_3_2, IST_NA, "facts-no-internet-side");
@@ -25,4 +35,412 @@ void check_exposure(struct input *in, const struct run_ctx *ctx)
 	if (d->upnp == TRI_YES)
 		finding_add(in, ctx, "EL111", "default", ITEM_3_2, -1, FST_WARN,
 			    d->upnp_line, "upnp: true", ARGS_END);
+}
+
+/* ---- office routers -------------------------------------------------------- */
+
+struct xp {                      /* one interface and family being analysed */
+	struct input *in;
+	const struct run_ctx *ctx;
+	struct arena *a;
+	const struct wan_if *w;
+	enum fam fam;
+	const struct flist *l;
+	const char *fam_name;        /* "IPv4" / "IPv6" */
+};
+
+static const char *proto_port_text(struct arena *a, const struct pset *proto,
+				   const struct pset *ports)
+{
+	static const struct {
+		uint32_t n;
+		const char *name;
+	} names[] = {{PROTO_TCP, "tcp"}, {PROTO_UDP, "udp"}, {PROTO_ICMP, "icmp"},
+		     {PROTO_ESP, "esp"}, {PROTO_GRE, "gre"}, {PROTO_AH, "ah"},
+		     {PROTO_ICMP6, "icmp6"}};
+	if (proto->n == 1 && proto->iv[0].lo == proto->iv[0].hi) {
+		uint32_t p = proto->iv[0].lo;
+		const char *pn = NULL;
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (names[i].n == p)
+				pn = names[i].name;
+		char num[16];
+		if (!pn) {
+			snprintf(num, sizeof(num), "protocol %u", p);
+			pn = num;
+		}
+		if (p == PROTO_TCP || p == PROTO_UDP) {
+			bool all = ports->n == 1 && ports->iv[0].lo == 0 && ports->iv[0].hi == 65535;
+			return arena_printf(a, "%s/%s", pn, all ? "any port" : pset_format(a, ports, 80));
+		}
+		return arena_strdup(a, pn);
+	}
+	return arena_printf(a, "protocols %s", pset_format(a, proto, 60));
+}
+
+/* Deciding rules as text: "filter 200020 (line 40), default". */
+static const char *rules_text(const struct xp *x, const int *rules, size_t n)
+{
+	struct strbuf sb;
+	sb_init(&sb, 600);
+	for (size_t i = 0; i < n && i < 6; i++) {
+		if (i)
+			sb_adds(&sb, ", ");
+		if (rules[i] < 0 || !x->l->present)
+			sb_adds(&sb, x->l->present ? "no filter matches (list default)"
+						   : "no inbound filter");
+		else
+			sb_printf(&sb, "filter %s (line %u)", x->l->rules[rules[i]].name,
+				  x->l->rules[rules[i]].line);
+	}
+	if (n > 6)
+		sb_adds(&sb, ", …");
+	const char *s = arena_strdup(x->a, sb_str(&sb));
+	sb_free(&sb);
+	return s ? s : "";
+}
+
+/* Where a finding about this reach points: the pass rule, else the list,
+ * else the interface. */
+static unsigned reach_line(const struct xp *x, const int *rules, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rules[i] >= 0 && x->l->present)
+			return x->l->rules[rules[i]].line;
+	return x->l->present ? x->l->line : x->w->line;
+}
+
+/* Whether the policy's allowed_inbound covers this reach. */
+static const struct policy_inbound *policy_allows(const struct xp *x, uint32_t proto,
+						  const struct pset *ports, const struct aset *src,
+						  const struct u128 *host)
+{
+	const struct policy *p = x->ctx->pol;
+	for (size_t i = 0; i < p->ninbound; i++) {
+		const struct policy_inbound *e = &p->inbound[i];
+		uint32_t ep = strcmp(e->proto, "tcp") == 0 ? PROTO_TCP
+			      : strcmp(e->proto, "udp") == 0 ? PROTO_UDP
+			      : strcmp(e->proto, "esp") == 0 ? PROTO_ESP
+			      : strcmp(e->proto, "gre") == 0 ? PROTO_GRE
+			      : strcmp(e->proto, "icmp") == 0 ? PROTO_ICMP : 256;
+		if (ep != 256 && ep != proto)
+			continue;
+		if (e->port >= 0 && (ports->n != 1 || ports->iv[0].lo != (uint32_t)e->port ||
+				     ports->iv[0].hi != (uint32_t)e->port))
+			continue;
+		if (e->to) {
+			struct u128 t;
+			if (!host || addr_parse(x->fam, e->to, strlen(e->to), &t) ||
+			    t.hi != host->hi || t.lo != host->lo)
+				continue;
+		}
+		if (e->nsources) {
+			struct aset allowed, u, rest;
+			aset_empty(x->fam, &allowed);
+			for (size_t k = 0; k < e->nsources; k++) {
+				struct aset one;
+				const char *s = e->sources[k];
+				const char *sl = strchr(s, '/');
+				struct u128 ad;
+				long plen = x->fam == FAM_V4 ? 32 : 128;
+				if (addr_parse(x->fam, s, sl ? (size_t)(sl - s) : strlen(s), &ad) ||
+				    (sl && str_to_long(sl + 1, 0, plen, &plen)) ||
+				    aset_prefix(x->a, x->fam, ad, (unsigned)plen, &one) ||
+				    aset_union(x->a, &allowed, &one, &u))
+					continue;
+				allowed = u;
+			}
+			if (aset_minus(x->a, src, &allowed, &rest) || !aset_is_empty(&rest))
+				continue;
+		}
+		return e;
+	}
+	return NULL;
+}
+
+/* What a reach is: the target (router, a forward, inside hosts). */
+struct target {
+	const char *variant;         /* "box", "forward", "inside" */
+	const char *host;            /* forward: inner host text */
+	const struct u128 *host_addr;
+	const char *svc_name;        /* a box service's own name */
+	enum svc_class svc_cls;
+	bool from_box_service;
+	unsigned line;               /* NAT or service line, 0 if none */
+	const char *evidence;
+};
+
+static bool vpn_needed(const struct xp *x, const char *name)
+{
+	const struct device *d = &x->in->dev;
+	if (strcmp(name, "ike") == 0 || strcmp(name, "ipsec-nat-t") == 0 ||
+	    strcmp(name, "esp") == 0 || strcmp(name, "nat-t") == 0)
+		return true;
+	if (strcmp(name, "l2tp") == 0) {
+		for (size_t i = 0; i < d->nsvcs; i++)
+			if (strcmp(d->svcs[i].name, "l2tp") == 0 && d->svcs[i].enabled)
+				return true;
+	}
+	return false;
+}
+
+/* Reports one reachable (protocol, ports) from src. */
+static void report_reach(const struct xp *x, const struct target *t, uint32_t proto,
+			 const struct pset *proto_set, const struct pset *ports,
+			 const struct aset *src, const int *rules, size_t nrules)
+{
+	if (aset_is_empty(src))
+		return;
+	const struct service_def *sd = registry_service(x->ctx->reg, proto,
+							ports->n ? ports->iv[0].lo : 0);
+	const char *name = t->from_box_service ? t->svc_name : sd ? sd->name : NULL;
+	enum svc_class cls = t->from_box_service ? t->svc_cls : sd ? sd->cls : SVC_OTHER;
+	bool critical = cls == SVC_MANAGEMENT || (sd && sd->critical);
+	if (name && (t->from_box_service || (strcmp(t->variant, "box") == 0)) && strcmp(name, "pptp") == 0)
+		return;   /* PPTP has its own rule */
+	if (name && cls == SVC_VPN && vpn_needed(x, name) &&
+	    (t->from_box_service || strcmp(t->variant, "box") == 0))
+		return;   /* VPN termination: what telework needs */
+	const char *what = proto_port_text(x->a, proto_set, ports);
+	const char *svc = name ? name : what;
+	const char *rt = rules_text(x, rules, nrules);
+	unsigned line = reach_line(x, rules, nrules);
+	if (!x->l->present && t->line)
+		line = t->line;
+	const char *iface = arena_printf(x->a, "%s (%s)", x->w->name, x->fam_name);
+	const char *srcs = aset_format(x->a, src, 300);
+	const struct policy_inbound *pe = policy_allows(x, proto, ports, src, t->host_addr);
+	const char *host = t->host ? t->host : "";
+	if (pe) {
+		finding_add(x->in, x->ctx, "EL106", "policy", ITEM_3_2, -1, FST_PASS, line,
+			    t->evidence, "service", svc, "what", what, "interface", iface,
+			    "sources", srcs, "reason", pe->reason, "host", host, ARGS_END);
+		return;
+	}
+	if (!aset_is_all(src)) {
+		finding_add(x->in, x->ctx, "EL106", t->variant, ITEM_3_2, -1, FST_PASS, line,
+			    t->evidence, "service", svc, "what", what, "interface", iface,
+			    "sources", srcs, "host", host, ARGS_END);
+		return;
+	}
+	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
+		finding_add(x->in, x->ctx, "EL104", t->variant, ITEM_3_2, -1, FST_FAIL, line,
+			    t->evidence, "service", svc, "what", what, "interface", iface,
+			    "rules", rt, "host", host, ARGS_END);
+		return;
+	}
+	finding_add(x->in, x->ctx, "EL105", t->variant, ITEM_3_2,
+		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
+		    "what", what, "interface", iface, "rules", rt, "host", host, ARGS_END);
+}
+
+/* Runs the analysis for a query and reports what passed. */
+static void analyse_query(const struct xp *x, const struct target *t, const struct fbox *q,
+			  const struct aset *allow)
+{
+	struct fbox_list passed = {0};
+	int rc = filter_reach(x->a, x->l->present ? x->l->rules : NULL,
+			      x->l->present ? x->l->n : 0, x->l->present ? x->l->dflt : FA_PASS,
+			      q, &passed);
+	if (rc) {
+		finding_add(x->in, x->ctx, "EL100", "too-complex", ITEM_3_2, -1, FST_UNKNOWN,
+			    x->l->line, x->l->text, "interface", x->w->name, ARGS_END);
+		return;
+	}
+	struct freach *r = NULL;
+	size_t nr = 0;
+	if (filter_summarise(x->a, &passed, &r, &nr))
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		struct aset src = r[i].src;
+		if (allow) {
+			struct aset s2;
+			if (aset_intersect(x->a, &src, allow, &s2))
+				continue;
+			src = s2;
+		}
+		uint32_t proto = r[i].proto.n ? r[i].proto.iv[0].lo : 0;
+		report_reach(x, t, proto, &r[i].proto, &r[i].dport, &src, r[i].rules, r[i].nrules);
+	}
+}
+
+static int query_init(const struct xp *x, struct fbox *q, uint32_t proto_lo, uint32_t proto_hi,
+		      const struct aset *dst, const struct pset *dport)
+{
+	memset(q, 0, sizeof(*q));
+	q->rule = -1;
+	if (pset_range(x->a, proto_lo, proto_hi, &q->proto) || aset_all(x->a, x->fam, &q->src) ||
+	    pset_all(x->a, 65535, &q->sport))
+		return EL_ENOMEM;
+	q->dst = *dst;
+	if (dport)
+		q->dport = *dport;
+	else if (pset_all(x->a, 65535, &q->dport))
+		return EL_ENOMEM;
+	return 0;
+}
+
+/* Is every new connection let through? (the list's effect is pass-all) */
+static bool list_passes_all(const struct xp *x)
+{
+	const struct flist *l = x->l;
+	/* Swap pass and deny: what the swapped list passes is what the real
+	 * one denies; nothing there means nothing is denied. */
+	struct frule *inv = arena_alloc(x->a, (l->n + 1) * sizeof(*inv));
+	if (!inv)
+		return false;
+	for (size_t i = 0; i < l->n; i++) {
+		inv[i] = l->rules[i];
+		inv[i].action = l->rules[i].action == FA_PASS ? FA_DENY : FA_PASS;
+	}
+	struct aset all;
+	struct fbox q;
+	if (aset_all(x->a, x->fam, &all) || query_init(x, &q, 0, 255, &all, NULL))
+		return false;
+	struct fbox_list denied = {0};
+	if (filter_reach(x->a, inv, l->n, l->dflt == FA_PASS ? FA_DENY : FA_PASS, &q, &denied))
+		return false;
+	return denied.n == 0;
+}
+
+static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
+			   enum fam fam)
+{
+	struct xp x = {.in = in, .ctx = ctx, .a = &in->arena, .w = w, .fam = fam,
+		       .l = fam == FAM_V4 ? &w->in4 : &w->in6,
+		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6"};
+	const struct flist *l = x.l;
+	const struct device *d = &in->dev;
+	const char *cmd = fam == FAM_V4 ? "ip" : "ipv6";
+	const char *ifname = w->name;
+	if (l->unreadable) {
+		finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+			    l->unreadable_line, l->text, "interface", ifname, "family", x.fam_name,
+			    ARGS_END);
+		return;
+	}
+	if (!l->present) {
+		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd,
+					      strncmp(ifname, "pp ", 3) == 0 ? "pp"
+					      : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
+					      : ifname);
+		finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default", ITEM_3_2, -1,
+			    FST_FAIL, w->line, ev, "interface", ifname, "how", w->how, ARGS_END);
+	} else {
+		if (l->has_undefined)
+			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
+				    l->text, "interface", ifname, ARGS_END);
+		if (list_passes_all(&x))
+			finding_add(in, ctx, "EL102", "default", ITEM_3_2, -1, FST_FAIL, l->line,
+				    l->text, "interface", ifname, "family", x.fam_name, ARGS_END);
+		/* Filters in the list that can never match. */
+		bool *sh = arena_alloc(x.a, (l->n + 1) * sizeof(bool));
+		int **by = arena_alloc(x.a, (l->n + 1) * sizeof(int *));
+		size_t *nby = arena_alloc(x.a, (l->n + 1) * sizeof(size_t));
+		if (sh && by && nby && l->n && filter_shadowed(x.a, l->rules, l->n, sh, by, nby) == 0) {
+			for (size_t i = 0; i < l->n; i++) {
+				if (!sh[i])
+					continue;
+				struct strbuf sb;
+				sb_init(&sb, 400);
+				for (size_t k = 0; k < nby[i] && k < 8; k++)
+					sb_printf(&sb, "%s%s", k ? ", " : "", l->rules[by[i][k]].name);
+				finding_add(in, ctx, "EL108", "default", ITEM_3_2, -1, FST_PASS,
+					    l->rules[i].line, NULL, "rule", l->rules[i].name, "by",
+					    sb_str(&sb), "interface", ifname, ARGS_END);
+				sb_free(&sb);
+			}
+		}
+	}
+	/* 1. The router's own services. */
+	struct aset box;
+	struct u128 boxaddr = fam == FAM_V4 ? w->addr4 : BOX_UNKNOWN_ADDR6;
+	if (aset_range(x.a, fam, boxaddr, boxaddr, &box))
+		return;
+	for (size_t i = 0; i < d->nsvcs; i++) {
+		const struct box_service *s = &d->svcs[i];
+		if (!s->enabled)
+			continue;
+		struct pset port;
+		struct fbox q;
+		bool has_ports = s->proto == PROTO_TCP || s->proto == PROTO_UDP;
+		if ((has_ports ? pset_range(x.a, s->port, s->port, &port) : pset_all(x.a, 65535, &port)) ||
+		    query_init(&x, &q, s->proto, s->proto, &box, &port))
+			return;
+		unsigned sl = s->host_line ? s->host_line : s->line;
+		struct target t = {.variant = "box", .svc_name = s->name, .svc_cls = s->cls,
+				   .from_box_service = true, .line = sl,
+				   .evidence = arena_printf(x.a, "%s", s->why)};
+		analyse_query(&x, &t, &q, fam == FAM_V4 ? &s->allow4 : &s->allow6);
+	}
+	/* 2. NAT forwards (IPv4). */
+	if (fam == FAM_V4) {
+		for (size_t i = 0; i < w->nfwds; i++) {
+			const struct nat_forward *f = &w->fwds[i];
+			struct aset host;
+			if (aset_range(x.a, FAM_V4, f->inner, f->inner, &host))
+				return;
+			const char *hs = aset_format(x.a, &host, 60);
+			if (f->dmz)
+				finding_add(in, ctx, "EL112", "dmz", ITEM_3_2, -1, FST_FAIL, f->line,
+					    f->text, "host", hs, "interface", ifname, ARGS_END);
+			struct fbox q;
+			memset(&q, 0, sizeof(q));
+			q.rule = -1;
+			q.proto = f->proto;
+			q.dst = host;
+			q.dport = f->ports;
+			if (aset_all(x.a, FAM_V4, &q.src) || pset_all(x.a, 65535, &q.sport))
+				return;
+			struct target t = {.variant = f->to_box ? "box" : "forward", .host = hs,
+					   .host_addr = &f->inner, .line = f->line,
+					   .evidence = f->text};
+			analyse_query(&x, &t, &q, NULL);
+		}
+		if (w->nat_through)
+			finding_add(in, ctx, "EL112", "through", ITEM_3_2, -1, FST_FAIL,
+				    w->nat_through_line, NULL, "interface", ifname, ARGS_END);
+	}
+	/* 3. Without NAT, inside hosts are addressed directly. A missing list
+	 * is already reported as a whole (EL101/EL103). */
+	if (l->present && (fam == FAM_V6 || !w->nat4)) {
+		const struct aset *inside = fam == FAM_V4 ? &d->lan4 : &d->lan6;
+		if (!aset_is_empty(inside)) {
+			struct fbox q;
+			if (query_init(&x, &q, 0, 255, inside, NULL))
+				return;
+			struct target t = {.variant = "inside", .host = aset_format(x.a, inside, 100)};
+			analyse_query(&x, &t, &q, NULL);
+		}
+	}
+}
+
+static void exposure_office(struct input *in, const struct run_ctx *ctx)
+{
+	const struct device *d = &in->dev;
+	if (!d->wans) {
+		input_item(in, ITEM_3_2, IST_UNKNOWN, "no-wan-found");
+		return;
+	}
+	input_item(in, ITEM_3_2, IST_PASS, NULL);
+	for (const struct wan_if *w = d->wans; w; w = w->next) {
+		if (w->v4)
+			analyse_family(in, ctx, w, FAM_V4);
+		if (w->v6)
+			analyse_family(in, ctx, w, FAM_V6);
+	}
+	if (d->pptp)
+		finding_add(in, ctx, "EL107", "default", ITEM_3_2, -1, FST_FAIL, d->pptp_line,
+			    "pptp service on", ARGS_END);
+}
+
+void check_exposure(struct input *in, const struct run_ctx *ctx)
+{
+	if (!in->kind || !in->kind->feeds[ITEM_3_2])
+		return;
+	/* Facts files describe a home router; config parsers fill the edge. */
+	if (strcmp(in->kind->name, "router-facts") == 0)
+		exposure_home(in, ctx);
+	else
+		exposure_office(in, ctx);
 }

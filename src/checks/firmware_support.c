@@ -131,11 +131,92 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 			    ARGS_END);
 }
 
+/* ---- item 5-4: the device that terminates the VPN ----------------------- */
+
+/* "Rev.15.02.30" -> "15.02.30" */
+static const char *bare_revision(const char *fw)
+{
+	const char *p = fw;
+	while (*p && (*p < '0' || *p > '9'))
+		p++;
+	return p;
+}
+
+static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
+{
+	const int item = ITEM_5_4;
+	const struct device *d = &in->dev;
+	if (!d->vpn_remote_access) {
+		input_item(in, item, IST_NA, "not-a-vpn-device");
+		return;
+	}
+	input_item(in, item, IST_PASS, NULL);
+	finding_add(in, ctx, "EL306", "default", item, -1, FST_PASS, d->vpn_line, NULL, "how",
+		    d->vpn_how, ARGS_END);
+	if (!d->model.s || !d->firmware.s) {
+		finding_add(in, ctx, "EL304", "no-header", item, -1, FST_UNKNOWN, d->vpn_line, NULL,
+			    ARGS_END);
+		return;
+	}
+	const char *model = d->model.s;
+	const char *rev = bare_revision(d->firmware.s);
+	unsigned line = d->firmware.line;
+	const char *ev = arena_printf(&in->arena, "%s %s", model, d->firmware.s);
+	const struct vpn_device *v = registry_vpn_device(ctx->reg, d->vendor.s, model);
+	if (!v) {
+		finding_add(in, ctx, "EL304", "not-listed", item, -1, FST_UNKNOWN, line, ev, "model",
+			    model, "as_of", ctx->reg->vpns_as_of ? ctx->reg->vpns_as_of : "?",
+			    ARGS_END);
+		return;
+	}
+	if (v->end_of_life || (v->end_of_support >= 0 && v->end_of_support < ctx->today))
+		finding_add(in, ctx, "EL303", v->end_of_support >= 0 ? "ended" : "end-of-life",
+			    item, -1, FST_FAIL, line, ev, "model", model, "date",
+			    v->end_of_support_text ? v->end_of_support_text : "",
+			    "source", short_ref(in, v->source), ARGS_END);
+	/* Advisories whose first fixed revision is above the running one. */
+	char key[64] = "";
+	model_key(key, sizeof(key), model);
+	for (size_t i = 0; i < ctx->reg->nadvisories; i++) {
+		const struct vpn_advisory *a = &ctx->reg->advisories[i];
+		for (size_t j = 0; j < a->nfixed; j++) {
+			int cmp;
+			if (strcmp(a->fixed[j].key, key) != 0 ||
+			    version_cmp(rev, a->fixed[j].fixed, &cmp) || cmp >= 0)
+				continue;
+			int sev = a->known_exploited ? SEV_CRITICAL : (int)a->severity;
+			if (sev < SEV_HIGH)
+				sev = SEV_HIGH;
+			finding_add(in, ctx, "EL302", "default", item, sev, FST_FAIL, line, ev,
+				    "firmware", d->firmware.s, "fixed", a->fixed[j].fixed,
+				    "advisory", a->id, "title", a->title, ARGS_END);
+		}
+	}
+	int cmp;
+	if (v->latest_firmware && version_cmp(rev, v->latest_firmware, &cmp) == 0 && cmp < 0) {
+		finding_add(in, ctx, "EL301", "default", item, -1, FST_FAIL, line, ev, "firmware",
+			    d->firmware.s, "latest", v->latest_firmware, "model", model, ARGS_END);
+	} else if (!v->latest_firmware) {
+		finding_add(in, ctx, "EL304", "no-latest", item, -1, FST_UNKNOWN, line, ev, "model",
+			    model, ARGS_END);
+	}
+	long built;
+	if (d->build_date.s && date_parse(d->build_date.s, false, &built) == 0 &&
+	    ctx->today - built > ctx->pol->firmware_max_age_days) {
+		char days[24];
+		snprintf(days, sizeof(days), "%ld", ctx->pol->firmware_max_age_days);
+		finding_add(in, ctx, "EL305", "default", item, -1, FST_WARN, d->build_date.line, ev,
+			    "firmware", d->firmware.s, "date", d->build_date.s, "days", days,
+			    ARGS_END);
+	}
+}
+
 void check_firmware_support(struct input *in, const struct run_ctx *ctx)
 {
 	if (!in->kind)
 		return;
-	/* Home routers answer 5-3; VPN devices (5-4) join with their parsers. */
+	if (in->kind->feeds[ITEM_5_4])
+		check_vpn_device(in, ctx);
 	if (!in->kind->feeds[ITEM_5_3])
 		return;
 	int item = ITEM_5_3;

@@ -1,0 +1,1558 @@
+/*
+ * filter.c — the shared filter analysis (see filter.h): exact interval-list
+ * sets of addresses, ports and protocols; address parsing and formatting;
+ * and the first-match walk over product sets ("boxes") of the packet space
+ * that answers what a new connection can reach, which rules can never
+ * match, and a per-protocol summary of what passed.
+ *
+ * Sets are sorted, disjoint, non-adjacent interval lists; union, intersect
+ * and minus are linear merges of two lists. A box is protocol × dst ×
+ * dport × src × sport; the walk subtracts each rule's region from every
+ * box still undecided, keeping the difference as disjoint boxes.
+ *
+ * Storage: everything comes from the caller's arena. Public set operations
+ * return fresh interval arrays; inside the walk, boxes share the (never
+ * modified) interval arrays of their parents, so results in a
+ * struct fbox_list must be treated as read-only.
+ *
+ * Families: a rule belongs to the family of its source (or destination
+ * when the source is empty). filter_reach ignores rules of another family
+ * than the query's (they cannot match its packets); filter_shadowed walks
+ * each family present in the list on its own. A rule whose non-empty
+ * source and destination differ in family is a caller bug: EL_EINVAL.
+ * Likewise set operations on two non-empty sets of different families,
+ * a prefix length beyond the family, or a range with lo > hi give
+ * EL_EINVAL.
+ */
+#include "filter.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- 128-bit helpers ------------------------------------------------- */
+
+static int u_cmp(struct u128 a, struct u128 b)
+{
+	if (a.hi != b.hi)
+		return a.hi < b.hi ? -1 : 1;
+	if (a.lo != b.lo)
+		return a.lo < b.lo ? -1 : 1;
+	return 0;
+}
+
+static bool u_eq(struct u128 a, struct u128 b)
+{
+	return a.hi == b.hi && a.lo == b.lo;
+}
+
+static struct u128 u_inc(struct u128 a)
+{
+	a.lo++;
+	if (a.lo == 0)
+		a.hi++;
+	return a;
+}
+
+static struct u128 u_dec(struct u128 a)
+{
+	if (a.lo == 0)
+		a.hi--;
+	a.lo--;
+	return a;
+}
+
+static struct u128 u_or(struct u128 a, struct u128 b)
+{
+	return (struct u128){ a.hi | b.hi, a.lo | b.lo };
+}
+
+static struct u128 u_and(struct u128 a, struct u128 b)
+{
+	return (struct u128){ a.hi & b.hi, a.lo & b.lo };
+}
+
+static struct u128 u_not(struct u128 a)
+{
+	return (struct u128){ ~a.hi, ~a.lo };
+}
+
+/* 2^k - 1 for k in 0..128. */
+static struct u128 u_lowmask(unsigned k)
+{
+	if (k == 0)
+		return (struct u128){ 0, 0 };
+	if (k < 64)
+		return (struct u128){ 0, (UINT64_C(1) << k) - 1 };
+	if (k == 64)
+		return (struct u128){ 0, UINT64_MAX };
+	if (k < 128)
+		return (struct u128){ (UINT64_C(1) << (k - 64)) - 1, UINT64_MAX };
+	return (struct u128){ UINT64_MAX, UINT64_MAX };
+}
+
+static unsigned fam_bits(enum fam f)
+{
+	return f == FAM_V4 ? 32 : 128;
+}
+
+static struct u128 fam_max(enum fam f)
+{
+	return u_lowmask(fam_bits(f));
+}
+
+/* Trailing zero bits of a, at most bits. */
+static unsigned u_ctz(struct u128 a, unsigned bits)
+{
+	unsigned k = 0;
+	if (a.lo == 0) {
+		if (a.hi == 0)
+			return bits;
+		k = 64;
+		uint64_t h = a.hi;
+		while (!(h & 1)) {
+			h >>= 1;
+			k++;
+		}
+	} else {
+		uint64_t l = a.lo;
+		while (!(l & 1)) {
+			l >>= 1;
+			k++;
+		}
+	}
+	return k < bits ? k : bits;
+}
+
+/* ---- address sets ---------------------------------------------------- */
+
+/* Appends [lo, hi] to iv[0..*n), merging with the last interval when they
+ * overlap or touch; intervals must come in order of lo. */
+static void aiv_push(struct aival *iv, size_t *n, struct u128 lo, struct u128 hi)
+{
+	if (*n > 0) {
+		struct aival *last = &iv[*n - 1];
+		if (u_cmp(lo, last->hi) <= 0 || u_eq(u_dec(lo), last->hi)) {
+			if (u_cmp(hi, last->hi) > 0)
+				last->hi = hi;
+			return;
+		}
+	}
+	iv[*n].lo = lo;
+	iv[*n].hi = hi;
+	(*n)++;
+}
+
+static struct aival *aiv_alloc(struct arena *a, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	if (n > SIZE_MAX / sizeof(struct aival))
+		return NULL;
+	return arena_alloc(a, n * sizeof(struct aival));
+}
+
+/* Checks that two sets may be combined; picks the family of the result. */
+static int aset_pair_fam(const struct aset *x, const struct aset *y, enum fam *f)
+{
+	if (x->n && y->n && x->fam != y->fam)
+		return EL_EINVAL;
+	*f = x->n ? x->fam : y->n ? y->fam : x->fam;
+	return 0;
+}
+
+int aset_empty(enum fam f, struct aset *out)
+{
+	out->fam = f;
+	out->iv = NULL;
+	out->n = 0;
+	return 0;
+}
+
+int aset_range(struct arena *a, enum fam f, struct u128 lo, struct u128 hi, struct aset *out)
+{
+	if (u_cmp(lo, hi) > 0 || u_cmp(hi, fam_max(f)) > 0)
+		return EL_EINVAL;
+	struct aival *iv = aiv_alloc(a, 1);
+	if (!iv)
+		return EL_ENOMEM;
+	iv[0].lo = lo;
+	iv[0].hi = hi;
+	out->fam = f;
+	out->iv = iv;
+	out->n = 1;
+	return 0;
+}
+
+int aset_all(struct arena *a, enum fam f, struct aset *out)
+{
+	return aset_range(a, f, (struct u128){ 0, 0 }, fam_max(f), out);
+}
+
+int aset_prefix(struct arena *a, enum fam f, struct u128 addr, unsigned plen, struct aset *out)
+{
+	unsigned bits = fam_bits(f);
+	if (plen > bits)
+		return EL_EINVAL;
+	struct u128 host = u_lowmask(bits - plen);
+	struct u128 lo = u_and(u_and(addr, fam_max(f)), u_not(host));
+	return aset_range(a, f, lo, u_or(lo, host), out);
+}
+
+int aset_union(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+{
+	enum fam f;
+	if (aset_pair_fam(x, y, &f))
+		return EL_EINVAL;
+	struct aival *iv = aiv_alloc(a, x->n + y->n);
+	if (!iv && x->n + y->n)
+		return EL_ENOMEM;
+	size_t i = 0, j = 0, n = 0;
+	while (i < x->n || j < y->n) {
+		const struct aival *v;
+		if (j >= y->n || (i < x->n && u_cmp(x->iv[i].lo, y->iv[j].lo) <= 0))
+			v = &x->iv[i++];
+		else
+			v = &y->iv[j++];
+		aiv_push(iv, &n, v->lo, v->hi);
+	}
+	out->fam = f;
+	out->iv = n ? iv : NULL;
+	out->n = n;
+	return 0;
+}
+
+int aset_intersect(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+{
+	enum fam f;
+	if (aset_pair_fam(x, y, &f))
+		return EL_EINVAL;
+	size_t cap = x->n && y->n ? x->n + y->n - 1 : 0;
+	struct aival *iv = aiv_alloc(a, cap);
+	if (!iv && cap)
+		return EL_ENOMEM;
+	size_t i = 0, j = 0, n = 0;
+	while (i < x->n && j < y->n) {
+		const struct aival *p = &x->iv[i], *q = &y->iv[j];
+		struct u128 lo = u_cmp(p->lo, q->lo) >= 0 ? p->lo : q->lo;
+		struct u128 hi = u_cmp(p->hi, q->hi) <= 0 ? p->hi : q->hi;
+		if (u_cmp(lo, hi) <= 0) {
+			iv[n].lo = lo;
+			iv[n].hi = hi;
+			n++;
+		}
+		if (u_cmp(p->hi, q->hi) <= 0)
+			i++;
+		else
+			j++;
+	}
+	out->fam = f;
+	out->iv = n ? iv : NULL;
+	out->n = n;
+	return 0;
+}
+
+int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+{
+	enum fam f;
+	if (aset_pair_fam(x, y, &f))
+		return EL_EINVAL;
+	size_t cap = x->n + y->n;
+	struct aival *iv = aiv_alloc(a, cap);
+	if (!iv && cap)
+		return EL_ENOMEM;
+	size_t j = 0, n = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		struct u128 cur = x->iv[i].lo, hi = x->iv[i].hi;
+		bool done = false;
+		while (j < y->n && u_cmp(y->iv[j].hi, cur) < 0)
+			j++;
+		for (size_t k = j; k < y->n && u_cmp(y->iv[k].lo, hi) <= 0; k++) {
+			if (u_cmp(y->iv[k].lo, cur) > 0) {
+				iv[n].lo = cur;
+				iv[n].hi = u_dec(y->iv[k].lo);
+				n++;
+			}
+			if (u_cmp(y->iv[k].hi, hi) >= 0) {
+				done = true;
+				break;
+			}
+			cur = u_inc(y->iv[k].hi);
+		}
+		if (!done) {
+			iv[n].lo = cur;
+			iv[n].hi = hi;
+			n++;
+		}
+	}
+	out->fam = f;
+	out->iv = n ? iv : NULL;
+	out->n = n;
+	return 0;
+}
+
+bool aset_is_all(const struct aset *s)
+{
+	return s->n == 1 && u_eq(s->iv[0].lo, (struct u128){ 0, 0 }) &&
+	       u_eq(s->iv[0].hi, fam_max(s->fam));
+}
+
+bool aset_is_empty(const struct aset *s)
+{
+	return s->n == 0;
+}
+
+bool aset_eq(const struct aset *x, const struct aset *y)
+{
+	if (x->n != y->n)
+		return false;
+	if (x->n && x->fam != y->fam)
+		return false;
+	for (size_t i = 0; i < x->n; i++)
+		if (!u_eq(x->iv[i].lo, y->iv[i].lo) || !u_eq(x->iv[i].hi, y->iv[i].hi))
+			return false;
+	return true;
+}
+
+/* ---- address text ---------------------------------------------------- */
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Exactly four decimal octets (1 to 3 digits each, 0..255) filling s[0..n). */
+static int parse_v4(const char *s, size_t n, uint32_t *out)
+{
+	size_t i = 0;
+	uint32_t v = 0;
+	for (int part = 0; part < 4; part++) {
+		if (part > 0) {
+			if (i >= n || s[i] != '.')
+				return -1;
+			i++;
+		}
+		unsigned oct = 0, digits = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			if (++digits > 3)
+				return -1;
+			oct = oct * 10 + (unsigned)(s[i] - '0');
+			i++;
+		}
+		if (digits == 0 || oct > 255)
+			return -1;
+		v = v << 8 | oct;
+	}
+	if (i != n)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* RFC 4291 §2.2 text forms: eight groups, one "::", a trailing dotted quad
+ * in place of the last two groups. No zone ids. */
+static int parse_v6(const char *s, size_t n, struct u128 *out)
+{
+	uint16_t g[8];
+	int ng = 0, dc = -1;
+	size_t i = 0;
+	if (n >= 2 && s[0] == ':' && s[1] == ':') {
+		dc = 0;
+		i = 2;
+	} else if (n >= 1 && s[0] == ':') {
+		return -1;
+	}
+	while (i < n) {
+		if (ng >= 8)
+			return -1;
+		size_t j = i;
+		bool dot = false;
+		while (j < n && s[j] != ':') {
+			if (s[j] == '.')
+				dot = true;
+			j++;
+		}
+		if (dot) {
+			uint32_t v4;
+			if (j != n || ng > 6 || parse_v4(s + i, j - i, &v4))
+				return -1;
+			g[ng++] = (uint16_t)(v4 >> 16);
+			g[ng++] = (uint16_t)(v4 & 0xffff);
+			i = j;
+			break;
+		}
+		if (j == i || j - i > 4)
+			return -1;
+		unsigned v = 0;
+		for (size_t k = i; k < j; k++) {
+			int h = hexval(s[k]);
+			if (h < 0)
+				return -1;
+			v = v << 4 | (unsigned)h;
+		}
+		g[ng++] = (uint16_t)v;
+		i = j;
+		if (i == n)
+			break;
+		i++;                      /* the ':' */
+		if (i == n)
+			return -1;        /* a trailing single ':' */
+		if (s[i] == ':') {
+			if (dc >= 0)
+				return -1;
+			dc = ng;
+			i++;
+		}
+	}
+	uint16_t full[8] = { 0 };
+	if (dc >= 0) {
+		if (ng > 7)
+			return -1;        /* "::" stands for at least one group */
+		for (int k = 0; k < dc; k++)
+			full[k] = g[k];
+		for (int k = dc; k < ng; k++)
+			full[8 - (ng - k)] = g[k];
+	} else {
+		if (ng != 8)
+			return -1;
+		memcpy(full, g, sizeof(full));
+	}
+	out->hi = out->lo = 0;
+	for (int k = 0; k < 4; k++) {
+		out->hi = out->hi << 16 | full[k];
+		out->lo = out->lo << 16 | full[k + 4];
+	}
+	return 0;
+}
+
+int addr_parse(enum fam f, const char *s, size_t n, struct u128 *out)
+{
+	if (!s)
+		return -1;
+	if (f == FAM_V4) {
+		uint32_t v;
+		if (parse_v4(s, n, &v))
+			return -1;
+		out->hi = 0;
+		out->lo = v;
+		return 0;
+	}
+	return parse_v6(s, n, out);
+}
+
+/* Writes one address: dotted quad, or RFC 5952 (lower case, no leading
+ * zeros, the first longest run of two or more zero groups as "::",
+ * ::ffff:a.b.c.d for IPv4-mapped addresses). buf holds at least 48 bytes. */
+static void addr_text(enum fam f, struct u128 v, char *buf, size_t bufn)
+{
+	if (f == FAM_V4) {
+		uint32_t x = (uint32_t)v.lo;
+		snprintf(buf, bufn, "%u.%u.%u.%u", (unsigned)(x >> 24), (unsigned)(x >> 16 & 255),
+			 (unsigned)(x >> 8 & 255), (unsigned)(x & 255));
+		return;
+	}
+	if (v.hi == 0 && (v.lo >> 32) == 0xffff) {
+		uint32_t x = (uint32_t)v.lo;
+		snprintf(buf, bufn, "::ffff:%u.%u.%u.%u", (unsigned)(x >> 24),
+			 (unsigned)(x >> 16 & 255), (unsigned)(x >> 8 & 255), (unsigned)(x & 255));
+		return;
+	}
+	unsigned g[8];
+	for (int k = 0; k < 4; k++) {
+		g[k] = (unsigned)(v.hi >> (48 - 16 * k) & 0xffff);
+		g[k + 4] = (unsigned)(v.lo >> (48 - 16 * k) & 0xffff);
+	}
+	int best = -1, bestlen = 1;
+	for (int k = 0; k < 8;) {
+		if (g[k] != 0) {
+			k++;
+			continue;
+		}
+		int e = k;
+		while (e < 8 && g[e] == 0)
+			e++;
+		if (e - k > bestlen) {
+			best = k;
+			bestlen = e - k;
+		}
+		k = e;
+	}
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < 8; k++) {
+		if (k == best) {
+			len += (size_t)snprintf(buf + len, bufn - len, "::");
+			k += bestlen - 1;
+			continue;
+		}
+		bool sep = k > 0 && k != best + bestlen;
+		len += (size_t)snprintf(buf + len, bufn - len, "%s%x", sep ? ":" : "", g[k]);
+	}
+}
+
+/* A bounded text accumulator in the arena: keeps the first limit bytes
+ * and remembers whether anything was dropped. */
+struct abuf {
+	struct arena *a;
+	char *p;
+	size_t len, cap, limit;
+	bool over, oom;
+};
+
+static void ab_init(struct abuf *b, struct arena *a, size_t max)
+{
+	memset(b, 0, sizeof(*b));
+	b->a = a;
+	b->limit = max < SIZE_MAX / 4 ? max + 1 : SIZE_MAX / 4;
+}
+
+static void ab_add(struct abuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->oom || b->over)
+		return;
+	if (n > b->limit - b->len) {
+		n = b->limit - b->len;
+		b->over = true;
+	}
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = arena_alloc(b->a, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		if (b->len)
+			memcpy(p, b->p, b->len);
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static bool ab_full(const struct abuf *b)
+{
+	return b->over || b->oom || b->len >= b->limit;
+}
+
+#define ELLIPSIS "\xe2\x80\xa6"   /* U+2026 */
+
+/* The text so far, cut to max bytes with an ellipsis (on a UTF-8
+ * character boundary) when it is longer. */
+static const char *ab_finish(struct abuf *b, size_t max)
+{
+	if (b->oom)
+		return NULL;
+	if (b->len <= max && !b->over)
+		return arena_strndup(b->a, b->p ? b->p : "", b->len);
+	size_t el = strlen(ELLIPSIS);
+	size_t cut = max >= el ? max - el : max;
+	if (cut > b->len)
+		cut = b->len;
+	while (cut > 0 && ((unsigned char)b->p[cut] & 0xC0) == 0x80)
+		cut--;
+	char *r = arena_alloc(b->a, cut + el + 1);
+	if (!r)
+		return NULL;
+	memcpy(r, b->p, cut);
+	if (max >= el)
+		memcpy(r + cut, ELLIPSIS, el + 1);
+	else
+		r[cut] = '\0';
+	return r;
+}
+
+/* Splits [lo, hi] into its minimal list of CIDR blocks; returns their
+ * count, or maxn + 1 when there are more than maxn. */
+static size_t cidr_split(struct u128 lo, struct u128 hi, unsigned bits, struct u128 *blo,
+			 unsigned *plen, size_t maxn)
+{
+	size_t n = 0;
+	for (;;) {
+		unsigned k = u_ctz(lo, bits);
+		while (k > 0 && u_cmp(u_or(lo, u_lowmask(k)), hi) > 0)
+			k--;
+		if (n == maxn)
+			return maxn + 1;
+		blo[n] = lo;
+		plen[n] = bits - k;
+		n++;
+		struct u128 end = u_or(lo, u_lowmask(k));
+		if (u_eq(end, hi))
+			return n;
+		lo = u_inc(end);
+	}
+}
+
+#define CIDR_MAX_BLOCKS 4
+
+const char *aset_format(struct arena *a, const struct aset *s, size_t max)
+{
+	struct abuf b;
+	ab_init(&b, a, max);
+	size_t n = s->n;
+	if (n == 0) {
+		ab_add(&b, "none");
+	} else if (aset_is_all(s)) {
+		ab_add(&b, "any");
+		n = 0;
+	}
+	unsigned bits = fam_bits(s->fam);
+	for (size_t i = 0; i < n && !ab_full(&b); i++) {
+		struct u128 blo[CIDR_MAX_BLOCKS];
+		unsigned plen[CIDR_MAX_BLOCKS];
+		char t1[64], t2[64], item[160];
+		size_t nb = cidr_split(s->iv[i].lo, s->iv[i].hi, bits, blo, plen, CIDR_MAX_BLOCKS);
+		if (i > 0)
+			ab_add(&b, ", ");
+		if (nb > CIDR_MAX_BLOCKS) {
+			addr_text(s->fam, s->iv[i].lo, t1, sizeof(t1));
+			addr_text(s->fam, s->iv[i].hi, t2, sizeof(t2));
+			snprintf(item, sizeof(item), "%s-%s", t1, t2);
+			ab_add(&b, item);
+			continue;
+		}
+		for (size_t k = 0; k < nb; k++) {
+			addr_text(s->fam, blo[k], t1, sizeof(t1));
+			if (plen[k] == bits)
+				snprintf(item, sizeof(item), "%s%s", k ? ", " : "", t1);
+			else
+				snprintf(item, sizeof(item), "%s%s/%u", k ? ", " : "", t1, plen[k]);
+			ab_add(&b, item);
+		}
+	}
+	return ab_finish(&b, max);
+}
+
+/* ---- port and protocol sets ------------------------------------------ */
+
+static void piv_push(struct pival *iv, size_t *n, uint32_t lo, uint32_t hi)
+{
+	if (*n > 0) {
+		struct pival *last = &iv[*n - 1];
+		if (lo <= last->hi || lo - 1 == last->hi) {
+			if (hi > last->hi)
+				last->hi = hi;
+			return;
+		}
+	}
+	iv[*n].lo = lo;
+	iv[*n].hi = hi;
+	(*n)++;
+}
+
+static struct pival *piv_alloc(struct arena *a, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	if (n > SIZE_MAX / sizeof(struct pival))
+		return NULL;
+	return arena_alloc(a, n * sizeof(struct pival));
+}
+
+int pset_range(struct arena *a, uint32_t lo, uint32_t hi, struct pset *out)
+{
+	if (lo > hi)
+		return EL_EINVAL;
+	struct pival *iv = piv_alloc(a, 1);
+	if (!iv)
+		return EL_ENOMEM;
+	iv[0].lo = lo;
+	iv[0].hi = hi;
+	out->iv = iv;
+	out->n = 1;
+	return 0;
+}
+
+int pset_all(struct arena *a, uint32_t max, struct pset *out)
+{
+	return pset_range(a, 0, max, out);
+}
+
+int pset_union(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out)
+{
+	struct pival *iv = piv_alloc(a, x->n + y->n);
+	if (!iv && x->n + y->n)
+		return EL_ENOMEM;
+	size_t i = 0, j = 0, n = 0;
+	while (i < x->n || j < y->n) {
+		const struct pival *v;
+		if (j >= y->n || (i < x->n && x->iv[i].lo <= y->iv[j].lo))
+			v = &x->iv[i++];
+		else
+			v = &y->iv[j++];
+		piv_push(iv, &n, v->lo, v->hi);
+	}
+	out->iv = n ? iv : NULL;
+	out->n = n;
+	return 0;
+}
+
+int pset_intersect(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out)
+{
+	size_t cap = x->n && y->n ? x->n + y->n - 1 : 0;
+	struct pival *iv = piv_alloc(a, cap);
+	if (!iv && cap)
+		return EL_ENOMEM;
+	size_t i = 0, j = 0, n = 0;
+	while (i < x->n && j < y->n) {
+		const struct pival *p = &x->iv[i], *q = &y->iv[j];
+		uint32_t lo = p->lo > q->lo ? p->lo : q->lo;
+		uint32_t hi = p->hi < q->hi ? p->hi : q->hi;
+		if (lo <= hi) {
+			iv[n].lo = lo;
+			iv[n].hi = hi;
+			n++;
+		}
+		if (p->hi <= q->hi)
+			i++;
+		else
+			j++;
+	}
+	out->iv = n ? iv : NULL;
+	out->n = n;
+	return 0;
+}
+
+int pset_minus(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out)
+{
+	size_t cap = x->n + y->n;
+	struct pival *iv = piv_alloc(a, cap);
+	if (!iv && cap)
+		return EL_ENOMEM;
+	size_t j = 0, n = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		uint32_t cur = x->iv[i].lo, hi = x->iv[i].hi;
+		bool done = false;
+		while (j < y->n && y->iv[j].hi < cur)
+			j++;
+		for (size_t k = j; k < y->n && y->iv[k].lo <= hi; k++) {
+			if (y->iv[k].lo > cur) {
+				iv[n].lo = cur;
+				iv[n].hi = y->iv[k].lo - 1;
+				n++;
+			}
+			if (y->iv[k].hi >= hi) {
+				done = true;
+				break;
+			}
+			cur = y->iv[k].hi + 1;
+		}
+		if (!done) {
+			iv[n].lo = cur;
+			iv[n].hi = hi;
+			n++;
+		}
+	}
+	out->iv = n ? iv : NULL;
+	out->n = n;
+	return 0;
+}
+
+bool pset_is_empty(const struct pset *s)
+{
+	return s->n == 0;
+}
+
+bool pset_contains(const struct pset *s, uint32_t v)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->iv[mid].hi < v)
+			lo = mid + 1;
+		else if (s->iv[mid].lo > v)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+const char *pset_format(struct arena *a, const struct pset *s, size_t max)
+{
+	struct abuf b;
+	ab_init(&b, a, max);
+	if (s->n == 0)
+		ab_add(&b, "none");
+	for (size_t i = 0; i < s->n && !ab_full(&b); i++) {
+		char item[40];
+		if (s->iv[i].lo == s->iv[i].hi)
+			snprintf(item, sizeof(item), "%s%u", i ? ", " : "", (unsigned)s->iv[i].lo);
+		else
+			snprintf(item, sizeof(item), "%s%u-%u", i ? ", " : "", (unsigned)s->iv[i].lo,
+				 (unsigned)s->iv[i].hi);
+		ab_add(&b, item);
+	}
+	return ab_finish(&b, max);
+}
+
+/* ---- relations between sets (no allocation) -------------------------- */
+
+enum rel { REL_DISJOINT, REL_SUBSET, REL_PARTIAL };
+
+/* How x lies in y: no common point, x within y (x non-empty), or neither. */
+static enum rel pset_rel(const struct pset *x, const struct pset *y)
+{
+	bool meet = false, all = true;
+	size_t j = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		while (j < y->n && y->iv[j].hi < x->iv[i].lo)
+			j++;
+		if (j == y->n) {
+			all = false;
+			break;
+		}
+		if (y->iv[j].lo <= x->iv[i].hi)
+			meet = true;
+		if (!(y->iv[j].lo <= x->iv[i].lo && y->iv[j].hi >= x->iv[i].hi))
+			all = false;
+		if (meet && !all)
+			return REL_PARTIAL;
+	}
+	if (!meet)
+		return REL_DISJOINT;
+	return all ? REL_SUBSET : REL_PARTIAL;
+}
+
+static enum rel aset_rel(const struct aset *x, const struct aset *y)
+{
+	bool meet = false, all = true;
+	size_t j = 0;
+	for (size_t i = 0; i < x->n; i++) {
+		while (j < y->n && u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
+			j++;
+		if (j == y->n) {
+			all = false;
+			break;
+		}
+		if (u_cmp(y->iv[j].lo, x->iv[i].hi) <= 0)
+			meet = true;
+		if (!(u_cmp(y->iv[j].lo, x->iv[i].lo) <= 0 && u_cmp(y->iv[j].hi, x->iv[i].hi) >= 0))
+			all = false;
+		if (meet && !all)
+			return REL_PARTIAL;
+	}
+	if (!meet)
+		return REL_DISJOINT;
+	return all ? REL_SUBSET : REL_PARTIAL;
+}
+
+/* ---- boxes ----------------------------------------------------------- */
+
+/* Dimensions in the order the difference is decomposed: the ones rules
+ * constrain most first, so the pieces left over stay few. */
+enum { D_PROTO, D_DST, D_DPORT, D_SRC, D_SPORT, D_N };
+
+static bool dim_is_addr(int d)
+{
+	return d == D_DST || d == D_SRC;
+}
+
+static struct pset *box_pset(struct fbox *b, int d)
+{
+	return d == D_PROTO ? &b->proto : d == D_DPORT ? &b->dport : &b->sport;
+}
+
+static const struct pset *box_cpset(const struct fbox *b, int d)
+{
+	return d == D_PROTO ? &b->proto : d == D_DPORT ? &b->dport : &b->sport;
+}
+
+static struct aset *box_aset(struct fbox *b, int d)
+{
+	return d == D_DST ? &b->dst : &b->src;
+}
+
+static const struct aset *box_caset(const struct fbox *b, int d)
+{
+	return d == D_DST ? &b->dst : &b->src;
+}
+
+static enum rel dim_rel(const struct fbox *x, const struct fbox *y, int d)
+{
+	return dim_is_addr(d) ? aset_rel(box_caset(x, d), box_caset(y, d))
+			      : pset_rel(box_cpset(x, d), box_cpset(y, d));
+}
+
+static bool box_is_empty(const struct fbox *b)
+{
+	return !b->proto.n || !b->src.n || !b->dst.n || !b->sport.n || !b->dport.n;
+}
+
+/* Whether two boxes share a packet. */
+static bool box_meets(const struct fbox *x, const struct fbox *y)
+{
+	for (int d = 0; d < D_N; d++)
+		if (dim_rel(x, y, d) == REL_DISJOINT)
+			return false;
+	return true;
+}
+
+/* Up to this many pieces come out of subtracting one rule (two boxes, each
+ * leaving at most D_N pieces of every piece before it). */
+#define PIECES_MAX (D_N + D_N * D_N)
+
+/* Subtracts box g from box r. When they meet, *isect gets r ∩ g, pieces
+ * gets the disjoint boxes of r \ g (*np of them) and *met is true; when
+ * they do not, *met is false and nothing is written. Intervals are shared
+ * with r and g where a dimension is unchanged. */
+static int box_sub(struct arena *a, const struct fbox *r, const struct fbox *g,
+		   struct fbox *isect, struct fbox *pieces, size_t *np, bool *met)
+{
+	enum rel rl[D_N];
+	*met = false;
+	*np = 0;
+	for (int d = 0; d < D_N; d++) {
+		rl[d] = dim_rel(r, g, d);
+		if (rl[d] == REL_DISJOINT)
+			return 0;
+	}
+	*met = true;
+	struct fbox in = *r, cur = *r;
+	for (int d = 0; d < D_N; d++) {
+		if (rl[d] == REL_SUBSET)
+			continue;
+		int rc;
+		struct fbox piece = cur;
+		if (dim_is_addr(d)) {
+			rc = aset_minus(a, box_caset(r, d), box_caset(g, d), box_aset(&piece, d));
+			if (!rc)
+				rc = aset_intersect(a, box_caset(r, d), box_caset(g, d), box_aset(&in, d));
+		} else {
+			rc = pset_minus(a, box_cpset(r, d), box_cpset(g, d), box_pset(&piece, d));
+			if (!rc)
+				rc = pset_intersect(a, box_cpset(r, d), box_cpset(g, d), box_pset(&in, d));
+		}
+		if (rc)
+			return rc;
+		if (!box_is_empty(&piece))
+			pieces[(*np)++] = piece;
+		/* later pieces lie inside g in this dimension */
+		if (dim_is_addr(d))
+			*box_aset(&cur, d) = *box_aset(&in, d);
+		else
+			*box_pset(&cur, d) = *box_pset(&in, d);
+	}
+	*isect = in;
+	return 0;
+}
+
+/* A rule's region as at most two disjoint boxes: its TCP/UDP part with the
+ * port fields, and its other protocols with every port. */
+struct region {
+	struct fbox part[2];
+	size_t n;
+};
+
+struct walk {
+	struct arena *a;
+	enum fam fam;
+	struct pset tcpudp;       /* {6, 17} */
+	struct pset allports;     /* 0..65535 */
+	struct fbox_list rem;     /* undecided */
+	struct fbox_list dec;     /* decided (passed, or all for shadowing) */
+	bool keep_all;            /* dec collects denied boxes too */
+};
+
+/* The family a rule belongs to; EL_EINVAL when source and destination
+ * disagree. */
+static int rule_fam(const struct frule *r, enum fam dflt, enum fam *f)
+{
+	if (r->src.n && r->dst.n && r->src.fam != r->dst.fam)
+		return EL_EINVAL;
+	*f = r->src.n ? r->src.fam : r->dst.n ? r->dst.fam : dflt;
+	return 0;
+}
+
+static int region_make(struct walk *w, const struct frule *r, struct region *rg)
+{
+	rg->n = 0;
+	struct fbox b = { .src = r->src, .dst = r->dst, .sport = r->sport, .dport = r->dport };
+	int rc = pset_intersect(w->a, &r->proto, &w->tcpudp, &b.proto);
+	if (rc)
+		return rc;
+	if (!box_is_empty(&b))
+		rg->part[rg->n++] = b;
+	rc = pset_minus(w->a, &r->proto, &w->tcpudp, &b.proto);
+	if (rc)
+		return rc;
+	b.sport = w->allports;
+	b.dport = w->allports;
+	if (!box_is_empty(&b))
+		rg->part[rg->n++] = b;
+	return 0;
+}
+
+static int list_push(struct arena *a, struct fbox_list *l, const struct fbox *b)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct fbox *nb = arena_alloc(a, cap * sizeof(*nb));
+		if (!nb)
+			return EL_ENOMEM;
+		if (l->n)
+			memcpy(nb, l->b, l->n * sizeof(*nb));
+		l->b = nb;
+		l->cap = cap;
+	}
+	l->b[l->n++] = *b;
+	return 0;
+}
+
+static bool walk_too_big(const struct walk *w)
+{
+	return w->rem.n + w->dec.n > FILTER_MAX_BOXES;
+}
+
+#define DEAD (-2)
+
+/* Applies rule idx (region rg, deciding packets with action act) to every
+ * undecided box; *hit tells whether it decided anything. */
+static int walk_rule(struct walk *w, const struct region *rg, int idx, enum faction act, bool *hit)
+{
+	*hit = false;
+	if (rg->n == 0)
+		return 0;
+	size_t n0 = w->rem.n;
+	bool any_dead = false;
+	for (size_t i = 0; i < n0; i++) {
+		struct fbox cur[PIECES_MAX], next[PIECES_MAX];
+		size_t ncur = 1;
+		bool changed = false;
+		cur[0] = w->rem.b[i];
+		for (size_t p = 0; p < rg->n; p++) {
+			size_t nnext = 0;
+			for (size_t k = 0; k < ncur; k++) {
+				struct fbox in, pieces[D_N];
+				size_t np;
+				bool met;
+				int rc = box_sub(w->a, &cur[k], &rg->part[p], &in, pieces, &np, &met);
+				if (rc)
+					return rc;
+				if (!met) {
+					next[nnext++] = cur[k];
+					continue;
+				}
+				changed = true;
+				if (act == FA_PASS || w->keep_all) {
+					in.rule = idx;
+					if ((rc = list_push(w->a, &w->dec, &in)))
+						return rc;
+				}
+				for (size_t q = 0; q < np; q++) {
+					pieces[q].rule = -1;
+					next[nnext++] = pieces[q];
+				}
+			}
+			memcpy(cur, next, nnext * sizeof(cur[0]));
+			ncur = nnext;
+		}
+		if (!changed)
+			continue;
+		*hit = true;
+		if (ncur == 0) {
+			w->rem.b[i].rule = DEAD;
+			any_dead = true;
+		} else {
+			w->rem.b[i] = cur[0];
+		}
+		for (size_t k = 1; k < ncur; k++) {
+			int rc = list_push(w->a, &w->rem, &cur[k]);
+			if (rc)
+				return rc;
+		}
+		if (walk_too_big(w))
+			return EL_ETOOBIG;
+	}
+	if (any_dead) {
+		size_t o = 0;
+		for (size_t i = 0; i < w->rem.n; i++)
+			if (w->rem.b[i].rule != DEAD)
+				w->rem.b[o++] = w->rem.b[i];
+		w->rem.n = o;
+	}
+	return 0;
+}
+
+/* ---- merging undecided boxes ----------------------------------------- */
+
+/* A total order on sets, to sort boxes. */
+static int pset_cmp(const struct pset *p, const struct pset *q)
+{
+	size_t n = p->n < q->n ? p->n : q->n;
+	for (size_t i = 0; i < n; i++) {
+		if (p->iv[i].lo != q->iv[i].lo)
+			return p->iv[i].lo < q->iv[i].lo ? -1 : 1;
+		if (p->iv[i].hi != q->iv[i].hi)
+			return p->iv[i].hi < q->iv[i].hi ? -1 : 1;
+	}
+	return p->n < q->n ? -1 : p->n > q->n;
+}
+
+static int aset_cmp(const struct aset *p, const struct aset *q)
+{
+	size_t n = p->n < q->n ? p->n : q->n;
+	for (size_t i = 0; i < n; i++) {
+		int c = u_cmp(p->iv[i].lo, q->iv[i].lo);
+		if (!c)
+			c = u_cmp(p->iv[i].hi, q->iv[i].hi);
+		if (c)
+			return c;
+	}
+	return p->n < q->n ? -1 : p->n > q->n;
+}
+
+static int set_cmp(const struct fbox *x, const struct fbox *y, int d)
+{
+	if (dim_is_addr(d))
+		return aset_cmp(box_caset(x, d), box_caset(y, d));
+	return pset_cmp(box_cpset(x, d), box_cpset(y, d));
+}
+
+/* Orders boxes by every dimension but skip, then by skip: boxes equal but
+ * for skip end up next to each other. */
+static int box_cmp_skip(const void *pa, const void *pb, int skip)
+{
+	const struct fbox *x = pa, *y = pb;
+	for (int d = 0; d < D_N; d++) {
+		if (d == skip)
+			continue;
+		int c = set_cmp(x, y, d);
+		if (c)
+			return c;
+	}
+	return set_cmp(x, y, skip);
+}
+
+static int cmp_skip0(const void *a, const void *b) { return box_cmp_skip(a, b, 0); }
+static int cmp_skip1(const void *a, const void *b) { return box_cmp_skip(a, b, 1); }
+static int cmp_skip2(const void *a, const void *b) { return box_cmp_skip(a, b, 2); }
+static int cmp_skip3(const void *a, const void *b) { return box_cmp_skip(a, b, 3); }
+static int cmp_skip4(const void *a, const void *b) { return box_cmp_skip(a, b, 4); }
+
+static int (*const cmp_skip[D_N])(const void *, const void *) = {
+	cmp_skip0, cmp_skip1, cmp_skip2, cmp_skip3, cmp_skip4,
+};
+
+static bool same_but(const struct fbox *x, const struct fbox *y, int skip)
+{
+	for (int d = 0; d < D_N; d++)
+		if (d != skip && set_cmp(x, y, d))
+			return false;
+	return true;
+}
+
+/* Unites undecided boxes that differ in one dimension only (they are
+ * disjoint, so the union of that dimension is exact). One sort per
+ * dimension; called when the list has doubled since the last time. */
+static int walk_merge(struct walk *w)
+{
+	for (int d = 0; d < D_N && w->rem.n > 1; d++) {
+		qsort(w->rem.b, w->rem.n, sizeof(w->rem.b[0]), cmp_skip[d]);
+		size_t o = 0;
+		for (size_t i = 0; i < w->rem.n; i++) {
+			if (o > 0 && same_but(&w->rem.b[o - 1], &w->rem.b[i], d)) {
+				struct fbox *m = &w->rem.b[o - 1];
+				int rc;
+				if (dim_is_addr(d))
+					rc = aset_union(w->a, box_aset(m, d), box_caset(&w->rem.b[i], d),
+							box_aset(m, d));
+				else
+					rc = pset_union(w->a, box_pset(m, d), box_cpset(&w->rem.b[i], d),
+							box_pset(m, d));
+				if (rc)
+					return rc;
+				continue;
+			}
+			w->rem.b[o++] = w->rem.b[i];
+		}
+		w->rem.n = o;
+	}
+	return 0;
+}
+
+#define MERGE_MIN 256
+
+static int walk_init(struct walk *w, struct arena *a, enum fam f)
+{
+	memset(w, 0, sizeof(*w));
+	w->a = a;
+	w->fam = f;
+	int rc = pset_all(a, 65535, &w->allports);
+	if (!rc)
+		rc = pset_range(a, PROTO_TCP, PROTO_TCP, &w->tcpudp);
+	if (!rc) {
+		struct pset udp;
+		rc = pset_range(a, PROTO_UDP, PROTO_UDP, &udp);
+		if (!rc)
+			rc = pset_union(a, &w->tcpudp, &udp, &w->tcpudp);
+	}
+	return rc;
+}
+
+/* Walks rules[0..n) in order over the boxes in w->rem, leaving out rules
+ * that cannot open a connection and rules of another family. */
+static int walk_rules(struct walk *w, const struct frule *rules, size_t n)
+{
+	size_t merged_at = w->rem.n;
+	for (size_t i = 0; i < n; i++) {
+		const struct frule *r = &rules[i];
+		enum fam f;
+		int rc = rule_fam(r, w->fam, &f);
+		if (rc)
+			return rc;
+		if (f != w->fam || r->new_conn_never)
+			continue;
+		struct region rg;
+		if ((rc = region_make(w, r, &rg)))
+			return rc;
+		bool h;
+		if ((rc = walk_rule(w, &rg, (int)i, r->action, &h)))
+			return rc;
+		if (w->rem.n >= MERGE_MIN && w->rem.n >= 2 * merged_at) {
+			if ((rc = walk_merge(w)))
+				return rc;
+			merged_at = w->rem.n;
+		}
+		if (w->rem.n == 0)
+			break;
+	}
+	return 0;
+}
+
+/* ---- analysis -------------------------------------------------------- */
+
+int filter_reach(struct arena *a, const struct frule *rules, size_t n,
+		 enum faction dflt, const struct fbox *query, struct fbox_list *passed)
+{
+	struct walk w;
+	passed->b = NULL;
+	passed->n = passed->cap = 0;
+	enum fam f = query->src.n ? query->src.fam : query->dst.fam;
+	if (query->src.n && query->dst.n && query->src.fam != query->dst.fam)
+		return EL_EINVAL;
+	int rc = walk_init(&w, a, f);
+	if (rc)
+		return rc;
+	struct fbox q = *query;
+	q.rule = -1;
+	if (box_is_empty(&q))
+		return 0;
+	if ((rc = list_push(a, &w.rem, &q)))
+		return rc;
+	if ((rc = walk_rules(&w, rules, n)))
+		return rc;
+	if (dflt == FA_PASS) {
+		for (size_t i = 0; i < w.rem.n; i++) {
+			w.rem.b[i].rule = -1;
+			if ((rc = list_push(a, &w.dec, &w.rem.b[i])))
+				return rc;
+		}
+		if (w.dec.n > FILTER_MAX_BOXES)
+			return EL_ETOOBIG;
+	}
+	*passed = w.dec;
+	return 0;
+}
+
+static int int_cmp(const void *pa, const void *pb)
+{
+	int x = *(const int *)pa, y = *(const int *)pb;
+	return (x > y) - (x < y);
+}
+
+/* Sorts ints in place and drops repeats; returns the new count. */
+static size_t int_uniq(int *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(int), int_cmp);
+	size_t o = 1;
+	for (size_t i = 1; i < n; i++)
+		if (v[i] != v[o - 1])
+			v[o++] = v[i];
+	return o;
+}
+
+/* The shadowing walk for the rules of family f (others left alone). */
+static int shadow_fam(struct arena *a, const struct frule *rules, size_t n, enum fam f,
+		      bool *shadowed, int **by, size_t *nby)
+{
+	struct walk w;
+	int rc = walk_init(&w, a, f);
+	if (rc)
+		return rc;
+	w.keep_all = true;
+	struct fbox all = { .rule = -1 };
+	if ((rc = pset_all(a, 255, &all.proto)) || (rc = aset_all(a, f, &all.src)) ||
+	    (rc = aset_all(a, f, &all.dst)))
+		return rc;
+	all.sport = w.allports;
+	all.dport = w.allports;
+	if ((rc = list_push(a, &w.rem, &all)))
+		return rc;
+	size_t merged_at = 1;
+	for (size_t i = 0; i < n; i++) {
+		enum fam rf;
+		if ((rc = rule_fam(&rules[i], f, &rf)))
+			return rc;
+		if (rf != f)
+			continue;
+		struct region rg;
+		if ((rc = region_make(&w, &rules[i], &rg)))
+			return rc;
+		bool hit;
+		if ((rc = walk_rule(&w, &rg, (int)i, rules[i].action, &hit)))
+			return rc;
+		if (hit)
+			continue;
+		shadowed[i] = true;
+		/* the earlier rules that decided packets of this region */
+		size_t cnt = 0;
+		int *v = NULL;
+		for (int pass = 0; pass < 2; pass++) {
+			size_t k = 0;
+			for (size_t j = 0; j < w.dec.n; j++) {
+				bool meet = false;
+				for (size_t p = 0; p < rg.n && !meet; p++)
+					meet = box_meets(&w.dec.b[j], &rg.part[p]);
+				if (!meet)
+					continue;
+				if (pass == 1)
+					v[k] = w.dec.b[j].rule;
+				k++;
+			}
+			if (pass == 0) {
+				cnt = k;
+				if (cnt == 0)
+					break;
+				v = arena_alloc(a, cnt * sizeof(int));
+				if (!v)
+					return EL_ENOMEM;
+			}
+		}
+		by[i] = v;
+		nby[i] = int_uniq(v, cnt);
+		if (w.rem.n >= MERGE_MIN && w.rem.n >= 2 * merged_at) {
+			if ((rc = walk_merge(&w)))
+				return rc;
+			merged_at = w.rem.n;
+		}
+	}
+	return 0;
+}
+
+int filter_shadowed(struct arena *a, const struct frule *rules, size_t n,
+		    bool *shadowed, int **by, size_t *nby)
+{
+	bool seen[2] = { false, false };
+	for (size_t i = 0; i < n; i++) {
+		shadowed[i] = false;
+		by[i] = NULL;
+		nby[i] = 0;
+		enum fam f;
+		int rc = rule_fam(&rules[i], FAM_V4, &f);
+		if (rc)
+			return rc;
+		if (rules[i].src.n || rules[i].dst.n)
+			seen[f] = true;
+		else
+			shadowed[i] = true;       /* matches nothing at all */
+	}
+	for (int f = FAM_V4; f <= FAM_V6; f++) {
+		if (!seen[f])
+			continue;
+		int rc = shadow_fam(a, rules, n, (enum fam)f, shadowed, by, nby);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- summary --------------------------------------------------------- */
+
+static int aiv_cmp(const void *pa, const void *pb)
+{
+	const struct aival *x = pa, *y = pb;
+	return u_cmp(x->lo, y->lo);
+}
+
+/* Sources and rules of the boxes idx[0..n) united into *e. */
+static int reach_fill(struct arena *a, const struct fbox_list *pl, const size_t *idx, size_t n,
+		      struct freach *e)
+{
+	size_t tot = 0;
+	for (size_t k = 0; k < n; k++)
+		tot += pl->b[idx[k]].src.n;
+	struct aival *iv = aiv_alloc(a, tot);
+	int *rl = arena_alloc(a, (n ? n : 1) * sizeof(int));
+	if ((!iv && tot) || !rl)
+		return EL_ENOMEM;
+	size_t m = 0;
+	enum fam f = n ? pl->b[idx[0]].src.fam : FAM_V4;
+	for (size_t k = 0; k < n; k++) {
+		const struct fbox *b = &pl->b[idx[k]];
+		if (b->src.n)
+			memcpy(iv + m, b->src.iv, b->src.n * sizeof(*iv));
+		m += b->src.n;
+		rl[k] = b->rule;
+	}
+	if (tot)
+		qsort(iv, tot, sizeof(*iv), aiv_cmp);
+	size_t o = 0;
+	for (size_t k = 0; k < tot; k++)
+		aiv_push(iv, &o, iv[k].lo, iv[k].hi);
+	e->src.fam = f;
+	e->src.iv = o ? iv : NULL;
+	e->src.n = o;
+	e->rules = rl;
+	e->nrules = int_uniq(rl, n);
+	return 0;
+}
+
+/* A TCP/UDP box by its destination ports, for grouping. */
+struct didx {
+	const struct pset *dport;
+	size_t i;
+};
+
+static int didx_cmp(const void *pa, const void *pb)
+{
+	const struct didx *x = pa, *y = pb;
+	int c = pset_cmp(x->dport, y->dport);
+	if (c)
+		return c;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static bool ints_eq(const int *x, size_t nx, const int *y, size_t ny)
+{
+	if (nx != ny)
+		return false;
+	for (size_t i = 0; i < nx; i++)
+		if (x[i] != y[i])
+			return false;
+	return true;
+}
+
+static int freach_cmp(const void *pa, const void *pb)
+{
+	const struct freach *x = pa, *y = pb;
+	uint32_t px = x->proto.n ? x->proto.iv[0].lo : 0, py = y->proto.n ? y->proto.iv[0].lo : 0;
+	if (px != py)
+		return px < py ? -1 : 1;
+	uint32_t qx = x->dport.n ? x->dport.iv[0].lo : 0, qy = y->dport.n ? y->dport.iv[0].lo : 0;
+	if (qx != qy)
+		return qx < qy ? -1 : 1;
+	return pset_cmp(&x->dport, &y->dport);
+}
+
+int filter_summarise(struct arena *a, const struct fbox_list *passed,
+		     struct freach **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	size_t nb = passed->n;
+	if (nb == 0)
+		return 0;
+	/* protocol breakpoints: the protocols where some box's set starts or
+	 * stops, and TCP and UDP on their own */
+	bool cut[257] = { false };
+	cut[0] = cut[256] = true;
+	cut[PROTO_TCP] = cut[PROTO_TCP + 1] = cut[PROTO_UDP] = cut[PROTO_UDP + 1] = true;
+	for (size_t i = 0; i < nb; i++)
+		for (size_t k = 0; k < passed->b[i].proto.n; k++) {
+			const struct pival *v = &passed->b[i].proto.iv[k];
+			if (v->lo <= 255)
+				cut[v->lo] = true;
+			if (v->hi < 256)
+				cut[v->hi + 1] = true;
+		}
+	size_t *idx = arena_alloc(a, nb * sizeof(size_t));
+	struct didx *di = arena_alloc(a, nb * sizeof(*di));
+	/* at most 256 protocol pieces, plus one line per box for TCP and UDP */
+	size_t cap = 256 + 2 * nb;
+	struct freach *res = arena_alloc(a, cap * sizeof(*res));
+	struct pset allports;
+	if (!idx || !di || !res || pset_all(a, 65535, &allports))
+		return EL_ENOMEM;
+	size_t nres = 0;
+	for (uint32_t lo = 0; lo < 256;) {
+		uint32_t hi = lo;
+		while (!cut[hi + 1])
+			hi++;
+		size_t m = 0;
+		for (size_t i = 0; i < nb; i++)
+			if (pset_contains(&passed->b[i].proto, lo))
+				idx[m++] = i;
+		if (m == 0) {
+			lo = hi + 1;
+			continue;
+		}
+		if (lo == PROTO_TCP || lo == PROTO_UDP) {
+			for (size_t k = 0; k < m; k++) {
+				di[k].dport = &passed->b[idx[k]].dport;
+				di[k].i = idx[k];
+			}
+			qsort(di, m, sizeof(*di), didx_cmp);
+			for (size_t k = 0; k < m; k++)
+				idx[k] = di[k].i;
+			for (size_t s = 0; s < m;) {
+				size_t e = s + 1;
+				while (e < m && !pset_cmp(di[s].dport, di[e].dport))
+					e++;
+				struct freach *r = &res[nres++];
+				int rc = pset_range(a, lo, lo, &r->proto);
+				if (!rc)
+					rc = reach_fill(a, passed, idx + s, e - s, r);
+				if (rc)
+					return rc;
+				r->dport = passed->b[idx[s]].dport;
+				s = e;
+			}
+		} else {
+			struct freach *r = &res[nres++];
+			int rc = pset_range(a, lo, hi, &r->proto);
+			if (!rc)
+				rc = reach_fill(a, passed, idx, m, r);
+			if (rc)
+				return rc;
+			r->dport = allports;
+			/* unite with the previous protocols when only TCP/UDP
+			 * lie between and sources and rules are the same */
+			for (size_t p = nres - 1; p-- > 0;) {
+				struct freach *q = &res[p];
+				uint32_t qlast = q->proto.iv[q->proto.n - 1].hi;
+				if (qlast == PROTO_TCP || qlast == PROTO_UDP)
+					continue;
+				bool gap_ok = true;
+				for (uint32_t v = qlast + 1; v < lo; v++)
+					if (v != PROTO_TCP && v != PROTO_UDP)
+						gap_ok = false;
+				if (gap_ok && aset_eq(&q->src, &r->src) &&
+				    ints_eq(q->rules, q->nrules, r->rules, r->nrules)) {
+					if ((rc = pset_union(a, &q->proto, &r->proto, &q->proto)))
+						return rc;
+					nres--;
+				}
+				break;
+			}
+		}
+		lo = hi + 1;
+	}
+	qsort(res, nres, sizeof(*res), freach_cmp);
+	*out = res;
+	*nout = nres;
+	return 0;
+}

@@ -1,0 +1,174 @@
+/*
+ * filter.h — the shared filter analysis (item 3-2), used by every vendor
+ * parser: given an ordered list of rules with first-match semantics and a
+ * default action, which packets that open a NEW connection from the
+ * internet get through — to the box itself, to each forwarded host — and
+ * from which sources; and which rules can never match (shadowed).
+ *
+ * Everything is exact set arithmetic on the packet space
+ *     protocol (0..255) × source address × destination address ×
+ *     source port (0..65535) × destination port (0..65535)
+ * for one address family at a time (IPv4 and IPv6 are analysed apart).
+ * Vendor parsers only translate their syntax into struct frule.
+ *
+ * Semantics encoded here (vendor-neutral):
+ *  - ports constrain only TCP and UDP packets; a rule whose protocol set
+ *    holds other protocols matches those whatever its port fields say
+ *    (YAMAHA [CR §8.1.10]; Cisco ACLs cannot give ports without tcp/udp);
+ *  - a rule marked new_conn_never (YAMAHA `established`, tcpfin, tcprst,
+ *    ASA "established" forms) cannot match the first packet of a new
+ *    connection and is ignored by the reachability analysis;
+ *  - the first rule that matches decides; packets no rule matches get the
+ *    list's default action.
+ *
+ * Memory: every set and result lives in the caller's arena.
+ */
+#ifndef EDGELINT_FILTER_H
+#define EDGELINT_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+enum fam { FAM_V4, FAM_V6 };
+
+/* A 128-bit unsigned number: an address (IPv4 uses the low 32 bits). */
+struct u128 {
+	uint64_t hi, lo;
+};
+
+/* A closed interval [lo, hi] of addresses. */
+struct aival {
+	struct u128 lo, hi;
+};
+
+/* A set of addresses of one family: sorted, disjoint, non-adjacent
+ * intervals (always kept normalised). n == 0 is the empty set. */
+struct aset {
+	enum fam fam;
+	struct aival *iv;
+	size_t n;
+};
+
+/* A closed interval of 0..65535 (ports) or 0..255 (protocols). */
+struct pival {
+	uint32_t lo, hi;
+};
+
+/* A set of ports or protocols: sorted, disjoint, non-adjacent. */
+struct pset {
+	struct pival *iv;
+	size_t n;
+};
+
+#define PROTO_ICMP 1
+#define PROTO_TCP 6
+#define PROTO_UDP 17
+#define PROTO_GRE 47
+#define PROTO_ESP 50
+#define PROTO_AH 51
+#define PROTO_ICMP6 58
+
+enum faction { FA_PASS, FA_DENY };
+
+/* One rule as the vendor wrote it. Empty sets match nothing; use the
+ * *_all() constructors for "any". */
+struct frule {
+	enum faction action;
+	struct pset proto;        /* 0..255 */
+	struct aset src, dst;
+	struct pset sport, dport; /* 0..65535; apply to TCP/UDP only */
+	bool new_conn_never;      /* cannot match a connection's first packet */
+	unsigned line;            /* config line, for reports */
+	const char *name;         /* the vendor's id of the rule ("200020") */
+};
+
+/* ---- constructors (all return 0, or EL_ENOMEM) ------------------------ */
+
+int aset_all(struct arena *a, enum fam f, struct aset *out);
+int aset_empty(enum fam f, struct aset *out);
+/* The single interval [lo, hi]. */
+int aset_range(struct arena *a, enum fam f, struct u128 lo, struct u128 hi, struct aset *out);
+/* addr/prefix_len (bits beyond the prefix are ignored). */
+int aset_prefix(struct arena *a, enum fam f, struct u128 addr, unsigned plen, struct aset *out);
+/* Union of two sets of the same family. */
+int aset_union(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out);
+int aset_intersect(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out);
+int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out);
+bool aset_is_all(const struct aset *s);
+bool aset_is_empty(const struct aset *s);
+bool aset_eq(const struct aset *x, const struct aset *y);
+/* "192.0.2.0/24, 198.51.100.7, 10.0.0.1-10.0.0.9" (CIDR where exact; "any"
+ * for everything; "none" for nothing), at most max bytes with "…" when cut.
+ * Returns an arena string or NULL on OOM. */
+const char *aset_format(struct arena *a, const struct aset *s, size_t max);
+/* Parses an IPv4 or IPv6 address text into *out; 0 or -1. */
+int addr_parse(enum fam f, const char *s, size_t n, struct u128 *out);
+
+int pset_all(struct arena *a, uint32_t max, struct pset *out);   /* 0..max */
+int pset_range(struct arena *a, uint32_t lo, uint32_t hi, struct pset *out);
+int pset_union(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
+int pset_intersect(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
+int pset_minus(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
+bool pset_is_empty(const struct pset *s);
+bool pset_contains(const struct pset *s, uint32_t v);
+/* "22, 80-443" */
+const char *pset_format(struct arena *a, const struct pset *s, size_t max);
+
+/* ---- analysis -------------------------------------------------------- */
+
+/* A product set in the packet space, tagged with the rule that decided it
+ * (-1: the list's default action). */
+struct fbox {
+	struct pset proto;
+	struct aset src, dst;
+	struct pset sport, dport;
+	int rule;                 /* index into the rule array, or -1 */
+};
+
+struct fbox_list {
+	struct fbox *b;
+	size_t n, cap;
+};
+
+/* Hard limit on the boxes an analysis may hold; past it the analysis
+ * returns EL_ETOOBIG and the caller reports the item as unknown. */
+#define FILTER_MAX_BOXES 200000
+
+/* Computes the part of query (a region of the packet space, e.g. one
+ * destination host and the ports a NAT entry forwards) that a new
+ * connection can cross: walks rules in order, first match wins, dflt for
+ * the rest. Boxes in *passed are disjoint, each tagged with the pass rule
+ * (or -1 when the default action passed it). Returns 0, EL_ENOMEM or
+ * EL_ETOOBIG. */
+int filter_reach(struct arena *a, const struct frule *rules, size_t n,
+		 enum faction dflt, const struct fbox *query, struct fbox_list *passed);
+
+/* For each rule, whether it can match any packet at all given the rules
+ * before it (same family, all packets, new_conn_never rules included as
+ * written). shadowed[i] is set true when rule i can never match; then
+ * by[i] points to an arena array of the indexes of the earlier rules that
+ * cover it (nby[i] entries). Returns 0, EL_ENOMEM or EL_ETOOBIG. */
+int filter_shadowed(struct arena *a, const struct frule *rules, size_t n,
+		    bool *shadowed, int **by, size_t *nby);
+
+/* A summary line of what passed: one protocol value (or a run of
+ * protocols without ports), destination ports, sources, the rules that let
+ * it through. */
+struct freach {
+	struct pset proto;        /* usually one protocol */
+	struct pset dport;        /* all ports when the protocol has none */
+	struct aset src;
+	int *rules;               /* deciding rule indexes (-1: default), sorted */
+	size_t nrules;
+};
+
+/* Groups passed boxes by protocol and destination ports, uniting their
+ * sources and rules; deterministic order (protocol, then first port).
+ * Returns 0 or EL_ENOMEM. */
+int filter_summarise(struct arena *a, const struct fbox_list *passed,
+		     struct freach **out, size_t *nout);
+
+#endif
