@@ -139,6 +139,8 @@ struct rtx {
 	bool saw_header;
 };
 
+static bool rtx_header_line(const char *ls, size_t len);
+
 /* ---- small helpers -------------------------------------------------------- */
 
 static bool tok_is(const char *t, const char *w)
@@ -800,7 +802,9 @@ static const char *const rtx_ignored[] = {
 	"keepalive", "mobile", "wwan", "account", "sntpd", "packet-buffer",
 	"remote", "sngw", "cloud", "dashboard", "l2ms", "lan-map", "yno", "wireless-lan",
 	"vrrp", "track", "firewall", "ethernet", "bootp", "mdns", "pptp", "fast",
-	"config", NULL,
+	"config", "save", "restart", "quit", "exit", "copy", "delete", "clear", "system",
+	"alias", "switching-hub", "ntp", "ntpd", "tcp", "udp", "icmp", "ethernet", "nsd",
+	NULL,
 };
 
 static bool rtx_known_head(const char *t)
@@ -809,6 +813,19 @@ static bool rtx_known_head(const char *t)
 		if (strcmp(t, rtx_ignored[i]) == 0)
 			return true;
 	return false;
+}
+
+/* Whether a line starts with a word some command starts with. */
+static bool rtx_known_head_word(const char *s, size_t n)
+{
+	char w[24];
+	size_t k = 0;
+	while (k < n && k + 1 < sizeof(w) && s[k] != ' ' && s[k] != '\t') {
+		w[k] = s[k];
+		k++;
+	}
+	w[k] = '\0';
+	return rtx_known_head(w);
 }
 
 /* ip|ipv6 IF … lines (IF a physical interface, or pp/tunnel in context). */
@@ -1424,6 +1441,14 @@ static void rtx_model(struct rtx *r)
 		struct rtx_if *f = &r->ifs[i];
 		if (!f->wan4 && !f->v6wan)
 			continue;
+		/* An IPIP tunnel without NAT of its own is DS-Lite: the provider's
+		 * AFTR translates, and no IPv4 connection from the internet can
+		 * be addressed to the router or the private inside. */
+		if (f->wan4 && f->is_tunnel && f->encap && strcmp(f->encap, "ipip") == 0 &&
+		    f->nnat == 0)
+			f->wan4 = false;
+		if (!f->wan4 && !f->v6wan)
+			continue;
 		struct wan_if *w = arena_alloc(r->a, sizeof(*w));
 		if (!w)
 			return;
@@ -1509,8 +1534,23 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
-	size_t prev_len = 0;
+	size_t prev_len = 0, prev_comment_len = 0;
 	char *prev = NULL;
+	/* Console captures start with boot banners and echoes: everything
+	 * before the first "# MODEL Rev." header is not config. */
+	unsigned header_at = 0;
+	{
+		size_t pos = 0, len;
+		const char *ls;
+		unsigned ln = 0;
+		while (probe_line(in->data, in->len, &pos, &ls, &len)) {
+			ln++;
+			if (len && ls[0] == '#' && rtx_header_line(ls, len)) {
+				header_at = ln;
+				break;
+			}
+		}
+	}
 	while (p < end) {
 		const char *e = memchr(p, '\n', (size_t)(end - p));
 		if (!e)
@@ -1532,10 +1572,28 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		}
 		if (n == lead)
 			continue;
-		if (s[lead] == '#') {
-			rtx_header(r, s + lead, n - lead, line);
+		if (line < header_at) {
+			/* A boot banner line may still name the model. */
+			if (memmem(s, n, " Rev.", 5))
+				rtx_header(r, s + lead, n - lead, line);
 			continue;
 		}
+		if (s[lead] == '#') {
+			rtx_header(r, s + lead, n - lead, line);
+			/* "# main: …" lines are wrapped at 80 columns even when
+			 * masking later shortened them. */
+			prev_comment_len = memmem(s, n, "# main:", 7) ? 80 : n;
+			continue;
+		}
+		/* The rest of a comment wrapped at 80 columns ("# main: …"). */
+		if (prev_comment_len >= 78 && !rtx_known_head_word(s + lead, n - lead)) {
+			prev_comment_len = 0;
+			continue;
+		}
+		prev_comment_len = 0;
+		/* A bare prompt: "YAMAHA-SUDOU#", "(RTX1210) >". */
+		if ((s[n - 1] == '#' || s[n - 1] == '>') && !memchr(s + lead, ' ', n - lead - 1 > 0 ? n - lead - 1 : 0))
+			continue;
 		in->lines_total++;
 		if (n > RTX_MAX_LINE) {
 			input_diag(in, DIAG_NOTE, line, 1,

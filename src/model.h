@@ -91,7 +91,7 @@ struct flist {
 };
 
 /* Service classes, from rules/ports.yaml. */
-enum svc_class { SVC_MANAGEMENT, SVC_VPN, SVC_OTHER };
+enum svc_class { SVC_MANAGEMENT, SVC_VPN, SVC_OTHER, SVC_INFRA };
 
 /* Something on the box itself that listens (management, VPN). */
 struct box_service {

@@ -582,7 +582,8 @@ static int load_ports(struct rload *L)
 		const char *name;
 		uint32_t num;
 	} protos[] = {{"tcp", PROTO_TCP}, {"udp", PROTO_UDP}, {"esp", PROTO_ESP},
-		      {"ah", PROTO_AH}, {"gre", PROTO_GRE}, {"icmp", PROTO_ICMP}};
+		      {"ah", PROTO_AH}, {"gre", PROTO_GRE}, {"icmp", PROTO_ICMP},
+		      {"icmp6", PROTO_ICMP6}, {"ipip", 4}};
 	static const struct {
 		const char *name;
 		enum svc_class cls;
@@ -591,7 +592,7 @@ static int load_ports(struct rload *L)
 		       {"file-sharing", SVC_OTHER, true}, {"database", SVC_OTHER, true},
 		       {"vpn", SVC_VPN, false}, {"web", SVC_OTHER, false},
 		       {"mail", SVC_OTHER, false}, {"dns", SVC_OTHER, false},
-		       {"other", SVC_OTHER, false}};
+		       {"other", SVC_OTHER, false}, {"infrastructure", SVC_INFRA, false}};
 	for (size_t i = 0; i < svcs->n; i++) {
 		const struct ynode *m = svcs->vals[i];
 		struct service_def *s = &r->services[i];

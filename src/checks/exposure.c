@@ -47,6 +47,7 @@ struct xp {                      /* one interface and family being analysed */
 	enum fam fam;
 	const struct flist *l;
 	const char *fam_name;        /* "IPv4" / "IPv6" */
+	struct aset internet;        /* every source but the inside networks */
 };
 
 static const char *proto_port_text(struct arena *a, const struct pset *proto,
@@ -184,54 +185,136 @@ static bool vpn_needed(const struct xp *x, const char *name)
 	return false;
 }
 
+/* "http/https (tcp/80, 443)", or "tcp/25565" when no port has a name. */
+static const char *service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
+				const struct pset *ports, const char *own_name)
+{
+	const char *what = proto_port_text(x->a, proto_set, ports);
+	struct strbuf sb;
+	sb_init(&sb, 200);
+	if (own_name) {
+		sb_adds(&sb, own_name);
+	} else {
+		/* Name up to 8 single ports of the set; ranges by their start. */
+		size_t named = 0;
+		for (size_t i = 0; i < ports->n && named < 8; i++) {
+			uint32_t lo = ports->iv[i].lo, hi = ports->iv[i].hi;
+			for (uint32_t p = lo; p <= hi && named < 8 && (hi - lo) < 16; p++) {
+				const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+				if (!sd || strstr(sb_str(&sb), sd->name))
+					continue;
+				sb_printf(&sb, "%s%s", sb.len ? "/" : "", sd->name);
+				named++;
+			}
+		}
+		if (ports->n == 0) {
+			const struct service_def *sd = registry_service(x->ctx->reg, proto, 0);
+			if (sd)
+				sb_adds(&sb, sd->name);
+		}
+	}
+	const char *out = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what) : what;
+	sb_free(&sb);
+	return out ? out : "";
+}
+
+/* The service class of a reach: its own (a router service), else the
+ * most critical class among its ports. */
+static void reach_class(const struct xp *x, uint32_t proto, const struct pset *ports,
+			enum svc_class *cls, bool *critical, const char **vpn_name)
+{
+	*cls = SVC_OTHER;
+	*critical = false;
+	*vpn_name = NULL;
+	size_t seen = 0;
+	for (size_t i = 0; i < ports->n || (ports->n == 0 && i == 0); i++) {
+		uint32_t lo = ports->n ? ports->iv[i].lo : 0, hi = ports->n ? ports->iv[i].hi : 0;
+		for (uint32_t p = lo; p <= hi && seen < 4096; p++, seen++) {
+			const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+			if (!sd)
+				continue;
+			if (sd->cls == SVC_INFRA && *cls == SVC_OTHER && !*critical)
+				*cls = SVC_INFRA;
+			else if (sd->cls == SVC_MANAGEMENT)
+				*cls = SVC_MANAGEMENT;
+			else if (sd->cls == SVC_VPN && *cls == SVC_OTHER && !*vpn_name)
+				*vpn_name = sd->name;
+			*critical |= sd->critical;
+		}
+	}
+	/* All of it VPN: e.g. udp 500 forwarded to the router. */
+	if (*vpn_name && *cls == SVC_OTHER && !*critical) {
+		bool only_vpn = true;
+		seen = 0;
+		for (size_t i = 0; i < ports->n && only_vpn; i++)
+			for (uint32_t p = ports->iv[i].lo; p <= ports->iv[i].hi && seen < 4096; p++, seen++) {
+				const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+				if (!sd || sd->cls != SVC_VPN)
+					only_vpn = false;
+			}
+		if (only_vpn)
+			*cls = SVC_VPN;
+	}
+}
+
 /* Reports one reachable (protocol, ports) from src. */
 static void report_reach(const struct xp *x, const struct target *t, uint32_t proto,
 			 const struct pset *proto_set, const struct pset *ports,
-			 const struct aset *src, const int *rules, size_t nrules)
+			 const struct aset *src_in, const int *rules, size_t nrules)
 {
-	if (aset_is_empty(src))
-		return;
-	const struct service_def *sd = registry_service(x->ctx->reg, proto,
-							ports->n ? ports->iv[0].lo : 0);
-	const char *name = t->from_box_service ? t->svc_name : sd ? sd->name : NULL;
-	enum svc_class cls = t->from_box_service ? t->svc_cls : sd ? sd->cls : SVC_OTHER;
-	bool critical = cls == SVC_MANAGEMENT || (sd && sd->critical);
-	if (name && (t->from_box_service || (strcmp(t->variant, "box") == 0)) && strcmp(name, "pptp") == 0)
-		return;   /* PPTP has its own rule */
-	if (name && cls == SVC_VPN && vpn_needed(x, name) &&
-	    (t->from_box_service || strcmp(t->variant, "box") == 0))
+	struct aset src;
+	if (aset_intersect(x->a, src_in, &x->internet, &src) || aset_is_empty(&src))
+		return;   /* nothing from outside the inside networks */
+	enum svc_class cls;
+	bool critical;
+	const char *vpn_name;
+	reach_class(x, proto, ports, &cls, &critical, &vpn_name);
+	const char *name = NULL;
+	if (t->from_box_service) {
+		name = t->svc_name;
+		cls = t->svc_cls;
+		critical = cls == SVC_MANAGEMENT;
+		vpn_name = cls == SVC_VPN ? name : NULL;
+	}
+	if (cls == SVC_INFRA)
+		return;   /* what the line itself needs (rules/ports.yaml) */
+	bool to_box = strcmp(t->variant, "box") == 0;
+	if (cls == SVC_VPN && vpn_name && strcmp(vpn_name, "pptp") == 0 && to_box)
+		return;   /* PPTP has its own rule, EL107 */
+	if (cls == SVC_VPN && vpn_name && to_box && vpn_needed(x, vpn_name))
 		return;   /* VPN termination: what telework needs */
-	const char *what = proto_port_text(x->a, proto_set, ports);
-	const char *svc = name ? name : what;
+	const char *svc = service_text(x, proto, proto_set, ports, name);
 	const char *rt = rules_text(x, rules, nrules);
 	unsigned line = reach_line(x, rules, nrules);
 	if (!x->l->present && t->line)
 		line = t->line;
 	const char *iface = arena_printf(x->a, "%s (%s)", x->w->name, x->fam_name);
-	const char *srcs = aset_format(x->a, src, 300);
-	const struct policy_inbound *pe = policy_allows(x, proto, ports, src, t->host_addr);
+	struct aset rest;
+	bool from_any = aset_minus(x->a, &x->internet, &src, &rest) == 0 && aset_is_empty(&rest);
+	const char *srcs = from_any ? "any" : aset_format(x->a, &src, 300);
+	const struct policy_inbound *pe = policy_allows(x, proto, ports, &src, t->host_addr);
 	const char *host = t->host ? t->host : "";
 	if (pe) {
 		finding_add(x->in, x->ctx, "EL106", "policy", ITEM_3_2, -1, FST_PASS, line,
-			    t->evidence, "service", svc, "what", what, "interface", iface,
-			    "sources", srcs, "reason", pe->reason, "host", host, ARGS_END);
+			    t->evidence, "service", svc, "interface", iface, "sources", srcs,
+			    "reason", pe->reason, "host", host, ARGS_END);
 		return;
 	}
-	if (!aset_is_all(src)) {
+	if (!from_any) {
 		finding_add(x->in, x->ctx, "EL106", t->variant, ITEM_3_2, -1, FST_PASS, line,
-			    t->evidence, "service", svc, "what", what, "interface", iface,
-			    "sources", srcs, "host", host, ARGS_END);
+			    t->evidence, "service", svc, "interface", iface, "sources", srcs,
+			    "host", host, ARGS_END);
 		return;
 	}
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
 		finding_add(x->in, x->ctx, "EL104", t->variant, ITEM_3_2, -1, FST_FAIL, line,
-			    t->evidence, "service", svc, "what", what, "interface", iface,
-			    "rules", rt, "host", host, ARGS_END);
+			    t->evidence, "service", svc, "interface", iface, "rules", rt,
+			    "host", host, ARGS_END);
 		return;
 	}
 	finding_add(x->in, x->ctx, "EL105", t->variant, ITEM_3_2,
 		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
-		    "what", what, "interface", iface, "rules", rt, "host", host, ARGS_END);
+		    "interface", iface, "rules", rt, "host", host, ARGS_END);
 }
 
 /* Runs the analysis for a query and reports what passed. */
@@ -311,7 +394,21 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6"};
 	const struct flist *l = x.l;
 	const struct device *d = &in->dev;
+	/* Internet sources: everything but the inside networks and the box
+	 * (a packet claiming to come from inside cannot complete a connection
+	 * from outside). */
+	{
+		struct aset all, inside, u;
+		if (aset_all(x.a, fam, &all))
+			return;
+		inside = fam == FAM_V4 ? d->lan4 : d->lan6;
+		if (fam == FAM_V4 && aset_union(x.a, &inside, &d->box4, &u) == 0)
+			inside = u;
+		if (aset_minus(x.a, &all, &inside, &x.internet))
+			return;
+	}
 	const char *cmd = fam == FAM_V4 ? "ip" : "ipv6";
+	bool pass_all = false;
 	const char *ifname = w->name;
 	if (l->unreadable) {
 		finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
@@ -330,9 +427,11 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		if (l->has_undefined)
 			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
 				    l->text, "interface", ifname, ARGS_END);
-		if (list_passes_all(&x))
+		if (list_passes_all(&x)) {
+			pass_all = true;
 			finding_add(in, ctx, "EL102", "default", ITEM_3_2, -1, FST_FAIL, l->line,
 				    l->text, "interface", ifname, "family", x.fam_name, ARGS_END);
+		}
 		/* Filters in the list that can never match. */
 		bool *sh = arena_alloc(x.a, (l->n + 1) * sizeof(bool));
 		int **by = arena_alloc(x.a, (l->n + 1) * sizeof(int *));
@@ -403,7 +502,7 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 	}
 	/* 3. Without NAT, inside hosts are addressed directly. A missing list
 	 * is already reported as a whole (EL101/EL103). */
-	if (l->present && (fam == FAM_V6 || !w->nat4)) {
+	if (l->present && !pass_all && (fam == FAM_V6 || !w->nat4)) {
 		const struct aset *inside = fam == FAM_V4 ? &d->lan4 : &d->lan6;
 		if (!aset_is_empty(inside)) {
 			struct fbox q;
