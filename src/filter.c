@@ -1312,9 +1312,18 @@ static int shadow_fam(struct arena *a, const struct frule *rules, size_t n, enum
 		struct region rg;
 		if ((rc = region_make(&w, &rules[i], &rg)))
 			return rc;
-		bool hit;
-		if ((rc = walk_rule(&w, &rg, (int)i, rules[i].action, &hit)))
+		bool hit = false;
+		if (rules[i].new_conn_never) {
+			/* It matches only later packets of a connection: the first
+			 * packet still reaches the rules after it, so it decides
+			 * nothing for them; it is itself shadowed when what it
+			 * would match is already decided. */
+			for (size_t j = 0; j < w.rem.n && !hit; j++)
+				for (size_t p = 0; p < rg.n && !hit; p++)
+					hit = box_meets(&w.rem.b[j], &rg.part[p]);
+		} else if ((rc = walk_rule(&w, &rg, (int)i, rules[i].action, &hit))) {
 			return rc;
+		}
 		if (hit)
 			continue;
 		shadowed[i] = true;

@@ -100,8 +100,10 @@ int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, stru
 bool aset_is_all(const struct aset *s);
 bool aset_is_empty(const struct aset *s);
 bool aset_eq(const struct aset *x, const struct aset *y);
-/* "192.0.2.0/24, 198.51.100.7, 10.0.0.1-10.0.0.9" (CIDR where exact; "any"
- * for everything; "none" for nothing), at most max bytes with "…" when cut.
+/* "192.0.2.0/24, 198.51.100.7, 10.0.0.1-10.0.0.200": an interval that
+ * splits into at most 4 CIDR blocks is printed as those blocks, a longer
+ * one as a range; "any" for everything, "none" for nothing; at most max
+ * bytes with "…" when cut.
  * Returns an arena string or NULL on OOM. */
 const char *aset_format(struct arena *a, const struct aset *s, size_t max);
 /* Parses an IPv4 or IPv6 address text into *out; 0 or -1. */
@@ -147,10 +149,13 @@ int filter_reach(struct arena *a, const struct frule *rules, size_t n,
 		 enum faction dflt, const struct fbox *query, struct fbox_list *passed);
 
 /* For each rule, whether it can match any packet at all given the rules
- * before it (same family, all packets, new_conn_never rules included as
- * written). shadowed[i] is set true when rule i can never match; then
+ * before it (each family of the list apart). A new_conn_never rule never
+ * shadows later rules (the first packet of a connection passes it by),
+ * but it is itself shadowed when everything it would match is already
+ * decided. shadowed[i] is set true when rule i can never match; then
  * by[i] points to an arena array of the indexes of the earlier rules that
- * cover it (nby[i] entries). Returns 0, EL_ENOMEM or EL_ETOOBIG. */
+ * decided its packets (nby[i] entries). Returns 0, EL_ENOMEM or
+ * EL_ETOOBIG. */
 int filter_shadowed(struct arena *a, const struct frule *rules, size_t n,
 		    bool *shadowed, int **by, size_t *nby);
 

@@ -460,10 +460,10 @@ static void test_aset_format(void **state)
 	assert_aset(&s, "10.0.0.1-10.0.0.10");
 	s = as(FAM_V4, "10.0.0.0-10.0.2.255");
 	assert_aset(&s, "10.0.0.0/23, 10.0.2.0/24");
-	/* everything but one address: 32 blocks */
+	/* everything but one address: 3 blocks, then 31 (a range) */
 	struct aset all = as(FAM_V4, "*"), one = as(FAM_V4, "10.0.0.1");
 	assert_int_equal(aset_minus(&A, &all, &one, &s), 0);
-	assert_aset(&s, "0.0.0.0-10.0.0.0, 10.0.0.2-255.255.255.255");
+	assert_aset(&s, "0.0.0.0/5, 8.0.0.0/7, 10.0.0.0, 10.0.0.2-255.255.255.255");
 	/* half the space */
 	s = as(FAM_V4, "128.0.0.0-255.255.255.255");
 	assert_aset(&s, "128.0.0.0/1");
@@ -903,7 +903,7 @@ static void test_shadowed_partial_and_joint(void **state)
 		R(FA_PASS, "*", FAM_V4, "10.0.0.0/24", "*", "*", "*"),  /* 0 ∪ 1 */
 		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "*"),
 		R(FA_PASS, "17", FAM_V4, "*", "*", "*", "*"),
-		R(FA_DENY, "6,17", FAM_V4, "*", "*", "*", "22"),         /* 3 ∪ 4 */
+		R(FA_DENY, "6,17", FAM_V4, "*", "*", "*", "22"),         /* 0 ∪ 1 ∪ 3 ∪ 4 */
 		R(FA_DENY, "*", FAM_V4, "*", "*", "*", "22"),            /* not: GRE */
 	};
 	bool sh[7];
@@ -918,33 +918,51 @@ static void test_shadowed_partial_and_joint(void **state)
 	assert_int_equal(by[2][1], 1);
 	assert_false(sh[3]);
 	assert_false(sh[4]);
+	/* from 10.0.0.0/24 rules 0 and 1 decided first, elsewhere 3 and 4 */
 	assert_true(sh[5]);
-	assert_int_equal(nby[5], 2);
-	assert_int_equal(by[5][0], 3);
-	assert_int_equal(by[5][1], 4);
+	assert_int_equal(nby[5], 4);
+	assert_int_equal(by[5][0], 0);
+	assert_int_equal(by[5][1], 1);
+	assert_int_equal(by[5][2], 3);
+	assert_int_equal(by[5][3], 4);
 	assert_false(sh[6]);
 }
 
-static void test_shadowed_established_as_written(void **state)
+/* An `established` rule matches only later packets of a connection, so
+ * it shadows nothing after it; it is itself shadowed when an earlier rule
+ * decides all it would match. */
+static void test_shadowed_established(void **state)
 {
 	(void)state;
 	struct frule r[] = {
 		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "*"),
 		R(FA_DENY, "6", FAM_V4, "*", "*", "*", "22"),
 		R(FA_DENY, "6", FAM_V4, "*", "*", "*", "*"),
+		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "*"),
 	};
 	r[0].new_conn_never = true;
 	r[2].proto.n = 0;                                          /* matches nothing */
-	bool sh[3];
-	int *by[3];
-	size_t nby[3];
-	assert_int_equal(filter_shadowed(&A, r, 3, sh, by, nby), 0);
+	r[3].new_conn_never = true;
+	bool sh[4];
+	int *by[4];
+	size_t nby[4];
+	assert_int_equal(filter_shadowed(&A, r, 4, sh, by, nby), 0);
+	assert_false(sh[0]);
+	assert_false(sh[1]);          /* SYNs to port 22 pass rule 0 by */
+	assert_true(sh[2]);
+	assert_int_equal(nby[2], 0);
+	assert_false(sh[3]);          /* tcp other than 22 is still undecided */
+	/* With a reject of all tcp first, the established pass is shadowed. */
+	struct frule q[] = {
+		R(FA_DENY, "6", FAM_V4, "*", "*", "*", "*"),
+		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "*"),
+	};
+	q[1].new_conn_never = true;
+	assert_int_equal(filter_shadowed(&A, q, 2, sh, by, nby), 0);
 	assert_false(sh[0]);
 	assert_true(sh[1]);
 	assert_int_equal(nby[1], 1);
 	assert_int_equal(by[1][0], 0);
-	assert_true(sh[2]);
-	assert_int_equal(nby[2], 0);
 }
 
 static void test_shadowed_mixed_families(void **state)
@@ -1145,7 +1163,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_reach_random_cross_check, teardown),
 		cmocka_unit_test_teardown(test_shadowed_manual_example, teardown),
 		cmocka_unit_test_teardown(test_shadowed_partial_and_joint, teardown),
-		cmocka_unit_test_teardown(test_shadowed_established_as_written, teardown),
+		cmocka_unit_test_teardown(test_shadowed_established, teardown),
 		cmocka_unit_test_teardown(test_shadowed_mixed_families, teardown),
 		cmocka_unit_test_teardown(test_summarise_small, teardown),
 		cmocka_unit_test_teardown(test_summarise_default_and_merge, teardown),
