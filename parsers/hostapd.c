@@ -30,5 +30,6 @@ const struct parser parser_hostapd = {
 	.probe = hostapd_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_6_2] = true},
+	.home_router = true,
 	.max_bytes = 16u << 20,
 };

@@ -50,5 +50,6 @@ const struct parser parser_nvram = {
 	.probe = nvram_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+	.home_router = true,
 	.max_bytes = 16u << 20,
 };

@@ -24,5 +24,6 @@ const struct parser parser_openwrt = {
 	.probe = openwrt_probe,
 	.parse = NULL,
 	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+	.home_router = true,
 	.max_bytes = 16u << 20,
 };

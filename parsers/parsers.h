@@ -28,6 +28,7 @@ struct parser {
 	 * could be read (in->error set). NULL: not built yet. */
 	int (*parse)(struct input *in, const struct run_ctx *ctx);
 	bool feeds[ITEM_COUNT];   /* items this format can assess */
+	bool home_router;         /* describes a home router (not an office edge) */
 	size_t max_bytes;         /* largest input accepted */
 };
 

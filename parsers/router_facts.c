@@ -588,5 +588,6 @@ const struct parser parser_router_facts = {
 	.probe = facts_probe,
 	.parse = facts_parse,
 	.feeds = {[ITEM_3_2] = true, [ITEM_5_3] = true, [ITEM_6_2] = true},
+	.home_router = true,
 	.max_bytes = FACTS_MAX_BYTES,
 };

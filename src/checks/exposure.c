@@ -537,8 +537,7 @@ void check_exposure(struct input *in, const struct run_ctx *ctx)
 {
 	if (!in->kind || !in->kind->feeds[ITEM_3_2])
 		return;
-	/* Facts files describe a home router; config parsers fill the edge. */
-	if (strcmp(in->kind->name, "router-facts") == 0)
+	if (in->kind->home_router)
 		exposure_home(in, ctx);
 	else
 		exposure_office(in, ctx);

@@ -262,6 +262,15 @@ if [ -d "$CORPUS" ]; then
 		case $rc in 0|1|2) ok;; *) bad "corpus $path: exit $rc";; esac
 		check "corpus $path kind" "$kind" "$(jq -r '.inputs[0].kind // "none"' "$TMP/o.json")"
 	done <tests/e2e/corpus-kinds.txt
+	# YAMAHA: expected statuses and coverage, with a reason per file.
+	while IFS=$'\t' read -r file i32 i54 lines understood why; do
+		case $file in \#*|"") continue;; esac
+		el --format json "$CORPUS/yamaha/$file" >"$TMP/o.json" 2>/dev/null
+		check "corpus yamaha/$file ($why)" "$i32 $i54 $lines $understood" \
+			"$(jq -r '.inputs[0] | "\(.items["3-2"]) \(.items["5-4"]) \(.coverage.lines) \(.coverage.understood)"' "$TMP/o.json")"
+	done <tests/e2e/corpus-yamaha.tsv
+	check "every YAMAHA corpus file has an expectation" \
+		"$(find "$CORPUS/yamaha" -name '*.cfg' | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-yamaha.tsv)"
 	mapfile -t CFILES < <(grep -v '^#' tests/e2e/corpus-kinds.txt | awk -v c="$CORPUS" '{print c "/" $1}')
 	el --format json "${CFILES[@]}" >"$TMP/corpus.json" 2>/dev/null
 	el --format sarif "${CFILES[@]}" >"$TMP/corpus.sarif" 2>/dev/null
