@@ -984,31 +984,39 @@ static long rtx_tokens(struct rtx *r, const char *s, size_t n, char **t)
 	return k;
 }
 
-/* Secrets YAMAHA configs carry in clear text; registered so that no
- * output shows them. Returns true when the line was one of them. */
+/* Secrets YAMAHA configs carry in clear text, by the words a command
+ * starts with and the position of the secret; registered so that no
+ * output shows them. */
+static const struct {
+	const char *w[3];         /* leading words; NULL: any word */
+	size_t at;                /* token index of the secret */
+} rtx_secret_cmds[] = {
+	{{"ipsec", "ike", "pre-shared-key"}, 4},  /* … GW [text|hex] KEY: fixed below */
+	{{"pp", "auth", "username"}, 4},          /* pp auth username USER PASS */
+	{{"pp", "auth", "myname"}, 4},
+	{{"l2tp", "tunnel", "auth"}, 4},          /* l2tp tunnel auth on SECRET */
+	{{"auth", "user", NULL}, 4},              /* auth user ID NAME PASS */
+	{{"snmp", "community", NULL}, 3},         /* snmp community read-only NAME */
+	{{"snmpv2c", "community", NULL}, 3},
+	{{"login", "password", NULL}, 2},         /* plain, not "encrypted" */
+	{{"administrator", "password", NULL}, 2},
+};
+
 static void rtx_secrets(struct rtx *r, char **t, size_t n)
 {
-	/* Position of the secret per command shape. */
-	size_t at = 0;
-	if (n >= 5 && tok_is(t[0], "ipsec") && tok_is(t[1], "ike") &&
-	    tok_is(t[2], "pre-shared-key"))
-		at = tok_is(t[4], "text") && n >= 6 ? 5 : 4;
-	else if (n >= 5 && tok_is(t[0], "pp") && tok_is(t[1], "auth") &&
-		 (tok_is(t[2], "username") || tok_is(t[2], "myname")))
-		at = 4;
-	else if (n >= 4 && tok_is(t[0], "l2tp") && tok_is(t[1], "tunnel") &&
-		 tok_is(t[2], "auth"))
-		at = 4;
-	else if (n >= 4 && (tok_is(t[0], "snmp") || tok_is(t[0], "snmpv2c")) &&
-		 tok_is(t[1], "community"))
-		at = 3;
-	else if (n >= 3 && (tok_is(t[0], "login") || tok_is(t[0], "administrator")) &&
-		 tok_is(t[1], "password") && !tok_is(t[2], "encrypted"))
-		at = 2;
-	else if (n >= 5 && tok_is(t[0], "auth") && tok_is(t[1], "user"))
-		at = 4;
-	if (at && at < n && strlen(t[at]) >= 1 && !tok_is(t[at], "*"))
-		input_add_secret(r->in, t[at], strlen(t[at]));
+	for (size_t i = 0; i < sizeof(rtx_secret_cmds) / sizeof(rtx_secret_cmds[0]); i++) {
+		bool match = n >= 3;
+		for (size_t k = 0; k < 3 && match; k++)
+			match = !rtx_secret_cmds[i].w[k] || tok_is(t[k], rtx_secret_cmds[i].w[k]);
+		if (!match)
+			continue;
+		size_t at = rtx_secret_cmds[i].at;
+		if (i == 0 && n >= 6 && (tok_is(t[4], "text") || tok_is(t[4], "hex")))
+			at = 5;
+		if (at < n && !tok_is(t[at], "*") && !tok_is(t[at], "encrypted"))
+			input_add_secret(r->in, t[at], strlen(t[at]));
+		return;
+	}
 }
 
 /* Handles one logical line; returns whether it was understood. */
@@ -1304,10 +1312,10 @@ static void rtx_host_set(struct rtx *r, const struct rtx_svc_conf *c, const char
 	for (size_t i = 0; i < n; i++) {
 		struct aset one, u;
 		const char *w = h[i];
+		if (strcmp(w, "none") == 0)
+			continue;
 		if (strcmp(w, "any") == 0) {
 			aset_all(r->a, fam, &one);
-		} else if (strcmp(w, "none") == 0) {
-			continue;
 		} else if (strcmp(w, "lan") == 0 || strncmp(w, "bridge", 6) == 0 ||
 			   strncmp(w, "vlan", 4) == 0) {
 			one = fam == FAM_V4 ? d->lan4 : d->lan6;

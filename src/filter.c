@@ -384,7 +384,6 @@ static int parse_v6(const char *s, size_t n, struct u128 *out)
 				return -1;
 			g[ng++] = (uint16_t)(v4 >> 16);
 			g[ng++] = (uint16_t)(v4 & 0xffff);
-			i = j;
 			break;
 		}
 		if (j == i || j - i > 4)

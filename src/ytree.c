@@ -103,13 +103,13 @@ static int yb_check_duplicates(struct ybuild *b, const struct ynode *m)
 {
 	if (m->n < 2)
 		return 0;
-	const struct ynode **keys = malloc(m->n * sizeof(*keys));
+	const struct ynode **keys = malloc(m->n * sizeof(const struct ynode *));
 	if (!keys) {
 		snprintf(b->err, b->errn, "out of memory");
 		return EL_ENOMEM;
 	}
-	memcpy(keys, m->keys, m->n * sizeof(*keys));
-	qsort(keys, m->n, sizeof(*keys), yb_key_cmp);
+	memcpy(keys, m->keys, m->n * sizeof(const struct ynode *));
+	qsort(keys, m->n, sizeof(const struct ynode *), yb_key_cmp);
 	int rc = 0;
 	for (size_t i = 1; i < m->n; i++) {
 		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0) {
