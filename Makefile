@@ -108,6 +108,8 @@ define install_missing
 	  ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || \
 	    missing="$$missing libclang-rt-dev"; \
 	  command -v script >/dev/null || missing="$$missing bsdutils"; \
+	  command -v cppcheck >/dev/null || missing="$$missing cppcheck"; \
+	  command -v clang-tidy >/dev/null || missing="$$missing clang-tidy"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "deps: installing$$missing"; \
@@ -144,7 +146,9 @@ test: test-deps
 	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory test-asan
 	@$(MAKE) --no-print-directory fuzz-replay
-	@echo "make test: all passed (release, ASan+UBSan, fuzz seed replay)"
+	@echo "== static analysis (cppcheck, clang-tidy)"
+	@$(MAKE) --no-print-directory -s lint >build/lint.log 2>&1 || { cat build/lint.log; exit 1; }
+	@echo "make test: all passed (release, ASan+UBSan, fuzz seed replay, static analysis)"
 
 test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
 	@echo "== unit tests (release)"
@@ -164,6 +168,7 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 # ---- benchmarks: figures, never pass/fail ------------------------------------
 bench: edgelint
 	@bash tests/bench/facts.sh ./edgelint
+	@bash tests/bench/yamaha.sh ./edgelint
 
 # ---- fuzzing -----------------------------------------------------------------
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
