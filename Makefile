@@ -48,11 +48,9 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 all: edgelint
 
-# Keep object files make would treat as intermediate (tests, fuzzers).
-.PRECIOUS: build/%.o
 
 # Keep object files make would treat as intermediate (tests, fuzzers).
-.PRECIOUS: build/%.o
+.PRECIOUS: build/release/%.o build/asan/%.o build/fuzz/%.o
 
 # ---- objects ---------------------------------------------------------------
 $(REL_DIR)/%.o: %.c

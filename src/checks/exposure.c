@@ -177,6 +177,8 @@ static bool vpn_needed(const struct xp *x, const char *name)
 	if (strcmp(name, "ike") == 0 || strcmp(name, "ipsec-nat-t") == 0 ||
 	    strcmp(name, "esp") == 0 || strcmp(name, "nat-t") == 0)
 		return true;
+	if (strcmp(name, "gre") == 0 && d->pptp)
+		return true;   /* PPTP's data channel: EL107 covers PPTP */
 	if (strcmp(name, "l2tp") == 0) {
 		for (size_t i = 0; i < d->nsvcs; i++)
 			if (strcmp(d->svcs[i].name, "l2tp") == 0 && d->svcs[i].enabled)
@@ -363,15 +365,23 @@ static int query_init(const struct xp *x, struct fbox *q, uint32_t proto_lo, uin
 	return 0;
 }
 
-/* Is every new connection let through? (the list's effect is pass-all) */
-static bool list_passes_all(const struct xp *x)
+static bool pset_is_full(const struct pset *p, uint32_t max)
+{
+	return p->n == 1 && p->iv[0].lo == 0 && p->iv[0].hi == max;
+}
+
+/* The list's effect is pass-all: "everything" when it denies no new
+ * connection from the internet; "ends-in-pass" when a reachable filter
+ * passes everything left, so the list's implicit reject is never reached
+ * and only the filters before it block anything. NULL otherwise. */
+static const char *list_passes_all(const struct xp *x, const bool *shadowed)
 {
 	const struct flist *l = x->l;
 	/* Swap pass and deny: what the swapped list passes is what the real
 	 * one denies; nothing there means nothing is denied. */
 	struct frule *inv = arena_alloc(x->a, (l->n + 1) * sizeof(*inv));
 	if (!inv)
-		return false;
+		return NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		inv[i] = l->rules[i];
 		inv[i].action = l->rules[i].action == FA_PASS ? FA_DENY : FA_PASS;
@@ -379,11 +389,23 @@ static bool list_passes_all(const struct xp *x)
 	struct aset all;
 	struct fbox q;
 	if (aset_all(x->a, x->fam, &all) || query_init(x, &q, 0, 255, &all, NULL))
-		return false;
+		return NULL;
+	q.src = x->internet;
 	struct fbox_list denied = {0};
-	if (filter_reach(x->a, inv, l->n, l->dflt == FA_PASS ? FA_DENY : FA_PASS, &q, &denied))
-		return false;
-	return denied.n == 0;
+	if (filter_reach(x->a, inv, l->n, l->dflt == FA_PASS ? FA_DENY : FA_PASS, &q, &denied) == 0 &&
+	    denied.n == 0)
+		return "default";
+	for (size_t i = 0; i < l->n; i++) {
+		const struct frule *r = &l->rules[i];
+		struct aset rest;
+		if (r->action != FA_PASS || r->new_conn_never || (shadowed && shadowed[i]) ||
+		    !aset_is_all(&r->dst) || !pset_is_full(&r->proto, 255) ||
+		    !pset_is_full(&r->sport, 65535) || !pset_is_full(&r->dport, 65535) ||
+		    aset_minus(x->a, &x->internet, &r->src, &rest) || !aset_is_empty(&rest))
+			continue;
+		return "ends-in-pass";
+	}
+	return NULL;
 }
 
 static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
@@ -427,28 +449,29 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		if (l->has_undefined)
 			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
 				    l->text, "interface", ifname, ARGS_END);
-		if (list_passes_all(&x)) {
-			pass_all = true;
-			finding_add(in, ctx, "EL102", "default", ITEM_3_2, -1, FST_FAIL, l->line,
-				    l->text, "interface", ifname, "family", x.fam_name, ARGS_END);
-		}
 		/* Filters in the list that can never match. */
 		bool *sh = arena_alloc(x.a, (l->n + 1) * sizeof(bool));
 		int **by = arena_alloc(x.a, (l->n + 1) * sizeof(int *));
 		size_t *nby = arena_alloc(x.a, (l->n + 1) * sizeof(size_t));
-		if (sh && by && nby && l->n && filter_shadowed(x.a, l->rules, l->n, sh, by, nby) == 0) {
-			for (size_t i = 0; i < l->n; i++) {
-				if (!sh[i])
-					continue;
-				struct strbuf sb;
-				sb_init(&sb, 400);
-				for (size_t k = 0; k < nby[i] && k < 8; k++)
-					sb_printf(&sb, "%s%s", k ? ", " : "", l->rules[by[i][k]].name);
-				finding_add(in, ctx, "EL108", "default", ITEM_3_2, -1, FST_PASS,
-					    l->rules[i].line, NULL, "rule", l->rules[i].name, "by",
-					    sb_str(&sb), "interface", ifname, ARGS_END);
-				sb_free(&sb);
-			}
+		bool have_sh = sh && by && nby && l->n &&
+			       filter_shadowed(x.a, l->rules, l->n, sh, by, nby) == 0;
+		const char *pa = list_passes_all(&x, have_sh ? sh : NULL);
+		if (pa) {
+			pass_all = true;
+			finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line, l->text,
+				    "interface", ifname, "family", x.fam_name, ARGS_END);
+		}
+		for (size_t i = 0; have_sh && i < l->n; i++) {
+			if (!sh[i])
+				continue;
+			struct strbuf sb;
+			sb_init(&sb, 400);
+			for (size_t k = 0; k < nby[i] && k < 8; k++)
+				sb_printf(&sb, "%s%s", k ? ", " : "", l->rules[by[i][k]].name);
+			finding_add(in, ctx, "EL108", "default", ITEM_3_2, -1, FST_PASS,
+				    l->rules[i].line, NULL, "rule", l->rules[i].name, "by",
+				    sb_str(&sb), "interface", ifname, ARGS_END);
+			sb_free(&sb);
 		}
 	}
 	/* 1. The router's own services. */

@@ -200,8 +200,11 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 		finding_add(in, ctx, "EL304", "no-latest", item, -1, FST_UNKNOWN, line, ev, "model",
 			    model, ARGS_END);
 	}
+	/* The build age matters only when the newest release is not known
+	 * (as for item 5-3): the newest release may itself be old. */
 	long built;
-	if (d->build_date.s && date_parse(d->build_date.s, false, &built) == 0 &&
+	if (!v->latest_firmware && d->build_date.s &&
+	    date_parse(d->build_date.s, false, &built) == 0 &&
 	    ctx->today - built > ctx->pol->firmware_max_age_days) {
 		char days[24];
 		snprintf(days, sizeof(days), "%ld", ctx->pol->firmware_max_age_days);

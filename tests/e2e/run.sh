@@ -34,6 +34,11 @@ no_sanitizer() {
 	else ok; fi
 }
 el() { "$BIN" --today "$TODAY" "$@"; }
+# The clear-text secrets of YAMAHA configs (last word of the commands that carry one).
+yamaha_secrets() {
+	sed -n -E 's/^[[:space:]]*(ipsec ike pre-shared-key [0-9]+ (text )?|pp auth (username|myname) [^ ]+ |l2tp tunnel auth on )([^ ]+)[[:space:]]*$/\4/p' "$@" |
+		tr -d '\r' | awk 'length($0) >= 4' | sort -u
+}
 
 # Projection of a JSON report that expectations compare.
 project() {
@@ -72,6 +77,8 @@ echo "-- formats, languages and secrets"
 mapfile -t SECRETS < <(sed -n 's/^[[:space:]]*passphrase:[[:space:]]*"\{0,1\}\([^"]*\)"\{0,1\}[[:space:]]*$/\1/p' \
 	samples/facts/*.yaml | sort -u)
 [ "${#SECRETS[@]}" -ge 5 ] || bad "expected at least 5 sample passphrases, found ${#SECRETS[@]}"
+# And the secrets of the YAMAHA samples: pre-shared keys, PPP and L2TP passwords.
+mapfile -t -O "${#SECRETS[@]}" SECRETS < <(yamaha_secrets samples/yamaha/*.cfg)
 for fmt in text json sarif; do
 	for lang in en ja; do
 		o=$TMP/all.$lang.$fmt
@@ -271,6 +278,18 @@ if [ -d "$CORPUS" ]; then
 	done <tests/e2e/corpus-yamaha.tsv
 	check "every YAMAHA corpus file has an expectation" \
 		"$(find "$CORPUS/yamaha" -name '*.cfg' | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-yamaha.tsv)"
+	# No secret of a YAMAHA corpus file in any output.
+	mapfile -t CSECRETS < <(yamaha_secrets "$CORPUS"/yamaha/*.cfg)
+	[ "${#CSECRETS[@]}" -ge 3 ] || bad "expected YAMAHA corpus secrets, found ${#CSECRETS[@]}"
+	for fmt in text json sarif; do
+		el --format "$fmt" "$CORPUS"/yamaha/*.cfg >"$TMP/c.$fmt" 2>&1
+		for sec in "${CSECRETS[@]}"; do
+			# A key that is also a word of the other files' paths ("yamaha")
+			# legitimately appears where those paths are printed.
+			case "$CORPUS/yamaha/" in *"$sec"*) continue;; esac
+			if grep -qF -- "$sec" "$TMP/c.$fmt"; then bad "corpus secret leaked ($fmt): ${sec:0:2}…"; else ok; fi
+		done
+	done
 	mapfile -t CFILES < <(grep -v '^#' tests/e2e/corpus-kinds.txt | awk -v c="$CORPUS" '{print c "/" $1}')
 	el --format json "${CFILES[@]}" >"$TMP/corpus.json" 2>/dev/null
 	el --format sarif "${CFILES[@]}" >"$TMP/corpus.sarif" 2>/dev/null
