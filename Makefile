@@ -175,7 +175,7 @@ FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all -std=c11 -D_POSIX_C_SOURCE=200809L -Isrc $(PKGCONF)
 $(FUZZ_DIR)/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) -c $< -o $@
+	clang $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/tests/fuzz/fuzz_%.o $(LIB_SRCS:%.c=$(FUZZ_DIR)/%.o)
 	clang -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $^ $(LIBS) -o $@
 fuzz-build: test-deps
