@@ -23,7 +23,7 @@ const char *fstatus_name(enum fstatus s);
  * variadic functions need). */
 #define ARGS_END ((const char *)NULL)
 
-#define FINDING_MAX_ARGS 6
+#define FINDING_MAX_ARGS 12
 #define FINDING_ARG_MAX 2048  /* bytes of an argument quoted in a message (above
                                * every input value limit, so no secret is cut) */
 

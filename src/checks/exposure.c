@@ -308,15 +308,27 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 			    "host", host, ARGS_END);
 		return;
 	}
+	/* For the vendor hint: the filter that lets it in, and what to narrow. */
+	const char *rule_name = "N";
+	for (size_t i = 0; i < nrules; i++)
+		if (rules[i] >= 0 && x->l->present) {
+			rule_name = x->l->rules[rules[i]].name;
+			break;
+		}
+	const char *pname = proto == PROTO_TCP ? "tcp" : proto == PROTO_UDP ? "udp" : "*";
+	const char *pports = ports->n ? pset_format(x->a, ports, 60) : "*";
+	const char *dst = t->host && *t->host ? t->host : "*";
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
 		finding_add(x->in, x->ctx, "EL104", t->variant, ITEM_3_2, -1, FST_FAIL, line,
 			    t->evidence, "service", svc, "interface", iface, "rules", rt,
-			    "host", host, ARGS_END);
+			    "host", host, "rule_name", rule_name, "proto", pname, "ports", pports,
+			    "dst", dst, ARGS_END);
 		return;
 	}
 	finding_add(x->in, x->ctx, "EL105", t->variant, ITEM_3_2,
 		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
-		    "interface", iface, "rules", rt, "host", host, ARGS_END);
+		    "interface", iface, "rules", rt, "host", host, "rule_name", rule_name,
+		    "proto", pname, "ports", pports, "dst", dst, ARGS_END);
 }
 
 /* Runs the analysis for a query and reports what passed. */

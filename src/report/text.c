@@ -99,9 +99,12 @@ static int text_input(struct report_run *run, struct input *in)
 			   in->kind ? (l == LANG_JA ? in->kind->label_ja : in->kind->label)
 				    : ui(run, UI_UNKNOWN_KIND));
 	const struct device *d = &in->dev;
-	if (!rc && in->has_device && (d->vendor_display || d->model.s))
-		rc = sb_printf(o, ": %s%s%s", d->vendor_display ? d->vendor_display : "",
-			       d->vendor_display && d->model.s ? " " : "",
+	/* The vendor, unless the input's label already names it. */
+	const char *vend = d->vendor_display;
+	if (vend && in->kind && strncmp(in->kind->label, vend, strlen(vend)) == 0)
+		vend = NULL;
+	if (!rc && in->has_device && (vend || d->model.s))
+		rc = sb_printf(o, ": %s%s%s", vend ? vend : "", vend && d->model.s ? " " : "",
 			       d->model.s ? d->model.s : "");
 	if (!rc && in->has_device && d->firmware.s)
 		rc = sb_printf(o, ", %s %s", ui(run, UI_FIRMWARE), d->firmware.s);

@@ -387,10 +387,11 @@ static void test_add_severity_and_args_limit(void **state)
 	assert_string_equal(f->rule->id, "EL205");
 	/* More than FINDING_MAX_ARGS pairs: the extra ones are dropped. */
 	f = finding_add(&in, &g_ctx, "EL256", "default", ITEM_6_2, -1, FST_FAIL, 3, NULL,
-			"a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6", "bits", "7",
+			"a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6", "g", "7",
+			"h", "8", "i", "9", "j", "10", "k", "11", "l", "12", "bits", "7",
 			"ssid", "s", ARGS_END);
 	assert_int_equal(f->nargs, FINDING_MAX_ARGS);
-	assert_string_equal(f->arg_key[5], "f");
+	assert_string_equal(f->arg_key[11], "l");
 	expect_message(&in, f, LANG_EN,
 		       "The passphrase of \"{ssid}\" is estimated at about {bits} bits; at least "
 		       "{min_bits} are needed.");
