@@ -103,6 +103,8 @@ struct rtx {
 	struct input *in;
 	const struct run_ctx *ctx;
 	struct arena *a;
+	struct arena scratch;    /* a line's tokens: reset after each line */
+	long *f4_sorted, *f6_sorted;  /* filter indexes sorted by number */
 	enum rtx_ctx cx;
 	long cx_num;             /* pp/tunnel number; -1: anonymous */
 	struct rtx_filter *f4, *f6;
@@ -532,15 +534,56 @@ static struct rtx_filter *rtx_filter_new(struct rtx *r, bool v6)
 	return f;
 }
 
+/* Sorting filters by number (then by position) once makes each lookup a
+ * binary search: the cost stays linear in the config however many lists
+ * name however many filters. */
+static const struct rtx_filter *sort_base;
+
+static int rtx_filter_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	long nx = sort_base[x].num, ny = sort_base[y].num;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static long *rtx_filter_index(struct rtx *r, const struct rtx_filter *arr, size_t n)
+{
+	long *idx = arena_alloc(r->a, (n + 1) * sizeof(long));
+	if (!idx)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		idx[i] = (long)i;
+	sort_base = arr;
+	qsort(idx, n, sizeof(long), rtx_filter_cmp);
+	sort_base = NULL;
+	return idx;
+}
+
 static struct rtx_filter *rtx_filter_find(struct rtx *r, bool v6, long num)
 {
 	struct rtx_filter *arr = v6 ? r->f6 : r->f4;
 	size_t n = v6 ? r->nf6 : r->nf4;
-	/* The last definition wins, as when the command is entered again. */
-	for (size_t i = n; i-- > 0;)
-		if (arr[i].num == num)
-			return &arr[i];
-	return NULL;
+	long **idxp = v6 ? &r->f6_sorted : &r->f4_sorted;
+	if (!*idxp)
+		*idxp = rtx_filter_index(r, arr, n);
+	const long *idx = *idxp;
+	if (!idx)
+		return NULL;
+	/* The last definition wins, as when the command is entered again:
+	 * find the first index past num, then step back. */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (arr[idx[mid]].num <= num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || arr[idx[lo - 1]].num != num)
+		return NULL;
+	return &arr[idx[lo - 1]];
 }
 
 /* ip filter NUM ACTION SRC [DST [PROTO [SPORT [DPORT]]]]  [CR §8.1.10] */
@@ -976,7 +1019,7 @@ static long rtx_tokens(struct rtx *r, const char *s, size_t n, char **t)
 		size_t en = i;
 		if (q && i < n)
 			i++;
-		t[k] = arena_strndup(r->a, s + st + (q ? 1 : 0), en - st - (q ? 1 : 0));
+		t[k] = arena_strndup(&r->scratch, s + st + (q ? 1 : 0), en - st - (q ? 1 : 0));
 		if (!t[k])
 			return -1;
 		k++;
@@ -1013,8 +1056,11 @@ static void rtx_secrets(struct rtx *r, char **t, size_t n)
 		size_t at = rtx_secret_cmds[i].at;
 		if (i == 0 && n >= 6 && (tok_is(t[4], "text") || tok_is(t[4], "hex")))
 			at = 5;
-		if (at < n && !tok_is(t[at], "*") && !tok_is(t[at], "encrypted"))
-			input_add_secret(r->in, t[at], strlen(t[at]));
+		if (at < n && !tok_is(t[at], "*") && !tok_is(t[at], "encrypted")) {
+			const char *keep = arena_strdup(r->a, t[at]);   /* tokens are scratch */
+			if (keep)
+				input_add_secret(r->in, keep, strlen(keep));
+		}
 		return;
 	}
 }
@@ -1028,8 +1074,10 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		return k == 0;
 	size_t nt = (size_t)k;
 	rtx_secrets(r, t, nt);
-	const char *raw = rtx_quote(r, s, n, 200);
 	const char *h = t[0];
+	/* The line as evidence, only for the commands that keep it. */
+	const char *raw = (tok_is(h, "ip") || tok_is(h, "ipv6") || tok_is(h, "nat"))
+				  ? rtx_quote(r, s, n, 200) : "";
 
 	/* Here-documents: `embedded file X <<EOF`, `macro … <<EOM`. */
 	const char *last = t[nt - 1];
@@ -1543,7 +1591,7 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
 	size_t prev_len = 0, prev_comment_len = 0;
-	char *prev = NULL;
+	const char *prev = NULL;
 	/* Console captures start with boot banners and echoes: everything
 	 * before the first "# MODEL Rev." header is not config. */
 	unsigned header_at = 0;
@@ -1639,9 +1687,11 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		} else {
 			r->nunknown++;
 		}
-		prev = arena_strndup(r->a, s, n);
+		arena_reset(&r->scratch);
+		prev = s;
 		prev_len = n;
 	}
+	arena_free(&r->scratch);
 	if (in->lines_total == 0 && !r->saw_header) {
 		input_fail(in, "no YAMAHA configuration lines found");
 		return EL_EPARSE;

@@ -40,6 +40,9 @@ char *arena_strdup(struct arena *a, const char *s);
 /* Formats into the arena (like asprintf); NULL on OOM or format error. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Forgets every allocation but keeps one chunk for reuse: cheap scratch
+ * memory for per-line work. Pointers into the arena become invalid. */
+void arena_reset(struct arena *a);
 /* Frees every allocation of the arena at once; the arena may be reused. */
 void arena_free(struct arena *a);
 
