@@ -50,11 +50,21 @@ struct rtx_filter {              /* one `ip filter` / `ipv6 filter` line */
 
 struct rtx_list {                /* a `secure filter in` as written */
 	bool present;
+	const char *set_name;    /* `secure filter name SET`: resolved later */
 	long nums[RTX_MAX_LIST];
 	size_t n;
 	unsigned line;
 	const char *text;
 };
+
+struct rtx_set {                 /* `ip filter set NAME in N…` (its in part) */
+	char name[32];
+	bool v6;
+	long nums[RTX_MAX_LIST];
+	size_t n;
+};
+
+#define RTX_MAX_SETS 32
 
 struct rtx_if {
 	char name[24];           /* "lan2", "pp 1", "tunnel 1", "lan1.1" */
@@ -113,6 +123,8 @@ struct rtx {
 	size_t nifs;
 	struct rtx_nat *nats;
 	size_t nnats, capnats;
+	struct rtx_set sets[RTX_MAX_SETS];
+	size_t nsets;
 	struct rtx_svc_conf telnetd, httpd, sshd, sftpd, tftp, snmp, dns;
 	/* Default route gateways. */
 	char gw[8][24];
@@ -624,9 +636,20 @@ static bool rtx_filter_line(struct rtx *r, bool v6, char **t, size_t n, unsigned
 static bool rtx_secure_line(struct rtx *r, struct rtx_if *f, bool v6, char **t, size_t n,
 			    size_t at, unsigned line, const char *raw)
 {
-	/* t[at] == "secure", t[at+1] == "filter", t[at+2] == in|out */
+	/* t[at] == "secure", t[at+1] == "filter", t[at+2] == in|out|name */
 	if (n < at + 3 || !tok_is(t[at + 1], "filter"))
 		return false;
+	if (tok_is(t[at + 2], "name") && n > at + 3) {
+		/* A named set [CR §8.1.11, §8.1.25]: its in part filters what
+		 * comes in; resolved once every set is read. */
+		struct rtx_list *l = v6 ? &f->in6 : &f->in4;
+		memset(l, 0, sizeof(*l));
+		l->present = true;
+		l->set_name = arena_strdup(r->a, t[at + 3]);
+		l->line = line;
+		l->text = arena_strdup(r->a, raw);
+		return true;
+	}
 	if (!tok_is(t[at + 2], "in"))
 		return tok_is(t[at + 2], "out");   /* outbound lists do not matter here */
 	struct rtx_list *l = v6 ? &f->in6 : &f->in4;
@@ -649,6 +672,37 @@ static bool rtx_secure_line(struct rtx *r, struct rtx_if *f, bool v6, char **t, 
 			break;
 		}
 		l->nums[l->n++] = num;
+	}
+	return true;
+}
+
+/* ip filter set NAME in|out N… [dynamic N…]  [CR §8.1.11]: the in part
+ * of a named set, appended line by line. */
+static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n)
+{
+	if (n < 5 || strlen(t[3]) >= sizeof(r->sets[0].name))
+		return false;
+	if (!tok_is(t[4], "in"))
+		return tok_is(t[4], "out");
+	struct rtx_set *s = NULL;
+	for (size_t i = 0; i < r->nsets; i++)
+		if (r->sets[i].v6 == v6 && strcmp(r->sets[i].name, t[3]) == 0)
+			s = &r->sets[i];
+	if (!s) {
+		if (r->nsets == RTX_MAX_SETS)
+			return false;
+		s = &r->sets[r->nsets++];
+		memset(s, 0, sizeof(*s));
+		snprintf(s->name, sizeof(s->name), "%s", t[3]);
+		s->v6 = v6;
+	}
+	for (size_t i = 5; i < n && s->n < RTX_MAX_LIST; i++) {
+		long num;
+		if (tok_is(t[i], "dynamic"))
+			break;
+		if (parse_long(t[i], 1, 2147483647L, &num))
+			return false;
+		s->nums[s->n++] = num;
 	}
 	return true;
 }
@@ -1132,9 +1186,11 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 	}
 	if ((tok_is(h, "ip") || tok_is(h, "ipv6")) && nt >= 3 && tok_is(t[1], "filter")) {
 		bool v6 = tok_is(h, "ipv6");
-		if (tok_is(t[2], "dynamic") || tok_is(t[2], "set") || tok_is(t[2], "source-route") ||
+		if (tok_is(t[2], "set"))
+			return rtx_set_line(r, v6, t, nt);
+		if (tok_is(t[2], "dynamic") || tok_is(t[2], "source-route") ||
 		    tok_is(t[2], "directed-broadcast"))
-			return true;   /* replies only, named sets, router options */
+			return true;   /* replies only, router options */
 		return rtx_filter_line(r, v6, t, nt, line);
 	}
 	if (tok_is(h, "ip") && nt >= 4 && tok_is(t[1], "route") && tok_is(t[2], "default")) {
@@ -1312,6 +1368,28 @@ static void rtx_build_list(struct rtx *r, const struct rtx_list *l, bool v6, str
 	memset(out, 0, sizeof(*out));
 	if (!l->present)
 		return;
+	if (l->set_name) {
+		const struct rtx_set *s = NULL;
+		for (size_t i = 0; i < r->nsets; i++)
+			if (r->sets[i].v6 == v6 && strcmp(r->sets[i].name, l->set_name) == 0)
+				s = &r->sets[i];
+		if (!s) {
+			/* An undefined set filters nothing [research §4]. */
+			input_diag(r->in, DIAG_NOTE, l->line, 1,
+				   "filter set '%s' is not defined, so this interface is not filtered",
+				   "フィルタセット '%s' が定義されていないため、このインターフェースはフィルタされません",
+				   rtx_quote(r, l->set_name, strlen(l->set_name), 40));
+			return;
+		}
+		struct rtx_list *rl = arena_alloc(r->a, sizeof(*rl));
+		if (!rl)
+			return;
+		*rl = *l;
+		memcpy(rl->nums, s->nums, s->n * sizeof(long));
+		rl->n = s->n;
+		rl->set_name = NULL;
+		l = rl;
+	}
 	out->present = true;
 	out->line = l->line;
 	out->text = l->text;
@@ -1429,7 +1507,9 @@ static void rtx_services(struct rtx *r)
 		    r->telnetd.host ? "telnetd host" : "telnetd host any (initial value)",
 		    &r->telnetd, "any");
 	bool http = r->httpd.service != 0;    /* initial: on, host lan */
-	rtx_add_svc(r, s, &n, "http", SVC_MANAGEMENT, PROTO_TCP, 80, http, r->httpd.service_line,
+	long hport = r->httpd.port > 0 ? r->httpd.port : 80;   /* httpd listen [CR §33.4] */
+	rtx_add_svc(r, s, &n, "http", SVC_MANAGEMENT, PROTO_TCP, (uint32_t)hport, http,
+		    r->httpd.service_line,
 		    r->httpd.host ? "httpd host" : "httpd host lan (initial value)", &r->httpd, "lan");
 	bool ssh = r->sshd.service == 1;      /* initial: off, host any */
 	long sport = r->sshd.port > 0 ? r->sshd.port : 22;
@@ -1442,9 +1522,9 @@ static void rtx_services(struct rtx *r)
 	if (r->tftp.host)   /* initial: none */
 		rtx_add_svc(r, s, &n, "tftp", SVC_MANAGEMENT, PROTO_UDP, 69, true,
 			    r->tftp.host_line, "tftp host", &r->tftp, "none");
-	if (r->snmp.service == 1)
+	if (r->snmp.service == 1)   /* `snmp host`: initial value none [CR §21.1] */
 		rtx_add_svc(r, s, &n, "snmp", SVC_MANAGEMENT, PROTO_UDP, 161, true,
-			    r->snmp.service_line, "snmp community", &r->snmp, "any");
+			    r->snmp.service_line, "snmp community", &r->snmp, "none");
 	if (r->dns.host)
 		rtx_add_svc(r, s, &n, "dns", SVC_OTHER, PROTO_UDP, 53, true, r->dns.host_line,
 			    "dns host", &r->dns, "lan");
@@ -1648,7 +1728,9 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		}
 		prev_comment_len = 0;
 		/* A bare prompt: "YAMAHA-SUDOU#", "(RTX1210) >". */
-		if ((s[n - 1] == '#' || s[n - 1] == '>') && !memchr(s + lead, ' ', n - lead - 1 > 0 ? n - lead - 1 : 0))
+		if ((s[n - 1] == '#' || s[n - 1] == '>') &&
+		    (!memchr(s + lead, ' ', n - lead - 1) ||
+		     (s[lead] == '(' && memchr(s + lead, ')', n - lead))))
 			continue;
 		in->lines_total++;
 		if (n > RTX_MAX_LINE) {
