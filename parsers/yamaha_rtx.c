@@ -1021,7 +1021,7 @@ static void rtx_header(struct rtx *r, const char *s, size_t n, unsigned line)
 	d->vendor.s = "yamaha";
 	d->vendor_display = "YAMAHA";
 	d->vendor.line = line;
-	d->model.s = arena_strndup(r->a, s + ms, me - ms);
+	d->model.s = utf8_sanitize(r->a, s + ms, me - ms);
 	d->model.line = line;
 	d->firmware.s = arena_printf(r->a, "Rev.%.*s", (int)(re - rs), s + rs);
 	d->firmware.line = line;

@@ -102,6 +102,8 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 				: vn > FINDING_ARG_MAX
 					? arena_printf(&in->arena, "%.*s…", cut, v)
 					: arena_strndup(&in->arena, v, vn);
+			if (copy && v)   /* inputs are strangers' bytes: print only UTF-8 */
+				copy = utf8_sanitize(&in->arena, copy, strlen(copy));
 			f->arg_val[f->nargs++] = copy ? copy : "";
 		}
 	}
@@ -111,7 +113,7 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 		sb_init(&sb, 4096);
 		if (sb_adds(&sb, evidence) == 0) {
 			finding_mask(in, &sb);
-			f->evidence = arena_strdup(&in->arena, sb_str(&sb));
+			f->evidence = utf8_sanitize(&in->arena, sb_str(&sb), sb.len);
 		}
 		sb_free(&sb);
 	}

@@ -74,6 +74,8 @@ void input_init(struct input *in, const char *path)
 {
 	memset(in, 0, sizeof(*in));
 	in->path = path;
+	/* File names are bytes too: show them as valid UTF-8. */
+	in->display = utf8_sanitize(&in->arena, path, strlen(path));
 	in->diags_tail = &in->diags;
 	in->dev.wifi_tail = &in->dev.wifi;
 	in->dev.auto_update = TRI_UNSET;
@@ -102,7 +104,9 @@ void input_free(struct input *in)
 
 const char *input_display_path(const struct input *in)
 {
-	return strcmp(in->path, "-") == 0 ? "<stdin>" : in->path;
+	if (strcmp(in->path, "-") == 0)
+		return "<stdin>";
+	return in->display ? in->display : in->path;
 }
 
 int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
@@ -126,8 +130,8 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 	d->level = lvl;
 	d->line = line;
 	d->col = col;
-	d->msg = arena_strdup(&in->arena, msg);
-	d->msg_ja = arena_strdup(&in->arena, msg_ja);
+	d->msg = utf8_sanitize(&in->arena, msg, strlen(msg));
+	d->msg_ja = utf8_sanitize(&in->arena, msg_ja, strlen(msg_ja));
 	if (!d->msg || !d->msg_ja)
 		return EL_ENOMEM;
 	*in->diags_tail = d;
@@ -157,7 +161,8 @@ void input_fail(struct input *in, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	in->error = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
+	const char *e = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
+	in->error = e ? utf8_sanitize(&in->arena, e, strlen(e)) : NULL;
 	if (!in->error)
 		in->error = "out of memory";
 }

@@ -193,6 +193,7 @@ struct parser;
 /* One input file and everything edgelint learnt from it. */
 struct input {
 	const char *path;         /* as given; "-" shows as "<stdin>" */
+	const char *display;      /* path as valid UTF-8, for reports */
 	const struct parser *kind;   /* NULL when not detected */
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */

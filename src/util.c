@@ -321,6 +321,44 @@ bool str_glob(const char *pat, const char *s)
 	return *pat == '\0';
 }
 
+char *utf8_sanitize(struct arena *a, const char *s, size_t n)
+{
+	char *o = arena_alloc(a, n + 1);
+	if (!o)
+		return NULL;
+	size_t i = 0, w = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c & 0xF0) == 0xE0 ? 3
+			     : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+		bool ok = len > 0 && i + len <= n;
+		for (size_t k = 1; ok && k < len; k++)
+			ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		/* No overlong 3-byte forms, no surrogates, nothing past U+10FFFF. */
+		if (ok && len == 3) {
+			unsigned char d = (unsigned char)s[i + 1];
+			ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
+		}
+		if (ok && len == 4) {
+			unsigned char d = (unsigned char)s[i + 1];
+			ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+		}
+		if (!ok) {
+			o[w++] = '?';
+			i++;
+		} else if (len == 1 && (c < 0x20 || c == 0x7f) && c != '\t') {
+			o[w++] = ' ';
+			i++;
+		} else {
+			memcpy(o + w, s + i, len);
+			w += len;
+			i += len;
+		}
+	}
+	o[w] = '\0';
+	return o;
+}
+
 /* ---- dates --------------------------------------------------------------- */
 
 long date_days(int y, int m, int d)

@@ -107,6 +107,12 @@ int str_to_long(const char *s, long lo, long hi, long *out);
 /* Simple glob: '*' any run, '?' one char. */
 bool str_glob(const char *pattern, const char *s);
 
+/* A copy of s (n bytes) in the arena that is valid UTF-8: every byte that
+ * does not start a well-formed sequence becomes '?', control characters
+ * but tab become ' '. Everything edgelint prints from an input passes
+ * through it. NULL on OOM. */
+char *utf8_sanitize(struct arena *a, const char *s, size_t n);
+
 /* ---- dates ------------------------------------------------------------ */
 
 /* Days since 1970-01-01 for a proleptic Gregorian date (no time zones). */

@@ -164,6 +164,19 @@ if $VALIDATE_SARIF "$TMP/bad.sarif" >"$TMP/v" 2>&1; then ok; else bad "SARIF (br
 check "sarif: a notification per unreadable input" 7 \
 	"$(jq '[.runs[0].invocations[0].toolExecutionNotifications[] | select(.level=="error")] | length' "$TMP/bad.sarif")"
 
+# Strangers' bytes: a file name and config bytes that are not UTF-8 still
+# give valid UTF-8 (and valid JSON) everywhere.
+badname=$TMP/$'bad\xff\xfename.cfg'
+{ printf '# RTX830 Rev.15.02.33 (Fri Jul 14 10:00:00 2023)\nip lan2 address dhcp\n'
+  printf 'ip lan\xff1 address 192.168.1.1/24\nip filter 1 pass * * tcp * \x82\xa0\n'; } >"$badname"
+el --format json "$badname" >"$TMP/o.json" 2>"$TMP/err"
+check "non-UTF-8 input exit" 1 "$?"
+if $VALIDATE_JSON "$TMP/o.json" >"$TMP/v" 2>&1; then ok; else bad "JSON (non-UTF-8 input)"; cat "$TMP/v"; fi
+for fmt in text sarif; do
+	el --format "$fmt" "$badname" >"$TMP/o.$fmt" 2>&1
+	iconv -f UTF-8 -t UTF-8 "$TMP/o.$fmt" >/dev/null 2>&1 && ok || bad "$fmt output is not UTF-8"
+done
+
 # Inputs edgelint recognises but cannot read yet say so.
 printf 'ASA Version 9.8(4)\nhostname fw\n' >"$TMP/asa.cfg"
 el "$TMP/asa.cfg" >"$TMP/o.txt" 2>"$TMP/err"
