@@ -194,8 +194,20 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	}
 	int cmp;
 	if (v->latest_firmware && version_cmp(rev, v->latest_firmware, &cmp) == 0 && cmp < 0) {
-		finding_add(in, ctx, "EL301", "default", item, -1, FST_FAIL, line, ev, "firmware",
-			    d->firmware.s, "latest", v->latest_firmware, "model", model, ARGS_END);
+		/* How far behind: releases of the same line differ in their last
+		 * number ("15.02.10" -> "15.02.33" is 23 releases). */
+		const char *ld = strrchr(rev, '.'), *lv = strrchr(v->latest_firmware, '.');
+		long a, b;
+		char behind[24];
+		bool same_line = ld && lv && ld - rev == lv - v->latest_firmware &&
+				 strncmp(rev, v->latest_firmware, (size_t)(ld - rev)) == 0 &&
+				 str_to_long(ld + 1, 0, 1000000, &a) == 0 &&
+				 str_to_long(lv + 1, 0, 1000000, &b) == 0 && b > a;
+		if (same_line)
+			snprintf(behind, sizeof(behind), "%ld", b - a);
+		finding_add(in, ctx, "EL301", same_line ? "behind" : "default", item, -1, FST_FAIL,
+			    line, ev, "firmware", d->firmware.s, "latest", v->latest_firmware,
+			    "model", model, "behind", same_line ? behind : "", ARGS_END);
 	} else if (!v->latest_firmware) {
 		finding_add(in, ctx, "EL304", "no-latest", item, -1, FST_UNKNOWN, line, ev, "model",
 			    model, ARGS_END);

@@ -262,6 +262,17 @@ check "policy: 6-2 passes once excepted" pass "$(jq -r '.inputs[0].items["6-2"]'
 grep -q "exception for wifi-wep matched no finding" "$TMP/err" && ok || bad "unused exception warned"
 el --format json --policy "$TMP/policy.yaml" "$good" >"$TMP/o.json" 2>/dev/null
 check "policy: min length 30" "EL252 EL252" "$(jq -r '[.inputs[0].findings[].rule] | join(" ")' "$TMP/o.json")"
+# allowed_inbound: a forward the organisation needs, from its partner only.
+printf '%s\n' 'allowed_inbound:' \
+	'  - {proto: tcp, port: 3389, to: 192.168.100.50, sources: [203.0.113.0/24], reason: "support partner"}' \
+	>"$TMP/inbound.yaml"
+el --format json --policy "$TMP/inbound.yaml" samples/yamaha/rtx1210-rdp-forward-restricted.cfg >"$TMP/o.json" 2>/dev/null
+check "allowed_inbound honoured" "EL106 pass 3-2:pass" \
+	"$(jq -r '.inputs[0] | ([.findings[] | select(.rule=="EL106") | "\(.rule) \(.status)"] | join(",")) + " 3-2:" + .items["3-2"]' "$TMP/o.json")"
+jq -r '.inputs[0].findings[] | select(.rule=="EL106") | .message' "$TMP/o.json" | grep -q "as the policy allows (support partner)" && ok || bad "allowed_inbound message"
+# ... but it does not cover the same forward opened to every source.
+el --format json --policy "$TMP/inbound.yaml" samples/yamaha/rtx1210-rdp-forward-any.cfg >"$TMP/o.json" 2>/dev/null
+check "allowed_inbound does not cover any source" "fail" "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
 printf 'method: 12\n' >"$TMP/badpolicy.yaml"
 el --policy "$TMP/badpolicy.yaml" "$good" >/dev/null 2>"$TMP/err"
 check "bad policy exit" 2 "$?"
