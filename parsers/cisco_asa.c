@@ -1,10 +1,1497 @@
 /*
- * cisco_asa.c — Cisco ASA running-config (kind "cisco-asa"). Only the
- * probe is built so far; the parser comes with its own issue.
+ * cisco_asa.c — Cisco ASA running-config (kind "cisco-asa"): `show
+ * running-config` and saved or Oxidized backups (": Saved", ": Hardware:",
+ * "ASA Version 9.12(4)67 ", "! " preambles, no indentation, ": end").
+ *
+ * It translates the config into the vendor-neutral model; the reachability
+ * itself is the shared filter analysis (src/filter.c). ASA semantics it
+ * encodes, from Cisco's configuration guides (research/asa.md §4):
+ *  - the internet-facing interface is `nameif outside`, else the one with
+ *    the default route, else security-level 0;
+ *  - through-the-box traffic: the interface's inbound ACL, then the global
+ *    ACL, then an implicit deny; with no ACL at all, traffic from a lower
+ *    to a higher security level is denied;
+ *  - ACLs match real (untranslated) addresses (8.3 and later), so a host is
+ *    exposed when a static NAT maps it to the outside AND the ACLs permit
+ *    it; dynamic PAT exposes nothing;
+ *  - traffic to the box itself is governed by the `http`/`ssh`/`telnet`
+ *    lines, `webvpn enable`, `crypto … enable` and control-plane ACLs,
+ *    not by the interface ACL;
+ *  - `inactive` ACEs are skipped, `remark` lines match nothing, `time-range`
+ *    ACEs count as active, `log` does not change matching.
+ * Lines it does not know are counted and listed.
  */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../src/filter.h"
+#include "../src/registry.h"
 #include "parsers.h"
+
+#define ASA_MAX_TOKENS 256
+#define ASA_MAX_IFS 64
+#define ASA_MAX_DEPTH 16          /* nested object-groups */
+#define ASA_UNKNOWN_LISTED 30
+
+/* ---- state ------------------------------------------------------------------ */
+
+enum asa_obj_kind { OBJ_NET, OBJ_SVC, OBJ_NETGROUP, OBJ_SVCGROUP, OBJ_PROTOGROUP, OBJ_ICMPGROUP };
+
+struct asa_member {               /* one line inside an object or group */
+	char **tok;
+	size_t n;
+	unsigned line;
+};
+
+struct asa_obj {
+	char name[64];
+	enum asa_obj_kind kind;
+	char *svc_proto;              /* `object-group service G tcp|udp|tcp-udp` */
+	struct asa_member *m;
+	size_t nm, capm;
+	unsigned line;
+	bool resolving;               /* cycle detection */
+	bool fqdn;
+};
+
+struct asa_ace {
+	char acl[64];
+	char **tok;                   /* from "permit|deny" on */
+	size_t n;
+	unsigned line;
+};
+
+struct asa_if {
+	char hw[48];
+	char nameif[48];
+	int level;                    /* -1: not given */
+	bool shutdown, mgmt_only;
+	bool has_v4, has_v6;
+	struct u128 addr4;
+	unsigned plen4;
+	bool dhcp;
+	unsigned line;
+	char acl_in[64];
+	unsigned acl_in_line;
+	char acl_cp[64];              /* control-plane ACL */
+	unsigned acl_cp_line;
+};
+
+struct asa_mgmt {                 /* `http|ssh|telnet NET MASK IF` */
+	int svc;                      /* 0 http, 1 ssh, 2 telnet */
+	struct aset src;
+	char ifname[48];
+	unsigned line;
+};
+
+struct asa_nat {                  /* a static mapping that may forward inward */
+	char real_if[48], mapped_if[48];
+	char **tok;                   /* from "source" or "static" on */
+	size_t n;
+	const char *object;           /* object NAT: the object it belongs to */
+	unsigned line;
+	bool twice;
+};
+
+struct asa {
+	struct input *in;
+	const struct run_ctx *ctx;
+	struct arena *a;
+	struct arena scratch;
+	struct asa_obj *objs;
+	size_t nobjs, capobjs;
+	struct asa_obj *cur_obj;      /* the object/group whose lines follow */
+	struct asa_ace *aces;
+	size_t naces, capaces;
+	struct asa_if ifs[ASA_MAX_IFS];
+	size_t nifs;
+	struct asa_if *cur_if;
+	struct asa_mgmt *mg;
+	size_t nmg, capmg;
+	struct asa_nat *nats;
+	size_t nnats, capnats;
+	char global_acl[64];
+	unsigned global_line;
+	char default_route_if[48];
+	unsigned default_route_line;
+	bool http_server;
+	unsigned http_server_line;
+	long http_port;
+	bool in_webvpn;
+	char webvpn_if[8][48];
+	size_t nwebvpn;
+	unsigned webvpn_line;
+	bool anyconnect;
+	char ike_if[8][48];
+	size_t nike;
+	unsigned ike_line;
+	bool ra_tunnel_group;
+	unsigned ra_line;
+	char **names_from;            /* `name A NAME` aliases */
+	struct u128 *names_addr;
+	size_t nnames, capnames;
+	unsigned unknown[ASA_UNKNOWN_LISTED];
+	size_t nunknown;
+	bool in_cert;                 /* certificate hex block until "quit" */
+	bool in_block;                /* the last top-level line opened a block */
+	bool undefined_reported;
+};
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static bool tk(const char *t, const char *w)
+{
+	return strcmp(t, w) == 0;
+}
+
+static void *grow(struct arena *a, void *arr, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return arr;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *na = arena_alloc(a, nc * elem);
+	if (!na)
+		return NULL;
+	if (n)
+		memcpy(na, arr, n * elem);
+	*cap = nc;
+	return na;
+}
+
+static char **asa_keep(struct asa *s, char **t, size_t n)
+{
+	char **k = arena_alloc(s->a, (n + 1) * sizeof(char *));
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		k[i] = arena_strdup(s->a, t[i]);
+	return k;
+}
+
+static struct asa_obj *asa_obj_find(struct asa *s, const char *name)
+{
+	for (size_t i = 0; i < s->nobjs; i++)
+		if (strcmp(s->objs[i].name, name) == 0)
+			return &s->objs[i];
+	return NULL;
+}
+
+static struct asa_if *asa_if_by_nameif(struct asa *s, const char *n)
+{
+	for (size_t i = 0; i < s->nifs; i++)
+		if (s->ifs[i].nameif[0] && strcmp(s->ifs[i].nameif, n) == 0)
+			return &s->ifs[i];
+	return NULL;
+}
+
+/* A dotted netmask as a prefix length; -1 when not contiguous. */
+static int mask_len(const struct u128 *m)
+{
+	int n = 0;
+	while (n < 32 && ((m->lo >> (31 - n)) & 1))
+		n++;
+	return (uint32_t)(m->lo << n) == 0 || n == 32 ? n : -1;
+}
+
+static void asa_unresolved(struct asa *s, unsigned line, const char *what)
+{
+	input_diag(s->in, DIAG_NOTE, line, 1,
+		   "'%s' is not defined (or is a loop of groups): the line is treated as matching nothing",
+		   "'%s' が定義されていない（またはグループが循環している）ため、この行は何にも一致しないものとして扱います",
+		   utf8_sanitize(s->a, what, strnlen(what, 60)));
+}
+
+/* ---- addresses ---------------------------------------------------------------- */
+
+static int asa_net_members(struct asa *s, struct asa_obj *o, enum fam f, struct aset *out,
+			   unsigned depth);
+
+/* Reads one address spec at t[*i] (any, any4, any6, host A, A MASK, A/len,
+ * object X, object-group X, interface IF, a `name`) into out for family f;
+ * advances *i. Returns 0, 1 when the spec is valid but of the other family
+ * (out empty), -1 when it cannot be read. */
+static int asa_addr(struct asa *s, char **t, size_t n, size_t *i, enum fam f, struct aset *out,
+		    unsigned line)
+{
+	aset_empty(f, out);
+	if (*i >= n)
+		return -1;
+	const char *w = t[*i];
+	if (tk(w, "any")) {
+		(*i)++;
+		return aset_all(s->a, f, out);
+	}
+	if (tk(w, "any4") || tk(w, "any6")) {
+		(*i)++;
+		if ((tk(w, "any4") && f == FAM_V4) || (tk(w, "any6") && f == FAM_V6))
+			return aset_all(s->a, f, out);
+		return 1;
+	}
+	if (tk(w, "host") && *i + 1 < n) {
+		struct u128 a;
+		const char *h = t[*i + 1];
+		*i += 2;
+		enum fam hf = strchr(h, ':') ? FAM_V6 : FAM_V4;
+		if (hf != f)
+			return 1;
+		if (addr_parse(f, h, strlen(h), &a)) {
+			for (size_t k = 0; k < s->nnames; k++)
+				if (strcmp(s->names_from[k], h) == 0)
+					return f == FAM_V4 ? aset_range(s->a, f, s->names_addr[k],
+									s->names_addr[k], out) : 1;
+			return -1;
+		}
+		return aset_range(s->a, f, a, a, out);
+	}
+	if ((tk(w, "object") || tk(w, "object-group")) && *i + 1 < n) {
+		struct asa_obj *o = asa_obj_find(s, t[*i + 1]);
+		*i += 2;
+		if (!o || (o->kind != OBJ_NET && o->kind != OBJ_NETGROUP)) {
+			asa_unresolved(s, line, t[*i - 1]);
+			return 0;   /* matches nothing */
+		}
+		return asa_net_members(s, o, f, out, 0) < 0 ? -1 : 0;
+	}
+	if (tk(w, "interface") && *i + 1 < n) {
+		*i += 2;
+		/* The box's own address on that interface: to-the-box traffic,
+		 * which the access-group does not govern. */
+		return f == FAM_V4 ? aset_range(s->a, f, BOX_UNKNOWN_ADDR4, BOX_UNKNOWN_ADDR4, out)
+				   : aset_range(s->a, f, BOX_UNKNOWN_ADDR6, BOX_UNKNOWN_ADDR6, out);
+	}
+	const char *sl = strchr(w, '/');
+	if (sl || strchr(w, ':')) {
+		(*i)++;
+		if (f != FAM_V6)
+			return 1;
+		struct u128 a;
+		long plen = 128;
+		if (addr_parse(FAM_V6, w, sl ? (size_t)(sl - w) : strlen(w), &a) ||
+		    (sl && str_to_long(sl + 1, 0, 128, &plen)))
+			return -1;
+		return aset_prefix(s->a, FAM_V6, a, (unsigned)plen, out);
+	}
+	/* A.B.C.D MASK, or a name alias followed by a mask. */
+	struct u128 a, m;
+	bool named = false;
+	if (addr_parse(FAM_V4, w, strlen(w), &a)) {
+		for (size_t k = 0; k < s->nnames && !named; k++)
+			if (strcmp(s->names_from[k], w) == 0) {
+				a = s->names_addr[k];
+				named = true;
+			}
+		if (!named)
+			return -1;
+	}
+	if (*i + 1 >= n || addr_parse(FAM_V4, t[*i + 1], strlen(t[*i + 1]), &m))
+		return -1;
+	*i += 2;
+	if (f != FAM_V4)
+		return 1;
+	int pl = mask_len(&m);
+	if (pl < 0)
+		return -1;
+	return aset_prefix(s->a, FAM_V4, a, (unsigned)pl, out);
+}
+
+static int asa_net_members(struct asa *s, struct asa_obj *o, enum fam f, struct aset *out,
+			   unsigned depth)
+{
+	aset_empty(f, out);
+	if (o->resolving || depth > ASA_MAX_DEPTH) {
+		asa_unresolved(s, o->line, o->name);
+		return 0;
+	}
+	o->resolving = true;
+	int rc = 0;
+	for (size_t k = 0; k < o->nm && rc >= 0; k++) {
+		struct asa_member *mb = &o->m[k];
+		struct aset one, u;
+		aset_empty(f, &one);
+		if (mb->n == 0)
+			continue;
+		const char *w = mb->tok[0];
+		size_t i = 1;
+		if (o->kind == OBJ_NET) {
+			/* host A | subnet A M | subnet A/len | range A B | fqdn X */
+			if (tk(w, "host") || tk(w, "subnet")) {
+				i = 0;
+				if (tk(w, "subnet")) {
+					i = 1;
+					if (mb->n == 3 && f == FAM_V4 && !strchr(mb->tok[1], ':')) {
+						/* A MASK */
+					}
+				}
+				int r = asa_addr(s, mb->tok, mb->n, &i, f, &one, mb->line);
+				if (r < 0)
+					rc = -1;
+			} else if (tk(w, "range") && mb->n >= 3) {
+				struct u128 lo, hi;
+				enum fam rf = strchr(mb->tok[1], ':') ? FAM_V6 : FAM_V4;
+				if (rf == f && addr_parse(f, mb->tok[1], strlen(mb->tok[1]), &lo) == 0 &&
+				    addr_parse(f, mb->tok[2], strlen(mb->tok[2]), &hi) == 0)
+					aset_range(s->a, f, lo, hi, &one);
+			} else if (tk(w, "fqdn")) {
+				o->fqdn = true;   /* resolved at run time: unknown here */
+			}
+		} else if (tk(w, "network-object")) {
+			int r = asa_addr(s, mb->tok, mb->n, &i, f, &one, mb->line);
+			if (r < 0)
+				rc = -1;
+		} else if (tk(w, "group-object") && mb->n >= 2) {
+			struct asa_obj *g = asa_obj_find(s, mb->tok[1]);
+			if (!g || g->kind != OBJ_NETGROUP)
+				asa_unresolved(s, mb->line, mb->tok[1]);
+			else if (asa_net_members(s, g, f, &one, depth + 1) < 0)
+				rc = -1;
+		}
+		if (aset_union(s->a, out, &one, &u) == 0)
+			*out = u;
+	}
+	o->resolving = false;
+	return rc;
+}
+
+/* ---- services -------------------------------------------------------------------- */
+
+/* ASA port: a number or one of ASA's own names (rules/ports.yaml). */
+static int asa_port(struct asa *s, const char *w, uint32_t *p)
+{
+	long v;
+	if (str_to_long(w, 0, 65535, &v) == 0) {
+		*p = (uint32_t)v;
+		return 0;
+	}
+	const struct pset *al = registry_port_alias(s->ctx->reg, "cisco", w, strlen(w));
+	if (!al || al->n != 1 || al->iv[0].lo != al->iv[0].hi)
+		return -1;
+	*p = al->iv[0].lo;
+	return 0;
+}
+
+/* A port operator at t[*i] (eq, neq, lt, gt, range); absent → all ports.
+ * Returns 0 with *i advanced, or -1. */
+static int asa_port_op(struct asa *s, char **t, size_t n, size_t *i, struct pset *out)
+{
+	if (*i >= n || !(tk(t[*i], "eq") || tk(t[*i], "neq") || tk(t[*i], "lt") ||
+			 tk(t[*i], "gt") || tk(t[*i], "range")))
+		return pset_all(s->a, 65535, out);
+	const char *op = t[*i];
+	uint32_t a, b;
+	if (*i + 1 >= n || asa_port(s, t[*i + 1], &a))
+		return -1;
+	if (tk(op, "range")) {
+		if (*i + 2 >= n || asa_port(s, t[*i + 2], &b) || b < a)
+			return -1;
+		*i += 3;
+		return pset_range(s->a, a, b, out);
+	}
+	*i += 2;
+	if (tk(op, "eq"))
+		return pset_range(s->a, a, a, out);
+	if (tk(op, "lt"))
+		return a == 0 ? (out->n = 0, out->iv = NULL, 0) : pset_range(s->a, 0, a - 1, out);
+	if (tk(op, "gt"))
+		return a == 65535 ? (out->n = 0, out->iv = NULL, 0) : pset_range(s->a, a + 1, 65535, out);
+	/* neq */
+	struct pset all, one;
+	if (pset_all(s->a, 65535, &all) || pset_range(s->a, a, a, &one))
+		return -1;
+	return pset_minus(s->a, &all, &one, out);
+}
+
+static int asa_proto_word(const char *w, uint32_t *lo, uint32_t *hi)
+{
+	static const struct {
+		const char *n;
+		uint32_t v;
+	} p[] = {{"tcp", PROTO_TCP}, {"udp", PROTO_UDP}, {"icmp", PROTO_ICMP},
+		 {"icmp6", PROTO_ICMP6}, {"esp", PROTO_ESP}, {"ah", PROTO_AH}, {"gre", PROTO_GRE},
+		 {"igmp", 2}, {"ipinip", 4}, {"pim", 103}, {"ospf", 89}, {"eigrp", 88},
+		 {"sctp", 132}, {"pcp", 108}, {"snp", 109}, {"nos", 94}, {"ipsec", PROTO_ESP},
+		 {"pptp", PROTO_GRE}};
+	if (tk(w, "ip")) {
+		*lo = 0;
+		*hi = 255;
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
+		if (tk(w, p[i].n)) {
+			*lo = *hi = p[i].v;
+			return 0;
+		}
+	long v;
+	if (str_to_long(w, 0, 255, &v) == 0) {
+		*lo = *hi = (uint32_t)v;
+		return 0;
+	}
+	return -1;
+}
+
+/* One service: protocols and destination ports (source ports are rare
+ * and kept as all, which can only widen what a permit opens). */
+struct asa_svc {
+	struct pset proto, dport;
+};
+
+struct asa_svcs {
+	struct asa_svc *v;
+	size_t n, cap;
+};
+
+static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
+		    const struct pset *dport)
+{
+	l->v = grow(s->a, l->v, &l->cap, l->n, sizeof(*l->v));
+	if (!l->v)
+		return EL_ENOMEM;
+	l->v[l->n].proto = *proto;
+	l->v[l->n].dport = *dport;
+	l->n++;
+	return 0;
+}
+
+static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *out,
+			   unsigned depth);
+
+/* "tcp [source OP] [destination] OP" as in service objects. */
+static int asa_svc_spec(struct asa *s, char **t, size_t n, size_t i, struct asa_svcs *out)
+{
+	uint32_t lo, hi;
+	struct pset proto, dport, sport;
+	if (i >= n)
+		return -1;
+	if (tk(t[i], "tcp-udp")) {
+		struct pset a, b;
+		if (pset_range(s->a, PROTO_TCP, PROTO_TCP, &a) ||
+		    pset_range(s->a, PROTO_UDP, PROTO_UDP, &b) || pset_union(s->a, &a, &b, &proto))
+			return -1;
+	} else if (asa_proto_word(t[i], &lo, &hi) || pset_range(s->a, lo, hi, &proto)) {
+		return -1;
+	}
+	i++;
+	if (i < n && tk(t[i], "source")) {
+		i++;
+		if (asa_port_op(s, t, n, &i, &sport))
+			return -1;
+	}
+	if (i < n && tk(t[i], "destination"))
+		i++;
+	if (asa_port_op(s, t, n, &i, &dport))
+		return -1;
+	return svcs_add(s, out, &proto, &dport);
+}
+
+static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *out,
+			   unsigned depth)
+{
+	if (o->resolving || depth > ASA_MAX_DEPTH) {
+		asa_unresolved(s, o->line, o->name);
+		return 0;
+	}
+	o->resolving = true;
+	int rc = 0;
+	for (size_t k = 0; k < o->nm && rc == 0; k++) {
+		struct asa_member *mb = &o->m[k];
+		if (mb->n == 0)
+			continue;
+		const char *w = mb->tok[0];
+		if (o->kind == OBJ_SVC && tk(w, "service")) {
+			rc = asa_svc_spec(s, mb->tok, mb->n, 1, out);
+		} else if (tk(w, "service-object") && mb->n >= 2) {
+			if (tk(mb->tok[1], "object") && mb->n >= 3) {
+				struct asa_obj *g = asa_obj_find(s, mb->tok[2]);
+				if (!g || g->kind != OBJ_SVC)
+					asa_unresolved(s, mb->line, mb->tok[2]);
+				else
+					rc = asa_svc_members(s, g, out, depth + 1);
+			} else {
+				rc = asa_svc_spec(s, mb->tok, mb->n, 1, out);
+			}
+		} else if (tk(w, "port-object") && o->svc_proto) {
+			/* `object-group service G tcp|udp|tcp-udp` + `port-object eq X` */
+			char *spec[8];
+			size_t sn = 0;
+			spec[sn++] = o->svc_proto;
+			for (size_t j = 1; j < mb->n && sn < 8; j++)
+				spec[sn++] = mb->tok[j];
+			rc = asa_svc_spec(s, spec, sn, 0, out);
+		} else if (tk(w, "protocol-object") && mb->n >= 2) {
+			char *spec[2] = {mb->tok[1], NULL};
+			rc = asa_svc_spec(s, spec, 1, 0, out);
+		} else if (tk(w, "group-object") && mb->n >= 2) {
+			struct asa_obj *g = asa_obj_find(s, mb->tok[1]);
+			if (!g || (g->kind != OBJ_SVCGROUP && g->kind != OBJ_PROTOGROUP))
+				asa_unresolved(s, mb->line, mb->tok[1]);
+			else
+				rc = asa_svc_members(s, g, out, depth + 1);
+		}
+	}
+	o->resolving = false;
+	return rc;
+}
+
+/* ---- ACEs to rules ------------------------------------------------------------------ */
+
+struct asa_rules {
+	struct frule *r;
+	size_t n, cap;
+	bool unreadable;
+	unsigned unreadable_line;
+};
+
+static int rules_push(struct asa *s, struct asa_rules *l, const struct frule *r)
+{
+	l->r = grow(s->a, l->r, &l->cap, l->n, sizeof(*l->r));
+	if (!l->r)
+		return EL_ENOMEM;
+	l->r[l->n++] = *r;
+	return 0;
+}
+
+/* Appends the rules of ACE e for family f:
+ * permit|deny PROTO|object-group PG|object SVC SRC [SPORT] DST [DPORT|object-group SG]
+ * [log …] [time-range T] [inactive] */
+static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
+			  struct asa_rules *out)
+{
+	char **t = e->tok;
+	size_t n = e->n, i = 1;
+	for (size_t k = 0; k < n; k++)
+		if (tk(t[k], "inactive"))
+			return;   /* skipped by the ASA; reported by the check */
+	struct frule base = {.action = tk(t[0], "permit") ? FA_PASS : FA_DENY, .line = e->line,
+			     .name = arena_printf(s->a, "%s line %u", e->acl, e->line)};
+	struct asa_svcs svcs = {0};
+	bool ports_after = false;     /* a plain protocol: ports may follow addresses */
+	uint32_t lo, hi;
+	if (i >= n)
+		goto bad;
+	if ((tk(t[i], "object-group") || tk(t[i], "object")) && i + 1 < n) {
+		struct asa_obj *o = asa_obj_find(s, t[i + 1]);
+		i += 2;
+		if (!o || (o->kind != OBJ_SVC && o->kind != OBJ_SVCGROUP && o->kind != OBJ_PROTOGROUP)) {
+			asa_unresolved(s, e->line, t[i - 1]);
+			return;
+		}
+		if (asa_svc_members(s, o, &svcs, 0))
+			goto bad;
+		ports_after = o->kind == OBJ_PROTOGROUP;
+	} else {
+		struct pset proto, all;
+		if (asa_proto_word(t[i], &lo, &hi) || pset_range(s->a, lo, hi, &proto) ||
+		    pset_all(s->a, 65535, &all) || svcs_add(s, &svcs, &proto, &all))
+			goto bad;
+		i++;
+		ports_after = true;
+	}
+	struct aset src, dst;
+	int r1 = asa_addr(s, t, n, &i, f, &src, e->line);
+	if (r1 < 0)
+		goto bad;
+	struct pset sport, dport;
+	bool dport_given = false;
+	struct asa_svcs dgroup = {0};
+	if (ports_after && asa_port_op(s, t, n, &i, &sport))
+		goto bad;
+	int r2 = asa_addr(s, t, n, &i, f, &dst, e->line);
+	if (r2 < 0)
+		goto bad;
+	if (r1 == 1 || r2 == 1)
+		return;   /* an ACE of the other family */
+	if (ports_after && i < n && (tk(t[i], "object-group") || tk(t[i], "object")) && i + 1 < n) {
+		struct asa_obj *o = asa_obj_find(s, t[i + 1]);
+		if (o && (o->kind == OBJ_SVCGROUP || o->kind == OBJ_SVC)) {
+			if (asa_svc_members(s, o, &dgroup, 0))
+				goto bad;
+			i += 2;
+		}
+	} else if (ports_after) {
+		size_t before = i;
+		if (asa_port_op(s, t, n, &i, &dport))
+			goto bad;
+		dport_given = i != before;
+	}
+	for (size_t k = 0; k < svcs.n; k++) {
+		struct frule ru = base;
+		ru.proto = svcs.v[k].proto;
+		ru.src = src;
+		ru.dst = dst;
+		if (pset_all(s->a, 65535, &ru.sport))
+			goto bad;
+		if (dgroup.n) {
+			for (size_t g = 0; g < dgroup.n; g++) {
+				struct frule rg = ru;
+				if (pset_intersect(s->a, &ru.proto, &dgroup.v[g].proto, &rg.proto))
+					goto bad;
+				rg.dport = dgroup.v[g].dport;
+				if (!pset_is_empty(&rg.proto) && rules_push(s, out, &rg))
+					goto bad;
+			}
+			continue;
+		}
+		ru.dport = dport_given ? dport : svcs.v[k].dport;
+		if (rules_push(s, out, &ru))
+			goto bad;
+	}
+	return;
+bad:
+	out->unreadable = true;
+	out->unreadable_line = e->line;
+}
+
+/* The rules of ACL name for family f, in order. */
+static void asa_acl_rules(struct asa *s, const char *name, enum fam f, struct asa_rules *out)
+{
+	for (size_t k = 0; k < s->naces; k++)
+		if (strcmp(s->aces[k].acl, name) == 0)
+			asa_ace_rules(s, &s->aces[k], f, out);
+}
+
+static bool asa_acl_exists(struct asa *s, const char *name)
+{
+	for (size_t k = 0; k < s->naces; k++)
+		if (strcmp(s->aces[k].acl, name) == 0)
+			return true;
+	return false;
+}
+
+/* ---- lines ----------------------------------------------------------------------- */
+
+static long asa_tokens(struct asa *s, const char *p, size_t n, char **t)
+{
+	long k = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i >= n)
+			break;
+		if (k == ASA_MAX_TOKENS)
+			return -1;
+		size_t st = i;
+		while (i < n && p[i] != ' ' && p[i] != '\t')
+			i++;
+		t[k] = arena_strndup(&s->scratch, p + st, i - st);
+		if (!t[k])
+			return -1;
+		k++;
+	}
+	return k;
+}
+
+static void asa_obj_line(struct asa *s, char **t, size_t n, unsigned line)
+{
+	struct asa_obj *o = s->cur_obj;
+	o->m = grow(s->a, o->m, &o->capm, o->nm, sizeof(*o->m));
+	if (!o->m)
+		return;
+	o->m[o->nm].tok = asa_keep(s, t, n);
+	o->m[o->nm].n = n;
+	o->m[o->nm].line = line;
+	o->nm++;
+}
+
+/* Secrets ASA configs may carry in clear (most are hashed or masked). */
+static void asa_secrets(struct asa *s, char **t, size_t n)
+{
+	size_t at = 0;
+	if (n >= 3 && tk(t[0], "snmp-server") && tk(t[1], "community"))
+		at = 2;
+	else if (n >= 3 && tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))
+		at = 2;
+	else if (n >= 4 && tk(t[0], "ikev2") && tk(t[2], "pre-shared-key"))
+		at = 3;
+	else if (n >= 3 && (tk(t[0], "username") || tk(t[0], "enable")) && n >= 4 &&
+		 tk(t[n - 2], "password"))
+		at = 0;
+	if (n >= 4 && tk(t[0], "username") && tk(t[2], "password"))
+		at = 3;
+	if (at && at < n && !tk(t[at], "*****") && strlen(t[at]) >= 4) {
+		const char *keep = arena_strdup(s->a, t[at]);
+		if (keep)
+			input_add_secret(s->in, keep, strlen(keep));
+	}
+}
+
+static bool asa_interface_sub(struct asa *s, char **t, size_t n, unsigned line)
+{
+	struct asa_if *f = s->cur_if;
+	(void)line;
+	if (tk(t[0], "nameif") && n >= 2) {
+		snprintf(f->nameif, sizeof(f->nameif), "%s", t[1]);
+		return true;
+	}
+	if (tk(t[0], "security-level") && n >= 2) {
+		long v;
+		if (str_to_long(t[1], 0, 100, &v) == 0)
+			f->level = (int)v;
+		return true;
+	}
+	if (tk(t[0], "ip") && n >= 3 && tk(t[1], "address")) {
+		if (tk(t[2], "dhcp") || tk(t[2], "pppoe")) {
+			f->dhcp = true;
+			f->has_v4 = true;
+			return true;
+		}
+		struct u128 a, m;
+		if (n >= 4 && addr_parse(FAM_V4, t[2], strlen(t[2]), &a) == 0 &&
+		    addr_parse(FAM_V4, t[3], strlen(t[3]), &m) == 0 && mask_len(&m) >= 0) {
+			f->has_v4 = true;
+			f->addr4 = a;
+			f->plen4 = (unsigned)mask_len(&m);
+		}
+		return true;
+	}
+	if (tk(t[0], "ipv6") && n >= 2) {
+		if (tk(t[1], "address") || tk(t[1], "enable"))
+			f->has_v6 = true;
+		return true;
+	}
+	if (tk(t[0], "shutdown")) {
+		f->shutdown = true;
+		return true;
+	}
+	if (tk(t[0], "management-only")) {
+		f->mgmt_only = true;
+		return true;
+	}
+	static const char *const known[] = {"description", "speed", "duplex", "vlan", "no",
+					    "mtu", "member-interface", "channel-group", "pppoe",
+					    "nve-only", "delay", "ddns", "dhcp", "dhcprelay", "lacp",
+					    "mac-address", "flowcontrol", "authentication", NULL};
+	for (size_t i = 0; known[i]; i++)
+		if (tk(t[0], known[i]))
+			return true;
+	return false;
+}
+
+/* Words that, unindented, can only continue an interface block (flat
+ * exports): top-level `ip`, `ipv6`, `mtu` … have other shapes. */
+static bool asa_if_word(char **t, size_t n)
+{
+	static const char *const w[] = {"nameif", "security-level", "shutdown", "management-only",
+					"speed", "duplex", "vlan", "switchport", "channel-group",
+					"member-interface", "description", NULL};
+	for (size_t i = 0; w[i]; i++)
+		if (tk(t[0], w[i]))
+			return true;
+	if (n >= 2 && tk(t[0], "ip") && tk(t[1], "address"))
+		return true;
+	if (n >= 2 && tk(t[0], "ipv6") && (tk(t[1], "address") || tk(t[1], "enable") ||
+					   tk(t[1], "nd")))
+		return true;
+	return n >= 2 && tk(t[0], "no") && (tk(t[1], "nameif") || tk(t[1], "ip") ||
+					    tk(t[1], "security-level") || tk(t[1], "shutdown"));
+}
+
+static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool indented)
+{
+	const char *h = t[0];
+	/* Sub-commands of the current block: indented, or in a flat export
+	 * recognised by their words. */
+	if (s->cur_if && (indented || asa_if_word(t, n)) && asa_interface_sub(s, t, n, line))
+		return true;
+	if (s->cur_obj && (indented || tk(h, "network-object") || tk(h, "port-object") ||
+			   tk(h, "service-object") || tk(h, "group-object") ||
+			   tk(h, "protocol-object") || tk(h, "icmp-object") || tk(h, "host") ||
+			   tk(h, "subnet") || tk(h, "range") || tk(h, "fqdn") || tk(h, "service") ||
+			   tk(h, "nat") || tk(h, "description"))) {
+		if (tk(h, "nat") && n >= 3) {
+			/* object NAT: ` nat (real,mapped) static X [service …]` */
+			s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
+			if (s->nats) {
+				struct asa_nat *na = &s->nats[s->nnats++];
+				memset(na, 0, sizeof(*na));
+				sscanf(t[1], "(%47[^,],%47[^)])", na->real_if, na->mapped_if);
+				na->tok = asa_keep(s, t + 2, n - 2);
+				na->n = n - 2;
+				na->object = arena_strdup(s->a, s->cur_obj->name);
+				na->line = line;
+			}
+			return true;
+		}
+		asa_obj_line(s, t, n, line);
+		return true;
+	}
+	if (s->in_webvpn && indented) {
+		if (tk(h, "enable") && n >= 2 && s->nwebvpn < 8) {
+			snprintf(s->webvpn_if[s->nwebvpn++], sizeof(s->webvpn_if[0]), "%s", t[1]);
+			s->webvpn_line = line;
+		}
+		if (tk(h, "anyconnect") && n >= 2 && tk(t[1], "enable"))
+			s->anyconnect = true;
+		return true;
+	}
+	/* Lines inside other blocks (group-policy attributes, crypto policies,
+	 * class and policy maps): nothing for these checks. */
+	if (indented && s->in_block)
+		return true;
+	/* A top-level command ends the blocks. */
+	s->cur_if = NULL;
+	s->cur_obj = NULL;
+	s->in_webvpn = false;
+	if (tk(h, "interface") && n >= 2) {
+		if (s->nifs == ASA_MAX_IFS)
+			return false;
+		struct asa_if *f = &s->ifs[s->nifs++];
+		memset(f, 0, sizeof(*f));
+		snprintf(f->hw, sizeof(f->hw), "%s", t[1]);
+		f->level = -1;
+		f->line = line;
+		s->cur_if = f;
+		return true;
+	}
+	if ((tk(h, "object") || tk(h, "object-group")) && n >= 3) {
+		enum asa_obj_kind k;
+		if (tk(h, "object"))
+			k = tk(t[1], "network") ? OBJ_NET : OBJ_SVC;
+		else
+			k = tk(t[1], "network") ? OBJ_NETGROUP : tk(t[1], "service") ? OBJ_SVCGROUP
+			    : tk(t[1], "protocol") ? OBJ_PROTOGROUP : OBJ_ICMPGROUP;
+		/* `object network X` again (e.g. to add its NAT) continues X. */
+		struct asa_obj *o = asa_obj_find(s, t[2]);
+		if (o && o->kind == k) {
+			s->cur_obj = o;
+			return true;
+		}
+		s->objs = grow(s->a, s->objs, &s->capobjs, s->nobjs, sizeof(*s->objs));
+		if (!s->objs)
+			return false;
+		o = &s->objs[s->nobjs++];
+		memset(o, 0, sizeof(*o));
+		snprintf(o->name, sizeof(o->name), "%s", t[2]);
+		o->kind = k;
+		o->line = line;
+		if (k == OBJ_SVCGROUP && n >= 4)
+			o->svc_proto = arena_strdup(s->a, t[3]);
+		s->cur_obj = o;
+		return true;
+	}
+	if (tk(h, "access-list") && n >= 3) {
+		size_t i = 2;
+		if (tk(t[i], "line") && n >= 5)
+			i += 2;
+		if (tk(t[i], "remark") || tk(t[i], "standard") || tk(t[i], "webtype") ||
+		    tk(t[i], "ethertype"))
+			return true;   /* comments; split tunnelling, web and L2 ACLs */
+		if (tk(t[i], "extended"))
+			i++;
+		if (i >= n || !(tk(t[i], "permit") || tk(t[i], "deny")))
+			return false;
+		s->aces = grow(s->a, s->aces, &s->capaces, s->naces, sizeof(*s->aces));
+		if (!s->aces)
+			return false;
+		struct asa_ace *e = &s->aces[s->naces++];
+		snprintf(e->acl, sizeof(e->acl), "%s", t[1]);
+		e->tok = asa_keep(s, t + i, n - i);
+		e->n = n - i;
+		e->line = line;
+		return true;
+	}
+	if (tk(h, "access-group") && n >= 3) {
+		if (tk(t[2], "global")) {
+			snprintf(s->global_acl, sizeof(s->global_acl), "%s", t[1]);
+			s->global_line = line;
+			return true;
+		}
+		if (n >= 5 && tk(t[2], "in") && tk(t[3], "interface")) {
+			struct asa_if *f = asa_if_by_nameif(s, t[4]);
+			if (!f)
+				return false;
+			bool cp = n >= 6 && tk(t[5], "control-plane");
+			snprintf(cp ? f->acl_cp : f->acl_in, sizeof(f->acl_in), "%s", t[1]);
+			if (cp)
+				f->acl_cp_line = line;
+			else
+				f->acl_in_line = line;
+			return true;
+		}
+		return n >= 5 && tk(t[2], "out");
+	}
+	if ((tk(h, "route") || tk(h, "ipv6")) && n >= 4) {
+		bool v6 = tk(h, "ipv6");
+		if (v6 && !tk(t[1], "route"))
+			return true;
+		size_t o = v6 ? 1 : 0;
+		const char *ifn = t[1 + o];
+		bool dflt = v6 ? tk(t[2 + o], "::/0")
+			       : n >= 4 && (tk(t[2], "0.0.0.0") || tk(t[2], "0")) &&
+					 (tk(t[3], "0.0.0.0") || tk(t[3], "0"));
+		if (dflt && !s->default_route_if[0]) {
+			snprintf(s->default_route_if, sizeof(s->default_route_if), "%s", ifn);
+			s->default_route_line = line;
+		}
+		return true;
+	}
+	if (tk(h, "nat") && n >= 3 && t[1][0] == '(') {
+		s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
+		if (!s->nats)
+			return false;
+		struct asa_nat *na = &s->nats[s->nnats++];
+		memset(na, 0, sizeof(*na));
+		sscanf(t[1], "(%47[^,],%47[^)])", na->real_if, na->mapped_if);
+		size_t i = 2;
+		if (i < n && (tk(t[i], "after-auto") || tk(t[i], "after-object")))
+			i++;
+		na->tok = asa_keep(s, t + i, n - i);
+		na->n = n - i;
+		na->line = line;
+		na->twice = true;
+		return true;
+	}
+	if ((tk(h, "http") || tk(h, "ssh") || tk(h, "telnet")) && n >= 2) {
+		if (tk(h, "http") && tk(t[1], "server") && n >= 3 && tk(t[2], "enable")) {
+			s->http_server = true;
+			s->http_server_line = line;
+			long p;
+			if (n >= 4 && str_to_long(t[3], 1, 65535, &p) == 0)
+				s->http_port = p;
+			return true;
+		}
+		if (n == 4) {
+			/* NET MASK IF ("0 0" is shorthand for any) */
+			struct u128 a = {0, 0}, m = {0, 0};
+			bool zero = tk(t[1], "0") && tk(t[2], "0");
+			if (!zero && (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) ||
+				      addr_parse(FAM_V4, t[2], strlen(t[2]), &m) || mask_len(&m) < 0))
+				return true;   /* `ssh version 2`, `telnet timeout 5` … */
+			s->mg = grow(s->a, s->mg, &s->capmg, s->nmg, sizeof(*s->mg));
+			if (!s->mg)
+				return false;
+			struct asa_mgmt *g = &s->mg[s->nmg++];
+			g->svc = tk(h, "http") ? 0 : tk(h, "ssh") ? 1 : 2;
+			aset_prefix(s->a, FAM_V4, a, zero ? 0 : (unsigned)mask_len(&m), &g->src);
+			snprintf(g->ifname, sizeof(g->ifname), "%s", t[3]);
+			g->line = line;
+			return true;
+		}
+		return true;
+	}
+	if (tk(h, "webvpn") && n == 1) {
+		s->in_webvpn = true;
+		return true;
+	}
+	if (tk(h, "crypto") && n >= 4 && (tk(t[1], "ikev1") || tk(t[1], "ikev2") ||
+					  tk(t[1], "isakmp")) && tk(t[2], "enable")) {
+		if (s->nike < 8)
+			snprintf(s->ike_if[s->nike++], sizeof(s->ike_if[0]), "%s", t[3]);
+		s->ike_line = line;
+		return true;
+	}
+	if (tk(h, "crypto") && n >= 5 && tk(t[1], "map") && tk(t[3], "interface")) {
+		if (s->nike < 8)
+			snprintf(s->ike_if[s->nike++], sizeof(s->ike_if[0]), "%s", t[4]);
+		if (!s->ike_line)
+			s->ike_line = line;
+		return true;
+	}
+	if (tk(h, "tunnel-group") && n >= 4 && tk(t[2], "type")) {
+		if (tk(t[3], "remote-access")) {
+			s->ra_tunnel_group = true;
+			s->ra_line = line;
+		}
+		return true;
+	}
+	if (tk(h, "name") && n >= 3) {
+		struct u128 a;
+		if (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) == 0) {
+			s->names_from = grow(s->a, s->names_from, &s->capnames, s->nnames,
+					     sizeof(char *));
+			size_t cap2 = s->capnames;
+			(void)cap2;
+			struct u128 *na = arena_alloc(s->a, (s->nnames + 1) * sizeof(*na));
+			if (!s->names_from || !na)
+				return false;
+			if (s->nnames)
+				memcpy(na, s->names_addr, s->nnames * sizeof(*na));
+			na[s->nnames] = a;
+			s->names_addr = na;
+			s->names_from[s->nnames++] = arena_strdup(s->a, t[2]);
+		}
+		return true;
+	}
+	/* Known commands with nothing for 3-2 or 5-4. */
+	static const char *const known[] = {
+		"hostname", "domain-name", "enable", "passwd", "names", "no", "dns", "ftp",
+		"pager", "logging", "mtu", "icmp", "asdm", "arp", "timeout", "user-identity",
+		"aaa", "snmp-server", "service", "sysopt", "crypto", "telnet", "ssh", "ntp",
+		"dhcpd", "threat-detection", "class-map", "policy-map", "service-policy",
+		"prompt", "call-home", "profile", "username", "group-policy", "tunnel-group",
+		"ssl", "dynamic-access-policy-record", "license", "same-security-traffic",
+		"xlate", "failover", "monitor-interface", "boot", "console", "banner", "clock",
+		"firewall", "mac-address", "route", "ipv6", "router", "vpn-addr-assign",
+		"ip", "management-access", "webvpn", "anyconnect", "global", "flow-export",
+		"object-group-search", "access-group", "nat", "terminal", "quit", "end",
+		"Cryptochecksum", "jumbo-frame", "http", "vpdn", "dhcprelay", "wccp", "scansafe",
+		"context", "admin-context", "allocate-interface", "config-url", "mode",
+		"description", "inspect", "parameters", "match", "class", "message-length",
+		"tls-proxy", "dns-guard", "tcp-map", "pim", "igmp", "multicast-routing",
+		"service-module", "eou", "auth-prompt", "virtual", "quota", "aaa-server",
+		"crashinfo", "group-delimiter", "ldap", "smtp-server", "priority-queue",
+		"time-range", "ipsec", "isakmp", "vpn", "certificate", "smart-tunnel",
+		"tftp-server", "track", "sla", "rest-api", "fips", "regex", "email", "dynamic-filter",
+		"connection", "deny", "permit", "ASA", "ASDM", "clear", "fragment", "hpm",
+		"ssh", "ipv6", "snmp-map", "object-group", "object", "interface", "dns-guard",
+		"resource", "limit-resource", "remote-access", "user", "storage", NULL};
+	for (size_t i = 0; known[i]; i++)
+		if (tk(h, known[i]))
+			return true;
+	return false;
+}
+
+/* ---- the model ------------------------------------------------------------------------ */
+
+static void asa_build_list(struct asa *s, const struct asa_if *f, enum fam fam,
+			   struct flist *out)
+{
+	memset(out, 0, sizeof(*out));
+	bool has_in = f->acl_in[0] && asa_acl_exists(s, f->acl_in);
+	bool has_global = s->global_acl[0] && asa_acl_exists(s, s->global_acl);
+	struct asa_rules r = {0};
+	if (has_in)
+		asa_acl_rules(s, f->acl_in, fam, &r);
+	if (has_global)
+		asa_acl_rules(s, s->global_acl, fam, &r);
+	out->dflt = FA_DENY;
+	if (has_in || has_global) {
+		out->present = true;
+		out->line = has_in ? f->acl_in_line : s->global_line;
+		out->text = has_in ? arena_printf(s->a, "access-group %s in interface %s",
+						  f->acl_in, f->nameif)
+				   : arena_printf(s->a, "access-group %s global", s->global_acl);
+	} else {
+		/* No ACL: traffic from a lower to a higher security level is
+		 * denied. Any inside interface above the WAN's level is
+		 * protected that way. */
+		int max_inside = -1;
+		for (size_t i = 0; i < s->nifs; i++)
+			if (&s->ifs[i] != f && s->ifs[i].nameif[0] && !s->ifs[i].shutdown)
+				if (s->ifs[i].level > max_inside)
+					max_inside = s->ifs[i].level;
+		if (f->level >= 0 && f->level < max_inside) {
+			out->present = true;
+			out->line = f->line;
+			out->text = arena_printf(s->a, "security-level %d (no access-group)", f->level);
+		}
+	}
+	if (f->acl_in[0] && !has_in)
+		out->has_undefined = true;
+	out->rules = r.r;
+	out->n = r.n;
+	out->unreadable = r.unreadable;
+	out->unreadable_line = r.unreadable_line;
+}
+
+/* Static NAT entries that map inside hosts to the WAN interface. */
+static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
+{
+	size_t cap = 0;
+	for (size_t k = 0; k < s->nnats; k++) {
+		const struct asa_nat *na = &s->nats[k];
+		char **t = na->tok;
+		size_t n = na->n;
+		struct aset hosts;
+		aset_empty(FAM_V4, &hosts);
+		const char *svc_obj = NULL;
+		bool is_static = false;
+		if (!na->twice) {
+			/* object NAT: `static MAPPED [service tcp REAL MAPPED]` */
+			if (n < 1 || !tk(t[0], "static") ||
+			    (strcmp(na->mapped_if, wan) != 0 && strcmp(na->mapped_if, "any") != 0))
+				continue;
+			struct asa_obj *o = asa_obj_find(s, na->object);
+			if (!o || asa_net_members(s, o, FAM_V4, &hosts, 0) < 0)
+				continue;
+			is_static = true;
+			for (size_t i = 0; i + 3 < n; i++)
+				if (tk(t[i], "service")) {
+					/* service PROTO REAL MAPPED: the ACL sees REAL */
+					struct nat_forward fw = {.fam = FAM_V4, .line = na->line};
+					uint32_t lo, hi, p;
+					if (asa_proto_word(t[i + 1], &lo, &hi) ||
+					    pset_range(s->a, lo, hi, &fw.proto) || asa_port(s, t[i + 2], &p) ||
+					    pset_range(s->a, p, p, &fw.ports))
+						break;
+					for (size_t h = 0; h < hosts.n; h++) {
+						fw.inner = hosts.iv[h].lo;   /* one host per object here */
+						w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+						if (!w->fwds)
+							return;
+						fw.text = arena_printf(s->a, "object %s: nat (%s,%s) static … service %s %s %s",
+								       na->object, na->real_if, na->mapped_if,
+								       t[i + 1], t[i + 2], t[i + 3]);
+						w->fwds[w->nfwds++] = fw;
+					}
+					is_static = false;   /* handled */
+					break;
+				}
+		} else {
+			/* twice NAT */
+			size_t i = 0;
+			if (n >= 3 && tk(t[0], "source") && tk(t[1], "static") &&
+			    (strcmp(na->mapped_if, wan) == 0 || strcmp(na->mapped_if, "any") == 0)) {
+				/* source static REAL MAPPED [destination …] [service REAL MAPPED] */
+				struct asa_obj *o = asa_obj_find(s, t[2]);
+				if (!o || asa_net_members(s, o, FAM_V4, &hosts, 0) < 0)
+					continue;
+				is_static = true;
+				for (i = 3; i + 1 < n; i++)
+					if (tk(t[i], "service")) {
+						svc_obj = t[i + 1];
+						break;
+					}
+			} else if (strcmp(na->real_if, wan) == 0) {
+				/* from the WAN: `destination static MAPPED REAL [service MAPPED REAL]` */
+				for (i = 0; i + 2 < n; i++)
+					if (tk(t[i], "destination") && tk(t[i + 1], "static") && i + 3 < n) {
+						struct asa_obj *o = asa_obj_find(s, t[i + 3]);
+						if (o && asa_net_members(s, o, FAM_V4, &hosts, 0) == 0)
+							is_static = true;
+						break;
+					}
+				for (i = 0; i + 2 < n && is_static; i++)
+					if (tk(t[i], "service")) {
+						svc_obj = t[i + 2];
+						break;
+					}
+			}
+		}
+		if (!is_static || aset_is_empty(&hosts))
+			continue;
+		struct asa_svcs svcs = {0};
+		if (svc_obj) {
+			struct asa_obj *o = asa_obj_find(s, svc_obj);
+			if (!o || asa_svc_members(s, o, &svcs, 0))
+				continue;
+		}
+		for (size_t h = 0; h < hosts.n; h++) {
+			/* Each host (a range is taken at its ends only if small). */
+			for (struct u128 a = hosts.iv[h].lo;; a.lo++) {
+				size_t nv = svcs.n ? svcs.n : 1;
+				for (size_t v = 0; v < nv; v++) {
+					struct nat_forward fw = {.fam = FAM_V4, .inner = a, .line = na->line};
+					if (svcs.n) {
+						fw.proto = svcs.v[v].proto;
+						fw.ports = svcs.v[v].dport;
+					} else if (pset_all(s->a, 255, &fw.proto) ||
+						   pset_all(s->a, 65535, &fw.ports)) {
+						return;
+					}
+					fw.text = na->twice
+						? arena_printf(s->a, "nat (%s,%s) … (line %u)", na->real_if,
+							       na->mapped_if, na->line)
+						: arena_printf(s->a, "object %s: nat (%s,%s) static", na->object,
+							       na->real_if, na->mapped_if);
+					w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+					if (!w->fwds)
+						return;
+					w->fwds[w->nfwds++] = fw;
+				}
+				if (a.lo == hosts.iv[h].hi.lo || a.lo - hosts.iv[h].lo.lo >= 16)
+					break;
+			}
+		}
+	}
+}
+
+static void asa_box_services(struct asa *s, struct device *d)
+{
+	struct box_service *sv = arena_alloc(s->a, 8 * sizeof(*sv));
+	if (!sv)
+		return;
+	size_t n = 0;
+	static const char *const names[] = {"https-asdm", "ssh", "telnet"};
+	for (int k = 0; k < 3; k++) {
+		struct box_service *b = &sv[n];
+		memset(b, 0, sizeof(*b));
+		b->name = k == 0 ? "https (ASDM)" : names[k];
+		b->cls = SVC_MANAGEMENT;
+		b->proto = PROTO_TCP;
+		b->port = k == 0 ? (uint32_t)(s->http_port > 0 ? s->http_port : 443) : k == 1 ? 22 : 23;
+		b->enabled = k != 0 || s->http_server;
+		b->line = k == 0 ? s->http_server_line : 0;
+		b->why = k == 0 ? "http server enable" : k == 1 ? "ssh" : "telnet";
+		aset_empty(FAM_V4, &b->allow4);
+		aset_empty(FAM_V6, &b->allow6);
+		/* Sources of the lines that name an internet-facing interface. */
+		for (size_t i = 0; i < s->nmg; i++) {
+			if (s->mg[i].svc != k)
+				continue;
+			for (const struct wan_if *w = d->wans; w; w = w->next) {
+				if (strcmp(w->name, s->mg[i].ifname) != 0)
+					continue;
+				struct aset u;
+				if (aset_union(s->a, &b->allow4, &s->mg[i].src, &u) == 0)
+					b->allow4 = u;
+				b->host_line = s->mg[i].line;
+			}
+		}
+		n++;
+	}
+	/* VPN listeners on an internet-facing interface. */
+	bool web = false, ike = false;
+	for (const struct wan_if *w = d->wans; w; w = w->next) {
+		for (size_t i = 0; i < s->nwebvpn; i++)
+			web |= strcmp(s->webvpn_if[i], w->name) == 0;
+		for (size_t i = 0; i < s->nike; i++)
+			ike |= strcmp(s->ike_if[i], w->name) == 0;
+	}
+	if (web) {
+		struct box_service *b = &sv[n++];
+		memset(b, 0, sizeof(*b));
+		b->name = "ssl-vpn";
+		b->cls = SVC_VPN;
+		b->proto = PROTO_TCP;
+		b->port = 443;
+		b->enabled = true;
+		b->line = s->webvpn_line;
+		b->why = "webvpn enable";
+		aset_all(s->a, FAM_V4, &b->allow4);
+		aset_all(s->a, FAM_V6, &b->allow6);
+	}
+	if (ike) {
+		const char *nm[2] = {"ike", "ipsec-nat-t"};
+		for (int k = 0; k < 2; k++) {
+			struct box_service *b = &sv[n++];
+			memset(b, 0, sizeof(*b));
+			b->name = nm[k];
+			b->cls = SVC_VPN;
+			b->proto = PROTO_UDP;
+			b->port = k == 0 ? 500 : 4500;
+			b->enabled = true;
+			b->line = s->ike_line;
+			b->why = "crypto … enable";
+			aset_all(s->a, FAM_V4, &b->allow4);
+			aset_all(s->a, FAM_V6, &b->allow6);
+		}
+	}
+	d->svcs = sv;
+	d->nsvcs = n;
+	if ((web && (s->anyconnect || s->ra_tunnel_group)) || (ike && s->ra_tunnel_group)) {
+		d->vpn_remote_access = true;
+		d->vpn_how = web ? "AnyConnect / SSL VPN (webvpn enable on the internet side)"
+				 : "IPsec remote access (crypto enable with a remote-access tunnel-group)";
+		d->vpn_line = web ? s->webvpn_line : s->ra_line;
+	}
+}
+
+static void asa_model(struct asa *s)
+{
+	struct device *d = &s->in->dev;
+	/* The internet-facing interface [research §4.A]. */
+	struct asa_if *wan = NULL;
+	const char *how = NULL;
+	unsigned line = 0;
+	for (size_t i = 0; i < s->nifs && !wan; i++)
+		if (str_ieq_n(s->ifs[i].nameif, strlen(s->ifs[i].nameif), "outside") &&
+		    !s->ifs[i].shutdown) {
+			wan = &s->ifs[i];
+			how = "nameif outside";
+			line = wan->line;
+		}
+	if (!wan && s->default_route_if[0]) {
+		wan = asa_if_by_nameif(s, s->default_route_if);
+		how = "default route";
+		line = s->default_route_line;
+	}
+	for (size_t i = 0; i < s->nifs && !wan; i++)
+		if (s->ifs[i].level == 0 && s->ifs[i].nameif[0] && !s->ifs[i].shutdown &&
+		    !s->ifs[i].mgmt_only) {
+			wan = &s->ifs[i];
+			how = "security-level 0";
+			line = wan->line;
+		}
+	/* Last, the name admins give it [research §4.A]. */
+	static const char *const wan_words[] = {"outside", "wan", "internet"};
+	for (size_t i = 0; i < s->nifs && !wan; i++)
+		for (size_t k = 0; k < 3 && !wan; k++)
+			if (s->ifs[i].nameif[0] && !s->ifs[i].shutdown && !s->ifs[i].mgmt_only &&
+			    str_icontains(s->ifs[i].nameif, strlen(s->ifs[i].nameif), wan_words[k],
+					  strlen(wan_words[k]))) {
+				wan = &s->ifs[i];
+				how = "its name";
+				line = wan->line;
+			}
+	aset_empty(FAM_V4, &d->lan4);
+	aset_empty(FAM_V4, &d->box4);
+	struct u128 v6lan;
+	addr_parse(FAM_V6, "2001:db8:ffff::", 15, &v6lan);
+	aset_prefix(s->a, FAM_V6, v6lan, 48, &d->lan6);
+	for (size_t i = 0; i < s->nifs; i++) {
+		struct asa_if *f = &s->ifs[i];
+		if (f == wan || !f->has_v4 || f->dhcp)
+			continue;
+		struct aset p, u;
+		if (aset_prefix(s->a, FAM_V4, f->addr4, f->plen4, &p) == 0 &&
+		    aset_union(s->a, &d->lan4, &p, &u) == 0)
+			d->lan4 = u;
+		if (aset_range(s->a, FAM_V4, f->addr4, f->addr4, &p) == 0 &&
+		    aset_union(s->a, &d->box4, &p, &u) == 0)
+			d->box4 = u;
+	}
+	if (wan) {
+		struct wan_if *w = arena_alloc(s->a, sizeof(*w));
+		if (!w)
+			return;
+		w->name = arena_strdup(s->a, wan->nameif);
+		w->how = how;
+		w->line = line;
+		w->v4 = true;
+		w->v6 = wan->has_v6;
+		w->nat4 = true;   /* ACLs see real addresses; only static NAT exposes inside */
+		w->addr4 = wan->has_v4 && !wan->dhcp ? wan->addr4 : BOX_UNKNOWN_ADDR4;
+		w->security_level = wan->level;
+		asa_build_list(s, wan, FAM_V4, &w->in4);
+		asa_build_list(s, wan, FAM_V6, &w->in6);
+		/* To-the-box: control-plane ACL, else nothing but the lines. */
+		w->box_own_filter = true;
+		if (wan->acl_cp[0]) {
+			struct asa_rules r4 = {0}, r6 = {0};
+			asa_acl_rules(s, wan->acl_cp, FAM_V4, &r4);
+			asa_acl_rules(s, wan->acl_cp, FAM_V6, &r6);
+			w->box4 = (struct flist){.present = true, .rules = r4.r, .n = r4.n,
+						 .dflt = FA_PASS, .line = wan->acl_cp_line};
+			w->box6 = (struct flist){.present = true, .rules = r6.r, .n = r6.n,
+						 .dflt = FA_PASS, .line = wan->acl_cp_line};
+		}
+		asa_forwards(s, wan->nameif, w);
+		d->wans = w;
+		d->nwans = 1;
+	}
+	asa_box_services(s, d);
+}
+
+/* ": Hardware:   ASA5516, 8192 MB RAM, …" and "ASA Version 9.12(4)67 " */
+static void asa_identity(struct asa *s, const char *l, size_t n, unsigned line)
+{
+	struct device *d = &s->in->dev;
+	const char *p;
+	if ((p = memmem(l, n, "Hardware:", 9)) != NULL) {
+		p += 9;
+		while (p < l + n && *p == ' ')
+			p++;
+		const char *e = p;
+		while (e < l + n && *e != ',' && *e != ' ')
+			e++;
+		if (e > p) {
+			d->model.s = utf8_sanitize(s->a, p, (size_t)(e - p));
+			d->model.line = line;
+			s->in->has_device = true;
+		}
+		return;
+	}
+	if ((p = memmem(l, n, "ASA Version ", 12)) != NULL) {
+		p += 12;
+		const char *e = p;
+		while (e < l + n && *e != ' ')
+			e++;
+		if (e > p) {
+			d->firmware.s = utf8_sanitize(s->a, p, (size_t)(e - p));
+			d->firmware.line = line;
+			s->in->has_device = true;
+		}
+	}
+}
+
+static int asa_parse(struct input *in, const struct run_ctx *ctx)
+{
+	struct asa *s = arena_alloc(&in->arena, sizeof(*s));
+	if (!s) {
+		input_fail(in, "out of memory");
+		return EL_ENOMEM;
+	}
+	s->in = in;
+	s->ctx = ctx;
+	s->a = &in->arena;
+	in->has_coverage = true;
+	in->has_device = true;
+	in->dev.vendor.s = "cisco";
+	in->dev.vendor_display = "Cisco";
+	if (memchr(in->data, '\0', in->len)) {
+		input_fail(in, "this file holds binary data, not a running-config");
+		return EL_EPARSE;
+	}
+	const char *p = in->data, *end = in->data + in->len;
+	unsigned line = 0;
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		size_t n = (size_t)(e - p);
+		const char *l = p;
+		p = e + 1;
+		line++;
+		while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t'))
+			n--;
+		size_t lead = 0;
+		while (lead < n && (l[lead] == ' ' || l[lead] == '\t'))
+			lead++;
+		if (n == lead)
+			continue;
+		/* Comments and markers: ": …", "!", "! …" (Oxidized). */
+		if (l[lead] == ':' || l[lead] == '!') {
+			asa_identity(s, l, n, line);
+			continue;
+		}
+		if (s->in_cert) {
+			if (n - lead == 4 && memcmp(l + lead, "quit", 4) == 0)
+				s->in_cert = false;
+			continue;
+		}
+		in->lines_total++;
+		if (memmem(l, n, "ASA Version ", 12))
+			asa_identity(s, l, n, line);
+		/* A CLI prompt echo: "fw# show running-config", "fw(config)#". */
+		const char *hs = memchr(l + lead, '#', n - lead);
+		if (hs && (size_t)(hs - l) < n &&
+		    (memmem(l, n, "# show ", 7) || memmem(l, n, "# Show ", 7) || hs == l + n - 1)) {
+			in->lines_understood++;
+			continue;
+		}
+		char *t[ASA_MAX_TOKENS];
+		long k = asa_tokens(s, l + lead, n - lead, t);
+		bool ok = false;
+		if (k > 0) {
+			asa_secrets(s, t, (size_t)k);
+			ok = asa_line(s, t, (size_t)k, line, lead > 0);
+			if (lead == 0)
+				s->in_block = ok;
+			if (k >= 2 && tk(t[0], "crypto") && tk(t[1], "ca") && (size_t)k >= 3 &&
+			    tk(t[2], "certificate"))
+				s->in_cert = true;
+		}
+		if (ok)
+			in->lines_understood++;
+		else if (s->nunknown < ASA_UNKNOWN_LISTED)
+			s->unknown[s->nunknown++] = line;
+		else
+			s->nunknown++;
+		arena_reset(&s->scratch);
+	}
+	arena_free(&s->scratch);
+	if (in->lines_total == 0) {
+		input_fail(in, "no Cisco ASA configuration lines found");
+		return EL_EPARSE;
+	}
+	if (s->nunknown) {
+		char list[ASA_UNKNOWN_LISTED * 12] = "";
+		size_t shown = s->nunknown < ASA_UNKNOWN_LISTED ? s->nunknown : ASA_UNKNOWN_LISTED;
+		for (size_t i = 0; i < shown; i++) {
+			size_t ln = strlen(list);
+			snprintf(list + ln, sizeof(list) - ln, "%s%u", i ? ", " : "", s->unknown[i]);
+		}
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%zu line(s) not understood and not used by any check: %s%s",
+			   "解釈できず、どの判定にも使っていない行が %zu 行あります: %s%s",
+			   s->nunknown, list, s->nunknown > shown ? ", …" : "");
+	}
+	asa_model(s);
+	return 0;
+}
 
 static int asa_probe(const char *head, size_t n)
 {
@@ -32,7 +1519,7 @@ const struct parser parser_cisco_asa = {
 	.label = "Cisco ASA",
 	.label_ja = "Cisco ASA",
 	.probe = asa_probe,
-	.parse = NULL,
+	.parse = asa_parse,
 	.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
 	.max_bytes = 64u << 20,
 };

@@ -126,6 +126,12 @@ struct wan_if {
 	unsigned line;            /* the line that shows it */
 	bool v4, v6;              /* carries IPv4 / IPv6 from the internet */
 	struct flist in4, in6;    /* inbound filters */
+	/* Where traffic to the box itself is not governed by the inbound
+	 * filter (Cisco ASA: management lines and control-plane ACLs
+	 * instead), box4/box6 are what governs it. */
+	bool box_own_filter;
+	struct flist box4, box6;
+	int security_level;       /* Cisco ASA, or -1 */
 	bool nat4;                /* IPv4 NAT: only forwards and the box reachable */
 	bool nat_through;         /* masquerade incoming through */
 	unsigned nat_through_line;

@@ -177,6 +177,8 @@ static bool vpn_needed(const struct xp *x, const char *name)
 	if (strcmp(name, "ike") == 0 || strcmp(name, "ipsec-nat-t") == 0 ||
 	    strcmp(name, "esp") == 0 || strcmp(name, "nat-t") == 0)
 		return true;
+	if (strcmp(name, "ssl-vpn") == 0 || strcmp(name, "ssl-vpn-dtls") == 0)
+		return true;   /* AnyConnect / clientless SSL VPN listener */
 	if (strcmp(name, "gre") == 0 && d->pptp)
 		return true;   /* PPTP's data channel: EL107 covers PPTP */
 	if (strcmp(name, "l2tp") == 0) {
@@ -491,6 +493,11 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 	struct u128 boxaddr = fam == FAM_V4 ? w->addr4 : BOX_UNKNOWN_ADDR6;
 	if (aset_range(x.a, fam, boxaddr, boxaddr, &box))
 		return;
+	/* Some devices do not apply the interface filter to traffic for the
+	 * box itself (Cisco ASA); their own box filter governs it then. */
+	struct xp xb = x;
+	if (w->box_own_filter)
+		xb.l = fam == FAM_V4 ? &w->box4 : &w->box6;
 	for (size_t i = 0; i < d->nsvcs; i++) {
 		const struct box_service *s = &d->svcs[i];
 		if (!s->enabled)
@@ -505,7 +512,7 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		struct target t = {.variant = "box", .svc_name = s->name, .svc_cls = s->cls,
 				   .from_box_service = true, .line = sl,
 				   .evidence = arena_printf(x.a, "%s", s->why)};
-		analyse_query(&x, &t, &q, fam == FAM_V4 ? &s->allow4 : &s->allow6);
+		analyse_query(&xb, &t, &q, fam == FAM_V4 ? &s->allow4 : &s->allow6);
 	}
 	/* 2. NAT forwards (IPv4). */
 	if (fam == FAM_V4) {

@@ -178,10 +178,10 @@ for fmt in text sarif; do
 done
 
 # Inputs edgelint recognises but cannot read yet say so.
-printf 'ASA Version 9.8(4)\nhostname fw\n' >"$TMP/asa.cfg"
-el "$TMP/asa.cfg" >"$TMP/o.txt" 2>"$TMP/err"
-check "ASA recognised exit" 2 "$?"
-grep -q "recognised as Cisco ASA; this build cannot read it yet" "$TMP/err" && ok || bad "ASA message"
+printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00' >"$TMP/cap.pcap"
+el "$TMP/cap.pcap" >"$TMP/o.txt" 2>"$TMP/err"
+check "pcap recognised exit" 2 "$?"
+grep -q "recognised as packet capture (pcap/pcapng); this build cannot read it yet" "$TMP/err" && ok || bad "pcap message"
 
 # ---- CLI contract -------------------------------------------------------------
 echo "-- command line"
