@@ -762,9 +762,44 @@ static int load_vpn_devices(struct rload *L)
 			return rc;
 		if (d < 0)
 			return rl_err(L, m, "advisory %s: 'as_of' is missing", e->id);
+		e->vendor = rl_str(L, m, "vendor", false, &rc);
+		if (rc)
+			return rc;
+		const struct ynode *cn = ymap_get(m, "compromise_note");
+		if (cn && yscalar_bool(cn, &e->compromise_note))
+			return rl_err(L, cn, "'compromise_note' must be true or false");
+		/* Per software train: fixed_trains {train: release}, no_fix_trains [train]. */
+		const struct ynode *ft = ymap_get(m, "fixed_trains");
+		const struct ynode *nf = ymap_get(m, "no_fix_trains");
+		size_t nt = (ft && ft->kind == Y_MAP ? ft->n : 0) + (nf && nf->kind == Y_SEQ ? nf->n : 0);
+		if ((ft && ft->kind != Y_MAP && !yscalar_is_null(ft)) ||
+		    (nf && nf->kind != Y_SEQ && !yscalar_is_null(nf)))
+			return rl_err(L, m, "advisory %s: 'fixed_trains' maps trains to releases, 'no_fix_trains' lists trains",
+				      e->id);
+		e->trains = arena_alloc(&r->arena, (nt + 1) * sizeof(*e->trains));
+		if (!e->trains)
+			return rl_err(L, m, "out of memory");
+		for (size_t j = 0; ft && ft->kind == Y_MAP && j < ft->n; j++) {
+			if (ft->vals[j]->kind != Y_SCALAR)
+				return rl_err(L, ft->vals[j], "a fixed release must be a value");
+			e->trains[e->ntrains].train = ft->keys[j]->str;
+			e->trains[e->ntrains++].fixed = ft->vals[j]->str;
+		}
+		for (size_t j = 0; nf && nf->kind == Y_SEQ && j < nf->n; j++) {
+			if (nf->vals[j]->kind != Y_SCALAR)
+				return rl_err(L, nf->vals[j], "a train must be a value");
+			e->trains[e->ntrains].train = nf->vals[j]->str;
+			e->trains[e->ntrains++].fixed = NULL;
+		}
 		const struct ynode *fx = ymap_get(m, "fixed");
-		if (!fx || fx->kind != Y_MAP)
+		if (fx && yscalar_is_null(fx))
+			fx = NULL;
+		if ((!fx && !e->ntrains) || (fx && fx->kind != Y_MAP))
 			return rl_err(L, m, "advisory %s: 'fixed' must map models to revisions", e->id);
+		if (!fx) {
+			r->nadvisories = i + 1;
+			continue;
+		}
 		e->fixed = arena_alloc(&r->arena, (fx->n + 1) * sizeof(*e->fixed));
 		if (!e->fixed)
 			return rl_err(L, m, "out of memory");
@@ -776,6 +811,39 @@ static int load_vpn_devices(struct rload *L)
 		}
 		e->nfixed = fx->n;
 		r->nadvisories = i + 1;
+	}
+	const struct ynode *tr = ymap_get(root, "trains");
+	if (tr && !yscalar_is_null(tr)) {
+		if (tr->kind != Y_SEQ)
+			return rl_err(L, tr, "'trains' must be a list");
+		r->trains = arena_alloc(&r->arena, (tr->n + 1) * sizeof(*r->trains));
+		if (!r->trains)
+			return rl_err(L, tr, "out of memory");
+		for (size_t i = 0; i < tr->n; i++) {
+			const struct ynode *m = tr->vals[i];
+			struct vpn_train *e = &r->trains[i];
+			if (m->kind != Y_MAP)
+				return rl_err(L, m, "each train must be a mapping");
+			e->line = m->line;
+			e->vendor = rl_str(L, m, "vendor", true, &rc);
+			if (!rc)
+				e->train = rl_str(L, m, "train", true, &rc);
+			if (!rc)
+				e->latest = rl_str(L, m, "latest", false, &rc);
+			if (!rc)
+				e->source = rl_str(L, m, "source", true, &rc);
+			if (rc)
+				return rc;
+			long d;
+			if ((rc = rl_date(L, m, "as_of", &d, NULL)))
+				return rc;
+			if (d < 0)
+				return rl_err(L, m, "train %s: 'as_of' is missing", e->train);
+			if ((rc = rl_date(L, m, "end_of_support", &e->end_of_support,
+					  &e->end_of_support_text)))
+				return rc;
+			r->ntrains = i + 1;
+		}
 	}
 	return 0;
 }
@@ -994,5 +1062,31 @@ const struct vpn_device *registry_vpn_device(const struct registry *r, const cha
 			if (strcmp(e->aliases[j], key) == 0)
 				return e;
 	}
+	return NULL;
+}
+
+/* "9.12(4)67" and "9.12.4.67" both belong to train "9.12". */
+static void release_train(const char *rel, char *out, size_t n)
+{
+	size_t o = 0;
+	int dots = 0;
+	for (const char *p = rel; *p && o + 1 < n; p++) {
+		if (*p == '.' && ++dots == 2)
+			break;
+		if (*p == '(' || *p == ' ')
+			break;
+		out[o++] = *p;
+	}
+	out[o] = '\0';
+}
+
+const struct vpn_train *registry_train(const struct registry *r, const char *vendor,
+				       const char *release)
+{
+	char t[32];
+	release_train(release, t, sizeof(t));
+	for (size_t i = 0; i < r->ntrains; i++)
+		if (strcmp(r->trains[i].vendor, vendor) == 0 && strcmp(r->trains[i].train, t) == 0)
+			return &r->trains[i];
 	return NULL;
 }

@@ -118,12 +118,31 @@ struct vpn_fix {
 	const char *fixed;            /* first fixed revision */
 };
 
+struct vpn_train_fix {
+	const char *train;            /* "9.12" */
+	const char *fixed;            /* first fixed release, or NULL: no fix */
+};
+
 struct vpn_advisory {
 	const char *id, *title, *source;
+	const char *vendor;           /* NULL: any (per-model fixes name it) */
 	enum severity severity;
 	bool known_exploited;
-	struct vpn_fix *fixed;
+	bool compromise_note;         /* upgrading alone may not remove a compromise */
+	struct vpn_fix *fixed;        /* per model */
 	size_t nfixed;
+	struct vpn_train_fix *trains; /* per software train (Cisco) */
+	size_t ntrains;
+	unsigned line;
+};
+
+/* A software train (Cisco ASA "9.12"). */
+struct vpn_train {
+	const char *vendor, *train;
+	long end_of_support;          /* days, or -1 */
+	const char *end_of_support_text;
+	const char *latest;           /* newest release seen, or NULL */
+	const char *source;
 	unsigned line;
 };
 
@@ -143,6 +162,8 @@ struct registry {
 	size_t nvpns;
 	struct vpn_advisory *advisories;
 	size_t nadvisories;
+	struct vpn_train *trains;
+	size_t ntrains;
 	const char *vpns_as_of;
 	struct service_def *services;
 	size_t nservices;
@@ -180,6 +201,9 @@ const struct pset *registry_port_alias(const struct registry *r, const char *ven
 /* The best-known service on proto/port (exact port first), or NULL. */
 const struct service_def *registry_service(const struct registry *r, uint32_t proto,
 					   uint32_t port);
+/* The software train of a release ("9.12(4)67" -> "9.12"), or NULL. */
+const struct vpn_train *registry_train(const struct registry *r, const char *vendor,
+				       const char *release);
 /* A VPN device by vendor and model (aliases too), or NULL. */
 const struct vpn_device *registry_vpn_device(const struct registry *r, const char *vendor,
 					     const char *model);

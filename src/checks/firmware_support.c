@@ -177,8 +177,42 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	/* Advisories whose first fixed revision is above the running one. */
 	char key[64] = "";
 	model_key(key, sizeof(key), model);
+	const struct vpn_train *train = registry_train(ctx->reg, d->vendor.s, rev);
+	/* The running release's train: "9.12(4)67" -> "9.12". */
+	char mine[32] = "";
+	{
+		size_t o = 0;
+		int dots = 0;
+		for (const char *p = rev; *p && *p != '(' && o + 1 < sizeof(mine); p++) {
+			if (*p == '.' && ++dots == 2)
+				break;
+			mine[o++] = *p;
+		}
+		mine[o] = '\0';
+	}
 	for (size_t i = 0; i < ctx->reg->nadvisories; i++) {
 		const struct vpn_advisory *a = &ctx->reg->advisories[i];
+		if (a->vendor && strcmp(a->vendor, d->vendor.s) != 0)
+			continue;
+		/* Per software train (Cisco): the train's first fixed release,
+		 * or no fix at all ("migrate"). */
+		for (size_t j = 0; j < a->ntrains; j++) {
+			const char *want = a->trains[j].train;
+			if (strcmp(mine, want) != 0)
+				continue;
+			int c;
+			if (a->trains[j].fixed && (version_cmp(rev, a->trains[j].fixed, &c) || c >= 0))
+				continue;
+			int sev = a->known_exploited ? SEV_CRITICAL : (int)a->severity;
+			if (sev < SEV_HIGH)
+				sev = SEV_HIGH;
+			const char *variant = !a->trains[j].fixed ? "no-fix"
+					      : a->compromise_note ? "compromise" : "default";
+			finding_add(in, ctx, "EL302", variant, item, sev, FST_FAIL, line, ev,
+				    "firmware", d->firmware.s, "fixed",
+				    a->trains[j].fixed ? a->trains[j].fixed : "", "advisory", a->id,
+				    "title", a->title, "train", want, ARGS_END);
+		}
 		for (size_t j = 0; j < a->nfixed; j++) {
 			int cmp;
 			if (strcmp(a->fixed[j].key, key) != 0 ||
@@ -193,29 +227,36 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 		}
 	}
 	int cmp;
-	if (v->latest_firmware && version_cmp(rev, v->latest_firmware, &cmp) == 0 && cmp < 0) {
+	/* The newest known release: per model, else per software train. */
+	const char *latest_fw = v->latest_firmware ? v->latest_firmware
+			      : train ? train->latest : NULL;
+	if (train && train->end_of_support >= 0 && train->end_of_support < ctx->today)
+		finding_add(in, ctx, "EL303", "train-ended", item, -1, FST_FAIL, line, ev, "model",
+			    model, "train", train->train, "date", train->end_of_support_text,
+			    "source", short_ref(in, train->source), ARGS_END);
+	if (latest_fw && version_cmp(rev, latest_fw, &cmp) == 0 && cmp < 0) {
 		/* How far behind: releases of the same line differ in their last
 		 * number ("15.02.10" -> "15.02.33" is 23 releases). */
-		const char *ld = strrchr(rev, '.'), *lv = strrchr(v->latest_firmware, '.');
+		const char *ld = strrchr(rev, '.'), *lv = strrchr(latest_fw, '.');
 		long a, b;
 		char behind[24];
-		bool same_line = ld && lv && ld - rev == lv - v->latest_firmware &&
-				 strncmp(rev, v->latest_firmware, (size_t)(ld - rev)) == 0 &&
+		bool same_line = ld && lv && ld - rev == lv - latest_fw &&
+				 strncmp(rev, latest_fw, (size_t)(ld - rev)) == 0 &&
 				 str_to_long(ld + 1, 0, 1000000, &a) == 0 &&
 				 str_to_long(lv + 1, 0, 1000000, &b) == 0 && b > a;
 		if (same_line)
 			snprintf(behind, sizeof(behind), "%ld", b - a);
 		finding_add(in, ctx, "EL301", same_line ? "behind" : "default", item, -1, FST_FAIL,
-			    line, ev, "firmware", d->firmware.s, "latest", v->latest_firmware,
+			    line, ev, "firmware", d->firmware.s, "latest", latest_fw,
 			    "model", model, "behind", same_line ? behind : "", ARGS_END);
-	} else if (!v->latest_firmware) {
+	} else if (!latest_fw) {
 		finding_add(in, ctx, "EL304", "no-latest", item, -1, FST_UNKNOWN, line, ev, "model",
 			    model, ARGS_END);
 	}
 	/* The build age matters only when the newest release is not known
 	 * (as for item 5-3): the newest release may itself be old. */
 	long built;
-	if (!v->latest_firmware && d->build_date.s &&
+	if (!latest_fw && d->build_date.s &&
 	    date_parse(d->build_date.s, false, &built) == 0 &&
 	    ctx->today - built > ctx->pol->firmware_max_age_days) {
 		char days[24];
