@@ -1084,6 +1084,26 @@ static void asa_build_list(struct asa *s, const struct asa_if *f, enum fam fam,
 	out->n = r.n;
 	out->unreadable = r.unreadable;
 	out->unreadable_line = r.unreadable_line;
+	/* ACEs switched off with `inactive`, for an info finding (IPv4 list
+	 * only, so each is reported once). */
+	if (fam != FAM_V4)
+		return;
+	size_t cap = 0;
+	for (size_t k = 0; k < s->naces; k++) {
+		const struct asa_ace *e = &s->aces[k];
+		if (!((has_in && strcmp(e->acl, f->acl_in) == 0) ||
+		      (has_global && strcmp(e->acl, s->global_acl) == 0)))
+			continue;
+		bool inactive = false;
+		for (size_t j = 0; j < e->n; j++)
+			inactive |= tk(e->tok[j], "inactive");
+		if (!inactive)
+			continue;
+		out->inactive = grow(s->a, out->inactive, &cap, out->ninactive, sizeof(unsigned));
+		if (!out->inactive)
+			return;
+		out->inactive[out->ninactive++] = e->line;
+	}
 }
 
 /* Static NAT entries that map inside hosts to the WAN interface. */

@@ -88,6 +88,8 @@ struct flist {
 	bool has_undefined;       /* names a filter that is not defined */
 	bool unreadable;          /* a rule in it could not be read */
 	unsigned unreadable_line;
+	unsigned *inactive;       /* lines of rules switched off (ASA `inactive`) */
+	size_t ninactive;
 };
 
 /* Service classes, from rules/ports.yaml. */

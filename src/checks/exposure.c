@@ -463,6 +463,9 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		if (l->has_undefined)
 			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
 				    l->text, "interface", ifname, ARGS_END);
+		for (size_t i = 0; i < l->ninactive; i++)
+			finding_add(in, ctx, "EL113", "default", ITEM_3_2, -1, FST_PASS, l->inactive[i],
+				    NULL, "interface", ifname, ARGS_END);
 		/* Filters in the list that can never match. */
 		bool *sh = arena_alloc(x.a, (l->n + 1) * sizeof(bool));
 		int **by = arena_alloc(x.a, (l->n + 1) * sizeof(int *));
