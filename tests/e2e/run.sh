@@ -300,6 +300,14 @@ if [ -d "$CORPUS" ]; then
 		check "corpus yamaha/$file ($why)" "$i32 $i54 $lines $understood" \
 			"$(jq -r '.inputs[0] | "\(.items["3-2"]) \(.items["5-4"]) \(.coverage.lines) \(.coverage.understood)"' "$TMP/o.json")"
 	done <tests/e2e/corpus-yamaha.tsv
+	while IFS=$'\t' read -r file i32 i54 lines understood why; do
+		case $file in \#*|"") continue;; esac
+		el --format json "$CORPUS/asa/$file" >"$TMP/o.json" 2>/dev/null
+		check "corpus asa/$file ($why)" "$i32 $i54 $lines $understood" \
+			"$(jq -r '.inputs[0] | "\(.items["3-2"]) \(.items["5-4"]) \(.coverage.lines) \(.coverage.understood)"' "$TMP/o.json")"
+	done <tests/e2e/corpus-asa.tsv
+	check "every ASA corpus file has an expectation" \
+		"$(find "$CORPUS/asa" -type f ! -name SOURCES.md | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-asa.tsv)"
 	check "every YAMAHA corpus file has an expectation" \
 		"$(find "$CORPUS/yamaha" -name '*.cfg' | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-yamaha.tsv)"
 	# No secret of a YAMAHA corpus file in any output.
