@@ -1188,12 +1188,13 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 			if (!o || asa_svc_members(s, o, &svcs, 0))
 				continue;
 		}
-		for (size_t h = 0; h < hosts.n; h++) {
-			/* Each host (a range is taken at its ends only if small). */
-			for (struct u128 a = hosts.iv[h].lo;; a.lo++) {
+		{
+			/* One forward for all the mapped hosts. */
+			{
 				size_t nv = svcs.n ? svcs.n : 1;
 				for (size_t v = 0; v < nv; v++) {
-					struct nat_forward fw = {.fam = FAM_V4, .inner = a, .line = na->line};
+					struct nat_forward fw = {.fam = FAM_V4, .inner = hosts.iv[0].lo,
+								 .hosts = hosts, .line = na->line};
 					if (svcs.n) {
 						fw.proto = svcs.v[v].proto;
 						fw.ports = svcs.v[v].dport;
@@ -1211,8 +1212,6 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 						return;
 					w->fwds[w->nfwds++] = fw;
 				}
-				if (a.lo == hosts.iv[h].hi.lo || a.lo - hosts.iv[h].lo.lo >= 16)
-					break;
 			}
 		}
 	}

@@ -90,6 +90,8 @@ static const char *rules_text(const struct xp *x, const int *rules, size_t n)
 		if (rules[i] < 0 || !x->l->present)
 			sb_adds(&sb, x->l->present ? "no filter matches (list default)"
 						   : "no inbound filter");
+		else if (strstr(x->l->rules[rules[i]].name, "line "))
+			sb_printf(&sb, "%s", x->l->rules[rules[i]].name);   /* "ACL line N" */
 		else
 			sb_printf(&sb, "filter %s (line %u)", x->l->rules[rules[i]].name,
 				  x->l->rules[rules[i]].line);
@@ -230,7 +232,15 @@ static void reach_class(const struct xp *x, uint32_t proto, const struct pset *p
 	*cls = SVC_OTHER;
 	*critical = false;
 	*vpn_name = NULL;
-	size_t seen = 0;
+	size_t seen = 0, count = 0;
+	for (size_t i = 0; i < ports->n; i++)
+		count += ports->iv[i].hi - ports->iv[i].lo + 1;
+	if ((proto == PROTO_TCP || proto == PROTO_UDP) && count > 1024) {
+		/* A broad range (a 1:1 NAT, "any port"): it holds critical
+		 * services whatever they are called. */
+		*critical = true;
+		return;
+	}
 	for (size_t i = 0; i < ports->n || (ports->n == 0 && i == 0); i++) {
 		uint32_t lo = ports->n ? ports->iv[i].lo : 0, hi = ports->n ? ports->iv[i].hi : 0;
 		for (uint32_t p = lo; p <= hi && seen < 4096; p++, seen++) {
@@ -522,7 +532,9 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		for (size_t i = 0; i < w->nfwds; i++) {
 			const struct nat_forward *f = &w->fwds[i];
 			struct aset host;
-			if (aset_range(x.a, FAM_V4, f->inner, f->inner, &host))
+			if (f->hosts.n)
+				host = f->hosts;
+			else if (aset_range(x.a, FAM_V4, f->inner, f->inner, &host))
 				return;
 			const char *hs = aset_format(x.a, &host, 60);
 			if (f->dmz)

@@ -71,6 +71,14 @@ for s in "${SAMPLES[@]}"; do
 	fi
 done
 
+# The ASA samples' intended verdicts, with the reason for each.
+while IFS=$'\t' read -r file i32 i54 why; do
+	case $file in \#*|"") continue;; esac
+	el --format json "samples/asa/$file" >"$TMP/o.json" 2>/dev/null
+	check "samples/asa/$file ($why)" "$i32 $i54" \
+		"$(jq -r '.inputs[0] | "\(.items["3-2"]) \(.items["5-4"])"' "$TMP/o.json")"
+done <tests/e2e/asa-samples-intended.tsv
+
 # ---- every format, both languages: valid, and no secret leaks --------------
 echo "-- formats, languages and secrets"
 # Every passphrase written in a sample (quoted or not).
