@@ -106,6 +106,7 @@ struct rload {
 	struct registry *r;
 	const char *file;        /* path for messages */
 	char path[PATH_MAX];     /* the file being read */
+	struct ynode *root;      /* its document */
 	char *err;
 	size_t errn;
 };
@@ -145,6 +146,7 @@ static int rl_open(struct rload *L, const char *name, struct ynode **root)
 		return rl_err(L, NULL, "%s", perr);
 	if (!*root || (*root)->kind != Y_MAP)
 		return rl_err(L, *root, "expected a mapping at the top");
+	L->root = *root;
 	return 0;
 }
 
@@ -442,26 +444,64 @@ static int rl_date(struct rload *L, const struct ynode *m, const char *key,
 	return 0;
 }
 
-static int load_routers(struct rload *L)
+/* Opens a dated data table: checks its top-level as_of (the review date,
+ * which also dates every output's "rules data as of"), and returns the
+ * list under list_key. */
+static int rl_open_table(struct rload *L, const char *file, const char *list_key,
+			 const char **as_of_text, const struct ynode **list)
 {
 	struct ynode *root = NULL;
-	int rc = rl_open(L, "firmware/home-routers.yaml", &root);
+	int rc = rl_open(L, file, &root);
 	if (rc)
 		return rc;
 	struct registry *r = L->r;
 	long asof;
-	if ((rc = rl_date(L, root, "as_of", &asof, &r->routers_as_of)))
+	if ((rc = rl_date(L, root, "as_of", &asof, as_of_text)))
 		return rc;
 	if (asof < 0)
 		return rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
 	if (r->data_as_of < 0 || asof < r->data_as_of)
 		r->data_as_of = asof;
-	const struct ynode *list = ymap_get(root, "routers");
-	if (!list || list->kind != Y_SEQ)
-		return rl_err(L, root, "'routers' must be a list");
+	*list = ymap_get(root, list_key);
+	if (!*list || (*list)->kind != Y_SEQ)
+		return rl_err(L, root, "'%s' must be a list", list_key);
+	return 0;
+}
+
+/* An entry's optional aliases, normalised with model_key. */
+static int rl_aliases(struct rload *L, const struct ynode *m, const char ***out, size_t *n)
+{
+	const struct ynode *al = ymap_get(m, "aliases");
+	*out = NULL;
+	*n = 0;
+	if (!al || yscalar_is_null(al))
+		return 0;
+	if (al->kind != Y_SEQ)
+		return rl_err(L, al, "'aliases' must be a list");
+	*out = arena_alloc(&L->r->arena, (al->n + 1) * sizeof(char *));
+	if (!*out)
+		return rl_err(L, al, "out of memory");
+	for (size_t j = 0; j < al->n; j++) {
+		char k[64];
+		if (al->vals[j]->kind != Y_SCALAR)
+			return rl_err(L, al->vals[j], "each alias must be a name");
+		model_key(k, sizeof(k), al->vals[j]->str);
+		(*out)[j] = arena_strdup(&L->r->arena, k);
+	}
+	*n = al->n;
+	return 0;
+}
+
+static int load_routers(struct rload *L)
+{
+	struct registry *r = L->r;
+	const struct ynode *list;
+	int rc = rl_open_table(L, "firmware/home-routers.yaml", "routers", &r->routers_as_of, &list);
+	if (rc)
+		return rc;
 	r->routers = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->routers));
 	if (!r->routers)
-		return rl_err(L, root, "out of memory");
+		return rl_err(L, list, "out of memory");
 	static const char *const keys[] = {"vendor", "model", "aliases", "end_of_sale",
 					   "end_of_support", "latest_firmware",
 					   "latest_firmware_date", "unfixed_vulnerabilities",
@@ -507,22 +547,8 @@ static int load_routers(struct rload *L)
 		if (uv && yscalar_bool(uv, &e->unfixed_vulnerabilities))
 			return rl_err(L, uv, "'unfixed_vulnerabilities' must be true or false");
 		model_key(e->key, sizeof(e->key), e->model);
-		const struct ynode *al = ymap_get(m, "aliases");
-		if (al && !yscalar_is_null(al)) {
-			if (al->kind != Y_SEQ)
-				return rl_err(L, al, "'aliases' must be a list");
-			e->aliases = arena_alloc(&r->arena, (al->n + 1) * sizeof(char *));
-			if (!e->aliases)
-				return rl_err(L, al, "out of memory");
-			for (size_t j = 0; j < al->n; j++) {
-				if (al->vals[j]->kind != Y_SCALAR)
-					return rl_err(L, al->vals[j], "each alias must be a name");
-				char k[64];
-				model_key(k, sizeof(k), al->vals[j]->str);
-				e->aliases[j] = arena_strdup(&r->arena, k);
-			}
-			e->naliases = al->n;
-		}
+		if ((rc = rl_aliases(L, m, &e->aliases, &e->naliases)))
+			return rc;
 		r->nrouters = i + 1;
 	}
 	return 0;
@@ -661,24 +687,15 @@ static int load_ports(struct rload *L)
 
 static int load_vpn_devices(struct rload *L)
 {
-	struct ynode *root = NULL;
-	int rc = rl_open(L, "firmware/vpn-devices.yaml", &root);
+	struct registry *r = L->r;
+	const struct ynode *list;
+	int rc = rl_open_table(L, "firmware/vpn-devices.yaml", "devices", &r->vpns_as_of, &list);
 	if (rc)
 		return rc;
-	struct registry *r = L->r;
-	long asof;
-	if ((rc = rl_date(L, root, "as_of", &asof, &r->vpns_as_of)))
-		return rc;
-	if (asof < 0)
-		return rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
-	if (r->data_as_of < 0 || asof < r->data_as_of)
-		r->data_as_of = asof;
-	const struct ynode *list = ymap_get(root, "devices");
-	if (!list || list->kind != Y_SEQ)
-		return rl_err(L, root, "'devices' must be a list");
+	struct ynode *root = L->root;
 	r->vpns = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->vpns));
 	if (!r->vpns)
-		return rl_err(L, root, "out of memory");
+		return rl_err(L, list, "out of memory");
 	static const char *const keys[] = {"vendor", "model", "aliases", "revision_family",
 					   "end_of_support", "end_of_life", "latest_firmware",
 					   "latest_firmware_date", "source", "as_of", "note", NULL};
@@ -714,20 +731,8 @@ static int load_vpn_devices(struct rload *L)
 		if (eol && yscalar_bool(eol, &e->end_of_life))
 			return rl_err(L, eol, "'end_of_life' must be true or false");
 		model_key(e->key, sizeof(e->key), e->model);
-		const struct ynode *al = ymap_get(m, "aliases");
-		if (al && al->kind == Y_SEQ && al->n) {
-			e->aliases = arena_alloc(&r->arena, (al->n + 1) * sizeof(char *));
-			if (!e->aliases)
-				return rl_err(L, al, "out of memory");
-			for (size_t j = 0; j < al->n; j++) {
-				char k[64];
-				if (al->vals[j]->kind != Y_SCALAR)
-					return rl_err(L, al->vals[j], "each alias must be a name");
-				model_key(k, sizeof(k), al->vals[j]->str);
-				e->aliases[j] = arena_strdup(&r->arena, k);
-			}
-			e->naliases = al->n;
-		}
+		if ((rc = rl_aliases(L, m, &e->aliases, &e->naliases)))
+			return rc;
 		r->nvpns = i + 1;
 	}
 	const struct ynode *adv = ymap_get(root, "advisories");
@@ -1065,8 +1070,7 @@ const struct vpn_device *registry_vpn_device(const struct registry *r, const cha
 	return NULL;
 }
 
-/* "9.12(4)67" and "9.12.4.67" both belong to train "9.12". */
-static void release_train(const char *rel, char *out, size_t n)
+void registry_release_train(const char *rel, char *out, size_t n)
 {
 	size_t o = 0;
 	int dots = 0;
@@ -1084,7 +1088,7 @@ const struct vpn_train *registry_train(const struct registry *r, const char *ven
 				       const char *release)
 {
 	char t[32];
-	release_train(release, t, sizeof(t));
+	registry_release_train(release, t, sizeof(t));
 	for (size_t i = 0; i < r->ntrains; i++)
 		if (strcmp(r->trains[i].vendor, vendor) == 0 && strcmp(r->trains[i].train, t) == 0)
 			return &r->trains[i];

@@ -201,6 +201,8 @@ const struct pset *registry_port_alias(const struct registry *r, const char *ven
 /* The best-known service on proto/port (exact port first), or NULL. */
 const struct service_def *registry_service(const struct registry *r, uint32_t proto,
 					   uint32_t port);
+/* The train a release belongs to: "9.12(4)67" and "9.12.4.67" -> "9.12". */
+void registry_release_train(const char *release, char *out, size_t n);
 /* The software train of a release ("9.12(4)67" -> "9.12"), or NULL. */
 const struct vpn_train *registry_train(const struct registry *r, const char *vendor,
 				       const char *release);

@@ -178,18 +178,8 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	char key[64] = "";
 	model_key(key, sizeof(key), model);
 	const struct vpn_train *train = registry_train(ctx->reg, d->vendor.s, rev);
-	/* The running release's train: "9.12(4)67" -> "9.12". */
-	char mine[32] = "";
-	{
-		size_t o = 0;
-		int dots = 0;
-		for (const char *p = rev; *p && *p != '(' && o + 1 < sizeof(mine); p++) {
-			if (*p == '.' && ++dots == 2)
-				break;
-			mine[o++] = *p;
-		}
-		mine[o] = '\0';
-	}
+	char mine[32];   /* the running release's train */
+	registry_release_train(rev, mine, sizeof(mine));
 	for (size_t i = 0; i < ctx->reg->nadvisories; i++) {
 		const struct vpn_advisory *a = &ctx->reg->advisories[i];
 		if (a->vendor && strcmp(a->vendor, d->vendor.s) != 0)
