@@ -167,6 +167,7 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 bench: edgelint
 	@bash tests/bench/facts.sh ./edgelint
 	@bash tests/bench/yamaha.sh ./edgelint
+	@bash tests/bench/asa.sh ./edgelint
 
 # ---- fuzzing -----------------------------------------------------------------
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))

@@ -103,6 +103,7 @@ struct asa {
 	struct arena scratch;
 	struct asa_obj *objs;
 	size_t nobjs, capobjs;
+	size_t *objix, objix_cap, objix_n;   /* name index of objs */
 	struct asa_obj *cur_obj;      /* the object/group whose lines follow */
 	struct asa_ace *aces;
 	size_t naces, capaces;
@@ -137,7 +138,8 @@ struct asa {
 	size_t nunknown;
 	bool in_cert;                 /* certificate hex block until "quit" */
 	bool in_block;                /* the last top-level line opened a block */
-	bool undefined_reported;
+	char **reported;              /* names already reported as undefined */
+	size_t nreported, capreported;
 };
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -171,11 +173,60 @@ static char **asa_keep(struct asa *s, char **t, size_t n)
 	return k;
 }
 
+static size_t asa_hash(const char *s)
+{
+	size_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
+/* Objects by name through an open-addressing index (1-based slots), so a
+ * config with thousands of objects stays linear. */
+static void asa_obj_index(struct asa *s)
+{
+	size_t cap = 64;
+	while (cap < s->nobjs * 2 + 2)
+		cap *= 2;
+	size_t *ix = arena_alloc(s->a, cap * sizeof(size_t));
+	if (!ix)
+		return;
+	for (size_t i = 0; i < s->nobjs; i++) {
+		size_t h = asa_hash(s->objs[i].name) & (cap - 1);
+		while (ix[h])
+			h = (h + 1) & (cap - 1);
+		ix[h] = i + 1;
+	}
+	s->objix = ix;
+	s->objix_cap = cap;
+	s->objix_n = s->nobjs;
+}
+
+/* Adds the newest object to the index (rebuilt when half full). */
+static void asa_obj_indexed(struct asa *s)
+{
+	if (!s->objix || s->nobjs * 2 > s->objix_cap) {
+		asa_obj_index(s);
+		return;
+	}
+	size_t i = s->nobjs - 1;
+	size_t h = asa_hash(s->objs[i].name) & (s->objix_cap - 1);
+	while (s->objix[h])
+		h = (h + 1) & (s->objix_cap - 1);
+	s->objix[h] = i + 1;
+	s->objix_n = s->nobjs;
+}
+
 static struct asa_obj *asa_obj_find(struct asa *s, const char *name)
 {
-	for (size_t i = 0; i < s->nobjs; i++)
-		if (strcmp(s->objs[i].name, name) == 0)
-			return &s->objs[i];
+	if (!s->objix)
+		asa_obj_index(s);
+	if (!s->objix)
+		return NULL;
+	for (size_t h = asa_hash(name) & (s->objix_cap - 1); s->objix[h];
+	     h = (h + 1) & (s->objix_cap - 1))
+		if (strcmp(s->objs[s->objix[h] - 1].name, name) == 0)
+			return &s->objs[s->objix[h] - 1];
 	return NULL;
 }
 
@@ -198,6 +249,14 @@ static int mask_len(const struct u128 *m)
 
 static void asa_unresolved(struct asa *s, unsigned line, const char *what)
 {
+	/* Once per name: an undefined group used by 20,000 ACEs is one note. */
+	for (size_t i = 0; i < s->nreported; i++)
+		if (strcmp(s->reported[i], what) == 0)
+			return;
+	s->reported = grow(s->a, s->reported, &s->capreported, s->nreported, sizeof(char *));
+	if (!s->reported)
+		return;
+	s->reported[s->nreported++] = arena_strdup(s->a, what);
 	input_diag(s->in, DIAG_NOTE, line, 1,
 		   "'%s' is not defined (or is a loop of groups): the line is treated as matching nothing",
 		   "'%s' が定義されていない（またはグループが循環している）ため、この行は何にも一致しないものとして扱います",
@@ -534,6 +593,35 @@ static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *ou
 	return rc;
 }
 
+static bool pset_same(const struct pset *x, const struct pset *y)
+{
+	if (x->n != y->n)
+		return false;
+	for (size_t i = 0; i < x->n; i++)
+		if (x->iv[i].lo != y->iv[i].lo || x->iv[i].hi != y->iv[i].hi)
+			return false;
+	return true;
+}
+
+/* Joins the entries of l that have the same protocols (keeping order). */
+static int svcs_merge(struct asa *s, struct asa_svcs *l)
+{
+	for (size_t k = 0; k < l->n; k++)
+		for (size_t j = k + 1; j < l->n;) {
+			if (!pset_same(&l->v[k].proto, &l->v[j].proto)) {
+				j++;
+				continue;
+			}
+			struct pset u;
+			if (pset_union(s->a, &l->v[k].dport, &l->v[j].dport, &u))
+				return EL_ENOMEM;
+			l->v[k].dport = u;
+			memmove(&l->v[j], &l->v[j + 1], (l->n - j - 1) * sizeof(*l->v));
+			l->n--;
+		}
+	return 0;
+}
+
 /* ---- ACEs to rules ------------------------------------------------------------------ */
 
 struct asa_rules {
@@ -615,6 +703,13 @@ static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
 			goto bad;
 		dport_given = i != before;
 	}
+	if (aset_is_empty(&src) || aset_is_empty(&dst))
+		return;   /* an object of the other family, or undefined: matches nothing */
+
+	/* Members of a service group with the same protocols become one rule
+	 * (fewer rules, the same packets). */
+	if (svcs_merge(s, &svcs) || svcs_merge(s, &dgroup))
+		goto bad;
 	for (size_t k = 0; k < svcs.n; k++) {
 		struct frule ru = base;
 		ru.proto = svcs.v[k].proto;
@@ -723,6 +818,10 @@ static bool asa_interface_sub(struct asa *s, char **t, size_t n, unsigned line)
 	(void)line;
 	if (tk(t[0], "nameif") && n >= 2) {
 		snprintf(f->nameif, sizeof(f->nameif), "%s", t[1]);
+		/* Without a security-level line the ASA gives "inside" 100 and
+		 * every other name 0 [research §4]. */
+		if (f->level < 0)
+			f->level = str_ieq_n(t[1], strlen(t[1]), "inside") ? 100 : 0;
 		return true;
 	}
 	if (tk(t[0], "security-level") && n >= 2) {
@@ -795,11 +894,16 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	 * recognised by their words. */
 	if (s->cur_if && (indented || asa_if_word(t, n)) && asa_interface_sub(s, t, n, line))
 		return true;
-	if (s->cur_obj && (indented || tk(h, "network-object") || tk(h, "port-object") ||
-			   tk(h, "service-object") || tk(h, "group-object") ||
-			   tk(h, "protocol-object") || tk(h, "icmp-object") || tk(h, "host") ||
-			   tk(h, "subnet") || tk(h, "range") || tk(h, "fqdn") || tk(h, "service") ||
-			   tk(h, "nat") || tk(h, "description"))) {
+	/* A twice NAT ("nat (a,b) source …") is always top-level, even right
+	 * after an object in a flat export; an object's own NAT has no
+	 * "source". */
+	bool twice_nat = tk(h, "nat") && n >= 3 &&
+			 (tk(t[2], "source") || tk(t[2], "after-auto") || tk(t[2], "after-object"));
+	if (s->cur_obj && !twice_nat &&
+	    (indented || tk(h, "network-object") || tk(h, "port-object") ||
+	     tk(h, "service-object") || tk(h, "group-object") || tk(h, "protocol-object") ||
+	     tk(h, "icmp-object") || tk(h, "host") || tk(h, "subnet") || tk(h, "range") ||
+	     tk(h, "fqdn") || tk(h, "service") || tk(h, "nat") || tk(h, "description"))) {
 		if (tk(h, "nat") && n >= 3) {
 			/* object NAT: ` nat (real,mapped) static X [service …]` */
 			s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
@@ -864,6 +968,7 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		o = &s->objs[s->nobjs++];
 		memset(o, 0, sizeof(*o));
 		snprintf(o->name, sizeof(o->name), "%s", t[2]);
+		asa_obj_indexed(s);
 		o->kind = k;
 		o->line = line;
 		if (k == OBJ_SVCGROUP && n >= 4)
@@ -1040,7 +1145,7 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	for (size_t i = 0; known[i]; i++)
 		if (tk(h, known[i]))
 			return true;
-	return false;
+	return strncmp(h, "Cryptochecksum:", 15) == 0;
 }
 
 /* ---- the model ------------------------------------------------------------------------ */
@@ -1114,8 +1219,9 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 		const struct asa_nat *na = &s->nats[k];
 		char **t = na->tok;
 		size_t n = na->n;
-		struct aset hosts;
+		struct aset hosts, from;
 		aset_empty(FAM_V4, &hosts);
+		aset_empty(FAM_V4, &from);
 		const char *svc_obj = NULL;
 		bool is_static = false;
 		if (!na->twice) {
@@ -1158,10 +1264,23 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 				struct asa_obj *o = asa_obj_find(s, t[2]);
 				if (!o || asa_net_members(s, o, FAM_V4, &hosts, 0) < 0)
 					continue;
+				/* `source static X X destination static P P` is the usual
+				 * "no NAT" for VPN traffic: nothing is exposed by it. */
+				if (n >= 4 && strcmp(t[2], t[3]) == 0)
+					continue;
 				is_static = true;
 				for (i = 3; i + 1 < n; i++)
 					if (tk(t[i], "service")) {
 						svc_obj = t[i + 1];
+						break;
+					}
+				/* With `destination static D …` the mapping applies only to
+				 * traffic with D. */
+				for (i = 3; i + 2 < n; i++)
+					if (tk(t[i], "destination") && tk(t[i + 1], "static")) {
+						struct asa_obj *dob = asa_obj_find(s, t[i + 2]);
+						if (dob)
+							asa_net_members(s, dob, FAM_V4, &from, 0);
 						break;
 					}
 			} else if (strcmp(na->real_if, wan) == 0) {
@@ -1194,7 +1313,8 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 				size_t nv = svcs.n ? svcs.n : 1;
 				for (size_t v = 0; v < nv; v++) {
 					struct nat_forward fw = {.fam = FAM_V4, .inner = hosts.iv[0].lo,
-								 .hosts = hosts, .line = na->line};
+								 .hosts = hosts, .from = from,
+								 .line = na->line};
 					if (svcs.n) {
 						fw.proto = svcs.v[v].proto;
 						fw.ports = svcs.v[v].dport;
@@ -1479,8 +1599,10 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 			ok = asa_line(s, t, (size_t)k, line, lead > 0);
 			if (lead == 0)
 				s->in_block = ok;
-			if (k >= 2 && tk(t[0], "crypto") && tk(t[1], "ca") && (size_t)k >= 3 &&
-			    tk(t[2], "certificate"))
+			/* `crypto ca certificate chain X` is followed by hex blocks
+			 * that end in "quit" (not `… certificate map`). */
+			if (k >= 4 && tk(t[0], "crypto") && tk(t[1], "ca") && tk(t[2], "certificate") &&
+			    tk(t[3], "chain"))
 				s->in_cert = true;
 		}
 		if (ok)

@@ -194,22 +194,36 @@ static int finding_cmp(const void *a, const void *b)
 	return strcmp(x->variant, y->variant);
 }
 
+struct finding_pos {
+	struct finding f;
+	size_t pos;               /* original position: makes qsort stable */
+};
+
+static int finding_pos_cmp(const void *a, const void *b)
+{
+	const struct finding_pos *x = a, *y = b;
+	int c = finding_cmp(&x->f, &y->f);
+	if (c)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
 void findings_sort(struct input *in)
 {
-	/* qsort is not stable: break remaining ties by original index. */
 	size_t n = in->nfindings;
 	if (n < 2)
 		return;
-	struct finding *f = in->findings;
-	for (size_t i = 1; i < n; i++) {
-		struct finding key = f[i];
-		size_t j = i;
-		while (j > 0 && finding_cmp(&f[j - 1], &key) > 0) {
-			f[j] = f[j - 1];
-			j--;
-		}
-		f[j] = key;
+	struct finding_pos *tmp = malloc(n * sizeof(*tmp));
+	if (!tmp)
+		return;   /* unsorted but complete: better than nothing */
+	for (size_t i = 0; i < n; i++) {
+		tmp[i].f = in->findings[i];
+		tmp[i].pos = i;
 	}
+	qsort(tmp, n, sizeof(*tmp), finding_pos_cmp);
+	for (size_t i = 0; i < n; i++)
+		in->findings[i] = tmp[i].f;
+	free(tmp);
 }
 
 void findings_apply_exceptions(struct input *in, const struct run_ctx *ctx)

@@ -114,6 +114,7 @@ struct nat_forward {
 	enum fam fam;
 	struct u128 inner;        /* the host it leads to */
 	struct aset hosts;        /* or the hosts (a mapped subnet); empty: inner */
+	struct aset from;         /* only for these sources (twice NAT); empty: any */
 	struct pset proto;
 	struct pset ports;        /* inner ports (all for 1:1 NAT or DMZ) */
 	bool to_box;              /* the inner host is the router itself */

@@ -19,6 +19,9 @@
 #include "../../parsers/parsers.h"
 #include "../filter.h"
 
+/* Lists longer than this get no shadowing analysis (EL108 says so). */
+#define SHADOW_MAX_RULES 2000
+
 /* ---- home routers (facts file) -------------------------------------------- */
 
 static void exposure_home(struct input *in, const struct run_ctx *ctx)
@@ -416,7 +419,8 @@ static const char *list_passes_all(const struct xp *x, const bool *shadowed)
 		return NULL;
 	q.src = x->internet;
 	struct fbox_list denied = {0};
-	if (filter_reach(x->a, inv, l->n, l->dflt == FA_PASS ? FA_DENY : FA_PASS, &q, &denied) == 0 &&
+	if (l->n <= SHADOW_MAX_RULES &&
+	    filter_reach(x->a, inv, l->n, l->dflt == FA_PASS ? FA_DENY : FA_PASS, &q, &denied) == 0 &&
 	    denied.n == 0)
 		return "default";
 	for (size_t i = 0; i < l->n; i++) {
@@ -480,8 +484,16 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		bool *sh = arena_alloc(x.a, (l->n + 1) * sizeof(bool));
 		int **by = arena_alloc(x.a, (l->n + 1) * sizeof(int *));
 		size_t *nby = arena_alloc(x.a, (l->n + 1) * sizeof(size_t));
-		bool have_sh = sh && by && nby && l->n &&
+		/* Shadowing costs rules x boxes: beyond a few thousand rules it
+		 * is skipped (the reachability itself is still exact). */
+		bool have_sh = sh && by && nby && l->n && l->n <= SHADOW_MAX_RULES &&
 			       filter_shadowed(x.a, l->rules, l->n, sh, by, nby) == 0;
+		if (l->n > SHADOW_MAX_RULES) {
+			char nr[24];
+			snprintf(nr, sizeof(nr), "%zu", l->n);
+			finding_add(in, ctx, "EL108", "skipped", ITEM_3_2, -1, FST_PASS, l->line,
+				    l->text, "interface", ifname, "rules", nr, ARGS_END);
+		}
 		const char *pa = list_passes_all(&x, have_sh ? sh : NULL);
 		if (pa) {
 			pass_all = true;
@@ -548,6 +560,8 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			q.dport = f->ports;
 			if (aset_all(x.a, FAM_V4, &q.src) || pset_all(x.a, 65535, &q.sport))
 				return;
+			if (f->from.n)
+				q.src = f->from;   /* a mapping that applies to these peers only */
 			struct target t = {.variant = f->to_box ? "box" : "forward", .host = hs,
 					   .host_addr = &f->inner, .line = f->line,
 					   .evidence = f->text};

@@ -164,7 +164,7 @@ static void assert_absent(const struct strbuf *rep, const char *format,
 		fprintf(stderr,
 			"%s: secret (%zu bytes, %s) leaked into the %s report at "
 			"byte %zu:\n---\n%.*s\n---\n",
-			nn, form, format, off, (int)(to - from), s + from);
+			FUZZ_NAME, nn, form, format, off, (int)(to - from), s + from);
 		abort();
 	}
 }
