@@ -794,16 +794,11 @@ static void asa_obj_line(struct asa *s, char **t, size_t n, unsigned line)
 static void asa_secrets(struct asa *s, char **t, size_t n)
 {
 	size_t at = 0;
-	if (n >= 3 && tk(t[0], "snmp-server") && tk(t[1], "community"))
+	if (n >= 3 && ((tk(t[0], "snmp-server") && tk(t[1], "community")) ||
+		       (tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))))
 		at = 2;
-	else if (n >= 3 && tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))
-		at = 2;
-	else if (n >= 4 && tk(t[0], "ikev2") && tk(t[2], "pre-shared-key"))
-		at = 3;
-	else if (n >= 3 && (tk(t[0], "username") || tk(t[0], "enable")) && n >= 4 &&
-		 tk(t[n - 2], "password"))
-		at = 0;
-	if (n >= 4 && tk(t[0], "username") && tk(t[2], "password"))
+	else if (n >= 4 && ((tk(t[0], "ikev2") && tk(t[2], "pre-shared-key")) ||
+			    (tk(t[0], "username") && tk(t[2], "password"))))
 		at = 3;
 	if (at && at < n && !tk(t[at], "*****") && strlen(t[at]) >= 4) {
 		const char *keep = arena_strdup(s->a, t[at]);

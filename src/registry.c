@@ -495,10 +495,10 @@ static int rl_aliases(struct rload *L, const struct ynode *m, const char ***out,
 static int load_routers(struct rload *L)
 {
 	struct registry *r = L->r;
-	const struct ynode *list;
+	const struct ynode *list = NULL;
 	int rc = rl_open_table(L, "firmware/home-routers.yaml", "routers", &r->routers_as_of, &list);
-	if (rc)
-		return rc;
+	if (rc || !list)
+		return rc ? rc : EL_EPARSE;
 	r->routers = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->routers));
 	if (!r->routers)
 		return rl_err(L, list, "out of memory");
@@ -688,10 +688,10 @@ static int load_ports(struct rload *L)
 static int load_vpn_devices(struct rload *L)
 {
 	struct registry *r = L->r;
-	const struct ynode *list;
+	const struct ynode *list = NULL;
 	int rc = rl_open_table(L, "firmware/vpn-devices.yaml", "devices", &r->vpns_as_of, &list);
-	if (rc)
-		return rc;
+	if (rc || !list)
+		return rc ? rc : EL_EPARSE;
 	struct ynode *root = L->root;
 	r->vpns = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->vpns));
 	if (!r->vpns)
