@@ -377,13 +377,9 @@ static int asa_net_members(struct asa *s, struct asa_obj *o, enum fam f, struct 
 		if (o->kind == OBJ_NET) {
 			/* host A | subnet A M | subnet A/len | range A B | fqdn X */
 			if (tk(w, "host") || tk(w, "subnet")) {
-				i = 0;
-				if (tk(w, "subnet")) {
-					i = 1;
-					if (mb->n == 3 && f == FAM_V4 && !strchr(mb->tok[1], ':')) {
-						/* A MASK */
-					}
-				}
+				/* "host A" reads as an address spec as written; "subnet A
+				 * MASK" and "subnet A/len" from the word after "subnet". */
+				i = tk(w, "subnet") ? 1 : 0;
 				int r = asa_addr(s, mb->tok, mb->n, &i, f, &one, mb->line);
 				if (r < 0)
 					rc = -1;
@@ -1099,17 +1095,14 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	if (tk(h, "name") && n >= 3) {
 		struct u128 a;
 		if (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) == 0) {
-			s->names_from = grow(s->a, s->names_from, &s->capnames, s->nnames,
-					     sizeof(char *));
-			size_t cap2 = s->capnames;
-			(void)cap2;
-			struct u128 *na = arena_alloc(s->a, (s->nnames + 1) * sizeof(*na));
-			if (!s->names_from || !na)
+			/* Both arrays grow together (names_cap counts for both). */
+			size_t cap = s->capnames;
+			s->names_from = grow(s->a, s->names_from, &cap, s->nnames, sizeof(char *));
+			s->names_addr = grow(s->a, s->names_addr, &s->capnames, s->nnames,
+					     sizeof(struct u128));
+			if (!s->names_from || !s->names_addr)
 				return false;
-			if (s->nnames)
-				memcpy(na, s->names_addr, s->nnames * sizeof(*na));
-			na[s->nnames] = a;
-			s->names_addr = na;
+			s->names_addr[s->nnames] = a;
 			s->names_from[s->nnames++] = arena_strdup(s->a, t[2]);
 		}
 		return true;
