@@ -1204,8 +1204,32 @@ static int walk_init(struct walk *w, struct arena *a, enum fam f)
 /* Walks rules[0..n) in order over the boxes in w->rem, leaving out rules
  * that cannot open a connection and rules of another family. */
 /* Whether two normalised sets share an element (no allocation). */
+/* Does the sorted interval list x contain a point of [lo, hi]? Binary
+ * search for the first interval ending at or after lo. */
+static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
+{
+	size_t a = 0, b = x->n;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (u_cmp(x->iv[m].hi, lo) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a < x->n && u_cmp(x->iv[a].lo, hi) <= 0;
+}
+
 static bool aset_meets(const struct aset *x, const struct aset *y)
 {
+	/* One short list against a long one (a forwarded host against a rule
+	 * naming a big object-group): binary search instead of a merge walk. */
+	if (y->n * 8 < x->n || x->n * 8 < y->n) {
+		const struct aset *s = y->n < x->n ? y : x, *l = s == y ? x : y;
+		for (size_t k = 0; k < s->n; k++)
+			if (aset_meets_iv(l, s->iv[k].lo, s->iv[k].hi))
+				return true;
+		return false;
+	}
 	size_t i = 0, j = 0;
 	while (i < x->n && j < y->n) {
 		if (u_cmp(x->iv[i].hi, y->iv[j].lo) < 0)
@@ -1232,10 +1256,15 @@ static bool pset_meets(const struct pset *x, const struct pset *y)
 	return false;
 }
 
-static int walk_rules(struct walk *w, const struct frule *rules, size_t n)
+static int walk_rules(struct walk *w, const struct frule *rules, size_t n,
+		      const struct fcand *cand)
 {
 	size_t merged_at = w->rem.n;
-	for (size_t i = 0; i < n; i++) {
+	size_t steps = cand ? cand->n : n;
+	for (size_t k = 0; k < steps; k++) {
+		size_t i = cand ? cand->idx[k] : k;
+		if (i >= n)
+			return EL_EINVAL;
 		const struct frule *r = &rules[i];
 		enum fam f;
 		int rc = rule_fam(r, w->fam, &f);
@@ -1280,6 +1309,129 @@ static int walk_rules(struct walk *w, const struct frule *rules, size_t n)
 int filter_reach(struct arena *a, const struct frule *rules, size_t n,
 		 enum faction dflt, const struct fbox *query, struct fbox_list *passed)
 {
+	return filter_reach_in(a, rules, n, NULL, dflt, query, passed);
+}
+
+/* One interval of a query's destination, for filter_candidates. */
+struct qiv {
+	struct u128 lo, hi;
+	size_t q;
+};
+
+static int qiv_cmp(const void *pa, const void *pb)
+{
+	const struct qiv *x = pa, *y = pb;
+	int c = u_cmp(x->lo, y->lo);
+	if (c)
+		return c;
+	return (x->q > y->q) - (x->q < y->q);
+}
+
+/* Calls visit(q) for every query interval meeting [lo, hi]. The query
+ * intervals are sorted by lo and none is longer than len (hi - lo), so
+ * the ones that can meet start within [lo - len, hi]. */
+/* Counts rule for query q; on the filling pass also stores it (within the
+ * size the counting pass found). */
+static void cand_put(struct fcand *out, size_t *count, size_t q, size_t rule, bool fill)
+{
+	if (fill && out[q].idx && count[q] < out[q].n)
+		out[q].idx[count[q]] = rule;
+	count[q]++;
+}
+
+static void qiv_visit(const struct qiv *v, size_t nv, struct u128 len, struct u128 lo,
+		      struct u128 hi, struct fcand *out, size_t *count, bool fill, size_t *last,
+		      size_t rule)
+{
+	struct u128 from = {0, 0};
+	if (u_cmp(lo, len) > 0) {   /* lo - len without wrapping */
+		from.lo = lo.lo - len.lo;
+		from.hi = lo.hi - len.hi - (lo.lo < len.lo);
+	}
+	size_t a = 0, b = nv;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (u_cmp(v[m].lo, from) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	for (size_t k = a; k < nv && u_cmp(v[k].lo, hi) <= 0; k++) {
+		size_t q = v[k].q;
+		if (u_cmp(v[k].hi, lo) < 0 || last[q] == rule + 1)
+			continue;
+		last[q] = rule + 1;
+		cand_put(out, count, q, rule, fill);
+	}
+}
+
+int filter_candidates(struct arena *a, const struct frule *rules, size_t n,
+		      const struct aset *qdst, size_t nq, struct fcand *out)
+{
+	size_t nv = 0;
+	for (size_t q = 0; q < nq; q++) {
+		out[q].idx = NULL;
+		out[q].n = 0;
+		if (nv > SIZE_MAX - qdst[q].n)
+			return EL_ENOMEM;
+		nv += qdst[q].n;
+	}
+	if (nq == 0)
+		return 0;
+	if (nv > SIZE_MAX / sizeof(struct qiv) || nq > SIZE_MAX / sizeof(size_t))
+		return EL_ENOMEM;
+	struct qiv *v = arena_alloc(a, (nv ? nv : 1) * sizeof(*v));
+	size_t *count = arena_alloc(a, nq * sizeof(*count));
+	size_t *last = arena_alloc(a, nq * sizeof(*last));
+	if (!v || !count || !last)
+		return EL_ENOMEM;
+	struct u128 len = {0, 0};
+	size_t k = 0;
+	for (size_t q = 0; q < nq; q++)
+		for (size_t i = 0; i < qdst[q].n; i++) {
+			struct qiv e = {qdst[q].iv[i].lo, qdst[q].iv[i].hi, q};
+			if (u_cmp(e.hi, e.lo) < 0)
+				return EL_EINVAL;
+			struct u128 d = {e.hi.hi - e.lo.hi - (e.hi.lo < e.lo.lo), e.hi.lo - e.lo.lo};
+			if (u_cmp(d, len) > 0)
+				len = d;
+			v[k++] = e;
+		}
+	if (nv)
+		qsort(v, nv, sizeof(*v), qiv_cmp);
+	/* Two passes: count, then fill arrays of the exact size. */
+	for (int pass = 0; pass < 2; pass++) {
+		memset(last, 0, nq * sizeof(*last));
+		if (pass == 1) {
+			for (size_t q = 0; q < nq; q++) {
+				out[q].idx = count[q] ? arena_alloc(a, count[q] * sizeof(size_t)) : NULL;
+				if (count[q] && !out[q].idx)
+					return EL_ENOMEM;
+				out[q].n = count[q];
+				count[q] = 0;
+			}
+		}
+		for (size_t r = 0; r < n; r++) {
+			const struct frule *rl = &rules[r];
+			if (rl->src.n && rl->dst.n && rl->src.fam != rl->dst.fam) {
+				for (size_t q = 0; q < nq; q++) {
+					cand_put(out, count, q, r, pass == 1);
+					last[q] = r + 1;
+				}
+				continue;
+			}
+			for (size_t i = 0; i < rl->dst.n; i++)
+				qiv_visit(v, nv, len, rl->dst.iv[i].lo, rl->dst.iv[i].hi, out,
+					  count, pass == 1, last, r);
+		}
+	}
+	return 0;
+}
+
+int filter_reach_in(struct arena *a, const struct frule *rules, size_t n,
+		    const struct fcand *cand, enum faction dflt, const struct fbox *query,
+		    struct fbox_list *passed)
+{
 	struct walk w;
 	passed->b = NULL;
 	passed->n = passed->cap = 0;
@@ -1296,7 +1448,7 @@ int filter_reach(struct arena *a, const struct frule *rules, size_t n,
 	w.query = &q;
 	if ((rc = list_push(a, &w.rem, &q)))
 		return rc;
-	if ((rc = walk_rules(&w, rules, n)))
+	if ((rc = walk_rules(&w, rules, n, cand)))
 		return rc;
 	if (dflt == FA_PASS) {
 		for (size_t i = 0; i < w.rem.n; i++) {

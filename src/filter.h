@@ -148,6 +148,29 @@ struct fbox_list {
 int filter_reach(struct arena *a, const struct frule *rules, size_t n,
 		 enum faction dflt, const struct fbox *query, struct fbox_list *passed);
 
+/* Rule indexes, ascending: the rules worth walking for one query. */
+struct fcand {
+	size_t *idx;
+	size_t n;
+};
+
+/* For many queries against one list at once (the forwards of a NAT table):
+ * out[q] lists the rules whose destination meets qdst[q], plus every rule
+ * whose source and destination differ in family (so the walk still
+ * reports EL_EINVAL). A rule that misses a query's destination cannot
+ * decide any of its packets, so filter_reach_in with out[q] answers as
+ * filter_reach does, without looking at the rest of a long list. Cost:
+ * sorting the query intervals, then a binary search per rule interval
+ * plus one step per hit. Returns 0, EL_ENOMEM or EL_EINVAL. */
+int filter_candidates(struct arena *a, const struct frule *rules, size_t n,
+		      const struct aset *qdst, size_t nq, struct fcand *out);
+
+/* filter_reach over the rules listed in cand only (all of them when cand
+ * is NULL). */
+int filter_reach_in(struct arena *a, const struct frule *rules, size_t n,
+		    const struct fcand *cand, enum faction dflt, const struct fbox *query,
+		    struct fbox_list *passed);
+
 /* For each rule, whether it can match any packet at all given the rules
  * before it (each family of the list apart). A new_conn_never rule never
  * shadows later rules (the first packet of a connection passes it by),

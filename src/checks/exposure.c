@@ -348,32 +348,38 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 
 /* Runs the analysis for a query and reports what passed. */
 static void analyse_query(const struct xp *x, const struct target *t, const struct fbox *q,
-			  const struct aset *allow)
+			  const struct aset *allow, const struct fcand *cand)
 {
+	/* The walk's boxes live in a scratch arena freed on return: a config
+	 * with hundreds of forwards against a long ACL would otherwise keep
+	 * every intermediate box. What is reported is copied into x->a. */
+	struct arena scratch = {0};
 	struct fbox_list passed = {0};
-	int rc = filter_reach(x->a, x->l->present ? x->l->rules : NULL,
-			      x->l->present ? x->l->n : 0, x->l->present ? x->l->dflt : FA_PASS,
-			      q, &passed);
+	int rc = filter_reach_in(&scratch, x->l->present ? x->l->rules : NULL,
+				 x->l->present ? x->l->n : 0, x->l->present ? cand : NULL,
+				 x->l->present ? x->l->dflt : FA_PASS, q, &passed);
 	if (rc) {
 		finding_add(x->in, x->ctx, "EL100", "too-complex", ITEM_3_2, -1, FST_UNKNOWN,
 			    x->l->line, x->l->text, "interface", x->w->name, ARGS_END);
+		arena_free(&scratch);
 		return;
 	}
 	struct freach *r = NULL;
 	size_t nr = 0;
-	if (filter_summarise(x->a, &passed, &r, &nr))
-		return;
+	if (filter_summarise(&scratch, &passed, &r, &nr))
+		nr = 0;
 	for (size_t i = 0; i < nr; i++) {
 		struct aset src = r[i].src;
 		if (allow) {
 			struct aset s2;
-			if (aset_intersect(x->a, &src, allow, &s2))
+			if (aset_intersect(&scratch, &src, allow, &s2))
 				continue;
 			src = s2;
 		}
 		uint32_t proto = r[i].proto.n ? r[i].proto.iv[0].lo : 0;
 		report_reach(x, t, proto, &r[i].proto, &r[i].dport, &src, r[i].rules, r[i].nrules);
 	}
+	arena_free(&scratch);
 }
 
 static int query_init(const struct xp *x, struct fbox *q, uint32_t proto_lo, uint32_t proto_hi,
@@ -537,36 +543,58 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		struct target t = {.variant = "box", .svc_name = s->name, .svc_cls = s->cls,
 				   .from_box_service = true, .line = sl,
 				   .evidence = arena_printf(x.a, "%s", s->why)};
-		analyse_query(&xb, &t, &q, fam == FAM_V4 ? &s->allow4 : &s->allow6);
+		analyse_query(&xb, &t, &q, fam == FAM_V4 ? &s->allow4 : &s->allow6, NULL);
 	}
-	/* 2. NAT forwards (IPv4). */
-	if (fam == FAM_V4) {
+	/* 2. NAT forwards (IPv4). The queries are built first so that one
+	 * pass over the list finds, for each, the rules that can touch it. */
+	if (fam == FAM_V4 && w->nfwds) {
+		struct arena fa = {0};
+		struct fbox *qs = arena_alloc(&fa, w->nfwds * sizeof(*qs));
+		struct aset *dsts = arena_alloc(&fa, w->nfwds * sizeof(*dsts));
+		struct fcand *cand = arena_alloc(&fa, w->nfwds * sizeof(*cand));
+		const char **hs = arena_alloc(&fa, w->nfwds * sizeof(*hs));
+		if (!qs || !dsts || !cand || !hs) {
+			arena_free(&fa);
+			return;
+		}
 		for (size_t i = 0; i < w->nfwds; i++) {
 			const struct nat_forward *f = &w->fwds[i];
 			struct aset host;
 			if (f->hosts.n)
 				host = f->hosts;
-			else if (aset_range(x.a, FAM_V4, f->inner, f->inner, &host))
+			else if (aset_range(x.a, FAM_V4, f->inner, f->inner, &host)) {
+				arena_free(&fa);
 				return;
-			const char *hs = aset_format(x.a, &host, 60);
+			}
+			hs[i] = aset_format(x.a, &host, 60);
+			struct fbox *q = &qs[i];
+			q->rule = -1;
+			q->proto = f->proto;
+			q->dst = host;
+			q->dport = f->ports;
+			if (aset_all(x.a, FAM_V4, &q->src) || pset_all(x.a, 65535, &q->sport)) {
+				arena_free(&fa);
+				return;
+			}
+			if (f->from.n)
+				q->src = f->from;   /* a mapping that applies to these peers only */
+			dsts[i] = host;
+		}
+		bool indexed = l->present &&
+			       filter_candidates(&fa, l->rules, l->n, dsts, w->nfwds, cand) == 0;
+		for (size_t i = 0; i < w->nfwds; i++) {
+			const struct nat_forward *f = &w->fwds[i];
 			if (f->dmz)
 				finding_add(in, ctx, "EL112", "dmz", ITEM_3_2, -1, FST_FAIL, f->line,
-					    f->text, "host", hs, "interface", ifname, ARGS_END);
-			struct fbox q;
-			memset(&q, 0, sizeof(q));
-			q.rule = -1;
-			q.proto = f->proto;
-			q.dst = host;
-			q.dport = f->ports;
-			if (aset_all(x.a, FAM_V4, &q.src) || pset_all(x.a, 65535, &q.sport))
-				return;
-			if (f->from.n)
-				q.src = f->from;   /* a mapping that applies to these peers only */
-			struct target t = {.variant = f->to_box ? "box" : "forward", .host = hs,
+					    f->text, "host", hs[i], "interface", ifname, ARGS_END);
+			struct target t = {.variant = f->to_box ? "box" : "forward", .host = hs[i],
 					   .host_addr = &f->inner, .line = f->line,
 					   .evidence = f->text};
-			analyse_query(&x, &t, &q, NULL);
+			analyse_query(&x, &t, &qs[i], NULL, indexed ? &cand[i] : NULL);
 		}
+		arena_free(&fa);
+	}
+	if (fam == FAM_V4) {
 		if (w->nat_through)
 			finding_add(in, ctx, "EL112", "through", ITEM_3_2, -1, FST_FAIL,
 				    w->nat_through_line, NULL, "interface", ifname, ARGS_END);
@@ -580,7 +608,7 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			if (query_init(&x, &q, 0, 255, inside, NULL))
 				return;
 			struct target t = {.variant = "inside", .host = aset_format(x.a, inside, 100)};
-			analyse_query(&x, &t, &q, NULL);
+			analyse_query(&x, &t, &q, NULL, NULL);
 		}
 	}
 }

@@ -867,6 +867,122 @@ static void test_reach_random_cross_check(void **state)
 	}
 }
 
+/* ---- filter_candidates -------------------------------------------------------------- */
+
+static void assert_cand(const struct fcand *c, const size_t *want, size_t n)
+{
+	assert_int_equal(c->n, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(c->idx[i], want[i]);
+}
+
+static void test_candidates_exact(void **state)
+{
+	(void)state;
+	struct frule r[] = {
+		R(FA_PASS, "6", FAM_V4, "*", "10.0.0.5", "*", "80"),               /* 0 */
+		R(FA_PASS, "6", FAM_V4, "*", "10.0.0.0/30", "*", "22"),            /* 1 */
+		R(FA_DENY, "*", FAM_V4, "*", "*", "*", "*"),                        /* 2 */
+		R(FA_PASS, "17", FAM_V4, "*", "10.0.0.9-10.0.0.20", "*", "53"),    /* 3 */
+		R(FA_PASS, "58", FAM_V6, "*", "2001:db8::1", "*", "*"),            /* 4 */
+		R(FA_PASS, "6", FAM_V4, "*", "10.0.0.5,10.0.0.7,10.0.0.30", "*", "*"), /* 5 */
+	};
+	struct frule mixed = r[2];
+	mixed.src = as(FAM_V6, "*");
+	struct frule all[7];
+	memcpy(all, r, sizeof(r));
+	all[6] = mixed;
+	struct aset q[] = {
+		as(FAM_V4, "10.0.0.5"),                 /* 0, 2, 5 */
+		as(FAM_V4, "10.0.0.2"),                 /* 1, 2 */
+		as(FAM_V4, "10.0.0.6-10.0.0.9"),        /* 2, 3, 5 */
+		as(FAM_V4, "10.0.0.40,10.0.0.1"),      /* 1, 2 */
+		as(FAM_V4, "192.0.2.1"),                /* 2 */
+	};
+	struct fcand c[5];
+	assert_int_equal(filter_candidates(&A, all, 7, q, 5, c), 0);
+	assert_cand(&c[0], (const size_t[]){0, 2, 5, 6}, 4);
+	assert_cand(&c[1], (const size_t[]){1, 2, 6}, 3);
+	assert_cand(&c[2], (const size_t[]){2, 3, 5, 6}, 4);
+	assert_cand(&c[3], (const size_t[]){1, 2, 6}, 3);
+	assert_cand(&c[4], (const size_t[]){2, 6}, 2);
+	/* an empty query meets nothing; no queries at all is fine */
+	struct aset none = { FAM_V4, NULL, 0 };
+	assert_int_equal(filter_candidates(&A, r, 6, &none, 1, c), 0);
+	assert_int_equal(c[0].n, 0);
+	assert_int_equal(filter_candidates(&A, r, 6, q, 0, c), 0);
+	/* the walk over a candidate list sees the mixed rule and refuses it */
+	struct fbox b = Q("*", FAM_V4, "*", "10.0.0.5", "*");
+	struct fbox_list out;
+	struct fcand only_mixed = { (size_t[]){6}, 1 };
+	assert_int_equal(filter_reach_in(&A, all, 7, &only_mixed, FA_DENY, &b, &out), EL_EINVAL);
+	struct fcand beyond = { (size_t[]){7}, 1 };
+	assert_int_equal(filter_reach_in(&A, all, 7, &beyond, FA_DENY, &b, &out), EL_EINVAL);
+}
+
+/* Random lists and queries: the candidate lists are exactly the rules whose
+ * destination meets the query's, and walking them gives what the full
+ * walk gives, packet by packet. */
+static void test_candidates_random_cross_check(void **state)
+{
+	(void)state;
+	static const uint32_t pv[] = { 5, 6, 7, 16, 17, 18 };
+	for (int round = 0; round < 60; round++) {
+		struct frule r[12];
+		size_t n = 1 + rnd(12);
+		for (size_t i = 0; i < n; i++) {
+			memset(&r[i], 0, sizeof(r[i]));
+			r[i].action = rnd(2) ? FA_PASS : FA_DENY;
+			r[i].proto = rnd(2) ? PROTOS("*") : PROTOS("6");
+			r[i].src = rnd_aset();
+			r[i].dst = rnd_aset();
+			if (rnd(4) == 0) {   /* a second, separate destination interval */
+				struct aset more;
+				unsigned lo = 30 + rnd(10);
+				assert_int_equal(aset_range(&A, FAM_V4, V4(10, 0, 0, lo),
+							    V4(10, 0, 0, lo), &more), 0);
+				assert_int_equal(aset_union(&A, &r[i].dst, &more, &r[i].dst), 0);
+			}
+			r[i].sport = rnd_pset(7, true);
+			r[i].dport = rnd_pset(7, true);
+		}
+		enum faction dflt = rnd(2) ? FA_PASS : FA_DENY;
+		struct aset qd[6];
+		size_t nq = 1 + rnd(6);
+		for (size_t k = 0; k < nq; k++) {
+			unsigned lo = rnd(40), hi = lo + (rnd(3) == 0 ? rnd(8) : 0);
+			assert_int_equal(aset_range(&A, FAM_V4, V4(10, 0, 0, lo), V4(10, 0, 0, hi),
+						    &qd[k]), 0);
+		}
+		struct fcand c[6];
+		assert_int_equal(filter_candidates(&A, r, n, qd, nq, c), 0);
+		for (size_t k = 0; k < nq; k++) {
+			size_t want[12], nw = 0;
+			for (size_t i = 0; i < n; i++) {
+				struct aset x;
+				assert_int_equal(aset_intersect(&A, &r[i].dst, &qd[k], &x), 0);
+				if (!aset_is_empty(&x))
+					want[nw++] = i;
+			}
+			assert_cand(&c[k], want, nw);
+			struct fbox q = { .rule = -1 };
+			q.proto = PROTOS("5-7,16-18");
+			q.src = as(FAM_V4, "*");
+			q.dst = qd[k];
+			q.sport = PORTS("0-7");
+			q.dport = PORTS("0-7");
+			struct fbox_list full, some;
+			assert_int_equal(filter_reach(&A, r, n, dflt, &q, &full), 0);
+			assert_int_equal(filter_reach_in(&A, r, n, &c[k], dflt, &q, &some), 0);
+			for (int t = 0; t < 300; t++) {
+				struct pkt p = { pv[rnd(6)], V4(10, 0, 0, rnd(21)),
+						 V4(10, 0, 0, rnd(48)), rnd(8), rnd(8) };
+				assert_int_equal(passed_by(&some, &p), passed_by(&full, &p));
+			}
+		}
+	}
+}
+
 /* ---- filter_shadowed -------------------------------------------------------------- */
 
 static void test_shadowed_manual_example(void **state)
@@ -1161,6 +1277,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_reach_any_proto_with_port, teardown),
 		cmocka_unit_test_teardown(test_reach_ipv6, teardown),
 		cmocka_unit_test_teardown(test_reach_random_cross_check, teardown),
+		cmocka_unit_test_teardown(test_candidates_exact, teardown),
+		cmocka_unit_test_teardown(test_candidates_random_cross_check, teardown),
 		cmocka_unit_test_teardown(test_shadowed_manual_example, teardown),
 		cmocka_unit_test_teardown(test_shadowed_partial_and_joint, teardown),
 		cmocka_unit_test_teardown(test_shadowed_established, teardown),
