@@ -55,6 +55,11 @@ struct asa_obj {
 	unsigned line;
 	bool resolving;               /* cycle detection */
 	bool fqdn;
+	/* Network members per family, once expanded: an ACL names the same
+	 * groups on thousands of lines. Kept only when no cycle was met. */
+	bool net_done[2];
+	int net_rc[2];
+	struct aset net[2];
 };
 
 struct asa_ace {
@@ -100,6 +105,7 @@ struct asa {
 	struct input *in;
 	const struct run_ctx *ctx;
 	struct arena *a;
+	unsigned long cycles_met;     /* group expansions cut by a cycle or depth */
 	struct arena scratch;
 	struct asa_obj *objs;
 	size_t nobjs, capobjs;
@@ -360,10 +366,16 @@ static int asa_net_members(struct asa *s, struct asa_obj *o, enum fam f, struct 
 			   unsigned depth)
 {
 	aset_empty(f, out);
+	if (o->net_done[f]) {
+		*out = o->net[f];
+		return o->net_rc[f];
+	}
 	if (o->resolving || depth > ASA_MAX_DEPTH) {
+		s->cycles_met++;
 		asa_unresolved(s, o->line, o->name);
 		return 0;
 	}
+	unsigned long cycles_before = s->cycles_met;
 	o->resolving = true;
 	int rc = 0;
 	for (size_t k = 0; k < o->nm && rc >= 0; k++) {
@@ -407,6 +419,11 @@ static int asa_net_members(struct asa *s, struct asa_obj *o, enum fam f, struct 
 			*out = u;
 	}
 	o->resolving = false;
+	if (s->cycles_met == cycles_before) {
+		o->net_done[f] = true;
+		o->net_rc[f] = rc;
+		o->net[f] = *out;
+	}
 	return rc;
 }
 

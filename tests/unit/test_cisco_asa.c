@@ -486,6 +486,46 @@ static void test_network_group_cycle(void **state)
 	input_free(&in);
 }
 
+/* Groups are expanded once per family and reused: the same group named
+ * directly, inside another group and on both sides gives the same set
+ * each time; inside a loop each entry point still gets both members. */
+static void test_network_group_reuse(void **state)
+{
+	(void)state;
+	struct input in;
+	const struct flist *l = acl(&in,
+		"object-group network INNER\n"
+		" network-object host 10.4.0.1\n"
+		" network-object 10.5.0.0 255.255.255.0\n"
+		"object-group network OUTER\n"
+		" network-object host 10.1.1.10\n"
+		" group-object INNER\n"
+		"object-group network A\n"
+		" network-object host 10.9.9.1\n"
+		" group-object B\n"
+		"object-group network B\n"
+		" network-object host 10.9.9.2\n"
+		" group-object A\n"
+		"access-list OUT extended permit ip any object-group INNER\n"
+		"access-list OUT extended permit ip object-group OUTER object-group INNER\n"
+		"access-list OUT extended permit ip any object-group OUTER\n"
+		"access-list OUT extended permit ip any object-group B\n"
+		"access-list OUT extended permit ip any object-group A\n"
+		"access-list OUT extended permit ip any object-group B\n");
+	assert_int_equal(l->n, 6);
+	check_aset(&in, &l->rules[0].dst, FAM_V4, "10.4.0.1 10.5.0.0-10.5.0.255");
+	check_aset(&in, &l->rules[1].src, FAM_V4, "10.1.1.10 10.4.0.1 10.5.0.0-10.5.0.255");
+	check_aset(&in, &l->rules[1].dst, FAM_V4, "10.4.0.1 10.5.0.0-10.5.0.255");
+	check_aset(&in, &l->rules[2].dst, FAM_V4, "10.1.1.10 10.4.0.1 10.5.0.0-10.5.0.255");
+	for (size_t i = 3; i < 6; i++)
+		check_aset(&in, &l->rules[i].dst, FAM_V4, "10.9.9.1-10.9.9.2");
+	/* one loop note per group the loop was entered by (B, then A) */
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 2);
+	assert_non_null(diag_with(&in, "'A'"));
+	assert_non_null(diag_with(&in, "'B'"));
+	input_free(&in);
+}
+
 static void test_network_undefined(void **state)
 {
 	(void)state;
@@ -1542,6 +1582,7 @@ int main(void)
 		cmocka_unit_test(test_flat_blocks),
 		cmocka_unit_test(test_network_objects),
 		cmocka_unit_test(test_network_group_cycle),
+		cmocka_unit_test(test_network_group_reuse),
 		cmocka_unit_test(test_network_undefined),
 		cmocka_unit_test(test_service_groups),
 		cmocka_unit_test(test_ace_addresses),
