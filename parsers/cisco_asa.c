@@ -402,7 +402,14 @@ static int asa_net_members(struct asa *s, struct asa_obj *o, enum fam f, struct 
 				    addr_parse(f, mb->tok[2], strlen(mb->tok[2]), &hi) == 0)
 					aset_range(s->a, f, lo, hi, &one);
 			} else if (tk(w, "fqdn")) {
-				o->fqdn = true;   /* resolved at run time: unknown here */
+				/* Resolved by the ASA through DNS at run time: the
+				 * addresses are unknown here. Said once per object. */
+				if (!o->fqdn)
+					input_diag(s->in, DIAG_NOTE, mb->line, 1,
+						   "'%s' is an fqdn object, resolved by the firewall at run time: lines naming it are treated as matching nothing, so a permit naming it may let in more than reported",
+						   "'%s' は実行時に DNS で解決される fqdn オブジェクトのため、これを使う行は何にも一致しないものとして扱います（これを使う permit は報告以上の通信を通す可能性があります）",
+						   utf8_sanitize(s->a, o->name, strnlen(o->name, 60)));
+				o->fqdn = true;
 			}
 		} else if (tk(w, "network-object")) {
 			int r = asa_addr(s, mb->tok, mb->n, &i, f, &one, mb->line);

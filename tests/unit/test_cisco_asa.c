@@ -438,7 +438,12 @@ static void test_network_objects(void **state)
 		"access-list OUT extended permit ip any object F\n"             /* r3 */
 		"access-list OUT extended permit ip object-group OUTER any\n"   /* r4 */
 		"access-list OUT extended permit ip any object V6\n");          /* r5 */
-	assert_null(in.diags);
+	/* the fqdn object is said once (not per ACE or family), at its line */
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
+	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
+	const struct diag *d = diag_with(&in, "'F' is an fqdn object");
+	assert_non_null(d);
+	assert_int_equal(d->line, 18);
 	/* ACEs whose object is empty for this family (an fqdn, resolved at
 	 * run time; an IPv6 object) match nothing and make no rule. */
 	assert_int_equal(l->n, 4);
