@@ -510,10 +510,14 @@ static int asa_proto_word(const char *w, uint32_t *lo, uint32_t *hi)
 	return -1;
 }
 
-/* One service: protocols and destination ports (source ports are rare
- * and kept as all, which can only widen what a permit opens). */
+/* One service: protocols and destination ports. ACEs keep source ports
+ * as all (rare, and it can only widen what a permit opens); twice NAT
+ * reads them, as there `service tcp source eq 23` names the server's port
+ * when the server is the rule's source. */
 struct asa_svc {
 	struct pset proto, dport;
+	struct pset sport;
+	bool has_sport;               /* a `source OP` was written */
 };
 
 struct asa_svcs {
@@ -522,13 +526,18 @@ struct asa_svcs {
 };
 
 static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
-		    const struct pset *dport)
+		    const struct pset *dport, const struct pset *sport)
 {
 	l->v = grow(s->a, l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!l->v)
 		return EL_ENOMEM;
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	l->v[l->n].proto = *proto;
 	l->v[l->n].dport = *dport;
+	if (sport) {
+		l->v[l->n].sport = *sport;
+		l->v[l->n].has_sport = true;
+	}
 	l->n++;
 	return 0;
 }
@@ -552,16 +561,18 @@ static int asa_svc_spec(struct asa *s, char **t, size_t n, size_t i, struct asa_
 		return -1;
 	}
 	i++;
+	bool has_sport = false;
 	if (i < n && tk(t[i], "source")) {
 		i++;
 		if (asa_port_op(s, t, n, &i, &sport))
 			return -1;
+		has_sport = true;
 	}
 	if (i < n && tk(t[i], "destination"))
 		i++;
 	if (asa_port_op(s, t, n, &i, &dport))
 		return -1;
-	return svcs_add(s, out, &proto, &dport);
+	return svcs_add(s, out, &proto, &dport, has_sport ? &sport : NULL);
 }
 
 static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *out,
@@ -691,7 +702,7 @@ static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
 	} else {
 		struct pset proto, all;
 		if (asa_proto_word(t[i], &lo, &hi) || pset_range(s->a, lo, hi, &proto) ||
-		    pset_all(s->a, 65535, &all) || svcs_add(s, &svcs, &proto, &all))
+		    pset_all(s->a, 65535, &all) || svcs_add(s, &svcs, &proto, &all, NULL))
 			goto bad;
 		i++;
 		ports_after = true;
@@ -1236,6 +1247,7 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 		aset_empty(FAM_V4, &from);
 		const char *svc_obj = NULL;
 		bool is_static = false;
+		bool src_static = false;      /* twice NAT with the server as source */
 		if (!na->twice) {
 			/* object NAT: `static MAPPED [service tcp REAL MAPPED]` */
 			if (n < 1 || !tk(t[0], "static") ||
@@ -1281,6 +1293,7 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 				if (n >= 4 && strcmp(t[2], t[3]) == 0)
 					continue;
 				is_static = true;
+				src_static = true;
 				for (i = 3; i + 1 < n; i++)
 					if (tk(t[i], "service")) {
 						svc_obj = t[i + 1];
@@ -1329,7 +1342,11 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 								 .line = na->line};
 					if (svcs.n) {
 						fw.proto = svcs.v[v].proto;
-						fw.ports = svcs.v[v].dport;
+						/* Cisco, "Configuring Twice NAT" (ASA 8.4
+						 * guide): with the server as the source, the
+						 * service's source ports are its ports. */
+						fw.ports = src_static && svcs.v[v].has_sport
+							? svcs.v[v].sport : svcs.v[v].dport;
 					} else if (pset_all(s->a, 255, &fw.proto) ||
 						   pset_all(s->a, 65535, &fw.ports)) {
 						return;

@@ -964,6 +964,46 @@ static void test_nat_twice(void **state)
  * (the same unindented). Expected: one forward to 10.1.1.21 tcp/21 (and
  * with "access-list OUT extended permit tcp any host 10.1.1.21 eq 21" an
  * EL105). Actual: nfwds 0, no finding, 3-2 passes. */
+/* Twice NAT with the server as the source: Cisco's guide writes the
+ * server's ports as the service's *source* ports (real 23, mapped 2323),
+ * and the ACL then meets connections to the real port. A service with
+ * source and destination ports keeps the source ones there; without a
+ * source operator the destination ports are used as before. */
+static void test_nat_twice_source_ports(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse_cfg(&in, IFS
+				   "object network TEL\n"                                        /* 9 */
+				   " host 10.1.1.23\n"
+				   "object network TEL-PUB\n"
+				   " host 203.0.113.6\n"
+				   "object service TEL-REAL\n"
+				   " service tcp source eq telnet\n"
+				   "object service TEL-MAPPED\n"
+				   " service tcp source eq 2323\n"
+				   "object service RDP-BOTH\n"
+				   " service tcp source eq 3389 destination range 1 1024\n"
+				   "object network RDP\n"
+				   " host 10.1.1.33\n"
+				   "hostname fw\n"
+				   "nat (inside,outside) source static TEL TEL-PUB service TEL-REAL TEL-MAPPED\n" /* 22 */
+				   "nat (inside,outside) source static RDP interface service RDP-BOTH RDP-BOTH\n"),
+			 0);
+	assert_null(in.error);
+	const struct wan_if *w = the_wan(&in);
+	assert_int_equal(w->nfwds, 2);
+	const struct nat_forward *f = &w->fwds[0];
+	assert_true(u128_eq(f->inner, a4("10.1.1.23")));
+	check_pset(&in, &f->proto, "6");
+	check_pset(&in, &f->ports, "23");
+	assert_int_equal(f->line, 22);
+	f = &w->fwds[1];
+	assert_true(u128_eq(f->inner, a4("10.1.1.33")));
+	check_pset(&in, &f->ports, "3389");
+	input_free(&in);
+}
+
 static void test_nat_twice_after_object(void **state)
 {
 	(void)state;
@@ -1598,6 +1638,7 @@ int main(void)
 		cmocka_unit_test(test_implicit_security_levels),
 		cmocka_unit_test(test_nat_object),
 		cmocka_unit_test(test_nat_twice),
+		cmocka_unit_test(test_nat_twice_source_ports),
 		cmocka_unit_test(test_nat_twice_after_object),
 		cmocka_unit_test(test_mgmt_asdm_outside),
 		cmocka_unit_test(test_mgmt_ssh_inside_only),
