@@ -652,6 +652,16 @@ static int load_ports(struct rload *L)
 		if (pv && (rc = rl_pset(L, pv, &s->ports)))
 			return rc;
 		r->nservices = i + 1;
+		if (s->proto == PROTO_TCP || s->proto == PROTO_UDP) {
+			int k = s->proto == PROTO_UDP;
+			struct pset u;
+			if (s->ports.n == 0)
+				r->service_portless[k] = true;
+			else if (pset_union(&r->arena, &r->service_ports[k], &s->ports, &u))
+				return EL_ENOMEM;
+			else
+				r->service_ports[k] = u;
+		}
 	}
 	const struct ynode *vendors = ymap_get(root, "vendors");
 	if (!vendors || vendors->kind != Y_MAP)
@@ -1030,6 +1040,10 @@ const struct service_def *registry_service(const struct registry *r, uint32_t pr
 					   uint32_t port)
 {
 	const struct service_def *best = NULL;
+	if ((proto == PROTO_TCP || proto == PROTO_UDP) &&
+	    !r->service_portless[proto == PROTO_UDP] &&
+	    !pset_contains(&r->service_ports[proto == PROTO_UDP], port))
+		return NULL;   /* most ports of a forwarded range name no service */
 	for (size_t i = 0; i < r->nservices; i++) {
 		const struct service_def *s = &r->services[i];
 		if (s->proto != proto)

@@ -167,6 +167,10 @@ struct registry {
 	const char *vpns_as_of;
 	struct service_def *services;
 	size_t nservices;
+	/* Every port some TCP (index 0) or UDP (1) service names, and whether
+	 * a port-less entry exists for that protocol: a fast "no service". */
+	struct pset service_ports[2];
+	bool service_portless[2];
 	struct port_alias *port_aliases;
 	size_t nport_aliases;
 	struct pass_config pass;

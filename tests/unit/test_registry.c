@@ -182,6 +182,34 @@ static void test_checklist_methods(void **state)
 	assert_methods(ITEM_6_2, all, 8);
 }
 
+/* Service lookup: spot values from rules/ports.yaml, and for every TCP and
+ * UDP port the quick "no service" answer agrees with a scan of the table. */
+static void test_service_lookup(void **state)
+{
+	(void)state;
+	const struct service_def *sd = registry_service(&g_reg, PROTO_TCP, 3389);
+	assert_non_null(sd);
+	assert_string_equal(sd->name, "rdp");
+	sd = registry_service(&g_reg, PROTO_TCP, 5901);
+	assert_non_null(sd);
+	assert_string_equal(sd->name, "vnc");
+	sd = registry_service(&g_reg, PROTO_UDP, 161);
+	assert_non_null(sd);
+	assert_string_equal(sd->name, "snmp");
+	assert_null(registry_service(&g_reg, PROTO_TCP, 4000));
+	static const uint32_t protos[] = { PROTO_TCP, PROTO_UDP };
+	for (int k = 0; k < 2; k++)
+		for (uint32_t p = 0; p <= 65535; p++) {
+			bool any = false;
+			for (size_t i = 0; i < g_reg.nservices && !any; i++) {
+				const struct service_def *s = &g_reg.services[i];
+				any = s->proto == protos[k] &&
+				      (s->ports.n == 0 || pset_contains(&s->ports, p));
+			}
+			assert_int_equal(registry_service(&g_reg, protos[k], p) != NULL, any);
+		}
+}
+
 static void test_router_lookup(void **state)
 {
 	(void)state;
@@ -820,6 +848,7 @@ int main(void)
 		cmocka_unit_test(test_every_rule_bilingual),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
+		cmocka_unit_test(test_service_lookup),
 		cmocka_unit_test(test_router_lookup),
 		cmocka_unit_test(test_copy_loads_unchanged),
 		cmocka_unit_test(test_fail_title_without_ja),
