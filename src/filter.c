@@ -62,6 +62,12 @@ static struct u128 u_dec(struct u128 a)
 	return a;
 }
 
+/* a - b for a >= b. */
+static struct u128 u_sub(struct u128 a, struct u128 b)
+{
+	return (struct u128){ a.hi - b.hi - (a.lo < b.lo), a.lo - b.lo };
+}
+
 static struct u128 u_or(struct u128 a, struct u128 b)
 {
 	return (struct u128){ a.hi | b.hi, a.lo | b.lo };
@@ -1343,11 +1349,7 @@ static void qiv_visit(const struct qiv *v, size_t nv, struct u128 len, struct u1
 		      struct u128 hi, struct fcand *out, size_t *count, bool fill, size_t *last,
 		      size_t rule)
 {
-	struct u128 from = {0, 0};
-	if (u_cmp(lo, len) > 0) {   /* lo - len without wrapping */
-		from.lo = lo.lo - len.lo;
-		from.hi = lo.hi - len.hi - (lo.lo < len.lo);
-	}
+	struct u128 from = u_cmp(lo, len) > 0 ? u_sub(lo, len) : (struct u128){0, 0};
 	size_t a = 0, b = nv;
 	while (a < b) {
 		size_t m = a + (b - a) / 2;
@@ -1392,7 +1394,7 @@ int filter_candidates(struct arena *a, const struct frule *rules, size_t n,
 			struct qiv e = {qdst[q].iv[i].lo, qdst[q].iv[i].hi, q};
 			if (u_cmp(e.hi, e.lo) < 0)
 				return EL_EINVAL;
-			struct u128 d = {e.hi.hi - e.lo.hi - (e.hi.lo < e.lo.lo), e.hi.lo - e.lo.lo};
+			struct u128 d = u_sub(e.hi, e.lo);
 			if (u_cmp(d, len) > 0)
 				len = d;
 			v[k++] = e;
