@@ -15,13 +15,14 @@ FUZZ_SECONDS ?= 60
 
 # Debian packages edgelint builds and tests with. Checked one by one; only the
 # missing ones are installed.
-PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson
-RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson
+PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib
+RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib
 PKG_DEB_libpcap    := libpcap-dev
 PKG_DEB_libpcre2-8 := libpcre2-dev
 PKG_DEB_yaml-0.1   := libyaml-dev
 PKG_DEB_cmocka     := libcmocka-dev
 PKG_DEB_jansson    := libjansson-dev
+PKG_DEB_zlib       := zlib1g-dev
 
 PKGCONF  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(RUN_PKGS) 2>/dev/null)
@@ -94,6 +95,7 @@ define install_missing
 	    yaml-0.1) missing="$$missing $(PKG_DEB_yaml-0.1)";; \
 	    cmocka) missing="$$missing $(PKG_DEB_cmocka)";; \
 	    jansson) missing="$$missing $(PKG_DEB_jansson)";; \
+	    zlib) missing="$$missing $(PKG_DEB_zlib)";; \
 	  esac; \
 	done; \
 	[ -f /usr/include/zxcvbn.h ] || missing="$$missing libzxcvbn-dev"; \

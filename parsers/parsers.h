@@ -27,6 +27,13 @@ struct parser {
 	 * input's diagnostics; returns 0, or negative when nothing usable
 	 * could be read (in->error set). NULL: not built yet. */
 	int (*parse)(struct input *in, const struct run_ctx *ctx);
+	/* Formats whose files of one router are read together (OpenWrt's
+	 * wireless, firewall, openwrt_release…): the file's role, a small
+	 * non-zero number per kind of file, or 0 when head is none of them.
+	 * Consecutive arguments with different roles are one router; NULL:
+	 * every file is read alone. Such a format also reads backup
+	 * directories and archives. */
+	int (*role)(const char *head, size_t n);
 	bool feeds[ITEM_COUNT];   /* items this format can assess */
 	bool home_router;         /* describes a home router (not an office edge) */
 	size_t max_bytes;         /* largest input accepted */

@@ -587,7 +587,7 @@ const struct parser parser_router_facts = {
 	.label_ja = "ルータ事実ファイル",
 	.probe = facts_probe,
 	.parse = facts_parse,
-	.feeds = {[ITEM_3_2] = true, [ITEM_5_3] = true, [ITEM_6_2] = true},
+	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
 	.home_router = true,
 	.max_bytes = FACTS_MAX_BYTES,
 };

@@ -349,18 +349,45 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int nstdin = 0;
-	for (size_t i = 0; i < ninputs; i++) {
-		input_init(&inputs[i], argv[optind + (int)i]);
-		if (strcmp(inputs[i].path, "-") == 0) {
+	const struct parser *kind = opt.kind ? parser_by_name(opt.kind) : NULL;
+	char **args = argv + optind;
+	size_t nargs = ninputs;
+	ninputs = 0;
+	for (size_t i = 0; i < nargs;) {
+		struct input *in = &inputs[ninputs++];
+		input_init(in, args[i]);
+		if (strcmp(in->path, "-") == 0) {
+			i++;
 			if (!opt.kind || ++nstdin > 1) {
-				input_fail(&inputs[i], nstdin > 1
-							       ? "standard input can be read only once"
-							       : "standard input needs --kind to say what it is");
-				run_settle(&inputs[i], &ctx, true);
+				input_fail(in, nstdin > 1 ? "standard input can be read only once"
+							  : "standard input needs --kind to say what it is");
+				run_settle(in, &ctx, true);
 				continue;
 			}
+			run_input(in, kind, &ctx);
+			continue;
 		}
-		run_input(&inputs[i], opt.kind ? parser_by_name(opt.kind) : NULL, &ctx);
+		/* Files of one router given one after another (OpenWrt's wireless,
+		 * firewall, openwrt_release…) are one input: the group ends at a
+		 * file of another kind or a second file of a role already seen. */
+		int role;
+		const struct parser *p = run_probe(args[i], kind, &role);
+		size_t j = i + 1;
+		if (role > 0) {
+			unsigned seen = 1u << (role & 31);
+			for (; j < nargs; j++) {
+				int r2;
+				const struct parser *p2 = run_probe(args[j], kind, &r2);
+				if (p2 != p || r2 <= 0 || (seen & (1u << (r2 & 31))))
+					break;
+				seen |= 1u << (r2 & 31);
+			}
+		}
+		if (j - i > 1)
+			run_group(in, (const char *const *)(args + i), j - i, p, &ctx);
+		else
+			run_input(in, kind, &ctx);
+		i = j;
 	}
 
 	bool stale = reg.data_as_of >= 0 && today - reg.data_as_of > RULES_STALE_DAYS;

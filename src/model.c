@@ -78,6 +78,7 @@ void input_init(struct input *in, const char *path)
 	in->display = utf8_sanitize(&in->arena, path, strlen(path));
 	in->diags_tail = &in->diags;
 	in->dev.wifi_tail = &in->dev.wifi;
+	in->dev.hfwds_tail = &in->dev.hfwds;
 	in->dev.auto_update = TRI_UNSET;
 	in->dev.wps = TRI_UNSET;
 	in->dev.remote_admin = TRI_UNSET;
@@ -100,6 +101,76 @@ void input_free(struct input *in)
 	free(in->secret_head);
 	arena_free(&in->arena);
 	memset(in, 0, sizeof(*in));
+}
+
+int input_add_part(struct input *in, const char *display, const char *path,
+		   const char *data, size_t len, size_t max)
+{
+	bool nl = len == 0 || data[len - 1] != '\n';
+	if (len + nl > max || in->len > max - len - nl)
+		return EL_ETOOBIG;
+	if (in->nparts == in->capparts) {
+		size_t cap = in->capparts ? in->capparts * 2 : 8;
+		struct input_part *np = arena_alloc(&in->arena, cap * sizeof(*np));
+		if (!np)
+			return EL_ENOMEM;
+		if (in->nparts)
+			memcpy(np, in->parts, in->nparts * sizeof(*np));
+		in->parts = np;
+		in->capparts = cap;
+	}
+	char *nd = realloc(in->data, in->len + len + nl + 1);
+	if (!nd)
+		return EL_ENOMEM;
+	in->data = nd;
+	struct input_part *pt = &in->parts[in->nparts];
+	pt->display = utf8_sanitize(&in->arena, display, strlen(display));
+	pt->path = arena_strdup(&in->arena, path);
+	if (!pt->display || !pt->path)
+		return EL_ENOMEM;
+	pt->off = in->len;
+	pt->len = len;
+	unsigned first = 1;
+	if (in->nparts)
+		first = in->parts[in->nparts - 1].first_line + in->parts[in->nparts - 1].nlines;
+	pt->first_line = first;
+	if (len)
+		memcpy(nd + in->len, data, len);
+	in->len += len;
+	if (nl)
+		nd[in->len++] = '\n';
+	nd[in->len] = '\0';
+	unsigned lines = 0;
+	for (size_t i = pt->off; i < in->len; i++)
+		lines += nd[i] == '\n';
+	pt->nlines = lines;
+	in->nparts++;
+	return 0;
+}
+
+const struct input_part *input_part_of(const struct input *in, unsigned line)
+{
+	if (in->nparts == 0)
+		return NULL;
+	size_t lo = 0, hi = in->nparts;   /* last part with first_line <= line */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (in->parts[mid].first_line <= line)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &in->parts[lo];
+}
+
+const char *input_locate(const struct input *in, unsigned line, unsigned *local)
+{
+	*local = line;
+	const struct input_part *p = input_part_of(in, line);
+	if (!p)
+		return NULL;
+	*local = line >= p->first_line ? line - p->first_line + 1 : line;
+	return p->display;
 }
 
 const char *input_display_path(const struct input *in)
@@ -139,10 +210,12 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 	if (lvl == DIAG_ERROR) {
 		in->ndiag_errors++;
 		if (!in->error) {
+			unsigned local = line;
+			const char *file = line ? input_locate(in, line, &local) : NULL;
 			if (line)
 				in->error = arena_printf(&in->arena, "%s:%u: %s",
-							 input_display_path(in),
-							 line, msg);
+							 file ? file : input_display_path(in),
+							 local, msg);
 			else
 				in->error = arena_printf(&in->arena, "%s: %s",
 							 input_display_path(in),

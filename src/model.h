@@ -169,6 +169,15 @@ struct device {
 	enum tri upnp;
 	unsigned upnp_line;
 	struct sval build_date;      /* from a config header, YYYY-MM-DD */
+	/* Home routers whose firmware is a known distribution, judged by
+	 * rules/firmware/home-firmware.yaml: "openwrt", "asuswrt-merlin",
+	 * "dd-wrt", "freshtomato", "routeros"; NULL otherwise. */
+	const char *distro;
+	bool snapshot;               /* a development build, not a release */
+	const char *remote_admin_why;   /* "wan zone input ACCEPT" … */
+	struct home_forward *hfwds;  /* port forwards from the internet */
+	struct home_forward **hfwds_tail;
+	size_t nhfwds;
 	/* Office routers. */
 	struct wan_if *wans;
 	size_t nwans;
@@ -200,10 +209,36 @@ struct diag {
 struct finding;
 struct parser;
 
+/* One file of an input made of several (the files of one router given
+ * together, an unpacked backup directory, a backup archive). Their texts
+ * are joined in input.data, each starting on a new line; lines are counted
+ * across the join and mapped back to (file, line) by input_locate(). */
+struct input_part {
+	const char *display;      /* "wireless", "backup.tar.gz:etc/config/wireless" */
+	const char *path;         /* the file to point tools at (the archive for a member) */
+	unsigned first_line;      /* line of the join where the file starts */
+	unsigned nlines;
+	size_t off, len;          /* its bytes in input.data */
+};
+
+/* A port forward on a home router (item 5-3 warns about each). */
+struct home_forward {
+	const char *name;         /* the rule's name, or NULL */
+	const char *proto;        /* "tcp", "udp", "tcp+udp", "any" */
+	unsigned port_lo, port_hi;   /* external ports; 0-0 = all */
+	const char *to;           /* the inside host, or NULL */
+	unsigned to_port;         /* 0 = same as external */
+	const char *from;         /* allowed internet sources, NULL = any */
+	unsigned line;
+	struct home_forward *next;
+};
+
 /* One input file and everything edgelint learnt from it. */
 struct input {
 	const char *path;         /* as given; "-" shows as "<stdin>" */
 	const char *display;      /* path as valid UTF-8, for reports */
+	struct input_part *parts; /* several files read as one input, or NULL */
+	size_t nparts, capparts;
 	const struct parser *kind;   /* NULL when not detected */
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */
@@ -246,6 +281,16 @@ static inline size_t secret_bucket(const char *p)
 
 /* Initialises an input for path. */
 void input_init(struct input *in, const char *path);
+/* Appends a file to an input made of several: its bytes are copied to
+ * the end of in->data (a newline is added when it has none). display is
+ * copied. Returns 0, EL_ENOMEM, or EL_ETOOBIG past max total bytes. */
+int input_add_part(struct input *in, const char *display, const char *path,
+		   const char *data, size_t len, size_t max);
+/* The file a line of the input is in (its display name, NULL for a
+ * single-file input) and the line within it (*local). */
+const char *input_locate(const struct input *in, unsigned line, unsigned *local);
+/* The part a line is in, or NULL for a single-file input. */
+const struct input_part *input_part_of(const struct input *in, unsigned line);
 /* Frees everything the input owns. */
 void input_free(struct input *in);
 /* Display name of the input's path. */

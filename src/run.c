@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "../parsers/parsers.h"
+#include "bundle.h"
 #include "checks/checks.h"
 
 /* Reads the first bytes of a file for probing. */
@@ -45,6 +48,29 @@ static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 
 /* Final item statuses: method, what the kind feeds, what was assessed. */
 static void run_finish(struct input *in, const struct run_ctx *ctx, bool fatal);
+static void run_archive(struct input *in, const struct parser *p, const struct run_ctx *ctx);
+
+const struct parser *run_probe(const char *path, const struct parser *kind, int *role)
+{
+	char why[64];
+	*role = 0;
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	char *head = malloc(PROBE_BYTES);
+	size_t n = 0;
+	if (!head || read_head(path, head, PROBE_BYTES, &n, why, sizeof(why)) || n == 0) {
+		free(head);
+		return NULL;
+	}
+	const struct parser *p = kind;
+	if (!p && !bundle_is_archive(head, n))
+		p = parser_detect(head, n);
+	if (p && p->role && p->parse)
+		*role = p->role(head, n);
+	free(head);
+	return p;
+}
 
 void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
 {
@@ -86,6 +112,21 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 	char why[256];
 	const struct parser *p = kind;
 	bool is_stdin = strcmp(in->path, "-") == 0;
+	struct stat st;
+	if (!is_stdin && stat(in->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* An unpacked router backup. */
+		in->kind = p ? p : parser_by_name("openwrt");
+		if (!in->kind || !in->kind->parse || !in->kind->role) {
+			input_fail(in, "is a directory; only an unpacked OpenWrt backup is read that way");
+			goto out;
+		}
+		if (bundle_dir(in, in->path, in->kind->max_bytes, why, sizeof(why))) {
+			input_fail(in, "%s", why);
+			goto out;
+		}
+		run_parsed(in, ctx);
+		return;
+	}
 	if (!is_stdin) {
 		char *head = malloc(PROBE_BYTES);
 		size_t n = 0;
@@ -102,6 +143,11 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			free(head);
 			input_fail(in, "the file is empty");
 			goto out;
+		}
+		if (bundle_is_archive(head, n) && (!p || p->role)) {
+			free(head);
+			run_archive(in, p ? p : parser_by_name("openwrt"), ctx);
+			return;
 		}
 		if (!p)
 			p = parser_detect(head, n);
@@ -131,6 +177,64 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 	return;
 out:
 	run_finish(in, ctx, true);
+}
+
+/* A router backup archive: the files edgelint reads are taken out of it. */
+static void run_archive(struct input *in, const struct parser *p, const struct run_ctx *ctx)
+{
+	char why[512];
+	char *data = NULL;
+	size_t len = 0;
+	in->kind = p;
+	if (!p || !p->parse) {
+		input_fail(in, "is an archive; only an OpenWrt backup archive is read");
+		run_finish(in, ctx, true);
+		return;
+	}
+	if (file_read_all(in->path, BUNDLE_MAX_UNPACKED, &data, &len, why, sizeof(why))) {
+		input_fail(in, "cannot read: %s", why);
+		run_finish(in, ctx, true);
+		return;
+	}
+	int rc = bundle_archive(in, input_display_path(in), data, len, p->max_bytes, why,
+				sizeof(why));
+	free(data);
+	if (rc) {
+		input_fail(in, "%s", why);
+		run_finish(in, ctx, true);
+		return;
+	}
+	run_parsed(in, ctx);
+}
+
+void run_group(struct input *in, const char *const *paths, size_t n,
+	       const struct parser *kind, const struct run_ctx *ctx)
+{
+	char why[256];
+	in->kind = kind;
+	for (size_t i = 0; i < n; i++) {
+		char *data = NULL;
+		size_t len = 0;
+		if (file_read_all(paths[i], kind->max_bytes, &data, &len, why, sizeof(why))) {
+			input_fail(in, "%s: cannot read: %s", paths[i], why);
+			run_finish(in, ctx, true);
+			return;
+		}
+		int rc = input_add_part(in, paths[i], paths[i], data, len, kind->max_bytes);
+		if (data) {
+			volatile char *v = data;
+			for (size_t k = 0; k < len; k++)
+				v[k] = 0;
+		}
+		free(data);
+		if (rc) {
+			input_fail(in, "the files together are larger than the limit of %zu bytes",
+				   kind->max_bytes);
+			run_finish(in, ctx, true);
+			return;
+		}
+	}
+	run_parsed(in, ctx);
 }
 
 void run_parsed(struct input *in, const struct run_ctx *ctx)

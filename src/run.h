@@ -15,6 +15,14 @@ struct parser;
  * content. Every problem ends up in in->error, its diagnostics and its
  * findings; the function itself cannot fail. */
 void run_input(struct input *in, const struct parser *kind, const struct run_ctx *ctx);
+/* The kind of the regular file at path (kind when given, else detected)
+ * and, for formats read together, its role (0: read it alone). NULL when
+ * it cannot be read or recognised (run_input then says why). */
+const struct parser *run_probe(const char *path, const struct parser *kind, int *role);
+/* Runs the files paths[0..n) of one router, all of kind (which has a
+ * role function), through the pipeline as one input. */
+void run_group(struct input *in, const char *const *paths, size_t n,
+	       const struct parser *kind, const struct run_ctx *ctx);
 /* The pipeline from parsing on, for an input whose in->kind (with a parse
  * function), in->data (malloc'd, NUL-terminated, owned by in) and in->len
  * are set. Used by run_input and by the fuzz harnesses. */

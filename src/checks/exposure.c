@@ -27,17 +27,37 @@
 static void exposure_home(struct input *in, const struct run_ctx *ctx)
 {
 	const struct device *d = &in->dev;
-	if (d->remote_admin == TRI_UNSET && d->upnp == TRI_UNSET) {
-		input_item(in, ITEM_3_2, IST_NA, "facts-no-internet-side");
-		return;
+	/* Item 3-2 is about the office's internet-facing filter; what a home
+	 * router exposes is reported under 5-3, as warnings (rules.yaml says
+	 * why in each rule's rationale). */
+	if (d->remote_admin == TRI_YES) {
+		if (d->remote_admin_why)
+			finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
+				    d->remote_admin_line, d->remote_admin_why, "service",
+				    "admin access", "why", d->remote_admin_why, ARGS_END);
+		else
+			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN,
+				    d->remote_admin_line, "remote_admin: true", ARGS_END);
 	}
-	input_item(in, ITEM_3_2, IST_PASS, NULL);
-	if (d->remote_admin == TRI_YES)
-		finding_add(in, ctx, "EL110", "default", ITEM_3_2, -1, FST_FAIL,
-			    d->remote_admin_line, "remote_admin: true", ARGS_END);
 	if (d->upnp == TRI_YES)
-		finding_add(in, ctx, "EL111", "default", ITEM_3_2, -1, FST_WARN,
+		finding_add(in, ctx, "EL111", "default", ITEM_5_3, -1, FST_WARN,
 			    d->upnp_line, "upnp: true", ARGS_END);
+	for (const struct home_forward *f = d->hfwds; f; f = f->next) {
+		char ports[32];
+		if (f->port_lo == 0 && f->port_hi == 0)
+			snprintf(ports, sizeof(ports), "(all)");
+		else if (f->port_lo == f->port_hi)
+			snprintf(ports, sizeof(ports), "%u", f->port_lo);
+		else
+			snprintf(ports, sizeof(ports), "%u-%u", f->port_lo, f->port_hi);
+		const char *to = f->to ? f->to : "the home network";
+		if (f->to && f->to_port && f->to_port != f->port_lo)
+			to = arena_printf(&in->arena, "%s port %u", f->to, f->to_port);
+		finding_add(in, ctx, "EL114", "default", ITEM_5_3, -1, FST_WARN, f->line,
+			    f->name ? arena_printf(&in->arena, "redirect: %s", f->name) : NULL,
+			    "proto", f->proto ? f->proto : "any", "ports", ports, "to", to, "from",
+			    f->from ? f->from : "any source", ARGS_END);
+	}
 }
 
 /* ---- office routers -------------------------------------------------------- */
@@ -634,10 +654,10 @@ static void exposure_office(struct input *in, const struct run_ctx *ctx)
 
 void check_exposure(struct input *in, const struct run_ctx *ctx)
 {
-	if (!in->kind || !in->kind->feeds[ITEM_3_2])
+	if (!in->kind)
 		return;
 	if (in->kind->home_router)
 		exposure_home(in, ctx);
-	else
+	else if (in->kind->feeds[ITEM_3_2])
 		exposure_office(in, ctx);
 }

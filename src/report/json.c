@@ -68,6 +68,12 @@ static int json_input(struct report_run *run, struct input *in)
 	struct json_state *st = run->state;
 	json_t *o = json_object();
 	json_object_set_new(o, "path", json_string(input_display_path(in)));
+	if (in->nparts) {
+		json_t *files = json_array();
+		for (size_t i = 0; i < in->nparts; i++)
+			json_array_append_new(files, json_string(in->parts[i].display));
+		json_object_set_new(o, "files", files);
+	}
 	json_object_set_new(o, "kind", json_str_or_null(report_kind_name(in)));
 	if (in->error) {
 		struct strbuf e;
@@ -117,9 +123,13 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	json_object_set_new(o, "item", json_str_or_null(item_name(f->item)));
 	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
 	json_object_set_new(o, "status", json_string(fstatus_name(f->status)));
+	unsigned line = f->line;
+	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
+	if (file)
+		json_object_set_new(o, "file", json_string(file));
 	if (f->line)
 		json_object_set_new(o, f->is_packet ? "packet" : "line",
-				    json_integer((json_int_t)f->line));
+				    json_integer((json_int_t)line));
 	struct strbuf sb;
 	sb_init(&sb, 1u << 16);
 	finding_message(in, f, l, &sb);

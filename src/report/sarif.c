@@ -163,9 +163,16 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 	json_object_set_new(r, "level", json_string(sarif_level(f->severity)));
 	json_object_set_new(r, "message", json_pack("{s:s}", "text", sb_str(&msg)));
 	sb_free(&msg);
-	json_t *region = json_pack("{s:i}", "startLine", (json_int_t)(f->line ? f->line : 1));
+	unsigned line = f->line;
+	const char *uri_path = in->path;
+	const struct input_part *part = f->line && !f->is_packet ? input_part_of(in, f->line) : NULL;
+	if (part) {
+		input_locate(in, f->line, &line);
+		uri_path = part->path;
+	}
+	json_t *region = json_pack("{s:i}", "startLine", (json_int_t)(line ? line : 1));
 	json_t *loc = json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation", "artifactLocation",
-				"uri", sarif_uri(in->path), "region", region);
+				"uri", sarif_uri(uri_path), "region", region);
 	json_t *locs = json_array();
 	json_array_append_new(locs, loc);
 	json_object_set_new(r, "locations", locs);

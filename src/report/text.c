@@ -154,8 +154,10 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 	enum lang l = run->ctx->lang;
 	struct strbuf *o = run->out;
 	int rc;
+	unsigned line = f->line;
+	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
 	if (f->line)
-		rc = sb_printf(o, "%s:%u: ", input_display_path(in), f->line);
+		rc = sb_printf(o, "%s:%u: ", file ? file : input_display_path(in), line);
 	else
 		rc = sb_printf(o, "%s: ", input_display_path(in));
 	if (!rc && f->status == FST_EXCEPTED)

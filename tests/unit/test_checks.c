@@ -180,7 +180,7 @@ static void expect_item(const struct input *in, int item, enum item_status st,
 /* The items a quiet facts device always settles to, 6-2 aside. */
 static void expect_quiet_items(const struct input *in)
 {
-	expect_item(in, ITEM_3_2, IST_PASS, NULL);
+	expect_item(in, ITEM_3_2, IST_NA, "kind-does-not-feed");
 	expect_item(in, ITEM_5_3, IST_PASS, NULL);
 	expect_item(in, ITEM_5_4, IST_NA, "kind-does-not-feed");
 	expect_item(in, ITEM_6_1, IST_NA, "kind-does-not-feed");
@@ -625,7 +625,7 @@ static void test_firmware_end_of_support_data(void **state)
 		expect_message(&in, 1, LANG_EN, buf);
 		expect_message(&in, 2, LANG_EN, "The input does not give the firmware version.");
 		expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
-		expect_item(&in, ITEM_3_2, IST_PASS, NULL);
+		expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
 		expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
 		input_free(&in);
 	}
@@ -979,7 +979,7 @@ static void test_firmware_model_and_auto_update(void **state)
 	run_checks(&in);
 	EXPECT_NONE(&in);
 	expect_item(&in, ITEM_5_3, IST_UNKNOWN, "no-device");
-	expect_item(&in, ITEM_3_2, IST_NA, "facts-no-internet-side");
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
 	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
 	input_free(&in);
@@ -1025,13 +1025,14 @@ static void test_exposure(void **state)
 	in.dev.remote_admin = TRI_YES;
 	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_3_2});
-	assert_int_equal(in.findings[0].severity, SEV_CRITICAL);
+	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
 	expect_evidence(&in, 0, "remote_admin: true");
 	expect_message(&in, 0, LANG_EN,
 		       "Remote administration is on: the router's settings page can be reached "
 		       "from the internet.");
-	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
 	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
 	input_free(&in);
 
@@ -1041,12 +1042,13 @@ static void test_exposure(void **state)
 	in.dev.upnp = TRI_YES;
 	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
 	run_checks(&in);
-	EXPECT(&in, {"EL111", "default", FST_WARN, 21, ITEM_3_2});
+	EXPECT(&in, {"EL111", "default", FST_WARN, 21, ITEM_5_3});
 	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
 	expect_evidence(&in, 0, "upnp: true");
 	expect_message(&in, 0, LANG_JA,
 		       "UPnP が有効です。宅内の機器が自分でインターネット向けにポートを開けられます。");
-	expect_item(&in, ITEM_3_2, IST_WARN, NULL);
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
 	input_free(&in);
 
 	/* Both on. */
@@ -1055,9 +1057,10 @@ static void test_exposure(void **state)
 	in.dev.remote_admin = TRI_YES;
 	in.dev.upnp = TRI_YES;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_3_2},
-	       {"EL111", "default", FST_WARN, 21, ITEM_3_2});
-	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3},
+	       {"EL111", "default", FST_WARN, 21, ITEM_5_3});
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
 	input_free(&in);
 
 	/* Both off: pass (the quiet device). */
@@ -1065,7 +1068,8 @@ static void test_exposure(void **state)
 	quiet_device(&in);
 	run_checks(&in);
 	EXPECT_NONE(&in);
-	expect_item(&in, ITEM_3_2, IST_PASS, NULL);
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
 	input_free(&in);
 
 	/* Only one stated (off): pass. */
@@ -1075,7 +1079,8 @@ static void test_exposure(void **state)
 	in.dev.remote_admin_line = 0;
 	run_checks(&in);
 	EXPECT_NONE(&in);
-	expect_item(&in, ITEM_3_2, IST_PASS, NULL);
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
 	input_free(&in);
 
 	/* Neither stated: not applicable, with the note. */
@@ -1085,7 +1090,7 @@ static void test_exposure(void **state)
 	in.dev.upnp = TRI_UNSET;
 	run_checks(&in);
 	EXPECT_NONE(&in);
-	expect_item(&in, ITEM_3_2, IST_NA, "facts-no-internet-side");
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
 	input_free(&in);
 }
@@ -1108,10 +1113,10 @@ static void test_exposure_without_router_section(void **state)
 	in.dev.upnp = TRI_YES;
 	in.dev.upnp_line = 4;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_FAIL, 3, ITEM_3_2},
-	       {"EL111", "default", FST_WARN, 4, ITEM_3_2});
-	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
-	expect_item(&in, ITEM_5_3, IST_UNKNOWN, "no-device");
+	EXPECT(&in, {"EL110", "default", FST_WARN, 3, ITEM_5_3},
+	       {"EL111", "default", FST_WARN, 4, ITEM_5_3});
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);   /* warn outranks unknown */
 	input_free(&in);
 }
 
@@ -1121,7 +1126,8 @@ static void test_method(void **state)
 {
 	(void)state;
 	struct input in;
-	/* Method 2: 3-2 and 5-4 do not apply; 3-2's findings are dropped. */
+	/* Method 2: 3-2 and 5-4 do not apply (a home router's remote admin
+	 * and UPnP are 5-3 warnings, so they stay). */
 	g_pol.method = 2;
 	new_input(&in);
 	quiet_device(&in);
@@ -1133,7 +1139,9 @@ static void test_method(void **state)
 	checks_run(&in, &g_ctx);
 	assert_int_equal(in.nfindings, 4);   /* before settling */
 	run_settle(&in, &g_ctx, false);
-	EXPECT(&in, {"EL313", "default", FST_WARN, 7, ITEM_5_3},
+	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3},
+	       {"EL111", "default", FST_WARN, 21, ITEM_5_3},
+	       {"EL313", "default", FST_WARN, 7, ITEM_5_3},
 	       {"EL201", "open", FST_FAIL, 11, ITEM_6_2});
 	expect_item(&in, ITEM_3_2, IST_NA, "method");
 	expect_item(&in, ITEM_5_4, IST_NA, "method");
@@ -1148,8 +1156,9 @@ static void test_method(void **state)
 	quiet_device(&in);
 	in.dev.remote_admin = TRI_YES;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_3_2});
-	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3});
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
 	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
 	input_free(&in);
@@ -1196,10 +1205,10 @@ static void test_run_parsed_document(void **state)
 	       {"EL253", "default", FST_FAIL, 9, ITEM_6_2},
 	       {"EL202", "default", FST_FAIL, 11, ITEM_6_2},
 	       {"EL205", "default", FST_WARN, 15, ITEM_6_2},
-	       {"EL110", "default", FST_FAIL, 16, ITEM_3_2});
+	       {"EL110", "default", FST_WARN, 16, ITEM_5_3});
 	expect_evidence(&in, 3, "cipher: tkip-aes");
 	expect_evidence(&in, 4, "passphrase: (hidden, 8 characters)");
-	expect_item(&in, ITEM_3_2, IST_FAIL, NULL);
+	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_6_1, IST_NA, "kind-does-not-feed");

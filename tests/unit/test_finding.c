@@ -375,12 +375,12 @@ static void test_add_severity_and_args_limit(void **state)
 	struct input in;
 	input_init(&in, "f.yaml");
 	/* An explicit severity overrides the rule's. */
-	struct finding *f = finding_add(&in, &g_ctx, "EL110", "default", ITEM_3_2, SEV_LOW,
-					FST_FAIL, 2, NULL, ARGS_END);
+	struct finding *f = finding_add(&in, &g_ctx, "EL110", "default", ITEM_5_3, SEV_LOW,
+					FST_WARN, 2, NULL, ARGS_END);
 	assert_int_equal(f->severity, SEV_LOW);
-	f = finding_add(&in, &g_ctx, "EL110", "default", ITEM_3_2, -1, FST_FAIL, 2, NULL,
+	f = finding_add(&in, &g_ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN, 2, NULL,
 			ARGS_END);
-	assert_int_equal(f->severity, SEV_CRITICAL);
+	assert_int_equal(f->severity, SEV_HIGH);
 	/* Found by name as well as by id. */
 	f = finding_add(&in, &g_ctx, "wifi-wps-enabled", "default", ITEM_6_2, -1, FST_WARN, 5,
 			NULL, ARGS_END);

@@ -1,0 +1,316 @@
+/*
+ * bundle.c — the files of one home router read as one input: an unpacked
+ * backup directory, or the backup archive itself (OpenWrt `sysupgrade -b`
+ * and LuCI "Generate archive" make a gzip'd tar of relative etc/...
+ * members; see openwrt/openwrt package/base-files/files/sbin/sysupgrade).
+ *
+ * Only the members named in bundle_members[] are ever read: a backup also
+ * holds /etc/shadow and private keys, which edgelint has no reason to
+ * touch. The tar reader follows POSIX ustar (IEEE Std 1003.1, "pax"
+ * ustar header: name[100] at 0, size[12] octal at 124, typeflag at 156,
+ * magic "ustar" at 257, prefix[155] at 345) plus GNU long names (typeflag
+ * 'L'); every offset is checked against the bytes actually read.
+ */
+#include "bundle.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+/* The members edgelint reads, in the order they are joined. */
+static const char *const bundle_members[] = {
+	"etc/config/wireless", "etc/config/firewall", "etc/openwrt_release",
+	"usr/lib/os-release", "etc/os-release", NULL,
+};
+
+/* Index of a member name (after "./" and "/" are stripped), or -1. */
+static int member_index(const char *name, size_t n)
+{
+	while (n >= 2 && name[0] == '.' && name[1] == '/') {
+		name += 2;
+		n -= 2;
+	}
+	while (n && name[0] == '/') {
+		name++;
+		n--;
+	}
+	for (int i = 0; bundle_members[i]; i++)
+		if (strlen(bundle_members[i]) == n && memcmp(bundle_members[i], name, n) == 0)
+			return i;
+	return -1;
+}
+
+bool bundle_is_archive(const char *head, size_t n)
+{
+	if (n >= 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b)
+		return true;
+	return n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
+}
+
+/* os-release is found in two places; the second copy adds nothing. */
+static bool is_os_release(int idx)
+{
+	return idx >= 0 && strstr(bundle_members[idx], "os-release") != NULL;
+}
+
+int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn)
+{
+	bool have_os = false;
+	for (int i = 0; bundle_members[i]; i++) {
+		if (is_os_release(i) && have_os)
+			continue;
+		char path[4096];
+		int pn = snprintf(path, sizeof(path), "%s/%s", dir, bundle_members[i]);
+		if (pn < 0 || (size_t)pn >= sizeof(path))
+			continue;
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		char *data = NULL;
+		size_t len = 0;
+		char fwhy[256];
+		if (file_read_all(path, max, &data, &len, fwhy, sizeof(fwhy))) {
+			snprintf(why, whyn, "%s: %s", bundle_members[i], fwhy);
+			return EL_EIO;
+		}
+		int rc = input_add_part(in, path, path, data, len, max);
+		free(data);
+		if (rc) {
+			snprintf(why, whyn, "the files are larger than the limit of %zu bytes", max);
+			return rc;
+		}
+		have_os |= is_os_release(i);
+	}
+	if (in->nparts == 0) {
+		snprintf(why, whyn, "the directory holds none of the files edgelint reads "
+				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
+				    "etc/os-release)");
+		return EL_EPARSE;
+	}
+	return 0;
+}
+
+/* Inflates a gzip stream into a malloc'd buffer of at most max bytes. */
+static int gunzip(const char *data, size_t len, size_t max, char **out, size_t *outn,
+		  char *why, size_t whyn)
+{
+	z_stream z;
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 15 + 32) != Z_OK) {
+		snprintf(why, whyn, "cannot start decompression");
+		return EL_ENOMEM;
+	}
+	size_t cap = len * 4 + 4096, n = 0;
+	if (cap > max)
+		cap = max;
+	char *buf = malloc(cap + 1);
+	if (!buf) {
+		inflateEnd(&z);
+		snprintf(why, whyn, "out of memory");
+		return EL_ENOMEM;
+	}
+	z.next_in = (Bytef *)(uintptr_t)data;
+	int rc = Z_OK;
+	size_t fed = 0;
+	for (;;) {
+		if (z.avail_in == 0 && fed < len) {
+			size_t chunk = len - fed > (1u << 30) ? (1u << 30) : len - fed;
+			z.next_in = (Bytef *)(uintptr_t)(data + fed);
+			z.avail_in = (uInt)chunk;
+			fed += chunk;
+		}
+		if (n == cap) {
+			if (cap >= max) {
+				free(buf);
+				inflateEnd(&z);
+				snprintf(why, whyn, "the archive unpacks to more than the limit of %zu bytes",
+					 max);
+				return EL_ETOOBIG;
+			}
+			size_t ncap = cap * 2 > max ? max : cap * 2;
+			char *nb = realloc(buf, ncap + 1);
+			if (!nb) {
+				free(buf);
+				inflateEnd(&z);
+				snprintf(why, whyn, "out of memory");
+				return EL_ENOMEM;
+			}
+			buf = nb;
+			cap = ncap;
+		}
+		size_t room = cap - n > (1u << 30) ? (1u << 30) : cap - n;
+		z.next_out = (Bytef *)(buf + n);
+		z.avail_out = (uInt)room;
+		rc = inflate(&z, Z_NO_FLUSH);
+		n += room - z.avail_out;
+		if (rc == Z_STREAM_END)
+			break;
+		if (rc == Z_BUF_ERROR && z.avail_in == 0 && fed == len) {
+			free(buf);
+			inflateEnd(&z);
+			snprintf(why, whyn, "the archive is truncated (%zu bytes unpacked)", n);
+			return EL_EPARSE;
+		}
+		if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			free(buf);
+			snprintf(why, whyn, "the archive is corrupt: %s", z.msg ? z.msg : "inflate failed");
+			inflateEnd(&z);
+			return EL_EPARSE;
+		}
+	}
+	inflateEnd(&z);
+	buf[n] = '\0';
+	*out = buf;
+	*outn = n;
+	return 0;
+}
+
+/* Parses an octal tar number field; false when it is not one. */
+static bool tar_octal(const unsigned char *f, size_t n, uint64_t *v)
+{
+	size_t i = 0;
+	uint64_t r = 0;
+	while (i < n && f[i] == ' ')
+		i++;
+	size_t digits = 0;
+	for (; i < n && f[i] >= '0' && f[i] <= '7'; i++, digits++) {
+		if (r > (UINT64_MAX >> 3))
+			return false;
+		r = (r << 3) | (uint64_t)(f[i] - '0');
+	}
+	for (; i < n; i++)
+		if (f[i] != ' ' && f[i] != '\0')
+			return false;
+	*v = r;
+	return digits > 0;
+}
+
+static size_t field_len(const unsigned char *f, size_t max)
+{
+	size_t n = 0;
+	while (n < max && f[n])
+		n++;
+	return n;
+}
+
+/* Walks the tar in [t, t+n) and adds the wanted members as parts. */
+static int tar_walk(struct input *in, const char *archive, const unsigned char *t, size_t n,
+		    size_t max, char *why, size_t whyn)
+{
+	size_t off = 0;
+	char longname[4096];
+	size_t longlen = 0;
+	bool have_long = false;
+	const unsigned char *found[8] = {0};
+	size_t found_len[8] = {0};
+	unsigned long member = 0;
+	while (off + 512 <= n) {
+		const unsigned char *h = t + off;
+		bool zero = true;
+		for (size_t i = 0; i < 512 && zero; i++)
+			zero = h[i] == 0;
+		if (zero)
+			break;   /* end-of-archive blocks */
+		member++;
+		/* The header checksum: the sum of its bytes with the field as spaces. */
+		uint64_t sum = 0, want;
+		for (size_t i = 0; i < 512; i++)
+			sum += (i >= 148 && i < 156) ? ' ' : h[i];
+		if (!tar_octal(h + 148, 8, &want) || want != sum) {
+			snprintf(why, whyn, "tar member %lu (byte %zu): the header checksum is wrong",
+				 member, off);
+			return EL_EPARSE;
+		}
+		uint64_t size;
+		if (!tar_octal(h + 124, 12, &size)) {
+			snprintf(why, whyn, "tar member %lu (byte %zu): the size field is not a number",
+				 member, off);
+			return EL_EPARSE;
+		}
+		off += 512;
+		if (size > n - off) {
+			snprintf(why, whyn, "tar member %lu: %llu bytes announced, %zu left: the archive is truncated",
+				 member, (unsigned long long)size, n - off);
+			return EL_EPARSE;
+		}
+		const unsigned char *body = t + off;
+		size_t padded = (size_t)((size + 511) / 512 * 512);
+		off = padded > n - off ? n : off + padded;
+		char type = (char)h[156];
+		if (type == 'L') {   /* GNU: the next member's long name */
+			longlen = size < sizeof(longname) ? (size_t)size : sizeof(longname) - 1;
+			memcpy(longname, body, longlen);
+			longlen = field_len((const unsigned char *)longname, longlen);
+			have_long = true;
+			continue;
+		}
+		if (type == 'x' || type == 'g')   /* pax headers: names used here fit ustar */
+			continue;
+		char name[4096];
+		size_t nl;
+		if (have_long) {
+			memcpy(name, longname, longlen);
+			nl = longlen;
+			have_long = false;
+		} else {
+			size_t pl = memcmp(h + 257, "ustar", 5) == 0 ? field_len(h + 345, 155) : 0;
+			size_t bl = field_len(h, 100);
+			nl = 0;
+			if (pl) {
+				memcpy(name, h + 345, pl);
+				name[pl] = '/';
+				nl = pl + 1;
+			}
+			memcpy(name + nl, h, bl);
+			nl += bl;
+		}
+		if (type != '0' && type != '\0' && type != '7')
+			continue;   /* directories, links, devices */
+		int idx = member_index(name, nl);
+		if (idx < 0 || idx >= 8)
+			continue;
+		found[idx] = body;
+		found_len[idx] = (size_t)size;
+	}
+	bool have_os = false;
+	for (int i = 0; bundle_members[i] && i < 8; i++) {
+		if (!found[i] || (is_os_release(i) && have_os))
+			continue;
+		char display[4200];
+		snprintf(display, sizeof(display), "%s:%s", archive, bundle_members[i]);
+		int rc = input_add_part(in, display, archive, (const char *)found[i], found_len[i], max);
+		if (rc) {
+			snprintf(why, whyn, "the members read are larger than the limit of %zu bytes", max);
+			return rc;
+		}
+		have_os |= is_os_release(i);
+	}
+	if (in->nparts == 0) {
+		snprintf(why, whyn, "the archive holds none of the files edgelint reads "
+				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
+				    "etc/os-release)");
+		return EL_EPARSE;
+	}
+	return 0;
+}
+
+int bundle_archive(struct input *in, const char *archive, const char *data, size_t len,
+		   size_t max, char *why, size_t whyn)
+{
+	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
+		char *tar = NULL;
+		size_t tn = 0;
+		int rc = gunzip(data, len, BUNDLE_MAX_UNPACKED, &tar, &tn, why, whyn);
+		if (rc)
+			return rc;
+		rc = tar_walk(in, archive, (const unsigned char *)tar, tn, max, why, whyn);
+		free(tar);
+		return rc;
+	}
+	return tar_walk(in, archive, (const unsigned char *)data, len, max, why, whyn);
+}
