@@ -87,6 +87,14 @@ mapfile -t SECRETS < <(sed -n 's/^[[:space:]]*passphrase:[[:space:]]*"\{0,1\}\([
 [ "${#SECRETS[@]}" -ge 5 ] || bad "expected at least 5 sample passphrases, found ${#SECRETS[@]}"
 # And the secrets of the YAMAHA samples: pre-shared keys, PPP and L2TP passwords.
 mapfile -t -O "${#SECRETS[@]}" SECRETS < <(yamaha_secrets samples/yamaha/*.cfg)
+# And the secrets of the home-router samples: tests/e2e/secrets-FORMAT.sh
+# prints the secrets written in the files given (one per line).
+for x in tests/e2e/secrets-*.sh; do
+	[ -f "$x" ] || continue
+	f=${x##*/secrets-}; f=${f%.sh}
+	[ -d "samples/$f" ] || continue
+	mapfile -t -O "${#SECRETS[@]}" SECRETS < <(bash "$x" $(find "samples/$f" -type f | sort) | awk 'length($0) >= 4' | sort -u)
+done
 for fmt in text json sarif; do
 	for lang in en ja; do
 		o=$TMP/all.$lang.$fmt
@@ -328,6 +336,34 @@ if [ -d "$CORPUS" ]; then
 			# legitimately appears where those paths are printed.
 			case "$CORPUS/yamaha/" in *"$sec"*) continue;; esac
 			if grep -qF -- "$sec" "$TMP/c.$fmt"; then bad "corpus secret leaked ($fmt): ${sec:0:2}…"; else ok; fi
+		done
+	done
+	# Home routers: one expectation file per format (corpus-home-FORMAT.tsv):
+	# items 5-3 and 6-2, content lines and lines understood, with a reason.
+	for tsv in tests/e2e/corpus-home-*.tsv; do
+		[ -f "$tsv" ] || continue
+		while IFS=$'\t' read -r file i53 i62 lines understood why; do
+			case $file in \#*|"") continue;; esac
+			el --format json "$CORPUS/home/$file" >"$TMP/o.json" 2>/dev/null
+			check "corpus home/$file ($why)" "$i53 $i62 $lines $understood" \
+				"$(jq -r '.inputs[0] | "\(.items["5-3"]) \(.items["6-2"]) \(.coverage.lines // "-") \(.coverage.understood // "-")"' "$TMP/o.json")"
+		done <"$tsv"
+	done
+	# No secret of a home corpus file in any output (extractors as above).
+	for x in tests/e2e/secrets-*.sh; do
+		[ -f "$x" ] || continue
+		f=${x##*/secrets-}; f=${f%.sh}
+		tsv=tests/e2e/corpus-home-$f.tsv
+		[ -f "$tsv" ] || continue
+		mapfile -t HFILES < <(grep -v '^#' "$tsv" | cut -f1 | awk -v c="$CORPUS/home" 'NF {print c "/" $0}')
+		[ "${#HFILES[@]}" -gt 0 ] || continue
+		mapfile -t HSECRETS < <(bash "$x" "${HFILES[@]}" | awk 'length($0) >= 4' | sort -u)
+		for fmt in text json sarif; do
+			el --format "$fmt" "${HFILES[@]}" >"$TMP/h.$fmt" 2>&1
+			for sec in "${HSECRETS[@]}"; do
+				case "$CORPUS/home/ ${HFILES[*]}" in *"$sec"*) continue;; esac
+				if grep -qF -- "$sec" "$TMP/h.$fmt"; then bad "home corpus secret leaked ($f, $fmt): ${sec:0:2}…"; else ok; fi
+			done
 		done
 	done
 	mapfile -t CFILES < <(grep -v '^#' tests/e2e/corpus-kinds.txt | awk -v c="$CORPUS" '{print c "/" $1}')
