@@ -574,6 +574,8 @@ static int rl_distro_line(struct rload *L, const struct ynode *m, const char *ke
 		e->source = rl_str(L, m, "source", true, &rc);
 	if (!rc)
 		e->last_branch = rl_str(L, m, "last_branch", false, &rc);
+	if (!rc)
+		e->codename = rl_str(L, m, "codename", false, &rc);
 	if (rc)
 		return rc;
 	long d;
@@ -608,7 +610,7 @@ static int rl_distro_line(struct rload *L, const struct ynode *m, const char *ke
 static int rl_distro_list(struct rload *L, const struct ynode *parent, const char *listkey,
 			  const char *keyname, struct distro_line **out, size_t *n)
 {
-	static const char *const keys[] = {"series", "branch", "major", "first_release",
+	static const char *const keys[] = {"series", "branch", "major", "codename", "first_release",
 					   "end_of_life", "latest", "latest_date", "models",
 					   "last_branch", "source", "as_of", "note", NULL};
 	const struct ynode *list = parent ? ymap_get(parent, listkey) : NULL;

@@ -88,6 +88,7 @@ struct router_support {
  * Asuswrt-Merlin branch ("386"), a RouterOS major version ("7"). */
 struct distro_line {
 	const char *key;
+	const char *codename;         /* OpenWrt DISTRIB_CODENAME, or NULL */
 	long end_of_life;             /* days since epoch, or -1 */
 	const char *end_of_life_text;
 	const char *latest;           /* newest release known, or NULL */

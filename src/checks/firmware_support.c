@@ -375,7 +375,19 @@ static void judge_openwrt(struct dctx *x)
 	const struct distro_data *dd = &x->ctx->reg->distros;
 	char series[32];
 	if (!openwrt_series(x->fw, series, sizeof(series))) {
-		d_build_age(x);   /* SNAPSHOT, "Bleeding Edge": a development build */
+		/* SNAPSHOT, "Bleeding Edge": a development build. Old ones name
+		 * the series they led to by its codename; if that series has
+		 * ended, so has the build. */
+		const char *cn = x->in->dev.codename;
+		for (size_t i = 0; cn && i < dd->nopenwrt; i++) {
+			const struct distro_line *l = &dd->openwrt[i];
+			if (l->codename && strcmp(l->codename, cn) == 0 && l->end_of_life >= 0 &&
+			    l->end_of_life < x->ctx->today) {
+				d_ended(x, l, l->key);
+				return;
+			}
+		}
+		d_build_age(x);
 		return;
 	}
 	const struct distro_line *l = distro_find(dd->openwrt, dd->nopenwrt, series);

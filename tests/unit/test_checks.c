@@ -1089,6 +1089,18 @@ static void test_distro_openwrt(void **state)
 	run_checks(&in);
 	EXPECT(&in, {"EL315", "no-build-date", FST_UNKNOWN, 5, ITEM_5_3});
 	input_free(&in);
+	/* A trunk build named by the codename of an ended series. */
+	distro_input(&in, "openwrt", NULL, "Bleeding Edge", NULL);
+	in.dev.snapshot = true;
+	in.dev.codename = "chaos_calmer";
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "OpenWrt 15.05 reached its end of life on 2020-12: no security fixes are "
+		       "released for it any more (source: http://the-uncensored-wiki.com:20161/"
+		       "2016-wikipedia_en_all_2016-02/A/OpenWrt_Buildroot.html; data as of "
+		       "2026-11-22).");
+	input_free(&in);
 	/* A snapshot of an ended series fails for the series alone. */
 	distro_input(&in, "openwrt", NULL, "19.07-SNAPSHOT", NULL);
 	in.dev.snapshot = true;
