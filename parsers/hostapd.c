@@ -757,7 +757,7 @@ static bool read_line(struct hctx *h, size_t lead, const char *p, size_t len, un
 		memcpy(name, p, nn);
 		name[nn] = '\0';
 		size_t i = 0;
-		while (i < sizeof(handled) / sizeof(handled[0]) && strcmp(handled[i].name, name))
+		while (i < sizeof(handled) / sizeof(handled[0]) && strcmp(handled[i].name, name) != 0)
 			i++;
 		if (i < sizeof(handled) / sizeof(handled[0]))
 			k = handled[i].k;
