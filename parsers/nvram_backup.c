@@ -181,7 +181,7 @@ static int decode_ddwrt(struct input *in, nvb_entry_fn fn, void *ctx, unsigned *
 	if (pos < n)
 		input_diag(in, DIAG_NOTE, 0, 0,
 			   "%zu bytes after the last of the %u entries (byte offset %zu) are ignored",
-			   "%2$u 個のエントリの後ろ（バイト位置 %3$zu 以降）の %1$zu バイトは無視します",
+			   "%zu バイト（%u 個のエントリの後ろ、バイト位置 %zu 以降）は無視します",
 			   n - pos, count, pos);
 	return 0;
 }
