@@ -1,28 +1,1247 @@
 /*
- * nvram.c — Broadcom-style `nvram show` dumps (kind "nvram": ASUSWRT,
- * Merlin, Tenda, DD-WRT, Tomato). Only the probe is built so far; the
- * parser comes with its own issue.
+ * nvram.c — Broadcom-style nvram settings (kind "nvram"): the text of
+ * `nvram show` on ASUSWRT, Asuswrt-Merlin, FreshTomato/Tomato, DD-WRT and
+ * Tenda routers, and the binary backups their web pages save (Tomato
+ * .cfg HDR1/HDR2, DD-WRT nvrambak.bin; decoded by nvram_backup.c).
+ *
+ * Reading. A dump is "key=value" per line, unsorted, CRLF possible; a
+ * value may hold '=', '<', '>' and spaces, and `nvram show` prints values
+ * with newlines as they are, so a line that is not key=value right after
+ * an entry continues that entry's value. "size: N bytes (M left)" is the
+ * trailer `nvram show` prints. Other lines are noted and skipped. For a
+ * binary backup, "lines" are entry numbers (1-based, in file order): the
+ * diagnostics, the evidence lines and the coverage count entries.
+ * When a key appears twice the later one wins (as `nvram set` would).
+ *
+ * Wi-Fi. Radios are wlN_ (Broadcom; DD-WRT Atheros builds use athN_ and
+ * wlanN_), guest/virtual BSSes wlN.M_; the bare wl_* keys (and Tenda's
+ * wl_conf_*) are the web UI's copy of the unit being edited and are
+ * ignored (research §1.4). A BSS is a prefix with an `ssid` key. It is
+ * enabled when its radio is on (wlN_radio not 0, wlN_net_mode not
+ * "disabled" — DD-WRT/Tomato) and the BSS itself is on: wlN_bss_enabled
+ * when present (ASUSWRT guests: the corpus guest wl0.1 has
+ * wl0.1_bss_enabled=0 and is off), else the guest's own wlN.M_radio
+ * (Tenda: wl0.2_radio=0 switches its guest off), else its presence in
+ * wlN_vifs (DD-WRT lists the virtual interfaces that exist there).
+ * is_ap: wlN_mode "ap" (or absent: the default), "wds"/"wdsap" (an AP
+ * that also links by WDS) are access points; "sta", "wet", "psta",
+ * "psr", "apsta", "apstawet", "wdssta" (client uplinks and repeaters'
+ * client side), "infra"/"adhoc" and "mesh" are not the home Wi-Fi (the
+ * research file: sta is not the home AP; mesh/ad-hoc links are not an
+ * AP a family joins). An unknown mode is judged as an AP (so an open
+ * network is never missed) with a note.
+ *
+ * Security, first key present wins (each is what the firmware acts on):
+ *  1. ASUSWRT wlN_auth_mode_x (RMerl/asuswrt-merlin.ng shared/defaults.c
+ *     and the web UI's auth-mode lists; research §1.4): open (WEP when
+ *     wlN_wep_x is 1 or 2), shared, psk, psk2, pskpsk2, sae, psk2sae,
+ *     wpa, wpa2, wpawpa2, wpa3, wpa2wpa3, suite-b, radius, owe, openowe.
+ *  2. Tomato wlN_security_mode (Tomato/FreshTomato basic-network.asp /
+ *     advanced-wireless option lists, seen in several forks): disabled,
+ *     wep, wpa_personal, wpa2_personal, wpaX_personal, wpa_enterprise,
+ *     wpa2_enterprise, wpaX_enterprise, radius. No WPA3 value of
+ *     FreshTomato could be verified; others are unknown.
+ *  3. wlN_akm, the Broadcom driver's list ("psk psk2", "psk2 sae"…),
+ *     which DD-WRT (security_mode copied to akm; Atheros builds build it
+ *     from the psk/psk2/psk3/wpa/wpa2/wpa3/owe flags — DD-WRT
+ *     httpd/visuals save_secprefix), Tomato and Tenda also keep; then a
+ *     DD-WRT-style token list in wlN_security_mode.
+ *  4. Nothing said: Broadcom's default, open (WEP when wlN_wep=enabled).
+ * Mapping (research §0.4, model.h): WPA1 anywhere fails — enterprise WPA1
+ * ("wpa") is WSEC_WPA and WPA1+WPA2 enterprise ("wpawpa2", "wpaX_
+ * enterprise", "wpa wpa2") is WSEC_WPA_WPA2, the same fail as personal;
+ * WPA2/WPA3 enterprise ("wpa2wpa3") is WSEC_WPA2_ENT. "radius" is
+ * legacy 802.1X with dynamic WEP keys, not WPA: Tomato's and DD-WRT's
+ * save code set wl_auth_mode=radius and wl_wep=enabled for it (Tomato
+ * basic-network.asp: `wl_wep = (sm2 == 'radius' || sm2 == 'wep') ?
+ * 'enabled'`; DD-WRT save_secprefix the same), so it is WSEC_WEP here
+ * (the research file lists it under Enterprise; judged differently).
+ * OWE and OWE transition ("openowe") are WSEC_OWE.
+ * Cipher: wlN_crypto aes / tkip / tkip+aes (DD-WRT Atheros: the ccmp
+ * and tkip flags). Passphrase: wlN_wpa_psk (DD-WRT's sae_key for
+ * SAE-only when set).
+ *
+ * Device. ASUSWRT: productid (odmpid when set is the marketed name),
+ * firmver, buildno, extendno, buildinfo; a buildno with a dot is
+ * Asuswrt-Merlin, named as Merlin names releases (3006.102.x, 3004.388.x,
+ * 386.14_2, 380.59_X6.6.1), else stock "firmver.buildno_extendno".
+ * DD-WRT sets os_version = SVN revision and os_date = __DATE__ at every
+ * boot (DD-WRT sysinit: nvram_set("os_version", SVN_REVISION);
+ * nvram_set("os_date", __DATE__)); DD_BOARD names the board. Tomato sets
+ * os_version = tomato_version and os_date = tomato_buildtime (Tomato rc
+ * init / nvram defaults); FreshTomato versions are YYYY.N; Tomato is told
+ * by t_model_name / tomatoanon_* / t_features. Tenda: BOARD_NAME,
+ * fw_info, os_date.
+ *
+ * Internet side (5-3 warnings): WPS wps_enable (ASUSWRT) or wps_mode
+ * (Broadcom/Tenda); UPnP upnp_enable; remote admin ASUSWRT misc_http_x
+ * (rc/firewall.c write_port_forwarding DNATs misc_httpsport_x, or
+ * misc_httpport_x, to the web UI when misc_http_x is set), Tomato/DD-WRT
+ * remote_management with http_wanport, Tenda rm_web_en with rm_web_port;
+ * port forwards ASUSWRT vts_rulelist when vts_enable_x=1 (rc/firewall.c:
+ * rules split at '<', fields at '>': desc>port>dstip>lport>proto[>srcip],
+ * port "a,b" lists and "a:b" ranges, proto TCP/UDP/BOTH/OTHER), and the
+ * DMZ host (ASUSWRT dmz_ip; Tomato/DD-WRT dmz_enable + dmz_ipaddr).
+ *
+ * Secrets: every value whose key names a password, passphrase, PSK,
+ * secret, PIN or key is registered at once, whether or not a check uses
+ * it; diagnostics never quote values.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "nvram_backup.h"
 #include "parsers.h"
 
-/* A line "key=value" whose key is made of [A-Za-z0-9_.:]. */
-static bool nvram_pair(const char *ls, size_t len)
+#define NV_MAX_NOTES 10
+#define QUOTE_MAX 40
+
+/* ---- entries ---------------------------------------------------------- */
+
+struct ent {
+	const char *k, *v;        /* not NUL-terminated */
+	size_t kn, vn;
+	unsigned line;
+};
+
+struct nv {
+	struct input *in;
+	struct ent *e;
+	size_t n, cap;
+	size_t *ix;               /* entries sorted by key, then input order */
+	unsigned notes;           /* "not understood" notes given */
+	unsigned unnoted;
+	unsigned bad_keys;        /* backup entries whose name is not a key */
+};
+
+static bool key_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '.' || c == ':' || c == '-';
+}
+
+static bool key_ok(const char *k, size_t kn)
+{
+	if (kn == 0)
+		return false;
+	for (size_t i = 0; i < kn; i++)
+		if (!key_char((unsigned char)k[i]))
+			return false;
+	return true;
+}
+
+static int nv_push(struct nv *nv, const char *k, size_t kn, const char *v, size_t vn,
+		   unsigned line)
+{
+	if (nv->n == nv->cap) {
+		size_t nc = nv->cap ? nv->cap * 2 : 256;
+		struct ent *ne = realloc(nv->e, nc * sizeof(*ne));
+		if (!ne)
+			return EL_ENOMEM;
+		nv->e = ne;
+		nv->cap = nc;
+	}
+	nv->e[nv->n++] = (struct ent){k, v, kn, vn, line};
+	return 0;
+}
+
+static void not_understood(struct nv *nv, unsigned line)
+{
+	if (nv->notes >= NV_MAX_NOTES) {
+		nv->unnoted++;
+		return;
+	}
+	nv->notes++;
+	input_diag(nv->in, DIAG_NOTE, line, 0,
+		   "this line is not a key=value setting; ignored",
+		   "この行は key=value 形式の設定ではないため無視します");
+}
+
+/* Callback for the backup decoders. */
+static int nv_entry(void *ctx, const char *k, size_t kn, const char *v, size_t vn,
+		    unsigned entry)
+{
+	struct nv *nv = ctx;
+	if (!key_ok(k, kn)) {
+		nv->bad_keys++;
+		not_understood(nv, entry);
+		return 0;
+	}
+	return nv_push(nv, k, kn, v, vn, entry);
+}
+
+/* "size: 34567 bytes (30969 left)", the last line of `nvram show`. */
+static bool is_trailer(const char *s, size_t n)
+{
+	if (n < 7 || memcmp(s, "size: ", 6) != 0)
+		return false;
+	size_t i = 6, d = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9') {
+		i++;
+		d++;
+	}
+	return d > 0 && n - i >= 6 && memcmp(s + i, " bytes", 6) == 0;
+}
+
+static int load_text(struct nv *nv)
+{
+	struct input *in = nv->in;
+	const char *d = in->data;
+	size_t n = in->len, pos = 0;
+	unsigned line = 0;
+	bool in_entry = false;        /* the last content line belonged to an entry */
+	if (n >= 3 && (unsigned char)d[0] == 0xEF && (unsigned char)d[1] == 0xBB &&
+	    (unsigned char)d[2] == 0xBF)
+		pos = 3;
+	while (pos < n) {
+		const char *nl = memchr(d + pos, '\n', n - pos);
+		size_t e = nl ? (size_t)(nl - d) : n;
+		size_t ls = pos, le = e;
+		pos = e + 1;
+		line++;
+		if (le > ls && d[le - 1] == '\r')
+			le--;
+		size_t j = ls;
+		while (j < le && (d[j] == ' ' || d[j] == '\t' || d[j] == '\r'))
+			j++;
+		if (j == le)
+			continue;
+		in->lines_total++;
+		if (is_trailer(d + ls, le - ls)) {
+			in->lines_understood++;
+			in_entry = false;
+			continue;
+		}
+		const char *eq = memchr(d + ls, '=', le - ls);
+		if (eq && key_ok(d + ls, (size_t)(eq - (d + ls)))) {
+			if (nv_push(nv, d + ls, (size_t)(eq - (d + ls)), eq + 1,
+				    (size_t)(d + le - (eq + 1)), line))
+				return EL_ENOMEM;
+			in->lines_understood++;
+			in_entry = true;
+		} else if (in_entry) {
+			/* The value of the entry above goes on over this line. */
+			struct ent *last = &nv->e[nv->n - 1];
+			last->vn = (size_t)(d + le - last->v);
+			in->lines_understood++;
+		} else {
+			not_understood(nv, line);
+		}
+	}
+	return 0;
+}
+
+static const struct nv *sort_nv;
+
+static int ent_cmp(const void *a, const void *b)
+{
+	const struct ent *x = &sort_nv->e[*(const size_t *)a];
+	const struct ent *y = &sort_nv->e[*(const size_t *)b];
+	size_t m = x->kn < y->kn ? x->kn : y->kn;
+	int c = memcmp(x->k, y->k, m);
+	if (c)
+		return c;
+	if (x->kn != y->kn)
+		return x->kn < y->kn ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static int nv_index(struct nv *nv)
+{
+	nv->ix = malloc((nv->n ? nv->n : 1) * sizeof(*nv->ix));
+	if (!nv->ix)
+		return EL_ENOMEM;
+	for (size_t i = 0; i < nv->n; i++)
+		nv->ix[i] = i;
+	sort_nv = nv;
+	qsort(nv->ix, nv->n, sizeof(*nv->ix), ent_cmp);
+	sort_nv = NULL;
+	return 0;
+}
+
+static int key_cmp(const struct ent *x, const char *k, size_t kn)
+{
+	size_t m = x->kn < kn ? x->kn : kn;
+	int c = memcmp(x->k, k, m);
+	if (c)
+		return c;
+	return x->kn == kn ? 0 : (x->kn < kn ? -1 : 1);
+}
+
+/* The entry for key (the last one when repeated), or NULL. */
+static const struct ent *nv_getn(const struct nv *nv, const char *k, size_t kn)
+{
+	size_t lo = 0, hi = nv->n;   /* first index whose key is > k */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (key_cmp(&nv->e[nv->ix[mid]], k, kn) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || key_cmp(&nv->e[nv->ix[lo - 1]], k, kn) != 0)
+		return NULL;
+	return &nv->e[nv->ix[lo - 1]];
+}
+
+static const struct ent *nv_get(const struct nv *nv, const char *k)
+{
+	return nv_getn(nv, k, strlen(k));
+}
+
+/* prefix + name ("wl0.1_" + "ssid"). */
+static const struct ent *nv_getp(const struct nv *nv, const char *prefix, const char *name)
+{
+	char k[96];
+	int r = snprintf(k, sizeof(k), "%s%s", prefix, name);
+	if (r < 0 || (size_t)r >= sizeof(k))
+		return NULL;
+	return nv_getn(nv, k, (size_t)r);
+}
+
+static bool val_is(const struct ent *e, const char *s)
+{
+	return e && e->vn == strlen(s) && memcmp(e->v, s, e->vn) == 0;
+}
+
+/* A non-empty value made of digits and up to one dot, whole. */
+static bool val_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* A copy of the value as valid UTF-8, in the arena. */
+static const char *val_str(struct nv *nv, const struct ent *e)
+{
+	const char *s = utf8_sanitize(&nv->in->arena, e->v, e->vn);
+	return s ? s : "";
+}
+
+/* "key=value" for evidence; a long value is described by its length. */
+static const char *label(struct nv *nv, const struct ent *e)
+{
+	struct arena *a = &nv->in->arena;
+	const char *k = utf8_sanitize(a, e->k, e->kn);
+	if (e->vn > QUOTE_MAX || memchr(e->v, '\0', e->vn) || memchr(e->v, '\n', e->vn))
+		return arena_printf(a, "%s=(a value of %zu bytes)", k ? k : "?", e->vn);
+	const char *v = utf8_sanitize(a, e->v, e->vn);
+	return arena_printf(a, "%s=%s", k ? k : "?", v ? v : "");
+}
+
+/* ---- secrets ---------------------------------------------------------- */
+
+static bool has_sub(const char *s, size_t n, const char *sub)
+{
+	return str_icontains(s, n, sub, strlen(sub));
+}
+
+/* Whether the value of key k is a secret. */
+static bool secret_key(const char *k, size_t kn, const char *v, size_t vn)
+{
+	static const char *const strong[] = {
+		"passwd", "password", "passphrase", "secret", "psk", "_pin", "wep_buf",
+		"acc_list", "token", "privkey", "private", "authkey", "hostkey", "dsskey",
+		"radius_key", "sae_key", "_crt_key", "pppoe_pass", "_key1", "_key2", "_key3",
+		"_key4",
+	};
+	if (vn == 0)
+		return false;
+	for (size_t i = 0; i < sizeof(strong) / sizeof(strong[0]); i++)
+		if (has_sub(k, kn, strong[i]))
+			return true;
+	/* Other "key" settings: only values that look like one (a number such
+	 * as a rekey interval or a key index is not). */
+	if (has_sub(k, kn, "key") && !has_sub(k, kn, "rekey") && vn >= 8 && !val_digits(v, vn))
+		return true;
+	return false;
+}
+
+static int register_secrets(struct nv *nv)
+{
+	for (size_t i = 0; i < nv->n; i++) {
+		const struct ent *e = &nv->e[i];
+		if (!secret_key(e->k, e->kn, e->v, e->vn))
+			continue;
+		char *p = arena_strndup(&nv->in->arena, e->v, e->vn);
+		if (!p || input_add_secret(nv->in, p, e->vn))
+			return EL_ENOMEM;
+		/* A value with CRs or NULs is also masked as its lines show it. */
+		size_t sn = strnlen(p, e->vn);
+		if (sn != e->vn && sn >= SECRET_MASK_MIN && input_add_secret(nv->in, p, sn))
+			return EL_ENOMEM;
+	}
+	return 0;
+}
+
+/* ---- security --------------------------------------------------------- */
+
+struct sec_map {
+	const char *v;
+	enum wifi_sec sec;
+};
+
+/* ASUSWRT wlN_auth_mode_x. */
+static const struct sec_map asus_modes[] = {
+	{"open", WSEC_OPEN},          {"shared", WSEC_WEP},       {"psk", WSEC_WPA},
+	{"psk2", WSEC_WPA2},          {"pskpsk2", WSEC_WPA_WPA2}, {"sae", WSEC_WPA3},
+	{"psk2sae", WSEC_WPA2_WPA3},  {"wpa", WSEC_WPA},          {"wpa2", WSEC_WPA2_ENT},
+	{"wpawpa2", WSEC_WPA_WPA2},   {"wpa3", WSEC_WPA3_ENT},    {"wpa2wpa3", WSEC_WPA2_ENT},
+	{"suite-b", WSEC_WPA3_ENT},   {"radius", WSEC_WEP},       {"owe", WSEC_OWE},
+	{"openowe", WSEC_OWE},
+};
+
+/* Tomato / FreshTomato wlN_security_mode. */
+static const struct sec_map tomato_modes[] = {
+	{"disabled", WSEC_OPEN},          {"wep", WSEC_WEP},
+	{"wpa_personal", WSEC_WPA},       {"wpa2_personal", WSEC_WPA2},
+	{"wpaX_personal", WSEC_WPA_WPA2}, {"wpa_enterprise", WSEC_WPA},
+	{"wpa2_enterprise", WSEC_WPA2_ENT}, {"wpaX_enterprise", WSEC_WPA_WPA2},
+	{"radius", WSEC_WEP},
+};
+
+static bool map_find(const struct sec_map *m, size_t n, const struct ent *e,
+		     enum wifi_sec *out)
+{
+	for (size_t i = 0; i < n; i++)
+		if (val_is(e, m[i].v)) {
+			*out = m[i].sec;
+			return true;
+		}
+	return false;
+}
+
+enum akm_flag {
+	AK_P1 = 1 << 0, AK_P2 = 1 << 1, AK_P3 = 1 << 2, AK_E1 = 1 << 3, AK_E2 = 1 << 4,
+	AK_E3 = 1 << 5, AK_OWE = 1 << 6, AK_WEP = 1 << 7, AK_OPEN = 1 << 8, AK_EAP = 1 << 9,
+};
+
+static const struct {
+	const char *t;
+	unsigned f;
+} akm_tokens[] = {
+	{"psk", AK_P1},        {"psk2", AK_P2},         {"psk2-sha256", AK_P2},
+	{"psk2ft", AK_P2},     {"psk3", AK_P3},         {"sae", AK_P3},
+	{"wpa", AK_E1},        {"wpa2", AK_E2},         {"wpa2-sha256", AK_E2},
+	{"wpa2ft", AK_E2},     {"wpa3", AK_E3},         {"wpa3-192", AK_E3},
+	{"wpa3-128", AK_E3},   {"suite-b", AK_E3},      {"owe", AK_OWE},
+	{"wep", AK_WEP},       {"radius", AK_WEP},      {"disabled", AK_OPEN},
+	{"none", AK_OPEN},     {"open", AK_OPEN},       {"802.1x", AK_EAP},
+	{"leap", AK_EAP},      {"peap", AK_EAP},        {"tls", AK_EAP},
+	{"ttls", AK_EAP},
+};
+
+/* A space-separated AKM list ("psk psk2"); false on an unknown token.
+ * An empty list is AK_OPEN with *empty set. */
+static bool akm_parse(const struct ent *e, enum wifi_sec *out, bool *empty)
+{
+	unsigned f = 0;
+	size_t i = 0;
+	*empty = true;
+	while (i < e->vn) {
+		while (i < e->vn && (e->v[i] == ' ' || e->v[i] == '\t' || e->v[i] == '\r'))
+			i++;
+		size_t s = i;
+		while (i < e->vn && e->v[i] != ' ' && e->v[i] != '\t' && e->v[i] != '\r')
+			i++;
+		if (i == s)
+			break;
+		unsigned tf = 0;
+		for (size_t t = 0; t < sizeof(akm_tokens) / sizeof(akm_tokens[0]); t++)
+			if (strlen(akm_tokens[t].t) == i - s &&
+			    memcmp(akm_tokens[t].t, e->v + s, i - s) == 0)
+				tf = akm_tokens[t].f;
+		if (!tf)
+			return false;
+		f |= tf;
+		*empty = false;
+	}
+	bool w1 = f & (AK_P1 | AK_E1), p = f & (AK_P2 | AK_P3), ent = f & (AK_E2 | AK_E3);
+	if (f & AK_WEP)
+		*out = WSEC_WEP;
+	else if (w1)
+		*out = (p || ent) ? WSEC_WPA_WPA2 : WSEC_WPA;
+	else if (p)
+		*out = (f & AK_P2) && (f & AK_P3) ? WSEC_WPA2_WPA3
+		       : (f & AK_P3)              ? WSEC_WPA3
+						  : WSEC_WPA2;
+	else if (ent)
+		*out = (f & AK_E3) && !(f & AK_E2) ? WSEC_WPA3_ENT : WSEC_WPA2_ENT;
+	else if (f & AK_OWE)
+		*out = WSEC_OWE;
+	else if (f & AK_EAP)
+		return false;   /* 802.1X without WPA: not known well enough */
+	else
+		*out = WSEC_OPEN;
+	return true;
+}
+
+/* WEP switched on by the Broadcom or ASUSWRT key. */
+static const struct ent *wep_on(const struct nv *nv, const char *p)
+{
+	const struct ent *w = nv_getp(nv, p, "wep_x");
+	if (w && w->vn && !val_is(w, "0"))
+		return w;
+	w = nv_getp(nv, p, "wep");
+	if (val_is(w, "enabled"))
+		return w;
+	return NULL;
+}
+
+static void unknown_mode_note(struct nv *nv, const struct ent *e)
+{
+	input_diag(nv->in, DIAG_NOTE, e->line, 0,
+		   "the security mode in %s is not one edgelint knows",
+		   "%s のセキュリティ方式は edgelint の知らない値です", label(nv, e));
+}
+
+/* Sets w->sec and w->sec_label for the BSS of prefix p. */
+static void bss_security(struct nv *nv, const char *p, struct wifi_net *w)
+{
+	const struct ent *am = nv_getp(nv, p, "auth_mode_x");
+	const struct ent *sm = nv_getp(nv, p, "security_mode");
+	const struct ent *akm = nv_getp(nv, p, "akm");
+	const struct ent *used = NULL, *unknown = NULL;
+	enum wifi_sec sec = WSEC_UNSET;
+	bool empty = false;
+	if (am && am->vn) {
+		if (map_find(asus_modes, sizeof(asus_modes) / sizeof(asus_modes[0]), am, &sec)) {
+			used = am;
+			const struct ent *wx;
+			if (sec == WSEC_OPEN && (wx = wep_on(nv, p))) {
+				sec = WSEC_WEP;
+				used = wx;
+			}
+		} else {
+			unknown = am;
+		}
+	}
+	if (!used && sm && sm->vn &&
+	    map_find(tomato_modes, sizeof(tomato_modes) / sizeof(tomato_modes[0]), sm, &sec))
+		used = sm;
+	if (!used && akm) {
+		if (akm_parse(akm, &sec, &empty)) {
+			used = akm;
+		} else if (!unknown) {
+			unknown = akm;
+		}
+	}
+	if (!used && sm && sm->vn) {
+		if (akm_parse(sm, &sec, &empty))
+			used = sm;
+		else if (!unknown)
+			unknown = sm;
+	}
+	if (used && sec == WSEC_OPEN && used != am) {
+		const struct ent *we = wep_on(nv, p);
+		if (we) {
+			sec = WSEC_WEP;
+			used = we;
+		}
+	}
+	if (unknown) {
+		unknown_mode_note(nv, unknown);
+		if (!used) {
+			w->sec = WSEC_UNKNOWN;
+			w->sec_label = (struct sval){label(nv, unknown), unknown->line};
+			return;
+		}
+	}
+	if (!used) {
+		/* Nothing said: the Broadcom default is open, or WEP when on. */
+		const struct ent *we = wep_on(nv, p);
+		w->sec = we ? WSEC_WEP : WSEC_OPEN;
+		if (we)
+			w->sec_label = (struct sval){label(nv, we), we->line};
+		return;
+	}
+	w->sec = sec;
+	w->sec_label = (struct sval){label(nv, used), used->line};
+}
+
+static void bss_cipher(struct nv *nv, const char *p, struct wifi_net *w)
+{
+	switch (w->sec) {
+	case WSEC_WPA: case WSEC_WPA_WPA2: case WSEC_WPA2: case WSEC_WPA2_WPA3:
+	case WSEC_WPA2_ENT:
+		break;
+	default:
+		return;   /* SAE-only and WPA3-Enterprise use CCMP/GCMP whatever crypto says */
+	}
+	const struct ent *c = nv_getp(nv, p, "crypto");
+	if (c && c->vn) {
+		if (val_is(c, "aes"))
+			w->cipher = WCIPH_AES;
+		else if (val_is(c, "tkip"))
+			w->cipher = WCIPH_TKIP;
+		else if (val_is(c, "tkip+aes") || val_is(c, "aes+tkip"))
+			w->cipher = WCIPH_TKIP_AES;
+		else
+			input_diag(nv->in, DIAG_NOTE, c->line, 0,
+				   "the cipher in %s is not one edgelint knows",
+				   "%s の暗号方式は edgelint の知らない値です", label(nv, c));
+		if (w->cipher != WCIPH_UNSET)
+			w->cipher_line = c->line;
+		return;
+	}
+	/* DD-WRT Atheros builds: one flag per cipher. */
+	const struct ent *cc = nv_getp(nv, p, "ccmp"), *tk = nv_getp(nv, p, "tkip");
+	bool a = val_is(cc, "1"), t = val_is(tk, "1");
+	if (a || t) {
+		w->cipher = a && t ? WCIPH_TKIP_AES : t ? WCIPH_TKIP : WCIPH_AES;
+		w->cipher_line = t ? tk->line : cc->line;
+	}
+}
+
+static int bss_pass(struct nv *nv, const char *p, struct wifi_net *w)
+{
+	if (!wifi_sec_is_personal(w->sec))
+		return 0;
+	const struct ent *k = NULL;
+	if (w->sec == WSEC_WPA3) {
+		k = nv_getp(nv, p, "sae_key");
+		if (k && k->vn == 0)
+			k = NULL;
+	}
+	if (!k)
+		k = nv_getp(nv, p, "wpa_psk");
+	if (!k)
+		return 0;
+	char *s = arena_strndup(&nv->in->arena, k->v, k->vn);
+	if (!s)
+		return EL_ENOMEM;
+	w->pass = s;
+	w->pass_len = strnlen(s, k->vn);
+	w->pass_line = k->line;
+	return input_add_secret(nv->in, s, w->pass_len);
+}
+
+/* ---- BSSes ------------------------------------------------------------ */
+
+struct bss {
+	int fam;                 /* 0 wl, 1 wlan, 2 ath */
+	int radio, sub;          /* sub -1: the radio's primary BSS */
+	const struct ent *ssid;
+};
+
+static const char *const fam_names[] = {"wl", "wlan", "ath"};
+
+/* Reads "wl0_", "wl0.1_", "wlan1_", "ath0.2_" at the start of k; returns
+ * the prefix length (with the '_') or 0. */
+static size_t bss_prefix(const char *k, size_t kn, struct bss *b)
+{
+	size_t i;
+	if (kn > 4 && memcmp(k, "wlan", 4) == 0) {
+		b->fam = 1;
+		i = 4;
+	} else if (kn > 3 && memcmp(k, "ath", 3) == 0) {
+		b->fam = 2;
+		i = 3;
+	} else if (kn > 2 && memcmp(k, "wl", 2) == 0) {
+		b->fam = 0;
+		i = 2;
+	} else {
+		return 0;
+	}
+	int num[2] = {0, -1};
+	for (int part = 0; part < 2; part++) {
+		size_t s = i;
+		int v = 0;
+		while (i < kn && k[i] >= '0' && k[i] <= '9' && i - s < 3)
+			v = v * 10 + (k[i++] - '0');
+		if (i == s)
+			return 0;
+		num[part] = v;
+		if (i < kn && k[i] == '.' && part == 0) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (i >= kn || k[i] != '_')
+		return 0;
+	b->radio = num[0];
+	b->sub = num[1];
+	return i + 1;
+}
+
+static void prefix_str(char *buf, size_t n, const struct bss *b, bool parent)
+{
+	if (b->sub < 0 || parent)
+		snprintf(buf, n, "%s%d_", fam_names[b->fam], b->radio);
+	else
+		snprintf(buf, n, "%s%d.%d_", fam_names[b->fam], b->radio, b->sub);
+}
+
+static int bss_cmp(const void *a, const void *b)
+{
+	const struct bss *x = a, *y = b;
+	if (x->fam != y->fam)
+		return x->fam - y->fam;
+	if (x->radio != y->radio)
+		return x->radio - y->radio;
+	return x->sub - y->sub;
+}
+
+/* Whether the word w appears in the space-separated list of e. */
+static bool list_has(const struct ent *e, const char *w)
+{
+	size_t wn = strlen(w), i = 0;
+	while (e && i < e->vn) {
+		while (i < e->vn && e->v[i] == ' ')
+			i++;
+		size_t s = i;
+		while (i < e->vn && e->v[i] != ' ')
+			i++;
+		if (i - s == wn && memcmp(e->v + s, w, wn) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool bss_enabled(struct nv *nv, const struct bss *b, const char *p, const char *pp)
+{
+	const struct ent *r = nv_getp(nv, pp, "radio");
+	if (r && val_is(r, "0"))
+		return false;
+	if (val_is(nv_getp(nv, pp, "net_mode"), "disabled"))
+		return false;
+	const struct ent *be = nv_getp(nv, p, "bss_enabled");
+	if (be)
+		return !val_is(be, "0") && be->vn > 0;
+	if (b->sub < 0)
+		return true;
+	const struct ent *own = nv_getp(nv, p, "radio");
+	if (own)
+		return !val_is(own, "0");
+	const struct ent *vifs = nv_getp(nv, pp, "vifs");
+	if (vifs) {
+		char name[32];
+		snprintf(name, sizeof(name), "%s%d.%d", fam_names[b->fam], b->radio, b->sub);
+		return list_has(vifs, name);
+	}
+	return true;
+}
+
+static bool bss_is_ap(struct nv *nv, const char *p)
+{
+	static const char *const ap[] = {"ap", "wds", "wdsap"};
+	static const char *const not_ap[] = {"sta", "wet", "psta", "psr", "apsta", "apstawet",
+					     "wdssta", "wdssta_mtik", "infra", "adhoc", "mesh"};
+	const struct ent *m = nv_getp(nv, p, "mode");
+	if (!m || m->vn == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(ap) / sizeof(ap[0]); i++)
+		if (val_is(m, ap[i]))
+			return true;
+	for (size_t i = 0; i < sizeof(not_ap) / sizeof(not_ap[0]); i++)
+		if (val_is(m, not_ap[i]))
+			return false;
+	input_diag(nv->in, DIAG_NOTE, m->line, 0,
+		   "the wireless mode in %s is not one edgelint knows; the network is judged "
+		   "as an access point",
+		   "%s の無線モードは edgelint の知らない値です。アクセスポイントとして判定します",
+		   label(nv, m));
+	return true;
+}
+
+static int add_bss(struct nv *nv, const struct bss *b)
+{
+	struct input *in = nv->in;
+	char p[32], pp[32];
+	prefix_str(p, sizeof(p), b, false);
+	prefix_str(pp, sizeof(pp), b, true);
+	struct wifi_net *w = arena_alloc(&in->arena, sizeof(*w));
+	if (!w)
+		return EL_ENOMEM;
+	w->ssid = (struct sval){val_str(nv, b->ssid), b->ssid->line};
+	w->line = b->ssid->line;
+	w->is_ap = bss_is_ap(nv, p);
+	w->enabled = bss_enabled(nv, b, p, pp);
+	const struct ent *nb = nv_getp(nv, pp, "nband");
+	if (val_is(nb, "2"))
+		w->band = (struct sval){"2.4GHz", nb->line};
+	else if (val_is(nb, "1"))
+		w->band = (struct sval){"5GHz", nb->line};
+	else if (val_is(nb, "4"))
+		w->band = (struct sval){"6GHz", nb->line};
+	bss_security(nv, p, w);
+	bss_cipher(nv, p, w);
+	if (bss_pass(nv, p, w))
+		return EL_ENOMEM;
+	*in->dev.wifi_tail = w;
+	in->dev.wifi_tail = &w->next;
+	in->dev.nwifi++;
+	return 0;
+}
+
+static int find_bsses(struct nv *nv)
+{
+	struct bss *list = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	for (size_t i = 0; i < nv->n; i++) {
+		const struct ent *e = &nv->e[i];
+		struct bss b;
+		size_t pl = bss_prefix(e->k, e->kn, &b);
+		if (!pl || e->kn - pl != 4 || memcmp(e->k + pl, "ssid", 4) != 0)
+			continue;
+		if (nv_getn(nv, e->k, e->kn) != e)
+			continue;   /* a repeated key: the later one counts */
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			struct bss *nl = realloc(list, nc * sizeof(*nl));
+			if (!nl) {
+				free(list);
+				return EL_ENOMEM;
+			}
+			list = nl;
+			cap = nc;
+		}
+		b.ssid = e;
+		list[n++] = b;
+	}
+	if (n)
+		qsort(list, n, sizeof(*list), bss_cmp);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = add_bss(nv, &list[i]);
+	free(list);
+	return rc;
+}
+
+/* ---- device identity -------------------------------------------------- */
+
+/* The date in C __DATE__ ("Jan 13 2016"), `date` ("Sat Dec 28 20:00:00
+ * CET 2024") or RFC 2822 ("Sat, 28 Dec 2024 …") form: a month name, a
+ * day and a 4-digit year, in any order. Returns "YYYY-MM-DD" or NULL. */
+static const char *text_date(struct nv *nv, const struct ent *e)
+{
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	int mon = 0, day = 0, year = 0;
+	size_t i = 0;
+	while (e && i < e->vn) {
+		while (i < e->vn && (e->v[i] == ' ' || e->v[i] == ',' || e->v[i] == '\t'))
+			i++;
+		size_t s = i;
+		while (i < e->vn && e->v[i] != ' ' && e->v[i] != ',' && e->v[i] != '\t')
+			i++;
+		size_t tn = i - s;
+		const char *t = e->v + s;
+		if (tn == 3 && !mon) {
+			for (int m = 0; m < 12; m++)
+				if (memcmp(t, months[m], 3) == 0)
+					mon = m + 1;
+		} else if ((tn == 1 || tn == 2) && !day && val_digits(t, tn)) {
+			day = (t[0] - '0') * (tn == 2 ? 10 : 1) + (tn == 2 ? t[1] - '0' : 0);
+		} else if (tn == 4 && !year && val_digits(t, tn)) {
+			year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 +
+			       (t[3] - '0');
+		}
+	}
+	if (!mon || !day || day > 31 || year < 1990 || year > 2999)
+		return NULL;
+	char buf[16];
+	date_format(date_days(year, mon, day), buf, sizeof(buf));
+	return arena_strdup(&nv->in->arena, buf);
+}
+
+static void set_date(struct nv *nv, const struct ent *e)
+{
+	const char *d = text_date(nv, e);
+	if (d)
+		nv->in->dev.firmware_date = (struct sval){d, e->line};
+	else if (e && e->vn)
+		input_diag(nv->in, DIAG_NOTE, e->line, 0,
+			   "the build date in %s is not a date edgelint can read",
+			   "%s のビルド日付を読み取れません", label(nv, e));
+}
+
+static bool nonempty(const struct ent *e)
+{
+	return e && e->vn > 0;
+}
+
+/* Up to the first space (FreshTomato's "2024.3 K26ARM USB AIO-64K"). */
+static size_t first_word(const struct ent *e)
 {
 	size_t i = 0;
-	while (i < len && ls[i] != '=') {
-		char c = ls[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '_' || c == '.' || c == ':'))
-			return false;
+	while (i < e->vn && e->v[i] != ' ')
 		i++;
+	return i;
+}
+
+static void ident_asus(struct nv *nv, const struct ent *pid)
+{
+	struct input *in = nv->in;
+	struct device *d = &in->dev;
+	struct arena *a = &in->arena;
+	const struct ent *odm = nv_get(nv, "odmpid");
+	const struct ent *fv = nv_get(nv, "firmver"), *bn = nv_get(nv, "buildno");
+	const struct ent *ex = nv_get(nv, "extendno");
+	d->vendor = (struct sval){"asus", pid->line};
+	d->vendor_display = "ASUS";
+	if (nonempty(odm))
+		d->model = (struct sval){val_str(nv, odm), odm->line};
+	else
+		d->model = (struct sval){val_str(nv, pid), pid->line};
+	if (nonempty(bn)) {
+		const char *b = val_str(nv, bn);
+		const char *f = nonempty(fv) ? val_str(nv, fv) : "";
+		const char *x = nonempty(ex) && !val_is(ex, "0") ? val_str(nv, ex) : NULL;
+		const char *fw;
+		if (strchr(b, '.')) {
+			/* Merlin names its releases 3006.102.x, 3004.388.x, 386.x. */
+			d->distro = "asuswrt-merlin";
+			const char *lead = "";
+			if (strncmp(f, "3.0.0.6", 7) == 0)
+				lead = "3006.";
+			else if (atoi(b) >= 388)
+				lead = "3004.";
+			fw = x ? arena_printf(a, "%s%s_%s", lead, b, x) : arena_printf(a, "%s%s", lead, b);
+		} else {
+			d->distro = "asuswrt";
+			fw = x ? arena_printf(a, "%s.%s_%s", f, b, x) : arena_printf(a, "%s.%s", f, b);
+		}
+		d->firmware = (struct sval){fw, bn->line};
+		if (x && (str_icontains(x, strlen(x), "alpha", 5) ||
+			  str_icontains(x, strlen(x), "beta", 4)))
+			d->snapshot = true;
 	}
-	return i > 0 && i < len;
+	const struct ent *bi = nv_get(nv, "buildinfo");
+	if (nonempty(bi))
+		set_date(nv, bi);
+}
+
+static bool is_tomato(const struct nv *nv)
+{
+	static const char *const marks[] = {"t_model_name", "tomatoanon_enable",
+					    "tomatoanon_answer", "t_features"};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (nv_get(nv, marks[i]))
+			return true;
+	return false;
+}
+
+static void ident(struct nv *nv)
+{
+	struct input *in = nv->in;
+	struct device *d = &in->dev;
+	const struct ent *pid = nv_get(nv, "productid");
+	const struct ent *osv = nv_get(nv, "os_version"), *osd = nv_get(nv, "os_date");
+	const struct ent *e;
+	if (nonempty(pid) && (nv_get(nv, "firmver") || nv_get(nv, "buildno"))) {
+		ident_asus(nv, pid);
+	} else if (is_tomato(nv)) {
+		size_t vn = nonempty(osv) ? first_word(osv) : 0;
+		/* FreshTomato's calendar versions: YYYY.N. */
+		bool fresh = vn >= 6 && osv->v[0] == '2' && osv->v[4] == '.' &&
+			     val_digits(osv->v, 4) && val_digits(osv->v + 5, vn - 5);
+		d->vendor = (struct sval){fresh ? "freshtomato" : "tomato", osv ? osv->line : 0};
+		d->vendor_display = fresh ? "FreshTomato" : "Tomato";
+		d->distro = fresh ? "freshtomato" : NULL;
+		if (vn)
+			d->firmware = (struct sval){arena_strndup(&in->arena, osv->v, vn), osv->line};
+		if ((e = nv_get(nv, "t_model_name")) && e->vn)
+			d->model = (struct sval){val_str(nv, e), e->line};
+		if (nonempty(osd))
+			set_date(nv, osd);
+	} else if ((e = nv_get(nv, "DD_BOARD")) ||
+		   (nonempty(osv) && val_digits(osv->v, osv->vn) && nonempty(osd) &&
+		    !nv_get(nv, "BOARD_NAME") && !nv_get(nv, "fw_info"))) {
+		d->vendor = (struct sval){"dd-wrt", e ? e->line : osv->line};
+		d->vendor_display = "DD-WRT";
+		d->distro = "dd-wrt";
+		if (nonempty(e))
+			d->model = (struct sval){val_str(nv, e), e->line};
+		if (nonempty(osv) && val_digits(osv->v, osv->vn))
+			d->firmware = (struct sval){arena_printf(&in->arena, "r%s", val_str(nv, osv)),
+						    osv->line};
+		if (nonempty(osd))
+			set_date(nv, osd);
+	} else if (nonempty(e = nv_get(nv, "BOARD_NAME")) || nonempty(nv_get(nv, "fw_info"))) {
+		const struct ent *fw = nv_get(nv, "fw_info");
+		d->vendor = (struct sval){"tenda", e ? e->line : fw->line};
+		d->vendor_display = "Tenda";
+		if (nonempty(e))
+			d->model = (struct sval){val_str(nv, e), e->line};
+		if (nonempty(fw))
+			d->firmware = (struct sval){val_str(nv, fw), fw->line};
+		if (nonempty(osd))
+			set_date(nv, osd);
+	}
+	if (d->vendor.s)
+		in->has_device = true;
+}
+
+/* ---- internet side ---------------------------------------------------- */
+
+static void tri_set(const struct ent *e, const char *on, enum tri *t, unsigned *line)
+{
+	if (!e || e->vn == 0)
+		return;
+	*t = val_is(e, "0") || val_is(e, "disabled") ? TRI_NO
+	     : (on ? val_is(e, on) : true)          ? TRI_YES
+						   : TRI_NO;
+	*line = e->line;
+}
+
+static void exposure_switches(struct nv *nv)
+{
+	struct device *d = &nv->in->dev;
+	const struct ent *e;
+	if ((e = nv_get(nv, "wps_enable")) && e->vn)
+		tri_set(e, NULL, &d->wps, &d->wps_line);
+	else if ((e = nv_get(nv, "wps_mode")))
+		tri_set(e, "enabled", &d->wps, &d->wps_line);
+	tri_set(nv_get(nv, "upnp_enable"), NULL, &d->upnp, &d->upnp_line);
+
+	struct arena *a = &nv->in->arena;
+	if (nonempty(e = nv_get(nv, "misc_http_x"))) {
+		tri_set(e, "1", &d->remote_admin, &d->remote_admin_line);
+		if (d->remote_admin == TRI_YES) {
+			const struct ent *he = nv_get(nv, "http_enable");
+			bool https = nonempty(he) && !val_is(he, "0");
+			const struct ent *pe = nv_get(nv, https ? "misc_httpsport_x" : "misc_httpport_x");
+			d->remote_admin_why = arena_printf(
+				a, "misc_http_x=1: the web admin page answers from the WAN on %s port %s",
+				https ? "HTTPS" : "HTTP",
+				nonempty(pe) ? val_str(nv, pe) : (https ? "8443" : "8080"));
+		}
+	} else if (nonempty(e = nv_get(nv, "remote_management"))) {
+		tri_set(e, "1", &d->remote_admin, &d->remote_admin_line);
+		if (d->remote_admin == TRI_YES) {
+			const struct ent *pe = nv_get(nv, "http_wanport");
+			d->remote_admin_why =
+				nonempty(pe) ? arena_printf(a, "remote_management=1: the web admin page "
+							       "answers from the WAN on port %s",
+							    val_str(nv, pe))
+					     : "remote_management=1: the web admin page answers from the WAN";
+		}
+	} else if (nonempty(e = nv_get(nv, "rm_web_en"))) {
+		tri_set(e, "1", &d->remote_admin, &d->remote_admin_line);
+		if (d->remote_admin == TRI_YES) {
+			const struct ent *pe = nv_get(nv, "rm_web_port");
+			d->remote_admin_why =
+				nonempty(pe) ? arena_printf(a, "rm_web_en=1: the web admin page answers "
+							       "from the WAN on port %s",
+							    val_str(nv, pe))
+					     : "rm_web_en=1: the web admin page answers from the WAN";
+		}
+	}
+}
+
+static int add_fwd(struct nv *nv, const char *name, const char *proto, unsigned lo,
+		   unsigned hi, const char *to, unsigned to_port, const char *from, unsigned line)
+{
+	struct input *in = nv->in;
+	struct home_forward *f = arena_alloc(&in->arena, sizeof(*f));
+	if (!f)
+		return EL_ENOMEM;
+	*f = (struct home_forward){name, proto, lo, hi, to, to_port, from, line, NULL};
+	*in->dev.hfwds_tail = f;
+	in->dev.hfwds_tail = &f->next;
+	in->dev.nhfwds++;
+	return 0;
+}
+
+static bool parse_port(const char *s, size_t n, unsigned *out)
+{
+	if (n == 0 || n > 5 || !val_digits(s, n))
+		return false;
+	unsigned v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	if (v == 0 || v > 65535)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Splits [s, s+n) at c into at most max fields; returns the count. */
+static size_t split(const char *s, size_t n, char c, const char **f, size_t *fn, size_t max)
+{
+	size_t k = 0, st = 0;
+	for (size_t i = 0; i <= n && k < max; i++) {
+		if (i == n || s[i] == c) {
+			f[k] = s + st;
+			fn[k++] = i - st;
+			st = i + 1;
+		}
+	}
+	return k;
+}
+
+static const char *dup_or_null(struct nv *nv, const char *s, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	return utf8_sanitize(&nv->in->arena, s, n);
+}
+
+/* One ASUSWRT vts_rulelist rule: desc>port>dstip>lport>proto[>srcip]. */
+static int vts_rule(struct nv *nv, const struct ent *e, const char *r, size_t rn)
+{
+	const char *f[7];
+	size_t fn[7];
+	size_t k = split(r, rn, '>', f, fn, 7);
+	if (k < 5) {
+		input_diag(nv->in, DIAG_NOTE, e->line, 0,
+			   "a port forwarding rule in vts_rulelist has %zu fields, not 5 or 6; ignored",
+			   "vts_rulelist のポート転送ルールの項目数が %zu で、5 か 6 ではないため無視します",
+			   k);
+		return 0;
+	}
+	const char *proto = NULL;
+	if (fn[4] == 3 && memcmp(f[4], "TCP", 3) == 0)
+		proto = "tcp";
+	else if (fn[4] == 3 && memcmp(f[4], "UDP", 3) == 0)
+		proto = "udp";
+	else if (fn[4] == 4 && memcmp(f[4], "BOTH", 4) == 0)
+		proto = "tcp+udp";
+	else if (fn[4] == 5 && memcmp(f[4], "OTHER", 5) == 0)
+		proto = "any";
+	const char *name = dup_or_null(nv, f[0], fn[0]);
+	const char *to = dup_or_null(nv, f[2], fn[2]);
+	const char *from = k >= 6 ? dup_or_null(nv, f[5], fn[5]) : NULL;
+	unsigned to_port = 0;
+	if (fn[3] && !parse_port(f[3], fn[3], &to_port))
+		to_port = 0;
+	if (!proto) {
+		input_diag(nv->in, DIAG_NOTE, e->line, 0,
+			   "a port forwarding rule in vts_rulelist has an unknown protocol; it is "
+			   "reported as forwarding every protocol",
+			   "vts_rulelist のポート転送ルールのプロトコルが不明なため、全プロトコルの転送として報告します");
+		proto = "any";
+	}
+	if (strcmp(proto, "any") == 0)
+		return add_fwd(nv, name, proto, 0, 0, to, 0, from, e->line);
+	/* "21,8000:8010": one forward per list item. */
+	const char *pf[64];
+	size_t pfn[64];
+	size_t np = split(f[1], fn[1], ',', pf, pfn, 64);
+	for (size_t i = 0; i < np; i++) {
+		const char *q[3];
+		size_t qn[3];
+		size_t nq = split(pf[i], pfn[i], ':', q, qn, 3);
+		unsigned lo = 0, hi = 0;
+		bool ok = parse_port(q[0], qn[0], &lo);
+		if (ok && nq == 2)
+			ok = parse_port(q[1], qn[1], &hi) && hi >= lo;
+		else if (nq != 1)
+			ok = false;
+		else
+			hi = lo;
+		if (!ok) {
+			input_diag(nv->in, DIAG_NOTE, e->line, 0,
+				   "a port forwarding rule in vts_rulelist has external ports "
+				   "edgelint cannot read; it is reported as forwarding every port",
+				   "vts_rulelist のポート転送ルールの外部ポートを読み取れないため、"
+				   "全ポートの転送として報告します");
+			lo = hi = 0;
+		}
+		if (add_fwd(nv, name, proto, lo, hi, to, to_port, from, e->line))
+			return EL_ENOMEM;
+	}
+	return 0;
+}
+
+static int forwards(struct nv *nv)
+{
+	const struct ent *e;
+	bool nat = !val_is(nv_get(nv, "wan_nat_x"), "0");
+	if (nat && val_is(nv_get(nv, "vts_enable_x"), "1") && (e = nv_get(nv, "vts_rulelist"))) {
+		size_t i = 0;
+		while (i < e->vn) {
+			const char *lt = memchr(e->v + i, '<', e->vn - i);
+			size_t end = lt ? (size_t)(lt - e->v) : e->vn;
+			if (end > i && vts_rule(nv, e, e->v + i, end - i))
+				return EL_ENOMEM;
+			i = end + 1;
+		}
+	}
+	/* The DMZ host: every port not otherwise forwarded. */
+	if (nat && nonempty(e = nv_get(nv, "dmz_ip")))
+		return add_fwd(nv, "DMZ", "any", 0, 0, val_str(nv, e), 0, NULL, e->line);
+	const struct ent *de = nv_get(nv, "dmz_enable");
+	if (val_is(de, "1") && nonempty(e = nv_get(nv, "dmz_ipaddr")))
+		return add_fwd(nv, "DMZ", "any", 0, 0, val_str(nv, e), 0, NULL, de->line);
+	return 0;
+}
+
+/* ---- the parser ------------------------------------------------------- */
+
+static int nvram_parse(struct input *in, const struct run_ctx *ctx)
+{
+	(void)ctx;
+	struct nv nv = {.in = in};
+	int rc = 0;
+	in->has_coverage = true;
+	in->lines_total = 0;
+	in->lines_understood = 0;
+	enum nvb_kind bk = nvb_detect(in->data, in->len);
+	if (bk != NVB_NONE) {
+		/* Binary backups: "lines" are entry numbers. */
+		unsigned entries = 0, bad = 0;
+		rc = nvb_decode(in, bk, nv_entry, &nv, &entries, &bad);
+		in->lines_total = entries;
+		in->lines_understood = entries - bad - nv.bad_keys;
+	} else {
+		rc = load_text(&nv);
+		if (rc)
+			input_fail(in, "out of memory");
+	}
+	if (!rc && nv.unnoted)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%u more lines are not key=value settings and were ignored",
+			   "ほかに %u 行が key=value 形式の設定ではないため無視しました", nv.unnoted);
+	if (!rc && nv.n == 0) {
+		input_fail(in, "no nvram settings (key=value) found");
+		rc = EL_EPARSE;
+	}
+	if (!rc)
+		rc = nv_index(&nv);
+	if (!rc)
+		rc = register_secrets(&nv);
+	if (!rc) {
+		ident(&nv);
+		rc = find_bsses(&nv);
+	}
+	if (!rc) {
+		exposure_switches(&nv);
+		rc = forwards(&nv);
+	}
+	if (rc == EL_ENOMEM && !in->error)
+		input_fail(in, "out of memory");
+	if (!rc && (in->dev.nwifi || in->dev.wps != TRI_UNSET || in->dev.upnp != TRI_UNSET ||
+		    in->dev.remote_admin != TRI_UNSET))
+		in->has_device = true;
+	free(nv.e);
+	free(nv.ix);
+	return rc ? (rc < 0 ? rc : EL_EPARSE) : 0;
+}
+
+/* ---- probe ------------------------------------------------------------ */
+
+/* A line "key=value" whose key is made of nvram key characters. */
+static bool nvram_pair(const char *ls, size_t len)
+{
+	const char *eq = memchr(ls, '=', len);
+	return eq && key_ok(ls, (size_t)(eq - ls));
 }
 
 static int nvram_probe(const char *head, size_t n)
 {
+	enum nvb_kind bk = nvb_detect(head, n);
+	if (bk == NVB_DDWRT)
+		return 90;
+	if (bk == NVB_HDR1 || bk == NVB_HDR2)
+		return 85;
 	size_t pos = 0, len;
 	const char *ls;
 	int pairs = 0, wl = 0, other = 0;
@@ -48,7 +1267,7 @@ const struct parser parser_nvram = {
 	.label = "nvram dump",
 	.label_ja = "nvram ダンプ",
 	.probe = nvram_probe,
-	.parse = NULL,
+	.parse = nvram_parse,
 	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
 	.home_router = true,
 	.max_bytes = 16u << 20,
