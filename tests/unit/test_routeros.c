@@ -723,10 +723,8 @@ static void test_hostile_input(void **state)
 
 	/* 1 MB of continuation lines. */
 	n = (size_t)sprintf(doc, "/interface wireless\nset [ find default-name=wlan1 ] ssid=X");
-	while (n + 8 < big) {
-		memcpy(doc + n, " \\\n    ", 7);
-		n += 7;
-	}
+	while (n + 8 < big)
+		n += (size_t)sprintf(doc + n, " \\\n    ");
 	n += (size_t)sprintf(doc + n, "disabled=no\n");
 	assert_int_equal(parse_n(&in, doc, n), 0);
 	assert_int_equal(in.lines_understood, in.lines_total);
