@@ -174,6 +174,7 @@ struct device {
 	 * "dd-wrt", "freshtomato", "routeros"; NULL otherwise. */
 	const char *distro;
 	bool snapshot;               /* a development build, not a release */
+	const char *codename;        /* OpenWrt DISTRIB_CODENAME ("chaos_calmer"), or NULL */
 	const char *remote_admin_why;   /* "wan zone input ACCEPT" … */
 	struct home_forward *hfwds;  /* port forwards from the internet */
 	struct home_forward **hfwds_tail;

@@ -171,6 +171,7 @@ static int load_exceptions(struct pload *L, const struct ynode *seq)
 int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 {
 	static const char *const keys[] = {"method", "firmware_max_age_days",
+					   "build_age_warn_days", "build_age_fail_days",
 					   "allowed_inbound", "approved_domains",
 					   "https_share_min", "passphrase_min_length",
 					   "exceptions", NULL};
@@ -206,6 +207,16 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 		if (yscalar_long(v, 1, 36500, &p->firmware_max_age_days))
 			return perr(&L, v, "'firmware_max_age_days' must be a number of days from 1 to 36500");
 	}
+	if ((v = ymap_get(root, "build_age_warn_days")) &&
+	    yscalar_long(v, 1, 36500, &p->build_age_warn_days))
+		return perr(&L, v, "'build_age_warn_days' must be a number of days from 1 to 36500");
+	if ((v = ymap_get(root, "build_age_fail_days")) &&
+	    yscalar_long(v, 1, 36500, &p->build_age_fail_days))
+		return perr(&L, v, "'build_age_fail_days' must be a number of days from 1 to 36500");
+	if (p->build_age_warn_days && p->build_age_fail_days &&
+	    p->build_age_warn_days > p->build_age_fail_days)
+		return perr(&L, ymap_get(root, "build_age_warn_days"),
+			    "'build_age_warn_days' must not be more than 'build_age_fail_days'");
 	if ((v = ymap_get(root, "passphrase_min_length"))) {
 		if (yscalar_long(v, 8, 63, &num))
 			return perr(&L, v, "'passphrase_min_length' must be from 8 to 63 (the WPA limits)");

@@ -36,6 +36,9 @@ struct policy {
 	const char *path;         /* NULL when no policy was given */
 	int method;               /* 0: not given, else 1..8 */
 	long firmware_max_age_days;
+	/* Firmware judged by build age (DD-WRT, FreshTomato, snapshots):
+	 * warn/fail past these many days; 0 = the rules data's values. */
+	long build_age_warn_days, build_age_fail_days;
 	unsigned passphrase_min_length;
 	bool passphrase_min_length_set;
 	double https_share_min;

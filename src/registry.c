@@ -554,6 +554,150 @@ static int load_routers(struct rload *L)
 	return 0;
 }
 
+/* ---- firmware/home-firmware.yaml --------------------------------------- */
+
+/* One release line; keyname names its key ("series", "branch", "major"),
+ * NULL for a single entry (FreshTomato). */
+static int rl_distro_line(struct rload *L, const struct ynode *m, const char *keyname,
+			  const char *const *keys, struct distro_line *e)
+{
+	int rc;
+	if (m->kind != Y_MAP)
+		return rl_err(L, m, "each entry must be a mapping");
+	if ((rc = rl_check_keys(L, m, keys, keyname ? keyname : "entry")))
+		return rc;
+	if (keyname)
+		e->key = rl_str(L, m, keyname, true, &rc);
+	if (!rc)
+		e->latest = rl_str(L, m, "latest", false, &rc);
+	if (!rc)
+		e->source = rl_str(L, m, "source", true, &rc);
+	if (!rc)
+		e->last_branch = rl_str(L, m, "last_branch", false, &rc);
+	if (!rc)
+		e->codename = rl_str(L, m, "codename", false, &rc);
+	if (rc)
+		return rc;
+	long d;
+	if ((rc = rl_date(L, m, "as_of", &d, &e->as_of)))
+		return rc;
+	if (d < 0)
+		return rl_err(L, m, "'as_of' is missing");
+	if ((rc = rl_date(L, m, "end_of_life", &e->end_of_life, &e->end_of_life_text)) ||
+	    (rc = rl_date(L, m, "latest_date", &d, &e->latest_date)) ||
+	    (rc = rl_date(L, m, "first_release", &d, NULL)))
+		return rc;
+	const struct ynode *ms = ymap_get(m, "models");
+	if (ms && !yscalar_is_null(ms)) {
+		if (ms->kind != Y_SEQ)
+			return rl_err(L, ms, "'models' must be a list");
+		e->models = arena_alloc(&L->r->arena, (ms->n + 1) * sizeof(char *));
+		if (!e->models)
+			return rl_err(L, ms, "out of memory");
+		for (size_t j = 0; j < ms->n; j++) {
+			char k[64];
+			if (ms->vals[j]->kind != Y_SCALAR)
+				return rl_err(L, ms->vals[j], "each model must be a name");
+			model_key(k, sizeof(k), ms->vals[j]->str);
+			if (!(e->models[j] = arena_strdup(&L->r->arena, k)))
+				return rl_err(L, ms, "out of memory");
+		}
+		e->nmodels = ms->n;
+	}
+	return 0;
+}
+
+static int rl_distro_list(struct rload *L, const struct ynode *parent, const char *listkey,
+			  const char *keyname, struct distro_line **out, size_t *n)
+{
+	static const char *const keys[] = {"series", "branch", "major", "codename", "first_release",
+					   "end_of_life", "latest", "latest_date", "models",
+					   "last_branch", "source", "as_of", "note", NULL};
+	const struct ynode *list = parent ? ymap_get(parent, listkey) : NULL;
+	if (!list || list->kind != Y_SEQ)
+		return rl_err(L, parent, "'%s' must be a list", listkey);
+	*out = arena_alloc(&L->r->arena, (list->n + 1) * sizeof(**out));
+	if (!*out)
+		return rl_err(L, list, "out of memory");
+	memset(*out, 0, (list->n + 1) * sizeof(**out));
+	for (size_t i = 0; i < list->n; i++) {
+		int rc = rl_distro_line(L, list->vals[i], keyname, keys, &(*out)[i]);
+		if (rc)
+			return rc;
+		*n = i + 1;
+	}
+	return 0;
+}
+
+static int load_home_firmware(struct rload *L)
+{
+	static const char *const one_keys[] = {"latest", "latest_date", "source", "as_of",
+					       "note", NULL};
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "firmware/home-firmware.yaml", &root);
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	struct distro_data *dd = &r->distros;
+	long asof;
+	if ((rc = rl_date(L, root, "as_of", &asof, &dd->as_of)))
+		return rc;
+	if (asof < 0)
+		return rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
+	if (r->data_as_of < 0 || asof < r->data_as_of)
+		r->data_as_of = asof;
+	const struct ynode *ow = ymap_get(root, "openwrt");
+	const struct ynode *am = ymap_get(root, "asuswrt_merlin");
+	const struct ynode *ros = ymap_get(root, "routeros");
+	const struct ynode *ft = ymap_get(root, "freshtomato");
+	const struct ynode *ba = ymap_get(root, "build_age");
+	if ((rc = rl_distro_list(L, ow ? ow : root, "releases", "series", &dd->openwrt,
+				 &dd->nopenwrt)) ||
+	    (rc = rl_distro_list(L, am ? am : root, "branches", "branch", &dd->merlin,
+				 &dd->nmerlin)) ||
+	    (rc = rl_distro_list(L, am ? am : root, "dropped_models", NULL, &dd->merlin_dropped,
+				 &dd->nmerlin_dropped)) ||
+	    (rc = rl_distro_list(L, ros ? ros : root, "channels", "major", &dd->routeros,
+				 &dd->nrouteros)))
+		return rc;
+	if (!ft || ft->kind != Y_MAP)
+		return rl_err(L, root, "'freshtomato' must be a mapping");
+	if ((rc = rl_distro_line(L, ft, NULL, one_keys, &dd->freshtomato)))
+		return rc;
+	static const char *const ba_keys[] = {"warn_days", "fail_days", "source", "as_of",
+					      "note", NULL};
+	if (!ba || ba->kind != Y_MAP)
+		return rl_err(L, root, "'build_age' must be a mapping");
+	if ((rc = rl_check_keys(L, ba, ba_keys, "build_age")))
+		return rc;
+	const struct ynode *w = ymap_get(ba, "warn_days"), *f = ymap_get(ba, "fail_days");
+	if (!w || yscalar_long(w, 1, 36500, &dd->build_age_warn_days) || !f ||
+	    yscalar_long(f, 1, 36500, &dd->build_age_fail_days) ||
+	    dd->build_age_fail_days < dd->build_age_warn_days)
+		return rl_err(L, ba, "'warn_days' and 'fail_days' must be days, warn <= fail");
+	dd->build_age_source = rl_str(L, ba, "source", true, &rc);
+	return rc;
+}
+
+const struct distro_line *distro_find(const struct distro_line *list, size_t n,
+				      const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].key && key && strcmp(list[i].key, key) == 0)
+			return &list[i];
+	return NULL;
+}
+
+bool distro_has_model(const struct distro_line *line, const char *model)
+{
+	char k[64];
+	model_key(k, sizeof(k), model);
+	for (size_t i = 0; i < line->nmodels; i++)
+		if (strcmp(line->models[i], k) == 0)
+			return true;
+	return false;
+}
+
 /* ---- ports.yaml ------------------------------------------------------- */
 
 /* "20,21", "137-138", "443": a port set. */
@@ -947,6 +1091,8 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		rc = load_checklist(&L);
 	if (!rc)
 		rc = load_routers(&L);
+	if (!rc)
+		rc = load_home_firmware(&L);
 	if (!rc)
 		rc = load_passphrase(&L);
 	if (!rc)

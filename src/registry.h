@@ -83,6 +83,38 @@ struct router_support {
 	unsigned line;
 };
 
+/* One line of releases of a home-router firmware distribution
+ * (rules/firmware/home-firmware.yaml): an OpenWrt series ("24.10"), an
+ * Asuswrt-Merlin branch ("386"), a RouterOS major version ("7"). */
+struct distro_line {
+	const char *key;
+	const char *codename;         /* OpenWrt DISTRIB_CODENAME, or NULL */
+	long end_of_life;             /* days since epoch, or -1 */
+	const char *end_of_life_text;
+	const char *latest;           /* newest release known, or NULL */
+	const char *latest_date;
+	const char **models;          /* Merlin: models the branch supports (model_key) */
+	size_t nmodels;
+	const char *last_branch;      /* Merlin dropped models: their last branch */
+	const char *source, *as_of;
+};
+
+/* Everything home-firmware.yaml says. */
+struct distro_data {
+	struct distro_line *openwrt;        /* oldest series first */
+	size_t nopenwrt;
+	struct distro_line *merlin;         /* branches */
+	size_t nmerlin;
+	struct distro_line *merlin_dropped; /* models no branch supports any more */
+	size_t nmerlin_dropped;
+	struct distro_line *routeros;
+	size_t nrouteros;
+	struct distro_line freshtomato;     /* key NULL; latest */
+	long build_age_warn_days, build_age_fail_days;
+	const char *build_age_source;
+	const char *as_of;
+};
+
 /* A known service (rules/ports.yaml): what a protocol and port are. */
 struct service_def {
 	const char *name;         /* "rdp" */
@@ -157,6 +189,7 @@ struct registry {
 	struct router_support *routers;
 	size_t nrouters;
 	const char *routers_as_of;
+	struct distro_data distros;
 	long data_as_of;              /* oldest review date of the data tables */
 	struct vpn_device *vpns;
 	size_t nvpns;
@@ -199,6 +232,11 @@ const char *registry_note(const struct registry *r, const char *id, enum lang l)
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor,
 					     const char *model);
+/* The line of list[0..n) whose key is key, or NULL. */
+const struct distro_line *distro_find(const struct distro_line *list, size_t n,
+				      const char *key);
+/* True when line lists the model (compared with model_key). */
+bool distro_has_model(const struct distro_line *line, const char *model);
 /* The ports a vendor's mnemonic stands for (case-insensitive), or NULL. */
 const struct pset *registry_port_alias(const struct registry *r, const char *vendor,
 				       const char *name, size_t n);

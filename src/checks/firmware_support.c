@@ -257,6 +257,285 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	}
 }
 
+/* ---- item 5-3: firmware distributions (rules/firmware/home-firmware.yaml) -- */
+
+struct dctx {                    /* one device judged against distribution data */
+	struct input *in;
+	const struct run_ctx *ctx;
+	const char *distro;          /* display name */
+	const char *fw;
+	unsigned line;               /* the firmware line */
+	const char *ev;
+	const char *as_of;
+};
+
+static const struct {
+	const char *id, *display;
+} distro_names[] = {
+	{"openwrt", "OpenWrt"}, {"asuswrt-merlin", "Asuswrt-Merlin"},
+	{"dd-wrt", "DD-WRT"}, {"freshtomato", "FreshTomato"}, {"routeros", "RouterOS"},
+};
+
+static const char *distro_display(const char *id)
+{
+	for (size_t i = 0; i < sizeof(distro_names) / sizeof(distro_names[0]); i++)
+		if (strcmp(distro_names[i].id, id) == 0)
+			return distro_names[i].display;
+	return NULL;
+}
+
+/* The leading "N.N" of a version ("21.02.3", "19.07-SNAPSHOT" -> "21.02",
+ * "19.07"), or false. */
+static bool openwrt_series(const char *fw, char *out, size_t n)
+{
+	size_t i = 0;
+	while (fw[i] >= '0' && fw[i] <= '9')
+		i++;
+	if (i == 0 || fw[i] != '.')
+		return false;
+	size_t j = i + 1;
+	while (fw[j] >= '0' && fw[j] <= '9')
+		j++;
+	if (j == i + 1 || j >= n)
+		return false;
+	memcpy(out, fw, j);
+	out[j] = '\0';
+	return true;
+}
+
+static void d_ended(struct dctx *x, const struct distro_line *l, const char *line_name)
+{
+	long today = x->ctx->today;
+	if (l->end_of_life < 0)
+		return;
+	if (l->end_of_life < today) {
+		finding_add(x->in, x->ctx, "EL310", "distro-ended", ITEM_5_3, -1, FST_FAIL, x->line,
+			    x->ev, "distro", x->distro, "line", line_name, "date",
+			    l->end_of_life_text, "source", short_ref(x->in, l->source), "as_of",
+			    x->as_of, ARGS_END);
+	} else if (l->end_of_life - today <= SUPPORT_WARN_DAYS) {
+		char days[16];
+		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
+		finding_add(x->in, x->ctx, "EL310", "distro-ending-soon", ITEM_5_3, -1, FST_WARN,
+			    x->line, x->ev, "distro", x->distro, "line", line_name, "date",
+			    l->end_of_life_text, "days", days, "source", short_ref(x->in, l->source),
+			    "as_of", x->as_of, ARGS_END);
+	}
+}
+
+/* Fails when fw is older than latest (compared as versions). */
+static void d_older(struct dctx *x, const char *fw, const char *latest, const char *line_name)
+{
+	int cmp;
+	if (!latest || version_cmp(fw, latest, &cmp) || cmp >= 0)
+		return;
+	finding_add(x->in, x->ctx, "EL311", "distro-older", ITEM_5_3, -1, FST_FAIL, x->line, x->ev,
+		    "distro", x->distro, "firmware", x->fw, "latest", latest, "line", line_name,
+		    "as_of", x->as_of, ARGS_END);
+}
+
+/* Builds without release support: judged by their age. */
+static void d_build_age(struct dctx *x)
+{
+	const struct device *d = &x->in->dev;
+	const struct distro_data *dd = &x->ctx->reg->distros;
+	long warn = x->ctx->pol->build_age_warn_days ? x->ctx->pol->build_age_warn_days
+						      : dd->build_age_warn_days;
+	long fail = x->ctx->pol->build_age_fail_days ? x->ctx->pol->build_age_fail_days
+						      : dd->build_age_fail_days;
+	long built;
+	if (!d->firmware_date.s || date_parse(d->firmware_date.s, false, &built)) {
+		finding_add(x->in, x->ctx, "EL315", "no-build-date", ITEM_5_3, -1, FST_UNKNOWN,
+			    x->line, x->ev, "distro", x->distro, "firmware", x->fw, ARGS_END);
+		return;
+	}
+	long age = x->ctx->today - built;
+	if (age <= warn)
+		return;
+	char a[24], lim[24];
+	snprintf(a, sizeof(a), "%ld", age);
+	snprintf(lim, sizeof(lim), "%ld", age > fail ? fail : warn);
+	finding_add(x->in, x->ctx, "EL311", "build-age", ITEM_5_3, -1,
+		    age > fail ? FST_FAIL : FST_WARN,
+		    d->firmware_date.line ? d->firmware_date.line : x->line,
+		    arena_printf(&x->in->arena, "build date: %s", d->firmware_date.s), "distro",
+		    x->distro, "firmware", x->fw, "date", d->firmware_date.s, "age", a, "limit", lim,
+		    "as_of", x->as_of, ARGS_END);
+}
+
+static void d_not_listed(struct dctx *x, const char *line_name)
+{
+	finding_add(x->in, x->ctx, "EL315", "distro-not-listed", ITEM_5_3, -1, FST_UNKNOWN,
+		    x->line, x->ev, "distro", x->distro, "firmware", x->fw, "line", line_name,
+		    "as_of", x->as_of, ARGS_END);
+}
+
+static void judge_openwrt(struct dctx *x)
+{
+	const struct distro_data *dd = &x->ctx->reg->distros;
+	char series[32];
+	if (!openwrt_series(x->fw, series, sizeof(series))) {
+		/* SNAPSHOT, "Bleeding Edge": a development build. Old ones name
+		 * the series they led to by its codename; if that series has
+		 * ended, so has the build. */
+		const char *cn = x->in->dev.codename;
+		for (size_t i = 0; cn && i < dd->nopenwrt; i++) {
+			const struct distro_line *l = &dd->openwrt[i];
+			if (l->codename && strcmp(l->codename, cn) == 0 && l->end_of_life >= 0 &&
+			    l->end_of_life < x->ctx->today) {
+				d_ended(x, l, l->key);
+				return;
+			}
+		}
+		d_build_age(x);
+		return;
+	}
+	const struct distro_line *l = distro_find(dd->openwrt, dd->nopenwrt, series);
+	if (!l) {
+		int cmp;
+		if (dd->nopenwrt && version_cmp(series, dd->openwrt[0].key, &cmp) == 0 && cmp < 0)
+			finding_add(x->in, x->ctx, "EL310", "distro-older-than-data", ITEM_5_3, -1,
+				    FST_FAIL, x->line, x->ev, "distro", x->distro, "firmware", x->fw,
+				    "as_of", x->as_of, ARGS_END);
+		else
+			d_not_listed(x, series);
+		return;
+	}
+	d_ended(x, l, series);
+	if (x->in->dev.snapshot) {
+		if (!(l->end_of_life >= 0 && l->end_of_life < x->ctx->today))
+			d_build_age(x);
+		return;
+	}
+	d_older(x, x->fw, l->latest, series);
+}
+
+/* The Merlin branch of a release named as Merlin names it:
+ * "3004.388.8_4" -> 388, "3006.102.1" -> 3006, "386.14_2" -> 386; and the
+ * part to compare with the branch's latest ("388.8_4", "102.1"). */
+static void merlin_branch(const char *fw, char *branch, size_t n, const char **cmp_part)
+{
+	*cmp_part = fw;
+	if (strncmp(fw, "3004.", 5) == 0) {
+		*cmp_part = fw + 5;
+	} else if (strncmp(fw, "3006.", 5) == 0) {
+		snprintf(branch, n, "3006");
+		*cmp_part = fw + 5;
+		return;
+	}
+	size_t i = 0;
+	while ((*cmp_part)[i] >= '0' && (*cmp_part)[i] <= '9' && i + 1 < n) {
+		branch[i] = (*cmp_part)[i];
+		i++;
+	}
+	branch[i] = '\0';
+}
+
+static void judge_merlin(struct dctx *x)
+{
+	const struct distro_data *dd = &x->ctx->reg->distros;
+	const char *model = x->in->dev.model.s;
+	if (model) {
+		for (size_t i = 0; i < dd->nmerlin_dropped; i++) {
+			const struct distro_line *l = &dd->merlin_dropped[i];
+			if (!distro_has_model(l, model))
+				continue;
+			finding_add(x->in, x->ctx, "EL310", "distro-dropped", ITEM_5_3, -1, FST_FAIL,
+				    x->in->dev.model.line ? x->in->dev.model.line : x->line,
+				    arena_printf(&x->in->arena, "model: %s", model), "distro",
+				    x->distro, "model", model, "branch",
+				    l->last_branch ? l->last_branch : "?", "source",
+				    short_ref(x->in, l->source), "as_of", x->as_of, ARGS_END);
+			return;
+		}
+	}
+	char branch[16];
+	const char *part;
+	merlin_branch(x->fw, branch, sizeof(branch), &part);
+	const struct distro_line *mine = distro_find(dd->merlin, dd->nmerlin, branch);
+	const struct distro_line *newest = NULL;   /* the newest branch for this model */
+	for (size_t i = 0; model && i < dd->nmerlin; i++)
+		if (distro_has_model(&dd->merlin[i], model))
+			newest = &dd->merlin[i];
+	const struct distro_line *target = newest ? newest : mine;
+	if (!target) {
+		d_not_listed(x, branch[0] ? branch : x->fw);
+		return;
+	}
+	d_ended(x, target, target->key);
+	if (target != mine) {
+		/* An older branch than the model's newest: behind whatever its
+		 * own branch says. */
+		const char *latest = target->latest ? target->latest : target->key;
+		finding_add(x->in, x->ctx, "EL311", "distro-older", ITEM_5_3, -1, FST_FAIL, x->line,
+			    x->ev, "distro", x->distro, "firmware", x->fw, "latest", latest, "line",
+			    target->key, "as_of", x->as_of, ARGS_END);
+		return;
+	}
+	d_older(x, part, target->latest, target->key);
+}
+
+static void judge_routeros(struct dctx *x)
+{
+	const struct distro_data *dd = &x->ctx->reg->distros;
+	char major[16];
+	size_t i = 0;
+	while (x->fw[i] >= '0' && x->fw[i] <= '9' && i + 1 < sizeof(major)) {
+		major[i] = x->fw[i];
+		i++;
+	}
+	major[i] = '\0';
+	const struct distro_line *l = distro_find(dd->routeros, dd->nrouteros, major);
+	if (!l) {
+		d_not_listed(x, major[0] ? major : x->fw);
+		return;
+	}
+	d_ended(x, l, l->key);
+	d_older(x, x->fw, l->latest, l->key);
+}
+
+/* Judges a device whose firmware is a known distribution; false when the
+ * device has none (the per-model data applies instead). */
+static bool judge_distro(struct input *in, const struct run_ctx *ctx)
+{
+	const struct device *d = &in->dev;
+	const char *name = d->distro ? distro_display(d->distro) : NULL;
+	if (!name)
+		return false;
+	struct dctx x = {.in = in, .ctx = ctx, .distro = name, .fw = d->firmware.s,
+			 .line = d->firmware.line ? d->firmware.line
+				 : d->model.line   ? d->model.line
+						   : d->vendor.line,
+			 .as_of = ctx->reg->distros.as_of ? ctx->reg->distros.as_of : "?"};
+	if (!x.fw) {
+		bool owrt = strcmp(d->distro, "openwrt") == 0;
+		finding_add(in, ctx, "EL315", "distro-no-version", ITEM_5_3, -1, FST_UNKNOWN, x.line,
+			    NULL, "distro", name, "what",
+			    owrt ? "give /etc/openwrt_release or /etc/os-release (or the output of "
+				   "'ubus call system board') together with the configuration"
+				 : "give the whole configuration dump",
+			    "what_ja",
+			    owrt ? "/etc/openwrt_release か /etc/os-release（または 'ubus call system "
+				   "board' の出力）を設定ファイルと一緒に与えてください"
+				 : "設定の全体を与えてください",
+			    ARGS_END);
+		return true;
+	}
+	x.ev = arena_printf(&in->arena, "firmware: %s", x.fw);
+	if (strcmp(d->distro, "openwrt") == 0)
+		judge_openwrt(&x);
+	else if (strcmp(d->distro, "asuswrt-merlin") == 0)
+		judge_merlin(&x);
+	else if (strcmp(d->distro, "routeros") == 0)
+		judge_routeros(&x);
+	else if (strcmp(d->distro, "freshtomato") == 0 && ctx->reg->distros.freshtomato.latest &&
+		 !d->firmware_date.s)
+		d_older(&x, x.fw, ctx->reg->distros.freshtomato.latest, "FreshTomato");
+	else
+		d_build_age(&x);   /* DD-WRT: no releases, only builds */
+	return true;
+}
+
 void check_firmware_support(struct input *in, const struct run_ctx *ctx)
 {
 	if (!in->kind)
@@ -272,6 +551,12 @@ void check_firmware_support(struct input *in, const struct run_ctx *ctx)
 	}
 	const struct device *d = &in->dev;
 	input_item(in, item, IST_PASS, NULL);
+	if (judge_distro(in, ctx)) {
+		if (d->auto_update == TRI_NO)
+			finding_add(in, ctx, "EL313", "default", item, -1, FST_WARN,
+				    d->auto_update_line, "auto_update: false", ARGS_END);
+		return;
+	}
 	const struct router_support *rs = NULL;
 	if (!d->model.s)
 		finding_add(in, ctx, "EL312", "no-model", item, -1, FST_UNKNOWN, d->vendor.line,

@@ -1013,6 +1013,171 @@ static void test_firmware_support_end_without_model(void **state)
 	input_free(&in);
 }
 
+
+/* ---- firmware distributions (rules/firmware/home-firmware.yaml) ------------- */
+
+/* A device running a distribution, firmware on line 5 (and its build date
+ * on line 6 when given). */
+static void distro_input(struct input *in, const char *distro, const char *model,
+			 const char *fw, const char *date)
+{
+	fw_input(in, NULL, model);
+	in->dev.distro = distro;
+	if (fw)
+		in->dev.firmware = (struct sval){fw, 5};
+	if (date)
+		in->dev.firmware_date = (struct sval){date, 6};
+}
+
+static void test_distro_openwrt(void **state)
+{
+	(void)state;
+	struct input in;
+	/* 21.02 reached its end of life in 2023-05, and 21.02.3 is behind
+	 * 21.02.7 too. */
+	distro_input(&in, "openwrt", NULL, "21.02.3", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3},
+	       {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "OpenWrt 21.02 reached its end of life on 2023-05: no security fixes are "
+		       "released for it any more (source: https://openwrt.org/docs/guide-developer/security; data "
+		       "as of 2026-11-22).");
+	expect_message(&in, 1, LANG_EN,
+		       "OpenWrt 21.02.3 is older than 21.02.7, the latest release of the 21.02 "
+		       "line: update to it (data as of 2026-11-22).");
+	expect_evidence(&in, 0, "firmware: 21.02.3");
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* The newest release of a supported series: nothing to say. */
+	distro_input(&in, "openwrt", "Netgear R7800", "25.12.5", NULL);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
+	input_free(&in);
+
+	/* An older point release of it, and a release candidate. */
+	distro_input(&in, "openwrt", NULL, "25.12.2", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+
+	/* Older than every series in the data; newer than all of them. */
+	distro_input(&in, "openwrt", NULL, "10.03.1", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-older-than-data", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+	distro_input(&in, "openwrt", NULL, "27.06.0", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "distro-not-listed", FST_UNKNOWN, 5, ITEM_5_3});
+	expect_item(&in, ITEM_5_3, IST_UNKNOWN, NULL);
+	input_free(&in);
+
+	/* SNAPSHOT: judged by its build date (2025-01-24 is 666 days before
+	 * 2026-11-21: past the 365-day warning, not the 730-day failure). */
+	distro_input(&in, "openwrt", NULL, "SNAPSHOT", "2025-01-24");
+	in.dev.snapshot = true;
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "build-age", FST_WARN, 6, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "OpenWrt SNAPSHOT was built on 2025-01-24, 666 days ago; a build older than "
+		       "365 days misses the security fixes made since (data as of 2026-11-22).");
+	input_free(&in);
+	distro_input(&in, "openwrt", NULL, "SNAPSHOT", NULL);
+	in.dev.snapshot = true;
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "no-build-date", FST_UNKNOWN, 5, ITEM_5_3});
+	input_free(&in);
+	/* A trunk build named by the codename of an ended series. */
+	distro_input(&in, "openwrt", NULL, "Bleeding Edge", NULL);
+	in.dev.snapshot = true;
+	in.dev.codename = "chaos_calmer";
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "OpenWrt 15.05 reached its end of life on 2020-12: no security fixes are "
+		       "released for it any more (source: http://the-uncensored-wiki.com:20161/"
+		       "2016-wikipedia_en_all_2016-02/A/OpenWrt_Buildroot.html; data as of "
+		       "2026-11-22).");
+	input_free(&in);
+	/* A snapshot of an ended series fails for the series alone. */
+	distro_input(&in, "openwrt", NULL, "19.07-SNAPSHOT", NULL);
+	in.dev.snapshot = true;
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+
+	/* No release file given with the configuration. */
+	distro_input(&in, "openwrt", NULL, NULL, NULL);
+	in.dev.model = (struct sval){NULL, 0};
+	in.dev.vendor = (struct sval){"openwrt", 2};
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "distro-no-version", FST_UNKNOWN, 2, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "OpenWrt: the firmware version is not in this input; give "
+		       "/etc/openwrt_release or /etc/os-release (or the output of 'ubus call "
+		       "system board') together with the configuration.");
+	input_free(&in);
+}
+
+static void test_distro_merlin_routeros_ddwrt(void **state)
+{
+	(void)state;
+	struct input in;
+	/* RT-AC68U on 380.59: its newest branch (386) has ended, and 380 is
+	 * behind it. */
+	distro_input(&in, "asuswrt-merlin", "RT-AC68U", "380.59_X6.6.1", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3},
+	       {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	expect_message(&in, 1, LANG_EN,
+		       "Asuswrt-Merlin 380.59_X6.6.1 is older than 386.14_2, the latest release of "
+		       "the 386 line: update to it (data as of 2026-11-22).");
+	input_free(&in);
+	/* A model Merlin dropped. */
+	distro_input(&in, "asuswrt-merlin", "RT-AC66U", "380.70", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL310", "distro-dropped", FST_FAIL, 3, ITEM_5_3});
+	input_free(&in);
+	/* 3004.388.x on an AX model: current, then one behind. */
+	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.12_2", NULL);
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	input_free(&in);
+	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.8_4", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+
+	/* RouterOS: per major version. */
+	distro_input(&in, "routeros", "RB952Ui-5ac2nD", "7.11.2", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+	distro_input(&in, "routeros", "RB952Ui-5ac2nD", "8.0", NULL);
+	run_checks(&in);
+	EXPECT(&in, {"EL315", "distro-not-listed", FST_UNKNOWN, 5, ITEM_5_3});
+	input_free(&in);
+
+	/* DD-WRT by build age: 2023-01-01 is past 730 days; the policy can
+	 * move the limits. */
+	distro_input(&in, "dd-wrt", NULL, "r51234", "2023-01-01");
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "build-age", FST_FAIL, 6, ITEM_5_3});
+	input_free(&in);
+	g_pol.build_age_fail_days = 3000;
+	distro_input(&in, "dd-wrt", NULL, "r51234", "2023-01-01");
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "build-age", FST_WARN, 6, ITEM_5_3});
+	input_free(&in);
+	g_pol.build_age_warn_days = 2000;
+	distro_input(&in, "dd-wrt", NULL, "r51234", "2023-01-01");
+	run_checks(&in);
+	EXPECT_NONE(&in);
+	input_free(&in);
+}
+
 /* ---- exposure ---------------------------------------------------------------- */
 
 static void test_exposure(void **state)
@@ -1257,6 +1422,8 @@ int main(void)
 		cmocka_unit_test_setup(test_exposure, test_setup),
 		cmocka_unit_test_setup(test_exposure_without_router_section, test_setup),
 		cmocka_unit_test_setup(test_method, test_setup),
+		cmocka_unit_test_setup(test_distro_openwrt, test_setup),
+		cmocka_unit_test_setup(test_distro_merlin_routeros_ddwrt, test_setup),
 		cmocka_unit_test_setup(test_run_parsed_document, test_setup),
 	};
 	return cmocka_run_group_tests_name("checks", tests, group_setup, group_teardown);

@@ -501,6 +501,56 @@ static void test_fail_bad_severity(void **state)
 	remove_copy(&c);
 }
 
+/* rules/firmware/home-firmware.yaml: lines found by key, dates read,
+ * models normalised. */
+static void test_home_firmware(void **state)
+{
+	(void)state;
+	const struct distro_data *dd = &g_reg.distros;
+	assert_string_equal(dd->as_of, "2026-11-22");
+	assert_int_equal(dd->nopenwrt, 11);
+	assert_string_equal(dd->openwrt[0].key, "12.09");
+	const struct distro_line *l = distro_find(dd->openwrt, dd->nopenwrt, "21.02");
+	assert_non_null(l);
+	assert_string_equal(l->latest, "21.02.7");
+	assert_string_equal(l->end_of_life_text, "2023-05");
+	assert_int_equal(l->end_of_life, date_days(2023, 5, 31));
+	assert_null(distro_find(dd->openwrt, dd->nopenwrt, "21.0"));
+	l = distro_find(dd->openwrt, dd->nopenwrt, "25.12");
+	assert_non_null(l);
+	assert_int_equal(l->end_of_life, -1);
+	const struct distro_line *m = distro_find(dd->merlin, dd->nmerlin, "386");
+	assert_non_null(m);
+	assert_true(distro_has_model(m, "rt-ac68u"));
+	assert_true(distro_has_model(m, "RT AC68U"));
+	assert_false(distro_has_model(m, "RT-AX86U"));
+	assert_int_equal(dd->nmerlin_dropped, 3);
+	assert_string_equal(dd->merlin_dropped[0].last_branch, "380");
+	assert_int_equal(dd->build_age_warn_days, 365);
+	assert_int_equal(dd->build_age_fail_days, 730);
+	assert_non_null(distro_find(dd->routeros, dd->nrouteros, "7"));
+	assert_string_equal(dd->freshtomato.latest, "2026.3");
+}
+
+static void test_fail_home_firmware_without_as_of(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof(path), "%s/firmware/home-firmware.yaml", c.dir);
+	char *t = read_text(path);
+	size_t from = find_from(t, 0, "    - series: \"22.03\"\n");
+	size_t asof = find_from(t, from, "      as_of: ");
+	size_t eol = find_from(t, asof, "\n");
+	char *m = splice(t, asof, eol + 1 - asof, "");
+	write_text(path, m);
+	expect_load_error(&c, "firmware/home-firmware.yaml", line_of(t, from + 1), "'as_of' is missing");
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
 static void test_fail_missing_checklist_item(void **state)
 {
 	(void)state;
@@ -850,6 +900,8 @@ int main(void)
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),
 		cmocka_unit_test(test_router_lookup),
+		cmocka_unit_test(test_home_firmware),
+		cmocka_unit_test(test_fail_home_firmware_without_as_of),
 		cmocka_unit_test(test_copy_loads_unchanged),
 		cmocka_unit_test(test_fail_title_without_ja),
 		cmocka_unit_test(test_fail_rule_without_title),
