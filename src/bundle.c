@@ -61,6 +61,8 @@ static bool is_os_release(int idx)
 int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn)
 {
 	bool have_os = false;
+	_Static_assert(sizeof(bundle_members) / sizeof(bundle_members[0]) <= 8,
+		       "found[] holds every member");
 	for (int i = 0; bundle_members[i]; i++) {
 		if (is_os_release(i) && have_os)
 			continue;
@@ -278,7 +280,9 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		found_len[idx] = (size_t)size;
 	}
 	bool have_os = false;
-	for (int i = 0; bundle_members[i] && i < 8; i++) {
+	_Static_assert(sizeof(bundle_members) / sizeof(bundle_members[0]) <= 8,
+		       "found[] holds every member");
+	for (int i = 0; bundle_members[i]; i++) {
 		if (!found[i] || (is_os_release(i) && have_os))
 			continue;
 		char display[4200];
