@@ -1,11 +1,1767 @@
 /*
- * routeros.c — MikroTik RouterOS `/export` (kind "routeros"). Only the
- * probe is built so far.
+ * routeros.c — MikroTik RouterOS `/export` (kind "routeros").
+ *
+ * The export is a RouterOS script: header comments, menu lines
+ * ("/interface wireless"), then commands ("add", "set") with key=value
+ * arguments. A line ending in '\' continues on the next, indented, line
+ * (the indentation is not part of the text, even inside a quoted value:
+ * the 6.48 corpus export splits "p\ / arent=LAN2" inside a script). Values
+ * are quoted with "…" and \" \\ \n \r \t \_ \XX escapes. `/export terse`
+ * puts the menu path in front of every command; RouterOS 7 may write it
+ * with slashes ("/interface/wifi"). `/export verbose` writes every value,
+ * default or not: both read the same.
+ *
+ * Only values that differ from RouterOS's defaults are exported
+ * (help.mikrotik.com "Configuration Management"), so every default that
+ * matters is applied here. The defaults used, from help.mikrotik.com:
+ *
+ * Legacy "wireless" package, page "Wireless Interface":
+ *  - /interface wireless: disabled (Default: yes); mode (Default: station);
+ *    security-profile (Default: default); ssid (Default: value of
+ *    system/identity). Modes: station, station-wds, station-pseudobridge,
+ *    station-pseudobridge-clone, station-bridge are client ("Station")
+ *    modes; ap-bridge, bridge, wds-slave are the "AP modes";
+ *    alignment-only and nstreme-dual-slave are "Special modes" (not an
+ *    access point the family joins).
+ *  - Virtual AP: "add mode=ap-bridge master-interface=wlan1 …"; it works
+ *    only while its master is active. A virtual interface's default mode
+ *    is taken as ap-bridge: the 6.48 corpus export has virtual APs with
+ *    SSIDs and guest profiles and no mode= (so their mode is the default).
+ *    Their `disabled` default is yes like every wireless interface (the
+ *    same export writes disabled=no on the one it uses).
+ *  - Security profiles: mode (none | static-keys-optional |
+ *    static-keys-required | dynamic-keys; Default: none) — none is an
+ *    open network, static-keys-* is WEP, dynamic-keys is WPA;
+ *    authentication-types (wpa-psk | wpa2-psk | wpa-eap | wpa2-eap;
+ *    Default: empty); unicast-ciphers and group-ciphers (tkip | aes-ccm;
+ *    Default: aes-ccm); wpa-pre-shared-key / wpa2-pre-shared-key "only
+ *    have effect when wpa-psk / wpa2-psk is added to
+ *    authentication-types". The profile "default" always exists.
+ *  - WPS: wps-mode (disabled | push-button | push-button-virtual-only),
+ *    default depends on the board; the WPS server is push-button only
+ *    (a 2-minute window after the physical or the WinBox button). There is
+ *    no PIN method, which is what rule EL205 warns about, so push-button
+ *    is not reported as "WPS on"; wps-mode=disabled on every enabled AP
+ *    is reported as WPS off.
+ *
+ * Newer "wifi" package (RouterOS >= 7.13, "wifiwave2" before), page "WiFi"
+ * (and "WifiWave2"):
+ *  - configuration.mode (ap | station…; ap is the default);
+ *    security.authentication-types (wpa-psk, wpa2-psk, wpa-eap, wpa2-eap,
+ *    wpa3-psk, owe, wpa3-eap, wpa3-eap-192): "The default value is an
+ *    empty list (no authentication, an open network). Configuring a
+ *    passphrase adds to the default list the wpa2-psk authentication
+ *    method (if the interface is an AP)"; encryption and group-encryption
+ *    default to ccmp; wps (push-button default | disabled).
+ *  - disabled: "Hardware interfaces are disabled by default. Virtual
+ *    interfaces are not." A virtual interface is bound (works) only when
+ *    it and its master are both enabled.
+ *  - A value is taken from, in order: the interface itself
+ *    (security.passphrase=…), the profile assigned to the interface
+ *    (security=sec1), the configuration profile assigned to it
+ *    (configuration=cfg1), a profile assigned to that configuration.
+ *  - Exports abbreviate a repeated prefix: "security.authentication-types=…
+ *    .passphrase=…" means security.passphrase.
+ *
+ * RouterOS 7's /export leaves keys and passwords out unless `show-sensitive`
+ * is given: a PSK network without its key is reported as such (the
+ * passphrase is then unknown, never guessed).
+ *
+ * Internet side (warnings under 5-3). What is approximated:
+ *  - /ip service: telnet 23, ftp 21, www 80, ssh 22, www-ssl 443
+ *    (disabled by default: it needs a certificate), api 8728, winbox 8291,
+ *    api-ssl 8729; enabled unless disabled=yes; address= restricts a
+ *    service to those sources (0.0.0.0/0 does not).
+ *  - /ip firewall filter, chain input, read in order: an accept rule that
+ *    is not limited to the LAN side, to source addresses or by other
+ *    matchers, and that covers an open service's port (or every port),
+ *    exposes it; a drop/reject of new connections from the WAN side
+ *    (in-interface-list=!LAN as in the default configuration's "defconf:
+ *    drop all not coming from LAN", in-interface-list=WAN, a WAN
+ *    interface, or everything) closes the rest. No such drop and an open
+ *    service means remote administration from the internet. Jump chains,
+ *    address lists and IPv6 (/ipv6 firewall) are not followed.
+ *  - /ip firewall nat dst-nat/netmap rules not limited to the LAN side are
+ *    port forwards from the internet.
+ *  - /ip upnp enabled (Default: no).
+ *
+ * Every key, password and secret in any menu is registered as a secret of
+ * the input, and no diagnostic quotes a value of such a key.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parsers.h"
+
+#define ROS_MAX_ARGS 512          /* arguments of one command */
+#define ROS_MAX_PATH 160          /* a menu path */
+#define ROS_UNKNOWN_LISTED 12     /* lines not understood, listed by number */
+#define ROS_QUOTE_MAX 60          /* longest value a diagnostic quotes */
+#define ROS_MAX_FWD_PORTS 64      /* dst-port items made into forwards */
+/* Wireless objects and forwards kept: far above any real router, low
+ * enough that hostile inputs cannot make the name look-ups quadratic. */
+#define ROS_MAX_OBJS 1024
+#define ROS_MAX_FWDS 1024
+
+/* ---- commands ------------------------------------------------------------ */
+
+struct ros_arg {
+	const char *key;          /* dotted prefix expanded ("security.passphrase") */
+	const char *val;          /* decoded, NUL-terminated (scratch) */
+	size_t vlen;              /* may hold NUL bytes */
+};
+
+struct ros_cmd {
+	const char *path;         /* "interface wireless security-profiles" */
+	const char *verb;         /* "add", "set"… */
+	const char *target;       /* "wlan1", "telnet", "0" or NULL */
+	struct ros_arg *args;
+	size_t nargs;
+	struct ros_arg *find;     /* inside [ find … ] */
+	size_t nfind;
+	bool has_find;
+	unsigned line;            /* first line of the command */
+};
+
+static const char *arg_get(const struct ros_arg *a, size_t n, const char *key)
+{
+	const char *v = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(a[i].key, key) == 0)
+			v = a[i].val;    /* the last one wins, as in RouterOS */
+	return v;
+}
+
+/* ---- the parser state ------------------------------------------------------ */
+
+/* Legacy security profile. */
+struct ros_prof {
+	const char *name;
+	bool is_default;
+	struct sval mode, auth, ucipher, gcipher;
+	const char *psk[2];       /* wpa, wpa2 */
+	size_t psk_len[2];
+	unsigned psk_line[2];
+	unsigned line;
+	struct ros_prof *next;
+};
+
+/* Legacy wireless interface. */
+struct ros_wlan {
+	const char *name, *default_name;
+	struct sval master, ssid, mode, profile, band, wps;
+	enum tri disabled;
+	bool added;               /* made by add (a virtual interface) */
+	bool capsman;
+	unsigned line;
+	struct ros_wlan *next;
+};
+
+/* Settings of the wifi package a value can come from. */
+enum { WF_SSID, WF_MODE, WF_AUTH, WF_PASS, WF_ENC, WF_GENC, WF_WPS, WF_BAND, WF_COUNT };
+
+struct ros_fields {
+	struct sval v[WF_COUNT];
+	size_t pass_len;
+};
+
+/* A wifi security profile, configuration profile or interface. */
+struct ros_wobj {
+	const char *name, *default_name;
+	struct ros_fields f;
+	const char *cfg_ref, *sec_ref, *master;
+	enum tri disabled;
+	bool added;
+	unsigned line;
+	struct ros_wobj *next;
+};
+
+/* An input-chain filter rule, reduced to what the approximation needs. */
+enum ros_side { SIDE_ANY, SIDE_WAN, SIDE_LAN, SIDE_OTHER };
+
+struct ros_rule {
+	unsigned line;
+	const char *action;
+	enum ros_side side;
+	bool restricted;          /* sources or other matchers narrow it */
+	bool only_established;    /* connection-state without "new" */
+	const char *proto, *ports;
+	struct ros_rule *next;
+};
+
+struct ros_nat {
+	unsigned line;
+	const char *iface, *iface_list, *proto, *ports, *to, *to_ports, *src, *name;
+	struct ros_nat *next;
+};
+
+struct ros_svc {
+	const char *name;
+	unsigned port;
+	bool enabled;
+	bool restricted;
+	unsigned line;            /* 0: RouterOS default */
+};
+
+struct ros {
+	struct input *in;
+	struct arena *a;
+	struct arena scratch;
+	char path[ROS_MAX_PATH];
+	struct ros_prof *profs, **profs_tail;
+	struct ros_wlan *wlans, **wlans_tail;
+	struct ros_wobj *wsecs, *wcfgs, *wifis;
+	struct ros_wobj **wsecs_tail, **wcfgs_tail, **wifis_tail;
+	struct ros_rule *rules, **rules_tail;
+	struct ros_nat *nats, **nats_tail;
+	struct ros_svc svcs[8];
+	const char *wan_names[16];   /* interfaces in the WAN list, DHCP/PPPoE clients */
+	size_t nwan;
+	const char *lan_names[16];
+	size_t nlan;
+	struct sval identity;
+	unsigned filter_line;        /* the first /ip firewall filter command */
+	bool capsman_on;
+	const char *capsman_ifaces;
+	unsigned capsman_line;
+	unsigned upnp_line;
+	enum tri upnp;
+	bool saw_header;
+	bool noted_missing_key;
+	size_t nobjs;                /* profiles and interfaces kept */
+	unsigned unknown[ROS_UNKNOWN_LISTED];
+	size_t nunknown;
+};
+
+static const char *quotable(struct ros *r, const char *s)
+{
+	size_t n = strnlen(s, ROS_QUOTE_MAX + 1);
+	if (n <= ROS_QUOTE_MAX)
+		return utf8_sanitize(r->a, s, n);
+	const char *d = arena_printf(r->a, "(a value of %zu bytes)", strlen(s));
+	return d ? d : "(a long value)";
+}
+
+static const char *keep(struct ros *r, const char *s)
+{
+	return s ? utf8_sanitize(r->a, s, strlen(s)) : NULL;
+}
+
+static bool eq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* ---- secrets ---------------------------------------------------------------- */
+
+/* Keys whose values are secrets, in any menu (the last dotted part). */
+static bool key_is_secret(const char *key)
+{
+	const char *k = strrchr(key, '.');
+	k = k ? k + 1 : key;
+	static const char *const exact[] = {
+		"static-key-0", "static-key-1", "static-key-2", "static-key-3",
+		"static-sta-private-key", "management-protection-key", "authentication-key",
+		"tcp-md5-key", "private-key", "preshared-key", "psk", "key", "auth-key",
+		"private-pre-shared-key", "nv2-preshared-key", "radius-secret", NULL,
+	};
+	for (size_t i = 0; exact[i]; i++)
+		if (strcmp(k, exact[i]) == 0)
+			return true;
+	static const char *const suffix[] = {"password", "passphrase", "secret",
+					     "pre-shared-key", NULL};
+	size_t kn = strlen(k);
+	for (size_t i = 0; suffix[i]; i++) {
+		size_t sn = strlen(suffix[i]);
+		if (kn >= sn && strcmp(k + kn - sn, suffix[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Copies a secret value into the input's arena and registers it. */
+static const char *secret_copy(struct ros *r, const struct ros_arg *a)
+{
+	char *p = arena_alloc(r->a, a->vlen + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, a->val, a->vlen);
+	if (a->vlen)
+		input_add_secret(r->in, p, a->vlen);
+	return p;
+}
+
+/* ---- tokenizer ------------------------------------------------------------------ */
+
+static const char *const ros_verbs[] = {"add", "set", "remove", "enable", "disable",
+					"unset", "comment", "move", "reset", NULL};
+
+static bool is_verb(const char *w, size_t n)
+{
+	for (size_t i = 0; ros_verbs[i]; i++)
+		if (strlen(ros_verbs[i]) == n && memcmp(ros_verbs[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+static int hexv(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Reads a value starting at s[*i]: quoted (decoded) or up to a blank or
+ * ']'. Returns false on an unterminated quote. */
+static bool read_value(struct ros *r, const char *s, size_t n, size_t *i,
+		       const char **out, size_t *outn)
+{
+	size_t p = *i;
+	if (p < n && s[p] == '"') {
+		p++;
+		size_t st = p;
+		while (p < n && s[p] != '"') {
+			if (s[p] == '\\' && p + 1 < n)
+				p++;
+			p++;
+		}
+		if (p >= n)
+			return false;
+		char *d = arena_alloc(&r->scratch, p - st + 1);
+		if (!d)
+			return false;
+		size_t w = 0;
+		for (size_t k = st; k < p; k++) {
+			if (s[k] != '\\') {
+				d[w++] = s[k];
+				continue;
+			}
+			char e = s[++k];
+			int h1 = hexv((unsigned char)e), h2 = k + 1 < p ? hexv((unsigned char)s[k + 1]) : -1;
+			if (h1 >= 0 && h2 >= 0) {
+				d[w++] = (char)(h1 * 16 + h2);
+				k++;
+			} else {
+				d[w++] = e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t'
+					 : e == '_' ? ' ' : e;
+			}
+		}
+		d[w] = '\0';
+		*out = d;
+		*outn = w;
+		*i = p + 1;
+		return true;
+	}
+	size_t st = p;
+	while (p < n && s[p] != ' ' && s[p] != '\t' && s[p] != ']')
+		p++;
+	char *d = arena_strndup(&r->scratch, s + st, p - st);
+	if (!d)
+		return false;
+	*out = d;
+	*outn = p - st;
+	*i = p;
+	return true;
+}
+
+/* Reads "key=value" or a bare word at s[*i] into *a (key NULL for a bare
+ * word, whose text is then in val). prefix carries the last dotted
+ * prefix. Returns false on a syntax error. */
+static bool read_arg(struct ros *r, const char *s, size_t n, size_t *i, struct ros_arg *a,
+		     char *prefix, size_t prefsz)
+{
+	size_t st = *i, p = st;
+	while (p < n && s[p] != '=' && s[p] != ' ' && s[p] != '\t' && s[p] != ']' && s[p] != '"')
+		p++;
+	if (p < n && s[p] == '"' && p == st) {
+		/* A quoted bare word ("name" of an item). */
+		a->key = NULL;
+		return read_value(r, s, n, i, &a->val, &a->vlen);
+	}
+	if (p >= n || s[p] != '=') {
+		if (p == st)
+			return false;
+		a->key = NULL;
+		a->val = arena_strndup(&r->scratch, s + st, p - st);
+		a->vlen = p - st;
+		*i = p;
+		return a->val != NULL;
+	}
+	size_t kn = p - st;
+	if (kn == 0)
+		return false;
+	const char *k = s + st;
+	char *key;
+	if (k[0] == '.' && prefix[0]) {
+		key = arena_printf(&r->scratch, "%s%.*s", prefix, (int)kn, k);
+	} else {
+		key = arena_strndup(&r->scratch, k, kn);
+		const char *dot = memchr(k, '.', kn);
+		if (dot && dot != k && (size_t)(dot - k) < prefsz) {
+			memcpy(prefix, k, (size_t)(dot - k));
+			prefix[dot - k] = '\0';
+		}
+	}
+	if (!key)
+		return false;
+	a->key = key;
+	*i = p + 1;
+	return read_value(r, s, n, i, &a->val, &a->vlen);
+}
+
+static void skip_blank(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+}
+
+/* Splits one logical command. Returns 1 for a command in c, 0 for a menu
+ * line alone (the current path changed), -1 when it is not understood. */
+static int tokenize(struct ros *r, const char *s, size_t n, unsigned line, struct ros_cmd *c)
+{
+	size_t i = 0;
+	memset(c, 0, sizeof(*c));
+	c->line = line;
+	c->path = r->path;
+	skip_blank(s, n, &i);
+	if (i < n && s[i] == '/') {
+		char path[ROS_MAX_PATH];
+		size_t pn = 0;
+		bool verb = false;
+		while (i < n) {
+			skip_blank(s, n, &i);
+			if (i >= n)
+				break;
+			size_t st = i;
+			while (i < n && s[i] != ' ' && s[i] != '\t')
+				i++;
+			const char *w = s + st;
+			size_t wn = i - st;
+			if (pn > 0 && is_verb(w, wn)) {
+				i = st;
+				verb = true;
+				break;
+			}
+			if (pn > 0 && (memchr(w, '=', wn) || w[0] == '['))
+				return -1;
+			/* "/interface/wifi" or "/interface wifi": words joined by one space. */
+			for (size_t k = 0; k < wn; k++) {
+				char ch = w[k] == '/' ? ' ' : w[k];
+				if (ch == ' ' && (pn == 0 || path[pn - 1] == ' '))
+					continue;
+				if (!(isalnum((unsigned char)ch) || ch == '-' || ch == '_' || ch == ' ' ||
+				      ch == '.'))
+					return -1;
+				if (pn + 2 >= sizeof(path))
+					return -1;
+				path[pn++] = ch;
+			}
+			if (pn && path[pn - 1] != ' ')
+				path[pn++] = ' ';
+		}
+		while (pn && path[pn - 1] == ' ')
+			pn--;
+		path[pn] = '\0';
+		if (!verb) {
+			memcpy(r->path, path, pn + 1);
+			return 0;
+		}
+		c->path = arena_strdup(&r->scratch, path);
+		if (!c->path)
+			return -1;
+	}
+	skip_blank(s, n, &i);
+	size_t st = i;
+	while (i < n && s[i] != ' ' && s[i] != '\t')
+		i++;
+	if (!is_verb(s + st, i - st))
+		return -1;
+	c->verb = arena_strndup(&r->scratch, s + st, i - st);
+	c->args = arena_alloc(&r->scratch, sizeof(*c->args) * ROS_MAX_ARGS);
+	c->find = arena_alloc(&r->scratch, sizeof(*c->find) * ROS_MAX_ARGS);
+	if (!c->verb || !c->args || !c->find)
+		return -1;
+	char prefix[64] = "";
+	for (;;) {
+		skip_blank(s, n, &i);
+		if (i >= n)
+			break;
+		if (s[i] == '[') {
+			if (c->has_find || c->nargs)
+				return -1;
+			c->has_find = true;
+			i++;
+			skip_blank(s, n, &i);
+			if (n - i < 4 || memcmp(s + i, "find", 4) != 0)
+				return -1;
+			i += 4;
+			char fprefix[64] = "";
+			for (;;) {
+				skip_blank(s, n, &i);
+				if (i >= n)
+					return -1;
+				if (s[i] == ']') {
+					i++;
+					break;
+				}
+				struct ros_arg a;
+				if (!read_arg(r, s, n, &i, &a, fprefix, sizeof(fprefix)))
+					return -1;
+				if (a.key) {
+					if (c->nfind >= ROS_MAX_ARGS)
+						return -1;
+					c->find[c->nfind++] = a;
+				}
+			}
+			continue;
+		}
+		struct ros_arg a;
+		if (!read_arg(r, s, n, &i, &a, prefix, sizeof(prefix)))
+			return -1;
+		if (!a.key) {
+			if (c->target || c->has_find || c->nargs)
+				return -1;
+			c->target = a.val;
+			continue;
+		}
+		if (c->nargs >= ROS_MAX_ARGS)
+			return -1;
+		c->args[c->nargs++] = a;
+	}
+	return 1;
+}
+
+/* ---- header --------------------------------------------------------------------- */
+
+static void header_line(struct ros *r, const char *s, size_t n, unsigned line)
+{
+	struct device *d = &r->in->dev;
+	const char *by = memmem(s, n, " by RouterOS ", 13);
+	if (by && !d->firmware.s) {
+		size_t i = (size_t)(by - s) + 13, st = i;
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.'))
+			i++;
+		if (i > st && isdigit((unsigned char)s[st])) {
+			d->firmware.s = arena_strndup(r->a, s + st, i - st);
+			d->firmware.line = line;
+			d->snapshot = memmem(s + st, i - st, "beta", 4) ||
+				      memmem(s + st, i - st, "rc", 2) ||
+				      memmem(s + st, i - st, "alpha", 5);
+			d->vendor.line = line;
+			r->saw_header = true;
+		}
+		return;
+	}
+	size_t i = 1;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (n - i > 5 && memcmp(s + i, "model", 5) == 0) {
+		i += 5;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i < n && s[i] == '=') {
+			i++;
+			while (i < n && s[i] == ' ')
+				i++;
+			size_t e = n;
+			while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+				e--;
+			if (e > i && !d->model.s) {
+				d->model.s = utf8_sanitize(r->a, s + i, e - i);
+				d->model.line = line;
+				r->saw_header = true;
+			}
+		}
+	}
+}
+
+/* ---- legacy wireless -------------------------------------------------------------- */
+
+static struct ros_prof *prof_by_name(struct ros *r, const char *name)
+{
+	for (struct ros_prof *p = r->profs; p; p = p->next)
+		if (eq(p->name, name))
+			return p;
+	return NULL;
+}
+
+static struct ros_prof *prof_new(struct ros *r, const char *name, bool is_default,
+				 unsigned line)
+{
+	if (r->nobjs >= ROS_MAX_OBJS)
+		return NULL;
+	struct ros_prof *p = arena_alloc(r->a, sizeof(*p));
+	if (!p)
+		return NULL;
+	r->nobjs++;
+	p->name = keep(r, name);
+	p->is_default = is_default;
+	p->line = line;
+	*r->profs_tail = p;
+	r->profs_tail = &p->next;
+	return p;
+}
+
+static struct ros_prof *prof_default(struct ros *r)
+{
+	for (struct ros_prof *p = r->profs; p; p = p->next)
+		if (p->is_default)
+			return p;
+	return prof_new(r, "default", true, 0);
+}
+
+static void sval_set(struct ros *r, struct sval *v, const char *s, unsigned line)
+{
+	v->s = keep(r, s);
+	v->line = line;
+}
+
+static bool do_profile(struct ros *r, const struct ros_cmd *c)
+{
+	struct ros_prof *p = NULL;
+	const char *name = arg_get(c->args, c->nargs, "name");
+	if (strcmp(c->verb, "add") == 0) {
+		if (!name)
+			return false;
+		p = prof_new(r, name, false, c->line);
+	} else if (strcmp(c->verb, "set") == 0) {
+		const char *dflt = arg_get(c->find, c->nfind, "default");
+		const char *fname = arg_get(c->find, c->nfind, "name");
+		const char *t = c->target ? c->target : fname;
+		if (eq(dflt, "yes") || eq(t, "default") || eq(t, "0")) {
+			p = prof_default(r);
+		} else if (t) {
+			p = prof_by_name(r, t);
+			if (!p)
+				p = prof_new(r, t, false, c->line);
+		} else {
+			return false;
+		}
+		if (p && name)
+			p->name = keep(r, name);
+	} else {
+		return true;
+	}
+	if (!p)
+		return false;
+	if (!p->line)
+		p->line = c->line;
+	for (size_t i = 0; i < c->nargs; i++) {
+		const struct ros_arg *a = &c->args[i];
+		if (strcmp(a->key, "mode") == 0)
+			sval_set(r, &p->mode, a->val, c->line);
+		else if (strcmp(a->key, "authentication-types") == 0)
+			sval_set(r, &p->auth, a->val, c->line);
+		else if (strcmp(a->key, "unicast-ciphers") == 0)
+			sval_set(r, &p->ucipher, a->val, c->line);
+		else if (strcmp(a->key, "group-ciphers") == 0)
+			sval_set(r, &p->gcipher, a->val, c->line);
+		else if (strcmp(a->key, "wpa-pre-shared-key") == 0 ||
+			 strcmp(a->key, "wpa2-pre-shared-key") == 0) {
+			int k = a->key[3] == '2' ? 1 : 0;
+			p->psk[k] = secret_copy(r, a);
+			p->psk_len[k] = a->vlen;
+			p->psk_line[k] = c->line;
+		}
+	}
+	return true;
+}
+
+static struct ros_wlan *wlan_by_name(struct ros *r, const char *name)
+{
+	for (struct ros_wlan *w = r->wlans; w; w = w->next)
+		if (eq(w->name, name))
+			return w;
+	return NULL;
+}
+
+static struct ros_wlan *wlan_new(struct ros *r, const char *name, const char *dname,
+				 unsigned line)
+{
+	if (r->nobjs >= ROS_MAX_OBJS)
+		return NULL;
+	struct ros_wlan *w = arena_alloc(r->a, sizeof(*w));
+	if (!w)
+		return NULL;
+	r->nobjs++;
+	w->name = keep(r, name);
+	w->default_name = keep(r, dname);
+	w->disabled = TRI_UNSET;
+	w->line = line;
+	*r->wlans_tail = w;
+	r->wlans_tail = &w->next;
+	return w;
+}
+
+static bool do_wlan(struct ros *r, const struct ros_cmd *c)
+{
+	struct ros_wlan *w = NULL;
+	const char *name = arg_get(c->args, c->nargs, "name");
+	bool en = strcmp(c->verb, "enable") == 0, dis = strcmp(c->verb, "disable") == 0;
+	if (strcmp(c->verb, "add") == 0) {
+		w = wlan_new(r, name, NULL, c->line);
+		if (w)
+			w->added = true;
+	} else if (strcmp(c->verb, "set") == 0 || en || dis) {
+		const char *dn = arg_get(c->find, c->nfind, "default-name");
+		const char *fname = arg_get(c->find, c->nfind, "name");
+		if (dn) {
+			for (struct ros_wlan *x = r->wlans; x && !w; x = x->next)
+				if (eq(x->default_name, dn))
+					w = x;
+			if (!w)
+				w = wlan_new(r, dn, dn, c->line);
+		} else if (c->target || fname) {
+			const char *t = c->target ? c->target : fname;
+			if (isdigit((unsigned char)t[0]))
+				return false;   /* an item number: which one is unknown */
+			w = wlan_by_name(r, t);
+			if (!w)
+				w = wlan_new(r, t, t, c->line);
+		} else {
+			return false;
+		}
+		if (w && name)
+			w->name = keep(r, name);
+	} else {
+		return true;
+	}
+	if (!w)
+		return false;
+	if (en || dis) {
+		w->disabled = dis ? TRI_YES : TRI_NO;
+		return true;
+	}
+	for (size_t i = 0; i < c->nargs; i++) {
+		const struct ros_arg *a = &c->args[i];
+		if (strcmp(a->key, "ssid") == 0)
+			sval_set(r, &w->ssid, a->val, c->line);
+		else if (strcmp(a->key, "mode") == 0)
+			sval_set(r, &w->mode, a->val, c->line);
+		else if (strcmp(a->key, "security-profile") == 0)
+			sval_set(r, &w->profile, a->val, c->line);
+		else if (strcmp(a->key, "master-interface") == 0)
+			sval_set(r, &w->master, a->val, c->line);
+		else if (strcmp(a->key, "band") == 0)
+			sval_set(r, &w->band, a->val, c->line);
+		else if (strcmp(a->key, "wps-mode") == 0)
+			sval_set(r, &w->wps, a->val, c->line);
+		else if (strcmp(a->key, "disabled") == 0) {
+			if (strcmp(a->val, "yes") == 0 || strcmp(a->val, "true") == 0)
+				w->disabled = TRI_YES;
+			else if (strcmp(a->val, "no") == 0 || strcmp(a->val, "false") == 0)
+				w->disabled = TRI_NO;
+			else
+				return false;
+		}
+	}
+	return true;
+}
+
+/* ---- wifi package ------------------------------------------------------------------- */
+
+static struct ros_wobj *wobj_find(struct ros_wobj *list, const char *name, bool by_default)
+{
+	for (struct ros_wobj *o = list; o; o = o->next)
+		if (eq(by_default ? o->default_name : o->name, name))
+			return o;
+	return NULL;
+}
+
+static struct ros_wobj *wobj_new(struct ros *r, struct ros_wobj ***tail, const char *name,
+				 const char *dname, unsigned line)
+{
+	if (r->nobjs >= ROS_MAX_OBJS)
+		return NULL;
+	struct ros_wobj *o = arena_alloc(r->a, sizeof(*o));
+	if (!o)
+		return NULL;
+	r->nobjs++;
+	o->name = keep(r, name);
+	o->default_name = keep(r, dname);
+	o->disabled = TRI_UNSET;
+	o->line = line;
+	**tail = o;
+	*tail = &o->next;
+	return o;
+}
+
+/* Which field a key sets. kind: 0 interface, 1 configuration profile,
+ * 2 security profile. */
+static int wifi_field(const char *key, int kind)
+{
+	static const struct {
+		const char *k;
+		int f;
+	} sec[] = {{"authentication-types", WF_AUTH}, {"passphrase", WF_PASS},
+		   {"encryption", WF_ENC}, {"group-encryption", WF_GENC}, {"wps", WF_WPS}};
+	const char *k = key;
+	if (kind == 0 || kind == 1) {
+		if (kind == 0 && strncmp(k, "configuration.", 14) == 0)
+			k += 14;
+		if (kind == 0 && k == key && (strcmp(k, "ssid") == 0 || strcmp(k, "mode") == 0))
+			return -1;   /* an interface's own keys are dotted */
+		if (strcmp(k, "ssid") == 0)
+			return WF_SSID;
+		if (strcmp(k, "mode") == 0)
+			return WF_MODE;
+		if (strcmp(key, "channel.band") == 0)
+			return WF_BAND;
+		if (strncmp(key, "security.", 9) != 0)
+			return -1;
+		k = key + 9;
+	}
+	for (size_t i = 0; i < sizeof(sec) / sizeof(sec[0]); i++)
+		if (strcmp(k, sec[i].k) == 0)
+			return sec[i].f;
+	return -1;
+}
+
+static bool do_wifi(struct ros *r, const struct ros_cmd *c, int kind)
+{
+	struct ros_wobj **list = kind == 0 ? &r->wifis : kind == 1 ? &r->wcfgs : &r->wsecs;
+	struct ros_wobj ***tail = kind == 0 ? &r->wifis_tail : kind == 1 ? &r->wcfgs_tail
+							   : &r->wsecs_tail;
+	struct ros_wobj *o = NULL;
+	const char *name = arg_get(c->args, c->nargs, "name");
+	bool en = strcmp(c->verb, "enable") == 0, dis = strcmp(c->verb, "disable") == 0;
+	if (strcmp(c->verb, "add") == 0) {
+		o = wobj_new(r, tail, name, NULL, c->line);
+		if (o)
+			o->added = true;
+	} else if (strcmp(c->verb, "set") == 0 || en || dis) {
+		const char *dn = arg_get(c->find, c->nfind, "default-name");
+		const char *fname = arg_get(c->find, c->nfind, "name");
+		const char *t = c->target ? c->target : fname;
+		if (dn) {
+			o = wobj_find(*list, dn, true);
+			if (!o)
+				o = wobj_new(r, tail, dn, dn, c->line);
+		} else if (t && !isdigit((unsigned char)t[0])) {
+			o = wobj_find(*list, t, false);
+			if (!o)
+				o = wobj_new(r, tail, t, kind == 0 ? t : NULL, c->line);
+		} else {
+			return false;
+		}
+		if (o && name)
+			o->name = keep(r, name);
+	} else {
+		return true;
+	}
+	if (!o)
+		return false;
+	if (en || dis) {
+		o->disabled = dis ? TRI_YES : TRI_NO;
+		return true;
+	}
+	for (size_t i = 0; i < c->nargs; i++) {
+		const struct ros_arg *a = &c->args[i];
+		int f = wifi_field(a->key, kind);
+		if (f == WF_PASS) {
+			o->f.v[WF_PASS].s = secret_copy(r, a);
+			o->f.v[WF_PASS].line = c->line;
+			o->f.pass_len = a->vlen;
+		} else if (f >= 0) {
+			sval_set(r, &o->f.v[f], a->val, c->line);
+		} else if (kind != 2 && strcmp(a->key, "security") == 0) {
+			o->sec_ref = keep(r, a->val);
+		} else if (kind == 0 && strcmp(a->key, "configuration") == 0) {
+			o->cfg_ref = keep(r, a->val);
+		} else if (kind == 0 && strcmp(a->key, "master-interface") == 0) {
+			o->master = keep(r, a->val);
+		} else if (kind == 0 && strcmp(a->key, "disabled") == 0) {
+			if (strcmp(a->val, "yes") == 0)
+				o->disabled = TRI_YES;
+			else if (strcmp(a->val, "no") == 0)
+				o->disabled = TRI_NO;
+			else
+				return false;
+		}
+	}
+	return true;
+}
+
+/* ---- internet side -------------------------------------------------------------------- */
+
+static void wan_add(struct ros *r, const char *name, bool lan)
+{
+	const char **arr = lan ? r->lan_names : r->wan_names;
+	size_t *n = lan ? &r->nlan : &r->nwan;
+	if (!name || *n >= 16)
+		return;
+	const char *k = keep(r, name);
+	if (k)
+		arr[(*n)++] = k;
+}
+
+static bool name_in(const char *const *arr, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (eq(arr[i], name))
+			return true;
+	return false;
+}
+
+static enum ros_side side_of(struct ros *r, const char *iface, const char *list)
+{
+	if (list) {
+		bool neg = list[0] == '!';
+		const char *l = neg ? list + 1 : list;
+		if (strcmp(l, "LAN") == 0)
+			return neg ? SIDE_WAN : SIDE_LAN;
+		if (strcmp(l, "WAN") == 0)
+			return neg ? SIDE_LAN : SIDE_WAN;
+		if (strcmp(l, "all") == 0 && !neg)
+			return SIDE_ANY;
+		return SIDE_OTHER;
+	}
+	if (iface) {
+		bool neg = iface[0] == '!';
+		const char *f = neg ? iface + 1 : iface;
+		bool wan = name_in(r->wan_names, r->nwan, f);
+		bool lan = name_in(r->lan_names, r->nlan, f) || strncmp(f, "bridge", 6) == 0;
+		if (wan)
+			return neg ? SIDE_LAN : SIDE_WAN;
+		if (lan)
+			return neg ? SIDE_WAN : SIDE_LAN;
+		return SIDE_OTHER;
+	}
+	return SIDE_ANY;
+}
+
+/* Matchers that do not narrow who can reach the router. */
+static bool neutral_key(const char *k)
+{
+	static const char *const ok[] = {"action", "chain", "comment", "log", "log-prefix",
+					 "in-interface", "in-interface-list", "protocol",
+					 "dst-port", "connection-state", "connection-nat-state",
+					 "disabled", "place-before", "reject-with", "dst-address-type",
+					 NULL};
+	for (size_t i = 0; ok[i]; i++)
+		if (strcmp(k, ok[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool do_filter(struct ros *r, const struct ros_cmd *c)
+{
+	if (strcmp(c->verb, "add") != 0)
+		return true;
+	if (!r->filter_line)
+		r->filter_line = c->line;
+	const char *chain = arg_get(c->args, c->nargs, "chain");
+	const char *action = arg_get(c->args, c->nargs, "action");
+	if (!chain)
+		return false;
+	if (strcmp(chain, "input") != 0 || eq(arg_get(c->args, c->nargs, "disabled"), "yes"))
+		return true;
+	struct ros_rule *u = arena_alloc(r->a, sizeof(*u));
+	if (!u)
+		return false;
+	u->line = c->line;
+	u->action = keep(r, action ? action : "accept");
+	u->proto = keep(r, arg_get(c->args, c->nargs, "protocol"));
+	u->ports = keep(r, arg_get(c->args, c->nargs, "dst-port"));
+	u->side = side_of(r, arg_get(c->args, c->nargs, "in-interface"),
+			  arg_get(c->args, c->nargs, "in-interface-list"));
+	const char *cs = arg_get(c->args, c->nargs, "connection-state");
+	u->only_established = cs && !strstr(cs, "new");
+	const char *dat = arg_get(c->args, c->nargs, "dst-address-type");
+	for (size_t i = 0; i < c->nargs; i++)
+		if (!neutral_key(c->args[i].key))
+			u->restricted = true;
+	if (dat && strcmp(dat, "local") != 0)
+		u->restricted = true;
+	if (u->ports && strchr(u->ports, '!'))
+		u->restricted = true;
+	*r->rules_tail = u;
+	r->rules_tail = &u->next;
+	return true;
+}
+
+static bool do_nat(struct ros *r, const struct ros_cmd *c)
+{
+	if (strcmp(c->verb, "add") != 0)
+		return true;
+	const char *action = arg_get(c->args, c->nargs, "action");
+	const char *chain = arg_get(c->args, c->nargs, "chain");
+	if (!chain)
+		return false;
+	if (!action || (strcmp(action, "dst-nat") != 0 && strcmp(action, "netmap") != 0) ||
+	    strcmp(chain, "dstnat") != 0 || eq(arg_get(c->args, c->nargs, "disabled"), "yes"))
+		return true;
+	struct ros_nat *f = arena_alloc(r->a, sizeof(*f));
+	if (!f)
+		return false;
+	f->line = c->line;
+	f->iface = keep(r, arg_get(c->args, c->nargs, "in-interface"));
+	f->iface_list = keep(r, arg_get(c->args, c->nargs, "in-interface-list"));
+	f->proto = keep(r, arg_get(c->args, c->nargs, "protocol"));
+	f->ports = keep(r, arg_get(c->args, c->nargs, "dst-port"));
+	f->to = keep(r, arg_get(c->args, c->nargs, "to-addresses"));
+	f->to_ports = keep(r, arg_get(c->args, c->nargs, "to-ports"));
+	const char *src = arg_get(c->args, c->nargs, "src-address");
+	if (!src)
+		src = arg_get(c->args, c->nargs, "src-address-list");
+	f->src = keep(r, src);
+	f->name = keep(r, arg_get(c->args, c->nargs, "comment"));
+	*r->nats_tail = f;
+	r->nats_tail = &f->next;
+	return true;
+}
+
+static bool do_service(struct ros *r, const struct ros_cmd *c)
+{
+	if (strcmp(c->verb, "set") != 0)
+		return true;
+	const char *t = c->target ? c->target : arg_get(c->find, c->nfind, "name");
+	if (!t)
+		return false;
+	struct ros_svc *s = NULL;
+	for (size_t i = 0; i < sizeof(r->svcs) / sizeof(r->svcs[0]); i++)
+		if (eq(r->svcs[i].name, t))
+			s = &r->svcs[i];
+	if (!s)
+		return !isdigit((unsigned char)t[0]);   /* another service: not management */
+	s->line = c->line;
+	const char *d = arg_get(c->args, c->nargs, "disabled");
+	if (d)
+		s->enabled = strcmp(d, "yes") != 0;
+	const char *addr = arg_get(c->args, c->nargs, "address");
+	if (addr)
+		s->restricted = addr[0] && !strstr(addr, "0.0.0.0/0") && !strstr(addr, "::/0");
+	const char *port = arg_get(c->args, c->nargs, "port");
+	long p;
+	if (port && str_to_long(port, 1, 65535, &p) == 0)
+		s->port = (unsigned)p;
+	return true;
+}
+
+/* ---- dispatch ----------------------------------------------------------------------------- */
+
+static bool dispatch(struct ros *r, const struct ros_cmd *c)
+{
+	/* Secrets first, whatever the menu. */
+	for (size_t i = 0; i < c->nargs; i++)
+		if (c->args[i].vlen && key_is_secret(c->args[i].key))
+			secret_copy(r, &c->args[i]);
+	const char *p = c->path;
+	bool set = strcmp(c->verb, "set") == 0, add = strcmp(c->verb, "add") == 0;
+	if (strcmp(p, "interface wireless security-profiles") == 0)
+		return do_profile(r, c);
+	if (strcmp(p, "interface wireless") == 0)
+		return do_wlan(r, c);
+	if (strcmp(p, "interface wireless cap") == 0) {
+		if (set && eq(arg_get(c->args, c->nargs, "enabled"), "yes")) {
+			r->capsman_on = true;
+			r->capsman_ifaces = keep(r, arg_get(c->args, c->nargs, "interfaces"));
+			r->capsman_line = c->line;
+		}
+		return true;
+	}
+	if (strcmp(p, "interface wifi") == 0 || strcmp(p, "interface wifiwave2") == 0)
+		return do_wifi(r, c, 0);
+	if (strcmp(p, "interface wifi configuration") == 0 ||
+	    strcmp(p, "interface wifiwave2 configuration") == 0)
+		return do_wifi(r, c, 1);
+	if (strcmp(p, "interface wifi security") == 0 ||
+	    strcmp(p, "interface wifiwave2 security") == 0)
+		return do_wifi(r, c, 2);
+	if (strcmp(p, "ip firewall filter") == 0)
+		return do_filter(r, c);
+	if (strcmp(p, "ip firewall nat") == 0)
+		return do_nat(r, c);
+	if (strcmp(p, "ip service") == 0)
+		return do_service(r, c);
+	if (strcmp(p, "ip upnp") == 0 && set) {
+		const char *e = arg_get(c->args, c->nargs, "enabled");
+		if (e) {
+			r->upnp = strcmp(e, "yes") == 0 ? TRI_YES : TRI_NO;
+			r->upnp_line = c->line;
+		}
+		return true;
+	}
+	if (strcmp(p, "system identity") == 0 && set) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		if (nm)
+			sval_set(r, &r->identity, nm, c->line);
+		return true;
+	}
+	if (strcmp(p, "interface list member") == 0 && add) {
+		const char *l = arg_get(c->args, c->nargs, "list");
+		const char *f = arg_get(c->args, c->nargs, "interface");
+		if (eq(l, "WAN"))
+			wan_add(r, f, false);
+		else if (eq(l, "LAN"))
+			wan_add(r, f, true);
+		return true;
+	}
+	if ((strcmp(p, "ip dhcp-client") == 0 && add) ||
+	    (strcmp(p, "interface pppoe-client") == 0 && add)) {
+		const char *f = arg_get(c->args, c->nargs,
+					strcmp(p, "ip dhcp-client") == 0 ? "interface" : "name");
+		wan_add(r, f, false);
+		return true;
+	}
+	return true;
+}
+
+/* ---- security mapping ------------------------------------------------------------------------ */
+
+enum {
+	AT_WPA_PSK = 1, AT_WPA2_PSK = 2, AT_WPA3_PSK = 4, AT_WPA_EAP = 8, AT_WPA2_EAP = 16,
+	AT_WPA3_EAP = 32, AT_OWE = 64, AT_UNKNOWN = 128,
+};
+
+static unsigned auth_flags(const char *s)
+{
+	static const struct {
+		const char *t;
+		unsigned f;
+	} map[] = {{"wpa-psk", AT_WPA_PSK}, {"wpa2-psk", AT_WPA2_PSK}, {"wpa3-psk", AT_WPA3_PSK},
+		   {"wpa-eap", AT_WPA_EAP}, {"wpa2-eap", AT_WPA2_EAP}, {"wpa3-eap", AT_WPA3_EAP},
+		   {"wpa3-eap-192", AT_WPA3_EAP}, {"owe", AT_OWE}};
+	unsigned f = 0;
+	const char *p = s;
+	while (p && *p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		bool known = n == 0;
+		for (size_t i = 0; i < sizeof(map) / sizeof(map[0]) && !known; i++)
+			if (strlen(map[i].t) == n && memcmp(map[i].t, p, n) == 0) {
+				f |= map[i].f;
+				known = true;
+			}
+		if (!known)
+			f |= AT_UNKNOWN;
+		p = e ? e + 1 : NULL;
+	}
+	return f;
+}
+
+/* The security mode of a set of authentication types (0: none). A
+ * network offering both a passphrase and 802.1X is judged by its
+ * passphrase, the weaker way in. */
+static enum wifi_sec sec_of_auth(unsigned f)
+{
+	if (f & AT_UNKNOWN)
+		return WSEC_UNKNOWN;
+	bool w1 = f & (AT_WPA_PSK | AT_WPA_EAP);
+	bool w23 = f & (AT_WPA2_PSK | AT_WPA3_PSK | AT_WPA2_EAP | AT_WPA3_EAP);
+	if (f & AT_OWE)
+		return f == AT_OWE ? WSEC_OWE : WSEC_UNKNOWN;
+	if (w1)
+		return w23 ? WSEC_WPA_WPA2 : WSEC_WPA;
+	if (f & (AT_WPA2_PSK | AT_WPA3_PSK)) {
+		if ((f & AT_WPA2_PSK) && (f & AT_WPA3_PSK))
+			return WSEC_WPA2_WPA3;
+		return (f & AT_WPA3_PSK) ? WSEC_WPA3 : WSEC_WPA2;
+	}
+	if (f & AT_WPA2_EAP)
+		return WSEC_WPA2_ENT;
+	if (f & AT_WPA3_EAP)
+		return WSEC_WPA3_ENT;
+	return WSEC_OPEN;
+}
+
+/* Cipher of a list of cipher names; *unknown set on a name not known. */
+static unsigned cipher_bits(const char *s, bool *unknown)
+{
+	unsigned b = 0;   /* 1 aes, 2 tkip */
+	const char *p = s;
+	while (p && *p) {
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if ((n == 4 && memcmp(p, "tkip", 4) == 0))
+			b |= 2;
+		else if ((n == 7 && memcmp(p, "aes-ccm", 7) == 0) || (n >= 4 && memcmp(p, "ccmp", 4) == 0) ||
+			 (n >= 4 && memcmp(p, "gcmp", 4) == 0))
+			b |= 1;
+		else if (n)
+			*unknown = true;
+		p = e ? e + 1 : NULL;
+	}
+	return b;
+}
+
+static enum wifi_cipher cipher_of(unsigned b)
+{
+	return b == 3 ? WCIPH_TKIP_AES : b == 2 ? WCIPH_TKIP : b == 1 ? WCIPH_AES : WCIPH_UNSET;
+}
+
+static struct wifi_net *net_new(struct ros *r, unsigned line)
+{
+	struct wifi_net *w = arena_alloc(r->a, sizeof(*w));
+	if (!w) {
+		input_fail(r->in, "out of memory");
+		return NULL;
+	}
+	w->line = line;
+	*r->in->dev.wifi_tail = w;
+	r->in->dev.wifi_tail = &w->next;
+	r->in->dev.nwifi++;
+	return w;
+}
+
+static void note_missing_key(struct ros *r, unsigned line, const char *where)
+{
+	if (r->noted_missing_key)
+		return;
+	r->noted_missing_key = true;
+	input_diag(r->in, DIAG_NOTE, line, 0,
+		   "%s uses a pre-shared key but the export has no key (RouterOS 7 leaves keys out "
+		   "unless you run '/export show-sensitive'); the passphrase cannot be judged",
+		   "%s は事前共有鍵を使いますが、エクスポートに鍵がありません（RouterOS 7 は "
+		   "'/export show-sensitive' としない限り鍵を出力しません）。パスフレーズは判定できません",
+		   where);
+}
+
+/* Is a legacy mode an access point? Unknown modes count as one, with a
+ * note, so that an unreadable network is judged rather than skipped. */
+static bool legacy_is_ap(struct ros *r, const struct sval *mode, bool virt)
+{
+	const char *m = mode->s ? mode->s : virt ? "ap-bridge" : "station";
+	if (strcmp(m, "ap-bridge") == 0 || strcmp(m, "bridge") == 0 || strcmp(m, "wds-slave") == 0)
+		return true;
+	if (strncmp(m, "station", 7) == 0 || strcmp(m, "alignment-only") == 0 ||
+	    strcmp(m, "nstreme-dual-slave") == 0)
+		return false;
+	input_diag(r->in, DIAG_NOTE, mode->line, 0,
+		   "wireless mode '%s' is not known; the interface is judged as an access point",
+		   "無線モード '%s' を知らないため、アクセスポイントとして判定します",
+		   quotable(r, m));
+	return true;
+}
+
+static bool in_list(const char *list, const char *name)
+{
+	if (!list || !name)
+		return false;
+	size_t n = strlen(name);
+	for (const char *p = list; p && *p;) {
+		const char *e = strchr(p, ',');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == n && memcmp(p, name, n) == 0)
+			return true;
+		p = e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+static void legacy_nets(struct ros *r)
+{
+	for (struct ros_wlan *x = r->wlans; x; x = x->next) {
+		struct wifi_net *w = net_new(r, x->line);
+		if (!w)
+			return;
+		bool virt = x->added || x->master.s;
+		const struct ros_wlan *m = NULL;
+		if (virt)
+			m = x->master.s ? wlan_by_name(r, x->master.s) : NULL;
+		w->enabled = x->disabled == TRI_NO && (!virt || (m && m->disabled == TRI_NO));
+		w->is_ap = legacy_is_ap(r, &x->mode, virt);
+		if (x->ssid.s)
+			w->ssid = x->ssid;
+		else if (r->identity.s)
+			w->ssid = r->identity;
+		else
+			w->ssid.s = "MikroTik";   /* RouterOS's default identity */
+		w->band = x->band.s ? x->band : (m ? m->band : x->band);
+		if (r->capsman_on && (!r->capsman_ifaces || in_list(r->capsman_ifaces, x->name))) {
+			w->sec = WSEC_UNKNOWN;
+			w->sec_label.s = "managed by CAPsMAN: the controller's settings apply";
+			w->sec_label.line = r->capsman_line;
+			continue;
+		}
+		const char *pname = x->profile.s ? x->profile.s : "default";
+		struct ros_prof *p = x->profile.s ? prof_by_name(r, pname) : NULL;
+		if (!p && (!x->profile.s || strcmp(pname, "default") == 0))
+			p = prof_default(r);
+		if (!p) {
+			w->sec = WSEC_UNKNOWN;
+			w->sec_label.s = arena_printf(r->a, "security-profile=%s (not in the export)",
+						      quotable(r, pname));
+			w->sec_label.line = x->profile.line;
+			input_diag(r->in, DIAG_NOTE, x->profile.line, 0,
+				   "security profile '%s' is not defined in the export",
+				   "セキュリティプロファイル '%s' がエクスポートにありません",
+				   quotable(r, pname));
+			continue;
+		}
+		const char *mode = p->mode.s ? p->mode.s : "none";
+		unsigned lline = p->mode.line ? p->mode.line : p->line ? p->line : x->line;
+		const char *pn = p->name ? quotable(r, p->name) : "?";
+		if (strcmp(mode, "none") == 0) {
+			w->sec = WSEC_OPEN;
+			w->sec_label.s = arena_printf(r->a, "security-profile %s: mode=none%s", pn,
+						      p->mode.s ? "" : " (RouterOS default)");
+		} else if (strncmp(mode, "static-keys-", 12) == 0) {
+			w->sec = WSEC_WEP;
+			w->sec_label.s = arena_printf(r->a, "security-profile %s: mode=%s (WEP)", pn,
+						      quotable(r, mode));
+		} else if (strcmp(mode, "dynamic-keys") == 0) {
+			unsigned f = p->auth.s ? auth_flags(p->auth.s) : 0;
+			if (f & (AT_WPA3_PSK | AT_WPA3_EAP | AT_OWE))
+				f |= AT_UNKNOWN;   /* not in the legacy package */
+			w->sec = f ? sec_of_auth(f) : WSEC_UNKNOWN;
+			if (p->auth.line)
+				lline = p->auth.line;
+			w->sec_label.s = arena_printf(r->a,
+						      "security-profile %s: mode=dynamic-keys "
+						      "authentication-types=%s",
+						      pn, p->auth.s ? quotable(r, p->auth.s) : "(none)");
+			if (w->sec == WSEC_UNKNOWN)
+				input_diag(r->in, DIAG_NOTE, lline, 0,
+					   "security profile %s: authentication-types '%s' is not understood",
+					   "セキュリティプロファイル %s: authentication-types '%s' を解釈できません",
+					   pn, p->auth.s ? quotable(r, p->auth.s) : "");
+			bool unk = false;
+			unsigned b = cipher_bits(p->ucipher.s ? p->ucipher.s : "aes-ccm", &unk) |
+				     cipher_bits(p->gcipher.s ? p->gcipher.s : "aes-ccm", &unk);
+			w->cipher = cipher_of(b);
+			w->cipher_line = p->ucipher.line ? p->ucipher.line : p->gcipher.line;
+			int k = (f & AT_WPA2_PSK) ? 1 : (f & AT_WPA_PSK) ? 0 : -1;
+			if (k >= 0 && p->psk[k]) {
+				w->pass = p->psk[k];
+				w->pass_len = p->psk_len[k];
+				w->pass_line = p->psk_line[k];
+			} else if (k >= 0 && w->enabled && w->is_ap) {
+				note_missing_key(r, lline, arena_printf(r->a, "security profile %s", pn));
+			}
+		} else {
+			w->sec = WSEC_UNKNOWN;
+			w->sec_label.s = arena_printf(r->a, "security-profile %s: mode=%s", pn,
+						      quotable(r, mode));
+			input_diag(r->in, DIAG_NOTE, lline, 0,
+				   "security profile %s: mode '%s' is not known",
+				   "セキュリティプロファイル %s: モード '%s' を知りません", pn,
+				   quotable(r, mode));
+		}
+		w->sec_label.line = lline;
+	}
+}
+
+/* The value of field f for interface o, and where it came from. */
+static const struct sval *wifi_value(struct ros *r, const struct ros_wobj *o, int f,
+				     const char **from, size_t *plen)
+{
+	const struct ros_wobj *isec = o->sec_ref ? wobj_find(r->wsecs, o->sec_ref, false) : NULL;
+	const struct ros_wobj *cfg = o->cfg_ref ? wobj_find(r->wcfgs, o->cfg_ref, false) : NULL;
+	const struct ros_wobj *csec = cfg && cfg->sec_ref ? wobj_find(r->wsecs, cfg->sec_ref, false)
+							  : NULL;
+	const struct ros_wobj *chain[4] = {o, isec, cfg, csec};
+	static const char *const names[4] = {"interface", "security profile",
+					     "configuration", "security profile"};
+	for (int i = 0; i < 4; i++) {
+		if (chain[i] && chain[i]->f.v[f].s) {
+			if (from)
+				*from = names[i];
+			if (plen)
+				*plen = chain[i]->f.pass_len;
+			return &chain[i]->f.v[f];
+		}
+	}
+	return NULL;
+}
+
+static void wifi_nets(struct ros *r)
+{
+	for (struct ros_wobj *o = r->wifis; o; o = o->next) {
+		struct wifi_net *w = net_new(r, o->line);
+		if (!w)
+			return;
+		bool virt = o->added || o->master;
+		const struct ros_wobj *m = o->master ? wobj_find(r->wifis, o->master, false) : NULL;
+		bool self_on = virt ? o->disabled != TRI_YES : o->disabled == TRI_NO;
+		bool master_on = m && (m->added || m->master ? m->disabled != TRI_YES
+							     : m->disabled == TRI_NO);
+		w->enabled = self_on && (!virt || master_on);
+		if (o->sec_ref && !wobj_find(r->wsecs, o->sec_ref, false))
+			input_diag(r->in, DIAG_NOTE, o->line, 0,
+				   "security profile '%s' is not defined in the export",
+				   "セキュリティプロファイル '%s' がエクスポートにありません",
+				   quotable(r, o->sec_ref));
+		if (o->cfg_ref && !wobj_find(r->wcfgs, o->cfg_ref, false))
+			input_diag(r->in, DIAG_NOTE, o->line, 0,
+				   "configuration profile '%s' is not defined in the export",
+				   "構成プロファイル '%s' がエクスポートにありません",
+				   quotable(r, o->cfg_ref));
+		const struct sval *v = wifi_value(r, o, WF_SSID, NULL, NULL);
+		if (v)
+			w->ssid = *v;
+		v = wifi_value(r, o, WF_BAND, NULL, NULL);
+		if (v)
+			w->band = *v;
+		v = wifi_value(r, o, WF_MODE, NULL, NULL);
+		const char *mode = v ? v->s : "ap";
+		if (strcmp(mode, "ap") == 0) {
+			w->is_ap = true;
+		} else if (strncmp(mode, "station", 7) == 0) {
+			w->is_ap = false;
+		} else {
+			w->is_ap = true;
+			input_diag(r->in, DIAG_NOTE, v ? v->line : o->line, 0,
+				   "wifi mode '%s' is not known; the interface is judged as an access point",
+				   "wifi のモード '%s' を知らないため、アクセスポイントとして判定します",
+				   quotable(r, mode));
+		}
+		const char *from = NULL;
+		size_t plen = 0;
+		const struct sval *pass = wifi_value(r, o, WF_PASS, NULL, &plen);
+		const struct sval *auth = wifi_value(r, o, WF_AUTH, &from, NULL);
+		unsigned f;
+		if (auth && auth->s[0]) {
+			f = auth_flags(auth->s);
+			w->sec_label.s = arena_printf(r->a, "authentication-types=%s (%s)",
+						      quotable(r, auth->s), from);
+			w->sec_label.line = auth->line;
+		} else {
+			bool has_pass = pass && plen;
+			f = has_pass ? AT_WPA2_PSK : 0;
+			w->sec_label.s = has_pass
+				? "authentication-types not set, passphrase set: wpa2-psk (RouterOS default)"
+				: "authentication-types not set, no passphrase: open (RouterOS default)";
+			w->sec_label.line = has_pass ? pass->line : o->line;
+		}
+		w->sec = sec_of_auth(f);
+		if (w->sec == WSEC_UNKNOWN)
+			input_diag(r->in, DIAG_NOTE, w->sec_label.line, 0,
+				   "authentication-types '%s' is not understood",
+				   "authentication-types '%s' を解釈できません",
+				   auth ? quotable(r, auth->s) : "");
+		if (w->sec != WSEC_OPEN && w->sec != WSEC_OWE && w->sec != WSEC_UNKNOWN) {
+			bool unk = false;
+			const struct sval *enc = wifi_value(r, o, WF_ENC, NULL, NULL);
+			const struct sval *genc = wifi_value(r, o, WF_GENC, NULL, NULL);
+			unsigned b = cipher_bits(enc ? enc->s : "ccmp", &unk) |
+				     cipher_bits(genc ? genc->s : "ccmp", &unk);
+			w->cipher = cipher_of(b);
+			w->cipher_line = enc ? enc->line : genc ? genc->line : 0;
+		}
+		if (f & (AT_WPA_PSK | AT_WPA2_PSK | AT_WPA3_PSK)) {
+			if (pass && plen) {
+				w->pass = pass->s;
+				w->pass_len = plen;
+				w->pass_line = pass->line;
+			} else if (w->enabled && w->is_ap) {
+				note_missing_key(r, w->sec_label.line,
+						 arena_printf(r->a, "wifi interface %s",
+							      o->name ? quotable(r, o->name) : "?"));
+			}
+		}
+	}
+}
+
+/* WPS: off when every enabled access point says so (see the top comment
+ * for why push-button is not reported as on). */
+static void wps_state(struct ros *r)
+{
+	struct device *d = &r->in->dev;
+	unsigned line = 0;
+	bool any = false, all_off = true;
+	const struct wifi_net *w = d->wifi;
+	for (struct ros_wlan *x = r->wlans; x && w; x = x->next, w = w->next) {
+		if (!w->enabled || !w->is_ap)
+			continue;
+		any = true;
+		if (eq(x->wps.s, "disabled"))
+			line = line ? line : x->wps.line;
+		else
+			all_off = false;
+	}
+	for (struct ros_wobj *o = r->wifis; o && w; o = o->next, w = w->next) {
+		if (!w->enabled || !w->is_ap)
+			continue;
+		any = true;
+		const struct sval *v = wifi_value(r, o, WF_WPS, NULL, NULL);
+		if (v && (strcmp(v->s, "disable") == 0 || strcmp(v->s, "disabled") == 0))
+			line = line ? line : v->line;
+		else
+			all_off = false;
+	}
+	if (any && all_off) {
+		d->wps = TRI_NO;
+		d->wps_line = line;
+	}
+}
+
+/* Does a dst-port list cover port? */
+static bool ports_cover(const char *list, unsigned port)
+{
+	for (const char *p = list; p && *p;) {
+		char *e;
+		unsigned long lo = strtoul(p, &e, 10), hi = lo;
+		if (e == p)
+			return false;
+		if (*e == '-') {
+			const char *q = e + 1;
+			hi = strtoul(q, &e, 10);
+			if (e == q)
+				return false;
+		}
+		if (port >= lo && port <= hi)
+			return true;
+		if (*e != ',')
+			return false;
+		p = e + 1;
+	}
+	return false;
+}
+
+static void remote_admin(struct ros *r)
+{
+	struct device *d = &r->in->dev;
+	const struct ros_svc *open[8];
+	size_t nopen = 0;
+	unsigned svc_line = 0;
+	for (size_t i = 0; i < sizeof(r->svcs) / sizeof(r->svcs[0]); i++) {
+		const struct ros_svc *s = &r->svcs[i];
+		if (s->line > svc_line)
+			svc_line = s->line;
+		if (s->enabled && !s->restricted)
+			open[nopen++] = s;
+	}
+	if (nopen == 0) {
+		d->remote_admin = TRI_NO;
+		d->remote_admin_line = svc_line;
+		return;
+	}
+	for (const struct ros_rule *u = r->rules; u; u = u->next) {
+		bool internet = (u->side == SIDE_ANY || u->side == SIDE_WAN) && !u->restricted &&
+				!u->only_established;
+		if (!internet)
+			continue;
+		if (strcmp(u->action, "accept") == 0) {
+			if (u->proto && strcmp(u->proto, "tcp") != 0 && strcmp(u->proto, "6") != 0)
+				continue;
+			for (size_t i = 0; i < nopen; i++) {
+				if (u->ports && !ports_cover(u->ports, open[i]->port))
+					continue;
+				d->remote_admin = TRI_YES;
+				d->remote_admin_line = u->line;
+				d->remote_admin_why = arena_printf(
+					r->a, "the input rule at line %u accepts tcp %u (%s) from %s", u->line,
+					open[i]->port, open[i]->name,
+					u->side == SIDE_WAN ? "the WAN side" : "any interface");
+				return;
+			}
+		} else if (strcmp(u->action, "drop") == 0 || strcmp(u->action, "reject") == 0 ||
+			   strcmp(u->action, "tarpit") == 0) {
+			if (u->proto || u->ports)
+				continue;
+			d->remote_admin = TRI_NO;
+			d->remote_admin_line = u->line;
+			return;
+		}
+	}
+	/* No drop: every open service is reachable. The finding points at the
+	 * first /ip firewall filter command, or at the file as a whole. */
+	char list[200] = "";
+	bool all_default = true;
+	for (size_t i = 0; i < nopen; i++) {
+		size_t l = strlen(list);
+		snprintf(list + l, sizeof(list) - l, "%s%s %u", i ? ", " : "", open[i]->name,
+			 open[i]->port);
+		all_default = all_default && !open[i]->line;
+	}
+	d->remote_admin = TRI_YES;
+	d->remote_admin_line = r->filter_line;
+	d->remote_admin_why = arena_printf(
+		r->a, "no input-chain rule drops what comes from the internet side, and %s %s enabled for any address%s",
+		list, nopen > 1 ? "are" : "is", all_default ? " (RouterOS defaults)" : "");
+}
+
+static void forwards(struct ros *r)
+{
+	struct device *d = &r->in->dev;
+	for (const struct ros_nat *n = r->nats; n; n = n->next) {
+		enum ros_side side = side_of(r, n->iface, n->iface_list);
+		if (side == SIDE_LAN)
+			continue;
+		const char *proto = n->proto ? n->proto : "any";
+		const char *p = n->ports;
+		unsigned count = 0;
+		do {
+			unsigned long lo = 0, hi = 0;
+			if (p && *p) {
+				char *e;
+				lo = strtoul(p, &e, 10);
+				hi = lo;
+				if (*e == '-')
+					hi = strtoul(e + 1, &e, 10);
+				p = strchr(p, ',');
+				if (p)
+					p++;
+				if (lo > 65535 || hi > 65535 || hi < lo)
+					lo = hi = 0;
+			} else {
+				p = NULL;
+			}
+			if (d->nhfwds >= ROS_MAX_FWDS)
+				return;
+			struct home_forward *f = arena_alloc(r->a, sizeof(*f));
+			if (!f)
+				return;
+			f->name = n->name;
+			f->proto = proto;
+			f->port_lo = (unsigned)lo;
+			f->port_hi = (unsigned)hi;
+			if (n->to) {
+				const char *c = strchr(n->to, ',');
+				f->to = c ? arena_strndup(r->a, n->to, (size_t)(c - n->to)) : n->to;
+			}
+			if (n->to_ports)
+				f->to_port = (unsigned)strtoul(n->to_ports, NULL, 10) & 0xFFFFu;
+			f->from = n->src;
+			f->line = n->line;
+			*d->hfwds_tail = f;
+			d->hfwds_tail = &f->next;
+			d->nhfwds++;
+		} while (p && *p && ++count < ROS_MAX_FWD_PORTS);
+	}
+}
+
+/* ---- main loop ---------------------------------------------------------------------- */
+
+static void unknown_line(struct ros *r, unsigned line)
+{
+	if (r->nunknown < ROS_UNKNOWN_LISTED)
+		r->unknown[r->nunknown] = line;
+	r->nunknown++;
+}
+
+static int ros_parse(struct input *in, const struct run_ctx *ctx)
+{
+	(void)ctx;
+	struct ros *r = calloc(1, sizeof(*r));
+	if (!r) {
+		input_fail(in, "out of memory");
+		return EL_ENOMEM;
+	}
+	r->in = in;
+	r->a = &in->arena;
+	r->profs_tail = &r->profs;
+	r->wlans_tail = &r->wlans;
+	r->wsecs_tail = &r->wsecs;
+	r->wcfgs_tail = &r->wcfgs;
+	r->wifis_tail = &r->wifis;
+	r->rules_tail = &r->rules;
+	r->nats_tail = &r->nats;
+	r->upnp = TRI_NO;   /* /ip upnp enabled: Default no */
+	static const struct {
+		const char *n;
+		unsigned port;
+		bool on;
+	} svc[8] = {{"telnet", 23, true}, {"ftp", 21, true},    {"www", 80, true},
+		    {"ssh", 22, true},    {"www-ssl", 443, false}, {"api", 8728, true},
+		    {"winbox", 8291, true}, {"api-ssl", 8729, true}};
+	for (size_t i = 0; i < 8; i++)
+		r->svcs[i] = (struct ros_svc){.name = svc[i].n, .port = svc[i].port, .enabled = svc[i].on};
+	in->has_coverage = true;
+	struct strbuf cmd;
+	sb_init(&cmd, in->len + 16);
+	const char *s = in->data;
+	size_t n = in->len, pos = 0;
+	unsigned line = 0;
+	while (pos < n) {
+		/* One physical line. */
+		size_t e = pos;
+		while (e < n && s[e] != '\n')
+			e++;
+		line++;
+		size_t ls = pos, le = e;
+		pos = e + 1;
+		if (le > ls && s[le - 1] == '\r')
+			le--;
+		size_t t = ls;
+		while (t < le && (s[t] == ' ' || s[t] == '\t'))
+			t++;
+		if (t == le)
+			continue;
+		if (s[t] == '#') {
+			header_line(r, s + t, le - t, line);
+			continue;
+		}
+		/* A command and its continuation lines. */
+		unsigned first = line, nphys = 1;
+		sb_reset(&cmd);
+		bool ok = true;
+		for (;;) {
+			size_t bs = 0;
+			while (bs < le - t && s[le - 1 - bs] == '\\')
+				bs++;
+			bool cont = bs & 1;
+			if (sb_add(&cmd, s + t, le - t - (cont ? 1 : 0)))
+				ok = false;
+			if (!cont || pos >= n)
+				break;
+			e = pos;
+			while (e < n && s[e] != '\n')
+				e++;
+			line++;
+			nphys++;
+			t = pos;
+			le = e;
+			pos = e + 1;
+			if (le > t && s[le - 1] == '\r')
+				le--;
+			while (t < le && (s[t] == ' ' || s[t] == '\t'))
+				t++;
+		}
+		in->lines_total += nphys;
+		if (ok) {
+			struct ros_cmd c;
+			int k = tokenize(r, cmd.buf ? cmd.buf : "", cmd.len, first, &c);
+			ok = k == 0 || (k == 1 && dispatch(r, &c));
+		}
+		if (ok)
+			in->lines_understood += nphys;
+		else
+			unknown_line(r, first);
+		arena_reset(&r->scratch);
+	}
+	sb_free(&cmd);
+	arena_free(&r->scratch);
+	if (in->lines_total == 0 && !r->saw_header) {
+		free(r);
+		input_fail(in, "no RouterOS export commands found");
+		return EL_EPARSE;
+	}
+	if (r->nunknown) {
+		char list[ROS_UNKNOWN_LISTED * 12] = "";
+		size_t shown = r->nunknown < ROS_UNKNOWN_LISTED ? r->nunknown : ROS_UNKNOWN_LISTED;
+		for (size_t i = 0; i < shown; i++) {
+			size_t l = strlen(list);
+			snprintf(list + l, sizeof(list) - l, "%s%u", i ? ", " : "", r->unknown[i]);
+		}
+		input_diag(in, DIAG_NOTE, r->unknown[0], 0,
+			   "%zu command(s) not understood and not used by any check, at line(s) %s%s",
+			   "解釈できず、どの判定にも使っていないコマンドが %zu 個あります（行 %s%s）",
+			   r->nunknown, list, r->nunknown > shown ? ", …" : "");
+	}
+	struct device *d = &in->dev;
+	in->has_device = true;
+	d->vendor.s = "mikrotik";
+	d->vendor_display = "MikroTik";
+	d->distro = "routeros";
+	legacy_nets(r);
+	wifi_nets(r);
+	wps_state(r);
+	remote_admin(r);
+	forwards(r);
+	d->upnp = r->upnp;
+	d->upnp_line = r->upnp_line;
+	free(r);
+	return in->error ? EL_ENOMEM : 0;
+}
 
 static int routeros_probe(const char *head, size_t n)
 {
@@ -31,7 +1787,7 @@ const struct parser parser_routeros = {
 	.label = "MikroTik RouterOS export",
 	.label_ja = "MikroTik RouterOS のエクスポート",
 	.probe = routeros_probe,
-	.parse = NULL,
+	.parse = ros_parse,
 	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
 	.home_router = true,
 	.max_bytes = 16u << 20,

@@ -1,0 +1,799 @@
+/*
+ * test_routeros.c — cmocka tests for parsers/routeros.c, MikroTik RouterOS
+ * /export (kind "routeros"). Documents go through the parser table with the
+ * real registry ($EDGELINT_RULES) and a default policy; the model is
+ * checked with exact values:
+ *  - header (firmware, model, snapshot), CRLF, '\' continuation lines
+ *    (inside quoted values too), comments, coverage counts;
+ *  - legacy wireless: defaults (disabled, station mode, profile "default"
+ *    with mode none), every security-profile mode and authentication-type
+ *    combination, ciphers, keys (registered as secrets), virtual APs
+ *    (default mode ap-bridge, enabled only with their master), renamed
+ *    interfaces, CAPsMAN-managed interfaces, missing keys;
+ *  - the wifi package (and wifiwave2): value priority interface >
+ *    interface's security profile > configuration profile > its security
+ *    profile, ".key" prefix abbreviation, default authentication types,
+ *    WPA3/transition/OWE/enterprise, station mode, virtual interfaces;
+ *  - /export terse and "/interface/wifi" slash paths;
+ *  - internet side: /ip service with the input chain (remote admin),
+ *    dst-nat forwards, UPnP, WPS;
+ *  - hostile input: unterminated quotes, a 1 MB line, NUL bytes, no final
+ *    newline, a continuation at the end, garbage, an empty file;
+ *  - content detection.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../parsers/parsers.h"
+#include "../../src/finding.h"
+#include "../../src/model.h"
+#include "../../src/policy.h"
+#include "../../src/registry.h"
+#include "testctx.h"
+
+/* Parses n bytes of text as a RouterOS export into a fresh input. */
+static int parse_n(struct input *in, const char *text, size_t n)
+{
+	input_init(in, "export.rsc");
+	in->kind = parser_by_name("routeros");
+	assert_non_null(in->kind);
+	assert_non_null(in->kind->parse);
+	in->len = n;
+	in->data = malloc(n + 1);
+	assert_non_null(in->data);
+	memcpy(in->data, text, n);
+	in->data[n] = '\0';
+	return in->kind->parse(in, &g_ctx);
+}
+
+static int parse(struct input *in, const char *text)
+{
+	return parse_n(in, text, strlen(text));
+}
+
+static const struct wifi_net *net(const struct input *in, const char *ssid)
+{
+	for (const struct wifi_net *w = in->dev.wifi; w; w = w->next)
+		if (w->ssid.s && strcmp(w->ssid.s, ssid) == 0)
+			return w;
+	fail_msg("no network with SSID %s", ssid);
+	return NULL;
+}
+
+static bool has_secret(const struct input *in, const char *s)
+{
+	for (size_t i = 0; i < in->nsecrets; i++)
+		if (in->secret_lens[i] == strlen(s) && memcmp(in->secrets[i], s, strlen(s)) == 0)
+			return true;
+	return false;
+}
+
+static const struct diag *diag_with(const struct input *in, const char *text)
+{
+	for (const struct diag *d = in->diags; d; d = d->next)
+		if (strstr(d->msg, text))
+			return d;
+	return NULL;
+}
+
+static size_t ndiags(const struct input *in)
+{
+	size_t n = 0;
+	for (const struct diag *d = in->diags; d; d = d->next)
+		n++;
+	return n;
+}
+
+/* No diagnostic, in either language, quotes s. */
+static void assert_not_quoted(const struct input *in, const char *s)
+{
+	for (const struct diag *d = in->diags; d; d = d->next) {
+		assert_null(strstr(d->msg, s));
+		assert_null(strstr(d->msg_ja, s));
+	}
+}
+
+/* ---- legacy wireless ---------------------------------------------------- */
+
+static const char legacy_doc[] =
+	"# 2026-08-06 11:54:45 by RouterOS 7.11.2\r\n"                      /* 1 */
+	"# software id = AAAA-BBBB\r\n"                                     /* 2 */
+	"#\r\n"                                                              /* 3 */
+	"# model = RB952Ui-5ac2nD\r\n"                                      /* 4 */
+	"# serial number = 000000000000\r\n"                                /* 5 */
+	"/interface bridge\r\n"                                              /* 6 */
+	"add name=bridge-lan\r\n"                                            /* 7 */
+	"/interface wireless\r\n"                                            /* 8 */
+	"set [ find default-name=wlan2 ] ssid=Spare\r\n"                    /* 9 */
+	"/interface wireless security-profiles\r\n"                          /* 10 */
+	"set [ find default=yes ] supplicant-identity=MikroTik\r\n"         /* 11 */
+	"add authentication-types=wpa2-psk mode=dynamic-keys name=sec \\\r\n" /* 12 */
+	"    supplicant-identity=\"\" wpa2-pre-shared-key=\"lamp \\\"quiet\\\" 7\"\r\n" /* 13 */
+	"/interface wireless\r\n"                                            /* 14 */
+	"set [ find default-name=wlan1 ] band=2ghz-g/n disabled=no mode=\\\r\n" /* 15 */
+	"    ap-bridge security-profile=sec ssid=Home\r\n"                  /* 16 */
+	"\r\n"                                                               /* 17 */
+	"/ip dhcp-client\r\n"                                                /* 18 */
+	"add interface=ether1\r\n";                                          /* 19 */
+
+static void test_legacy_document(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse(&in, legacy_doc), 0);
+	assert_true(in.has_device);
+	assert_string_equal(in.dev.vendor.s, "mikrotik");
+	assert_string_equal(in.dev.vendor_display, "MikroTik");
+	assert_string_equal(in.dev.distro, "routeros");
+	assert_string_equal(in.dev.firmware.s, "7.11.2");
+	assert_int_equal(in.dev.firmware.line, 1);
+	assert_null(in.dev.firmware_date.s);
+	assert_false(in.dev.snapshot);
+	assert_string_equal(in.dev.model.s, "RB952Ui-5ac2nD");
+	assert_int_equal(in.dev.model.line, 4);
+	assert_true(in.has_coverage);
+	assert_int_equal(in.lines_total, 13);   /* 19 lines - 5 comments - 1 blank */
+	assert_int_equal(in.lines_understood, 13);
+	assert_int_equal(ndiags(&in), 0);
+	assert_int_equal(in.dev.nwifi, 2);
+
+	const struct wifi_net *w = net(&in, "Home");
+	assert_true(w->enabled);
+	assert_true(w->is_ap);
+	assert_int_equal(w->line, 15);
+	assert_int_equal(w->ssid.line, 15);
+	assert_int_equal(w->sec, WSEC_WPA2);
+	assert_int_equal(w->sec_label.line, 12);
+	assert_string_equal(w->sec_label.s,
+			    "security-profile sec: mode=dynamic-keys authentication-types=wpa2-psk");
+	assert_int_equal(w->cipher, WCIPH_AES);
+	assert_int_equal(w->cipher_line, 0);
+	assert_string_equal(w->band.s, "2ghz-g/n");
+	assert_non_null(w->pass);
+	assert_int_equal(w->pass_len, 14);       /* lamp "quiet" 7 */
+	assert_int_equal(w->pass_line, 12);
+	assert_true(has_secret(&in, "lamp \"quiet\" 7"));
+
+	/* wlan2: the default profile (open) but never enabled, default
+	 * station mode. */
+	w = net(&in, "Spare");
+	assert_false(w->enabled);
+	assert_false(w->is_ap);
+	assert_int_equal(w->sec, WSEC_OPEN);
+	assert_string_equal(w->sec_label.s, "security-profile default: mode=none (RouterOS default)");
+	assert_int_equal(w->cipher, WCIPH_UNSET);
+	assert_null(w->pass);
+
+	/* Internet side: no filter, default services. */
+	assert_int_equal(in.dev.remote_admin, TRI_YES);
+	assert_int_equal(in.dev.remote_admin_line, 0);
+	assert_non_null(strstr(in.dev.remote_admin_why, "winbox 8291"));
+	assert_int_equal(in.dev.upnp, TRI_NO);
+	assert_int_equal(in.dev.wps, TRI_UNSET);
+	assert_int_equal(in.dev.nhfwds, 0);
+	input_free(&in);
+}
+
+/* One security profile on an enabled AP: returns the parsed input. */
+static void parse_profile(struct input *in, const char *profile_args)
+{
+	char doc[1024];
+	snprintf(doc, sizeof(doc),
+		 "/interface wireless security-profiles\n"
+		 "add name=p %s\n"
+		 "/interface wireless\n"
+		 "set [ find default-name=wlan1 ] disabled=no mode=ap-bridge security-profile=p ssid=T\n",
+		 profile_args);
+	assert_int_equal(parse(in, doc), 0);
+}
+
+static void test_legacy_profiles(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *args;
+		enum wifi_sec sec;
+		enum wifi_cipher cipher;
+		size_t pass_len;   /* 0: no passphrase */
+	} cases[] = {
+		{"", WSEC_OPEN, WCIPH_UNSET, 0},
+		{"mode=none wpa2-pre-shared-key=abcdefgh1", WSEC_OPEN, WCIPH_UNSET, 0},
+		{"mode=static-keys-required static-algo-0=40bit-wep static-key-0=0123456789", WSEC_WEP,
+		 WCIPH_UNSET, 0},
+		{"mode=static-keys-optional", WSEC_WEP, WCIPH_UNSET, 0},
+		{"mode=dynamic-keys authentication-types=wpa-psk wpa-pre-shared-key=one-key-123",
+		 WSEC_WPA, WCIPH_AES, 11},
+		{"mode=dynamic-keys authentication-types=wpa2-psk wpa-pre-shared-key=one-key-123 "
+		 "wpa2-pre-shared-key=two-key-12345",
+		 WSEC_WPA2, WCIPH_AES, 13},
+		{"mode=dynamic-keys authentication-types=wpa-psk,wpa2-psk unicast-ciphers=tkip,aes-ccm "
+		 "wpa2-pre-shared-key=two-key-12345",
+		 WSEC_WPA_WPA2, WCIPH_TKIP_AES, 13},
+		{"mode=dynamic-keys authentication-types=wpa2-psk unicast-ciphers=tkip group-ciphers=tkip "
+		 "wpa2-pre-shared-key=two-key-12345",
+		 WSEC_WPA2, WCIPH_TKIP, 13},
+		{"mode=dynamic-keys authentication-types=wpa2-psk group-ciphers=tkip "
+		 "wpa2-pre-shared-key=two-key-12345",
+		 WSEC_WPA2, WCIPH_TKIP_AES, 13},
+		{"mode=dynamic-keys authentication-types=wpa2-eap", WSEC_WPA2_ENT, WCIPH_AES, 0},
+		{"mode=dynamic-keys authentication-types=wpa-eap", WSEC_WPA, WCIPH_AES, 0},
+		{"mode=dynamic-keys authentication-types=wpa2-psk,wpa2-eap wpa2-pre-shared-key=k2345678",
+		 WSEC_WPA2, WCIPH_AES, 8},
+		{"mode=dynamic-keys", WSEC_UNKNOWN, WCIPH_AES, 0},
+		{"mode=dynamic-keys authentication-types=wpa3-psk", WSEC_UNKNOWN, WCIPH_AES, 0},
+		{"mode=dynamic-keys authentication-types=wpa2-psk,magic", WSEC_UNKNOWN, WCIPH_AES, 0},
+		{"mode=turbo", WSEC_UNKNOWN, WCIPH_UNSET, 0},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct input in;
+		parse_profile(&in, cases[i].args);
+		const struct wifi_net *w = net(&in, "T");
+		if (w->sec != cases[i].sec || w->cipher != cases[i].cipher ||
+		    w->pass_len != cases[i].pass_len)
+			fail_msg("profile \"%s\": got %s/%s/%zu", cases[i].args, wifi_sec_name(w->sec),
+				 wifi_cipher_name(w->cipher), w->pass_len);
+		assert_true(w->enabled);
+		assert_true(w->is_ap);
+		assert_int_equal(w->sec_label.line, 2);
+		if (cases[i].sec == WSEC_UNKNOWN)
+			assert_non_null(diag_with(&in, "security profile p"));
+		input_free(&in);
+	}
+}
+
+static void test_legacy_secrets_and_missing_key(void **state)
+{
+	(void)state;
+	struct input in;
+	/* A PSK profile without its key (RouterOS 7 export without
+	 * show-sensitive). */
+	parse_profile(&in, "mode=dynamic-keys authentication-types=wpa2-psk");
+	const struct wifi_net *w = net(&in, "T");
+	assert_int_equal(w->sec, WSEC_WPA2);
+	assert_null(w->pass);
+	const struct diag *d = diag_with(&in, "show-sensitive");
+	assert_non_null(d);
+	assert_int_equal(d->line, 2);
+	assert_int_equal(d->level, DIAG_NOTE);
+	input_free(&in);
+
+	/* Every key in every menu is a secret; no diagnostic quotes one. */
+	static const char doc[] =
+		"/interface wireless security-profiles\n"
+		"add mode=static-keys-required name=w static-key-0=00112233445566778899aabbcc "
+		"static-key-3=aabbccddee management-protection-key=mpk-secret-1\n"
+		"add name=x mode=bogus-mode-123 mschapv2-password=mschap-secret-2\n"
+		"/interface pppoe-client\n"
+		"add interface=ether1 name=pppoe-out1 password=ppp-secret-3 user=u\n"
+		"/interface wireguard\n"
+		"add listen-port=13231 name=wg1 private-key=\"wg+priv/secret4=\"\n"
+		"/interface wireguard peers\n"
+		"add interface=wg1 public-key=\"pub=\" preshared-key=\"wg-psk-secret-5\"\n"
+		"/ip ipsec identity\n"
+		"add peer=p secret=ipsec-secret-6\n"
+		"/radius\n"
+		"add address=10.0.0.2 secret=radius-secret-7 service=wireless\n"
+		"/ppp secret\n"
+		"add name=bob password=\"bob secret 8\"\n"
+		"/snmp community\n"
+		"set [ find default=yes ] authentication-password=snmp-secret-9\n";
+	assert_int_equal(parse(&in, doc), 0);
+	static const char *const secrets[] = {
+		"00112233445566778899aabbcc", "aabbccddee", "mpk-secret-1", "mschap-secret-2",
+		"ppp-secret-3", "wg+priv/secret4=", "wg-psk-secret-5", "ipsec-secret-6",
+		"radius-secret-7", "bob secret 8", "snmp-secret-9"};
+	for (size_t i = 0; i < sizeof(secrets) / sizeof(secrets[0]); i++) {
+		if (!has_secret(&in, secrets[i]))
+			fail_msg("secret %s not registered", secrets[i]);
+		assert_not_quoted(&in, secrets[i]);
+	}
+	assert_false(has_secret(&in, "pub="));
+	assert_int_equal(in.lines_understood, in.lines_total);
+	input_free(&in);
+}
+
+static void test_legacy_virtual_ap(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"/system identity\n"                                                       /* 1 */
+		"set name=home-gw\n"                                                        /* 2 */
+		"/interface wireless security-profiles\n"                                   /* 3 */
+		"add authentication-types=wpa2-psk mode=dynamic-keys name=up "
+		"wpa2-pre-shared-key=uplink-key-99\n"                                       /* 4 */
+		"/interface wireless\n"                                                     /* 5 */
+		"set [ find default-name=wlan1 ] disabled=no mode=station security-profile=up "
+		"ssid=Upstream name=wl-up\n"                                                /* 6 */
+		"set [ find default-name=wlan2 ] mode=ap-bridge wps-mode=push-button\n"     /* 7 */
+		"add disabled=no master-interface=wl-up name=vap1 ssid=Repeated\n"          /* 8 */
+		"add master-interface=wl-up name=vap2 ssid=NeverOn\n"                       /* 9 */
+		"add disabled=no master-interface=wlan2 name=vap3 ssid=MasterOff\n"         /* 10 */
+		"add disabled=no master-interface=wl-up mode=station-bridge name=vap4 ssid=VClient\n" /* 11 */
+		"set vap1 mode=wds-slave\n"                                                 /* 12 */
+		"disable vap3\n";                                                           /* 13 */
+	struct input in;
+	assert_int_equal(parse(&in, doc), 0);
+	assert_int_equal(in.dev.nwifi, 6);
+	const struct wifi_net *w = net(&in, "Upstream");
+	assert_true(w->enabled);
+	assert_false(w->is_ap);
+	assert_int_equal(w->sec, WSEC_WPA2);
+	/* wlan2: no SSID written: the system identity. */
+	w = net(&in, "home-gw");
+	assert_int_equal(w->ssid.line, 2);
+	assert_false(w->enabled);
+	assert_true(w->is_ap);
+	w = net(&in, "Repeated");
+	assert_true(w->enabled);   /* a virtual AP works on a station master */
+	assert_true(w->is_ap);     /* wds-slave is an AP mode */
+	assert_int_equal(w->line, 8);
+	assert_int_equal(w->sec, WSEC_OPEN);
+	w = net(&in, "NeverOn");
+	assert_false(w->enabled);  /* disabled=yes is the default */
+	assert_true(w->is_ap);     /* a virtual interface's default mode is ap-bridge */
+	w = net(&in, "MasterOff");
+	assert_false(w->enabled);
+	w = net(&in, "VClient");
+	assert_true(w->enabled);
+	assert_false(w->is_ap);
+	/* No enabled AP says wps-mode=disabled: WPS stays unknown. */
+	assert_int_equal(in.dev.wps, TRI_UNSET);
+	assert_int_equal(in.lines_understood, 13);
+	input_free(&in);
+}
+
+static void test_legacy_capsman_and_wps(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"/interface wireless\n"
+		"set [ find default-name=wlan1 ] disabled=no mode=ap-bridge ssid=A wps-mode=disabled\n"
+		"set [ find default-name=wlan2 ] disabled=no mode=ap-bridge ssid=B\n"
+		"/interface wireless cap\n"
+		"set enabled=yes interfaces=wlan2\n";
+	struct input in;
+	assert_int_equal(parse(&in, doc), 0);
+	assert_int_equal(net(&in, "A")->sec, WSEC_OPEN);
+	const struct wifi_net *b = net(&in, "B");
+	assert_int_equal(b->sec, WSEC_UNKNOWN);
+	assert_int_equal(b->sec_label.line, 5);
+	assert_int_equal(in.dev.wps, TRI_UNSET);   /* wlan2 does not say */
+	input_free(&in);
+
+	static const char doc2[] =
+		"/interface wireless\n"
+		"set [ find default-name=wlan1 ] disabled=no mode=ap-bridge ssid=A wps-mode=disabled\n"
+		"set [ find default-name=wlan2 ] mode=ap-bridge ssid=B\n";
+	assert_int_equal(parse(&in, doc2), 0);
+	assert_int_equal(in.dev.wps, TRI_NO);
+	assert_int_equal(in.dev.wps_line, 2);
+	input_free(&in);
+}
+
+/* ---- wifi package --------------------------------------------------------- */
+
+static const char wifi_doc[] =
+	"# 2026-09-12 21:03:40 by RouterOS 7.16beta4\n"                                /* 1 */
+	"# model = C52iG-5HaxD2HaxD\n"                                                  /* 2 */
+	"/interface wifi security\n"                                                    /* 3 */
+	"add authentication-types=wpa2-psk,wpa3-psk name=s1 passphrase=\"s1 pass phrase 11\" "
+	"wps=disable\n"                                                                 /* 4 */
+	"add authentication-types=wpa3-psk name=s2 passphrase=s2-pass-phrase-22 encryption=ccmp,tkip\n" /* 5 */
+	"/interface wifi configuration\n"                                               /* 6 */
+	"add mode=ap name=c1 security=s1 ssid=FromCfg\n"                                /* 7 */
+	"add name=c2 security=s1 security.authentication-types=wpa2-psk ssid=CfgInline\n" /* 8 */
+	"/interface wifi\n"                                                             /* 9 */
+	"set [ find default-name=wifi1 ] configuration=c1 disabled=no\n"                /* 10 */
+	"set [ find default-name=wifi2 ] configuration=c1 configuration.ssid=Own \\\n"  /* 11 */
+	"    disabled=no security=s2\n"                                                 /* 12 */
+	"add configuration=c2 master-interface=wifi1 name=v1\n"                         /* 13 */
+	"add configuration.mode=ap .ssid=Inline master-interface=wifi1 name=v2 "
+	"security.authentication-types=wpa2-psk .passphrase=inline-pass-33 .encryption=ccmp\n" /* 14 */
+	"add configuration.ssid=NoPass master-interface=wifi1 name=v3\n"               /* 15 */
+	"add configuration.ssid=Passless master-interface=wifi1 name=v4 "
+	"security.passphrase=only-pass-44\n"                                            /* 16 */
+	"add configuration.ssid=Owe master-interface=wifi1 name=v5 security.authentication-types=owe\n" /* 17 */
+	"add configuration.ssid=Ent master-interface=wifi1 name=v6 "
+	"security.authentication-types=wpa2-eap,wpa3-eap\n"                             /* 18 */
+	"add configuration.ssid=Ent3 master-interface=wifi1 name=v7 "
+	"security.authentication-types=wpa3-eap-192\n"                                  /* 19 */
+	"add configuration.mode=station .ssid=Client master-interface=wifi1 name=v8 disabled=yes\n" /* 20 */
+	"add configuration.ssid=Mixed master-interface=wifi2 name=v9 "
+	"security.authentication-types=wpa-psk,wpa2-psk .passphrase=mixed-pass-55\n"    /* 21 */
+	"set [ find default-name=wifi3 ] configuration.ssid=Off\n"                      /* 22 */
+	"add configuration.ssid=OnOff master-interface=wifi3 name=v10\n";               /* 23 */
+
+static void test_wifi_package(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse(&in, wifi_doc), 0);
+	assert_string_equal(in.dev.firmware.s, "7.16beta4");
+	assert_true(in.dev.snapshot);
+	assert_int_equal(in.dev.nwifi, 13);
+	assert_int_equal(in.lines_total, 21);
+	assert_int_equal(in.lines_understood, 21);
+
+	/* wifi1: everything from configuration c1 and its profile s1. */
+	const struct wifi_net *w = net(&in, "FromCfg");
+	assert_true(w->enabled);
+	assert_true(w->is_ap);
+	assert_int_equal(w->line, 10);
+	assert_int_equal(w->ssid.line, 7);
+	assert_int_equal(w->sec, WSEC_WPA2_WPA3);
+	assert_int_equal(w->sec_label.line, 4);
+	assert_string_equal(w->sec_label.s, "authentication-types=wpa2-psk,wpa3-psk (security profile)");
+	assert_int_equal(w->cipher, WCIPH_AES);
+	assert_int_equal(w->pass_len, 17);
+	assert_int_equal(w->pass_line, 4);
+	assert_true(has_secret(&in, "s1 pass phrase 11"));
+
+	/* wifi2: its own SSID; its own profile s2 before c1's s1. */
+	w = net(&in, "Own");
+	assert_int_equal(w->ssid.line, 11);
+	assert_int_equal(w->sec, WSEC_WPA3);
+	assert_int_equal(w->cipher, WCIPH_TKIP_AES);
+	assert_int_equal(w->cipher_line, 5);
+	assert_int_equal(w->pass_len, 17);
+
+	/* v1: a virtual interface is enabled unless disabled; c2's inline
+	 * authentication-types before c2's profile; s1's passphrase. */
+	w = net(&in, "CfgInline");
+	assert_true(w->enabled);
+	assert_int_equal(w->sec, WSEC_WPA2);
+	assert_int_equal(w->sec_label.line, 8);
+	assert_int_equal(w->pass_len, 17);
+
+	/* v2: ".ssid", ".passphrase": the prefix of the key before. */
+	w = net(&in, "Inline");
+	assert_int_equal(w->sec, WSEC_WPA2);
+	assert_int_equal(w->pass_len, 14);
+	assert_true(has_secret(&in, "inline-pass-33"));
+	assert_true(has_secret(&in, "only-pass-44"));
+
+	w = net(&in, "NoPass");
+	assert_int_equal(w->sec, WSEC_OPEN);
+	assert_int_equal(w->sec_label.line, 15);
+	assert_null(w->pass);
+	w = net(&in, "Passless");
+	assert_int_equal(w->sec, WSEC_WPA2);   /* a passphrase adds wpa2-psk on an AP */
+	assert_int_equal(w->pass_len, 12);
+	assert_int_equal(net(&in, "Owe")->sec, WSEC_OWE);
+	assert_int_equal(net(&in, "Ent")->sec, WSEC_WPA2_ENT);
+	assert_int_equal(net(&in, "Ent3")->sec, WSEC_WPA3_ENT);
+	w = net(&in, "Client");
+	assert_false(w->is_ap);
+	assert_false(w->enabled);
+	assert_int_equal(net(&in, "Mixed")->sec, WSEC_WPA_WPA2);
+	/* wifi3 is hardware and not enabled, so neither is v10. */
+	assert_false(net(&in, "Off")->enabled);
+	assert_false(net(&in, "OnOff")->enabled);
+	assert_int_equal(in.dev.wps, TRI_UNSET);
+	input_free(&in);
+}
+
+static void test_wifiwave2_slash_paths_and_terse(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"/interface/wifiwave2/security add name=s authentication-types=wpa2-psk "
+		"passphrase=wave2-pass-66 wps=disable\n"
+		"/interface/wifiwave2 set [ find default-name=wifi1 ] security=s "
+		"configuration.ssid=W2 disabled=no\n"
+		"/interface wireless security-profiles add name=t mode=dynamic-keys "
+		"authentication-types=wpa2-psk wpa2-pre-shared-key=terse-pass-77\n"
+		"/interface wireless set [ find default-name=wlan1 ] disabled=no mode=ap-bridge "
+		"security-profile=t ssid=Terse\n"
+		"/ip upnp set enabled=yes\n";
+	struct input in;
+	assert_int_equal(parse(&in, doc), 0);
+	const struct wifi_net *w = net(&in, "W2");
+	assert_true(w->enabled);
+	assert_int_equal(w->sec, WSEC_WPA2);
+	assert_int_equal(w->pass_len, 13);
+	w = net(&in, "Terse");
+	assert_int_equal(w->sec, WSEC_WPA2);
+	assert_int_equal(w->pass_len, 13);
+	assert_int_equal(w->sec_label.line, 3);
+	assert_int_equal(in.dev.wps, TRI_UNSET);   /* wlan1 says nothing */
+	assert_int_equal(in.dev.upnp, TRI_YES);
+	assert_int_equal(in.dev.upnp_line, 5);
+	assert_int_equal(in.lines_understood, 5);
+	input_free(&in);
+}
+
+/* ---- internet side ---------------------------------------------------------- */
+
+static void parse_edge(struct input *in, const char *body)
+{
+	char doc[4096];
+	snprintf(doc, sizeof(doc),
+		 "/interface list member\n"                 /* 1 */
+		 "add interface=bridge list=LAN\n"          /* 2 */
+		 "add interface=ether1 list=WAN\n"          /* 3 */
+		 "%s", body);
+	assert_int_equal(parse(in, doc), 0);
+}
+
+static void test_remote_admin(void **state)
+{
+	(void)state;
+	struct input in;
+	/* The default configuration's input chain. */
+	parse_edge(&in,
+		   "/ip firewall filter\n"                                                  /* 4 */
+		   "add action=accept chain=input connection-state=established,related,untracked\n" /* 5 */
+		   "add action=drop chain=input connection-state=invalid\n"                 /* 6 */
+		   "add action=accept chain=input protocol=icmp\n"                          /* 7 */
+		   "add action=accept chain=input dst-address=127.0.0.1\n"                  /* 8 */
+		   "add action=drop chain=input comment=\"defconf: drop all not coming from LAN\" "
+		   "in-interface-list=!LAN\n");                                             /* 9 */
+	assert_int_equal(in.dev.remote_admin, TRI_NO);
+	assert_int_equal(in.dev.remote_admin_line, 9);
+	input_free(&in);
+
+	/* Winbox opened from the WAN before the drop. */
+	parse_edge(&in,
+		   "/ip firewall filter\n"                                                  /* 4 */
+		   "add action=accept chain=input dst-port=8291 in-interface-list=WAN protocol=tcp\n" /* 5 */
+		   "add action=drop chain=input in-interface-list=!LAN\n");                 /* 6 */
+	assert_int_equal(in.dev.remote_admin, TRI_YES);
+	assert_int_equal(in.dev.remote_admin_line, 5);
+	assert_string_equal(in.dev.remote_admin_why,
+			    "the input rule at line 5 accepts tcp 8291 (winbox) from the WAN side");
+	input_free(&in);
+
+	/* ... but not when winbox is off or limited to the LAN. */
+	parse_edge(&in,
+		   "/ip firewall filter\n"
+		   "add action=accept chain=input dst-port=8291,8000-8100 in-interface=ether1 protocol=tcp\n"
+		   "add action=drop chain=input in-interface=ether1\n"
+		   "/ip service\n"
+		   "set winbox address=192.168.88.0/24\n");
+	assert_int_equal(in.dev.remote_admin, TRI_NO);
+	assert_int_equal(in.dev.remote_admin_line, 6);
+	input_free(&in);
+
+	/* A drop limited to a protocol, a disabled drop, a drop from a source
+	 * list: none closes the router. */
+	parse_edge(&in,
+		   "/ip firewall filter\n"                                                  /* 4 */
+		   "add action=drop chain=input in-interface-list=WAN protocol=udp\n"       /* 5 */
+		   "add action=drop chain=input disabled=yes in-interface-list=WAN\n"       /* 6 */
+		   "add action=drop chain=input src-address-list=bad\n"                     /* 7 */
+		   "add action=drop chain=forward in-interface-list=WAN\n"                  /* 8 */
+		   "/ip service\n"                                                          /* 9 */
+		   "set telnet disabled=yes\n"                                              /* 10 */
+		   "set ftp disabled=yes\n"
+		   "set www disabled=yes\n"
+		   "set api disabled=yes\n"
+		   "set api-ssl disabled=yes\n"
+		   "set winbox disabled=yes\n");
+	assert_int_equal(in.dev.remote_admin, TRI_YES);
+	assert_int_equal(in.dev.remote_admin_line, 5);
+	assert_string_equal(in.dev.remote_admin_why,
+			    "no input-chain rule drops what comes from the internet side, and ssh 22 "
+			    "is enabled for any address (RouterOS defaults)");
+	input_free(&in);
+
+	/* Every service off: nothing to reach. */
+	parse_edge(&in,
+		   "/ip service\n"
+		   "set telnet disabled=yes\nset ftp disabled=yes\nset www disabled=yes\n"
+		   "set ssh disabled=yes\nset api disabled=yes\nset api-ssl disabled=yes\n"
+		   "set winbox disabled=yes\n"                                              /* 11 */
+		   "set www-ssl address=10.0.0.0/8 disabled=no\n");                         /* 12 */
+	assert_int_equal(in.dev.remote_admin, TRI_NO);
+	assert_int_equal(in.dev.remote_admin_line, 12);
+	input_free(&in);
+
+	/* An accept-everything rule from the WAN. */
+	parse_edge(&in,
+		   "/ip firewall filter\n"
+		   "add action=accept chain=input in-interface-list=WAN\n"
+		   "add action=drop chain=input\n"
+		   "/ip service\n"
+		   "set ssh port=2222\n");
+	assert_int_equal(in.dev.remote_admin, TRI_YES);
+	assert_int_equal(in.dev.remote_admin_line, 5);
+	input_free(&in);
+}
+
+static void test_port_forwards(void **state)
+{
+	(void)state;
+	struct input in;
+	parse_edge(&in,
+		   "/ip dhcp-client\n"                                                      /* 4 */
+		   "add interface=ether5\n"                                                 /* 5 */
+		   "/ip firewall nat\n"                                                     /* 6 */
+		   "add action=masquerade chain=srcnat out-interface-list=WAN\n"            /* 7 */
+		   "add action=dst-nat chain=dstnat comment=RDP dst-port=3389 in-interface-list=WAN "
+		   "protocol=tcp to-addresses=192.168.88.20 to-ports=3389\n"                /* 8 */
+		   "add action=dst-nat chain=dstnat dst-port=80,8000-8010 in-interface=ether5 protocol=tcp \\\n"
+		   "    to-addresses=192.168.88.30 to-ports=8080\n"                        /* 9-10 */
+		   "add action=dst-nat chain=dstnat dst-port=53 in-interface=bridge protocol=udp "
+		   "to-addresses=192.168.88.1\n"                                            /* 11 */
+		   "add action=dst-nat chain=dstnat in-interface-list=LAN to-addresses=10.0.0.1\n" /* 12 */
+		   "add action=dst-nat chain=dstnat disabled=yes dst-port=22 protocol=tcp "
+		   "to-addresses=192.168.88.5\n"                                            /* 13 */
+		   "add action=netmap chain=dstnat src-address=203.0.113.0/24 to-addresses=192.168.88.40\n" /* 14 */
+		   "/ip upnp\n"
+		   "set enabled=no\n");                                                     /* 16 */
+	assert_int_equal(in.dev.nhfwds, 4);
+	const struct home_forward *f = in.dev.hfwds;
+	assert_string_equal(f->name, "RDP");
+	assert_string_equal(f->proto, "tcp");
+	assert_int_equal(f->port_lo, 3389);
+	assert_int_equal(f->port_hi, 3389);
+	assert_string_equal(f->to, "192.168.88.20");
+	assert_int_equal(f->to_port, 3389);
+	assert_null(f->from);
+	assert_int_equal(f->line, 8);
+	f = f->next;
+	assert_null(f->name);
+	assert_int_equal(f->port_lo, 80);
+	assert_int_equal(f->port_hi, 80);
+	assert_int_equal(f->to_port, 8080);
+	assert_int_equal(f->line, 9);
+	f = f->next;
+	assert_int_equal(f->port_lo, 8000);
+	assert_int_equal(f->port_hi, 8010);
+	f = f->next;
+	assert_string_equal(f->proto, "any");
+	assert_int_equal(f->port_lo, 0);
+	assert_int_equal(f->port_hi, 0);
+	assert_string_equal(f->from, "203.0.113.0/24");
+	assert_string_equal(f->to, "192.168.88.40");
+	assert_int_equal(f->line, 14);
+	assert_int_equal(in.dev.upnp, TRI_NO);
+	assert_int_equal(in.dev.upnp_line, 16);
+	input_free(&in);
+}
+
+/* ---- hostile and broken input ------------------------------------------------- */
+
+static void test_broken_lines(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"# jan/02/2026 10:00:00 by RouterOS 6.49.17\n"                       /* 1 */
+		"/interface wireless security-profiles\n"                             /* 2 */
+		"add name=q mode=dynamic-keys authentication-types=wpa2-psk wpa2-pre-shared-key=\"open-ended\n" /* 3 */
+		":global foo 1\n"                                                     /* 4 */
+		"frobnicate everything\n"                                             /* 5 */
+		"/interface wireless\n"                                               /* 6 */
+		"set 0 ssid=ByNumber\n"                                               /* 7 */
+		"set [ find default-name=wlan1 ] disabled=maybe\n"                    /* 8 */
+		"set [ find default-name=wlan1 ] disabled=no mode=ap-bridge ssid=Still\n" /* 9 */
+		"/ip firewall filter\n"                                               /* 10 */
+		"add action=drop\n"                                                   /* 11 */
+		"/interface wireless set [ find default-name=wlan2 ] ssid=Last \\";   /* 12, no newline */
+	struct input in;
+	assert_int_equal(parse(&in, doc), 0);
+	assert_int_equal(in.lines_total, 11);
+	assert_int_equal(in.lines_understood, 5);   /* 2, 6, 9, 10, 12 */
+	const struct diag *d = diag_with(&in, "not understood");
+	assert_non_null(d);
+	assert_int_equal(d->line, 3);
+	assert_non_null(strstr(d->msg, "6 command(s)"));
+	assert_non_null(strstr(d->msg, "3, 4, 5, 7, 8, 11"));
+	assert_not_quoted(&in, "open-ended");
+	assert_true(net(&in, "Still")->enabled);
+	assert_false(net(&in, "Last")->enabled);
+	input_free(&in);
+}
+
+static void test_hostile_input(void **state)
+{
+	(void)state;
+	struct input in;
+	/* A 1 MB line (an SSID), then a normal one. */
+	size_t big = 1u << 20;
+	char *doc = malloc(big + 256);
+	assert_non_null(doc);
+	size_t n = (size_t)sprintf(doc, "/interface wireless\nset [ find default-name=wlan1 ] ssid=");
+	memset(doc + n, 'A', big);
+	n += big;
+	n += (size_t)sprintf(doc + n, " disabled=no mode=ap-bridge\n/ip upnp set enabled=yes\n");
+	assert_int_equal(parse_n(&in, doc, n), 0);
+	assert_int_equal(in.lines_total, 3);
+	assert_int_equal(in.lines_understood, 3);
+	assert_int_equal(in.dev.nwifi, 1);
+	assert_int_equal(strlen(in.dev.wifi->ssid.s), big);
+	assert_int_equal(in.dev.upnp, TRI_YES);
+	input_free(&in);
+
+	/* A 1 MB unterminated quoted value. */
+	n = (size_t)sprintf(doc, "/interface wireless security-profiles\nadd name=\"");
+	memset(doc + n, 'q', big);
+	n += big;
+	assert_int_equal(parse_n(&in, doc, n), 0);
+	assert_int_equal(in.lines_total, 2);
+	assert_int_equal(in.lines_understood, 1);
+	input_free(&in);
+
+	/* 1 MB of continuation lines. */
+	n = (size_t)sprintf(doc, "/interface wireless\nset [ find default-name=wlan1 ] ssid=X");
+	while (n + 8 < big)
+		n += (size_t)sprintf(doc + n, " \\\n    ");
+	n += (size_t)sprintf(doc + n, "disabled=no\n");
+	assert_int_equal(parse_n(&in, doc, n), 0);
+	assert_int_equal(in.lines_understood, in.lines_total);
+	assert_true(net(&in, "X")->enabled);
+	input_free(&in);
+	free(doc);
+
+	/* NUL bytes in a key and in a command. */
+	static const char nul[] =
+		"/interface wireless security-profiles\n"
+		"add name=n mode=dynamic-keys authentication-types=wpa2-psk wpa2-pre-shared-key=\"ab\0cdefgh\"\n"
+		"/interface wireless\n"
+		"set [ find default-name=wlan1 ] disabled=no mode=ap-bridge security-profile=n ssid=N\0ul\n";
+	assert_int_equal(parse_n(&in, nul, sizeof(nul) - 1), 0);
+	const struct wifi_net *w = in.dev.wifi;
+	assert_non_null(w);
+	assert_int_equal(w->pass_len, 9);
+	assert_int_equal(w->sec, WSEC_WPA2);
+	input_free(&in);
+
+	/* Garbage and an empty file fail; a header alone does not. */
+	static const char junk[] = "\x01\x02\xff\xfe garbage\n";
+	assert_int_equal(parse(&in, junk), 0);
+	assert_int_equal(in.lines_understood, 0);
+	input_free(&in);
+	assert_true(parse(&in, "") < 0);
+	assert_non_null(in.error);
+	input_free(&in);
+	assert_true(parse(&in, "# just a comment\n\n") < 0);
+	input_free(&in);
+	assert_int_equal(parse(&in, "# jan/01/2026 by RouterOS 6.48\n"), 0);
+	assert_string_equal(in.dev.firmware.s, "6.48");
+	assert_int_equal(in.dev.nwifi, 0);
+	input_free(&in);
+}
+
+/* ---- detection ----------------------------------------------------------------- */
+
+static void test_detect(void **state)
+{
+	(void)state;
+	const struct parser *p = parser_detect(legacy_doc, strlen(legacy_doc));
+	assert_non_null(p);
+	assert_string_equal(p->name, "routeros");
+	static const char terse[] =
+		"/interface wireless security-profiles add name=x\n/ip firewall filter add chain=input\n";
+	p = parser_detect(terse, sizeof(terse) - 1);
+	assert_non_null(p);
+	assert_string_equal(p->name, "routeros");
+	static const char notros[] = "config wifi-iface\n\toption ssid x\n";
+	p = parser_detect(notros, sizeof(notros) - 1);
+	assert_true(!p || strcmp(p->name, "routeros") != 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_legacy_document),
+		cmocka_unit_test(test_legacy_profiles),
+		cmocka_unit_test(test_legacy_secrets_and_missing_key),
+		cmocka_unit_test(test_legacy_virtual_ap),
+		cmocka_unit_test(test_legacy_capsman_and_wps),
+		cmocka_unit_test(test_wifi_package),
+		cmocka_unit_test(test_wifiwave2_slash_paths_and_terse),
+		cmocka_unit_test(test_remote_admin),
+		cmocka_unit_test(test_port_forwards),
+		cmocka_unit_test(test_broken_lines),
+		cmocka_unit_test(test_hostile_input),
+		cmocka_unit_test(test_detect),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
