@@ -361,23 +361,13 @@ static bool next_stmt(const char *d, size_t end, size_t *pos, unsigned *line,
 	} while (0)
 		while (i < end) {
 			char c = d[i];
-			if (c == '\'') {
+			if (c == '\'' || c == '"') {
+				/* Single quotes keep every byte; in double quotes a
+				 * backslash keeps the next one or joins the next line. */
 				i++;
-				while (i < end && d[i] != '\'' && d[i] != '\n') {
-					ADD(d[i]);
-					i++;
-				}
-				if (i < end && d[i] == '\'') {
-					i++;
-				} else {
-					st->open_quote = true;
-					break;
-				}
-			} else if (c == '"') {
-				i++;
-				while (i < end && d[i] != '"' && d[i] != '\n') {
-					if (d[i] == '\\' && i + 1 < end) {
-						if (d[i + 1] == '\n') {   /* joins the next line */
+				while (i < end && d[i] != c && d[i] != '\n') {
+					if (c == '"' && d[i] == '\\' && i + 1 < end) {
+						if (d[i + 1] == '\n') {
 							i += 2;
 							(*line)++;
 							continue;
@@ -394,7 +384,7 @@ static bool next_stmt(const char *d, size_t end, size_t *pos, unsigned *line,
 					ADD(d[i]);
 					i++;
 				}
-				if (i < end && d[i] == '"') {
+				if (i < end && d[i] == c) {
 					i++;
 				} else {
 					st->open_quote = true;
@@ -544,7 +534,7 @@ static struct usec *sec_open(struct owrt *o, const char *pkg, const char *type,
 	o->nsecs++;
 	if (nm) {
 		if (!o->hash) {
-			o->hash = arena_alloc(&in->arena, OWRT_HASH * sizeof(*o->hash));
+			o->hash = arena_alloc(&in->arena, OWRT_HASH * sizeof(struct usec *));
 			if (!o->hash) {
 				oom(o);
 				return s;

@@ -27,7 +27,7 @@ static const char *const bundle_members[] = {
 	"etc/config/wireless", "etc/config/firewall", "etc/openwrt_release",
 	"usr/lib/os-release", "etc/os-release", "etc/config/upnpd", NULL,
 };
-#define BUNDLE_NMEMBERS 8   /* room for every entry above */
+#define BUNDLE_NMEMBERS (sizeof(bundle_members) / sizeof(bundle_members[0]))
 
 /* Index of a member name (after "./" and "/" are stripped), or -1. */
 static int member_index(const char *name, size_t n)
@@ -295,14 +295,14 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		if (type != '0' && type != '\0' && type != '7')
 			continue;   /* directories, links, devices */
 		int idx = member_index(name, nl);
-		if (idx < 0 || idx >= BUNDLE_NMEMBERS)
+		if (idx < 0 || (size_t)idx >= BUNDLE_NMEMBERS)
 			continue;
 		found[idx] = body;
 		found_len[idx] = (size_t)size;
 	}
 	bool have_os = false;
-	for (int i = 0; bundle_members[i] && i < BUNDLE_NMEMBERS; i++) {
-		if (!found[i] || (is_os_release(i) && have_os))
+	for (size_t i = 0; i < BUNDLE_NMEMBERS && bundle_members[i]; i++) {
+		if (!found[i] || (is_os_release((int)i) && have_os))
 			continue;
 		char display[4200];
 		snprintf(display, sizeof(display), "%s:%s", archive, bundle_members[i]);
@@ -311,7 +311,7 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 			snprintf(why, whyn, "the members read are larger than the limit of %zu bytes", max);
 			return rc;
 		}
-		have_os |= is_os_release(i);
+		have_os |= is_os_release((int)i);
 	}
 	if (in->nparts == 0) {
 		snprintf(why, whyn, "the archive holds none of the files edgelint reads "
