@@ -1600,6 +1600,19 @@ static void identity(struct owrt *o)
 			d->firmware = *fw[i];
 	if (d->firmware.s)
 		d->snapshot = !openwrt_is_release(d->firmware.s);
+	/* Files of two routers given together disagree on the release. */
+	const struct sval *other[] = {&id->board_version, &id->os_version};
+	for (size_t i = 0; d->firmware.s && i < sizeof(other) / sizeof(other[0]); i++)
+		if (other[i]->s && other[i] != fw[0] && strcasecmp(other[i]->s, d->firmware.s) != 0 &&
+		    other[i]->line != d->firmware.line)
+			input_diag(in, DIAG_NOTE, other[i]->line, 0,
+				   "this file says release '%s' but another says '%s'; are they from the "
+				   "same router? '%s' is used",
+				   "このファイルのリリースは '%s' ですが、別のファイルは '%s' です。同じルータの"
+				   "ファイルですか？ '%s' を使います",
+				   quotable(in, other[i]->s, strlen(other[i]->s)),
+				   quotable(in, d->firmware.s, strlen(d->firmware.s)),
+				   quotable(in, d->firmware.s, strlen(d->firmware.s)));
 	/* The model. */
 	if (id->board_model.s) {
 		d->model = id->board_model;

@@ -865,6 +865,21 @@ static void test_parts(void **state)
 	assert_int_equal(local, 1);
 	assert_int_equal(in->lines_total, 11);
 	assert_int_equal(in->lines_understood, 10);
+	input_free(in);
+
+	/* Files of two routers: the release files disagree. */
+	static const char b[] = "{\"board_name\": \"x\", \"release\": {\"version\": \"23.05.5\"}}\n";
+	input_init(in, "openwrt_release");
+	in->kind = parser_by_name("openwrt");
+	assert_int_equal(input_add_part(in, "openwrt_release", "openwrt_release", r, strlen(r),
+					1u << 20),
+			 0);
+	assert_int_equal(input_add_part(in, "board.json", "board.json", b, strlen(b), 1u << 20), 0);
+	assert_int_equal(in->kind->parse(in, &g_ctx), 0);
+	assert_string_equal(in->dev.firmware.s, "21.02.3");
+	assert_string_equal(note_at(in, 4),
+			    "this file says release '23.05.5' but another says '21.02.3'; are they from "
+			    "the same router? '21.02.3' is used");
 }
 
 /* ---- hostile input ------------------------------------------------------------------- */
