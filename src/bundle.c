@@ -25,8 +25,9 @@
 /* The members edgelint reads, in the order they are joined. */
 static const char *const bundle_members[] = {
 	"etc/config/wireless", "etc/config/firewall", "etc/openwrt_release",
-	"usr/lib/os-release", "etc/os-release", NULL,
+	"usr/lib/os-release", "etc/os-release", "etc/config/upnpd", NULL,
 };
+#define BUNDLE_NMEMBERS (sizeof(bundle_members) / sizeof(bundle_members[0]))
 
 /* Index of a member name (after "./" and "/" are stripped), or -1. */
 static int member_index(const char *name, size_t n)
@@ -45,6 +46,18 @@ static int member_index(const char *name, size_t n)
 	return -1;
 }
 
+/* Frees a buffer that held a router's files (keys, password hashes) after
+ * overwriting it, as run_group() does. */
+static void wipe_free(char *p, size_t n)
+{
+	if (p) {
+		volatile char *v = p;
+		for (size_t i = 0; i < n; i++)
+			v[i] = 0;
+	}
+	free(p);
+}
+
 bool bundle_is_archive(const char *head, size_t n)
 {
 	if (n >= 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b)
@@ -61,11 +74,14 @@ static bool is_os_release(int idx)
 int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn)
 {
 	bool have_os = false;
+	size_t dn = strlen(dir);
+	while (dn > 1 && dir[dn - 1] == '/')
+		dn--;   /* "backup/" names its files "backup/etc/…" */
 	for (int i = 0; bundle_members[i]; i++) {
 		if (is_os_release(i) && have_os)
 			continue;
 		char path[4096];
-		int pn = snprintf(path, sizeof(path), "%s/%s", dir, bundle_members[i]);
+		int pn = snprintf(path, sizeof(path), "%.*s/%s", (int)dn, dir, bundle_members[i]);
 		if (pn < 0 || (size_t)pn >= sizeof(path))
 			continue;
 		struct stat st;
@@ -74,12 +90,13 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		char *data = NULL;
 		size_t len = 0;
 		char fwhy[256];
-		if (file_read_all(path, max, &data, &len, fwhy, sizeof(fwhy))) {
+		int frc = file_read_all(path, max, &data, &len, fwhy, sizeof(fwhy));
+		if (frc) {
 			snprintf(why, whyn, "%s: %s", bundle_members[i], fwhy);
-			return EL_EIO;
+			return frc;
 		}
 		int rc = input_add_part(in, path, path, data, len, max);
-		free(data);
+		wipe_free(data, len);
 		if (rc) {
 			snprintf(why, whyn, "the files are larger than the limit of %zu bytes", max);
 			return rc;
@@ -89,7 +106,7 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 	if (in->nparts == 0) {
 		snprintf(why, whyn, "the directory holds none of the files edgelint reads "
 				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
-				    "etc/os-release)");
+				    "etc/os-release, etc/config/upnpd)");
 		return EL_EPARSE;
 	}
 	return 0;
@@ -126,7 +143,7 @@ static int gunzip(const char *data, size_t len, size_t max, char **out, size_t *
 		}
 		if (n == cap) {
 			if (cap >= max) {
-				free(buf);
+				wipe_free(buf, n);
 				inflateEnd(&z);
 				snprintf(why, whyn, "the archive unpacks to more than the limit of %zu bytes",
 					 max);
@@ -135,7 +152,7 @@ static int gunzip(const char *data, size_t len, size_t max, char **out, size_t *
 			size_t ncap = cap * 2 > max ? max : cap * 2;
 			char *nb = realloc(buf, ncap + 1);
 			if (!nb) {
-				free(buf);
+				wipe_free(buf, n);
 				inflateEnd(&z);
 				snprintf(why, whyn, "out of memory");
 				return EL_ENOMEM;
@@ -151,13 +168,13 @@ static int gunzip(const char *data, size_t len, size_t max, char **out, size_t *
 		if (rc == Z_STREAM_END)
 			break;
 		if (rc == Z_BUF_ERROR && z.avail_in == 0 && fed == len) {
-			free(buf);
+			wipe_free(buf, n);
 			inflateEnd(&z);
 			snprintf(why, whyn, "the archive is truncated (%zu bytes unpacked)", n);
 			return EL_EPARSE;
 		}
 		if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			free(buf);
+			wipe_free(buf, n);
 			snprintf(why, whyn, "the archive is corrupt: %s", z.msg ? z.msg : "inflate failed");
 			inflateEnd(&z);
 			return EL_EPARSE;
@@ -206,8 +223,8 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 	char longname[4096];
 	size_t longlen = 0;
 	bool have_long = false;
-	const unsigned char *found[8] = {0};
-	size_t found_len[8] = {0};
+	const unsigned char *found[BUNDLE_NMEMBERS] = {0};
+	size_t found_len[BUNDLE_NMEMBERS] = {0};
 	unsigned long member = 0;
 	while (off + 512 <= n) {
 		const unsigned char *h = t + off;
@@ -217,11 +234,17 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		if (zero)
 			break;   /* end-of-archive blocks */
 		member++;
-		/* The header checksum: the sum of its bytes with the field as spaces. */
+		/* The header checksum: the sum of its bytes with the field as
+		 * spaces; some old tars summed signed bytes, which POSIX readers
+		 * such as GNU tar also accept. */
 		uint64_t sum = 0, want;
-		for (size_t i = 0; i < 512; i++)
-			sum += (i >= 148 && i < 156) ? ' ' : h[i];
-		if (!tar_octal(h + 148, 8, &want) || want != sum) {
+		int64_t ssum = 0;
+		for (size_t i = 0; i < 512; i++) {
+			unsigned char b = (i >= 148 && i < 156) ? ' ' : h[i];
+			sum += b;
+			ssum += (signed char)b;
+		}
+		if (!tar_octal(h + 148, 8, &want) || (want != sum && (int64_t)want != ssum)) {
 			snprintf(why, whyn, "tar member %lu (byte %zu): the header checksum is wrong",
 				 member, off);
 			return EL_EPARSE;
@@ -272,15 +295,14 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		if (type != '0' && type != '\0' && type != '7')
 			continue;   /* directories, links, devices */
 		int idx = member_index(name, nl);
-		if (idx < 0 || idx >= 8)
+		if (idx < 0 || (size_t)idx >= BUNDLE_NMEMBERS)
 			continue;
 		found[idx] = body;
 		found_len[idx] = (size_t)size;
 	}
 	bool have_os = false;
-	for (int i = 0; i < (int)(sizeof(bundle_members) / sizeof(bundle_members[0])) && i < 8 &&
-			bundle_members[i]; i++) {
-		if (!found[i] || (is_os_release(i) && have_os))
+	for (size_t i = 0; i < BUNDLE_NMEMBERS && bundle_members[i]; i++) {
+		if (!found[i] || (is_os_release((int)i) && have_os))
 			continue;
 		char display[4200];
 		snprintf(display, sizeof(display), "%s:%s", archive, bundle_members[i]);
@@ -289,12 +311,12 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 			snprintf(why, whyn, "the members read are larger than the limit of %zu bytes", max);
 			return rc;
 		}
-		have_os |= is_os_release(i);
+		have_os |= is_os_release((int)i);
 	}
 	if (in->nparts == 0) {
 		snprintf(why, whyn, "the archive holds none of the files edgelint reads "
 				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
-				    "etc/os-release)");
+				    "etc/os-release, etc/config/upnpd)");
 		return EL_EPARSE;
 	}
 	return 0;
@@ -310,7 +332,7 @@ int bundle_archive(struct input *in, const char *archive, const char *data, size
 		if (rc)
 			return rc;
 		rc = tar_walk(in, archive, (const unsigned char *)tar, tn, max, why, whyn);
-		free(tar);
+		wipe_free(tar, tn);
 		return rc;
 	}
 	return tar_walk(in, archive, (const unsigned char *)data, len, max, why, whyn);

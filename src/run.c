@@ -198,6 +198,10 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 	}
 	int rc = bundle_archive(in, input_display_path(in), data, len, p->max_bytes, why,
 				sizeof(why));
+	/* An uncompressed backup holds password hashes and keys in clear. */
+	volatile char *v = data;
+	for (size_t k = 0; k < len; k++)
+		v[k] = 0;
 	free(data);
 	if (rc) {
 		input_fail(in, "%s", why);

@@ -71,6 +71,82 @@ for s in "${SAMPLES[@]}"; do
 	fi
 done
 
+# OpenWrt: several files, directories and archives
+# The files of one router given one after another are one input; so are an
+# unpacked `sysupgrade -b` backup and the backup archive itself. Every
+# finding names the file it comes from, with the line in that file.
+echo "-- openwrt: several files, directories and archives"
+OW=samples/openwrt
+OWF=("$OW/wireless-psk2-weak-and-ssid-key.uci" "$OW/firewall-wan-ssh-redirect.uci" "$OW/openwrt_release-21.02.3-eol.txt")
+OW_RULES="EL253:24 EL205:25 EL255:33 EL110:47 EL114:68"
+# Rule ids and lines of the wireless and firewall findings, and the file of each.
+ow_rules() { jq -r '[.inputs[0].findings[] | select(.rule != "EL312") | "\(.rule):\(.line)"] | join(" ")' "$1"; }
+ow_file_of() { jq -r --arg r "$2" '[.inputs[0].findings[] | select(.rule == $r) | .file] | unique | join(",")' "$1"; }
+el --format json "${OWF[@]}" >"$TMP/ow.json" 2>"$TMP/err"
+check "openwrt files exit" 1 "$?"
+no_sanitizer "openwrt files" "$TMP/err"
+check "openwrt files: one input" 1 "$(jq '.inputs | length' "$TMP/ow.json")"
+check "openwrt files: its files" "${OWF[*]}" "$(jq -r '.inputs[0].files | join(" ")' "$TMP/ow.json")"
+check "openwrt files: items" "warn fail openwrt 21.02.3" \
+	"$(jq -r '.inputs[0] | "\(.items["5-3"]) \(.items["6-2"]) \(.kind) \(.device.firmware)"' "$TMP/ow.json")"
+check "openwrt files: rules" "$OW_RULES" "$(ow_rules "$TMP/ow.json")"
+check "openwrt files: EL253 file" "${OWF[0]}" "$(ow_file_of "$TMP/ow.json" EL253)"
+check "openwrt files: EL110 file" "${OWF[1]}" "$(ow_file_of "$TMP/ow.json" EL110)"
+check "openwrt files: EL312 file" "${OWF[2]}" "$(ow_file_of "$TMP/ow.json" EL312)"
+el --format sarif "${OWF[@]}" >"$TMP/ow.sarif" 2>/dev/null
+check "openwrt files: sarif uri of EL110" "${OWF[1]}" \
+	"$(jq -r '[.runs[0].results[] | select(.ruleId == "EL110") | .locations[0].physicalLocation.artifactLocation.uri] | join(",")' "$TMP/ow.sarif")"
+el "${OWF[@]}" 2>/dev/null | grep -q "^${OWF[1]}:47: " && ok || bad "openwrt files: text names firewall:47"
+# Two wireless files are two routers.
+el --format json "$OW/wireless-sae-strong.uci" "$OW/wireless-psk-mixed-tkip.uci" >"$TMP/ow2.json" 2>/dev/null
+check "openwrt: two wireless files, two inputs" 2 "$(jq '.inputs | length' "$TMP/ow2.json")"
+# The same files as an unpacked backup (a directory).
+BK=$TMP/backup
+mkdir -p "$BK/etc/config" "$BK/etc/dropbear"
+cp "${OWF[0]}" "$BK/etc/config/wireless"
+cp "${OWF[1]}" "$BK/etc/config/firewall"
+cp "${OWF[2]}" "$BK/etc/openwrt_release"
+cp "$OW/upnpd-enabled.uci" "$BK/etc/config/upnpd"
+FAKEHASH='FakeHashNeverPrinted0xDEADBEEF'
+printf 'root:$6$fakesalt$%s:19000:0:99999:7:::\n' "$FAKEHASH" >"$BK/etc/shadow"
+printf 'config dropbear\n\toption PasswordAuth on\n' >"$BK/etc/config/dropbear"
+printf 'PRIVATE-KEY-%s\n' "$FAKEHASH" >"$BK/etc/dropbear/dropbear_ed25519_host_key"
+el --format json "$BK" >"$TMP/owd.json" 2>"$TMP/err"
+check "openwrt dir exit" 1 "$?"
+no_sanitizer "openwrt dir" "$TMP/err"
+check "openwrt dir: files" "$BK/etc/config/wireless $BK/etc/config/firewall $BK/etc/openwrt_release $BK/etc/config/upnpd" \
+	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owd.json")"
+check "openwrt dir: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owd.json")"
+check "openwrt dir: EL253 file" "$BK/etc/config/wireless" "$(ow_file_of "$TMP/owd.json" EL253)"
+check "openwrt dir: EL111 file" "$BK/etc/config/upnpd" "$(ow_file_of "$TMP/owd.json" EL111)"
+# The backup archive, as `sysupgrade -b` makes it (members ./etc/...).
+tar czf "$TMP/backup.tar.gz" -C "$BK" .
+el --format json "$TMP/backup.tar.gz" >"$TMP/owa.json" 2>"$TMP/err"
+check "openwrt archive exit" 1 "$?"
+no_sanitizer "openwrt archive" "$TMP/err"
+A=$TMP/backup.tar.gz
+check "openwrt archive: files" "$A:etc/config/wireless $A:etc/config/firewall $A:etc/openwrt_release $A:etc/config/upnpd" \
+	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owa.json")"
+check "openwrt archive: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owa.json")"
+check "openwrt archive: EL110 file" "$A:etc/config/firewall" "$(ow_file_of "$TMP/owa.json" EL110)"
+check "openwrt archive: items" "warn fail" "$(jq -r '.inputs[0] | "\(.items["5-3"]) \(.items["6-2"])"' "$TMP/owa.json")"
+# etc/shadow and the host keys are never read, so never printed.
+for fmt in text json sarif; do
+	for lang in en ja; do
+		el --format "$fmt" --lang "$lang" "$TMP/backup.tar.gz" "$BK" "${OWF[@]}" >"$TMP/owo" 2>&1
+		if grep -q "$FAKEHASH" "$TMP/owo"; then bad "openwrt: etc/shadow leaked ($fmt/$lang)"; else ok; fi
+		for sec in password123 SakuraHome5-2024; do
+			if grep -qF "$sec" "$TMP/owo"; then bad "openwrt: passphrase leaked ($fmt/$lang)"; else ok; fi
+		done
+	done
+done
+# A broken archive is an input error, and the other inputs are still read.
+head -c 300 "$TMP/backup.tar.gz" >"$TMP/cut.tar.gz"
+el --format json "$TMP/cut.tar.gz" "${OWF[0]}" >"$TMP/owc.json" 2>"$TMP/err"
+check "openwrt cut archive exit" 2 "$?"
+jq -r '.inputs[0].error' "$TMP/owc.json" | grep -q "truncated" && ok || bad "openwrt cut archive: $(jq -r '.inputs[0].error' "$TMP/owc.json")"
+check "openwrt cut archive: next input read" fail "$(jq -r '.inputs[1].items["6-2"]' "$TMP/owc.json")"
+
 # The ASA samples' intended verdicts, with the reason for each.
 while IFS=$'\t' read -r file i32 i54 why; do
 	case $file in \#*|"") continue;; esac
