@@ -238,7 +238,7 @@ struct stmt {
 
 /* Facts read from release files and the board JSON. */
 struct ident {
-	struct sval distrib_id, distrib_release, distrib_desc;
+	struct sval distrib_id, distrib_release, distrib_desc, distrib_codename;
 	struct sval os_id, os_name, os_version, os_version_id;
 	struct sval os_manufacturer, os_product, os_build_date;
 	struct sval board_model, board_dist, board_version, board_builddate;
@@ -672,6 +672,7 @@ static void shell_assign(struct owrt *o, const char *key, size_t kn, const char 
 		{"DISTRIB_ID", offsetof(struct ident, distrib_id)},
 		{"DISTRIB_RELEASE", offsetof(struct ident, distrib_release)},
 		{"DISTRIB_DESCRIPTION", offsetof(struct ident, distrib_desc)},
+		{"DISTRIB_CODENAME", offsetof(struct ident, distrib_codename)},
 		{"ID", offsetof(struct ident, os_id)},
 		{"NAME", offsetof(struct ident, os_name)},
 		{"VERSION", offsetof(struct ident, os_version)},
@@ -1600,6 +1601,9 @@ static void identity(struct owrt *o)
 			d->firmware = *fw[i];
 	if (d->firmware.s)
 		d->snapshot = !openwrt_is_release(d->firmware.s);
+	/* Old trunk builds ("Bleeding Edge") name the series they led to only
+	 * by its codename; the 5-3 check maps it (home-firmware.yaml). */
+	d->codename = id->distrib_codename.s;
 	/* Files of two routers given together disagree on the release. */
 	const struct sval *other[] = {&id->board_version, &id->os_version};
 	for (size_t i = 0; d->firmware.s && i < sizeof(other) / sizeof(other[0]); i++)

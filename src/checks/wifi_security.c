@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../../parsers/parsers.h"
 
@@ -75,8 +76,15 @@ void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 	}
 	if (in->dev.wps == TRI_YES)
 		finding_add(in, ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN,
-			    in->dev.wps_line, "wps_enabled: true", ARGS_END);
-	if (active == 0)
+			    in->dev.wps_line,
+			    strcmp(in->kind->name, "router-facts") == 0 ? "wps_enabled: true"
+									 : "WPS: on",
+			    ARGS_END);
+	if (active == 0) {
+		bool facts = strcmp(in->kind->name, "router-facts") == 0;
 		input_item(in, ITEM_6_2, in->dev.nwifi ? IST_NA : IST_UNKNOWN,
-			   in->dev.nwifi ? "no-enabled-wifi" : "no-wifi-listed");
+			   in->dev.nwifi ? "no-enabled-wifi"
+			   : facts       ? "no-wifi-listed"
+					 : "no-wifi-in-input");
+	}
 }
