@@ -157,16 +157,6 @@ static void tls_server_hello(struct pktcur *c, const struct cls_view *v, struct 
 	tls_extensions(c, false, v, res);
 }
 
-/* A TLS record header of any content type (a capture started mid-session). */
-static bool tls_record_header(struct pktcur c)
-{
-	uint8_t type;
-	uint16_t ver, len;
-	if (pc_u8(&c, &type) || pc_be16(&c, &ver) || pc_be16(&c, &len))
-		return false;
-	return type >= 20 && type <= 23 && tls_version_ok(ver) && len > 0 && len <= 16384 + 2048;
-}
-
 enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res)
 {
 	uint8_t hs[TLS_HS_MAX];
@@ -179,14 +169,13 @@ enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res)
 		size_t n;
 		int r = tls_first_message(v->data[d], hs, sizeof(hs), &n);
 		if (r < 0) {
+			/* Not a handshake. Records of a session whose hellos
+			 * were not captured are not claimed: such a flow
+			 * counts as HTTPS only by the port-443 fallback (a TLS
+			 * session on another port may be anything: push
+			 * notifications, IMAPS…). */
 			if (res->app == APP_TLS)
 				continue;
-			if (tls_record_header(v->data[d])) {
-				/* Mid-session: records, but no hello to read. */
-				res->app = APP_TLS;
-				res->packet = v->packet;
-				continue;
-			}
 			return CLS_NO;
 		}
 		if (n >= 1 && res->app == APP_NONE) {
@@ -304,13 +293,27 @@ static int http_request_line(struct pktcur *c)
 	for (;; i++) {
 		if (pc_peek(c, i, &ch))
 			return 0;
-		if (ch == ' ')
+		if (ch == ' ' || ch == '\r' || ch == '\n')
 			break;
 		if (ch < 0x21 || ch == 0x7f)
 			return -1;
 	}
 	if (i == tstart)
 		return -1;
+	if (ch == '\r' || ch == '\n') {
+		/* HTTP/0.9: "GET target" and the end of the line */
+		if (strcmp(tok, "GET") != 0)
+			return -1;
+		if (ch == '\r') {
+			i++;
+			if (pc_peek(c, i, &ch))
+				return 0;
+			if (ch != '\n')
+				return -1;
+		}
+		pc_skip(c, i + 1);
+		return 1;
+	}
 	static const char ver[] = " HTTP/1.";
 	for (size_t k = 0; k < sizeof(ver) - 1; k++) {
 		if (pc_peek(c, i + k, &ch))

@@ -325,8 +325,9 @@ static void flow_fold(struct flow_table *ft, struct flow *f)
 {
 	struct ft_totals *t = &ft->tot;
 	uint8_t app = f->res.app;
-	if (app == APP_NONE && !f->payload) {
-		/* No payload either way: the only evidence is the port. */
+	if (app == APP_NONE) {
+		/* Nothing recognised in the payload (or no payload at all):
+		 * the only evidence left is the port. */
 		uint16_t sp = f->port[1], cp = f->port[0];
 		if ((cp == 443 || cp == 80) && sp != 443 && sp != 80)
 			sp = cp;   /* seen from the server side first */

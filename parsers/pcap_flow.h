@@ -62,7 +62,7 @@ struct ft_totals {
 	uint64_t evicted;
 	uint64_t https_flows, http_flows, https_bytes, http_bytes;
 	uint64_t tls_flows, quic_flows;
-	uint64_t port_fallback_flows;   /* web by port only: no payload at all */
+	uint64_t port_fallback_flows;   /* web by port only: payload not recognised */
 	uint64_t first_http_packet;     /* 0: none */
 	struct ft_tls tls[FT_MAX_TLS_VERSIONS];
 	size_t ntls;

@@ -270,7 +270,7 @@ struct traffic {
 	uint64_t packets, bytes, flows;
 	uint64_t https_flows, http_flows, https_bytes, http_bytes;
 	uint64_t tls_flows, quic_flows;
-	uint64_t port_fallback_flows;   /* web by port alone: flows without payload */
+	uint64_t port_fallback_flows;   /* web by port alone: content not recognised */
 	uint64_t first_http_packet;     /* first packet of the first HTTP flow, 0: none */
 	uint64_t evicted;               /* flows evicted from the full table */
 	uint64_t fragments, not_ip, truncated;
