@@ -407,13 +407,13 @@ static bool http_headers(struct pktcur *c, const struct cls_view *v, struct cls_
 enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res)
 {
 	if (!(res->state & HTTP_ST_REQ)) {
-		bool maybe = false;
+		/* An empty direction keeps the question open only while
+		 * nothing at all has been seen. */
+		bool maybe = pc_left(&v->data[0]) == 0 && pc_left(&v->data[1]) == 0;
 		for (int d = 0; d < 2; d++) {
 			struct pktcur c = v->data[d];
-			if (pc_left(&c) == 0) {
-				maybe |= !v->final[d];
+			if (pc_left(&c) == 0)
 				continue;
-			}
 			int r = http_request_line(&c);
 			if (r == 1) {
 				res->app = APP_HTTP;
