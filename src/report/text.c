@@ -156,11 +156,11 @@ static int text_input(struct report_run *run, struct input *in)
 /* "12.3 MB" style sizes (decimal units, as throughput figures are). */
 static void text_size(uint64_t b, char *buf, size_t n)
 {
-	if (b < 10000)
+	if (b < 1000)
 		snprintf(buf, n, "%llu B", (unsigned long long)b);
-	else if (b < 10000000)
+	else if (b < 1000000)
 		snprintf(buf, n, "%.1f kB", (double)b / 1e3);
-	else if (b < 10000000000ull)
+	else if (b < 1000000000ull)
 		snprintf(buf, n, "%.1f MB", (double)b / 1e6);
 	else
 		snprintf(buf, n, "%.1f GB", (double)b / 1e9);
