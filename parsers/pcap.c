@@ -86,10 +86,15 @@ static pcap_t *pcap_open_input(struct input *in, char *errbuf, uint64_t *size)
 						       errbuf);
 }
 
+/* A name to sort (a struct, so the array's element size is plain). */
+struct host_ref {
+	const struct ft_name *name;
+};
+
 static int host_cmp(const void *a, const void *b)
 {
-	const struct ft_name *x = *(const struct ft_name *const *)a;
-	const struct ft_name *y = *(const struct ft_name *const *)b;
+	const struct ft_name *x = ((const struct host_ref *)a)->name;
+	const struct ft_name *y = ((const struct host_ref *)b)->name;
 	if (x->flows != y->flows)
 		return x->flows < y->flows ? 1 : -1;
 	int c = strcmp(x->name, y->name);
@@ -113,22 +118,23 @@ static int pcap_fill_traffic(struct input *in, struct traffic *t, const struct f
 	size_t nn;
 	const struct ft_name *names = ft_names(ft, &nn);
 	/* Hosts: names that some flow kept, most flows first, then by name. */
-	const struct ft_name **order = nn ? malloc(nn * sizeof(*order)) : NULL;
+	struct host_ref *order = nn ? malloc(nn * sizeof(*order)) : NULL;
 	if (nn && !order)
 		return EL_ENOMEM;
 	size_t k = 0;
 	for (size_t i = 0; i < nn; i++)
 		if (names[i].flows)
-			order[k++] = &names[i];
+			order[k++].name = &names[i];
 	if (k)
 		qsort(order, k, sizeof(*order), host_cmp);
 	t->hosts_total = k;
 	t->nhosts = k < TRAFFIC_HOSTS_MAX ? k : TRAFFIC_HOSTS_MAX;
 	t->hosts = t->nhosts ? arena_alloc(&in->arena, t->nhosts * sizeof(*t->hosts)) : NULL;
 	for (size_t i = 0; t->hosts && i < t->nhosts; i++) {
-		t->hosts[i].name = utf8_sanitize(&in->arena, order[i]->name, strlen(order[i]->name));
-		t->hosts[i].via = order[i]->via == VIA_SNI ? "sni" : "http-host";
-		t->hosts[i].flows = order[i]->flows;
+		const char *nm = order[i].name->name;
+		t->hosts[i].name = utf8_sanitize(&in->arena, nm, strlen(nm));
+		t->hosts[i].via = order[i].name->via == VIA_SNI ? "sni" : "http-host";
+		t->hosts[i].flows = order[i].name->flows;
 	}
 	free(order);
 	/* TLS versions, newest first. */

@@ -167,7 +167,7 @@ static int32_t ft_intern(void *ctx, const char *s, size_t n, enum cls_via via)
 	char name[CLS_NAME_MAX + 1];
 	if (!name_clean(s, n, name))
 		return -1;
-	size_t cap = 2 * FT_MAX_NAMES;
+	size_t cap = (size_t)2 * FT_MAX_NAMES;
 	if (!ft->name_slots) {
 		ft->name_slots = malloc(cap * sizeof(*ft->name_slots));
 		ft->names = calloc(FT_MAX_NAMES, sizeof(*ft->names));

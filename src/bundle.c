@@ -278,7 +278,8 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		found_len[idx] = (size_t)size;
 	}
 	bool have_os = false;
-	for (int i = 0; bundle_members[i] && i < 8; i++) {
+	for (int i = 0; i < (int)(sizeof(bundle_members) / sizeof(bundle_members[0])) && i < 8 &&
+			bundle_members[i]; i++) {
 		if (!found[i] || (is_os_release(i) && have_os))
 			continue;
 		char display[4200];

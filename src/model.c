@@ -213,11 +213,8 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		if (!in->error) {
 			unsigned local = line;
 			const char *file = line ? input_locate(in, line, &local) : NULL;
-			if (line && in->kind && in->kind->packets)
-				/* A capture's message names the packet itself. */
-				in->error = arena_printf(&in->arena, "%s: %s",
-							 input_display_path(in), msg);
-			else if (line)
+			/* A capture's message names the packet itself. */
+			if (line && !(in->kind && in->kind->packets))
 				in->error = arena_printf(&in->arena, "%s:%u: %s",
 							 file ? file : input_display_path(in),
 							 local, msg);
