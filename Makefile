@@ -170,6 +170,7 @@ bench: edgelint
 	@bash tests/bench/facts.sh ./edgelint
 	@bash tests/bench/yamaha.sh ./edgelint
 	@bash tests/bench/asa.sh ./edgelint
+	@bash tests/bench/pcap.sh ./edgelint
 
 # ---- fuzzing -----------------------------------------------------------------
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))

@@ -37,6 +37,13 @@ struct parser {
 	bool feeds[ITEM_COUNT];   /* items this format can assess */
 	bool home_router;         /* describes a home router (not an office edge) */
 	size_t max_bytes;         /* largest input accepted */
+	/* The parser reads the input itself, streaming: run.c hands it the
+	 * path (in->path; "-" is standard input) and reads nothing, so
+	 * max_bytes does not apply. When in->data/in->len are set anyway
+	 * (fuzzing, tests), it reads those bytes instead. */
+	bool streams;
+	/* Findings' lines are packet numbers (captures). */
+	bool packets;
 };
 
 /* Iterates over the lines of a probe buffer: sets [*ls, *le) to the next

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "model.h"
 #include "policy.h"
 #include "registry.h"
@@ -48,6 +49,11 @@ struct run_ctx {
 	struct policy *pol;
 	long today;               /* days since epoch */
 	enum lang lang;
+	/* Progress of a long read (captures), or NULL: done of total bytes,
+	 * packets so far, seconds since the start. Called at most a few times
+	 * a second; the caller decides whether to show it. */
+	void (*progress)(const char *path, uint64_t done, uint64_t total, uint64_t packets,
+			 double secs, bool end);
 };
 
 /* Records a finding of rule id for item with status st at line.

@@ -35,6 +35,7 @@ struct options {
 	const char *rules;
 	const char *today;
 	int method;
+	long max_flows;           /* 0: from the policy or the default */
 	int fail_on;              /* severity, or -1: any failed item */
 	bool list_rules;
 	const char *explain;
@@ -56,6 +57,8 @@ static void usage(FILE *f)
 	      "  --today YYYY-MM-DD  the date for every age and support check\n"
 	      "  --method N          telework method 1-8: items that do not apply are\n"
 	      "                      reported not-applicable\n"
+	      "  --max-flows N       captures: flows tracked at once (default 65536; the\n"
+	      "                      least recently seen flow is evicted beyond it)\n"
 	      "  --fail-on S         exit 1 only for failed findings of severity S or more\n"
 	      "                      (critical|high|medium|low|info; default: any failed item)\n"
 	      "  --list-rules        list every rule\n"
@@ -151,12 +154,35 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 	return rc;
 }
 
+/* ---- progress ------------------------------------------------------------- */
+
+/* Reading a large capture: percent of the file and packets per second on
+ * stderr, only when stderr is a terminal and the file is over 64 MiB. */
+#define PROGRESS_MIN_BYTES (64ull << 20)
+static void show_progress(const char *path, uint64_t done, uint64_t total, uint64_t packets,
+			  double secs, bool end)
+{
+	static int tty = -1;
+	if (tty < 0)
+		tty = isatty(STDERR_FILENO);
+	if (!tty || total < PROGRESS_MIN_BYTES)
+		return;
+	if (end) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	double pct = total ? 100.0 * (double)done / (double)total : 0;
+	fprintf(stderr, "\r\033[Kedgelint: %s: %5.1f%%, %llu packets, %.0f packets/s", path,
+		pct > 100 ? 100 : pct, (unsigned long long)packets,
+		secs > 0 ? (double)packets / secs : 0.0);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
-	       O_FAIL_ON, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
+	       O_FAIL_ON, O_MAX_FLOWS, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, O_KIND},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -167,6 +193,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"today", required_argument, NULL, O_TODAY},
 		{"method", required_argument, NULL, O_METHOD},
 		{"fail-on", required_argument, NULL, O_FAIL_ON},
+		{"max-flows", required_argument, NULL, O_MAX_FLOWS},
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"explain", required_argument, NULL, O_EXPLAIN},
 		{"version", no_argument, NULL, O_VERSION},
@@ -238,6 +265,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 					optarg);
 				return -1;
 			}
+			break;
+		case O_MAX_FLOWS:
+			if (str_to_long(optarg, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX, &v)) {
+				fprintf(stderr, "edgelint: --max-flows %s: expected a number from %d to %d\n",
+					optarg, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX);
+				return -1;
+			}
+			o->max_flows = v;
 			break;
 		case O_LIST:
 			o->list_rules = true;
@@ -337,10 +372,13 @@ int main(int argc, char **argv)
 	}
 	if (opt.method)
 		pol.method = opt.method;
+	if (opt.max_flows)
+		pol.max_flows = opt.max_flows;
 	long today = today_local();
 	if (opt.today)
 		date_parse(opt.today, false, &today);
-	struct run_ctx ctx = {.reg = &reg, .pol = &pol, .today = today, .lang = lang};
+	struct run_ctx ctx = {.reg = &reg, .pol = &pol, .today = today, .lang = lang,
+			      .progress = show_progress};
 
 	size_t ninputs = (size_t)(argc - optind);
 	struct input *inputs = calloc(ninputs, sizeof(*inputs));

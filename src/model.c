@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../parsers/parsers.h"
 #include "finding.h"
 
 static const char *const item_names[ITEM_COUNT] = {"3-2", "5-3", "5-4", "6-1", "6-2"};
@@ -212,7 +213,8 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		if (!in->error) {
 			unsigned local = line;
 			const char *file = line ? input_locate(in, line, &local) : NULL;
-			if (line)
+			/* A capture's message names the packet itself. */
+			if (line && !(in->kind && in->kind->packets))
 				in->error = arena_printf(&in->arena, "%s:%u: %s",
 							 file ? file : input_display_path(in),
 							 local, msg);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "filter.h"
 #include "util.h"
@@ -234,6 +235,57 @@ struct home_forward {
 	struct home_forward *next;
 };
 
+/* ---- captures (item 6-1) ------------------------------------------------ */
+
+/* A host name seen in the capture and how many flows named it. */
+struct traffic_host {
+	const char *name;
+	const char *via;          /* "sni" | "http-host" */
+	uint64_t flows;
+};
+
+/* Flows that used one TLS version (negotiated, else the highest offered). */
+struct traffic_tls {
+	uint16_t version;         /* 0x0303 … */
+	const char *name;         /* "TLS1.2" … */
+	uint64_t flows;
+	uint64_t first_packet;    /* first packet of the first such flow */
+	const char *host;         /* a host such a flow named, or NULL */
+};
+
+/* A cleartext login (filled by the login classifiers; none yet). */
+struct traffic_cred {
+	const char *protocol;
+	const char *client, *server;   /* "ip:port", "[v6]:port" */
+	const char *user;              /* NULL when not known */
+	uint64_t packet;
+};
+
+#define TRAFFIC_HOSTS_MAX 50      /* hosts listed, most flows first */
+
+/* What a capture showed (kind pcap). Web = HTTPS (TLS or QUIC) plus
+ * cleartext HTTP, recognised by content; bytes are captured bytes of
+ * whole frames, both directions. */
+struct traffic {
+	uint64_t packets, bytes, flows;
+	uint64_t https_flows, http_flows, https_bytes, http_bytes;
+	uint64_t tls_flows, quic_flows;
+	uint64_t port_fallback_flows;   /* web by port alone: content not recognised */
+	uint64_t first_http_packet;     /* first packet of the first HTTP flow, 0: none */
+	uint64_t evicted;               /* flows evicted from the full table */
+	uint64_t fragments, not_ip, truncated;
+	size_t max_flows;
+	int link;                       /* link type (LINKTYPE_ number) */
+	const char *link_name;
+	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
+	size_t nhosts;
+	size_t hosts_total;             /* distinct (name, via) pairs seen */
+	struct traffic_tls *tls;        /* by version, newest first */
+	size_t ntls;
+	struct traffic_cred *creds;
+	size_t ncreds;
+};
+
 /* One input file and everything edgelint learnt from it. */
 struct input {
 	const char *path;         /* as given; "-" shows as "<stdin>" */
@@ -251,6 +303,7 @@ struct input {
 	unsigned lines_total, lines_understood;
 	bool has_device;
 	struct device dev;
+	struct traffic *traffic;  /* captures only (arena), else NULL */
 	enum item_status items[ITEM_COUNT];
 	const char *item_note[ITEM_COUNT]; /* checklist.yaml note id for NA/unknown */
 	bool item_touched[ITEM_COUNT];

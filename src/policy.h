@@ -42,6 +42,8 @@ struct policy {
 	unsigned passphrase_min_length;
 	bool passphrase_min_length_set;
 	double https_share_min;
+	/* Captures: flows tracked at once (0: the default, 65536). */
+	long max_flows;
 	const char **approved_domains;
 	size_t napproved_domains;
 	struct policy_inbound *inbound;
@@ -49,6 +51,10 @@ struct policy {
 	struct policy_exception *exceptions;
 	size_t nexceptions;
 };
+
+/* Limits of max_flows (policy key and --max-flows). */
+#define POLICY_MAX_FLOWS_MIN 16
+#define POLICY_MAX_FLOWS_MAX 16777216
 
 /* Sets the defaults (no file). */
 void policy_init(struct policy *p);

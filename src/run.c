@@ -40,10 +40,15 @@ static int read_head(const char *path, char *buf, size_t max, size_t *n, char *w
 
 static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 {
-	for (const struct diag *d = in->diags; d; d = d->next)
-		finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
-			    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
-			    d->line, NULL, "detail", d->msg, "detail_ja", d->msg_ja, ARGS_END);
+	bool packets = in->kind && in->kind->packets;
+	for (const struct diag *d = in->diags; d; d = d->next) {
+		struct finding *f =
+			finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",
+				    ITEM_NONE, -1, d->level == DIAG_ERROR ? FST_UNKNOWN : FST_PASS,
+				    d->line, NULL, "detail", d->msg, "detail_ja", d->msg_ja, ARGS_END);
+		if (f && packets)
+			f->is_packet = true;
+	}
 }
 
 /* Final item statuses: method, what the kind feeds, what was assessed. */
@@ -168,6 +173,11 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
 		goto out;
 	}
+	if (p->streams) {
+		/* The parser reads the file (or standard input) itself. */
+		run_parsed(in, ctx);
+		return;
+	}
 	int rc = file_read_all(in->path, p->max_bytes, &in->data, &in->len, why, sizeof(why));
 	if (rc) {
 		input_fail(in, "cannot read: %s", why);
@@ -244,7 +254,7 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 void run_parsed(struct input *in, const struct run_ctx *ctx)
 {
 	bool fatal = true;
-	if (in->len == 0) {
+	if (in->len == 0 && !in->kind->streams) {
 		input_fail(in, "the input is empty");
 	} else if (in->kind->parse(in, ctx) == 0) {
 		fatal = false;

@@ -6,6 +6,7 @@
 #include "report.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,70 @@ static json_t *json_masked_or_null(const struct input *in, const char *s)
 	json_t *j = json_string(sb_str(&sb));
 	sb_free(&sb);
 	return j;
+}
+
+/* A share in [0, 1] rounded to 6 decimals, or null when whole is 0. */
+static json_t *json_share(uint64_t part, uint64_t whole)
+{
+	if (!whole)
+		return json_null();
+	double v = (double)part / (double)whole;
+	return json_real((double)(long long)(v * 1e6 + 0.5) / 1e6);
+}
+
+static json_int_t json_u64(uint64_t v)
+{
+	return v > (uint64_t)INT64_MAX ? (json_int_t)INT64_MAX : (json_int_t)v;
+}
+
+/* The "traffic" object of a capture (DESIGN.md, JSON contract). */
+static json_t *json_traffic(const struct input *in)
+{
+	const struct traffic *t = in->traffic;
+	json_t *o = json_object();
+	json_object_set_new(o, "packets", json_integer(json_u64(t->packets)));
+	json_object_set_new(o, "bytes", json_integer(json_u64(t->bytes)));
+	json_object_set_new(o, "flows", json_integer(json_u64(t->flows)));
+	uint64_t wf = t->https_flows + t->http_flows, wb = t->https_bytes + t->http_bytes;
+	json_t *web = json_object();
+	json_object_set_new(web, "https_flows", json_integer(json_u64(t->https_flows)));
+	json_object_set_new(web, "http_flows", json_integer(json_u64(t->http_flows)));
+	json_object_set_new(web, "https_bytes", json_integer(json_u64(t->https_bytes)));
+	json_object_set_new(web, "http_bytes", json_integer(json_u64(t->http_bytes)));
+	json_object_set_new(web, "https_share_flows", json_share(t->https_flows, wf));
+	json_object_set_new(web, "https_share_bytes", json_share(t->https_bytes, wb));
+	json_object_set_new(web, "tls_flows", json_integer(json_u64(t->tls_flows)));
+	json_object_set_new(web, "quic_flows", json_integer(json_u64(t->quic_flows)));
+	json_object_set_new(web, "by_port_only", json_integer(json_u64(t->port_fallback_flows)));
+	json_object_set_new(o, "web", web);
+	json_t *creds = json_array();
+	for (size_t i = 0; i < t->ncreds; i++) {
+		const struct traffic_cred *c = &t->creds[i];
+		json_array_append_new(creds, json_pack("{s:s, s:s, s:s, s:o, s:s, s:I}", "protocol",
+						       c->protocol, "client", c->client, "server",
+						       c->server, "user", json_masked_or_null(in, c->user),
+						       "secret", "****", "packet",
+						       json_u64(c->packet)));
+	}
+	json_object_set_new(o, "credentials", creds);
+	json_t *hosts = json_array();
+	for (size_t i = 0; i < t->nhosts; i++)
+		json_array_append_new(hosts, json_pack("{s:o, s:s, s:I}", "name",
+						       json_masked_or_null(in, t->hosts[i].name),
+						       "via", t->hosts[i].via, "flows",
+						       json_u64(t->hosts[i].flows)));
+	json_object_set_new(o, "hosts", hosts);
+	json_object_set_new(o, "hosts_total", json_integer((json_int_t)t->hosts_total));
+	json_t *tls = json_object();
+	for (size_t i = 0; i < t->ntls; i++)
+		json_object_set_new(tls, t->tls[i].name, json_integer(json_u64(t->tls[i].flows)));
+	json_object_set_new(o, "tls_versions", tls);
+	json_object_set_new(o, "link", json_str_or_null(t->link_name));
+	json_object_set_new(o, "max_flows", json_integer((json_int_t)t->max_flows));
+	json_object_set_new(o, "evicted_flows", json_integer(json_u64(t->evicted)));
+	json_object_set_new(o, "fragments", json_integer(json_u64(t->fragments)));
+	json_object_set_new(o, "truncated_packets", json_integer(json_u64(t->truncated)));
+	return o;
 }
 
 static int json_begin(struct report_run *run)
@@ -109,7 +174,7 @@ static int json_input(struct report_run *run, struct input *in)
 	json_object_set_new(o, "items", items);
 	st->cur_findings = json_array();
 	json_object_set_new(o, "findings", st->cur_findings);
-	json_object_set_new(o, "traffic", json_null());
+	json_object_set_new(o, "traffic", in->traffic ? json_traffic(in) : json_null());
 	return json_array_append_new(st->inputs, o) ? EL_ENOMEM : 0;
 }
 

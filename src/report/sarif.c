@@ -170,7 +170,10 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 		input_locate(in, f->line, &line);
 		uri_path = part->path;
 	}
-	json_t *region = json_pack("{s:i}", "startLine", (json_int_t)(line ? line : 1));
+	/* A capture has no lines: its findings point at line 1 and name the
+	 * packet in the result's properties. */
+	json_t *region = json_pack("{s:i}", "startLine",
+				   (json_int_t)(line && !f->is_packet ? line : 1));
 	json_t *loc = json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation", "artifactLocation",
 				"uri", sarif_uri(uri_path), "region", region);
 	json_t *locs = json_array();
@@ -198,6 +201,9 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 			    json_pack("{s:s, s:s, s:s?}", "edgelint-status", fstatus_name(f->status),
 				      "severity", severity_name(f->severity), "checklist-item",
 				      item_name(f->item)));
+	if (f->is_packet && f->line)
+		json_object_set_new(json_object_get(r, "properties"), "packet",
+				    json_integer((json_int_t)f->line));
 	return json_array_append_new(st->results, r) ? EL_ENOMEM : 0;
 }
 

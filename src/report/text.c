@@ -89,6 +89,8 @@ static int text_mask_from(const struct input *in, struct strbuf *o, size_t start
 	return rc;
 }
 
+static int text_traffic(struct report_run *run, const struct input *in);
+
 static int text_input(struct report_run *run, struct input *in)
 {
 	enum lang l = run->ctx->lang;
@@ -146,6 +148,93 @@ static int text_input(struct report_run *run, struct input *in)
 		if (!rc)
 			rc = sb_adds(o, "\n");
 	}
+	if (!rc && in->traffic)
+		rc = text_traffic(run, in);
+	return rc;
+}
+
+/* "12.3 MB" style sizes (decimal units, as throughput figures are). */
+static void text_size(uint64_t b, char *buf, size_t n)
+{
+	if (b < 1000)
+		snprintf(buf, n, "%llu B", (unsigned long long)b);
+	else if (b < 1000000)
+		snprintf(buf, n, "%.1f kB", (double)b / 1e3);
+	else if (b < 1000000000ull)
+		snprintf(buf, n, "%.1f MB", (double)b / 1e6);
+	else
+		snprintf(buf, n, "%.1f GB", (double)b / 1e9);
+}
+
+static void text_share(uint64_t part, uint64_t whole, char *buf, size_t n)
+{
+	if (!whole)
+		snprintf(buf, n, "—");
+	else
+		snprintf(buf, n, "%.1f%%", 100.0 * (double)part / (double)whole);
+}
+
+/* A capture's traffic: totals, the HTTPS share as a small table, TLS
+ * versions, cleartext logins and the hosts most flows went to. */
+static int text_traffic(struct report_run *run, const struct input *in)
+{
+	const struct traffic *t = in->traffic;
+	bool ja = run->ctx->lang == LANG_JA;
+	struct strbuf *o = run->out;
+	char b1[32], b2[32], b3[32], b4[32];
+	text_size(t->bytes, b1, sizeof(b1));
+	int rc = ja ? sb_printf(o, "  通信: %llu パケット、%s、%llu フロー（%s）\n",
+				(unsigned long long)t->packets, b1, (unsigned long long)t->flows,
+				t->link_name ? t->link_name : "?")
+		    : sb_printf(o, "  traffic: %llu packets, %s, %llu flows (%s)\n",
+				(unsigned long long)t->packets, b1, (unsigned long long)t->flows,
+				t->link_name ? t->link_name : "?");
+	uint64_t wf = t->https_flows + t->http_flows, wb = t->https_bytes + t->http_bytes;
+	if (!rc && wf == 0)
+		return sb_adds(o, ja ? "  Web の通信はありません\n" : "  no web traffic\n");
+	if (!rc)
+		rc = sb_printf(o, "    %-16s %10s %8s %12s %8s\n", "", ja ? "フロー" : "flows",
+			       ja ? "割合" : "share", ja ? "バイト" : "bytes", ja ? "割合" : "share");
+	if (!rc) {
+		text_share(t->https_flows, wf, b1, sizeof(b1));
+		text_size(t->https_bytes, b2, sizeof(b2));
+		text_share(t->https_bytes, wb, b3, sizeof(b3));
+		rc = sb_printf(o, "    %-16s %10llu %8s %12s %8s\n", "HTTPS (TLS+QUIC)",
+			       (unsigned long long)t->https_flows, b1, b2, b3);
+	}
+	if (!rc) {
+		text_share(t->http_flows, wf, b1, sizeof(b1));
+		text_size(t->http_bytes, b2, sizeof(b2));
+		text_share(t->http_bytes, wb, b3, sizeof(b3));
+		rc = sb_printf(o, "    %-16s %10llu %8s %12s %8s\n", ja ? "HTTP（平文）" : "HTTP (clear)",
+			       (unsigned long long)t->http_flows, b1, b2, b3);
+	}
+	if (!rc && t->ntls) {
+		rc = sb_adds(o, ja ? "  TLS バージョン:" : "  TLS versions:");
+		for (size_t i = 0; !rc && i < t->ntls; i++)
+			rc = sb_printf(o, "%s %s %llu", i ? "," : "", t->tls[i].name,
+				       (unsigned long long)t->tls[i].flows);
+		if (!rc)
+			rc = sb_adds(o, "\n");
+	}
+	if (!rc)
+		rc = ja ? sb_printf(o, "  平文のログイン: %zu 件\n", t->ncreds)
+			: sb_printf(o, "  cleartext logins: %zu\n", t->ncreds);
+	size_t shown = t->nhosts < 10 ? t->nhosts : 10;
+	if (!rc && shown) {
+		snprintf(b4, sizeof(b4), "%zu", t->hosts_total);
+		rc = ja ? sb_printf(o, "  ホスト（フロー数の多い順、%zu / %s）:\n", shown, b4)
+			: sb_printf(o, "  hosts (most flows first, %zu of %s):\n", shown, b4);
+		for (size_t i = 0; !rc && i < shown; i++) {
+			struct strbuf nm;
+			sb_init(&nm, 1024);
+			sb_adds(&nm, t->hosts[i].name);
+			finding_mask(in, &nm);
+			rc = sb_printf(o, "    %-40s %-9s %llu\n", sb_str(&nm), t->hosts[i].via,
+				       (unsigned long long)t->hosts[i].flows);
+			sb_free(&nm);
+		}
+	}
 	return rc;
 }
 
@@ -156,7 +245,10 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 	int rc;
 	unsigned line = f->line;
 	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
-	if (f->line)
+	if (f->line && f->is_packet)
+		rc = sb_printf(o, "%s: %s %u: ", input_display_path(in),
+			       l == LANG_JA ? "パケット" : "packet", f->line);
+	else if (f->line)
 		rc = sb_printf(o, "%s:%u: ", file ? file : input_display_path(in), line);
 	else
 		rc = sb_printf(o, "%s: ", input_display_path(in));

@@ -269,11 +269,24 @@ for fmt in text sarif; do
 	iconv -f UTF-8 -t UTF-8 "$TMP/o.$fmt" >/dev/null 2>&1 && ok || bad "$fmt output is not UTF-8"
 done
 
-# Inputs edgelint recognises but cannot read yet say so.
-printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00' >"$TMP/cap.pcap"
-el "$TMP/cap.pcap" >"$TMP/o.txt" 2>"$TMP/err"
-check "pcap recognised exit" 2 "$?"
-grep -q "recognised as packet capture (pcap/pcapng); this build cannot read it yet" "$TMP/err" && ok || bad "pcap message"
+# Captures: a header-only pcap reads as 0 packets (6-1 unknown, exit 0), also
+# from standard input; a file cut inside a record header names the packet.
+printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\0\0\0\0\0\0\0\0\xff\xff\0\0\x01\0\0\0' >"$TMP/cap.pcap"
+el --format json "$TMP/cap.pcap" >"$TMP/o.json" 2>"$TMP/err"
+check "empty pcap exit" 0 "$?"
+check "empty pcap" "pcap 0 unknown null" "$(jq -r '.inputs[0] | "\(.kind) \(.traffic.packets) \(.items["6-1"]) \(.traffic.web.https_share_flows)"' "$TMP/o.json")"
+el --format json --kind pcap - <"$TMP/cap.pcap" >"$TMP/o.json" 2>"$TMP/err"
+check "pcap on stdin exit" 0 "$?"
+check "pcap on stdin" "<stdin> 0" "$(jq -r '.inputs[0] | "\(.path) \(.traffic.packets)"' "$TMP/o.json")"
+{ cat "$TMP/cap.pcap"; printf '\0\0\0\0\0\0'; } >"$TMP/cut.pcap"
+el "$TMP/cut.pcap" >"$TMP/o.txt" 2>"$TMP/err"
+check "cut pcap exit" 2 "$?"
+grep -q "cut.pcap: packet 1: truncated dump file" "$TMP/err" && ok || bad "cut pcap message: $(cat "$TMP/err")"
+el --max-flows 0 "$TMP/cap.pcap" >/dev/null 2>&1; check "bad --max-flows" 2 "$?"
+printf 'max_flows: 8\n' >"$TMP/mf.yaml"
+el --policy "$TMP/mf.yaml" "$TMP/cap.pcap" >/dev/null 2>"$TMP/err"
+check "policy max_flows 8 rejected" 2 "$?"
+grep -q "'max_flows' must be a number from 16" "$TMP/err" && ok || bad "max_flows policy message"
 
 # ---- CLI contract -------------------------------------------------------------
 echo "-- command line"
@@ -442,6 +455,20 @@ if [ -d "$CORPUS" ]; then
 			done
 		done
 	done
+	# Captures: 6-1, exit code, web flows and the error, never a hang.
+	while IFS=$'\t' read -r file i61 rc https http err why; do
+		case $file in \#*|"") continue;; esac
+		timeout 60 "$BIN" --today "$TODAY" --format json "$CORPUS/pcap/$file" >"$TMP/o.json" 2>"$TMP/err"
+		got=$?
+		no_sanitizer "corpus pcap/$file" "$TMP/err"
+		check "corpus pcap/$file ($why)" "$i61 $rc $https $http" \
+			"$(jq -r '.inputs[0] | "\(.items["6-1"]) '"$got"' \(.traffic.web.https_flows) \(.traffic.web.http_flows)"' "$TMP/o.json")"
+		if [ "$err" != "-" ]; then
+			grep -qF -- "$err" "$TMP/err" && ok || bad "corpus pcap/$file: stderr lacks [$err]: $(cat "$TMP/err")"
+		fi
+	done <tests/e2e/corpus-pcap.tsv
+	check "every pcap corpus file has an expectation" \
+		"$(find "$CORPUS/pcap" -type f ! -name SOURCES.md | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-pcap.tsv)"
 	mapfile -t CFILES < <(grep -v '^#' tests/e2e/corpus-kinds.txt | awk -v c="$CORPUS" '{print c "/" $1}')
 	el --format json "${CFILES[@]}" >"$TMP/corpus.json" 2>/dev/null
 	el --format sarif "${CFILES[@]}" >"$TMP/corpus.sarif" 2>/dev/null

@@ -1,0 +1,75 @@
+/*
+ * pcap_decode.h — one captured frame to its IP 5-tuple and transport
+ * payload: the link layers edgelint reads (Ethernet with 802.1Q/802.1ad/
+ * QinQ tags, MPLS label stacks and PPPoE sessions; Linux cooked v1 and v2;
+ * raw IPv4/IPv6; BSD null/loopback), IPv4 (options, fragments) and IPv6
+ * (hop-by-hop, routing, fragment, destination options, AH), then TCP or
+ * UDP. Every byte is read through src/pktcur.h.
+ */
+#ifndef EDGELINT_PCAP_DECODE_H
+#define EDGELINT_PCAP_DECODE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../src/pktcur.h"
+
+/* Link types, as LINKTYPE_ values in the file (libpcap maps the on-disk
+ * values to DLT_ values; the two differ only for RAW on some systems,
+ * which pcap_decode accepts under both numbers). */
+enum {
+	PD_LINK_NULL = 0,
+	PD_LINK_EN10MB = 1,
+	PD_LINK_RAW_DLT12 = 12,      /* DLT_RAW on most systems */
+	PD_LINK_RAW_DLT14 = 14,      /* DLT_RAW on OpenBSD */
+	PD_LINK_RAW = 101,           /* LINKTYPE_RAW */
+	PD_LINK_LOOP = 108,
+	PD_LINK_LINUX_SLL = 113,
+	PD_LINK_IPV4 = 228,
+	PD_LINK_IPV6 = 229,
+	PD_LINK_LINUX_SLL2 = 276,
+};
+
+/* Outcome of decoding a frame. */
+enum pd_result {
+	PD_OK,          /* an IPv4/IPv6 packet: addresses and protocol are set */
+	PD_NOT_IP,      /* ARP, STP, LLC… or an IP version edgelint does not read */
+	PD_TRUNC,       /* the captured bytes end inside a header */
+	PD_BAD,         /* a header that cannot be (bad version, length) */
+	PD_LINK,        /* a link type edgelint does not read */
+};
+
+#define PD_MAX_TAGS 8        /* VLAN tags / MPLS labels / IPv6 extension headers */
+
+struct pd_packet {
+	uint8_t fam;              /* 4 or 6 */
+	uint8_t proto;            /* IP protocol of the payload (6 TCP, 17 UDP…) */
+	uint8_t src[16], dst[16]; /* IPv4 in the first 4 bytes, rest zero */
+	bool fragment;            /* part of a fragmented datagram */
+	bool later_fragment;      /* not the first fragment: no transport header */
+	bool has_ports;           /* TCP or UDP header read: ports below are set */
+	uint16_t sport, dport;
+	uint8_t tcp_flags;        /* TCP only */
+	uint32_t seq;             /* TCP only */
+	struct pktcur payload;    /* the transport payload (TCP/UDP data) */
+	uint8_t vlan_tags, mpls_labels;
+	bool pppoe;
+};
+
+#define PD_TCP_FIN 0x01
+#define PD_TCP_SYN 0x02
+#define PD_TCP_RST 0x04
+#define PD_TCP_ACK 0x10
+
+/* Decodes the captured bytes of one frame of link type link into *pk.
+ * Never reads outside [data, data + caplen). Returns a pd_result; for
+ * PD_TRUNC the fields decoded before the end are kept (an IP header
+ * without its TCP header still gives addresses, has_ports false). */
+enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd_packet *pk);
+
+/* True when edgelint reads frames of this link type. */
+bool pd_link_supported(int link);
+/* A short name for a link type ("Ethernet", "Linux cooked v2"…), or NULL. */
+const char *pd_link_name(int link);
+
+#endif

@@ -1,0 +1,525 @@
+/*
+ * pcap_flow.c — the flow table of pcap_flow.h: a chained hash over a
+ * fixed array of max_flows slots, an LRU list through the same slots for
+ * eviction, per-direction reassembly of the first bytes, and the
+ * classifier calls. Host names are interned in a second small table
+ * (open addressing, at most FT_MAX_NAMES names).
+ */
+#include "pcap_flow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NIL UINT32_MAX
+
+struct flow {
+	uint8_t fam, proto;
+	uint16_t port[2];         /* initiator, responder */
+	uint8_t addr[2][16];
+	uint32_t hash;
+	uint32_t next;            /* hash chain */
+	uint32_t prev_lru, next_lru;
+	uint32_t cls_mask;        /* classifiers still interested */
+	bool payload;             /* carried any payload byte */
+	uint64_t packets, bytes, first_packet;
+	struct cls_result res;
+	struct ft_dir dir[2];
+};
+
+struct flow_table {
+	struct flow *flows;
+	size_t max, used;
+	uint32_t *buckets;
+	size_t nbuckets;          /* power of two */
+	uint32_t lru_head, lru_tail;
+	size_t live, buffers;
+	struct ft_totals tot;
+	struct ft_name *names;
+	size_t nnames;
+	int32_t *name_slots;      /* open addressing over names, 2 * FT_MAX_NAMES */
+	uint32_t all_tcp, all_udp;
+};
+
+/* ---- reassembly ------------------------------------------------------- */
+
+void ft_dir_free(struct ft_dir *d)
+{
+	free(d->buf);
+	d->buf = NULL;
+}
+
+/* Merges out-of-order ranges that now touch the contiguous bytes. */
+static void dir_merge(struct ft_dir *d)
+{
+	bool again = true;
+	while (again) {
+		again = false;
+		for (uint8_t i = 0; i < d->nooo; i++) {
+			if (d->ooo[i][0] <= d->len) {
+				if (d->ooo[i][1] > d->len)
+					d->len = d->ooo[i][1];
+				d->ooo[i][0] = d->ooo[--d->nooo][0];
+				d->ooo[i][1] = d->ooo[d->nooo][1];
+				again = true;
+				break;
+			}
+		}
+	}
+}
+
+bool ft_dir_add(struct ft_dir *d, uint32_t seq, bool syn, struct pktcur payload, bool *nomem)
+{
+	if (syn) {
+		seq++;   /* the SYN takes one sequence number */
+		if (!d->started) {
+			d->base = seq;
+			d->started = true;
+		}
+	}
+	size_t plen = pc_left(&payload);
+	if (plen == 0)
+		return false;
+	if (!d->started) {
+		/* No handshake seen: the stream starts here. */
+		d->base = seq;
+		d->started = true;
+	}
+	uint32_t off = seq - d->base;
+	if (off >= 0x80000000u) {
+		/* Starts before the window: keep what is after its start. */
+		uint32_t skip = d->base - seq;
+		if (skip >= plen)
+			return false;
+		pc_skip(&payload, skip);
+		plen -= skip;
+		off = 0;
+	}
+	if (off >= FT_BUF_MAX)
+		return false;
+	size_t n = plen < FT_BUF_MAX - off ? plen : FT_BUF_MAX - off;
+	if (!d->buf) {
+		d->buf = malloc(FT_BUF_MAX);
+		if (!d->buf) {
+			*nomem = true;
+			return false;
+		}
+	}
+	size_t end = off + n;
+	if (off > d->len) {
+		/* Out of order: remember the range, or drop it when full. */
+		for (uint8_t i = 0; i < d->nooo; i++) {
+			if (off <= d->ooo[i][1] && end >= d->ooo[i][0]) {
+				pc_copy_at(&payload, d->buf, FT_BUF_MAX, off, n);
+				if (off < d->ooo[i][0])
+					d->ooo[i][0] = (uint16_t)off;
+				if (end > d->ooo[i][1])
+					d->ooo[i][1] = (uint16_t)end;
+				return false;
+			}
+		}
+		if (d->nooo == FT_OOO_MAX)
+			return false;
+		pc_copy_at(&payload, d->buf, FT_BUF_MAX, off, n);
+		d->ooo[d->nooo][0] = (uint16_t)off;
+		d->ooo[d->nooo][1] = (uint16_t)end;
+		d->nooo++;
+		return false;
+	}
+	if (end <= d->len)
+		return false;   /* a retransmission of bytes we have */
+	/* Bytes already contiguous are kept (first copy wins). */
+	pc_skip(&payload, d->len - off);
+	pc_copy_at(&payload, d->buf, FT_BUF_MAX, d->len, end - d->len);
+	d->len = (uint16_t)end;
+	dir_merge(d);
+	return true;
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+static uint32_t name_hash(const char *s, size_t n, uint8_t via)
+{
+	uint32_t h = 2166136261u ^ via;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+/* Host names as reported: printable, no spaces or quotes, lower case. */
+static bool name_clean(const char *s, size_t n, char *out)
+{
+	if (n == 0 || n > CLS_NAME_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/' || c == '<' ||
+		    c == '>')
+			return false;
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[n] = '\0';
+	return true;
+}
+
+static int32_t ft_intern(void *ctx, const char *s, size_t n, enum cls_via via)
+{
+	struct flow_table *ft = ctx;
+	char name[CLS_NAME_MAX + 1];
+	if (!name_clean(s, n, name))
+		return -1;
+	size_t cap = (size_t)2 * FT_MAX_NAMES;
+	if (!ft->name_slots) {
+		ft->name_slots = malloc(cap * sizeof(*ft->name_slots));
+		ft->names = calloc(FT_MAX_NAMES, sizeof(*ft->names));
+		if (!ft->name_slots || !ft->names)
+			return -1;
+		for (size_t i = 0; i < cap; i++)
+			ft->name_slots[i] = -1;
+	}
+	uint32_t h = name_hash(name, n, (uint8_t)via);
+	for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+		int32_t id = ft->name_slots[i];
+		if (id < 0) {
+			if (ft->nnames >= FT_MAX_NAMES) {
+				ft->tot.names_dropped++;
+				return -1;
+			}
+			char *copy = malloc(n + 1);
+			if (!copy)
+				return -1;
+			memcpy(copy, name, n + 1);
+			id = (int32_t)ft->nnames++;
+			ft->names[id] = (struct ft_name){copy, (uint8_t)via, 0};
+			ft->name_slots[i] = id;
+			return id;
+		}
+		if (ft->names[id].via == via && strcmp(ft->names[id].name, name) == 0)
+			return id;
+	}
+}
+
+/* ---- table ------------------------------------------------------------ */
+
+struct flow_table *ft_new(size_t max_flows)
+{
+	if (max_flows == 0 || max_flows > FT_MAX_FLOWS_LIMIT)
+		return NULL;
+	struct flow_table *ft = calloc(1, sizeof(*ft));
+	if (!ft)
+		return NULL;
+	ft->max = max_flows;
+	ft->nbuckets = 1024;
+	while (ft->nbuckets < max_flows * 2)
+		ft->nbuckets <<= 1;
+	ft->flows = calloc(max_flows, sizeof(*ft->flows));
+	ft->buckets = malloc(ft->nbuckets * sizeof(*ft->buckets));
+	if (!ft->flows || !ft->buckets) {
+		ft_free(ft);
+		return NULL;
+	}
+	for (size_t i = 0; i < ft->nbuckets; i++)
+		ft->buckets[i] = NIL;
+	ft->lru_head = ft->lru_tail = NIL;
+	for (size_t i = 0; i < nclassifiers; i++) {
+		if (classifiers[i].tcp)
+			ft->all_tcp |= 1u << i;
+		if (classifiers[i].udp)
+			ft->all_udp |= 1u << i;
+	}
+	return ft;
+}
+
+void ft_free(struct flow_table *ft)
+{
+	if (!ft)
+		return;
+	if (ft->flows)
+		for (size_t i = 0; i < ft->used; i++) {
+			ft_dir_free(&ft->flows[i].dir[0]);
+			ft_dir_free(&ft->flows[i].dir[1]);
+		}
+	for (size_t i = 0; i < ft->nnames; i++)
+		free(ft->names[i].name);
+	free(ft->names);
+	free(ft->name_slots);
+	free(ft->flows);
+	free(ft->buckets);
+	free(ft);
+}
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static uint64_t endpoint_hash(const uint8_t addr[16], uint16_t port)
+{
+	uint64_t a, b;
+	memcpy(&a, addr, 8);
+	memcpy(&b, addr + 8, 8);
+	return mix64(a * 0x9e3779b97f4a7c15ULL ^ b) ^ ((uint64_t)port * 0x2545f4914f6cdd1dULL);
+}
+
+/* Direction-independent: the two endpoints combine commutatively. */
+static uint32_t flow_hash(const struct pd_packet *pk)
+{
+	uint64_t h = endpoint_hash(pk->src, pk->sport) + endpoint_hash(pk->dst, pk->dport);
+	return (uint32_t)mix64(h ^ ((uint64_t)pk->proto << 8 | pk->fam));
+}
+
+/* 0 or 1: the packet's direction in f; -1 when it is not f's. */
+static int flow_match(const struct flow *f, const struct pd_packet *pk)
+{
+	if (f->proto != pk->proto || f->fam != pk->fam)
+		return -1;
+	if (f->port[0] == pk->sport && f->port[1] == pk->dport &&
+	    memcmp(f->addr[0], pk->src, 16) == 0 && memcmp(f->addr[1], pk->dst, 16) == 0)
+		return 0;
+	if (f->port[1] == pk->sport && f->port[0] == pk->dport &&
+	    memcmp(f->addr[1], pk->src, 16) == 0 && memcmp(f->addr[0], pk->dst, 16) == 0)
+		return 1;
+	return -1;
+}
+
+static void lru_unlink(struct flow_table *ft, uint32_t i)
+{
+	struct flow *f = &ft->flows[i];
+	if (f->prev_lru != NIL)
+		ft->flows[f->prev_lru].next_lru = f->next_lru;
+	else
+		ft->lru_head = f->next_lru;
+	if (f->next_lru != NIL)
+		ft->flows[f->next_lru].prev_lru = f->prev_lru;
+	else
+		ft->lru_tail = f->prev_lru;
+}
+
+static void lru_push(struct flow_table *ft, uint32_t i)
+{
+	struct flow *f = &ft->flows[i];
+	f->prev_lru = NIL;
+	f->next_lru = ft->lru_head;
+	if (ft->lru_head != NIL)
+		ft->flows[ft->lru_head].prev_lru = i;
+	ft->lru_head = i;
+	if (ft->lru_tail == NIL)
+		ft->lru_tail = i;
+}
+
+static void flow_release_buffers(struct flow_table *ft, struct flow *f)
+{
+	for (int d = 0; d < 2; d++)
+		if (f->dir[d].buf) {
+			ft_dir_free(&f->dir[d]);
+			ft->buffers--;
+		}
+}
+
+/* Adds a flow's results to the totals. */
+static void flow_fold(struct flow_table *ft, struct flow *f)
+{
+	struct ft_totals *t = &ft->tot;
+	uint8_t app = f->res.app;
+	if (app == APP_NONE) {
+		/* Nothing recognised in the payload (or no payload at all):
+		 * the only evidence left is the port. */
+		uint16_t sp = f->port[1], cp = f->port[0];
+		if ((cp == 443 || cp == 80) && sp != 443 && sp != 80)
+			sp = cp;   /* seen from the server side first */
+		if (sp == 443)
+			app = f->proto == 17 ? APP_QUIC : APP_TLS;
+		else if (sp == 80 && f->proto == 6)
+			app = APP_HTTP;
+		if (app != APP_NONE)
+			t->port_fallback_flows++;
+	}
+	if (app == APP_TLS || app == APP_QUIC) {
+		t->https_flows++;
+		t->https_bytes += f->bytes;
+		if (app == APP_TLS)
+			t->tls_flows++;
+		else
+			t->quic_flows++;
+	} else if (app == APP_HTTP) {
+		t->http_flows++;
+		t->http_bytes += f->bytes;
+		if (!t->first_http_packet || f->first_packet < t->first_http_packet)
+			t->first_http_packet = f->first_packet;
+	}
+	if (f->res.host >= 0 && (size_t)f->res.host < ft->nnames)
+		ft->names[f->res.host].flows++;
+	uint16_t v = f->res.tls_version ? f->res.tls_version : f->res.tls_offered;
+	if (f->res.app == APP_TLS && v) {
+		size_t k = 0;
+		while (k < t->ntls && t->tls[k].version != v)
+			k++;
+		if (k == t->ntls && k < FT_MAX_TLS_VERSIONS)
+			t->tls[t->ntls++] = (struct ft_tls){v, 0, 0, -1};
+		if (k < t->ntls) {
+			struct ft_tls *e = &t->tls[k];
+			e->flows++;
+			if (!e->first_packet || f->first_packet < e->first_packet) {
+				e->first_packet = f->first_packet;
+				e->host = f->res.host;
+			}
+		}
+	}
+}
+
+static void flow_evict(struct flow_table *ft, uint32_t i)
+{
+	struct flow *f = &ft->flows[i];
+	flow_fold(ft, f);
+	flow_release_buffers(ft, f);
+	uint32_t *pp = &ft->buckets[f->hash & (ft->nbuckets - 1)];
+	while (*pp != NIL && *pp != i)
+		pp = &ft->flows[*pp].next;
+	if (*pp == i)
+		*pp = f->next;
+	lru_unlink(ft, i);
+	ft->live--;
+	ft->tot.evicted++;
+}
+
+/* Runs the interested classifiers on the flow's bytes so far. */
+static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd_packet *pk,
+			  int dir, uint64_t pktno)
+{
+	struct cls_view v = {.udp = f->proto == 17, .packet = pktno, .intern = ft_intern,
+			     .intern_ctx = ft};
+	v.port[0] = f->port[0];
+	v.port[1] = f->port[1];
+	if (v.udp) {
+		v.data[dir] = pk->payload;
+		pc_init(&v.data[!dir], NULL, 0);
+		v.final[0] = v.final[1] = false;
+	} else {
+		for (int d = 0; d < 2; d++) {
+			pc_init(&v.data[d], f->dir[d].buf, f->dir[d].len);
+			v.final[d] = f->dir[d].len >= FT_BUF_MAX;
+		}
+	}
+	for (size_t i = 0; i < nclassifiers && f->cls_mask; i++) {
+		uint32_t bit = 1u << i;
+		if (!(f->cls_mask & bit))
+			continue;
+		uint8_t before = f->res.app;
+		enum cls_verdict r = classifiers[i].run(&v, &f->res);
+		if (r != CLS_MORE)
+			f->cls_mask &= ~bit;
+		if (before == APP_NONE && f->res.app != APP_NONE)
+			f->cls_mask &= r == CLS_MORE ? bit : 0;   /* claimed */
+	}
+	if (!v.udp && v.final[0] && v.final[1])
+		f->cls_mask = 0;
+	if (!f->cls_mask)
+		flow_release_buffers(ft, f);
+}
+
+int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen, uint64_t pktno)
+{
+	if (!pk->has_ports || (pk->proto != 6 && pk->proto != 17))
+		return 0;
+	uint32_t h = flow_hash(pk);
+	uint32_t *bucket = &ft->buckets[h & (ft->nbuckets - 1)];
+	uint32_t i = *bucket;
+	int dir = -1;
+	while (i != NIL) {
+		struct flow *f = &ft->flows[i];
+		if (f->hash == h && (dir = flow_match(f, pk)) >= 0)
+			break;
+		i = f->next;
+	}
+	if (i == NIL) {
+		if (ft->used < ft->max) {
+			i = (uint32_t)ft->used++;
+		} else {
+			i = ft->lru_tail;
+			flow_evict(ft, i);
+		}
+		struct flow *f = &ft->flows[i];
+		memset(f, 0, sizeof(*f));
+		f->fam = pk->fam;
+		f->proto = pk->proto;
+		/* The initiator: the sender, unless this is a SYN-ACK. */
+		int s = (pk->proto == 6 && (pk->tcp_flags & (PD_TCP_SYN | PD_TCP_ACK)) ==
+						   (PD_TCP_SYN | PD_TCP_ACK))
+				? 1
+				: 0;
+		memcpy(f->addr[s], pk->src, 16);
+		memcpy(f->addr[!s], pk->dst, 16);
+		f->port[s] = pk->sport;
+		f->port[!s] = pk->dport;
+		dir = s;
+		f->hash = h;
+		f->first_packet = pktno;
+		f->res.host = -1;
+		f->cls_mask = pk->proto == 6 ? ft->all_tcp : ft->all_udp;
+		f->next = *bucket;
+		*bucket = i;
+		lru_push(ft, i);
+		ft->live++;
+		ft->tot.flows++;
+	} else if (ft->lru_head != i) {
+		lru_unlink(ft, i);
+		lru_push(ft, i);
+	}
+	struct flow *f = &ft->flows[i];
+	f->packets++;
+	f->bytes += caplen;
+	size_t plen = pc_left(&pk->payload);
+	if (plen)
+		f->payload = true;
+	if (!f->cls_mask)
+		return 0;
+	if (pk->proto == 17) {
+		if (plen)
+			flow_classify(ft, f, pk, dir, pktno);
+		return 0;
+	}
+	bool nomem = false;
+	bool had = f->dir[dir].buf != NULL;
+	bool grew = ft_dir_add(&f->dir[dir], pk->seq, (pk->tcp_flags & PD_TCP_SYN) != 0,
+			       pk->payload, &nomem);
+	if (!had && f->dir[dir].buf)
+		ft->buffers++;
+	if (grew)
+		flow_classify(ft, f, pk, dir, pktno);
+	return nomem ? -1 : 0;
+}
+
+void ft_finish(struct flow_table *ft)
+{
+	for (uint32_t i = ft->lru_head; i != NIL; i = ft->flows[i].next_lru) {
+		flow_fold(ft, &ft->flows[i]);
+		flow_release_buffers(ft, &ft->flows[i]);
+	}
+	ft->lru_head = ft->lru_tail = NIL;
+	ft->live = 0;
+}
+
+const struct ft_totals *ft_totals(const struct flow_table *ft)
+{
+	return &ft->tot;
+}
+
+const struct ft_name *ft_names(const struct flow_table *ft, size_t *n)
+{
+	*n = ft->nnames;
+	return ft->names;
+}
+
+size_t ft_live(const struct flow_table *ft)
+{
+	return ft->live;
+}
+
+size_t ft_buffers(const struct flow_table *ft)
+{
+	return ft->buffers;
+}

@@ -1,0 +1,74 @@
+/*
+ * traffic.c — item 6-1 on a capture: is web traffic encrypted? Warns when
+ * the HTTPS share of web flows (TLS and QUIC against cleartext HTTP) is
+ * below the policy's https_share_min (EL401), and for each TLS version
+ * below 1.2 that flows used (EL402). A capture without web traffic leaves
+ * the item unknown, with a note. Cleartext logins (a critical fail) and
+ * look-alike hosts come with the login classifiers, as EL403 and EL404.
+ */
+#include "checks.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "../../parsers/parsers.h"
+
+static struct finding *at_packet(struct finding *f)
+{
+	if (f)
+		f->is_packet = true;
+	return f;
+}
+
+static const char *u64s(struct input *in, uint64_t v)
+{
+	return arena_printf(&in->arena, "%" PRIu64, v);
+}
+
+/* A share as a percentage with one decimal ("97.5"). */
+static const char *pct(struct input *in, uint64_t part, uint64_t whole)
+{
+	double s = whole ? 100.0 * (double)part / (double)whole : 0;
+	return arena_printf(&in->arena, "%.1f", s);
+}
+
+void check_traffic(struct input *in, const struct run_ctx *ctx)
+{
+	const struct traffic *t = in->traffic;
+	if (!in->kind || !in->kind->feeds[ITEM_6_1] || !t)
+		return;
+	uint64_t web = t->https_flows + t->http_flows;
+	if (web == 0) {
+		input_item(in, ITEM_6_1, IST_UNKNOWN, "no-web-traffic");
+		return;
+	}
+	input_item(in, ITEM_6_1, IST_PASS, NULL);
+	double share = (double)t->https_flows / (double)web;
+	if (share < ctx->pol->https_share_min) {
+		uint64_t wb = t->https_bytes + t->http_bytes;
+		const char *ev = arena_printf(&in->arena,
+					      "web flows: %" PRIu64 " HTTPS, %" PRIu64 " HTTP; bytes: %" PRIu64
+					      " HTTPS, %" PRIu64 " HTTP",
+					      t->https_flows, t->http_flows, t->https_bytes,
+					      t->http_bytes);
+		at_packet(finding_add(in, ctx, "EL401", "default", ITEM_6_1, -1, FST_WARN,
+				      (unsigned)t->first_http_packet, ev, "share",
+				      pct(in, t->https_flows, web), "https", u64s(in, t->https_flows),
+				      "web", u64s(in, web), "http", u64s(in, t->http_flows), "bytes_share",
+				      pct(in, t->https_bytes, wb), "min",
+				      arena_printf(&in->arena, "%.1f", 100.0 * ctx->pol->https_share_min),
+				      ARGS_END));
+	}
+	for (size_t i = 0; i < t->ntls; i++) {
+		const struct traffic_tls *v = &t->tls[i];
+		if (v->version >= 0x0303)
+			continue;
+		const char *ev = arena_printf(&in->arena, "%s: %" PRIu64 " flow(s)%s%s", v->name,
+					      v->flows, v->host ? ", e.g. " : "",
+					      v->host ? v->host : "");
+		at_packet(finding_add(in, ctx, "EL402", v->host ? "host" : "default", ITEM_6_1, -1,
+				      FST_WARN, (unsigned)v->first_packet, ev, "version", v->name,
+				      "flows", u64s(in, v->flows), "host", v->host ? v->host : "",
+				      ARGS_END));
+	}
+}

@@ -1,0 +1,297 @@
+/*
+ * test_pcap_decode.c — cmocka tests for parsers/pcap_decode.c on
+ * hand-built frames: every link type (Ethernet, Linux cooked v1 and v2,
+ * raw IP under its three numbers, BSD null in both byte orders, loop),
+ * 802.1Q, QinQ, MPLS label stacks, PPPoE sessions, IPv4 options and
+ * fragments, IPv6 extension headers (hop-by-hop, routing, destination
+ * options, AH, fragment), TCP and UDP payload bounds, and every kind of
+ * truncation ending in PD_TRUNC without reading past the captured bytes.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../parsers/pcap_decode.h"
+#include "pktbuild.h"
+
+static const uint8_t A4[4] = {10, 0, 0, 1}, B4[4] = {192, 0, 2, 80};
+static const uint8_t A6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+static const uint8_t B6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80};
+
+/* IPv4 + TCP 40000 -> 80 carrying "GET" at the end of p. */
+static void ipv4_tcp(struct pb *p)
+{
+	size_t ip = pb_ipv4(p, A4, B4, 6, 0);
+	pb_tcp(p, 40000, 80, 1000, 0x18);
+	pb_str(p, "GET");
+	pb_ipv4_done(p, ip);
+}
+
+/* Decodes p and checks the 5-tuple of ipv4_tcp and its 3-byte payload. */
+static void expect_ipv4_tcp(int link, const struct pb *p, struct pd_packet *pk)
+{
+	assert_int_equal(pd_decode(link, p->b, p->n, pk), PD_OK);
+	assert_int_equal(pk->fam, 4);
+	assert_int_equal(pk->proto, 6);
+	assert_memory_equal(pk->src, A4, 4);
+	assert_memory_equal(pk->dst, B4, 4);
+	assert_true(pk->has_ports);
+	assert_int_equal(pk->sport, 40000);
+	assert_int_equal(pk->dport, 80);
+	assert_int_equal(pk->seq, 1000);
+	assert_int_equal(pk->tcp_flags, 0x18);
+	assert_int_equal(pc_left(&pk->payload), 3);
+	assert_true(pc_match(&pk->payload, "GET", 3));
+}
+
+static void test_ethernet_and_padding(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct pd_packet pk;
+	pb_eth(&p, 0x0800);
+	ipv4_tcp(&p);
+	pb_mem(&p, "\0\0\0\0\xde\xad", 6);   /* Ethernet padding / trailer: not payload */
+	expect_ipv4_tcp(PD_LINK_EN10MB, &p, &pk);
+	assert_int_equal(pk.vlan_tags, 0);
+	/* Every truncation inside the headers is PD_TRUNC, never a read past. */
+	for (size_t cut = 0; cut < 14 + 20 + 20; cut++) {
+		uint8_t *copy = malloc(cut ? cut : 1);
+		memcpy(copy, p.b, cut);
+		enum pd_result r = pd_decode(PD_LINK_EN10MB, copy, cut, &pk);
+		assert_int_equal(r, PD_TRUNC);
+		free(copy);
+	}
+	/* 802.3 length field: LLC, not IP. ARP: not IP. */
+	struct pb q = {.n = 0};
+	pb_eth(&q, 0x0026);
+	pb_str(&q, "\x42\x42\x03");
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, q.b, q.n, &pk), PD_NOT_IP);
+	q.n = 0;
+	pb_eth(&q, 0x0806);
+	pb_str(&q, "arp.....");
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, q.b, q.n, &pk), PD_NOT_IP);
+	assert_int_equal(pd_decode(147, q.b, q.n, &pk), PD_LINK);
+	assert_false(pd_link_supported(147));
+	assert_string_equal(pd_link_name(PD_LINK_LINUX_SLL2), "Linux cooked v2");
+}
+
+static void test_vlan_qinq_mpls_pppoe(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct pd_packet pk;
+	/* QinQ: 802.1ad outer, 802.1Q inner */
+	pb_eth(&p, 0x88a8);
+	pb_be16(&p, 100); pb_be16(&p, 0x8100);
+	pb_be16(&p, 200); pb_be16(&p, 0x0800);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_EN10MB, &p, &pk);
+	assert_int_equal(pk.vlan_tags, 2);
+	/* MPLS: two labels, the second bottom-of-stack */
+	p.n = 0;
+	pb_eth(&p, 0x8847);
+	pb_be32(&p, (16u << 12) | 64);
+	pb_be32(&p, (17u << 12) | 0x100 | 64);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_EN10MB, &p, &pk);
+	assert_int_equal(pk.mpls_labels, 2);
+	/* VLAN then PPPoE session carrying IPv4 */
+	p.n = 0;
+	pb_eth(&p, 0x8100);
+	pb_be16(&p, 7); pb_be16(&p, 0x8864);
+	size_t ph = p.n;
+	pb_u8(&p, 0x11); pb_u8(&p, 0); pb_be16(&p, 0x1234); pb_be16(&p, 0);
+	pb_be16(&p, 0x0021);
+	ipv4_tcp(&p);
+	pb_put16(&p, ph + 4, (unsigned)(p.n - ph - 6));
+	expect_ipv4_tcp(PD_LINK_EN10MB, &p, &pk);
+	assert_true(pk.pppoe);
+	assert_int_equal(pk.vlan_tags, 1);
+	/* A label stack with no bottom within the limit is not read. */
+	p.n = 0;
+	pb_eth(&p, 0x8847);
+	for (int i = 0; i < PD_MAX_TAGS + 1; i++)
+		pb_be32(&p, 16u << 12);
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, p.b, p.n, &pk), PD_NOT_IP);
+}
+
+static void test_cooked_raw_null(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct pd_packet pk;
+	/* SLL v1: type, ARPHRD, addr len, 8 addr bytes, protocol */
+	pb_be16(&p, 0); pb_be16(&p, 1); pb_be16(&p, 6);
+	pb_mem(&p, "\2\0\0\0\0\1\0\0", 8);
+	pb_be16(&p, 0x0800);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_LINUX_SLL, &p, &pk);
+	/* SLL v2: protocol, reserved, ifindex, ARPHRD, type, addr len, 8 bytes */
+	p.n = 0;
+	pb_be16(&p, 0x0800); pb_be16(&p, 0); pb_be32(&p, 2); pb_be16(&p, 1);
+	pb_u8(&p, 0); pb_u8(&p, 6);
+	pb_mem(&p, "\2\0\0\0\0\1\0\0", 8);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_LINUX_SLL2, &p, &pk);
+	/* raw IP under DLT_RAW 12 and 14, LINKTYPE_RAW and LINKTYPE_IPV4 */
+	p.n = 0;
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_RAW_DLT12, &p, &pk);
+	expect_ipv4_tcp(PD_LINK_RAW_DLT14, &p, &pk);
+	expect_ipv4_tcp(PD_LINK_RAW, &p, &pk);
+	expect_ipv4_tcp(PD_LINK_IPV4, &p, &pk);
+	assert_int_equal(pd_decode(PD_LINK_IPV6, p.b, p.n, &pk), PD_BAD);
+	/* BSD null: AF_INET little-endian and big-endian; loop: network order */
+	p.n = 0;
+	pb_le32(&p, 2);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_NULL, &p, &pk);
+	p.n = 0;
+	pb_be32(&p, 2);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_NULL, &p, &pk);
+	expect_ipv4_tcp(PD_LINK_LOOP, &p, &pk);
+	/* BSD null with AF_INET6 = 30 (macOS) */
+	p.n = 0;
+	pb_le32(&p, 30);
+	size_t ip = pb_ipv6(&p, A6, B6, 17);
+	size_t u = pb_udp(&p, 5353, 53);
+	pb_str(&p, "q");
+	pb_udp_done(&p, u);
+	pb_ipv6_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_NULL, p.b, p.n, &pk), PD_OK);
+	assert_int_equal(pk.fam, 6);
+	assert_int_equal(pk.dport, 53);
+	assert_int_equal(pc_left(&pk.payload), 1);
+	/* An unknown address family is not IP. */
+	p.n = 0;
+	pb_le32(&p, 7);
+	assert_int_equal(pd_decode(PD_LINK_NULL, p.b, p.n, &pk), PD_NOT_IP);
+}
+
+static void test_ipv4_options_fragments(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct pd_packet pk;
+	/* IHL 6: one 4-byte option (NOPs) */
+	size_t ip = p.n;
+	pb_u8(&p, 0x46); pb_u8(&p, 0); pb_be16(&p, 0); pb_be16(&p, 1); pb_be16(&p, 0);
+	pb_u8(&p, 64); pb_u8(&p, 17); pb_be16(&p, 0);
+	pb_mem(&p, A4, 4); pb_mem(&p, B4, 4);
+	pb_be32(&p, 0x01010101u);
+	size_t u = pb_udp(&p, 1234, 443);
+	pb_str(&p, "abcd");
+	pb_udp_done(&p, u);
+	pb_ipv4_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_RAW, p.b, p.n, &pk), PD_OK);
+	assert_int_equal(pk.dport, 443);
+	assert_int_equal(pc_left(&pk.payload), 4);
+	assert_false(pk.fragment);
+	/* First fragment (MF): ports read, counted as a fragment */
+	p.n = 0;
+	ip = pb_ipv4(&p, A4, B4, 17, 0x2000);
+	u = pb_udp(&p, 1234, 443);
+	pb_str(&p, "abcd");
+	pb_udp_done(&p, u);
+	pb_ipv4_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_RAW, p.b, p.n, &pk), PD_OK);
+	assert_true(pk.fragment);
+	assert_false(pk.later_fragment);
+	assert_true(pk.has_ports);
+	/* A later fragment: no transport header */
+	p.n = 0;
+	ip = pb_ipv4(&p, A4, B4, 17, 185);
+	pb_str(&p, "continued data");
+	pb_ipv4_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_RAW, p.b, p.n, &pk), PD_OK);
+	assert_true(pk.fragment);
+	assert_true(pk.later_fragment);
+	assert_false(pk.has_ports);
+	/* Bad header length and version */
+	p.b[0] = 0x44;
+	assert_int_equal(pd_decode(PD_LINK_IPV4, p.b, p.n, &pk), PD_BAD);
+	p.b[0] = 0x55;
+	assert_int_equal(pd_decode(PD_LINK_IPV4, p.b, p.n, &pk), PD_BAD);
+	p.b[0] = 0x75;
+	assert_int_equal(pd_decode(PD_LINK_RAW, p.b, p.n, &pk), PD_NOT_IP);
+	/* TCP data offset below 5 */
+	p.n = 0;
+	ip = pb_ipv4(&p, A4, B4, 6, 0);
+	pb_tcp(&p, 1, 2, 3, 0x02);
+	p.b[p.n - 8] = 0x40;
+	pb_ipv4_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_RAW, p.b, p.n, &pk), PD_BAD);
+}
+
+static void test_ipv6_extension_headers(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct pd_packet pk;
+	pb_eth(&p, 0x86dd);
+	size_t ip = pb_ipv6(&p, A6, B6, 0);
+	/* hop-by-hop (8 bytes) -> routing (8) -> AH (16) -> dest opts (8) -> TCP */
+	pb_u8(&p, 43); pb_u8(&p, 0); pb_mem(&p, "\1\4\0\0\0\0", 6);
+	pb_u8(&p, 51); pb_u8(&p, 0); pb_mem(&p, "\0\0\0\0\0\0", 6);
+	pb_u8(&p, 60); pb_u8(&p, 2); pb_mem(&p, "\0\0", 2); pb_be32(&p, 1); pb_be32(&p, 2); pb_be32(&p, 3);
+	pb_u8(&p, 6); pb_u8(&p, 0); pb_mem(&p, "\1\4\0\0\0\0", 6);
+	pb_tcp(&p, 50000, 443, 77, 0x02);
+	pb_ipv6_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, p.b, p.n, &pk), PD_OK);
+	assert_int_equal(pk.fam, 6);
+	assert_int_equal(pk.proto, 6);
+	assert_memory_equal(pk.src, A6, 16);
+	assert_memory_equal(pk.dst, B6, 16);
+	assert_int_equal(pk.sport, 50000);
+	assert_int_equal(pk.dport, 443);
+	assert_int_equal(pk.seq, 77);
+	assert_int_equal(pc_left(&pk.payload), 0);
+	/* cut inside the AH header */
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, p.b, 14 + 40 + 8 + 8 + 4, &pk), PD_TRUNC);
+	/* fragment header: first fragment has ports, a later one not */
+	p.n = 0;
+	ip = pb_ipv6(&p, A6, B6, 44);
+	pb_u8(&p, 17); pb_u8(&p, 0); pb_be16(&p, 0x0001); pb_be32(&p, 99);
+	size_t u = pb_udp(&p, 4433, 443);
+	pb_str(&p, "x");
+	pb_udp_done(&p, u);
+	pb_ipv6_done(&p, ip);
+	assert_int_equal(pd_decode(PD_LINK_IPV6, p.b, p.n, &pk), PD_OK);
+	assert_true(pk.fragment);
+	assert_false(pk.later_fragment);
+	assert_int_equal(pk.sport, 4433);
+	p.b[40 + 2] = 0x01;   /* offset 32 */
+	p.b[40 + 3] = 0x00;
+	assert_int_equal(pd_decode(PD_LINK_IPV6, p.b, p.n, &pk), PD_OK);
+	assert_true(pk.later_fragment);
+	assert_false(pk.has_ports);
+	/* payload length bounds the payload (trailing bytes ignored) */
+	p.n = 0;
+	ip = pb_ipv6(&p, A6, B6, 17);
+	u = pb_udp(&p, 1, 2);
+	pb_str(&p, "ab");
+	pb_udp_done(&p, u);
+	pb_ipv6_done(&p, ip);
+	pb_str(&p, "trailer");
+	assert_int_equal(pd_decode(PD_LINK_RAW, p.b, p.n, &pk), PD_OK);
+	assert_int_equal(pc_left(&pk.payload), 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ethernet_and_padding),
+		cmocka_unit_test(test_vlan_qinq_mpls_pppoe),
+		cmocka_unit_test(test_cooked_raw_null),
+		cmocka_unit_test(test_ipv4_options_fragments),
+		cmocka_unit_test(test_ipv6_extension_headers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
