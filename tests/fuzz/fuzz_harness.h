@@ -18,8 +18,6 @@
  * JSON reports are also searched for the JSON-escaped form of the secret.
  * Run: make fuzz (EDGELINT_RULES names the rules directory, default
  * "rules"). Language: the input's length picks en (even) or ja (odd).
- * A harness that defines FUZZ_ARCHIVE feeds the bytes to the backup
- * archive reader (src/bundle.c) instead, and parses what it takes out.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -31,7 +29,6 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
-#include "../../src/bundle.h"
 #include "../../src/finding.h"
 #include "../../src/model.h"
 #include "../../src/policy.h"
@@ -225,16 +222,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct input in;
 	input_init(&in, FUZZ_PATH);
 	in.kind = fuzz_parser;
-#ifdef FUZZ_ARCHIVE
-	char why[512];
-	if (bundle_archive(&in, FUZZ_PATH, (const char *)data, size, fuzz_parser->max_bytes, why,
-			   sizeof(why))) {
-		input_fail(&in, "%s", why);
-		run_settle(&in, &ctx, true);
-	} else {
-		run_parsed(&in, &ctx);
-	}
-#else
 	in.data = malloc(size + 1);
 	if (!in.data)
 		return 0;
@@ -246,7 +233,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* parse; if that succeeded checks_run; then diagnostics to findings,
 	 * exceptions, item statuses and order, exactly as the CLI does. */
 	run_parsed(&in, &ctx);
-#endif
 
 	struct strbuf reps[NFORMATS];
 	for (size_t k = 0; k < NFORMATS; k++) {
