@@ -309,14 +309,14 @@ static void d_ended(struct dctx *x, const struct distro_line *l, const char *lin
 	if (l->end_of_life < 0)
 		return;
 	if (l->end_of_life < today) {
-		finding_add(x->in, x->ctx, "EL310", "distro-ended", ITEM_5_3, -1, FST_FAIL, x->line,
+		finding_add(x->in, x->ctx, "EL317", "distro-ended", ITEM_5_3, -1, FST_FAIL, x->line,
 			    x->ev, "distro", x->distro, "line", line_name, "date",
 			    l->end_of_life_text, "source", short_ref(x->in, l->source), "as_of",
 			    x->as_of, ARGS_END);
 	} else if (l->end_of_life - today <= SUPPORT_WARN_DAYS) {
 		char days[16];
 		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
-		finding_add(x->in, x->ctx, "EL310", "distro-ending-soon", ITEM_5_3, -1, FST_WARN,
+		finding_add(x->in, x->ctx, "EL317", "distro-ending-soon", ITEM_5_3, -1, FST_WARN,
 			    x->line, x->ev, "distro", x->distro, "line", line_name, "date",
 			    l->end_of_life_text, "days", days, "source", short_ref(x->in, l->source),
 			    "as_of", x->as_of, ARGS_END);
@@ -394,7 +394,7 @@ static void judge_openwrt(struct dctx *x)
 	if (!l) {
 		int cmp;
 		if (dd->nopenwrt && version_cmp(series, dd->openwrt[0].key, &cmp) == 0 && cmp < 0)
-			finding_add(x->in, x->ctx, "EL310", "distro-older-than-data", ITEM_5_3, -1,
+			finding_add(x->in, x->ctx, "EL317", "distro-older-than-data", ITEM_5_3, -1,
 				    FST_FAIL, x->line, x->ev, "distro", x->distro, "firmware", x->fw,
 				    "as_of", x->as_of, ARGS_END);
 		else
@@ -440,7 +440,7 @@ static void judge_merlin(struct dctx *x)
 			const struct distro_line *l = &dd->merlin_dropped[i];
 			if (!distro_has_model(l, model))
 				continue;
-			finding_add(x->in, x->ctx, "EL310", "distro-dropped", ITEM_5_3, -1, FST_FAIL,
+			finding_add(x->in, x->ctx, "EL317", "distro-dropped", ITEM_5_3, -1, FST_FAIL,
 				    x->in->dev.model.line ? x->in->dev.model.line : x->line,
 				    arena_printf(&x->in->arena, "model: %s", model), "distro",
 				    x->distro, "model", model, "branch",

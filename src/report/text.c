@@ -96,10 +96,16 @@ static int text_input(struct report_run *run, struct input *in)
 	enum lang l = run->ctx->lang;
 	struct strbuf *o = run->out;
 	size_t start = o->len;
-	int rc = sb_printf(o, "\n%s%s%s — %s", run->color ? "\033[1m" : "",
-			   input_display_path(in), run->color ? RESET : "",
-			   in->kind ? (l == LANG_JA ? in->kind->label_ja : in->kind->label)
-				    : ui(run, UI_UNKNOWN_KIND));
+	int rc = sb_printf(o, "\n%s%s", run->color ? "\033[1m" : "", input_display_path(in));
+	/* An input of several files names them all (a directory or archive
+	 * names the files read from it). */
+	for (size_t i = 0; !rc && in->nparts > 1 && i < in->nparts; i++)
+		if (i > 0 || strcmp(in->parts[i].display, input_display_path(in)) != 0)
+			rc = sb_printf(o, " + %s", in->parts[i].display);
+	if (!rc)
+		rc = sb_printf(o, "%s — %s", run->color ? RESET : "",
+			       in->kind ? (l == LANG_JA ? in->kind->label_ja : in->kind->label)
+					: ui(run, UI_UNKNOWN_KIND));
 	const struct device *d = &in->dev;
 	/* The vendor, unless the input's label already names it. */
 	const char *vend = d->vendor_display;

@@ -78,7 +78,7 @@ done
 echo "-- openwrt: several files, directories and archives"
 OW=samples/openwrt
 OWF=("$OW/wireless-psk2-weak-and-ssid-key.uci" "$OW/firewall-wan-ssh-redirect.uci" "$OW/openwrt_release-21.02.3-eol.txt")
-OW_RULES="EL253:24 EL205:25 EL255:33 EL110:47 EL114:68 EL310:2 EL311:2"
+OW_RULES="EL253:24 EL205:25 EL255:33 EL110:47 EL114:68 EL311:2 EL317:2"
 # Rule ids and lines of the wireless and firewall findings, and the file of each.
 ow_rules() { jq -r '[.inputs[0].findings[] | select(.rule != "EL312") | "\(.rule):\(.line)"] | join(" ")' "$1"; }
 ow_file_of() { jq -r --arg r "$2" '[.inputs[0].findings[] | select(.rule == $r) | .file] | unique | join(",")' "$1"; }
@@ -92,7 +92,7 @@ check "openwrt files: items" "fail fail openwrt 21.02.3" \
 check "openwrt files: rules" "$OW_RULES" "$(ow_rules "$TMP/ow.json")"
 check "openwrt files: EL253 file" "${OWF[0]}" "$(ow_file_of "$TMP/ow.json" EL253)"
 check "openwrt files: EL110 file" "${OWF[1]}" "$(ow_file_of "$TMP/ow.json" EL110)"
-check "openwrt files: EL310 file (21.02 is past its end of life)" "${OWF[2]}" "$(ow_file_of "$TMP/ow.json" EL310)"
+check "openwrt files: EL317 file (21.02 is past its end of life)" "${OWF[2]}" "$(ow_file_of "$TMP/ow.json" EL317)"
 el --format sarif "${OWF[@]}" >"$TMP/ow.sarif" 2>/dev/null
 check "openwrt files: sarif uri of EL110" "${OWF[1]}" \
 	"$(jq -r '[.runs[0].results[] | select(.ruleId == "EL110") | .locations[0].physicalLocation.artifactLocation.uri] | join(",")' "$TMP/ow.sarif")"
@@ -116,7 +116,7 @@ check "openwrt dir exit" 1 "$?"
 no_sanitizer "openwrt dir" "$TMP/err"
 check "openwrt dir: files" "$BK/etc/config/wireless $BK/etc/config/firewall $BK/etc/openwrt_release $BK/etc/config/upnpd" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owd.json")"
-check "openwrt dir: rules" "${OW_RULES% EL310*} EL310:2 EL311:2 EL111:2" "$(ow_rules "$TMP/owd.json")"
+check "openwrt dir: rules" "${OW_RULES% EL311*} EL311:2 EL317:2 EL111:2" "$(ow_rules "$TMP/owd.json")"
 check "openwrt dir: EL253 file" "$BK/etc/config/wireless" "$(ow_file_of "$TMP/owd.json" EL253)"
 check "openwrt dir: EL111 file" "$BK/etc/config/upnpd" "$(ow_file_of "$TMP/owd.json" EL111)"
 # The backup archive, as `sysupgrade -b` makes it (members ./etc/...).
@@ -127,7 +127,7 @@ no_sanitizer "openwrt archive" "$TMP/err"
 A=$TMP/backup.tar.gz
 check "openwrt archive: files" "$A:etc/config/wireless $A:etc/config/firewall $A:etc/openwrt_release $A:etc/config/upnpd" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owa.json")"
-check "openwrt archive: rules" "${OW_RULES% EL310*} EL310:2 EL311:2 EL111:2" "$(ow_rules "$TMP/owa.json")"
+check "openwrt archive: rules" "${OW_RULES% EL311*} EL311:2 EL317:2 EL111:2" "$(ow_rules "$TMP/owa.json")"
 check "openwrt archive: EL110 file" "$A:etc/config/firewall" "$(ow_file_of "$TMP/owa.json" EL110)"
 check "openwrt archive: items" "fail fail" "$(jq -r '.inputs[0] | "\(.items["5-3"]) \(.items["6-2"])"' "$TMP/owa.json")"
 # etc/shadow and the host keys are never read, so never printed.

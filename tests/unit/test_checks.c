@@ -1037,7 +1037,7 @@ static void test_distro_openwrt(void **state)
 	 * 21.02.7 too. */
 	distro_input(&in, "openwrt", NULL, "21.02.3", NULL);
 	run_checks(&in);
-	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3},
+	EXPECT(&in, {"EL317", "distro-ended", FST_FAIL, 5, ITEM_5_3},
 	       {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
 	expect_message(&in, 0, LANG_EN,
 		       "OpenWrt 21.02 reached its end of life on 2023-05: no security fixes are "
@@ -1066,7 +1066,7 @@ static void test_distro_openwrt(void **state)
 	/* Older than every series in the data; newer than all of them. */
 	distro_input(&in, "openwrt", NULL, "10.03.1", NULL);
 	run_checks(&in);
-	EXPECT(&in, {"EL310", "distro-older-than-data", FST_FAIL, 5, ITEM_5_3});
+	EXPECT(&in, {"EL317", "distro-older-than-data", FST_FAIL, 5, ITEM_5_3});
 	input_free(&in);
 	distro_input(&in, "openwrt", NULL, "27.06.0", NULL);
 	run_checks(&in);
@@ -1094,7 +1094,7 @@ static void test_distro_openwrt(void **state)
 	in.dev.snapshot = true;
 	in.dev.codename = "chaos_calmer";
 	run_checks(&in);
-	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3});
+	EXPECT(&in, {"EL317", "distro-ended", FST_FAIL, 5, ITEM_5_3});
 	expect_message(&in, 0, LANG_EN,
 		       "OpenWrt 15.05 reached its end of life on 2020-12: no security fixes are "
 		       "released for it any more (source: http://the-uncensored-wiki.com:20161/"
@@ -1105,7 +1105,7 @@ static void test_distro_openwrt(void **state)
 	distro_input(&in, "openwrt", NULL, "19.07-SNAPSHOT", NULL);
 	in.dev.snapshot = true;
 	run_checks(&in);
-	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3});
+	EXPECT(&in, {"EL317", "distro-ended", FST_FAIL, 5, ITEM_5_3});
 	input_free(&in);
 
 	/* No release file given with the configuration. */
@@ -1129,7 +1129,7 @@ static void test_distro_merlin_routeros_ddwrt(void **state)
 	 * behind it. */
 	distro_input(&in, "asuswrt-merlin", "RT-AC68U", "380.59_X6.6.1", NULL);
 	run_checks(&in);
-	EXPECT(&in, {"EL310", "distro-ended", FST_FAIL, 5, ITEM_5_3},
+	EXPECT(&in, {"EL317", "distro-ended", FST_FAIL, 5, ITEM_5_3},
 	       {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
 	expect_message(&in, 1, LANG_EN,
 		       "Asuswrt-Merlin 380.59_X6.6.1 is older than 386.14_2, the latest release of "
@@ -1138,7 +1138,7 @@ static void test_distro_merlin_routeros_ddwrt(void **state)
 	/* A model Merlin dropped. */
 	distro_input(&in, "asuswrt-merlin", "RT-AC66U", "380.70", NULL);
 	run_checks(&in);
-	EXPECT(&in, {"EL310", "distro-dropped", FST_FAIL, 3, ITEM_5_3});
+	EXPECT(&in, {"EL317", "distro-dropped", FST_FAIL, 3, ITEM_5_3});
 	input_free(&in);
 	/* 3004.388.x on an AX model: current, then one behind. */
 	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.12_2", NULL);
