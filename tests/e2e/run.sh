@@ -413,6 +413,9 @@ if [ -d "$CORPUS" ]; then
 	done <tests/e2e/corpus-asa.tsv
 	check "every ASA corpus file has an expectation" \
 		"$(find "$CORPUS/asa" -type f ! -name SOURCES.md | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-asa.tsv)"
+	check "every home corpus file has an expectation (except the backup listing, which is not an input)" \
+		"$(find "$CORPUS/home" -type f ! -name SOURCES.md ! -name 'sysupgrade-backup-listing*' | wc -l)" \
+		"$(cat tests/e2e/corpus-home-*.tsv | grep -v '^#' | grep -c .)"
 	check "every YAMAHA corpus file has an expectation" \
 		"$(find "$CORPUS/yamaha" -name '*.cfg' | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-yamaha.tsv)"
 	# No secret of a YAMAHA corpus file in any output.

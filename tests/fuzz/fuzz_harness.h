@@ -201,10 +201,17 @@ static void check_secrets(const struct input *in, enum lang l,
 		if (js)
 			esc = json_dumps(js, JSON_ENCODE_ANY);
 		json_decref(js);
+		/* A secret that JSON must escape (a quote, a backslash, a
+		 * control byte) cannot appear raw in a JSON report as content;
+		 * a raw match there is JSON syntax next to text (the quote
+		 * opening a string, then words that happen to follow the
+		 * secret's quote), so only the escaped form is searched. */
+		size_t en = esc ? strlen(esc) : 0;
+		bool escaped = en > 2 && (en - 2 != n || memcmp(esc + 1, sec, n) != 0);
 		for (size_t k = 0; k < NFORMATS; k++) {
-			assert_absent(&reps[k], formats[k], sec, n, "raw");
-			size_t en = esc ? strlen(esc) : 0;
-			if (k > 0 && en > 2 && (en - 2 != n || memcmp(esc + 1, sec, n) != 0))
+			if (k == 0 || !escaped)
+				assert_absent(&reps[k], formats[k], sec, n, "raw");
+			if (k > 0 && escaped)
 				assert_absent(&reps[k], formats[k], esc + 1, en - 2,
 					      "JSON-escaped");
 		}
