@@ -177,6 +177,7 @@ bench: edgelint
 	@bash tests/bench/facts.sh ./edgelint
 	@bash tests/bench/yamaha.sh ./edgelint
 	@bash tests/bench/asa.sh ./edgelint
+	@bash tests/bench/home.sh ./edgelint
 	@bash tests/bench/pcap.sh ./edgelint
 
 # ---- fuzzing -----------------------------------------------------------------
