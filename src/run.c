@@ -159,7 +159,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		free(head);
 		if (!p) {
 			input_fail(in, "not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA "
-				       "config, an OpenWrt, hostapd or nvram file, a router facts file "
+				       "config, an OpenWrt, hostapd, nvram or RouterOS file, a router facts file "
 				       "or a pcap/pcapng capture (--kind says which)");
 			goto out;
 		}
