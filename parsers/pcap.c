@@ -135,12 +135,16 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	}
 	struct input *in = s->in;
 	char *secret = arena_alloc(&in->arena, c->secret_len + 1);
-	if (!secret || input_add_secret(in, secret, c->secret_len)) {
+	if (!secret) {
+		s->nomem = true;
+		return -1;
+	}
+	memcpy(secret, c->secret, c->secret_len);   /* before: the index reads it */
+	secret[c->secret_len] = '\0';
+	if (input_add_secret(in, secret, c->secret_len)) {
 		s->nomem = true;   /* never kept without its mask */
 		return -1;
 	}
-	memcpy(secret, c->secret, c->secret_len);
-	secret[c->secret_len] = '\0';
 	struct traffic_cred *t = &l->v[l->n];
 	t->protocol = c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);

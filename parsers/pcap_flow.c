@@ -559,11 +559,16 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 		memset(f, 0, sizeof(*f));
 		f->fam = pk->fam;
 		f->proto = pk->proto;
-		/* The initiator: the sender, unless this is a SYN-ACK. */
+		/* The initiator: the sender, unless this is a SYN-ACK, or
+		 * (no SYN seen: the capture started mid-conversation) it is
+		 * sent from a well-known port (< 1024) to a port that is not
+		 * one: then it is the server's, as a greeting often is. */
+		bool syn = pk->proto == 6 && (pk->tcp_flags & PD_TCP_SYN);
 		int s = (pk->proto == 6 && (pk->tcp_flags & (PD_TCP_SYN | PD_TCP_ACK)) ==
-						   (PD_TCP_SYN | PD_TCP_ACK))
-				? 1
-				: 0;
+						   (PD_TCP_SYN | PD_TCP_ACK)) ||
+				(!syn && pk->sport < 1024 && pk->dport >= 1024)
+			? 1
+			: 0;
 		memcpy(f->addr[s], pk->src, 16);
 		memcpy(f->addr[!s], pk->dst, 16);
 		f->port[s] = pk->sport;
