@@ -1121,8 +1121,11 @@ static int tn_recognise(const struct cls_view *v)
 {
 	for (int d = 0; d < 2; d++) {
 		uint8_t a, b;
-		if (!pc_peek(&v->data[d], 0, &a) && a == IAC && !pc_peek(&v->data[d], 1, &b))
+		if (!pc_peek(&v->data[d], 0, &a) && a == IAC) {
+			if (pc_peek(&v->data[d], 1, &b))
+				return v->final[d] ? -1 : 0;   /* IAC alone so far */
 			return b >= TN_SB && b != IAC ? 1 : -1;
+		}
 	}
 	struct pktcur s = v->data[1];
 	size_t n = pc_left(&s);
@@ -1434,6 +1437,12 @@ enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res
 		}
 	}
 	res->consumed[d] = (uint16_t)(c.off - v->data[d].off);
+	if (st->hphase == HP_LINE && !st->maybe_body && !st->skip_line[d]) {
+		/* between requests: nothing to remember, so a keep-alive
+		 * connection holds no state while idle */
+		free(res->priv);
+		res->priv = NULL;
+	}
 	return x.stop ? CLS_DONE : CLS_MORE;
 }
 

@@ -491,6 +491,14 @@ static void test_telnet(void **state)
 	say(&m, 0, "\r\n");
 	say(&m, 1, "\r\n");
 	assert_int_equal(g_n, 3);
+	/* a lone IAC first: wait for its command */
+	struct conv o = open_tcp(ft, 40043, 2300, true);
+	send_n(&o, 1, "\xff", 1);
+	send_n(&o, 1, "\xfd\x18login: ", 9);
+	say(&o, 0, "olga\r\n");
+	say(&o, 1, "Password: ");
+	say(&o, 0, "olga-pw\r\n");
+	expect(3, "Telnet", "olga", "olga-pw", 0);
 	ft_free(ft);
 }
 
@@ -530,6 +538,8 @@ static void test_http(void **state)
 	assert_int_equal(g_n, 1);
 	say(&c, 0, form + 20);
 	expect(1, "HTTP form", "rupert", "rupert:pw", c.pkt);
+	/* idle between requests: no buffer held (responses are not kept) */
+	assert_int_equal(ft_buffers(ft), 0);
 	ft_free(ft);
 
 	ft = table();
