@@ -55,6 +55,7 @@
 
 #include "../src/loginfields.h"
 
+#define PC_NONE {NULL, 0, 0}     /* an empty cursor (initialised for the analyzers) */
 #define LG_USER_MAX 256
 #define LG_SECRET_MAX 256
 #define LG_TAG_MAX 32
@@ -201,7 +202,7 @@ static int lg_line(struct pktcur *c, struct pktcur *line)
 	long eol = pc_find(c, '\n');
 	if (eol < 0)
 		return 0;
-	struct pktcur l = {NULL, 0, 0};
+	struct pktcur l = PC_NONE;
 	pc_sub(c, (size_t)eol + 1, &l);
 	size_t n = (size_t)eol;
 	uint8_t last;
@@ -323,7 +324,7 @@ static void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t
 	if (dn > 0 && lg_sasl_plain(m, (size_t)dn, &uo, &un, &po, &pn) && pn > 0 &&
 	    un <= LG_USER_MAX) {
 		uint8_t user[LG_USER_MAX], pass[LG_SECRET_MAX];
-		struct pktcur mc;
+		struct pktcur mc = PC_NONE;
 		pc_init(&mc, m, (size_t)dn);
 		size_t pk = pn < sizeof(pass) ? pn : sizeof(pass);
 		if (!pc_skip(&mc, uo) && !pc_copy(&mc, user, un) && !pc_skip(&mc, po - uo - un) &&
@@ -380,7 +381,7 @@ static void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const 
 		st->sasl_proto = login;
 		st->sasl = SASL_LOGIN_USER;
 		if (in && !(in == 1 && ir[0] == '=')) {
-			struct pktcur c;
+			struct pktcur c = PC_NONE;
 			pc_init(&c, ir, in);
 			lg_sasl_line(x, c);   /* the initial response is the user */
 		}
@@ -428,7 +429,7 @@ static void lg_lines(struct lg *x, int d, lg_line_fn fn,
 			literal(x, d, &c);
 			continue;
 		}
-		struct pktcur line;
+		struct pktcur line = PC_NONE;
 		if (!lg_line(&c, &line)) {
 			if (v->final[d] && pc_left(&c) == v->data[d].len - v->data[d].off) {
 				/* a line longer than the window: drop it */
@@ -515,7 +516,7 @@ static const char *const ftp_cmds[] = {"USER", "PASS", "AUTH", "FEAT", "SYST", "
 /* 1: FTP, 0: cannot tell yet, -1: not FTP. */
 static int ftp_recognise(const struct cls_view *v)
 {
-	struct pktcur s, c;
+	struct pktcur s = PC_NONE, c = PC_NONE;
 	bool hs = lg_first_line(&v->data[1], &s), hc = lg_first_line(&v->data[0], &c);
 	if (hs && !lg_reply_line(&s))
 		return -1;
@@ -601,7 +602,7 @@ static const char *const pop3_cmds[] = {"USER", "PASS", "APOP", "AUTH", "STLS", 
 
 static int pop3_recognise(const struct cls_view *v)
 {
-	struct pktcur s, c;
+	struct pktcur s = PC_NONE, c = PC_NONE;
 	bool hs = lg_first_line(&v->data[1], &s), hc = lg_first_line(&v->data[0], &c);
 	char w[16];
 	if (hc) {
@@ -669,7 +670,7 @@ enum cls_verdict cls_pop3(const struct cls_view *v, struct cls_result *res)
 
 static int imap_recognise(const struct cls_view *v)
 {
-	struct pktcur s, c;
+	struct pktcur s = PC_NONE, c = PC_NONE;
 	bool hs = lg_first_line(&v->data[1], &s), hc = lg_first_line(&v->data[0], &c);
 	if (hs && (lg_starts(&s, "* OK") || lg_starts(&s, "* PREAUTH")))
 		return 1;
@@ -894,7 +895,7 @@ enum cls_verdict cls_imap(const struct cls_view *v, struct cls_result *res)
 
 static int smtp_recognise(const struct cls_view *v)
 {
-	struct pktcur s, c;
+	struct pktcur s = PC_NONE, c = PC_NONE;
 	bool hs = lg_first_line(&v->data[1], &s), hc = lg_first_line(&v->data[0], &c);
 	if (hs && !lg_reply_line(&s))
 		return -1;
@@ -1214,14 +1215,14 @@ static void http_form(struct lg *x, struct pktcur f, const char *proto)
 	bool have_user = false, have_pass = false;
 	while (pc_left(&f)) {
 		long amp = pc_find(&f, '&');
-		struct pktcur field;
+		struct pktcur field = PC_NONE;
 		pc_sub(&f, amp < 0 ? pc_left(&f) : (size_t)amp, &field);
 		if (amp >= 0)
 			pc_skip(&f, 1);
 		long eq = pc_find(&field, '=');
 		if (eq <= 0 || eq > 256)
 			continue;
-		struct pktcur name;
+		struct pktcur name = PC_NONE;
 		pc_sub(&field, (size_t)eq, &name);
 		pc_skip(&field, 1);
 		/* trailing CR LF of a body are not part of the value */
@@ -1255,7 +1256,7 @@ static void http_basic(struct lg *x, struct pktcur value, const char *proto)
 	uint8_t dec[LG_USER_MAX + LG_SECRET_MAX + 1];
 	long dl = lg_b64(b64, bn, dec, sizeof(dec));
 	if (dl > 0) {
-		struct pktcur d;
+		struct pktcur d = PC_NONE;
 		pc_init(&d, dec, (size_t)dl);
 		long colon = pc_find(&d, ':');
 		if (colon >= 0 && (size_t)colon <= LG_USER_MAX) {
@@ -1286,7 +1287,7 @@ static void http_request(struct lg *x, struct pktcur line)
 	lg_token(&line, t, sizeof(t));
 	lg_skip_sp(&line);
 	long sp = pc_find(&line, ' ');
-	struct pktcur target;
+	struct pktcur target = PC_NONE;
 	pc_sub(&line, sp < 0 ? pc_left(&line) : (size_t)sp, &target);
 	long q = pc_find(&target, '?');
 	if (q >= 0) {
@@ -1304,7 +1305,7 @@ static void http_header(struct lg *x, struct pktcur line)
 	long colon = pc_find(&line, ':');
 	if (colon <= 0)
 		return;
-	struct pktcur name = {NULL, 0, 0}, value;
+	struct pktcur name = PC_NONE, value = PC_NONE;
 	pc_sub(&line, (size_t)colon, &name);
 	pc_skip(&line, 1);
 	value = line;
@@ -1373,7 +1374,7 @@ enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res
 		if (st->hphase == HP_FORM) {
 			if (pc_left(&c) < (size_t)st->clen)
 				break;
-			struct pktcur body;
+			struct pktcur body = PC_NONE;
 			pc_sub(&c, (size_t)st->clen, &body);
 			http_form(&x, body, "HTTP form");
 			st->hphase = HP_LINE;
@@ -1387,7 +1388,7 @@ enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res
 			if (r == 0 && !v->final[d])
 				break;
 			if (r == 1) {
-				struct pktcur line;
+				struct pktcur line = PC_NONE;
 				lg_line(&c, &line);
 				st->maybe_body = false;
 				http_request(&x, line);
@@ -1398,14 +1399,14 @@ enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res
 				/* a POST without Content-Length: its body is what
 				 * follows, up to the end of the line */
 				st->maybe_body = false;
-				struct pktcur body;
+				struct pktcur body = PC_NONE;
 				if (!lg_line(&c, &body))
 					pc_sub(&c, pc_left(&c), &body);
 				http_form(&x, body, "HTTP form");
 				continue;
 			}
 		}
-		struct pktcur line;
+		struct pktcur line = PC_NONE;
 		if (!lg_line(&c, &line)) {
 			if (v->final[d] && c.off == v->data[d].off) {
 				pc_skip(&c, pc_left(&c));
@@ -1487,7 +1488,7 @@ static bool ber_get(struct pktcur *c, uint8_t want, struct pktcur *content)
 
 static bool ber_int(struct pktcur *c, uint32_t *v)
 {
-	struct pktcur i;
+	struct pktcur i = PC_NONE;
 	uint8_t b;
 	if (!ber_get(c, 0x02, &i) || pc_left(&i) == 0 || pc_left(&i) > 4)
 		return false;
@@ -1535,13 +1536,13 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 	struct lg_state *st = x->st;
 	uint8_t t;
 	uint32_t l, id;
-	struct pktcur op;
+	struct pktcur op = PC_NONE;
 	if (ber_hdr(&m, &t, &l) || !ber_int(&m, &id) || ber_hdr(&m, &t, &l) || pc_sub(&m, l, &op))
 		return;
 	if (d == 0 && t == 0x60) {
 		/* BindRequest: version, name, authentication */
 		uint32_t ver;
-		struct pktcur name, pw;
+		struct pktcur name = PC_NONE, pw = PC_NONE;
 		if (!ber_int(&op, &ver) || !ber_get(&op, 0x04, &name) || !ber_get(&op, 0x80, &pw))
 			return;   /* SASL or malformed */
 		uint8_t user[LG_USER_MAX], pass[LG_SECRET_MAX];
@@ -1552,14 +1553,14 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 		lg_report(x->v, "LDAP simple bind", user, un, pass, pn, false);
 		memset(pass, 0, sizeof(pass));
 	} else if (d == 0 && t == 0x77) {
-		struct pktcur oid;
+		struct pktcur oid = PC_NONE;
 		if (ber_get(&op, 0x80, &oid) && pc_left(&oid) == strlen(LDAP_STARTTLS_OID) &&
 		    pc_match(&oid, LDAP_STARTTLS_OID, strlen(LDAP_STARTTLS_OID))) {
 			st->tls_wait = true;
 			st->tls_msgid = id;
 		}
 	} else if (d == 1 && t == 0x78 && st->tls_wait && id == st->tls_msgid) {
-		struct pktcur rc;
+		struct pktcur rc = PC_NONE;
 		uint8_t code;
 		if (ber_get(&op, 0x0a, &rc) && pc_left(&rc) == 1 && !pc_u8(&rc, &code)) {
 			if (code == 0)
@@ -1606,7 +1607,7 @@ static void ldap_dir(struct lg *x, int d)
 			}
 			break;
 		}
-		struct pktcur m;
+		struct pktcur m = PC_NONE;
 		pc_sub(&c, total, &m);
 		ldap_message(x, d, m);
 	}
@@ -1652,7 +1653,7 @@ static bool snmp_parse(struct pktcur c, uint32_t *ver, struct pktcur *comm, uint
 {
 	uint8_t t;
 	uint32_t l;
-	struct pktcur msg;
+	struct pktcur msg = PC_NONE;
 	if (ber_hdr(&c, &t, &l) || t != 0x30 || pc_sub(&c, l, &msg))
 		return false;
 	if (!ber_int(&msg, ver) || *ver > 1 || !ber_get(&msg, 0x04, comm))
@@ -1675,7 +1676,7 @@ enum cls_verdict cls_snmp(const struct cls_view *v, struct cls_result *res)
 {
 	int d = pc_left(&v->data[0]) ? 0 : 1;
 	uint32_t ver;
-	struct pktcur comm;
+	struct pktcur comm = PC_NONE;
 	uint8_t pdu;
 	if (!snmp_parse(v->data[d], &ver, &comm, &pdu))
 		return res->app == APP_SNMP ? CLS_MORE : CLS_NO;
