@@ -47,8 +47,9 @@
  * Credentials go to v->cred (NULL in views without a sink, as in the
  * classifier unit tests): the protocol, the user and the secret as bytes
  * of the stream (the sink copies them), and the packet at hand — the
- * packet in which the secret became complete. Secrets are never kept
- * by the classifiers beyond the call that reports them.
+ * packet in which the secret became complete. A reader keeps a secret
+ * only while it is being assembled (a Telnet password typed key by key,
+ * an IMAP literal) and wipes it once reported.
  */
 #ifndef EDGELINT_PCAP_CLASSIFY_H
 #define EDGELINT_PCAP_CLASSIFY_H
