@@ -30,12 +30,15 @@
 #include <string.h>
 #include <time.h>
 
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "parsers.h"
 #include "pcap_classify.h"
 #include "pcap_decode.h"
 #include "pcap_flow.h"
+#include "../src/registry.h"
 
 static int pcap_probe(const char *head, size_t n)
 {
@@ -84,6 +87,104 @@ static pcap_t *pcap_open_input(struct input *in, char *errbuf, uint64_t *size)
 		*size = (uint64_t)st.st_size;
 	return pcap_open_offline_with_tstamp_precision(in->path, PCAP_TSTAMP_PRECISION_MICRO,
 						       errbuf);
+}
+
+/* ---- credentials ------------------------------------------------------ */
+
+/* Where the login readers' credentials go while the capture is read:
+ * growing lists (malloc) copied into the input's arena at the end. Each
+ * kept secret is copied into the arena and registered with
+ * input_add_secret, so no report prints it. */
+struct cred_list {
+	struct traffic_cred *v;
+	size_t n, cap;
+	uint64_t total;
+};
+struct cred_sink {
+	struct input *in;
+	struct cred_list leak, anon;
+	bool nomem;
+};
+
+/* "192.0.2.1:21", "[2001:db8::1]:21" */
+static const char *endpoint(struct input *in, uint8_t fam, const uint8_t *addr, uint16_t port)
+{
+	char ip[INET6_ADDRSTRLEN];
+	if (!inet_ntop(fam == 6 ? AF_INET6 : AF_INET, addr, ip, sizeof(ip)))
+		snprintf(ip, sizeof(ip), "?");
+	return arena_printf(&in->arena, fam == 6 ? "[%s]:%u" : "%s:%u", ip, (unsigned)port);
+}
+
+static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
+{
+	struct cred_sink *s = ctx;
+	const struct cls_cred *c = fc->c;
+	struct cred_list *l = c->anonymous ? &s->anon : &s->leak;
+	l->total++;
+	if (l->n >= TRAFFIC_CREDS_MAX)
+		return -1;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct traffic_cred *nv = realloc(l->v, cap * sizeof(*nv));
+		if (!nv) {
+			s->nomem = true;
+			return -1;
+		}
+		l->v = nv;
+		l->cap = cap;
+	}
+	struct input *in = s->in;
+	char *secret = arena_alloc(&in->arena, c->secret_len + 1);
+	if (!secret) {
+		s->nomem = true;
+		return -1;
+	}
+	memcpy(secret, c->secret, c->secret_len);   /* before: the index reads it */
+	secret[c->secret_len] = '\0';
+	if (input_add_secret(in, secret, c->secret_len)) {
+		s->nomem = true;   /* never kept without its mask */
+		return -1;
+	}
+	struct traffic_cred *t = &l->v[l->n];
+	t->protocol = c->protocol;
+	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);
+	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
+	t->user = c->user ? utf8_sanitize(&in->arena, (const char *)c->user, c->user_len) : NULL;
+	t->packet = c->packet;
+	t->count = 1;
+	t->anonymous = c->anonymous;
+	if (!t->client || !t->server || (c->user && !t->user)) {
+		s->nomem = true;
+		return -1;
+	}
+	return (int64_t)(l->n++) * 2 + (c->anonymous ? 1 : 0);
+}
+
+static void pcap_cred_again(void *ctx, int64_t id)
+{
+	struct cred_sink *s = ctx;
+	struct cred_list *l = (id & 1) ? &s->anon : &s->leak;
+	size_t i = (size_t)(id / 2);
+	if (i < l->n)
+		l->v[i].count++;
+}
+
+/* Moves a list into the arena. */
+static int cred_keep(struct input *in, struct cred_list *l, struct traffic_cred **out, size_t *n,
+		     uint64_t *total)
+{
+	*out = NULL;
+	*n = l->n;
+	*total = l->total;
+	if (l->n) {
+		*out = arena_alloc(&in->arena, l->n * sizeof(**out));
+		if (!*out)
+			return EL_ENOMEM;
+		memcpy(*out, l->v, l->n * sizeof(**out));
+	}
+	free(l->v);
+	l->v = NULL;
+	return 0;
 }
 
 /* A name to sort (a struct, so the array's element size is plain). */
@@ -186,6 +287,8 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	memset(t, 0, sizeof(*t));
 	in->traffic = t;
+	struct cred_sink sink = {.in = in};
+	ft_set_login(ft, pcap_cred, pcap_cred_again, &sink, ctx->reg ? ctx->reg->login_fields : NULL);
 	t->max_flows = max_flows;
 	t->link = pcap_datalink(p);
 	t->link_name = pd_link_name(t->link);
@@ -248,8 +351,23 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "フローのバッファ用のメモリが不足し、一部のフローを分類できませんでした");
 	ft_finish(ft);
 	int frc = pcap_fill_traffic(in, t, ft);
+	int crc = cred_keep(in, &sink.leak, &t->creds, &t->ncreds, &t->creds_total);
+	int arc = cred_keep(in, &sink.anon, &t->anon, &t->nanon, &t->anon_total);
+	if (!frc)
+		frc = crc ? crc : arc;
 	ft_free(ft);
 	pcap_close(p);
+	if (sink.nomem)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "out of memory for the list of credentials: some were not kept",
+			   "認証情報の一覧用のメモリが不足し、一部を保持できませんでした");
+	if (t->creds_total > t->ncreds || t->anon_total > t->nanon)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " cleartext credentials and %" PRIu64 " anonymous logins were seen; "
+			   "only the first %d of each are listed and reported",
+			   "平文の認証情報 %" PRIu64 " 件と匿名ログイン %" PRIu64 " 件を検出しました。"
+			   "一覧と指摘はそれぞれ最初の %d 件だけです",
+			   t->creds_total, t->anon_total, TRAFFIC_CREDS_MAX);
 	if (frc) {
 		input_fail(in, "out of memory");
 		return frc;

@@ -10,9 +10,18 @@
 #include <strings.h>
 
 const struct classifier classifiers[] = {
-	{"tls", true, false, cls_tls},
-	{"http", true, false, cls_http},
-	{"quic", false, true, cls_quic},
+	{"tls", true, false, cls_tls, APP_NONE},
+	{"http", true, false, cls_http, APP_NONE},
+	{"http-login", true, false, cls_http_login, APP_HTTP},   /* after "http" */
+	{"quic", false, true, cls_quic, APP_NONE},
+	/* login protocols (pcap_login.c), by their dialogue on any port */
+	{"ftp", true, false, cls_ftp, APP_NONE},
+	{"pop3", true, false, cls_pop3, APP_NONE},
+	{"imap", true, false, cls_imap, APP_NONE},
+	{"smtp", true, false, cls_smtp, APP_NONE},
+	{"telnet", true, false, cls_telnet, APP_NONE},
+	{"ldap", true, false, cls_ldap, APP_NONE},
+	{"snmp", false, true, cls_snmp, APP_NONE},
 };
 const size_t nclassifiers = sizeof(classifiers) / sizeof(classifiers[0]);
 
@@ -254,9 +263,6 @@ enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res)
 
 /* ---- HTTP/1.x --------------------------------------------------------- */
 
-#define HTTP_ST_REQ 0x01      /* request line read in direction given by bit 2 */
-#define HTTP_ST_DIR1 0x02     /* the request came from the responder */
-
 static const char *const http_methods[] = {
 	"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "CONNECT", "TRACE", "PATCH",
 	"PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "REPORT",
@@ -265,7 +271,7 @@ static const char *const http_methods[] = {
 
 /* 1: c starts with a complete request line (c moves past it), 0: a
  * possible start, more needed, -1: not a request. */
-static int http_request_line(struct pktcur *c)
+int cls_http_request_line(struct pktcur *c)
 {
 	char tok[12];
 	size_t n = 0;
@@ -414,7 +420,7 @@ enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res)
 			struct pktcur c = v->data[d];
 			if (pc_left(&c) == 0)
 				continue;
-			int r = http_request_line(&c);
+			int r = cls_http_request_line(&c);
 			if (r == 1) {
 				res->app = APP_HTTP;
 				res->packet = v->packet;
@@ -430,16 +436,20 @@ enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res)
 			}
 		}
 		if (!(res->state & HTTP_ST_REQ)) {
-			if (res->app == APP_HTTP)
-				return maybe && !v->final[0] && !v->final[1] ? CLS_MORE : CLS_DONE;
+			if (res->app == APP_HTTP) {
+				if (maybe && !v->final[0] && !v->final[1])
+					return CLS_MORE;
+				res->state |= HTTP_ST_WEB_DONE;
+				return CLS_DONE;
+			}
 			return maybe ? CLS_MORE : CLS_NO;
 		}
 	}
 	int d = (res->state & HTTP_ST_DIR1) ? 1 : 0;
 	struct pktcur c = v->data[d];
-	if (http_request_line(&c) != 1)
+	if (cls_http_request_line(&c) != 1 || http_headers(&c, v, res) || v->final[d]) {
+		res->state |= HTTP_ST_WEB_DONE;
 		return CLS_DONE;
-	if (http_headers(&c, v, res) || v->final[d])
-		return CLS_DONE;
+	}
 	return CLS_MORE;
 }

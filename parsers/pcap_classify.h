@@ -1,8 +1,10 @@
 /*
- * pcap_classify.h — what a flow carries, from its first bytes each way,
- * never from its ports: TLS (ClientHello/ServerHello: SNI, offered and
+ * pcap_classify.h — what a flow carries, from its bytes each way, never
+ * from its ports: TLS (ClientHello/ServerHello: SNI, offered and
  * negotiated version), QUIC (long header, versions 1 and 2, and Google
- * QUIC), HTTP/1.x (request line, Host).
+ * QUIC), HTTP/1.x (request line, Host), and the cleartext login protocols
+ * of pcap_login.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP; HTTP Basic
+ * and form logins), which report each credential they read.
  *
  * The hook: a classifier is one function plus one line in classifiers[]
  * (pcap_classify.c). The flow table (pcap_flow.c) calls every classifier
@@ -14,6 +16,40 @@
  * res->app claims the flow: the other classifiers are no longer called.
  * When no classifier is interested any more, the flow's buffers are
  * freed, so memory is spent only on flows still being classified.
+ *
+ * Recognisers and readers. A classifier with follows == APP_NONE is a
+ * recogniser: it is called on every new flow until it answers CLS_NO or
+ * another one claims the flow. A classifier with follows == APP_X is a
+ * reader of flows claimed as X: it is never called before the claim and
+ * is added to the flow's interested set when X claims it (a reader placed
+ * after the claimant in classifiers[] runs in the same call). HTTP is
+ * split this way: cls_http recognises HTTP and reads the first request's
+ * Host (the web share, unchanged), and cls_http_login reads every request
+ * of the connection for credentials; the login protocols that recognise
+ * themselves by their own dialogue (FTP, POP3…) are recognisers that
+ * claim and go on reading the same flow.
+ *
+ * Streams beyond the first bytes. Before a flow is claimed, data[d] holds
+ * its first bytes (at most FT_BUF_MAX). A claimant or reader that reads a
+ * whole conversation sets res->consumed[d] to the number of bytes at the
+ * start of data[d] it is done with; after the call the flow table drops
+ * them, so the next call's data[d] starts just after them and the window
+ * (still at most FT_BUF_MAX bytes, reassembled in order) slides along an
+ * arbitrarily long stream. A reader that consumed nothing from a full
+ * window gets final[d]; when both directions are final the flow is
+ * dropped from classification. res->mute bit d stops buffering direction
+ * d for good (HTTP responses, say). When bytes were lost (a capture gap
+ * a reassembly window cannot bridge), the window restarts at the next
+ * segment and gap[d] tells the reader to resynchronise (drop a partial
+ * line, say). A reader's per-flow state goes in res->priv (malloc'ed by
+ * it, of a fixed size; the flow table frees it with the flow's buffers).
+ *
+ * Credentials go to v->cred (NULL in views without a sink, as in the
+ * classifier unit tests): the protocol, the user and the secret as bytes
+ * of the stream (the sink copies them), and the packet at hand — the
+ * packet in which the secret became complete. A reader keeps a secret
+ * only while it is being assembled (a Telnet password typed key by key,
+ * an IMAP literal) and wipes it once reported.
  */
 #ifndef EDGELINT_PCAP_CLASSIFY_H
 #define EDGELINT_PCAP_CLASSIFY_H
@@ -25,7 +61,11 @@
 #include "../src/pktcur.h"
 
 /* Application protocols a flow can be claimed for. */
-enum cls_app { APP_NONE, APP_TLS, APP_QUIC, APP_HTTP, APP_COUNT };
+enum cls_app {
+	APP_NONE, APP_TLS, APP_QUIC, APP_HTTP,
+	APP_FTP, APP_TELNET, APP_POP3, APP_IMAP, APP_SMTP, APP_LDAP, APP_SNMP,
+	APP_COUNT
+};
 
 /* How a host name was learnt. */
 enum cls_via { VIA_SNI, VIA_HTTP_HOST };
@@ -33,6 +73,19 @@ enum cls_via { VIA_SNI, VIA_HTTP_HOST };
 #define CLS_NAME_MAX 253      /* a DNS name; longer names are not hosts */
 
 enum cls_verdict { CLS_NO, CLS_MORE, CLS_DONE };
+
+/* A credential a login reader found (bytes of the stream: not owned). */
+struct cls_cred {
+	const char *protocol;     /* "FTP", "SMTP AUTH LOGIN"… (static) */
+	const uint8_t *user;      /* NULL when not known */
+	size_t user_len;
+	const uint8_t *secret;    /* password, community… (never empty) */
+	size_t secret_len;
+	bool anonymous;           /* anonymous FTP: information, not a leak */
+	uint64_t packet;          /* packet in which the secret was complete */
+};
+
+struct login_fields;          /* src/loginfields.h: form field patterns */
 
 /* What a classifier sees. Direction 0 is the flow's initiator (the SYN
  * sender, else the sender of the first packet seen), 1 the responder. */
@@ -46,6 +99,13 @@ struct cls_view {
 	 * name is not a valid host name or the table of names is full. */
 	int32_t (*intern)(void *ctx, const char *name, size_t n, enum cls_via via);
 	void *intern_ctx;
+	bool gap[2];              /* bytes were lost before data[d]: resynchronise */
+	/* Reports a credential; returns an id for cred_again (another use of
+	 * the same secret in this flow, e.g. an SNMP request), or -1. */
+	int64_t (*cred)(void *ctx, const struct cls_cred *c);
+	void (*cred_again)(void *ctx, int64_t id);
+	void *cred_ctx;
+	const struct login_fields *fields;   /* HTTP form field names, or NULL */
 };
 
 /* What classifiers learnt about a flow. */
@@ -56,6 +116,9 @@ struct cls_result {
 	uint16_t tls_offered;     /* highest version the ClientHello offered */
 	int32_t host;             /* id from intern(), or -1 */
 	uint64_t packet;          /* packet at which the flow was recognised */
+	uint16_t consumed[2];     /* set by a reader: bytes of data[d] it is done with */
+	uint8_t mute;             /* bit d: never buffer direction d again */
+	void *priv;               /* a reader's per-flow state (malloc; freed by the table) */
 };
 
 typedef enum cls_verdict (*cls_fn)(const struct cls_view *v, struct cls_result *res);
@@ -64,6 +127,7 @@ struct classifier {
 	const char *name;
 	bool tcp, udp;            /* the transports it reads */
 	cls_fn run;
+	uint8_t follows;          /* APP_NONE: a recogniser; else a reader of that app */
 };
 
 extern const struct classifier classifiers[];
@@ -73,6 +137,23 @@ extern const size_t nclassifiers;
 enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res);
+/* pcap_login.c: the login readers. */
+enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_ftp(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_pop3(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_imap(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_smtp(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_telnet(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_ldap(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_snmp(const struct cls_view *v, struct cls_result *res);
+
+/* HTTP helpers shared by cls_http and cls_http_login. http_request_line:
+ * 1 when c starts with a complete request line (c moves past it), 0 a
+ * possible start (more needed), -1 not a request. */
+int cls_http_request_line(struct pktcur *c);
+#define HTTP_ST_REQ 0x01      /* a request line was read … */
+#define HTTP_ST_DIR1 0x02     /* … from the responder */
+#define HTTP_ST_WEB_DONE 0x04 /* cls_http needs no more bytes: readers may consume */
 
 /* "TLS1.2", "SSL3.0"… for a TLS version number; buf receives "0x…" for
  * unknown ones. */

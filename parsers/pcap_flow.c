@@ -37,7 +37,12 @@ struct flow_table {
 	struct ft_name *names;
 	size_t nnames;
 	int32_t *name_slots;      /* open addressing over names, 2 * FT_MAX_NAMES */
-	uint32_t all_tcp, all_udp;
+	uint32_t all_tcp, all_udp;         /* the recognisers */
+	uint32_t follow[APP_COUNT];        /* the readers of each app */
+	ft_cred_fn sink;
+	ft_again_fn again;
+	void *sink_ctx;
+	const struct login_fields *fields;
 };
 
 /* ---- reassembly ------------------------------------------------------- */
@@ -94,8 +99,21 @@ bool ft_dir_add(struct ft_dir *d, uint32_t seq, bool syn, struct pktcur payload,
 		plen -= skip;
 		off = 0;
 	}
+	if (d->stream && off > d->len && (d->lost || off + plen > FT_BUF_MAX)) {
+		/* A reader follows this stream and bytes before this segment
+		 * will not come (lost by the capture, or cut off a full
+		 * window): restart the window here and say so. */
+		d->base = seq;
+		d->len = 0;
+		d->nooo = 0;
+		d->lost = false;
+		d->gap = true;
+		off = 0;
+	}
 	if (off >= FT_BUF_MAX)
 		return false;
+	if (d->stream && off + plen > FT_BUF_MAX)
+		d->lost = true;   /* the segment's tail does not fit */
 	size_t n = plen < FT_BUF_MAX - off ? plen : FT_BUF_MAX - off;
 	if (!d->buf) {
 		d->buf = malloc(FT_BUF_MAX);
@@ -133,6 +151,23 @@ bool ft_dir_add(struct ft_dir *d, uint32_t seq, bool syn, struct pktcur payload,
 	d->len = (uint16_t)end;
 	dir_merge(d);
 	return true;
+}
+
+void ft_dir_consume(struct ft_dir *d, size_t n)
+{
+	if (n > d->len)
+		n = d->len;
+	d->stream = true;
+	if (n == 0)
+		return;
+	if (d->buf && n < d->len)
+		memmove(d->buf, d->buf + n, d->len - n);
+	d->len = (uint16_t)(d->len - n);
+	d->base += (uint32_t)n;
+	for (uint8_t i = 0; i < d->nooo; i++) {   /* ranges lie beyond len >= n */
+		d->ooo[i][0] = (uint16_t)(d->ooo[i][0] - n);
+		d->ooo[i][1] = (uint16_t)(d->ooo[i][1] - n);
+	}
 }
 
 /* ---- names ------------------------------------------------------------ */
@@ -221,12 +256,26 @@ struct flow_table *ft_new(size_t max_flows)
 		ft->buckets[i] = NIL;
 	ft->lru_head = ft->lru_tail = NIL;
 	for (size_t i = 0; i < nclassifiers; i++) {
+		if (classifiers[i].follows != APP_NONE) {
+			if (classifiers[i].follows < APP_COUNT)
+				ft->follow[classifiers[i].follows] |= 1u << i;
+			continue;
+		}
 		if (classifiers[i].tcp)
 			ft->all_tcp |= 1u << i;
 		if (classifiers[i].udp)
 			ft->all_udp |= 1u << i;
 	}
 	return ft;
+}
+
+void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
+		  const struct login_fields *fields)
+{
+	ft->sink = sink;
+	ft->again = again;
+	ft->sink_ctx = ctx;
+	ft->fields = fields;
 }
 
 void ft_free(struct flow_table *ft)
@@ -237,6 +286,7 @@ void ft_free(struct flow_table *ft)
 		for (size_t i = 0; i < ft->used; i++) {
 			ft_dir_free(&ft->flows[i].dir[0]);
 			ft_dir_free(&ft->flows[i].dir[1]);
+			free(ft->flows[i].res.priv);
 		}
 	for (size_t i = 0; i < ft->nnames; i++)
 		free(ft->names[i].name);
@@ -318,6 +368,8 @@ static void flow_release_buffers(struct flow_table *ft, struct flow *f)
 			ft_dir_free(&f->dir[d]);
 			ft->buffers--;
 		}
+	free(f->res.priv);
+	f->res.priv = NULL;
 }
 
 /* Adds a flow's results to the totals. */
@@ -386,12 +438,41 @@ static void flow_evict(struct flow_table *ft, uint32_t i)
 	ft->tot.evicted++;
 }
 
-/* Runs the interested classifiers on the flow's bytes so far. */
+/* The sink's view of a credential: the flow's endpoints added. */
+struct cred_ctx {
+	struct flow_table *ft;
+	const struct flow *f;
+};
+
+static int64_t ft_cred(void *ctx, const struct cls_cred *c)
+{
+	const struct cred_ctx *cc = ctx;
+	if (!cc->ft->sink)
+		return -1;
+	struct ft_cred fc = {.c = c, .fam = cc->f->fam};
+	for (int d = 0; d < 2; d++) {
+		fc.addr[d] = cc->f->addr[d];
+		fc.port[d] = cc->f->port[d];
+	}
+	return cc->ft->sink(cc->ft->sink_ctx, &fc);
+}
+
+static void ft_cred_again(void *ctx, int64_t id)
+{
+	const struct cred_ctx *cc = ctx;
+	if (cc->ft->again && id >= 0)
+		cc->ft->again(cc->ft->sink_ctx, id);
+}
+
+/* Runs the interested classifiers on the flow's bytes so far, then slides
+ * the windows by what the readers consumed. */
 static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd_packet *pk,
 			  int dir, uint64_t pktno)
 {
+	struct cred_ctx cc = {ft, f};
 	struct cls_view v = {.udp = f->proto == 17, .packet = pktno, .intern = ft_intern,
-			     .intern_ctx = ft};
+			     .intern_ctx = ft, .cred = ft_cred, .cred_again = ft_cred_again,
+			     .cred_ctx = &cc, .fields = ft->fields};
 	v.port[0] = f->port[0];
 	v.port[1] = f->port[1];
 	if (v.udp) {
@@ -401,7 +482,9 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 	} else {
 		for (int d = 0; d < 2; d++) {
 			pc_init(&v.data[d], f->dir[d].buf, f->dir[d].len);
-			v.final[d] = f->dir[d].len >= FT_BUF_MAX;
+			v.final[d] = f->dir[d].muted || f->dir[d].len >= FT_BUF_MAX;
+			v.gap[d] = f->dir[d].gap;
+			f->dir[d].gap = false;
 		}
 	}
 	for (size_t i = 0; i < nclassifiers && f->cls_mask; i++) {
@@ -412,10 +495,40 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 		enum cls_verdict r = classifiers[i].run(&v, &f->res);
 		if (r != CLS_MORE)
 			f->cls_mask &= ~bit;
-		if (before == APP_NONE && f->res.app != APP_NONE)
-			f->cls_mask &= r == CLS_MORE ? bit : 0;   /* claimed */
+		if (before == APP_NONE && f->res.app != APP_NONE) {
+			/* claimed: the claimant (when it wants more) and the
+			 * app's readers go on, nobody else */
+			f->cls_mask &= r == CLS_MORE ? bit : 0;
+			if (f->res.app < APP_COUNT)
+				f->cls_mask |= ft->follow[f->res.app];
+		}
 	}
-	if (!v.udp && v.final[0] && v.final[1])
+	if (v.udp) {
+		if (!f->cls_mask)
+			flow_release_buffers(ft, f);
+		return;
+	}
+	bool fin[2];
+	for (int d = 0; d < 2; d++) {
+		struct ft_dir *fd = &f->dir[d];
+		if (f->res.consumed[d]) {
+			ft_dir_consume(fd, f->res.consumed[d]);
+			f->res.consumed[d] = 0;
+			if (fd->len == 0 && fd->nooo == 0 && fd->buf) {
+				ft_dir_free(fd);   /* nothing pending: no buffer held */
+				ft->buffers--;
+			}
+		}
+		if ((f->res.mute & (1u << d)) && !fd->muted) {
+			fd->muted = true;
+			if (fd->buf) {
+				ft_dir_free(fd);
+				ft->buffers--;
+			}
+		}
+		fin[d] = fd->muted || fd->len >= FT_BUF_MAX;
+	}
+	if (fin[0] && fin[1])
 		f->cls_mask = 0;
 	if (!f->cls_mask)
 		flow_release_buffers(ft, f);
@@ -446,11 +559,16 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 		memset(f, 0, sizeof(*f));
 		f->fam = pk->fam;
 		f->proto = pk->proto;
-		/* The initiator: the sender, unless this is a SYN-ACK. */
+		/* The initiator: the sender, unless this is a SYN-ACK, or
+		 * (no SYN seen: the capture started mid-conversation) it is
+		 * sent from a well-known port (< 1024) to a port that is not
+		 * one: then it is the server's, as a greeting often is. */
+		bool syn = pk->proto == 6 && (pk->tcp_flags & PD_TCP_SYN);
 		int s = (pk->proto == 6 && (pk->tcp_flags & (PD_TCP_SYN | PD_TCP_ACK)) ==
-						   (PD_TCP_SYN | PD_TCP_ACK))
-				? 1
-				: 0;
+						   (PD_TCP_SYN | PD_TCP_ACK)) ||
+				(!syn && pk->sport < 1024 && pk->dport >= 1024)
+			? 1
+			: 0;
 		memcpy(f->addr[s], pk->src, 16);
 		memcpy(f->addr[!s], pk->dst, 16);
 		f->port[s] = pk->sport;
@@ -482,6 +600,8 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 			flow_classify(ft, f, pk, dir, pktno);
 		return 0;
 	}
+	if (f->dir[dir].muted)
+		return 0;
 	bool nomem = false;
 	bool had = f->dir[dir].buf != NULL;
 	bool grew = ft_dir_add(&f->dir[dir], pk->seq, (pk->tcp_flags & PD_TCP_SYN) != 0,

@@ -4,10 +4,13 @@
  * addresses), at most max_flows at once; when full, the least recently
  * seen flow is evicted and its results folded into the totals first, so
  * memory is bounded by flows and never by packets. Per flow: packets,
- * bytes (captured bytes of whole frames, both directions), the first
- * bytes each way (FT_BUF_MAX, in-order TCP reassembly tolerant of
- * retransmissions, out-of-order segments and missing handshakes) for the
- * classifiers of pcap_classify.h, and what they found.
+ * bytes (captured bytes of whole frames, both directions), a window of at
+ * most FT_BUF_MAX bytes each way (in-order TCP reassembly tolerant of
+ * retransmissions, out-of-order segments and missing handshakes): the
+ * first bytes, and for flows a login reader follows, a window that slides
+ * along the whole stream as the reader consumes it (pcap_classify.h), and
+ * what the classifiers found. Credentials the readers find go to the sink
+ * set with ft_set_login(), with the flow's endpoints.
  */
 #ifndef EDGELINT_PCAP_FLOW_H
 #define EDGELINT_PCAP_FLOW_H
@@ -33,6 +36,10 @@ struct ft_dir {
 	uint16_t len;             /* contiguous bytes from base */
 	uint8_t nooo;
 	bool started;             /* base is set */
+	bool stream;              /* a reader consumes it: restart after a gap */
+	bool muted;               /* no longer buffered */
+	bool gap;                 /* restarted after lost bytes (until the next call) */
+	bool lost;                /* a segment's tail did not fit: the next one restarts */
 	uint16_t ooo[FT_OOO_MAX][2];   /* [start, end) received beyond len */
 };
 
@@ -40,6 +47,8 @@ struct ft_dir {
  * when the contiguous bytes grew. Allocates the buffer on first need;
  * *nomem is set when that fails. Exposed for tests. */
 bool ft_dir_add(struct ft_dir *d, uint32_t seq, bool syn, struct pktcur payload, bool *nomem);
+/* Drops the first n contiguous bytes (n <= len): the window slides on. */
+void ft_dir_consume(struct ft_dir *d, size_t n);
 void ft_dir_free(struct ft_dir *d);
 
 /* A host name and the flows that named it. */
@@ -71,10 +80,25 @@ struct ft_totals {
 
 struct flow_table;
 
+/* A credential with the flow it was read from: addresses are 16 bytes
+ * (IPv4 in the first 4) of the initiator (client, [0]) and responder. */
+struct ft_cred {
+	const struct cls_cred *c;
+	uint8_t fam;              /* 4 or 6 */
+	const uint8_t *addr[2];
+	uint16_t port[2];
+};
+typedef int64_t (*ft_cred_fn)(void *ctx, const struct ft_cred *c);
+typedef void (*ft_again_fn)(void *ctx, int64_t id);
+
 /* A table for at most max_flows flows (1..FT_MAX_FLOWS_LIMIT). NULL on
  * out of memory. */
 struct flow_table *ft_new(size_t max_flows);
 void ft_free(struct flow_table *ft);
+/* Where credentials go (NULL: nowhere) and the HTTP form field patterns
+ * (NULL: form logins are not read). */
+void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
+		  const struct login_fields *fields);
 /* Accounts one decoded packet (PD_OK with has_ports) of caplen bytes,
  * packet number pktno. Returns 0, or EL_ENOMEM-like -1 when a buffer
  * could not be allocated (the packet is still counted). */

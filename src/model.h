@@ -258,8 +258,11 @@ struct traffic_cred {
 	const char *protocol;
 	const char *client, *server;   /* "ip:port", "[v6]:port" */
 	const char *user;              /* NULL when not known */
-	uint64_t packet;
+	uint64_t packet;               /* the packet that completed the secret */
+	uint64_t count;                /* messages of the flow that carried it (SNMP requests), else 1 */
+	bool anonymous;                /* anonymous FTP: information, not a leak */
 };
+#define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 
 #define TRAFFIC_HOSTS_MAX 50      /* hosts listed, most flows first */
 
@@ -282,8 +285,12 @@ struct traffic {
 	size_t hosts_total;             /* distinct (name, via) pairs seen */
 	struct traffic_tls *tls;        /* by version, newest first */
 	size_t ntls;
-	struct traffic_cred *creds;
+	struct traffic_cred *creds;     /* cleartext credentials, at most TRAFFIC_CREDS_MAX */
 	size_t ncreds;
+	uint64_t creds_total;           /* all seen, kept or not */
+	struct traffic_cred *anon;      /* anonymous logins, at most TRAFFIC_CREDS_MAX */
+	size_t nanon;
+	uint64_t anon_total;
 };
 
 /* One input file and everything edgelint learnt from it. */

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "registry.h"
+#include "loginfields.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -1076,6 +1077,52 @@ static int load_passphrase(struct rload *L)
 	return 0;
 }
 
+/* ---- capture-login-fields.yaml ---------------------------------------- */
+
+static int load_login_fields(struct rload *L)
+{
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "capture-login-fields.yaml", &root);
+	if (rc)
+		return rc;
+	long asof;
+	if ((rc = rl_date(L, root, "as_of", &asof, NULL)))
+		return rc;
+	if (asof < 0)
+		return rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
+	L->r->login_fields = lf_new();
+	if (!L->r->login_fields)
+		return rl_err(L, root, "out of memory");
+	static const char *const kinds[LF_KINDS] = {"user", "password"};
+	static const char *const keys[] = {"pattern", "for", "source", "as_of", NULL};
+	for (int k = 0; k < LF_KINDS; k++) {
+		const struct ynode *list = ymap_get(root, kinds[k]);
+		if (!list || list->kind != Y_SEQ || list->n == 0)
+			return rl_err(L, root, "'%s' must be a non-empty list of patterns", kinds[k]);
+		for (size_t i = 0; i < list->n; i++) {
+			const struct ynode *m = list->vals[i];
+			if (m->kind != Y_MAP)
+				return rl_err(L, m, "a %s entry must be a mapping", kinds[k]);
+			if ((rc = rl_check_keys(L, m, keys, "a field pattern")))
+				return rc;
+			const char *pat = rl_str(L, m, "pattern", true, &rc);
+			if (rc)
+				return rc;
+			if (!rl_str(L, m, "source", true, &rc) || rc)
+				return rc ? rc : rl_err(L, m, "'source' is missing");
+			long d;
+			if ((rc = rl_date(L, m, "as_of", &d, NULL)))
+				return rc;
+			if (d < 0)
+				return rl_err(L, m, "'as_of' is missing");
+			char why[200];
+			if (lf_add(L->r->login_fields, (enum lf_kind)k, pat, why, sizeof(why)))
+				return rl_err(L, m, "%s", why);
+		}
+	}
+	return 0;
+}
+
 /* ---- public ----------------------------------------------------------- */
 
 int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
@@ -1096,6 +1143,8 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 	if (!rc)
 		rc = load_passphrase(&L);
 	if (!rc)
+		rc = load_login_fields(&L);
+	if (!rc)
 		rc = load_ports(&L);
 	if (!rc)
 		rc = load_vpn_devices(&L);
@@ -1111,6 +1160,7 @@ void registry_free(struct registry *r)
 {
 	pass_blocklist_free(r->blocklist);
 	pass_blocklist_free(r->context_words);
+	lf_free(r->login_fields);
 	arena_free(&r->arena);
 	memset(r, 0, sizeof(*r));
 }

@@ -210,6 +210,7 @@ struct registry {
 	struct pass_blocklist *blocklist;
 	struct pass_blocklist *context_words;  /* vendor/product words */
 	char blocklist_note[256];     /* why a list was skipped, or "" */
+	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then

@@ -2,9 +2,11 @@
  * traffic.c — item 6-1 on a capture: is web traffic encrypted? Warns when
  * the HTTPS share of web flows (TLS and QUIC against cleartext HTTP) is
  * below the policy's https_share_min (EL401), and for each TLS version
- * below 1.2 that flows used (EL402). A capture without web traffic leaves
- * the item unknown, with a note. Cleartext logins (a critical fail) and
- * look-alike hosts come with the login classifiers, as EL403 and EL404.
+ * below 1.2 that flows used (EL402). Each cleartext credential the login
+ * readers found fails the item (EL403, critical, at the packet that
+ * completed the secret); an anonymous FTP login is information (EL405).
+ * A capture without web traffic and without credentials leaves the item
+ * unknown, with a note.
  */
 #include "checks.h"
 
@@ -37,9 +39,27 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 	const struct traffic *t = in->traffic;
 	if (!in->kind || !in->kind->feeds[ITEM_6_1] || !t)
 		return;
+	for (size_t i = 0; i < t->ncreds; i++) {
+		const struct traffic_cred *c = &t->creds[i];
+		const char *ev = arena_printf(&in->arena, "%s %s -> %s, packet %" PRIu64, c->protocol,
+					      c->client, c->server, c->packet);
+		at_packet(finding_add(in, ctx, "EL403", c->user ? "default" : "no_user", ITEM_6_1, -1,
+				      FST_FAIL, (unsigned)c->packet, ev, "protocol", c->protocol,
+				      "client", c->client, "server", c->server, "user",
+				      c->user ? c->user : "", "count", u64s(in, c->count), ARGS_END));
+		input_item(in, ITEM_6_1, IST_FAIL, NULL);
+	}
+	for (size_t i = 0; i < t->nanon; i++) {
+		const struct traffic_cred *c = &t->anon[i];
+		at_packet(finding_add(in, ctx, "EL405", "default", ITEM_6_1, -1, FST_PASS,
+				      (unsigned)c->packet, NULL, "protocol", c->protocol, "client",
+				      c->client, "server", c->server, "user", c->user ? c->user : "",
+				      ARGS_END));
+	}
 	uint64_t web = t->https_flows + t->http_flows;
 	if (web == 0) {
-		input_item(in, ITEM_6_1, IST_UNKNOWN, "no-web-traffic");
+		if (!t->ncreds)
+			input_item(in, ITEM_6_1, IST_UNKNOWN, "no-web-traffic");
 		return;
 	}
 	input_item(in, ITEM_6_1, IST_PASS, NULL);

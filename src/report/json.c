@@ -74,13 +74,24 @@ static json_t *json_traffic(const struct input *in)
 	json_t *creds = json_array();
 	for (size_t i = 0; i < t->ncreds; i++) {
 		const struct traffic_cred *c = &t->creds[i];
-		json_array_append_new(creds, json_pack("{s:s, s:s, s:s, s:o, s:s, s:I}", "protocol",
-						       c->protocol, "client", c->client, "server",
-						       c->server, "user", json_masked_or_null(in, c->user),
-						       "secret", "****", "packet",
-						       json_u64(c->packet)));
+		json_array_append_new(creds, json_pack("{s:s, s:s, s:s, s:o, s:s, s:I, s:I}",
+						       "protocol", c->protocol, "client", c->client,
+						       "server", c->server, "user",
+						       json_masked_or_null(in, c->user), "secret",
+						       "****", "packet", json_u64(c->packet), "count",
+						       json_u64(c->count)));
 	}
 	json_object_set_new(o, "credentials", creds);
+	json_object_set_new(o, "credentials_total", json_integer(json_u64(t->creds_total)));
+	json_t *anon = json_array();
+	for (size_t i = 0; i < t->nanon; i++) {
+		const struct traffic_cred *c = &t->anon[i];
+		json_array_append_new(anon, json_pack("{s:s, s:s, s:s, s:o, s:I}", "protocol",
+						      c->protocol, "client", c->client, "server",
+						      c->server, "user", json_masked_or_null(in, c->user),
+						      "packet", json_u64(c->packet)));
+	}
+	json_object_set_new(o, "anonymous_logins", anon);
 	json_t *hosts = json_array();
 	for (size_t i = 0; i < t->nhosts; i++)
 		json_array_append_new(hosts, json_pack("{s:o, s:s, s:I}", "name",

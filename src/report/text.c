@@ -180,6 +180,51 @@ static void text_share(uint64_t part, uint64_t whole, char *buf, size_t n)
 		snprintf(buf, n, "%.1f%%", 100.0 * (double)part / (double)whole);
 }
 
+#define TEXT_CREDS_SHOWN 50
+
+/* The cleartext logins (protocol, client → server, user, packet; never
+ * the secret) and the anonymous ones, at most TEXT_CREDS_SHOWN each. */
+static int text_creds(struct report_run *run, const struct input *in)
+{
+	const struct traffic *t = in->traffic;
+	bool ja = run->ctx->lang == LANG_JA;
+	struct strbuf *o = run->out;
+	int rc = ja ? sb_printf(o, "  平文のログイン: %llu 件\n", (unsigned long long)t->creds_total)
+		    : sb_printf(o, "  cleartext logins: %llu\n", (unsigned long long)t->creds_total);
+	for (int k = 0; k < 2 && !rc; k++) {
+		const struct traffic_cred *list = k ? t->anon : t->creds;
+		size_t n = k ? t->nanon : t->ncreds;
+		uint64_t total = k ? t->anon_total : t->creds_total;
+		if (k && total)
+			rc = ja ? sb_printf(o, "  匿名ログイン（情報）: %llu 件\n", (unsigned long long)total)
+				: sb_printf(o, "  anonymous logins (information): %llu\n",
+					    (unsigned long long)total);
+		size_t shown = n < TEXT_CREDS_SHOWN ? n : TEXT_CREDS_SHOWN;
+		for (size_t i = 0; !rc && i < shown; i++) {
+			const struct traffic_cred *c = &list[i];
+			struct strbuf u;
+			sb_init(&u, 1024);
+			sb_adds(&u, c->user ? c->user : "—");
+			finding_mask(in, &u);
+			rc = sb_printf(o, "    %-18s %s → %s  %s %s  %s %llu", c->protocol, c->client,
+				       c->server, ja ? "ユーザ" : "user", sb_str(&u),
+				       ja ? "パケット" : "packet", (unsigned long long)c->packet);
+			sb_free(&u);
+			if (!rc && c->count > 1)
+				rc = sb_printf(o, ja ? "（%llu 回）" : " (%llu times)",
+					       (unsigned long long)c->count);
+			if (!rc)
+				rc = sb_adds(o, "\n");
+		}
+		if (!rc && total > shown)
+			rc = ja ? sb_printf(o, "    ほか %llu 件（JSON 出力と指摘を参照）\n",
+					    (unsigned long long)(total - shown))
+				: sb_printf(o, "    … %llu more (see the findings and the JSON output)\n",
+					    (unsigned long long)(total - shown));
+	}
+	return rc;
+}
+
 /* A capture's traffic: totals, the HTTPS share as a small table, TLS
  * versions, cleartext logins and the hosts most flows went to. */
 static int text_traffic(struct report_run *run, const struct input *in)
@@ -196,8 +241,10 @@ static int text_traffic(struct report_run *run, const struct input *in)
 				(unsigned long long)t->packets, b1, (unsigned long long)t->flows,
 				t->link_name ? t->link_name : "?");
 	uint64_t wf = t->https_flows + t->http_flows, wb = t->https_bytes + t->http_bytes;
-	if (!rc && wf == 0)
-		return sb_adds(o, ja ? "  Web の通信はありません\n" : "  no web traffic\n");
+	if (!rc && wf == 0) {
+		rc = sb_adds(o, ja ? "  Web の通信はありません\n" : "  no web traffic\n");
+		return rc ? rc : text_creds(run, in);
+	}
 	if (!rc)
 		rc = sb_printf(o, "    %-16s %10s %8s %12s %8s\n", "", ja ? "フロー" : "flows",
 			       ja ? "割合" : "share", ja ? "バイト" : "bytes", ja ? "割合" : "share");
@@ -224,8 +271,7 @@ static int text_traffic(struct report_run *run, const struct input *in)
 			rc = sb_adds(o, "\n");
 	}
 	if (!rc)
-		rc = ja ? sb_printf(o, "  平文のログイン: %zu 件\n", t->ncreds)
-			: sb_printf(o, "  cleartext logins: %zu\n", t->ncreds);
+		rc = text_creds(run, in);
 	size_t shown = t->nhosts < 10 ? t->nhosts : 10;
 	if (!rc && shown) {
 		snprintf(b4, sizeof(b4), "%zu", t->hosts_total);

@@ -3,7 +3,13 @@
 fuzz_pcap: a TLS 1.3 handshake with SNI split over two segments, HTTP with
 Host over 802.1Q, QUIC v1 and v2 Initial headers over IPv6 with extension
 headers, MPLS and PPPoE encapsulations, Linux cooked v1/v2, raw IPv4, BSD
-null, an IPv4 fragment, and a file cut inside a record. Deterministic."""
+null, an IPv4 fragment, and a file cut inside a record; and one capture
+per cleartext login reader: FTP (a non-standard port, PASS split and out of
+order, AUTH TLS), POP3 (USER/PASS, AUTH PLAIN), IMAP (quoted, literals,
+AUTHENTICATE PLAIN, STARTTLS), SMTP (AUTH LOGIN, DATA, STARTTLS), Telnet
+(IAC negotiation, one key per segment), HTTP (Basic, forms, a query,
+keep-alive), LDAP (simple bind with long-form lengths, StartTLS) and SNMP
+v1/v2c over IPv6. Deterministic."""
 import os, struct, sys
 
 def ip4(src, dst, proto, payload, frag=0):
@@ -82,6 +88,96 @@ seeds['null.pcap'] = pcap(0, [struct.pack('<I', 2) + ip4(A, B, 6, tcp(7, 80, 1, 
                                struct.pack('<I', 30) + ip6(A6, B6, 6, tcp(7, 443, 1, 0x02))])
 cut = pcap(1, [eth(0x800, ip4(A, B, 6, tcp(40000, 443, 100, 0x18, ch)))])
 seeds['cut-record.pcap'] = cut + struct.pack('<III', 1700000000, 0, 4000)
+
+class Conv:
+    """A TCP conversation over IPv4 (v6=True: IPv6) with sequence numbers."""
+    def __init__(self, cport, sport, v6=False):
+        self.c, self.s, self.v6, self.pk = cport, sport, v6, []
+        self.seq = [1000, 9000]
+        self.seg(0, b'', 0x02); self.seq[0] += 1
+        self.seg(1, b'', 0x12); self.seq[1] += 1
+    def seg(self, d, data, flags=0x18, at=None):
+        sp, dp = (self.c, self.s) if d == 0 else (self.s, self.c)
+        t = tcp(sp, dp, self.seq[d] if at is None else at, flags, data)
+        if self.v6:
+            src, dst = (A6, B6) if d == 0 else (B6, A6)
+            self.pk.append(eth(0x86dd, ip6(src, dst, 6, t)))
+        else:
+            src, dst = (A, B) if d == 0 else (B, A)
+            self.pk.append(eth(0x800, ip4(src, dst, 6, t)))
+    def say(self, d, data):
+        data = data.encode('latin-1') if isinstance(data, str) else data
+        self.seg(d, data)
+        self.seq[d] += len(data)
+        return self
+
+import base64
+def b64(x):
+    return base64.b64encode(x).decode()
+
+f = Conv(40100, 2121)
+f.say(1, '220 ProFTPD ready\r\n').say(0, 'USER fuzzuser\r\n').say(1, '331 Password\r\n')
+f.seg(0, b'S Fuzz-Ftp-Pw1\r\n', at=f.seq[0] + 3)
+f.say(0, 'PAS'); f.seq[0] += 16
+f.say(1, '530 no\r\n').say(0, 'USER anonymous\r\n').say(0, 'PASS fuzz@example.org\r\n')
+g = Conv(40101, 21)
+g.say(1, '220 ready\r\n').say(0, 'AUTH TLS\r\n').say(1, '234 go\r\n').say(0, ch)
+seeds['login-ftp.pcap'] = pcap(1, f.pk + g.pk)
+p3 = Conv(40102, 110)
+p3.say(1, '+OK ready\r\n').say(0, 'USER popfuzz\r\n').say(1, '+OK\r\n').say(0, 'PASS Fuzz-Pop-Pw2\r\n')
+p3.say(0, 'AUTH PLAIN\r\n').say(1, '+ \r\n').say(0, b64(b'\0popfuzz\0Fuzz-Pop-Pw3') + '\r\n')
+p3.say(0, 'STLS\r\n').say(1, '+OK go\r\n').say(0, ch)
+seeds['login-pop3.pcap'] = pcap(1, p3.pk)
+im = Conv(40103, 143)
+im.say(1, '* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n')
+im.say(0, 'a1 LOGIN "fu\\"zz" "Fuzz \\\\Imap"\r\n').say(1, 'a1 NO\r\n')
+im.say(0, 'a2 LOGIN {7}\r\n').say(1, '+ ok\r\n').say(0, 'fuzzlit {12+}\r\nFuzz-Lit-Pw').say(0, '4\r\n')
+im.say(0, 'a3 AUTHENTICATE PLAIN ' + b64(b'\0imapfz\0Fuzz-Imap-Pw5') + '\r\n')
+im.say(0, 'a4 APPEND INBOX {10}\r\nx LOGIN ab\r\n').say(0, 'a5 STARTTLS\r\n').say(1, 'a5 OK go\r\n')
+seeds['login-imap.pcap'] = pcap(1, im.pk)
+sm = Conv(40104, 587)
+sm.say(1, '220-mail ESMTP\r\n220 ok\r\n').say(0, 'EHLO pc\r\n').say(1, '250 AUTH LOGIN PLAIN\r\n')
+sm.say(0, 'AUTH LOGIN\r\n').say(1, '334 VXNlcm5hbWU6\r\n').say(0, b64(b'smtpfuzz') + '\r\n')
+sm.say(1, '334 UGFzc3dvcmQ6\r\n').say(0, b64(b'Fuzz-Smtp-Pw6') + '\r\n').say(1, '535 no\r\n')
+sm.say(0, 'DATA\r\n').say(0, 'AUTH PLAIN x\r\n.\r\n').say(0, 'STARTTLS\r\n').say(1, '220 go\r\n')
+seeds['login-smtp.pcap'] = pcap(1, sm.pk)
+tn = Conv(40105, 2323)
+tn.say(1, b'\xff\xfd\x18\xff\xfd\x20').say(0, b'\xff\xfb\x18\xff\xfa\x18\x00xterm\xff\xf0')
+tn.say(1, '\r\nrouter login: ')
+for k in 'tnfuzz':
+    tn.say(0, k).say(1, k)
+tn.say(0, b'\r\x00').say(1, '\r\nPassword: ')
+for k in 'Fuzz-Tel-Pw7':
+    tn.say(0, k)
+tn.say(0, b'\x7f7\r\x00').say(1, '\r\n$ ')
+seeds['login-telnet.pcap'] = pcap(1, tn.pk)
+ht = Conv(40106, 8000)
+ht.say(0, 'GET /a HTTP/1.1\r\nHost: nas.example\r\nAuthorization: Basic ' + b64(b'webfz:Fuzz:Http-Pw8') + '\r\n\r\n')
+ht.say(1, 'HTTP/1.1 200 OK\r\nContent-Length: 2000\r\n\r\n' + 'a' * 2000)
+body = 'login=webfz&password=Fuzz-Form-Pw9'
+ht.say(0, 'POST /login HTTP/1.1\r\nHost: nas.example\r\nContent-Length: %d\r\n\r\n' % len(body)).say(0, body)
+ht.say(0, 'POST /l HTTP/1.1\r\n\r\n').say(0, 'user%5Bemail%5D=q&user%5Bpassword%5D=Fuzz-Nocl-Pw10\r\n')
+ht.say(0, 'GET /login?uname=x&pwd=Fuzz-Query-Pw11 HTTP/1.1\r\nProxy-Authorization: Basic ' + b64(b'px:Fuzz-Proxy-Pw12') + '\r\n\r\n')
+seeds['login-http.pcap'] = pcap(1, ht.pk)
+def ber(tag, c, long=False):
+    if long or len(c) >= 128:
+        return bytes([tag, 0x82]) + struct.pack('>H', len(c)) + c
+    return bytes([tag, len(c)]) + c
+bind = ber(0x30, b'\x02\x01\x01' + ber(0x60, b'\x02\x01\x03' + ber(0x04, b'cn=fuzz,dc=example') + ber(0x80, b'Fuzz-Ldap-Pw13'), True), True)
+st = ber(0x30, b'\x02\x01\x02' + ber(0x77, ber(0x80, b'1.3.6.1.4.1.1466.20037')))
+ld = Conv(40107, 3268)
+ld.say(0, bind[:5]).say(0, bind[5:]).say(1, ber(0x30, b'\x02\x01\x01' + ber(0x61, b'\x0a\x01\x00\x04\x00\x04\x00')))
+ld.say(0, st).say(1, ber(0x30, b'\x02\x01\x02' + ber(0x78, b'\x0a\x01\x00\x04\x00\x04\x00'))).say(0, ch)
+seeds['login-ldap.pcap'] = pcap(1, ld.pk)
+def snmp(ver, comm, pdu):
+    body = b'\x02\x01' + bytes([ver]) + ber(0x04, comm) + ber(pdu, b'\x02\x01\x07\x02\x01\x00\x02\x01\x00\x30\x00')
+    return ber(0x30, body)
+seeds['login-snmp.pcap'] = pcap(1, [
+    eth(0x86dd, ip6(A6, B6, 17, udp(40108, 161, snmp(1, b'Fuzz-Comm-14', 0xa0)))),
+    eth(0x86dd, ip6(B6, A6, 17, udp(161, 40108, snmp(1, b'Fuzz-Comm-14', 0xa2)))),
+    eth(0x86dd, ip6(A6, B6, 17, udp(40108, 161, snmp(1, b'Fuzz-Comm-14', 0xa1)))),
+    eth(0x800, ip4(A, B, 17, udp(40109, 1161, snmp(0, b'Fuzz-Comm-15', 0xa4)))),
+])
 for n, b in seeds.items():
     with open(os.path.join(out, n), 'wb') as f:
         f.write(b)

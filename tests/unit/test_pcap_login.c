@@ -1,0 +1,829 @@
+/*
+ * test_pcap_login.c — cmocka tests for the cleartext login readers
+ * (parsers/pcap_login.c) through the flow table (parsers/pcap_flow.c),
+ * with hand-built TCP conversations and UDP datagrams: the sliding window
+ * (consumption, a stream longer than the window, a gap the window cannot
+ * bridge), FTP (split, out-of-order and retransmitted segments, brute
+ * force beyond the first 4 KiB, anonymous, AUTH TLS accepted or refused),
+ * POP3 (USER/PASS, AUTH PLAIN inline and on the next line, a refused
+ * AUTH, STLS), IMAP (atoms, quoted strings with escapes, literals {n} and
+ * {n+} split across segments, AUTHENTICATE PLAIN, STARTTLS, an APPEND
+ * literal that looks like a login), SMTP (AUTH LOGIN, AUTH PLAIN, DATA
+ * bodies, STARTTLS accepted and refused), SASL base64 edge cases, Telnet
+ * (IAC negotiation and subnegotiation split across segments, one key per
+ * segment with echo, backspace, line mode), HTTP (Basic with ':' in the
+ * password, Proxy-Authorization, keep-alive after a large response, form
+ * POSTs with and without Content-Type or Content-Length, query strings,
+ * percent-encoded names, empty passwords), LDAP (short and long BER
+ * lengths, truncated and invalid lengths, StartTLS), SNMP (v1, v2c, one
+ * report per community with its request count, v3 ignored), and a whole
+ * capture with its EL403/EL405 findings and masked secret.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../parsers/parsers.h"
+#include "../../parsers/pcap_classify.h"
+#include "../../parsers/pcap_flow.h"
+#include "../../src/loginfields.h"
+#include "../../src/run.h"
+#include "pktbuild.h"
+#include "testctx.h"
+
+/* ---- a credential sink ------------------------------------------------ */
+
+struct got {
+	char proto[32], user[300], secret[300];
+	bool has_user, anon;
+	uint64_t packet, count;
+	uint16_t cport, sport;
+};
+static struct got g_got[128];
+static size_t g_n;
+
+static int64_t sink(void *ctx, const struct ft_cred *fc)
+{
+	(void)ctx;
+	if (g_n >= 128)
+		return -1;
+	struct got *g = &g_got[g_n];
+	memset(g, 0, sizeof(*g));
+	snprintf(g->proto, sizeof(g->proto), "%s", fc->c->protocol);
+	g->has_user = fc->c->user != NULL;
+	if (fc->c->user)
+		memcpy(g->user, fc->c->user, fc->c->user_len < 299 ? fc->c->user_len : 299);
+	memcpy(g->secret, fc->c->secret, fc->c->secret_len < 299 ? fc->c->secret_len : 299);
+	g->anon = fc->c->anonymous;
+	g->packet = fc->c->packet;
+	g->count = 1;
+	g->cport = fc->port[0];
+	g->sport = fc->port[1];
+	return (int64_t)g_n++;
+}
+
+static void again(void *ctx, int64_t id)
+{
+	(void)ctx;
+	g_got[id].count++;
+}
+
+static struct flow_table *table(void)
+{
+	struct flow_table *ft = ft_new(64);
+	assert_non_null(ft);
+	ft_set_login(ft, sink, again, NULL, g_reg.login_fields);
+	g_n = 0;
+	return ft;
+}
+
+static void expect(size_t i, const char *proto, const char *user, const char *secret,
+		   uint64_t packet)
+{
+	assert_true(i < g_n);
+	assert_string_equal(g_got[i].proto, proto);
+	if (user) {
+		assert_true(g_got[i].has_user);
+		assert_string_equal(g_got[i].user, user);
+	} else {
+		assert_false(g_got[i].has_user);
+	}
+	assert_string_equal(g_got[i].secret, secret);
+	if (packet)
+		assert_int_equal(g_got[i].packet, packet);
+}
+
+/* ---- a TCP conversation ----------------------------------------------- */
+
+struct conv {
+	struct flow_table *ft;
+	unsigned cport, sport, fam;
+	uint32_t seq[2];          /* next sequence number each way */
+	uint64_t pkt;
+};
+
+static struct pd_packet mk(const struct conv *c, int dir, unsigned proto, uint8_t flags,
+			   uint32_t seq, const void *data, size_t n)
+{
+	struct pd_packet pk;
+	memset(&pk, 0, sizeof(pk));
+	pk.fam = (uint8_t)c->fam;
+	pk.proto = (uint8_t)proto;
+	uint8_t a[16] = {0}, b[16] = {0};
+	if (c->fam == 4) {
+		a[0] = 10; a[3] = 1;
+		b[0] = 192; b[1] = 0; b[2] = 2; b[3] = 9;
+	} else {
+		a[0] = 0x20; a[1] = 0x01; a[15] = 1;
+		b[0] = 0x20; b[1] = 0x01; b[15] = 9;
+	}
+	memcpy(pk.src, dir ? b : a, 16);
+	memcpy(pk.dst, dir ? a : b, 16);
+	pk.sport = (uint16_t)(dir ? c->sport : c->cport);
+	pk.dport = (uint16_t)(dir ? c->cport : c->sport);
+	pk.has_ports = true;
+	pk.tcp_flags = flags;
+	pk.seq = seq;
+	pc_init(&pk.payload, data, n);
+	return pk;
+}
+
+static struct conv open_tcp(struct flow_table *ft, unsigned cport, unsigned sport, bool handshake)
+{
+	struct conv c = {.ft = ft, .cport = cport, .sport = sport, .fam = 4,
+			 .seq = {1000, 50000}, .pkt = 0};
+	if (handshake) {
+		struct pd_packet p = mk(&c, 0, 6, PD_TCP_SYN, c.seq[0]++, NULL, 0);
+		ft_packet(ft, &p, 60, ++c.pkt);
+		p = mk(&c, 1, 6, PD_TCP_SYN | PD_TCP_ACK, c.seq[1]++, NULL, 0);
+		ft_packet(ft, &p, 60, ++c.pkt);
+	}
+	return c;
+}
+
+/* Sends n bytes from dir (0 client, 1 server) as one segment. */
+static void send_n(struct conv *c, int dir, const void *s, size_t n)
+{
+	struct pd_packet p = mk(c, dir, 6, PD_TCP_ACK, c->seq[dir], s, n);
+	c->seq[dir] += (uint32_t)n;
+	ft_packet(c->ft, &p, (uint32_t)(54 + n), ++c->pkt);
+}
+
+static void say(struct conv *c, int dir, const char *s)
+{
+	send_n(c, dir, s, strlen(s));
+}
+
+/* A segment at an explicit offset from the current sequence number
+ * (out of order or a retransmission); the sequence does not advance. */
+static void say_at(struct conv *c, int dir, int32_t delta, const char *s)
+{
+	struct pd_packet p = mk(c, dir, 6, PD_TCP_ACK, c->seq[dir] + (uint32_t)delta, s, strlen(s));
+	ft_packet(c->ft, &p, (uint32_t)(54 + strlen(s)), ++c->pkt);
+}
+
+/* ---- the window ------------------------------------------------------- */
+
+static void test_window(void **state)
+{
+	(void)state;
+	struct ft_dir d = {0};
+	bool nomem = false;
+	struct pktcur c;
+	pc_init(&c, "USER a\r\nPA", 10);
+	assert_true(ft_dir_add(&d, 100, false, c, &nomem));
+	ft_dir_consume(&d, 8);
+	assert_int_equal(d.len, 2);
+	assert_memory_equal(d.buf, "PA", 2);
+	assert_int_equal(d.base, 108);
+	/* the next bytes land after what is left */
+	pc_init(&c, "SS b\r\n", 6);
+	assert_true(ft_dir_add(&d, 110, false, c, &nomem));
+	assert_int_equal(d.len, 8);
+	assert_memory_equal(d.buf, "PASS b\r\n", 8);
+	/* an old retransmission changes nothing */
+	pc_init(&c, "USER a\r\n", 8);
+	assert_false(ft_dir_add(&d, 100, false, c, &nomem));
+	/* out of order within the window is kept for later */
+	ft_dir_consume(&d, 8);
+	pc_init(&c, "world", 5);
+	assert_false(ft_dir_add(&d, 121, false, c, &nomem));
+	assert_int_equal(d.nooo, 1);
+	pc_init(&c, "hello", 5);
+	assert_true(ft_dir_add(&d, 116, false, c, &nomem));
+	assert_int_equal(d.len, 10);
+	assert_false(d.gap);
+	/* bytes lost: a segment the window cannot reach restarts it */
+	ft_dir_consume(&d, 10);
+	static char big[FT_BUF_MAX];
+	memset(big, 'x', sizeof(big));
+	pc_init(&c, big, 100);
+	assert_true(ft_dir_add(&d, 126 + FT_BUF_MAX, false, c, &nomem));
+	assert_true(d.gap);
+	assert_int_equal(d.len, 100);
+	assert_int_equal(d.base, 126 + FT_BUF_MAX);
+	ft_dir_free(&d);
+}
+
+/* ---- FTP -------------------------------------------------------------- */
+
+static void test_ftp(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	/* a non-standard port, PASS split over two segments, the second
+	 * sent out of order, then retransmitted */
+	struct conv c = open_tcp(ft, 40000, 2121, true);
+	say(&c, 1, "220 ProFTPD Server ready.\r\n");
+	say(&c, 0, "USER alice\r\n");
+	say(&c, 1, "331 Password required for alice\r\n");
+	say_at(&c, 0, 3, "S s3cr:t pw\r\n");   /* packet 6: after "PAS" */
+	assert_int_equal(g_n, 0);
+	say(&c, 0, "PAS");                       /* packet 7 fills the hole */
+	c.seq[0] += (uint32_t)strlen("S s3cr:t pw\r\n");
+	assert_int_equal(g_n, 1);
+	expect(0, "FTP", "alice", "s3cr:t pw", 7);
+	assert_false(g_got[0].anon);
+	assert_int_equal(g_got[0].sport, 2121);
+	say_at(&c, 0, -14, "S s3cr:t pw\r\n");  /* a retransmission */
+	assert_int_equal(g_n, 1);
+	say(&c, 1, "530 Login incorrect.\r\n");
+	/* brute force: many attempts, far beyond the first 4 KiB */
+	char line[200];
+	for (int i = 0; i < 60; i++) {
+		snprintf(line, sizeof(line), "USER bob%02d%s\r\n", i,
+			 "-padding-to-make-the-stream-long-padding-to-make-the-stream-long");
+		say(&c, 0, line);
+		say(&c, 1, "331 Password required\r\n");
+		snprintf(line, sizeof(line), "PASS pw%02d\r\n", i);
+		say(&c, 0, line);
+		say(&c, 1, "530 Login incorrect.\r\n");
+	}
+	assert_int_equal(g_n, 61);
+	assert_string_equal(g_got[60].secret, "pw59");
+	assert_int_equal(strncmp(g_got[60].user, "bob59-", 6), 0);
+	/* anonymous: information */
+	struct conv a = open_tcp(ft, 40001, 21, false);   /* no handshake seen */
+	say(&a, 1, "220 FTP server ready\r\n");
+	say(&a, 0, "USER anonymous\r\n");
+	say(&a, 1, "331 Guest login ok\r\n");
+	say(&a, 0, "PASS guest@example.org\r\n");
+	assert_int_equal(g_n, 62);
+	expect(61, "FTP", "anonymous", "guest@example.org", 0);
+	assert_true(g_got[61].anon);
+	/* AUTH TLS accepted: what follows is not cleartext */
+	struct conv t = open_tcp(ft, 40002, 21, true);
+	say(&t, 1, "220 (vsFTPd 3.0.3)\r\n");
+	say(&t, 0, "AUTH TLS\r\n");
+	say(&t, 1, "234 Proceed with negotiation.\r\n");
+	say(&t, 0, "USER decoy\r\nPASS decoy-secret\r\n");
+	/* AUTH TLS refused: the login in the clear still counts */
+	struct conv r = open_tcp(ft, 40003, 21, true);
+	say(&r, 1, "220 (vsFTPd 3.0.3)\r\n");
+	say(&r, 0, "AUTH TLS\r\n");
+	say(&r, 1, "530 Please login with USER and PASS.\r\n");
+	say(&r, 0, "USER carol\r\n");
+	say(&r, 0, "PASS carol-pw\r\n");
+	assert_int_equal(g_n, 63);
+	expect(62, "FTP", "carol", "carol-pw", 0);
+	/* SMTP and POP3 greetings are not FTP */
+	ft_free(ft);
+}
+
+/* ---- POP3 ------------------------------------------------------------- */
+
+static void test_pop3(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40010, 1110, true);
+	say(&c, 1, "+OK Dovecot ready.\r\n");
+	say(&c, 0, "USER dave\r\n");
+	say(&c, 1, "+OK\r\n");
+	say(&c, 0, "PASS pass with spaces\r\n");
+	expect(0, "POP3", "dave", "pass with spaces", 6);
+	/* AUTH alone is refused; the next line is a command, not base64 */
+	struct conv p = open_tcp(ft, 40011, 110, true);
+	say(&p, 1, "+OK POP server ready\r\n");
+	say(&p, 0, "AUTH PLAIN\r\n");
+	say(&p, 1, "-ERR not now\r\n");
+	say(&p, 0, "AGVyaW4AZXJpbi1wdw==\r\n");   /* not read as a response */
+	assert_int_equal(g_n, 1);
+	/* AUTH PLAIN, the response on the next line (authzid empty) */
+	say(&p, 0, "AUTH PLAIN\r\n");
+	say(&p, 1, "+ \r\n");
+	say(&p, 0, "AGVyaW4AZXJpbi1wdw==\r\n");   /* \0erin\0erin-pw */
+	expect(1, "POP3 AUTH PLAIN", "erin", "erin-pw", 9);
+	/* inline, with an authzid and without padding */
+	say(&p, 0, "AUTH PLAIN YWRtaW4AZnJhbmsAZnJhbmstcHc\r\n");   /* admin\0frank\0frank-pw */
+	expect(2, "POP3 AUTH PLAIN", "frank", "frank-pw", 10);
+	/* not PLAIN-shaped (one NUL), bad base64, an empty password, a
+	 * cancelled exchange: nothing */
+	say(&p, 0, "AUTH PLAIN AGZyYW5r\r\n");            /* \0frank */
+	say(&p, 0, "AUTH PLAIN AG!!\r\n");
+	say(&p, 0, "AUTH PLAIN AGZyYW5rAA==\r\n");        /* \0frank\0 */
+	say(&p, 0, "AUTH PLAIN\r\n");
+	say(&p, 0, "*\r\n");
+	assert_int_equal(g_n, 3);
+	/* STLS accepted */
+	struct conv s = open_tcp(ft, 40012, 110, true);
+	say(&s, 1, "+OK ready\r\n");
+	say(&s, 0, "STLS\r\n");
+	say(&s, 1, "+OK Begin TLS negotiation\r\n");
+	say(&s, 0, "USER decoy\r\nPASS decoy\r\n");
+	assert_int_equal(g_n, 3);
+	ft_free(ft);
+}
+
+/* ---- IMAP ------------------------------------------------------------- */
+
+static void test_imap(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40020, 143, true);
+	say(&c, 1, "* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n");
+	say(&c, 0, "a1 LOGIN grace atom-pw\r\n");
+	expect(0, "IMAP", "grace", "atom-pw", 4);
+	say(&c, 1, "a1 NO bad\r\n");
+	say(&c, 0, "a2 login \"gr\\\"ace\" \"q \\\\ \\\"pw\\\"\"\r\n");
+	expect(1, "IMAP", "gr\"ace", "q \\ \"pw\"", 6);
+	say(&c, 1, "a2 NO bad\r\n");
+	/* literals: the user synchronising, the password non-synchronising
+	 * ({n+}), each split across segments */
+	say(&c, 0, "a3 LOGIN {5}\r\n");
+	say(&c, 1, "+ go on\r\n");
+	say(&c, 0, "hei");
+	say(&c, 0, "di {8+}\r\nlit");
+	assert_int_equal(g_n, 2);
+	say(&c, 0, " pw 12\r\n");
+	expect(2, "IMAP", "heidi", "lit pw 1", 12);
+	say(&c, 1, "a3 OK done\r\n");
+	/* an APPEND literal whose text looks like a login is skipped */
+	say(&c, 0, "a4 APPEND INBOX {24}\r\n");
+	say(&c, 0, "x1 LOGIN ivan ivan-pw\r\n\r\n");
+	say(&c, 0, "a5 NOOP\r\n");
+	assert_int_equal(g_n, 3);
+	/* AUTHENTICATE PLAIN with an initial response (SASL-IR), then on
+	 * the next line */
+	say(&c, 0, "a6 AUTHENTICATE PLAIN AGp1ZHkAanVkeS1wdw==\r\n");
+	expect(3, "IMAP AUTHENTICATE PLAIN", "judy", "judy-pw", 0);
+	say(&c, 1, "a6 NO no\r\n");
+	say(&c, 0, "a7 AUTHENTICATE PLAIN\r\n");
+	say(&c, 1, "+ \r\n");
+	say(&c, 0, "AGthcmwAa2FybC1wdw==\r\n");
+	expect(4, "IMAP AUTHENTICATE PLAIN", "karl", "karl-pw", 0);
+	/* STARTTLS accepted: the LOGIN after it is not cleartext */
+	struct conv t = open_tcp(ft, 40021, 143, true);
+	say(&t, 1, "* OK ready\r\n");
+	say(&t, 0, "s1 STARTTLS\r\n");
+	say(&t, 1, "* note\r\ns1 OK Begin TLS\r\n");
+	say(&t, 0, "s2 LOGIN decoy decoy-pw\r\n");
+	/* STARTTLS refused: it does count */
+	struct conv r = open_tcp(ft, 40022, 143, true);
+	say(&r, 1, "* OK ready\r\n");
+	say(&r, 0, "s1 STARTTLS\r\n");
+	say(&r, 1, "s1 BAD no TLS here\r\n");
+	say(&r, 0, "s2 LOGIN leo leo-pw\r\n");
+	assert_int_equal(g_n, 6);
+	expect(5, "IMAP", "leo", "leo-pw", 0);
+	ft_free(ft);
+}
+
+/* ---- SMTP ------------------------------------------------------------- */
+
+static void test_smtp(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40030, 2525, true);
+	say(&c, 1, "220-mail.example ESMTP\r\n220 more\r\n");
+	say(&c, 0, "EHLO pc\r\n");
+	say(&c, 1, "250-mail\r\n250 AUTH PLAIN LOGIN\r\n");
+	say(&c, 0, "AUTH LOGIN\r\n");
+	say(&c, 1, "334 VXNlcm5hbWU6\r\n");
+	say(&c, 0, "bWFsbG9yeQ==\r\n");          /* mallory */
+	say(&c, 1, "334 UGFzc3dvcmQ6\r\n");
+	say(&c, 0, "bWFsbG9yeS1wdw==\r\n");      /* mallory-pw */
+	expect(0, "SMTP AUTH LOGIN", "mallory", "mallory-pw", 10);
+	say(&c, 1, "535 no\r\n");
+	/* AUTH LOGIN with the user as initial response */
+	say(&c, 0, "AUTH LOGIN bmlhag==\r\n");   /* niaj */
+	say(&c, 1, "334 UGFzc3dvcmQ6\r\n");
+	say(&c, 0, "bmlhai1wdw==\r\n");          /* niaj-pw */
+	expect(1, "SMTP AUTH LOGIN", "niaj", "niaj-pw", 0);
+	say(&c, 1, "535 no\r\n");
+	/* a mail body is not read as commands */
+	say(&c, 0, "MAIL FROM:<a@b>\r\n");
+	say(&c, 0, "DATA\r\n");
+	say(&c, 0, "AUTH PLAIN AG9zY2FyAG9zY2FyLXB3\r\n.\r\n");
+	assert_int_equal(g_n, 2);
+	say(&c, 0, "AUTH PLAIN AG9zY2FyAG9zY2FyLXB3\r\n");   /* \0oscar\0oscar-pw */
+	expect(2, "SMTP AUTH PLAIN", "oscar", "oscar-pw", 0);
+	say(&c, 1, "235 ok\r\n");
+	say(&c, 0, "AUTH PLAIN AHBlZ2d5AHBlZ2d5LXB3\r\n");   /* after success: not read */
+	assert_int_equal(g_n, 3);
+	/* STARTTLS accepted */
+	struct conv t = open_tcp(ft, 40031, 587, true);
+	say(&t, 1, "220 mail ESMTP\r\n");
+	say(&t, 0, "EHLO pc\r\n");
+	say(&t, 1, "250 STARTTLS\r\n");
+	say(&t, 0, "STARTTLS\r\n");
+	say(&t, 1, "220 2.0.0 Ready\r\n");
+	say(&t, 0, "AUTH PLAIN AHBlZ2d5AHBlZ2d5LXB3\r\n");
+	/* the reply not captured: a TLS record from the client also ends it */
+	struct conv u = open_tcp(ft, 40032, 587, true);
+	say(&u, 1, "220 mail ESMTP\r\n");
+	say(&u, 0, "EHLO pc\r\n");
+	say(&u, 0, "STARTTLS\r\n");
+	send_n(&u, 0, "\x16\x03\x01\x00\x05hello", 10);
+	say(&u, 1, "250 ok\r\n220 late\r\n");
+	say(&u, 0, "AUTH PLAIN AHBlZ2d5AHBlZ2d5LXB3\r\n");
+	assert_int_equal(g_n, 3);
+	/* STARTTLS refused: AUTH after it counts */
+	struct conv r = open_tcp(ft, 40033, 25, true);
+	say(&r, 1, "220 mail ESMTP\r\n");
+	say(&r, 0, "EHLO pc\r\n");
+	say(&r, 0, "STARTTLS\r\n");
+	say(&r, 1, "454 TLS not available\r\n");
+	say(&r, 0, "AUTH PLAIN AHBlZ2d5AHBlZ2d5LXB3\r\n");
+	assert_int_equal(g_n, 4);
+	expect(3, "SMTP AUTH PLAIN", "peggy", "peggy-pw", 0);
+	ft_free(ft);
+}
+
+/* ---- Telnet ----------------------------------------------------------- */
+
+static void test_telnet(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40040, 2323, true);
+	/* negotiation, a subnegotiation split across segments with an
+	 * escaped 255 inside */
+	send_n(&c, 1, "\xff\xfd\x18\xff\xfd\x20", 6);
+	send_n(&c, 0, "\xff\xfb\x18\xff\xfa\x18\x00xt\xff", 9);
+	send_n(&c, 0, "\xff" "erm\xff\xf0", 6);
+	say(&c, 1, "\r\nrouter login: ");
+	/* one key per segment, each echoed; a typo fixed with backspace */
+	const char *keys[] = {"r", "o", "x", "\x7f", "o", "t"};
+	for (size_t i = 0; i < 6; i++) {
+		say(&c, 0, keys[i]);
+		say(&c, 1, keys[i]);
+	}
+	send_n(&c, 0, "\r\0", 2);
+	say(&c, 1, "\r\n");
+	say(&c, 1, "Password: ");
+	say(&c, 0, "t");
+	say(&c, 0, "0");
+	send_n(&c, 0, "\xff", 1);            /* IAC at a segment's end … */
+	send_n(&c, 0, "\xffp", 2);           /* … escapes a data 255 */
+	say(&c, 0, "x");
+	send_n(&c, 0, "\b", 1);
+	assert_int_equal(g_n, 0);
+	send_n(&c, 0, "\r\0", 2);
+	assert_int_equal(g_n, 1);
+	expect(0, "Telnet", "root", "t0\xffp", c.pkt);
+	/* after login, typing at a shell is not a credential */
+	say(&c, 1, "\r\nLast login: today\r\n$ ");
+	say(&c, 0, "ls\r\n");
+	assert_int_equal(g_n, 1);
+	/* line mode, prompts without negotiation (recognised by the prompt) */
+	struct conv l = open_tcp(ft, 40041, 23, true);
+	say(&l, 1, "User Access Verification\r\n\r\nUsername: ");
+	say(&l, 0, "admin\r\n");
+	say(&l, 1, "Password: ");
+	say(&l, 0, "line-pw\r\n");
+	expect(1, "Telnet", "admin", "line-pw", 0);
+	/* a password prompt alone (no user asked) */
+	say(&l, 1, "\r\nrouter>enable\r\nPassword: ");
+	say(&l, 0, "en-pw\r\n");
+	expect(2, "Telnet", NULL, "en-pw", 0);
+	/* Telnet that only carries CR LF: nothing */
+	struct conv m = open_tcp(ft, 40042, 23, true);
+	send_n(&m, 1, "\xff\xfb\x01", 3);
+	say(&m, 0, "\r\n");
+	say(&m, 1, "\r\n");
+	assert_int_equal(g_n, 3);
+	/* a lone IAC first: wait for its command */
+	struct conv o = open_tcp(ft, 40043, 2300, true);
+	send_n(&o, 1, "\xff", 1);
+	send_n(&o, 1, "\xfd\x18login: ", 9);
+	say(&o, 0, "olga\r\n");
+	say(&o, 1, "Password: ");
+	say(&o, 0, "olga-pw\r\n");
+	expect(3, "Telnet", "olga", "olga-pw", 0);
+	ft_free(ft);
+}
+
+/* ---- HTTP ------------------------------------------------------------- */
+
+static void test_http(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	/* Basic: "quinn:pa:ss" (the password holds ':'), on port 8000 */
+	struct conv c = open_tcp(ft, 40050, 8000, true);
+	say(&c, 0, "GET /admin HTTP/1.1\r\nHost: nas.example\r\n"
+		   "Authorization: Basic  cXVpbm46cGE6c3M=\r\n\r\n");
+	expect(0, "HTTP Basic", "quinn", "pa:ss", 3);
+	/* a large response, then keep-alive requests well past 4 KiB */
+	static char body[9000];
+	memset(body, 'a', sizeof(body));
+	say(&c, 1, "HTTP/1.1 200 OK\r\nContent-Length: 9000\r\n\r\n");
+	for (int i = 0; i < 6; i++)
+		send_n(&c, 1, body, 1500);
+	static char big[1200];
+	memset(big, 'b', sizeof(big) - 1);
+	for (int i = 0; i < 5; i++) {
+		char req[1400];
+		snprintf(req, sizeof(req), "GET /p%d HTTP/1.1\r\nHost: nas.example\r\nX-Pad: %s\r\n\r\n",
+			 i, big);
+		say(&c, 0, req);
+	}
+	/* a form without Content-Type, the body in the next segments,
+	 * percent-encoded field names */
+	static const char form[] = "user%5Bemail%5D=rupert&user%5Bpassword%5D=rupert%3Apw";
+	char hdr[200];
+	snprintf(hdr, sizeof(hdr), "POST /login HTTP/1.1\r\nHost: nas.example\r\nContent-Length: %zu\r\n\r\n",
+		 strlen(form));
+	say(&c, 0, hdr);
+	send_n(&c, 0, form, 20);
+	assert_int_equal(g_n, 1);
+	say(&c, 0, form + 20);
+	expect(1, "HTTP form", "rupert", "rupert:pw", c.pkt);
+	/* idle between requests: no buffer held (responses are not kept) */
+	assert_int_equal(ft_buffers(ft), 0);
+	ft_free(ft);
+
+	ft = table();
+	c = open_tcp(ft, 40051, 80, true);
+	say(&c, 0, "POST /login HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+		   "Content-Length: 35\r\n\r\nlogin=sybil&pass=syb%21l+pw&x=1\r\n\r\n");
+	expect(0, "HTTP form", "sybil", "syb!l pw", 3);
+	/* JSON bodies are not forms; an empty password is no credential */
+	say(&c, 0, "POST /api HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 18\r\n\r\n"
+		   "{\"password\":\"x\"}\r\n");
+	say(&c, 0, "POST /login HTTP/1.1\r\nContent-Length: 16\r\n\r\nuname=x&password");
+	say(&c, 0, "POST /login HTTP/1.1\r\nContent-Length: 17\r\n\r\nuname=x&password=");
+	assert_int_equal(g_n, 1);
+	/* no Content-Length at all: the body is the line that follows */
+	say(&c, 0, "POST /index.html HTTP/1.1\r\nHost: a\r\n\r\n");
+	say(&c, 0, "login=trent&password=trent-pw\r\n");
+	expect(1, "HTTP form", "trent", "trent-pw", 0);
+	/* a query string; a field that only contains "pass" is not one */
+	say(&c, 0, "GET /login?bypass=1&compass=n&login=ursula&password=ursula-pw HTTP/1.1\r\n\r\n");
+	expect(2, "HTTP query", "ursula", "ursula-pw", 0);
+	say(&c, 0, "GET /x?bypass=1&passenger=2 HTTP/1.1\r\n\r\n");
+	/* Proxy-Authorization */
+	say(&c, 0, "GET http://x/ HTTP/1.1\r\nProxy-Authorization: basic dmljdG9yOnZpY3Rvci1wdw==\r\n\r\n");
+	expect(3, "HTTP proxy Basic", "victor", "victor-pw", 0);
+	/* a 401 challenge alone: nothing */
+	say(&c, 1, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=x\r\n\r\n");
+	assert_int_equal(g_n, 4);
+	ft_free(ft);
+}
+
+/* ---- LDAP ------------------------------------------------------------- */
+
+/* An LDAPMessage: SEQUENCE { id, op }, with lengths in short or long form. */
+static void ber(struct pb *p, uint8_t tag, const struct pb *content, int form)
+{
+	pb_u8(p, tag);
+	if (form == 1 || (form == 0 && content->n >= 128)) {
+		pb_u8(p, 0x82);
+		pb_be16(p, (unsigned)content->n);
+	} else if (form == 2) {
+		pb_u8(p, 0x81);
+		pb_u8(p, (unsigned)content->n);
+	} else {
+		pb_u8(p, (unsigned)content->n);
+	}
+	pb_mem(p, content->b, content->n);
+}
+
+static void ber_str(struct pb *p, uint8_t tag, const char *s)
+{
+	struct pb c = {.n = 0};
+	pb_str(&c, s);
+	ber(p, tag, &c, 0);
+}
+
+static void ldap_bind(struct pb *out, unsigned id, const char *dn, const char *pw, int form)
+{
+	struct pb op = {.n = 0}, msg = {.n = 0};
+	pb_mem(&op, "\x02\x01\x03", 3);
+	ber_str(&op, 0x04, dn);
+	ber_str(&op, 0x80, pw);
+	pb_u8(&msg, 0x02);
+	pb_u8(&msg, 1);
+	pb_u8(&msg, id);
+	ber(&msg, 0x60, &op, form);
+	out->n = 0;
+	ber(out, 0x30, &msg, form);
+}
+
+static void test_ldap(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40060, 3268, true);
+	struct pb m;
+	ldap_bind(&m, 1, "cn=walter,dc=example", "walter-pw", 0);
+	send_n(&c, 0, m.b, m.n);
+	expect(0, "LDAP simple bind", "cn=walter,dc=example", "walter-pw", 3);
+	/* long-form lengths (0x81 and 0x82), the message split in three */
+	ldap_bind(&m, 2, "xena@example", "xena-pw", 1);
+	send_n(&c, 0, m.b, 3);
+	send_n(&c, 0, m.b + 3, 10);
+	assert_int_equal(g_n, 1);
+	send_n(&c, 0, m.b + 13, m.n - 13);
+	expect(1, "LDAP simple bind", "xena@example", "xena-pw", 0);
+	ldap_bind(&m, 3, "yves", "yves-pw", 2);
+	send_n(&c, 0, m.b, m.n);
+	expect(2, "LDAP simple bind", "yves", "yves-pw", 0);
+	/* anonymous and unauthenticated binds are no credentials */
+	ldap_bind(&m, 4, "", "", 0);
+	send_n(&c, 0, m.b, m.n);
+	ldap_bind(&m, 5, "zoe", "", 0);
+	send_n(&c, 0, m.b, m.n);
+	assert_int_equal(g_n, 3);
+	/* StartTLS, then success: the bind after it is not cleartext */
+	struct conv t = open_tcp(ft, 40061, 389, true);
+	struct pb ext = {.n = 0}, msg = {.n = 0};
+	ber_str(&ext, 0x80, "1.3.6.1.4.1.1466.20037");
+	pb_mem(&msg, "\x02\x01\x01", 3);
+	ber(&msg, 0x77, &ext, 0);
+	m.n = 0;
+	ber(&m, 0x30, &msg, 0);
+	send_n(&t, 0, m.b, m.n);
+	send_n(&t, 1, "\x30\x0c\x02\x01\x01\x78\x07\x0a\x01\x00\x04\x00\x04\x00", 14);
+	ldap_bind(&m, 2, "cn=decoy", "decoy-pw", 0);
+	send_n(&t, 0, m.b, m.n);
+	assert_int_equal(g_n, 3);
+	/* not LDAP: an indefinite length, a 5-byte length, truncated garbage */
+	struct conv b = open_tcp(ft, 40062, 389, true);
+	send_n(&b, 0, "\x30\x80\x02\x01\x01\x60\x00", 7);
+	struct conv b2 = open_tcp(ft, 40063, 389, true);
+	send_n(&b2, 0, "\x30\x85\x01\x00\x00\x00\x00", 7);
+	struct conv b3 = open_tcp(ft, 40064, 389, true);
+	send_n(&b3, 0, "\x30\x0c\x02\x09", 4);
+	assert_int_equal(g_n, 3);
+	ft_free(ft);
+}
+
+/* ---- SNMP ------------------------------------------------------------- */
+
+static void snmp_msg(struct pb *out, unsigned ver, const char *community, uint8_t pdu)
+{
+	struct pb body = {.n = 0}, p = {.n = 0};
+	pb_mem(&p, "\x02\x01\x07\x02\x01\x00\x02\x01\x00\x30\x00", 11);
+	pb_u8(&body, 0x02);
+	pb_u8(&body, 1);
+	pb_u8(&body, ver);
+	ber_str(&body, 0x04, community);
+	ber(&body, pdu, &p, 0);
+	out->n = 0;
+	ber(out, 0x30, &body, 0);
+}
+
+static void udp_send(struct conv *c, int dir, const struct pb *m)
+{
+	struct pd_packet p = mk(c, dir, 17, 0, 0, m->b, m->n);
+	ft_packet(c->ft, &p, (uint32_t)(42 + m->n), ++c->pkt);
+}
+
+static void test_snmp(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40070, 161, false);
+	struct pb m;
+	snmp_msg(&m, 1, "comm-v2c", 0xa0);
+	udp_send(&c, 0, &m);
+	snmp_msg(&m, 1, "comm-v2c", 0xa2);   /* the response */
+	udp_send(&c, 1, &m);
+	snmp_msg(&m, 1, "comm-v2c", 0xa1);   /* another request */
+	udp_send(&c, 0, &m);
+	snmp_msg(&m, 1, "other", 0xa5);
+	udp_send(&c, 0, &m);
+	assert_int_equal(g_n, 2);
+	expect(0, "SNMPv2c community", NULL, "comm-v2c", 1);
+	assert_int_equal(g_got[0].count, 2);
+	expect(1, "SNMPv2c community", NULL, "other", 4);
+	/* v1 on port 1161 */
+	struct conv v = open_tcp(ft, 40071, 1161, false);
+	snmp_msg(&m, 0, "public", 0xa4);
+	udp_send(&v, 0, &m);
+	expect(2, "SNMPv1 community", NULL, "public", 1);
+	/* v3 and a v1 message with a v2 PDU are not read; truncated BER */
+	struct conv w = open_tcp(ft, 40072, 161, false);
+	snmp_msg(&m, 3, "public", 0xa0);
+	udp_send(&w, 0, &m);
+	struct conv x = open_tcp(ft, 40073, 161, false);
+	snmp_msg(&m, 0, "public", 0xa5);
+	udp_send(&x, 0, &m);
+	struct conv y = open_tcp(ft, 40074, 161, false);
+	snmp_msg(&m, 1, "public", 0xa0);
+	m.n -= 5;
+	udp_send(&y, 0, &m);
+	assert_int_equal(g_n, 3);
+	ft_free(ft);
+}
+
+/* ---- a whole capture -------------------------------------------------- */
+
+static struct pb g_file;
+
+static void add_tcp(unsigned sport, unsigned dport, uint32_t seq, const char *data, bool reply)
+{
+	static const uint8_t a[4] = {192, 168, 1, 10}, b[4] = {203, 0, 113, 5};
+	struct pb p = {.n = 0};
+	pb_eth(&p, 0x0800);
+	size_t ip = pb_ipv4(&p, reply ? b : a, reply ? a : b, 6, 0);
+	pb_tcp(&p, reply ? dport : sport, reply ? sport : dport, seq, PD_TCP_ACK);
+	pb_str(&p, data);
+	pb_ipv4_done(&p, ip);
+	pcapf_add(&g_file, &p);
+}
+
+static void test_capture(void **state)
+{
+	(void)state;
+	pcapf_begin(&g_file, 1);
+	add_tcp(40000, 21, 1, "220 ready\r\n", true);                   /* 1 */
+	add_tcp(40000, 21, 1, "USER wendy\r\n", false);                 /* 2 */
+	add_tcp(40000, 21, 13, "PASS Wendy-Secret-1\r\n", false);       /* 3 */
+	add_tcp(40001, 21, 1, "220 ready\r\n", true);                   /* 4 */
+	add_tcp(40001, 21, 1, "USER ftp\r\n", false);                   /* 5 */
+	add_tcp(40001, 21, 11, "PASS me@example.org\r\n", false);       /* 6 */
+	struct input in;
+	input_init(&in, "mem.pcap");
+	in.kind = parser_by_name("pcap");
+	in.data = malloc(g_file.n + 1);
+	memcpy(in.data, g_file.b, g_file.n);
+	in.len = g_file.n;
+	run_parsed(&in, &g_ctx);
+	const struct traffic *t = in.traffic;
+	assert_non_null(t);
+	assert_int_equal(t->ncreds, 1);
+	assert_int_equal(t->creds_total, 1);
+	assert_string_equal(t->creds[0].protocol, "FTP");
+	assert_string_equal(t->creds[0].client, "192.168.1.10:40000");
+	assert_string_equal(t->creds[0].server, "203.0.113.5:21");
+	assert_string_equal(t->creds[0].user, "wendy");
+	assert_int_equal(t->creds[0].packet, 3);
+	assert_int_equal(t->nanon, 1);
+	assert_string_equal(t->anon[0].user, "ftp");
+	/* 6-1 fails (critical) at packet 3; the anonymous login is info */
+	assert_int_equal(in.items[ITEM_6_1], IST_FAIL);
+	assert_int_equal(in.nfindings, 2);
+	assert_string_equal(in.findings[0].rule->id, "EL403");
+	assert_int_equal(in.findings[0].line, 3);
+	assert_true(in.findings[0].is_packet);
+	assert_int_equal(in.findings[0].status, FST_FAIL);
+	assert_string_equal(in.findings[1].rule->id, "EL405");
+	assert_int_equal(in.findings[1].line, 6);
+	/* the secrets are registered: a text holding one is masked */
+	struct strbuf sb;
+	sb_init(&sb, 1024);
+	sb_adds(&sb, "x Wendy-Secret-1 y me@example.org");
+	finding_mask(&in, &sb);
+	assert_null(strstr(sb_str(&sb), "Wendy-Secret-1"));
+	assert_null(strstr(sb_str(&sb), "me@example.org"));
+	sb_free(&sb);
+	input_free(&in);
+}
+
+/* ---- the field patterns ----------------------------------------------- */
+
+static void test_fields(void **state)
+{
+	(void)state;
+	const struct login_fields *lf = g_reg.login_fields;
+	assert_non_null(lf);
+	assert_true(lf_count(lf, LF_PASSWORD) >= 1);
+	static const char *const pw[] = {"password", "PASS", "passwd", "pwd", "pw", "login_password",
+					 "j_password", "user[password]", "new-password", "upasswd",
+					 "userpassword", "senha", NULL};
+	static const char *const notpw[] = {"bypass", "compass", "passenger", "passport_no",
+					    "pwned", "user", NULL};
+	static const char *const user[] = {"login", "username", "j_username", "user[email]",
+					   "email", "uname", NULL};
+	for (size_t i = 0; pw[i]; i++)
+		assert_true(lf_match(lf, LF_PASSWORD, pw[i], strlen(pw[i])));
+	for (size_t i = 0; notpw[i]; i++)
+		assert_false(lf_match(lf, LF_PASSWORD, notpw[i], strlen(notpw[i])));
+	for (size_t i = 0; user[i]; i++)
+		assert_true(lf_match(lf, LF_USER, user[i], strlen(user[i])));
+	assert_false(lf_match(lf, LF_USER, "username2x", 10));
+	char err[200];
+	struct login_fields *bad = lf_new();
+	assert_int_equal(lf_add(bad, LF_USER, "(unclosed", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "offset"));
+	lf_free(bad);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_ftp),
+		cmocka_unit_test(test_pop3),
+		cmocka_unit_test(test_imap),
+		cmocka_unit_test(test_smtp),
+		cmocka_unit_test(test_telnet),
+		cmocka_unit_test(test_http),
+		cmocka_unit_test(test_ldap),
+		cmocka_unit_test(test_snmp),
+		cmocka_unit_test(test_capture),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
