@@ -15,14 +15,15 @@ FUZZ_SECONDS ?= 60
 
 # Debian packages edgelint builds and tests with. Checked one by one; only the
 # missing ones are installed.
-PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib
-RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib
+PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib libcrypto
+RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib libcrypto
 PKG_DEB_libpcap    := libpcap-dev
 PKG_DEB_libpcre2-8 := libpcre2-dev
 PKG_DEB_yaml-0.1   := libyaml-dev
 PKG_DEB_cmocka     := libcmocka-dev
 PKG_DEB_jansson    := libjansson-dev
 PKG_DEB_zlib       := zlib1g-dev
+PKG_DEB_libcrypto  := libssl-dev
 
 PKGCONF  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(RUN_PKGS) 2>/dev/null)
@@ -96,6 +97,7 @@ define install_missing
 	    cmocka) missing="$$missing $(PKG_DEB_cmocka)";; \
 	    jansson) missing="$$missing $(PKG_DEB_jansson)";; \
 	    zlib) missing="$$missing $(PKG_DEB_zlib)";; \
+	    libcrypto) missing="$$missing $(PKG_DEB_libcrypto)";; \
 	  esac; \
 	done; \
 	[ -f /usr/include/zxcvbn.h ] || missing="$$missing libzxcvbn-dev"; \

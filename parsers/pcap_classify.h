@@ -2,7 +2,8 @@
  * pcap_classify.h — what a flow carries, from its first bytes each way,
  * never from its ports: TLS (ClientHello/ServerHello: SNI, offered and
  * negotiated version), QUIC (long header, versions 1 and 2, and Google
- * QUIC), HTTP/1.x (request line, Host).
+ * QUIC; for versions 1 and 2 the SNI from the Initial packets,
+ * pcap_quic.h), HTTP/1.x (request line, Host).
  *
  * The hook: a classifier is one function plus one line in classifiers[]
  * (pcap_classify.c). The flow table (pcap_flow.c) calls every classifier
@@ -31,6 +32,7 @@ enum cls_app { APP_NONE, APP_TLS, APP_QUIC, APP_HTTP, APP_COUNT };
 enum cls_via { VIA_SNI, VIA_HTTP_HOST };
 
 #define CLS_NAME_MAX 253      /* a DNS name; longer names are not hosts */
+#define CLS_SCRATCH_MAX 4096  /* per-flow scratch memory of UDP classifiers */
 
 enum cls_verdict { CLS_NO, CLS_MORE, CLS_DONE };
 
@@ -46,6 +48,12 @@ struct cls_view {
 	 * name is not a valid host name or the table of names is full. */
 	int32_t (*intern)(void *ctx, const char *name, size_t n, enum cls_via via);
 	void *intern_ctx;
+	/* UDP flows: CLS_SCRATCH_MAX bytes of per-flow memory kept across
+	 * datagrams for a classifier that reassembles (QUIC CRYPTO frames),
+	 * zeroed when first asked for, freed with the flow's buffers; NULL
+	 * (the function or its result) when there is none. */
+	void *(*scratch)(void *ctx);
+	void *scratch_ctx;
 };
 
 /* What classifiers learnt about a flow. */
@@ -73,6 +81,11 @@ extern const size_t nclassifiers;
 enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res);
+
+/* Reads a ClientHello body (after the 4-byte handshake header) into res:
+ * SNI (interned, VIA_SNI) and the highest version offered. Also for the
+ * ClientHello carried in QUIC CRYPTO frames (pcap_quic.c). */
+void cls_tls_client_hello(struct pktcur *c, const struct cls_view *v, struct cls_result *res);
 
 /* "TLS1.2", "SSL3.0"… for a TLS version number; buf receives "0x…" for
  * unknown ones. */
