@@ -3,8 +3,9 @@
  * the HTTPS share of web flows (TLS and QUIC against cleartext HTTP) is
  * below the policy's https_share_min (EL401), and for each TLS version
  * below 1.2 that flows used (EL402). A capture without web traffic leaves
- * the item unknown, with a note. Cleartext logins (a critical fail) and
- * look-alike hosts come with the login classifiers, as EL403 and EL404.
+ * the item unknown, with a note. A host name that imitates one of the
+ * policy's approved domains fails the item (EL404, high). Cleartext
+ * logins (a critical fail) come with the login classifiers, as EL403.
  */
 #include "checks.h"
 
@@ -12,6 +13,8 @@
 #include <stdio.h>
 
 #include "../../parsers/parsers.h"
+#include "../lookalike.h"
+#include "../registry.h"
 
 static struct finding *at_packet(struct finding *f)
 {
@@ -32,11 +35,43 @@ static const char *pct(struct input *in, uint64_t part, uint64_t whole)
 	return arena_printf(&in->arena, "%.1f", s);
 }
 
+/* EL404: every host name seen (SNI, HTTP Host) that imitates one of the
+ * policy's approved domains (src/lookalike.h), at the packet where the
+ * name was first seen. */
+static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
+			     const struct traffic *t)
+{
+	const struct policy *pol = ctx->pol;
+	if (!pol || pol->napproved_domains == 0 || !t->seen || !ctx->reg)
+		return;
+	for (size_t i = 0; i < t->hosts_total; i++) {
+		const struct traffic_host *h = &t->seen[i];
+		enum lookalike_why why;
+		unsigned edits;
+		long k = lookalike_match(&ctx->reg->lookalike, h->name, pol->approved_domains,
+					 pol->napproved_domains, &why, &edits);
+		if (k < 0)
+			continue;
+		char ubuf[4 * LOOKALIKE_NAME_MAX + 1];
+		const char *uni = lookalike_unicode(h->name, ubuf, sizeof(ubuf));
+		const char *shown = uni ? arena_printf(&in->arena, "%s (%s)", h->name, uni) : h->name;
+		const char *domain = pol->approved_domains[k];
+		const char *ev = arena_printf(&in->arena, "%s via %s, first at packet %" PRIu64
+					      "; imitates %s (%s)", shown, h->via, h->first_packet,
+					      domain, lookalike_why_name(why));
+		at_packet(finding_add(in, ctx, "EL404", lookalike_why_name(why), ITEM_6_1, -1,
+				      FST_FAIL, (unsigned)h->first_packet, ev, "host", shown, "via",
+				      h->via, "domain", domain, "edits",
+				      arena_printf(&in->arena, "%u", edits), ARGS_END));
+	}
+}
+
 void check_traffic(struct input *in, const struct run_ctx *ctx)
 {
 	const struct traffic *t = in->traffic;
 	if (!in->kind || !in->kind->feeds[ITEM_6_1] || !t)
 		return;
+	check_lookalikes(in, ctx, t);
 	uint64_t web = t->https_flows + t->http_flows;
 	if (web == 0) {
 		input_item(in, ITEM_6_1, IST_UNKNOWN, "no-web-traffic");
