@@ -16,8 +16,10 @@
 
 #include <string.h>
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
+#include <openssl/params.h>
 
 /* RFC 9001 §5.2 and RFC 9369 §3.3.1. */
 static const uint8_t salt_v1[20] = {0x38, 0x76, 0x2c, 0xf7, 0xf5, 0x59, 0x34, 0xb3, 0x4d, 0x17,
@@ -33,6 +35,7 @@ enum quic_ptype { QP_INITIAL, QP_0RTT, QP_HANDSHAKE, QP_RETRY };
 
 struct quic_state {
 	uint16_t datagrams;       /* datagrams read (QUIC_DATAGRAMS_MAX at most) */
+	uint8_t client;           /* 1 + the direction whose Initials opened, 0: none yet */
 	uint8_t keyed_len;        /* the DCID the cached keys belong to */
 	bool keyed;
 	uint32_t keyed_version;
@@ -48,19 +51,49 @@ _Static_assert(sizeof(struct quic_state) <= CLS_SCRATCH_MAX, "QUIC state must fi
 
 /* ---- key schedule ------------------------------------------------------ */
 
+/* libcrypto objects fetched once: OpenSSL 3 looks algorithms up by name
+ * at every implicit fetch, which would cost more than the work itself.
+ * edgelint reads captures on one thread; the objects stay reachable
+ * until exit. */
+static struct {
+	bool tried, ok;
+	EVP_KDF_CTX *hkdf;        /* HKDF with SHA-256 set; each use sets mode, key,
+				   * salt or info anew (OpenSSL 3.0 cannot duplicate it) */
+	EVP_CIPHER *gcm, *ecb;
+	EVP_CIPHER_CTX *c;
+} lc;
+
+static bool lc_init(void)
+{
+	if (lc.tried)
+		return lc.ok;
+	lc.tried = true;
+	EVP_KDF *kdf = EVP_KDF_fetch(NULL, "HKDF", NULL);
+	lc.hkdf = kdf ? EVP_KDF_CTX_new(kdf) : NULL;
+	EVP_KDF_free(kdf);
+	OSSL_PARAM md[] = {OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, "SHA256", 0),
+			   OSSL_PARAM_construct_end()};
+	lc.gcm = EVP_CIPHER_fetch(NULL, "AES-128-GCM", NULL);
+	lc.ecb = EVP_CIPHER_fetch(NULL, "AES-128-ECB", NULL);
+	lc.c = EVP_CIPHER_CTX_new();
+	lc.ok = lc.hkdf && EVP_KDF_CTX_set_params(lc.hkdf, md) > 0 && lc.gcm && lc.ecb && lc.c;
+	return lc.ok;
+}
+
 static int hkdf(int mode, const uint8_t *salt, size_t sn, const uint8_t *key, size_t kn,
 		const uint8_t *info, size_t in, uint8_t *out, size_t on)
 {
-	EVP_PKEY_CTX *c = EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, NULL);
-	size_t n = on;
-	int ok = c && EVP_PKEY_derive_init(c) > 0 && EVP_PKEY_CTX_hkdf_mode(c, mode) > 0 &&
-		 EVP_PKEY_CTX_set_hkdf_md(c, EVP_sha256()) > 0 &&
-		 (!salt || EVP_PKEY_CTX_set1_hkdf_salt(c, salt, (int)sn) > 0) &&
-		 EVP_PKEY_CTX_set1_hkdf_key(c, key, (int)kn) > 0 &&
-		 (!info || EVP_PKEY_CTX_add1_hkdf_info(c, info, (int)in) > 0) &&
-		 EVP_PKEY_derive(c, out, &n) > 0 && n == on;
-	EVP_PKEY_CTX_free(c);
-	return ok ? 0 : -1;
+	if (!lc_init())
+		return -1;
+	OSSL_PARAM ps[5], *p = ps;
+	*p++ = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode);
+	*p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, (void *)key, kn);
+	if (salt)
+		*p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *)salt, sn);
+	if (info)
+		*p++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, (void *)info, in);
+	*p = OSSL_PARAM_construct_end();
+	return EVP_KDF_derive(lc.hkdf, out, on, ps) > 0 ? 0 : -1;
 }
 
 /* HKDF-Expand-Label of TLS 1.3 (RFC 8446 §7.1) with an empty context. */
@@ -76,7 +109,7 @@ static int expand_label(const uint8_t secret[32], const char *label, uint8_t *ou
 	memcpy(info + 3, "tls13 ", 6);
 	memcpy(info + 9, label, ll);
 	info[9 + ll] = 0;
-	return hkdf(EVP_PKEY_HKDEF_MODE_EXPAND_ONLY, NULL, 0, secret, 32, info, 10 + ll, out, n);
+	return hkdf(EVP_KDF_HKDF_MODE_EXPAND_ONLY, NULL, 0, secret, 32, info, 10 + ll, out, n);
 }
 
 int quic_initial_keys(uint32_t version, const uint8_t *dcid, size_t n, bool server,
@@ -86,7 +119,7 @@ int quic_initial_keys(uint32_t version, const uint8_t *dcid, size_t n, bool serv
 	if ((version != QUIC_V1 && !v2) || n == 0 || n > QUIC_CID_MAX)
 		return -1;
 	uint8_t initial[32], secret[32];
-	if (hkdf(EVP_PKEY_HKDEF_MODE_EXTRACT_ONLY, v2 ? salt_v2 : salt_v1, 20, dcid, n, NULL, 0,
+	if (hkdf(EVP_KDF_HKDF_MODE_EXTRACT_ONLY, v2 ? salt_v2 : salt_v1, 20, dcid, n, NULL, 0,
 		 initial, sizeof(initial)) ||
 	    expand_label(initial, server ? "server in" : "client in", secret, sizeof(secret)))
 		return -1;
@@ -118,18 +151,15 @@ long quic_unprotect(const struct quic_keys *k, uint8_t *pkt, size_t len, size_t 
 {
 	/* The sample starts 4 bytes after the packet number's start
 	 * (RFC 9001 §5.4.2), whatever its length. */
-	if (len > QUIC_PACKET_MAX || pn_off + 4 + 16 > len)
+	if (len > QUIC_PACKET_MAX || pn_off + 4 + 16 > len || !lc_init())
 		return -1;
+	EVP_CIPHER_CTX *c = lc.c;
 	uint8_t mask[32];
 	int ml = 0;
-	long ret = -1;
-	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
-	if (!c)
-		return -1;
-	if (EVP_EncryptInit_ex(c, EVP_aes_128_ecb(), NULL, k->hp, NULL) <= 0 ||
+	if (EVP_EncryptInit_ex2(c, lc.ecb, k->hp, NULL, NULL) <= 0 ||
 	    EVP_CIPHER_CTX_set_padding(c, 0) <= 0 ||
 	    EVP_EncryptUpdate(c, mask, &ml, pkt + pn_off + 4, 16) <= 0 || ml != 16)
-		goto out;
+		return -1;
 	/* Long header: the low 4 bits of the first byte are protected
 	 * (RFC 9001 §5.4.1). */
 	pkt[0] ^= mask[0] & 0x0f;
@@ -141,7 +171,7 @@ long quic_unprotect(const struct quic_keys *k, uint8_t *pkt, size_t len, size_t 
 	}
 	size_t hdr = pn_off + pnlen;
 	if (len < hdr + 16)
-		goto out;
+		return -1;
 	uint64_t full = pn_decode((uint64_t)(largest + 1), trunc, 8 * pnlen);
 	/* The nonce: the IV XORed with the packet number (RFC 9001 §5.3). */
 	uint8_t nonce[12];
@@ -150,21 +180,47 @@ long quic_unprotect(const struct quic_keys *k, uint8_t *pkt, size_t len, size_t 
 		nonce[4 + i] ^= (uint8_t)(full >> (56 - 8 * i));
 	size_t ctlen = len - hdr - 16;
 	int ol = 0;
-	if (EVP_CIPHER_CTX_reset(c) <= 0 ||
-	    EVP_DecryptInit_ex(c, EVP_aes_128_gcm(), NULL, NULL, NULL) <= 0 ||
-	    EVP_DecryptInit_ex(c, NULL, NULL, k->key, nonce) <= 0 ||
+	if (EVP_DecryptInit_ex2(c, lc.gcm, k->key, nonce, NULL) <= 0 ||
 	    EVP_DecryptUpdate(c, NULL, &ol, pkt, (int)hdr) <= 0 ||
 	    EVP_DecryptUpdate(c, pkt + hdr, &ol, pkt + hdr, (int)ctlen) <= 0 ||
 	    (size_t)ol != ctlen ||
 	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, 16, pkt + hdr + ctlen) <= 0 ||
 	    EVP_DecryptFinal_ex(c, mask, &ml) <= 0)
-		goto out;
+		return -1;
 	*plen = ctlen;
 	*pn = full;
-	ret = (long)hdr;
-out:
-	EVP_CIPHER_CTX_free(c);
-	return ret;
+	return (long)hdr;
+}
+
+int quic_protect(const struct quic_keys *k, uint8_t *pkt, size_t len, size_t pn_off)
+{
+	unsigned pnlen = (pkt[0] & 3u) + 1;
+	size_t hdr = pn_off + pnlen;
+	if (len > QUIC_PACKET_MAX || len < hdr + 16 || pn_off + 4 + 16 > len || !lc_init())
+		return -1;
+	uint64_t pn = 0;
+	for (unsigned i = 0; i < pnlen; i++)
+		pn = pn << 8 | pkt[pn_off + i];
+	uint8_t nonce[12], mask[32];
+	memcpy(nonce, k->iv, sizeof(nonce));
+	for (unsigned i = 0; i < 8; i++)
+		nonce[4 + i] ^= (uint8_t)(pn >> (56 - 8 * i));
+	size_t ptlen = len - hdr - 16;
+	int ol = 0;
+	EVP_CIPHER_CTX *c = lc.c;
+	if (EVP_EncryptInit_ex2(c, lc.gcm, k->key, nonce, NULL) <= 0 ||
+	    EVP_EncryptUpdate(c, NULL, &ol, pkt, (int)hdr) <= 0 ||
+	    EVP_EncryptUpdate(c, pkt + hdr, &ol, pkt + hdr, (int)ptlen) <= 0 ||
+	    EVP_EncryptFinal_ex(c, mask, &ol) <= 0 ||
+	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, 16, pkt + hdr + ptlen) <= 0 ||
+	    EVP_EncryptInit_ex2(c, lc.ecb, k->hp, NULL, NULL) <= 0 ||
+	    EVP_CIPHER_CTX_set_padding(c, 0) <= 0 ||
+	    EVP_EncryptUpdate(c, mask, &ol, pkt + pn_off + 4, 16) <= 0 || ol != 16)
+		return -1;
+	pkt[0] ^= mask[0] & 0x0f;
+	for (unsigned i = 0; i < pnlen; i++)
+		pkt[pn_off + i] ^= mask[1 + i];
+	return 0;
 }
 
 /* ---- frames ------------------------------------------------------------- */
@@ -261,13 +317,13 @@ static void initial_frames(struct quic_state *st, struct pktcur f)
 
 /* Opens an Initial packet (its bytes in p, pn_off where the packet
  * number starts) with the cached keys, else with keys derived from its
- * own DCID, and reads its frames. */
-static void initial_packet(struct quic_state *st, struct pktcur p, size_t len, size_t pn_off,
+ * own DCID, and reads its frames. True when it opened. */
+static bool initial_packet(struct quic_state *st, struct pktcur p, size_t len, size_t pn_off,
 			   uint32_t ver, const uint8_t *dcid, uint8_t dcil)
 {
-	static _Thread_local uint8_t buf[QUIC_PACKET_MAX];
+	static uint8_t buf[QUIC_PACKET_MAX];
 	if (len > sizeof(buf))
-		return;
+		return false;
 	bool same = st->keyed && st->keyed_version == ver && st->keyed_len == dcil &&
 		    memcmp(st->keyed_dcid, dcid, dcil) == 0;
 	/* Later client Initials keep the keys of the first DCID even when
@@ -282,11 +338,11 @@ static void initial_packet(struct quic_state *st, struct pktcur p, size_t len, s
 			k = st->keys;
 		} else {
 			if (same || quic_initial_keys(ver, dcid, dcil, false, &k))
-				return;
+				return false;
 		}
 		struct pktcur c = p;
 		if (pc_copy(&c, buf, len))
-			return;
+			return false;
 		size_t plen;
 		uint64_t pn;
 		long off = quic_unprotect(&k, buf, len, pn_off, (int64_t)st->largest1 - 1, &plen,
@@ -305,12 +361,13 @@ static void initial_packet(struct quic_state *st, struct pktcur p, size_t len, s
 		struct pktcur f;
 		pc_init(&f, buf + off, plen);
 		initial_frames(st, f);
-		return;
+		return true;
 	}
+	return false;
 }
 
 /* Reads the coalesced packets of one datagram (RFC 9000 §12.2). */
-static void quic_datagram(struct quic_state *st, struct pktcur c)
+static void quic_datagram(struct quic_state *st, struct pktcur c, int dir)
 {
 	while (pc_left(&c)) {
 		struct pktcur start = c;
@@ -338,7 +395,8 @@ static void quic_datagram(struct quic_state *st, struct pktcur c)
 			return;
 		size_t pn_off = c.off - at;
 		if (t == QP_INITIAL)
-			initial_packet(st, start, pn_off + (size_t)len, pn_off, ver, dcid, dcil);
+			if (initial_packet(st, start, pn_off + (size_t)len, pn_off, ver, dcid, dcil))
+				st->client = (uint8_t)(dir + 1);
 		pc_skip(&c, (size_t)len);   /* 0-RTT and Handshake: skipped */
 	}
 }
@@ -358,9 +416,11 @@ enum cls_verdict quic_client_hello(const struct cls_view *v, struct cls_result *
 	if (!st)
 		return CLS_DONE;
 	st->datagrams++;
+	/* Once the client's Initials opened, the other side's (protected
+	 * with the server keys) are not tried. */
 	for (int d = 0; d < 2; d++)
-		if (pc_left(&v->data[d]))
-			quic_datagram(st, v->data[d]);
+		if (pc_left(&v->data[d]) && (!st->client || st->client == d + 1))
+			quic_datagram(st, v->data[d], d);
 	enum cls_verdict more = st->datagrams >= QUIC_DATAGRAMS_MAX ? CLS_DONE : CLS_MORE;
 	size_t have = crypto_contiguous(st);
 	if (have < 4)

@@ -48,6 +48,12 @@ int quic_initial_keys(uint32_t version, const uint8_t *dcid, size_t n, bool serv
 long quic_unprotect(const struct quic_keys *k, uint8_t *pkt, size_t len, size_t pn_off,
 		    int64_t largest, size_t *plen, uint64_t *pn);
 
+/* The inverse of quic_unprotect, for tests and the fuzz harness: pkt[0..len)
+ * holds a long header whose first byte gives the packet number length,
+ * the packet number at pn_off, the plaintext frames, and 16 bytes for the
+ * tag at the end. Encrypts and protects it in place; 0, or -1. */
+int quic_protect(const struct quic_keys *k, uint8_t *pkt, size_t len, size_t pn_off);
+
 /* The classifier's part for a flow claimed as QUIC version 1 or 2: reads
  * the datagram of the view (every coalesced packet; Initial packets
  * opened with the client keys, 0-RTT, Handshake and Retry skipped), keeps
