@@ -276,6 +276,7 @@ static bool la_split(const struct lookalike_data *d, const char *name, struct la
 		n--;
 	if (n == 0 || n > LOOKALIKE_NAME_MAX)
 		return false;
+	memset(o->s, 0, sizeof(o->s));
 	for (size_t i = 0; i < n; i++) {
 		char c = name[i];
 		o->s[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;

@@ -1105,11 +1105,11 @@ static int rl_lookalike_from(const char *s, struct lookalike_map *m)
 
 static int load_lookalike(struct rload *L)
 {
-	const struct ynode *list;
+	const struct ynode *list = NULL;
 	const char *as_of;
 	int rc = rl_open_table(L, "lookalike.yaml", "maps", &as_of, &list);
-	if (rc)
-		return rc;
+	if (rc || !list)
+		return rc ? rc : EL_EPARSE;
 	struct registry *r = L->r;
 	const struct ynode *root = L->root;
 	const struct ynode *sources = ymap_get(root, "sources");
