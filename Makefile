@@ -15,14 +15,15 @@ FUZZ_SECONDS ?= 60
 
 # Debian packages edgelint builds and tests with. Checked one by one; only the
 # missing ones are installed.
-PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib
-RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib
+PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib libcrypto
+RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib libcrypto
 PKG_DEB_libpcap    := libpcap-dev
 PKG_DEB_libpcre2-8 := libpcre2-dev
 PKG_DEB_yaml-0.1   := libyaml-dev
 PKG_DEB_cmocka     := libcmocka-dev
 PKG_DEB_jansson    := libjansson-dev
 PKG_DEB_zlib       := zlib1g-dev
+PKG_DEB_libcrypto  := libssl-dev
 
 PKGCONF  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(RUN_PKGS) 2>/dev/null)
@@ -45,7 +46,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 
 .PHONY: all deps test-deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
-	install uninstall clean validators bench
+	install uninstall clean validators bench bench-deps
 
 all: edgelint
 
@@ -96,6 +97,7 @@ define install_missing
 	    cmocka) missing="$$missing $(PKG_DEB_cmocka)";; \
 	    jansson) missing="$$missing $(PKG_DEB_jansson)";; \
 	    zlib) missing="$$missing $(PKG_DEB_zlib)";; \
+	    libcrypto) missing="$$missing $(PKG_DEB_libcrypto)";; \
 	  esac; \
 	done; \
 	[ -f /usr/include/zxcvbn.h ] || missing="$$missing libzxcvbn-dev"; \
@@ -173,7 +175,20 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	  EDGELINT_RULES=$(CURDIR)/rules bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
 
 # ---- benchmarks: figures, never pass/fail ------------------------------------
-bench: edgelint
+# The peers tests/bench/pcap.sh times next to edgelint (command:package);
+# installed here when missing, never by make test.
+BENCH_PEERS := tcpdump:tcpdump ndpiReader:libndpi-bin tshark:tshark dsniff:dsniff
+bench-deps:
+	@missing=""; for p in $(BENCH_PEERS); do \
+	  command -v $${p%%:*} >/dev/null || missing="$$missing $${p#*:}"; done; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+	  echo "bench: installing$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench: edgelint bench-deps
 	@bash tests/bench/facts.sh ./edgelint
 	@bash tests/bench/yamaha.sh ./edgelint
 	@bash tests/bench/asa.sh ./edgelint

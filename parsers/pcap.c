@@ -236,8 +236,20 @@ static int pcap_fill_traffic(struct input *in, struct traffic *t, const struct f
 		t->hosts[i].name = utf8_sanitize(&in->arena, nm, strlen(nm));
 		t->hosts[i].via = order[i].name->via == VIA_SNI ? "sni" : "http-host";
 		t->hosts[i].flows = order[i].name->flows;
+		t->hosts[i].first_packet = order[i].name->first_packet;
 	}
 	free(order);
+	/* Every host, in the order names were first seen (ids are that order). */
+	t->seen = k ? arena_alloc(&in->arena, k * sizeof(*t->seen)) : NULL;
+	for (size_t i = 0, j = 0; t->seen && i < nn; i++) {
+		if (!names[i].flows)
+			continue;
+		t->seen[j].name = utf8_sanitize(&in->arena, names[i].name, strlen(names[i].name));
+		t->seen[j].via = names[i].via == VIA_SNI ? "sni" : "http-host";
+		t->seen[j].flows = names[i].flows;
+		t->seen[j].first_packet = names[i].first_packet;
+		j++;
+	}
 	/* TLS versions, newest first. */
 	t->ntls = tot->ntls;
 	t->tls = t->ntls ? arena_alloc(&in->arena, t->ntls * sizeof(*t->tls)) : NULL;

@@ -4,6 +4,7 @@
  * bytes not there yet answers CLS_MORE, unless the direction is final.
  */
 #include "pcap_classify.h"
+#include "pcap_quic.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -142,7 +143,7 @@ static void tls_extensions(struct pktcur *c, bool client, const struct cls_view 
 	}
 }
 
-static void tls_client_hello(struct pktcur *c, const struct cls_view *v, struct cls_result *res)
+void cls_tls_client_hello(struct pktcur *c, const struct cls_view *v, struct cls_result *res)
 {
 	uint16_t ver, cs;
 	uint8_t sid, comp;
@@ -203,7 +204,7 @@ enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res)
 			continue;
 		if (type == 1 && !(res->state & TLS_ST_CH)) {
 			res->state |= TLS_ST_CH;
-			tls_client_hello(&m, v, res);
+			cls_tls_client_hello(&m, v, res);
 		} else if (type == 2 && !(res->state & TLS_ST_SH)) {
 			res->state |= TLS_ST_SH;
 			tls_server_hello(&m, v, res);
@@ -218,9 +219,6 @@ enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res)
 
 /* ---- QUIC ------------------------------------------------------------- */
 
-#define QUIC_V1 0x00000001u
-#define QUIC_V2 0x6b3343cfu
-
 static bool quic_gquic_tag(uint32_t ver)
 {
 	/* Google QUIC "Q0nn" (Q043…Q050) and "T0nn" */
@@ -230,6 +228,8 @@ static bool quic_gquic_tag(uint32_t ver)
 
 enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res)
 {
+	if (res->app == APP_QUIC)
+		return quic_client_hello(v, res);   /* an IETF QUIC flow, ClientHello pending */
 	for (int d = 0; d < 2; d++) {
 		struct pktcur c = v->data[d];
 		uint8_t b0, dl, sl;
@@ -244,7 +244,8 @@ enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res)
 			if (ver == QUIC_V1 || ver == QUIC_V2 || quic_gquic_tag(ver)) {
 				res->app = APP_QUIC;
 				res->packet = v->packet;
-				return CLS_DONE;
+				/* versions 1 and 2: the SNI from the Initial packets */
+				return quic_gquic_tag(ver) ? CLS_DONE : quic_client_hello(v, res);
 			}
 		} else if ((b0 & 0x09) == 0x09 && !(b0 & 0x80)) {
 			/* Google QUIC public header (Q043 and older): flags,

@@ -2,9 +2,10 @@
  * pcap_classify.h — what a flow carries, from its bytes each way, never
  * from its ports: TLS (ClientHello/ServerHello: SNI, offered and
  * negotiated version), QUIC (long header, versions 1 and 2, and Google
- * QUIC), HTTP/1.x (request line, Host), and the cleartext login protocols
- * of pcap_login.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP; HTTP Basic
- * and form logins), which report each credential they read.
+ * QUIC; for versions 1 and 2 the SNI from the Initial packets,
+ * pcap_quic.h), HTTP/1.x (request line, Host), and the cleartext login
+ * protocols of pcap_login.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP;
+ * HTTP Basic and form logins), which report each credential they read.
  *
  * The hook: a classifier is one function plus one line in classifiers[]
  * (pcap_classify.c). The flow table (pcap_flow.c) calls every classifier
@@ -71,6 +72,7 @@ enum cls_app {
 enum cls_via { VIA_SNI, VIA_HTTP_HOST };
 
 #define CLS_NAME_MAX 253      /* a DNS name; longer names are not hosts */
+#define CLS_SCRATCH_MAX 4096  /* per-flow scratch memory of UDP classifiers */
 
 enum cls_verdict { CLS_NO, CLS_MORE, CLS_DONE };
 
@@ -106,6 +108,12 @@ struct cls_view {
 	void (*cred_again)(void *ctx, int64_t id);
 	void *cred_ctx;
 	const struct login_fields *fields;   /* HTTP form field names, or NULL */
+	/* UDP flows: CLS_SCRATCH_MAX bytes of per-flow memory kept across
+	 * datagrams for a classifier that reassembles (QUIC CRYPTO frames),
+	 * zeroed when first asked for, freed with the flow's buffers; NULL
+	 * (the function or its result) when there is none. */
+	void *(*scratch)(void *ctx);
+	void *scratch_ctx;
 };
 
 /* What classifiers learnt about a flow. */
@@ -154,6 +162,11 @@ int cls_http_request_line(struct pktcur *c);
 #define HTTP_ST_REQ 0x01      /* a request line was read … */
 #define HTTP_ST_DIR1 0x02     /* … from the responder */
 #define HTTP_ST_WEB_DONE 0x04 /* cls_http needs no more bytes: readers may consume */
+
+/* Reads a ClientHello body (after the 4-byte handshake header) into res:
+ * SNI (interned, VIA_SNI) and the highest version offered. Also for the
+ * ClientHello carried in QUIC CRYPTO frames (pcap_quic.c). */
+void cls_tls_client_hello(struct pktcur *c, const struct cls_view *v, struct cls_result *res);
 
 /* "TLS1.2", "SSL3.0"… for a TLS version number; buf receives "0x…" for
  * unknown ones. */

@@ -43,6 +43,7 @@ struct flow_table {
 	ft_again_fn again;
 	void *sink_ctx;
 	const struct login_fields *fields;
+	uint64_t packet;          /* the packet at hand (names' first packet) */
 };
 
 /* ---- reassembly ------------------------------------------------------- */
@@ -224,7 +225,7 @@ static int32_t ft_intern(void *ctx, const char *s, size_t n, enum cls_via via)
 				return -1;
 			memcpy(copy, name, n + 1);
 			id = (int32_t)ft->nnames++;
-			ft->names[id] = (struct ft_name){copy, (uint8_t)via, 0};
+			ft->names[id] = (struct ft_name){copy, (uint8_t)via, 0, ft->packet};
 			ft->name_slots[i] = id;
 			return id;
 		}
@@ -406,7 +407,9 @@ static void flow_fold(struct flow_table *ft, struct flow *f)
 	if (f->res.host >= 0 && (size_t)f->res.host < ft->nnames)
 		ft->names[f->res.host].flows++;
 	uint16_t v = f->res.tls_version ? f->res.tls_version : f->res.tls_offered;
-	if (f->res.app == APP_TLS && v) {
+	/* QUIC flows whose ClientHello was read count too: QUIC runs TLS 1.3
+	 * and nothing older (RFC 9001 §4.2), which the ClientHello offers. */
+	if ((f->res.app == APP_TLS || f->res.app == APP_QUIC) && v) {
 		size_t k = 0;
 		while (k < t->ntls && t->tls[k].version != v)
 			k++;
@@ -437,6 +440,29 @@ static void flow_evict(struct flow_table *ft, uint32_t i)
 	ft->live--;
 	ft->tot.evicted++;
 }
+
+/* UDP flows keep no stream bytes, so direction 0's buffer serves as the
+ * classifiers' scratch memory (cls_view.scratch). */
+_Static_assert(FT_BUF_MAX >= CLS_SCRATCH_MAX, "the scratch is a direction buffer");
+
+struct scratch_ctx {
+	struct flow_table *ft;
+	struct flow *f;
+};
+
+static void *flow_scratch(void *ctx)
+{
+	struct scratch_ctx *s = ctx;
+	struct ft_dir *d = &s->f->dir[0];
+	if (!d->buf) {
+		d->buf = calloc(1, FT_BUF_MAX);
+		if (!d->buf)
+			return NULL;
+		s->ft->buffers++;
+	}
+	return d->buf;
+}
+
 
 /* The sink's view of a credential: the flow's endpoints added. */
 struct cred_ctx {
@@ -475,7 +501,10 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 			     .cred_ctx = &cc, .fields = ft->fields};
 	v.port[0] = f->port[0];
 	v.port[1] = f->port[1];
+	struct scratch_ctx sc = {ft, f};
 	if (v.udp) {
+		v.scratch = flow_scratch;
+		v.scratch_ctx = &sc;
 		v.data[dir] = pk->payload;
 		pc_init(&v.data[!dir], NULL, 0);
 		v.final[0] = v.final[1] = false;
@@ -588,6 +617,7 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 		lru_push(ft, i);
 	}
 	struct flow *f = &ft->flows[i];
+	ft->packet = pktno;
 	f->packets++;
 	f->bytes += caplen;
 	size_t plen = pc_left(&pk->payload);

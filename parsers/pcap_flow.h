@@ -56,6 +56,7 @@ struct ft_name {
 	char *name;
 	uint8_t via;              /* enum cls_via */
 	uint64_t flows;
+	uint64_t first_packet;    /* packet at which it was first seen */
 };
 
 struct ft_tls {

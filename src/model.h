@@ -242,6 +242,7 @@ struct traffic_host {
 	const char *name;
 	const char *via;          /* "sni" | "http-host" */
 	uint64_t flows;
+	uint64_t first_packet;    /* packet at which the name was first seen */
 };
 
 /* Flows that used one TLS version (negotiated, else the highest offered). */
@@ -283,6 +284,8 @@ struct traffic {
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */
+	struct traffic_host *seen;      /* all hosts_total of them, in order of first sight
+					 * (for the look-alike check, EL404) */
 	struct traffic_tls *tls;        /* by version, newest first */
 	size_t ntls;
 	struct traffic_cred *creds;     /* cleartext credentials, at most TRAFFIC_CREDS_MAX */

@@ -1123,6 +1123,109 @@ static int load_login_fields(struct rload *L)
 	return 0;
 }
 
+/* ---- lookalike.yaml --------------------------------------------------- */
+
+/* "U+0430" or 1-3 ASCII characters into code points. */
+static int rl_lookalike_from(const char *s, struct lookalike_map *m)
+{
+	m->nfrom = 0;
+	if (strncmp(s, "U+", 2) == 0) {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(s + 2, &end, 16);
+		if (errno || *end || end == s + 2 || v < 0x80 || v > 0x10ffff)
+			return -1;
+		m->from[m->nfrom++] = (uint32_t)v;
+		return 0;
+	}
+	size_t n = strlen(s);
+	if (n == 0 || n > LOOKALIKE_FROM_MAX)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return -1;
+		m->from[m->nfrom++] = c;
+	}
+	return 0;
+}
+
+static int load_lookalike(struct rload *L)
+{
+	const struct ynode *list = NULL;
+	const char *as_of;
+	int rc = rl_open_table(L, "lookalike.yaml", "maps", &as_of, &list);
+	if (rc || !list)
+		return rc ? rc : EL_EPARSE;
+	struct registry *r = L->r;
+	const struct ynode *root = L->root;
+	const struct ynode *sources = ymap_get(root, "sources");
+	if (!sources || sources->kind != Y_MAP || sources->n == 0)
+		return rl_err(L, root, "'sources' must be a mapping of source keys to descriptions");
+	struct lookalike_data *d = &r->lookalike;
+	d->maps = arena_alloc(&r->arena, (list->n ? list->n : 1) * sizeof(*d->maps));
+	if (!d->maps)
+		return rl_err(L, root, "out of memory");
+	static const char *const keys[] = {"from", "to", "source", "name", NULL};
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each map must be a mapping");
+		if ((rc = rl_check_keys(L, m, keys, "map")))
+			return rc;
+		const char *from = rl_str(L, m, "from", true, &rc);
+		const char *to = rc ? NULL : rl_str(L, m, "to", true, &rc);
+		const char *src = rc ? NULL : rl_str(L, m, "source", true, &rc);
+		if (rc)
+			return rc;
+		struct lookalike_map mp = {0};
+		if (rl_lookalike_from(from, &mp))
+			return rl_err(L, m, "'from' must be \"U+XXXX\" (a non-ASCII code point) or "
+				      "1-%d lower-case ASCII letters, digits or '-'", LOOKALIKE_FROM_MAX);
+		size_t tn = strlen(to);
+		bool ok = tn >= 1 && tn <= LOOKALIKE_TO_MAX;
+		for (size_t k = 0; ok && k < tn; k++)
+			ok = (to[k] >= 'a' && to[k] <= 'z') || (to[k] >= '0' && to[k] <= '9');
+		if (!ok)
+			return rl_err(L, m, "'to' must be 1-%d lower-case ASCII letters or digits",
+				      LOOKALIKE_TO_MAX);
+		memcpy(mp.to, to, tn + 1);
+		if (!ymap_get(sources, src))
+			return rl_err(L, m, "source '%s' is not one of 'sources'", src);
+		for (size_t k = 0; k < d->nmaps; k++)
+			if (d->maps[k].nfrom == mp.nfrom &&
+			    memcmp(d->maps[k].from, mp.from, mp.nfrom * sizeof(uint32_t)) == 0)
+				return rl_err(L, m, "'%s' is mapped twice", from);
+		/* longest source first, so "rn" is tried before "r" */
+		size_t at = d->nmaps;
+		while (at > 0 && d->maps[at - 1].nfrom < mp.nfrom) {
+			d->maps[at] = d->maps[at - 1];
+			at--;
+		}
+		d->maps[at] = mp;
+		d->nmaps++;
+	}
+	const char *ss = rl_str(L, root, "suffixes_source", true, &rc);
+	if (rc)
+		return rc;
+	if (!ymap_get(sources, ss))
+		return rl_err(L, root, "suffixes_source '%s' is not one of 'sources'", ss);
+	const struct ynode *suf = ymap_get(root, "suffixes");
+	if (!suf || suf->kind != Y_SEQ)
+		return rl_err(L, root, "'suffixes' must be a list of two-label public suffixes");
+	d->suffixes2 = arena_alloc(&r->arena, (suf->n ? suf->n : 1) * sizeof(char *));
+	if (!d->suffixes2)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < suf->n; i++) {
+		const struct ynode *v = suf->vals[i];
+		const char *dot = v->kind == Y_SCALAR ? strchr(v->str, '.') : NULL;
+		if (!dot || dot == v->str || !dot[1] || strchr(dot + 1, '.'))
+			return rl_err(L, v, "each suffix must be two labels, as in co.jp");
+		d->suffixes2[d->nsuffixes2++] = v->str;
+	}
+	return 0;
+}
+
 /* ---- public ----------------------------------------------------------- */
 
 int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
@@ -1148,6 +1251,8 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		rc = load_ports(&L);
 	if (!rc)
 		rc = load_vpn_devices(&L);
+	if (!rc)
+		rc = load_lookalike(&L);
 	if (rc) {
 		r->nrules = 0;
 		r->nrouters = 0;

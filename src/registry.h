@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include "model.h"
 #include "filter.h"
+#include "lookalike.h"
 #include "passphrase.h"
 #include "util.h"
 
@@ -211,6 +212,7 @@ struct registry {
 	struct pass_blocklist *context_words;  /* vendor/product words */
 	char blocklist_note[256];     /* why a list was skipped, or "" */
 	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
+	struct lookalike_data lookalike;   /* rules/lookalike.yaml (EL404) */
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then

@@ -5,8 +5,9 @@
  * below 1.2 that flows used (EL402). Each cleartext credential the login
  * readers found fails the item (EL403, critical, at the packet that
  * completed the secret); an anonymous FTP login is information (EL405).
- * A capture without web traffic and without credentials leaves the item
- * unknown, with a note.
+ * A host name that imitates one of the policy's approved domains fails
+ * the item (EL404, high). A capture without web traffic and without
+ * credentials leaves the item unknown, with a note.
  */
 #include "checks.h"
 
@@ -14,6 +15,8 @@
 #include <stdio.h>
 
 #include "../../parsers/parsers.h"
+#include "../lookalike.h"
+#include "../registry.h"
 
 static struct finding *at_packet(struct finding *f)
 {
@@ -32,6 +35,37 @@ static const char *pct(struct input *in, uint64_t part, uint64_t whole)
 {
 	double s = whole ? 100.0 * (double)part / (double)whole : 0;
 	return arena_printf(&in->arena, "%.1f", s);
+}
+
+/* EL404: every host name seen (SNI, HTTP Host) that imitates one of the
+ * policy's approved domains (src/lookalike.h), at the packet where the
+ * name was first seen. */
+static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
+			     const struct traffic *t)
+{
+	const struct policy *pol = ctx->pol;
+	if (!pol || pol->napproved_domains == 0 || !t->seen || !ctx->reg)
+		return;
+	for (size_t i = 0; i < t->hosts_total; i++) {
+		const struct traffic_host *h = &t->seen[i];
+		enum lookalike_why why;
+		unsigned edits;
+		long k = lookalike_match(&ctx->reg->lookalike, h->name, pol->approved_domains,
+					 pol->napproved_domains, &why, &edits);
+		if (k < 0)
+			continue;
+		char ubuf[4 * LOOKALIKE_NAME_MAX + 1];
+		const char *uni = lookalike_unicode(h->name, ubuf, sizeof(ubuf));
+		const char *shown = uni ? arena_printf(&in->arena, "%s (%s)", h->name, uni) : h->name;
+		const char *domain = pol->approved_domains[k];
+		const char *ev = arena_printf(&in->arena, "%s via %s, first at packet %" PRIu64
+					      "; imitates %s (%s)", shown, h->via, h->first_packet,
+					      domain, lookalike_why_name(why));
+		at_packet(finding_add(in, ctx, "EL404", lookalike_why_name(why), ITEM_6_1, -1,
+				      FST_FAIL, (unsigned)h->first_packet, ev, "host", shown, "via",
+				      h->via, "domain", domain, "edits",
+				      arena_printf(&in->arena, "%u", edits), ARGS_END));
+	}
 }
 
 void check_traffic(struct input *in, const struct run_ctx *ctx)
@@ -56,6 +90,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 				      c->client, "server", c->server, "user", c->user ? c->user : "",
 				      ARGS_END));
 	}
+	check_lookalikes(in, ctx, t);
 	uint64_t web = t->https_flows + t->http_flows;
 	if (web == 0) {
 		if (!t->ncreds)

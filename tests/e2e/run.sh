@@ -288,6 +288,21 @@ el --policy "$TMP/mf.yaml" "$TMP/cap.pcap" >/dev/null 2>"$TMP/err"
 check "policy max_flows 8 rejected" 2 "$?"
 grep -q "'max_flows' must be a number from 16" "$TMP/err" && ok || bad "max_flows policy message"
 
+# Look-alike hosts (EL404) with approved domains; QUIC Initial decryption (SNI, TLS 1.3).
+el --format json --policy tests/e2e/policy-lookalike.yaml samples/pcap/lookalike-hosts.pcap \
+	>"$TMP/o.json" 2>"$TMP/err"
+check "look-alike hosts exit" 1 "$?"
+check "look-alike hosts" "18 login.rnicrosoftonline.com confusable|32 xn--mirosoftonline-60l.com confusable|46 login-microsoftonline.com extra-words" \
+	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL404") | "\(.packet) \(.evidence | split(" ")[0]) \(.evidence | split("(") | last | rtrimstr(")"))"] | join("|")' "$TMP/o.json")"
+check "look-alike: 6-1 fails, genuine host not flagged" "fail 3" \
+	"$(jq -r '.inputs[0] | "\(.items["6-1"]) \([.findings[] | select(.rule == "EL404")] | length)"' "$TMP/o.json")"
+el --format json samples/pcap/lookalike-hosts.pcap >"$TMP/o.json" 2>"$TMP/err"
+check "look-alike hosts without approved domains" "0" \
+	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL404")] | length' "$TMP/o.json")"
+el --format json samples/pcap/quic-v1-sni.pcap >"$TMP/o.json" 2>"$TMP/err"
+check "QUIC v1 SNI" "quic.example.net sni 1 1" \
+	"$(jq -r '.inputs[0].traffic | "\(.hosts[0].name) \(.hosts[0].via) \(.web.quic_flows) \(.tls_versions["TLS1.3"])"' "$TMP/o.json")"
+
 # ---- CLI contract -------------------------------------------------------------
 echo "-- command line"
 el --format json --kind router-facts - <"$good" >"$TMP/o.json" 2>"$TMP/err"
@@ -508,6 +523,14 @@ if [ -d "$CORPUS" ]; then
 				done
 			done
 		done
+	done
+	# QUIC: the server name from the decrypted Initial packets (research 4.3), TLS 1.3.
+	for x in "quic-firefox-google.pcap www.google.com" "quic-http3-curl.pcap www.google.de" \
+		"quic-v2-sll.pcapng test"; do
+		set -- $x
+		el --format json "$CORPUS/pcap/$1" >"$TMP/o.json" 2>/dev/null
+		check "corpus pcap/$1 QUIC SNI" "$2 sni 1" \
+			"$(jq -r '.inputs[0].traffic | "\([.hosts[].name] | join(",")) \(.hosts[0].via) \(.tls_versions["TLS1.3"])"' "$TMP/o.json")"
 	done
 	mapfile -t CFILES < <(grep -v '^#' tests/e2e/corpus-kinds.txt | awk -v c="$CORPUS" '{print c "/" $1}')
 	el --format json "${CFILES[@]}" >"$TMP/corpus.json" 2>/dev/null

@@ -1,0 +1,492 @@
+#!/usr/bin/python3
+"""gen-pcap-samples.py — writes the capture samples of samples/pcap/.
+
+Run by hand from the repository root, with Debian's Python and packages
+(not a pyenv one), then commit the .pcap files with their expectations:
+
+    apt-get install python3-scapy python3-cryptography
+    /usr/bin/python3 tests/gen-pcap-samples.py
+    UPDATE=1 bash tests/e2e/run.sh ./edgelint   # then keep only tests/e2e/expected/pcap/
+
+`make test` never runs it. The output is deterministic (fixed addresses,
+ports, sequence numbers, randoms and time stamps), so regenerating gives
+the same bytes. Every password and community in these files is synthetic.
+
+Each file is one small scenario, in Ethernet pcap:
+  cleartext logins: FTP, Telnet (one character per segment, echoed, the
+  password not echoed), POP3 USER/PASS and AUTH PLAIN, IMAP LOGIN with
+  quoted and literal strings, SMTP AUTH LOGIN and AUTH PLAIN, HTTP Basic,
+  an HTTP form POST, LDAP simple bind, SNMPv2c; a login over IPv6; a login
+  on a non-standard port; a login split over three TCP segments, and one
+  whose segments arrive out of order;
+  STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
+  bytes must never be read as cleartext commands;
+  TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
+  whose ClientHello is split over two protected Initial packets (RFC 9001
+  §5, keys from the Destination Connection ID, built here with the
+  `cryptography` package); look-alike host names (SNI, punycode SNI, HTTP
+  Host) next to a genuine one — tests/e2e/policy-lookalike.yaml approves
+  microsoftonline.com for the end-to-end check of EL404.
+"""
+import base64
+import os
+import struct
+
+from cryptography.hazmat.primitives import hashes, hmac
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
+from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw, wrpcap
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pcap")
+T0 = 1763700000.0   # 2025-11-21, fixed
+
+CLIENT4, SERVER4 = "192.168.10.20", "203.0.113.10"
+CLIENT6, SERVER6 = "2001:db8:10::20", "2001:db8:113::10"
+CMAC, SMAC = "02:00:00:00:10:20", "02:00:00:00:00:01"
+
+
+class Capture:
+    """Packets of one file, time-stamped 10 ms apart."""
+
+    def __init__(self):
+        self.pkts = []
+
+    def add(self, pkt):
+        pkt.time = T0 + 0.01 * len(self.pkts)
+        self.pkts.append(pkt)
+
+    def write(self, name):
+        wrpcap(os.path.join(OUT, name), self.pkts, linktype=1)
+        print(f"wrote samples/pcap/{name} ({len(self.pkts)} packets)")
+
+
+class Tcp:
+    """One TCP connection: handshake, data both ways (each segment ACKed),
+    close. seg() builds a segment without adding it, for reordering."""
+
+    def __init__(self, cap, cport, sport, v6=False, isn=(1000, 5000)):
+        self.cap, self.cport, self.sport, self.v6 = cap, cport, sport, v6
+        self.seq = [isn[0], isn[1]]   # next sequence number: client, server
+
+    def ip(self, d):
+        cli, srv = (CLIENT6, SERVER6) if self.v6 else (CLIENT4, SERVER4)
+        src, dst = (cli, srv) if d == 0 else (srv, cli)
+        eth = Ether(src=CMAC if d == 0 else SMAC, dst=SMAC if d == 0 else CMAC)
+        return eth / (IPv6(src=src, dst=dst) if self.v6 else IP(src=src, dst=dst, id=1))
+
+    def seg(self, d, flags, data=b"", seq=None):
+        sp, dp = (self.cport, self.sport) if d == 0 else (self.sport, self.cport)
+        s = self.seq[d] if seq is None else seq
+        p = self.ip(d) / TCP(sport=sp, dport=dp, flags=flags, seq=s, ack=self.seq[1 - d],
+                             window=64240)
+        return p / Raw(data) if data else p
+
+    def open(self):
+        self.cap.add(self.seg(0, "S"))
+        self.seq[0] += 1
+        self.cap.add(self.seg(1, "SA"))
+        self.seq[1] += 1
+        self.cap.add(self.seg(0, "A"))
+        return self
+
+    def send(self, d, data, ack=True):
+        self.cap.add(self.seg(d, "PA", data))
+        self.seq[d] += len(data)
+        if ack:
+            self.cap.add(self.seg(1 - d, "A"))
+
+    def c(self, data, ack=True):
+        self.send(0, data, ack)
+
+    def s(self, data, ack=True):
+        self.send(1, data, ack)
+
+    def split(self, d, data, cuts, order=None):
+        """data sent in pieces cut at the offsets cuts, in the given order."""
+        bounds = [0] + list(cuts) + [len(data)]
+        segs = []
+        for i in range(len(bounds) - 1):
+            piece = data[bounds[i]:bounds[i + 1]]
+            segs.append(self.seg(d, "PA", piece, seq=self.seq[d] + bounds[i]))
+        for i in order or range(len(segs)):
+            self.cap.add(segs[i])
+        self.seq[d] += len(data)
+        self.cap.add(self.seg(1 - d, "A"))
+
+    def close(self):
+        self.cap.add(self.seg(0, "FA"))
+        self.seq[0] += 1
+        self.cap.add(self.seg(1, "FA"))
+        self.seq[1] += 1
+        self.cap.add(self.seg(0, "A"))
+
+
+def b64(s):
+    return base64.b64encode(s.encode()).decode()
+
+
+# ---- TLS ---------------------------------------------------------------------
+
+def ext(t, body):
+    return struct.pack("!HH", t, len(body)) + body
+
+
+def client_hello(sni, version=0x0304, quic=False):
+    """A ClientHello handshake message (type, 24-bit length, body)."""
+    exts = b""
+    if sni:
+        name = sni.encode()
+        exts += ext(0, struct.pack("!HBH", len(name) + 3, 0, len(name)) + name)
+    exts += ext(10, struct.pack("!HH", 2, 0x001d))                    # supported_groups
+    exts += ext(13, struct.pack("!HHH", 4, 0x0403, 0x0804))           # signature_algorithms
+    if version >= 0x0304:
+        exts += ext(43, struct.pack("!BH", 2, 0x0304))                 # supported_versions
+        exts += ext(51, struct.pack("!HHH", 36, 0x001d, 32) + bytes(range(32)))   # key_share
+    if quic:
+        exts += ext(16, b"\x00\x03\x02h3")                            # ALPN h3
+        exts += ext(0x39, b"\x04\x04\x80\x10\x00\x00")                # transport parameters
+    legacy = 0x0303 if version >= 0x0303 else version
+    sid = b"" if quic else bytes(range(32, 64))
+    suites = [0x1301, 0x1302] if version >= 0x0304 else [0x002f, 0x0035]
+    body = (struct.pack("!H", legacy) + bytes(range(64, 96)) + bytes([len(sid)]) + sid +
+            struct.pack("!H", 2 * len(suites)) + b"".join(struct.pack("!H", s) for s in suites) +
+            b"\x01\x00" + struct.pack("!H", len(exts)) + exts)
+    return b"\x01" + struct.pack("!I", len(body))[1:] + body
+
+
+def server_hello(version):
+    exts = b""
+    if version >= 0x0304:
+        exts = ext(43, struct.pack("!H", 0x0304)) + ext(51, struct.pack("!HH", 0x001d, 32) +
+                                                          bytes(range(100, 132)))
+    legacy = 0x0303 if version >= 0x0303 else version
+    body = (struct.pack("!H", legacy) + bytes(range(132, 164)) + b"\x20" + bytes(range(32, 64)) +
+            struct.pack("!H", 0x1301 if version >= 0x0304 else 0x002f) + b"\x00" +
+            (struct.pack("!H", len(exts)) + exts if exts else b""))
+    return b"\x02" + struct.pack("!I", len(body))[1:] + body
+
+
+def record(ctype, version, body):
+    return struct.pack("!BHH", ctype, version, len(body)) + body
+
+
+def tls_session(t, sni, version=0x0304, appdata=b""):
+    """Hellos, then application data records (whose content is opaque)."""
+    t.c(record(22, 0x0301, client_hello(sni, version)))
+    t.s(record(22, 0x0303 if version >= 0x0303 else version, server_hello(version)))
+    rv = 0x0303 if version >= 0x0303 else version
+    t.c(record(23, rv, appdata or bytes(64)))
+    t.s(record(23, rv, bytes(range(200))))
+
+
+# ---- QUIC (RFC 9001) ------------------------------------------------------------
+
+def hkdf_extract(salt, ikm):
+    h = hmac.HMAC(salt, hashes.SHA256())
+    h.update(ikm)
+    return h.finalize()
+
+
+def expand_label(secret, label, n):
+    full = b"tls13 " + label.encode()
+    info = struct.pack("!HB", n, len(full)) + full + b"\x00"
+    return HKDFExpand(hashes.SHA256(), n, info).derive(secret)
+
+
+def quic_initial(dcid, pn, frames, pad_to=1200):
+    """A protected client Initial of version 1 (RFC 9001 §5), padded so the
+    datagram reaches pad_to bytes (RFC 9000 §14.1)."""
+    salt = bytes.fromhex("38762cf7f55934b34d179ae6a4c80cadccbb7f0a")
+    secret = expand_label(hkdf_extract(salt, dcid), "client in", 32)
+    key, iv, hp = (expand_label(secret, "quic key", 16), expand_label(secret, "quic iv", 12),
+                   expand_label(secret, "quic hp", 16))
+    scid = bytes.fromhex("c0ffee0000000001")
+    head = b"\xc1" + struct.pack("!I", 1) + bytes([len(dcid)]) + dcid + bytes([len(scid)]) + scid
+    head += b"\x00"                                   # no token
+    fixed = len(head) + 2 + 2                         # + Length (2-byte varint) + pn (2 bytes)
+    frames = frames + bytes(max(0, pad_to - fixed - len(frames) - 16))   # PADDING frames
+    length = 2 + len(frames) + 16
+    head += struct.pack("!H", 0x4000 | length)
+    pn_off = len(head)
+    head += struct.pack("!H", pn)
+    nonce = bytes(a ^ b for a, b in zip(iv, pn.to_bytes(12, "big")))
+    payload = AESGCM(key).encrypt(nonce, frames, head)
+    pkt = bytearray(head + payload)
+    enc = Cipher(algorithms.AES(hp), modes.ECB()).encryptor()
+    mask = enc.update(bytes(pkt[pn_off + 4:pn_off + 20])) + enc.finalize()
+    pkt[0] ^= mask[0] & 0x0F
+    pkt[pn_off] ^= mask[1]
+    pkt[pn_off + 1] ^= mask[2]
+    return bytes(pkt)
+
+
+def crypto_frame(off, data):
+    return b"\x06" + struct.pack("!HH", 0x4000 | off, 0x4000 | len(data)) + data
+
+
+def udp(cap, d, sport, dport, data):
+    src, dst = (CLIENT4, SERVER4) if d == 0 else (SERVER4, CLIENT4)
+    sp, dp = (sport, dport) if d == 0 else (dport, sport)
+    eth = Ether(src=CMAC if d == 0 else SMAC, dst=SMAC if d == 0 else CMAC)
+    cap.add(eth / IP(src=src, dst=dst, id=1) / UDP(sport=sp, dport=dp) / Raw(data))
+
+
+# ---- the scenarios ----------------------------------------------------------------
+
+def ftp(cap, t, user="alice", pw="Synth-Ftp-Pw1"):
+    t.open()
+    t.s(b"220 files.example.org FTP server ready\r\n")
+    t.c(f"USER {user}\r\n".encode())
+    t.s(b"331 Password required\r\n")
+    t.c(f"PASS {pw}\r\n".encode())
+    t.s(b"230 User logged in\r\n")
+    t.c(b"QUIT\r\n")
+    t.s(b"221 Goodbye\r\n")
+    t.close()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+
+    cap = Capture()
+    ftp(cap, Tcp(cap, 40001, 21))
+    cap.write("ftp-login.pcap")
+
+    cap = Capture()
+    ftp(cap, Tcp(cap, 40002, 21, v6=True), user="bob", pw="Synth-V6-Pw2")
+    cap.write("ftp-login-ipv6.pcap")
+
+    # Telnet: the server echoes each login character, not the password's
+    cap = Capture()
+    t = Tcp(cap, 40003, 23).open()
+    t.s(b"\xff\xfb\x01\xff\xfb\x03")        # IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD
+    t.c(b"\xff\xfd\x01\xff\xfd\x03")        # IAC DO ECHO, IAC DO SUPPRESS-GO-AHEAD
+    t.s(b"\r\nswitch01 login: ")
+    for ch in "admin":
+        t.c(ch.encode(), ack=False)
+        t.s(ch.encode())
+    t.c(b"\r\n", ack=False)
+    t.s(b"\r\nPassword: ")
+    for ch in "Synth-Tn-Pw3":
+        t.c(ch.encode())
+    t.c(b"\r\n", ack=False)
+    t.s(b"\r\nLast login: Fri Nov 21 09:00:00 2025\r\nswitch01$ ")
+    t.close()
+    cap.write("telnet-login.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40004, 110).open()
+    t.s(b"+OK POP3 mail.example.org ready\r\n")
+    t.c(b"USER carol\r\n")
+    t.s(b"+OK\r\n")
+    t.c(b"PASS Synth-Pop-Pw4\r\n")
+    t.s(b"+OK carol has 2 messages\r\n")
+    t.c(b"QUIT\r\n")
+    t.s(b"+OK bye\r\n")
+    t.close()
+    cap.write("pop3-user-pass.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40005, 110).open()
+    t.s(b"+OK POP3 ready\r\n")
+    t.c(b"AUTH PLAIN\r\n")
+    t.s(b"+ \r\n")
+    t.c((b64("\0dave@example.org\0Synth-Plain-Pw5") + "\r\n").encode())
+    t.s(b"+OK authenticated\r\n")
+    t.close()
+    cap.write("pop3-auth-plain.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40006, 143).open()
+    t.s(b"* OK IMAP4rev1 ready\r\n")
+    t.c(b'a1 LOGIN "erin" "Synth Imap Pw6"\r\n')
+    t.s(b"a1 OK LOGIN completed\r\n")
+    t.c(b"a2 LOGOUT\r\n")
+    t.s(b"* BYE\r\na2 OK\r\n")
+    t.close()
+    cap.write("imap-login-quoted.pcap")
+
+    # IMAP literals: {n} then a continuation request before the n bytes (RFC 3501 §4.3)
+    cap = Capture()
+    t = Tcp(cap, 40007, 143).open()
+    t.s(b"* OK IMAP4rev1 ready\r\n")
+    t.c(b"b1 LOGIN {5}\r\n")
+    t.s(b"+ Ready for literal data\r\n")
+    t.c(b"frank {13}\r\n")
+    t.s(b"+ Ready for literal data\r\n")
+    t.c(b"Synth-Lit-Pw7\r\n")
+    t.s(b"b1 OK LOGIN completed\r\n")
+    t.close()
+    cap.write("imap-login-literal.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40008, 587).open()
+    t.s(b"220 smtp.example.org ESMTP\r\n")
+    t.c(b"EHLO client.example.org\r\n")
+    t.s(b"250-smtp.example.org\r\n250-AUTH LOGIN PLAIN\r\n250 OK\r\n")
+    t.c(b"AUTH LOGIN\r\n")
+    t.s(b"334 VXNlcm5hbWU6\r\n")
+    t.c((b64("grace@example.org") + "\r\n").encode())
+    t.s(b"334 UGFzc3dvcmQ6\r\n")
+    t.c((b64("Synth-Login-Pw8") + "\r\n").encode())
+    t.s(b"235 2.7.0 Authentication successful\r\n")
+    t.c(b"QUIT\r\n")
+    t.s(b"221 Bye\r\n")
+    t.close()
+    cap.write("smtp-auth-login.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40009, 25).open()
+    t.s(b"220 smtp.example.org ESMTP\r\n")
+    t.c(b"EHLO client.example.org\r\n")
+    t.s(b"250-smtp.example.org\r\n250 AUTH PLAIN\r\n")
+    t.c(("AUTH PLAIN " + b64("\0heidi@example.org\0Synth-Plain-Pw9") + "\r\n").encode())
+    t.s(b"235 2.7.0 Authentication successful\r\n")
+    t.close()
+    cap.write("smtp-auth-plain.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40010, 80).open()
+    t.c(("GET /admin/ HTTP/1.1\r\nHost: router.example.net\r\nAuthorization: Basic " +
+         b64("ivan:Synth-Basic-Pw10") + "\r\n\r\n").encode())
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+    t.close()
+    cap.write("http-basic.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40011, 80).open()
+    form = b"username=judy&password=Synth-Form-Pw11&remember=1"
+    t.c(b"POST /login HTTP/1.1\r\nHost: intranet.example.org\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+        str(len(form)).encode() + b"\r\n\r\n" + form)
+    t.s(b"HTTP/1.1 302 Found\r\nLocation: /home\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("http-form-post.pcap")
+
+    # LDAP simple bind (RFC 4511 §4.2): BindRequest [APPLICATION 0], simple [0]
+    cap = Capture()
+    t = Tcp(cap, 40012, 389).open()
+    dn, pw = b"cn=ken,ou=people,dc=example,dc=org", b"Synth-Ldap-Pw12"
+    op = b"\x02\x01\x03" + b"\x04" + bytes([len(dn)]) + dn + b"\x80" + bytes([len(pw)]) + pw
+    msg = b"\x02\x01\x01" + b"\x60" + bytes([len(op)]) + op
+    t.c(b"\x30" + bytes([len(msg)]) + msg)
+    t.s(bytes.fromhex("300c02010161070a010004000400"))     # bindResponse success
+    t.close()
+    cap.write("ldap-simple-bind.pcap")
+
+    # SNMPv2c GetRequest for sysDescr.0 (RFC 3416), and the response
+    cap = Capture()
+    comm = b"synth-community-13"
+    vb = bytes.fromhex("300e300c06082b060102010101000500")
+    pdu = bytes.fromhex("020400001234020100020100") + vb
+    get = b"\x02\x01\x01\x04" + bytes([len(comm)]) + comm + b"\xa0" + bytes([len(pdu)]) + pdu
+    udp(cap, 0, 40013, 161, b"\x30" + bytes([len(get)]) + get)
+    resp = get.replace(b"\xa0", b"\xa2", 1)
+    udp(cap, 1, 40013, 161, b"\x30" + bytes([len(resp)]) + resp)
+    cap.write("snmpv2c-community.pcap")
+
+    # HTTP Basic on a non-standard port
+    cap = Capture()
+    t = Tcp(cap, 40014, 8081).open()
+    t.c(("GET /status HTTP/1.1\r\nHost: nas.example.org:8081\r\nAuthorization: Basic " +
+         b64("leo:Synth-Port-Pw14") + "\r\n\r\n").encode())
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("http-basic-port-8081.pcap")
+
+    # an IMAP LOGIN in three segments, in order; a POP3 PASS in three, out of order
+    cap = Capture()
+    t = Tcp(cap, 40015, 143).open()
+    t.s(b"* OK IMAP4rev1 ready\r\n")
+    t.split(0, b'c1 LOGIN mallory "Synth-Split-Pw15"\r\n', [6, 20])
+    t.s(b"c1 OK LOGIN completed\r\n")
+    t.close()
+    cap.write("imap-login-split.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40016, 110).open()
+    t.s(b"+OK POP3 ready\r\n")
+    t.c(b"USER niaj\r\n")
+    t.s(b"+OK\r\n")
+    t.split(0, b"PASS Synth-Ooo-Pw16\r\n", [4, 11], order=[2, 0, 1])
+    t.s(b"+OK logged in\r\n")
+    t.close()
+    cap.write("pop3-login-out-of-order.pcap")
+
+    # STARTTLS: after the switch, TLS records whose bytes happen to spell a
+    # login must not be read as one
+    fake = b"AUTH PLAIN " + b64("\0olivia@example.org\0Not-A-Login-17").encode() + b"\r\n"
+    cap = Capture()
+    t = Tcp(cap, 40017, 587).open()
+    t.s(b"220 smtp.example.org ESMTP\r\n")
+    t.c(b"EHLO client.example.org\r\n")
+    t.s(b"250-smtp.example.org\r\n250 STARTTLS\r\n")
+    t.c(b"STARTTLS\r\n")
+    t.s(b"220 2.0.0 Ready to start TLS\r\n")
+    tls_session(t, "smtp.example.org", appdata=fake)
+    t.close()
+    cap.write("smtp-starttls.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40018, 143).open()
+    t.s(b"* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n")
+    t.c(b"a1 STARTTLS\r\n")
+    t.s(b"a1 OK Begin TLS negotiation now\r\n")
+    tls_session(t, "imap.example.org", appdata=b'a2 LOGIN "peggy" "Not-A-Login-18"\r\n')
+    t.close()
+    cap.write("imap-starttls.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40019, 110).open()
+    t.s(b"+OK POP3 ready\r\n")
+    t.c(b"STLS\r\n")
+    t.s(b"+OK Begin TLS\r\n")
+    tls_session(t, "pop.example.org", appdata=b"USER quentin\r\nPASS Not-A-Login-19\r\n")
+    t.close()
+    cap.write("pop3-stls.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40020, 443).open()
+    tls_session(t, "www.example.com")
+    t.close()
+    cap.write("tls13-sni.pcap")
+
+    cap = Capture()
+    t = Tcp(cap, 40021, 443).open()
+    tls_session(t, "legacy.example.net", version=0x0301)
+    t.close()
+    cap.write("tls10-old.pcap")
+
+    # QUIC v1: the ClientHello in two CRYPTO frames, two Initial packets in
+    # two datagrams; then the server's (opaque) reply
+    cap = Capture()
+    dcid = bytes.fromhex("5b1e5c0a0000aa01")
+    ch = client_hello("quic.example.net", quic=True)
+    half = len(ch) // 2
+    udp(cap, 0, 40022, 443, quic_initial(dcid, 0, crypto_frame(0, ch[:half])))
+    udp(cap, 0, 40022, 443, quic_initial(dcid, 1, crypto_frame(half, ch[half:])))
+    udp(cap, 1, 40022, 443, b"\xc3\x00\x00\x00\x01\x08" + bytes(range(8)) + bytes(200))
+    udp(cap, 0, 40022, 443, b"\x43" + bytes(range(8)) + bytes(40))
+    cap.write("quic-v1-sni.pcap")
+
+    # look-alike host names: a genuine one, then three imitations
+    cap = Capture()
+    t = Tcp(cap, 40023, 443).open()
+    tls_session(t, "login.microsoftonline.com")
+    t.close()
+    t = Tcp(cap, 40024, 443).open()
+    tls_session(t, "login.rnicrosoftonline.com")
+    t.close()
+    t = Tcp(cap, 40025, 443).open()
+    tls_session(t, "xn--mirosoftonline-60l.com")      # mi<Cyrillic es>rosoftonline.com
+    t.close()
+    t = Tcp(cap, 40026, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: login-microsoftonline.com\r\n\r\n")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("lookalike-hosts.pcap")
+
+
+if __name__ == "__main__":
+    main()
