@@ -71,9 +71,11 @@ static bool is_pcapng(const uint8_t *h, size_t n)
 	return n >= 4 && memcmp(h, shb, 4) == 0;
 }
 
-/* Standard input with its first bytes (peeked for the magic) put back in
- * front, for libpcap: a pipe cannot be rewound. */
+/* A stream that cannot be rewound (standard input, a pipe such as
+ * <(zcat f.pcap.gz)) with its first bytes, peeked for the magic, put back
+ * in front, for libpcap. */
 struct replay {
+	FILE *src;            /* closed with the stream unless stdin */
 	uint8_t head[4];
 	size_t n, off;
 };
@@ -85,14 +87,40 @@ static ssize_t replay_read(void *cookie, char *buf, size_t size)
 	while (got < size && r->off < r->n)
 		buf[got++] = (char)r->head[r->off++];
 	if (got < size)
-		got += fread(buf + got, 1, size - got, stdin);
+		got += fread(buf + got, 1, size - got, r->src);
 	return (ssize_t)got;
 }
 
 static int replay_close(void *cookie)
 {
-	free(cookie);
+	struct replay *r = cookie;
+	if (r->src != stdin)
+		fclose(r->src);
+	free(r);
 	return 0;
+}
+
+/* libpcap on src after its first n bytes (head): NULL with errbuf set;
+ * src is closed on failure unless stdin. */
+static pcap_t *replay_open(FILE *src, const uint8_t *head, size_t n, char *errbuf)
+{
+	struct replay *r = calloc(1, sizeof(*r));
+	cookie_io_functions_t io = {.read = replay_read, .close = replay_close};
+	FILE *f = r ? fopencookie(r, "rb", io) : NULL;
+	if (!f) {
+		free(r);
+		if (src != stdin)
+			fclose(src);
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		return NULL;
+	}
+	r->src = src;
+	memcpy(r->head, head, n);
+	r->n = n;
+	pcap_t *p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+	if (!p)
+		fclose(f);
+	return p;
 }
 
 /* The capture being read: libpcap (classic pcap) or our pcapng reader. */
@@ -136,42 +164,24 @@ static int pcap_open_input(struct input *in, char *errbuf, uint64_t *size, struc
 			}
 			return 0;
 		}
-	} else if (strcmp(in->path, "-") == 0) {
-		uint8_t head[4];
-		size_t n = fread(head, 1, sizeof(head), stdin);
-		if (is_pcapng(head, n)) {
-			c->ngf = stdin;
-			c->ng = png_open(stdin, head, n);
-		} else {
-			struct replay *r = calloc(1, sizeof(*r));
-			cookie_io_functions_t io = {.read = replay_read, .close = replay_close};
-			FILE *f = r ? fopencookie(r, "rb", io) : NULL;
-			if (!f) {
-				free(r);
-				snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
-				return -1;
-			}
-			memcpy(r->head, head, n);
-			r->n = n;
-			c->p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO,
-									errbuf);
-			if (!c->p) {
-				fclose(f);
-				return -1;
-			}
-			return 0;
-		}
 	} else {
+		bool is_stdin = strcmp(in->path, "-") == 0;
 		struct stat st;
-		if (stat(in->path, &st) == 0 && S_ISREG(st.st_mode))
+		bool regular = !is_stdin && stat(in->path, &st) == 0 && S_ISREG(st.st_mode);
+		if (regular)
 			*size = (uint64_t)st.st_size;
-		FILE *f = fopen(in->path, "rb");
+		FILE *f = is_stdin ? stdin : fopen(in->path, "rb");
 		uint8_t head[4];
 		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
 		if (f && is_pcapng(head, n)) {
 			c->ngf = f;
 			c->ng = png_open(f, head, n);
+		} else if (f && !regular && !ferror(f)) {
+			c->p = replay_open(f, head, n, errbuf);
+			return c->p ? 0 : -1;
 		} else {
+			/* A regular file (libpcap knows its offset, for progress),
+			 * or one fopen could not open (libpcap says why). */
 			if (f)
 				fclose(f);
 			c->p = pcap_open_offline_with_tstamp_precision(in->path,
