@@ -11,15 +11,16 @@
  *
  * Link types: libpcap 1.10 gives one link type per file (pcap_datalink);
  * it has no per-packet link type for pcapng, and it refuses a pcapng
- * whose interfaces differ in link type or snapshot length, with an error
- * when it reaches the second interface's block. So the link type is read
- * once, and such a file ends with that error at the packet where libpcap
- * stopped.
+ * whose interfaces differ in link type or snapshot length. So pcapng
+ * (first 4 bytes 0x0A0D0D0A, whatever the file's name) is read by our own
+ * reader, parsers/pcapng.c, which gives each packet its interface's link
+ * type; libpcap reads classic pcap. traffic.link names the first
+ * interface's link type; a note lists them when interfaces differ.
  *
- * A record libpcap cannot read (truncated file, caplen over the snapshot
- * length) ends the capture: what was read before it is still analysed and
- * reported, the error names the packet number, and the input is marked in
- * error (exit 2).
+ * A record that cannot be read (truncated file, caplen over the snapshot
+ * length or over its pcapng block) ends the capture: what was read before
+ * it is still analysed and reported, the error names the packet number,
+ * and the input is marked in error (exit 2).
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
@@ -38,6 +39,7 @@
 #include "pcap_classify.h"
 #include "pcap_decode.h"
 #include "pcap_flow.h"
+#include "pcapng.h"
 #include "../src/registry.h"
 
 static int pcap_probe(const char *head, size_t n)
@@ -62,31 +64,231 @@ static double mono_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A pcapng file starts with its Section Header Block's type. */
+static bool is_pcapng(const uint8_t *h, size_t n)
+{
+	static const uint8_t shb[4] = {0x0a, 0x0d, 0x0d, 0x0a};
+	return n >= 4 && memcmp(h, shb, 4) == 0;
+}
+
+/* A stream that cannot be rewound (standard input, a pipe such as
+ * <(zcat f.pcap.gz)) with its first bytes, peeked for the magic, put back
+ * in front, for libpcap. */
+struct replay {
+	FILE *src;            /* closed with the stream unless stdin */
+	uint8_t head[4];
+	size_t n, off;
+};
+
+static ssize_t replay_read(void *cookie, char *buf, size_t size)
+{
+	struct replay *r = cookie;
+	size_t got = 0;
+	while (got < size && r->off < r->n)
+		buf[got++] = (char)r->head[r->off++];
+	if (got < size)
+		got += fread(buf + got, 1, size - got, r->src);
+	return (ssize_t)got;
+}
+
+static int replay_close(void *cookie)
+{
+	struct replay *r = cookie;
+	if (r->src != stdin)
+		fclose(r->src);
+	free(r);
+	return 0;
+}
+
+/* libpcap on src after its first n bytes (head): NULL with errbuf set;
+ * src is closed on failure unless stdin. */
+static pcap_t *replay_open(FILE *src, const uint8_t *head, size_t n, char *errbuf)
+{
+	struct replay *r = calloc(1, sizeof(*r));
+	cookie_io_functions_t io = {.read = replay_read, .close = replay_close};
+	FILE *f = r ? fopencookie(r, "rb", io) : NULL;
+	if (!f) {
+		free(r);
+		if (src != stdin)
+			fclose(src);
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		return NULL;
+	}
+	r->src = src;
+	memcpy(r->head, head, n);
+	r->n = n;
+	pcap_t *p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+	if (!p)
+		fclose(f);
+	return p;
+}
+
+/* The capture being read: libpcap (classic pcap) or our pcapng reader. */
+struct capture {
+	pcap_t *p;
+	struct png_reader *ng;
+	FILE *ngf;            /* the pcapng reader's stream, closed at the end unless stdin */
+};
+
+static void capture_close(struct capture *c)
+{
+	if (c->p)
+		pcap_close(c->p);
+	png_close(c->ng);
+	if (c->ngf && c->ngf != stdin)
+		fclose(c->ngf);
+}
+
 /* Opens the capture: the bytes in in->data when set, else standard input
- * or the file. *size is the file's size when known (for progress). */
-static pcap_t *pcap_open_input(struct input *in, char *errbuf, uint64_t *size)
+ * or the file. *size is the file's size when known (for progress).
+ * 0, or -1 with errbuf set. */
+static int pcap_open_input(struct input *in, char *errbuf, uint64_t *size, struct capture *c)
 {
 	*size = 0;
+	memset(c, 0, sizeof(*c));
 	if (in->data) {
 		FILE *mem = fmemopen(in->data, in->len, "rb");
 		if (!mem) {
 			snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
-			return NULL;
+			return -1;
 		}
-		pcap_t *p = pcap_fopen_offline_with_tstamp_precision(mem, PCAP_TSTAMP_PRECISION_MICRO,
-								      errbuf);
-		if (!p)
-			fclose(mem);
-		return p;
+		if (is_pcapng((const uint8_t *)in->data, in->len)) {
+			c->ngf = mem;
+			c->ng = png_open(mem, NULL, 0);
+		} else {
+			c->p = pcap_fopen_offline_with_tstamp_precision(mem, PCAP_TSTAMP_PRECISION_MICRO,
+									errbuf);
+			if (!c->p) {
+				fclose(mem);
+				return -1;
+			}
+			return 0;
+		}
+	} else {
+		bool is_stdin = strcmp(in->path, "-") == 0;
+		struct stat st;
+		bool regular = !is_stdin && stat(in->path, &st) == 0 && S_ISREG(st.st_mode);
+		if (regular)
+			*size = (uint64_t)st.st_size;
+		FILE *f = is_stdin ? stdin : fopen(in->path, "rb");
+		uint8_t head[4];
+		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
+		if (f && is_pcapng(head, n)) {
+			c->ngf = f;
+			c->ng = png_open(f, head, n);
+		} else if (f && !regular && !ferror(f)) {
+			c->p = replay_open(f, head, n, errbuf);
+			return c->p ? 0 : -1;
+		} else {
+			/* A regular file (libpcap knows its offset, for progress),
+			 * or one fopen could not open (libpcap says why). */
+			if (f)
+				fclose(f);
+			c->p = pcap_open_offline_with_tstamp_precision(in->path,
+								       PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+			return c->p ? 0 : -1;
+		}
 	}
-	if (strcmp(in->path, "-") == 0)
-		return pcap_fopen_offline_with_tstamp_precision(stdin, PCAP_TSTAMP_PRECISION_MICRO,
-								errbuf);
-	struct stat st;
-	if (stat(in->path, &st) == 0 && S_ISREG(st.st_mode))
-		*size = (uint64_t)st.st_size;
-	return pcap_open_offline_with_tstamp_precision(in->path, PCAP_TSTAMP_PRECISION_MICRO,
-						       errbuf);
+	if (!c->ng) {
+		capture_close(c);
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* The next frame: 1, 0 at the end, -1 on an error (capture_error). */
+static int capture_next(struct capture *c, int pcap_link, const uint8_t **data, uint32_t *caplen,
+			int *link)
+{
+	if (c->ng) {
+		struct png_packet pk;
+		int rc = png_next(c->ng, &pk);
+		if (rc == 1) {
+			*data = pk.data;
+			*caplen = pk.caplen;
+			*link = pk.link;
+		}
+		return rc;
+	}
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	int rc = pcap_next_ex(c->p, &h, &d);
+	if (rc == 1) {
+		*data = d;
+		*caplen = h->caplen;
+		*link = pcap_link;
+		return 1;
+	}
+	return rc == -1 ? -1 : 0;   /* -2: end of file */
+}
+
+static const char *capture_error(struct capture *c)
+{
+	return c->ng ? png_error(c->ng) : pcap_geterr(c->p);
+}
+
+static uint64_t capture_pos(struct capture *c)
+{
+	if (c->ng)
+		return png_offset(c->ng);
+	FILE *pf = pcap_file(c->p);
+	long pos = pf ? ftell(pf) : -1;
+	return pos > 0 ? (uint64_t)pos : 0;
+}
+
+/* The link type edgelint does not read, as an error: nothing analysed. */
+static void link_unsupported(struct input *in, int link)
+{
+	const char *dn = pcap_datalink_val_to_name(link);
+	input_diag(in, DIAG_ERROR, 0, 0,
+		   "link type %s (%d) is not one edgelint reads (Ethernet, Linux cooked "
+		   "v1/v2, raw IP, BSD loopback); no packet was analysed",
+		   "リンク種別 %s（%d）は edgelint が読めない種類です（Ethernet、Linux cooked "
+		   "v1/v2、raw IP、BSD loopback に対応）。パケットは解析していません",
+		   dn ? dn : "?", link);
+}
+
+/* pcapng: the first interface's link type in t, and a note when the
+ * interfaces have several; packets on unread link types counted. */
+static void pcapng_links(struct input *in, struct traffic *t, const struct png_links *l,
+			 uint64_t packets, uint64_t skipped, int skipped_link)
+{
+	if (l->n) {
+		t->link = l->v[0];
+		t->link_name = pd_link_name(t->link);
+	}
+	if (l->n > 1 || l->more) {
+		char names[256] = "";
+		size_t o = 0;
+		for (size_t i = 0; i < l->n && o < sizeof(names); i++) {
+			const char *nm = pd_link_name(l->v[i]);
+			const char *dn = nm ? NULL : pcap_datalink_val_to_name(l->v[i]);
+			int w = nm ? snprintf(names + o, sizeof(names) - o, "%s%s", i ? ", " : "", nm)
+				   : snprintf(names + o, sizeof(names) - o, "%s%s (%d)", i ? ", " : "",
+					      dn ? dn : "?", l->v[i]);
+			if (w < 0)
+				break;
+			o += (size_t)w;
+		}
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "the capture's %" PRIu64 " interfaces have several link types (%s%s); "
+			   "\"link\" names the first, each packet is decoded by its own",
+			   "キャプチャの %" PRIu64 " 個のインターフェースのリンク種別は複数です（%s%s）。"
+			   "\"link\" は最初のもので、各パケットはそれぞれのリンク種別で解析しました",
+			   l->ifaces, names, l->more ? ", …" : "");
+	}
+	if (skipped && skipped == packets && l->n && !t->link_name) {
+		link_unsupported(in, skipped_link);
+	} else if (skipped) {
+		const char *dn = pcap_datalink_val_to_name(skipped_link);
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " packets are on interfaces whose link type (such as %s, %d) "
+			   "edgelint does not read; they were not analysed",
+			   "%" PRIu64 " パケットは edgelint が読めないリンク種別（%s、%d など）の"
+			   "インターフェースのもので、解析していません",
+			   skipped, dn ? dn : "?", skipped_link);
+	}
 }
 
 /* ---- credentials ------------------------------------------------------ */
@@ -282,8 +484,8 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 {
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
 	uint64_t size;
-	pcap_t *p = pcap_open_input(in, errbuf, &size);
-	if (!p) {
+	struct capture cap;
+	if (pcap_open_input(in, errbuf, &size, &cap)) {
 		input_fail(in, "cannot read the capture: %s", errbuf);
 		return EL_EPARSE;
 	}
@@ -293,7 +495,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	struct flow_table *ft = ft_new(max_flows);
 	if (!t || !ft) {
 		ft_free(ft);
-		pcap_close(p);
+		capture_close(&cap);
 		input_fail(in, "out of memory");
 		return EL_ENOMEM;
 	}
@@ -302,56 +504,57 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	struct cred_sink sink = {.in = in};
 	ft_set_login(ft, pcap_cred, pcap_cred_again, &sink, ctx->reg ? ctx->reg->login_fields : NULL);
 	t->max_flows = max_flows;
-	t->link = pcap_datalink(p);
-	t->link_name = pd_link_name(t->link);
-	if (!t->link_name) {
-		const char *dn = pcap_datalink_val_to_name(t->link);
-		input_diag(in, DIAG_ERROR, 0, 0,
-			   "link type %s (%d) is not one edgelint reads (Ethernet, Linux cooked "
-			   "v1/v2, raw IP, BSD loopback); no packet was analysed",
-			   "リンク種別 %s（%d）は edgelint が読めない種類です（Ethernet、Linux cooked "
-			   "v1/v2、raw IP、BSD loopback に対応）。パケットは解析していません",
-			   dn ? dn : "?", t->link);
-		ft_free(ft);
-		pcap_close(p);
-		return 0;
+	if (cap.p) {
+		/* Classic pcap: one link type for the whole file. */
+		t->link = pcap_datalink(cap.p);
+		t->link_name = pd_link_name(t->link);
+		if (!t->link_name) {
+			link_unsupported(in, t->link);
+			ft_free(ft);
+			capture_close(&cap);
+			return 0;
+		}
 	}
-	FILE *pf = pcap_file(p);
 	double start = mono_now(), last = start;
 	bool progress = ctx->progress && size > 0;
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	uint64_t n = 0;
+	const uint8_t *data;
+	uint32_t caplen;
+	int link;
+	uint64_t n = 0, skipped = 0;
+	int skipped_link = 0;
 	int rc;
 	bool nomem = false;
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+	while ((rc = capture_next(&cap, t->link, &data, &caplen, &link)) == 1) {
 		n++;
-		t->bytes += h->caplen;
+		t->bytes += caplen;
 		struct pd_packet pk;
-		enum pd_result r = pd_decode(t->link, data, h->caplen, &pk);
+		enum pd_result r = pd_decode(link, data, caplen, &pk);
 		if (r == PD_NOT_IP)
 			t->not_ip++;
 		else if (r == PD_TRUNC || r == PD_BAD)
 			t->truncated++;
+		else if (r == PD_LINK && skipped++ == 0)
+			skipped_link = link;
 		if (pk.fragment)
 			t->fragments++;
-		if (r == PD_OK && ft_packet(ft, &pk, h->caplen, n))
+		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
 			nomem = true;
 		if (progress && (n % PROGRESS_EVERY) == 0) {
 			double now = mono_now();
 			if (now - last >= PROGRESS_SECONDS) {
 				last = now;
-				long pos = pf ? ftell(pf) : -1;
-				ctx->progress(input_display_path(in), pos > 0 ? (uint64_t)pos : 0, size, n,
+				ctx->progress(input_display_path(in), capture_pos(&cap), size, n,
 					      now - start, false);
 			}
 		}
 	}
 	if (progress)
 		ctx->progress(input_display_path(in), size, size, n, mono_now() - start, true);
+	if (cap.ng)
+		pcapng_links(in, t, png_links(cap.ng), n, skipped, skipped_link);
 	t->packets = n;
 	if (rc == -1) {
-		const char *why = pcap_geterr(p);
+		const char *why = capture_error(&cap);
 		input_diag(in, DIAG_ERROR, (unsigned)(n + 1), 0,
 			   "packet %" PRIu64 ": %s; the %" PRIu64 " packets before it were analysed",
 			   "パケット %" PRIu64 ": %s。それより前の %" PRIu64 " パケットは解析しました",
@@ -368,7 +571,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	if (!frc)
 		frc = crc ? crc : arc;
 	ft_free(ft);
-	pcap_close(p);
+	capture_close(&cap);
 	if (sink.nomem)
 		input_diag(in, DIAG_NOTE, 0, 0,
 			   "out of memory for the list of credentials: some were not kept",

@@ -178,6 +178,44 @@ seeds['login-snmp.pcap'] = pcap(1, [
     eth(0x86dd, ip6(A6, B6, 17, udp(40108, 161, snmp(1, b'Fuzz-Comm-14', 0xa1)))),
     eth(0x800, ip4(A, B, 17, udp(40109, 1161, snmp(0, b'Fuzz-Comm-15', 0xa4)))),
 ])
+# pcapng (draft-ietf-opsawg-pcapng), read by parsers/pcapng.c: blocks of
+# (type, total length, body padded to 4, total length) in the section's
+# byte order.
+def block(e, btype, body):
+    body += bytes(-len(body) % 4)
+    n = 12 + len(body)
+    return struct.pack(e + 'II', btype, n) + body + struct.pack(e + 'I', n)
+
+def shb(e):
+    return block(e, 0x0A0D0D0A, struct.pack(e + 'IHHq', 0x1A2B3C4D, 1, 0, -1))
+
+def idb(e, link, snaplen):
+    return block(e, 1, struct.pack(e + 'HHI', link, 0, snaplen) + struct.pack(e + 'HH', 2, 4) + b'eth0' + bytes(4))
+
+def epb(e, iface, frame):
+    return block(e, 6, struct.pack(e + 'IIIII', iface, 0, 0, len(frame), len(frame)) + frame)
+
+def spb(e, frame):
+    return block(e, 3, struct.pack(e + 'I', len(frame)) + frame)
+
+def opb(e, iface, frame):
+    return block(e, 2, struct.pack(e + 'HHIIII', iface, 0, 0, 0, len(frame), len(frame)) + frame)
+
+get = b'GET / HTTP/1.1\r\nHost: www.example.com\r\nAuthorization: Basic dXNlcjpGdXp6LVBhc3MtOTk=\r\n\r\n'
+mixed = shb('<') + idb('<', 1, 262144) + idb('<', 101, 1500)
+mixed += block('<', 4, b'\x01\x00\x0b\x00example.com' + bytes(4))
+mixed += epb('<', 0, eth(0x800, ip4(A, B, 6, tcp(40000, 443, 1, 0x18, ch))))
+mixed += epb('<', 1, ip4(B, A, 6, tcp(443, 40000, 1, 0x18, server_hello())))
+mixed += spb('<', eth(0x800, ip4(A, B, 6, tcp(40001, 80, 1, 0x18, get))))
+mixed += opb('<', 1, ip4(A, B, 17, udp(9, 443, q1)))
+mixed += shb('>') + idb('>', 113, 0)
+mixed += epb('>', 0, b'\0\0\0\1\0\6\2\0\0\0\0\1\0\0\x08\0' + ip4(A, B, 6, tcp(3, 443, 1, 0x18, ch)))
+seeds['mixed-links.pcapng'] = mixed
+seeds['cut-block.pcapng'] = mixed[:-30]
+ng = shb('<') + idb('<', 1, 65535) + idb('<', 1, 2048)
+for i, f in enumerate(ld.pk):
+    ng += epb('<', i % 2, f)
+seeds['login-ldap.pcapng'] = ng
 for n, b in seeds.items():
     with open(os.path.join(out, n), 'wb') as f:
         f.write(b)

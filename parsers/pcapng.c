@@ -1,0 +1,284 @@
+/*
+ * pcapng.c — see pcapng.h. Block layouts from draft-ietf-opsawg-pcapng
+ * ("PCAP Now Generic (pcapng) Capture File Format"):
+ *  - 3.1 general block: Block Type u32, Block Total Length u32 (a multiple
+ *    of 4, at least 12: type, length, trailing length), body, then the
+ *    Block Total Length again;
+ *  - 4.1 SHB, type 0x0A0D0D0A (the same in both byte orders): Byte-Order
+ *    Magic 0x1A2B3C4D written in the writer's order, which is the order of
+ *    every field of the section; Major Version 1; a new SHB starts a new
+ *    section whose interface ids start again at 0;
+ *  - 4.2 IDB, type 1: LinkType u16, Reserved u16, SnapLen u32 (0: none),
+ *    options;
+ *  - 4.3 EPB, type 6: Interface ID u32, Timestamp (High, Low) u32 u32,
+ *    Captured Packet Length u32, Original Packet Length u32, Packet Data
+ *    padded to 32 bits, options;
+ *  - 4.4 SPB, type 3: Original Packet Length u32, Packet Data; its packet
+ *    is on interface 0 and its captured length is the minimum of the
+ *    original length, interface 0's SnapLen and the room in the block;
+ *  - Appendix A, Packet Block (obsolete), type 2: Interface ID u16, Drops
+ *    Count u16, Timestamp u32 u32, Captured Packet Length u32, Original
+ *    Packet Length u32, Packet Data, options.
+ * Every other block type is skipped by its length. Every field is read
+ * through the bounds-checked cursor (src/pktcur.h) from a buffer holding
+ * exactly the block; a block is read whole (at most PNG_BLOCK_MAX bytes)
+ * before it is looked at, so a file cut inside a block is an error at
+ * that block.
+ */
+#include "pcapng.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/pktcur.h"
+
+#define PNG_BOM 0x1A2B3C4Du
+#define PNG_IDB 1u
+#define PNG_PB 2u
+#define PNG_SPB 3u
+#define PNG_EPB 6u
+
+struct png_iface {
+	int link;
+	uint32_t snaplen;
+};
+
+struct png_reader {
+	FILE *f;
+	uint8_t head[16];
+	size_t nhead, headoff;
+	uint8_t *buf;              /* the current block */
+	size_t cap;
+	uint64_t off;              /* bytes consumed */
+	bool le;                   /* the section's byte order */
+	bool in_section;
+	struct png_iface *ifs;     /* the section's interfaces */
+	size_t nifs, capifs;
+	struct png_links links;
+	const char *err;
+};
+
+struct png_reader *png_open(FILE *f, const uint8_t *head, size_t nhead)
+{
+	struct png_reader *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->f = f;
+	if (nhead > sizeof(r->head))
+		nhead = sizeof(r->head);
+	if (nhead)
+		memcpy(r->head, head, nhead);
+	r->nhead = nhead;
+	return r;
+}
+
+void png_close(struct png_reader *r)
+{
+	if (!r)
+		return;
+	free(r->buf);
+	free(r->ifs);
+	free(r);
+}
+
+const char *png_error(const struct png_reader *r)
+{
+	return r->err ? r->err : "";
+}
+
+uint64_t png_offset(const struct png_reader *r)
+{
+	return r->off;
+}
+
+const struct png_links *png_links(const struct png_reader *r)
+{
+	return &r->links;
+}
+
+/* Reads n bytes (the peeked head first): n, or fewer at the end. */
+static size_t png_read(struct png_reader *r, uint8_t *dst, size_t n)
+{
+	size_t got = 0;
+	while (got < n && r->headoff < r->nhead)
+		dst[got++] = r->head[r->headoff++];
+	if (got < n)
+		got += fread(dst + got, 1, n - got, r->f);
+	r->off += got;
+	return got;
+}
+
+static int rd16(struct png_reader *r, struct pktcur *c, uint16_t *v)
+{
+	if (pc_be16(c, v))
+		return -1;
+	if (r->le)
+		*v = (uint16_t)((*v >> 8) | (*v << 8));
+	return 0;
+}
+
+static int rd32(struct png_reader *r, struct pktcur *c, uint32_t *v)
+{
+	if (r->le)
+		return pc_le32(c, v);
+	return pc_be32(c, v);
+}
+
+static uint32_t get32(bool le, const uint8_t *p)
+{
+	return le ? (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24
+		  : (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 | (uint32_t)p[0] << 24;
+}
+
+static int fail(struct png_reader *r, const char *why)
+{
+	r->err = why;
+	return -1;
+}
+
+static void note_link(struct png_reader *r, int link)
+{
+	struct png_links *l = &r->links;
+	l->ifaces++;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i] == link)
+			return;
+	if (l->n < PNG_LINKS_MAX)
+		l->v[l->n++] = link;
+	else
+		l->more = true;
+}
+
+/* The IDB body in c. */
+static int png_idb(struct png_reader *r, struct pktcur *c)
+{
+	uint16_t link, reserved;
+	uint32_t snaplen;
+	if (rd16(r, c, &link) || rd16(r, c, &reserved) || rd32(r, c, &snaplen))
+		return fail(r, "an interface description block is too short");
+	if (r->nifs >= PNG_IFACES_MAX)
+		return fail(r, "too many interfaces in one section");
+	if (r->nifs == r->capifs) {
+		size_t cap = r->capifs ? r->capifs * 2 : 8;
+		struct png_iface *v = realloc(r->ifs, cap * sizeof(*v));
+		if (!v)
+			return fail(r, "out of memory");
+		r->ifs = v;
+		r->capifs = cap;
+	}
+	r->ifs[r->nifs].link = link;
+	r->ifs[r->nifs].snaplen = snaplen;
+	r->nifs++;
+	note_link(r, link);
+	return 0;
+}
+
+/* A packet of captured length caplen at the cursor on interface id. */
+static int png_pkt(struct png_reader *r, struct pktcur *c, uint32_t id, uint32_t caplen,
+		   uint32_t origlen, struct png_packet *pk)
+{
+	if (id >= r->nifs)
+		return fail(r, "a packet names an interface that was not described");
+	if (pc_need(c, caplen))
+		return fail(r, "a packet's captured length is larger than its block");
+	pk->data = caplen ? c->p + c->off : NULL;
+	pk->caplen = caplen;
+	pk->origlen = origlen;
+	pk->iface = id;
+	pk->link = r->ifs[id].link;
+	return 1;
+}
+
+int png_next(struct png_reader *r, struct png_packet *pk)
+{
+	if (r->err)
+		return -1;
+	for (;;) {
+		uint8_t h[12];
+		size_t got = png_read(r, h, sizeof(h));
+		if (got == 0)
+			return r->in_section ? 0 : fail(r, "no section header block");
+		if (got < sizeof(h))
+			return fail(r, "the file ends inside a block");
+		uint32_t type = get32(true, h);
+		if (type == PNG_SHB_MAGIC) {
+			/* Byte order first: it decides how the length is read. */
+			uint32_t bom = get32(true, h + 8);
+			if (bom == PNG_BOM)
+				r->le = true;
+			else if (get32(false, h + 8) == PNG_BOM)
+				r->le = false;
+			else
+				return fail(r, "a section header block has no byte-order magic");
+			r->in_section = true;
+			r->nifs = 0;
+		} else {
+			if (!r->in_section)
+				return fail(r, "no section header block");
+			type = get32(r->le, h);
+		}
+		uint32_t len = get32(r->le, h + 4);
+		if (len < 12 || len % 4 != 0 || len > PNG_BLOCK_MAX)
+			return fail(r, "a block has an impossible length");
+		size_t rest = len - 12;   /* after type, length, and 4 more bytes read */
+		if (rest + 4 > r->cap) {
+			size_t cap = r->cap ? r->cap : 4096;
+			while (cap < rest + 4)
+				cap *= 2;
+			uint8_t *nb = realloc(r->buf, cap);
+			if (!nb)
+				return fail(r, "out of memory");
+			r->buf = nb;
+			r->cap = cap;
+		}
+		memcpy(r->buf, h + 8, 4);
+		if (png_read(r, r->buf + 4, rest) < rest)
+			return fail(r, "the file ends inside a block");
+		/* buf: body (len - 12 bytes), then the trailing length. */
+		size_t body = len - 12;
+		if (get32(r->le, r->buf + body) != len)
+			return fail(r, "a block's two lengths differ");
+		struct pktcur c;
+		pc_init(&c, r->buf, body);
+		uint32_t id, caplen, origlen, ts;
+		uint16_t id16, drops;
+		switch (type) {
+		case PNG_SHB_MAGIC: {
+			uint16_t major;
+			if (pc_skip(&c, 4) || rd16(r, &c, &major))
+				return fail(r, "a section header block is too short");
+			if (major != 1)
+				return fail(r, "a section has a pcapng major version other than 1");
+			break;
+		}
+		case PNG_IDB:
+			if (png_idb(r, &c))
+				return -1;
+			break;
+		case PNG_EPB:
+			if (rd32(r, &c, &id) || rd32(r, &c, &ts) || rd32(r, &c, &ts) ||
+			    rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
+				return fail(r, "a packet block is too short");
+			return png_pkt(r, &c, id, caplen, origlen, pk);
+		case PNG_PB:
+			if (rd16(r, &c, &id16) || rd16(r, &c, &drops) || rd32(r, &c, &ts) ||
+			    rd32(r, &c, &ts) || rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
+				return fail(r, "a packet block is too short");
+			return png_pkt(r, &c, id16, caplen, origlen, pk);
+		case PNG_SPB:
+			if (rd32(r, &c, &origlen))
+				return fail(r, "a packet block is too short");
+			if (r->nifs == 0)
+				return fail(r, "a packet names an interface that was not described");
+			caplen = origlen;
+			if (r->ifs[0].snaplen && r->ifs[0].snaplen < caplen)
+				caplen = r->ifs[0].snaplen;
+			if (pc_left(&c) < caplen)
+				caplen = (uint32_t)pc_left(&c);
+			return png_pkt(r, &c, 0, caplen, origlen, pk);
+		default:
+			break;   /* NRB, ISB, DSB, custom… : skipped */
+		}
+	}
+}
