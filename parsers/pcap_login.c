@@ -508,6 +508,25 @@ static enum cls_verdict lg_claim(const struct cls_view *v, struct cls_result *re
 	return CLS_MORE;
 }
 
+/* The start every dialogue reader shares: until the flow is claimed, ask
+ * recognise (1 yes, 0 cannot tell yet, -1 no) and claim it for app; then
+ * set up *x. Returns -1 when the reader should go on reading, else the
+ * verdict to return. */
+static int lg_open(const struct cls_view *v, struct cls_result *res,
+		   int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x)
+{
+	if (res->app == APP_NONE) {
+		int r = recognise(v);
+		if (r < 0)
+			return CLS_NO;
+		if (r == 0)
+			return CLS_MORE;
+		lg_claim(v, res, app);
+	}
+	*x = (struct lg){v, res, lg_state(res), false, false};
+	return x->st ? -1 : CLS_DONE;
+}
+
 /* ---- FTP -------------------------------------------------------------- */
 
 static const char *const ftp_cmds[] = {"USER", "PASS", "AUTH", "FEAT", "SYST", "OPTS", "HOST",
@@ -580,17 +599,10 @@ static void no_literal(struct lg *x, int d, struct pktcur *c)
 
 enum cls_verdict cls_ftp(const struct cls_view *v, struct cls_result *res)
 {
-	if (res->app == APP_NONE) {
-		int r = ftp_recognise(v);
-		if (r < 0)
-			return CLS_NO;
-		if (r == 0)
-			return CLS_MORE;
-		lg_claim(v, res, APP_FTP);
-	}
-	struct lg x = {v, res, lg_state(res), false, false};
-	if (!x.st)
-		return CLS_DONE;
+	struct lg x;
+	int verdict = lg_open(v, res, ftp_recognise, APP_FTP, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
 	return lg_run(&x, ftp_line, no_literal);
 }
 
@@ -652,17 +664,10 @@ static void pop3_line(struct lg *x, int d, struct pktcur line)
 
 enum cls_verdict cls_pop3(const struct cls_view *v, struct cls_result *res)
 {
-	if (res->app == APP_NONE) {
-		int r = pop3_recognise(v);
-		if (r < 0)
-			return CLS_NO;
-		if (r == 0)
-			return CLS_MORE;
-		lg_claim(v, res, APP_POP3);
-	}
-	struct lg x = {v, res, lg_state(res), false, false};
-	if (!x.st)
-		return CLS_DONE;
+	struct lg x;
+	int verdict = lg_open(v, res, pop3_recognise, APP_POP3, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
 	return lg_run(&x, pop3_line, no_literal);
 }
 
@@ -877,17 +882,10 @@ static void imap_line(struct lg *x, int d, struct pktcur line)
 
 enum cls_verdict cls_imap(const struct cls_view *v, struct cls_result *res)
 {
-	if (res->app == APP_NONE) {
-		int r = imap_recognise(v);
-		if (r < 0)
-			return CLS_NO;
-		if (r == 0)
-			return CLS_MORE;
-		lg_claim(v, res, APP_IMAP);
-	}
-	struct lg x = {v, res, lg_state(res), false, false};
-	if (!x.st)
-		return CLS_DONE;
+	struct lg x;
+	int verdict = lg_open(v, res, imap_recognise, APP_IMAP, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
 	return lg_run(&x, imap_line, imap_literal);
 }
 
@@ -961,17 +959,10 @@ static void smtp_line(struct lg *x, int d, struct pktcur line)
 
 enum cls_verdict cls_smtp(const struct cls_view *v, struct cls_result *res)
 {
-	if (res->app == APP_NONE) {
-		int r = smtp_recognise(v);
-		if (r < 0)
-			return CLS_NO;
-		if (r == 0)
-			return CLS_MORE;
-		lg_claim(v, res, APP_SMTP);
-	}
-	struct lg x = {v, res, lg_state(res), false, false};
-	if (!x.st)
-		return CLS_DONE;
+	struct lg x;
+	int verdict = lg_open(v, res, smtp_recognise, APP_SMTP, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
 	return lg_run(&x, smtp_line, no_literal);
 }
 
@@ -1145,17 +1136,10 @@ static int tn_recognise(const struct cls_view *v)
 
 enum cls_verdict cls_telnet(const struct cls_view *v, struct cls_result *res)
 {
-	if (res->app == APP_NONE) {
-		int r = tn_recognise(v);
-		if (r < 0)
-			return CLS_NO;
-		if (r == 0)
-			return CLS_MORE;
-		lg_claim(v, res, APP_TELNET);
-	}
-	struct lg x = {v, res, lg_state(res), false, false};
-	if (!x.st)
-		return CLS_DONE;
+	struct lg x;
+	int verdict = lg_open(v, res, tn_recognise, APP_TELNET, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
 	for (int d = 0; d < 2; d++) {
 		if (v->gap[d]) {
 			x.st->iac[d] = IS_DATA;

@@ -34,16 +34,7 @@
 /* Parses n bytes as hostapd.conf into a fresh input; returns parse's result. */
 static int parse_n(struct input *in, const char *text, size_t n)
 {
-	input_init(in, "hostapd.conf");
-	in->kind = parser_by_name("hostapd");
-	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
-	in->len = n;
-	in->data = malloc(n + 1);
-	assert_non_null(in->data);
-	memcpy(in->data, text, n);
-	in->data[n] = '\0';
-	return in->kind->parse(in, &g_ctx);
+	return parse_as(in, "hostapd", "hostapd.conf", text, n);
 }
 
 static int parse(struct input *in, const char *text)

@@ -40,16 +40,7 @@
 
 static int parse_bytes(struct input *in, const char *data, size_t n)
 {
-	input_init(in, "nvram.txt");
-	in->kind = parser_by_name("nvram");
-	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
-	in->len = n;
-	in->data = malloc(n + 1);
-	assert_non_null(in->data);
-	memcpy(in->data, data, n);
-	in->data[n] = '\0';
-	return in->kind->parse(in, &g_ctx);
+	return parse_as(in, "nvram", "nvram.txt", data, n);
 }
 
 static int parse_text(struct input *in, const char *text)

@@ -134,16 +134,7 @@ static struct input g_in;
 
 static int parse_text(struct input *in, const char *text, size_t len)
 {
-	input_init(in, "wireless");
-	in->kind = parser_by_name("openwrt");
-	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
-	in->len = len;
-	in->data = malloc(len + 1);
-	assert_non_null(in->data);
-	memcpy(in->data, text, len);
-	in->data[len] = '\0';
-	return in->kind->parse(in, &g_ctx);
+	return parse_as(in, "openwrt", "wireless", text, len);
 }
 
 static int parse(const char *text)

@@ -42,16 +42,7 @@
 /* Parses n bytes of text as a RouterOS export into a fresh input. */
 static int parse_n(struct input *in, const char *text, size_t n)
 {
-	input_init(in, "export.rsc");
-	in->kind = parser_by_name("routeros");
-	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
-	in->len = n;
-	in->data = malloc(n + 1);
-	assert_non_null(in->data);
-	memcpy(in->data, text, n);
-	in->data[n] = '\0';
-	return in->kind->parse(in, &g_ctx);
+	return parse_as(in, "routeros", "export.rsc", text, n);
 }
 
 static int parse(struct input *in, const char *text)
