@@ -548,7 +548,7 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 		return true;
 	case HK_SSID:
 		if (n == 0 || n > 32) {
-			input_diag(in, DIAG_NOTE, line, 1,
+			input_diag(in, DIAG_ERROR, line, 1,
 				   "the SSID is %zu bytes long; hostapd accepts 1 to 32 and refuses this file",
 				   "SSID が %zu バイトあります。hostapd は 1〜32 バイトしか受け付けず、このファイルを拒否します",
 				   n);

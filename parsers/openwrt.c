@@ -952,7 +952,12 @@ static void wifi_iface(struct owrt *o, const struct usec *s)
 	}
 
 	const struct uopt *ssid = get(s, "ssid");
-	if (ssid) {
+	if (ssid && ssid->vlen > 32) {
+		/* IEEE 802.11 limits an SSID to 32 bytes; hostapd refuses more. */
+		input_diag(in, DIAG_ERROR, ssid->line, 0,
+			   "the SSID is %zu bytes long; Wi-Fi allows 1 to 32", "SSID が %zu バイトあります。Wi-Fi で使えるのは 1〜32 バイトです",
+			   ssid->vlen);
+	} else if (ssid) {
 		w->ssid.s = ssid->val;
 		w->ssid.line = ssid->line;
 	}

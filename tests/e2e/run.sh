@@ -244,6 +244,17 @@ check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label
 el --format json "$TMP/longline.yaml" >"$TMP/o.json" 2>/dev/null
 check "1 MB line: coverage still reported" 2 "$(jq '.inputs[0].coverage.lines' "$TMP/o.json")"
 
+# A 1 MB SSID in home-router files: an error at its line (Wi-Fi allows 32 bytes).
+{ printf 'config wifi-iface\n\toption device radio0\n\toption ssid "'; head -c 1048576 /dev/zero | tr '\0' A; printf '"\n'; } >"$TMP/longssid.uci"
+{ printf 'interface=wlan0\nssid='; head -c 1048576 /dev/zero | tr '\0' B; printf '\n'; } >"$TMP/longssid.conf"
+for f in "$TMP/longssid.uci:3: the SSID is 1048576 bytes long" "$TMP/longssid.conf:2: the SSID is 1048576 bytes long"; do
+	el --format json "${f%%:*}" "$good" >"$TMP/o.json" 2>"$TMP/err"
+	check "long SSID ${f##*/} exit" 2 "$?"
+	no_sanitizer "long SSID" "$TMP/err"
+	grep -qF -- "${f}" "$TMP/err" && ok || bad "long SSID message: $(head -c 300 "$TMP/err")"
+	check "long SSID: good input still judged" pass "$(jq -r '.inputs[1].items["6-2"]' "$TMP/o.json")"
+done
+
 # Reports about broken inputs are still valid JSON and SARIF.
 BADS=("$TMP/empty.yaml" "$TMP/garbage.bin" "$TMP/truncated.yaml" "$TMP/label.yaml" "$TMP/typo.yaml"
 	"$TMP/nonexistent.yaml" "$TMP/twice.yaml" "$good")

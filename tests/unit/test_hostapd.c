@@ -526,10 +526,11 @@ static void test_radio_and_names(void **state)
 	assert_string_equal(in.dev.wifi->ssid.s, "keep");
 	assert_int_equal(in.lines_understood, 1);
 	input_free(&in);
-	/* An SSID longer than 32 bytes is refused (noted). */
+	/* An SSID longer than 32 bytes is refused: hostapd would not start,
+	 * so it is an error (exit 2). */
 	assert_int_equal(parse(&in, "ssid=123456789012345678901234567890123\n"), 0);
 	assert_null(in.dev.wifi->ssid.s);
-	assert_int_equal(diag_at(&in, 1)->level, DIAG_NOTE);
+	assert_int_equal(diag_at(&in, 1)->level, DIAG_ERROR);
 	input_free(&in);
 }
 
