@@ -248,6 +248,24 @@ void findings_apply_exceptions(struct input *in, const struct run_ctx *ctx)
 	}
 }
 
+void findings_select(struct input *in, const struct run_ctx *ctx)
+{
+	if (!ctx->nselect && !ctx->nignore)
+		return;
+	size_t o = 0;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct rule *ru = in->findings[i].rule;
+		bool keep = ctx->nselect == 0;
+		for (size_t k = 0; !keep && k < ctx->nselect; k++)
+			keep = rule_matches_token(ru, ctx->select[k]);
+		for (size_t k = 0; keep && k < ctx->nignore; k++)
+			keep = !rule_matches_token(ru, ctx->ignore[k]);
+		if (keep)
+			in->findings[o++] = in->findings[i];
+	}
+	in->nfindings = o;
+}
+
 void findings_settle_items(struct input *in)
 {
 	for (size_t i = 0; i < in->nfindings; i++) {

@@ -54,7 +54,18 @@ struct run_ctx {
 	 * a second; the caller decides whether to show it. */
 	void (*progress)(const char *path, uint64_t done, uint64_t total, uint64_t packets,
 			 double secs, bool end);
+	/* --select / --ignore: rule tokens (rule_matches_token); a finding is
+	 * kept when select is empty or names it, and ignore does not. */
+	const char *const *select, *const *ignore;
+	size_t nselect, nignore;
+	/* --accept-partial: judge inputs under COVERAGE_MIN_PERCENT or whose
+	 * content contradicts --kind instead of refusing them. */
+	bool accept_partial;
 };
+
+/* Below this share of lines understood, an input's verdicts are not
+ * trusted: it is an input error unless --accept-partial. */
+#define COVERAGE_MIN_PERCENT 90
 
 /* Records a finding of rule id for item with status st at line.
  * Variadic arguments are key, value string pairs ending with NULL; they
@@ -84,6 +95,9 @@ void findings_sort(struct input *in);
 /* Applies the policy's exceptions to the input's findings. */
 void findings_apply_exceptions(struct input *in, const struct run_ctx *ctx);
 /* Recomputes item statuses from the findings plus what checks recorded. */
+/* Drops the findings --select/--ignore leave out (before the item
+ * statuses are settled, so a left-out rule does not decide an item). */
+void findings_select(struct input *in, const struct run_ctx *ctx);
 void findings_settle_items(struct input *in);
 
 #endif

@@ -9,9 +9,11 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,12 +39,49 @@ struct options {
 	int method;
 	long max_flows;           /* 0: from the policy or the default */
 	int fail_on;              /* severity, or -1: any failed item */
+	bool fail_warn;           /* --fail-on warn / --strict: a warn item exits 1 */
+	bool fail_unknown;        /* --fail-on unknown / --strict: an unknown item exits 1 */
+	bool accept_partial;
+	const char **select, **ignore;   /* rule ids, names or id prefixes */
+	size_t nselect, nignore;
 	bool list_rules;
 	const char *explain;
 };
 
-static void usage(FILE *f)
+static void usage(FILE *f, enum lang l)
 {
+	if (l == LANG_JA) {
+		fputs("使い方: edgelint [オプション] ファイル...\n"
+		      "ルータの設定、自宅ルータの情報ファイル、通信のキャプチャを、総務省の\n"
+		      "テレワークセキュリティのチェックリスト（項目 3-2, 5-3, 5-4, 6-1, 6-2）に照らして点検します。\n\n"
+		      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
+		      "                      routeros | router-facts | pcap（省略時は内容から判定。\n"
+		      "                      標準入力 \"-\" も内容から判定）\n"
+		      "  --format F          text | json | sarif（既定は text）\n"
+		      "  -o, --output F      レポートを F に書き出す（一時ファイル経由。既定は標準出力）\n"
+		      "  --lang L            ja | en（既定は LC_ALL/LC_MESSAGES/LANG から）\n"
+		      "  --policy F          組織の方針ファイル（YAML。README 参照）\n"
+		      "  --rules DIR         ルールデータのディレクトリ\n"
+		      "  --today YYYY-MM-DD  期限や経過日数の判定に使う日付\n"
+		      "  --method N          テレワーク方式 1〜8: 該当しない項目は「対象外」\n"
+		      "  --max-flows N       キャプチャ: 同時に追跡するフロー数（既定 65536。\n"
+		      "                      超えると最も古いフローを追い出します）\n"
+		      "  --fail-on S[,S…]    終了コード 1 にする条件: 重要度（critical|high|medium|\n"
+		      "                      low|info。その重要度以上の不合格の指摘）、warn（要注意の\n"
+		      "                      項目）、unknown（不明の項目）。既定は不合格の項目があるとき\n"
+		      "  --strict            --fail-on warn,unknown と同じ（不合格・要注意・不明で 1）\n"
+		      "  --select ID[,ID…]   これらのルールだけを報告（ID、名前、または EL1 のような接頭辞）\n"
+		      "  --ignore ID[,ID…]   これらのルールを報告しない（同上）\n"
+		      "  --accept-partial    解釈できた行が 90% 未満の入力や、--kind と内容が食い違う入力\n"
+		      "                      も、エラーにせず判定する\n"
+		      "  --list-rules        すべてのルールを一覧表示（--format json で JSON）\n"
+		      "  --explain ID        ルールの説明（ID または名前。大文字小文字は問わない）\n"
+		      "  --version, --help\n\n"
+		      "終了コード: 0 条件に当たる項目なし、1 条件に当たる項目あり、\n"
+		      "2 使い方の誤り、または読めない入力がある（2 が優先）。\n",
+		      f);
+		return;
+	}
 	fputs("usage: edgelint [OPTIONS] FILE...\n"
 	      "Audits router configs, home-router facts files and captures against the MIC\n"
 	      "telework security checklist (items 3-2, 5-3, 5-4, 6-1, 6-2).\n\n"
@@ -59,13 +98,38 @@ static void usage(FILE *f)
 	      "                      reported not-applicable\n"
 	      "  --max-flows N       captures: flows tracked at once (default 65536; the\n"
 	      "                      least recently seen flow is evicted beyond it)\n"
-	      "  --fail-on S         exit 1 only for failed findings of severity S or more\n"
-	      "                      (critical|high|medium|low|info; default: any failed item)\n"
-	      "  --list-rules        list every rule\n"
-	      "  --explain ID        explain a rule (id or name)\n"
+	      "  --fail-on S[,S...]  what makes exit code 1: a severity (critical|high|\n"
+	      "                      medium|low|info: a failed finding of that severity or\n"
+	      "                      more), warn (an item with status warn), unknown (an\n"
+	      "                      item with status unknown); default: any failed item\n"
+	      "  --strict            the same as --fail-on warn,unknown: exit 1 on any\n"
+	      "                      failed, warn or unknown item\n"
+	      "  --select ID[,ID...] report only these rules (id, name or id prefix: EL1)\n"
+	      "  --ignore ID[,ID...] do not report these rules (id, name or id prefix)\n"
+	      "  --accept-partial    judge an input even when under 90% of its lines were\n"
+	      "                      understood or its content contradicts --kind\n"
+	      "  --list-rules        list every rule (--format json: as JSON)\n"
+	      "  --explain ID        explain a rule (id or name, any letter case)\n"
 	      "  --version, --help\n\n"
-	      "Exit: 0 no item failed, 1 an item failed, 2 usage error or unreadable input.\n",
+	      "Exit: 0 nothing the exit condition counts, 1 an item failed (or what\n"
+	      "--fail-on counts), 2 usage error or unreadable input (2 wins).\n",
 	      f);
+}
+
+/* A usage error, in the report's language. */
+static void usage_error_l(enum lang l, const char *en, const char *ja, ...)
+	__attribute__((format(printf, 2, 4)));
+/* Both formats checked against the arguments, as input_diag() does. */
+#define usage_error(l, en, ja, ...) \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)), usage_error_l(l, en, ja, ##__VA_ARGS__))
+static void usage_error_l(enum lang l, const char *en, const char *ja, ...)
+{
+	va_list ap;
+	va_start(ap, ja);
+	fputs("edgelint: ", stderr);
+	vfprintf(stderr, l == LANG_JA ? ja : en, ap);
+	fputc('\n', stderr);
+	va_end(ap);
 }
 
 static enum lang lang_from_env(void)
@@ -101,13 +165,27 @@ static void rule_items(const struct rule *ru, char *buf, size_t n)
 		snprintf(buf, n, "-");
 }
 
+static int rule_id_cmp(const void *a, const void *b)
+{
+	const struct rule *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+/* Every rule, sorted by id. */
 static int list_rules(const struct registry *reg, enum lang l, const char *format,
 		      struct strbuf *out)
 {
+	const struct rule **sorted = malloc((reg->nrules + 1) * sizeof(*sorted));
+	if (!sorted)
+		return EL_ENOMEM;
+	for (size_t i = 0; i < reg->nrules; i++)
+		sorted[i] = &reg->rules[i];
+	qsort(sorted, reg->nrules, sizeof(*sorted), rule_id_cmp);
+	int rc = 0;
 	if (strcmp(format, "json") == 0) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < reg->nrules; i++) {
-			const struct rule *ru = &reg->rules[i];
+			const struct rule *ru = sorted[i];
 			json_t *items = json_array();
 			for (size_t k = 0; k < ru->nitems; k++)
 				json_array_append_new(items, json_string(item_name(ru->items[k])));
@@ -116,18 +194,23 @@ static int list_rules(const struct registry *reg, enum lang l, const char *forma
 							     "severity", severity_name(ru->severity),
 							     "title", ltext_get(&ru->title, l)));
 		}
-		return report_dump_json(arr, out);
+		rc = report_dump_json(arr, out);
+		free(sorted);
+		return rc;
 	}
-	for (size_t i = 0; i < reg->nrules; i++) {
-		const struct rule *ru = &reg->rules[i];
+	for (size_t i = 0; !rc && i < reg->nrules; i++) {
+		const struct rule *ru = sorted[i];
 		char items[32];
 		rule_items(ru, items, sizeof(items));
-		int rc = sb_printf(out, "%s  %-30s %-8s %-4s %s\n", ru->id, ru->name,
-				   severity_name(ru->severity), items, ltext_get(&ru->title, l));
-		if (rc)
-			return rc;
+		/* The severity column is padded by display width: Japanese
+		 * labels are two columns a character. */
+		const char *sev = severity_label(ru->severity, l);
+		int pad = 9 - (int)display_width(sev, strlen(sev));
+		rc = sb_printf(out, "%s  %-30s %s%*s%-4s %s\n", ru->id, ru->name, sev,
+			       pad > 1 ? pad : 1, "", items, ltext_get(&ru->title, l));
 	}
-	return 0;
+	free(sorted);
+	return rc;
 }
 
 static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
@@ -179,10 +262,77 @@ static void show_progress(const char *path, uint64_t done, uint64_t total, uint6
 
 /* ---- main ----------------------------------------------------------------- */
 
-static int parse_options(int argc, char **argv, struct options *o)
+/* The language of messages before the options are read: --lang when
+ * given (even after other options), else the environment. */
+static enum lang lang_early(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		const char *v = NULL;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[i + 1];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		if (v && (strcmp(v, "ja") == 0 || strcmp(v, "en") == 0))
+			return strcmp(v, "ja") == 0 ? LANG_JA : LANG_EN;
+	}
+	return lang_from_env();
+}
+
+/* Splits a comma list into tokens (in place) appended to *list. */
+static int add_tokens(char *arg, const char ***list, size_t *n)
+{
+	for (char *save = NULL, *t = strtok_r(arg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		if (!*t)
+			continue;
+		const char **nl = realloc(*list, (*n + 1) * sizeof(*nl));
+		if (!nl)
+			return -1;
+		*list = nl;
+		(*list)[(*n)++] = t;
+	}
+	return 0;
+}
+
+static int parse_fail_on(struct options *o, char *arg, enum lang l)
+{
+	char *orig = strdup(arg);
+	int rc = 0;
+	for (char *save = NULL, *t = strtok_r(arg, ",", &save); t && !rc;
+	     t = strtok_r(NULL, ",", &save)) {
+		if (strcasecmp(t, "warn") == 0) {
+			o->fail_warn = true;
+		} else if (strcasecmp(t, "unknown") == 0) {
+			o->fail_unknown = true;
+		} else if (strcasecmp(t, "fail") == 0) {
+			o->fail_on = -1;
+		} else {
+			int sev = severity_from_name(t);
+			if (sev < 0) {
+				usage_error(l,
+					    "--fail-on %s: expected critical, high, medium, low, info, "
+					    "warn or unknown (several joined by commas)",
+					    "--fail-on %s: critical, high, medium, low, info, warn, unknown "
+					    "のいずれか（カンマ区切りで複数可）を指定してください",
+					    orig ? orig : t);
+				rc = -1;
+			} else {
+				o->fail_on = sev;
+			}
+		}
+	}
+	free(orig);
+	return rc;
+}
+
+static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 {
 	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
-	       O_FAIL_ON, O_MAX_FLOWS, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
+	       O_FAIL_ON, O_STRICT, O_SELECT, O_IGNORE, O_ACCEPT_PARTIAL, O_MAX_FLOWS, O_LIST,
+	       O_EXPLAIN, O_VERSION, O_HELP };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, O_KIND},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -193,6 +343,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"today", required_argument, NULL, O_TODAY},
 		{"method", required_argument, NULL, O_METHOD},
 		{"fail-on", required_argument, NULL, O_FAIL_ON},
+		{"strict", no_argument, NULL, O_STRICT},
+		{"select", required_argument, NULL, O_SELECT},
+		{"ignore", required_argument, NULL, O_IGNORE},
+		{"accept-partial", no_argument, NULL, O_ACCEPT_PARTIAL},
 		{"max-flows", required_argument, NULL, O_MAX_FLOWS},
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"explain", required_argument, NULL, O_EXPLAIN},
@@ -207,18 +361,23 @@ static int parse_options(int argc, char **argv, struct options *o)
 		switch (c) {
 		case O_KIND:
 			if (!parser_by_name(optarg)) {
-				fprintf(stderr, "edgelint: --kind %s: expected one of", optarg);
+				struct strbuf kinds;
+				sb_init(&kinds, 512);
 				for (size_t i = 0; i < nparsers; i++)
-					fprintf(stderr, " %s", parsers[i]->name);
-				fputc('\n', stderr);
+					sb_printf(&kinds, " %s", parsers[i]->name);
+				usage_error(l, "--kind %s: expected one of%s",
+					    "--kind %s: 次のいずれかを指定してください:%s", optarg,
+					    sb_str(&kinds));
+				sb_free(&kinds);
 				return -1;
 			}
 			o->kind = optarg;
 			break;
 		case O_FORMAT:
 			if (!reporter_by_name(optarg)) {
-				fprintf(stderr, "edgelint: --format %s: expected text, json or sarif\n",
-					optarg);
+				usage_error(l, "--format %s: expected text, json or sarif",
+					    "--format %s: text, json, sarif のいずれかを指定してください",
+					    optarg);
 				return -1;
 			}
 			o->format = optarg;
@@ -228,7 +387,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 			break;
 		case O_LANG:
 			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0) {
-				fprintf(stderr, "edgelint: --lang %s: expected ja or en\n", optarg);
+				usage_error(l, "--lang %s: expected ja or en",
+					    "--lang %s: ja か en を指定してください", optarg);
 				return -1;
 			}
 			o->lang = optarg;
@@ -242,8 +402,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case O_TODAY: {
 			long d;
 			if (date_parse(optarg, false, &d)) {
-				fprintf(stderr, "edgelint: --today %s: expected a date YYYY-MM-DD\n",
-					optarg);
+				usage_error(l, "--today %s: expected a date YYYY-MM-DD",
+					    "--today %s: 日付を YYYY-MM-DD で指定してください", optarg);
 				return -1;
 			}
 			o->today = optarg;
@@ -251,25 +411,35 @@ static int parse_options(int argc, char **argv, struct options *o)
 		}
 		case O_METHOD:
 			if (str_to_long(optarg, 1, 8, &v)) {
-				fprintf(stderr, "edgelint: --method %s: expected a number from 1 to 8\n",
-					optarg);
+				usage_error(l, "--method %s: expected a number from 1 to 8",
+					    "--method %s: 1 から 8 の数字を指定してください", optarg);
 				return -1;
 			}
 			o->method = (int)v;
 			break;
 		case O_FAIL_ON:
-			o->fail_on = severity_from_name(optarg);
-			if (o->fail_on < 0) {
-				fprintf(stderr,
-					"edgelint: --fail-on %s: expected critical, high, medium, low or info\n",
-					optarg);
+			if (parse_fail_on(o, optarg, l))
+				return -1;
+			break;
+		case O_STRICT:
+			o->fail_warn = o->fail_unknown = true;
+			break;
+		case O_SELECT:
+		case O_IGNORE:
+			if (add_tokens(optarg, c == O_SELECT ? &o->select : &o->ignore,
+				       c == O_SELECT ? &o->nselect : &o->nignore)) {
+				usage_error(l, "out of memory", "メモリが足りません");
 				return -1;
 			}
 			break;
+		case O_ACCEPT_PARTIAL:
+			o->accept_partial = true;
+			break;
 		case O_MAX_FLOWS:
 			if (str_to_long(optarg, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX, &v)) {
-				fprintf(stderr, "edgelint: --max-flows %s: expected a number from %d to %d\n",
-					optarg, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX);
+				usage_error(l, "--max-flows %s: expected a number from %d to %d",
+					    "--max-flows %s: %d から %d の数を指定してください", optarg,
+					    POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX);
 				return -1;
 			}
 			o->max_flows = v;
@@ -285,14 +455,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 			exit(0);
 		case 'h':
 		case O_HELP:
-			usage(stdout);
+			usage(stdout, l);
 			exit(0);
 		default:
 			if (optopt && optopt < 256)
-				fprintf(stderr, "edgelint: unknown option -%c\n", optopt);
+				usage_error(l, "unknown option -%c", "不明なオプション -%c", optopt);
 			else
-				fprintf(stderr, "edgelint: unknown or incomplete option %s\n",
-					argv[optind - 1]);
+				usage_error(l, "unknown or incomplete option %s",
+					    "不明または不完全なオプション %s", argv[optind - 1]);
 			return -1;
 		}
 	}
@@ -313,36 +483,77 @@ static int write_report(const struct options *opt, struct strbuf *out)
 int main(int argc, char **argv)
 {
 	struct options opt = {.format = "text", .fail_on = -1};
-	if (parse_options(argc, argv, &opt)) {
-		fputs("Try 'edgelint --help'.\n", stderr);
+	enum lang lang = lang_early(argc, argv);
+	if (parse_options(argc, argv, &opt, lang)) {
+		fputs(lang == LANG_JA ? "詳しくは 'edgelint --help' を参照してください。\n"
+				      : "Try 'edgelint --help'.\n", stderr);
+		free(opt.select);
+		free(opt.ignore);
 		return 2;
 	}
-	enum lang lang = opt.lang ? (strcmp(opt.lang, "ja") == 0 ? LANG_JA : LANG_EN)
-				  : lang_from_env();
 	char dir[PATH_MAX];
 	if (opt.rules) {
 		snprintf(dir, sizeof(dir), "%s", opt.rules);
 	} else if (registry_find_dir(argv[0], dir, sizeof(dir))) {
-		fprintf(stderr, "edgelint: cannot find the rules directory; give it with --rules DIR "
-				"or EDGELINT_RULES\n");
+		usage_error(lang, "cannot find the rules directory; give it with --rules DIR or "
+				  "EDGELINT_RULES",
+			    "ルールデータのディレクトリが見つかりません。--rules DIR か EDGELINT_RULES "
+			    "で指定してください");
+		free(opt.select);
+		free(opt.ignore);
 		return 2;
 	}
 	static struct registry reg;
 	char err[512];
 	if (registry_load(&reg, dir, err, sizeof(err))) {
-		fprintf(stderr, "edgelint: invalid rules data: %s\n", err);
+		usage_error(lang, "invalid rules data: %s", "ルールデータが不正です: %s", err);
 		registry_free(&reg);
+		free(opt.select);
+		free(opt.ignore);
 		return 2;
 	}
 	int status = 0;
+	/* Every --select/--ignore token must name at least one rule: a typo
+	 * would otherwise silently select nothing or ignore nothing. */
+	for (int pass = 0; pass < 2 && !status; pass++) {
+		const char **toks = pass ? opt.ignore : opt.select;
+		size_t nt = pass ? opt.nignore : opt.nselect;
+		for (size_t k = 0; k < nt && !status; k++) {
+			bool any = false;
+			for (size_t i = 0; i < reg.nrules && !any; i++)
+				any = rule_matches_token(&reg.rules[i], toks[k]);
+			if (!any) {
+				usage_error(lang, "--%s %s: no rule has that id, name or id prefix "
+						  "(see --list-rules)",
+					    "--%s %s: その ID・名前・ID の接頭辞のルールはありません"
+					    "（--list-rules を参照）",
+					    pass ? "ignore" : "select", toks[k]);
+				status = 2;
+			}
+		}
+	}
+	if (!status && opt.list_rules && strcmp(opt.format, "sarif") == 0) {
+		usage_error(lang, "--list-rules: the list is given as text or JSON (--format text "
+				  "or json); SARIF carries the rules of a run in its report",
+			    "--list-rules: 一覧は text か json（--format text / json）で出力します。"
+			    "SARIF では実行結果のレポートにルールが含まれます");
+		status = 2;
+	}
+	if (status) {
+		registry_free(&reg);
+		free(opt.select);
+		free(opt.ignore);
+		return status;
+	}
 	struct strbuf out;
 	sb_init(&out, REPORT_MAX);
 	if (opt.list_rules || opt.explain) {
 		if (opt.explain) {
 			const struct rule *ru = registry_rule(&reg, opt.explain);
 			if (!ru) {
-				fprintf(stderr, "edgelint: --explain %s: no such rule (see --list-rules)\n",
-					opt.explain);
+				usage_error(lang, "--explain %s: no such rule (see --list-rules)",
+					    "--explain %s: そのようなルールはありません（--list-rules を参照）",
+					    opt.explain);
 				status = 2;
 			} else {
 				explain_rule(ru, lang, &out);
@@ -354,20 +565,27 @@ int main(int argc, char **argv)
 			status = 2;
 		sb_free(&out);
 		registry_free(&reg);
+		free(opt.select);
+		free(opt.ignore);
 		return status;
 	}
 	if (optind >= argc) {
-		fputs("edgelint: no input files (use - for standard input with --kind)\n", stderr);
-		usage(stderr);
+		usage_error(lang, "no input files (use - for standard input with --kind)",
+			    "入力ファイルがありません（標準入力は - と --kind で指定します）");
+		usage(stderr, lang);
 		registry_free(&reg);
+		free(opt.select);
+		free(opt.ignore);
 		return 2;
 	}
 	static struct policy pol;
 	policy_init(&pol);
 	if (opt.policy && policy_load(&pol, opt.policy, err, sizeof(err))) {
-		fprintf(stderr, "edgelint: invalid policy: %s\n", err);
+		usage_error(lang, "invalid policy: %s", "ポリシーファイルが不正です: %s", err);
 		policy_free(&pol);
 		registry_free(&reg);
+		free(opt.select);
+		free(opt.ignore);
 		return 2;
 	}
 	if (opt.method)
@@ -378,7 +596,9 @@ int main(int argc, char **argv)
 	if (opt.today)
 		date_parse(opt.today, false, &today);
 	struct run_ctx ctx = {.reg = &reg, .pol = &pol, .today = today, .lang = lang,
-			      .progress = show_progress};
+			      .progress = show_progress, .select = opt.select, .nselect = opt.nselect,
+			      .ignore = opt.ignore, .nignore = opt.nignore,
+			      .accept_partial = opt.accept_partial};
 
 	size_t ninputs = (size_t)(argc - optind);
 	struct input *inputs = calloc(ninputs, sizeof(*inputs));
@@ -456,6 +676,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "edgelint: %s\n", sb_str(&e));
 			sb_free(&e);
 		}
+		for (int it = 0; it < ITEM_COUNT; it++)
+			any_fail |= (opt.fail_warn && in->items[it] == IST_WARN) ||
+				    (opt.fail_unknown && in->items[it] == IST_UNKNOWN);
 		if (opt.fail_on < 0) {
 			for (int it = 0; it < ITEM_COUNT; it++)
 				any_fail |= in->items[it] == IST_FAIL;
@@ -480,6 +703,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < ninputs; i++)
 		input_free(&inputs[i]);
 	free(inputs);
+	free(opt.select);
+	free(opt.ignore);
 	sb_free(&out);
 	policy_free(&pol);
 	registry_free(&reg);

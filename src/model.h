@@ -303,6 +303,7 @@ struct input {
 	struct input_part *parts; /* several files read as one input, or NULL */
 	size_t nparts, capparts;
 	const struct parser *kind;   /* NULL when not detected */
+	bool kind_forced;         /* the kind came from --kind, not the content */
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */
 	size_t len;

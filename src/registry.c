@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1273,9 +1274,15 @@ void registry_free(struct registry *r)
 const struct rule *registry_rule(const struct registry *r, const char *id)
 {
 	for (size_t i = 0; i < r->nrules; i++)
-		if (strcmp(r->rules[i].id, id) == 0 || strcmp(r->rules[i].name, id) == 0)
+		if (strcasecmp(r->rules[i].id, id) == 0 || strcasecmp(r->rules[i].name, id) == 0)
 			return &r->rules[i];
 	return NULL;
+}
+
+bool rule_matches_token(const struct rule *ru, const char *tok)
+{
+	size_t n = strlen(tok);
+	return strcasecmp(ru->name, tok) == 0 || (n >= 2 && strncasecmp(ru->id, tok, n) == 0);
 }
 
 const struct rule_msg *rule_msg(const struct rule *ru, const char *variant)

@@ -228,6 +228,10 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn);
 void registry_free(struct registry *r);
 
 const struct rule *registry_rule(const struct registry *r, const char *id_or_name);
+/* Whether tok (from --select/--ignore) names the rule: its name in any
+ * letter case, or a prefix of its id of two characters or more ("EL1",
+ * "el105"). */
+bool rule_matches_token(const struct rule *ru, const char *tok);
 const struct rule_msg *rule_msg(const struct rule *ru, const char *variant);
 const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l);
 const char *registry_note(const struct registry *r, const char *id, enum lang l);

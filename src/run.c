@@ -116,6 +116,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 {
 	char why[256];
 	const struct parser *p = kind;
+	in->kind_forced = kind != NULL;
 	bool is_stdin = strcmp(in->path, "-") == 0;
 	struct stat st;
 	if (!is_stdin && stat(in->path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -251,22 +252,72 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 	run_parsed(in, ctx);
 }
 
+/* An input read as a kind it is not: --kind names one format, and the
+ * content is recognised as another (and not as the one named). */
+static const struct parser *kind_contradicted(const struct input *in)
+{
+	if (!in->kind_forced || !in->data || !in->kind->probe)
+		return NULL;
+	size_t n = in->len < PROBE_BYTES ? in->len : PROBE_BYTES;
+	if (in->kind->probe(in->data, n) > 0)
+		return NULL;
+	const struct parser *q = parser_detect(in->data, n);
+	return q != in->kind ? q : NULL;
+}
+
+/* Whether the parsed input can be judged as its kind: its content is
+ * what --kind says. */
+static bool input_kind_ok(struct input *in, const struct run_ctx *ctx)
+{
+	const struct parser *q = ctx->accept_partial ? NULL : kind_contradicted(in);
+	if (q) {
+		input_fail(in, "given as --kind %s, but the content is a %s; --accept-partial "
+			       "judges it as %s anyway", in->kind->name, q->label, in->kind->name);
+		return false;
+	}
+	return true;
+}
+
+/* Under COVERAGE_MIN_PERCENT of the lines understood, the input is an
+ * input error (exit 2) naming the share; what was found on the lines that
+ * were understood is still reported, but no item may pass: the lines not
+ * understood could hold what fails it. */
+static bool input_partly_understood(struct input *in, const struct run_ctx *ctx)
+{
+	if (ctx->accept_partial || !in->has_coverage || !in->lines_total ||
+	    (uint64_t)in->lines_understood * 100 >= (uint64_t)in->lines_total * COVERAGE_MIN_PERCENT)
+		return false;
+	input_fail(in, "only %u of %u lines (%u%%) were understood as %s, under the %d%% needed "
+		       "to trust a pass; --accept-partial judges it anyway",
+		   in->lines_understood, in->lines_total,
+		   (unsigned)((uint64_t)in->lines_understood * 100 / in->lines_total),
+		   in->kind->label, COVERAGE_MIN_PERCENT);
+	return true;
+}
+
 void run_parsed(struct input *in, const struct run_ctx *ctx)
 {
 	bool fatal = true;
 	if (in->len == 0 && !in->kind->streams) {
 		input_fail(in, "the input is empty");
-	} else if (in->kind->parse(in, ctx) == 0) {
+	} else if (in->kind->parse(in, ctx) == 0 && input_kind_ok(in, ctx)) {
 		fatal = false;
 		checks_run(in, ctx);
 	}
 	diags_to_findings(in, ctx);
+	bool partial = !fatal && input_partly_understood(in, ctx);
 	run_finish(in, ctx, fatal);
+	for (int it = 0; partial && it < ITEM_COUNT; it++)
+		if (in->items[it] == IST_PASS) {
+			in->items[it] = IST_UNKNOWN;
+			in->item_note[it] = "partly-understood";
+		}
 }
 
 /* Exceptions, item statuses, order: the last steps for every input. */
 static void run_finish(struct input *in, const struct run_ctx *ctx, bool fatal)
 {
+	findings_select(in, ctx);
 	findings_apply_exceptions(in, ctx);
 	run_settle(in, ctx, fatal);
 	findings_sort(in);

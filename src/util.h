@@ -113,6 +113,12 @@ bool str_glob(const char *pattern, const char *s);
  * through it. NULL on OOM. */
 char *utf8_sanitize(struct arena *a, const char *s, size_t n);
 
+/* Columns a terminal gives the UTF-8 text s[0..n): East Asian Wide and
+ * Fullwidth characters (UAX #11: CJK, kana, Hangul, fullwidth forms,
+ * emoji) take two, combining marks none, the rest one. Invalid bytes
+ * count one each. */
+size_t display_width(const char *s, size_t n);
+
 /* ---- dates ------------------------------------------------------------ */
 
 /* Days since 1970-01-01 for a proleptic Gregorian date (no time zones). */

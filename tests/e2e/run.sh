@@ -347,6 +347,55 @@ nec=samples/facts/nec-wpa2-weak-key.yaml
 check "exit 1 on a failing file" 1 "$(el "$nec" >/dev/null; echo $?)"
 check "--fail-on critical" 0 "$(el --fail-on critical "$nec" >/dev/null; echo $?)"
 check "--fail-on high" 1 "$(el --fail-on high "$nec" >/dev/null; echo $?)"
+# --fail-on warn / unknown and --strict (issue 11 §4). elecom: 6-2 fail; a
+# facts file whose model is unknown: 5-3 unknown and nothing failed.
+unk=$TMP/unknown-router.yaml
+printf 'router:\n  vendor: other\n  model: NoSuchRouter-1\n  firmware_version: "1.0"\nwifi:\n  - ssid: office\n    security: wpa2-personal\n    cipher: aes\n' >"$unk"
+el --format json "$unk" >"$TMP/o.json"
+check "unknown-router 5-3" unknown "$(jq -r '.inputs[0].items["5-3"]' "$TMP/o.json")"
+check "unknown-router exit (default)" 0 "$(el "$unk" >/dev/null; echo $?)"
+check "unknown-router --fail-on unknown" 1 "$(el --fail-on unknown "$unk" >/dev/null; echo $?)"
+check "unknown-router --strict" 1 "$(el --strict "$unk" >/dev/null; echo $?)"
+check "unknown-router --fail-on warn" 0 "$(el --fail-on warn "$unk" >/dev/null; echo $?)"
+check "--fail-on critical,unknown" 1 "$(el --fail-on critical,unknown "$unk" >/dev/null; echo $?)"
+check "--fail-on bad word" 2 "$(el --fail-on sometimes "$good" >/dev/null 2>&1; echo $?)"
+check "good file --strict" 0 "$(el --strict "$good" >/dev/null; echo $?)"
+# --select / --ignore: ids, names, id prefixes, any case; a token naming no rule is a usage error.
+rdp=samples/yamaha/rtx1210-rdp-forward-any.cfg
+check "--ignore EL105" "" "$(el --format json --ignore el105 "$rdp" | jq -r '[.inputs[0].findings[] | select(.rule=="EL105")] | .[].rule')"
+check "--ignore EL105 3-2" pass "$(el --format json --ignore EL105 "$rdp" | jq -r '.inputs[0].items["3-2"]')"
+check "--select EL3 rules" "EL306" "$(el --format json --select EL3 "$rdp" | jq -r '[.inputs[0].findings[].rule] | unique | join(",")')"
+check "--select name" "EL105" "$(el --format json --select service-exposed "$rdp" | jq -r '[.inputs[0].findings[].rule] | unique | join(",")')"
+check "--select unknown id" 2 "$(el --select EL9 "$rdp" >/dev/null 2>&1; echo $?)"
+el --ignore nosuchrule "$rdp" >/dev/null 2>"$TMP/err"
+grep -q -- "--ignore nosuchrule: no rule" "$TMP/err" && ok || bad "--ignore unknown message"
+# A forced --kind that contradicts the content, and an input mostly not understood.
+el --kind cisco-asa "$rdp" >/dev/null 2>"$TMP/err"
+check "--kind contradicted exit" 2 "$?"
+grep -q "given as --kind cisco-asa, but the content is a YAMAHA RTX/NVR" "$TMP/err" && ok || bad "--kind contradicted message"
+check "--kind contradicted --accept-partial" 0 "$(el --accept-partial --kind cisco-asa "$rdp" >/dev/null 2>&1; echo $?)"
+{ echo "# RTX1210 Rev.14.01.42 (Fri Jan 13 10:00:00 2023)"; for i in $(seq 1 50); do echo "aaaa $i"; done; } >"$TMP/mostly-junk.cfg"
+el --format json "$TMP/mostly-junk.cfg" >"$TMP/o.json" 2>"$TMP/err"
+check "mostly not understood exit" 2 "$?"
+check "mostly not understood 3-2" unknown "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
+grep -q "only 0 of 50 lines (0%) were understood as YAMAHA RTX/NVR" "$TMP/err" && ok || bad "coverage message: $(cat "$TMP/err")"
+check "mostly not understood --accept-partial" 0 "$(el --accept-partial "$TMP/mostly-junk.cfg" >/dev/null 2>&1; echo $?)"
+# --list-rules: sorted by id; SARIF refused; --explain in any case; Japanese severities.
+el --list-rules | cut -d' ' -f1 >"$TMP/ids"
+check "--list-rules sorted" "$(sort "$TMP/ids")" "$(cat "$TMP/ids")"
+check "--list-rules json sorted" "$(el --list-rules --format json | jq -r '.[].id' | sort | tr '\n' ,)" "$(el --list-rules --format json | jq -r '.[].id' | tr '\n' ,)"
+check "--list-rules sarif" 2 "$(el --list-rules --format sarif >/dev/null 2>&1; echo $?)"
+el --explain el201 | grep -q "wifi-open" && ok || bad "--explain lower case id"
+el --explain WIFI-WEP | grep -q "EL202" && ok || bad "--explain upper case name"
+el --list-rules --lang ja | grep -q '^EL105  service-exposed  *高  *3-2 ' && ok || bad "--list-rules ja severity"
+el --list-rules --lang ja | grep -q ' high ' && bad "--list-rules ja has English severity" || ok
+# --help and usage errors in the report's language.
+"$BIN" --help --lang ja | grep -q '^使い方: edgelint' && ok || bad "--help ja"
+LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BIN" --help | grep -q -- '--strict' && ok || bad "--help ja env"
+"$BIN" --lang ja --method 9 "$good" 2>"$TMP/err" >/dev/null
+grep -q '1 から 8 の数字' "$TMP/err" && ok || bad "usage error ja"
+"$BIN" --method 9 --lang ja "$good" 2>"$TMP/err" >/dev/null
+grep -q '1 から 8 の数字' "$TMP/err" && ok || bad "usage error ja (--lang after)"
 # --method: 3-2 and 5-4 do not apply to method 2; their findings go.
 el --format json --method 2 samples/facts/iodata-ja-labels.yaml >"$TMP/o.json"
 check "--method 2 3-2" not-applicable "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
