@@ -622,3 +622,18 @@ size_t display_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+int sb_pad(struct strbuf *sb, const char *s, int width)
+{
+	size_t w = display_width(s, strlen(s));
+	size_t col = (size_t)(width < 0 ? -(long)width : width);
+	size_t fill = w < col ? col - w : 0;
+	int rc = 0;
+	for (size_t i = 0; !rc && width < 0 && i < fill; i++)
+		rc = sb_adds(sb, " ");
+	if (!rc)
+		rc = sb_adds(sb, s);
+	for (size_t i = 0; !rc && width > 0 && i < fill; i++)
+		rc = sb_adds(sb, " ");
+	return rc;
+}

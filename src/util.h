@@ -60,6 +60,10 @@ void sb_init(struct strbuf *sb, size_t max);
 /* Appends; EL_ETOOBIG past the maximum (buffer unchanged), EL_ENOMEM. */
 int sb_add(struct strbuf *sb, const char *s, size_t n);
 int sb_adds(struct strbuf *sb, const char *s);
+/* Appends s padded with spaces to width terminal columns (display_width):
+ * after s when width > 0 (left-aligned), before it when width < 0
+ * (right-aligned). Text wider than the column is not cut. */
+int sb_pad(struct strbuf *sb, const char *s, int width);
 int sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Returns the contents ("" when empty); owned by sb. */

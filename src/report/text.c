@@ -225,6 +225,21 @@ static int text_creds(struct report_run *run, const struct input *in)
 	return rc;
 }
 
+/* One row of the web-share table: a label column and four right-aligned
+ * columns, padded by display width. */
+static int text_row(struct strbuf *o, const char *label, const char *c1, const char *c2,
+		    const char *c3, const char *c4)
+{
+	int rc = sb_adds(o, "    ");
+	if (!rc)
+		rc = sb_pad(o, label, 16);
+	const char *cols[4] = {c1, c2, c3, c4};
+	static const int widths[4] = {-11, -9, -13, -9};
+	for (int i = 0; !rc && i < 4; i++)
+		rc = sb_pad(o, cols[i], widths[i]);
+	return rc ? rc : sb_adds(o, "\n");
+}
+
 /* A capture's traffic: totals, the HTTPS share as a small table, TLS
  * versions, cleartext logins and the hosts most flows went to. */
 static int text_traffic(struct report_run *run, const struct input *in)
@@ -245,22 +260,21 @@ static int text_traffic(struct report_run *run, const struct input *in)
 		rc = sb_adds(o, ja ? "  Web の通信はありません\n" : "  no web traffic\n");
 		return rc ? rc : text_creds(run, in);
 	}
+	/* Columns by display width: Japanese headings are two columns a
+	 * character. */
 	if (!rc)
-		rc = sb_printf(o, "    %-16s %10s %8s %12s %8s\n", "", ja ? "フロー" : "flows",
-			       ja ? "割合" : "share", ja ? "バイト" : "bytes", ja ? "割合" : "share");
-	if (!rc) {
-		text_share(t->https_flows, wf, b1, sizeof(b1));
-		text_size(t->https_bytes, b2, sizeof(b2));
-		text_share(t->https_bytes, wb, b3, sizeof(b3));
-		rc = sb_printf(o, "    %-16s %10llu %8s %12s %8s\n", "HTTPS (TLS+QUIC)",
-			       (unsigned long long)t->https_flows, b1, b2, b3);
-	}
-	if (!rc) {
-		text_share(t->http_flows, wf, b1, sizeof(b1));
-		text_size(t->http_bytes, b2, sizeof(b2));
-		text_share(t->http_bytes, wb, b3, sizeof(b3));
-		rc = sb_printf(o, "    %-16s %10llu %8s %12s %8s\n", ja ? "HTTP（平文）" : "HTTP (clear)",
-			       (unsigned long long)t->http_flows, b1, b2, b3);
+		rc = text_row(o, "", ja ? "フロー" : "flows", ja ? "割合" : "share",
+			      ja ? "バイト" : "bytes", ja ? "割合" : "share");
+	for (int k = 0; !rc && k < 2; k++) {
+		uint64_t fl = k ? t->http_flows : t->https_flows;
+		uint64_t by = k ? t->http_bytes : t->https_bytes;
+		char n[24];
+		snprintf(n, sizeof(n), "%llu", (unsigned long long)fl);
+		text_share(fl, wf, b1, sizeof(b1));
+		text_size(by, b2, sizeof(b2));
+		text_share(by, wb, b3, sizeof(b3));
+		rc = text_row(o, k ? (ja ? "HTTP（平文）" : "HTTP (clear)") : "HTTPS (TLS+QUIC)", n, b1,
+			      b2, b3);
 	}
 	if (!rc && t->ntls) {
 		rc = sb_adds(o, ja ? "  TLS バージョン:" : "  TLS versions:");
@@ -282,8 +296,12 @@ static int text_traffic(struct report_run *run, const struct input *in)
 			sb_init(&nm, 1024);
 			sb_adds(&nm, t->hosts[i].name);
 			finding_mask(in, &nm);
-			rc = sb_printf(o, "    %-40s %-9s %llu\n", sb_str(&nm), t->hosts[i].via,
-				       (unsigned long long)t->hosts[i].flows);
+			rc = sb_adds(o, "    ");
+			if (!rc)
+				rc = sb_pad(o, sb_str(&nm), 41);
+			if (!rc)
+				rc = sb_printf(o, "%-9s %llu\n", t->hosts[i].via,
+					       (unsigned long long)t->hosts[i].flows);
 			sb_free(&nm);
 		}
 	}

@@ -389,6 +389,10 @@ el --explain el201 | grep -q "wifi-open" && ok || bad "--explain lower case id"
 el --explain WIFI-WEP | grep -q "EL202" && ok || bad "--explain upper case name"
 el --list-rules --lang ja | grep -q '^EL105  service-exposed  *高  *3-2 ' && ok || bad "--list-rules ja severity"
 el --list-rules --lang ja | grep -q ' high ' && bad "--list-rules ja has English severity" || ok
+# The capture table lines up by display width in Japanese (columns end at the same place).
+el --lang ja samples/pcap/tls13-sni.pcap | grep -E '^ +(フロー|HTTPS|HTTP（)' |
+	python3 -c 'import sys,unicodedata as u; print(sorted({sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin}))' >"$TMP/widths"
+check "ja capture table widths" "[62]" "$(cat "$TMP/widths")"
 # --help and usage errors in the report's language.
 "$BIN" --help --lang ja | grep -q '^使い方: edgelint' && ok || bad "--help ja"
 LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BIN" --help | grep -q -- '--strict' && ok || bad "--help ja env"

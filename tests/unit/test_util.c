@@ -742,6 +742,38 @@ static void test_file_write_atomic(void **state)
 	remove_tmpdir(dir);
 }
 
+/* Display width (UAX #11): wide CJK and fullwidth forms are 2 columns,
+ * combining marks 0, ASCII 1; broken UTF-8 counts a column a byte. */
+static void test_display_width(void **state)
+{
+	(void)state;
+	assert_int_equal(display_width("", 0), 0);
+	assert_int_equal(display_width("flows", 5), 5);
+	assert_int_equal(display_width("フロー", strlen("フロー")), 6);
+	assert_int_equal(display_width("HTTP（平文）", strlen("HTTP（平文）")), 12);
+	assert_int_equal(display_width("한국", strlen("한국")), 4);
+	assert_int_equal(display_width("e\xcc\x81", 3), 1);        /* e + U+0301 */
+	assert_int_equal(display_width("\xef\xbd\xa1", 3), 1);     /* U+FF61 halfwidth 。 */
+	assert_int_equal(display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
+	assert_int_equal(display_width("\xe3\x81", 2), 2);           /* cut sequence */
+	assert_int_equal(display_width("\xff\xfe", 2), 2);
+	assert_int_equal(display_width("\xe2\x9c\x93", 3), 1);     /* U+2713 check mark */
+}
+
+static void test_sb_pad(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	sb_init(&sb, 256);
+	assert_int_equal(sb_pad(&sb, "割合", 6), 0);
+	assert_string_equal(sb_str(&sb), "割合  ");
+	assert_int_equal(sb_pad(&sb, "割合", -7), 0);
+	assert_string_equal(sb_str(&sb), "割合     割合");
+	assert_int_equal(sb_pad(&sb, "toolong", 3), 0);
+	assert_string_equal(sb_str(&sb), "割合     割合toolong");
+	sb_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -766,6 +798,8 @@ int main(void)
 		cmocka_unit_test(test_date_format_round_trip),
 		cmocka_unit_test(test_file_read_all),
 		cmocka_unit_test(test_file_write_atomic),
+		cmocka_unit_test(test_display_width),
+		cmocka_unit_test(test_sb_pad),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
