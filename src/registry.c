@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include "registry.h"
 #include "loginfields.h"
+#include "version.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -494,6 +495,38 @@ static int rl_aliases(struct rload *L, const struct ynode *m, const char ***out,
 	return 0;
 }
 
+/* A device's optional "releases": version strings, oldest first, each
+ * comparable (version_cmp) and increasing, the last equal to
+ * latest_firmware when both are given. */
+static int rl_releases(struct rload *L, const struct ynode *m, struct vpn_device *e)
+{
+	const struct ynode *rl = ymap_get(m, "releases");
+	e->releases = NULL;
+	e->nreleases = 0;
+	if (!rl || yscalar_is_null(rl))
+		return 0;
+	if (rl->kind != Y_SEQ || rl->n == 0)
+		return rl_err(L, rl, "device %s: 'releases' must be a list of versions", e->model);
+	e->releases = arena_alloc(&L->r->arena, rl->n * sizeof(char *));
+	if (!e->releases)
+		return rl_err(L, rl, "out of memory");
+	for (size_t j = 0; j < rl->n; j++) {
+		const struct ynode *v = rl->vals[j];
+		int c = -1;
+		if (v->kind != Y_SCALAR)
+			return rl_err(L, v, "device %s: each release must be a version", e->model);
+		if (j && (version_cmp(e->releases[j - 1], v->str, &c) || c >= 0))
+			return rl_err(L, v, "device %s: releases must be comparable and increasing "
+					    "('%s' after '%s')", e->model, v->str, e->releases[j - 1]);
+		e->releases[j] = v->str;
+	}
+	e->nreleases = rl->n;
+	if (e->latest_firmware && strcmp(e->releases[rl->n - 1], e->latest_firmware) != 0)
+		return rl_err(L, rl, "device %s: the last release '%s' is not latest_firmware '%s'",
+			      e->model, e->releases[rl->n - 1], e->latest_firmware);
+	return 0;
+}
+
 static int load_routers(struct rload *L)
 {
 	struct registry *r = L->r;
@@ -854,7 +887,8 @@ static int load_vpn_devices(struct rload *L)
 		return rl_err(L, list, "out of memory");
 	static const char *const keys[] = {"vendor", "model", "aliases", "revision_family",
 					   "end_of_support", "end_of_life", "latest_firmware",
-					   "latest_firmware_date", "source", "as_of", "note", NULL};
+					   "latest_firmware_date", "releases", "source", "as_of",
+					   "note", NULL};
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->vals[i];
 		struct vpn_device *e = &r->vpns[i];
@@ -887,7 +921,8 @@ static int load_vpn_devices(struct rload *L)
 		if (eol && yscalar_bool(eol, &e->end_of_life))
 			return rl_err(L, eol, "'end_of_life' must be true or false");
 		model_key(e->key, sizeof(e->key), e->model);
-		if ((rc = rl_aliases(L, m, &e->aliases, &e->naliases)))
+		if ((rc = rl_aliases(L, m, &e->aliases, &e->naliases)) ||
+		    (rc = rl_releases(L, m, e)))
 			return rc;
 		r->nvpns = i + 1;
 	}

@@ -142,6 +142,11 @@ struct vpn_device {
 	const char *end_of_support_text;
 	bool end_of_life;
 	const char *latest_firmware;  /* or NULL */
+	/* Every release of the model the data lists (optional; "releases"),
+	 * so "N releases behind" counts real releases, never the difference
+	 * of two version numbers (YAMAHA skips numbers). */
+	const char **releases;
+	size_t nreleases;
 	const char *source, *as_of;
 	unsigned line;
 };

@@ -225,17 +225,19 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 			    model, "train", train->train, "date", train->end_of_support_text,
 			    "source", short_ref(in, train->source), ARGS_END);
 	if (latest_fw && version_cmp(rev, latest_fw, &cmp) == 0 && cmp < 0) {
-		/* How far behind: releases of the same line differ in their last
-		 * number ("15.02.10" -> "15.02.33" is 23 releases). */
-		const char *ld = strrchr(rev, '.'), *lv = strrchr(latest_fw, '.');
-		long a, b;
+		/* How far behind: the releases the data lists between the one
+		 * running and the newest (never the difference of two version
+		 * numbers: revisions skip numbers). Without a list, no count. */
+		size_t nb = 0;
+		for (size_t k = 0; v->releases && k < v->nreleases; k++) {
+			int c1, c2;
+			if (version_cmp(rev, v->releases[k], &c1) == 0 && c1 < 0 &&
+			    version_cmp(v->releases[k], latest_fw, &c2) == 0 && c2 <= 0)
+				nb++;
+		}
+		bool same_line = nb > 0;
 		char behind[24];
-		bool same_line = ld && lv && ld - rev == lv - latest_fw &&
-				 strncmp(rev, latest_fw, (size_t)(ld - rev)) == 0 &&
-				 str_to_long(ld + 1, 0, 1000000, &a) == 0 &&
-				 str_to_long(lv + 1, 0, 1000000, &b) == 0 && b > a;
-		if (same_line)
-			snprintf(behind, sizeof(behind), "%ld", b - a);
+		snprintf(behind, sizeof(behind), "%zu", nb);
 		finding_add(in, ctx, "EL301", same_line ? "behind" : "default", item, -1, FST_FAIL,
 			    line, ev, "firmware", d->firmware.s, "latest", latest_fw,
 			    "model", model, "behind", same_line ? behind : "", ARGS_END);

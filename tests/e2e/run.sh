@@ -393,6 +393,25 @@ el --list-rules --lang ja | grep -q ' high ' && bad "--list-rules ja has English
 el --lang ja samples/pcap/tls13-sni.pcap | grep -E '^ +(フロー|HTTPS|HTTP（)' |
 	python3 -c 'import sys,unicodedata as u; print(sorted({sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin}))' >"$TMP/widths"
 check "ja capture table widths" "[62]" "$(cat "$TMP/widths")"
+# "N releases behind" counts the releases the data lists (issue 11 §1), never the
+# difference of version numbers: with no list there is no count; with a planted
+# list of 15.02.30, .31, .33 an RTX830 on 15.02.30 is 2 releases behind.
+rtx830=samples/yamaha/rtx830-pass-all-inbound.cfg
+el "$rtx830" | grep -q "RTX830 runs Rev.15.02.30; 15.02.33 is the newest release" && ok || bad "EL301 without a release list"
+cp -r rules "$TMP/rules-rel"
+python3 - "$TMP/rules-rel/firmware/vpn-devices.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+k = s.index('latest_firmware: "15.02.33"')
+s = s[:k] + 'releases: ["15.02.30", "15.02.31", "15.02.33"]\n    ' + s[k:]
+open(p, "w").write(s)
+PY
+el --rules "$TMP/rules-rel" "$rtx830" | grep -q "RTX830 runs Rev.15.02.30, 2 releases behind 15.02.33" && ok || bad "EL301 counts listed releases"
+sed -i 's/releases: \["15.02.30", "15.02.31", "15.02.33"\]/releases: ["15.02.31", "15.02.30"]/' "$TMP/rules-rel/firmware/vpn-devices.yaml"
+el --rules "$TMP/rules-rel" "$rtx830" >/dev/null 2>"$TMP/err"
+check "unordered releases refused" 2 "$?"
+grep -q "releases must be comparable and increasing" "$TMP/err" && ok || bad "unordered releases message: $(cat "$TMP/err")"
 # --help and usage errors in the report's language.
 "$BIN" --help --lang ja | grep -q '^使い方: edgelint' && ok || bad "--help ja"
 LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BIN" --help | grep -q -- '--strict' && ok || bad "--help ja env"
