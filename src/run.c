@@ -19,6 +19,18 @@
 #include "bundle.h"
 #include "checks/checks.h"
 
+/* A UTF-8 byte-order mark (Notepad writes one) is not part of the
+ * content: it would hide a YAMAHA header or a first key from the probe
+ * and the parser. Removed in place; the line numbers do not change. */
+static void strip_bom(char *buf, size_t *n)
+{
+	if (*n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(buf, buf + 3, *n - 3);
+		*n -= 3;
+		buf[*n] = '\0';
+	}
+}
+
 /* Reads the first bytes of a file for probing. */
 static int read_head(const char *path, char *buf, size_t max, size_t *n, char *why,
 		     size_t whyn)
@@ -28,13 +40,15 @@ static int read_head(const char *path, char *buf, size_t max, size_t *n, char *w
 		snprintf(why, whyn, "%s", strerror(errno));
 		return EL_EIO;
 	}
-	*n = fread(buf, 1, max, f);
+	*n = fread(buf, 1, max - 1, f);
 	int err = ferror(f);
 	fclose(f);
 	if (err) {
 		snprintf(why, whyn, "read error");
 		return EL_EIO;
 	}
+	buf[*n] = '\0';
+	strip_bom(buf, n);
 	return 0;
 }
 
@@ -184,6 +198,8 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		input_fail(in, "cannot read: %s", why);
 		goto out;
 	}
+	if (in->data)
+		strip_bom(in->data, &in->len);
 	run_parsed(in, ctx);
 	return;
 out:
@@ -235,6 +251,8 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 			run_finish(in, ctx, true);
 			return;
 		}
+		if (data)
+			strip_bom(data, &len);
 		int rc = input_add_part(in, paths[i], paths[i], data, len, kind->max_bytes);
 		if (data) {
 			volatile char *v = data;

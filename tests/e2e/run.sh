@@ -412,6 +412,15 @@ sed -i 's/releases: \["15.02.30", "15.02.31", "15.02.33"\]/releases: ["15.02.31"
 el --rules "$TMP/rules-rel" "$rtx830" >/dev/null 2>"$TMP/err"
 check "unordered releases refused" 2 "$?"
 grep -q "releases must be comparable and increasing" "$TMP/err" && ok || bad "unordered releases message: $(cat "$TMP/err")"
+# A UTF-8 byte-order mark and CRLF line ends never change a verdict (issue 11 §5):
+# every text sample, rewritten with a BOM and CRLF, gives the same items and findings.
+for s in $(find samples -type f ! -path 'samples/pcap/*' | sort); do
+	grep -qI . "$s" || continue                       # binary backups
+	python3 -c 'import sys; d=open(sys.argv[1],"rb").read(); d=d.replace(b"\r\n",b"\n").replace(b"\n",b"\r\n"); open(sys.argv[2],"wb").write(b"\xef\xbb\xbf"+d)' "$s" "$TMP/bom-$(basename "$s")"
+	el --format json "$s" 2>/dev/null | jq -S '[.inputs[] | {items, findings: [.findings[] | {rule, status, line}]}]' >"$TMP/a.json"
+	el --format json "$TMP/bom-$(basename "$s")" 2>/dev/null | jq -S '[.inputs[] | {items, findings: [.findings[] | {rule, status, line}]}]' >"$TMP/b.json"
+	cmp -s "$TMP/a.json" "$TMP/b.json" && ok || bad "BOM+CRLF changes the verdict of $s: $(diff "$TMP/a.json" "$TMP/b.json" | head -5)"
+done
 # --help and usage errors in the report's language.
 "$BIN" --help --lang ja | grep -q '^使い方: edgelint' && ok || bad "--help ja"
 LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BIN" --help | grep -q -- '--strict' && ok || bad "--help ja env"
