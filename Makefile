@@ -5,11 +5,12 @@
 #                 then the same again under ASan+UBSan
 #   make fuzz     libFuzzer harnesses (FUZZ_SECONDS each, default 60)
 #   make lint     cppcheck and clang-tidy
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   (binary, rules data, facts template, man pages)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/edgelint
+MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 FUZZ_SECONDS ?= 60
 
@@ -238,9 +239,14 @@ install: edgelint
 	install -m 0755 edgelint $(DESTDIR)$(BINDIR)/edgelint
 	install -m 0644 rules/*.yaml rules/*.txt $(DESTDIR)$(DATADIR)/rules/
 	install -m 0644 rules/firmware/*.yaml $(DESTDIR)$(DATADIR)/rules/firmware/
+	install -m 0644 docs/router-facts-template.yaml $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/ja/man1
+	install -m 0644 edgelint.1 $(DESTDIR)$(MANDIR)/man1/edgelint.1
+	install -m 0644 man/ja/edgelint.1 $(DESTDIR)$(MANDIR)/ja/man1/edgelint.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/edgelint
+	rm -f $(DESTDIR)$(MANDIR)/man1/edgelint.1 $(DESTDIR)$(MANDIR)/ja/man1/edgelint.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -451,6 +451,19 @@ check "fresh json" false "$(el --format json "$good" | jq .rules.stale)"
 # Installed layout: the binary finds rules beside it and under ../share.
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s install PREFIX="$TMP/prefix" >"$TMP/install.log" 2>&1 ||
 	cat "$TMP/install.log"
+# The man pages (English and Japanese) are installed with the facts template,
+# and each documents every option --help lists.
+check "man page installed" 1 "$(ls "$TMP/prefix/share/man/man1/edgelint.1" 2>/dev/null | wc -l)"
+check "ja man page installed" 1 "$(ls "$TMP/prefix/share/man/ja/man1/edgelint.1" 2>/dev/null | wc -l)"
+check "facts template installed" 1 "$(ls "$TMP/prefix/share/edgelint/router-facts-template.yaml" 2>/dev/null | wc -l)"
+for opt in $("$BIN" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+	for page in edgelint.1 man/ja/edgelint.1; do
+		grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$page" && ok || bad "$page does not document $opt"
+	done
+done
+if command -v groff >/dev/null; then
+	groff -man -Tutf8 -ww -z edgelint.1 2>"$TMP/groff.err"; check "edgelint.1 renders without warnings" "" "$(cat "$TMP/groff.err")"
+fi
 if [ -x "$TMP/prefix/bin/edgelint" ]; then
 	(cd / && env -u EDGELINT_RULES "$TMP/prefix/bin/edgelint" --today "$TODAY" "$ROOT/$good" >/dev/null)
 	check "installed binary finds its rules" 0 "$?"
