@@ -338,8 +338,9 @@ size_t utf8_clean(char *o, const char *s, size_t n)
 		if (ok && len == 4)
 			ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
 		/* What a terminal acts on: C0 controls and DEL (ESC starts CSI,
-		 * OSC and title sequences), C1 controls U+0080-U+009F (U+009B
-		 * is a one-character CSI), and the bidirectional embeddings,
+		 * OSC and title sequences), C1 controls U+0080-U+009F (ECMA-48
+		 * 5th ed. §5.3 and §8.3.16: U+009B is a one-character CSI, which
+		 * xterm honours in UTF-8), and the bidirectional embeddings,
 		 * overrides and isolates U+202A-U+202E, U+2066-U+2069, which
 		 * reorder what the reader sees (Unicode UAX #9; CVE-2021-42574,
 		 * "Trojan Source"). */
