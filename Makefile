@@ -194,6 +194,7 @@ bench: edgelint bench-deps
 	@bash tests/bench/yamaha.sh ./edgelint
 	@bash tests/bench/asa.sh ./edgelint
 	@bash tests/bench/home.sh ./edgelint
+	@bash tests/bench/masking.sh ./edgelint
 	@bash tests/bench/pcap.sh ./edgelint
 
 # ---- fuzzing -----------------------------------------------------------------

@@ -322,7 +322,22 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	struct cred_sink *s = ctx;
 	const struct cls_cred *c = fc->c;
 	struct cred_list *l = c->anonymous ? &s->anon : &s->leak;
+	struct input *in = s->in;
 	l->total++;
+	/* Every secret is registered, kept in the list or not: past the list's
+	 * limit credentials stop being printed, never being protected (a later
+	 * password may be another login's user name or a host name). */
+	char *secret = arena_alloc(&in->arena, c->secret_len + 1);
+	if (!secret) {
+		s->nomem = true;
+		return -1;
+	}
+	memcpy(secret, c->secret, c->secret_len);
+	secret[c->secret_len] = '\0';
+	if (input_add_secret(in, secret, c->secret_len)) {
+		s->nomem = true;   /* never kept without its mask */
+		return -1;
+	}
 	if (l->n >= TRAFFIC_CREDS_MAX)
 		return -1;
 	if (l->n == l->cap) {
@@ -335,23 +350,12 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 		l->v = nv;
 		l->cap = cap;
 	}
-	struct input *in = s->in;
-	char *secret = arena_alloc(&in->arena, c->secret_len + 1);
-	if (!secret) {
-		s->nomem = true;
-		return -1;
-	}
-	memcpy(secret, c->secret, c->secret_len);   /* before: the index reads it */
-	secret[c->secret_len] = '\0';
-	if (input_add_secret(in, secret, c->secret_len)) {
-		s->nomem = true;   /* never kept without its mask */
-		return -1;
-	}
 	struct traffic_cred *t = &l->v[l->n];
 	t->protocol = c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);
 	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
-	t->user = c->user ? utf8_sanitize(&in->arena, (const char *)c->user, c->user_len) : NULL;
+	/* Raw: reports mask the run's secrets in it, then sanitise it. */
+	t->user = c->user ? arena_strndup(&in->arena, (const char *)c->user, c->user_len) : NULL;
 	t->packet = c->packet;
 	t->count = 1;
 	t->anonymous = c->anonymous;

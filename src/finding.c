@@ -22,36 +22,62 @@ const char *fstatus_name(enum fstatus s)
 	return "unknown";
 }
 
+/* The secrets to hide: the run's, or (outside a report, as in unit tests)
+ * a set built from the input's own into tmp, which the caller frees. */
+static struct secret_set *finding_secrets(const struct input *in, struct secret_set *tmp)
+{
+	secret_set_init(tmp);
+	if (in->run_secrets)
+		return in->run_secrets;
+	input_secrets_add_to(in, tmp);   /* on failure tmp refuses to mask */
+	return tmp;
+}
+
 void finding_mask(const struct input *in, struct strbuf *sb)
 {
-	if (!sb->buf || !in->secret_head || sb->len < SECRET_MASK_MIN)
+	if (!sb->buf || sb->len < SECRET_MASK_MIN)
 		return;
-	/* One pass: at each byte, the longest secret starting there (found
-	 * through the index of first 4 bytes) becomes "****". The result is
-	 * never longer than the text, so it is built in place. */
-	char *t = sb->buf;
-	size_t n = sb->len, r = 0, w = 0;
-	while (r < n) {
-		size_t best = 0;
-		if (n - r >= SECRET_MASK_MIN) {
-			for (size_t k = in->secret_head[secret_bucket(t + r)]; k;
-			     k = in->secret_next[k - 1]) {
-				size_t len = in->secret_lens[k - 1];
-				if (len > best && len <= n - r &&
-				    memcmp(t + r, in->secrets[k - 1], len) == 0)
-					best = len;
-			}
-		}
-		if (best) {
-			memcpy(t + w, "****", 4); /* NOLINT(bugprone-not-null-terminated-result) */
-			w += 4;
-			r += best;
-		} else {
-			t[w++] = t[r++];
-		}
+	struct secret_set tmp;
+	struct secret_set *set = finding_secrets(in, &tmp);
+	struct strbuf o;
+	sb_init(&o, sb->max);
+	if (secret_set_mask(set, sb->buf, sb->len, &o) == 0 && o.len <= sb->len) {
+		memcpy(sb->buf, sb_str(&o), o.len + 1);
+		sb->len = o.len;
+	} else {
+		/* Cannot tell where the secrets are: print none of it. */
+		sb->buf[0] = '\0';
+		sb->len = 0;
 	}
-	t[w] = '\0';
-	sb->len = w;
+	sb_free(&o);
+	secret_set_free(&tmp);
+}
+
+int finding_scrub(const struct input *in, const char *s, size_t n, struct strbuf *out)
+{
+	struct secret_set tmp;
+	struct secret_set *set = finding_secrets(in, &tmp);
+	struct strbuf m;
+	sb_init(&m, n + 64);
+	int rc = secret_set_mask(set, s, n, &m);
+	if (rc == 0)
+		rc = sb_add_clean(out, sb_str(&m), m.len);
+	sb_free(&m);
+	secret_set_free(&tmp);
+	return rc;
+}
+
+const char *finding_scrub_dup(struct input *in, const char *s)
+{
+	if (!s)
+		return NULL;
+	struct strbuf sb;
+	sb_init(&sb, strlen(s) + 64);
+	const char *r = finding_scrub(in, s, strlen(s), &sb) == 0
+				? arena_strndup(&in->arena, sb_str(&sb), sb.len)
+				: NULL;
+	sb_free(&sb);
+	return r ? r : "?";
 }
 
 struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
@@ -102,21 +128,15 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 				: vn > FINDING_ARG_MAX
 					? arena_printf(&in->arena, "%.*s…", cut, v)
 					: arena_strndup(&in->arena, v, vn);
-			if (copy && v)   /* inputs are strangers' bytes: print only UTF-8 */
-				copy = utf8_sanitize(&in->arena, copy, strlen(copy));
+			/* Kept raw: masked, then sanitised, when rendered. */
 			f->arg_val[f->nargs++] = copy ? copy : "";
 		}
 	}
 	va_end(ap);
-	if (evidence) {
-		struct strbuf sb;
-		sb_init(&sb, 4096);
-		if (sb_adds(&sb, evidence) == 0) {
-			finding_mask(in, &sb);
-			f->evidence = utf8_sanitize(&in->arena, sb_str(&sb), sb.len);
-		}
-		sb_free(&sb);
-	}
+	/* Raw as well (a longer line is not quoted: cutting it could cut a
+	 * secret in two). */
+	if (evidence && strnlen(evidence, FINDING_EVIDENCE_MAX + 1) <= FINDING_EVIDENCE_MAX)
+		f->evidence = arena_strndup(&in->arena, evidence, strlen(evidence));
 	in->nfindings++;
 	return f;
 }
@@ -129,12 +149,12 @@ static const char *finding_arg(const struct finding *f, const char *k, size_t kn
 	return NULL;
 }
 
-/* Renders template t with the finding's {key} arguments into sb and
- * masks the input's secrets in what was added. */
+/* Renders template t with the finding's {key} arguments into sb. Only
+ * the arguments (bytes of the input) are masked and sanitised: our own
+ * words are never rewritten, so no mask can spell a secret over them. */
 static int finding_render(const struct input *in, const struct finding *f,
 			  const char *t, struct strbuf *sb)
 {
-	size_t start = sb->len;
 	int rc = 0;
 	while (*t && rc == 0) {
 		const char *open = strchr(t, '{');
@@ -146,21 +166,16 @@ static int finding_render(const struct input *in, const struct finding *f,
 		rc = sb_add(sb, t, (size_t)(open - t));
 		const char *v = finding_arg(f, open + 1, (size_t)(close - open - 1));
 		if (rc == 0)
-			rc = v ? sb_adds(sb, v)
+			rc = v ? finding_scrub(in, v, strlen(v), sb)
 			       : sb_add(sb, open, (size_t)(close - open + 1));
 		t = close + 1;
 	}
-	struct strbuf tail;
-	sb_init(&tail, sb->max);
-	if (rc == 0 && sb_add(&tail, sb_str(sb) + start, sb->len - start) == 0) {
-		finding_mask(in, &tail);
-		sb->len = start;
-		if (sb->buf)
-			sb->buf[start] = '\0';
-		rc = sb_add(sb, sb_str(&tail), tail.len);
-	}
-	sb_free(&tail);
 	return rc;
+}
+
+int finding_evidence(const struct input *in, const struct finding *f, struct strbuf *sb)
+{
+	return f->evidence ? finding_scrub(in, f->evidence, strlen(f->evidence), sb) : 0;
 }
 
 int finding_message(const struct input *in, const struct finding *f,

@@ -3,9 +3,18 @@
  * run context the checks and reporters share.
  *
  * A finding stores the rule, the message variant and its arguments; the
- * text is rendered in the report's language by finding_message(), which
- * also masks every secret of the input. Evidence is masked when it is
- * recorded.
+ * text is rendered in the report's language by finding_message().
+ *
+ * Secrets are kept out of what leaves by construction: arguments and
+ * evidence are bytes of the input and are stored raw; when a report
+ * renders them, each one alone is matched against every secret of the run
+ * (on its raw bytes, secrets.h), the secrets' bytes replaced by "****",
+ * and only then sanitised for printing (utf8_clean). The text we write
+ * around them — message and fix templates, vendor hints, file paths — is
+ * never rewritten. Whatever else a reporter prints from an input goes
+ * through finding_scrub() the same way. No pass rewrites the finished
+ * report: the fuzz harnesses and the end-to-end tests search every report
+ * for every secret and fail loudly if one is there.
  */
 #ifndef EDGELINT_FINDING_H
 #define EDGELINT_FINDING_H
@@ -27,6 +36,7 @@ const char *fstatus_name(enum fstatus s);
 #define FINDING_MAX_ARGS 12
 #define FINDING_ARG_MAX 2048  /* bytes of an argument quoted in a message (above
                                * every input value limit, so no secret is cut) */
+#define FINDING_EVIDENCE_MAX 4096 /* longer evidence is not quoted at all */
 
 struct finding {
 	const struct rule *rule;
@@ -39,7 +49,7 @@ struct finding {
 	const char *arg_key[FINDING_MAX_ARGS];
 	const char *arg_val[FINDING_MAX_ARGS];
 	size_t nargs;
-	const char *evidence;     /* masked; NULL when none */
+	const char *evidence;     /* raw (see above); NULL when none */
 	const char *except_reason;
 };
 
@@ -70,9 +80,11 @@ struct run_ctx {
 /* Records a finding of rule id for item with status st at line.
  * Variadic arguments are key, value string pairs ending with NULL; they
  * fill the {key} placeholders of the message variant. sev < 0 takes the
- * rule's default severity. evidence may be NULL; it is masked against the
- * input's secrets. An id or variant missing from the registry is a bug:
- * the function prints it and aborts, so tests catch it.
+ * rule's default severity. evidence may be NULL. Values and evidence are
+ * copied raw (values cut at FINDING_ARG_MAX, evidence over
+ * FINDING_EVIDENCE_MAX dropped) and masked when rendered. An id or
+ * variant missing from the registry is a bug: the function prints it and
+ * aborts, so tests catch it.
  * Returns the finding (owned by the input) or NULL on OOM. */
 struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			    const char *id, const char *variant, int item,
@@ -80,14 +92,26 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			    const char *evidence, ...)
 	__attribute__((sentinel));
 
-/* Renders the message of f in language l into sb, secrets masked. */
+/* Renders the message of f in language l into sb (appended), secrets
+ * masked. 0 or negative. */
 int finding_message(const struct input *in, const struct finding *f,
 		    enum lang l, struct strbuf *sb);
 /* Renders the fix text (rule remediation + vendor hint) into sb. */
 int finding_fix(const struct input *in, const struct finding *f,
 		enum lang l, struct strbuf *sb);
-/* Replaces every occurrence of the input's secrets in s with "****",
- * in place in sb (sb holds s). */
+/* Renders the evidence of f (nothing when it has none) into sb. */
+int finding_evidence(const struct input *in, const struct finding *f, struct strbuf *sb);
+/* Appends s (n bytes from an input) to out with every secret of the run
+ * masked (on the raw bytes), then sanitised. The run's secrets are
+ * in->run_secrets (lent by report_render); without them, the input's own.
+ * Returns 0 or negative; on failure nothing of s is appended. */
+int finding_scrub(const struct input *in, const char *s, size_t n, struct strbuf *out);
+/* finding_scrub() of a C string into the input's arena; NULL for NULL,
+ * "?" when out of memory (never the unmasked text). */
+const char *finding_scrub_dup(struct input *in, const char *s);
+/* Replaces every run of secret bytes in sb (in place) with "****"; no
+ * sanitising. When the secrets cannot be searched (out of memory) sb is
+ * emptied. */
 void finding_mask(const struct input *in, struct strbuf *sb);
 
 /* Sorts findings by line, then rule id, then variant (stable). */

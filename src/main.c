@@ -581,7 +581,9 @@ int main(int argc, char **argv)
 	static struct policy pol;
 	policy_init(&pol);
 	if (opt.policy && policy_load(&pol, opt.policy, err, sizeof(err))) {
-		usage_error(lang, "invalid policy: %s", "ポリシーファイルが不正です: %s", err);
+		char clean[sizeof(err)];
+		clean[utf8_clean(clean, err, strlen(err))] = '\0';
+		usage_error(lang, "invalid policy: %s", "ポリシーファイルが不正です: %s", clean);
 		policy_free(&pol);
 		registry_free(&reg);
 		free(opt.select);
@@ -653,6 +655,14 @@ int main(int argc, char **argv)
 	const char *term = getenv("TERM");
 	bool color = strcmp(opt.format, "text") == 0 && !opt.output && isatty(STDOUT_FILENO) &&
 		     !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
+	/* The secrets of every input, hidden everywhere: in every input's part
+	 * of the report and in the errors below. */
+	struct secret_set secrets;
+	secret_set_init(&secrets);
+	for (size_t i = 0; i < ninputs; i++) {
+		input_secrets_add_to(&inputs[i], &secrets);   /* failure: nothing is masked-printed */
+		inputs[i].run_secrets = &secrets;
+	}
 	struct report_run run = {.ctx = &ctx, .inputs = inputs, .ninputs = ninputs,
 				 .color = color, .stale = stale, .out = &out};
 	if (report_render(reporter_by_name(opt.format), &run)) {
@@ -670,9 +680,8 @@ int main(int argc, char **argv)
 		if (in->error) {
 			any_error = true;
 			struct strbuf e;
-			sb_init(&e, 4096);
-			sb_adds(&e, in->error);
-			finding_mask(in, &e);
+			sb_init(&e, 1u << 16);
+			finding_scrub(in, in->error, strlen(in->error), &e);
 			fprintf(stderr, "edgelint: %s\n", sb_str(&e));
 			sb_free(&e);
 		}
@@ -690,13 +699,24 @@ int main(int argc, char **argv)
 	}
 	for (size_t j = 0; j < pol.nexceptions; j++) {
 		const struct policy_exception *e = &pol.exceptions[j];
+		/* The policy file's words reach a terminal: sanitised. */
+		char path[1024], rule[256], until[64];
+		path[utf8_clean(path, pol.path, strnlen(pol.path, sizeof(path) - 1))] = '\0';
+		rule[utf8_clean(rule, e->rule, strnlen(e->rule, sizeof(rule) - 1))] = '\0';
+		until[0] = '\0';
+		if (e->until_text)
+			until[utf8_clean(until, e->until_text,
+					 strnlen(e->until_text, sizeof(until) - 1))] = '\0';
 		if (e->until >= 0 && today > e->until)
 			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s expired on %s\n",
-				pol.path, e->line, e->rule, e->until_text);
+				path, e->line, rule, until);
 		else if (!e->used)
 			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s matched no finding\n",
-				pol.path, e->line, e->rule);
+				path, e->line, rule);
 	}
+	for (size_t i = 0; i < ninputs; i++)
+		inputs[i].run_secrets = NULL;
+	secret_set_free(&secrets);
 	if (status == 0)
 		status = any_error ? 2 : any_fail ? 1 : 0;
 

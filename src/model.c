@@ -98,8 +98,6 @@ void input_free(struct input *in)
 	free(in->findings);
 	free(in->secrets);
 	free(in->secret_lens);
-	free(in->secret_next);
-	free(in->secret_head);
 	arena_free(&in->arena);
 	memset(in, 0, sizeof(*in));
 }
@@ -202,8 +200,11 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 	d->level = lvl;
 	d->line = line;
 	d->col = col;
-	d->msg = utf8_sanitize(&in->arena, msg, strlen(msg));
-	d->msg_ja = utf8_sanitize(&in->arena, msg_ja, strlen(msg_ja));
+	/* Kept as written: the secrets of the run are masked out of the raw
+	 * bytes when a report prints them, and only then is the text made
+	 * printable (a secret with a control byte must still match). */
+	d->msg = arena_strndup(&in->arena, msg, strlen(msg));
+	d->msg_ja = arena_strndup(&in->arena, msg_ja, strlen(msg_ja));
 	if (!d->msg || !d->msg_ja)
 		return EL_ENOMEM;
 	*in->diags_tail = d;
@@ -237,7 +238,7 @@ void input_fail(struct input *in, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	const char *e = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
-	in->error = e ? utf8_sanitize(&in->arena, e, strlen(e)) : NULL;
+	in->error = e;   /* raw: masked, then sanitised, when printed */
 	if (!in->error)
 		in->error = "out of memory";
 }
@@ -246,11 +247,6 @@ int input_add_secret(struct input *in, const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
-	if (n >= SECRET_MASK_MIN && !in->secret_head) {
-		in->secret_head = calloc(SECRET_BUCKETS, sizeof(*in->secret_head));
-		if (!in->secret_head)
-			return EL_ENOMEM;
-	}
 	if (in->nsecrets == in->capsecrets) {
 		size_t cap = in->capsecrets ? in->capsecrets * 2 : 8;
 		const char **ns = realloc(in->secrets, cap * sizeof(*ns));
@@ -261,21 +257,18 @@ int input_add_secret(struct input *in, const char *s, size_t n)
 		if (!nl)
 			return EL_ENOMEM;
 		in->secret_lens = nl;
-		size_t *nn = realloc(in->secret_next, cap * sizeof(*nn));
-		if (!nn)
-			return EL_ENOMEM;
-		in->secret_next = nn;
 		in->capsecrets = cap;
 	}
-	size_t i = in->nsecrets++;
-	in->secrets[i] = s;
-	in->secret_lens[i] = n;
-	in->secret_next[i] = 0;
-	if (n >= SECRET_MASK_MIN) {
-		size_t b = secret_bucket(s);
-		in->secret_next[i] = in->secret_head[b];
-		in->secret_head[b] = i + 1;
-	}
+	in->secrets[in->nsecrets] = s;
+	in->secret_lens[in->nsecrets++] = n;
+	return 0;
+}
+
+int input_secrets_add_to(const struct input *in, struct secret_set *set)
+{
+	for (size_t i = 0; i < in->nsecrets; i++)
+		if (secret_set_add(set, in->secrets[i], in->secret_lens[i]))
+			return EL_ENOMEM;
 	return 0;
 }
 

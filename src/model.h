@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "filter.h"
+#include "secrets.h"
 #include "util.h"
 
 /* The checklist items edgelint checks, in report order. */
@@ -203,7 +204,9 @@ enum diag_level { DIAG_NOTE, DIAG_ERROR };
 struct diag {
 	enum diag_level level;
 	unsigned line, col;       /* 1-based; 0 when not tied to a line */
-	const char *msg;          /* in English; names the bad value and limit */
+	const char *msg;          /* in English; names the bad value and limit.
+				   * Raw bytes of the input may be in it: print
+				   * it only through finding_scrub() */
 	const char *msg_ja;       /* the same in Japanese */
 	struct diag *next;
 };
@@ -307,7 +310,9 @@ struct input {
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */
 	size_t len;
-	const char *error;        /* first fatal problem (arena), or NULL */
+	const char *error;        /* first fatal problem (arena), or NULL; raw bytes
+				   * of the input may be in it: print it only
+				   * through finding_scrub() */
 	struct diag *diags, **diags_tail;
 	size_t ndiag_errors;
 	bool has_coverage;
@@ -320,29 +325,15 @@ struct input {
 	bool item_touched[ITEM_COUNT];
 	struct finding *findings;
 	size_t nfindings, capfindings;
-	/* Secrets seen in the input, masked out of any text that leaves.
-	 * Indexed by their first 4 bytes (secret_head/secret_next, 1-based
-	 * chains) so masking costs one look-up per byte of text, whatever the
-	 * number of secrets. */
+	/* Secrets seen in the input (in its arena), in the order found. What
+	 * leaves the process is matched against the secrets of the whole run
+	 * (secrets.h), which report_render() builds from every input's list
+	 * and lends through run_secrets while it renders. */
 	const char **secrets;
 	size_t *secret_lens;
-	size_t *secret_next;
-	size_t *secret_head;      /* SECRET_BUCKETS entries, or NULL */
 	size_t nsecrets, capsecrets;
+	struct secret_set *run_secrets;   /* borrowed, or NULL */
 };
-
-#define SECRET_BUCKETS 1024
-/* Secrets shorter than this are not masked out of prose: masking "abc"
- * would mangle ordinary words while revealing nothing useful. */
-#define SECRET_MASK_MIN 4
-/* Bucket of the 4 bytes at p (callers guarantee 4 readable bytes). */
-static inline size_t secret_bucket(const char *p)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	unsigned h = (unsigned)u[0] * 31u * 31u * 31u + (unsigned)u[1] * 31u * 31u +
-		     (unsigned)u[2] * 31u + u[3];
-	return h % SECRET_BUCKETS;
-}
 
 /* Initialises an input for path. */
 void input_init(struct input *in, const char *path);
@@ -378,6 +369,8 @@ void input_fail(struct input *in, const char *fmt, ...)
 /* Remembers a secret (not copied: it must live in the input's arena)
  * so that every output is scrubbed of it. */
 int input_add_secret(struct input *in, const char *s, size_t n);
+/* Adds the input's secrets to set: 0 or EL_ENOMEM. */
+int input_secrets_add_to(const struct input *in, struct secret_set *set);
 /* Raises an item's status to at least st (statuses merge by maximum);
  * note is a checklist.yaml note id explaining NA/unknown, or NULL. */
 void input_item(struct input *in, int item, enum item_status st,

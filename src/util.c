@@ -321,11 +321,8 @@ bool str_glob(const char *pat, const char *s)
 	return *pat == '\0';
 }
 
-char *utf8_sanitize(struct arena *a, const char *s, size_t n)
+size_t utf8_clean(char *o, const char *s, size_t n)
 {
-	char *o = arena_alloc(a, n + 1);
-	if (!o)
-		return NULL;
 	size_t i = 0, w = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -334,29 +331,60 @@ char *utf8_sanitize(struct arena *a, const char *s, size_t n)
 		bool ok = len > 0 && i + len <= n;
 		for (size_t k = 1; ok && k < len; k++)
 			ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		unsigned char d = ok && len > 1 ? (unsigned char)s[i + 1] : 0;
 		/* No overlong 3-byte forms, no surrogates, nothing past U+10FFFF. */
-		if (ok && len == 3) {
-			unsigned char d = (unsigned char)s[i + 1];
+		if (ok && len == 3)
 			ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
-		}
-		if (ok && len == 4) {
-			unsigned char d = (unsigned char)s[i + 1];
+		if (ok && len == 4)
 			ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
-		}
+		/* What a terminal acts on: C0 controls and DEL (ESC starts CSI,
+		 * OSC and title sequences), C1 controls U+0080-U+009F (ECMA-48
+		 * 5th ed. §5.3 and §8.3.16: U+009B is a one-character CSI, which
+		 * xterm honours in UTF-8), and the bidirectional embeddings,
+		 * overrides and isolates U+202A-U+202E, U+2066-U+2069, which
+		 * reorder what the reader sees (Unicode UAX #9; CVE-2021-42574,
+		 * "Trojan Source"). */
+		bool control = ok && ((len == 1 && (c < 0x20 || c == 0x7f) && c != '\t') ||
+				      (len == 2 && c == 0xC2 && d <= 0x9F));
+		bool bidi = ok && len == 3 && c == 0xE2 &&
+			    ((d == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
+			      (unsigned char)s[i + 2] <= 0xAE) ||
+			     (d == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
+			      (unsigned char)s[i + 2] <= 0xA9));
 		if (!ok) {
 			o[w++] = '?';
 			i++;
-		} else if (len == 1 && (c < 0x20 || c == 0x7f) && c != '\t') {
-			o[w++] = ' ';
-			i++;
+		} else if (control || bidi) {
+			o[w++] = control ? ' ' : '?';
+			i += len;
 		} else {
 			memcpy(o + w, s + i, len);
 			w += len;
 			i += len;
 		}
 	}
-	o[w] = '\0';
+	return w;
+}
+
+char *utf8_sanitize(struct arena *a, const char *s, size_t n)
+{
+	char *o = arena_alloc(a, n + 1);
+	if (!o)
+		return NULL;
+	o[utf8_clean(o, s, n)] = '\0';
 	return o;
+}
+
+int sb_add_clean(struct strbuf *sb, const char *s, size_t n)
+{
+	char stack[512];
+	char *o = n <= sizeof(stack) ? stack : malloc(n);
+	if (!o)
+		return EL_ENOMEM;
+	int rc = sb_add(sb, o, utf8_clean(o, s, n));
+	if (o != stack)
+		free(o);
+	return rc;
 }
 
 /* ---- dates --------------------------------------------------------------- */

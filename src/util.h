@@ -111,11 +111,19 @@ int str_to_long(const char *s, long lo, long hi, long *out);
 /* Simple glob: '*' any run, '?' one char. */
 bool str_glob(const char *pattern, const char *s);
 
-/* A copy of s (n bytes) in the arena that is valid UTF-8: every byte that
- * does not start a well-formed sequence becomes '?', control characters
- * but tab become ' '. Everything edgelint prints from an input passes
- * through it. NULL on OOM. */
+/* The one sanitiser every byte from an input passes through on its way
+ * to any output. Writes to o (at least n bytes) the text s (n bytes) made
+ * valid, inert UTF-8 and returns its length (never more than n): every
+ * byte that does not start a well-formed sequence becomes '?'; control
+ * characters but tab (C0, DEL, and C1 U+0080-U+009F) become ' '; the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) become '?'. Mask secrets (secrets.h) before: a secret
+ * is matched on its raw bytes. */
+size_t utf8_clean(char *o, const char *s, size_t n);
+/* utf8_clean() into a copy in the arena; NULL on OOM. */
 char *utf8_sanitize(struct arena *a, const char *s, size_t n);
+/* Appends utf8_clean(s) to sb: 0, EL_ENOMEM or EL_ETOOBIG. */
+int sb_add_clean(struct strbuf *sb, const char *s, size_t n);
 
 /* Columns a terminal gives the UTF-8 text s[0..n): East Asian Wide and
  * Fullwidth characters (UAX #11: CJK, kana, Hangul, fullwidth forms,

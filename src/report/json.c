@@ -21,20 +21,11 @@ static json_t *json_str_or_null(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-/* A string of the input with its secrets masked (the model or firmware
- * text may be a passphrase too), or null. */
-static json_t *json_masked_or_null(const struct input *in, const char *s)
+/* A string of the input, secrets masked and sanitised (so always valid
+ * UTF-8: jansson refuses anything else), or null. */
+static json_t *json_masked_or_null(struct input *in, const char *s)
 {
-	if (!s)
-		return json_null();
-	struct strbuf sb;
-	sb_init(&sb, strlen(s));
-	if (sb_adds(&sb, s))
-		return json_null();   /* out of memory: never the unmasked text */
-	finding_mask(in, &sb);
-	json_t *j = json_string(sb_str(&sb));
-	sb_free(&sb);
-	return j;
+	return s ? json_string(finding_scrub_dup(in, s)) : json_null();
 }
 
 /* A share in [0, 1] rounded to 6 decimals, or null when whole is 0. */
@@ -52,7 +43,7 @@ static json_int_t json_u64(uint64_t v)
 }
 
 /* The "traffic" object of a capture (DESIGN.md, JSON contract). */
-static json_t *json_traffic(const struct input *in)
+static json_t *json_traffic(struct input *in)
 {
 	const struct traffic *t = in->traffic;
 	json_t *o = json_object();
@@ -151,16 +142,7 @@ static int json_input(struct report_run *run, struct input *in)
 		json_object_set_new(o, "files", files);
 	}
 	json_object_set_new(o, "kind", json_str_or_null(report_kind_name(in)));
-	if (in->error) {
-		struct strbuf e;
-		sb_init(&e, 4096);
-		sb_adds(&e, in->error);
-		finding_mask(in, &e);
-		json_object_set_new(o, "error", json_string(sb_str(&e)));
-		sb_free(&e);
-	} else {
-		json_object_set_new(o, "error", json_null());
-	}
+	json_object_set_new(o, "error", json_masked_or_null(in, in->error));
 	if (in->has_coverage)
 		json_object_set_new(o, "coverage",
 				    json_pack("{s:i, s:i}", "lines", (json_int_t)in->lines_total,
@@ -210,13 +192,15 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	sb_init(&sb, 1u << 16);
 	finding_message(in, f, l, &sb);
 	json_object_set_new(o, "message", json_string(sb_str(&sb)));
-	json_object_set_new(o, "evidence", json_str_or_null(f->evidence));
+	sb_reset(&sb);
+	finding_evidence(in, f, &sb);
+	json_object_set_new(o, "evidence", f->evidence ? json_string(sb_str(&sb)) : json_null());
 	sb_reset(&sb);
 	finding_fix(in, f, l, &sb);
 	json_object_set_new(o, "fix", json_string(sb_str(&sb)));
 	sb_free(&sb);
 	if (f->status == FST_EXCEPTED)
-		json_object_set_new(o, "reason", json_string(f->except_reason));
+		json_object_set_new(o, "reason", json_masked_or_null(in, f->except_reason));
 	return json_array_append_new(st->cur_findings, o) ? EL_ENOMEM : 0;
 }
 

@@ -1,7 +1,8 @@
 /*
  * report.h — reporters. A reporter renders an already-settled run (inputs
- * in argument order, findings sorted, secrets masked) into a buffer; it
- * never decides anything. One file per format plus one line in
+ * in argument order, findings sorted) into a buffer; it never decides
+ * anything. Whatever it prints from an input goes through finding_scrub()
+ * (or finding_message/fix/evidence, which use it). One file per format plus one line in
  * reporters.def.
  */
 #ifndef EDGELINT_REPORT_H
@@ -40,7 +41,9 @@ extern const struct reporter *const reporters[];
 extern const size_t nreporters;
 const struct reporter *reporter_by_name(const char *name);
 
-/* Renders the whole run with reporter r into run->out. 0 or negative. */
+/* Renders the whole run with reporter r into run->out. Every input's
+ * secrets are masked in every input's part (finding_scrub). 0 or
+ * negative. */
 int report_render(const struct reporter *r, struct report_run *run);
 
 /* Item status counts over all inputs, in enum item_status order. */

@@ -140,13 +140,9 @@ static int sarif_input(struct report_run *run, struct input *in)
 	struct sarif_state *st = run->state;
 	if (!in->error)
 		return 0;
-	struct strbuf e;
-	sb_init(&e, 4096);
-	sb_adds(&e, in->error);
-	finding_mask(in, &e);
 	json_array_append_new(st->notes, json_pack("{s:s, s:{s:s}}", "level", "error",
-						   "message", "text", sb_str(&e)));
-	sb_free(&e);
+						   "message", "text",
+						   finding_scrub_dup(in, in->error)));
 	return 0;
 }
 
@@ -179,14 +175,22 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 	json_t *locs = json_array();
 	json_array_append_new(locs, loc);
 	json_object_set_new(r, "locations", locs);
-	/* Stable across runs and line moves: rule, file, variant, evidence. */
+	/* From stable fields that hold no secret: rule, message variant,
+	 * file, line and the evidence as printed (masked). Never from the
+	 * arguments: an SSID that is also the passphrase (EL255) would make
+	 * the hash an offline oracle for it. */
 	uint64_t h = 14695981039346656037ULL;
+	char lbuf[16];
+	snprintf(lbuf, sizeof(lbuf), "%u", line);
 	h = fnv1a(h, f->rule->id);
-	h = fnv1a(h, in->path);
 	h = fnv1a(h, f->variant);
-	h = fnv1a(h, f->evidence);
-	for (size_t i = 0; i < f->nargs; i++)
-		h = fnv1a(h, f->arg_val[i]);
+	h = fnv1a(h, uri_path);
+	h = fnv1a(h, lbuf);   /* the line, or for a capture the packet */
+	struct strbuf ev;
+	sb_init(&ev, 1u << 16);
+	if (finding_evidence(in, f, &ev) == 0)
+		h = fnv1a(h, sb_str(&ev));
+	sb_free(&ev);
 	char fp[40];
 	snprintf(fp, sizeof(fp), "%016llx:1", (unsigned long long)h);
 	json_object_set_new(r, "partialFingerprints",
@@ -194,7 +198,8 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 	if (f->status == FST_EXCEPTED) {
 		json_t *sup = json_array();
 		json_array_append_new(sup, json_pack("{s:s, s:s}", "kind", "external",
-						     "justification", f->except_reason));
+						     "justification",
+						     finding_scrub_dup(in, f->except_reason)));
 		json_object_set_new(r, "suppressions", sup);
 	}
 	json_object_set_new(r, "properties",

@@ -71,31 +71,12 @@ static int text_begin(struct report_run *run)
 	return rc;
 }
 
-/* Masks the input's secrets in what o holds from start on (the model or
- * firmware text may be a passphrase too). */
-static int text_mask_from(const struct input *in, struct strbuf *o, size_t start)
-{
-	struct strbuf t;
-	sb_init(&t, o->max);
-	int rc = sb_add(&t, sb_str(o) + start, o->len - start);
-	if (rc == 0)
-		finding_mask(in, &t);
-	o->len = start;
-	if (o->buf)
-		o->buf[start] = '\0';
-	if (rc == 0)
-		rc = sb_add(o, sb_str(&t), t.len);
-	sb_free(&t);
-	return rc;
-}
-
-static int text_traffic(struct report_run *run, const struct input *in);
+static int text_traffic(struct report_run *run, struct input *in);
 
 static int text_input(struct report_run *run, struct input *in)
 {
 	enum lang l = run->ctx->lang;
 	struct strbuf *o = run->out;
-	size_t start = o->len;
 	int rc = sb_printf(o, "\n%s%s", run->color ? "\033[1m" : "", input_display_path(in));
 	/* An input of several files names them all (a directory or archive
 	 * names the files read from it). */
@@ -111,11 +92,15 @@ static int text_input(struct report_run *run, struct input *in)
 	const char *vend = d->vendor_display;
 	if (vend && in->kind && strncmp(in->kind->label, vend, strlen(vend)) == 0)
 		vend = NULL;
+	/* Model and firmware are the input's words (a facts file's, an OpenWrt
+	 * release file's): masked and sanitised like everything else. */
 	if (!rc && in->has_device && (vend || d->model.s))
-		rc = sb_printf(o, ": %s%s%s", vend ? vend : "", vend && d->model.s ? " " : "",
-			       d->model.s ? d->model.s : "");
+		rc = sb_printf(o, ": %s%s%s", vend ? finding_scrub_dup(in, vend) : "",
+			       vend && d->model.s ? " " : "",
+			       d->model.s ? finding_scrub_dup(in, d->model.s) : "");
 	if (!rc && in->has_device && d->firmware.s)
-		rc = sb_printf(o, ", %s %s", ui(run, UI_FIRMWARE), d->firmware.s);
+		rc = sb_printf(o, ", %s %s", ui(run, UI_FIRMWARE),
+			       finding_scrub_dup(in, d->firmware.s));
 	if (!rc && in->has_coverage) {
 		rc = sb_adds(o, " (");
 		if (!rc && l == LANG_JA)
@@ -129,17 +114,10 @@ static int text_input(struct report_run *run, struct input *in)
 	}
 	if (!rc)
 		rc = sb_adds(o, "\n");
-	if (!rc)
-		rc = text_mask_from(in, o, start);
-	if (!rc && in->error) {
-		struct strbuf e;
-		sb_init(&e, 4096);
-		sb_adds(&e, in->error);
-		finding_mask(in, &e);
+	if (!rc && in->error)
 		rc = sb_printf(o, "  %s%s%s: %s\n", run->color ? "\033[1;31m" : "",
-			       ui(run, UI_ERROR), run->color ? RESET : "", sb_str(&e));
-		sb_free(&e);
-	}
+			       ui(run, UI_ERROR), run->color ? RESET : "",
+			       finding_scrub_dup(in, in->error));
 	for (int it = 0; !rc && it < ITEM_COUNT; it++) {
 		enum item_status st = in->items[it];
 		const struct checklist_item *ci = &run->ctx->reg->items[it];
@@ -184,7 +162,7 @@ static void text_share(uint64_t part, uint64_t whole, char *buf, size_t n)
 
 /* The cleartext logins (protocol, client → server, user, packet; never
  * the secret) and the anonymous ones, at most TEXT_CREDS_SHOWN each. */
-static int text_creds(struct report_run *run, const struct input *in)
+static int text_creds(struct report_run *run, struct input *in)
 {
 	const struct traffic *t = in->traffic;
 	bool ja = run->ctx->lang == LANG_JA;
@@ -202,14 +180,10 @@ static int text_creds(struct report_run *run, const struct input *in)
 		size_t shown = n < TEXT_CREDS_SHOWN ? n : TEXT_CREDS_SHOWN;
 		for (size_t i = 0; !rc && i < shown; i++) {
 			const struct traffic_cred *c = &list[i];
-			struct strbuf u;
-			sb_init(&u, 1024);
-			sb_adds(&u, c->user ? c->user : "—");
-			finding_mask(in, &u);
 			rc = sb_printf(o, "    %-18s %s → %s  %s %s  %s %llu", c->protocol, c->client,
-				       c->server, ja ? "ユーザ" : "user", sb_str(&u),
+				       c->server, ja ? "ユーザ" : "user",
+				       c->user ? finding_scrub_dup(in, c->user) : "—",
 				       ja ? "パケット" : "packet", (unsigned long long)c->packet);
-			sb_free(&u);
 			if (!rc && c->count > 1)
 				rc = sb_printf(o, ja ? "（%llu 回）" : " (%llu times)",
 					       (unsigned long long)c->count);
@@ -242,7 +216,7 @@ static int text_row(struct strbuf *o, const char *label, const char *c1, const c
 
 /* A capture's traffic: totals, the HTTPS share as a small table, TLS
  * versions, cleartext logins and the hosts most flows went to. */
-static int text_traffic(struct report_run *run, const struct input *in)
+static int text_traffic(struct report_run *run, struct input *in)
 {
 	const struct traffic *t = in->traffic;
 	bool ja = run->ctx->lang == LANG_JA;
@@ -292,17 +266,12 @@ static int text_traffic(struct report_run *run, const struct input *in)
 		rc = ja ? sb_printf(o, "  ホスト（フロー数の多い順、%zu / %s）:\n", shown, b4)
 			: sb_printf(o, "  hosts (most flows first, %zu of %s):\n", shown, b4);
 		for (size_t i = 0; !rc && i < shown; i++) {
-			struct strbuf nm;
-			sb_init(&nm, 1024);
-			sb_adds(&nm, t->hosts[i].name);
-			finding_mask(in, &nm);
 			rc = sb_adds(o, "    ");
 			if (!rc)
-				rc = sb_pad(o, sb_str(&nm), 41);
+				rc = sb_pad(o, finding_scrub_dup(in, t->hosts[i].name), 41);
 			if (!rc)
 				rc = sb_printf(o, "%-9s %llu\n", t->hosts[i].via,
 					       (unsigned long long)t->hosts[i].flows);
-			sb_free(&nm);
 		}
 	}
 	return rc;
@@ -334,10 +303,17 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 		rc = sb_printf(o, " [%s]", item_name(f->item));
 	if (!rc)
 		rc = sb_adds(o, "\n");
-	if (!rc && f->evidence)
-		rc = sb_printf(o, "    %s: %s\n", ui(run, UI_EVIDENCE), f->evidence);
+	if (!rc && f->evidence) {
+		rc = sb_printf(o, "    %s: ", ui(run, UI_EVIDENCE));
+		if (!rc)
+			rc = finding_evidence(in, f, o);
+		if (!rc)
+			rc = sb_adds(o, "\n");
+	}
+	/* The policy file's words: sanitised too. */
 	if (!rc && f->status == FST_EXCEPTED)
-		rc = sb_printf(o, "    %s: %s\n", ui(run, UI_EXCEPTED), f->except_reason);
+		rc = sb_printf(o, "    %s: %s\n", ui(run, UI_EXCEPTED),
+			       finding_scrub_dup(in, f->except_reason));
 	if (!rc) {
 		rc = sb_printf(o, "    %s: ", ui(run, UI_FIX));
 		if (!rc)

@@ -503,6 +503,9 @@ el --policy "$TMP/badpolicy.yaml" "$good" >/dev/null 2>"$TMP/err"
 check "bad policy exit" 2 "$?"
 grep -q "badpolicy.yaml:1: 'method' must be a number from 1 to 8" "$TMP/err" && ok || bad "bad policy message: $(cat "$TMP/err")"
 
+# ---- what leaves when the input is hostile (secrets, terminal, validity) ----
+. tests/e2e/hostile-output.sh
+
 # ---- the real corpus -----------------------------------------------------------
 CORPUS=../shared/corpus
 if [ -d "$CORPUS" ]; then

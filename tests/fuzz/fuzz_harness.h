@@ -16,6 +16,16 @@
  *  - an occurrence touching a "****" mask, since masking one secret can
  *    spell another ("a***" next to a masked "zzzz").
  * JSON reports are also searched for the JSON-escaped form of the secret.
+ *
+ * Oracle too (issue 12 §4, §5): every report is valid UTF-8 with nothing a
+ * terminal acts on (no C0 control but newline and tab, no DEL, no C1
+ * control, no bidi embedding/override/isolate) — in JSON and SARIF also
+ * inside every decoded string — and the JSON and SARIF reports parse and
+ * have the shape tests/schema/edgelint-1.schema.json and GitHub require of
+ * what an input feeds them (every finding with its message, fix and
+ * evidence, every device field a string or null, every result with its
+ * message and fingerprint). The full schema is checked end to end by
+ * tests/e2e (ajv, SARIF Multitool); these are its parts an input decides.
  * Run: make fuzz (EDGELINT_RULES names the rules directory, default
  * "rules"). Language: the input's length picks en (even) or ja (odd).
  */
@@ -219,6 +229,171 @@ static void check_secrets(const struct input *in, enum lang l,
 	}
 }
 
+/* Decodes one UTF-8 character at s (n bytes left); its code point in *cp,
+ * its length returned, 0 when not well formed (RFC 3629). */
+static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c & 0xF0) == 0xE0 ? 3
+		     : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	uint32_t v = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	if ((len == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
+	    (len == 4 && (v < 0x10000 || v > 0x10FFFF)))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+/* Aborts unless s (n bytes) is valid UTF-8 with nothing a terminal acts on. */
+static void assert_printable(const char *what, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		size_t len = utf8_next(u + i, n - i, &cp);
+		bool bad = len == 0 || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F ||
+			   (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+			   (cp >= 0x2066 && cp <= 0x2069);
+		if (bad) {
+			size_t from = i > 60 ? i - 60 : 0;
+			fprintf(stderr, "%s: %s: %s at byte %zu (U+%04X):\n---\n%.*s\n---\n",
+				FUZZ_NAME, what, len ? "a terminal control" : "invalid UTF-8", i,
+				(unsigned)cp, (int)(i + 20 < n ? i + 20 - from : n - from), s + from);
+			abort();
+		}
+		i += len;
+	}
+}
+
+/* Every string of a JSON document, decoded. */
+static void assert_json_strings(const char *what, const json_t *j)
+{
+	const char *k;
+	const json_t *v;
+	size_t i;
+	switch (json_typeof(j)) {
+	case JSON_STRING:
+		assert_printable(what, json_string_value(j), json_string_length(j));
+		break;
+	case JSON_ARRAY:
+		json_array_foreach(j, i, v) assert_json_strings(what, v);
+		break;
+	case JSON_OBJECT:
+		json_object_foreach((json_t *)j, k, v) {
+			assert_printable(what, k, strlen(k));
+			assert_json_strings(what, v);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void shape(bool ok, const char *what)
+{
+	if (!ok)
+		die(what);
+}
+
+static bool is_str_or_null(const json_t *j)
+{
+	return j && (json_is_string(j) || json_is_null(j));
+}
+
+/* The parts of the edgelint/1 shape an input decides. */
+static void assert_json_shape(const json_t *root)
+{
+	const json_t *ins = json_object_get(root, "inputs"), *in;
+	size_t i, k;
+	shape(json_is_array(ins) && json_array_size(ins) == 1, "json: inputs");
+	json_array_foreach(ins, i, in) {
+		shape(json_is_string(json_object_get(in, "path")), "json: input.path");
+		shape(is_str_or_null(json_object_get(in, "kind")), "json: input.kind");
+		const json_t *err = json_object_get(in, "error");
+		shape(json_is_null(err) || (json_is_string(err) && json_string_length(err) > 0),
+		      "json: input.error");
+		const json_t *dev = json_object_get(in, "device");
+		shape(dev && (json_is_null(dev) || json_is_object(dev)), "json: input.device");
+		if (json_is_object(dev)) {
+			static const char *const fields[] = {"vendor", "model", "firmware",
+							     "firmware_date"};
+			for (size_t d = 0; d < 4; d++)
+				shape(is_str_or_null(json_object_get(dev, fields[d])),
+				      "json: a device field is missing");
+			shape(json_object_size(dev) == 4, "json: device has other keys");
+		}
+		const json_t *items = json_object_get(in, "items");
+		shape(json_is_object(items) && json_object_size(items) == 5, "json: items");
+		const json_t *fs = json_object_get(in, "findings"), *f;
+		shape(json_is_array(fs), "json: findings");
+		json_array_foreach(fs, k, f) {
+			static const char *const strs[] = {"rule", "name", "severity", "status",
+							   "message", "fix"};
+			for (size_t q = 0; q < sizeof(strs) / sizeof(strs[0]); q++)
+				shape(json_is_string(json_object_get(f, strs[q])),
+				      "json: a finding lacks a string field (message, fix…)");
+			shape(is_str_or_null(json_object_get(f, "evidence")), "json: finding.evidence");
+			shape(is_str_or_null(json_object_get(f, "item")), "json: finding.item");
+			const json_t *ln = json_object_get(f, "line");
+			if (!ln)
+				ln = json_object_get(f, "packet");
+			shape(!ln || (json_is_integer(ln) && json_integer_value(ln) >= 1),
+			      "json: finding.line");
+		}
+		const json_t *t = json_object_get(in, "traffic");
+		shape(t && (json_is_null(t) || json_is_object(t)), "json: input.traffic");
+	}
+}
+
+/* What GitHub code scanning needs of each result. */
+static void assert_sarif_shape(const json_t *root)
+{
+	const json_t *runs = json_object_get(root, "runs");
+	const json_t *res = json_object_get(json_array_get(runs, 0), "results"), *r;
+	size_t i;
+	shape(json_is_array(res), "sarif: results");
+	json_array_foreach(res, i, r) {
+		shape(json_is_string(json_object_get(json_object_get(r, "message"), "text")),
+		      "sarif: result.message.text");
+		shape(json_is_string(json_object_get(json_object_get(r, "partialFingerprints"),
+						     "primaryLocationLineHash")),
+		      "sarif: result.partialFingerprints");
+	}
+}
+
+/* Valid, printable, well-shaped reports. */
+static void check_outputs(struct strbuf reps[NFORMATS])
+{
+	for (size_t k = 0; k < NFORMATS; k++) {
+		const struct strbuf *r = &reps[k];
+		if (!r->buf)
+			die("a report is empty");
+		assert_printable(formats[k], r->buf, r->len);
+		if (k == 0)
+			continue;
+		json_error_t jerr;
+		json_t *root = json_loadb(r->buf, r->len, 0, &jerr);
+		if (!root) {
+			fprintf(stderr, "%s: the %s report does not parse: %s (line %d)\n", FUZZ_NAME,
+				formats[k], jerr.text, jerr.line);
+			abort();
+		}
+		assert_json_strings(formats[k], root);
+		if (strcmp(formats[k], "json") == 0)
+			assert_json_shape(root);
+		else
+			assert_sarif_shape(root);
+		json_decref(root);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* Every probe sees the raw bytes, as for an undetected file. */
@@ -249,6 +424,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		report_render(reporter_by_name(formats[k]), &run);
 	}
 	check_secrets(&in, l, reps);
+	check_outputs(reps);
 	for (size_t k = 0; k < NFORMATS; k++)
 		sb_free(&reps[k]);
 	input_free(&in);

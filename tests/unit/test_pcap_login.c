@@ -714,6 +714,22 @@ static void test_snmp(void **state)
 	m.n -= 5;
 	udp_send(&y, 0, &m);
 	assert_int_equal(g_n, 3);
+	/* More distinct communities in one flow than it remembers (8): each
+	 * is still reported, so registered as a secret (issue 12 §1: no count
+	 * stops a secret from being protected); the repeat of a remembered
+	 * one is not. */
+	struct conv z = open_tcp(ft, 40075, 161, false);
+	char comm[32];
+	for (unsigned i = 0; i < 10; i++) {
+		snprintf(comm, sizeof(comm), "many-comm-%u", i);
+		snmp_msg(&m, 1, comm, 0xa0);
+		udp_send(&z, 0, &m);
+	}
+	assert_int_equal(g_n, 13);
+	expect(12, "SNMPv2c community", NULL, "many-comm-9", 0);
+	snmp_msg(&m, 1, "many-comm-0", 0xa0);
+	udp_send(&z, 0, &m);
+	assert_int_equal(g_n, 13);
 	ft_free(ft);
 }
 

@@ -774,6 +774,53 @@ static void test_sb_pad(void **state)
 	sb_free(&sb);
 }
 
+/* ---- utf8_clean / utf8_sanitize / sb_add_clean ------------------------ */
+
+#define CLEAN(lit, want) expect_clean(lit, sizeof(lit) - 1, want)
+static void expect_clean(const char *in, size_t n, const char *want)
+{
+	char out[256];
+	assert_true(n < sizeof(out));
+	size_t w = utf8_clean(out, in, n);
+	out[w] = '\0';
+	if (w != strlen(want) || memcmp(out, want, w) != 0)
+		fail_msg("clean: got \"%s\", want \"%s\"", out, want);
+}
+
+/* What reaches a terminal is inert: C0 controls (ESC of CSI, OSC 8
+ * links, title changes, ESC[2J, device status requests) and DEL become
+ * spaces, C1 controls (U+0080-U+009F, e.g. U+009B CSI) become spaces, the
+ * bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+ * become '?', invalid UTF-8 becomes '?' (issue 12 §4). */
+static void test_utf8_clean(void **state)
+{
+	(void)state;
+	CLEAN("plain ascii\tand tab", "plain ascii\tand tab");
+	CLEAN("\x1b[2J\x1b]8;;http://x\x07link\x1b]8;;\x07", " [2J ]8;;http://x link ]8;; ");
+	CLEAN("\x1b]0;title\x07\x1b[6n\x7f", " ]0;title  [6n ");
+	CLEAN("a\xc2\x9b" "31mb\xc2\x85" "c\xc2\x80\xc2\x9f", "a 31mb c  ");
+	CLEAN("x\xe2\x80\xae" "evil\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9y", "x?evil???y");
+	/* Next to them, what is printable stays: U+00A0, U+2029, U+2065, U+206A. */
+	CLEAN("\xc2\xa0\xe2\x80\xa9\xe2\x81\xa5\xe2\x81\xaa",
+	      "\xc2\xa0\xe2\x80\xa9\xe2\x81\xa5\xe2\x81\xaa");
+	CLEAN("日本語", "日本語");
+	/* Invalid: a lone continuation, a cut sequence, overlong, surrogate. */
+	CLEAN("\x80z\xe3\x81", "?z??");
+	CLEAN("\xc0\xaf\xe0\x80\xaf\xed\xa0\x80", "????????");
+	CLEAN("a\0b", "a b");
+	struct arena a;
+	memset(&a, 0, sizeof(a));
+	assert_string_equal(utf8_sanitize(&a, "\xc2\x9b" "x", 3), " x");
+	arena_free(&a);
+	struct strbuf sb;
+	sb_init(&sb, 64);
+	assert_int_equal(sb_add_clean(&sb, "\x1b" "ok", 3), 0);
+	assert_string_equal(sb_str(&sb), " ok");
+	assert_int_equal(sb_add_clean(&sb, "", 0), 0);
+	assert_int_equal(sb.len, 3);
+	sb_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -800,6 +847,7 @@ int main(void)
 		cmocka_unit_test(test_file_write_atomic),
 		cmocka_unit_test(test_display_width),
 		cmocka_unit_test(test_sb_pad),
+		cmocka_unit_test(test_utf8_clean),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
