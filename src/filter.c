@@ -1504,11 +1504,12 @@ static size_t int_uniq(int *v, size_t n)
  * the whole list (rules x boxes). Here each line is compared only with
  * the earlier lines whose region meets its own:
  *  - an index per dimension (destination, source, destination port):
- *    every rule's intervals sorted by start, with a max-of-ends tree over
- *    that order, so the intervals meeting [a, b] are found in
- *    O((k + 1) log E); the number of them is n - #(end < a) - #(start > b),
- *    two binary searches, so each line uses the dimension where it meets
- *    the fewest others;
+ *    rules with the same set (an object-group on many lines) form one
+ *    group whose intervals are indexed once; the intervals are sorted by
+ *    start, with a max-of-ends tree over that order, so those meeting
+ *    [a, b] are found in O((k + 1) log E); how many rules lie behind them
+ *    is W - W(end < a) - W(start > b), two binary searches over prefix
+ *    sums, so each line uses the dimension where it meets the fewest;
  *  - the line's region minus those candidates, in list order (the
  *    candidates that remove something are the deciders), stops as soon as
  *    nothing is left (covered) or a point of what is left lies in no later
@@ -1518,45 +1519,86 @@ static size_t int_uniq(int *v, size_t n)
  *    guessed. Each line's boxes live in a scratch arena reset after it.
  */
 
-/* One interval of one rule in one dimension. */
+/* One interval of one distinct set (a group of rules) in one dimension. */
 struct lx_ent {
 	struct u128 lo, hi;
-	size_t rule;
+	size_t grp;
+};
+
+/* An end and the number of rules behind it, for counting. */
+struct lx_end {
+	struct u128 v;
+	size_t w;
 };
 
 struct lx_dim {
 	struct lx_ent *e;         /* sorted by lo */
-	struct u128 *his;         /* every hi, sorted */
 	struct u128 *mx;          /* mx[cap + k] = e[k].hi; inner nodes: max */
-	size_t n, cap;
+	size_t *wlo;              /* wlo[k]: rules behind e[0..k) */
+	struct lx_end *his;       /* every hi with its weight, sorted */
+	size_t *whi;              /* whi[k]: rules behind his[0..k) */
+	size_t *gstart, *grule;   /* rules of group g: grule[gstart[g]..gstart[g+1]) */
+	size_t *gstamp;           /* per group: tag of the last line that took it */
+	size_t n, cap, ng, wtot;
 };
 
 enum { LX_DST, LX_SRC, LX_DPORT, LX_N };
 
-/* A rule's intervals in dimension d (through *iv, *niv; a port set is
- * written into buf, which holds at least the set's size). */
-static void lx_rule_ivs(const struct region *rg, int d, struct aival *buf, const struct aival **iv,
-			size_t *niv)
+/* A rule's intervals in one dimension, for grouping. */
+struct lx_key {
+	const struct aival *iv;
+	size_t n, rule;
+};
+
+static int lx_key_cmp(const void *pa, const void *pb)
 {
-	const struct fbox *b = &rg->part[0];
-	if (d == LX_DST || d == LX_SRC) {
-		const struct aset *s = d == LX_DST ? &b->dst : &b->src;
-		*iv = s->iv;
-		*niv = s->n;
-		return;
+	const struct lx_key *x = pa, *y = pb;
+	size_t n = x->n < y->n ? x->n : y->n;
+	for (size_t i = 0; i < n; i++) {
+		int c = u_cmp(x->iv[i].lo, y->iv[i].lo);
+		if (!c)
+			c = u_cmp(x->iv[i].hi, y->iv[i].hi);
+		if (c)
+			return c;
 	}
-	/* destination ports: every port when a part has all of them */
-	const struct pset *p = &b->dport;
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static bool lx_key_same(const struct lx_key *x, const struct lx_key *y)
+{
+	if (x->n != y->n)
+		return false;
+	if (x->iv == y->iv)
+		return true;
+	for (size_t i = 0; i < x->n; i++)
+		if (!u_eq(x->iv[i].lo, y->iv[i].lo) || !u_eq(x->iv[i].hi, y->iv[i].hi))
+			return false;
+	return true;
+}
+
+/* A port set as address intervals (into the arena). */
+static const struct aival *lx_ports(struct arena *a, const struct pset *p)
+{
+	struct aival *v = aiv_alloc(a, p->n);
+	for (size_t k = 0; v && k < p->n; k++) {
+		v[k].lo = (struct u128){0, p->iv[k].lo};
+		v[k].hi = (struct u128){0, p->iv[k].hi};
+	}
+	return v;
+}
+
+/* The destination ports a region may hold: every port when a part has
+ * them all (its protocols have no ports), else the TCP/UDP part's. */
+static const struct pset *lx_region_ports(const struct region *rg)
+{
+	const struct pset *p = &rg->part[0].dport;
 	for (size_t k = 0; k < rg->n; k++)
 		if (rg->part[k].dport.n == 1 && rg->part[k].dport.iv[0].lo == 0 &&
 		    rg->part[k].dport.iv[0].hi == 65535)
 			p = &rg->part[k].dport;
-	for (size_t k = 0; k < p->n; k++) {
-		buf[k].lo = (struct u128){0, p->iv[k].lo};
-		buf[k].hi = (struct u128){0, p->iv[k].hi};
-	}
-	*iv = buf;
-	*niv = p->n;
+	return p;
 }
 
 static int lx_ent_cmp(const void *pa, const void *pb)
@@ -1565,86 +1607,112 @@ static int lx_ent_cmp(const void *pa, const void *pb)
 	int c = u_cmp(x->lo, y->lo);
 	if (c)
 		return c;
-	return (x->rule > y->rule) - (x->rule < y->rule);
+	return (x->grp > y->grp) - (x->grp < y->grp);
 }
 
-static int u128_cmp(const void *pa, const void *pb)
+static int lx_end_cmp(const void *pa, const void *pb)
 {
-	return u_cmp(*(const struct u128 *)pa, *(const struct u128 *)pb);
+	const struct lx_end *x = pa, *y = pb;
+	return u_cmp(x->v, y->v);
 }
 
-static size_t lx_port_max(const struct region *rg)
-{
-	size_t m = 0;
-	for (size_t k = 0; k < rg->n; k++)
-		if (rg->part[k].dport.n > m)
-			m = rg->part[k].dport.n;
-	return m;
-}
-
-/* Builds the index of dimension d over the rules use[i] marks. */
+/* Builds the index of dimension d over the rules use[i] marks: rules with
+ * the same set (an object-group used by many lines) share one group and
+ * its intervals are indexed once. */
 static int lx_build(struct arena *a, const struct region *rg, const bool *use, size_t n, int d,
 		    struct lx_dim *x)
 {
 	memset(x, 0, sizeof(*x));
-	size_t tot = 0, pmax = 1;
+	struct lx_key *key = arena_alloc(a, (n ? n : 1) * sizeof(*key));
+	if (!key)
+		return EL_ENOMEM;
+	size_t nk = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!use[i])
 			continue;
-		size_t m = d == LX_DPORT ? lx_port_max(&rg[i]) : d == LX_DST ? rg[i].part[0].dst.n
-										: rg[i].part[0].src.n;
-		if (m > pmax)
-			pmax = m;
-		if (tot > SIZE_MAX / 2 - m)
-			return EL_ENOMEM;
-		tot += m;
+		struct lx_key *k = &key[nk++];
+		k->rule = i;
+		if (d == LX_DPORT) {
+			const struct pset *p = lx_region_ports(&rg[i]);
+			k->n = p->n;
+			k->iv = lx_ports(a, p);
+			if (!k->iv && p->n)
+				return EL_ENOMEM;
+		} else {
+			const struct aset *s = d == LX_DST ? &rg[i].part[0].dst : &rg[i].part[0].src;
+			k->iv = s->iv;
+			k->n = s->n;
+		}
 	}
+	if (nk)
+		qsort(key, nk, sizeof(*key), lx_key_cmp);
+	x->gstart = arena_alloc(a, (nk + 1) * sizeof(size_t));
+	x->grule = arena_alloc(a, (nk ? nk : 1) * sizeof(size_t));
+	if (!x->gstart || !x->grule)
+		return EL_ENOMEM;
+	size_t tot = 0;
+	for (size_t k = 0; k < nk; k++) {
+		if (k == 0 || !lx_key_same(&key[k - 1], &key[k])) {
+			x->gstart[x->ng++] = k;
+			if (tot > SIZE_MAX / 2 - key[k].n)
+				return EL_ENOMEM;
+			tot += key[k].n;
+		}
+		x->grule[k] = key[k].rule;
+	}
+	x->gstart[x->ng] = nk;
+	x->gstamp = arena_alloc(a, (x->ng ? x->ng : 1) * sizeof(size_t));
 	size_t cap = 1;
 	while (cap < tot)
 		cap *= 2;
-	if (cap > SIZE_MAX / (2 * sizeof(struct u128)) || tot > SIZE_MAX / sizeof(struct lx_ent))
+	if (cap > SIZE_MAX / (2 * sizeof(struct u128)) || tot > SIZE_MAX / sizeof(struct lx_ent) - 1)
 		return EL_ENOMEM;
 	x->e = arena_alloc(a, (tot ? tot : 1) * sizeof(*x->e));
 	x->his = arena_alloc(a, (tot ? tot : 1) * sizeof(*x->his));
+	x->wlo = arena_alloc(a, (tot + 1) * sizeof(size_t));
+	x->whi = arena_alloc(a, (tot + 1) * sizeof(size_t));
 	x->mx = arena_alloc(a, 2 * cap * sizeof(*x->mx));
-	struct aival *buf = arena_alloc(a, pmax * sizeof(*buf));
-	if (!x->e || !x->his || !x->mx || !buf)
+	if (!x->gstamp || !x->e || !x->his || !x->wlo || !x->whi || !x->mx)
 		return EL_ENOMEM;
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!use[i])
-			continue;
-		const struct aival *iv;
-		size_t niv;
-		lx_rule_ivs(&rg[i], d, buf, &iv, &niv);
-		for (size_t j = 0; j < niv; j++) {
-			x->e[k].lo = iv[j].lo;
-			x->e[k].hi = iv[j].hi;
-			x->e[k].rule = i;
-			x->his[k] = iv[j].hi;
-			k++;
+	size_t m = 0;
+	for (size_t g = 0; g < x->ng; g++) {
+		const struct lx_key *k = &key[x->gstart[g]];
+		size_t w = x->gstart[g + 1] - x->gstart[g];
+		for (size_t j = 0; j < k->n; j++) {
+			x->e[m].lo = k->iv[j].lo;
+			x->e[m].hi = k->iv[j].hi;
+			x->e[m].grp = g;
+			x->his[m].v = k->iv[j].hi;
+			x->his[m].w = w;
+			m++;
 		}
 	}
 	x->n = tot;
 	x->cap = cap;
 	if (tot) {
 		qsort(x->e, tot, sizeof(*x->e), lx_ent_cmp);
-		qsort(x->his, tot, sizeof(*x->his), u128_cmp);
+		qsort(x->his, tot, sizeof(*x->his), lx_end_cmp);
 	}
-	for (size_t j = 0; j < tot; j++)
+	for (size_t j = 0; j < tot; j++) {
+		size_t g = x->e[j].grp;
+		x->wlo[j + 1] = x->wlo[j] + (x->gstart[g + 1] - x->gstart[g]);
+		x->whi[j + 1] = x->whi[j] + x->his[j].w;
 		x->mx[cap + j] = x->e[j].hi;
+	}
+	x->wtot = x->wlo[tot];
 	for (size_t j = cap; j-- > 1;)
 		x->mx[j] = u_cmp(x->mx[2 * j], x->mx[2 * j + 1]) >= 0 ? x->mx[2 * j] : x->mx[2 * j + 1];
 	return 0;
 }
 
-/* Number of entries with lo <= v. */
-static size_t lx_lo_upto(const struct lx_dim *x, struct u128 v)
+/* Number of entries with lo <= v (or < v when strict). */
+static size_t lx_lo_upto(const struct lx_dim *x, struct u128 v, bool strict)
 {
 	size_t a = 0, b = x->n;
 	while (a < b) {
 		size_t m = a + (b - a) / 2;
-		if (u_cmp(x->e[m].lo, v) <= 0)
+		int c = u_cmp(x->e[m].lo, v);
+		if (c < 0 || (c == 0 && !strict))
 			a = m + 1;
 		else
 			b = m;
@@ -1652,20 +1720,20 @@ static size_t lx_lo_upto(const struct lx_dim *x, struct u128 v)
 	return a;
 }
 
-/* Number of entries meeting [lo, hi]: all but those ending before lo and
- * those starting after hi (no entry does both). */
+/* Rules behind the entries meeting [lo, hi]: all but those ending before
+ * lo and those starting after hi (no entry does both). */
 static size_t lx_count(const struct lx_dim *x, struct u128 lo, struct u128 hi)
 {
 	size_t a = 0, b = x->n;
 	while (a < b) {
 		size_t m = a + (b - a) / 2;
-		if (u_cmp(x->his[m], lo) < 0)
+		if (u_cmp(x->his[m].v, lo) < 0)
 			a = m + 1;
 		else
 			b = m;
 	}
-	size_t before = a, after = x->n - lx_lo_upto(x, hi);
-	return x->n - before - after;
+	size_t before = x->whi[a], after = x->wtot - x->wlo[lx_lo_upto(x, hi, false)];
+	return x->wtot - before - after;
 }
 
 /* Per-line state of filter_lines. */
@@ -1680,28 +1748,60 @@ struct lx {
 	size_t *cand, ncand;      /* candidates of the current line */
 	struct aival *pbuf;       /* port intervals of the current line */
 	struct walk proto;        /* tcpudp and allports, for walk_init copies */
+	struct fbox_list rem0;    /* undecided boxes: the first 64 slots, reused */
 	size_t budget;
 };
 
-/* Collects the entries of [lo, hi] with rule < before into lx->cand
- * (rules once each): the max tree over the lo-sorted entries that start
- * at or before hi, pruned where every end lies before lo. */
+/* Takes the rules of group g below before (once per line). */
+static void lx_put(struct lx *lx, const struct lx_dim *x, size_t g, size_t before, size_t tag)
+{
+	if (x->gstamp[g] == tag)
+		return;
+	x->gstamp[g] = tag;
+	for (size_t k = x->gstart[g]; k < x->gstart[g + 1] && x->grule[k] < before; k++) {
+		size_t r = x->grule[k];
+		if (lx->stamp[r] != tag) {
+			lx->stamp[r] = tag;
+			lx->cand[lx->ncand++] = r;
+		}
+	}
+}
+
+/* Takes the groups of entries ending at or after lo among e[nl..nr) with
+ * index below upto: the max-of-ends tree, pruned where every end lies
+ * before lo. */
 static void lx_visit(struct lx *lx, const struct lx_dim *x, size_t node, size_t nl, size_t nr,
 		     size_t upto, struct u128 lo, size_t before, size_t tag)
 {
 	if (nl >= upto || u_cmp(x->mx[node], lo) < 0)
 		return;
 	if (nr - nl == 1) {
-		size_t r = x->e[nl].rule;
-		if (r < before && lx->stamp[r] != tag) {
-			lx->stamp[r] = tag;
-			lx->cand[lx->ncand++] = r;
-		}
+		lx_put(lx, x, x->e[nl].grp, before, tag);
 		return;
 	}
 	size_t mid = nl + (nr - nl) / 2;
 	lx_visit(lx, x, 2 * node, nl, mid, upto, lo, before, tag);
 	lx_visit(lx, x, 2 * node + 1, mid, nr, upto, lo, before, tag);
+}
+
+/* The rules (below before) of the entries meeting [lo, hi], into
+ * lx->cand once each: entries starting before lo that end at or after it
+ * (the tree), then every one starting within [lo, hi] (a run). */
+static void lx_query(struct lx *lx, const struct lx_dim *x, struct u128 lo, struct u128 hi,
+		     size_t before, size_t tag)
+{
+	size_t below = lx_lo_upto(x, lo, true);
+	lx_visit(lx, x, 1, 0, x->cap, below, lo, before, tag);
+	for (size_t k = below; k < x->n && u_cmp(x->e[k].lo, hi) <= 0; k++)
+		lx_put(lx, x, x->e[k].grp, before, tag);
+}
+
+/* Whether two boxes share a packet; cheap tests first, no allocation. */
+static bool box_meets_fast(const struct fbox *x, const struct fbox *y)
+{
+	return pset_meets(&x->proto, &y->proto) && pset_meets(&x->dport, &y->dport) &&
+	       pset_meets(&x->sport, &y->sport) && aset_meets(&x->dst, &y->dst) &&
+	       aset_meets(&x->src, &y->src);
 }
 
 static int size_cmp(const void *pa, const void *pb)
@@ -1767,9 +1867,8 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 		size_t niv;
 		lx_target_ivs(lx, t, nt, best, k, &iv, &niv);
 		for (size_t j = 0; j < niv; j++)
-			lx_visit(lx, x, 1, 0, x->cap, lx_lo_upto(x, iv[j].hi), iv[j].lo, before, tag);
+			lx_query(lx, x, iv[j].lo, iv[j].hi, before, tag);
 	}
-	qsort(lx->cand, lx->ncand, sizeof(size_t), size_cmp);
 	size_t o = 0;
 	for (size_t c = 0; c < lx->ncand; c++) {
 		size_t r = lx->cand[c];
@@ -1777,11 +1876,12 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 		bool meets = false;
 		for (size_t p = 0; p < g->n && !meets; p++)
 			for (size_t k = 0; k < nt && !meets; k++)
-				meets = box_meets(&g->part[p], &t[k]);
+				meets = box_meets_fast(&g->part[p], &t[k]);
 		if (meets)
 			lx->cand[o++] = r;
 	}
 	lx->ncand = o;
+	qsort(lx->cand, lx->ncand, sizeof(size_t), size_cmp);
 	return 0;
 }
 
@@ -1842,6 +1942,10 @@ static bool lx_witness(const struct lx *lx, const struct fbox *b, size_t nb, siz
 
 enum lx_res { LX_LIVE, LX_COVERED, LX_OVER };
 
+/* The scratch arena is emptied once it holds this much (not after every
+ * line: most lines need a few hundred bytes). */
+#define LX_SCRATCH_MAX (1u << 20)
+
 /* Whether the target boxes are covered by lx->cand; the candidates that
  * decide part of them are kept, in order, in lx->cand[0..*ndec). */
 static int lx_cover(struct lx *lx, const struct fbox *t, size_t nt, enum lx_res *res,
@@ -1855,7 +1959,8 @@ static int lx_cover(struct lx *lx, const struct fbox *t, size_t nt, enum lx_res 
 	w.a = &lx->scratch;
 	w.query = NULL;
 	w.keep_all = false;
-	memset(&w.rem, 0, sizeof(w.rem));
+	w.rem = lx->rem0;          /* a buffer kept from line to line */
+	w.rem.n = 0;
 	memset(&w.dec, 0, sizeof(w.dec));
 	for (size_t k = 0; k < nt; k++) {
 		int rc = list_push(w.a, &w.rem, &t[k]);
@@ -1926,7 +2031,9 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	}
 	lx->rg = rg;
 	lx->cover = cover;
-	return 0;
+	lx->rem0.cap = 64;
+	lx->rem0.b = arena_alloc(a, lx->rem0.cap * sizeof(*lx->rem0.b));
+	return lx->rem0.b ? 0 : EL_ENOMEM;
 }
 
 /* Indexes the rules of family f that decide packets (not new_conn_never). */
@@ -1995,7 +2102,8 @@ int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t bu
 				out[i].by = by;
 				out[i].nby = ndec;
 			}
-			arena_reset(&lx.scratch);
+			if (lx.scratch.used_total > LX_SCRATCH_MAX)
+				arena_reset(&lx.scratch);
 		}
 	}
 	arena_free(&lx.scratch);
@@ -2057,7 +2165,8 @@ int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum fac
 			rc = EL_ETOOBIG;
 		else if (res == LX_LIVE)
 			*denies = true;
-		arena_reset(&lx.scratch);
+		if (lx.scratch.used_total > LX_SCRATCH_MAX)
+			arena_reset(&lx.scratch);
 	}
 	arena_free(&lx.scratch);
 	return rc;

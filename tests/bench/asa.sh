@@ -44,9 +44,9 @@ gen() { # N: ACL lines
 			for (h = 0; h < nh; h++) {
 				r = rand()
 				if (r < 0.85)
-					printf " network-object host 10.%d.%d.%d\n", 1 + (g % 200), int(h / 250), 1 + (h % 250)
+					printf " network-object host 10.%d.%d.%d\n", 1 + (g % 200), int(g / 200) % 100, 1 + h
 				else if (r < 0.95)
-					printf " network-object 10.%d.%d.0 255.255.255.0\n", 1 + (g % 200), 100 + h
+					printf " network-object 10.%d.%d.0 255.255.255.0\n", 1 + (g % 200), 100 + int(g / 200) % 100
 				else
 					printf " network-object object HOST-%d\n", int(rand() * nnat)
 			}
@@ -58,7 +58,7 @@ gen() { # N: ACL lines
 			for (j = 0; j < k; j++)
 				printf " group-object LEAF-%d\n", int(rand() * nleaf)
 			for (j = 0; j < 5; j++)
-				printf " network-object host 198.51.%d.%d\n", g % 256, 1 + j
+				printf " network-object host 198.%d.%d.%d\n", 51 + int(g / 256), g % 256, 1 + j
 		}
 		for (g = 0; g < ntop; g++) {
 			printf "object-group network TOP-%d\n", g
