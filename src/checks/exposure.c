@@ -459,13 +459,16 @@ static void report_line(const struct xp *x, const struct frule *r, const struct 
 	const char *ifname = x->w->name;
 	if (f->verdict == FL_LIVE)
 		return;
-	if (f->verdict == FL_EMPTY || f->verdict == FL_UNANALYSED) {
+	if (f->verdict == FL_EMPTY) {
+		finding_add(x->in, x->ctx, "EL115", "empty", ITEM_3_2, -1, FST_PASS, r->line, NULL,
+			    "rule", r->name, "interface", ifname, ARGS_END);
+		return;
+	}
+	if (f->verdict == FL_UNANALYSED) {
 		char budget[24];
 		snprintf(budget, sizeof(budget), "%d", FILTER_LINE_BUDGET);
-		finding_add(x->in, x->ctx, f->verdict == FL_EMPTY ? "EL115" : "EL108",
-			    f->verdict == FL_EMPTY ? "empty" : "not-analysed", ITEM_3_2, -1, FST_PASS,
-			    r->line, NULL, "rule", r->name, "interface", ifname, "budget", budget,
-			    ARGS_END);
+		finding_add(x->in, x->ctx, "EL108", "not-analysed", ITEM_3_2, -1, FST_PASS, r->line,
+			    NULL, "rule", r->name, "interface", ifname, "budget", budget, ARGS_END);
 		return;
 	}
 	struct strbuf sb;
@@ -473,7 +476,7 @@ static void report_line(const struct xp *x, const struct frule *r, const struct 
 	for (size_t k = 0; k < f->nby && k < 8; k++)
 		sb_printf(&sb, "%s%s", k ? ", " : "", x->l->rules[f->by[k]].name);
 	if (f->nby > 8)
-		sb_printf(&sb, " and %zu more", f->nby - 8);
+		sb_adds(&sb, ", …");
 	finding_add(x->in, x->ctx, f->verdict == FL_SHADOWED ? "EL108" : "EL115", "default",
 		    ITEM_3_2, -1, FST_PASS, r->line, NULL, "rule", r->name, "by", sb_str(&sb),
 		    "interface", ifname, ARGS_END);
