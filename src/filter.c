@@ -2,8 +2,10 @@
  * filter.c — the shared filter analysis (see filter.h): exact interval-list
  * sets of addresses, ports and protocols; address parsing and formatting;
  * and the first-match walk over product sets ("boxes") of the packet space
- * that answers what a new connection can reach, which rules can never
- * match, and a per-protocol summary of what passed.
+ * that answers what a new connection can reach; which lines can never
+ * match (shadowed or redundant, per line against the earlier lines it
+ * meets, found through per-dimension interval indexes); and a
+ * per-protocol summary of what passed.
  *
  * Sets are sorted, disjoint, non-adjacent interval lists; union, intersect
  * and minus are linear merges of two lists. A box is protocol × dst ×
@@ -17,7 +19,7 @@
  *
  * Families: a rule belongs to the family of its source (or destination
  * when the source is empty). filter_reach ignores rules of another family
- * than the query's (they cannot match its packets); filter_shadowed walks
+ * than the query's (they cannot match its packets); filter_lines analyses
  * each family present in the list on its own. A rule whose non-empty
  * source and destination differ in family is a caller bug: EL_EINVAL.
  * Likewise set operations on two non-empty sets of different families,
@@ -1484,108 +1486,690 @@ static size_t int_uniq(int *v, size_t n)
 	return o;
 }
 
-/* The shadowing walk for the rules of family f (others left alone). */
-static int shadow_fam(struct arena *a, const struct frule *rules, size_t n, enum fam f,
-		      bool *shadowed, int **by, size_t *nby)
+/* ---- shadowed and redundant lines ------------------------------------ */
+
+/*
+ * Which lines of a list can never match, and why (filter_lines). A line i
+ * is *covered* when every packet of its region is decided by earlier
+ * lines; the lines that decide them are its deciders, in list order.
+ * Covered lines are classified as Batfish's filterLineReachability does
+ * (batfish/batfish docs/question_development/filterLineReachability.md,
+ * "Output Schema": Different_Action is "True if any blocking line has
+ * different action than blocked line"): *shadowed* when any decider has
+ * another action than line i (the line was meant to act and does not: a
+ * bug), *redundant* when all of them have its action (removable). Unlike
+ * Batfish, which picks a small covering set, every decider is named.
+ *
+ * Cost. The old walk subtracted every rule from every undecided box of
+ * the whole list (rules x boxes). Here each line is compared only with
+ * the earlier lines whose region meets its own:
+ *  - an index per dimension (destination, source, destination port):
+ *    rules with the same set (an object-group on many lines) form one
+ *    group whose intervals are indexed once; the intervals are sorted by
+ *    start, with a max-of-ends tree over that order, so those meeting
+ *    [a, b] are found in O((k + 1) log E); how many rules lie behind them
+ *    is W - W(end < a) - W(start > b), two binary searches over prefix
+ *    sums, so each line uses the dimension where it meets the fewest;
+ *  - the line's region minus those candidates, in list order (the
+ *    candidates that remove something are the deciders), stops as soon as
+ *    nothing is left (covered) or a point of what is left lies in no later
+ *    candidate (live: the corners of the line's own boxes are tried first,
+ *    then those of what is left each time its box count doubles);
+ *  - past `budget` boxes for one line the line is FL_UNANALYSED, never
+ *    guessed. Each line's boxes live in a scratch arena reset after it.
+ */
+
+/* One interval of one distinct set (a group of rules) in one dimension. */
+struct lx_ent {
+	struct u128 lo, hi;
+	size_t grp;
+};
+
+/* An end and the number of rules behind it, for counting. */
+struct lx_end {
+	struct u128 v;
+	size_t w;
+};
+
+struct lx_dim {
+	struct lx_ent *e;         /* sorted by lo */
+	struct u128 *mx;          /* mx[cap + k] = e[k].hi; inner nodes: max */
+	size_t *wlo;              /* wlo[k]: rules behind e[0..k) */
+	struct lx_end *his;       /* every hi with its weight, sorted */
+	size_t *whi;              /* whi[k]: rules behind his[0..k) */
+	size_t *gstart, *grule;   /* rules of group g: grule[gstart[g]..gstart[g+1]) */
+	size_t *gstamp;           /* per group: tag of the last line that took it */
+	size_t n, cap, ng, wtot;
+};
+
+enum { LX_DST, LX_SRC, LX_DPORT, LX_N };
+
+/* A rule's intervals in one dimension, for grouping. */
+struct lx_key {
+	const struct aival *iv;
+	size_t n, rule;
+};
+
+static int lx_key_cmp(const void *pa, const void *pb)
 {
-	struct walk w;
-	int rc = walk_init(&w, a, f);
-	if (rc)
-		return rc;
-	w.keep_all = true;
-	struct fbox all = { .rule = -1 };
-	if ((rc = pset_all(a, 255, &all.proto)) || (rc = aset_all(a, f, &all.src)) ||
-	    (rc = aset_all(a, f, &all.dst)))
-		return rc;
-	all.sport = w.allports;
-	all.dport = w.allports;
-	if ((rc = list_push(a, &w.rem, &all)))
-		return rc;
-	size_t merged_at = 1;
+	const struct lx_key *x = pa, *y = pb;
+	size_t n = x->n < y->n ? x->n : y->n;
 	for (size_t i = 0; i < n; i++) {
-		enum fam rf;
-		if ((rc = rule_fam(&rules[i], f, &rf)))
-			return rc;
-		if (rf != f)
+		int c = u_cmp(x->iv[i].lo, y->iv[i].lo);
+		if (!c)
+			c = u_cmp(x->iv[i].hi, y->iv[i].hi);
+		if (c)
+			return c;
+	}
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static bool lx_key_same(const struct lx_key *x, const struct lx_key *y)
+{
+	if (x->n != y->n)
+		return false;
+	if (x->iv == y->iv)
+		return true;
+	for (size_t i = 0; i < x->n; i++)
+		if (!u_eq(x->iv[i].lo, y->iv[i].lo) || !u_eq(x->iv[i].hi, y->iv[i].hi))
+			return false;
+	return true;
+}
+
+/* A port set as address intervals (into the arena). */
+static const struct aival *lx_ports(struct arena *a, const struct pset *p)
+{
+	struct aival *v = aiv_alloc(a, p->n);
+	for (size_t k = 0; v && k < p->n; k++) {
+		v[k].lo = (struct u128){0, p->iv[k].lo};
+		v[k].hi = (struct u128){0, p->iv[k].hi};
+	}
+	return v;
+}
+
+/* The destination ports a region may hold: every port when a part has
+ * them all (its protocols have no ports), else the TCP/UDP part's. */
+static const struct pset *lx_region_ports(const struct region *rg)
+{
+	const struct pset *p = &rg->part[0].dport;
+	for (size_t k = 0; k < rg->n; k++)
+		if (rg->part[k].dport.n == 1 && rg->part[k].dport.iv[0].lo == 0 &&
+		    rg->part[k].dport.iv[0].hi == 65535)
+			p = &rg->part[k].dport;
+	return p;
+}
+
+static int lx_ent_cmp(const void *pa, const void *pb)
+{
+	const struct lx_ent *x = pa, *y = pb;
+	int c = u_cmp(x->lo, y->lo);
+	if (c)
+		return c;
+	return (x->grp > y->grp) - (x->grp < y->grp);
+}
+
+static int lx_end_cmp(const void *pa, const void *pb)
+{
+	const struct lx_end *x = pa, *y = pb;
+	return u_cmp(x->v, y->v);
+}
+
+/* Builds the index of dimension d over the rules use[i] marks: rules with
+ * the same set (an object-group used by many lines) share one group and
+ * its intervals are indexed once. */
+static int lx_build(struct arena *a, const struct region *rg, const bool *use, size_t n, int d,
+		    struct lx_dim *x)
+{
+	memset(x, 0, sizeof(*x));
+	struct lx_key *key = arena_alloc(a, (n ? n : 1) * sizeof(*key));
+	if (!key)
+		return EL_ENOMEM;
+	size_t nk = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!use[i])
 			continue;
-		struct region rg;
-		if ((rc = region_make(&w, &rules[i], &rg)))
-			return rc;
-		bool hit = false;
-		if (rules[i].new_conn_never) {
-			/* It matches only later packets of a connection: the first
-			 * packet still reaches the rules after it, so it decides
-			 * nothing for them; it is itself shadowed when what it
-			 * would match is already decided. */
-			for (size_t j = 0; j < w.rem.n && !hit; j++)
-				for (size_t p = 0; p < rg.n && !hit; p++)
-					hit = box_meets(&w.rem.b[j], &rg.part[p]);
-		} else if ((rc = walk_rule(&w, &rg, (int)i, rules[i].action, &hit))) {
-			return rc;
+		struct lx_key *k = &key[nk++];
+		k->rule = i;
+		if (d == LX_DPORT) {
+			const struct pset *p = lx_region_ports(&rg[i]);
+			k->n = p->n;
+			k->iv = lx_ports(a, p);
+			if (!k->iv && p->n)
+				return EL_ENOMEM;
+		} else {
+			const struct aset *s = d == LX_DST ? &rg[i].part[0].dst : &rg[i].part[0].src;
+			k->iv = s->iv;
+			k->n = s->n;
 		}
+	}
+	if (nk)
+		qsort(key, nk, sizeof(*key), lx_key_cmp);
+	x->gstart = arena_alloc(a, (nk + 1) * sizeof(size_t));
+	x->grule = arena_alloc(a, (nk ? nk : 1) * sizeof(size_t));
+	if (!x->gstart || !x->grule)
+		return EL_ENOMEM;
+	size_t tot = 0;
+	for (size_t k = 0; k < nk; k++) {
+		if (k == 0 || !lx_key_same(&key[k - 1], &key[k])) {
+			x->gstart[x->ng++] = k;
+			if (tot > SIZE_MAX / 2 - key[k].n)
+				return EL_ENOMEM;
+			tot += key[k].n;
+		}
+		x->grule[k] = key[k].rule;
+	}
+	x->gstart[x->ng] = nk;
+	x->gstamp = arena_alloc(a, (x->ng ? x->ng : 1) * sizeof(size_t));
+	size_t cap = 1;
+	while (cap < tot)
+		cap *= 2;
+	if (cap > SIZE_MAX / (2 * sizeof(struct u128)) || tot > SIZE_MAX / sizeof(struct lx_ent) - 1)
+		return EL_ENOMEM;
+	x->e = arena_alloc(a, (tot ? tot : 1) * sizeof(*x->e));
+	x->his = arena_alloc(a, (tot ? tot : 1) * sizeof(*x->his));
+	x->wlo = arena_alloc(a, (tot + 1) * sizeof(size_t));
+	x->whi = arena_alloc(a, (tot + 1) * sizeof(size_t));
+	x->mx = arena_alloc(a, 2 * cap * sizeof(*x->mx));
+	if (!x->gstamp || !x->e || !x->his || !x->wlo || !x->whi || !x->mx)
+		return EL_ENOMEM;
+	size_t m = 0;
+	for (size_t g = 0; g < x->ng; g++) {
+		const struct lx_key *k = &key[x->gstart[g]];
+		size_t w = x->gstart[g + 1] - x->gstart[g];
+		for (size_t j = 0; j < k->n; j++) {
+			x->e[m].lo = k->iv[j].lo;
+			x->e[m].hi = k->iv[j].hi;
+			x->e[m].grp = g;
+			x->his[m].v = k->iv[j].hi;
+			x->his[m].w = w;
+			m++;
+		}
+	}
+	x->n = tot;
+	x->cap = cap;
+	if (tot) {
+		qsort(x->e, tot, sizeof(*x->e), lx_ent_cmp);
+		qsort(x->his, tot, sizeof(*x->his), lx_end_cmp);
+	}
+	for (size_t j = 0; j < tot; j++) {
+		size_t g = x->e[j].grp;
+		x->wlo[j + 1] = x->wlo[j] + (x->gstart[g + 1] - x->gstart[g]);
+		x->whi[j + 1] = x->whi[j] + x->his[j].w;
+		x->mx[cap + j] = x->e[j].hi;
+	}
+	x->wtot = x->wlo[tot];
+	for (size_t j = cap; j-- > 1;)
+		x->mx[j] = u_cmp(x->mx[2 * j], x->mx[2 * j + 1]) >= 0 ? x->mx[2 * j] : x->mx[2 * j + 1];
+	return 0;
+}
+
+/* Number of entries with lo <= v (or < v when strict). */
+static size_t lx_lo_upto(const struct lx_dim *x, struct u128 v, bool strict)
+{
+	size_t a = 0, b = x->n;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		int c = u_cmp(x->e[m].lo, v);
+		if (c < 0 || (c == 0 && !strict))
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
+/* Rules behind the entries meeting [lo, hi]: all but those ending before
+ * lo and those starting after hi (no entry does both). */
+static size_t lx_count(const struct lx_dim *x, struct u128 lo, struct u128 hi)
+{
+	size_t a = 0, b = x->n;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (u_cmp(x->his[m].v, lo) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	size_t before = x->whi[a], after = x->wtot - x->wlo[lx_lo_upto(x, hi, false)];
+	return x->wtot - before - after;
+}
+
+/* Per-line state of filter_lines. */
+struct lx {
+	struct arena *a;          /* results */
+	struct arena scratch;     /* one line's boxes, reset after it */
+	const struct frule *rules;
+	const struct region *rg;  /* every rule's region */
+	const bool *cover;        /* rules that may decide packets for later ones */
+	struct lx_dim dim[LX_N];
+	size_t *stamp;            /* per rule: target index + 1 when collected */
+	size_t *cand, ncand;      /* candidates of the current line */
+	struct aival *pbuf;       /* port intervals of the current line */
+	struct walk proto;        /* tcpudp and allports, for walk_init copies */
+	struct fbox_list rem0;    /* undecided boxes: the first 64 slots, reused */
+	size_t budget;
+};
+
+/* Takes the rules of group g below before (once per line). */
+static void lx_put(struct lx *lx, const struct lx_dim *x, size_t g, size_t before, size_t tag)
+{
+	if (x->gstamp[g] == tag)
+		return;
+	x->gstamp[g] = tag;
+	for (size_t k = x->gstart[g]; k < x->gstart[g + 1] && x->grule[k] < before; k++) {
+		size_t r = x->grule[k];
+		if (lx->stamp[r] != tag) {
+			lx->stamp[r] = tag;
+			lx->cand[lx->ncand++] = r;
+		}
+	}
+}
+
+/* Takes the groups of entries ending at or after lo among e[nl..nr) with
+ * index below upto: the max-of-ends tree, pruned where every end lies
+ * before lo. */
+static void lx_visit(struct lx *lx, const struct lx_dim *x, size_t node, size_t nl, size_t nr,
+		     size_t upto, struct u128 lo, size_t before, size_t tag)
+{
+	if (nl >= upto || u_cmp(x->mx[node], lo) < 0)
+		return;
+	if (nr - nl == 1) {
+		lx_put(lx, x, x->e[nl].grp, before, tag);
+		return;
+	}
+	size_t mid = nl + (nr - nl) / 2;
+	lx_visit(lx, x, 2 * node, nl, mid, upto, lo, before, tag);
+	lx_visit(lx, x, 2 * node + 1, mid, nr, upto, lo, before, tag);
+}
+
+/* The rules (below before) of the entries meeting [lo, hi], into
+ * lx->cand once each: entries starting before lo that end at or after it
+ * (the tree), then every one starting within [lo, hi] (a run). */
+static void lx_query(struct lx *lx, const struct lx_dim *x, struct u128 lo, struct u128 hi,
+		     size_t before, size_t tag)
+{
+	size_t below = lx_lo_upto(x, lo, true);
+	lx_visit(lx, x, 1, 0, x->cap, below, lo, before, tag);
+	for (size_t k = below; k < x->n && u_cmp(x->e[k].lo, hi) <= 0; k++)
+		lx_put(lx, x, x->e[k].grp, before, tag);
+}
+
+/* Whether two boxes share a packet; cheap tests first, no allocation. */
+static bool box_meets_fast(const struct fbox *x, const struct fbox *y)
+{
+	return pset_meets(&x->proto, &y->proto) && pset_meets(&x->dport, &y->dport) &&
+	       pset_meets(&x->sport, &y->sport) && aset_meets(&x->dst, &y->dst) &&
+	       aset_meets(&x->src, &y->src);
+}
+
+static int size_cmp(const void *pa, const void *pb)
+{
+	size_t x = *(const size_t *)pa, y = *(const size_t *)pb;
+	return (x > y) - (x < y);
+}
+
+/* The query intervals of target boxes t[0..nt) in dimension d. */
+static void lx_target_ivs(struct lx *lx, const struct fbox *t, size_t nt, int d, size_t k,
+			  const struct aival **iv, size_t *niv)
+{
+	if (d == LX_DST || d == LX_SRC) {
+		const struct aset *s = d == LX_DST ? &t[k].dst : &t[k].src;
+		*iv = s->iv;
+		*niv = s->n;
+		return;
+	}
+	(void)nt;
+	const struct pset *p = &t[k].dport;
+	for (size_t j = 0; j < p->n; j++) {
+		lx->pbuf[j].lo = (struct u128){0, p->iv[j].lo};
+		lx->pbuf[j].hi = (struct u128){0, p->iv[j].hi};
+	}
+	*iv = lx->pbuf;
+	*niv = p->n;
+}
+
+/* The earlier rules (index < before, allowed by lx->cover) whose region
+ * meets one of the target boxes, ascending, in lx->cand. */
+static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t before, size_t tag)
+{
+	lx->ncand = 0;
+	size_t pmax = 0;
+	for (size_t k = 0; k < nt; k++)
+		if (t[k].dport.n > pmax)
+			pmax = t[k].dport.n;
+	lx->pbuf = arena_alloc(&lx->scratch, (pmax ? pmax : 1) * sizeof(*lx->pbuf));
+	if (!lx->pbuf)
+		return EL_ENOMEM;
+	/* the dimension where the target meets the fewest entries */
+	int best = LX_DST;
+	size_t bestn = SIZE_MAX;
+	for (int d = 0; d < LX_N; d++) {
+		size_t c = 0;
+		for (size_t k = 0; k < nt && c < bestn; k++) {
+			const struct aival *iv;
+			size_t niv;
+			lx_target_ivs(lx, t, nt, d, k, &iv, &niv);
+			for (size_t j = 0; j < niv && c < bestn; j++)
+				c += lx_count(&lx->dim[d], iv[j].lo, iv[j].hi);
+		}
+		if (c < bestn) {
+			bestn = c;
+			best = d;
+		}
+	}
+	const struct lx_dim *x = &lx->dim[best];
+	if (x->n == 0)
+		return 0;
+	for (size_t k = 0; k < nt; k++) {
+		const struct aival *iv;
+		size_t niv;
+		lx_target_ivs(lx, t, nt, best, k, &iv, &niv);
+		for (size_t j = 0; j < niv; j++)
+			lx_query(lx, x, iv[j].lo, iv[j].hi, before, tag);
+	}
+	size_t o = 0;
+	for (size_t c = 0; c < lx->ncand; c++) {
+		size_t r = lx->cand[c];
+		const struct region *g = &lx->rg[r];
+		bool meets = false;
+		for (size_t p = 0; p < g->n && !meets; p++)
+			for (size_t k = 0; k < nt && !meets; k++)
+				meets = box_meets_fast(&g->part[p], &t[k]);
+		if (meets)
+			lx->cand[o++] = r;
+	}
+	lx->ncand = o;
+	qsort(lx->cand, lx->ncand, sizeof(size_t), size_cmp);
+	return 0;
+}
+
+/* One packet, a box's corner. */
+struct fpoint {
+	uint32_t proto, sport, dport;
+	struct u128 src, dst;
+};
+
+static bool aset_has_point(const struct aset *s, struct u128 v)
+{
+	return aset_meets_iv(s, v, v);
+}
+
+static bool box_has_point(const struct fbox *b, const struct fpoint *p)
+{
+	return pset_contains(&b->proto, p->proto) && pset_contains(&b->dport, p->dport) &&
+	       pset_contains(&b->sport, p->sport) && aset_has_point(&b->dst, p->dst) &&
+	       aset_has_point(&b->src, p->src);
+}
+
+static void box_corner(const struct fbox *b, bool high, struct fpoint *p)
+{
+	if (high) {
+		p->proto = b->proto.iv[b->proto.n - 1].hi;
+		p->sport = b->sport.iv[b->sport.n - 1].hi;
+		p->dport = b->dport.iv[b->dport.n - 1].hi;
+		p->src = b->src.iv[b->src.n - 1].hi;
+		p->dst = b->dst.iv[b->dst.n - 1].hi;
+	} else {
+		p->proto = b->proto.iv[0].lo;
+		p->sport = b->sport.iv[0].lo;
+		p->dport = b->dport.iv[0].lo;
+		p->src = b->src.iv[0].lo;
+		p->dst = b->dst.iv[0].lo;
+	}
+}
+
+/* Whether a corner of one of the boxes lies in no candidate from cand[from]
+ * on: then that packet is decided by none of the earlier rules. */
+static bool lx_witness(const struct lx *lx, const struct fbox *b, size_t nb, size_t from)
+{
+	for (size_t k = 0; k < nb; k++)
+		for (int h = 0; h < 2; h++) {
+			struct fpoint p;
+			box_corner(&b[k], h == 1, &p);
+			bool in = false;
+			for (size_t c = from; c < lx->ncand && !in; c++) {
+				const struct region *g = &lx->rg[lx->cand[c]];
+				for (size_t q = 0; q < g->n && !in; q++)
+					in = box_has_point(&g->part[q], &p);
+			}
+			if (!in)
+				return true;
+		}
+	return false;
+}
+
+enum lx_res { LX_LIVE, LX_COVERED, LX_OVER };
+
+/* The scratch arena is emptied once it holds this much (not after every
+ * line: most lines need a few hundred bytes). */
+#define LX_SCRATCH_MAX (1u << 20)
+
+/* Whether the target boxes are covered by lx->cand; the candidates that
+ * decide part of them are kept, in order, in lx->cand[0..*ndec). */
+static int lx_cover(struct lx *lx, const struct fbox *t, size_t nt, enum lx_res *res,
+		    size_t *ndec)
+{
+	*ndec = 0;
+	*res = LX_LIVE;
+	if (lx->ncand == 0 || lx_witness(lx, t, nt, 0))
+		return 0;
+	struct walk w = lx->proto;
+	w.a = &lx->scratch;
+	w.query = NULL;
+	w.keep_all = false;
+	w.rem = lx->rem0;          /* a buffer kept from line to line */
+	w.rem.n = 0;
+	memset(&w.dec, 0, sizeof(w.dec));
+	for (size_t k = 0; k < nt; k++) {
+		int rc = list_push(w.a, &w.rem, &t[k]);
+		if (rc)
+			return rc;
+	}
+	size_t check_at = 64, work = 0;
+	for (size_t c = 0; c < lx->ncand; c++) {
+		bool hit;
+		size_t r = lx->cand[c];
+		/* time, not only memory: box subtractions for this line */
+		work += w.rem.n;
+		if (work / 64 > lx->budget) {
+			*res = LX_OVER;
+			return 0;
+		}
+		/* FA_DENY with keep_all unset: nothing is collected in w.dec */
+		int rc = walk_rule(&w, &lx->rg[r], (int)r, FA_DENY, &hit);
+		if (rc == EL_ETOOBIG) {
+			*res = LX_OVER;
+			return 0;
+		}
+		if (rc)
+			return rc;
 		if (hit)
-			continue;
-		shadowed[i] = true;
-		/* the earlier rules that decided packets of this region */
-		size_t cnt = 0;
-		int *v = NULL;
-		for (int pass = 0; pass < 2; pass++) {
-			size_t k = 0;
-			for (size_t j = 0; j < w.dec.n; j++) {
-				bool meet = false;
-				for (size_t p = 0; p < rg.n && !meet; p++)
-					meet = box_meets(&w.dec.b[j], &rg.part[p]);
-				if (!meet)
-					continue;
-				if (pass == 1)
-					v[k] = w.dec.b[j].rule;
-				k++;
-			}
-			if (pass == 0) {
-				cnt = k;
-				if (cnt == 0)
-					break;
-				v = arena_alloc(a, cnt * sizeof(int));
-				if (!v)
-					return EL_ENOMEM;
-			}
+			lx->cand[(*ndec)++] = r;
+		if (w.rem.n == 0) {
+			*res = LX_COVERED;
+			return 0;
 		}
-		by[i] = v;
-		nby[i] = int_uniq(v, cnt);
-		if (w.rem.n >= MERGE_MIN && w.rem.n >= 2 * merged_at) {
+		if (w.rem.n >= check_at) {
 			if ((rc = walk_merge(&w)))
 				return rc;
-			merged_at = w.rem.n;
+			if (lx_witness(lx, w.rem.b, w.rem.n, c + 1))
+				return 0;
+			if (w.rem.n > lx->budget) {
+				*res = LX_OVER;
+				return 0;
+			}
+			check_at = 2 * (w.rem.n > check_at ? w.rem.n : check_at);
 		}
+	}
+	return 0;   /* something is left: live */
+}
+
+static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, size_t n,
+		   size_t budget)
+{
+	memset(lx, 0, sizeof(*lx));
+	lx->a = a;
+	lx->rules = rules;
+	lx->budget = budget;
+	if (n > SIZE_MAX / sizeof(struct region))
+		return EL_ENOMEM;
+	int rc = walk_init(&lx->proto, a, FAM_V4);
+	if (rc)
+		return rc;
+	struct region *rg = arena_alloc(a, (n ? n : 1) * sizeof(*rg));
+	bool *cover = arena_alloc(a, (n ? n : 1) * sizeof(*cover));
+	lx->stamp = arena_alloc(a, (n ? n : 1) * sizeof(*lx->stamp));
+	lx->cand = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cand));
+	if (!rg || !cover || !lx->stamp || !lx->cand)
+		return EL_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		enum fam f;
+		if ((rc = rule_fam(&rules[i], FAM_V4, &f)) || (rc = region_make(&lx->proto, &rules[i], &rg[i])))
+			return rc;
+	}
+	lx->rg = rg;
+	lx->cover = cover;
+	lx->rem0.cap = 64;
+	lx->rem0.b = arena_alloc(a, lx->rem0.cap * sizeof(*lx->rem0.b));
+	return lx->rem0.b ? 0 : EL_ENOMEM;
+}
+
+/* Indexes the rules of family f that decide packets (not new_conn_never). */
+static int lx_index(struct lx *lx, size_t n, enum fam f)
+{
+	bool *cover = (bool *)lx->cover;
+	for (size_t i = 0; i < n; i++) {
+		enum fam rf;
+		int rc = rule_fam(&lx->rules[i], f, &rf);
+		if (rc)
+			return rc;
+		cover[i] = rf == f && !lx->rules[i].new_conn_never && lx->rg[i].n > 0;
+		lx->stamp[i] = 0;
+	}
+	for (int d = 0; d < LX_N; d++) {
+		int rc = lx_build(lx->a, lx->rg, lx->cover, n, d, &lx->dim[d]);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
 
-int filter_shadowed(struct arena *a, const struct frule *rules, size_t n,
-		    bool *shadowed, int **by, size_t *nby)
+int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t budget,
+		 struct fline *out)
 {
-	bool seen[2] = { false, false };
 	for (size_t i = 0; i < n; i++) {
-		shadowed[i] = false;
-		by[i] = NULL;
-		nby[i] = 0;
-		enum fam f;
-		int rc = rule_fam(&rules[i], FAM_V4, &f);
-		if (rc)
-			return rc;
-		if (rules[i].src.n || rules[i].dst.n)
-			seen[f] = true;
-		else
-			shadowed[i] = true;       /* matches nothing at all */
+		out[i].verdict = FL_LIVE;
+		out[i].by = NULL;
+		out[i].nby = 0;
 	}
-	for (int f = FAM_V4; f <= FAM_V6; f++) {
-		if (!seen[f])
+	struct lx lx;
+	int rc = lx_init(&lx, a, rules, n, budget);
+	for (int f = FAM_V4; rc == 0 && f <= FAM_V6; f++) {
+		if ((rc = lx_index(&lx, n, (enum fam)f)))
+			break;
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			enum fam rf;
+			if ((rc = rule_fam(&rules[i], (enum fam)f, &rf)))
+				break;
+			if ((int)rf != f)
+				continue;
+			const struct region *g = &lx.rg[i];
+			if (g->n == 0) {
+				out[i].verdict = FL_EMPTY;   /* matches no packet at all */
+				continue;
+			}
+			enum lx_res res;
+			size_t ndec;
+			if ((rc = lx_candidates(&lx, g->part, g->n, i, i + 1)) ||
+			    (rc = lx_cover(&lx, g->part, g->n, &res, &ndec)))
+				break;
+			if (res == LX_OVER) {
+				out[i].verdict = FL_UNANALYSED;
+			} else if (res == LX_COVERED) {
+				bool other = false;
+				int *by = arena_alloc(a, ndec * sizeof(int));
+				if (!by) {
+					rc = EL_ENOMEM;
+					break;
+				}
+				for (size_t k = 0; k < ndec; k++) {
+					by[k] = (int)lx.cand[k];
+					other |= rules[lx.cand[k]].action != rules[i].action;
+				}
+				out[i].verdict = other ? FL_SHADOWED : FL_REDUNDANT;
+				out[i].by = by;
+				out[i].nby = ndec;
+			}
+			if (lx.scratch.used_total > LX_SCRATCH_MAX)
+				arena_reset(&lx.scratch);
+		}
+	}
+	arena_free(&lx.scratch);
+	return rc;
+}
+
+/* b ∩ q, dimension by dimension, into *out; false when empty. */
+static int box_intersect(struct arena *a, const struct fbox *b, const struct fbox *q,
+			 struct fbox *out, bool *nonempty)
+{
+	*out = *b;
+	int rc = pset_intersect(a, &b->proto, &q->proto, &out->proto);
+	if (!rc)
+		rc = aset_intersect(a, &b->src, &q->src, &out->src);
+	if (!rc)
+		rc = aset_intersect(a, &b->dst, &q->dst, &out->dst);
+	if (!rc)
+		rc = pset_intersect(a, &b->sport, &q->sport, &out->sport);
+	if (!rc)
+		rc = pset_intersect(a, &b->dport, &q->dport, &out->dport);
+	*nonempty = rc == 0 && !box_is_empty(out);
+	return rc;
+}
+
+int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
+		  const struct fbox *q, size_t budget, bool *denies)
+{
+	*denies = false;
+	enum fam f = q->src.n ? q->src.fam : q->dst.fam;
+	if (box_is_empty(q))
+		return 0;
+	struct lx lx;
+	int rc = lx_init(&lx, a, rules, n, budget);
+	if (!rc)
+		rc = lx_index(&lx, n, f);
+	/* every deny rule, then the default (a rule past the last) */
+	for (size_t i = 0; i <= n && rc == 0 && !*denies; i++) {
+		struct fbox t[2];
+		size_t nt = 0;
+		if (i < n) {
+			if (!lx.cover[i] || rules[i].action != FA_DENY)
+				continue;
+			for (size_t p = 0; p < lx.rg[i].n && rc == 0; p++) {
+				bool ne;
+				rc = box_intersect(&lx.scratch, &lx.rg[i].part[p], q, &t[nt], &ne);
+				if (ne)
+					nt++;
+			}
+		} else if (dflt == FA_DENY) {
+			t[nt++] = *q;
+		}
+		if (rc || nt == 0)
 			continue;
-		int rc = shadow_fam(a, rules, n, (enum fam)f, shadowed, by, nby);
-		if (rc)
-			return rc;
+		enum lx_res res;
+		size_t ndec;
+		if ((rc = lx_candidates(&lx, t, nt, i, i + 1)) || (rc = lx_cover(&lx, t, nt, &res, &ndec)))
+			break;
+		if (res == LX_OVER)
+			rc = EL_ETOOBIG;
+		else if (res == LX_LIVE)
+			*denies = true;
+		if (lx.scratch.used_total > LX_SCRATCH_MAX)
+			arena_reset(&lx.scratch);
 	}
-	return 0;
+	arena_free(&lx.scratch);
+	return rc;
 }
 
 /* ---- summary --------------------------------------------------------- */

@@ -3,7 +3,8 @@
  * parser: given an ordered list of rules with first-match semantics and a
  * default action, which packets that open a NEW connection from the
  * internet get through — to the box itself, to each forwarded host — and
- * from which sources; and which rules can never match (shadowed).
+ * from which sources; and which rules can never match (shadowed or
+ * redundant).
  *
  * Everything is exact set arithmetic on the packet space
  *     protocol (0..255) × source address × destination address ×
@@ -171,16 +172,47 @@ int filter_reach_in(struct arena *a, const struct frule *rules, size_t n,
 		    const struct fcand *cand, enum faction dflt, const struct fbox *query,
 		    struct fbox_list *passed);
 
-/* For each rule, whether it can match any packet at all given the rules
- * before it (each family of the list apart). A new_conn_never rule never
- * shadows later rules (the first packet of a connection passes it by),
- * but it is itself shadowed when everything it would match is already
- * decided. shadowed[i] is set true when rule i can never match; then
- * by[i] points to an arena array of the indexes of the earlier rules that
- * decided its packets (nby[i] entries). Returns 0, EL_ENOMEM or
- * EL_ETOOBIG. */
-int filter_shadowed(struct arena *a, const struct frule *rules, size_t n,
-		    bool *shadowed, int **by, size_t *nby);
+/* What filter_lines says of one line. */
+enum fline_verdict {
+	FL_LIVE,         /* some packet is decided by this line */
+	FL_SHADOWED,     /* covered; some decider has the other action */
+	FL_REDUNDANT,    /* covered; every decider has this line's action */
+	FL_EMPTY,        /* the line matches no packet at all */
+	FL_UNANALYSED,   /* past the budget: neither answer is claimed */
+};
+
+struct fline {
+	enum fline_verdict verdict;
+	int *by;          /* SHADOWED/REDUNDANT: the deciders, ascending (arena) */
+	size_t nby;
+};
+
+/* Boxes one line's analysis may hold (time is bounded to 64 times as
+ * many box subtractions); past it the line is FL_UNANALYSED. */
+#define FILTER_LINE_BUDGET 8192
+
+/* For each rule, whether it can match any packet given the rules before it
+ * (each family apart), exactly. A line is covered when every packet of its
+ * region is decided by earlier lines; its deciders are the earlier lines
+ * that decide at least one of those packets, all of them, in list order.
+ * A covered line is shadowed when any decider has the other action, else
+ * redundant. A new_conn_never rule never decides packets for later rules
+ * (the first packet of a connection passes it by), but is itself covered
+ * when everything it would match is decided before it. Each line is
+ * compared only with the earlier lines its region meets (see filter.c);
+ * a line whose analysis needs more than budget boxes is FL_UNANALYSED.
+ * out has n entries. Returns 0, EL_ENOMEM or EL_EINVAL (a rule whose
+ * source and destination differ in family). */
+int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t budget,
+		 struct fline *out);
+
+/* Whether any packet of q (one family) is denied by the list: decided by
+ * a deny rule, or by the default dflt == FA_DENY. new_conn_never rules
+ * are left out as in filter_reach. Exact, at any list size; EL_ETOOBIG
+ * when one line needs more than budget boxes (then *denies is not an
+ * answer), EL_ENOMEM, EL_EINVAL. */
+int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
+		  const struct fbox *q, size_t budget, bool *denies);
 
 /* A summary line of what passed: one protocol value (or a run of
  * protocols without ports), destination ports, sources, the rules that let

@@ -19,9 +19,6 @@
 #include "../../parsers/parsers.h"
 #include "../filter.h"
 
-/* Lists longer than this get no shadowing analysis (EL108 says so). */
-#define SHADOW_MAX_RULES 2000
-
 /* ---- home routers (facts file) -------------------------------------------- */
 
 static void exposure_home(struct input *in, const struct run_ctx *ctx)
@@ -427,32 +424,24 @@ static bool pset_is_full(const struct pset *p, uint32_t max)
  * connection from the internet; "ends-in-pass" when a reachable filter
  * passes everything left, so the list's implicit reject is never reached
  * and only the filters before it block anything. NULL otherwise. */
-static const char *list_passes_all(const struct xp *x, const bool *shadowed)
+static const char *list_passes_all(const struct xp *x, const struct fline *lines)
 {
 	const struct flist *l = x->l;
-	/* Swap pass and deny: what the swapped list passes is what the real
-	 * one denies; nothing there means nothing is denied. */
-	struct frule *inv = arena_alloc(x->a, (l->n + 1) * sizeof(*inv));
-	if (!inv)
-		return NULL;
-	for (size_t i = 0; i < l->n; i++) {
-		inv[i] = l->rules[i];
-		inv[i].action = l->rules[i].action == FA_PASS ? FA_DENY : FA_PASS;
-	}
 	struct aset all;
 	struct fbox q;
+	bool denies = true;
 	if (aset_all(x->a, x->fam, &all) || query_init(x, &q, 0, 255, &all, NULL))
 		return NULL;
 	q.src = x->internet;
-	struct fbox_list denied = {0};
-	if (l->n <= SHADOW_MAX_RULES &&
-	    filter_reach(x->a, inv, l->n, l->dflt == FA_PASS ? FA_DENY : FA_PASS, &q, &denied) == 0 &&
-	    denied.n == 0)
+	/* Exact at any size; past the per-line budget no claim is made. */
+	if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET, &denies) == 0 &&
+	    !denies)
 		return "default";
 	for (size_t i = 0; i < l->n; i++) {
 		const struct frule *r = &l->rules[i];
 		struct aset rest;
-		if (r->action != FA_PASS || r->new_conn_never || (shadowed && shadowed[i]) ||
+		if (r->action != FA_PASS || r->new_conn_never ||
+		    (lines && lines[i].verdict != FL_LIVE) ||
 		    !aset_is_all(&r->dst) || !pset_is_full(&r->proto, 255) ||
 		    !pset_is_full(&r->sport, 65535) || !pset_is_full(&r->dport, 65535) ||
 		    aset_minus(x->a, &x->internet, &r->src, &rest) || !aset_is_empty(&rest))
@@ -460,6 +449,38 @@ static const char *list_passes_all(const struct xp *x, const bool *shadowed)
 		return "ends-in-pass";
 	}
 	return NULL;
+}
+
+/* EL108 / EL115 for one line of the list: shadowed (a decider has the
+ * other action), redundant (all of them have its action), matching
+ * nothing, or not analysed (past the budget: no claim either way). */
+static void report_line(const struct xp *x, const struct frule *r, const struct fline *f)
+{
+	const char *ifname = x->w->name;
+	if (f->verdict == FL_LIVE)
+		return;
+	if (f->verdict == FL_EMPTY) {
+		finding_add(x->in, x->ctx, "EL115", "empty", ITEM_3_2, -1, FST_PASS, r->line, NULL,
+			    "rule", r->name, "interface", ifname, ARGS_END);
+		return;
+	}
+	if (f->verdict == FL_UNANALYSED) {
+		char budget[24];
+		snprintf(budget, sizeof(budget), "%d", FILTER_LINE_BUDGET);
+		finding_add(x->in, x->ctx, "EL108", "not-analysed", ITEM_3_2, -1, FST_PASS, r->line,
+			    NULL, "rule", r->name, "interface", ifname, "budget", budget, ARGS_END);
+		return;
+	}
+	struct strbuf sb;
+	sb_init(&sb, 400);
+	for (size_t k = 0; k < f->nby && k < 8; k++)
+		sb_printf(&sb, "%s%s", k ? ", " : "", x->l->rules[f->by[k]].name);
+	if (f->nby > 8)
+		sb_adds(&sb, ", …");
+	finding_add(x->in, x->ctx, f->verdict == FL_SHADOWED ? "EL108" : "EL115", "default",
+		    ITEM_3_2, -1, FST_PASS, r->line, NULL, "rule", r->name, "by", sb_str(&sb),
+		    "interface", ifname, ARGS_END);
+	sb_free(&sb);
 }
 
 static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
@@ -506,38 +527,17 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		for (size_t i = 0; i < l->ninactive; i++)
 			finding_add(in, ctx, "EL113", "default", ITEM_3_2, -1, FST_PASS, l->inactive[i],
 				    NULL, "interface", ifname, ARGS_END);
-		/* Filters in the list that can never match. */
-		bool *sh = arena_alloc(x.a, (l->n + 1) * sizeof(bool));
-		int **by = arena_alloc(x.a, (l->n + 1) * sizeof(int *));
-		size_t *nby = arena_alloc(x.a, (l->n + 1) * sizeof(size_t));
-		/* Shadowing costs rules x boxes: beyond a few thousand rules it
-		 * is skipped (the reachability itself is still exact). */
-		bool have_sh = sh && by && nby && l->n && l->n <= SHADOW_MAX_RULES &&
-			       filter_shadowed(x.a, l->rules, l->n, sh, by, nby) == 0;
-		if (l->n > SHADOW_MAX_RULES) {
-			char nr[24];
-			snprintf(nr, sizeof(nr), "%zu", l->n);
-			finding_add(in, ctx, "EL108", "skipped", ITEM_3_2, -1, FST_PASS, l->line,
-				    l->text, "interface", ifname, "rules", nr, ARGS_END);
-		}
-		const char *pa = list_passes_all(&x, have_sh ? sh : NULL);
+		/* Filters in the list that can never match (any list size). */
+		struct fline *fl = arena_alloc(x.a, (l->n + 1) * sizeof(*fl));
+		bool have_fl = fl && filter_lines(x.a, l->rules, l->n, FILTER_LINE_BUDGET, fl) == 0;
+		const char *pa = list_passes_all(&x, have_fl ? fl : NULL);
 		if (pa) {
 			pass_all = true;
 			finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line, l->text,
 				    "interface", ifname, "family", x.fam_name, ARGS_END);
 		}
-		for (size_t i = 0; have_sh && i < l->n; i++) {
-			if (!sh[i])
-				continue;
-			struct strbuf sb;
-			sb_init(&sb, 400);
-			for (size_t k = 0; k < nby[i] && k < 8; k++)
-				sb_printf(&sb, "%s%s", k ? ", " : "", l->rules[by[i][k]].name);
-			finding_add(in, ctx, "EL108", "default", ITEM_3_2, -1, FST_PASS,
-				    l->rules[i].line, NULL, "rule", l->rules[i].name, "by",
-				    sb_str(&sb), "interface", ifname, ARGS_END);
-			sb_free(&sb);
-		}
+		for (size_t i = 0; have_fl && i < l->n; i++)
+			report_line(&x, &l->rules[i], &fl[i]);
 	}
 	/* 1. The router's own services. */
 	struct aset box;

@@ -10,8 +10,14 @@
  *    TCP/UDP, overlapping ranges, comma lists, partial shadowing, source
  *    restriction, `established`, `*` with a port, IPv6; a randomised
  *    cross-check against a packet-by-packet first-match evaluator;
- *  - filter_shadowed: the YAMAHA manual's example, partial cover, joint
- *    cover, new_conn_never rules as written;
+ *  - filter_lines: the YAMAHA manual's example, partial cover, joint
+ *    cover, shadowed (a decider with the other action, Batfish's rule)
+ *    against redundant (all deciders with the same action), lines that
+ *    match nothing, new_conn_never rules, families; random lists of 10,
+ *    100 and 1,000 lines checked verdict by verdict and decider by
+ *    decider against an oracle that enumerates every packet class (the
+ *    cut points of all the rules' sets), with filter_denies beside it;
+ *    a line past its budget is "not analysed", and live with the default;
  *  - filter_summarise: exact lines for small cases;
  *  - growth: 300 single-port rejects stay small; an adversarial list hits
  *    FILTER_MAX_BOXES and gives EL_ETOOBIG.
@@ -214,6 +220,30 @@ static int first_match(const struct frule *r, size_t n, enum faction dflt, const
 	*pass = dflt == FA_PASS;
 	return -1;
 }
+
+/* filter_lines over r[0..n) with the default budget, into the arena. */
+static struct fline *lines_of(const struct frule *r, size_t n)
+{
+	struct fline *fl = arena_alloc(&A, (n ? n : 1) * sizeof(*fl));
+	assert_non_null(fl);
+	assert_int_equal(filter_lines(&A, r, n, FILTER_LINE_BUDGET, fl), 0);
+	return fl;
+}
+
+/* Line i is covered with verdict v by exactly the deciders want[0..nw). */
+static void assert_line(const struct fline *fl, size_t i, enum fline_verdict v, const int *want,
+			size_t nw)
+{
+	assert_int_equal(fl[i].verdict, v);
+	assert_int_equal(fl[i].nby, nw);
+	for (size_t k = 0; k < nw; k++)
+		assert_int_equal(fl[i].by[k], want[k]);
+}
+
+#define LIVE(fl, i) assert_line((fl), (i), FL_LIVE, NULL, 0)
+#define COVERED(fl, i, v, ...)                                                         \
+	assert_line((fl), (i), (v), (const int[]){__VA_ARGS__},                         \
+		    sizeof((const int[]){__VA_ARGS__}) / sizeof(int))
 
 static struct pkt P4(uint32_t proto, struct u128 src, struct u128 dst, uint32_t dport)
 {
@@ -643,12 +673,9 @@ static void test_reach_partly_shadowed(void **state)
 	assert_int_equal(passed_by(&out, &p), -99);
 	p.src = V4(198, 51, 101, 0);
 	assert_int_equal(passed_by(&out, &p), 1);
-	bool sh[2];
-	int *by[2];
-	size_t nby[2];
-	assert_int_equal(filter_shadowed(&A, r, 2, sh, by, nby), 0);
-	assert_false(sh[0]);
-	assert_false(sh[1]);
+	struct fline *fl = lines_of(r, 2);
+	LIVE(fl, 0);
+	LIVE(fl, 1);
 }
 
 static void test_reach_source_restricted(void **state)
@@ -843,27 +870,6 @@ static void test_reach_random_cross_check(void **state)
 			else
 				assert_int_equal(got, -99);
 		}
-		/* and the shadowing walk agrees with a packet search */
-		bool sh[12];
-		int *by[12];
-		size_t nby[12];
-		assert_int_equal(filter_shadowed(&A, r, n, sh, by, nby), 0);
-		for (size_t i = 0; i < n; i++) {
-			if (!sh[i])
-				continue;
-			/* no packet of the small universe first-matches rule i
-			 * when new_conn_never is taken as written */
-			struct frule rr[12];
-			memcpy(rr, r, sizeof(rr));
-			for (size_t k = 0; k < n; k++)
-				rr[k].new_conn_never = false;
-			for (int t = 0; t < 400; t++) {
-				struct pkt p = { pv[rnd(6)], V4(10, 0, 0, rnd(21)),
-						 V4(10, 0, 0, rnd(21)), rnd(8), rnd(8) };
-				bool pass;
-				assert_int_not_equal(first_match(rr, n, dflt, &p, &pass), (int)i);
-			}
-		}
 	}
 }
 
@@ -983,9 +989,9 @@ static void test_candidates_random_cross_check(void **state)
 	}
 }
 
-/* ---- filter_shadowed -------------------------------------------------------------- */
+/* ---- filter_lines: shadowed and redundant lines ------------------------------------ */
 
-static void test_shadowed_manual_example(void **state)
+static void test_lines_manual_example(void **state)
 {
 	(void)state;
 	/* 1 pass 192.168.0.0/24 * ; 2 reject 192.168.0.1 */
@@ -993,24 +999,20 @@ static void test_shadowed_manual_example(void **state)
 		R(FA_PASS, "*", FAM_V4, "192.168.0.0/24", "*", "*", "*"),
 		R(FA_DENY, "*", FAM_V4, "192.168.0.1", "*", "*", "*"),
 		R(FA_DENY, "6", FAM_V4, "192.168.0.1", "*", "*", "22"),
+		R(FA_PASS, "6", FAM_V4, "192.168.0.7", "*", "*", "22"),
 	};
-	bool sh[3];
-	int *by[3];
-	size_t nby[3];
-	assert_int_equal(filter_shadowed(&A, r, 3, sh, by, nby), 0);
-	assert_false(sh[0]);
-	assert_true(sh[1]);
-	assert_int_equal(nby[1], 1);
-	assert_int_equal(by[1][0], 0);
-	/* the third is covered by the first only: the second never decided */
-	assert_true(sh[2]);
-	assert_int_equal(nby[2], 1);
-	assert_int_equal(by[2][0], 0);
-	assert_int_equal(nby[0], 0);
-	assert_null(by[0]);
+	struct fline *fl = lines_of(r, 4);
+	LIVE(fl, 0);
+	/* a reject that line 0's pass decides first: a bug */
+	COVERED(fl, 1, FL_SHADOWED, 0);
+	/* covered by line 0 only: line 1 never decided anything */
+	COVERED(fl, 2, FL_SHADOWED, 0);
+	/* a pass that line 0's pass already decides: removable */
+	COVERED(fl, 3, FL_REDUNDANT, 0);
+	assert_null(fl[0].by);
 }
 
-static void test_shadowed_partial_and_joint(void **state)
+static void test_lines_partial_and_joint(void **state)
 {
 	(void)state;
 	struct frule r[] = {
@@ -1021,33 +1023,30 @@ static void test_shadowed_partial_and_joint(void **state)
 		R(FA_PASS, "17", FAM_V4, "*", "*", "*", "*"),
 		R(FA_DENY, "6,17", FAM_V4, "*", "*", "*", "22"),         /* 0 ∪ 1 ∪ 3 ∪ 4 */
 		R(FA_DENY, "*", FAM_V4, "*", "*", "*", "22"),            /* not: GRE */
+		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "80"),            /* 0 ∪ 1 ∪ 3 */
+		R(FA_PASS, "17", FAM_V4, "192.0.2.0/24", "*", "*", "*"), /* 4 alone */
+		R(FA_DENY, "47", FAM_V4, "10.0.0.200", "*", "*", "*"),  /* 1 alone */
 	};
-	bool sh[7];
-	int *by[7];
-	size_t nby[7];
-	assert_int_equal(filter_shadowed(&A, r, 7, sh, by, nby), 0);
-	assert_false(sh[0]);
-	assert_false(sh[1]);
-	assert_true(sh[2]);
-	assert_int_equal(nby[2], 2);
-	assert_int_equal(by[2][0], 0);
-	assert_int_equal(by[2][1], 1);
-	assert_false(sh[3]);
-	assert_false(sh[4]);
-	/* from 10.0.0.0/24 rules 0 and 1 decided first, elsewhere 3 and 4 */
-	assert_true(sh[5]);
-	assert_int_equal(nby[5], 4);
-	assert_int_equal(by[5][0], 0);
-	assert_int_equal(by[5][1], 1);
-	assert_int_equal(by[5][2], 3);
-	assert_int_equal(by[5][3], 4);
-	assert_false(sh[6]);
+	struct fline *fl = lines_of(r, 10);
+	LIVE(fl, 0);
+	LIVE(fl, 1);
+	/* covered jointly by a pass and a reject: Batfish's rule, shadowed
+	 * when any decider has another action */
+	COVERED(fl, 2, FL_SHADOWED, 0, 1);
+	LIVE(fl, 3);
+	LIVE(fl, 4);
+	/* from 10.0.0.0/24 lines 0 and 1 decide first, elsewhere 3 and 4 */
+	COVERED(fl, 5, FL_SHADOWED, 0, 1, 3, 4);
+	LIVE(fl, 6);
+	COVERED(fl, 7, FL_SHADOWED, 0, 1, 3);
+	COVERED(fl, 8, FL_REDUNDANT, 4);
+	COVERED(fl, 9, FL_REDUNDANT, 1);
 }
 
 /* An `established` rule matches only later packets of a connection, so
- * it shadows nothing after it; it is itself shadowed when an earlier rule
- * decides all it would match. */
-static void test_shadowed_established(void **state)
+ * it decides nothing for later lines; it is itself covered when earlier
+ * lines decide all it would match. A line matching nothing is "empty". */
+static void test_lines_established(void **state)
 {
 	(void)state;
 	struct frule r[] = {
@@ -1059,29 +1058,27 @@ static void test_shadowed_established(void **state)
 	r[0].new_conn_never = true;
 	r[2].proto.n = 0;                                          /* matches nothing */
 	r[3].new_conn_never = true;
-	bool sh[4];
-	int *by[4];
-	size_t nby[4];
-	assert_int_equal(filter_shadowed(&A, r, 4, sh, by, nby), 0);
-	assert_false(sh[0]);
-	assert_false(sh[1]);          /* SYNs to port 22 pass rule 0 by */
-	assert_true(sh[2]);
-	assert_int_equal(nby[2], 0);
-	assert_false(sh[3]);          /* tcp other than 22 is still undecided */
-	/* With a reject of all tcp first, the established pass is shadowed. */
+	struct fline *fl = lines_of(r, 4);
+	LIVE(fl, 0);
+	LIVE(fl, 1);          /* SYNs to port 22 pass line 0 by */
+	assert_line(fl, 2, FL_EMPTY, NULL, 0);
+	LIVE(fl, 3);          /* tcp other than 22 is still undecided */
+	/* With a reject of all tcp first, the established pass is shadowed
+	 * and an established reject after it is redundant. */
 	struct frule q[] = {
 		R(FA_DENY, "6", FAM_V4, "*", "*", "*", "*"),
 		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "*"),
+		R(FA_DENY, "6", FAM_V4, "*", "*", "*", "80"),
 	};
 	q[1].new_conn_never = true;
-	assert_int_equal(filter_shadowed(&A, q, 2, sh, by, nby), 0);
-	assert_false(sh[0]);
-	assert_true(sh[1]);
-	assert_int_equal(nby[1], 1);
-	assert_int_equal(by[1][0], 0);
+	q[2].new_conn_never = true;
+	fl = lines_of(q, 3);
+	LIVE(fl, 0);
+	COVERED(fl, 1, FL_SHADOWED, 0);
+	COVERED(fl, 2, FL_REDUNDANT, 0);
 }
 
-static void test_shadowed_mixed_families(void **state)
+static void test_lines_mixed_families(void **state)
 {
 	(void)state;
 	struct frule r[] = {
@@ -1089,18 +1086,267 @@ static void test_shadowed_mixed_families(void **state)
 		R(FA_PASS, "*", FAM_V6, "2001:db8::/32", "*", "*", "*"),
 		R(FA_DENY, "*", FAM_V6, "2001:db8::1", "*", "*", "*"),
 		R(FA_DENY, "*", FAM_V4, "10.0.0.1", "*", "*", "*"),
+		R(FA_PASS, "*", FAM_V6, "2001:db8::2", "*", "*", "*"),
+		R(FA_PASS, "*", FAM_V6, "2001:db9::2", "*", "*", "*"),
 	};
-	bool sh[4];
-	int *by[4];
-	size_t nby[4];
-	assert_int_equal(filter_shadowed(&A, r, 4, sh, by, nby), 0);
-	assert_false(sh[0]);
-	assert_false(sh[1]);
-	assert_true(sh[2]);
-	assert_int_equal(nby[2], 1);
-	assert_int_equal(by[2][0], 1);
-	assert_true(sh[3]);
-	assert_int_equal(by[3][0], 0);
+	struct fline *fl = lines_of(r, 6);
+	LIVE(fl, 0);
+	LIVE(fl, 1);
+	COVERED(fl, 2, FL_SHADOWED, 1);
+	COVERED(fl, 3, FL_SHADOWED, 0);
+	COVERED(fl, 4, FL_REDUNDANT, 1);
+	LIVE(fl, 5);           /* the IPv4 pass-all does not cover IPv6 */
+	/* a rule whose source and destination differ in family */
+	struct frule bad = r[0];
+	bad.dst = as(FAM_V6, "*");
+	struct fline one;
+	assert_int_equal(filter_lines(&A, &bad, 1, FILTER_LINE_BUDGET, &one), EL_EINVAL);
+}
+
+/* ---- the oracle: every packet class of a random list ------------------------------- */
+
+/* The cut points of one dimension: every value where some rule's (or the
+ * query's) set starts or stops. Between two cuts no set changes, so one
+ * packet per class decides for all of its class: enumerating the classes
+ * is exhaustive, and independent of the code under test. */
+struct cuts {
+	uint64_t v[256];
+	size_t n;
+};
+
+static void cut_add(struct cuts *c, uint64_t v, uint64_t max)
+{
+	if (v > max)
+		return;
+	for (size_t k = 0; k < c->n; k++)
+		if (c->v[k] == v)
+			return;
+	assert_true(c->n < 256);
+	c->v[c->n++] = v;
+}
+
+static int u64_cmp(const void *pa, const void *pb)
+{
+	uint64_t x = *(const uint64_t *)pa, y = *(const uint64_t *)pb;
+	return (x > y) - (x < y);
+}
+
+static void cuts_pset(struct cuts *c, const struct pset *s, uint64_t max)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		cut_add(c, s->iv[k].lo, max);
+		cut_add(c, (uint64_t)s->iv[k].hi + 1, max);
+	}
+}
+
+static void cuts_aset(struct cuts *c, const struct aset *s)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		cut_add(c, s->iv[k].lo.lo, UINT32_MAX);
+		cut_add(c, s->iv[k].hi.lo + 1, UINT32_MAX);
+	}
+}
+
+static bool rule_has(const struct frule *r, const struct pkt *p)
+{
+	bool ports = (p->proto != PROTO_TCP && p->proto != PROTO_UDP) ||
+		     (pset_contains(&r->sport, p->sport) && pset_contains(&r->dport, p->dport));
+	return pset_contains(&r->proto, p->proto) && aset_has(&r->src, p->src) &&
+	       aset_has(&r->dst, p->dst) && ports;
+}
+
+/* What the oracle says of every line, and whether q has a denied packet. */
+struct oracle {
+	enum fline_verdict *v;
+	unsigned char *dec;       /* dec[i * n + j]: line j decides a packet of line i */
+	bool denies;
+};
+
+/* One packet: the first line that decides it; every line holding it is
+ * live (nothing decided it before) or gets that line as a decider. */
+static void oracle_packet(const struct frule *r, size_t n, enum faction dflt,
+			  const struct aset *qsrc, const struct pkt *p, struct oracle *o, bool *live,
+			  bool *hit)
+{
+	size_t fm = n;
+	for (size_t i = 0; i < n; i++) {
+		if (!rule_has(&r[i], p))
+			continue;
+		hit[i] = true;
+		if (fm < i)
+			o->dec[i * n + fm] = 1;
+		else
+			live[i] = true;
+		if (fm == n && !r[i].new_conn_never)
+			fm = i;
+	}
+	if (aset_has(qsrc, p->src) && (fm < n ? r[fm].action == FA_DENY : dflt == FA_DENY))
+		o->denies = true;
+}
+
+static void oracle_run(const struct frule *r, size_t n, enum faction dflt, const struct aset *qsrc,
+		       struct oracle *o)
+{
+	struct cuts c[5] = {{{0}, 0}};          /* proto, src, dst, sport, dport */
+	for (int d = 0; d < 5; d++)
+		cut_add(&c[d], 0, UINT32_MAX);
+	cut_add(&c[0], PROTO_TCP, 255);
+	cut_add(&c[0], PROTO_UDP, 255);
+	cuts_aset(&c[1], qsrc);
+	for (size_t i = 0; i < n; i++) {
+		cuts_pset(&c[0], &r[i].proto, 255);
+		cuts_aset(&c[1], &r[i].src);
+		cuts_aset(&c[2], &r[i].dst);
+		cuts_pset(&c[3], &r[i].sport, 65535);
+		cuts_pset(&c[4], &r[i].dport, 65535);
+	}
+	for (int d = 0; d < 5; d++)
+		qsort(c[d].v, c[d].n, sizeof(uint64_t), u64_cmp);
+	bool *live = calloc(n, sizeof(bool)), *hit = calloc(n, sizeof(bool));
+	o->dec = calloc(n * n, 1);
+	o->v = calloc(n, sizeof(*o->v));
+	assert_non_null(live);
+	assert_non_null(hit);
+	assert_non_null(o->dec);
+	assert_non_null(o->v);
+	o->denies = false;
+	struct pkt p;
+	for (size_t a = 0; a < c[0].n; a++) {
+		p.proto = (uint32_t)c[0].v[a];
+		bool ports = p.proto == PROTO_TCP || p.proto == PROTO_UDP;
+		size_t nsp = ports ? c[3].n : 1, ndp = ports ? c[4].n : 1;
+		for (size_t k = 0; k < c[1].n * c[2].n * nsp * ndp; k++) {
+			size_t x = k;
+			p.dport = (uint32_t)c[4].v[x % ndp];
+			x /= ndp;
+			p.sport = (uint32_t)c[3].v[x % nsp];
+			x /= nsp;
+			p.dst = (struct u128){0, c[2].v[x % c[2].n]};
+			x /= c[2].n;
+			p.src = (struct u128){0, c[1].v[x]};
+			oracle_packet(r, n, dflt, qsrc, &p, o, live, hit);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!hit[i]) {
+			o->v[i] = FL_EMPTY;
+			continue;
+		}
+		if (live[i]) {
+			o->v[i] = FL_LIVE;
+			continue;
+		}
+		bool other = false;
+		for (size_t j = 0; j < n; j++)
+			if (o->dec[i * n + j] && r[j].action != r[i].action)
+				other = true;
+		o->v[i] = other ? FL_SHADOWED : FL_REDUNDANT;
+	}
+	free(live);
+	free(hit);
+}
+
+static struct aset rnd_addr(unsigned span)
+{
+	if (rnd(4) == 0)
+		return as(FAM_V4, "*");
+	struct aset r = { FAM_V4, NULL, 0 }, one;
+	for (unsigned k = 0; k < 1 + (rnd(3) == 0); k++) {
+		unsigned lo = rnd(span), hi = lo + rnd(3);
+		assert_int_equal(aset_range(&A, FAM_V4, V4(10, 0, 0, lo), V4(10, 0, 0, hi), &one), 0);
+		assert_int_equal(aset_union(&A, &r, &one, &r), 0);
+	}
+	return r;
+}
+
+/* Random lists of n lines over addresses 10.0.0.0..span+2, ports
+ * 0..pmax+2 and a few protocols; every verdict and every decider of
+ * filter_lines, and filter_denies, against the oracle. */
+static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
+{
+	static const uint32_t pv[] = { 1, 6, 17, 47 };
+	struct frule *r = arena_alloc(&A, n * sizeof(*r));
+	assert_non_null(r);
+	size_t seen[5] = { 0 };
+	for (int round = 0; round < rounds; round++) {
+		for (size_t i = 0; i < n; i++) {
+			memset(&r[i], 0, sizeof(r[i]));
+			r[i].action = rnd(2) ? FA_PASS : FA_DENY;
+			struct pset pr = { NULL, 0 }, one;
+			if (rnd(4) == 0) {
+				pr = PROTOS("*");
+			} else if (rnd(60) != 0) {           /* else: matches nothing */
+				for (unsigned k = 0; k < 1 + rnd(2); k++) {
+					uint32_t v = pv[rnd(4)];
+					assert_int_equal(pset_range(&A, v, v, &one), 0);
+					assert_int_equal(pset_union(&A, &pr, &one, &pr), 0);
+				}
+			}
+			r[i].proto = pr;
+			r[i].src = rnd_addr(span);
+			r[i].dst = rnd_addr(span);
+			r[i].sport = rnd(3) ? PORTS("*") : rnd_pset(pmax, false);
+			r[i].dport = rnd_pset(pmax, true);
+			r[i].new_conn_never = rnd(10) == 0;
+		}
+		enum faction dflt = rnd(2) ? FA_PASS : FA_DENY;
+		struct aset qsrc = rnd_addr(span);
+		struct oracle o;
+		oracle_run(r, n, dflt, &qsrc, &o);
+		struct fline *fl = lines_of(r, n);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(fl[i].verdict, o.v[i]);
+			seen[o.v[i]]++;
+			size_t nd = 0;
+			for (size_t j = 0; j < n; j++)
+				if (o.dec[i * n + j]) {
+					if (fl[i].verdict == FL_SHADOWED || fl[i].verdict == FL_REDUNDANT) {
+						assert_true(nd < fl[i].nby);
+						assert_int_equal(fl[i].by[nd], (int)j);
+					}
+					nd++;
+				}
+			if (fl[i].verdict == FL_SHADOWED || fl[i].verdict == FL_REDUNDANT)
+				assert_int_equal(fl[i].nby, nd);
+			else
+				assert_int_equal(fl[i].nby, 0);
+		}
+		/* and whether any packet from qsrc is denied */
+		struct fbox q = Q("*", FAM_V4, "*", "*", "*");
+		q.src = qsrc;
+		bool denies;
+		assert_int_equal(filter_denies(&A, r, n, dflt, &q, FILTER_LINE_BUDGET, &denies), 0);
+		assert_int_equal(denies, o.denies);
+		free(o.v);
+		free(o.dec);
+		arena_free(&A);
+		r = arena_alloc(&A, n * sizeof(*r));
+		assert_non_null(r);
+	}
+	/* the lists exercise every verdict but "not analysed" */
+	assert_true(seen[FL_LIVE] > 0);
+	assert_true(seen[FL_SHADOWED] > 0);
+	assert_true(seen[FL_REDUNDANT] > 0);
+	assert_true(seen[FL_EMPTY] > 0);
+	assert_int_equal(seen[FL_UNANALYSED], 0);
+}
+
+static void test_lines_random_10(void **state)
+{
+	(void)state;
+	lines_random(10, 150, 20, 7);
+}
+
+static void test_lines_random_100(void **state)
+{
+	(void)state;
+	lines_random(100, 12, 20, 7);
+}
+
+static void test_lines_random_1000(void **state)
+{
+	(void)state;
+	lines_random(1000, 2, 8, 3);
 }
 
 /* ---- filter_summarise --------------------------------------------------------------- */
@@ -1211,12 +1457,9 @@ static void test_growth_300_port_rejects(void **state)
 	assert_true(pset_is_empty(&want));
 	assert_int_equal(s[1].dport.iv[0].hi, 999);
 	assert_pset(&s[2].dport, "0-65535");
-	bool *sh = arena_alloc(&A, (N + 1) * sizeof(bool));
-	int **by = arena_alloc(&A, (N + 1) * sizeof(int *));
-	size_t *nby = arena_alloc(&A, (N + 1) * sizeof(size_t));
-	assert_int_equal(filter_shadowed(&A, r, N + 1, sh, by, nby), 0);
+	struct fline *fl = lines_of(r, N + 1);
 	for (unsigned i = 0; i <= N; i++)
-		assert_false(sh[i]);
+		LIVE(fl, i);
 }
 
 /* Two independent "diagonals": rules A_i (src i, dport i) leave N + 1
@@ -1252,10 +1495,65 @@ static void test_too_big(void **state)
 	assert_int_equal(passed_by(&out, &p), -99);  /* src 7 dport 7: A_7 */
 	p.dport = 8;
 	assert_int_equal(passed_by(&out, &p), -1);
-	bool *sh = arena_alloc(&A, 2 * N * sizeof(bool));
-	int **by = arena_alloc(&A, 2 * N * sizeof(int *));
-	size_t *nby = arena_alloc(&A, 2 * N * sizeof(size_t));
-	assert_int_equal(filter_shadowed(&A, r, 2 * N, sh, by, nby), EL_ETOOBIG);
+	/* line by line each diagonal rule is plainly live: the list that is
+	 * too big for one walk is no problem for filter_lines */
+	struct fline *fl = lines_of(r, 2 * N);
+	for (unsigned i = 0; i < 2 * N; i++)
+		LIVE(fl, i);
+}
+
+/* A line covered only after the diagonals cut it into many pieces:
+ * T = tcp src 0..N-1, dst 0..N-1, sport 0..N-1, dport 0..N-1 after A_i
+ * (src i, dport i), B_j (dst j, sport j) and F (all tcp). Every corner
+ * of what is left of T lies in F, a later candidate, so no quick answer:
+ * with a budget of 16 boxes T is "not analysed" (and filter_denies says
+ * EL_ETOOBIG); with the default budget T is redundant, decided by every
+ * A_i, every B_j and F. */
+static void test_lines_budget(void **state)
+{
+	(void)state;
+	enum { N = 40 };
+	struct frule *r = arena_alloc(&A, (2 * N + 2) * sizeof(*r));
+	assert_non_null(r);
+	for (unsigned i = 0; i < 2 * N; i++) {
+		unsigned v = i % N;
+		struct u128 a = { 0, v };
+		r[i].action = FA_DENY;
+		r[i].proto = PROTOS("6");
+		assert_int_equal(aset_range(&A, FAM_V4, a, a, i < N ? &r[i].src : &r[i].dst), 0);
+		assert_int_equal(aset_all(&A, FAM_V4, i < N ? &r[i].dst : &r[i].src), 0);
+		assert_int_equal(pset_range(&A, v, v, i < N ? &r[i].dport : &r[i].sport), 0);
+		assert_int_equal(pset_all(&A, 65535, i < N ? &r[i].sport : &r[i].dport), 0);
+	}
+	r[2 * N] = R(FA_DENY, "6", FAM_V4, "*", "*", "*", "*");
+	struct u128 lo = { 0, 0 }, hi = { 0, N - 1 };
+	struct frule *t = &r[2 * N + 1];
+	*t = r[2 * N];
+	assert_int_equal(aset_range(&A, FAM_V4, lo, hi, &t->src), 0);
+	assert_int_equal(aset_range(&A, FAM_V4, lo, hi, &t->dst), 0);
+	assert_int_equal(pset_range(&A, 0, N - 1, &t->sport), 0);
+	assert_int_equal(pset_range(&A, 0, N - 1, &t->dport), 0);
+	struct fline *fl = arena_alloc(&A, (2 * N + 2) * sizeof(*fl));
+	assert_non_null(fl);
+	assert_int_equal(filter_lines(&A, r, 2 * N + 2, 16, fl), 0);
+	assert_line(fl, 2 * N + 1, FL_UNANALYSED, NULL, 0);
+	for (unsigned i = 0; i <= 2 * N; i++)
+		LIVE(fl, i);
+	fl = lines_of(r, 2 * N + 2);
+	int want[2 * N + 1];
+	for (int i = 0; i <= 2 * N; i++)
+		want[i] = i;
+	assert_line(fl, 2 * N + 1, FL_REDUNDANT, want, 2 * N + 1);
+	/* every line but T passes: whether T denies anything from its own
+	 * sources needs the same cutting */
+	for (unsigned i = 0; i <= 2 * N; i++)
+		r[i].action = FA_PASS;
+	struct fbox q = Q("6", FAM_V4, "0.0.0.0-0.0.0.39", "0.0.0.0-0.0.0.39", "0-39");
+	q.sport = PORTS("0-39");
+	bool denies = true;
+	assert_int_equal(filter_denies(&A, r, 2 * N + 2, FA_PASS, &q, 16, &denies), EL_ETOOBIG);
+	assert_int_equal(filter_denies(&A, r, 2 * N + 2, FA_PASS, &q, FILTER_LINE_BUDGET, &denies), 0);
+	assert_false(denies);
 }
 
 int main(void)
@@ -1279,10 +1577,14 @@ int main(void)
 		cmocka_unit_test_teardown(test_reach_random_cross_check, teardown),
 		cmocka_unit_test_teardown(test_candidates_exact, teardown),
 		cmocka_unit_test_teardown(test_candidates_random_cross_check, teardown),
-		cmocka_unit_test_teardown(test_shadowed_manual_example, teardown),
-		cmocka_unit_test_teardown(test_shadowed_partial_and_joint, teardown),
-		cmocka_unit_test_teardown(test_shadowed_established, teardown),
-		cmocka_unit_test_teardown(test_shadowed_mixed_families, teardown),
+		cmocka_unit_test_teardown(test_lines_manual_example, teardown),
+		cmocka_unit_test_teardown(test_lines_partial_and_joint, teardown),
+		cmocka_unit_test_teardown(test_lines_established, teardown),
+		cmocka_unit_test_teardown(test_lines_mixed_families, teardown),
+		cmocka_unit_test_teardown(test_lines_random_10, teardown),
+		cmocka_unit_test_teardown(test_lines_random_100, teardown),
+		cmocka_unit_test_teardown(test_lines_random_1000, teardown),
+		cmocka_unit_test_teardown(test_lines_budget, teardown),
 		cmocka_unit_test_teardown(test_summarise_small, teardown),
 		cmocka_unit_test_teardown(test_summarise_default_and_merge, teardown),
 		cmocka_unit_test_teardown(test_growth_300_port_rejects, teardown),
