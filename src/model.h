@@ -89,6 +89,11 @@ struct flist {
 	bool has_undefined;       /* names a filter that is not defined */
 	bool unreadable;          /* a rule in it could not be read */
 	unsigned unreadable_line;
+	const char *unreadable_rule;  /* that rule's name ("200030"), or NULL */
+	/* What was not read, when the parser says: a kind ("port", "protocol",
+	 * "address", "action", "fields", "list-item") and the value as written;
+	 * NULL otherwise. */
+	const char *unreadable_kind, *unreadable_value;
 	unsigned *inactive;       /* lines of rules switched off (ASA `inactive`) */
 	size_t ninactive;
 };

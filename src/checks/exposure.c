@@ -487,9 +487,19 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 	bool pass_all = false;
 	const char *ifname = w->name;
 	if (l->unreadable) {
-		finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
-			    l->unreadable_line, l->text, "interface", ifname, "family", x.fam_name,
-			    ARGS_END);
+		/* Judging the list without the filter would be a guess: unknown,
+		 * naming the filter and what in it was not read. */
+		if (l->unreadable_kind) {
+			const char *v = arena_printf(x.a, "unreadable-%s", l->unreadable_kind);
+			finding_add(in, ctx, "EL100", v ? v : "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+				    l->unreadable_line, l->text, "interface", ifname, "family",
+				    x.fam_name, "filter", l->unreadable_rule ? l->unreadable_rule : "",
+				    "value", l->unreadable_value ? l->unreadable_value : "", ARGS_END);
+		}
+		else
+			finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+				    l->unreadable_line, l->text, "interface", ifname, "family",
+				    x.fam_name, ARGS_END);
 		return;
 	}
 	if (!l->present) {

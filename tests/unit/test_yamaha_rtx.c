@@ -587,17 +587,32 @@ static void test_filter_ports(void **state)
 static void test_filter_unreadable(void **state)
 {
 	(void)state;
-	/* Each of these makes the list that uses it unreadable, at its line. */
-	static const char *const bad[] = {
-		"ip filter 50 pass * * frob",                /* protocol */
-		"ip filter 50 frobnicate * *",               /* action */
-		"ip filter 50 pass 300.1.1.1 *",             /* address */
-		"ip filter 50 pass * * tcp * nosuchport",    /* port mnemonic */
-		"ip filter 50 pass * * tcp * 70000",         /* port number */
-		"ip filter 50 pass 10.0.0.9-10.0.0.1 *",     /* reversed range */
-		"ip filter 50 pass 1.2.3.4/255.0.255.0 *",   /* mask with holes */
-		"ip filter 50 pass * * tcp * 22 extra",      /* too many fields */
-		"ip filter 50 pass *.example.jp *",          /* FQDN: not read */
+	/* Each of these makes the list that uses it unreadable, at its line,
+	 * naming what was not read; the line is not counted as understood. */
+	static const struct {
+		const char *line, *kind, *value;
+	} bad[] = {
+		{"ip filter 50 pass * * frob", "protocol", "frob"},
+		{"ip filter 50 pass * * tcp,frob", "protocol", "frob"},
+		{"ip filter 50 frobnicate * *", "action", "frobnicate"},
+		{"ip filter 50 passs * *", "action", "passs"},
+		{"ip filter 50 pass 300.1.1.1 *", "address", "300.1.1.1"},
+		{"ip filter 50 pass * 10.0.0.1,300.1.1.1", "address", "300.1.1.1"},
+		{"ip filter 50 pass * * tcp * nosuchport", "port", "nosuchport"},
+		{"ip filter 50 pass * * tcp * www,ldapx", "port", "ldapx"},
+		{"ip filter 50 pass * * tcp * 10-nosuch", "port", "10-nosuch"},
+		{"ip filter 50 pass * * tcp msblast *", "port", "msblast"},
+		{"ip filter 50 pass * * tcp * 70000", "port", "70000"},
+		{"ip filter 50 pass 10.0.0.9-10.0.0.1 *", "address", "10.0.0.9-10.0.0.1"},
+		{"ip filter 50 pass 1.2.3.4/255.0.255.0 *", "address", "1.2.3.4/255.0.255.0"},
+		{"ip filter 50 pass * * tcp * 22 extra", "fields", "extra"},
+		{"ip filter 50 pass", "fields", "pass"},
+		{"ip filter 50", "fields", "50"},
+		{"ip filter 50 pass *.example.jp *", "address", "*.example.jp"},
+	};
+	static const char *const kind_en[][2] = {
+		{"protocol", "protocol"}, {"action", "action"}, {"address", "address"},
+		{"port", "port"}, {"fields", "number of fields"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char buf[400];
@@ -607,21 +622,41 @@ static void test_filter_unreadable(void **state)
 			 "ip filter 10 reject 192.168.0.0/16 *\n"  /* 3 */
 			 "%s\n"                                    /* 4 */
 			 "ip filter 20 reject *\n",                /* 5 */
-			 bad[i]);
+			 bad[i].line);
 		struct input in;
 		assert_int_equal(parse_cfg(&in, buf), 0);
 		const struct flist *l = &wan(&in, "lan2")->in4;
 		if (!l->unreadable || l->unreadable_line != 4)
-			fail_msg("\"%s\": unreadable %d at line %u, want line 4", bad[i],
+			fail_msg("\"%s\": unreadable %d at line %u, want line 4", bad[i].line,
 				 l->unreadable, l->unreadable_line);
 		assert_true(l->present);
 		assert_int_equal(l->n, 2);          /* the readable ones are kept */
 		assert_false(l->has_undefined);
-		/* The line itself is a known command. */
-		assert_int_equal(in.lines_understood, in.lines_total);
+		assert_string_equal(l->unreadable_rule, "50");
+		assert_string_equal(l->unreadable_kind, bad[i].kind);
+		assert_string_equal(l->unreadable_value, bad[i].value);
+		/* The line is not understood, and the note names it and the token. */
+		assert_int_equal(in.lines_total, 5);
+		assert_int_equal(in.lines_understood, 4);
+		const char *ken = NULL;
+		for (size_t k = 0; k < sizeof(kind_en) / sizeof(kind_en[0]); k++)
+			if (strcmp(kind_en[k][0], bad[i].kind) == 0)
+				ken = kind_en[k][1];
+		char want[300];
+		snprintf(want, sizeof(want),
+			 "ip filter 50: %s '%s' not understood; a filter list that uses it cannot be judged",
+			 ken, bad[i].value);
+		const struct diag *d = in.diags;
+		assert_non_null(d);
+		assert_int_equal(d->line, 4);
+		assert_string_equal(d->msg, want);
+		assert_non_null(d->next);   /* the summary of lines not understood */
+		assert_string_equal(d->next->msg,
+				    "1 line(s) not understood and not used by any check: 4");
 		input_free(&in);
 	}
-	/* An unreadable filter nobody uses does not matter. */
+	/* An unreadable filter nobody uses does not matter to the list, but
+	 * its line is still not understood. */
 	struct input in;
 	assert_int_equal(parse_cfg(&in,
 				   "ip lan2 address dhcp\n"
@@ -630,6 +665,53 @@ static void test_filter_unreadable(void **state)
 				   "ip filter 20 reject *\n"),
 			 0);
 	assert_false(wan(&in, "lan2")->in4.unreadable);
+	assert_int_equal(in.lines_understood, 3);
+	assert_int_equal(in.lines_total, 4);
+	input_free(&in);
+	/* A list item that is not a filter number. */
+	assert_int_equal(parse_cfg(&in,
+				   "ip lan2 address dhcp\n"
+				   "ip lan2 secure filter in 20 2o0\n"
+				   "ip filter 20 reject *\n"),
+			 0);
+	const struct flist *l = &wan(&in, "lan2")->in4;
+	assert_true(l->unreadable);
+	assert_int_equal(l->unreadable_line, 2);
+	assert_null(l->unreadable_rule);
+	assert_string_equal(l->unreadable_kind, "list-item");
+	assert_string_equal(l->unreadable_value, "2o0");
+	assert_int_equal(in.lines_understood, 2);
+	assert_string_equal(in.diags->msg,
+			    "secure filter list: '2o0' is not a filter number; the list cannot be judged");
+	input_free(&in);
+}
+
+/* The names the router prints for ports [CR §8.1.10, §8.1.14], as
+ * rules/ports.yaml gives them: each is read, alone and in ranges. */
+static void test_filter_port_names(void **state)
+{
+	(void)state;
+	struct input in;
+	const struct flist *l = filters(
+		&in, "1 2 3 4 5 6 7 8",
+		"ip filter 1 pass * * tcp * ldap\n"
+		"ip filter 2 pass * * tcp * ftpdata,submission,imap,https\n"
+		"ip filter 3 pass * * udp * netbios_ns,netbios_dgm\n"
+		"ip filter 4 pass * * tcp,udp * ms-rpc,ms-ds\n"
+		"ip filter 5 pass * * udp * ipsec-nat-t,ike,l2tp\n"
+		"ip filter 6 pass * * tcp * ms-rpc-ms-ds\n"
+		"ip filter 7 pass * * tcp * ftp-telnet\n"
+		"ip filter 8 pass * * tcp * ms-sql,pptp,rlogin,rsh\n");
+	assert_int_equal(l->n, 8);
+	check_pset(&in, &l->rules[0].dport, "389");
+	check_pset(&in, &l->rules[1].dport, "20 143 443 587");
+	check_pset(&in, &l->rules[2].dport, "137-138");
+	check_pset(&in, &l->rules[3].dport, "135 445");
+	check_pset(&in, &l->rules[4].dport, "500 1701 4500");
+	check_pset(&in, &l->rules[5].dport, "135-445");
+	check_pset(&in, &l->rules[6].dport, "20-23");
+	check_pset(&in, &l->rules[7].dport, "513-514 1433 1723");
+	assert_int_equal(in.lines_understood, in.lines_total);
 	input_free(&in);
 }
 
@@ -646,18 +728,138 @@ static void test_filter_unreadable_run(void **state)
 		"ip filter 50 pass * * frob\n");                        /* 6 */
 	assert_null(in.error);
 	assert_int_equal(count_rule(&in, "EL100"), 1);
-	const struct finding *f = find_rule(&in, "EL100", "unreadable");
+	const struct finding *f = find_rule(&in, "EL100", "unreadable-protocol");
 	assert_non_null(f);
 	assert_int_equal(f->line, 6);
 	assert_int_equal(f->item, ITEM_3_2);
 	assert_int_equal(f->status, FST_UNKNOWN);
 	assert_string_equal(farg(f, "interface"), "lan2");
 	assert_string_equal(farg(f, "family"), "IPv4");
+	assert_string_equal(farg(f, "filter"), "50");
+	assert_string_equal(farg(f, "value"), "frob");
 	assert_string_equal(f->evidence, "ip lan2 secure filter in 10 50");
 	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
 	/* Nothing else is judged on that list. */
 	assert_null(find_rule(&in, "EL104", NULL));
 	assert_null(find_rule(&in, "EL101", NULL));
+	assert_int_equal(in.lines_total, 5);
+	assert_int_equal(in.lines_understood, 4);
+	input_free(&in);
+}
+
+/* Console captures wrap commands at 80 columns, even inside a number
+ * [research §2.1]: the pieces are joined and read as one command, with a
+ * note; both lines count, as understood when the command is. */
+static void test_console_wrap(void **state)
+{
+	(void)state;
+	static const char l4[] =
+		"ip lan2 secure filter in 200003 200020 200021 200022 200023 200024 200025 100000";
+	static const char l6[] =
+		"ip filter 200024 reject * * udp,tcp 445 * ip filter 200025 reject * * udp,tcp  *";
+	assert_int_equal(strlen(l4), 80);
+	assert_int_equal(strlen(l6), 80);
+	char buf[1000];
+	snprintf(buf, sizeof(buf),
+		 "ip lan1 address 192.168.100.1/24\n"                      /* 1 */
+		 "ip lan2 address dhcp\n"                                  /* 2 */
+		 "ip filter 1000000 pass * 192.168.100.2 tcp * 3389\n"     /* 3 */
+		 "%s\n"                                                    /* 4 */
+		 "0 200030 200099\r\n"                                     /* 5 */
+		 "%s\n"                                                    /* 6: 80, then a command */
+		 "ip filter 200003 reject 192.168.100.0/24 *\n"            /* 7 */
+		 "ip filter 200099 reject *\n",                            /* 8 */
+		 l4, l6);
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	const struct flist *l = &wan(&in, "lan2")->in4;
+	assert_true(l->present);
+	assert_int_equal(l->line, 4);
+	/* 200003, 1000000 and 200099 are defined; 200020-200025, 200030 not. */
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->rules[0].name, "200003");
+	assert_string_equal(l->rules[1].name, "1000000");
+	assert_string_equal(l->rules[2].name, "200099");
+	assert_true(l->has_undefined);
+	/* Line 6 is 80 wide but line 7 starts a command: not joined, and line 6
+	 * itself has too many fields. */
+	assert_int_equal(in.lines_total, 8);
+	assert_int_equal(in.lines_understood, 7);
+	const struct diag *d = in.diags;
+	assert_non_null(d);
+	assert_int_equal(d->line, 4);
+	assert_string_equal(d->msg, "lines 4-5 are one command that the console wrapped at 80 "
+				    "columns; they were joined and read as one line");
+	assert_string_equal(d->msg_ja, "4〜5 行目はコンソールが 80 桁で折り返した 1 つのコマンドのため、"
+				       "つなげて 1 行として読みました");
+	assert_non_null(d->next);
+	assert_int_equal(d->next->line, 6);
+	input_free(&in);
+
+	/* A wrap just before a blank: the next line starts with it. */
+	static const char w1[] =
+		"ip filter 10 pass 203.0.113.0/24,198.51.100.0/24,192.0.2.0/24 192.168.100.22 tcp";
+	assert_int_equal(strlen(w1), 80);
+	snprintf(buf, sizeof(buf),
+		 "ip lan2 address dhcp\n"          /* 1 */
+		 "ip lan2 secure filter in 10\n"   /* 2 */
+		 "%s\n"                            /* 3 */
+		 " * www,https,submission,ftpdata,pop3,imap,ldap,domain,22,10000\n"   /* 4 */
+		 " ip lan2 mtu 1454\n",            /* 5: indented, a command */
+		 w1);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 5);
+	assert_int_equal(in.lines_understood, 5);
+	l = &wan(&in, "lan2")->in4;
+	assert_int_equal(l->n, 1);
+	assert_false(l->unreadable);
+	check_aset(&in, &l->rules[0].dst, FAM_V4, "192.168.100.22");
+	check_pset(&in, &l->rules[0].dport, "20 22 53 80 110 143 389 443 587 10000");
+	assert_string_equal(in.diags->msg, "lines 3-4 are one command that the console wrapped at "
+					   "80 columns; they were joined and read as one line");
+	assert_null(in.diags->next);
+	input_free(&in);
+	/* Three lines: wrapped inside an address, then inside a name. */
+	static const char w2[] =
+		"ip filter 10 pass 203.0.113.0/24,198.51.100.0/24,192.0.2.0/24,192.0.2.128/25,203";
+	static const char w3[] =
+		".0.113.128/25 192.168.100.2 tcp * www,https,submission,ftpdata,pop3,imap,ldap,do";
+	assert_int_equal(strlen(w2), 80);
+	assert_int_equal(strlen(w3), 80);
+	snprintf(buf, sizeof(buf),
+		 "ip lan2 address dhcp\n"          /* 1 */
+		 "ip lan2 secure filter in 10\n"   /* 2 */
+		 "%s\n"                            /* 3 */
+		 "%s\n"                            /* 4 */
+		 "main,2,10000\n",                 /* 5 */
+		 w2, w3);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 5);
+	assert_int_equal(in.lines_understood, 5);
+	l = &wan(&in, "lan2")->in4;
+	assert_int_equal(l->n, 1);
+	assert_int_equal(l->rules[0].line, 3);
+	check_aset(&in, &l->rules[0].src, FAM_V4,
+		   "192.0.2.0-192.0.2.255 198.51.100.0-198.51.100.255 203.0.113.0-203.0.113.255");
+	check_pset(&in, &l->rules[0].dport, "2 20 53 80 110 143 389 443 587 10000");
+	assert_string_equal(in.diags->msg, "lines 3-5 are one command that the console wrapped at "
+					   "80 columns; they were joined and read as one line");
+	input_free(&in);
+	/* A command of exactly 80 columns followed by a prose line or a
+	 * comment is not joined. */
+	static const char w4[] = /* 80 with its trailing blank */
+		"ip filter 10 pass 203.0.113.0/24,198.51.100.0/24,192.0.2.0/24 192.168.10.2 tcp *";
+	assert_int_equal(strlen(w4), 80);
+	snprintf(buf, sizeof(buf),
+		 "ip lan2 address dhcp\n"          /* 1 */
+		 "ip lan2 secure filter in 10\n"   /* 2 */
+		 "%s\n"                            /* 3 */
+		 "# 拠点A\n",                      /* 4 */
+		 w4);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 3);
+	assert_int_equal(in.lines_understood, 3);
+	assert_null(in.diags);
 	input_free(&in);
 }
 
@@ -1743,6 +1945,8 @@ int main(void)
 		cmocka_unit_test(test_filter_protocols),
 		cmocka_unit_test(test_filter_ports),
 		cmocka_unit_test(test_filter_unreadable),
+		cmocka_unit_test(test_filter_port_names),
+		cmocka_unit_test(test_console_wrap),
 		cmocka_unit_test(test_filter_unreadable_run),
 		cmocka_unit_test(test_wan_pppoe),
 		cmocka_unit_test(test_wan_dhcp),
