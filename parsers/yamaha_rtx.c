@@ -91,6 +91,14 @@ struct rtx_if {
 	bool wan4;
 	const char *wan4how;
 	unsigned wan4line;
+	/* What says whether a PP session leads to the internet or to a
+	 * closed network (rtx_closed_pp). */
+	bool ipcp_addr;          /* `ppp ipcp ipaddress on`: the peer assigns it */
+	bool route_public;       /* an `ip route` to public space leads here */
+	unsigned nroutes;        /* `ip route` lines (not default) that lead here */
+	unsigned route_line;
+	unsigned addr_line;
+	bool closed;             /* a PP session to a closed network */
 };
 
 struct rtx_nat {                 /* a NAT descriptor */
@@ -1026,6 +1034,7 @@ static bool rtx_ip_if_line(struct rtx *r, bool v6, char **t, size_t n, unsigned 
 		f->has_addr4 = true;
 		f->addr4 = ad;
 		f->plen4 = (unsigned)plen;
+		f->addr_line = line;
 		return true;
 	}
 	if (!v6 && tok_is(w, "nat") && n >= 5 && tok_is(t[3], "descriptor")) {
@@ -1181,6 +1190,52 @@ static void rtx_secrets(struct rtx *r, char **t, size_t n)
 	}
 }
 
+/* Whether [lo, hi] lies in the private or shared address space a closed
+ * network uses: 10/8, 172.16/12, 192.168/16 (RFC 1918), 100.64/10
+ * (RFC 6598). */
+static bool rtx_private4(uint64_t lo, uint64_t hi)
+{
+	static const struct {
+		uint32_t base;
+		unsigned plen;
+	} priv[] = {{0x0a000000u, 8}, {0xac100000u, 12}, {0xc0a80000u, 16}, {0x64400000u, 10}};
+	for (size_t i = 0; i < sizeof(priv) / sizeof(priv[0]); i++) {
+		uint64_t mask = (0xffffffffu << (32 - priv[i].plen)) & 0xffffffffu;
+		if ((lo & mask) == priv[i].base && (hi & mask) == priv[i].base)
+			return true;
+	}
+	return false;
+}
+
+/* ip route DEST gateway pp N | tunnel N | ADDR …  [CR §8.1.3]: remembers,
+ * for the PP or tunnel it leads to, whether it leads to public space. */
+static void rtx_route_line(struct rtx *r, char **t, size_t n, unsigned line)
+{
+	if (tok_is(t[2], "default"))
+		return;
+	struct u128 ad;
+	const char *d = t[2];
+	const char *sl = strchr(d, '/');
+	long plen = 32;
+	bool parsed = addr_parse(FAM_V4, d, sl ? (size_t)(sl - d) : strlen(d), &ad) == 0 &&
+		      (!sl || parse_long(sl + 1, 0, 32, &plen) == 0);
+	uint64_t mask = plen ? (0xffffffffu << (32 - plen)) & 0xffffffffu : 0;
+	bool priv = parsed && rtx_private4(ad.lo & mask, (ad.lo & mask) | (~mask & 0xffffffffu));
+	for (size_t i = 3; i + 2 < n; i++) {
+		if (!tok_is(t[i], "gateway") || !tok_is(t[i + 1], "pp"))
+			continue;
+		char name[24];
+		snprintf(name, sizeof(name), "pp %s", t[i + 2]);
+		struct rtx_if *f = rtx_if_get(r, name);
+		if (!f)
+			continue;
+		f->nroutes++;
+		f->route_public |= !priv;   /* an address not read counts as public */
+		if (!f->route_line)
+			f->route_line = line;
+	}
+}
+
 /* Handles one logical line; returns whether it was understood. */
 static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 {
@@ -1268,6 +1323,17 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 			else
 				snprintf(r->gw[r->ngw++], sizeof(r->gw[0]), "%s", g);
 		}
+		return true;
+	}
+	if (tok_is(h, "ip") && nt >= 5 && tok_is(t[1], "route")) {
+		rtx_route_line(r, t, nt, line);
+		return true;
+	}
+	if (tok_is(h, "ppp") && nt >= 4 && tok_is(t[1], "ipcp") && tok_is(t[2], "ipaddress") &&
+	    r->cx == CTX_PP) {
+		struct rtx_if *f = rtx_ctx_if(r);
+		if (f)
+			f->ipcp_addr = tok_is(t[3], "on");
 		return true;
 	}
 	if ((tok_is(h, "ip") || tok_is(h, "ipv6")) && nt >= 3 &&
@@ -1413,6 +1479,22 @@ static void rtx_find_wans(struct rtx *r)
 			f->wan4 = true;
 			f->wan4how = "PPPoE";
 			f->wan4line = f->pppoe_line;
+			/* A PPPoE session to a closed network (NTT フレッツ・VPN
+			 * ワイド and similar closed-area services) gives the router a
+			 * fixed private /32 (`ip pp address`, not `ppp ipcp ipaddress
+			 * on`), and only routes to the other sites' private networks
+			 * lead to it; no default route does (checked above: a default
+			 * route makes it internet-facing first). Its peers are the
+			 * organisation's own sites, not the internet [research §6;
+			 * the idiom seen in real NVR510/RTX1210 configs that are not
+			 * kept for privacy]. */
+			if (f->has_addr4 && f->plen4 == 32 && rtx_private4(f->addr4.lo, f->addr4.lo) &&
+			    !f->ipcp_addr && !f->route_public) {
+				f->closed = true;
+				f->wan4how = "PPPoE to a closed network (a fixed private /32 address, no "
+					     "default route, routes to private networks only)";
+				f->wan4line = f->addr_line;
+			}
 		}
 		if (f->is_tunnel && f->encap && !f->wan4 &&
 		    (strcmp(f->encap, "map-e") == 0 || strcmp(f->encap, "ipip") == 0 ||
@@ -1658,6 +1740,7 @@ static void rtx_model(struct rtx *r)
 		if (!w)
 			return;
 		w->name = f->name;
+		w->closed = f->closed;
 		w->v4 = f->wan4;
 		w->v6 = f->v6wan;
 		w->how = f->wan4 ? f->wan4how : f->v6how;

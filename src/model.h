@@ -135,6 +135,11 @@ struct wan_if {
 	const char *how;          /* why it faces the internet */
 	unsigned line;            /* the line that shows it */
 	bool v4, v6;              /* carries IPv4 / IPv6 from the internet */
+	/* A private WAN: a session to a closed network whose peers are the
+	 * organisation's own sites (NTT フレッツ・VPN ワイド …), not the
+	 * internet. The exposure check notes it (info) instead of judging
+	 * it as the internet; `how` says why it was taken as closed. */
+	bool closed;
 	struct flist in4, in6;    /* inbound filters */
 	/* Where traffic to the box itself is not governed by the inbound
 	 * filter (Cisco ASA: management lines and control-plane ACLs

@@ -652,6 +652,14 @@ static void exposure_office(struct input *in, const struct run_ctx *ctx)
 	}
 	input_item(in, ITEM_3_2, IST_PASS, NULL);
 	for (const struct wan_if *w = d->wans; w; w = w->next) {
+		if (w->closed) {
+			/* A private WAN: noted, not judged as the internet. */
+			bool none = w->v4 && !w->in4.present;
+			finding_add(in, ctx, "EL116", none ? "no-filter" : "default", ITEM_3_2, -1,
+				    FST_PASS, w->line, NULL, "interface", w->name, "family", "IPv4",
+				    ARGS_END);
+			continue;
+		}
 		if (w->v4)
 			analyse_family(in, ctx, w, FAM_V4);
 		if (w->v6)

@@ -1110,6 +1110,74 @@ static void test_wan_ipv6_signals(void **state)
 	}
 }
 
+/* A PPPoE session to a closed network: fixed private /32, no default
+ * route, routes to private space only. Each condition is needed. */
+static void test_wan_closed_network(void **state)
+{
+	(void)state;
+	static const char base[] =
+		"ip lan1 address 192.168.2.1/24\n"           /* 1 */
+		"ip route 192.168.101.1 gateway pp 1\n"      /* 2 */
+		"ip route 192.168.10.0/24 gateway pp 1\n"    /* 3 */
+		"%s\n"                                        /* 4: the variation */
+		"pp select 1\n"                               /* 5 */
+		" pppoe use lan2\n"                           /* 6 */
+		" ip pp address %s\n"                         /* 7 */
+		"%s\n"                                        /* 8 */
+		" pp enable 1\n";                             /* 9 */
+	static const struct {
+		const char *l4, *addr, *l8;
+		bool closed;
+	} v[] = {
+		{"", "192.168.101.2/32", "", true},
+		{"", "100.64.0.2/32", "", true},                                   /* RFC 6598 */
+		{"ip route default gateway pp 1", "192.168.101.2/32", "", false}, /* default route */
+		{"ip route 8.8.8.0/24 gateway pp 1", "192.168.101.2/32", "", false},  /* public */
+		{"ip route 172.16.0.0/11 gateway pp 1", "192.168.101.2/32", "", false}, /* wider than private */
+		{"", "192.168.101.2/24", "", false},                               /* not a /32 */
+		{"", "203.0.113.2/32", "", false},                                 /* public address */
+		{"", "192.168.101.2/32", " ppp ipcp ipaddress on", false},         /* ISP assigns */
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char buf[600];
+		snprintf(buf, sizeof(buf), base, v[i].l4, v[i].addr, v[i].l8);
+		struct input in;
+		assert_int_equal(parse_cfg(&in, buf), 0);
+		const struct wan_if *w = wan(&in, "pp 1");
+		if (w->closed != v[i].closed)
+			fail_msg("case %zu (%s %s %s): closed %d", i, v[i].l4, v[i].addr, v[i].l8,
+				 w->closed);
+		if (v[i].closed) {
+			assert_int_equal(w->line, 7);
+			assert_string_equal(w->how, "PPPoE to a closed network (a fixed private /32 "
+						    "address, no default route, routes to private "
+						    "networks only)");
+		}
+		input_free(&in);
+	}
+	/* Through the checks: one info note, no failure for the missing filter. */
+	char buf[600];
+	snprintf(buf, sizeof(buf), base, "", "192.168.101.2/32", "");
+	struct input in;
+	run_cfg(&in, buf);
+	assert_int_equal(in.nfindings, 1);
+	const struct finding *f = find_rule(&in, "EL116", "no-filter");
+	assert_non_null(f);
+	assert_int_equal(f->line, 7);
+	assert_int_equal(f->status, FST_PASS);
+	assert_int_equal(f->severity, SEV_INFO);
+	assert_string_equal(farg(f, "interface"), "pp 1");
+	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
+	input_free(&in);
+	/* The same session judged as the internet when the ISP assigns it. */
+	snprintf(buf, sizeof(buf), base, "", "192.168.101.2/32", " ppp ipcp ipaddress on");
+	run_cfg(&in, buf);
+	assert_null(find_rule(&in, "EL116", NULL));
+	assert_non_null(find_rule(&in, "EL101", "default"));
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+	input_free(&in);
+}
+
 static void test_wan_none(void **state)
 {
 	(void)state;
@@ -1955,6 +2023,7 @@ int main(void)
 		cmocka_unit_test(test_wan_map_e),
 		cmocka_unit_test(test_wan_ds_lite),
 		cmocka_unit_test(test_wan_ipv6_signals),
+		cmocka_unit_test(test_wan_closed_network),
 		cmocka_unit_test(test_wan_none),
 		cmocka_unit_test(test_secure_list),
 		cmocka_unit_test(test_secure_list_named_set),
