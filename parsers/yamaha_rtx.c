@@ -47,6 +47,7 @@ struct rtx_filter {              /* one `ip filter` / `ipv6 filter` line */
 	struct frule rule;
 	bool ok;                 /* read in full */
 	bool used;
+	const char *tmpl;        /* the vendor template line it is (id), or NULL */
 	const char *bad_kind;    /* !ok: what was not read: "port", "protocol" … */
 	const char *bad;         /* and the value as written */
 };
@@ -691,6 +692,15 @@ static bool rtx_filter_line(struct rtx *r, bool v6, char **t, size_t n, unsigned
 		return rtx_filter_bad(r, f, v6, "port",
 				      r->bad_item ? r->bad_item : fld[4], line);
 	f->ok = true;
+	/* A line of YAMAHA's own templates (rules/vendor-templates.yaml),
+	 * compared as the router prints it: fields after the number. */
+	char txt[256];
+	size_t tl = 0;
+	for (size_t i = 3; i < n && tl < sizeof(txt); i++)
+		tl += (size_t)snprintf(txt + tl, sizeof(txt) - tl, "%s%s", i > 3 ? " " : "", t[i]);
+	const struct vendor_template *vt =
+		tl < sizeof(txt) ? registry_template(r->ctx->reg, "yamaha", v6, txt) : NULL;
+	f->tmpl = vt ? vt->id : NULL;
 	return true;
 }
 
@@ -1568,6 +1578,10 @@ static void rtx_build_list(struct rtx *r, const struct rtx_list *l, bool v6, str
 			out->unreadable = true;
 			continue;
 		}
+		if (f->tmpl && !out->tmpl)
+			out->tmpl = arena_alloc(r->a, (l->n + 1) * sizeof(*out->tmpl));
+		if (out->tmpl)   /* zeroed: earlier rules are not template lines */
+			out->tmpl[out->n] = f->tmpl;
 		out->rules[out->n++] = f->rule;
 	}
 }

@@ -94,6 +94,10 @@ struct flist {
 	 * "address", "action", "fields", "list-item") and the value as written;
 	 * NULL otherwise. */
 	const char *unreadable_kind, *unreadable_value;
+	/* Per rule, the id of the vendor template line it is
+	 * (rules/vendor-templates.yaml), or NULL; the array itself is NULL
+	 * when no rule is one. */
+	const char **tmpl;
 	unsigned *inactive;       /* lines of rules switched off (ASA `inactive`) */
 	size_t ninactive;
 };

@@ -136,6 +136,23 @@ static unsigned reach_line(const struct xp *x, const int *rules, size_t n)
 	return x->l->present ? x->l->line : x->w->line;
 }
 
+/* The vendor template line (its id) that every deciding rule of a reach
+ * is, or NULL when any is not one (or the list default decides). */
+static const char *template_of(const struct xp *x, const int *rules, size_t n)
+{
+	const char *id = NULL;
+	if (!x->l->present || !x->l->tmpl)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (rules[i] < 0 || !x->l->tmpl[rules[i]])
+			return NULL;
+		if (id && strcmp(id, x->l->tmpl[rules[i]]) != 0)
+			return NULL;
+		id = x->l->tmpl[rules[i]];
+	}
+	return id;
+}
+
 /* Whether the policy's allowed_inbound covers this reach. */
 static const struct policy_inbound *policy_allows(const struct xp *x, uint32_t proto,
 						  const struct pset *ports, const struct aset *src,
@@ -353,6 +370,15 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	const char *pname = proto == PROTO_TCP ? "tcp" : proto == PROTO_UDP ? "udp" : "*";
 	const char *pports = ports->n ? pset_format(x->a, ports, 60) : "*";
 	const char *dst = t->host && *t->host ? t->host : "*";
+	/* Let in only by a line of the vendor's own template (EL117): judged
+	 * a warning when it opens an ordinary service on inside hosts. */
+	const char *tid = template_of(x, rules, nrules);
+	if (tid && strcmp(t->variant, "inside") == 0 && !critical && cls != SVC_MANAGEMENT) {
+		finding_add(x->in, x->ctx, "EL117", tid, ITEM_3_2, -1, FST_WARN, line, t->evidence,
+			    "service", svc, "interface", iface, "rules", rt, "host", host,
+			    "rule_name", rule_name, ARGS_END);
+		return;
+	}
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
 		finding_add(x->in, x->ctx, "EL104", t->variant, ITEM_3_2, -1, FST_FAIL, line,
 			    t->evidence, "service", svc, "interface", iface, "rules", rt,

@@ -635,6 +635,10 @@ static void test_filter_unreadable(void **state)
 		assert_string_equal(l->unreadable_rule, "50");
 		assert_string_equal(l->unreadable_kind, bad[i].kind);
 		assert_string_equal(l->unreadable_value, bad[i].value);
+		/* The check names it with EL100 "unreadable-<kind>": it exists. */
+		char var[40];
+		snprintf(var, sizeof(var), "unreadable-%s", bad[i].kind);
+		assert_non_null(rule_msg(registry_rule(g_ctx.reg, "EL100"), var));
 		/* The line is not understood, and the note names it and the token. */
 		assert_int_equal(in.lines_total, 5);
 		assert_int_equal(in.lines_understood, 4);
@@ -679,6 +683,7 @@ static void test_filter_unreadable(void **state)
 	assert_int_equal(l->unreadable_line, 2);
 	assert_null(l->unreadable_rule);
 	assert_string_equal(l->unreadable_kind, "list-item");
+	assert_non_null(rule_msg(registry_rule(g_ctx.reg, "EL100"), "unreadable-list-item"));
 	assert_string_equal(l->unreadable_value, "2o0");
 	assert_int_equal(in.lines_understood, 2);
 	assert_string_equal(in.diags->msg,
@@ -860,6 +865,65 @@ static void test_console_wrap(void **state)
 	assert_int_equal(in.lines_total, 3);
 	assert_int_equal(in.lines_understood, 3);
 	assert_null(in.diags);
+	input_free(&in);
+}
+
+/* A line of YAMAHA's IPoE template (rules/vendor-templates.yaml) is
+ * judged for what it opens, as a warning that explains the line. */
+static void test_template_line(void **state)
+{
+	(void)state;
+	static const char cfg[] =
+		"ipv6 prefix 1 ra-prefix@lan2::/64\n"                       /* 1 */
+		"ipv6 lan1 address ra-prefix@lan2::1/64\n"                  /* 2 */
+		"ipv6 lan2 secure filter in 1010 1011 1012 2000\n"          /* 3 */
+		"ngn type lan2 ntt\n"                                       /* 4 */
+		"ipv6 filter 1010 pass * * icmp6 * *\n"                     /* 5 */
+		"ipv6 filter 1011 %s\n"                                     /* 6 */
+		"ipv6 filter 1012 pass * * udp * 546\n"                     /* 7 */
+		"ipv6 filter 2000 reject * * * * *\n";                      /* 8 */
+	char buf[600];
+	snprintf(buf, sizeof(buf), cfg, "pass  *  * tcp * ident");   /* blanks as typed */
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	const struct flist *l = &wan(&in, "lan2")->in6;
+	assert_int_equal(l->n, 4);
+	assert_non_null(l->tmpl);
+	assert_null(l->tmpl[0]);
+	assert_string_equal(l->tmpl[1], "yamaha-ipoe-ident");
+	assert_null(l->tmpl[2]);
+	assert_null(l->tmpl[3]);
+	input_free(&in);
+	run_cfg(&in, buf);
+	assert_int_equal(count_rule(&in, "EL117"), 1);
+	const struct finding *f = find_rule(&in, "EL117", "yamaha-ipoe-ident");
+	assert_non_null(f);
+	assert_int_equal(f->line, 6);
+	assert_int_equal(f->status, FST_WARN);
+	assert_int_equal(f->severity, SEV_LOW);
+	assert_string_equal(farg(f, "service"), "ident (tcp/113)");
+	assert_string_equal(farg(f, "rule_name"), "1011");
+	assert_null(find_rule(&in, "EL105", NULL));
+	assert_int_equal(in.items[ITEM_3_2], IST_WARN);
+	input_free(&in);
+	/* Not the template: other ports, or the same port written another
+	 * way, are judged as any filter is. */
+	static const char *const other[] = {"pass * * tcp * 113", "pass * * tcp * ident,www",
+					    "pass * * tcp,udp * ident"};
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		snprintf(buf, sizeof(buf), cfg, other[i]);
+		run_cfg(&in, buf);
+		if (find_rule(&in, "EL117", NULL) || !find_rule(&in, "EL105", "inside"))
+			fail_msg("\"%s\" judged as the template", other[i]);
+		assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+		input_free(&in);
+	}
+	/* The same text in an IPv4 list is not the IPv6 template. */
+	assert_int_equal(parse_cfg(&in, "ip lan2 address dhcp\n"
+					"ip lan2 secure filter in 1\n"
+					"ip filter 1 pass * * tcp * ident\n"),
+			 0);
+	assert_null(wan(&in, "lan2")->in4.tmpl);
 	input_free(&in);
 }
 
@@ -2015,6 +2079,7 @@ int main(void)
 		cmocka_unit_test(test_filter_unreadable),
 		cmocka_unit_test(test_filter_port_names),
 		cmocka_unit_test(test_console_wrap),
+		cmocka_unit_test(test_template_line),
 		cmocka_unit_test(test_filter_unreadable_run),
 		cmocka_unit_test(test_wan_pppoe),
 		cmocka_unit_test(test_wan_dhcp),
