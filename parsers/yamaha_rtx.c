@@ -160,6 +160,7 @@ struct rtx {
 	unsigned mode_cfg_line;
 	/* Coverage. */
 	unsigned unknown[RTX_UNKNOWN_LISTED];
+	const char *unknown_what[RTX_UNKNOWN_LISTED];   /* its command words, quoted */
 	size_t nunknown;
 	bool in_heredoc;
 	char heredoc_end[32];
@@ -2025,6 +2026,23 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		if (ok) {
 			in->lines_understood += 1 + extra;
 		} else if (r->nunknown < RTX_UNKNOWN_LISTED) {
+			/* Named by the words that were not understood: the first,
+			 * or the first two of a command edgelint knows. */
+			const char *w = s + lead, *we = s + n;
+			size_t k = strcspn(w, " \t");
+			if (k > (size_t)(we - w))
+				k = (size_t)(we - w);
+			char head[32];
+			snprintf(head, sizeof(head), "%.*s", (int)(k < 31 ? k : 31), w);
+			if (rtx_known_head(head) && k < (size_t)(we - w)) {
+				size_t k2 = k;
+				while (k2 < (size_t)(we - w) && (w[k2] == ' ' || w[k2] == '\t'))
+					k2++;
+				k = k2 + strcspn(w + k2, " \t");
+				if (k > (size_t)(we - w))
+					k = (size_t)(we - w);
+			}
+			r->unknown_what[r->nunknown] = rtx_quote(r, w, k, 40);
 			r->unknown[r->nunknown++] = first;
 		} else {
 			r->nunknown++;
@@ -2037,16 +2055,16 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		return EL_EPARSE;
 	}
 	if (r->nunknown) {
-		char list[RTX_UNKNOWN_LISTED * 12] = "";
+		char list[RTX_UNKNOWN_LISTED * 64] = "";
 		size_t shown = r->nunknown < RTX_UNKNOWN_LISTED ? r->nunknown : RTX_UNKNOWN_LISTED;
 		for (size_t i = 0; i < shown; i++) {
 			size_t l = strlen(list);
-			snprintf(list + l, sizeof(list) - l, "%s%u", i ? ", " : "", r->unknown[i]);
+			snprintf(list + l, sizeof(list) - l, "%s%u (%s)", i ? ", " : "", r->unknown[i],
+				 r->unknown_what[i] ? r->unknown_what[i] : "");
 		}
-		input_diag(in, DIAG_NOTE, 0, 0,
-			   "%zu line(s) not understood and not used by any check: %s%s",
-			   "解釈できず、どの判定にも使っていない行が %zu 行あります: %s%s",
-			   r->nunknown, list, r->nunknown > shown ? ", …" : "");
+		input_diag(in, DIAG_NOTE, 0, 0, "%zu line(s) not understood: %s%s",
+			   "解釈できない行が %zu 行あります: %s%s", r->nunknown, list,
+			   r->nunknown > shown ? ", …" : "");
 	}
 	/* Filters defined but unreadable in a way that matters are reported
 	 * by the checks through the lists that use them. */

@@ -336,7 +336,7 @@ static void test_coverage(void **state)
 	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
 	assert_int_equal(in.diags->line, 0);
 	assert_string_equal(in.diags->msg,
-			    "2 line(s) not understood and not used by any check: 3, 11");
+			    "2 line(s) not understood: 3 (frobnicate), 11 (wibble)");
 	/* The here-doc body is not config: filter 1 is not defined. */
 	/* Tab-indented lines are read. */
 	assert_int_equal(in.dev.nwans, 1);
@@ -359,7 +359,7 @@ static void test_coverage(void **state)
 	assert_int_equal(f->item, ITEM_NONE);
 	assert_int_equal(f->status, FST_PASS);
 	assert_string_equal(farg(f, "detail"),
-			    "2 line(s) not understood and not used by any check: 3, 11");
+			    "2 line(s) not understood: 3 (frobnicate), 11 (wibble)");
 	input_free(&in);
 }
 
@@ -398,9 +398,12 @@ static void test_coverage_many_unknown(void **state)
 	assert_int_equal(in.lines_understood, 0);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_string_equal(in.diags->msg,
-			    "32 line(s) not understood and not used by any check: 1, 2, 3, 4, 5, "
-			    "6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, "
-			    "24, 25, 26, 27, 28, 29, 30, …");
+			    "32 line(s) not understood: 1 (zzz1), 2 (zzz2), 3 (zzz3), 4 (zzz4), "
+			    "5 (zzz5), 6 (zzz6), 7 (zzz7), 8 (zzz8), 9 (zzz9), 10 (zzz10), 11 (zzz11), "
+			    "12 (zzz12), 13 (zzz13), 14 (zzz14), 15 (zzz15), 16 (zzz16), 17 (zzz17), "
+			    "18 (zzz18), 19 (zzz19), 20 (zzz20), 21 (zzz21), 22 (zzz22), 23 (zzz23), "
+			    "24 (zzz24), 25 (zzz25), 26 (zzz26), 27 (zzz27), 28 (zzz28), 29 (zzz29), "
+			    "30 (zzz30), …");
 	input_free(&in);
 }
 
@@ -656,7 +659,7 @@ static void test_filter_unreadable(void **state)
 		assert_string_equal(d->msg, want);
 		assert_non_null(d->next);   /* the summary of lines not understood */
 		assert_string_equal(d->next->msg,
-				    "1 line(s) not understood and not used by any check: 4");
+				    "1 line(s) not understood: 4 (ip filter)");
 		input_free(&in);
 	}
 	/* An unreadable filter nobody uses does not matter to the list, but
@@ -1999,7 +2002,7 @@ static void test_hostile_many_tokens(void **state)
 	assert_int_equal(in.lines_understood, 1);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_string_equal(in.diags->msg,
-			    "1 line(s) not understood and not used by any check: 2");
+			    "1 line(s) not understood: 2 (ip lan2)");
 	input_free(&in);
 }
 
@@ -2020,7 +2023,7 @@ static void test_hostile_quotes(void **state)
 	assert_int_equal(in.lines_understood, 2);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_string_equal(in.diags->msg,
-			    "4 line(s) not understood and not used by any check: 1, 2, 3, 4");
+			    "4 line(s) not understood: 1 (\"\"\"\"\"\"), 2 (\"), 3 ('), 4 (\"\"\")");
 	check_aset(&in, &in.dev.lan4, FAM_V4, "192.168.100.0-192.168.100.255");
 	input_free(&in);
 }
