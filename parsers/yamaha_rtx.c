@@ -1863,6 +1863,14 @@ static const char *rtx_wrapped(struct rtx *r, const char *s, size_t n, const cha
 		w--;
 	if (w != RTX_WRAP_COLS || memchr(s, '#', w) == s)
 		return NULL;
+	/* A here-document opener ends in "<<EOF": what follows is its body. */
+	size_t lt = w;
+	while (lt && s[lt - 1] == ' ')
+		lt--;
+	while (lt && s[lt - 1] != ' ' && s[lt - 1] != '\t')
+		lt--;
+	if (w - lt >= 2 && s[lt] == '<' && s[lt + 1] == '<')
+		return NULL;
 	struct strbuf sb;
 	sb_init(&sb, RTX_MAX_LINE);
 	if (sb_add(&sb, s, w)) {

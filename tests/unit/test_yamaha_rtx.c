@@ -869,6 +869,21 @@ static void test_console_wrap(void **state)
 	assert_int_equal(in.lines_understood, 3);
 	assert_null(in.diags);
 	input_free(&in);
+	/* A here-document opener 80 wide: its body is not a continuation. */
+	static const char h1[] =
+		"embedded file v6plus_address_notification_with_a_rather_long_file_name.lua <<EOF";
+	assert_int_equal(strlen(h1), 80);
+	snprintf(buf, sizeof(buf),
+		 "%s\n"                            /* 1 */
+		 "UPD_SV = \"http://example\"\n"   /* 2 */
+		 "EOF\n"                           /* 3 */
+		 "ip lan2 address dhcp\n",         /* 4 */
+		 h1);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 2);
+	assert_int_equal(in.lines_understood, 2);
+	assert_null(in.diags);
+	input_free(&in);
 }
 
 /* A line of YAMAHA's IPoE template (rules/vendor-templates.yaml) is
