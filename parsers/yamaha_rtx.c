@@ -36,6 +36,7 @@
 #define RTX_MAX_IFS 64
 #define RTX_MAX_LIST 400         /* filter numbers in one secure filter list */
 #define RTX_UNKNOWN_LISTED 30    /* unknown line numbers named in the note */
+#define RTX_WRAP_COLS 80         /* console width: `console columns` initial value */
 
 /* ---- state ------------------------------------------------------------- */
 
@@ -46,6 +47,9 @@ struct rtx_filter {              /* one `ip filter` / `ipv6 filter` line */
 	struct frule rule;
 	bool ok;                 /* read in full */
 	bool used;
+	const char *tmpl;        /* the vendor template line it is (id), or NULL */
+	const char *bad_kind;    /* !ok: what was not read: "port", "protocol" … */
+	const char *bad;         /* and the value as written */
 };
 
 struct rtx_list {                /* a `secure filter in` as written */
@@ -55,6 +59,7 @@ struct rtx_list {                /* a `secure filter in` as written */
 	size_t n;
 	unsigned line;
 	const char *text;
+	const char *bad;         /* a list item that is not a filter number */
 };
 
 struct rtx_set {                 /* `ip filter set NAME in N…` (its in part) */
@@ -87,6 +92,14 @@ struct rtx_if {
 	bool wan4;
 	const char *wan4how;
 	unsigned wan4line;
+	/* What says whether a PP session leads to the internet or to a
+	 * closed network (rtx_closed_pp). */
+	bool ipcp_addr;          /* `ppp ipcp ipaddress on`: the peer assigns it */
+	bool route_public;       /* an `ip route` to public space leads here */
+	unsigned nroutes;        /* `ip route` lines (not default) that lead here */
+	unsigned route_line;
+	unsigned addr_line;
+	bool closed;             /* a PP session to a closed network */
 };
 
 struct rtx_nat {                 /* a NAT descriptor */
@@ -147,10 +160,13 @@ struct rtx {
 	unsigned mode_cfg_line;
 	/* Coverage. */
 	unsigned unknown[RTX_UNKNOWN_LISTED];
+	const char *unknown_what[RTX_UNKNOWN_LISTED];   /* its command words, quoted */
 	size_t nunknown;
 	bool in_heredoc;
 	char heredoc_end[32];
 	bool saw_header;
+	/* The item a field reader could not read, for the diagnostic. */
+	const char *bad_item;
 };
 
 static bool rtx_header_line(const char *ls, size_t len);
@@ -379,13 +395,18 @@ static int rtx_addr(struct rtx *r, enum fam f, const char *t, struct aset *out)
 	while (*p) {
 		const char *c = strchr(p, ',');
 		size_t n = c ? (size_t)(c - p) : strlen(p);
-		if (n == 0 || n >= sizeof(item))
+		if (n == 0 || n >= sizeof(item)) {
+			r->bad_item = arena_strndup(r->a, p, n < 60 ? n : 60);
 			return -1;
+		}
 		memcpy(item, p, n);
 		item[n] = '\0';
 		struct aset one, u;
-		if ((f == FAM_V4 ? rtx_addr4_item(r, item, &one) : rtx_addr6_item(r, item, &one)) ||
-		    aset_union(r->a, out, &one, &u))
+		if (f == FAM_V4 ? rtx_addr4_item(r, item, &one) : rtx_addr6_item(r, item, &one)) {
+			r->bad_item = arena_strdup(r->a, item);
+			return -1;
+		}
+		if (aset_union(r->a, out, &one, &u))
 			return -1;
 		*out = u;
 		p = c ? c + 1 : p + n;
@@ -428,16 +449,20 @@ static int rtx_proto(struct rtx *r, const char *t, enum faction act, struct pset
 		const char *c = strchr(p, ',');
 		size_t n = c ? (size_t)(c - p) : strlen(p);
 		char w[24];
-		if (n == 0 || n >= sizeof(w))
+		if (n == 0 || n >= sizeof(w)) {
+			r->bad_item = arena_strndup(r->a, p, n < 60 ? n : 60);
 			return -1;
+		}
 		memcpy(w, p, n);
 		w[n] = '\0';
 		long num = -1;
 		for (size_t i = 0; i < sizeof(rtx_protos) / sizeof(rtx_protos[0]); i++)
 			if (strcmp(w, rtx_protos[i].name) == 0)
 				num = rtx_protos[i].num;
-		if (num < 0 && parse_long(w, 0, 255, &num))
+		if (num < 0 && parse_long(w, 0, 255, &num)) {
+			r->bad_item = arena_strdup(r->a, w);
 			return -1;
+		}
 		struct pset one, u;
 		if (pset_range(r->a, (uint32_t)num, (uint32_t)num, &one) ||
 		    pset_union(r->a, out, &one, &u))
@@ -448,30 +473,50 @@ static int rtx_proto(struct rtx *r, const char *t, enum faction act, struct pset
 	return 0;
 }
 
-/* One port or mnemonic. */
-static int rtx_port1(struct rtx *r, const char *t, size_t n, uint32_t *lo, uint32_t *hi)
+/* One port: a number or a service name of rules/ports.yaml (vendor
+ * "yamaha"), the whole of [t, t+n). Names may hold '-' (ms-rpc,
+ * ipsec-nat-t), so a name is tried before a range is. */
+static const struct pset *rtx_port1(struct rtx *r, const char *t, size_t n, struct pset *num)
 {
 	char w[32];
 	if (n == 0 || n >= sizeof(w))
-		return -1;
+		return NULL;
 	memcpy(w, t, n);
 	w[n] = '\0';
 	long v;
-	if (parse_long(w, 0, 65535, &v) == 0) {
-		*lo = *hi = (uint32_t)v;
-		return 0;
-	}
+	if (parse_long(w, 0, 65535, &v) == 0)
+		return pset_range(r->a, (uint32_t)v, (uint32_t)v, num) ? NULL : num;
 	const struct pset *p = registry_port_alias(r->ctx->reg, "yamaha", w, n);
-	if (!p || p->n == 0)
-		return -1;
-	*lo = p->iv[0].lo;
-	*hi = p->iv[p->n - 1].hi;
-	/* Only a single interval can be a range end; lists are handled by
-	 * the caller through the alias itself. */
-	return p->n == 1 ? 0 : 1;
+	return p && p->n ? p : NULL;
 }
 
-/* A port field: '*', numbers, mnemonics, ranges a-b, -b, a-, comma lists. */
+/* One item of a port field: a port, or a range a-b, -b, a- whose ends are
+ * ports [CR §8.1.10]; a name that stands for several ports (ftp = 20,21)
+ * gives a range end its lowest or highest. */
+static int rtx_port_item(struct rtx *r, const char *t, size_t n, struct pset *out)
+{
+	struct pset num;
+	const struct pset *one = rtx_port1(r, t, n, &num);
+	if (one) {
+		*out = *one;
+		return 0;
+	}
+	for (const char *d = memchr(t, '-', n); d; d = memchr(d + 1, '-', (size_t)(t + n - d - 1))) {
+		struct pset a, b;
+		const struct pset *lo = d > t ? rtx_port1(r, t, (size_t)(d - t), &a) : NULL;
+		const struct pset *hi = d + 1 < t + n ? rtx_port1(r, d + 1, (size_t)(t + n - d - 1), &b)
+						      : NULL;
+		if ((d > t && !lo) || (d + 1 < t + n && !hi))
+			continue;
+		uint32_t l = lo ? lo->iv[0].lo : 0, h = hi ? hi->iv[hi->n - 1].hi : 65535;
+		if (l <= h && pset_range(r->a, l, h, out) == 0)
+			return 0;
+	}
+	r->bad_item = arena_strndup(r->a, t, n < 60 ? n : 60);
+	return -1;
+}
+
+/* A port field: '*', or items (see above) joined by commas. */
 static int rtx_ports(struct rtx *r, const char *t, struct pset *out)
 {
 	if (tok_is(t, "*"))
@@ -482,42 +527,8 @@ static int rtx_ports(struct rtx *r, const char *t, struct pset *out)
 	while (*p) {
 		const char *c = strchr(p, ',');
 		size_t n = c ? (size_t)(c - p) : strlen(p);
-		const char *dash = memchr(p, '-', n);
 		struct pset one, u;
-		if (dash) {
-			uint32_t lo = 0, hi = 65535, x, y;
-			if (dash > p) {
-				int rc = rtx_port1(r, p, (size_t)(dash - p), &x, &y);
-				if (rc < 0)
-					return -1;
-				lo = x;
-			}
-			if ((size_t)(dash - p) + 1 < n) {
-				int rc = rtx_port1(r, dash + 1, n - (size_t)(dash - p) - 1, &x, &y);
-				if (rc < 0)
-					return -1;
-				hi = y;
-			}
-			if (lo > hi || pset_range(r->a, lo, hi, &one))
-				return -1;
-		} else {
-			char w[32];
-			if (n == 0 || n >= sizeof(w))
-				return -1;
-			memcpy(w, p, n);
-			w[n] = '\0';
-			long v;
-			if (parse_long(w, 0, 65535, &v) == 0) {
-				if (pset_range(r->a, (uint32_t)v, (uint32_t)v, &one))
-					return -1;
-			} else {
-				const struct pset *al = registry_port_alias(r->ctx->reg, "yamaha", w, n);
-				if (!al)
-					return -1;
-				one = *al;
-			}
-		}
-		if (pset_union(r->a, out, &one, &u))
+		if (rtx_port_item(r, p, n, &one) || pset_union(r->a, out, &one, &u))
 			return -1;
 		*out = u;
 		p = c ? c + 1 : p + n;
@@ -598,11 +609,43 @@ static struct rtx_filter *rtx_filter_find(struct rtx *r, bool v6, long num)
 	return &arr[idx[lo - 1]];
 }
 
-/* ip filter NUM ACTION SRC [DST [PROTO [SPORT [DPORT]]]]  [CR §8.1.10] */
+/* What a filter field that was not read is called, per kind. */
+static const struct {
+	const char *kind, *en, *ja;
+} rtx_bad_kinds[] = {
+	{"port", "port", "ポート"},
+	{"protocol", "protocol", "プロトコル"},
+	{"address", "address", "アドレス"},
+	{"action", "action", "動作"},
+	{"fields", "number of fields", "項目の数"},
+};
+
+/* Marks a filter as not read: what was not understood is kept for the
+ * finding of any list that uses it, and named now at its line. */
+static bool rtx_filter_bad(struct rtx *r, struct rtx_filter *f, bool v6, const char *kind,
+			   const char *item, unsigned line)
+{
+	size_t k = 0;
+	while (k + 1 < sizeof(rtx_bad_kinds) / sizeof(rtx_bad_kinds[0]) &&
+	       strcmp(rtx_bad_kinds[k].kind, kind) != 0)
+		k++;
+	f->bad_kind = rtx_bad_kinds[k].kind;
+	f->bad = rtx_quote(r, item, strlen(item), 60);
+	input_diag(r->in, DIAG_NOTE, line, 1,
+		   "%s filter %s: %s%.0s '%s' not understood; a filter list that uses it cannot be judged",
+		   "%s filter %s: %.0s%s「%s」を解釈できません。これを使うフィルタリストは判定できません",
+		   v6 ? "ipv6" : "ip", f->rule.name, rtx_bad_kinds[k].en, rtx_bad_kinds[k].ja, f->bad);
+	return false;
+}
+
+/* ip filter NUM ACTION SRC [DST [PROTO [SPORT [DPORT]]]]  [CR §8.1.10].
+ * The line counts as understood only when every field was read: a
+ * filter with one field not read is kept, marked, so that a list using
+ * it is judged unknown rather than judged without it. */
 static bool rtx_filter_line(struct rtx *r, bool v6, char **t, size_t n, unsigned line)
 {
 	long num;
-	if (n < 4 || parse_long(t[2], 1, 2147483647L, &num))
+	if (n < 3 || parse_long(t[2], 1, 2147483647L, &num))
 		return false;
 	struct rtx_filter *f = rtx_filter_new(r, v6);
 	if (!f)
@@ -610,25 +653,55 @@ static bool rtx_filter_line(struct rtx *r, bool v6, char **t, size_t n, unsigned
 	f->num = num;
 	f->rule.line = line;
 	f->rule.name = arena_strdup(r->a, t[2]);
+	if (n < 5)
+		return rtx_filter_bad(r, f, v6, "fields", t[n - 1], line);
+	/* pass, reject, restrict, each also -log and -nolog [CR §8.1.10];
+	 * restrict passes while the line is up: always, on always-on lines. */
 	const char *act = t[3];
-	if (tok_prefix(act, "pass") || tok_prefix(act, "restrict"))
-		f->rule.action = FA_PASS;   /* restrict: pass on always-on lines */
-	else if (tok_prefix(act, "reject"))
-		f->rule.action = FA_DENY;
-	else
-		return true;   /* known command, unreadable filter: f->ok stays false */
+	static const char *const sfx[] = {"", "-log", "-nolog"};
+	bool known = false;
+	for (size_t i = 0; i < 3 && !known; i++) {
+		char w[24];
+		snprintf(w, sizeof(w), "pass%s", sfx[i]);
+		bool pass = tok_is(act, w);
+		snprintf(w, sizeof(w), "restrict%s", sfx[i]);
+		pass |= tok_is(act, w);
+		snprintf(w, sizeof(w), "reject%s", sfx[i]);
+		known = pass || tok_is(act, w);
+		f->rule.action = pass ? FA_PASS : FA_DENY;
+	}
+	if (!known)
+		return rtx_filter_bad(r, f, v6, "action", act, line);
 	enum fam fam = v6 ? FAM_V6 : FAM_V4;
 	const char *fld[5] = {"*", "*", "*", "*", "*"};
 	if (n > 9)
-		return true;
+		return rtx_filter_bad(r, f, v6, "fields", t[9], line);
 	for (size_t i = 4; i < n; i++)
 		fld[i - 4] = t[i];
 	struct frule *ru = &f->rule;
-	if (rtx_addr(r, fam, fld[0], &ru->src) || rtx_addr(r, fam, fld[1], &ru->dst) ||
-	    rtx_proto(r, fld[2], ru->action, &ru->proto, &ru->new_conn_never) ||
-	    rtx_ports(r, fld[3], &ru->sport) || rtx_ports(r, fld[4], &ru->dport))
-		return true;
+	r->bad_item = NULL;
+	if (rtx_addr(r, fam, fld[0], &ru->src))
+		return rtx_filter_bad(r, f, v6, "address", r->bad_item ? r->bad_item : fld[0], line);
+	if (rtx_addr(r, fam, fld[1], &ru->dst))
+		return rtx_filter_bad(r, f, v6, "address",
+				      r->bad_item ? r->bad_item : fld[1], line);
+	if (rtx_proto(r, fld[2], ru->action, &ru->proto, &ru->new_conn_never))
+		return rtx_filter_bad(r, f, v6, "protocol", r->bad_item ? r->bad_item : fld[2], line);
+	if (rtx_ports(r, fld[3], &ru->sport))
+		return rtx_filter_bad(r, f, v6, "port", r->bad_item ? r->bad_item : fld[3], line);
+	if (rtx_ports(r, fld[4], &ru->dport))
+		return rtx_filter_bad(r, f, v6, "port",
+				      r->bad_item ? r->bad_item : fld[4], line);
 	f->ok = true;
+	/* A line of YAMAHA's own templates (rules/vendor-templates.yaml),
+	 * compared as the router prints it: fields after the number. */
+	char txt[256];
+	size_t tl = 0;
+	for (size_t i = 3; i < n && tl < sizeof(txt); i++)
+		tl += (size_t)snprintf(txt + tl, sizeof(txt) - tl, "%s%s", i > 3 ? " " : "", t[i]);
+	const struct vendor_template *vt =
+		tl < sizeof(txt) ? registry_template(r->ctx->reg, "yamaha", v6, txt) : NULL;
+	f->tmpl = vt ? vt->id : NULL;
 	return true;
 }
 
@@ -661,15 +734,23 @@ static bool rtx_secure_line(struct rtx *r, struct rtx_if *f, bool v6, char **t, 
 		if (tok_is(t[i], "dynamic"))
 			break;     /* dynamic filters only admit replies */
 		long num;
-		if (tok_is(t[i], "name")) {
-			l->nums[0] = -1;   /* a named set: not read; flagged below */
-			l->n = 1;
-			break;
-		}
 		if (parse_long(t[i], 1, 2147483647L, &num) || l->n == RTX_MAX_LIST) {
+			/* Not a filter number (or past the limit): the list cannot
+			 * be read, and is judged unknown where it matters. */
+			l->bad = rtx_quote(r, t[i], strlen(t[i]), 60);
+			if (l->n == RTX_MAX_LIST)
+				input_diag(r->in, DIAG_NOTE, line, 1,
+					   "secure filter list of more than %d filters: not read",
+					   "secure filter のリストが %d 個を超えるため読み取っていません",
+					   RTX_MAX_LIST);
+			else
+				input_diag(r->in, DIAG_NOTE, line, 1,
+					   "secure filter list: '%s' is not a filter number; the list cannot be judged",
+					   "secure filter のリスト: 「%s」はフィルタ番号ではありません。このリストは判定できません",
+					   l->bad);
 			l->nums[0] = -1;
 			l->n = 1;
-			break;
+			return false;
 		}
 		l->nums[l->n++] = num;
 	}
@@ -964,6 +1045,7 @@ static bool rtx_ip_if_line(struct rtx *r, bool v6, char **t, size_t n, unsigned 
 		f->has_addr4 = true;
 		f->addr4 = ad;
 		f->plen4 = (unsigned)plen;
+		f->addr_line = line;
 		return true;
 	}
 	if (!v6 && tok_is(w, "nat") && n >= 5 && tok_is(t[3], "descriptor")) {
@@ -1119,6 +1201,52 @@ static void rtx_secrets(struct rtx *r, char **t, size_t n)
 	}
 }
 
+/* Whether [lo, hi] lies in the private or shared address space a closed
+ * network uses: 10/8, 172.16/12, 192.168/16 (RFC 1918), 100.64/10
+ * (RFC 6598). */
+static bool rtx_private4(uint64_t lo, uint64_t hi)
+{
+	static const struct {
+		uint32_t base;
+		unsigned plen;
+	} priv[] = {{0x0a000000u, 8}, {0xac100000u, 12}, {0xc0a80000u, 16}, {0x64400000u, 10}};
+	for (size_t i = 0; i < sizeof(priv) / sizeof(priv[0]); i++) {
+		uint64_t mask = (0xffffffffu << (32 - priv[i].plen)) & 0xffffffffu;
+		if ((lo & mask) == priv[i].base && (hi & mask) == priv[i].base)
+			return true;
+	}
+	return false;
+}
+
+/* ip route DEST gateway pp N | tunnel N | ADDR …  [CR §8.1.3]: remembers,
+ * for the PP or tunnel it leads to, whether it leads to public space. */
+static void rtx_route_line(struct rtx *r, char **t, size_t n, unsigned line)
+{
+	if (tok_is(t[2], "default"))
+		return;
+	struct u128 ad;
+	const char *d = t[2];
+	const char *sl = strchr(d, '/');
+	long plen = 32;
+	bool parsed = addr_parse(FAM_V4, d, sl ? (size_t)(sl - d) : strlen(d), &ad) == 0 &&
+		      (!sl || parse_long(sl + 1, 0, 32, &plen) == 0);
+	uint64_t mask = plen ? (0xffffffffu << (32 - plen)) & 0xffffffffu : 0;
+	bool priv = parsed && rtx_private4(ad.lo & mask, (ad.lo & mask) | (~mask & 0xffffffffu));
+	for (size_t i = 3; i + 2 < n; i++) {
+		if (!tok_is(t[i], "gateway") || !tok_is(t[i + 1], "pp"))
+			continue;
+		char name[24];
+		snprintf(name, sizeof(name), "pp %s", t[i + 2]);
+		struct rtx_if *f = rtx_if_get(r, name);
+		if (!f)
+			continue;
+		f->nroutes++;
+		f->route_public |= !priv;   /* an address not read counts as public */
+		if (!f->route_line)
+			f->route_line = line;
+	}
+}
+
 /* Handles one logical line; returns whether it was understood. */
 static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 {
@@ -1206,6 +1334,17 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 			else
 				snprintf(r->gw[r->ngw++], sizeof(r->gw[0]), "%s", g);
 		}
+		return true;
+	}
+	if (tok_is(h, "ip") && nt >= 5 && tok_is(t[1], "route")) {
+		rtx_route_line(r, t, nt, line);
+		return true;
+	}
+	if (tok_is(h, "ppp") && nt >= 4 && tok_is(t[1], "ipcp") && tok_is(t[2], "ipaddress") &&
+	    r->cx == CTX_PP) {
+		struct rtx_if *f = rtx_ctx_if(r);
+		if (f)
+			f->ipcp_addr = tok_is(t[3], "on");
 		return true;
 	}
 	if ((tok_is(h, "ip") || tok_is(h, "ipv6")) && nt >= 3 &&
@@ -1351,6 +1490,22 @@ static void rtx_find_wans(struct rtx *r)
 			f->wan4 = true;
 			f->wan4how = "PPPoE";
 			f->wan4line = f->pppoe_line;
+			/* A PPPoE session to a closed network (NTT フレッツ・VPN
+			 * ワイド and similar closed-area services) gives the router a
+			 * fixed private /32 (`ip pp address`, not `ppp ipcp ipaddress
+			 * on`), and only routes to the other sites' private networks
+			 * lead to it; no default route does (checked above: a default
+			 * route makes it internet-facing first). Its peers are the
+			 * organisation's own sites, not the internet [research §6;
+			 * the idiom seen in real NVR510/RTX1210 configs that are not
+			 * kept for privacy]. */
+			if (f->has_addr4 && f->plen4 == 32 && rtx_private4(f->addr4.lo, f->addr4.lo) &&
+			    !f->ipcp_addr && !f->route_public) {
+				f->closed = true;
+				f->wan4how = "PPPoE to a closed network (a fixed private /32 address, no "
+					     "default route, routes to private networks only)";
+				f->wan4line = f->addr_line;
+			}
 		}
 		if (f->is_tunnel && f->encap && !f->wan4 &&
 		    (strcmp(f->encap, "map-e") == 0 || strcmp(f->encap, "ipip") == 0 ||
@@ -1404,6 +1559,8 @@ static void rtx_build_list(struct rtx *r, const struct rtx_list *l, bool v6, str
 		if (l->nums[i] < 0) {
 			out->unreadable = true;
 			out->unreadable_line = l->line;
+			out->unreadable_kind = "list-item";
+			out->unreadable_value = l->bad;
 			continue;
 		}
 		struct rtx_filter *f = rtx_filter_find(r, v6, l->nums[i]);
@@ -1413,10 +1570,19 @@ static void rtx_build_list(struct rtx *r, const struct rtx_list *l, bool v6, str
 		}
 		f->used = true;
 		if (!f->ok) {
+			if (!out->unreadable) {   /* the first one is named */
+				out->unreadable_line = f->rule.line;
+				out->unreadable_rule = f->rule.name;
+				out->unreadable_kind = f->bad_kind;
+				out->unreadable_value = f->bad;
+			}
 			out->unreadable = true;
-			out->unreadable_line = f->rule.line;
 			continue;
 		}
+		if (f->tmpl && !out->tmpl)
+			out->tmpl = arena_alloc(r->a, (l->n + 1) * sizeof(*out->tmpl));
+		if (out->tmpl)   /* zeroed: earlier rules are not template lines */
+			out->tmpl[out->n] = f->tmpl;
 		out->rules[out->n++] = f->rule;
 	}
 }
@@ -1589,6 +1755,7 @@ static void rtx_model(struct rtx *r)
 		if (!w)
 			return;
 		w->name = f->name;
+		w->closed = f->closed;
 		w->v4 = f->wan4;
 		w->v6 = f->v6wan;
 		w->how = f->wan4 ? f->wan4how : f->v6how;
@@ -1646,6 +1813,98 @@ static void rtx_model(struct rtx *r)
 	d->pptp_line = r->pptp_line;
 }
 
+/* ---- console wraps ------------------------------------------------------------ */
+
+/* Whether a line can be the rest of a command the console wrapped: it
+ * cannot start a command. Commands start with a lower-case word that
+ * some command starts with; a wrap leaves the rest of a number ("011
+ * 3020"), of a list ("*,445"), of a word ("ess=…", "cp * 445") at the
+ * start of the next line. Blank lines, comments and bytes outside ASCII
+ * (Japanese prose in pasted notes) are never continuations. A line of
+ * exactly 80 columns followed by an unknown command word is joined too:
+ * the joined line is then not understood, and the note says so. */
+static bool rtx_continues(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	/* A wrap just before a blank leaves it first: " * www"; an indented
+	 * command (" ip pp mtu 1454") still starts with a command word. */
+	while (n && (s[0] == ' ' || s[0] == '\t')) {
+		s++;
+		n--;
+	}
+	if (n == 0 || s[0] == '#' || (unsigned char)s[0] >= 0x80 || (unsigned char)s[0] < 0x21)
+		return false;
+	size_t k = 0;
+	while (k < n && s[k] != ' ' && s[k] != '\t')
+		k++;
+	for (size_t i = 0; i < k; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return true;   /* "ess=…", "*,445", "1.2/24" */
+	}
+	if (!(s[0] >= 'a' && s[0] <= 'z'))
+		return true;           /* "011 3020", "6 200027" */
+	return !rtx_known_head_word(s, n);
+}
+
+/* When the line [s, s+n) is exactly as wide as the console and the lines
+ * after it continue it (rtx_continues), returns them joined (arena text,
+ * *jn bytes), advances *p past them and sets *extra to their number.
+ * Console captures wrap long commands at 80 columns, sometimes inside a
+ * number [research §2.1]; reading the pieces apart would misread both.
+ * Returns NULL when there is nothing to join. */
+static const char *rtx_wrapped(struct rtx *r, const char *s, size_t n, const char **p,
+			       const char *end, size_t *jn, unsigned *extra)
+{
+	*extra = 0;
+	size_t w = n;
+	if (w && s[w - 1] == '\r')
+		w--;
+	if (w != RTX_WRAP_COLS || memchr(s, '#', w) == s)
+		return NULL;
+	/* A here-document opener ends in "<<EOF": what follows is its body. */
+	size_t lt = w;
+	while (lt && s[lt - 1] == ' ')
+		lt--;
+	while (lt && s[lt - 1] != ' ' && s[lt - 1] != '\t')
+		lt--;
+	if (w - lt >= 2 && s[lt] == '<' && s[lt + 1] == '<')
+		return NULL;
+	struct strbuf sb;
+	sb_init(&sb, RTX_MAX_LINE);
+	if (sb_add(&sb, s, w)) {
+		sb_free(&sb);
+		return NULL;
+	}
+	const char *q = *p;
+	while (q < end) {
+		const char *e = memchr(q, '\n', (size_t)(end - q));
+		if (!e)
+			e = end;
+		size_t m = (size_t)(e - q);
+		if (!rtx_continues(q, m))
+			break;
+		size_t mw = m && q[m - 1] == '\r' ? m - 1 : m;
+		if (sb_add(&sb, q, mw))
+			break;   /* past a command's length: the rest is read as its own line */
+		(*extra)++;
+		q = e + 1;
+		if (mw != RTX_WRAP_COLS)
+			break;
+	}
+	const char *out = NULL;
+	if (*extra) {
+		out = arena_strndup(r->a, sb_str(&sb), sb.len);
+		*jn = sb.len;
+		*p = q;
+	}
+	sb_free(&sb);
+	if (!out)
+		*extra = 0;
+	return out;
+}
+
 /* ---- the parser entry ------------------------------------------------------------ */
 
 static int rtx_parse(struct input *in, const struct run_ctx *ctx)
@@ -1670,8 +1929,7 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
-	size_t prev_len = 0, prev_comment_len = 0;
-	const char *prev = NULL;
+	size_t prev_comment_len = 0;
 	/* Console captures start with boot banners and echoes: everything
 	 * before the first "# MODEL Rev." header is not config. */
 	unsigned header_at = 0;
@@ -1695,6 +1953,19 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		line++;
 		const char *s = p;
 		p = e + 1;
+		/* A command the console wrapped at its width: join the lines
+		 * that continue it before reading it (rtx_wrapped). */
+		unsigned extra = 0;
+		if (!r->in_heredoc && line >= header_at) {
+			size_t jn;
+			const char *j = rtx_wrapped(r, s, n, &p, end, &jn, &extra);
+			if (j) {
+				s = j;
+				n = jn;
+			}
+		}
+		unsigned first = line;
+		line += extra;
 		while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
 			n--;
 		size_t lead = 0;
@@ -1715,7 +1986,7 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 			continue;
 		}
 		if (s[lead] == '#') {
-			rtx_header(r, s + lead, n - lead, line);
+			rtx_header(r, s + lead, n - lead, first);
 			/* "# main: …" lines are wrapped at 80 columns even when
 			 * masking later shortened them. */
 			prev_comment_len = memmem(s, n, "# main:", 7) ? 80 : n;
@@ -1732,9 +2003,16 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		    (!memchr(s + lead, ' ', n - lead - 1) ||
 		     (s[lead] == '(' && memchr(s + lead, ')', n - lead))))
 			continue;
-		in->lines_total++;
+		in->lines_total += 1 + extra;
+		if (extra)
+			input_diag(in, DIAG_NOTE, first, 1,
+				   "lines %u-%u are one command that the console wrapped at %d columns; "
+				   "they were joined and read as one line",
+				   "%u〜%u 行目はコンソールが %d 桁で折り返した 1 つのコマンドのため、"
+				   "つなげて 1 行として読みました",
+				   first, line, RTX_WRAP_COLS);
 		if (n > RTX_MAX_LINE) {
-			input_diag(in, DIAG_NOTE, line, 1,
+			input_diag(in, DIAG_NOTE, first, 1,
 				   "line of %zu bytes is longer than a YAMAHA command can be (%d); skipped",
 				   "%zu バイトの行は YAMAHA のコマンドの上限（%d）を超えるため読み飛ばしました",
 				   n, RTX_MAX_LINE);
@@ -1748,30 +2026,36 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		    (hs && memmem(hs, (size_t)(s + n - hs), "show config", 11)) ||
 		    memmem(s, n, " Rev.", 5) || memmem(s, n, "Starting with", 13)) {
 			if (memmem(s, n, " Rev.", 5))
-				rtx_header(r, s + lead, n - lead, line);
-			in->lines_understood++;
+				rtx_header(r, s + lead, n - lead, first);
+			in->lines_understood += 1 + extra;
 			continue;
 		}
-		bool ok = rtx_line(r, s + lead, n - lead, line);
-		/* A command wrapped at 80 columns by a console capture. */
-		if (!ok && prev && prev_len == 80) {
-			char *j = arena_alloc(r->a, prev_len + n - lead + 1);
-			if (j) {
-				memcpy(j, prev, prev_len);
-				memcpy(j + prev_len, s + lead, n - lead);
-				ok = rtx_line(r, j, prev_len + n - lead, line - 1);
-			}
-		}
+		bool ok = rtx_line(r, s + lead, n - lead, first);
 		if (ok) {
-			in->lines_understood++;
+			in->lines_understood += 1 + extra;
 		} else if (r->nunknown < RTX_UNKNOWN_LISTED) {
-			r->unknown[r->nunknown++] = line;
+			/* Named by the words that were not understood: the first,
+			 * or the first two of a command edgelint knows. */
+			const char *w = s + lead, *we = s + n;
+			size_t k = strcspn(w, " \t");
+			if (k > (size_t)(we - w))
+				k = (size_t)(we - w);
+			char head[32];
+			snprintf(head, sizeof(head), "%.*s", (int)(k < 31 ? k : 31), w);
+			if (rtx_known_head(head) && k < (size_t)(we - w)) {
+				size_t k2 = k;
+				while (k2 < (size_t)(we - w) && (w[k2] == ' ' || w[k2] == '\t'))
+					k2++;
+				k = k2 + strcspn(w + k2, " \t");
+				if (k > (size_t)(we - w))
+					k = (size_t)(we - w);
+			}
+			r->unknown_what[r->nunknown] = rtx_quote(r, w, k, 40);
+			r->unknown[r->nunknown++] = first;
 		} else {
 			r->nunknown++;
 		}
 		arena_reset(&r->scratch);
-		prev = s;
-		prev_len = n;
 	}
 	arena_free(&r->scratch);
 	if (in->lines_total == 0 && !r->saw_header) {
@@ -1779,16 +2063,16 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		return EL_EPARSE;
 	}
 	if (r->nunknown) {
-		char list[RTX_UNKNOWN_LISTED * 12] = "";
+		char list[RTX_UNKNOWN_LISTED * 64] = "";
 		size_t shown = r->nunknown < RTX_UNKNOWN_LISTED ? r->nunknown : RTX_UNKNOWN_LISTED;
 		for (size_t i = 0; i < shown; i++) {
 			size_t l = strlen(list);
-			snprintf(list + l, sizeof(list) - l, "%s%u", i ? ", " : "", r->unknown[i]);
+			snprintf(list + l, sizeof(list) - l, "%s%u (%s)", i ? ", " : "", r->unknown[i],
+				 r->unknown_what[i] ? r->unknown_what[i] : "");
 		}
-		input_diag(in, DIAG_NOTE, 0, 0,
-			   "%zu line(s) not understood and not used by any check: %s%s",
-			   "解釈できず、どの判定にも使っていない行が %zu 行あります: %s%s",
-			   r->nunknown, list, r->nunknown > shown ? ", …" : "");
+		input_diag(in, DIAG_NOTE, 0, 0, "%zu line(s) not understood: %s%s",
+			   "解釈できない行が %zu 行あります: %s%s", r->nunknown, list,
+			   r->nunknown > shown ? ", …" : "");
 	}
 	/* Filters defined but unreadable in a way that matters are reported
 	 * by the checks through the lists that use them. */

@@ -90,6 +90,15 @@ struct flist {
 	bool has_undefined;       /* names a filter that is not defined */
 	bool unreadable;          /* a rule in it could not be read */
 	unsigned unreadable_line;
+	const char *unreadable_rule;  /* that rule's name ("200030"), or NULL */
+	/* What was not read, when the parser says: a kind ("port", "protocol",
+	 * "address", "action", "fields", "list-item") and the value as written;
+	 * NULL otherwise. */
+	const char *unreadable_kind, *unreadable_value;
+	/* Per rule, the id of the vendor template line it is
+	 * (rules/vendor-templates.yaml), or NULL; the array itself is NULL
+	 * when no rule is one. */
+	const char **tmpl;
 	unsigned *inactive;       /* lines of rules switched off (ASA `inactive`) */
 	size_t ninactive;
 };
@@ -131,6 +140,11 @@ struct wan_if {
 	const char *how;          /* why it faces the internet */
 	unsigned line;            /* the line that shows it */
 	bool v4, v6;              /* carries IPv4 / IPv6 from the internet */
+	/* A private WAN: a session to a closed network whose peers are the
+	 * organisation's own sites (NTT フレッツ・VPN ワイド …), not the
+	 * internet. The exposure check notes it (info) instead of judging
+	 * it as the internet; `how` says why it was taken as closed. */
+	bool closed;
 	struct flist in4, in6;    /* inbound filters */
 	/* Where traffic to the box itself is not governed by the inbound
 	 * filter (Cisco ASA: management lines and control-plane ACLs

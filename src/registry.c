@@ -1262,6 +1262,51 @@ static int load_lookalike(struct rload *L)
 	return 0;
 }
 
+/* ---- vendor-templates.yaml -------------------------------------------- */
+
+static int load_templates(struct rload *L)
+{
+	const struct ynode *list = NULL;
+	const char *as_of;
+	int rc = rl_open_table(L, "vendor-templates.yaml", "templates", &as_of, &list);
+	if (rc || !list)
+		return rc ? rc : EL_EPARSE;
+	struct registry *r = L->r;
+	r->templates = arena_alloc(&r->arena, (list->n ? list->n : 1) * sizeof(*r->templates));
+	if (!r->templates)
+		return rl_err(L, L->root, "out of memory");
+	static const char *const keys[] = {"id", "vendor", "family", "line", "source", NULL};
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each template must be a mapping");
+		if ((rc = rl_check_keys(L, m, keys, "template")))
+			return rc;
+		struct vendor_template *t = &r->templates[r->ntemplates];
+		t->id = rl_str(L, m, "id", true, &rc);
+		const char *fam = rc ? NULL : rl_str(L, m, "family", true, &rc);
+		t->vendor = rc ? NULL : rl_str(L, m, "vendor", true, &rc);
+		t->line = rc ? NULL : rl_str(L, m, "line", true, &rc);
+		if (!rc)
+			rl_str(L, m, "source", true, &rc);
+		if (rc)
+			return rc;
+		if (strcmp(fam, "ip") != 0 && strcmp(fam, "ipv6") != 0)
+			return rl_err(L, m, "template %s: 'family' must be ip or ipv6", t->id);
+		t->v6 = fam[2] == 'v';
+		if (strstr(t->line, "  ") || t->line[0] == ' ' || !*t->line ||
+		    t->line[strlen(t->line) - 1] == ' ')
+			return rl_err(L, m, "template %s: 'line' must hold fields joined by one blank",
+				      t->id);
+		const struct rule *ru = registry_rule(r, "EL117");
+		if (!ru || !rule_msg(ru, t->id))
+			return rl_err(L, m, "template %s: rules.yaml EL117 has no message variant '%s'",
+				      t->id, t->id);
+		r->ntemplates++;
+	}
+	return 0;
+}
+
 /* ---- public ----------------------------------------------------------- */
 
 int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
@@ -1289,6 +1334,8 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		rc = load_vpn_devices(&L);
 	if (!rc)
 		rc = load_lookalike(&L);
+	if (!rc)
+		rc = load_templates(&L);
 	if (rc) {
 		r->nrules = 0;
 		r->nrouters = 0;
@@ -1364,6 +1411,17 @@ const struct router_support *registry_router(const struct registry *r,
 		for (size_t j = 0; j < e->naliases; j++)
 			if (strcmp(e->aliases[j], key) == 0)
 				return e;
+	}
+	return NULL;
+}
+
+const struct vendor_template *registry_template(const struct registry *r, const char *vendor,
+					      bool v6, const char *text)
+{
+	for (size_t i = 0; i < r->ntemplates; i++) {
+		const struct vendor_template *t = &r->templates[i];
+		if (t->v6 == v6 && strcmp(t->vendor, vendor) == 0 && strcmp(t->line, text) == 0)
+			return t;
 	}
 	return NULL;
 }

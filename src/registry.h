@@ -184,6 +184,14 @@ struct vpn_train {
 	unsigned line;
 };
 
+/* A filter line of a vendor's standard template (vendor-templates.yaml). */
+struct vendor_template {
+	const char *id;               /* the EL117 message variant */
+	const char *vendor;
+	bool v6;
+	const char *line;             /* fields after the filter number, single blanks */
+};
+
 struct registry {
 	struct arena arena;
 	const char *dir;
@@ -218,6 +226,8 @@ struct registry {
 	char blocklist_note[256];     /* why a list was skipped, or "" */
 	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
 	struct lookalike_data lookalike;   /* rules/lookalike.yaml (EL404) */
+	struct vendor_template *templates; /* rules/vendor-templates.yaml (EL117) */
+	size_t ntemplates;
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then
@@ -250,6 +260,10 @@ const struct distro_line *distro_find(const struct distro_line *list, size_t n,
 /* True when line lists the model (compared with model_key). */
 bool distro_has_model(const struct distro_line *line, const char *model);
 /* The ports a vendor's mnemonic stands for (case-insensitive), or NULL. */
+/* The template line of vendor whose fields (after the filter number,
+ * joined by single blanks) are text, or NULL. */
+const struct vendor_template *registry_template(const struct registry *r, const char *vendor,
+					      bool v6, const char *text);
 const struct pset *registry_port_alias(const struct registry *r, const char *vendor,
 				       const char *name, size_t n);
 /* The best-known service on proto/port (exact port first), or NULL. */

@@ -133,6 +133,23 @@ static unsigned reach_line(const struct xp *x, const int *rules, size_t n)
 	return x->l->present ? x->l->line : x->w->line;
 }
 
+/* The vendor template line (its id) that every deciding rule of a reach
+ * is, or NULL when any is not one (or the list default decides). */
+static const char *template_of(const struct xp *x, const int *rules, size_t n)
+{
+	const char *id = NULL;
+	if (!x->l->present || !x->l->tmpl)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (rules[i] < 0 || !x->l->tmpl[rules[i]])
+			return NULL;
+		if (id && strcmp(id, x->l->tmpl[rules[i]]) != 0)
+			return NULL;
+		id = x->l->tmpl[rules[i]];
+	}
+	return id;
+}
+
 /* Whether the policy's allowed_inbound covers this reach. */
 static const struct policy_inbound *policy_allows(const struct xp *x, uint32_t proto,
 						  const struct pset *ports, const struct aset *src,
@@ -350,6 +367,15 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	const char *pname = proto == PROTO_TCP ? "tcp" : proto == PROTO_UDP ? "udp" : "*";
 	const char *pports = ports->n ? pset_format(x->a, ports, 60) : "*";
 	const char *dst = t->host && *t->host ? t->host : "*";
+	/* Let in only by a line of the vendor's own template (EL117): judged
+	 * a warning when it opens an ordinary service on inside hosts. */
+	const char *tid = template_of(x, rules, nrules);
+	if (tid && strcmp(t->variant, "inside") == 0 && !critical && cls != SVC_MANAGEMENT) {
+		finding_add(x->in, x->ctx, "EL117", tid, ITEM_3_2, -1, FST_WARN, line, t->evidence,
+			    "service", svc, "interface", iface, "rules", rt, "host", host,
+			    "rule_name", rule_name, ARGS_END);
+		return;
+	}
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
 		finding_add(x->in, x->ctx, "EL104", t->variant, ITEM_3_2, -1, FST_FAIL, line,
 			    t->evidence, "service", svc, "interface", iface, "rules", rt,
@@ -508,9 +534,19 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 	bool pass_all = false;
 	const char *ifname = w->name;
 	if (l->unreadable) {
-		finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
-			    l->unreadable_line, l->text, "interface", ifname, "family", x.fam_name,
-			    ARGS_END);
+		/* Judging the list without the filter would be a guess: unknown,
+		 * naming the filter and what in it was not read. */
+		if (l->unreadable_kind) {
+			const char *v = arena_printf(x.a, "unreadable-%s", l->unreadable_kind);
+			finding_add(in, ctx, "EL100", v ? v : "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+				    l->unreadable_line, l->text, "interface", ifname, "family",
+				    x.fam_name, "filter", l->unreadable_rule ? l->unreadable_rule : "",
+				    "value", l->unreadable_value ? l->unreadable_value : "", ARGS_END);
+		}
+		else
+			finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+				    l->unreadable_line, l->text, "interface", ifname, "family",
+				    x.fam_name, ARGS_END);
 		return;
 	}
 	if (!l->present) {
@@ -642,6 +678,14 @@ static void exposure_office(struct input *in, const struct run_ctx *ctx)
 	}
 	input_item(in, ITEM_3_2, IST_PASS, NULL);
 	for (const struct wan_if *w = d->wans; w; w = w->next) {
+		if (w->closed) {
+			/* A private WAN: noted, not judged as the internet. */
+			bool none = w->v4 && !w->in4.present;
+			finding_add(in, ctx, "EL116", none ? "no-filter" : "default", ITEM_3_2, -1,
+				    FST_PASS, w->line, NULL, "interface", w->name, "family", "IPv4",
+				    ARGS_END);
+			continue;
+		}
 		if (w->v4)
 			analyse_family(in, ctx, w, FAM_V4);
 		if (w->v6)

@@ -49,7 +49,7 @@ project() {
 
 # ---- samples: expected results ----------------------------------------------
 echo "-- samples"
-mapfile -t SAMPLES < <(find samples -type f | sort)
+mapfile -t SAMPLES < <(find samples -type f ! -name SOURCES.md | sort)
 [ "${#SAMPLES[@]}" -ge 4 ] || bad "fewer than 4 samples"
 for s in "${SAMPLES[@]}"; do
 	out=$TMP/out.json
@@ -273,7 +273,9 @@ badname=$TMP/$'bad\xff\xfename.cfg'
 { printf '# RTX830 Rev.15.02.33 (Fri Jul 14 10:00:00 2023)\nip lan2 address dhcp\n'
   printf 'ip lan\xff1 address 192.168.1.1/24\nip filter 1 pass * * tcp * \x82\xa0\n'; } >"$badname"
 el --format json "$badname" >"$TMP/o.json" 2>"$TMP/err"
-check "non-UTF-8 input exit" 1 "$?"
+# 2 of 3 lines understood (the filter's port is not a name): under the
+# coverage gate, an input error (exit 2) that still reports what it found.
+check "non-UTF-8 input exit" 2 "$?"
 if $VALIDATE_JSON "$TMP/o.json" >"$TMP/v" 2>&1; then ok; else bad "JSON (non-UTF-8 input)"; cat "$TMP/v"; fi
 for fmt in text sarif; do
 	el --format "$fmt" "$badname" >"$TMP/o.$fmt" 2>&1

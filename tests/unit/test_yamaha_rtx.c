@@ -336,7 +336,7 @@ static void test_coverage(void **state)
 	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
 	assert_int_equal(in.diags->line, 0);
 	assert_string_equal(in.diags->msg,
-			    "2 line(s) not understood and not used by any check: 3, 11");
+			    "2 line(s) not understood: 3 (frobnicate), 11 (wibble)");
 	/* The here-doc body is not config: filter 1 is not defined. */
 	/* Tab-indented lines are read. */
 	assert_int_equal(in.dev.nwans, 1);
@@ -362,7 +362,7 @@ static void test_coverage(void **state)
 	assert_int_equal(f->item, ITEM_NONE);
 	assert_int_equal(f->status, FST_PASS);
 	assert_string_equal(farg(f, "detail"),
-			    "2 line(s) not understood and not used by any check: 3, 11");
+			    "2 line(s) not understood: 3 (frobnicate), 11 (wibble)");
 	input_free(&in);
 }
 
@@ -401,9 +401,12 @@ static void test_coverage_many_unknown(void **state)
 	assert_int_equal(in.lines_understood, 0);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_string_equal(in.diags->msg,
-			    "32 line(s) not understood and not used by any check: 1, 2, 3, 4, 5, "
-			    "6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, "
-			    "24, 25, 26, 27, 28, 29, 30, …");
+			    "32 line(s) not understood: 1 (zzz1), 2 (zzz2), 3 (zzz3), 4 (zzz4), "
+			    "5 (zzz5), 6 (zzz6), 7 (zzz7), 8 (zzz8), 9 (zzz9), 10 (zzz10), 11 (zzz11), "
+			    "12 (zzz12), 13 (zzz13), 14 (zzz14), 15 (zzz15), 16 (zzz16), 17 (zzz17), "
+			    "18 (zzz18), 19 (zzz19), 20 (zzz20), 21 (zzz21), 22 (zzz22), 23 (zzz23), "
+			    "24 (zzz24), 25 (zzz25), 26 (zzz26), 27 (zzz27), 28 (zzz28), 29 (zzz29), "
+			    "30 (zzz30), …");
 	input_free(&in);
 }
 
@@ -590,17 +593,32 @@ static void test_filter_ports(void **state)
 static void test_filter_unreadable(void **state)
 {
 	(void)state;
-	/* Each of these makes the list that uses it unreadable, at its line. */
-	static const char *const bad[] = {
-		"ip filter 50 pass * * frob",                /* protocol */
-		"ip filter 50 frobnicate * *",               /* action */
-		"ip filter 50 pass 300.1.1.1 *",             /* address */
-		"ip filter 50 pass * * tcp * nosuchport",    /* port mnemonic */
-		"ip filter 50 pass * * tcp * 70000",         /* port number */
-		"ip filter 50 pass 10.0.0.9-10.0.0.1 *",     /* reversed range */
-		"ip filter 50 pass 1.2.3.4/255.0.255.0 *",   /* mask with holes */
-		"ip filter 50 pass * * tcp * 22 extra",      /* too many fields */
-		"ip filter 50 pass *.example.jp *",          /* FQDN: not read */
+	/* Each of these makes the list that uses it unreadable, at its line,
+	 * naming what was not read; the line is not counted as understood. */
+	static const struct {
+		const char *line, *kind, *value;
+	} bad[] = {
+		{"ip filter 50 pass * * frob", "protocol", "frob"},
+		{"ip filter 50 pass * * tcp,frob", "protocol", "frob"},
+		{"ip filter 50 frobnicate * *", "action", "frobnicate"},
+		{"ip filter 50 passs * *", "action", "passs"},
+		{"ip filter 50 pass 300.1.1.1 *", "address", "300.1.1.1"},
+		{"ip filter 50 pass * 10.0.0.1,300.1.1.1", "address", "300.1.1.1"},
+		{"ip filter 50 pass * * tcp * nosuchport", "port", "nosuchport"},
+		{"ip filter 50 pass * * tcp * www,ldapx", "port", "ldapx"},
+		{"ip filter 50 pass * * tcp * 10-nosuch", "port", "10-nosuch"},
+		{"ip filter 50 pass * * tcp msblast *", "port", "msblast"},
+		{"ip filter 50 pass * * tcp * 70000", "port", "70000"},
+		{"ip filter 50 pass 10.0.0.9-10.0.0.1 *", "address", "10.0.0.9-10.0.0.1"},
+		{"ip filter 50 pass 1.2.3.4/255.0.255.0 *", "address", "1.2.3.4/255.0.255.0"},
+		{"ip filter 50 pass * * tcp * 22 extra", "fields", "extra"},
+		{"ip filter 50 pass", "fields", "pass"},
+		{"ip filter 50", "fields", "50"},
+		{"ip filter 50 pass *.example.jp *", "address", "*.example.jp"},
+	};
+	static const char *const kind_en[][2] = {
+		{"protocol", "protocol"}, {"action", "action"}, {"address", "address"},
+		{"port", "port"}, {"fields", "number of fields"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char buf[400];
@@ -610,21 +628,45 @@ static void test_filter_unreadable(void **state)
 			 "ip filter 10 reject 192.168.0.0/16 *\n"  /* 3 */
 			 "%s\n"                                    /* 4 */
 			 "ip filter 20 reject *\n",                /* 5 */
-			 bad[i]);
+			 bad[i].line);
 		struct input in;
 		assert_int_equal(parse_cfg(&in, buf), 0);
 		const struct flist *l = &wan(&in, "lan2")->in4;
 		if (!l->unreadable || l->unreadable_line != 4)
-			fail_msg("\"%s\": unreadable %d at line %u, want line 4", bad[i],
+			fail_msg("\"%s\": unreadable %d at line %u, want line 4", bad[i].line,
 				 l->unreadable, l->unreadable_line);
 		assert_true(l->present);
 		assert_int_equal(l->n, 2);          /* the readable ones are kept */
 		assert_false(l->has_undefined);
-		/* The line itself is a known command. */
-		assert_int_equal(in.lines_understood, in.lines_total);
+		assert_string_equal(l->unreadable_rule, "50");
+		assert_string_equal(l->unreadable_kind, bad[i].kind);
+		assert_string_equal(l->unreadable_value, bad[i].value);
+		/* The check names it with EL100 "unreadable-<kind>": it exists. */
+		char var[40];
+		snprintf(var, sizeof(var), "unreadable-%s", bad[i].kind);
+		assert_non_null(rule_msg(registry_rule(g_ctx.reg, "EL100"), var));
+		/* The line is not understood, and the note names it and the token. */
+		assert_int_equal(in.lines_total, 5);
+		assert_int_equal(in.lines_understood, 4);
+		const char *ken = NULL;
+		for (size_t k = 0; k < sizeof(kind_en) / sizeof(kind_en[0]); k++)
+			if (strcmp(kind_en[k][0], bad[i].kind) == 0)
+				ken = kind_en[k][1];
+		char want[300];
+		snprintf(want, sizeof(want),
+			 "ip filter 50: %s '%s' not understood; a filter list that uses it cannot be judged",
+			 ken, bad[i].value);
+		const struct diag *d = in.diags;
+		assert_non_null(d);
+		assert_int_equal(d->line, 4);
+		assert_string_equal(d->msg, want);
+		assert_non_null(d->next);   /* the summary of lines not understood */
+		assert_string_equal(d->next->msg,
+				    "1 line(s) not understood: 4 (ip filter)");
 		input_free(&in);
 	}
-	/* An unreadable filter nobody uses does not matter. */
+	/* An unreadable filter nobody uses does not matter to the list, but
+	 * its line is still not understood. */
 	struct input in;
 	assert_int_equal(parse_cfg(&in,
 				   "ip lan2 address dhcp\n"
@@ -633,6 +675,54 @@ static void test_filter_unreadable(void **state)
 				   "ip filter 20 reject *\n"),
 			 0);
 	assert_false(wan(&in, "lan2")->in4.unreadable);
+	assert_int_equal(in.lines_understood, 3);
+	assert_int_equal(in.lines_total, 4);
+	input_free(&in);
+	/* A list item that is not a filter number. */
+	assert_int_equal(parse_cfg(&in,
+				   "ip lan2 address dhcp\n"
+				   "ip lan2 secure filter in 20 2o0\n"
+				   "ip filter 20 reject *\n"),
+			 0);
+	const struct flist *l = &wan(&in, "lan2")->in4;
+	assert_true(l->unreadable);
+	assert_int_equal(l->unreadable_line, 2);
+	assert_null(l->unreadable_rule);
+	assert_string_equal(l->unreadable_kind, "list-item");
+	assert_non_null(rule_msg(registry_rule(g_ctx.reg, "EL100"), "unreadable-list-item"));
+	assert_string_equal(l->unreadable_value, "2o0");
+	assert_int_equal(in.lines_understood, 2);
+	assert_string_equal(in.diags->msg,
+			    "secure filter list: '2o0' is not a filter number; the list cannot be judged");
+	input_free(&in);
+}
+
+/* The names the router prints for ports [CR §8.1.10, §8.1.14], as
+ * rules/ports.yaml gives them: each is read, alone and in ranges. */
+static void test_filter_port_names(void **state)
+{
+	(void)state;
+	struct input in;
+	const struct flist *l = filters(
+		&in, "1 2 3 4 5 6 7 8",
+		"ip filter 1 pass * * tcp * ldap\n"
+		"ip filter 2 pass * * tcp * ftpdata,submission,imap,https\n"
+		"ip filter 3 pass * * udp * netbios_ns,netbios_dgm\n"
+		"ip filter 4 pass * * tcp,udp * ms-rpc,ms-ds\n"
+		"ip filter 5 pass * * udp * ipsec-nat-t,ike,l2tp\n"
+		"ip filter 6 pass * * tcp * ms-rpc-ms-ds\n"
+		"ip filter 7 pass * * tcp * ftp-telnet\n"
+		"ip filter 8 pass * * tcp * ms-sql,pptp,rlogin,rsh\n");
+	assert_int_equal(l->n, 8);
+	check_pset(&in, &l->rules[0].dport, "389");
+	check_pset(&in, &l->rules[1].dport, "20 143 443 587");
+	check_pset(&in, &l->rules[2].dport, "137-138");
+	check_pset(&in, &l->rules[3].dport, "135 445");
+	check_pset(&in, &l->rules[4].dport, "500 1701 4500");
+	check_pset(&in, &l->rules[5].dport, "135-445");
+	check_pset(&in, &l->rules[6].dport, "20-23");
+	check_pset(&in, &l->rules[7].dport, "513-514 1433 1723");
+	assert_int_equal(in.lines_understood, in.lines_total);
 	input_free(&in);
 }
 
@@ -649,18 +739,212 @@ static void test_filter_unreadable_run(void **state)
 		"ip filter 50 pass * * frob\n");                        /* 6 */
 	assert_null(in.error);
 	assert_int_equal(count_rule(&in, "EL100"), 1);
-	const struct finding *f = find_rule(&in, "EL100", "unreadable");
+	const struct finding *f = find_rule(&in, "EL100", "unreadable-protocol");
 	assert_non_null(f);
 	assert_int_equal(f->line, 6);
 	assert_int_equal(f->item, ITEM_3_2);
 	assert_int_equal(f->status, FST_UNKNOWN);
 	assert_string_equal(farg(f, "interface"), "lan2");
 	assert_string_equal(farg(f, "family"), "IPv4");
+	assert_string_equal(farg(f, "filter"), "50");
+	assert_string_equal(farg(f, "value"), "frob");
 	assert_string_equal(f->evidence, "ip lan2 secure filter in 10 50");
 	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
 	/* Nothing else is judged on that list. */
 	assert_null(find_rule(&in, "EL104", NULL));
 	assert_null(find_rule(&in, "EL101", NULL));
+	assert_int_equal(in.lines_total, 5);
+	assert_int_equal(in.lines_understood, 4);
+	input_free(&in);
+}
+
+/* Console captures wrap commands at 80 columns, even inside a number
+ * [research §2.1]: the pieces are joined and read as one command, with a
+ * note; both lines count, as understood when the command is. */
+static void test_console_wrap(void **state)
+{
+	(void)state;
+	static const char l4[] =
+		"ip lan2 secure filter in 200003 200020 200021 200022 200023 200024 200025 100000";
+	static const char l6[] =
+		"ip filter 200024 reject * * udp,tcp 445 * ip filter 200025 reject * * udp,tcp  *";
+	assert_int_equal(strlen(l4), 80);
+	assert_int_equal(strlen(l6), 80);
+	char buf[1000];
+	snprintf(buf, sizeof(buf),
+		 "ip lan1 address 192.168.100.1/24\n"                      /* 1 */
+		 "ip lan2 address dhcp\n"                                  /* 2 */
+		 "ip filter 1000000 pass * 192.168.100.2 tcp * 3389\n"     /* 3 */
+		 "%s\n"                                                    /* 4 */
+		 "0 200030 200099\r\n"                                     /* 5 */
+		 "%s\n"                                                    /* 6: 80, then a command */
+		 "ip filter 200003 reject 192.168.100.0/24 *\n"            /* 7 */
+		 "ip filter 200099 reject *\n",                            /* 8 */
+		 l4, l6);
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	const struct flist *l = &wan(&in, "lan2")->in4;
+	assert_true(l->present);
+	assert_int_equal(l->line, 4);
+	/* 200003, 1000000 and 200099 are defined; 200020-200025, 200030 not. */
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->rules[0].name, "200003");
+	assert_string_equal(l->rules[1].name, "1000000");
+	assert_string_equal(l->rules[2].name, "200099");
+	assert_true(l->has_undefined);
+	/* Line 6 is 80 wide but line 7 starts a command: not joined, and line 6
+	 * itself has too many fields. */
+	assert_int_equal(in.lines_total, 8);
+	assert_int_equal(in.lines_understood, 7);
+	const struct diag *d = in.diags;
+	assert_non_null(d);
+	assert_int_equal(d->line, 4);
+	assert_string_equal(d->msg, "lines 4-5 are one command that the console wrapped at 80 "
+				    "columns; they were joined and read as one line");
+	assert_string_equal(d->msg_ja, "4〜5 行目はコンソールが 80 桁で折り返した 1 つのコマンドのため、"
+				       "つなげて 1 行として読みました");
+	assert_non_null(d->next);
+	assert_int_equal(d->next->line, 6);
+	input_free(&in);
+
+	/* A wrap just before a blank: the next line starts with it. */
+	static const char w1[] =
+		"ip filter 10 pass 203.0.113.0/24,198.51.100.0/24,192.0.2.0/24 192.168.100.22 tcp";
+	assert_int_equal(strlen(w1), 80);
+	snprintf(buf, sizeof(buf),
+		 "ip lan2 address dhcp\n"          /* 1 */
+		 "ip lan2 secure filter in 10\n"   /* 2 */
+		 "%s\n"                            /* 3 */
+		 " * www,https,submission,ftpdata,pop3,imap,ldap,domain,22,10000\n"   /* 4 */
+		 " ip lan2 mtu 1454\n",            /* 5: indented, a command */
+		 w1);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 5);
+	assert_int_equal(in.lines_understood, 5);
+	l = &wan(&in, "lan2")->in4;
+	assert_int_equal(l->n, 1);
+	assert_false(l->unreadable);
+	check_aset(&in, &l->rules[0].dst, FAM_V4, "192.168.100.22");
+	check_pset(&in, &l->rules[0].dport, "20 22 53 80 110 143 389 443 587 10000");
+	assert_string_equal(in.diags->msg, "lines 3-4 are one command that the console wrapped at "
+					   "80 columns; they were joined and read as one line");
+	assert_null(in.diags->next);
+	input_free(&in);
+	/* Three lines: wrapped inside an address, then inside a name. */
+	static const char w2[] =
+		"ip filter 10 pass 203.0.113.0/24,198.51.100.0/24,192.0.2.0/24,192.0.2.128/25,203";
+	static const char w3[] =
+		".0.113.128/25 192.168.100.2 tcp * www,https,submission,ftpdata,pop3,imap,ldap,do";
+	assert_int_equal(strlen(w2), 80);
+	assert_int_equal(strlen(w3), 80);
+	snprintf(buf, sizeof(buf),
+		 "ip lan2 address dhcp\n"          /* 1 */
+		 "ip lan2 secure filter in 10\n"   /* 2 */
+		 "%s\n"                            /* 3 */
+		 "%s\n"                            /* 4 */
+		 "main,2,10000\n",                 /* 5 */
+		 w2, w3);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 5);
+	assert_int_equal(in.lines_understood, 5);
+	l = &wan(&in, "lan2")->in4;
+	assert_int_equal(l->n, 1);
+	assert_int_equal(l->rules[0].line, 3);
+	check_aset(&in, &l->rules[0].src, FAM_V4,
+		   "192.0.2.0-192.0.2.255 198.51.100.0-198.51.100.255 203.0.113.0-203.0.113.255");
+	check_pset(&in, &l->rules[0].dport, "2 20 53 80 110 143 389 443 587 10000");
+	assert_string_equal(in.diags->msg, "lines 3-5 are one command that the console wrapped at "
+					   "80 columns; they were joined and read as one line");
+	input_free(&in);
+	/* A command of exactly 80 columns followed by a prose line or a
+	 * comment is not joined. */
+	static const char w4[] = /* 80 with its trailing blank */
+		"ip filter 10 pass 203.0.113.0/24,198.51.100.0/24,192.0.2.0/24 192.168.10.2 tcp *";
+	assert_int_equal(strlen(w4), 80);
+	snprintf(buf, sizeof(buf),
+		 "ip lan2 address dhcp\n"          /* 1 */
+		 "ip lan2 secure filter in 10\n"   /* 2 */
+		 "%s\n"                            /* 3 */
+		 "# 拠点A\n",                      /* 4 */
+		 w4);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 3);
+	assert_int_equal(in.lines_understood, 3);
+	assert_null(in.diags);
+	input_free(&in);
+	/* A here-document opener 80 wide: its body is not a continuation. */
+	static const char h1[] =
+		"embedded file v6plus_address_notification_with_a_rather_long_file_name.lua <<EOF";
+	assert_int_equal(strlen(h1), 80);
+	snprintf(buf, sizeof(buf),
+		 "%s\n"                            /* 1 */
+		 "UPD_SV = \"http://example\"\n"   /* 2 */
+		 "EOF\n"                           /* 3 */
+		 "ip lan2 address dhcp\n",         /* 4 */
+		 h1);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(in.lines_total, 2);
+	assert_int_equal(in.lines_understood, 2);
+	assert_null(in.diags);
+	input_free(&in);
+}
+
+/* A line of YAMAHA's IPoE template (rules/vendor-templates.yaml) is
+ * judged for what it opens, as a warning that explains the line. */
+static void test_template_line(void **state)
+{
+	(void)state;
+	static const char cfg[] =
+		"ipv6 prefix 1 ra-prefix@lan2::/64\n"                       /* 1 */
+		"ipv6 lan1 address ra-prefix@lan2::1/64\n"                  /* 2 */
+		"ipv6 lan2 secure filter in 1010 1011 1012 2000\n"          /* 3 */
+		"ngn type lan2 ntt\n"                                       /* 4 */
+		"ipv6 filter 1010 pass * * icmp6 * *\n"                     /* 5 */
+		"ipv6 filter 1011 %s\n"                                     /* 6 */
+		"ipv6 filter 1012 pass * * udp * 546\n"                     /* 7 */
+		"ipv6 filter 2000 reject * * * * *\n";                      /* 8 */
+	char buf[600];
+	snprintf(buf, sizeof(buf), cfg, "pass  *  * tcp * ident");   /* blanks as typed */
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	const struct flist *l = &wan(&in, "lan2")->in6;
+	assert_int_equal(l->n, 4);
+	assert_non_null(l->tmpl);
+	assert_null(l->tmpl[0]);
+	assert_string_equal(l->tmpl[1], "yamaha-ipoe-ident");
+	assert_null(l->tmpl[2]);
+	assert_null(l->tmpl[3]);
+	input_free(&in);
+	run_cfg(&in, buf);
+	assert_int_equal(count_rule(&in, "EL117"), 1);
+	const struct finding *f = find_rule(&in, "EL117", "yamaha-ipoe-ident");
+	assert_non_null(f);
+	assert_int_equal(f->line, 6);
+	assert_int_equal(f->status, FST_WARN);
+	assert_int_equal(f->severity, SEV_LOW);
+	assert_string_equal(farg(f, "service"), "ident (tcp/113)");
+	assert_string_equal(farg(f, "rule_name"), "1011");
+	assert_null(find_rule(&in, "EL105", NULL));
+	assert_int_equal(in.items[ITEM_3_2], IST_WARN);
+	input_free(&in);
+	/* Not the template: other ports, or the same port written another
+	 * way, are judged as any filter is. */
+	static const char *const other[] = {"pass * * tcp * 113", "pass * * tcp * ident,www",
+					    "pass * * tcp,udp * ident"};
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		snprintf(buf, sizeof(buf), cfg, other[i]);
+		run_cfg(&in, buf);
+		if (find_rule(&in, "EL117", NULL) || !find_rule(&in, "EL105", "inside"))
+			fail_msg("\"%s\" judged as the template", other[i]);
+		assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+		input_free(&in);
+	}
+	/* The same text in an IPv4 list is not the IPv6 template. */
+	assert_int_equal(parse_cfg(&in, "ip lan2 address dhcp\n"
+					"ip lan2 secure filter in 1\n"
+					"ip filter 1 pass * * tcp * ident\n"),
+			 0);
+	assert_null(wan(&in, "lan2")->in4.tmpl);
 	input_free(&in);
 }
 
@@ -909,6 +1193,74 @@ static void test_wan_ipv6_signals(void **state)
 		assert_false(w->in6.present);
 		input_free(&in);
 	}
+}
+
+/* A PPPoE session to a closed network: fixed private /32, no default
+ * route, routes to private space only. Each condition is needed. */
+static void test_wan_closed_network(void **state)
+{
+	(void)state;
+	static const char base[] =
+		"ip lan1 address 192.168.2.1/24\n"           /* 1 */
+		"ip route 192.168.101.1 gateway pp 1\n"      /* 2 */
+		"ip route 192.168.10.0/24 gateway pp 1\n"    /* 3 */
+		"%s\n"                                        /* 4: the variation */
+		"pp select 1\n"                               /* 5 */
+		" pppoe use lan2\n"                           /* 6 */
+		" ip pp address %s\n"                         /* 7 */
+		"%s\n"                                        /* 8 */
+		" pp enable 1\n";                             /* 9 */
+	static const struct {
+		const char *l4, *addr, *l8;
+		bool closed;
+	} v[] = {
+		{"", "192.168.101.2/32", "", true},
+		{"", "100.64.0.2/32", "", true},                                   /* RFC 6598 */
+		{"ip route default gateway pp 1", "192.168.101.2/32", "", false}, /* default route */
+		{"ip route 8.8.8.0/24 gateway pp 1", "192.168.101.2/32", "", false},  /* public */
+		{"ip route 172.16.0.0/11 gateway pp 1", "192.168.101.2/32", "", false}, /* wider than private */
+		{"", "192.168.101.2/24", "", false},                               /* not a /32 */
+		{"", "203.0.113.2/32", "", false},                                 /* public address */
+		{"", "192.168.101.2/32", " ppp ipcp ipaddress on", false},         /* ISP assigns */
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char buf[600];
+		snprintf(buf, sizeof(buf), base, v[i].l4, v[i].addr, v[i].l8);
+		struct input in;
+		assert_int_equal(parse_cfg(&in, buf), 0);
+		const struct wan_if *w = wan(&in, "pp 1");
+		if (w->closed != v[i].closed)
+			fail_msg("case %zu (%s %s %s): closed %d", i, v[i].l4, v[i].addr, v[i].l8,
+				 w->closed);
+		if (v[i].closed) {
+			assert_int_equal(w->line, 7);
+			assert_string_equal(w->how, "PPPoE to a closed network (a fixed private /32 "
+						    "address, no default route, routes to private "
+						    "networks only)");
+		}
+		input_free(&in);
+	}
+	/* Through the checks: one info note, no failure for the missing filter. */
+	char buf[600];
+	snprintf(buf, sizeof(buf), base, "", "192.168.101.2/32", "");
+	struct input in;
+	run_cfg(&in, buf);
+	assert_int_equal(in.nfindings, 1);
+	const struct finding *f = find_rule(&in, "EL116", "no-filter");
+	assert_non_null(f);
+	assert_int_equal(f->line, 7);
+	assert_int_equal(f->status, FST_PASS);
+	assert_int_equal(f->severity, SEV_INFO);
+	assert_string_equal(farg(f, "interface"), "pp 1");
+	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
+	input_free(&in);
+	/* The same session judged as the internet when the ISP assigns it. */
+	snprintf(buf, sizeof(buf), base, "", "192.168.101.2/32", " ppp ipcp ipaddress on");
+	run_cfg(&in, buf);
+	assert_null(find_rule(&in, "EL116", NULL));
+	assert_non_null(find_rule(&in, "EL101", "default"));
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+	input_free(&in);
 }
 
 static void test_wan_none(void **state)
@@ -1668,7 +2020,7 @@ static void test_hostile_many_tokens(void **state)
 	assert_int_equal(in.lines_understood, 1);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_string_equal(in.diags->msg,
-			    "1 line(s) not understood and not used by any check: 2");
+			    "1 line(s) not understood: 2 (ip lan2)");
 	input_free(&in);
 }
 
@@ -1689,7 +2041,7 @@ static void test_hostile_quotes(void **state)
 	assert_int_equal(in.lines_understood, 2);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_string_equal(in.diags->msg,
-			    "4 line(s) not understood and not used by any check: 1, 2, 3, 4");
+			    "4 line(s) not understood: 1 (\"\"\"\"\"\"), 2 (\"), 3 ('), 4 (\"\"\")");
 	check_aset(&in, &in.dev.lan4, FAM_V4, "192.168.100.0-192.168.100.255");
 	input_free(&in);
 }
@@ -1746,6 +2098,9 @@ int main(void)
 		cmocka_unit_test(test_filter_protocols),
 		cmocka_unit_test(test_filter_ports),
 		cmocka_unit_test(test_filter_unreadable),
+		cmocka_unit_test(test_filter_port_names),
+		cmocka_unit_test(test_console_wrap),
+		cmocka_unit_test(test_template_line),
 		cmocka_unit_test(test_filter_unreadable_run),
 		cmocka_unit_test(test_wan_pppoe),
 		cmocka_unit_test(test_wan_dhcp),
@@ -1754,6 +2109,7 @@ int main(void)
 		cmocka_unit_test(test_wan_map_e),
 		cmocka_unit_test(test_wan_ds_lite),
 		cmocka_unit_test(test_wan_ipv6_signals),
+		cmocka_unit_test(test_wan_closed_network),
 		cmocka_unit_test(test_wan_none),
 		cmocka_unit_test(test_secure_list),
 		cmocka_unit_test(test_secure_list_named_set),
