@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include "model.h"
 #include "filter.h"
+#include "internet.h"
 #include "lookalike.h"
 #include "passphrase.h"
 #include "util.h"
@@ -213,6 +214,7 @@ struct registry {
 	char blocklist_note[256];     /* why a list was skipped, or "" */
 	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
 	struct lookalike_data lookalike;   /* rules/lookalike.yaml (EL404) */
+	struct internet_data internet;     /* rules/internet-sources.yaml (3-2) */
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then
