@@ -353,8 +353,9 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		/* Out of memory: never let that turn a reach into a pass. */
 		j = (struct src_judgement){.scope = SRC_ANY, .all_outside = true, .share = 1};
 	}
-	char share[32];
+	char share[32], prefix[8];
 	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
+	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
 	const char *srcs = j.scope == SRC_ANY && j.all_outside ? "any" : aset_format(x->a, &src, 300);
 	const struct policy_inbound *pe = policy_allows(x, proto, ports, &src, t->host_addr);
 	const char *host = t->host ? t->host : "";
@@ -388,14 +389,14 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		finding_add(x->in, x->ctx, "EL104", variant, ITEM_3_2, -1, FST_FAIL, line,
 			    t->evidence, "service", svc, "interface", iface, "rules", rt,
 			    "host", host, "rule_name", rule_name, "proto", pname, "ports", pports,
-			    "dst", dst, "share", share, "family", x->fam_name, ARGS_END);
+			    "dst", dst, "share", share, "family", x->fam_name, "prefix", prefix, ARGS_END);
 		return;
 	}
 	finding_add(x->in, x->ctx, "EL105", variant, ITEM_3_2,
 		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
 		    "interface", iface, "rules", rt, "host", host, "rule_name", rule_name,
 		    "proto", pname, "ports", pports, "dst", dst, "share", share,
-		    "family", x->fam_name, ARGS_END);
+		    "family", x->fam_name, "prefix", prefix, ARGS_END);
 }
 
 /* Runs the analysis for a query and reports what passed. */
