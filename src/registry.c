@@ -1337,8 +1337,8 @@ static int load_internet(struct rload *L)
 	struct internet_data *d = &r->internet;
 	const struct ynode *v4 = NULL;
 	int rc = rl_open_table(L, "internet-sources.yaml", "ipv4", &d->as_of, &v4);
-	if (rc)
-		return rc;
+	if (rc || !v4)
+		return rc ? rc : EL_EPARSE;
 	const struct ynode *root = L->root;
 	if ((rc = rl_check_keys(L, root, top, "internet-sources.yaml")))
 		return rc;
@@ -1367,8 +1367,8 @@ static int load_internet(struct rload *L)
 	}
 	/* IPv6: only the global unicast space is public. */
 	const struct ynode *gu = ymap_get(root, "ipv6_global_unicast");
-	struct u128 ga;
-	unsigned gl;
+	struct u128 ga = {0, 0};
+	unsigned gl = 0;
 	if (!gu)
 		return rl_err(L, root, "'ipv6_global_unicast' (the IPv6 space IANA allocates "
 			      "unicast from) is missing");

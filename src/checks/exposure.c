@@ -27,6 +27,13 @@
  *                 judged like any source, the message gives the share of
  *                 the internet that can reach the service;
  *   - restricted: at most that many (it names partners): EL106 info.
+ * YAMAHA's own GUI writes the private-source rejects (200000-200002, and
+ * 200003 for the LAN prefix) and explains them as discarding spoofed
+ * sources, not as restricting who may connect ("FWX120 GUI「プロバイダ情報
+ * の設定」で設定されるフィルターの解説", YMHRT-4516, jp.yamaha.com/products/
+ * network/solution/security/wan_side/ …filter_wizard_explain-fwx120/:
+ * "送信元アドレスが 192.168.100.0/24 のパケットを破棄します"); the GUI set
+ * is in ../shared/research/yamaha.md "YAMAHA GUI default sets".
  *
  * Home routers described by a facts file: remote administration and UPnP.
  */

@@ -425,6 +425,10 @@ el --format json samples/asa/asa-rdp-forward-huge-object-group.cfg >"$TMP/o.json
 msg_of "$TMP/o.json" EL105 | grep -qF "from about 86% of public IPv4 addresses" && ok || bad "ASA huge object-group share: $(msg_of "$TMP/o.json" EL105)"
 el --format json samples/yamaha/rtx1220-ipoe-ipv6-antispoof-ssh-any-https-apnic.cfg >"$TMP/o.json" 2>/dev/null
 msg_of "$TMP/o.json" EL105 | grep -qF "high fail https (tcp/443) on inside hosts 2001:db8:ffff::/48 is reachable on lan2 (IPv6) from about 0.2% of public IPv6 addresses, more than one /32 holds" && ok || bad "IPv6 broad share: $(msg_of "$TMP/o.json" EL105)"
+el --format json samples/yamaha/rtx830-antispoof-then-pass-halves.cfg >"$TMP/o.json" 2>/dev/null
+check "rejects of private sources, then everything passed in two halves: pass-all" \
+	"high fail The inbound IPv4 filter of lan2 rejects only private and reserved source ranges, which no internet host uses, and lets every new connection from the internet through." \
+	"$(msg_of "$TMP/o.json" EL102)"
 printf 'broad_source_ipv4_prefix: 0\n' >"$TMP/nobroad.yaml"
 el --format json --policy "$TMP/nobroad.yaml" samples/yamaha/rtx1210-rdp-forward-half-internet.cfg >"$TMP/o.json" 2>/dev/null
 check "policy broad_source_ipv4_prefix 0: 0.0.0.0/1 is restricted" "info pass rdp (tcp/3389) forwarded to 192.168.100.50 is reachable on pp 1 (IPv4) only from 0.0.0.0/5, 8.0.0.0/7, 11.0.0.0-127.255.255.255. 3-2:pass" \
