@@ -174,7 +174,8 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 					   "build_age_warn_days", "build_age_fail_days",
 					   "allowed_inbound", "approved_domains",
 					   "https_share_min", "passphrase_min_length",
-					   "max_flows", "exceptions", NULL};
+					   "max_flows", "broad_source_ipv4_prefix",
+					   "broad_source_ipv6_prefix", "exceptions", NULL};
 	struct pload L = {.p = p, .path = path, .err = err, .errn = errn};
 	char *buf = NULL;
 	size_t n = 0;
@@ -232,6 +233,20 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 	    yscalar_long(v, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX, &p->max_flows))
 		return perr(&L, v, "'max_flows' must be a number from %d to %d",
 			    POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX);
+	/* Item 3-2: a source set with more public addresses than one prefix
+	 * of this length is broad (rules/internet-sources.yaml). */
+	if ((v = ymap_get(root, "broad_source_ipv4_prefix"))) {
+		if (yscalar_long(v, 0, 32, &num))
+			return perr(&L, v, "'broad_source_ipv4_prefix' must be a prefix length from 0 to 32");
+		p->broad_prefix4 = (unsigned)num;
+		p->broad_prefix4_set = true;
+	}
+	if ((v = ymap_get(root, "broad_source_ipv6_prefix"))) {
+		if (yscalar_long(v, 0, 128, &num))
+			return perr(&L, v, "'broad_source_ipv6_prefix' must be a prefix length from 0 to 128");
+		p->broad_prefix6 = (unsigned)num;
+		p->broad_prefix6_set = true;
+	}
 	if ((v = ymap_get(root, "approved_domains"))) {
 		if (v->kind != Y_SEQ)
 			return perr(&L, v, "'approved_domains' must be a list of domain names");

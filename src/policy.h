@@ -42,6 +42,11 @@ struct policy {
 	unsigned passphrase_min_length;
 	bool passphrase_min_length_set;
 	double https_share_min;
+	/* Item 3-2: a source set holding more public addresses than one
+	 * prefix of this length is broad, judged like any source; unset: the
+	 * rules data's value (rules/internet-sources.yaml). */
+	unsigned broad_prefix4, broad_prefix6;
+	bool broad_prefix4_set, broad_prefix6_set;
 	/* Captures: flows tracked at once (0: the default, 65536). */
 	long max_flows;
 	const char **approved_domains;

@@ -1307,6 +1307,190 @@ static int load_templates(struct rload *L)
 	return 0;
 }
 
+/* ---- internet-sources.yaml ---------------------------------------------- */
+
+/* "10.0.0.0/8", "2001:db8::/32": an address and prefix length, with no bit
+ * set past the prefix. */
+static int rl_prefix(struct rload *L, const struct ynode *v, enum fam f, struct u128 *addr,
+		     unsigned *plen)
+{
+	const char *fname = f == FAM_V4 ? "an IPv4" : "an IPv6";
+	if (!v || v->kind != Y_SCALAR)
+		return rl_err(L, v, "'prefix' must be %s prefix such as %s", fname,
+			      f == FAM_V4 ? "10.0.0.0/8" : "2001:db8::/32");
+	const char *sl = strchr(v->str, '/');
+	long n = -1;
+	if (!sl || addr_parse(f, v->str, (size_t)(sl - v->str), addr) ||
+	    str_to_long(sl + 1, 0, f == FAM_V4 ? 32 : 128, &n))
+		return rl_err(L, v, "'%s' is not %s prefix (address/length)", v->str, fname);
+	*plen = (unsigned)n;
+	struct aset one;
+	if (aset_prefix(&L->r->arena, f, *addr, *plen, &one))
+		return rl_err(L, v, "out of memory");
+	if (one.iv[0].lo.hi != addr->hi || one.iv[0].lo.lo != addr->lo)
+		return rl_err(L, v, "'%s' has address bits set past the prefix length", v->str);
+	return 0;
+}
+
+struct special_entry {
+	enum fam fam;
+	struct u128 addr;
+	unsigned plen;
+	bool public_;             /* Globally Reachable true or n/a */
+	const struct ynode *at;
+};
+
+/* Reads the entries of one family into es[*n...]. */
+static int rl_special_list(struct rload *L, const struct ynode *list, enum fam f,
+			   const struct ynode *sources, struct special_entry *es, size_t *n)
+{
+	static const char *const keys[] = {"prefix", "name", "rfc", "globally_reachable",
+					   "source", NULL};
+	const char *fname = f == FAM_V4 ? "ipv4" : "ipv6";
+	if (!list || list->kind != Y_SEQ || list->n == 0)
+		return rl_err(L, list ? list : L->root, "'%s' must be a non-empty list of ranges",
+			      fname);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		int rc;
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "each %s range must be a mapping", fname);
+		if ((rc = rl_check_keys(L, m, keys, "range")))
+			return rc;
+		/* name and rfc are for the reader; both are required. */
+		if (!rl_str(L, m, "name", true, &rc) || rc || !rl_str(L, m, "rfc", true, &rc) || rc)
+			return rc ? rc : EL_EPARSE;
+		const char *gr = rl_str(L, m, "globally_reachable", true, &rc);
+		const char *src = rc ? NULL : rl_str(L, m, "source", true, &rc);
+		if (rc)
+			return rc;
+		struct special_entry *e = &es[*n];
+		e->fam = f;
+		e->at = m;
+		if ((rc = rl_prefix(L, ymap_get(m, "prefix"), f, &e->addr, &e->plen)))
+			return rc;
+		if (strcmp(gr, "false") == 0)
+			e->public_ = false;
+		else if (strcmp(gr, "true") == 0 || strcmp(gr, "n/a") == 0)
+			e->public_ = true;
+		else
+			return rl_err(L, m, "'globally_reachable' must be true, false or \"n/a\" "
+				      "(the registry's column), not '%s'", gr);
+		if (!ymap_get(sources, src))
+			return rl_err(L, m, "source '%s' is not one of 'sources'", src);
+		for (size_t k = 0; k < *n; k++)
+			if (es[k].fam == f && es[k].plen == e->plen && es[k].addr.hi == e->addr.hi &&
+			    es[k].addr.lo == e->addr.lo)
+				return rl_err(L, m, "this prefix is already listed on line %u",
+					      es[k].at->line);
+		(*n)++;
+	}
+	return 0;
+}
+
+/* The public space of family f: every address, then each entry from the
+ * least to the most specific prefix (false removes, true/n/a puts back). */
+static int special_public(struct registry *r, const struct special_entry *es, size_t n,
+			  enum fam f, struct aset *out)
+{
+	if (aset_all(&r->arena, f, out))
+		return EL_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (es[i].fam != f)
+			continue;
+		struct aset one, next;
+		if (aset_prefix(&r->arena, f, es[i].addr, es[i].plen, &one) ||
+		    (es[i].public_ ? aset_union(&r->arena, out, &one, &next)
+				   : aset_minus(&r->arena, out, &one, &next)))
+			return EL_ENOMEM;
+		*out = next;
+	}
+	return 0;
+}
+
+static int load_internet(struct rload *L)
+{
+	static const char *const top[] = {"as_of", "sources", "ipv6_global_unicast",
+					  "ipv6_global_unicast_source", "broad", "ipv4", "ipv6",
+					  NULL};
+	static const char *const broad_keys[] = {"ipv4_prefix", "ipv6_prefix", "source", NULL};
+	struct registry *r = L->r;
+	struct internet_data *d = &r->internet;
+	const struct ynode *v4 = NULL;
+	int rc = rl_open_table(L, "internet-sources.yaml", "ipv4", &d->as_of, &v4);
+	if (rc || !v4)
+		return rc ? rc : EL_EPARSE;
+	const struct ynode *root = L->root;
+	if ((rc = rl_check_keys(L, root, top, "internet-sources.yaml")))
+		return rc;
+	const struct ynode *sources = ymap_get(root, "sources");
+	if (!sources || sources->kind != Y_MAP || sources->n == 0)
+		return rl_err(L, root, "'sources' must be a mapping of source keys to descriptions");
+	const struct ynode *v6 = ymap_get(root, "ipv6");
+	size_t cap = v4->n + (v6 && v6->kind == Y_SEQ ? v6->n : 0);
+	struct special_entry *es = arena_alloc(&r->arena, (cap + 1) * sizeof(*es));
+	if (!es)
+		return rl_err(L, root, "out of memory");
+	size_t n = 0;
+	if ((rc = rl_special_list(L, v4, FAM_V4, sources, es, &n)) ||
+	    (rc = rl_special_list(L, v6, FAM_V6, sources, es, &n)))
+		return rc;
+	/* Stable order by prefix length: insertion sort keeps equal lengths
+	 * in file order (they cannot overlap: equal prefixes are refused). */
+	for (size_t i = 1; i < n; i++) {
+		struct special_entry e = es[i];
+		size_t k = i;
+		while (k > 0 && es[k - 1].plen > e.plen) {
+			es[k] = es[k - 1];
+			k--;
+		}
+		es[k] = e;
+	}
+	/* IPv6: only the global unicast space is public. */
+	const struct ynode *gu = ymap_get(root, "ipv6_global_unicast");
+	struct u128 ga = {0, 0};
+	unsigned gl = 0;
+	if (!gu)
+		return rl_err(L, root, "'ipv6_global_unicast' (the IPv6 space IANA allocates "
+			      "unicast from) is missing");
+	if ((rc = rl_prefix(L, gu, FAM_V6, &ga, &gl)))
+		return rc;
+	const char *gs = rl_str(L, root, "ipv6_global_unicast_source", true, &rc);
+	if (rc)
+		return rc;
+	if (!ymap_get(sources, gs))
+		return rl_err(L, root, "ipv6_global_unicast_source '%s' is not one of 'sources'", gs);
+	struct aset all6, global, p6;
+	if (special_public(r, es, n, FAM_V4, &d->public4) ||
+	    special_public(r, es, n, FAM_V6, &all6) ||
+	    aset_prefix(&r->arena, FAM_V6, ga, gl, &global) ||
+	    aset_intersect(&r->arena, &all6, &global, &p6))
+		return rl_err(L, root, "out of memory");
+	d->public6 = p6;
+	if (aset_is_empty(&d->public4) || aset_is_empty(&d->public6))
+		return rl_err(L, root, "the ranges leave no public %s address",
+			      aset_is_empty(&d->public4) ? "IPv4" : "IPv6");
+	const struct ynode *b = ymap_get(root, "broad");
+	if (!b || b->kind != Y_MAP)
+		return rl_err(L, root, "'broad' must give ipv4_prefix, ipv6_prefix and source");
+	if ((rc = rl_check_keys(L, b, broad_keys, "broad")))
+		return rc;
+	long p4 = -1, p6l = -1;
+	const struct ynode *x4 = ymap_get(b, "ipv4_prefix"), *x6 = ymap_get(b, "ipv6_prefix");
+	if (!x4 || yscalar_long(x4, 0, 32, &p4))
+		return rl_err(L, x4 ? x4 : b, "'ipv4_prefix' must be a prefix length from 0 to 32");
+	if (!x6 || yscalar_long(x6, 0, 128, &p6l))
+		return rl_err(L, x6 ? x6 : b, "'ipv6_prefix' must be a prefix length from 0 to 128");
+	const char *bs = rl_str(L, b, "source", true, &rc);
+	if (rc)
+		return rc;
+	if (!ymap_get(sources, bs))
+		return rl_err(L, b, "source '%s' is not one of 'sources'", bs);
+	d->broad_prefix4 = (unsigned)p4;
+	d->broad_prefix6 = (unsigned)p6l;
+	return 0;
+}
+
 /* ---- public ----------------------------------------------------------- */
 
 int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
@@ -1336,6 +1520,8 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		rc = load_lookalike(&L);
 	if (!rc)
 		rc = load_templates(&L);
+	if (!rc)
+		rc = load_internet(&L);
 	if (rc) {
 		r->nrules = 0;
 		r->nrouters = 0;

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include "model.h"
 #include "filter.h"
+#include "internet.h"
 #include "lookalike.h"
 #include "passphrase.h"
 #include "util.h"
@@ -228,6 +229,7 @@ struct registry {
 	struct lookalike_data lookalike;   /* rules/lookalike.yaml (EL404) */
 	struct vendor_template *templates; /* rules/vendor-templates.yaml (EL117) */
 	size_t ntemplates;
+	struct internet_data internet;     /* rules/internet-sources.yaml (3-2) */
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then

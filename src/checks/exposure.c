@@ -9,6 +9,32 @@
  * anywhere (DESIGN "Meaning of the items"); anything else reachable from
  * any source fails, reachable only from named sources is reported as info.
  *
+ * "Any source" means the public internet, not every address: the sources
+ * that can arrive on an interface are all addresses but its inside
+ * networks and the box ("outside"); the internet is the public part of
+ * that (rules/internet-sources.yaml: the IANA special-purpose registries,
+ * RFC 6890/8190, multicast and reserved space; for IPv6 only 2000::/3).
+ * A list that rejects private and reserved sources (YAMAHA's 200000-200002,
+ * Cisco's `deny ip 10.0.0.0 255.0.0.0 any`) and then passes a service from
+ * `*` opens it to the whole internet. A source set is judged by how much
+ * of the internet it holds (src/internet.h):
+ *   - any:        all of it (the message says "any internet address", or
+ *                 "… except private and reserved ranges" when only those
+ *                 are rejected): EL104/EL105 fail;
+ *   - broad:      more public addresses than one prefix of the broad
+ *                 length (default /16 for IPv4, /32 for IPv6; the policy's
+ *                 broad_source_ipv4_prefix / broad_source_ipv6_prefix):
+ *                 judged like any source, the message gives the share of
+ *                 the internet that can reach the service;
+ *   - restricted: at most that many (it names partners): EL106 info.
+ * YAMAHA's own GUI writes the private-source rejects (200000-200002, and
+ * 200003 for the LAN prefix) and explains them as discarding spoofed
+ * sources, not as restricting who may connect ("FWX120 GUI「プロバイダ情報
+ * の設定」で設定されるフィルターの解説", YMHRT-4516, jp.yamaha.com/products/
+ * network/solution/security/wan_side/ …filter_wizard_explain-fwx120/:
+ * "送信元アドレスが 192.168.100.0/24 のパケットを破棄します"); the GUI set
+ * is in ../shared/research/yamaha.md "YAMAHA GUI default sets".
+ *
  * Home routers described by a facts file: remote administration and UPnP.
  */
 #include "checks.h"
@@ -18,6 +44,7 @@
 
 #include "../../parsers/parsers.h"
 #include "../filter.h"
+#include "../internet.h"
 
 /* ---- home routers (facts file) -------------------------------------------- */
 
@@ -67,7 +94,9 @@ struct xp {                      /* one interface and family being analysed */
 	enum fam fam;
 	const struct flist *l;
 	const char *fam_name;        /* "IPv4" / "IPv6" */
-	struct aset internet;        /* every source but the inside networks */
+	struct aset outside;         /* every source but the inside networks and the box */
+	struct aset internet;        /* the public part of outside */
+	unsigned broad_prefix;       /* more public sources than one such prefix: broad */
 };
 
 static const char *proto_port_text(struct arena *a, const struct pset *proto,
@@ -314,7 +343,7 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 			 const struct aset *src_in, const int *rules, size_t nrules)
 {
 	struct aset src;
-	if (aset_intersect(x->a, src_in, &x->internet, &src) || aset_is_empty(&src))
+	if (aset_intersect(x->a, src_in, &x->outside, &src) || aset_is_empty(&src))
 		return;   /* nothing from outside the inside networks */
 	enum svc_class cls;
 	bool critical;
@@ -340,9 +369,15 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	if (!x->l->present && t->line)
 		line = t->line;
 	const char *iface = arena_printf(x->a, "%s (%s)", x->w->name, x->fam_name);
-	struct aset rest;
-	bool from_any = aset_minus(x->a, &x->internet, &src, &rest) == 0 && aset_is_empty(&rest);
-	const char *srcs = from_any ? "any" : aset_format(x->a, &src, 300);
+	struct src_judgement j;
+	if (internet_judge(x->a, &src, &x->internet, &x->outside, x->broad_prefix, &j)) {
+		/* Out of memory: never let that turn a reach into a pass. */
+		j = (struct src_judgement){.scope = SRC_ANY, .all_outside = true, .share = 1};
+	}
+	char share[32], prefix[8];
+	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
+	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
+	const char *srcs = j.scope == SRC_ANY && j.all_outside ? "any" : aset_format(x->a, &src, 300);
 	const struct policy_inbound *pe = policy_allows(x, proto, ports, &src, t->host_addr);
 	const char *host = t->host ? t->host : "";
 	if (pe) {
@@ -351,7 +386,7 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 			    "reason", pe->reason, "host", host, ARGS_END);
 		return;
 	}
-	if (!from_any) {
+	if (j.scope == SRC_RESTRICTED) {
 		finding_add(x->in, x->ctx, "EL106", t->variant, ITEM_3_2, -1, FST_PASS, line,
 			    t->evidence, "service", svc, "interface", iface, "sources", srcs,
 			    "host", host, ARGS_END);
@@ -376,17 +411,22 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 			    "rule_name", rule_name, ARGS_END);
 		return;
 	}
+	/* Any source, every public source, or a broad share of them. */
+	const char *variant = arena_printf(x->a, "%s%s", t->variant, internet_variant_suffix(&j));
+	if (!variant)
+		variant = t->variant;
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
-		finding_add(x->in, x->ctx, "EL104", t->variant, ITEM_3_2, -1, FST_FAIL, line,
+		finding_add(x->in, x->ctx, "EL104", variant, ITEM_3_2, -1, FST_FAIL, line,
 			    t->evidence, "service", svc, "interface", iface, "rules", rt,
 			    "host", host, "rule_name", rule_name, "proto", pname, "ports", pports,
-			    "dst", dst, ARGS_END);
+			    "dst", dst, "share", share, "family", x->fam_name, "prefix", prefix, ARGS_END);
 		return;
 	}
-	finding_add(x->in, x->ctx, "EL105", t->variant, ITEM_3_2,
+	finding_add(x->in, x->ctx, "EL105", variant, ITEM_3_2,
 		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
 		    "interface", iface, "rules", rt, "host", host, "rule_name", rule_name,
-		    "proto", pname, "ports", pports, "dst", dst, ARGS_END);
+		    "proto", pname, "ports", pports, "dst", dst, "share", share,
+		    "family", x->fam_name, "prefix", prefix, ARGS_END);
 }
 
 /* Runs the analysis for a query and reports what passed. */
@@ -446,10 +486,14 @@ static bool pset_is_full(const struct pset *p, uint32_t max)
 	return p->n == 1 && p->iv[0].lo == 0 && p->iv[0].hi == max;
 }
 
-/* The list's effect is pass-all: "everything" when it denies no new
- * connection from the internet; "ends-in-pass" when a reachable filter
- * passes everything left, so the list's implicit reject is never reached
- * and only the filters before it block anything. NULL otherwise. */
+/* The list's effect is pass-all: "default" when it denies no new
+ * connection from the internet, "public" when what it denies comes only
+ * from private and reserved sources (anti-spoofing rejects, then nothing
+ * else: every connection from the internet gets through); "ends-in-pass"
+ * when a reachable filter passes every internet source left, so the
+ * list's implicit reject is never reached and only the filters before it
+ * block anything. NULL otherwise. Exact at any size (filter_denies); past
+ * the per-line budget no claim is made. */
 static const char *list_passes_all(const struct xp *x, const struct fline *lines)
 {
 	const struct flist *l = x->l;
@@ -459,10 +503,15 @@ static const char *list_passes_all(const struct xp *x, const struct fline *lines
 	if (aset_all(x->a, x->fam, &all) || query_init(x, &q, 0, 255, &all, NULL))
 		return NULL;
 	q.src = x->internet;
-	/* Exact at any size; past the per-line budget no claim is made. */
 	if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET, &denies) == 0 &&
-	    !denies)
-		return "default";
+	    !denies) {
+		bool denies_out = true;
+		q.src = x->outside;
+		if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET,
+				  &denies_out) == 0 && !denies_out)
+			return "default";
+		return "public";
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		const struct frule *r = &l->rules[i];
 		struct aset rest;
@@ -517,18 +566,30 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6"};
 	const struct flist *l = x.l;
 	const struct device *d = &in->dev;
-	/* Internet sources: everything but the inside networks and the box
-	 * (a packet claiming to come from inside cannot complete a connection
-	 * from outside). */
+	/* Outside sources: everything but the inside networks and the box (a
+	 * packet claiming to come from inside cannot complete a connection
+	 * from outside). Internet sources: the public part of them. */
 	{
+		const struct internet_data *id = &ctx->reg->internet;
+		const struct policy *pol = ctx->pol;
 		struct aset all, inside, u;
 		if (aset_all(x.a, fam, &all))
 			return;
 		inside = fam == FAM_V4 ? d->lan4 : d->lan6;
 		if (fam == FAM_V4 && aset_union(x.a, &inside, &d->box4, &u) == 0)
 			inside = u;
-		if (aset_minus(x.a, &all, &inside, &x.internet))
+		const struct aset *pub = fam == FAM_V4 ? &id->public4 : &id->public6;
+		if (aset_minus(x.a, &all, &inside, &x.outside))
 			return;
+		/* Without the data (a registry built by hand), every outside
+		 * source counts: never fewer findings than that. */
+		if (aset_is_empty(pub))
+			x.internet = x.outside;
+		else if (aset_intersect(x.a, &x.outside, pub, &x.internet))
+			return;
+		x.broad_prefix = fam == FAM_V4
+			? (pol->broad_prefix4_set ? pol->broad_prefix4 : id->broad_prefix4)
+			: (pol->broad_prefix6_set ? pol->broad_prefix6 : id->broad_prefix6);
 	}
 	const char *cmd = fam == FAM_V4 ? "ip" : "ipv6";
 	bool pass_all = false;

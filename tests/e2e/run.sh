@@ -49,6 +49,7 @@ project() {
 
 # ---- samples: expected results ----------------------------------------------
 echo "-- samples"
+# SOURCES.md files record where real excerpts in the samples come from.
 mapfile -t SAMPLES < <(find samples -type f ! -name SOURCES.md | sort)
 [ "${#SAMPLES[@]}" -ge 4 ] || bad "fewer than 4 samples"
 for s in "${SAMPLES[@]}"; do
@@ -500,6 +501,34 @@ jq -r '.inputs[0].findings[] | select(.rule=="EL106") | .message' "$TMP/o.json" 
 # ... but it does not cover the same forward opened to every source.
 el --format json --policy "$TMP/inbound.yaml" samples/yamaha/rtx1210-rdp-forward-any.cfg >"$TMP/o.json" 2>/dev/null
 check "allowed_inbound does not cover any source" "fail" "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
+# "Any source" is the public internet (rules/internet-sources.yaml): rejecting private and
+# reserved sources first does not restrict a forward; a broad source set is judged like any
+# source and its message gives the share; the policy can move the broad threshold.
+msg_of() { jq -r --arg r "$2" '[.inputs[0].findings[] | select(.rule == $r) | "\(.severity) \(.status) \(.message)"] | join(" | ")' "$1"; }
+el --format json samples/yamaha/rtx1210-rdp-forward-any-antispoof.cfg >"$TMP/o.json" 2>/dev/null
+check "anti-spoofing rejects, then RDP from *" \
+	"critical fail rdp (tcp/3389) forwarded to 192.168.100.50 is reachable from any internet address except private and reserved ranges on pp 1 (IPv4) (filter 200050 (line 114))." \
+	"$(msg_of "$TMP/o.json" EL105)"
+el --format json --lang ja samples/yamaha/rtx1210-rdp-forward-any-antispoof.cfg >"$TMP/o.json" 2>/dev/null
+check "anti-spoofing rejects, then RDP from * (ja)" \
+	"critical fail 192.168.100.50 に転送している rdp (tcp/3389) に、pp 1 (IPv4) 側の、プライベートアドレスと予約済みアドレスを除くすべてのインターネットアドレスから到達できます（filter 200050 (line 114)）。" \
+	"$(msg_of "$TMP/o.json" EL105)"
+el --format json samples/yamaha/rtx1210-rdp-forward-half-internet.cfg >"$TMP/o.json" 2>/dev/null
+check "0.0.0.0/1 is broad" \
+	"critical fail rdp (tcp/3389) forwarded to 192.168.100.50 is reachable on pp 1 (IPv4) from about 57% of public IPv4 addresses, more than one /16 holds: too broad to be a list of partners (filter 200050 (line 114))." \
+	"$(msg_of "$TMP/o.json" EL105)"
+el --format json samples/asa/asa-rdp-forward-huge-object-group.cfg >"$TMP/o.json" 2>/dev/null
+msg_of "$TMP/o.json" EL105 | grep -qF "from about 86% of public IPv4 addresses" && ok || bad "ASA huge object-group share: $(msg_of "$TMP/o.json" EL105)"
+el --format json samples/yamaha/rtx1220-ipoe-ipv6-antispoof-ssh-any-https-apnic.cfg >"$TMP/o.json" 2>/dev/null
+msg_of "$TMP/o.json" EL105 | grep -qF "high fail https (tcp/443) on inside hosts 2001:db8:ffff::/48 is reachable on lan2 (IPv6) from about 0.2% of public IPv6 addresses, more than one /32 holds" && ok || bad "IPv6 broad share: $(msg_of "$TMP/o.json" EL105)"
+el --format json samples/yamaha/rtx830-antispoof-then-pass-halves.cfg >"$TMP/o.json" 2>/dev/null
+check "rejects of private sources, then everything passed in two halves: pass-all" \
+	"high fail The inbound IPv4 filter of lan2 rejects only private and reserved source ranges, which no internet host uses, and lets every new connection from the internet through." \
+	"$(msg_of "$TMP/o.json" EL102)"
+printf 'broad_source_ipv4_prefix: 0\n' >"$TMP/nobroad.yaml"
+el --format json --policy "$TMP/nobroad.yaml" samples/yamaha/rtx1210-rdp-forward-half-internet.cfg >"$TMP/o.json" 2>/dev/null
+check "policy broad_source_ipv4_prefix 0: 0.0.0.0/1 is restricted" "info pass rdp (tcp/3389) forwarded to 192.168.100.50 is reachable on pp 1 (IPv4) only from 0.0.0.0/5, 8.0.0.0/7, 11.0.0.0-127.255.255.255. 3-2:pass" \
+	"$(msg_of "$TMP/o.json" EL106) 3-2:$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
 printf 'method: 12\n' >"$TMP/badpolicy.yaml"
 el --policy "$TMP/badpolicy.yaml" "$good" >/dev/null 2>"$TMP/err"
 check "bad policy exit" 2 "$?"

@@ -250,6 +250,26 @@ static void test_error_passphrase_min_length(void **state)
 	assert_true(f->p.passphrase_min_length_set);
 }
 
+static void test_broad_source_prefix(void **state)
+{
+	struct fix *f = *state;
+	assert_false(f->p.broad_prefix4_set);
+	assert_false(f->p.broad_prefix6_set);
+	assert_int_equal(load(f, "broad_source_ipv4_prefix: 20\nbroad_source_ipv6_prefix: 0\n"), 0);
+	assert_true(f->p.broad_prefix4_set);
+	assert_int_equal(f->p.broad_prefix4, 20);
+	assert_true(f->p.broad_prefix6_set);
+	assert_int_equal(f->p.broad_prefix6, 0);
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "method: 1\nbroad_source_ipv4_prefix: 33\n"), EL_EPARSE);
+	assert_err_at(f, 2, "'broad_source_ipv4_prefix' must be a prefix length from 0 to 32");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "broad_source_ipv6_prefix: /48\n"), EL_EPARSE);
+	assert_err_at(f, 1, "'broad_source_ipv6_prefix' must be a prefix length from 0 to 128");
+}
+
 static void test_error_exception_without_reason(void **state)
 {
 	struct fix *f = *state;
@@ -386,6 +406,7 @@ int main(void)
 		T(test_error_unknown_key),
 		T(test_error_unknown_key_in_entry),
 		T(test_error_method),
+		T(test_broad_source_prefix),
 		T(test_error_passphrase_min_length),
 		T(test_error_exception_without_reason),
 		T(test_error_until_not_a_date),

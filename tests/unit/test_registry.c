@@ -551,6 +551,47 @@ static void test_fail_home_firmware_without_as_of(void **state)
 	remove_copy(&c);
 }
 
+/* rules/internet-sources.yaml: each entry's values are checked, naming the
+ * line of the entry. */
+static void expect_internet_error(const char *find, const char *rep, const char *msg,
+				  bool line_of_find)
+{
+	struct copy c;
+	make_copy(&c);
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof(path), "%s/internet-sources.yaml", c.dir);
+	char *t = read_text(path);
+	size_t at = find_from(t, 0, find);
+	char *m = splice(t, at, strlen(find), rep);
+	write_text(path, m);
+	expect_load_error(&c, "internet-sources.yaml", line_of_find ? line_of(t, at) : 0, msg);
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+static void test_fail_internet_sources(void **state)
+{
+	(void)state;
+	expect_internet_error("prefix: 10.0.0.0/8, name: Private-Use, rfc: \"RFC 1918\", "
+			      "globally_reachable: false",
+			      "prefix: 10.0.0.0/8, name: Private-Use, rfc: \"RFC 1918\", "
+			      "globally_reachable: maybe",
+			      "'globally_reachable' must be true, false or \"n/a\" (the registry's "
+			      "column), not 'maybe'", true);
+	expect_internet_error("prefix: 169.254.0.0/16", "prefix: 169.254.0.1/16",
+			      "'169.254.0.1/16' has address bits set past the prefix length", true);
+	expect_internet_error("prefix: 198.18.0.0/15", "prefix: 198.18.0.0/33",
+			      "'198.18.0.0/33' is not an IPv4 prefix (address/length)", true);
+	expect_internet_error("prefix: 192.0.0.171/32", "prefix: 192.0.0.170/32",
+			      "this prefix is already listed on line", false);
+	expect_internet_error("source: iana-v4}\n  - {prefix: 10.0.0.0/8",
+			      "source: iana-v9}\n  - {prefix: 10.0.0.0/8",
+			      "source 'iana-v9' is not one of 'sources'", false);
+	expect_internet_error("  ipv4_prefix: 16\n", "  ipv4_prefix: 33\n",
+			      "'ipv4_prefix' must be a prefix length from 0 to 32", true);
+}
+
 static void test_fail_missing_checklist_item(void **state)
 {
 	(void)state;
@@ -914,6 +955,7 @@ int main(void)
 		cmocka_unit_test(test_fail_unknown_item_in_rule),
 		cmocka_unit_test(test_fail_missing_dir),
 		cmocka_unit_test(test_lexer_finds_calls),
+		cmocka_unit_test(test_fail_internet_sources),
 		cmocka_unit_test(test_code_ids_and_variants_exist),
 		cmocka_unit_test(test_computed_variants_exist),
 	};
