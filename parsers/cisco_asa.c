@@ -35,6 +35,7 @@
 #define ASA_MAX_IFS 64
 #define ASA_MAX_DEPTH 16          /* nested object-groups */
 #define ASA_UNKNOWN_LISTED 30
+#define ASA_UNDEFINED_NOTED 200   /* undefined names noted one by one; the rest are counted */
 
 /* ---- state ------------------------------------------------------------------ */
 
@@ -109,7 +110,7 @@ struct asa {
 	struct arena scratch;
 	struct asa_obj *objs;
 	size_t nobjs, capobjs;
-	size_t *objix, objix_cap, objix_n;   /* name index of objs */
+	struct strmap objix;          /* object name -> index in objs */
 	struct asa_obj *cur_obj;      /* the object/group whose lines follow */
 	struct asa_ace *aces;
 	size_t naces, capaces;
@@ -137,15 +138,16 @@ struct asa {
 	unsigned ike_line;
 	bool ra_tunnel_group;
 	unsigned ra_line;
-	char **names_from;            /* `name A NAME` aliases */
+	struct strmap names;          /* `name A NAME` aliases: NAME -> index in names_addr */
 	struct u128 *names_addr;
 	size_t nnames, capnames;
 	unsigned unknown[ASA_UNKNOWN_LISTED];
 	size_t nunknown;
 	bool in_cert;                 /* certificate hex block until "quit" */
 	bool in_block;                /* the last top-level line opened a block */
-	char **reported;              /* names already reported as undefined */
-	size_t nreported, capreported;
+	struct strmap reported;       /* names already reported as undefined */
+	size_t undefined_more;        /* undefined names past ASA_UNDEFINED_NOTED */
+	unsigned undefined_more_line; /* the line of the first of them */
 };
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -179,61 +181,22 @@ static char **asa_keep(struct asa *s, char **t, size_t n)
 	return k;
 }
 
-static size_t asa_hash(const char *s)
-{
-	size_t h = 5381;
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	return h;
-}
-
-/* Objects by name through an open-addressing index (1-based slots), so a
- * config with thousands of objects stays linear. */
-static void asa_obj_index(struct asa *s)
-{
-	size_t cap = 64;
-	while (cap < s->nobjs * 2 + 2)
-		cap *= 2;
-	size_t *ix = arena_alloc(s->a, cap * sizeof(size_t));
-	if (!ix)
-		return;
-	for (size_t i = 0; i < s->nobjs; i++) {
-		size_t h = asa_hash(s->objs[i].name) & (cap - 1);
-		while (ix[h])
-			h = (h + 1) & (cap - 1);
-		ix[h] = i + 1;
-	}
-	s->objix = ix;
-	s->objix_cap = cap;
-	s->objix_n = s->nobjs;
-}
-
-/* Adds the newest object to the index (rebuilt when half full). */
-static void asa_obj_indexed(struct asa *s)
-{
-	if (!s->objix || s->nobjs * 2 > s->objix_cap) {
-		asa_obj_index(s);
-		return;
-	}
-	size_t i = s->nobjs - 1;
-	size_t h = asa_hash(s->objs[i].name) & (s->objix_cap - 1);
-	while (s->objix[h])
-		h = (h + 1) & (s->objix_cap - 1);
-	s->objix[h] = i + 1;
-	s->objix_n = s->nobjs;
-}
-
+/* Objects by name (a hash, so a config with thousands of objects stays
+ * linear). */
 static struct asa_obj *asa_obj_find(struct asa *s, const char *name)
 {
-	if (!s->objix)
-		asa_obj_index(s);
-	if (!s->objix)
-		return NULL;
-	for (size_t h = asa_hash(name) & (s->objix_cap - 1); s->objix[h];
-	     h = (h + 1) & (s->objix_cap - 1))
-		if (strcmp(s->objs[s->objix[h] - 1].name, name) == 0)
-			return &s->objs[s->objix[h] - 1];
-	return NULL;
+	size_t i;
+	return strmap_get(&s->objix, name, &i) ? &s->objs[i] : NULL;
+}
+
+/* A `name` alias, when w is one. */
+static bool asa_name_find(struct asa *s, const char *w, struct u128 *a)
+{
+	size_t i;
+	if (!strmap_get(&s->names, w, &i))
+		return false;
+	*a = s->names_addr[i];
+	return true;
 }
 
 static struct asa_if *asa_if_by_nameif(struct asa *s, const char *n)
@@ -255,14 +218,22 @@ static int mask_len(const struct u128 *m)
 
 static void asa_unresolved(struct asa *s, unsigned line, const char *what)
 {
-	/* Once per name: an undefined group used by 20,000 ACEs is one note. */
-	for (size_t i = 0; i < s->nreported; i++)
-		if (strcmp(s->reported[i], what) == 0)
-			return;
-	s->reported = grow(s->a, s->reported, &s->capreported, s->nreported, sizeof(char *));
-	if (!s->reported)
+	/* Once per name: an undefined group used by 20,000 ACEs is one note,
+	 * and 100,000 undefined names cost a hash lookup each (issue 12). */
+	int r = strmap_put(&s->reported, what, 0);
+	if (r == 0)
 		return;
-	s->reported[s->nreported++] = arena_strdup(s->a, what);
+	if (r < 0) {
+		input_diag(s->in, DIAG_ERROR, line, 1, "out of memory while listing undefined names",
+			   "未定義の名前を記録中にメモリが不足しました");
+		return;
+	}
+	if (s->reported.n > ASA_UNDEFINED_NOTED) {
+		/* Past the first ones, counted and said once at the end. */
+		if (!s->undefined_more++)
+			s->undefined_more_line = line;
+		return;
+	}
 	input_diag(s->in, DIAG_NOTE, line, 1,
 		   "'%s' is not defined (or is a loop of groups): the line is treated as matching nothing",
 		   "'%s' が定義されていない（またはグループが循環している）ため、この行は何にも一致しないものとして扱います",
@@ -303,11 +274,9 @@ static int asa_addr(struct asa *s, char **t, size_t n, size_t *i, enum fam f, st
 		if (hf != f)
 			return 1;
 		if (addr_parse(f, h, strlen(h), &a)) {
-			for (size_t k = 0; k < s->nnames; k++)
-				if (strcmp(s->names_from[k], h) == 0)
-					return f == FAM_V4 ? aset_range(s->a, f, s->names_addr[k],
-									s->names_addr[k], out) : 1;
-			return -1;
+			if (!asa_name_find(s, h, &a))
+				return -1;
+			return f == FAM_V4 ? aset_range(s->a, f, a, a, out) : 1;
 		}
 		return aset_range(s->a, f, a, a, out);
 	}
@@ -341,16 +310,8 @@ static int asa_addr(struct asa *s, char **t, size_t n, size_t *i, enum fam f, st
 	}
 	/* A.B.C.D MASK, or a name alias followed by a mask. */
 	struct u128 a, m;
-	bool named = false;
-	if (addr_parse(FAM_V4, w, strlen(w), &a)) {
-		for (size_t k = 0; k < s->nnames && !named; k++)
-			if (strcmp(s->names_from[k], w) == 0) {
-				a = s->names_addr[k];
-				named = true;
-			}
-		if (!named)
-			return -1;
-	}
+	if (addr_parse(FAM_V4, w, strlen(w), &a) && !asa_name_find(s, w, &a))
+		return -1;
 	if (*i + 1 >= n || addr_parse(FAM_V4, t[*i + 1], strlen(t[*i + 1]), &m))
 		return -1;
 	*i += 2;
@@ -528,6 +489,14 @@ struct asa_svcs {
 static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
 		    const struct pset *dport, const struct pset *sport)
 {
+	if (!l->cap) {
+		/* Most ACEs name one service: start small (an ACL of 160k lines
+		 * would otherwise keep 160k unused blocks of 16). */
+		l->v = arena_alloc(s->a, 2 * sizeof(*l->v));
+		if (!l->v)
+			return EL_ENOMEM;
+		l->cap = 2;
+	}
 	l->v = grow(s->a, l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!l->v)
 		return EL_ENOMEM;
@@ -994,7 +963,8 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		o = &s->objs[s->nobjs++];
 		memset(o, 0, sizeof(*o));
 		snprintf(o->name, sizeof(o->name), "%s", t[2]);
-		asa_obj_indexed(s);
+		if (strmap_put(&s->objix, o->name, s->nobjs - 1) < 0)
+			return false;
 		o->kind = k;
 		o->line = line;
 		if (k == OBJ_SVCGROUP && n >= 4)
@@ -1130,15 +1100,15 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	if (tk(h, "name") && n >= 3) {
 		struct u128 a;
 		if (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) == 0) {
-			/* Both arrays grow together (names_cap counts for both). */
-			size_t cap = s->capnames;
-			s->names_from = grow(s->a, s->names_from, &cap, s->nnames, sizeof(char *));
 			s->names_addr = grow(s->a, s->names_addr, &s->capnames, s->nnames,
 					     sizeof(struct u128));
-			if (!s->names_from || !s->names_addr)
+			if (!s->names_addr)
 				return false;
-			s->names_addr[s->nnames] = a;
-			s->names_from[s->nnames++] = arena_strdup(s->a, t[2]);
+			int r = strmap_put(&s->names, t[2], s->nnames);
+			if (r < 0)
+				return false;
+			if (r == 1)   /* the first definition of a name counts */
+				s->names_addr[s->nnames++] = a;
 		}
 		return true;
 	}
@@ -1575,6 +1545,9 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	s->in = in;
 	s->ctx = ctx;
 	s->a = &in->arena;
+	strmap_init(&s->objix, s->a);
+	strmap_init(&s->names, s->a);
+	strmap_init(&s->reported, s->a);
 	in->has_coverage = true;
 	in->has_device = true;
 	in->dev.vendor.s = "cisco";
@@ -1660,6 +1633,11 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 			   s->nunknown, list, s->nunknown > shown ? ", …" : "");
 	}
 	asa_model(s);
+	if (s->undefined_more)
+		input_diag(in, DIAG_NOTE, s->undefined_more_line, 1,
+			   "%zu more names are not defined (the first at this line); lines naming them are treated as matching nothing",
+			   "ほかに %zu 個の名前が定義されていません（最初はこの行）。これらを使う行は何にも一致しないものとして扱います",
+			   s->undefined_more);
 	return 0;
 }
 

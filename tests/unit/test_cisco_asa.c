@@ -1537,6 +1537,33 @@ static void test_hostile_empty(void **state)
 	input_free(&in);
 }
 
+/* Issue 12 §2: undefined names are looked up in a hash, and past the
+ * first 200 they are counted into one note (250 names: 200 notes + 1). */
+static void test_undefined_names_counted(void **state)
+{
+	(void)state;
+	static char buf[40000];
+	size_t k = (size_t)snprintf(buf, sizeof(buf), IFS);
+	for (int i = 0; i < 250; i++)   /* lines 9..258 */
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k,
+				      "access-list OUT extended permit ip any object-group U%d\n", i);
+	snprintf(buf + k, sizeof(buf) - k, "access-group OUT in interface outside\n");
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 201);
+	const struct diag *d = diag_with(&in, "more names are not defined");
+	assert_non_null(d);
+	assert_string_equal(d->msg, "50 more names are not defined (the first at this line); "
+			    "lines naming them are treated as matching nothing");
+	assert_int_equal(d->line, 209);
+	d = diag_with(&in, "'U199'");
+	assert_non_null(d);
+	assert_int_equal(d->line, 208);
+	assert_null(diag_with(&in, "'U200'"));
+	assert_int_equal(the_wan(&in)->in4.n, 0);
+	input_free(&in);
+}
+
 static void test_hostile_many_tokens(void **state)
 {
 	(void)state;
@@ -1629,6 +1656,7 @@ int main(void)
 		cmocka_unit_test(test_network_group_cycle),
 		cmocka_unit_test(test_network_group_reuse),
 		cmocka_unit_test(test_network_undefined),
+		cmocka_unit_test(test_undefined_names_counted),
 		cmocka_unit_test(test_service_groups),
 		cmocka_unit_test(test_ace_addresses),
 		cmocka_unit_test(test_ace_ports),
