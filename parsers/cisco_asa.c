@@ -68,6 +68,7 @@ struct asa_ace {
 	char **tok;                   /* from "permit|deny" on */
 	size_t n;
 	unsigned line;
+	bool diagnosed;               /* its "cannot read" note was given */
 };
 
 struct asa_if {
@@ -123,6 +124,8 @@ struct asa {
 	size_t nnats, capnats;
 	char global_acl[64];
 	unsigned global_line;
+	bool same_sec_inter;          /* same-security-traffic permit inter-interface */
+	struct strmap bad_acls;       /* ACL name -> first line of it that could not be read */
 	char default_route_if[48];
 	unsigned default_route_line;
 	bool http_server;
@@ -141,8 +144,8 @@ struct asa {
 	struct strmap names;          /* `name A NAME` aliases: NAME -> index in names_addr */
 	struct u128 *names_addr;
 	size_t nnames, capnames;
-	unsigned unknown[ASA_UNKNOWN_LISTED];
-	size_t nunknown;
+	size_t nunknown;              /* lines not understood */
+	unsigned unknown_more_line;   /* the first past ASA_UNKNOWN_LISTED */
 	bool in_cert;                 /* certificate hex block until "quit" */
 	bool in_block;                /* the last top-level line opened a block */
 	struct strmap reported;       /* names already reported as undefined */
@@ -643,7 +646,7 @@ static int rules_push(struct asa *s, struct asa_rules *l, const struct frule *r)
 /* Appends the rules of ACE e for family f:
  * permit|deny PROTO|object-group PG|object SVC SRC [SPORT] DST [DPORT|object-group SG]
  * [log …] [time-range T] [inactive] */
-static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
+static void asa_ace_rules(struct asa *s, struct asa_ace *e, enum fam f,
 			  struct asa_rules *out)
 {
 	char **t = e->tok;
@@ -734,8 +737,18 @@ static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
 	}
 	return;
 bad:
-	out->unreadable = true;
-	out->unreadable_line = e->line;
+	if (!out->unreadable) {
+		out->unreadable = true;
+		out->unreadable_line = e->line;
+	}
+	if (!e->diagnosed) {
+		e->diagnosed = true;
+		input_diag(s->in, DIAG_NOTE, e->line, 1,
+			   "this entry of access list %s cannot be read at '%s': what the list lets in is not assessed",
+			   "アクセスリスト %s のこのエントリは '%s' の所で読み取れないため、このリストが何を通すかを判定していません",
+			   utf8_sanitize(s->a, e->acl, strnlen(e->acl, 60)),
+			   i < n ? utf8_sanitize(s->a, t[i], strnlen(t[i], 40)) : "(end of line)");
+	}
 }
 
 /* The rules of ACL name for family f, in order. */
@@ -748,6 +761,8 @@ static void asa_acl_rules(struct asa *s, const char *name, enum fam f, struct as
 
 static bool asa_acl_exists(struct asa *s, const char *name)
 {
+	if (strmap_get(&s->bad_acls, name, NULL))
+		return true;   /* present, with lines that could not be read */
 	for (size_t k = 0; k < s->naces; k++)
 		if (strcmp(s->aces[k].acl, name) == 0)
 			return true;
@@ -1072,6 +1087,10 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		}
 		return true;
 	}
+	if (tk(h, "same-security-traffic") && n >= 3 && tk(t[1], "permit")) {
+		s->same_sec_inter |= tk(t[2], "inter-interface");
+		return tk(t[2], "inter-interface") || tk(t[2], "intra-interface");
+	}
 	if (tk(h, "webvpn") && n == 1) {
 		s->in_webvpn = true;
 		return true;
@@ -1161,27 +1180,53 @@ static void asa_build_list(struct asa *s, const struct asa_if *f, enum fam fam,
 		out->text = has_in ? arena_printf(s->a, "access-group %s in interface %s",
 						  f->acl_in, f->nameif)
 				   : arena_printf(s->a, "access-group %s global", s->global_acl);
-	} else {
-		/* No ACL: traffic from a lower to a higher security level is
-		 * denied. Any inside interface above the WAN's level is
-		 * protected that way. */
-		int max_inside = -1;
-		for (size_t i = 0; i < s->nifs; i++)
-			if (&s->ifs[i] != f && s->ifs[i].nameif[0] && !s->ifs[i].shutdown)
-				if (s->ifs[i].level > max_inside)
-					max_inside = s->ifs[i].level;
-		if (f->level >= 0 && f->level < max_inside) {
+	} else if (f->level >= 0) {
+		/* No ACL: traffic goes only from a higher to a lower security
+		 * level; between interfaces of the same level only with
+		 * `same-security-traffic permit inter-interface` ("This command
+		 * is disabled by default": Cisco Security Appliance Command
+		 * Reference 8.1, same-security-traffic,
+		 * https://www.cisco.com/en/US/docs/security/asa/asa81/command/reference/s1.html).
+		 * So the internet side is open through the box only when another
+		 * interface in use sits below it, or at its level with that
+		 * command. */
+		bool open = false;
+		for (size_t i = 0; i < s->nifs && !open; i++) {
+			const struct asa_if *g = &s->ifs[i];
+			if (g == f || !g->nameif[0] || g->shutdown || g->mgmt_only || g->level < 0)
+				continue;
+			open = g->level < f->level || (g->level == f->level && s->same_sec_inter);
+		}
+		if (!open) {
 			out->present = true;
 			out->line = f->line;
 			out->text = arena_printf(s->a, "security-level %d (no access-group)", f->level);
 		}
 	}
-	if (f->acl_in[0] && !has_in)
-		out->has_undefined = true;
+	/* An access-group naming a list the file does not hold: the ASA
+	 * refuses that, so the copy is incomplete and the list unknown. */
+	if (f->acl_in[0] && !has_in) {
+		out->missing = arena_strdup(s->a, f->acl_in);
+		out->line = f->acl_in_line;
+		out->text = arena_printf(s->a, "access-group %s in interface %s", f->acl_in, f->nameif);
+	} else if (s->global_acl[0] && !has_global) {
+		out->missing = arena_strdup(s->a, s->global_acl);
+		out->line = s->global_line;
+		out->text = arena_printf(s->a, "access-group %s global", s->global_acl);
+	}
+	/* Lines of an applied list that could not be read. */
+	size_t bad;
+	if (!out->unreadable && ((has_in && strmap_get(&s->bad_acls, f->acl_in, &bad)) ||
+				 (has_global && strmap_get(&s->bad_acls, s->global_acl, &bad)))) {
+		out->unreadable = true;
+		out->unreadable_line = (unsigned)bad;
+	}
 	out->rules = r.r;
 	out->n = r.n;
-	out->unreadable = r.unreadable;
-	out->unreadable_line = r.unreadable_line;
+	if (r.unreadable && !out->unreadable) {
+		out->unreadable = true;
+		out->unreadable_line = r.unreadable_line;
+	}
 	/* ACEs switched off with `inactive`, for an info finding (IPv4 list
 	 * only, so each is reported once). */
 	if (fam != FAM_V4)
@@ -1342,11 +1387,11 @@ static void asa_box_services(struct asa *s, struct device *d)
 	if (!sv)
 		return;
 	size_t n = 0;
-	static const char *const names[] = {"https-asdm", "ssh", "telnet"};
+	static const char *const names[] = {"https (ASDM)", "ssh", "telnet"};
 	for (int k = 0; k < 3; k++) {
 		struct box_service *b = &sv[n];
 		memset(b, 0, sizeof(*b));
-		b->name = k == 0 ? "https (ASDM)" : names[k];
+		b->name = names[k];
 		b->cls = SVC_MANAGEMENT;
 		b->proto = PROTO_TCP;
 		b->port = k == 0 ? (uint32_t)(s->http_port > 0 ? s->http_port : 443) : k == 1 ? 22 : 23;
@@ -1359,6 +1404,16 @@ static void asa_box_services(struct asa *s, struct device *d)
 		for (size_t i = 0; i < s->nmg; i++) {
 			if (s->mg[i].svc != k)
 				continue;
+			/* An interface that is shut down carries nothing: noted,
+			 * not judged (it is open again once brought up). */
+			const struct asa_if *mf = asa_if_by_nameif(s, s->mg[i].ifname);
+			if (mf && mf->shutdown) {
+				input_diag(s->in, DIAG_NOTE, s->mg[i].line, 1,
+					   "%s access is allowed on %s, which is shut down: not reachable while it stays down",
+					   "%s による管理アクセスが %s で許可されていますが、このインターフェースは停止中（shutdown）のため、停止している間は到達できません",
+					   names[k], utf8_sanitize(s->a, mf->nameif, strnlen(mf->nameif, 48)));
+				continue;
+			}
 			for (const struct wan_if *w = d->wans; w; w = w->next) {
 				if (strcmp(w->name, s->mg[i].ifname) != 0)
 					continue;
@@ -1535,6 +1590,58 @@ static void asa_identity(struct asa *s, const char *l, size_t n, unsigned line)
 	}
 }
 
+/* The indentation every non-blank line has (0 for a normal config). */
+static size_t asa_common_indent(const char *p, size_t len)
+{
+	size_t base = SIZE_MAX;
+	const char *end = p + len;
+	while (p < end && base) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		size_t i = 0, n = (size_t)(e - p);
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i < n && p[i] != '\r' && i < base)
+			base = i;
+		p = e + 1;
+	}
+	return base == SIZE_MAX ? 0 : base;
+}
+
+/* A line not understood: named at its line (the first ASA_UNKNOWN_LISTED,
+ * then counted) with its first word; a line of an access list makes that
+ * list unreadable, so the item it feeds cannot pass on it. */
+static void asa_not_understood(struct asa *s, const char *l, size_t n, unsigned line)
+{
+	size_t w = 0;
+	while (w < n && l[w] != ' ' && l[w] != '\t')
+		w++;
+	if (w == 11 && memcmp(l, "access-list", 11) == 0) {
+		size_t a = w;
+		while (a < n && (l[a] == ' ' || l[a] == '\t'))
+			a++;
+		size_t b = a;
+		while (b < n && l[b] != ' ' && l[b] != '\t')
+			b++;
+		if (b > a && b - a < 64) {
+			char name[64];
+			memcpy(name, l + a, b - a);
+			name[b - a] = '\0';
+			strmap_put(&s->bad_acls, name, line);
+		}
+	}
+	if (++s->nunknown > ASA_UNKNOWN_LISTED) {
+		if (s->nunknown == ASA_UNKNOWN_LISTED + 1)
+			s->unknown_more_line = line;
+		return;
+	}
+	input_diag(s->in, DIAG_NOTE, line, 1,
+		   "this '%s' line is not understood; no check uses it",
+		   "この '%s' の行は解釈できないため、どの判定にも使っていません",
+		   utf8_sanitize(s->a, l, w < 40 ? w : 40));
+}
+
 static int asa_parse(struct input *in, const struct run_ctx *ctx)
 {
 	struct asa *s = arena_alloc(&in->arena, sizeof(*s));
@@ -1548,6 +1655,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	strmap_init(&s->objix, s->a);
 	strmap_init(&s->names, s->a);
 	strmap_init(&s->reported, s->a);
+	strmap_init(&s->bad_acls, s->a);
 	in->has_coverage = true;
 	in->has_device = true;
 	in->dev.vendor.s = "cisco";
@@ -1558,6 +1666,14 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
+	/* A config pasted into a mail, wiki or ticket often has every line
+	 * indented: the indentation all lines share is not the config's. */
+	size_t base = asa_common_indent(in->data, in->len);
+	if (base)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "every line is indented by %zu or more blanks (a pasted copy?): read as if that indentation were not there",
+			   "すべての行が %zu 文字以上字下げされています（貼り付けた写しでしょうか）。その字下げがないものとして読みました",
+			   base);
 	while (p < end) {
 		const char *e = memchr(p, '\n', (size_t)(end - p));
 		if (!e)
@@ -1573,6 +1689,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 			lead++;
 		if (n == lead)
 			continue;
+		bool indented = lead > base;
 		/* Comments and markers: ": …", "!", "! …" (Oxidized). */
 		if (l[lead] == ':' || l[lead] == '!') {
 			asa_identity(s, l, n, line);
@@ -1598,8 +1715,8 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		bool ok = false;
 		if (k > 0) {
 			asa_secrets(s, t, (size_t)k);
-			ok = asa_line(s, t, (size_t)k, line, lead > 0);
-			if (lead == 0)
+			ok = asa_line(s, t, (size_t)k, line, indented);
+			if (!indented)
 				s->in_block = ok;
 			/* `crypto ca certificate chain X` is followed by hex blocks
 			 * that end in "quit" (not `… certificate map`). */
@@ -1609,10 +1726,8 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		}
 		if (ok)
 			in->lines_understood++;
-		else if (s->nunknown < ASA_UNKNOWN_LISTED)
-			s->unknown[s->nunknown++] = line;
 		else
-			s->nunknown++;
+			asa_not_understood(s, l + lead, n - lead, line);
 		arena_reset(&s->scratch);
 	}
 	arena_free(&s->scratch);
@@ -1620,18 +1735,11 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		input_fail(in, "no Cisco ASA configuration lines found");
 		return EL_EPARSE;
 	}
-	if (s->nunknown) {
-		char list[ASA_UNKNOWN_LISTED * 12] = "";
-		size_t shown = s->nunknown < ASA_UNKNOWN_LISTED ? s->nunknown : ASA_UNKNOWN_LISTED;
-		for (size_t i = 0; i < shown; i++) {
-			size_t ln = strlen(list);
-			snprintf(list + ln, sizeof(list) - ln, "%s%u", i ? ", " : "", s->unknown[i]);
-		}
-		input_diag(in, DIAG_NOTE, 0, 0,
-			   "%zu line(s) not understood and not used by any check: %s%s",
-			   "解釈できず、どの判定にも使っていない行が %zu 行あります: %s%s",
-			   s->nunknown, list, s->nunknown > shown ? ", …" : "");
-	}
+	if (s->nunknown > ASA_UNKNOWN_LISTED)
+		input_diag(in, DIAG_NOTE, s->unknown_more_line, 1,
+			   "%zu more line(s) not understood and not used by any check (the first at this line)",
+			   "ほかに解釈できず、どの判定にも使っていない行が %zu 行あります（最初はこの行）",
+			   s->nunknown - ASA_UNKNOWN_LISTED);
 	asa_model(s);
 	if (s->undefined_more)
 		input_diag(in, DIAG_NOTE, s->undefined_more_line, 1,
@@ -1647,16 +1755,18 @@ static int asa_probe(const char *head, size_t n)
 	const char *ls;
 	int hits = 0;
 	while (probe_line(head, n, &pos, &ls, &len)) {
-		if (probe_starts(ls, len, "ASA Version ", false) ||
-		    probe_starts(ls, len, ": ASA Version ", false) ||
-		    probe_starts(ls, len, ": Saved", false))
+		/* After leading blanks: a config pasted into a mail, wiki or
+		 * ticket often has every line indented. */
+		if (probe_starts(ls, len, "ASA Version ", true) ||
+		    probe_starts(ls, len, ": ASA Version ", true) ||
+		    probe_starts(ls, len, ": Saved", true))
 			return 95;
-		if (probe_starts(ls, len, "access-list ", false) ||
-		    probe_starts(ls, len, " nameif ", false) ||
-		    probe_starts(ls, len, "object network ", false) ||
-		    probe_starts(ls, len, "object-group ", false) ||
-		    probe_starts(ls, len, "access-group ", false) ||
-		    probe_starts(ls, len, "same-security-traffic ", false))
+		if (probe_starts(ls, len, "access-list ", true) ||
+		    probe_starts(ls, len, "nameif ", true) ||
+		    probe_starts(ls, len, "object network ", true) ||
+		    probe_starts(ls, len, "object-group ", true) ||
+		    probe_starts(ls, len, "access-group ", true) ||
+		    probe_starts(ls, len, "same-security-traffic ", true))
 			hits++;
 	}
 	return hits >= 2 ? 60 : 0;

@@ -89,6 +89,8 @@ struct flist {
 	bool has_undefined;       /* names a filter that is not defined */
 	bool unreadable;          /* a rule in it could not be read */
 	unsigned unreadable_line;
+	const char *missing;      /* the name of a list it applies that the input
+				     does not hold (a partial paste): not assessed */
 	unsigned *inactive;       /* lines of rules switched off (ASA `inactive`) */
 	size_t ninactive;
 };

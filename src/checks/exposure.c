@@ -492,6 +492,11 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			    ARGS_END);
 		return;
 	}
+	if (l->missing) {
+		finding_add(in, ctx, "EL100", "missing", ITEM_3_2, -1, FST_UNKNOWN, l->line, l->text,
+			    "interface", ifname, "family", x.fam_name, "list", l->missing, ARGS_END);
+		return;
+	}
 	if (!l->present) {
 		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd,
 					      strncmp(ifname, "pp ", 3) == 0 ? "pp"
