@@ -9,11 +9,19 @@
  *  - the internet-facing interface is `nameif outside`, else the one with
  *    the default route, else security-level 0;
  *  - through-the-box traffic: the interface's inbound ACL, then the global
- *    ACL, then an implicit deny; with no ACL at all, traffic from a lower
- *    to a higher security level is denied;
+ *    ACL, then an implicit deny; with no ACL at all, traffic goes only from
+ *    a higher to a lower security level, and between equal levels only
+ *    with `same-security-traffic permit inter-interface` (off by default);
+ *  - an access-group naming an ACL the file does not hold, a policy
+ *    static, or an ACE or static that cannot be read leaves 3-2 unknown;
  *  - ACLs match real (untranslated) addresses (8.3 and later), so a host is
  *    exposed when a static NAT maps it to the outside AND the ACLs permit
  *    it; dynamic PAT exposes nothing;
+ *  - before 8.3 (`static (real,mapped) …`, `nat (if) ID` + `global`), ACLs
+ *    name the MAPPED addresses and ports: each static is a forward judged
+ *    against the inbound list rewritten for it (asa_static_acl);
+ *  - a config pasted with every line indented is read without that
+ *    common indentation;
  *  - traffic to the box itself is governed by the `http`/`ssh`/`telnet`
  *    lines, `webvpn enable`, `crypto … enable` and control-plane ACLs,
  *    not by the interface ACL;
@@ -103,6 +111,13 @@ struct asa_nat {                  /* a static mapping that may forward inward */
 	bool twice;
 };
 
+struct asa_static {              /* pre-8.3 `static (real,mapped) …` */
+	char real_if[48], mapped_if[48];
+	char **tok;                   /* after the interfaces */
+	size_t n;
+	unsigned line;
+};
+
 struct asa {
 	struct input *in;
 	const struct run_ctx *ctx;
@@ -122,6 +137,9 @@ struct asa {
 	size_t nmg, capmg;
 	struct asa_nat *nats;
 	size_t nnats, capnats;
+	struct asa_static *statics;
+	size_t nstatics, capstatics;
+	unsigned legacy_nat_line;     /* the first pre-8.3 static/nat/global line */
 	char global_acl[64];
 	unsigned global_line;
 	bool same_sec_inter;          /* same-security-traffic permit inter-interface */
@@ -1043,6 +1061,41 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		}
 		return true;
 	}
+	/* Pre-8.3 NAT (Cisco ASA 5500 Migration to Version 8.3 and Later,
+	 * "NAT Migration", http://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.html):
+	 * `static (real_ifc,mapped_ifc) …` maps hosts or ports inward;
+	 * `nat (ifc) ID …` + `global (ifc) ID …` is dynamic NAT/PAT, which lets
+	 * nothing in; `nat (ifc) 0 access-list ACL` exempts traffic to the
+	 * ACL's destinations (VPN peers) from NAT. */
+	if ((tk(h, "static") || tk(h, "global") || tk(h, "nat")) && n >= 3 && t[1][0] == '(' &&
+	    (tk(h, "global") || tk(h, "static") || !strchr(t[1], ','))) {
+		if (!s->legacy_nat_line) {
+			s->legacy_nat_line = line;
+			input_diag(s->in, DIAG_NOTE, line, 1,
+				   "NAT in the form used before ASA 8.3: access lists are read as naming the translated (outside) addresses and ports, as those versions do",
+				   "ASA 8.3 より前の形式の NAT です。当時の版と同じく、アクセスリストは変換後（外側）のアドレスとポートを指すものとして読みます");
+		}
+		if (tk(h, "nat") && tk(t[2], "0") && n >= 5 && tk(t[3], "access-list"))
+			input_diag(s->in, DIAG_NOTE, line, 1,
+				   "NAT exemption (nat 0 access-list %s) is not modelled: hosts it exempts may be reachable from that list's destinations",
+				   "NAT 除外（nat 0 access-list %s）はモデル化していません。除外したホストにはそのリストの宛先から到達できる可能性があります",
+				   utf8_sanitize(s->a, t[4], strnlen(t[4], 60)));
+		if (!tk(h, "static"))
+			return true;
+		s->statics = grow(s->a, s->statics, &s->capstatics, s->nstatics, sizeof(*s->statics));
+		if (!s->statics)
+			return false;
+		struct asa_static *st = &s->statics[s->nstatics++];
+		memset(st, 0, sizeof(*st));
+		if (sscanf(t[1], "(%47[^,],%47[^)])", st->real_if, st->mapped_if) != 2) {
+			s->nstatics--;
+			return false;
+		}
+		st->tok = asa_keep(s, t + 2, n - 2);
+		st->n = n - 2;
+		st->line = line;
+		return st->tok != NULL;
+	}
 	if (tk(h, "nat") && n >= 3 && t[1][0] == '(') {
 		s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
 		if (!s->nats)
@@ -1381,6 +1434,179 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 	}
 }
 
+/* An IPv4 address or a `name` alias. */
+static int asa_v4(struct asa *s, const char *w, struct u128 *a)
+{
+	if (addr_parse(FAM_V4, w, strlen(w), a) == 0)
+		return 0;
+	return asa_name_find(s, w, a) ? 0 : -1;
+}
+
+/* The inbound list l rewritten for one pre-8.3 static: before 8.3 the ACL
+ * names the mapped addresses and ports (Cisco, "Cisco ASA 5500 Migration
+ * to Version 8.3 and Later": "you used to have to specify the mapped
+ * addresses and ports in an access list"). Each rule keeps what it says
+ * about packets to the mapping (mapped set, and mapped port for a PAT
+ * static), moved to the real host and port; the rest of the rule cannot
+ * touch this forward. Returns NULL when out of memory. */
+static const struct flist *asa_static_acl(struct asa *s, const struct flist *l,
+					  const struct aset *mapped, bool to_one,
+					  uint32_t delta, uint32_t proto, uint32_t mport,
+					  uint32_t rport, const struct aset *real)
+{
+	struct flist *o = arena_alloc(s->a, sizeof(*o));
+	if (!o)
+		return NULL;
+	*o = *l;
+	o->rules = NULL;
+	o->n = 0;
+	o->inactive = NULL;
+	o->ninactive = 0;
+	struct asa_rules r = {0};
+	for (size_t k = 0; k < l->n; k++) {
+		const struct frule *ru = &l->rules[k];
+		struct frule nr = *ru;
+		struct aset d;
+		if (aset_intersect(s->a, &ru->dst, mapped, &d))
+			return NULL;
+		if (aset_is_empty(&d))
+			continue;
+		if (to_one) {
+			nr.dst = *real;
+		} else {
+			aset_empty(FAM_V4, &nr.dst);
+			for (size_t j = 0; j < d.n; j++) {
+				struct aset one, u;
+				struct u128 lo = {0, (uint32_t)(d.iv[j].lo.lo + delta)};
+				struct u128 hi = {0, (uint32_t)(d.iv[j].hi.lo + delta)};
+				if (aset_range(s->a, FAM_V4, lo, hi, &one) ||
+				    aset_union(s->a, &nr.dst, &one, &u))
+					return NULL;
+				nr.dst = u;
+			}
+		}
+		if (proto) {
+			struct pset pp;
+			if (pset_range(s->a, proto, proto, &pp) ||
+			    pset_intersect(s->a, &ru->proto, &pp, &nr.proto))
+				return NULL;
+			if (pset_is_empty(&nr.proto) || !pset_contains(&ru->dport, mport))
+				continue;
+			if (pset_range(s->a, rport, rport, &nr.dport))
+				return NULL;
+		}
+		if (rules_push(s, &r, &nr))
+			return NULL;
+	}
+	o->rules = r.r;
+	o->n = r.n;
+	return o;
+}
+
+/* Pre-8.3 statics to the internet side as forwards:
+ *   static (real,mapped) {tcp|udp} {MAPPED|interface} MPORT REAL RPORT [netmask M] [options]
+ *   static (real,mapped) {MAPPED|interface} REAL [netmask M] [options]
+ * (options: dns, norandomseq, nailed, tcp/udp limits, max_conns). A
+ * policy static (`access-list` instead of REAL) is not assessed: the list
+ * becomes unreadable, so 3-2 cannot pass on a guess. */
+static void asa_statics(struct asa *s, const struct asa_if *wan, struct wan_if *w)
+{
+	size_t cap = w->nfwds;
+	for (size_t k = 0; k < s->nstatics; k++) {
+		const struct asa_static *st = &s->statics[k];
+		if (strcmp(st->mapped_if, wan->nameif) != 0)
+			continue;
+		char **t = st->tok;
+		size_t n = st->n, i = 0;
+		uint32_t proto = 0, mport = 0, rport = 0;
+		struct u128 ma = {0, 0}, ra, m;
+		if (i < n && (tk(t[i], "tcp") || tk(t[i], "udp")))
+			proto = tk(t[i++], "tcp") ? PROTO_TCP : PROTO_UDP;
+		if (i >= n)
+			goto bad;
+		bool mif = tk(t[i], "interface");
+		if (!mif && asa_v4(s, t[i], &ma))
+			goto bad;
+		i++;
+		if (proto && (i >= n || asa_port(s, t[i], &mport)))
+			goto bad;
+		i += proto ? 1 : 0;
+		if (i < n && tk(t[i], "access-list")) {
+			input_diag(s->in, DIAG_NOTE, st->line, 1,
+				   "policy static NAT (static … access-list) is not assessed: what the inbound list lets in is not judged",
+				   "ポリシースタティック NAT（static … access-list）は判定していません。受信リストが何を通すかを判定していません");
+			if (!w->in4.unreadable) {
+				w->in4.unreadable = true;
+				w->in4.unreadable_line = st->line;
+			}
+			continue;
+		}
+		if (i >= n || asa_v4(s, t[i], &ra))
+			goto bad;
+		i++;
+		if (proto && (i >= n || asa_port(s, t[i], &rport)))
+			goto bad;
+		i += proto ? 1 : 0;
+		int plen = 32;
+		if (i + 1 < n && (tk(t[i], "netmask") || tk(t[i], "mask"))) {
+			if (addr_parse(FAM_V4, t[i + 1], strlen(t[i + 1]), &m) || (plen = mask_len(&m)) < 0)
+				goto bad;
+		}
+		if (mif && plen != 32)
+			goto bad;
+		struct aset mapped, real, u;
+		uint32_t mask = plen ? 0xffffffffu << (32 - plen) : 0;
+		ra.lo &= mask;
+		ma.lo &= mask;
+		if (aset_prefix(s->a, FAM_V4, ra, (unsigned)plen, &real))
+			return;
+		if (mif) {
+			struct u128 wa = w->addr4;
+			if (aset_range(s->a, FAM_V4, BOX_UNKNOWN_ADDR4, BOX_UNKNOWN_ADDR4, &mapped) ||
+			    aset_range(s->a, FAM_V4, wa, wa, &u) || aset_union(s->a, &mapped, &u, &mapped))
+				return;
+		} else if (aset_prefix(s->a, FAM_V4, ma, (unsigned)plen, &mapped)) {
+			return;
+		}
+		struct nat_forward fw = {.fam = FAM_V4, .inner = ra, .line = st->line};
+		if (plen < 32)
+			fw.hosts = real;
+		else
+			aset_empty(FAM_V4, &fw.hosts);
+		aset_empty(FAM_V4, &fw.from);
+		if (proto ? pset_range(s->a, proto, proto, &fw.proto) || pset_range(s->a, rport, rport, &fw.ports)
+			  : pset_all(s->a, 255, &fw.proto) || pset_all(s->a, 65535, &fw.ports))
+			return;
+		struct strbuf sb;
+		sb_init(&sb, 200);
+		sb_printf(&sb, "static (%s,%s)", st->real_if, st->mapped_if);
+		for (size_t j = 0; j < n && j < 12; j++)
+			sb_printf(&sb, " %s", t[j]);
+		fw.text = utf8_sanitize(s->a, sb_str(&sb), strlen(sb_str(&sb)));
+		sb_free(&sb);
+		if (w->in4.present && !w->in4.unreadable && !w->in4.missing) {
+			fw.acl4 = asa_static_acl(s, &w->in4, &mapped, mif,
+						 (uint32_t)(ra.lo - ma.lo), proto, mport, rport, &real);
+			if (!fw.acl4)
+				return;
+		}
+		w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+		if (!w->fwds)
+			return;
+		w->fwds[w->nfwds++] = fw;
+		continue;
+bad:
+		input_diag(s->in, DIAG_NOTE, st->line, 1,
+			   "this static NAT line cannot be read at '%s': what it forwards is not assessed",
+			   "この static NAT の行は '%s' の所で読み取れないため、何を転送するかを判定していません",
+			   i < n ? utf8_sanitize(s->a, t[i], strnlen(t[i], 40)) : "(end of line)");
+		if (!w->in4.unreadable) {
+			w->in4.unreadable = true;
+			w->in4.unreadable_line = st->line;
+		}
+	}
+}
+
 static void asa_box_services(struct asa *s, struct device *d)
 {
 	struct box_service *sv = arena_alloc(s->a, 8 * sizeof(*sv));
@@ -1552,6 +1778,7 @@ static void asa_model(struct asa *s)
 						 .dflt = FA_PASS, .line = wan->acl_cp_line};
 		}
 		asa_forwards(s, wan->nameif, w);
+		asa_statics(s, wan, w);
 		d->wans = w;
 		d->nwans = 1;
 	}

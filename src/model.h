@@ -124,6 +124,10 @@ struct nat_forward {
 	bool dmz;                 /* every port not otherwise mapped */
 	unsigned line;
 	const char *text;
+	/* The inbound list as it applies to this forward, rewritten to the
+	 * inner address and ports, where the device's list names the mapped
+	 * (outside) ones (Cisco ASA before 8.3); NULL: the interface's list. */
+	const struct flist *acl4;
 };
 
 /* An internet-facing interface. */

@@ -615,7 +615,10 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			struct target t = {.variant = f->to_box ? "box" : "forward", .host = hs[i],
 					   .host_addr = &f->inner, .line = f->line,
 					   .evidence = f->text};
-			analyse_query(&x, &t, &qs[i], NULL, indexed ? &cand[i] : NULL);
+			struct xp xf = x;
+			if (f->acl4)
+				xf.l = f->acl4;   /* the list rewritten for this forward */
+			analyse_query(&xf, &t, &qs[i], NULL, indexed && !f->acl4 ? &cand[i] : NULL);
 		}
 		arena_free(&fa);
 	}

@@ -1819,6 +1819,93 @@ static void test_undefined_names_counted(void **state)
 	input_free(&in);
 }
 
+/* Issue 10 §3: pre-8.3 statics. Before 8.3 the ACL names the MAPPED
+ * address and port (Cisco, ASA 5500 Migration to Version 8.3 and Later);
+ * each static becomes a forward to the real host and port, judged against
+ * the list rewritten for it. */
+static void test_pre83_statics(void **state)
+{
+	(void)state;
+	struct input in;
+	static const char cfg[] = IFS
+		"name 10.1.1.5 termserv\n"                                                    /* 9 */
+		"static (inside,outside) tcp interface 2222 termserv ssh netmask 255.255.255.255\n" /* 10 */
+		"static (inside,outside) 203.0.113.5 10.1.1.6 netmask 255.255.255.255 0 0\n"  /* 11 */
+		"static (inside,outside) 198.51.100.0 10.1.1.0 netmask 255.255.255.0 dns\n"   /* 12 */
+		"static (inside,dmz) 172.16.9.9 10.1.1.9 netmask 255.255.255.255\n"           /* 13 */
+		"global (outside) 1 interface\n"                                              /* 14 */
+		"nat (inside) 1 0.0.0.0 0.0.0.0\n"                                            /* 15 */
+		"access-list OUT extended permit tcp any interface outside eq 2222\n"         /* 16 */
+		"access-list OUT extended permit tcp any host 10.1.1.6 eq 3389\n"             /* 17 */
+		"access-list OUT extended permit tcp any host 203.0.113.5 eq www\n"           /* 18 */
+		"access-list OUT extended permit tcp any 198.51.100.128 255.255.255.128 eq 25\n" /* 19 */
+		"access-group OUT in interface outside\n";                                    /* 20 */
+	assert_int_equal(parse_cfg(&in, cfg), 0);
+	assert_int_equal(in.lines_understood, in.lines_total);
+	const struct wan_if *w = the_wan(&in);
+	assert_int_equal(w->nfwds, 3);   /* (inside,dmz) is not to the internet side */
+	const struct nat_forward *f = &w->fwds[0];
+	assert_int_equal(f->line, 10);
+	assert_true(u128_eq(f->inner, a4("10.1.1.5")));
+	check_pset(&in, &f->proto, "6");
+	check_pset(&in, &f->ports, "22");
+	assert_string_equal(f->text, "static (inside,outside) tcp interface 2222 termserv ssh "
+			    "netmask 255.255.255.255");
+	assert_non_null(f->acl4);
+	assert_int_equal(f->acl4->n, 1);   /* only line 16 touches interface:2222 */
+	assert_int_equal(f->acl4->rules[0].line, 16);
+	check_aset(&in, &f->acl4->rules[0].dst, FAM_V4, "10.1.1.5");
+	check_pset(&in, &f->acl4->rules[0].dport, "22");
+	f = &w->fwds[1];
+	assert_int_equal(f->line, 11);
+	assert_true(u128_eq(f->inner, a4("10.1.1.6")));
+	check_pset(&in, &f->ports, "0-65535");
+	assert_int_equal(f->acl4->n, 1);   /* line 17 names the real address: no match */
+	assert_int_equal(f->acl4->rules[0].line, 18);
+	check_aset(&in, &f->acl4->rules[0].dst, FAM_V4, "10.1.1.6");
+	check_pset(&in, &f->acl4->rules[0].dport, "80");
+	f = &w->fwds[2];
+	assert_int_equal(f->line, 12);
+	check_aset(&in, &f->hosts, FAM_V4, "10.1.1.0-10.1.1.255");
+	assert_int_equal(f->acl4->n, 1);
+	check_aset(&in, &f->acl4->rules[0].dst, FAM_V4, "10.1.1.128-10.1.1.255");
+	check_pset(&in, &f->acl4->rules[0].dport, "25");
+	assert_non_null(diag_with(&in, "before ASA 8.3"));
+	input_free(&in);
+
+	/* Through the checks: ssh on termserv (EL104), http on 10.1.1.6 and
+	 * smtp on 10.1.1.128/25 (EL105); RDP on 10.1.1.6 is not reachable. */
+	run_cfg(&in, cfg);
+	assert_int_equal(count_rule(&in, "EL104"), 1);
+	assert_int_equal(find_rule(&in, "EL104", NULL)->line, 16);
+	assert_int_equal(count_rule(&in, "EL105"), 2);
+	for (size_t i = 0; i < in.nfindings; i++)
+		assert_int_not_equal(in.findings[i].line, 17);
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+	input_free(&in);
+
+	/* A policy static and an unreadable static: 3-2 unknown, never pass. */
+	run_cfg(&in, IFS
+		"static (inside,outside) 203.0.113.7 access-list POL\n"      /* 9 */
+		"access-list OUT extended deny ip any any\n"
+		"access-group OUT in interface outside\n");
+	assert_true(the_wan(&in)->in4.unreadable);
+	assert_int_equal(the_wan(&in)->in4.unreadable_line, 9);
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+	run_cfg(&in, IFS
+		"static (inside,outside) tcp interface nosuchport 10.1.1.5 22\n"   /* 9 */
+		"access-list OUT extended deny ip any any\n"
+		"access-group OUT in interface outside\n");
+	const struct diag *d = diag_with(&in, "static NAT line cannot be read");
+	assert_non_null(d);
+	assert_int_equal(d->line, 9);
+	assert_string_equal(d->msg, "this static NAT line cannot be read at 'nosuchport': "
+			    "what it forwards is not assessed");
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+}
+
 static void test_hostile_many_tokens(void **state)
 {
 	(void)state;
@@ -1940,6 +2027,7 @@ int main(void)
 		cmocka_unit_test(test_ace_unreadable),
 		cmocka_unit_test(test_indented_paste),
 		cmocka_unit_test(test_mgmt_on_shutdown_interface),
+		cmocka_unit_test(test_pre83_statics),
 		cmocka_unit_test(test_service_groups),
 		cmocka_unit_test(test_ace_addresses),
 		cmocka_unit_test(test_ace_ports),
