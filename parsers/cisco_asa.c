@@ -142,7 +142,6 @@ struct asa {
 	unsigned legacy_nat_line;     /* the first pre-8.3 static/nat/global line */
 	char global_acl[64];
 	unsigned global_line;
-	bool same_sec_inter;          /* same-security-traffic permit inter-interface */
 	struct strmap bad_acls;       /* ACL name -> first line of it that could not be read */
 	char default_route_if[48];
 	unsigned default_route_line;
@@ -163,12 +162,13 @@ struct asa {
 	struct u128 *names_addr;
 	size_t nnames, capnames;
 	size_t nunknown;              /* lines not understood */
-	unsigned unknown_more_line;   /* the first past ASA_UNKNOWN_LISTED */
-	bool in_cert;                 /* certificate hex block until "quit" */
-	bool in_block;                /* the last top-level line opened a block */
 	struct strmap reported;       /* names already reported as undefined */
 	size_t undefined_more;        /* undefined names past ASA_UNDEFINED_NOTED */
+	unsigned unknown_more_line;   /* the first line past ASA_UNKNOWN_LISTED */
 	unsigned undefined_more_line; /* the line of the first of them */
+	bool in_cert;                 /* certificate hex block until "quit" */
+	bool in_block;                /* the last top-level line opened a block */
+	bool same_sec_inter;          /* same-security-traffic permit inter-interface */
 };
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -207,7 +207,9 @@ static char **asa_keep(struct asa *s, char **t, size_t n)
 static struct asa_obj *asa_obj_find(struct asa *s, const char *name)
 {
 	size_t i;
-	return strmap_get(&s->objix, name, &i) ? &s->objs[i] : NULL;
+	if (!s->objs || !strmap_get(&s->objix, name, &i) || i >= s->nobjs)
+		return NULL;
+	return &s->objs[i];
 }
 
 /* A `name` alias, when w is one. */
