@@ -9,11 +9,19 @@
  *  - the internet-facing interface is `nameif outside`, else the one with
  *    the default route, else security-level 0;
  *  - through-the-box traffic: the interface's inbound ACL, then the global
- *    ACL, then an implicit deny; with no ACL at all, traffic from a lower
- *    to a higher security level is denied;
+ *    ACL, then an implicit deny; with no ACL at all, traffic goes only from
+ *    a higher to a lower security level, and between equal levels only
+ *    with `same-security-traffic permit inter-interface` (off by default);
+ *  - an access-group naming an ACL the file does not hold, a policy
+ *    static, or an ACE or static that cannot be read leaves 3-2 unknown;
  *  - ACLs match real (untranslated) addresses (8.3 and later), so a host is
  *    exposed when a static NAT maps it to the outside AND the ACLs permit
  *    it; dynamic PAT exposes nothing;
+ *  - before 8.3 (`static (real,mapped) …`, `nat (if) ID` + `global`), ACLs
+ *    name the MAPPED addresses and ports: each static is a forward judged
+ *    against the inbound list rewritten for it (asa_static_acl);
+ *  - a config pasted with every line indented is read without that
+ *    common indentation;
  *  - traffic to the box itself is governed by the `http`/`ssh`/`telnet`
  *    lines, `webvpn enable`, `crypto … enable` and control-plane ACLs,
  *    not by the interface ACL;
@@ -35,6 +43,7 @@
 #define ASA_MAX_IFS 64
 #define ASA_MAX_DEPTH 16          /* nested object-groups */
 #define ASA_UNKNOWN_LISTED 30
+#define ASA_UNDEFINED_NOTED 200   /* undefined names noted one by one; the rest are counted */
 
 /* ---- state ------------------------------------------------------------------ */
 
@@ -67,6 +76,7 @@ struct asa_ace {
 	char **tok;                   /* from "permit|deny" on */
 	size_t n;
 	unsigned line;
+	bool diagnosed;               /* its "cannot read" note was given */
 };
 
 struct asa_if {
@@ -101,6 +111,13 @@ struct asa_nat {                  /* a static mapping that may forward inward */
 	bool twice;
 };
 
+struct asa_static {              /* pre-8.3 `static (real,mapped) …` */
+	char real_if[48], mapped_if[48];
+	char **tok;                   /* after the interfaces */
+	size_t n;
+	unsigned line;
+};
+
 struct asa {
 	struct input *in;
 	const struct run_ctx *ctx;
@@ -109,7 +126,7 @@ struct asa {
 	struct arena scratch;
 	struct asa_obj *objs;
 	size_t nobjs, capobjs;
-	size_t *objix, objix_cap, objix_n;   /* name index of objs */
+	struct strmap objix;          /* object name -> index in objs */
 	struct asa_obj *cur_obj;      /* the object/group whose lines follow */
 	struct asa_ace *aces;
 	size_t naces, capaces;
@@ -120,8 +137,12 @@ struct asa {
 	size_t nmg, capmg;
 	struct asa_nat *nats;
 	size_t nnats, capnats;
+	struct asa_static *statics;
+	size_t nstatics, capstatics;
+	unsigned legacy_nat_line;     /* the first pre-8.3 static/nat/global line */
 	char global_acl[64];
 	unsigned global_line;
+	struct strmap bad_acls;       /* ACL name -> first line of it that could not be read */
 	char default_route_if[48];
 	unsigned default_route_line;
 	bool http_server;
@@ -137,15 +158,17 @@ struct asa {
 	unsigned ike_line;
 	bool ra_tunnel_group;
 	unsigned ra_line;
-	char **names_from;            /* `name A NAME` aliases */
+	struct strmap names;          /* `name A NAME` aliases: NAME -> index in names_addr */
 	struct u128 *names_addr;
 	size_t nnames, capnames;
-	unsigned unknown[ASA_UNKNOWN_LISTED];
-	size_t nunknown;
+	size_t nunknown;              /* lines not understood */
+	struct strmap reported;       /* names already reported as undefined */
+	size_t undefined_more;        /* undefined names past ASA_UNDEFINED_NOTED */
+	unsigned unknown_more_line;   /* the first line past ASA_UNKNOWN_LISTED */
+	unsigned undefined_more_line; /* the line of the first of them */
 	bool in_cert;                 /* certificate hex block until "quit" */
 	bool in_block;                /* the last top-level line opened a block */
-	char **reported;              /* names already reported as undefined */
-	size_t nreported, capreported;
+	bool same_sec_inter;          /* same-security-traffic permit inter-interface */
 };
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -179,61 +202,24 @@ static char **asa_keep(struct asa *s, char **t, size_t n)
 	return k;
 }
 
-static size_t asa_hash(const char *s)
-{
-	size_t h = 5381;
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)*s;
-	return h;
-}
-
-/* Objects by name through an open-addressing index (1-based slots), so a
- * config with thousands of objects stays linear. */
-static void asa_obj_index(struct asa *s)
-{
-	size_t cap = 64;
-	while (cap < s->nobjs * 2 + 2)
-		cap *= 2;
-	size_t *ix = arena_alloc(s->a, cap * sizeof(size_t));
-	if (!ix)
-		return;
-	for (size_t i = 0; i < s->nobjs; i++) {
-		size_t h = asa_hash(s->objs[i].name) & (cap - 1);
-		while (ix[h])
-			h = (h + 1) & (cap - 1);
-		ix[h] = i + 1;
-	}
-	s->objix = ix;
-	s->objix_cap = cap;
-	s->objix_n = s->nobjs;
-}
-
-/* Adds the newest object to the index (rebuilt when half full). */
-static void asa_obj_indexed(struct asa *s)
-{
-	if (!s->objix || s->nobjs * 2 > s->objix_cap) {
-		asa_obj_index(s);
-		return;
-	}
-	size_t i = s->nobjs - 1;
-	size_t h = asa_hash(s->objs[i].name) & (s->objix_cap - 1);
-	while (s->objix[h])
-		h = (h + 1) & (s->objix_cap - 1);
-	s->objix[h] = i + 1;
-	s->objix_n = s->nobjs;
-}
-
+/* Objects by name (a hash, so a config with thousands of objects stays
+ * linear). */
 static struct asa_obj *asa_obj_find(struct asa *s, const char *name)
 {
-	if (!s->objix)
-		asa_obj_index(s);
-	if (!s->objix)
+	size_t i;
+	if (!s->objs || !strmap_get(&s->objix, name, &i) || i >= s->nobjs)
 		return NULL;
-	for (size_t h = asa_hash(name) & (s->objix_cap - 1); s->objix[h];
-	     h = (h + 1) & (s->objix_cap - 1))
-		if (strcmp(s->objs[s->objix[h] - 1].name, name) == 0)
-			return &s->objs[s->objix[h] - 1];
-	return NULL;
+	return &s->objs[i];
+}
+
+/* A `name` alias, when w is one. */
+static bool asa_name_find(struct asa *s, const char *w, struct u128 *a)
+{
+	size_t i;
+	if (!strmap_get(&s->names, w, &i))
+		return false;
+	*a = s->names_addr[i];
+	return true;
 }
 
 static struct asa_if *asa_if_by_nameif(struct asa *s, const char *n)
@@ -255,14 +241,22 @@ static int mask_len(const struct u128 *m)
 
 static void asa_unresolved(struct asa *s, unsigned line, const char *what)
 {
-	/* Once per name: an undefined group used by 20,000 ACEs is one note. */
-	for (size_t i = 0; i < s->nreported; i++)
-		if (strcmp(s->reported[i], what) == 0)
-			return;
-	s->reported = grow(s->a, s->reported, &s->capreported, s->nreported, sizeof(char *));
-	if (!s->reported)
+	/* Once per name: an undefined group used by 20,000 ACEs is one note,
+	 * and 100,000 undefined names cost a hash lookup each (issue 12). */
+	int r = strmap_put(&s->reported, what, 0);
+	if (r == 0)
 		return;
-	s->reported[s->nreported++] = arena_strdup(s->a, what);
+	if (r < 0) {
+		input_diag(s->in, DIAG_ERROR, line, 1, "out of memory while listing undefined names",
+			   "未定義の名前を記録中にメモリが不足しました");
+		return;
+	}
+	if (s->reported.n > ASA_UNDEFINED_NOTED) {
+		/* Past the first ones, counted and said once at the end. */
+		if (!s->undefined_more++)
+			s->undefined_more_line = line;
+		return;
+	}
 	input_diag(s->in, DIAG_NOTE, line, 1,
 		   "'%s' is not defined (or is a loop of groups): the line is treated as matching nothing",
 		   "'%s' が定義されていない（またはグループが循環している）ため、この行は何にも一致しないものとして扱います",
@@ -303,11 +297,9 @@ static int asa_addr(struct asa *s, char **t, size_t n, size_t *i, enum fam f, st
 		if (hf != f)
 			return 1;
 		if (addr_parse(f, h, strlen(h), &a)) {
-			for (size_t k = 0; k < s->nnames; k++)
-				if (strcmp(s->names_from[k], h) == 0)
-					return f == FAM_V4 ? aset_range(s->a, f, s->names_addr[k],
-									s->names_addr[k], out) : 1;
-			return -1;
+			if (!asa_name_find(s, h, &a))
+				return -1;
+			return f == FAM_V4 ? aset_range(s->a, f, a, a, out) : 1;
 		}
 		return aset_range(s->a, f, a, a, out);
 	}
@@ -341,16 +333,8 @@ static int asa_addr(struct asa *s, char **t, size_t n, size_t *i, enum fam f, st
 	}
 	/* A.B.C.D MASK, or a name alias followed by a mask. */
 	struct u128 a, m;
-	bool named = false;
-	if (addr_parse(FAM_V4, w, strlen(w), &a)) {
-		for (size_t k = 0; k < s->nnames && !named; k++)
-			if (strcmp(s->names_from[k], w) == 0) {
-				a = s->names_addr[k];
-				named = true;
-			}
-		if (!named)
-			return -1;
-	}
+	if (addr_parse(FAM_V4, w, strlen(w), &a) && !asa_name_find(s, w, &a))
+		return -1;
 	if (*i + 1 >= n || addr_parse(FAM_V4, t[*i + 1], strlen(t[*i + 1]), &m))
 		return -1;
 	*i += 2;
@@ -528,6 +512,14 @@ struct asa_svcs {
 static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
 		    const struct pset *dport, const struct pset *sport)
 {
+	if (!l->cap) {
+		/* Most ACEs name one service: start small (an ACL of 160k lines
+		 * would otherwise keep 160k unused blocks of 16). */
+		l->v = arena_alloc(s->a, 2 * sizeof(*l->v));
+		if (!l->v)
+			return EL_ENOMEM;
+		l->cap = 2;
+	}
 	l->v = grow(s->a, l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!l->v)
 		return EL_ENOMEM;
@@ -674,7 +666,7 @@ static int rules_push(struct asa *s, struct asa_rules *l, const struct frule *r)
 /* Appends the rules of ACE e for family f:
  * permit|deny PROTO|object-group PG|object SVC SRC [SPORT] DST [DPORT|object-group SG]
  * [log …] [time-range T] [inactive] */
-static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
+static void asa_ace_rules(struct asa *s, struct asa_ace *e, enum fam f,
 			  struct asa_rules *out)
 {
 	char **t = e->tok;
@@ -736,6 +728,20 @@ static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
 	}
 	if (aset_is_empty(&src) || aset_is_empty(&dst))
 		return;   /* an object of the other family, or undefined: matches nothing */
+	/* What follows the addresses and ports narrows the ACE beyond the
+	 * packet space: an ICMP type (and code) after an icmp/icmp6 ACE, or a
+	 * time-range (Cisco ASA command reference, "access-list extended":
+	 * icmp_argument, time-range). Such an ACE never covers another. */
+	bool icmp_only = svcs.n == 1 && svcs.v[0].proto.n == 1 &&
+			 svcs.v[0].proto.iv[0].lo == svcs.v[0].proto.iv[0].hi &&
+			 (svcs.v[0].proto.iv[0].lo == PROTO_ICMP ||
+			  svcs.v[0].proto.iv[0].lo == PROTO_ICMP6);
+	if (icmp_only && i < n && !tk(t[i], "log") && !tk(t[i], "inactive") &&
+	    !tk(t[i], "time-range"))
+		base.narrower = true;   /* an ICMP type */
+	for (size_t k = i; k < n; k++)
+		if (tk(t[k], "time-range"))
+			base.narrower = true;
 
 	/* Members of a service group with the same protocols become one rule
 	 * (fewer rules, the same packets). */
@@ -765,8 +771,18 @@ static void asa_ace_rules(struct asa *s, const struct asa_ace *e, enum fam f,
 	}
 	return;
 bad:
-	out->unreadable = true;
-	out->unreadable_line = e->line;
+	if (!out->unreadable) {
+		out->unreadable = true;
+		out->unreadable_line = e->line;
+	}
+	if (!e->diagnosed) {
+		e->diagnosed = true;
+		input_diag(s->in, DIAG_NOTE, e->line, 1,
+			   "this entry of access list %s cannot be read at '%s': what the list lets in is not assessed",
+			   "アクセスリスト %s のこのエントリは '%s' の所で読み取れないため、このリストが何を通すかを判定していません",
+			   utf8_sanitize(s->a, e->acl, strnlen(e->acl, 60)),
+			   i < n ? utf8_sanitize(s->a, t[i], strnlen(t[i], 40)) : "(end of line)");
+	}
 }
 
 /* The rules of ACL name for family f, in order. */
@@ -779,6 +795,8 @@ static void asa_acl_rules(struct asa *s, const char *name, enum fam f, struct as
 
 static bool asa_acl_exists(struct asa *s, const char *name)
 {
+	if (strmap_get(&s->bad_acls, name, NULL))
+		return true;   /* present, with lines that could not be read */
 	for (size_t k = 0; k < s->naces; k++)
 		if (strcmp(s->aces[k].acl, name) == 0)
 			return true;
@@ -994,7 +1012,8 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		o = &s->objs[s->nobjs++];
 		memset(o, 0, sizeof(*o));
 		snprintf(o->name, sizeof(o->name), "%s", t[2]);
-		asa_obj_indexed(s);
+		if (strmap_put(&s->objix, o->name, s->nobjs - 1) < 0)
+			return false;
 		o->kind = k;
 		o->line = line;
 		if (k == OBJ_SVCGROUP && n >= 4)
@@ -1058,6 +1077,41 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		}
 		return true;
 	}
+	/* Pre-8.3 NAT (Cisco ASA 5500 Migration to Version 8.3 and Later,
+	 * "NAT Migration", http://www.cisco.com/c/en/us/td/docs/security/asa/asa83/upgrading/migrating.html):
+	 * `static (real_ifc,mapped_ifc) …` maps hosts or ports inward;
+	 * `nat (ifc) ID …` + `global (ifc) ID …` is dynamic NAT/PAT, which lets
+	 * nothing in; `nat (ifc) 0 access-list ACL` exempts traffic to the
+	 * ACL's destinations (VPN peers) from NAT. */
+	if ((tk(h, "static") || tk(h, "global") || tk(h, "nat")) && n >= 3 && t[1][0] == '(' &&
+	    (tk(h, "global") || tk(h, "static") || !strchr(t[1], ','))) {
+		if (!s->legacy_nat_line) {
+			s->legacy_nat_line = line;
+			input_diag(s->in, DIAG_NOTE, line, 1,
+				   "NAT in the form used before ASA 8.3: access lists are read as naming the translated (outside) addresses and ports, as those versions do",
+				   "ASA 8.3 より前の形式の NAT です。当時の版と同じく、アクセスリストは変換後（外側）のアドレスとポートを指すものとして読みます");
+		}
+		if (tk(h, "nat") && tk(t[2], "0") && n >= 5 && tk(t[3], "access-list"))
+			input_diag(s->in, DIAG_NOTE, line, 1,
+				   "NAT exemption (nat 0 access-list %s) is not modelled: hosts it exempts may be reachable from that list's destinations",
+				   "NAT 除外（nat 0 access-list %s）はモデル化していません。除外したホストにはそのリストの宛先から到達できる可能性があります",
+				   utf8_sanitize(s->a, t[4], strnlen(t[4], 60)));
+		if (!tk(h, "static"))
+			return true;
+		s->statics = grow(s->a, s->statics, &s->capstatics, s->nstatics, sizeof(*s->statics));
+		if (!s->statics)
+			return false;
+		struct asa_static *st = &s->statics[s->nstatics++];
+		memset(st, 0, sizeof(*st));
+		if (sscanf(t[1], "(%47[^,],%47[^)])", st->real_if, st->mapped_if) != 2) {
+			s->nstatics--;
+			return false;
+		}
+		st->tok = asa_keep(s, t + 2, n - 2);
+		st->n = n - 2;
+		st->line = line;
+		return st->tok != NULL;
+	}
 	if (tk(h, "nat") && n >= 3 && t[1][0] == '(') {
 		s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
 		if (!s->nats)
@@ -1102,6 +1156,10 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		}
 		return true;
 	}
+	if (tk(h, "same-security-traffic") && n >= 3 && tk(t[1], "permit")) {
+		s->same_sec_inter |= tk(t[2], "inter-interface");
+		return tk(t[2], "inter-interface") || tk(t[2], "intra-interface");
+	}
 	if (tk(h, "webvpn") && n == 1) {
 		s->in_webvpn = true;
 		return true;
@@ -1130,15 +1188,15 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	if (tk(h, "name") && n >= 3) {
 		struct u128 a;
 		if (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) == 0) {
-			/* Both arrays grow together (names_cap counts for both). */
-			size_t cap = s->capnames;
-			s->names_from = grow(s->a, s->names_from, &cap, s->nnames, sizeof(char *));
 			s->names_addr = grow(s->a, s->names_addr, &s->capnames, s->nnames,
 					     sizeof(struct u128));
-			if (!s->names_from || !s->names_addr)
+			if (!s->names_addr)
 				return false;
-			s->names_addr[s->nnames] = a;
-			s->names_from[s->nnames++] = arena_strdup(s->a, t[2]);
+			int r = strmap_put(&s->names, t[2], s->nnames);
+			if (r < 0)
+				return false;
+			if (r == 1)   /* the first definition of a name counts */
+				s->names_addr[s->nnames++] = a;
 		}
 		return true;
 	}
@@ -1191,27 +1249,53 @@ static void asa_build_list(struct asa *s, const struct asa_if *f, enum fam fam,
 		out->text = has_in ? arena_printf(s->a, "access-group %s in interface %s",
 						  f->acl_in, f->nameif)
 				   : arena_printf(s->a, "access-group %s global", s->global_acl);
-	} else {
-		/* No ACL: traffic from a lower to a higher security level is
-		 * denied. Any inside interface above the WAN's level is
-		 * protected that way. */
-		int max_inside = -1;
-		for (size_t i = 0; i < s->nifs; i++)
-			if (&s->ifs[i] != f && s->ifs[i].nameif[0] && !s->ifs[i].shutdown)
-				if (s->ifs[i].level > max_inside)
-					max_inside = s->ifs[i].level;
-		if (f->level >= 0 && f->level < max_inside) {
+	} else if (f->level >= 0) {
+		/* No ACL: traffic goes only from a higher to a lower security
+		 * level; between interfaces of the same level only with
+		 * `same-security-traffic permit inter-interface` ("This command
+		 * is disabled by default": Cisco Security Appliance Command
+		 * Reference 8.1, same-security-traffic,
+		 * https://www.cisco.com/en/US/docs/security/asa/asa81/command/reference/s1.html).
+		 * So the internet side is open through the box only when another
+		 * interface in use sits below it, or at its level with that
+		 * command. */
+		bool open = false;
+		for (size_t i = 0; i < s->nifs && !open; i++) {
+			const struct asa_if *g = &s->ifs[i];
+			if (g == f || !g->nameif[0] || g->shutdown || g->mgmt_only || g->level < 0)
+				continue;
+			open = g->level < f->level || (g->level == f->level && s->same_sec_inter);
+		}
+		if (!open) {
 			out->present = true;
 			out->line = f->line;
 			out->text = arena_printf(s->a, "security-level %d (no access-group)", f->level);
 		}
 	}
-	if (f->acl_in[0] && !has_in)
-		out->has_undefined = true;
+	/* An access-group naming a list the file does not hold: the ASA
+	 * refuses that, so the copy is incomplete and the list unknown. */
+	if (f->acl_in[0] && !has_in) {
+		out->missing = arena_strdup(s->a, f->acl_in);
+		out->line = f->acl_in_line;
+		out->text = arena_printf(s->a, "access-group %s in interface %s", f->acl_in, f->nameif);
+	} else if (s->global_acl[0] && !has_global) {
+		out->missing = arena_strdup(s->a, s->global_acl);
+		out->line = s->global_line;
+		out->text = arena_printf(s->a, "access-group %s global", s->global_acl);
+	}
+	/* Lines of an applied list that could not be read. */
+	size_t bad;
+	if (!out->unreadable && ((has_in && strmap_get(&s->bad_acls, f->acl_in, &bad)) ||
+				 (has_global && strmap_get(&s->bad_acls, s->global_acl, &bad)))) {
+		out->unreadable = true;
+		out->unreadable_line = (unsigned)bad;
+	}
 	out->rules = r.r;
 	out->n = r.n;
-	out->unreadable = r.unreadable;
-	out->unreadable_line = r.unreadable_line;
+	if (r.unreadable && !out->unreadable) {
+		out->unreadable = true;
+		out->unreadable_line = r.unreadable_line;
+	}
 	/* ACEs switched off with `inactive`, for an info finding (IPv4 list
 	 * only, so each is reported once). */
 	if (fam != FAM_V4)
@@ -1366,17 +1450,190 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 	}
 }
 
+/* An IPv4 address or a `name` alias. */
+static int asa_v4(struct asa *s, const char *w, struct u128 *a)
+{
+	if (addr_parse(FAM_V4, w, strlen(w), a) == 0)
+		return 0;
+	return asa_name_find(s, w, a) ? 0 : -1;
+}
+
+/* The inbound list l rewritten for one pre-8.3 static: before 8.3 the ACL
+ * names the mapped addresses and ports (Cisco, "Cisco ASA 5500 Migration
+ * to Version 8.3 and Later": "you used to have to specify the mapped
+ * addresses and ports in an access list"). Each rule keeps what it says
+ * about packets to the mapping (mapped set, and mapped port for a PAT
+ * static), moved to the real host and port; the rest of the rule cannot
+ * touch this forward. Returns NULL when out of memory. */
+static const struct flist *asa_static_acl(struct asa *s, const struct flist *l,
+					  const struct aset *mapped, bool to_one,
+					  uint32_t delta, uint32_t proto, uint32_t mport,
+					  uint32_t rport, const struct aset *real)
+{
+	struct flist *o = arena_alloc(s->a, sizeof(*o));
+	if (!o)
+		return NULL;
+	*o = *l;
+	o->rules = NULL;
+	o->n = 0;
+	o->inactive = NULL;
+	o->ninactive = 0;
+	struct asa_rules r = {0};
+	for (size_t k = 0; k < l->n; k++) {
+		const struct frule *ru = &l->rules[k];
+		struct frule nr = *ru;
+		struct aset d;
+		if (aset_intersect(s->a, &ru->dst, mapped, &d))
+			return NULL;
+		if (aset_is_empty(&d))
+			continue;
+		if (to_one) {
+			nr.dst = *real;
+		} else {
+			aset_empty(FAM_V4, &nr.dst);
+			for (size_t j = 0; j < d.n; j++) {
+				struct aset one, u;
+				struct u128 lo = {0, (uint32_t)(d.iv[j].lo.lo + delta)};
+				struct u128 hi = {0, (uint32_t)(d.iv[j].hi.lo + delta)};
+				if (aset_range(s->a, FAM_V4, lo, hi, &one) ||
+				    aset_union(s->a, &nr.dst, &one, &u))
+					return NULL;
+				nr.dst = u;
+			}
+		}
+		if (proto) {
+			struct pset pp;
+			if (pset_range(s->a, proto, proto, &pp) ||
+			    pset_intersect(s->a, &ru->proto, &pp, &nr.proto))
+				return NULL;
+			if (pset_is_empty(&nr.proto) || !pset_contains(&ru->dport, mport))
+				continue;
+			if (pset_range(s->a, rport, rport, &nr.dport))
+				return NULL;
+		}
+		if (rules_push(s, &r, &nr))
+			return NULL;
+	}
+	o->rules = r.r;
+	o->n = r.n;
+	return o;
+}
+
+/* Pre-8.3 statics to the internet side as forwards:
+ *   static (real,mapped) {tcp|udp} {MAPPED|interface} MPORT REAL RPORT [netmask M] [options]
+ *   static (real,mapped) {MAPPED|interface} REAL [netmask M] [options]
+ * (options: dns, norandomseq, nailed, tcp/udp limits, max_conns). A
+ * policy static (`access-list` instead of REAL) is not assessed: the list
+ * becomes unreadable, so 3-2 cannot pass on a guess. */
+static void asa_statics(struct asa *s, const struct asa_if *wan, struct wan_if *w)
+{
+	size_t cap = w->nfwds;
+	for (size_t k = 0; k < s->nstatics; k++) {
+		const struct asa_static *st = &s->statics[k];
+		if (strcmp(st->mapped_if, wan->nameif) != 0)
+			continue;
+		char **t = st->tok;
+		size_t n = st->n, i = 0;
+		uint32_t proto = 0, mport = 0, rport = 0;
+		struct u128 ma = {0, 0}, ra, m;
+		if (i < n && (tk(t[i], "tcp") || tk(t[i], "udp")))
+			proto = tk(t[i++], "tcp") ? PROTO_TCP : PROTO_UDP;
+		if (i >= n)
+			goto bad;
+		bool mif = tk(t[i], "interface");
+		if (!mif && asa_v4(s, t[i], &ma))
+			goto bad;
+		i++;
+		if (proto && (i >= n || asa_port(s, t[i], &mport)))
+			goto bad;
+		i += proto ? 1 : 0;
+		if (i < n && tk(t[i], "access-list")) {
+			input_diag(s->in, DIAG_NOTE, st->line, 1,
+				   "policy static NAT (static … access-list) is not assessed: what the inbound list lets in is not judged",
+				   "ポリシースタティック NAT（static … access-list）は判定していません。受信リストが何を通すかを判定していません");
+			if (!w->in4.unreadable) {
+				w->in4.unreadable = true;
+				w->in4.unreadable_line = st->line;
+			}
+			continue;
+		}
+		if (i >= n || asa_v4(s, t[i], &ra))
+			goto bad;
+		i++;
+		if (proto && (i >= n || asa_port(s, t[i], &rport)))
+			goto bad;
+		i += proto ? 1 : 0;
+		int plen = 32;
+		if (i + 1 < n && (tk(t[i], "netmask") || tk(t[i], "mask"))) {
+			if (addr_parse(FAM_V4, t[i + 1], strlen(t[i + 1]), &m) || (plen = mask_len(&m)) < 0)
+				goto bad;
+		}
+		if (mif && plen != 32)
+			goto bad;
+		struct aset mapped, real, u;
+		uint32_t mask = plen ? 0xffffffffu << (32 - plen) : 0;
+		ra.lo &= mask;
+		ma.lo &= mask;
+		if (aset_prefix(s->a, FAM_V4, ra, (unsigned)plen, &real))
+			return;
+		if (mif) {
+			struct u128 wa = w->addr4;
+			if (aset_range(s->a, FAM_V4, BOX_UNKNOWN_ADDR4, BOX_UNKNOWN_ADDR4, &mapped) ||
+			    aset_range(s->a, FAM_V4, wa, wa, &u) || aset_union(s->a, &mapped, &u, &mapped))
+				return;
+		} else if (aset_prefix(s->a, FAM_V4, ma, (unsigned)plen, &mapped)) {
+			return;
+		}
+		struct nat_forward fw = {.fam = FAM_V4, .inner = ra, .line = st->line};
+		if (plen < 32)
+			fw.hosts = real;
+		else
+			aset_empty(FAM_V4, &fw.hosts);
+		aset_empty(FAM_V4, &fw.from);
+		if (proto ? pset_range(s->a, proto, proto, &fw.proto) || pset_range(s->a, rport, rport, &fw.ports)
+			  : pset_all(s->a, 255, &fw.proto) || pset_all(s->a, 65535, &fw.ports))
+			return;
+		struct strbuf sb;
+		sb_init(&sb, 200);
+		sb_printf(&sb, "static (%s,%s)", st->real_if, st->mapped_if);
+		for (size_t j = 0; j < n && j < 12; j++)
+			sb_printf(&sb, " %s", t[j]);
+		fw.text = utf8_sanitize(s->a, sb_str(&sb), strlen(sb_str(&sb)));
+		sb_free(&sb);
+		if (w->in4.present && !w->in4.unreadable && !w->in4.missing) {
+			fw.acl4 = asa_static_acl(s, &w->in4, &mapped, mif,
+						 (uint32_t)(ra.lo - ma.lo), proto, mport, rport, &real);
+			if (!fw.acl4)
+				return;
+		}
+		w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+		if (!w->fwds)
+			return;
+		w->fwds[w->nfwds++] = fw;
+		continue;
+bad:
+		input_diag(s->in, DIAG_NOTE, st->line, 1,
+			   "this static NAT line cannot be read at '%s': what it forwards is not assessed",
+			   "この static NAT の行は '%s' の所で読み取れないため、何を転送するかを判定していません",
+			   i < n ? utf8_sanitize(s->a, t[i], strnlen(t[i], 40)) : "(end of line)");
+		if (!w->in4.unreadable) {
+			w->in4.unreadable = true;
+			w->in4.unreadable_line = st->line;
+		}
+	}
+}
+
 static void asa_box_services(struct asa *s, struct device *d)
 {
 	struct box_service *sv = arena_alloc(s->a, 8 * sizeof(*sv));
 	if (!sv)
 		return;
 	size_t n = 0;
-	static const char *const names[] = {"https-asdm", "ssh", "telnet"};
+	static const char *const names[] = {"https (ASDM)", "ssh", "telnet"};
 	for (int k = 0; k < 3; k++) {
 		struct box_service *b = &sv[n];
 		memset(b, 0, sizeof(*b));
-		b->name = k == 0 ? "https (ASDM)" : names[k];
+		b->name = names[k];
 		b->cls = SVC_MANAGEMENT;
 		b->proto = PROTO_TCP;
 		b->port = k == 0 ? (uint32_t)(s->http_port > 0 ? s->http_port : 443) : k == 1 ? 22 : 23;
@@ -1389,6 +1646,16 @@ static void asa_box_services(struct asa *s, struct device *d)
 		for (size_t i = 0; i < s->nmg; i++) {
 			if (s->mg[i].svc != k)
 				continue;
+			/* An interface that is shut down carries nothing: noted,
+			 * not judged (it is open again once brought up). */
+			const struct asa_if *mf = asa_if_by_nameif(s, s->mg[i].ifname);
+			if (mf && mf->shutdown) {
+				input_diag(s->in, DIAG_NOTE, s->mg[i].line, 1,
+					   "%s access is allowed on %s, which is shut down: not reachable while it stays down",
+					   "%s による管理アクセスが %s で許可されていますが、このインターフェースは停止中（shutdown）のため、停止している間は到達できません",
+					   names[k], utf8_sanitize(s->a, mf->nameif, strnlen(mf->nameif, 48)));
+				continue;
+			}
 			for (const struct wan_if *w = d->wans; w; w = w->next) {
 				if (strcmp(w->name, s->mg[i].ifname) != 0)
 					continue;
@@ -1527,6 +1794,7 @@ static void asa_model(struct asa *s)
 						 .dflt = FA_PASS, .line = wan->acl_cp_line};
 		}
 		asa_forwards(s, wan->nameif, w);
+		asa_statics(s, wan, w);
 		d->wans = w;
 		d->nwans = 1;
 	}
@@ -1565,6 +1833,58 @@ static void asa_identity(struct asa *s, const char *l, size_t n, unsigned line)
 	}
 }
 
+/* The indentation every non-blank line has (0 for a normal config). */
+static size_t asa_common_indent(const char *p, size_t len)
+{
+	size_t base = SIZE_MAX;
+	const char *end = p + len;
+	while (p < end && base) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (!e)
+			e = end;
+		size_t i = 0, n = (size_t)(e - p);
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i < n && p[i] != '\r' && i < base)
+			base = i;
+		p = e + 1;
+	}
+	return base == SIZE_MAX ? 0 : base;
+}
+
+/* A line not understood: named at its line (the first ASA_UNKNOWN_LISTED,
+ * then counted) with its first word; a line of an access list makes that
+ * list unreadable, so the item it feeds cannot pass on it. */
+static void asa_not_understood(struct asa *s, const char *l, size_t n, unsigned line)
+{
+	size_t w = 0;
+	while (w < n && l[w] != ' ' && l[w] != '\t')
+		w++;
+	if (w == 11 && memcmp(l, "access-list", 11) == 0) {
+		size_t a = w;
+		while (a < n && (l[a] == ' ' || l[a] == '\t'))
+			a++;
+		size_t b = a;
+		while (b < n && l[b] != ' ' && l[b] != '\t')
+			b++;
+		if (b > a && b - a < 64) {
+			char name[64];
+			memcpy(name, l + a, b - a);
+			name[b - a] = '\0';
+			strmap_put(&s->bad_acls, name, line);
+		}
+	}
+	if (++s->nunknown > ASA_UNKNOWN_LISTED) {
+		if (s->nunknown == ASA_UNKNOWN_LISTED + 1)
+			s->unknown_more_line = line;
+		return;
+	}
+	input_diag(s->in, DIAG_NOTE, line, 1,
+		   "this '%s' line is not understood; no check uses it",
+		   "この '%s' の行は解釈できないため、どの判定にも使っていません",
+		   utf8_sanitize(s->a, l, w < 40 ? w : 40));
+}
+
 static int asa_parse(struct input *in, const struct run_ctx *ctx)
 {
 	struct asa *s = arena_alloc(&in->arena, sizeof(*s));
@@ -1575,6 +1895,10 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	s->in = in;
 	s->ctx = ctx;
 	s->a = &in->arena;
+	strmap_init(&s->objix, s->a);
+	strmap_init(&s->names, s->a);
+	strmap_init(&s->reported, s->a);
+	strmap_init(&s->bad_acls, s->a);
 	in->has_coverage = true;
 	in->has_device = true;
 	in->dev.vendor.s = "cisco";
@@ -1585,6 +1909,14 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
+	/* A config pasted into a mail, wiki or ticket often has every line
+	 * indented: the indentation all lines share is not the config's. */
+	size_t base = asa_common_indent(in->data, in->len);
+	if (base)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "every line is indented by %zu or more blanks (a pasted copy?): read as if that indentation were not there",
+			   "すべての行が %zu 文字以上字下げされています（貼り付けた写しでしょうか）。その字下げがないものとして読みました",
+			   base);
 	while (p < end) {
 		const char *e = memchr(p, '\n', (size_t)(end - p));
 		if (!e)
@@ -1600,6 +1932,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 			lead++;
 		if (n == lead)
 			continue;
+		bool indented = lead > base;
 		/* Comments and markers: ": …", "!", "! …" (Oxidized). */
 		if (l[lead] == ':' || l[lead] == '!') {
 			asa_identity(s, l, n, line);
@@ -1625,8 +1958,8 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		bool ok = false;
 		if (k > 0) {
 			asa_secrets(s, t, (size_t)k);
-			ok = asa_line(s, t, (size_t)k, line, lead > 0);
-			if (lead == 0)
+			ok = asa_line(s, t, (size_t)k, line, indented);
+			if (!indented)
 				s->in_block = ok;
 			/* `crypto ca certificate chain X` is followed by hex blocks
 			 * that end in "quit" (not `… certificate map`). */
@@ -1636,10 +1969,8 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		}
 		if (ok)
 			in->lines_understood++;
-		else if (s->nunknown < ASA_UNKNOWN_LISTED)
-			s->unknown[s->nunknown++] = line;
 		else
-			s->nunknown++;
+			asa_not_understood(s, l + lead, n - lead, line);
 		arena_reset(&s->scratch);
 	}
 	arena_free(&s->scratch);
@@ -1647,19 +1978,17 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		input_fail(in, "no Cisco ASA configuration lines found");
 		return EL_EPARSE;
 	}
-	if (s->nunknown) {
-		char list[ASA_UNKNOWN_LISTED * 12] = "";
-		size_t shown = s->nunknown < ASA_UNKNOWN_LISTED ? s->nunknown : ASA_UNKNOWN_LISTED;
-		for (size_t i = 0; i < shown; i++) {
-			size_t ln = strlen(list);
-			snprintf(list + ln, sizeof(list) - ln, "%s%u", i ? ", " : "", s->unknown[i]);
-		}
-		input_diag(in, DIAG_NOTE, 0, 0,
-			   "%zu line(s) not understood and not used by any check: %s%s",
-			   "解釈できず、どの判定にも使っていない行が %zu 行あります: %s%s",
-			   s->nunknown, list, s->nunknown > shown ? ", …" : "");
-	}
+	if (s->nunknown > ASA_UNKNOWN_LISTED)
+		input_diag(in, DIAG_NOTE, s->unknown_more_line, 1,
+			   "%zu more line(s) not understood and not used by any check (the first at this line)",
+			   "ほかに解釈できず、どの判定にも使っていない行が %zu 行あります（最初はこの行）",
+			   s->nunknown - ASA_UNKNOWN_LISTED);
 	asa_model(s);
+	if (s->undefined_more)
+		input_diag(in, DIAG_NOTE, s->undefined_more_line, 1,
+			   "%zu more names are not defined (the first at this line); lines naming them are treated as matching nothing",
+			   "ほかに %zu 個の名前が定義されていません（最初はこの行）。これらを使う行は何にも一致しないものとして扱います",
+			   s->undefined_more);
 	return 0;
 }
 
@@ -1669,16 +1998,18 @@ static int asa_probe(const char *head, size_t n)
 	const char *ls;
 	int hits = 0;
 	while (probe_line(head, n, &pos, &ls, &len)) {
-		if (probe_starts(ls, len, "ASA Version ", false) ||
-		    probe_starts(ls, len, ": ASA Version ", false) ||
-		    probe_starts(ls, len, ": Saved", false))
+		/* After leading blanks: a config pasted into a mail, wiki or
+		 * ticket often has every line indented. */
+		if (probe_starts(ls, len, "ASA Version ", true) ||
+		    probe_starts(ls, len, ": ASA Version ", true) ||
+		    probe_starts(ls, len, ": Saved", true))
 			return 95;
-		if (probe_starts(ls, len, "access-list ", false) ||
-		    probe_starts(ls, len, " nameif ", false) ||
-		    probe_starts(ls, len, "object network ", false) ||
-		    probe_starts(ls, len, "object-group ", false) ||
-		    probe_starts(ls, len, "access-group ", false) ||
-		    probe_starts(ls, len, "same-security-traffic ", false))
+		if (probe_starts(ls, len, "access-list ", true) ||
+		    probe_starts(ls, len, "nameif ", true) ||
+		    probe_starts(ls, len, "object network ", true) ||
+		    probe_starts(ls, len, "object-group ", true) ||
+		    probe_starts(ls, len, "access-group ", true) ||
+		    probe_starts(ls, len, "same-security-traffic ", true))
 			hits++;
 	}
 	return hits >= 2 ? 60 : 0;

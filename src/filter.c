@@ -2045,7 +2045,8 @@ static int lx_index(struct lx *lx, size_t n, enum fam f)
 		int rc = rule_fam(&lx->rules[i], f, &rf);
 		if (rc)
 			return rc;
-		cover[i] = rf == f && !lx->rules[i].new_conn_never && lx->rg[i].n > 0;
+		cover[i] = rf == f && !lx->rules[i].new_conn_never && !lx->rules[i].narrower &&
+			   lx->rg[i].n > 0;
 		lx->stamp[i] = 0;
 	}
 	for (int d = 0; d < LX_N; d++) {

@@ -82,6 +82,12 @@ struct frule {
 	struct aset src, dst;
 	struct pset sport, dport; /* 0..65535; apply to TCP/UDP only */
 	bool new_conn_never;      /* cannot match a connection's first packet */
+	/* Matches only part of what its fields say, by a condition the packet
+	 * space does not hold (an ICMP type, a time range): the analysis takes
+	 * its fields for what it matches, but it never counts as covering a
+	 * later line (filter_lines), so no line is called shadowed or
+	 * redundant because of it. */
+	bool narrower;
 	unsigned line;            /* config line, for reports */
 	const char *name;         /* the vendor's id of the rule ("200020") */
 };

@@ -99,6 +99,8 @@ struct flist {
 	 * (rules/vendor-templates.yaml), or NULL; the array itself is NULL
 	 * when no rule is one. */
 	const char **tmpl;
+	const char *missing;      /* the name of a list it applies that the input
+				     does not hold (a partial paste): not assessed */
 	unsigned *inactive;       /* lines of rules switched off (ASA `inactive`) */
 	size_t ninactive;
 };
@@ -132,6 +134,10 @@ struct nat_forward {
 	bool dmz;                 /* every port not otherwise mapped */
 	unsigned line;
 	const char *text;
+	/* The inbound list as it applies to this forward, rewritten to the
+	 * inner address and ports, where the device's list names the mapped
+	 * (outside) ones (Cisco ASA before 8.3); NULL: the interface's list. */
+	const struct flist *acl4;
 };
 
 /* An internet-facing interface. */

@@ -197,6 +197,76 @@ void sb_free(struct strbuf *sb)
 
 /* ---- cursor ----------------------------------------------------------- */
 
+/* ---- string map ----------------------------------------------------- */
+
+void strmap_init(struct strmap *m, struct arena *a)
+{
+	memset(m, 0, sizeof(*m));
+	m->a = a;
+}
+
+/* FNV-1a, 64 bits folded to size_t. */
+static size_t strmap_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ull;
+	}
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* The slot of key, or of the empty slot where it would go. */
+static size_t strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t h = strmap_hash(key) & (m->cap - 1);
+	while (m->key[h] && strcmp(m->key[h], key) != 0)
+		h = (h + 1) & (m->cap - 1);
+	return h;
+}
+
+bool strmap_get(const struct strmap *m, const char *key, size_t *val)
+{
+	if (!m->cap)
+		return false;
+	size_t h = strmap_slot(m, key);
+	if (!m->key[h])
+		return false;
+	if (val)
+		*val = m->val[h];
+	return true;
+}
+
+int strmap_put(struct strmap *m, const char *key, size_t val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 16;
+		struct strmap g = {.a = m->a, .cap = nc};
+		g.key = arena_alloc(m->a, nc * sizeof(*g.key));
+		g.val = arena_alloc(m->a, nc * sizeof(*g.val));
+		if (!g.key || !g.val)
+			return EL_ENOMEM;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->key[i]) {
+				size_t h = strmap_slot(&g, m->key[i]);
+				g.key[h] = m->key[i];
+				g.val[h] = m->val[i];
+			}
+		g.n = m->n;
+		*m = g;
+	}
+	size_t h = strmap_slot(m, key);
+	if (m->key[h])
+		return 0;
+	const char *k = arena_strdup(m->a, key);
+	if (!k)
+		return EL_ENOMEM;
+	m->key[h] = k;
+	m->val[h] = val;
+	m->n++;
+	return 1;
+}
+
 void cur_skip_blank(struct cursor *c)
 {
 	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))

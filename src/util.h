@@ -72,6 +72,27 @@ void sb_reset(struct strbuf *sb);
 /* Frees the memory; the buffer is empty and reusable afterwards. */
 void sb_free(struct strbuf *sb);
 
+/* ---- string map ----------------------------------------------------- */
+
+/* Strings to values in one open-addressing table (linear probing, a
+ * power-of-two capacity kept at most half full), so a name table that
+ * grows with the input costs near constant time per lookup. Slots and the
+ * copies of the keys live in the arena given to strmap_init(); a zeroed
+ * struct with .a set is a valid empty map. */
+struct strmap {
+	struct arena *a;
+	const char **key;
+	size_t *val;
+	size_t cap, n;
+};
+
+void strmap_init(struct strmap *m, struct arena *a);
+/* Returns true and sets *val (when val is not NULL) if key is present. */
+bool strmap_get(const struct strmap *m, const char *key, size_t *val);
+/* Adds key -> val (the key is copied). Returns 1 when added, 0 when the key
+ * was already there (its value is kept), or EL_ENOMEM. */
+int strmap_put(struct strmap *m, const char *key, size_t val);
+
 /* ---- string cursor (curl's strparse idea) --------------------------- */
 
 struct cursor {

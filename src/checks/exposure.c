@@ -610,6 +610,11 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 				    x.fam_name, ARGS_END);
 		return;
 	}
+	if (l->missing) {
+		finding_add(in, ctx, "EL100", "missing", ITEM_3_2, -1, FST_UNKNOWN, l->line, l->text,
+			    "interface", ifname, "family", x.fam_name, "list", l->missing, ARGS_END);
+		return;
+	}
 	if (!l->present) {
 		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd,
 					      strncmp(ifname, "pp ", 3) == 0 ? "pp"
@@ -707,7 +712,10 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			struct target t = {.variant = f->to_box ? "box" : "forward", .host = hs[i],
 					   .host_addr = &f->inner, .line = f->line,
 					   .evidence = f->text};
-			analyse_query(&x, &t, &qs[i], NULL, indexed ? &cand[i] : NULL);
+			struct xp xf = x;
+			if (f->acl4)
+				xf.l = f->acl4;   /* the list rewritten for this forward */
+			analyse_query(&xf, &t, &qs[i], NULL, indexed && !f->acl4 ? &cand[i] : NULL);
 		}
 		arena_free(&fa);
 	}

@@ -170,3 +170,29 @@ for n in ${BENCH_ASA_SIZES:-5000 20000 100000}; do
 	lps=$(awk -v l="$lines" -v s="$best" 'BEGIN{ if (s+0>0 && s !~ />/) printf "%.0f", l/s; else print "-" }')
 	printf '| %d | %d | %d | %s%s | %s | %s | %s | %s |\n' "$n" "$lines" "$bytes" "$best" "$note" "$cpu" "$lps" "$rss" "$(cat "$TMP/c")"
 done
+
+# Hostile shape (issue 12 §2): an ACL whose every line names a different
+# undefined object-group. Each name is noted once; before the names were
+# hashed, each was compared with every name noted so far (160k lines took
+# 89.7 s and 730 MB). Figures, not a test.
+undef() { # N: ACL lines, each with its own undefined group
+	awk -v N="$1" 'BEGIN {
+		printf "ASA Version 9.12(4)67 \n!\nhostname bench-undef\n"
+		printf "interface GigabitEthernet1/1\n nameif outside\n security-level 0\n ip address 203.0.113.2 255.255.255.0\n!\n"
+		printf "interface GigabitEthernet1/2\n nameif inside\n security-level 100\n ip address 10.0.0.1 255.255.0.0\n!\n"
+		for (k = 0; k < N; k++)
+			printf "access-list outside_in extended permit tcp any object-group UNDEFINED-%d eq https\n", k
+		printf "access-group outside_in in interface outside\n"
+	}' >"$TMP/u$1.cfg"
+}
+printf '\n| undefined group names | edgelint s | peak RSS KiB |\n|---|---|---|\n'
+for n in 40000 80000 160000; do
+	undef "$n"
+	rc=0
+	/usr/bin/time -q -f '%e %M' -o "$TMP/t" timeout "$LIMIT" "$BIN" --today 2026-11-21 \
+		--format json "$TMP/u$n.cfg" >/dev/null || rc=$?
+	read -r s kib < <(tail -1 "$TMP/t")
+	[ "$rc" = 124 ] && s="> $LIMIT (stopped)"
+	printf '| %d | %s | %s |\n' "$n" "$s" "$kib"
+	rm -f "$TMP/u$n.cfg"
+done

@@ -789,10 +789,11 @@ static void test_access_groups(void **state)
 	assert_false(the_wan(&in)->box4.present);
 	input_free(&in);
 
-	/* An access-group naming an ACL that has no entries. */
+	/* An access-group naming an ACL that has no entries: the list is
+	 * missing (test_access_group_missing_acl). */
 	assert_int_equal(parse_cfg(&in, IFS "access-group NOACL in interface outside\n"), 0);
 	l = &the_wan(&in)->in4;
-	assert_true(l->has_undefined);
+	assert_string_equal(l->missing, "NOACL");
 	assert_int_equal(l->n, 0);
 	input_free(&in);
 }
@@ -818,7 +819,8 @@ static void test_no_acl_security_levels(void **state)
 	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
 	input_free(&in);
 
-	/* Outside at the same level as inside: nothing denies by default. */
+	/* Outside at the same level as inside: without `same-security-traffic
+	 * permit inter-interface` (disabled by default) that is denied too. */
 	assert_int_equal(parse_cfg(&in,
 				   "interface GigabitEthernet0/0\n"
 				   " nameif outside\n"
@@ -827,7 +829,260 @@ static void test_no_acl_security_levels(void **state)
 				   " nameif inside\n"
 				   " security-level 100\n"),
 			 0);
+	assert_true(the_wan(&in)->in4.present);
+	assert_string_equal(the_wan(&in)->in4.text, "security-level 100 (no access-group)");
+	input_free(&in);
+}
+
+/* Issue 10 §3: two level-0 interfaces and no ACL. Cisco's command
+ * reference: same-security-traffic "is disabled by default", so nothing
+ * goes from one to the other (pass); with `same-security-traffic permit
+ * inter-interface` everything does (EL101); an interface in use below the
+ * internet side is open to it; a shut-down or management-only one is not. */
+static void test_same_security_levels(void **state)
+{
+	(void)state;
+	struct input in;
+#define TWO0                                                     \
+	"interface GigabitEthernet0/0\n"            /* 1 */      \
+	" nameif outside\n"                         /* 2 */      \
+	" security-level 0\n"                       /* 3 */      \
+	" ip address 203.0.113.2 255.255.255.0\n"   /* 4 */      \
+	"interface GigabitEthernet0/1\n"            /* 5 */      \
+	" nameif partner\n"                         /* 6 */      \
+	" security-level 0\n"                       /* 7 */      \
+	" ip address 10.5.5.1 255.255.255.0\n"      /* 8 */
+	assert_int_equal(parse_cfg(&in, TWO0), 0);
+	const struct flist *l = &the_wan(&in)->in4;
+	assert_true(l->present);
+	assert_int_equal(l->n, 0);
+	assert_int_equal(l->dflt, FA_DENY);
+	assert_int_equal(l->line, 1);
+	assert_string_equal(l->text, "security-level 0 (no access-group)");
+	input_free(&in);
+	run_cfg(&in, TWO0);
+	assert_null(find_rule(&in, "EL101", NULL));
+	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
+	input_free(&in);
+
+	run_cfg(&in, TWO0 "same-security-traffic permit inter-interface\n");   /* 9 */
 	assert_false(the_wan(&in)->in4.present);
+	const struct finding *f = find_rule(&in, "EL101", NULL);
+	assert_non_null(f);
+	assert_int_equal(f->line, 1);
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+	assert_int_equal(in.lines_understood, in.lines_total);
+	input_free(&in);
+
+	/* intra-interface (hairpin) alone opens nothing between interfaces. */
+	run_cfg(&in, TWO0 "same-security-traffic permit intra-interface\n");
+	assert_true(the_wan(&in)->in4.present);
+	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
+	input_free(&in);
+
+	/* The internet side at 10 with a level-0 interface in use: open. */
+	assert_int_equal(parse_cfg(&in,
+				   "interface GigabitEthernet0/0\n"
+				   " nameif outside\n"
+				   " security-level 10\n"
+				   "interface GigabitEthernet0/1\n"
+				   " nameif guest\n"
+				   " security-level 0\n"
+				   "interface GigabitEthernet0/2\n"
+				   " nameif inside\n"
+				   " security-level 100\n"),
+			 0);
+	assert_false(the_wan(&in)->in4.present);
+	input_free(&in);
+	/* … but not when that interface is shut down or management-only. */
+	assert_int_equal(parse_cfg(&in,
+				   "interface GigabitEthernet0/0\n"
+				   " nameif outside\n"
+				   " security-level 10\n"
+				   "interface GigabitEthernet0/1\n"
+				   " shutdown\n"
+				   " nameif guest\n"
+				   " security-level 0\n"
+				   "interface Management0/0\n"
+				   " management-only\n"
+				   " nameif management\n"
+				   " security-level 0\n"),
+			 0);
+	assert_true(the_wan(&in)->in4.present);
+	input_free(&in);
+#undef TWO0
+}
+
+/* Issue 10 §3: an access-group that names a list the file does not hold
+ * (the ASA refuses that: the copy is incomplete). 3-2 is unknown, with
+ * EL100 "missing" naming the list; not the security-level deny-all. */
+static void test_access_group_missing_acl(void **state)
+{
+	(void)state;
+	struct input in;
+	run_cfg(&in, IFS "access-group OUTSIDE_IN in interface outside\n");   /* 9 */
+	const struct flist *l = &the_wan(&in)->in4;
+	assert_string_equal(l->missing, "OUTSIDE_IN");
+	assert_false(l->has_undefined);
+	const struct finding *f = find_rule(&in, "EL100", "missing");
+	assert_non_null(f);
+	assert_int_equal(f->line, 9);
+	assert_int_equal(f->status, FST_UNKNOWN);
+	assert_string_equal(farg(f, "list"), "OUTSIDE_IN");
+	assert_string_equal(farg(f, "interface"), "outside");
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+
+	/* The global list the same way. */
+	run_cfg(&in, IFS "access-group GLOBAL_IN global\n");
+	assert_string_equal(the_wan(&in)->in4.missing, "GLOBAL_IN");
+	assert_non_null(find_rule(&in, "EL100", "missing"));
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+}
+
+/* Bad input: an entry that cannot be read makes 3-2 unknown (never pass),
+ * and says where and what; a line of the list that is not understood
+ * at all does the same. */
+static void test_ace_unreadable(void **state)
+{
+	(void)state;
+	struct input in;
+	run_cfg(&in, IFS
+		"access-list OUT extended deny ip any any\n"                          /* 9 */
+		"access-list OUT extended permit tcp any host 10.1.1.5 eq nosuchport\n" /* 10 */
+		"access-group OUT in interface outside\n");
+	const struct flist *l = &the_wan(&in)->in4;
+	assert_true(l->unreadable);
+	assert_int_equal(l->unreadable_line, 10);
+	const struct diag *d = diag_with(&in, "cannot be read");
+	assert_non_null(d);
+	assert_int_equal(d->line, 10);
+	assert_string_equal(d->msg, "this entry of access list OUT cannot be read at 'eq': "
+			    "what the list lets in is not assessed");
+	assert_non_null(find_rule(&in, "EL100", "unreadable"));
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	/* One note for the entry, though both families read it. */
+	size_t k = 0;
+	for (d = in.diags; d; d = d->next)
+		k += strstr(d->msg, "cannot be read") != NULL;
+	assert_int_equal(k, 1);
+	input_free(&in);
+
+	run_cfg(&in, IFS
+		"access-list OUT extended deny ip any any\n"                /* 9 */
+		"access-list OUT extended allow tcp any any eq 3389\n"      /* 10 */
+		"access-group OUT in interface outside\n");
+	l = &the_wan(&in)->in4;
+	assert_true(l->unreadable);
+	assert_int_equal(l->unreadable_line, 10);
+	d = diag_with(&in, "not understood");
+	assert_non_null(d);
+	assert_int_equal(d->line, 10);
+	assert_string_equal(d->msg, "this 'access-list' line is not understood; no check uses it");
+	assert_int_equal(in.lines_understood, in.lines_total - 1);
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+
+	/* A list all of whose lines are unreadable is unreadable, not missing. */
+	run_cfg(&in, IFS "access-list OUT extended allow ip any any\n"
+		"access-group OUT in interface outside\n");
+	assert_null(the_wan(&in)->in4.missing);
+	assert_true(the_wan(&in)->in4.unreadable);
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+}
+
+/* Issue 10 §3: a config pasted with every line indented (mail, wiki,
+ * ticket) is recognised without --kind and read as the config. */
+static void test_indented_paste(void **state)
+{
+	(void)state;
+	static const char txt[] =
+		"    interface GigabitEthernet0/0\n"                             /* 1 */
+		"     nameif outside\n"
+		"     security-level 0\n"
+		"     ip address 203.0.113.2 255.255.255.0\n"
+		"    interface GigabitEthernet0/1\n"                             /* 5 */
+		"     nameif inside\n"
+		"     security-level 100\n"
+		"     ip address 10.1.1.1 255.255.255.0\n"
+		"\n"
+		"    object network RDP-HOST\n"                                  /* 10 */
+		"     host 10.1.1.5\n"
+		"     nat (inside,outside) static interface service tcp 3389 3389\n"
+		"    access-list OUT extended permit tcp any object RDP-HOST eq 3389\n"
+		"    access-group OUT in interface outside\n";                 /* 14 */
+	const struct parser *p = parser_detect(txt, sizeof(txt) - 1);
+	assert_non_null(p);
+	assert_ptr_equal(p, parser_by_name("cisco-asa"));
+	struct input in;
+	run_cfg(&in, txt);
+	assert_int_equal(in.lines_total, 13);
+	assert_int_equal(in.lines_understood, 13);
+	assert_string_equal(the_wan(&in)->name, "outside");
+	assert_int_equal(the_wan(&in)->in4.line, 14);
+	assert_int_equal(the_wan(&in)->nfwds, 1);
+	const struct finding *f = find_rule(&in, "EL105", NULL);
+	assert_non_null(f);
+	assert_int_equal(f->line, 13);
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+	const struct diag *d = diag_with(&in, "indented");
+	assert_non_null(d);
+	assert_string_equal(d->msg, "every line is indented by 4 or more blanks (a pasted copy?): "
+			    "read as if that indentation were not there");
+	input_free(&in);
+}
+
+/* Issue 10 §3: management allowed on an interface that is shut down is
+ * noted at its line, not judged (here the default route leads through it,
+ * so it is the internet side). */
+static void test_mgmt_on_shutdown_interface(void **state)
+{
+	(void)state;
+	struct input in;
+	run_cfg(&in,
+		"interface GigabitEthernet0/0\n"            /* 1 */
+		" shutdown\n"
+		" nameif outside\n"
+		" security-level 0\n"
+		" ip address 203.0.113.2 255.255.255.0\n"   /* 5 */
+		"interface GigabitEthernet0/1\n"
+		" nameif inside\n"
+		" security-level 100\n"
+		" ip address 10.1.1.1 255.255.255.0\n"
+		"route outside 0.0.0.0 0.0.0.0 203.0.113.1\n" /* 10 */
+		"http server enable\n"
+		"http 0.0.0.0 0.0.0.0 outside\n"             /* 12 */
+		"ssh 0 0 outside\n"                          /* 13 */
+		"telnet 10.1.1.0 255.255.255.0 inside\n");
+	assert_string_equal(the_wan(&in)->name, "outside");
+	assert_null(find_rule(&in, "EL104", NULL));
+	assert_int_equal(in.items[ITEM_3_2], IST_PASS);
+	const struct diag *d = diag_with(&in, "https (ASDM) access");
+	assert_non_null(d);
+	assert_int_equal(d->line, 12);
+	assert_string_equal(d->msg, "https (ASDM) access is allowed on outside, which is shut down: "
+			    "not reachable while it stays down");
+	d = diag_with(&in, "ssh access");
+	assert_non_null(d);
+	assert_int_equal(d->line, 13);
+	assert_null(diag_with(&in, "telnet access"));
+	input_free(&in);
+
+	/* The same lines with the interface up fail (EL104 x2). */
+	run_cfg(&in,
+		"interface GigabitEthernet0/0\n"
+		" nameif outside\n"
+		" security-level 0\n"
+		"interface GigabitEthernet0/1\n"
+		" nameif inside\n"
+		" security-level 100\n"
+		"http server enable\n"
+		"http 0.0.0.0 0.0.0.0 outside\n"
+		"ssh 0 0 outside\n");
+	assert_int_equal(count_rule(&in, "EL104"), 2);
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
 	input_free(&in);
 }
 
@@ -1537,6 +1792,120 @@ static void test_hostile_empty(void **state)
 	input_free(&in);
 }
 
+/* Issue 12 §2: undefined names are looked up in a hash, and past the
+ * first 200 they are counted into one note (250 names: 200 notes + 1). */
+static void test_undefined_names_counted(void **state)
+{
+	(void)state;
+	static char buf[40000];
+	size_t k = (size_t)snprintf(buf, sizeof(buf), IFS);
+	for (int i = 0; i < 250; i++)   /* lines 9..258 */
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k,
+				      "access-list OUT extended permit ip any object-group U%d\n", i);
+	snprintf(buf + k, sizeof(buf) - k, "access-group OUT in interface outside\n");
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 201);
+	const struct diag *d = diag_with(&in, "more names are not defined");
+	assert_non_null(d);
+	assert_string_equal(d->msg, "50 more names are not defined (the first at this line); "
+			    "lines naming them are treated as matching nothing");
+	assert_int_equal(d->line, 209);
+	d = diag_with(&in, "'U199'");
+	assert_non_null(d);
+	assert_int_equal(d->line, 208);
+	assert_null(diag_with(&in, "'U200'"));
+	assert_int_equal(the_wan(&in)->in4.n, 0);
+	input_free(&in);
+}
+
+/* Issue 10 §3: pre-8.3 statics. Before 8.3 the ACL names the MAPPED
+ * address and port (Cisco, ASA 5500 Migration to Version 8.3 and Later);
+ * each static becomes a forward to the real host and port, judged against
+ * the list rewritten for it. */
+static void test_pre83_statics(void **state)
+{
+	(void)state;
+	struct input in;
+	static const char cfg[] = IFS
+		"name 10.1.1.5 termserv\n"                                                    /* 9 */
+		"static (inside,outside) tcp interface 2222 termserv ssh netmask 255.255.255.255\n" /* 10 */
+		"static (inside,outside) 203.0.113.5 10.1.1.6 netmask 255.255.255.255 0 0\n"  /* 11 */
+		"static (inside,outside) 198.51.100.0 10.1.1.0 netmask 255.255.255.0 dns\n"   /* 12 */
+		"static (inside,dmz) 172.16.9.9 10.1.1.9 netmask 255.255.255.255\n"           /* 13 */
+		"global (outside) 1 interface\n"                                              /* 14 */
+		"nat (inside) 1 0.0.0.0 0.0.0.0\n"                                            /* 15 */
+		"access-list OUT extended permit tcp any interface outside eq 2222\n"         /* 16 */
+		"access-list OUT extended permit tcp any host 10.1.1.6 eq 3389\n"             /* 17 */
+		"access-list OUT extended permit tcp any host 203.0.113.5 eq www\n"           /* 18 */
+		"access-list OUT extended permit tcp any 198.51.100.128 255.255.255.128 eq 25\n" /* 19 */
+		"access-group OUT in interface outside\n";                                    /* 20 */
+	assert_int_equal(parse_cfg(&in, cfg), 0);
+	assert_int_equal(in.lines_understood, in.lines_total);
+	const struct wan_if *w = the_wan(&in);
+	assert_int_equal(w->nfwds, 3);   /* (inside,dmz) is not to the internet side */
+	const struct nat_forward *f = &w->fwds[0];
+	assert_int_equal(f->line, 10);
+	assert_true(u128_eq(f->inner, a4("10.1.1.5")));
+	check_pset(&in, &f->proto, "6");
+	check_pset(&in, &f->ports, "22");
+	assert_string_equal(f->text, "static (inside,outside) tcp interface 2222 termserv ssh "
+			    "netmask 255.255.255.255");
+	assert_non_null(f->acl4);
+	assert_int_equal(f->acl4->n, 1);   /* only line 16 touches interface:2222 */
+	assert_int_equal(f->acl4->rules[0].line, 16);
+	check_aset(&in, &f->acl4->rules[0].dst, FAM_V4, "10.1.1.5");
+	check_pset(&in, &f->acl4->rules[0].dport, "22");
+	f = &w->fwds[1];
+	assert_int_equal(f->line, 11);
+	assert_true(u128_eq(f->inner, a4("10.1.1.6")));
+	check_pset(&in, &f->ports, "0-65535");
+	assert_int_equal(f->acl4->n, 1);   /* line 17 names the real address: no match */
+	assert_int_equal(f->acl4->rules[0].line, 18);
+	check_aset(&in, &f->acl4->rules[0].dst, FAM_V4, "10.1.1.6");
+	check_pset(&in, &f->acl4->rules[0].dport, "80");
+	f = &w->fwds[2];
+	assert_int_equal(f->line, 12);
+	check_aset(&in, &f->hosts, FAM_V4, "10.1.1.0-10.1.1.255");
+	assert_int_equal(f->acl4->n, 1);
+	check_aset(&in, &f->acl4->rules[0].dst, FAM_V4, "10.1.1.128-10.1.1.255");
+	check_pset(&in, &f->acl4->rules[0].dport, "25");
+	assert_non_null(diag_with(&in, "before ASA 8.3"));
+	input_free(&in);
+
+	/* Through the checks: ssh on termserv (EL104), http on 10.1.1.6 and
+	 * smtp on 10.1.1.128/25 (EL105); RDP on 10.1.1.6 is not reachable. */
+	run_cfg(&in, cfg);
+	assert_int_equal(count_rule(&in, "EL104"), 1);
+	assert_int_equal(find_rule(&in, "EL104", NULL)->line, 16);
+	assert_int_equal(count_rule(&in, "EL105"), 2);
+	for (size_t i = 0; i < in.nfindings; i++)
+		assert_int_not_equal(in.findings[i].line, 17);
+	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
+	input_free(&in);
+
+	/* A policy static and an unreadable static: 3-2 unknown, never pass. */
+	run_cfg(&in, IFS
+		"static (inside,outside) 203.0.113.7 access-list POL\n"      /* 9 */
+		"access-list OUT extended deny ip any any\n"
+		"access-group OUT in interface outside\n");
+	assert_true(the_wan(&in)->in4.unreadable);
+	assert_int_equal(the_wan(&in)->in4.unreadable_line, 9);
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+	run_cfg(&in, IFS
+		"static (inside,outside) tcp interface nosuchport 10.1.1.5 22\n"   /* 9 */
+		"access-list OUT extended deny ip any any\n"
+		"access-group OUT in interface outside\n");
+	const struct diag *d = diag_with(&in, "static NAT line cannot be read");
+	assert_non_null(d);
+	assert_int_equal(d->line, 9);
+	assert_string_equal(d->msg, "this static NAT line cannot be read at 'nosuchport': "
+			    "what it forwards is not assessed");
+	assert_int_equal(in.items[ITEM_3_2], IST_UNKNOWN);
+	input_free(&in);
+}
+
 static void test_hostile_many_tokens(void **state)
 {
 	(void)state;
@@ -1554,11 +1923,16 @@ static void test_hostile_many_tokens(void **state)
 	assert_null(in.error);
 	assert_int_equal(in.lines_total, 12);
 	assert_int_equal(in.lines_understood, 10);
-	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 2);
 	assert_string_equal(in.diags->msg,
-			    "2 line(s) not understood and not used by any check: 10, 11");
-	/* The ACL has no entry: the access-group names an empty list. */
-	assert_true(the_wan(&in)->in4.has_undefined);
+			    "this 'network-object' line is not understood; no check uses it");
+	assert_int_equal(in.diags->line, 10);
+	assert_string_equal(in.diags->next->msg,
+			    "this 'access-list' line is not understood; no check uses it");
+	assert_int_equal(in.diags->next->line, 11);
+	/* The ACL's only line could not be read: the list is unreadable. */
+	assert_true(the_wan(&in)->in4.unreadable);
+	assert_int_equal(the_wan(&in)->in4.unreadable_line, 11);
 	assert_int_equal(the_wan(&in)->in4.n, 0);
 	input_free(&in);
 }
@@ -1609,9 +1983,27 @@ static void test_corpus_like_unknown_lines(void **state)
 			 0);
 	assert_int_equal(in.lines_total, 11);
 	assert_int_equal(in.lines_understood, 9);
-	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 2);
 	assert_string_equal(in.diags->msg,
-			    "2 line(s) not understood and not used by any check: 9, 10");
+			    "this 'frobnicate' line is not understood; no check uses it");
+	assert_int_equal(in.diags->line, 9);
+	assert_string_equal(in.diags->next->msg,
+			    "this 'access-group' line is not understood; no check uses it");
+	assert_int_equal(in.diags->next->line, 10);
+	input_free(&in);
+
+	/* Past 30 such lines, the rest are counted in one note. */
+	static char buf[4000];
+	size_t k = (size_t)snprintf(buf, sizeof(buf), IFS);
+	for (int i = 0; i < 35; i++)   /* lines 9..43 */
+		k += (size_t)snprintf(buf + k, sizeof(buf) - k, "frobnicate %d\n", i);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 31);
+	const struct diag *d = diag_with(&in, "more line(s)");
+	assert_non_null(d);
+	assert_int_equal(d->line, 39);
+	assert_string_equal(d->msg, "5 more line(s) not understood and not used by any check "
+			    "(the first at this line)");
 	input_free(&in);
 }
 
@@ -1629,6 +2021,13 @@ int main(void)
 		cmocka_unit_test(test_network_group_cycle),
 		cmocka_unit_test(test_network_group_reuse),
 		cmocka_unit_test(test_network_undefined),
+		cmocka_unit_test(test_undefined_names_counted),
+		cmocka_unit_test(test_same_security_levels),
+		cmocka_unit_test(test_access_group_missing_acl),
+		cmocka_unit_test(test_ace_unreadable),
+		cmocka_unit_test(test_indented_paste),
+		cmocka_unit_test(test_mgmt_on_shutdown_interface),
+		cmocka_unit_test(test_pre83_statics),
 		cmocka_unit_test(test_service_groups),
 		cmocka_unit_test(test_ace_addresses),
 		cmocka_unit_test(test_ace_ports),

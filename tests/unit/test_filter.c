@@ -1078,6 +1078,31 @@ static void test_lines_established(void **state)
 	COVERED(fl, 2, FL_REDUNDANT, 0);
 }
 
+/* A line narrower than its fields (an ICMP type, a time range) never
+ * covers a later line; it can itself be covered by an exact one. */
+static void test_lines_narrower(void **state)
+{
+	(void)state;
+	struct frule r[] = {
+		R(FA_PASS, "1", FAM_V4, "*", "*", "*", "*"),   /* icmp … unreachable */
+		R(FA_PASS, "1", FAM_V4, "*", "*", "*", "*"),   /* icmp … time-exceeded */
+		R(FA_DENY, "0-255", FAM_V4, "*", "*", "*", "*"),
+		R(FA_PASS, "1", FAM_V4, "*", "*", "*", "*"),   /* icmp … echo, after the deny */
+	};
+	r[0].narrower = true;
+	r[1].narrower = true;
+	r[3].narrower = true;
+	struct fline *fl = lines_of(r, 4);
+	LIVE(fl, 0);
+	LIVE(fl, 1);          /* line 0 matches one ICMP type only */
+	LIVE(fl, 2);
+	COVERED(fl, 3, FL_SHADOWED, 2);   /* the exact deny of everything decides it */
+	/* Without the flag, line 0 would cover line 1 (same fields). */
+	r[0].narrower = false;
+	fl = lines_of(r, 4);
+	COVERED(fl, 1, FL_REDUNDANT, 0);
+}
+
 static void test_lines_mixed_families(void **state)
 {
 	(void)state;
@@ -1581,6 +1606,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_lines_partial_and_joint, teardown),
 		cmocka_unit_test_teardown(test_lines_established, teardown),
 		cmocka_unit_test_teardown(test_lines_mixed_families, teardown),
+		cmocka_unit_test_teardown(test_lines_narrower, teardown),
 		cmocka_unit_test_teardown(test_lines_random_10, teardown),
 		cmocka_unit_test_teardown(test_lines_random_100, teardown),
 		cmocka_unit_test_teardown(test_lines_random_1000, teardown),

@@ -821,6 +821,43 @@ static void test_utf8_clean(void **state)
 	sb_free(&sb);
 }
 
+/* The map keeps every key through its growths, answers present and absent
+ * keys exactly, keeps the first value of a key, and copies keys. */
+static void test_strmap(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct strmap m;
+	strmap_init(&m, &a);
+	size_t v = 99;
+	assert_false(strmap_get(&m, "x", &v));
+	assert_int_equal(v, 99);
+	char key[32];
+	for (size_t i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "name-%zu", i);
+		assert_int_equal(strmap_put(&m, key, i * 3), 1);
+	}
+	key[0] = '\0';   /* the map holds its own copies */
+	assert_int_equal(m.n, 5000);
+	assert_true(m.cap >= 2 * m.n);
+	assert_int_equal(m.cap & (m.cap - 1), 0);
+	for (size_t i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "name-%zu", i);
+		assert_true(strmap_get(&m, key, &v));
+		assert_int_equal(v, i * 3);
+	}
+	assert_int_equal(strmap_put(&m, "name-7", 1), 0);
+	assert_true(strmap_get(&m, "name-7", &v));
+	assert_int_equal(v, 21);
+	assert_false(strmap_get(&m, "name-5000", NULL));
+	assert_false(strmap_get(&m, "", NULL));
+	assert_int_equal(strmap_put(&m, "", 4), 1);
+	assert_true(strmap_get(&m, "", &v));
+	assert_int_equal(v, 4);
+	assert_int_equal(m.n, 5001);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -848,6 +885,7 @@ int main(void)
 		cmocka_unit_test(test_display_width),
 		cmocka_unit_test(test_sb_pad),
 		cmocka_unit_test(test_utf8_clean),
+		cmocka_unit_test(test_strmap),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
