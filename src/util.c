@@ -3,6 +3,7 @@
  * helpers (see util.h for the contracts).
  */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "util.h"
 
 #include <ctype.h>
@@ -492,6 +493,48 @@ done:
 	return 0;
 }
 
+/* Writes all of data to fd: 0, or -1 with errno set. */
+static int write_full(int fd, const char *data, size_t n)
+{
+	size_t off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, data + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* A device, FIFO or socket named by -o (/dev/stdout, /dev/null, a pipe,
+ * or a symbolic link to one) is written in place, never replaced by a
+ * file: renaming over it would change the system (as root, /dev/null). */
+static int write_in_place(const char *path, const char *data, size_t n, char *why,
+			  size_t whyn)
+{
+	/* O_NONBLOCK: a FIFO nobody reads fails (ENXIO) instead of waiting. */
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(why, whyn, "%s", errno == ENXIO ? "nothing reads this FIFO"
+							  : strerror(errno));
+		return EL_EIO;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 || write_full(fd, data, n) != 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		close(fd);
+		return EL_EIO;
+	}
+	if (close(fd) != 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		return EL_EIO;
+	}
+	return 0;
+}
+
 int file_write_atomic(const char *path, const char *data, size_t n,
 		      char *why, size_t whyn)
 {
@@ -502,10 +545,38 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 		}
 		return 0;
 	}
+	/* What path is now, through any symbolic link: a device or FIFO is
+	 * written in place; a regular file is replaced (temporary file beside
+	 * the link's target, so the link stays) keeping its permission bits;
+	 * a new file gets 0666 less the umask, as any tool's output. */
+	struct stat st;
+	mode_t mode;
+	char *real = NULL;
+	if (stat(path, &st) == 0) {
+		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+		    S_ISBLK(st.st_mode))
+			return write_in_place(path, data, n, why, whyn);
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(why, whyn, "%s", strerror(EISDIR));
+			return EL_EIO;
+		}
+		mode = st.st_mode & 07777;
+		real = realpath(path, NULL);
+		if (!real) {
+			snprintf(why, whyn, "%s", strerror(errno));
+			return EL_EIO;
+		}
+		path = real;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
 	size_t pn = strlen(path);
 	char *tmp = malloc(pn + 16);
 	if (!tmp) {
 		snprintf(why, whyn, "out of memory");
+		free(real);
 		return EL_ENOMEM;
 	}
 	snprintf(tmp, pn + 16, "%s.tmpXXXXXX", path);
@@ -513,19 +584,10 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	if (fd < 0) {
 		snprintf(why, whyn, "%s", strerror(errno));
 		free(tmp);
+		free(real);
 		return EL_EIO;
 	}
-	size_t off = 0;
-	while (off < n) {
-		ssize_t w = write(fd, data + off, n - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+	if (write_full(fd, data, n) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
@@ -535,6 +597,7 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	if (rename(tmp, path) != 0)
 		goto fail;
 	free(tmp);
+	free(real);
 	return 0;
 fail:
 	snprintf(why, whyn, "%s", strerror(errno));
@@ -542,5 +605,6 @@ fail:
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	free(real);
 	return EL_EIO;
 }

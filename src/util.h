@@ -132,7 +132,11 @@ void date_format(long days, char *buf, size_t n);
 int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 		  char *why, size_t whyn);
 /* Writes data to path atomically: a temporary file beside it, fsync,
- * rename. "-" writes to stdout. Returns 0 or negative with why set. */
+ * rename. "-" writes to stdout. A device, FIFO or socket (or a symbolic
+ * link to one) is written in place, never replaced; a symbolic link to a
+ * regular file stays a link (its target is replaced); an existing file
+ * keeps its permission bits, a new one gets 0666 less the umask.
+ * Returns 0 or negative with why set. */
 int file_write_atomic(const char *path, const char *data, size_t n,
 		      char *why, size_t whyn);
 
