@@ -167,10 +167,13 @@ static int pcap_open_input(struct input *in, char *errbuf, uint64_t *size, struc
 	} else {
 		bool is_stdin = strcmp(in->path, "-") == 0;
 		struct stat st;
-		bool regular = !is_stdin && stat(in->path, &st) == 0 && S_ISREG(st.st_mode);
+		bool regular = !is_stdin && !in->stream && stat(in->path, &st) == 0 &&
+			       S_ISREG(st.st_mode);
 		if (regular)
 			*size = (uint64_t)st.st_size;
-		FILE *f = is_stdin ? stdin : fopen(in->path, "rb");
+		/* in->stream: a pipe or FIFO run.c has probed (see run_input). */
+		FILE *f = in->stream ? in->stream : is_stdin ? stdin : fopen(in->path, "rb");
+		in->stream = NULL;
 		uint8_t head[4];
 		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
 		if (f && is_pcapng(head, n)) {

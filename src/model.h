@@ -306,6 +306,8 @@ struct input {
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */
 	size_t len;
+	FILE *stream;             /* a pipe or FIFO read once, for a streaming
+				   * kind: its parser takes it (sets NULL) */
 	const char *error;        /* first fatal problem (arena), or NULL */
 	struct diag *diags, **diags_tail;
 	size_t ndiag_errors;

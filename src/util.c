@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -433,22 +434,84 @@ void date_format(long days, char *buf, size_t n)
 
 /* ---- files ---------------------------------------------------------------- */
 
-int file_read_all(const char *path, size_t max, char **out, size_t *outn,
-		  char *why, size_t whyn)
+int file_open_read(const char *path, bool *regular, char *why, size_t whyn)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: opening a FIFO no one writes to returns at once. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		snprintf(why, whyn, "%s", strerror(errno));
-		return EL_EIO;
+		return -1;
 	}
-	size_t cap = 4096, n = 0;
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(why, whyn, "%s", strerror(EISDIR));
+		close(fd);
+		return -1;
+	}
+	*regular = S_ISREG(st.st_mode);
+	if (*regular) {
+		int fl = fcntl(fd, F_GETFL);
+		if (fl >= 0)
+			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	}
+	return fd;
+}
+
+ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, size_t whyn)
+{
+	for (;;) {
+		/* Wait for bytes first, but not forever: a FIFO whose writer
+		 * has not come reads as the end at once (0) yet polls as
+		 * nothing (Linux reports no POLLHUP before a first writer,
+		 * pipe_poll in fs/pipe.c), so the wait tells the two apart. */
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		int rc = poll(&pfd, 1, timeout_ms);
+		if (rc == 0) {
+			snprintf(why, whyn, "nothing came for %d seconds (a pipe or FIFO no one "
+				 "writes to?)", timeout_ms / 1000);
+			errno = ETIMEDOUT;
+			return -1;
+		}
+		if (rc < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(why, whyn, "%s", strerror(errno));
+			return -1;
+		}
+		ssize_t got = read(fd, buf, n);
+		if (got >= 0)
+			return got;
+		if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
+			snprintf(why, whyn, "%s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
+		char **out, size_t *outn, char *why, size_t whyn)
+{
+	size_t cap = nhead + 4096, n = 0;
+	if (cap > max + 2)
+		cap = max + 2;
+	if (nhead > max) {
+		snprintf(why, whyn, "larger than the limit of %zu bytes for this kind of input", max);
+		return EL_ETOOBIG;
+	}
 	char *buf = malloc(cap);
-	int rc = 0;
 	if (!buf) {
-		rc = EL_ENOMEM;
 		snprintf(why, whyn, "out of memory");
-		goto done;
+		return EL_ENOMEM;
 	}
+	if (nhead)
+		memcpy(buf, head, nhead);
+	n = nhead;
+	int rc = 0;
 	for (;;) {
 		if (n + 1 >= cap) {
 			size_t ncap = cap * 2;
@@ -458,32 +521,31 @@ int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 			if (!nb) {
 				rc = EL_ENOMEM;
 				snprintf(why, whyn, "out of memory");
-				goto done;
+				break;
 			}
 			buf = nb;
 			cap = ncap;
 		}
-		size_t got = fread(buf + n, 1, cap - 1 - n, f);
-		n += got;
+		ssize_t got = fd_read_wait(fd, buf + n, cap - 1 - n, timeout_ms, why, whyn);
+		if (got < 0) {
+			rc = EL_EIO;
+			break;
+		}
+		n += (size_t)got;
 		if (n > max) {
 			rc = EL_ETOOBIG;
 			snprintf(why, whyn,
 				 "larger than the limit of %zu bytes for this kind of input",
 				 max);
-			goto done;
-		}
-		if (got == 0) {
-			if (ferror(f)) {
-				rc = EL_EIO;
-				snprintf(why, whyn, "%s", strerror(errno));
-			}
 			break;
 		}
+		if (got == 0)
+			break;
 	}
-done:
-	if (f != stdin)
-		fclose(f);
 	if (rc) {
+		volatile char *v = buf;
+		for (size_t k = 0; k < n; k++)
+			v[k] = 0;
 		free(buf);
 		return rc;
 	}
@@ -491,6 +553,20 @@ done:
 	*out = buf;
 	*outn = n;
 	return 0;
+}
+
+int file_read_all(const char *path, size_t max, char **out, size_t *outn,
+		  char *why, size_t whyn)
+{
+	if (strcmp(path, "-") == 0)
+		return fd_read_all(STDIN_FILENO, NULL, 0, max, -1, out, outn, why, whyn);
+	bool regular;
+	int fd = file_open_read(path, &regular, why, whyn);
+	if (fd < 0)
+		return EL_EIO;
+	int rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, out, outn, why, whyn);
+	close(fd);
+	return rc;
 }
 
 /* Writes all of data to fd: 0, or -1 with errno set. */

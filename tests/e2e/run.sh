@@ -147,6 +147,56 @@ check "openwrt cut archive exit" 2 "$?"
 jq -r '.inputs[0].error' "$TMP/owc.json" | grep -q "truncated" && ok || bad "openwrt cut archive: $(jq -r '.inputs[0].error' "$TMP/owc.json")"
 check "openwrt cut archive: next input read" fail "$(jq -r '.inputs[1].items["6-2"]' "$TMP/owc.json")"
 
+# An unpacked backup never leads edgelint out of its directory: a member
+# that is a link out of it (etc/config/wireless -> a file elsewhere, etc ->
+# another etc) is refused by name, exit 2, and nothing of the target is
+# read; a link that stays inside is followed; a FIFO member is refused.
+OUT=$TMP/outside
+mkdir -p "$OUT/config" "$TMP/bkl/etc/config"
+cp "${OWF[0]}" "$OUT/config/wireless"
+ln -s "$OUT/config/wireless" "$TMP/bkl/etc/config/wireless"
+timeout 20 "$BIN" --today "$TODAY" --format json "$TMP/bkl" >"$TMP/bkl.json" 2>"$TMP/err"
+check "backup dir: link out of it, exit" 2 "$?"
+grep -q "bkl/etc/config/wireless is a symbolic link that leads out of the backup directory" "$TMP/err" && ok ||
+	bad "backup dir: link out of it, message: $(cat "$TMP/err")"
+check "backup dir: link out of it, nothing read" "0 unknown" \
+	"$(jq -r '.inputs[0] | "\(.findings | map(select(.rule != "EL001")) | length) \(.items["6-2"])"' "$TMP/bkl.json")"
+rm -rf "$TMP/bkl"; mkdir -p "$TMP/bkl"
+ln -s "$OUT" "$TMP/bkl/etc"
+el --format json "$TMP/bkl" >"$TMP/bkl.json" 2>"$TMP/err"
+check "backup dir: etc -> another etc, exit" 2 "$?"
+grep -q "symbolic link that leads out" "$TMP/err" && ok || bad "backup dir: etc link message"
+rm -rf "$TMP/bkl"; mkdir -p "$TMP/bkl/etc/config"
+cp "${OWF[0]}" "$TMP/bkl/wireless.orig"
+ln -s ../../wireless.orig "$TMP/bkl/etc/config/wireless"
+el --format json "$TMP/bkl" >"$TMP/bkl.json" 2>"$TMP/err"
+check "backup dir: link inside it is read" "1 fail" "$?$(jq -r ' " " + .inputs[0].items["6-2"]' "$TMP/bkl.json")"
+rm "$TMP/bkl/etc/config/wireless"; mkfifo "$TMP/bkl/etc/config/wireless"
+timeout 20 "$BIN" --today "$TODAY" "$TMP/bkl" >/dev/null 2>"$TMP/err"
+check "backup dir: FIFO member, exit" 2 "$?"
+grep -q "wireless is not a regular file" "$TMP/err" && ok || bad "backup dir: FIFO message"
+
+# Pipes and FIFOs are read once, the content probe included; the report is
+# that of the same bytes in a file (timeout: a hang is a failure).
+same_as_file() { # NAME FILE ARGS...: the projection of ARGS equals FILE's
+	local name=$1 f=$2; shift 2
+	el --format json "$f" | project 0 | jq -S 'del(.inputs[].path)' >"$TMP/pf.json"
+	timeout 20 "$BIN" --today "$TODAY" --format json "$@" >"$TMP/pp.json" 2>"$TMP/err"
+	local rc=$?
+	check "$name: exit" 1 "$rc"
+	project 0 <"$TMP/pp.json" | jq -S 'del(.inputs[].path)' >"$TMP/pp2.json"
+	if cmp -s "$TMP/pf.json" "$TMP/pp2.json"; then ok; else bad "$name: differs"; diff "$TMP/pf.json" "$TMP/pp2.json" | head; fi
+}
+mkfifo "$TMP/fifo"
+(cat "${OWF[0]}" >"$TMP/fifo" &)
+same_as_file "openwrt through a named FIFO" "${OWF[0]}" "$TMP/fifo"
+same_as_file "pcap through a pipe, --kind pcap" samples/pcap/http-basic.pcap --kind pcap <(cat samples/pcap/http-basic.pcap)
+same_as_file "pcap through a pipe, detected" samples/pcap/http-basic.pcap <(cat samples/pcap/http-basic.pcap)
+(cat samples/pcap/ftp-login.pcap >"$TMP/fifo" &)
+same_as_file "pcap through a named FIFO" samples/pcap/ftp-login.pcap "$TMP/fifo"
+same_as_file "backup archive through a pipe" "$TMP/backup.tar.gz" <(cat "$TMP/backup.tar.gz")
+rm -f "$TMP/fifo"
+
 # The ASA samples' intended verdicts, with the reason for each.
 while IFS=$'\t' read -r file i32 i54 why; do
 	case $file in \#*|"") continue;; esac

@@ -680,6 +680,45 @@ static void test_file_read_all(void **state)
 	remove_tmpdir(dir);
 }
 
+/* A FIFO no one writes to: opening it does not wait, and reading gives up
+ * after the timeout (nothing waits forever); with a writer, the probed
+ * head and the rest come back as one buffer. */
+static void test_fifo_read(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char fifo[PATH_MAX];
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	char why[200] = "";
+	bool regular = true;
+	int fd = file_open_read(fifo, &regular, why, sizeof(why));
+	assert_true(fd >= 0);
+	assert_false(regular);
+	char buf[16];
+	errno = 0;
+	assert_int_equal(fd_read_wait(fd, buf, sizeof(buf), 200, why, sizeof(why)), -1);
+	assert_int_equal(errno, ETIMEDOUT);
+	assert_string_equal(why, "nothing came for 0 seconds (a pipe or FIFO no one writes to?)");
+	int wfd = open(fifo, O_WRONLY | O_NONBLOCK);
+	assert_true(wfd >= 0);
+	assert_int_equal(write(wfd, "HEADrest", 8), 8);
+	close(wfd);
+	assert_int_equal(fd_read_wait(fd, buf, 4, 1000, why, sizeof(why)), 4);
+	char *out = NULL;
+	size_t n = 0;
+	assert_int_equal(fd_read_all(fd, buf, 4, 100, 1000, &out, &n, why, sizeof(why)), 0);
+	assert_int_equal(n, 8);
+	assert_string_equal(out, "HEADrest");
+	free(out);
+	/* over the limit, head included */
+	assert_int_equal(fd_read_all(fd, "12345", 5, 4, 1000, &out, &n, why, sizeof(why)),
+			 EL_ETOOBIG);
+	close(fd);
+	unlink(fifo);
+	remove_tmpdir(dir);
+}
+
 static void test_file_write_atomic(void **state)
 {
 	(void)state;
@@ -823,6 +862,7 @@ int main(void)
 		cmocka_unit_test(test_date_format_round_trip),
 		cmocka_unit_test(test_file_read_all),
 		cmocka_unit_test(test_file_write_atomic),
+		cmocka_unit_test(test_fifo_read),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
