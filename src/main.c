@@ -36,6 +36,7 @@ struct options {
 	const char *today;
 	int method;
 	long max_flows;           /* 0: from the policy or the default */
+	long max_memory;          /* MiB; 0: from the policy or the default */
 	int fail_on;              /* severity, or -1: any failed item */
 	bool list_rules;
 	const char *explain;
@@ -60,6 +61,9 @@ static void usage(FILE *f)
 	      "                      reported not-applicable\n"
 	      "  --max-flows N       captures: flows tracked at once (default 65536; the\n"
 	      "                      least recently seen flow is evicted beyond it)\n"
+	      "  --max-memory MIB    captures: memory budget of the flow table (default\n"
+	      "                      64; past it the least recently seen flow's buffers\n"
+	      "                      are given up and the report says so)\n"
 	      "  --fail-on S         exit 1 only for failed findings of severity S or more\n"
 	      "                      (critical|high|medium|low|info; default: any failed item)\n"
 	      "  --list-rules        list every rule\n"
@@ -183,7 +187,7 @@ static void show_progress(const char *path, uint64_t done, uint64_t total, uint6
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
-	       O_FAIL_ON, O_MAX_FLOWS, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
+	       O_FAIL_ON, O_MAX_FLOWS, O_MAX_MEMORY, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, O_KIND},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -195,6 +199,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"method", required_argument, NULL, O_METHOD},
 		{"fail-on", required_argument, NULL, O_FAIL_ON},
 		{"max-flows", required_argument, NULL, O_MAX_FLOWS},
+		{"max-memory", required_argument, NULL, O_MAX_MEMORY},
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"explain", required_argument, NULL, O_EXPLAIN},
 		{"version", no_argument, NULL, O_VERSION},
@@ -274,6 +279,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 				return -1;
 			}
 			o->max_flows = v;
+			break;
+		case O_MAX_MEMORY:
+			if (str_to_long(optarg, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX, &v)) {
+				fprintf(stderr, "edgelint: --max-memory %s: expected a number of MiB from %d to %d\n",
+					optarg, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
+				return -1;
+			}
+			o->max_memory = v;
 			break;
 		case O_LIST:
 			o->list_rules = true;
@@ -375,6 +388,8 @@ int main(int argc, char **argv)
 		pol.method = opt.method;
 	if (opt.max_flows)
 		pol.max_flows = opt.max_flows;
+	if (opt.max_memory)
+		pol.max_memory_mib = opt.max_memory;
 	long today = today_local();
 	if (opt.today)
 		date_parse(opt.today, false, &today);

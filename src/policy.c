@@ -174,7 +174,7 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 					   "build_age_warn_days", "build_age_fail_days",
 					   "allowed_inbound", "approved_domains",
 					   "https_share_min", "passphrase_min_length",
-					   "max_flows", "exceptions", NULL};
+					   "max_flows", "max_memory_mib", "exceptions", NULL};
 	struct pload L = {.p = p, .path = path, .err = err, .errn = errn};
 	char *buf = NULL;
 	size_t n = 0;
@@ -232,6 +232,10 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 	    yscalar_long(v, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX, &p->max_flows))
 		return perr(&L, v, "'max_flows' must be a number from %d to %d",
 			    POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX);
+	if ((v = ymap_get(root, "max_memory_mib")) &&
+	    yscalar_long(v, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX, &p->max_memory_mib))
+		return perr(&L, v, "'max_memory_mib' must be a number from %d to %d",
+			    POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
 	if ((v = ymap_get(root, "approved_domains"))) {
 		if (v->kind != Y_SEQ)
 			return perr(&L, v, "'approved_domains' must be a list of domain names");

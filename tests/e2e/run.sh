@@ -197,6 +197,28 @@ same_as_file "pcap through a named FIFO" samples/pcap/ftp-login.pcap "$TMP/fifo"
 same_as_file "backup archive through a pipe" "$TMP/backup.tar.gz" <(cat "$TMP/backup.tar.gz")
 rm -f "$TMP/fifo"
 
+# Captures: a memory budget, not only a flow count. 3,000 one-byte flows
+# (each would keep a 4 KiB buffer) under --max-memory 8: the report says
+# how many flows the budget stopped reading, all flows still count.
+python3 tests/bench/hostile-gen.py flows 3000 "$TMP/flows.pcap"
+el --format json --max-memory 8 "$TMP/flows.pcap" >"$TMP/fl.json" 2>"$TMP/err"
+check "memory budget: exit" 0 "$?"
+no_sanitizer "memory budget" "$TMP/err"
+check "memory budget: flows, budget" "3000 8388608" \
+	"$(jq -r '.inputs[0].traffic | "\(.flows) \(.memory_budget_bytes)"' "$TMP/fl.json")"
+cut=$(jq -r '.inputs[0].traffic.budget_cut_flows' "$TMP/fl.json")
+[ "$cut" -gt 1000 ] && [ "$cut" -lt 3000 ] && ok || bad "memory budget: budget_cut_flows $cut"
+$VALIDATE_JSON "$TMP/fl.json" >/dev/null 2>&1 && ok || bad "memory budget: JSON schema"
+el --max-memory 8 "$TMP/flows.pcap" | grep -q "memory budget of 8 MiB reached: $cut flows were not read to the end" &&
+	ok || bad "memory budget: text line"
+el --lang ja --max-memory 8 "$TMP/flows.pcap" | grep -q "メモリ上限 8 MiB に達し、$cut フローは" && ok || bad "memory budget: text line (ja)"
+check "memory budget: default, not reached" "0 67108864" \
+	"$(el --format json "$TMP/flows.pcap" | jq -r '.inputs[0].traffic | "\(.budget_cut_flows) \(.memory_budget_bytes)"')"
+printf 'max_memory_mib: 9\n' >"$TMP/mem.yaml"
+check "memory budget: policy key" 9437184 \
+	"$(el --format json --policy "$TMP/mem.yaml" "$TMP/flows.pcap" | jq -r '.inputs[0].traffic.memory_budget_bytes')"
+el --max-memory 7 "$TMP/flows.pcap" >/dev/null 2>&1; check "--max-memory under 8" 2 "$?"
+
 # The ASA samples' intended verdicts, with the reason for each.
 while IFS=$'\t' read -r file i32 i54 why; do
 	case $file in \#*|"") continue;; esac
