@@ -200,7 +200,7 @@ rm -f "$TMP/fifo"
 # Captures: a memory budget, not only a flow count. 3,000 one-byte flows
 # (each would keep a 4 KiB buffer) under --max-memory 8: the report says
 # how many flows the budget stopped reading, all flows still count.
-python3 tests/bench/hostile-gen.py flows 3000 "$TMP/flows.pcap"
+python3 tests/bench/hostile-gen.py flows 3000 "$TMP/flows.pcap" || bad "python3 for tests/bench/hostile-gen.py"
 el --format json --max-memory 8 "$TMP/flows.pcap" >"$TMP/fl.json" 2>"$TMP/err"
 check "memory budget: exit" 0 "$?"
 no_sanitizer "memory budget" "$TMP/err"
