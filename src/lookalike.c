@@ -750,7 +750,8 @@ long lookalike_index_match(struct lookalike_index *ix, const char *host, enum lo
 		/* out of memory for the candidates: compare with every domain */
 		return lookalike_match(ix->d, host, ix->approved, ix->n, why, edits);
 	}
-	qsort(ix->cand, ix->ncand, sizeof(*ix->cand), cmp_size);
+	if (ix->ncand)
+		qsort(ix->cand, ix->ncand, sizeof(*ix->cand), cmp_size);
 	for (size_t c = 0; c < ix->ncand; c++) {
 		size_t i = ix->cand[c];
 		if ((c > 0 && ix->cand[c - 1] == i) || !ix->ok[i])
