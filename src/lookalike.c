@@ -676,8 +676,10 @@ struct lookalike_index *lookalike_index_new(const struct lookalike_data *d,
 			continue;
 		ix->ok[i] = true;
 		lx_parts(d, a, &p);
-		int rc = lx_put(ix, lx_whole(LX_NAME, b, lx_bytes(a->s, a->n, b)), i);
-		rc |= lx_put(ix, lx_whole(LX_REG, b, lx_bytes(a->s + a->reg, a->n - a->reg, b)), i);
+		size_t nb = lx_bytes(a->s, a->n, b);
+		int rc = lx_put(ix, lx_whole(LX_NAME, b, nb), i);
+		nb = lx_bytes(a->s + a->reg, a->n - a->reg, b);
+		rc |= lx_put(ix, lx_whole(LX_REG, b, nb), i);
 		rc |= lx_put(ix, lx_whole(LX_SKEL, p.skel, p.nskel), i);
 		if (p.main_raw >= 5) {
 			rc |= lx_put(ix, lx_whole(LX_WORD, p.main, p.nmain), i);
@@ -711,7 +713,8 @@ long lookalike_index_match(struct lookalike_index *ix, const char *host, enum lo
 		return -1;
 	uint32_t b[LOOKALIKE_NAME_MAX];
 	struct lx_str hb;
-	lx_prefix(&hb, b, lx_bytes(h.s, h.n, b));
+	size_t nb = lx_bytes(h.s, h.n, b);
+	lx_prefix(&hb, b, nb);
 	/* genuine: the name itself, a subdomain (each label suffix), a sibling */
 	if (lx_has(ix, lx_key(LX_NAME, h.n, hb.p[h.n])) ||
 	    lx_has(ix, lx_key(LX_REG, h.n - h.reg, lx_range(&hb, h.reg, h.n))))
