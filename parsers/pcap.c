@@ -167,10 +167,13 @@ static int pcap_open_input(struct input *in, char *errbuf, uint64_t *size, struc
 	} else {
 		bool is_stdin = strcmp(in->path, "-") == 0;
 		struct stat st;
-		bool regular = !is_stdin && stat(in->path, &st) == 0 && S_ISREG(st.st_mode);
+		bool regular = !is_stdin && !in->stream && stat(in->path, &st) == 0 &&
+			       S_ISREG(st.st_mode);
 		if (regular)
 			*size = (uint64_t)st.st_size;
-		FILE *f = is_stdin ? stdin : fopen(in->path, "rb");
+		/* in->stream: a pipe or FIFO run.c has probed (see run_input). */
+		FILE *f = in->stream ? in->stream : is_stdin ? stdin : fopen(in->path, "rb");
+		in->stream = NULL;
 		uint8_t head[4];
 		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
 		if (f && is_pcapng(head, n)) {
@@ -414,6 +417,9 @@ static int pcap_fill_traffic(struct input *in, struct traffic *t, const struct f
 	const struct ft_totals *tot = ft_totals(ft);
 	t->flows = tot->flows;
 	t->evicted = tot->evicted;
+	t->memory_budget = tot->budget;
+	t->budget_cut = tot->budget_cut;
+	t->budget_slots = tot->budget_slots;
 	t->https_flows = tot->https_flows;
 	t->http_flows = tot->http_flows;
 	t->https_bytes = tot->https_bytes;
@@ -508,6 +514,8 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	struct cred_sink sink = {.in = in};
 	ft_set_login(ft, pcap_cred, pcap_cred_again, &sink, ctx->reg ? ctx->reg->login_fields : NULL);
 	t->max_flows = max_flows;
+	if (ctx->pol && ctx->pol->max_memory_mib > 0)
+		ft_set_budget(ft, (size_t)ctx->pol->max_memory_mib << 20);
 	if (cap.p) {
 		/* Classic pcap: one link type for the whole file. */
 		t->link = pcap_datalink(cap.p);
@@ -598,6 +606,22 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "フロー表から %" PRIu64 " フローを追い出しました（max_flows %zu）。集計には含めていますが、"
 			   "追い出し後に再び現れたフローは 2 回数えています",
 			   t->evicted, t->max_flows);
+	if (t->budget_cut)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "the flow table's memory budget (%zu MiB, --max-memory) was reached: %" PRIu64
+			   " flows gave their buffers up before their content was read to the end "
+			   "(their packets and bytes are counted, their content no more)",
+			   "フロー表のメモリ上限（%zu MiB、--max-memory）に達しました。%" PRIu64
+			   " フローは内容を最後まで読む前にバッファを手放しました（パケット数とバイト数は"
+			   "数えていますが、内容はそれ以上読んでいません）",
+			   t->memory_budget >> 20, t->budget_cut);
+	if (t->budget_slots)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "the flow table stayed under max_flows (%zu) to fit the memory budget (%zu MiB, "
+			   "--max-memory); the least recently seen flows were evicted",
+			   "フロー表は max_flows（%zu）より小さくして、メモリ上限（%zu MiB、--max-memory）"
+			   "に収めました。最も長く見ていないフローから追い出しています",
+			   t->max_flows, t->memory_budget >> 20);
 	return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
- * pcap_flow.c — the flow table of pcap_flow.h: a chained hash over a
- * fixed array of max_flows slots, an LRU list through the same slots for
- * eviction, per-direction reassembly of the first bytes, and the
+ * pcap_flow.c — the flow table of pcap_flow.h: a chained hash over an
+ * array of slots that grows (doubling, rehashed) up to max_flows while
+ * the memory budget allows, an LRU list through the same slots for
+ * eviction and a second one through the flows holding buffers (for the
+ * budget), per-direction reassembly of the first bytes, and the
  * classifier calls. Host names are interned in a second small table
  * (open addressing, at most FT_MAX_NAMES names).
  */
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #define NIL UINT32_MAX
+enum { L_ALL, L_BUF };
 
 struct flow {
 	uint8_t fam, proto;
@@ -18,9 +21,10 @@ struct flow {
 	uint8_t addr[2][16];
 	uint32_t hash;
 	uint32_t next;            /* hash chain */
-	uint32_t prev_lru, next_lru;
+	uint32_t lprev[2], lnext[2];   /* the lists L_ALL and L_BUF */
 	uint32_t cls_mask;        /* classifiers still interested */
 	bool payload;             /* carried any payload byte */
+	bool in_blru;             /* on the list L_BUF */
 	uint64_t packets, bytes, first_packet;
 	struct cls_result res;
 	struct ft_dir dir[2];
@@ -28,11 +32,14 @@ struct flow {
 
 struct flow_table {
 	struct flow *flows;
-	size_t max, used;
+	size_t max, used, cap;    /* cap: slots allocated (grows up to max) */
 	uint32_t *buckets;
 	size_t nbuckets;          /* power of two */
-	uint32_t lru_head, lru_tail;
+	/* Most recently seen first: every live flow (L_ALL), and the flows
+	 * holding a buffer (L_BUF, for the memory budget). */
+	uint32_t head[2], tail[2];
 	size_t live, buffers;
+	size_t budget;            /* bytes for the slots, buckets and buffers */
 	struct ft_totals tot;
 	struct ft_name *names;
 	size_t nnames;
@@ -244,10 +251,13 @@ struct flow_table *ft_new(size_t max_flows)
 	if (!ft)
 		return NULL;
 	ft->max = max_flows;
+	ft->budget = FT_MEM_DEFAULT;
+	ft->tot.budget = FT_MEM_DEFAULT;
+	ft->cap = max_flows < FT_SLOTS_FIRST ? max_flows : FT_SLOTS_FIRST;
 	ft->nbuckets = 1024;
-	while (ft->nbuckets < max_flows * 2)
+	while (ft->nbuckets < ft->cap * 2)
 		ft->nbuckets <<= 1;
-	ft->flows = calloc(max_flows, sizeof(*ft->flows));
+	ft->flows = calloc(ft->cap, sizeof(*ft->flows));
 	ft->buckets = malloc(ft->nbuckets * sizeof(*ft->buckets));
 	if (!ft->flows || !ft->buckets) {
 		ft_free(ft);
@@ -255,7 +265,7 @@ struct flow_table *ft_new(size_t max_flows)
 	}
 	for (size_t i = 0; i < ft->nbuckets; i++)
 		ft->buckets[i] = NIL;
-	ft->lru_head = ft->lru_tail = NIL;
+	ft->head[L_ALL] = ft->tail[L_ALL] = ft->head[L_BUF] = ft->tail[L_BUF] = NIL;
 	for (size_t i = 0; i < nclassifiers; i++) {
 		if (classifiers[i].follows != APP_NONE) {
 			if (classifiers[i].follows < APP_COUNT)
@@ -268,6 +278,23 @@ struct flow_table *ft_new(size_t max_flows)
 			ft->all_udp |= 1u << i;
 	}
 	return ft;
+}
+
+void ft_set_budget(struct flow_table *ft, size_t bytes)
+{
+	ft->budget = bytes;
+	ft->tot.budget = bytes;
+}
+
+/* Bytes the slots and buckets take now. */
+static size_t table_bytes(const struct flow_table *ft)
+{
+	return ft->cap * sizeof(struct flow) + ft->nbuckets * sizeof(uint32_t);
+}
+
+size_t ft_memory(const struct flow_table *ft)
+{
+	return table_bytes(ft) + ft->buffers * (size_t)FT_BUF_MAX;
 }
 
 void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
@@ -337,29 +364,55 @@ static int flow_match(const struct flow *f, const struct pd_packet *pk)
 	return -1;
 }
 
-static void lru_unlink(struct flow_table *ft, uint32_t i)
+static void list_unlink(struct flow_table *ft, int l, uint32_t i)
 {
 	struct flow *f = &ft->flows[i];
-	if (f->prev_lru != NIL)
-		ft->flows[f->prev_lru].next_lru = f->next_lru;
+	if (f->lprev[l] != NIL)
+		ft->flows[f->lprev[l]].lnext[l] = f->lnext[l];
 	else
-		ft->lru_head = f->next_lru;
-	if (f->next_lru != NIL)
-		ft->flows[f->next_lru].prev_lru = f->prev_lru;
+		ft->head[l] = f->lnext[l];
+	if (f->lnext[l] != NIL)
+		ft->flows[f->lnext[l]].lprev[l] = f->lprev[l];
 	else
-		ft->lru_tail = f->prev_lru;
+		ft->tail[l] = f->lprev[l];
 }
 
-static void lru_push(struct flow_table *ft, uint32_t i)
+static void list_push(struct flow_table *ft, int l, uint32_t i)
 {
 	struct flow *f = &ft->flows[i];
-	f->prev_lru = NIL;
-	f->next_lru = ft->lru_head;
-	if (ft->lru_head != NIL)
-		ft->flows[ft->lru_head].prev_lru = i;
-	ft->lru_head = i;
-	if (ft->lru_tail == NIL)
-		ft->lru_tail = i;
+	f->lprev[l] = NIL;
+	f->lnext[l] = ft->head[l];
+	if (ft->head[l] != NIL)
+		ft->flows[ft->head[l]].lprev[l] = i;
+	ft->head[l] = i;
+	if (ft->tail[l] == NIL)
+		ft->tail[l] = i;
+}
+
+/* The list of flows holding a buffer: under the memory budget, the least
+ * recently seen one gives its buffers up. */
+static void blru_unlink(struct flow_table *ft, uint32_t i)
+{
+	if (!ft->flows[i].in_blru)
+		return;
+	list_unlink(ft, L_BUF, i);
+	ft->flows[i].in_blru = false;
+}
+
+static void blru_push(struct flow_table *ft, uint32_t i)
+{
+	list_push(ft, L_BUF, i);
+	ft->flows[i].in_blru = true;
+}
+
+/* Puts the flow on the buffer list (at its head) when it holds a buffer,
+ * takes it off when it holds none. */
+static void blru_sync(struct flow_table *ft, struct flow *f)
+{
+	uint32_t i = (uint32_t)(f - ft->flows);
+	blru_unlink(ft, i);
+	if (f->dir[0].buf || f->dir[1].buf)
+		blru_push(ft, i);
 }
 
 static void flow_release_buffers(struct flow_table *ft, struct flow *f)
@@ -371,6 +424,33 @@ static void flow_release_buffers(struct flow_table *ft, struct flow *f)
 		}
 	free(f->res.priv);
 	f->res.priv = NULL;
+	blru_unlink(ft, (uint32_t)(f - ft->flows));
+}
+
+/* The memory budget takes a flow's buffers before its content was read to
+ * the end: it is no longer read (its packets and bytes still count). */
+static void flow_cut(struct flow_table *ft, struct flow *f)
+{
+	flow_release_buffers(ft, f);
+	f->cls_mask = 0;
+	ft->tot.budget_cut++;
+}
+
+/* Room for one more buffer for flow keep: other flows' buffers are taken,
+ * least recently seen first. false when none is left to take. */
+static bool make_room(struct flow_table *ft, const struct flow *keep)
+{
+	while (ft_memory(ft) + FT_BUF_MAX > ft->budget) {
+		uint32_t v = ft->tail[L_BUF];
+		if (v == NIL || &ft->flows[v] == keep) {
+			if (v != NIL && ft->flows[v].lprev[L_BUF] != NIL)
+				v = ft->flows[v].lprev[L_BUF];   /* keep is last: the one before it */
+			else
+				return false;
+		}
+		flow_cut(ft, &ft->flows[v]);
+	}
+	return true;
 }
 
 /* Adds a flow's results to the totals. */
@@ -436,7 +516,7 @@ static void flow_evict(struct flow_table *ft, uint32_t i)
 		pp = &ft->flows[*pp].next;
 	if (*pp == i)
 		*pp = f->next;
-	lru_unlink(ft, i);
+	list_unlink(ft, L_ALL, i);
 	ft->live--;
 	ft->tot.evicted++;
 }
@@ -455,10 +535,13 @@ static void *flow_scratch(void *ctx)
 	struct scratch_ctx *s = ctx;
 	struct ft_dir *d = &s->f->dir[0];
 	if (!d->buf) {
+		if (!make_room(s->ft, s->f))
+			return NULL;
 		d->buf = calloc(1, FT_BUF_MAX);
 		if (!d->buf)
 			return NULL;
 		s->ft->buffers++;
+		blru_sync(s->ft, s->f);
 	}
 	return d->buf;
 }
@@ -561,6 +644,47 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 		f->cls_mask = 0;
 	if (!f->cls_mask)
 		flow_release_buffers(ft, f);
+	else
+		blru_sync(ft, f);
+}
+
+/* Doubles the slots (up to max) when the budget allows the slots and
+ * buckets to take at most half of it; the buckets follow (2 per slot).
+ * false: the table stays as it is (the least recently seen flow goes). */
+static bool ft_grow(struct flow_table *ft)
+{
+	if (ft->cap >= ft->max)
+		return false;
+	size_t ncap = ft->cap * 2 < ft->max ? ft->cap * 2 : ft->max;
+	size_t nb = ft->nbuckets;
+	while (nb < ncap * 2)
+		nb <<= 1;
+	if (ncap * sizeof(struct flow) + nb * sizeof(uint32_t) > ft->budget / 2) {
+		ft->tot.budget_slots = true;
+		return false;
+	}
+	struct flow *nf = realloc(ft->flows, ncap * sizeof(*nf));
+	if (!nf)
+		return false;
+	ft->flows = nf;
+	memset(nf + ft->cap, 0, (ncap - ft->cap) * sizeof(*nf));
+	ft->cap = ncap;
+	if (nb != ft->nbuckets) {
+		uint32_t *b = malloc(nb * sizeof(*b));
+		if (!b)
+			return true;   /* more slots, the same buckets: still correct */
+		for (size_t i = 0; i < nb; i++)
+			b[i] = NIL;
+		for (uint32_t i = 0; i < ft->used; i++) {   /* every used slot is live */
+			uint32_t *head = &b[ft->flows[i].hash & (nb - 1)];
+			ft->flows[i].next = *head;
+			*head = i;
+		}
+		free(ft->buckets);
+		ft->buckets = b;
+		ft->nbuckets = nb;
+	}
+	return true;
 }
 
 int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen, uint64_t pktno)
@@ -578,10 +702,11 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 		i = f->next;
 	}
 	if (i == NIL) {
-		if (ft->used < ft->max) {
+		if (ft->used < ft->cap || ft_grow(ft)) {
 			i = (uint32_t)ft->used++;
+			bucket = &ft->buckets[h & (ft->nbuckets - 1)];
 		} else {
-			i = ft->lru_tail;
+			i = ft->tail[L_ALL];
 			flow_evict(ft, i);
 		}
 		struct flow *f = &ft->flows[i];
@@ -609,12 +734,16 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 		f->cls_mask = pk->proto == 6 ? ft->all_tcp : ft->all_udp;
 		f->next = *bucket;
 		*bucket = i;
-		lru_push(ft, i);
+		list_push(ft, L_ALL, i);
 		ft->live++;
 		ft->tot.flows++;
-	} else if (ft->lru_head != i) {
-		lru_unlink(ft, i);
-		lru_push(ft, i);
+	} else if (ft->head[L_ALL] != i) {
+		list_unlink(ft, L_ALL, i);
+		list_push(ft, L_ALL, i);
+	}
+	if (ft->flows[i].in_blru && ft->head[L_BUF] != i) {
+		blru_unlink(ft, i);
+		blru_push(ft, i);
 	}
 	struct flow *f = &ft->flows[i];
 	ft->packet = pktno;
@@ -634,10 +763,16 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 		return 0;
 	bool nomem = false;
 	bool had = f->dir[dir].buf != NULL;
+	if (!had && plen && !make_room(ft, f)) {
+		flow_cut(ft, f);   /* no other flow's buffer left to take */
+		return 0;
+	}
 	bool grew = ft_dir_add(&f->dir[dir], pk->seq, (pk->tcp_flags & PD_TCP_SYN) != 0,
 			       pk->payload, &nomem);
-	if (!had && f->dir[dir].buf)
+	if (!had && f->dir[dir].buf) {
 		ft->buffers++;
+		blru_sync(ft, f);
+	}
 	if (grew)
 		flow_classify(ft, f, pk, dir, pktno);
 	return nomem ? -1 : 0;
@@ -645,11 +780,11 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 
 void ft_finish(struct flow_table *ft)
 {
-	for (uint32_t i = ft->lru_head; i != NIL; i = ft->flows[i].next_lru) {
+	for (uint32_t i = ft->head[L_ALL]; i != NIL; i = ft->flows[i].lnext[L_ALL]) {
 		flow_fold(ft, &ft->flows[i]);
 		flow_release_buffers(ft, &ft->flows[i]);
 	}
-	ft->lru_head = ft->lru_tail = NIL;
+	ft->head[L_ALL] = ft->tail[L_ALL] = NIL;
 	ft->live = 0;
 }
 

@@ -26,6 +26,16 @@
 #define FT_OOO_MAX 4              /* out-of-order byte ranges remembered per direction */
 #define FT_MAX_FLOWS_DEFAULT 65536
 #define FT_MAX_FLOWS_LIMIT (1u << 24)
+/* Memory budget of the table: slots, buckets and the 4 KiB direction
+ * buffers together (the names, at most FT_MAX_NAMES, and the readers'
+ * small per-flow state come on top). Slots are allocated as flows come
+ * (FT_SLOTS_FIRST at first, doubling, at most half the budget); a buffer
+ * is allocated when a flow's payload first needs it and released when
+ * its readers are done. When a new buffer would pass the budget, the
+ * least recently seen flow holding one gives its buffers up and is no
+ * longer read (ft_totals.budget_cut). */
+#define FT_MEM_DEFAULT ((size_t)64 << 20)
+#define FT_SLOTS_FIRST 1024
 #define FT_MAX_NAMES 16384        /* distinct host names remembered */
 #define FT_MAX_TLS_VERSIONS 8
 
@@ -77,6 +87,9 @@ struct ft_totals {
 	struct ft_tls tls[FT_MAX_TLS_VERSIONS];
 	size_t ntls;
 	uint64_t names_dropped;         /* names not remembered (table full) */
+	uint64_t budget_cut;            /* flows the memory budget stopped reading */
+	bool budget_slots;              /* the budget kept the slots under max_flows */
+	size_t budget;                  /* the budget in bytes (ft_set_budget) */
 };
 
 struct flow_table;
@@ -96,6 +109,11 @@ typedef void (*ft_again_fn)(void *ctx, int64_t id);
  * out of memory. */
 struct flow_table *ft_new(size_t max_flows);
 void ft_free(struct flow_table *ft);
+/* The memory budget in bytes (default FT_MEM_DEFAULT); set before the
+ * first packet. */
+void ft_set_budget(struct flow_table *ft, size_t bytes);
+/* Bytes of slots, buckets and buffers held now. */
+size_t ft_memory(const struct flow_table *ft);
 /* Where credentials go (NULL: nowhere) and the HTTP form field patterns
  * (NULL: form logins are not read). */
 void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,

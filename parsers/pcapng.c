@@ -12,7 +12,8 @@
  *    options;
  *  - 4.3 EPB, type 6: Interface ID u32, Timestamp (High, Low) u32 u32,
  *    Captured Packet Length u32, Original Packet Length u32, Packet Data
- *    padded to 32 bits, options;
+ *    padded to 32 bits, options; a captured length over the interface's
+ *    SnapLen (when not 0) is an error, as in libpcap;
  *  - 4.4 SPB, type 3: Original Packet Length u32, Packet Data; its packet
  *    is on interface 0 and its captured length is the minimum of the
  *    original length, interface 0's SnapLen and the room in the block;
@@ -182,6 +183,13 @@ static int png_pkt(struct png_reader *r, struct pktcur *c, uint32_t id, uint32_t
 		return fail(r, "a packet names an interface that was not described");
 	if (pc_need(c, caplen))
 		return fail(r, "a packet's captured length is larger than its block");
+	/* SnapLen 0 is "no limit" (draft-ietf-opsawg-pcapng 4.2); over a set
+	 * one the record is damaged, and libpcap ends the capture there too
+	 * (the-tcpdump-group/libpcap sf-pcapng.c, pcap_ng_next_packet:
+	 * "invalid packet capture length %u, bigger than snaplen of %d"). */
+	if (r->ifs[id].snaplen && caplen > r->ifs[id].snaplen)
+		return fail(r, "a packet's captured length is larger than its interface's "
+			       "snapshot length");
 	pk->data = caplen ? c->p + c->off : NULL;
 	pk->caplen = caplen;
 	pk->origlen = origlen;

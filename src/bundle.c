@@ -10,17 +10,27 @@
  * ustar header: name[100] at 0, size[12] octal at 124, typeflag at 156,
  * magic "ustar" at 257, prefix[155] at 345) plus GNU long names (typeflag
  * 'L'); every offset is checked against the bytes actually read.
+ * In an unpacked directory every member is opened beneath it
+ * (open_beneath): a link that leaves it is refused, never followed.
  */
+#define _GNU_SOURCE   /* syscall */
 #include "bundle.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <zlib.h>
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 
 /* The members edgelint reads, in the order they are joined. */
 static const char *const bundle_members[] = {
@@ -71,38 +81,106 @@ static bool is_os_release(int idx)
 	return idx >= 0 && strstr(bundle_members[idx], "os-release") != NULL;
 }
 
+/* Opens rel under the directory dirfd for reading, never leaving it: a
+ * symbolic link that points out of it (`etc/config/wireless ->
+ * /etc/shadow`, `etc -> /etc`) would make the report describe, and read,
+ * the host's own files. openat2(2) with RESOLVE_BENEATH (Linux 5.6,
+ * man7.org/linux/man-pages/man2/openat2.2.html: "EXDEV ... escape") lets
+ * a link stay inside; without it every component is opened O_NOFOLLOW
+ * and no link is followed. fd, or -1 with errno (EXDEV, ELOOP: a link). */
+static int open_beneath(int dirfd, const char *rel)
+{
+	int flags = O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC;
+#ifdef SYS_openat2
+	struct open_how how = {.flags = (uint64_t)flags,
+			       .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS};
+	long r = syscall(SYS_openat2, dirfd, rel, &how, sizeof(how));
+	if (r >= 0 || (errno != ENOSYS && errno != EPERM))
+		return (int)r;
+#endif
+	int cur = dup(dirfd);
+	const char *p = rel;
+	while (cur >= 0) {
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		char part[NAME_MAX + 1];
+		if (n > NAME_MAX) {
+			close(cur);
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(part, p, n);
+		part[n] = '\0';
+		int nfd = openat(cur, part, (slash ? O_RDONLY | O_DIRECTORY | O_CLOEXEC : flags) |
+					    O_NOFOLLOW);
+		int e = errno;
+		close(cur);
+		errno = e;
+		if (nfd < 0 || !slash)
+			return nfd;
+		cur = nfd;
+		p = slash + 1;
+	}
+	return -1;
+}
+
 int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn)
 {
 	bool have_os = false;
 	size_t dn = strlen(dir);
 	while (dn > 1 && dir[dn - 1] == '/')
 		dn--;   /* "backup/" names its files "backup/etc/…" */
-	for (int i = 0; bundle_members[i]; i++) {
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0) {
+		snprintf(why, whyn, "cannot read: %s", strerror(errno));
+		return EL_EIO;
+	}
+	int rc = 0;
+	for (int i = 0; bundle_members[i] && !rc; i++) {
 		if (is_os_release(i) && have_os)
 			continue;
 		char path[4096];
 		int pn = snprintf(path, sizeof(path), "%.*s/%s", (int)dn, dir, bundle_members[i]);
 		if (pn < 0 || (size_t)pn >= sizeof(path))
 			continue;
+		int fd = open_beneath(dirfd, bundle_members[i]);
+		if (fd < 0) {
+			if (errno == ENOENT)
+				continue;
+			rc = EL_EIO;
+			if (errno == EXDEV || errno == ELOOP)
+				snprintf(why, whyn, "%s is a symbolic link that leads out of the backup "
+					 "directory (or cannot be followed safely); it is not read", path);
+			else
+				snprintf(why, whyn, "%s: %s", path, strerror(errno));
+			break;
+		}
 		struct stat st;
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
 		char *data = NULL;
 		size_t len = 0;
 		char fwhy[256];
-		int frc = file_read_all(path, max, &data, &len, fwhy, sizeof(fwhy));
-		if (frc) {
+		if (fstat(fd, &st) != 0) {
+			snprintf(why, whyn, "%s: %s", path, strerror(errno));
+			rc = EL_EIO;
+		} else if (!S_ISREG(st.st_mode)) {
+			snprintf(why, whyn, "%s is not a regular file; it is not read", path);
+			rc = EL_EIO;
+		} else if ((rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, &data, &len, fwhy,
+					     sizeof(fwhy))) != 0) {
 			snprintf(why, whyn, "%s: %s", bundle_members[i], fwhy);
-			return frc;
 		}
-		int rc = input_add_part(in, path, path, data, len, max);
+		close(fd);
+		if (rc)
+			break;
+		rc = input_add_part(in, path, path, data, len, max);
 		wipe_free(data, len);
-		if (rc) {
+		if (rc)
 			snprintf(why, whyn, "the files are larger than the limit of %zu bytes", max);
-			return rc;
-		}
 		have_os |= is_os_release(i);
 	}
+	close(dirfd);
+	if (rc)
+		return rc;
 	if (in->nparts == 0) {
 		snprintf(why, whyn, "the directory holds none of the files edgelint reads "
 				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "

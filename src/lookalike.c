@@ -5,6 +5,7 @@
  */
 #include "lookalike.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *lookalike_why_name(enum lookalike_why w)
@@ -335,6 +336,7 @@ static size_t part_skeleton(const struct lookalike_data *d, const struct la_name
 static enum lookalike_why la_compare(const struct lookalike_data *d, const struct la_name *h,
 				     const struct la_name *a, unsigned *edits)
 {
+	*edits = 0;   /* only an edit-distance hit says how many */
 	/* extra labels: the approved name followed by more labels */
 	for (const char *p = strstr(h->s, a->s); p; p = strstr(p + 1, a->s)) {
 		size_t at = (size_t)(p - h->s);
@@ -404,5 +406,365 @@ long lookalike_match(const struct lookalike_data *d, const char *host,
 			return (long)i;
 		}
 	}
+	*edits = 0;
+	return -1;
+}
+
+/* ---- the index: every host against many approved domains -------------------
+ *
+ * lookalike_match compares a host with every approved domain: hosts ×
+ * domains comparisons (16,384 × 1,000 took 135 s). The index keeps, for
+ * each approved domain, the keys a matching host must share with it, and
+ * a host looks its own keys up; only the domains found (candidates) are
+ * compared with la_compare, in their order, so the first hit is the same
+ * domain lookalike_match returns:
+ *   genuine        the name, each of its label suffixes, its registrable
+ *                  part — exactly lookalike_match's first loop;
+ *   extra labels   every run of whole labels of the host before a dot;
+ *   extra words    each hyphenated word of the host's main-label skeleton;
+ *   confusable     the skeleton of the registrable part;
+ *   edit distance  an optimal string alignment distance d <= 2 means that
+ *                  deleting at most d characters from each side leaves the
+ *                  same string (a substitution or a swap of neighbours is
+ *                  one deletion on each side, an insertion one on one
+ *                  side), so both sides index every string left after
+ *                  deleting up to 2 characters (of the skeleton and of
+ *                  the raw registrable part).
+ * Keys are 61-bit polynomial hashes: a collision only adds a candidate,
+ * which la_compare then rejects, so the result is identical. */
+
+#define LX_MOD ((1ull << 61) - 1)
+#define LX_BASE 1000003ull
+enum { LX_NAME = 1, LX_REG, LX_WORD, LX_SKEL, LX_DEL };
+
+static uint64_t lx_mul(uint64_t a, uint64_t b)
+{
+	unsigned __int128 p = (unsigned __int128)a * b;
+	uint64_t r = (uint64_t)(p & LX_MOD) + (uint64_t)(p >> 61);
+	return r >= LX_MOD ? r - LX_MOD : r;
+}
+
+static uint64_t lx_add(uint64_t a, uint64_t b)
+{
+	uint64_t r = a + b;
+	return r >= LX_MOD ? r - LX_MOD : r;
+}
+
+static uint64_t lx_sub(uint64_t a, uint64_t b)
+{
+	return a >= b ? a - b : a + LX_MOD - b;
+}
+
+/* Prefix hashes of s[0..n): p[k] is the hash of s[0..k). pw[k] = BASE^k. */
+struct lx_str {
+	uint64_t p[LOOKALIKE_NAME_MAX + 1];
+	size_t n;
+};
+
+static uint64_t g_pw[LOOKALIKE_NAME_MAX + 2];
+
+static void lx_powers(void)
+{
+	if (g_pw[0])
+		return;
+	g_pw[0] = 1;
+	for (size_t i = 1; i < sizeof(g_pw) / sizeof(g_pw[0]); i++)
+		g_pw[i] = lx_mul(g_pw[i - 1], LX_BASE);
+}
+
+static void lx_prefix(struct lx_str *h, const uint32_t *s, size_t n)
+{
+	h->n = n;
+	h->p[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		h->p[i + 1] = lx_add(lx_mul(h->p[i], LX_BASE), (uint64_t)s[i] + 1);
+}
+
+/* Hash of s[a..b). */
+static uint64_t lx_range(const struct lx_str *h, size_t a, size_t b)
+{
+	return lx_sub(h->p[b], lx_mul(h->p[a], g_pw[b - a]));
+}
+
+/* The key of a tagged string of length n whose hash is v. */
+static uint64_t lx_key(int tag, size_t n, uint64_t v)
+{
+	return lx_add(lx_mul((uint64_t)tag * 7919u + n, g_pw[LOOKALIKE_NAME_MAX + 1]), v);
+}
+
+/* Hash of s without positions i and j (i < j <= n; j == n or i == j: fewer). */
+static uint64_t lx_without(const struct lx_str *h, size_t i, size_t j)
+{
+	size_t n = h->n;
+	uint64_t v = lx_range(h, 0, i);
+	if (j > i) {
+		v = lx_add(lx_mul(v, g_pw[j - i - 1]), lx_range(h, i + 1, j));
+		v = lx_add(lx_mul(v, g_pw[n - j - 1]), lx_range(h, j + 1, n));
+	} else if (i < n) {
+		v = lx_add(lx_mul(v, g_pw[n - i - 1]), lx_range(h, i + 1, n));
+	}
+	return v;
+}
+
+struct lx_entry {
+	uint64_t key;   /* 0: empty */
+	uint32_t idx;
+};
+
+struct lookalike_index {
+	const struct lookalike_data *d;
+	const char *const *approved;
+	size_t n;
+	struct la_name *names;    /* split approved names (ok[i]: it split) */
+	bool *ok;
+	struct lx_entry *tab;
+	size_t cap, used;
+	size_t maxlen;            /* longest string indexed for edit distance */
+	size_t *cand;             /* scratch: candidates of one host */
+	size_t ncand, capcand;
+};
+
+static int lx_put(struct lookalike_index *ix, uint64_t key, size_t idx)
+{
+	key += !key;   /* never 0 (the empty slot) */
+	if ((ix->used + 1) * 2 > ix->cap) {
+		size_t ncap = ix->cap ? ix->cap * 2 : 1024;
+		struct lx_entry *nt = calloc(ncap, sizeof(*nt));
+		if (!nt)
+			return -1;
+		for (size_t i = 0; i < ix->cap; i++) {
+			if (!ix->tab[i].key)
+				continue;
+			size_t s = (size_t)(ix->tab[i].key % ncap);
+			while (nt[s].key)
+				s = (s + 1) % ncap;
+			nt[s] = ix->tab[i];
+		}
+		free(ix->tab);
+		ix->tab = nt;
+		ix->cap = ncap;
+	}
+	size_t s = (size_t)(key % ix->cap);
+	for (; ix->tab[s].key; s = (s + 1) % ix->cap)
+		if (ix->tab[s].key == key && ix->tab[s].idx == idx)
+			return 0;   /* already there */
+	ix->tab[s].key = key;
+	ix->tab[s].idx = (uint32_t)idx;
+	ix->used++;
+	return 0;
+}
+
+/* Adds the domains stored under key to the candidates. */
+static int lx_get(struct lookalike_index *ix, uint64_t key)
+{
+	key += !key;
+	for (size_t s = (size_t)(key % ix->cap); ix->tab[s].key; s = (s + 1) % ix->cap) {
+		if (ix->tab[s].key != key)
+			continue;
+		if (ix->ncand == ix->capcand) {
+			size_t ncap = ix->capcand ? ix->capcand * 2 : 64;
+			size_t *nc = realloc(ix->cand, ncap * sizeof(*nc));
+			if (!nc)
+				return -1;
+			ix->cand = nc;
+			ix->capcand = ncap;
+		}
+		ix->cand[ix->ncand++] = ix->tab[s].idx;
+	}
+	return 0;
+}
+
+static bool lx_has(const struct lookalike_index *ix, uint64_t key)
+{
+	key += !key;
+	for (size_t s = (size_t)(key % ix->cap); ix->tab[s].key; s = (s + 1) % ix->cap)
+		if (ix->tab[s].key == key)
+			return true;
+	return false;
+}
+
+/* Bytes s[0..n) as code points (for exact comparisons of names). */
+static size_t lx_bytes(const char *s, size_t n, uint32_t *out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = (unsigned char)s[i];
+	return n;
+}
+
+/* The key of a whole string. */
+static uint64_t lx_whole(int tag, const uint32_t *s, size_t n)
+{
+	struct lx_str h;
+	lx_prefix(&h, s, n);
+	return lx_key(tag, n, h.p[n]);
+}
+
+/* Every string left after deleting up to 2 of s[0..n): stored for idx
+ * (put) or looked up into the candidates. */
+static int lx_deletions(struct lookalike_index *ix, const uint32_t *s, size_t n, size_t idx,
+			bool put)
+{
+	struct lx_str h;
+	lx_prefix(&h, s, n);
+	for (size_t i = 0; i <= n; i++) {
+		for (size_t j = i; j <= n; j++) {
+			if (j > i && j == n)
+				break;
+			size_t gone = (i < n) + (j > i);
+			uint64_t key = lx_key(LX_DEL, n - gone, lx_without(&h, i, j));
+			if (put ? lx_put(ix, key, idx) : lx_get(ix, key))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The parts of a name la_compare looks at, as code points. */
+struct lx_parts {
+	uint32_t main[LOOKALIKE_NAME_MAX];   /* skeleton of the main label */
+	size_t nmain, main_raw;              /* main_raw: its raw length */
+	uint32_t skel[LOOKALIKE_NAME_MAX];   /* skeleton of the registrable part */
+	size_t nskel;
+	uint32_t raw[LOOKALIKE_NAME_MAX];    /* the registrable part, decoded */
+	size_t nraw;
+};
+
+static void lx_parts(const struct lookalike_data *d, const struct la_name *a, struct lx_parts *p)
+{
+	size_t main_end = a->suffix ? a->suffix - 1 : a->n;
+	p->nmain = part_skeleton(d, a, a->reg, main_end, p->main);
+	uint32_t tmp[LOOKALIKE_NAME_MAX];
+	p->main_raw = part_skeleton(NULL, a, a->reg, main_end, tmp);
+	p->nskel = part_skeleton(d, a, a->reg, a->n, p->skel);
+	p->nraw = part_skeleton(NULL, a, a->reg, a->n, p->raw);
+}
+
+void lookalike_index_free(struct lookalike_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->names);
+	free(ix->ok);
+	free(ix->tab);
+	free(ix->cand);
+	free(ix);
+}
+
+struct lookalike_index *lookalike_index_new(const struct lookalike_data *d,
+					    const char *const *approved, size_t n)
+{
+	lx_powers();
+	struct lookalike_index *ix = calloc(1, sizeof(*ix));
+	if (!ix)
+		return NULL;
+	ix->d = d;
+	ix->approved = approved;
+	ix->n = n;
+	ix->names = calloc(n ? n : 1, sizeof(*ix->names));
+	ix->ok = calloc(n ? n : 1, sizeof(*ix->ok));
+	ix->cap = 1024;
+	ix->tab = calloc(ix->cap, sizeof(*ix->tab));
+	if (!ix->names || !ix->ok || !ix->tab) {
+		lookalike_index_free(ix);
+		return NULL;
+	}
+	struct lx_parts p;
+	uint32_t b[LOOKALIKE_NAME_MAX];
+	for (size_t i = 0; i < n; i++) {
+		struct la_name *a = &ix->names[i];
+		if (!approved[i] || !la_split(d, approved[i], a))
+			continue;
+		ix->ok[i] = true;
+		lx_parts(d, a, &p);
+		size_t nb = lx_bytes(a->s, a->n, b);
+		int rc = lx_put(ix, lx_whole(LX_NAME, b, nb), i);
+		nb = lx_bytes(a->s + a->reg, a->n - a->reg, b);
+		rc |= lx_put(ix, lx_whole(LX_REG, b, nb), i);
+		rc |= lx_put(ix, lx_whole(LX_SKEL, p.skel, p.nskel), i);
+		if (p.main_raw >= 5) {
+			rc |= lx_put(ix, lx_whole(LX_WORD, p.main, p.nmain), i);
+			rc |= lx_deletions(ix, p.skel, p.nskel, i, true);
+			rc |= lx_deletions(ix, p.raw, p.nraw, i, true);
+			size_t m = p.nskel > p.nraw ? p.nskel : p.nraw;
+			if (m > ix->maxlen)
+				ix->maxlen = m;
+		}
+		if (rc) {
+			lookalike_index_free(ix);
+			return NULL;
+		}
+	}
+	return ix;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+long lookalike_index_match(struct lookalike_index *ix, const char *host, enum lookalike_why *why,
+			   unsigned *edits)
+{
+	*why = LA_NONE;
+	*edits = 0;
+	struct la_name h;
+	if (!host || !la_split(ix->d, host, &h) || la_is_ip(h.s))
+		return -1;
+	uint32_t b[LOOKALIKE_NAME_MAX];
+	struct lx_str hb;
+	size_t nb = lx_bytes(h.s, h.n, b);
+	lx_prefix(&hb, b, nb);
+	/* genuine: the name itself, a subdomain (each label suffix), a sibling */
+	if (lx_has(ix, lx_key(LX_NAME, h.n, hb.p[h.n])) ||
+	    lx_has(ix, lx_key(LX_REG, h.n - h.reg, lx_range(&hb, h.reg, h.n))))
+		return -1;
+	for (size_t k = 1; k < h.n; k++)
+		if (h.s[k - 1] == '.' && lx_has(ix, lx_key(LX_NAME, h.n - k, lx_range(&hb, k, h.n))))
+			return -1;
+	ix->ncand = 0;
+	int rc = 0;
+	/* extra labels: whole labels of the host followed by a dot */
+	for (size_t at = 0; at < h.n && !rc; at++) {
+		if (at > 0 && h.s[at - 1] != '.')
+			continue;
+		for (size_t e = at + 1; e < h.n && !rc; e++)
+			if (h.s[e] == '.')
+				rc = lx_get(ix, lx_key(LX_NAME, e - at, lx_range(&hb, at, e)));
+	}
+	struct lx_parts p;
+	lx_parts(ix->d, &h, &p);
+	/* extra words: each hyphenated word of the main label's skeleton */
+	for (size_t s = 0; s < p.nmain && !rc;) {
+		size_t e = s;
+		while (e < p.nmain && p.main[e] != '-')
+			e++;
+		rc = lx_get(ix, lx_whole(LX_WORD, p.main + s, e - s));
+		s = e + 1;
+	}
+	if (!rc)
+		rc = lx_get(ix, lx_whole(LX_SKEL, p.skel, p.nskel));
+	/* edit distance: only strings within 2 of an indexed length */
+	if (!rc && p.nskel <= ix->maxlen + 2)
+		rc = lx_deletions(ix, p.skel, p.nskel, 0, false);
+	if (!rc && p.nraw <= ix->maxlen + 2)
+		rc = lx_deletions(ix, p.raw, p.nraw, 0, false);
+	if (rc) {
+		/* out of memory for the candidates: compare with every domain */
+		return lookalike_match(ix->d, host, ix->approved, ix->n, why, edits);
+	}
+	if (ix->ncand)
+		qsort(ix->cand, ix->ncand, sizeof(*ix->cand), cmp_size);
+	for (size_t c = 0; c < ix->ncand; c++) {
+		size_t i = ix->cand[c];
+		if ((c > 0 && ix->cand[c - 1] == i) || !ix->ok[i])
+			continue;
+		enum lookalike_why w = la_compare(ix->d, &h, &ix->names[i], edits);
+		if (w != LA_NONE) {
+			*why = w;
+			return (long)i;
+		}
+	}
+	*edits = 0;
 	return -1;
 }

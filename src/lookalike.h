@@ -73,6 +73,16 @@ long lookalike_match(const struct lookalike_data *d, const char *host,
 		     const char *const *approved, size_t n, enum lookalike_why *why,
 		     unsigned *edits);
 
+/* The same answer as lookalike_match for many hosts against one list of
+ * approved domains, at a cost near linear in hosts + domains (see
+ * lookalike.c). approved must outlive the index. NULL: out of memory. */
+struct lookalike_index;
+struct lookalike_index *lookalike_index_new(const struct lookalike_data *d,
+					    const char *const *approved, size_t n);
+long lookalike_index_match(struct lookalike_index *ix, const char *host, enum lookalike_why *why,
+			   unsigned *edits);
+void lookalike_index_free(struct lookalike_index *ix);
+
 /* Decodes the punycode of an xn-- label (the part after "xn--",
  * in[0..n)) into out[0..cap) code points (RFC 3492 §6.2). Returns the
  * count, or -1 when the input is not valid punycode or does not fit. */

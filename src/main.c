@@ -38,6 +38,7 @@ struct options {
 	const char *today;
 	int method;
 	long max_flows;           /* 0: from the policy or the default */
+	long max_memory;          /* MiB; 0: from the policy or the default */
 	int fail_on;              /* severity, or -1: any failed item */
 	bool fail_warn;           /* --fail-on warn / --strict: a warn item exits 1 */
 	bool fail_unknown;        /* --fail-on unknown / --strict: an unknown item exits 1 */
@@ -89,7 +90,8 @@ static void usage(FILE *f, enum lang l)
 	      "                      routeros | router-facts | pcap (default: detected from\n"
 	      "                      content; required for \"-\", standard input)\n"
 	      "  --format F          text | json | sarif (default text)\n"
-	      "  -o, --output F      write the report to F atomically (default stdout)\n"
+	      "  -o, --output F      write the report to F atomically (a device or FIFO\n"
+	      "                      in place; default stdout)\n"
 	      "  --lang L            ja | en (default from LC_ALL/LC_MESSAGES/LANG)\n"
 	      "  --policy F          the organisation's choices (YAML; see README)\n"
 	      "  --rules DIR         rules data directory\n"
@@ -98,6 +100,9 @@ static void usage(FILE *f, enum lang l)
 	      "                      reported not-applicable\n"
 	      "  --max-flows N       captures: flows tracked at once (default 65536; the\n"
 	      "                      least recently seen flow is evicted beyond it)\n"
+	      "  --max-memory MIB    captures: memory budget of the flow table (default\n"
+	      "                      64; past it the least recently seen flow's buffers\n"
+	      "                      are given up and the report says so)\n"
 	      "  --fail-on S[,S...]  what makes exit code 1: a severity (critical|high|\n"
 	      "                      medium|low|info: a failed finding of that severity or\n"
 	      "                      more), warn (an item with status warn), unknown (an\n"
@@ -331,8 +336,8 @@ static int parse_fail_on(struct options *o, char *arg, enum lang l)
 static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 {
 	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
-	       O_FAIL_ON, O_STRICT, O_SELECT, O_IGNORE, O_ACCEPT_PARTIAL, O_MAX_FLOWS, O_LIST,
-	       O_EXPLAIN, O_VERSION, O_HELP };
+	       O_FAIL_ON, O_STRICT, O_SELECT, O_IGNORE, O_ACCEPT_PARTIAL, O_MAX_FLOWS,
+	       O_MAX_MEMORY, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, O_KIND},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -348,6 +353,7 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 		{"ignore", required_argument, NULL, O_IGNORE},
 		{"accept-partial", no_argument, NULL, O_ACCEPT_PARTIAL},
 		{"max-flows", required_argument, NULL, O_MAX_FLOWS},
+		{"max-memory", required_argument, NULL, O_MAX_MEMORY},
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"explain", required_argument, NULL, O_EXPLAIN},
 		{"version", no_argument, NULL, O_VERSION},
@@ -443,6 +449,14 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 				return -1;
 			}
 			o->max_flows = v;
+			break;
+		case O_MAX_MEMORY:
+			if (str_to_long(optarg, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX, &v)) {
+				fprintf(stderr, "edgelint: --max-memory %s: expected a number of MiB from %d to %d\n",
+					optarg, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
+				return -1;
+			}
+			o->max_memory = v;
 			break;
 		case O_LIST:
 			o->list_rules = true;
@@ -594,6 +608,8 @@ int main(int argc, char **argv)
 		pol.method = opt.method;
 	if (opt.max_flows)
 		pol.max_flows = opt.max_flows;
+	if (opt.max_memory)
+		pol.max_memory_mib = opt.max_memory;
 	long today = today_local();
 	if (opt.today)
 		date_parse(opt.today, false, &today);

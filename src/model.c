@@ -95,6 +95,8 @@ void input_free(struct input *in)
 			p[i] = 0;
 	}
 	free(in->data);
+	if (in->stream)
+		fclose(in->stream);
 	free(in->findings);
 	free(in->secrets);
 	free(in->secret_lens);

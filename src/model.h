@@ -302,6 +302,9 @@ struct traffic {
 	uint64_t evicted;               /* flows evicted from the full table */
 	uint64_t fragments, not_ip, truncated;
 	size_t max_flows;
+	size_t memory_budget;           /* bytes (pcap_flow.h, FT_MEM_DEFAULT) */
+	uint64_t budget_cut;            /* flows the budget stopped reading */
+	bool budget_slots;              /* the budget kept the table under max_flows */
 	int link;                       /* link type (LINKTYPE_ number) */
 	const char *link_name;
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
@@ -330,6 +333,8 @@ struct input {
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */
 	size_t len;
+	FILE *stream;             /* a pipe or FIFO read once, for a streaming
+				   * kind: its parser takes it (sets NULL) */
 	const char *error;        /* first fatal problem (arena), or NULL; raw bytes
 				   * of the input may be in it: print it only
 				   * through finding_scrub() */

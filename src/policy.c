@@ -174,7 +174,7 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 					   "build_age_warn_days", "build_age_fail_days",
 					   "allowed_inbound", "approved_domains",
 					   "https_share_min", "passphrase_min_length",
-					   "max_flows", "broad_source_ipv4_prefix",
+					   "max_flows", "max_memory_mib", "broad_source_ipv4_prefix",
 					   "broad_source_ipv6_prefix", "exceptions", NULL};
 	struct pload L = {.p = p, .path = path, .err = err, .errn = errn};
 	char *buf = NULL;
@@ -247,6 +247,10 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 		p->broad_prefix6 = (unsigned)num;
 		p->broad_prefix6_set = true;
 	}
+	if ((v = ymap_get(root, "max_memory_mib")) &&
+	    yscalar_long(v, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX, &p->max_memory_mib))
+		return perr(&L, v, "'max_memory_mib' must be a number from %d to %d",
+			    POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
 	if ((v = ymap_get(root, "approved_domains"))) {
 		if (v->kind != Y_SEQ)
 			return perr(&L, v, "'approved_domains' must be a list of domain names");

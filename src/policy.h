@@ -47,8 +47,10 @@ struct policy {
 	 * rules data's value (rules/internet-sources.yaml). */
 	unsigned broad_prefix4, broad_prefix6;
 	bool broad_prefix4_set, broad_prefix6_set;
-	/* Captures: flows tracked at once (0: the default, 65536). */
+	/* Captures: flows tracked at once (0: the default, 65536), and the
+	 * flow table's memory budget in MiB (0: the default, 64). */
 	long max_flows;
+	long max_memory_mib;
 	const char **approved_domains;
 	size_t napproved_domains;
 	struct policy_inbound *inbound;
@@ -60,6 +62,9 @@ struct policy {
 /* Limits of max_flows (policy key and --max-flows). */
 #define POLICY_MAX_FLOWS_MIN 16
 #define POLICY_MAX_FLOWS_MAX 16777216
+/* Limits of max_memory_mib (policy key and --max-memory). */
+#define POLICY_MAX_MEMORY_MIN 8
+#define POLICY_MAX_MEMORY_MAX 65536
 
 /* Sets the defaults (no file). */
 void policy_init(struct policy *p);

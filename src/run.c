@@ -3,7 +3,9 @@
  * the content, read it (within the kind's size limit), parse, run every
  * check, turn diagnostics into findings, apply the policy's exceptions,
  * settle the item statuses and sort the findings. main.c and the fuzz
- * harnesses share it, so both see the same pipeline.
+ * harnesses share it, so both see the same pipeline. A pipe, FIFO or
+ * device is opened once and read through one descriptor (its probe
+ * included), never waiting more than FILE_SILENCE_MS for a byte.
  */
 #define _GNU_SOURCE
 #include "run.h"
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../parsers/parsers.h"
 #include "bundle.h"
@@ -68,6 +71,7 @@ static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 /* Final item statuses: method, what the kind feeds, what was assessed. */
 static void run_finish(struct input *in, const struct run_ctx *ctx, bool fatal);
 static void run_archive(struct input *in, const struct parser *p, const struct run_ctx *ctx);
+static void run_archive_data(struct input *in, char *data, size_t len, const struct run_ctx *ctx);
 
 const struct parser *run_probe(const char *path, const struct parser *kind, int *role)
 {
@@ -126,6 +130,71 @@ void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
 	in->nfindings = o;
 }
 
+/* A pipe, FIFO or device (`<(zcat f.pcap.gz)`, a named FIFO) is read
+ * once: its probed head, then the rest of its descriptor. For a streaming
+ * parser (pcap) this is the FILE it reads; each read waits at most
+ * FILE_SILENCE_MS. */
+struct fd_stream {
+	int fd;
+	char *head;
+	size_t n, off;
+};
+
+static ssize_t fd_stream_read(void *cookie, char *buf, size_t size)
+{
+	struct fd_stream *s = cookie;
+	if (s->off < s->n) {
+		size_t k = s->n - s->off < size ? s->n - s->off : size;
+		memcpy(buf, s->head + s->off, k);
+		s->off += k;
+		return (ssize_t)k;
+	}
+	char why[128];
+	return fd_read_wait(s->fd, buf, size, FILE_SILENCE_MS, why, sizeof(why));
+}
+
+static int fd_stream_close(void *cookie)
+{
+	struct fd_stream *s = cookie;
+	close(s->fd);
+	free(s->head);
+	free(s);
+	return 0;
+}
+
+/* The FILE over fd after its head (both taken over, also on failure). */
+static FILE *fd_stream_open(int fd, char *head, size_t n)
+{
+	struct fd_stream *s = calloc(1, sizeof(*s));
+	cookie_io_functions_t io = {.read = fd_stream_read, .close = fd_stream_close};
+	FILE *f = s ? fopencookie(s, "rb", io) : NULL;
+	if (!f) {
+		free(s);
+		free(head);
+		close(fd);
+		return NULL;
+	}
+	s->fd = fd;
+	s->head = head;
+	s->n = n;
+	return f;
+}
+
+/* The first bytes of a pipe, FIFO or device, read from fd. */
+static int fd_head(int fd, char *buf, size_t max, size_t *n, char *why, size_t whyn)
+{
+	*n = 0;
+	while (*n < max) {
+		ssize_t got = fd_read_wait(fd, buf + *n, max - *n, FILE_SILENCE_MS, why, whyn);
+		if (got < 0)
+			return EL_EIO;
+		if (got == 0)
+			break;
+		*n += (size_t)got;
+	}
+	return 0;
+}
+
 void run_input(struct input *in, const struct parser *kind, const struct run_ctx *ctx)
 {
 	char why[256];
@@ -133,7 +202,11 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 	in->kind_forced = kind != NULL;
 	bool is_stdin = strcmp(in->path, "-") == 0;
 	struct stat st;
-	if (!is_stdin && stat(in->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+	bool have_st = !is_stdin && stat(in->path, &st) == 0;
+	char *head = NULL;
+	size_t n = 0;
+	int fd = -1;   /* a pipe, FIFO or device: read once, through fd */
+	if (have_st && S_ISDIR(st.st_mode)) {
 		/* An unpacked router backup. */
 		in->kind = p ? p : parser_by_name("openwrt");
 		if (!in->kind || !in->kind->parse || !in->kind->role) {
@@ -148,30 +221,57 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		return;
 	}
 	if (!is_stdin) {
-		char *head = malloc(PROBE_BYTES);
-		size_t n = 0;
+		head = malloc(PROBE_BYTES);
 		if (!head) {
 			input_fail(in, "out of memory");
 			goto out;
 		}
-		if (read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why))) {
-			free(head);
+		int rc;
+		if (have_st && !S_ISREG(st.st_mode)) {
+			bool regular;
+			fd = file_open_read(in->path, &regular, why, sizeof(why));
+			rc = fd < 0 ? EL_EIO : fd_head(fd, head, PROBE_BYTES - 1, &n, why, sizeof(why));
+			if (rc == 0) {
+				head[n] = '\0';
+				strip_bom(head, &n);
+			}
+		} else {
+			rc = read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why));
+		}
+		if (rc) {
 			input_fail(in, "cannot read: %s", why);
 			goto out;
 		}
 		if (n == 0) {
-			free(head);
 			input_fail(in, "the file is empty");
 			goto out;
 		}
 		if (bundle_is_archive(head, n) && (!p || p->role)) {
+			p = p ? p : parser_by_name("openwrt");
+			if (fd < 0) {
+				free(head);
+				run_archive(in, p, ctx);
+				return;
+			}
+			in->kind = p;
+			char *data = NULL;
+			size_t len = 0;
+			if (!p || !p->parse) {
+				input_fail(in, "is an archive; only an OpenWrt backup archive is read");
+				goto out;
+			}
+			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, FILE_SILENCE_MS, &data, &len,
+					why, sizeof(why))) {
+				input_fail(in, "cannot read: %s", why);
+				goto out;
+			}
+			close(fd);
 			free(head);
-			run_archive(in, p ? p : parser_by_name("openwrt"), ctx);
+			run_archive_data(in, data, len, ctx);
 			return;
 		}
 		if (!p)
 			p = parser_detect(head, n);
-		free(head);
 		if (!p) {
 			input_fail(in, "not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA "
 				       "config, an OpenWrt, hostapd, nvram or RouterOS file, a router facts file "
@@ -189,21 +289,61 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		goto out;
 	}
 	if (p->streams) {
-		/* The parser reads the file (or standard input) itself. */
+		/* The parser reads the file (or standard input) itself; a pipe
+		 * through the stream that gives its probed head back first. */
+		if (fd >= 0) {
+			in->stream = fd_stream_open(fd, head, n);
+			fd = -1;
+			head = NULL;
+			if (!in->stream) {
+				input_fail(in, "out of memory");
+				goto out;
+			}
+		}
+		free(head);
 		run_parsed(in, ctx);
 		return;
 	}
-	int rc = file_read_all(in->path, p->max_bytes, &in->data, &in->len, why, sizeof(why));
+	int rc = fd >= 0 ? fd_read_all(fd, head, n, p->max_bytes, FILE_SILENCE_MS, &in->data,
+				       &in->len, why, sizeof(why))
+			 : file_read_all(in->path, p->max_bytes, &in->data, &in->len, why,
+					 sizeof(why));
 	if (rc) {
 		input_fail(in, "cannot read: %s", why);
 		goto out;
 	}
 	if (in->data)
 		strip_bom(in->data, &in->len);
+	if (fd >= 0)
+		close(fd);
+	free(head);
 	run_parsed(in, ctx);
 	return;
 out:
+	if (fd >= 0)
+		close(fd);
+	free(head);
 	run_finish(in, ctx, true);
+}
+
+/* A router backup archive held in data (len bytes, malloc'd; wiped and
+ * freed here): the files edgelint reads are taken out of it. */
+static void run_archive_data(struct input *in, char *data, size_t len, const struct run_ctx *ctx)
+{
+	char why[512];
+	int rc = bundle_archive(in, input_display_path(in), data, len, in->kind->max_bytes, why,
+				sizeof(why));
+	/* An uncompressed backup holds password hashes and keys in clear. */
+	volatile char *v = data;
+	for (size_t k = 0; k < len; k++)
+		v[k] = 0;
+	free(data);
+	if (rc) {
+		input_fail(in, "%s", why);
+		run_finish(in, ctx, true);
+		return;
+	}
+	run_parsed(in, ctx);
 }
 
 /* A router backup archive: the files edgelint reads are taken out of it. */
@@ -223,19 +363,7 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 		run_finish(in, ctx, true);
 		return;
 	}
-	int rc = bundle_archive(in, input_display_path(in), data, len, p->max_bytes, why,
-				sizeof(why));
-	/* An uncompressed backup holds password hashes and keys in clear. */
-	volatile char *v = data;
-	for (size_t k = 0; k < len; k++)
-		v[k] = 0;
-	free(data);
-	if (rc) {
-		input_fail(in, "%s", why);
-		run_finish(in, ctx, true);
-		return;
-	}
-	run_parsed(in, ctx);
+	run_archive_data(in, data, len, ctx);
 }
 
 void run_group(struct input *in, const char *const *paths, size_t n,

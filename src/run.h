@@ -25,8 +25,8 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 	       const struct parser *kind, const struct run_ctx *ctx);
 /* The pipeline from parsing on, for an input whose in->kind (with a parse
  * function), in->data (malloc'd, NUL-terminated, owned by in) and in->len
- * are set (a streaming parser, kind->streams, reads in->path instead when
- * in->data is NULL). Used by run_input and by the fuzz harnesses. */
+ * are set (a streaming parser, kind->streams, reads in->stream, a probed
+ * pipe, or else in->path when in->data is NULL). Used by run_input and by the fuzz harnesses. */
 void run_parsed(struct input *in, const struct run_ctx *ctx);
 /* Settles the item statuses: the telework method, what the kind feeds,
  * what was assessed. fatal: nothing usable could be read. */

@@ -3,12 +3,14 @@
  * helpers (see util.h for the contracts).
  */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "util.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -530,22 +532,84 @@ void date_format(long days, char *buf, size_t n)
 
 /* ---- files ---------------------------------------------------------------- */
 
-int file_read_all(const char *path, size_t max, char **out, size_t *outn,
-		  char *why, size_t whyn)
+int file_open_read(const char *path, bool *regular, char *why, size_t whyn)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: opening a FIFO no one writes to returns at once. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		snprintf(why, whyn, "%s", strerror(errno));
-		return EL_EIO;
+		return -1;
 	}
-	size_t cap = 4096, n = 0;
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(why, whyn, "%s", strerror(EISDIR));
+		close(fd);
+		return -1;
+	}
+	*regular = S_ISREG(st.st_mode);
+	if (*regular) {
+		int fl = fcntl(fd, F_GETFL);
+		if (fl >= 0)
+			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	}
+	return fd;
+}
+
+ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, size_t whyn)
+{
+	for (;;) {
+		/* Wait for bytes first, but not forever: a FIFO whose writer
+		 * has not come reads as the end at once (0) yet polls as
+		 * nothing (Linux reports no POLLHUP before a first writer,
+		 * pipe_poll in fs/pipe.c), so the wait tells the two apart. */
+		struct pollfd pfd = {.fd = fd, .events = POLLIN};
+		int rc = poll(&pfd, 1, timeout_ms);
+		if (rc == 0) {
+			snprintf(why, whyn, "nothing came for %d seconds (a pipe or FIFO no one "
+				 "writes to?)", timeout_ms / 1000);
+			errno = ETIMEDOUT;
+			return -1;
+		}
+		if (rc < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(why, whyn, "%s", strerror(errno));
+			return -1;
+		}
+		ssize_t got = read(fd, buf, n);
+		if (got >= 0)
+			return got;
+		if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
+			snprintf(why, whyn, "%s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
+		char **out, size_t *outn, char *why, size_t whyn)
+{
+	size_t cap = nhead + 4096, n = 0;
+	if (cap > max + 2)
+		cap = max + 2;
+	if (nhead > max) {
+		snprintf(why, whyn, "larger than the limit of %zu bytes for this kind of input", max);
+		return EL_ETOOBIG;
+	}
 	char *buf = malloc(cap);
-	int rc = 0;
 	if (!buf) {
-		rc = EL_ENOMEM;
 		snprintf(why, whyn, "out of memory");
-		goto done;
+		return EL_ENOMEM;
 	}
+	if (nhead)
+		memcpy(buf, head, nhead);
+	n = nhead;
+	int rc = 0;
 	for (;;) {
 		if (n + 1 >= cap) {
 			size_t ncap = cap * 2;
@@ -555,38 +619,93 @@ int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 			if (!nb) {
 				rc = EL_ENOMEM;
 				snprintf(why, whyn, "out of memory");
-				goto done;
+				break;
 			}
 			buf = nb;
 			cap = ncap;
 		}
-		size_t got = fread(buf + n, 1, cap - 1 - n, f);
-		n += got;
+		ssize_t got = fd_read_wait(fd, buf + n, cap - 1 - n, timeout_ms, why, whyn);
+		if (got < 0) {
+			rc = EL_EIO;
+			break;
+		}
+		n += (size_t)got;
 		if (n > max) {
 			rc = EL_ETOOBIG;
 			snprintf(why, whyn,
 				 "larger than the limit of %zu bytes for this kind of input",
 				 max);
-			goto done;
-		}
-		if (got == 0) {
-			if (ferror(f)) {
-				rc = EL_EIO;
-				snprintf(why, whyn, "%s", strerror(errno));
-			}
 			break;
 		}
+		if (got == 0)
+			break;
 	}
-done:
-	if (f != stdin)
-		fclose(f);
 	if (rc) {
+		volatile char *v = buf;
+		for (size_t k = 0; k < n; k++)
+			v[k] = 0;
 		free(buf);
 		return rc;
 	}
 	buf[n] = '\0';
 	*out = buf;
 	*outn = n;
+	return 0;
+}
+
+int file_read_all(const char *path, size_t max, char **out, size_t *outn,
+		  char *why, size_t whyn)
+{
+	if (strcmp(path, "-") == 0)
+		return fd_read_all(STDIN_FILENO, NULL, 0, max, -1, out, outn, why, whyn);
+	bool regular;
+	int fd = file_open_read(path, &regular, why, whyn);
+	if (fd < 0)
+		return EL_EIO;
+	int rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, out, outn, why, whyn);
+	close(fd);
+	return rc;
+}
+
+/* Writes all of data to fd: 0, or -1 with errno set. */
+static int write_full(int fd, const char *data, size_t n)
+{
+	size_t off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, data + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* A device, FIFO or socket named by -o (/dev/stdout, /dev/null, a pipe,
+ * or a symbolic link to one) is written in place, never replaced by a
+ * file: renaming over it would change the system (as root, /dev/null). */
+static int write_in_place(const char *path, const char *data, size_t n, char *why,
+			  size_t whyn)
+{
+	/* O_NONBLOCK: a FIFO nobody reads fails (ENXIO) instead of waiting. */
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(why, whyn, "%s", errno == ENXIO ? "nothing reads this FIFO"
+							  : strerror(errno));
+		return EL_EIO;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 || write_full(fd, data, n) != 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		close(fd);
+		return EL_EIO;
+	}
+	if (close(fd) != 0) {
+		snprintf(why, whyn, "%s", strerror(errno));
+		return EL_EIO;
+	}
 	return 0;
 }
 
@@ -600,10 +719,38 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 		}
 		return 0;
 	}
+	/* What path is now, through any symbolic link: a device or FIFO is
+	 * written in place; a regular file is replaced (temporary file beside
+	 * the link's target, so the link stays) keeping its permission bits;
+	 * a new file gets 0666 less the umask, as any tool's output. */
+	struct stat st;
+	mode_t mode;
+	char *real = NULL;
+	if (stat(path, &st) == 0) {
+		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+		    S_ISBLK(st.st_mode))
+			return write_in_place(path, data, n, why, whyn);
+		if (S_ISDIR(st.st_mode)) {
+			snprintf(why, whyn, "%s", strerror(EISDIR));
+			return EL_EIO;
+		}
+		mode = st.st_mode & 07777;
+		real = realpath(path, NULL);
+		if (!real) {
+			snprintf(why, whyn, "%s", strerror(errno));
+			return EL_EIO;
+		}
+		path = real;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
 	size_t pn = strlen(path);
 	char *tmp = malloc(pn + 16);
 	if (!tmp) {
 		snprintf(why, whyn, "out of memory");
+		free(real);
 		return EL_ENOMEM;
 	}
 	snprintf(tmp, pn + 16, "%s.tmpXXXXXX", path);
@@ -611,19 +758,10 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	if (fd < 0) {
 		snprintf(why, whyn, "%s", strerror(errno));
 		free(tmp);
+		free(real);
 		return EL_EIO;
 	}
-	size_t off = 0;
-	while (off < n) {
-		ssize_t w = write(fd, data + off, n - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+	if (write_full(fd, data, n) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
@@ -633,6 +771,7 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	if (rename(tmp, path) != 0)
 		goto fail;
 	free(tmp);
+	free(real);
 	return 0;
 fail:
 	snprintf(why, whyn, "%s", strerror(errno));
@@ -640,6 +779,7 @@ fail:
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	free(real);
 	return EL_EIO;
 }
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 enum el_err {
 	EL_OK = 0,
@@ -165,13 +166,35 @@ void date_format(long days, char *buf, size_t n);
 
 /* ---- files ------------------------------------------------------------ */
 
+/* How long a pipe, FIFO or device given as an input may stay silent
+ * (no writer yet, or no byte coming) before reading it fails: nothing
+ * waits forever. Standard input waits as long as it takes. */
+#define FILE_SILENCE_MS 30000
+
+/* Opens path for reading without blocking on a FIFO that has no writer:
+ * the descriptor (non-blocking unless a regular file; *regular tells),
+ * or -1 with why set. A directory is refused. */
+int file_open_read(const char *path, bool *regular, char *why, size_t whyn);
+/* read() that waits at most timeout_ms (-1: forever) for bytes on a
+ * non-blocking fd: bytes read, 0 at the end, -1 with why set (errno
+ * ETIMEDOUT when nothing came in time). */
+ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, size_t whyn);
+/* head (nhead bytes already taken from fd, e.g. a probe) then the rest of
+ * fd, into a malloc'd NUL-terminated buffer of at most max bytes. */
+int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
+		char **out, size_t *outn, char *why, size_t whyn);
 /* Reads a whole file (or stdin for "-") into a malloc'd, NUL-terminated
  * buffer of at most max bytes. On failure returns negative and writes a
- * reason (errno text or the limit) into why. Caller frees *out. */
+ * reason (errno text or the limit) into why. Caller frees *out. A FIFO or
+ * device is read once, with FILE_SILENCE_MS as its limit. */
 int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 		  char *why, size_t whyn);
 /* Writes data to path atomically: a temporary file beside it, fsync,
- * rename. "-" writes to stdout. Returns 0 or negative with why set. */
+ * rename. "-" writes to stdout. A device, FIFO or socket (or a symbolic
+ * link to one) is written in place, never replaced; a symbolic link to a
+ * regular file stays a link (its target is replaced); an existing file
+ * keeps its permission bits, a new one gets 0666 less the umask.
+ * Returns 0 or negative with why set. */
 int file_write_atomic(const char *path, const char *data, size_t n,
 		      char *why, size_t whyn);
 

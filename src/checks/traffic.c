@@ -46,12 +46,18 @@ static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
 	const struct policy *pol = ctx->pol;
 	if (!pol || pol->napproved_domains == 0 || !t->seen || !ctx->reg)
 		return;
+	/* Indexed: hosts × domains comparisons were quadratic (16,384 hosts
+	 * × 1,000 domains: 135 s); the index gives the same answers. */
+	struct lookalike_index *ix = lookalike_index_new(
+		&ctx->reg->lookalike, (const char *const *)pol->approved_domains,
+		pol->napproved_domains);
 	for (size_t i = 0; i < t->hosts_total; i++) {
 		const struct traffic_host *h = &t->seen[i];
 		enum lookalike_why why;
 		unsigned edits;
-		long k = lookalike_match(&ctx->reg->lookalike, h->name, pol->approved_domains,
-					 pol->napproved_domains, &why, &edits);
+		long k = ix ? lookalike_index_match(ix, h->name, &why, &edits)
+			    : lookalike_match(&ctx->reg->lookalike, h->name, pol->approved_domains,
+					      pol->napproved_domains, &why, &edits);
 		if (k < 0)
 			continue;
 		char ubuf[4 * LOOKALIKE_NAME_MAX + 1];
@@ -66,6 +72,7 @@ static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
 				      h->via, "domain", domain, "edits",
 				      arena_printf(&in->arena, "%u", edits), ARGS_END));
 	}
+	lookalike_index_free(ix);
 }
 
 void check_traffic(struct input *in, const struct run_ctx *ctx)

@@ -98,6 +98,9 @@ static json_t *json_traffic(struct input *in)
 	json_object_set_new(o, "link", json_str_or_null(t->link_name));
 	json_object_set_new(o, "max_flows", json_integer((json_int_t)t->max_flows));
 	json_object_set_new(o, "evicted_flows", json_integer(json_u64(t->evicted)));
+	json_object_set_new(o, "memory_budget_bytes",
+			    json_integer((json_int_t)t->memory_budget));
+	json_object_set_new(o, "budget_cut_flows", json_integer(json_u64(t->budget_cut)));
 	json_object_set_new(o, "fragments", json_integer(json_u64(t->fragments)));
 	json_object_set_new(o, "truncated_packets", json_integer(json_u64(t->truncated)));
 	return o;

@@ -229,6 +229,13 @@ static int text_traffic(struct report_run *run, struct input *in)
 		    : sb_printf(o, "  traffic: %llu packets, %s, %llu flows (%s)\n",
 				(unsigned long long)t->packets, b1, (unsigned long long)t->flows,
 				t->link_name ? t->link_name : "?");
+	if (!rc && (t->budget_cut || t->budget_slots))
+		rc = ja ? sb_printf(o, "  メモリ上限 %zu MiB に達し、%llu フローは内容を最後まで"
+				       "読んでいません\n",
+				    t->memory_budget >> 20, (unsigned long long)t->budget_cut)
+			: sb_printf(o, "  memory budget of %zu MiB reached: %llu flows were not read "
+				       "to the end\n",
+				    t->memory_budget >> 20, (unsigned long long)t->budget_cut);
 	uint64_t wf = t->https_flows + t->http_flows, wb = t->https_bytes + t->http_bytes;
 	if (!rc && wf == 0) {
 		rc = sb_adds(o, ja ? "  Web の通信はありません\n" : "  no web traffic\n");

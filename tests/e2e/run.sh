@@ -148,6 +148,78 @@ check "openwrt cut archive exit" 2 "$?"
 jq -r '.inputs[0].error' "$TMP/owc.json" | grep -q "truncated" && ok || bad "openwrt cut archive: $(jq -r '.inputs[0].error' "$TMP/owc.json")"
 check "openwrt cut archive: next input read" fail "$(jq -r '.inputs[1].items["6-2"]' "$TMP/owc.json")"
 
+# An unpacked backup never leads edgelint out of its directory: a member
+# that is a link out of it (etc/config/wireless -> a file elsewhere, etc ->
+# another etc) is refused by name, exit 2, and nothing of the target is
+# read; a link that stays inside is followed; a FIFO member is refused.
+OUT=$TMP/outside
+mkdir -p "$OUT/config" "$TMP/bkl/etc/config"
+cp "${OWF[0]}" "$OUT/config/wireless"
+ln -s "$OUT/config/wireless" "$TMP/bkl/etc/config/wireless"
+timeout 20 "$BIN" --today "$TODAY" --format json "$TMP/bkl" >"$TMP/bkl.json" 2>"$TMP/err"
+check "backup dir: link out of it, exit" 2 "$?"
+grep -q "bkl/etc/config/wireless is a symbolic link that leads out of the backup directory" "$TMP/err" && ok ||
+	bad "backup dir: link out of it, message: $(cat "$TMP/err")"
+check "backup dir: link out of it, nothing read" "0 unknown" \
+	"$(jq -r '.inputs[0] | "\(.findings | map(select(.rule != "EL001")) | length) \(.items["6-2"])"' "$TMP/bkl.json")"
+rm -rf "$TMP/bkl"; mkdir -p "$TMP/bkl"
+ln -s "$OUT" "$TMP/bkl/etc"
+el --format json "$TMP/bkl" >"$TMP/bkl.json" 2>"$TMP/err"
+check "backup dir: etc -> another etc, exit" 2 "$?"
+grep -q "symbolic link that leads out" "$TMP/err" && ok || bad "backup dir: etc link message"
+rm -rf "$TMP/bkl"; mkdir -p "$TMP/bkl/etc/config"
+cp "${OWF[0]}" "$TMP/bkl/wireless.orig"
+ln -s ../../wireless.orig "$TMP/bkl/etc/config/wireless"
+el --format json "$TMP/bkl" >"$TMP/bkl.json" 2>"$TMP/err"
+check "backup dir: link inside it is read" "1 fail" "$?$(jq -r ' " " + .inputs[0].items["6-2"]' "$TMP/bkl.json")"
+rm "$TMP/bkl/etc/config/wireless"; mkfifo "$TMP/bkl/etc/config/wireless"
+timeout 20 "$BIN" --today "$TODAY" "$TMP/bkl" >/dev/null 2>"$TMP/err"
+check "backup dir: FIFO member, exit" 2 "$?"
+grep -q "wireless is not a regular file" "$TMP/err" && ok || bad "backup dir: FIFO message"
+
+# Pipes and FIFOs are read once, the content probe included; the report is
+# that of the same bytes in a file (timeout: a hang is a failure).
+same_as_file() { # NAME FILE ARGS...: the projection of ARGS equals FILE's
+	local name=$1 f=$2; shift 2
+	el --format json "$f" | project 0 | jq -S 'del(.inputs[].path)' >"$TMP/pf.json"
+	timeout 20 "$BIN" --today "$TODAY" --format json "$@" >"$TMP/pp.json" 2>"$TMP/err"
+	local rc=$?
+	check "$name: exit" 1 "$rc"
+	project 0 <"$TMP/pp.json" | jq -S 'del(.inputs[].path)' >"$TMP/pp2.json"
+	if cmp -s "$TMP/pf.json" "$TMP/pp2.json"; then ok; else bad "$name: differs"; diff "$TMP/pf.json" "$TMP/pp2.json" | head; fi
+}
+mkfifo "$TMP/fifo"
+(cat "${OWF[0]}" >"$TMP/fifo" &)
+same_as_file "openwrt through a named FIFO" "${OWF[0]}" "$TMP/fifo"
+same_as_file "pcap through a pipe, --kind pcap" samples/pcap/http-basic.pcap --kind pcap <(cat samples/pcap/http-basic.pcap)
+same_as_file "pcap through a pipe, detected" samples/pcap/http-basic.pcap <(cat samples/pcap/http-basic.pcap)
+(cat samples/pcap/ftp-login.pcap >"$TMP/fifo" &)
+same_as_file "pcap through a named FIFO" samples/pcap/ftp-login.pcap "$TMP/fifo"
+same_as_file "backup archive through a pipe" "$TMP/backup.tar.gz" <(cat "$TMP/backup.tar.gz")
+rm -f "$TMP/fifo"
+
+# Captures: a memory budget, not only a flow count. 3,000 one-byte flows
+# (each would keep a 4 KiB buffer) under --max-memory 8: the report says
+# how many flows the budget stopped reading, all flows still count.
+python3 tests/bench/hostile-gen.py flows 3000 "$TMP/flows.pcap" || bad "python3 for tests/bench/hostile-gen.py"
+el --format json --max-memory 8 "$TMP/flows.pcap" >"$TMP/fl.json" 2>"$TMP/err"
+check "memory budget: exit" 0 "$?"
+no_sanitizer "memory budget" "$TMP/err"
+check "memory budget: flows, budget" "3000 8388608" \
+	"$(jq -r '.inputs[0].traffic | "\(.flows) \(.memory_budget_bytes)"' "$TMP/fl.json")"
+cut=$(jq -r '.inputs[0].traffic.budget_cut_flows' "$TMP/fl.json")
+[ "$cut" -gt 1000 ] && [ "$cut" -lt 3000 ] && ok || bad "memory budget: budget_cut_flows $cut"
+$VALIDATE_JSON "$TMP/fl.json" >/dev/null 2>&1 && ok || bad "memory budget: JSON schema"
+el --max-memory 8 "$TMP/flows.pcap" | grep -q "memory budget of 8 MiB reached: $cut flows were not read to the end" &&
+	ok || bad "memory budget: text line"
+el --lang ja --max-memory 8 "$TMP/flows.pcap" | grep -q "メモリ上限 8 MiB に達し、$cut フローは" && ok || bad "memory budget: text line (ja)"
+check "memory budget: default, not reached" "0 67108864" \
+	"$(el --format json "$TMP/flows.pcap" | jq -r '.inputs[0].traffic | "\(.budget_cut_flows) \(.memory_budget_bytes)"')"
+printf 'max_memory_mib: 9\n' >"$TMP/mem.yaml"
+check "memory budget: policy key" 9437184 \
+	"$(el --format json --policy "$TMP/mem.yaml" "$TMP/flows.pcap" | jq -r '.inputs[0].traffic.memory_budget_bytes')"
+el --max-memory 7 "$TMP/flows.pcap" >/dev/null 2>&1; check "--max-memory under 8" 2 "$?"
+
 # The ASA samples' intended verdicts, with the reason for each.
 while IFS=$'\t' read -r file i32 i54 why; do
 	case $file in \#*|"") continue;; esac

@@ -111,6 +111,15 @@ static void expect(const char *host, const char *domain, enum lookalike_why why)
 	enum lookalike_why w;
 	unsigned edits;
 	long k = lookalike_match(&g_reg.lookalike, host, approved, NAPPROVED, &w, &edits);
+	/* the index gives the same answer */
+	struct lookalike_index *ix = lookalike_index_new(&g_reg.lookalike, approved, NAPPROVED);
+	assert_non_null(ix);
+	enum lookalike_why w2;
+	unsigned edits2;
+	assert_int_equal(lookalike_index_match(ix, host, &w2, &edits2), k);
+	assert_int_equal(w2, w);
+	assert_int_equal(edits2, edits);
+	lookalike_index_free(ix);
 	if (!*domain) {
 		if (k >= 0)
 			fail_msg("%s flagged as imitating %s (%s)", host, approved[k],
@@ -206,6 +215,99 @@ static void test_false_positive_guards(void **state)
 					 &edits), -1);
 }
 
+/* ---- the index against the plain comparison ------------------------------ */
+
+static uint32_t g_rnd = 12345;
+static uint32_t rnd(uint32_t n)
+{
+	g_rnd = g_rnd * 1103515245u + 12345u;
+	return (g_rnd >> 8) % n;
+}
+
+/* host: a mutation of an approved name (each way a look-alike is made,
+ * and the genuine ones), or a random name. */
+static void mutate(const char *a, char *out, size_t cap)
+{
+	static const char alpha[] = "abcdefghijklmnopqrstuvwxyz0123456789-";
+	static const char *const conf[][2] = {{"m", "rn"}, {"o", "0"}, {"l", "1"}, {"i", "l"},
+					      {"w", "vv"}};
+	char b[300];
+	snprintf(b, sizeof(b), "%s", a);
+	size_t n = strlen(b);
+	int kind = (int)rnd(11);
+	size_t at = n ? rnd((uint32_t)n) : 0;
+	switch (kind) {
+	case 0: b[at] = alpha[rnd(sizeof(alpha) - 1)]; break;          /* substitute */
+	case 1: memmove(b + at, b + at + 1, n - at); break;            /* delete */
+	case 2: memmove(b + at + 1, b + at, n - at + 1);               /* insert */
+		b[at] = alpha[rnd(sizeof(alpha) - 1)]; break;
+	case 3: if (at + 1 < n) { char t = b[at]; b[at] = b[at + 1]; b[at + 1] = t; } break;
+	case 4: snprintf(out, cap, "%s.evil%u.example", a, rnd(9)); return;   /* extra labels */
+	case 5: snprintf(out, cap, "login-%s", a); return;                     /* extra words */
+	case 6: snprintf(out, cap, "www%u.%s", rnd(3), a); return;             /* subdomain */
+	case 7: {                                                              /* confusable */
+		const char *const *c = conf[rnd(5)];
+		char *p = strstr(b, c[0]);
+		if (p) {
+			snprintf(out, cap, "%.*s%s%s", (int)(p - b), b, c[1], p + strlen(c[0]));
+			return;
+		}
+		break;
+	}
+	case 8: /* two edits */
+		b[at] = alpha[rnd(sizeof(alpha) - 1)];
+		b[rnd((uint32_t)n)] = alpha[rnd(sizeof(alpha) - 1)];
+		break;
+	case 9: { /* random */
+		size_t len = 3 + rnd(20);
+		for (size_t i = 0; i < len; i++)
+			b[i] = alpha[rnd(26)];
+		snprintf(b + len, sizeof(b) - len, ".%s", rnd(2) ? "com" : "co.jp");
+		break;
+	}
+	default: break;   /* the approved name itself */
+	}
+	snprintf(out, cap, "%s", b);
+}
+
+static void test_index_same_answer(void **state)
+{
+	(void)state;
+	static const char *const words[] = {"microsoft", "office", "zoom", "example", "salesforce",
+					    "google", "cybozu", "sakura", "rakuten", "dropbox",
+					    "box", "line", "amazonaws", "cloudflare", "github"};
+	static const char *const tlds[] = {"com", "net", "co.jp", "jp", "us", "ne.jp"};
+	enum { NA = 120, NH = 6000 };
+	static char abuf[NA][64];
+	static const char *appr[NA];
+	for (size_t i = 0; i < NA; i++) {
+		snprintf(abuf[i], sizeof(abuf[i]), "%s%s%s.%s", words[rnd(15)],
+			 rnd(2) ? "" : words[rnd(15)], rnd(4) ? "" : "-online", tlds[rnd(6)]);
+		appr[i] = abuf[i];
+	}
+	appr[7] = "xn--mirosoftonline-60l.com";
+	struct lookalike_index *ix = lookalike_index_new(&g_reg.lookalike, appr, NA);
+	assert_non_null(ix);
+	unsigned seen[5] = {0};
+	for (size_t h = 0; h < NH; h++) {
+		char host[300];
+		mutate(appr[rnd(NA)], host, sizeof(host));
+		enum lookalike_why w1, w2;
+		unsigned e1, e2;
+		long k1 = lookalike_match(&g_reg.lookalike, host, appr, NA, &w1, &e1);
+		long k2 = lookalike_index_match(ix, host, &w2, &e2);
+		if (k1 != k2 || w1 != w2 || e1 != e2)
+			fail_msg("%s: plain %ld %s %u (%s), index %ld %s %u", host, k1, lookalike_why_name(w1),
+				 e1, k1 >= 0 ? appr[k1] : "-", k2, lookalike_why_name(w2), e2);
+		seen[w1]++;
+	}
+	/* every kind of answer was exercised */
+	for (int w = 0; w < 5; w++)
+		if (seen[w] < 50)
+			fail_msg("only %u hosts answered %s", seen[w], lookalike_why_name(w));
+	lookalike_index_free(ix);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_skeleton),
 		cmocka_unit_test(test_true_positives),
 		cmocka_unit_test(test_false_positive_guards),
+		cmocka_unit_test(test_index_same_answer),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

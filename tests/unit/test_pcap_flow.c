@@ -394,6 +394,66 @@ static void test_flow_cap_eviction(void **state)
 	ft_free(ft);
 }
 
+/* Many short flows that each carry one byte (every classifier wants more,
+ * so each would keep a 4 KiB buffer): the memory budget holds, the least
+ * recently seen flows give their buffers up and say so, and every flow
+ * and byte still counts. Then a table growing past its first slots
+ * (rehashed buckets) finds its live flows again. */
+static void test_flow_memory_budget(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	struct flow_table *ft = ft_new(65536);
+	assert_non_null(ft);
+	size_t budget = (size_t)2 << 20;
+	ft_set_budget(ft, budget);
+	size_t peak = 0;
+	for (unsigned i = 0; i < N; i++) {
+		struct pd_packet p = mkpkt(4, 1 + i / 60000, 2, 1024 + i % 60000, 5000, 6, PD_TCP_ACK,
+					   1, "x", 1);
+		assert_int_equal(ft_packet(ft, &p, 61, i + 1), 0);
+		size_t m = ft_memory(ft);
+		peak = m > peak ? m : peak;
+	}
+	assert_true(peak <= budget);
+	assert_int_equal(ft_live(ft), N);
+	/* slots and buckets at most half the budget; the rest: buffers */
+	const struct ft_totals *t = ft_totals(ft);
+	assert_int_equal(t->budget, budget);
+	assert_false(t->budget_slots);
+	assert_true(ft_buffers(ft) * FT_BUF_MAX <= budget);
+	assert_int_equal(t->budget_cut, N - ft_buffers(ft));
+	/* the first flow was cut: a packet of it allocates nothing */
+	size_t before = ft_buffers(ft);
+	struct pd_packet p = mkpkt(4, 1, 2, 1024, 5000, 6, PD_TCP_ACK, 2, "y", 1);
+	ft_packet(ft, &p, 61, N + 1);
+	assert_int_equal(ft_buffers(ft), before);
+	assert_int_equal(ft_live(ft), N);
+	ft_finish(ft);
+	assert_int_equal(t->flows, N);
+	ft_free(ft);
+
+	/* A budget too small for max_flows slots: the table stops growing
+	 * and evicts (least recently seen first), and says why. */
+	ft = ft_new(1u << 20);
+	ft_set_budget(ft, (size_t)1 << 20);
+	for (unsigned i = 0; i < 20000; i++) {
+		struct pd_packet q = mkpkt(4, 1 + i / 60000, 2, 1024 + i % 60000, 5000, 6, PD_TCP_ACK,
+					   1, NULL, 0);
+		ft_packet(ft, &q, 60, i + 1);
+		assert_true(ft_memory(ft) <= ((size_t)1 << 20));
+	}
+	t = ft_totals(ft);
+	assert_true(t->budget_slots);
+	assert_int_equal(t->flows, 20000);
+	assert_int_equal(t->evicted, 20000 - ft_live(ft));
+	/* the most recent flow is live, found through the rehashed buckets */
+	struct pd_packet q = mkpkt(4, 1, 2, 1024 + 19999, 5000, 6, PD_TCP_ACK, 1, NULL, 0);
+	ft_packet(ft, &q, 60, 20001);
+	assert_int_equal(t->flows, 20000);
+	ft_free(ft);
+}
+
 /* ---- whole captures --------------------------------------------------- */
 
 static struct pb g_file;
@@ -540,6 +600,7 @@ int main(void)
 		cmocka_unit_test(test_http),
 		cmocka_unit_test(test_flow_table),
 		cmocka_unit_test(test_flow_cap_eviction),
+		cmocka_unit_test(test_flow_memory_budget),
 		cmocka_unit_test(test_parse_capture),
 		cmocka_unit_test(test_policy_share_and_link),
 	};

@@ -318,6 +318,30 @@ static void test_reader_errors(void **state)
 	read_all(whole, 0, &g);
 	assert_int_equal(g.n, 3);
 
+	/* captured length over the interface's snapshot length (8 of 7 and
+	 * of 8: only the first is an error; SnapLen 0 above: no limit), in an
+	 * EPB and in an obsolete Packet Block */
+	for (uint32_t snap = 7; snap <= 8; snap++) {
+		for (int kind = 0; kind < 2; kind++) {
+			g_file.n = 0;
+			shb(&g_file, false);
+			idb(&g_file, 1, snap);
+			if (kind)
+				opb(&g_file, 0, d, 8);
+			else
+				epb(&g_file, 0, d, 8);
+			if (snap == 7) {
+				expect_error(g_file.n, 0, "a packet's captured length is larger than "
+							  "its interface's snapshot length");
+			} else {
+				read_all(g_file.n, 0, &g);
+				assert_int_equal(g.n, 2);
+				assert_int_equal(g.rc[0], 1);
+				assert_int_equal(g.pk[0].caplen, 8);
+			}
+		}
+	}
+
 	/* an EPB too short for its fields; SPB before any interface */
 	g_file.n = 0;
 	shb(&g_file, false);

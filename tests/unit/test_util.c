@@ -22,6 +22,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -679,6 +680,45 @@ static void test_file_read_all(void **state)
 	remove_tmpdir(dir);
 }
 
+/* A FIFO no one writes to: opening it does not wait, and reading gives up
+ * after the timeout (nothing waits forever); with a writer, the probed
+ * head and the rest come back as one buffer. */
+static void test_fifo_read(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir();
+	char fifo[PATH_MAX];
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	char why[200] = "";
+	bool regular = true;
+	int fd = file_open_read(fifo, &regular, why, sizeof(why));
+	assert_true(fd >= 0);
+	assert_false(regular);
+	char buf[16];
+	errno = 0;
+	assert_int_equal(fd_read_wait(fd, buf, sizeof(buf), 200, why, sizeof(why)), -1);
+	assert_int_equal(errno, ETIMEDOUT);
+	assert_string_equal(why, "nothing came for 0 seconds (a pipe or FIFO no one writes to?)");
+	int wfd = open(fifo, O_WRONLY | O_NONBLOCK);
+	assert_true(wfd >= 0);
+	assert_int_equal(write(wfd, "HEADrest", 8), 8);
+	close(wfd);
+	assert_int_equal(fd_read_wait(fd, buf, 4, 1000, why, sizeof(why)), 4);
+	char *out = NULL;
+	size_t n = 0;
+	assert_int_equal(fd_read_all(fd, buf, 4, 100, 1000, &out, &n, why, sizeof(why)), 0);
+	assert_int_equal(n, 8);
+	assert_string_equal(out, "HEADrest");
+	free(out);
+	/* over the limit, head included */
+	assert_int_equal(fd_read_all(fd, "12345", 5, 4, 1000, &out, &n, why, sizeof(why)),
+			 EL_ETOOBIG);
+	close(fd);
+	unlink(fifo);
+	remove_tmpdir(dir);
+}
+
 static void test_file_write_atomic(void **state)
 {
 	(void)state;
@@ -737,6 +777,62 @@ static void test_file_write_atomic(void **state)
 	assert_true(S_ISDIR(st.st_mode));
 	assert_int_equal(count_entries(sub), 0);
 	rmdir(sub);
+
+	/* The umask is honoured for a new file; an existing file keeps its
+	 * mode (a 0600 report stays 0600). */
+	mode_t old_mask = umask(027);
+	char fresh[PATH_MAX];
+	snprintf(fresh, sizeof(fresh), "%s/fresh.txt", dir);
+	assert_int_equal(file_write_atomic(fresh, "a", 1, why, sizeof(why)), 0);
+	assert_int_equal(stat(fresh, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	umask(old_mask);
+	assert_int_equal(chmod(path, 0600), 0);
+	assert_int_equal(file_write_atomic(path, "secret\n", 7, why, sizeof(why)), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	unlink(fresh);
+
+	/* A symbolic link to a device is written through, not replaced. */
+	char lnk[PATH_MAX];
+	snprintf(lnk, sizeof(lnk), "%s/null", dir);
+	assert_int_equal(symlink("/dev/null", lnk), 0);
+	assert_int_equal(file_write_atomic(lnk, "x", 1, why, sizeof(why)), 0);
+	assert_int_equal(lstat(lnk, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	unlink(lnk);
+
+	/* A symbolic link to a regular file stays a link; its target changes. */
+	assert_int_equal(symlink("out.json", lnk), 0);
+	assert_int_equal(file_write_atomic(lnk, "via\n", 4, why, sizeof(why)), 0);
+	assert_int_equal(lstat(lnk, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	got = slurp(path, &n);
+	assert_int_equal(n, 4);
+	assert_memory_equal(got, "via\n", 4);
+	free(got);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	unlink(lnk);
+
+	/* A FIFO is written in place (it stays a FIFO and its reader gets
+	 * the bytes); one nobody reads fails at once instead of waiting. */
+	char fifo[PATH_MAX];
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	why[0] = '\0';
+	assert_int_equal(file_write_atomic(fifo, "x", 1, why, sizeof(why)), EL_EIO);
+	assert_string_equal(why, "nothing reads this FIFO");
+	int rfd = open(fifo, O_RDONLY | O_NONBLOCK);
+	assert_true(rfd >= 0);
+	assert_int_equal(file_write_atomic(fifo, "pipe", 4, why, sizeof(why)), 0);
+	char pb[8];
+	assert_int_equal(read(rfd, pb, sizeof(pb)), 4);
+	assert_memory_equal(pb, "pipe", 4);
+	close(rfd);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	unlink(fifo);
 
 	unlink(path);
 	remove_tmpdir(dir);
@@ -886,6 +982,7 @@ int main(void)
 		cmocka_unit_test(test_sb_pad),
 		cmocka_unit_test(test_utf8_clean),
 		cmocka_unit_test(test_strmap),
+		cmocka_unit_test(test_fifo_read),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
