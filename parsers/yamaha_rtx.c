@@ -37,6 +37,11 @@
 #define RTX_MAX_LIST 400         /* filter numbers in one secure filter list */
 #define RTX_UNKNOWN_LISTED 30    /* unknown line numbers named in the note */
 #define RTX_WRAP_COLS 80         /* console width: `console columns` initial value */
+/* Whether a line of w bytes fills the console: 80 columns, or 79 when the
+ * terminal that logged it moved the 80th character to the next line (seen
+ * in a real NVR510 `show config` paste: "… 200030" / " 200032" and
+ * "… 20002" / "6 200027", each first piece 79 wide). */
+#define RTX_FULL_WIDTH(w) ((w) == RTX_WRAP_COLS || (w) == RTX_WRAP_COLS - 1)
 
 /* ---- state ------------------------------------------------------------- */
 
@@ -1861,7 +1866,7 @@ static const char *rtx_wrapped(struct rtx *r, const char *s, size_t n, const cha
 	size_t w = n;
 	if (w && s[w - 1] == '\r')
 		w--;
-	if (w != RTX_WRAP_COLS || memchr(s, '#', w) == s)
+	if (!RTX_FULL_WIDTH(w) || memchr(s, '#', w) == s)
 		return NULL;
 	/* A here-document opener ends in "<<EOF": what follows is its body. */
 	size_t lt = w;
@@ -1890,7 +1895,7 @@ static const char *rtx_wrapped(struct rtx *r, const char *s, size_t n, const cha
 			break;   /* past a command's length: the rest is read as its own line */
 		(*extra)++;
 		q = e + 1;
-		if (mw != RTX_WRAP_COLS)
+		if (!RTX_FULL_WIDTH(mw))
 			break;
 	}
 	const char *out = NULL;

@@ -763,6 +763,56 @@ static void test_filter_unreadable_run(void **state)
 /* Console captures wrap commands at 80 columns, even inside a number
  * [research §2.1]: the pieces are joined and read as one command, with a
  * note; both lines count, as understood when the command is. */
+/* A terminal that moves the 80th character to the next line leaves
+ * 79-wide pieces: the inbound list of a real NVR510 paste wraps so, once
+ * before a blank and once inside a number (lines below as in that paste,
+ * its other lines left out). */
+static void test_console_wrap_79(void **state)
+{
+	(void)state;
+	static const char l4[] =
+		" ip pp secure filter in 200003 200020 200021 200022 200023 200024 200025 200030";
+	static const char l6[] =
+		" ip pp secure filter out 200013 200020 200021 200022 200023 200024 200025 20002";
+	assert_int_equal(strlen(l4), 79);
+	assert_int_equal(strlen(l6), 79);
+	char buf[1200];
+	snprintf(buf, sizeof(buf),
+		 "ip route default gateway pp 1\n"                         /* 1 */
+		 "ip lan1 address 192.168.2.1/24\n"                        /* 2 */
+		 "pp select 1\n"                                           /* 3 */
+		 "%s\n"                                                    /* 4 */
+		 " 200032\n"                                               /* 5 */
+		 "%s\n"                                                    /* 6 */
+		 "6 200027 200099 dynamic 200080 200098 200099\n"          /* 7 */
+		 " pppoe use lan2\n"                                       /* 8 */
+		 " pp enable 1\n"                                          /* 9 */
+		 "ip filter 200003 reject 192.168.2.0/24 * * * *\n"        /* 10 */
+		 "ip filter 200030 pass * 192.168.2.0/24 icmp * *\n"       /* 11 */
+		 "ip filter 200032 pass * 192.168.2.0/24 tcp * ident\n",   /* 12 */
+		 l4, l6);
+	struct input in;
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	const struct flist *l = &wan(&in, "pp 1")->in4;
+	assert_true(l->present);
+	assert_int_equal(l->line, 4);
+	/* 200003, 200030 and 200032 (the wrapped one) are defined. */
+	assert_int_equal(l->n, 3);
+	assert_string_equal(l->rules[0].name, "200003");
+	assert_string_equal(l->rules[1].name, "200030");
+	assert_string_equal(l->rules[2].name, "200032");
+	assert_int_equal(in.lines_total, 12);
+	assert_int_equal(in.lines_understood, 12);
+	const struct diag *d = in.diags;
+	assert_non_null(d);
+	assert_int_equal(d->line, 4);
+	assert_string_equal(d->msg, "lines 4-5 are one command that the console wrapped at 80 "
+				    "columns; they were joined and read as one line");
+	assert_non_null(d->next);
+	assert_int_equal(d->next->line, 6);
+	input_free(&in);
+}
+
 static void test_console_wrap(void **state)
 {
 	(void)state;
@@ -2102,6 +2152,7 @@ int main(void)
 		cmocka_unit_test(test_filter_unreadable),
 		cmocka_unit_test(test_filter_port_names),
 		cmocka_unit_test(test_console_wrap),
+		cmocka_unit_test(test_console_wrap_79),
 		cmocka_unit_test(test_template_line),
 		cmocka_unit_test(test_filter_unreadable_run),
 		cmocka_unit_test(test_wan_pppoe),
