@@ -464,6 +464,18 @@ el --explain el201 | grep -q "wifi-open" && ok || bad "--explain lower case id"
 el --explain WIFI-WEP | grep -q "EL202" && ok || bad "--explain upper case name"
 el --list-rules --lang ja | grep -q '^EL105  service-exposed  *高  *3-2 ' && ok || bad "--list-rules ja severity"
 el --list-rules --lang ja | grep -q ' high ' && bad "--list-rules ja has English severity" || ok
+# No message or fix of any sample, in either language, keeps an unexpanded
+# {placeholder} (issue 11 §1: EL104-EL106 printed "{what}" in Japanese);
+# the text report and --explain neither.
+for s in $(find samples -type f ! -name SOURCES.md | sort); do
+	for l in en ja; do
+		el --lang "$l" --format json "$s" 2>/dev/null | jq -r '.inputs[].findings[] | .message, .fix'
+		el --lang "$l" "$s" 2>/dev/null
+	done
+done | grep -oE '[{][a-z_]+[}]' | sort -u >"$TMP/ph"
+check "unexpanded placeholders in sample reports" "" "$(cat "$TMP/ph")"
+for id in $(el --list-rules | cut -d' ' -f1); do el --explain "$id" --lang ja; done | grep -c '（[{]what[}]）' >"$TMP/ph" || true
+check "no {what} left in the Japanese rule texts" 0 "$(cat "$TMP/ph")"
 # The capture table lines up by display width in Japanese (columns end at the same place).
 el --lang ja samples/pcap/tls13-sni.pcap | grep -E '^ +(フロー|HTTPS|HTTP（)' |
 	python3 -c 'import sys,unicodedata as u; print(sorted({sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin}))' >"$TMP/widths"

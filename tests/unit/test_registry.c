@@ -67,6 +67,70 @@ static int group_teardown(void **state)
 
 /* ---- the shipped rules ---------------------------------------------------- */
 
+/* The {placeholders} of a text, sorted and joined by commas into out; a
+ * key ending in "_ja" counts as the key without it (the Japanese text of
+ * a value our code words in both languages: detail / detail_ja). */
+static void placeholders(const char *t, char *out, size_t n)
+{
+	char keys[32][48];
+	size_t nk = 0;
+	for (const char *p = strchr(t, '{'); p; p = strchr(p + 1, '{')) {
+		const char *e = strchr(p, '}');
+		if (!e)
+			break;
+		size_t len = (size_t)(e - p - 1);
+		if (len >= 3 && strncmp(e - 3, "_ja", 3) == 0)
+			len -= 3;
+		if (len == 0 || len >= sizeof(keys[0]) || nk == 32)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < nk; k++)
+			seen |= strlen(keys[k]) == len && strncmp(keys[k], p + 1, len) == 0;
+		if (!seen) {
+			memcpy(keys[nk], p + 1, len);
+			keys[nk++][len] = '\0';
+		}
+	}
+	qsort(keys, nk, sizeof(keys[0]), (int (*)(const void *, const void *))strcmp);
+	out[0] = '\0';
+	for (size_t k = 0; k < nk; k++)
+		snprintf(out + strlen(out), n - strlen(out), "%s%s", k ? "," : "", keys[k]);
+}
+
+static void assert_same_placeholders(const struct ltext *t, const char *id, const char *what)
+{
+	char en[512], ja[512];
+	placeholders(t->t[LANG_EN], en, sizeof(en));
+	placeholders(t->t[LANG_JA], ja, sizeof(ja));
+	if (strcmp(en, ja) != 0)
+		fail_msg("rule %s %s: en has {%s}, ja has {%s}", id, what, en, ja);
+}
+
+/* Every text of every rule and variant names the same placeholders in
+ * Japanese and English (issue 11 §1: a ja-only {what} was printed as is). */
+static void test_placeholders_match(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < g_reg.nrules; i++) {
+		const struct rule *ru = &g_reg.rules[i];
+		assert_same_placeholders(&ru->title, ru->id, "title");
+		assert_same_placeholders(&ru->rationale, ru->id, "rationale");
+		assert_same_placeholders(&ru->remediation, ru->id, "remediation");
+		for (size_t m = 0; m < ru->nmsgs; m++)
+			assert_same_placeholders(&ru->msgs[m].text, ru->id, ru->msgs[m].variant);
+		for (size_t h = 0; h < ru->nhints; h++)
+			assert_same_placeholders(&ru->hints[h].text, ru->id, ru->hints[h].vendor);
+	}
+	/* The check itself tells a mismatch. */
+	char a[64], b[64];
+	placeholders("x {service}（{what}）{host}", a, sizeof(a));
+	placeholders("{host} {service}", b, sizeof(b));
+	assert_string_equal(a, "host,service,what");
+	assert_string_equal(b, "host,service");
+	placeholders("{detail_ja}", a, sizeof(a));
+	assert_string_equal(a, "detail");
+}
+
 static void assert_ltext(const struct ltext *t, const char *what, const char *id)
 {
 	for (int l = 0; l < LANG_COUNT; l++)
@@ -937,6 +1001,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_rule_bilingual),
+		cmocka_unit_test(test_placeholders_match),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),
