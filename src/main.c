@@ -88,7 +88,7 @@ static void usage(FILE *f, enum lang l)
 	      "telework security checklist (items 3-2, 5-3, 5-4, 6-1, 6-2).\n\n"
 	      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
 	      "                      routeros | router-facts | pcap (default: detected from\n"
-	      "                      content; required for \"-\", standard input)\n"
+	      "                      the content, also of \"-\", standard input)\n"
 	      "  --format F          text | json | sarif (default text)\n"
 	      "  -o, --output F      write the report to F atomically (a device or FIFO\n"
 	      "                      in place; default stdout)\n"
@@ -584,8 +584,8 @@ int main(int argc, char **argv)
 		return status;
 	}
 	if (optind >= argc) {
-		usage_error(lang, "no input files (use - for standard input with --kind)",
-			    "入力ファイルがありません（標準入力は - と --kind で指定します）");
+		usage_error(lang, "no input files (use - for standard input)",
+			    "入力ファイルがありません（標準入力は - で指定します）");
 		usage(stderr, lang);
 		registry_free(&reg);
 		free(opt.select);
@@ -634,9 +634,9 @@ int main(int argc, char **argv)
 		input_init(in, args[i]);
 		if (strcmp(in->path, "-") == 0) {
 			i++;
-			if (!opt.kind || ++nstdin > 1) {
-				input_fail(in, nstdin > 1 ? "standard input can be read only once"
-							  : "standard input needs --kind to say what it is");
+			/* Detected from its content like a file (--kind optional). */
+			if (++nstdin > 1) {
+				input_fail(in, "standard input can be read only once");
 				run_settle(in, &ctx, true);
 				continue;
 			}

@@ -130,12 +130,14 @@ void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
 	in->nfindings = o;
 }
 
-/* A pipe, FIFO or device (`<(zcat f.pcap.gz)`, a named FIFO) is read
- * once: its probed head, then the rest of its descriptor. For a streaming
- * parser (pcap) this is the FILE it reads; each read waits at most
- * FILE_SILENCE_MS. */
+/* A pipe, FIFO or device (`<(zcat f.pcap.gz)`, a named FIFO), or
+ * standard input, is read once: its probed head, then the rest of its
+ * descriptor. For a streaming parser (pcap) this is the FILE it reads;
+ * each read waits at most timeout_ms (FILE_SILENCE_MS; standard input:
+ * -1, as long as it takes). */
 struct fd_stream {
 	int fd;
+	int timeout_ms;
 	char *head;
 	size_t n, off;
 };
@@ -150,7 +152,7 @@ static ssize_t fd_stream_read(void *cookie, char *buf, size_t size)
 		return (ssize_t)k;
 	}
 	char why[128];
-	return fd_read_wait(s->fd, buf, size, FILE_SILENCE_MS, why, sizeof(why));
+	return fd_read_wait(s->fd, buf, size, s->timeout_ms, why, sizeof(why));
 }
 
 static int fd_stream_close(void *cookie)
@@ -163,7 +165,7 @@ static int fd_stream_close(void *cookie)
 }
 
 /* The FILE over fd after its head (both taken over, also on failure). */
-static FILE *fd_stream_open(int fd, char *head, size_t n)
+static FILE *fd_stream_open(int fd, char *head, size_t n, int timeout_ms)
 {
 	struct fd_stream *s = calloc(1, sizeof(*s));
 	cookie_io_functions_t io = {.read = fd_stream_read, .close = fd_stream_close};
@@ -175,17 +177,19 @@ static FILE *fd_stream_open(int fd, char *head, size_t n)
 		return NULL;
 	}
 	s->fd = fd;
+	s->timeout_ms = timeout_ms;
 	s->head = head;
 	s->n = n;
 	return f;
 }
 
 /* The first bytes of a pipe, FIFO or device, read from fd. */
-static int fd_head(int fd, char *buf, size_t max, size_t *n, char *why, size_t whyn)
+static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, char *why,
+		   size_t whyn)
 {
 	*n = 0;
 	while (*n < max) {
-		ssize_t got = fd_read_wait(fd, buf + *n, max - *n, FILE_SILENCE_MS, why, whyn);
+		ssize_t got = fd_read_wait(fd, buf + *n, max - *n, timeout_ms, why, whyn);
 		if (got < 0)
 			return EL_EIO;
 		if (got == 0)
@@ -220,17 +224,23 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		run_parsed(in, ctx);
 		return;
 	}
-	if (!is_stdin) {
+	/* Standard input without --kind is detected from its content like a
+	 * file: its head is read from the descriptor and given back to the
+	 * parser. It waits as long as it takes (timeout -1). */
+	int tmo = is_stdin ? -1 : FILE_SILENCE_MS;
+	if (!is_stdin || !p) {
 		head = malloc(PROBE_BYTES);
 		if (!head) {
 			input_fail(in, "out of memory");
 			goto out;
 		}
 		int rc;
-		if (have_st && !S_ISREG(st.st_mode)) {
-			bool regular;
-			fd = file_open_read(in->path, &regular, why, sizeof(why));
-			rc = fd < 0 ? EL_EIO : fd_head(fd, head, PROBE_BYTES - 1, &n, why, sizeof(why));
+		if (is_stdin || (have_st && !S_ISREG(st.st_mode))) {
+			bool regular = false;
+			fd = is_stdin ? dup(STDIN_FILENO) : file_open_read(in->path, &regular, why, sizeof(why));
+			if (is_stdin && fd < 0)
+				snprintf(why, sizeof(why), "%s", strerror(errno));
+			rc = fd < 0 ? EL_EIO : fd_head(fd, head, PROBE_BYTES - 1, tmo, &n, why, sizeof(why));
 			if (rc == 0) {
 				head[n] = '\0';
 				strip_bom(head, &n);
@@ -260,8 +270,8 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 				input_fail(in, "is an archive; only an OpenWrt backup archive is read");
 				goto out;
 			}
-			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, FILE_SILENCE_MS, &data, &len,
-					why, sizeof(why))) {
+			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len, why,
+					sizeof(why))) {
 				input_fail(in, "cannot read: %s", why);
 				goto out;
 			}
@@ -292,7 +302,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		/* The parser reads the file (or standard input) itself; a pipe
 		 * through the stream that gives its probed head back first. */
 		if (fd >= 0) {
-			in->stream = fd_stream_open(fd, head, n);
+			in->stream = fd_stream_open(fd, head, n, tmo);
 			fd = -1;
 			head = NULL;
 			if (!in->stream) {
@@ -304,8 +314,8 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		run_parsed(in, ctx);
 		return;
 	}
-	int rc = fd >= 0 ? fd_read_all(fd, head, n, p->max_bytes, FILE_SILENCE_MS, &in->data,
-				       &in->len, why, sizeof(why))
+	int rc = fd >= 0 ? fd_read_all(fd, head, n, p->max_bytes, tmo, &in->data, &in->len, why,
+				       sizeof(why))
 			 : file_read_all(in->path, p->max_bytes, &in->data, &in->len, why,
 					 sizeof(why));
 	if (rc) {

@@ -394,9 +394,18 @@ echo "-- command line"
 el --format json --kind router-facts - <"$good" >"$TMP/o.json" 2>"$TMP/err"
 check "stdin exit" 0 "$?"
 check "stdin path" "<stdin>" "$(jq -r '.inputs[0].path' "$TMP/o.json")"
-el - <"$good" >/dev/null 2>"$TMP/err"
-check "stdin without --kind" 2 "$?"
-grep -q "needs --kind" "$TMP/err" && ok || bad "stdin without --kind message"
+# Standard input is detected from its content like a file (issue 11 §5):
+# a facts file, a YAMAHA config, a pcap (streamed) and an OpenWrt backup
+# archive, each piped without --kind, give what the file gives.
+for f in "$good" samples/yamaha/rtx1210-rdp-forward-any.cfg samples/pcap/ftp-login.pcap; do
+	el --format json "$f" 2>/dev/null | jq -S '[.inputs[] | {kind, items, findings: [.findings[] | {rule, status, line}]}]' >"$TMP/a.json"
+	cat "$f" | el --format json - 2>/dev/null | jq -S '[.inputs[] | {kind, items, findings: [.findings[] | {rule, status, line}]}]' >"$TMP/b.json"
+	cmp -s "$TMP/a.json" "$TMP/b.json" && ok || bad "stdin without --kind: $f differs: $(diff "$TMP/a.json" "$TMP/b.json" | head -4)"
+done
+check "stdin without --kind: kind" "yamaha-rtx" "$(el --format json - <samples/yamaha/rtx1210-rdp-forward-any.cfg 2>/dev/null | jq -r '.inputs[0].kind')"
+check "stdin twice" 2 "$(el - - <"$good" >/dev/null 2>&1; echo $?)"
+printf '' | el - >/dev/null 2>"$TMP/err"
+check "empty stdin" 2 "$?"
 el --format yaml "$good" >/dev/null 2>&1; check "bad --format" 2 "$?"
 el --kind router "$good" >/dev/null 2>&1; check "bad --kind" 2 "$?"
 el --today 2026-02-30 "$good" >/dev/null 2>&1; check "bad --today" 2 "$?"
