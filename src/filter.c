@@ -1209,9 +1209,6 @@ static int walk_init(struct walk *w, struct arena *a, enum fam f)
 	return rc;
 }
 
-/* Walks rules[0..n) in order over the boxes in w->rem, leaving out rules
- * that cannot open a connection and rules of another family. */
-/* Whether two normalised sets share an element (no allocation). */
 /* Does the sorted interval list x contain a point of [lo, hi]? Binary
  * search for the first interval ending at or after lo. */
 static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
