@@ -132,7 +132,15 @@ static void usage_error_l(enum lang l, const char *en, const char *ja, ...)
 	va_list ap;
 	va_start(ap, ja);
 	fputs("edgelint: ", stderr);
-	vfprintf(stderr, l == LANG_JA ? ja : en, ap);
+	if (l == LANG_JA) {
+		/* ja is checked at each call by the usage_error() macro. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		vfprintf(stderr, ja, ap);
+#pragma GCC diagnostic pop
+	} else {
+		vfprintf(stderr, en, ap);
+	}
 	fputc('\n', stderr);
 	va_end(ap);
 }
@@ -180,12 +188,12 @@ static int rule_id_cmp(const void *a, const void *b)
 static int list_rules(const struct registry *reg, enum lang l, const char *format,
 		      struct strbuf *out)
 {
-	const struct rule **sorted = malloc((reg->nrules + 1) * sizeof(*sorted));
+	const struct rule **sorted = malloc((reg->nrules + 1) * sizeof(void *));
 	if (!sorted)
 		return EL_ENOMEM;
 	for (size_t i = 0; i < reg->nrules; i++)
 		sorted[i] = &reg->rules[i];
-	qsort(sorted, reg->nrules, sizeof(*sorted), rule_id_cmp);
+	qsort(sorted, reg->nrules, sizeof(void *), rule_id_cmp);
 	int rc = 0;
 	if (strcmp(format, "json") == 0) {
 		json_t *arr = json_array();
@@ -271,11 +279,11 @@ static void show_progress(const char *path, uint64_t done, uint64_t total, uint6
  * given (even after other options), else the environment. */
 static enum lang lang_early(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1; i < argc && argv[i]; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
 		const char *v = NULL;
-		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && argv[i + 1])
 			v = argv[i + 1];
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
 			v = argv[i] + 7;
