@@ -234,11 +234,19 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 		{"messages", "メッセージ"}, {"on specific devices", "機種別の手がかり"}};
 	char items[32];
 	rule_items(ru, items, sizeof(items));
+	/* Read without a finding: placeholders of the texts become "…"; the
+	 * message variants below are shown as the templates they are. */
+	struct strbuf rat, rem;
+	sb_init(&rat, 1u << 16);
+	sb_init(&rem, 1u << 16);
+	rule_text_plain(ltext_get(&ru->rationale, l), &rat);
+	rule_text_plain(ltext_get(&ru->remediation, l), &rem);
 	int rc = sb_printf(out, "%s %s — %s\n%s: %s\n%s: %s\n\n%s:\n  %s\n\n%s:\n  %s\n\n%s:\n",
 			   ru->id, ru->name, ltext_get(&ru->title, l), hdr[0][l], items,
-			   hdr[1][l], severity_label(ru->severity, l), hdr[2][l],
-			   ltext_get(&ru->rationale, l), hdr[3][l],
-			   ltext_get(&ru->remediation, l), hdr[4][l]);
+			   hdr[1][l], severity_label(ru->severity, l), hdr[2][l], sb_str(&rat),
+			   hdr[3][l], sb_str(&rem), hdr[4][l]);
+	sb_free(&rat);
+	sb_free(&rem);
 	for (size_t i = 0; !rc && i < ru->nmsgs; i++)
 		rc = sb_printf(out, "  [%s] %s\n", ru->msgs[i].variant,
 			       ltext_get(&ru->msgs[i].text, l));

@@ -1547,6 +1547,28 @@ const struct rule *registry_rule(const struct registry *r, const char *id)
 	return NULL;
 }
 
+int rule_text_plain(const char *t, struct strbuf *sb)
+{
+	int rc = 0;
+	while (*t && rc == 0) {
+		const char *open = strchr(t, '{');
+		size_t k = 1;
+		while (open && (islower((unsigned char)open[k]) || open[k] == '_'))
+			k++;
+		if (!open || k == 1 || open[k] != '}') {
+			size_t n = open ? (size_t)(open - t) + 1 : strlen(t);
+			rc = sb_add(sb, t, n);
+			t += n;
+			continue;
+		}
+		rc = sb_add(sb, t, (size_t)(open - t));
+		if (rc == 0)
+			rc = sb_adds(sb, "…");
+		t = open + k + 1;
+	}
+	return rc;
+}
+
 bool rule_matches_token(const struct rule *ru, const char *tok)
 {
 	size_t n = strlen(tok);

@@ -249,6 +249,10 @@ const struct rule *registry_rule(const struct registry *r, const char *id_or_nam
  * letter case, or a prefix of its id of two characters or more ("EL1",
  * "el105"). */
 bool rule_matches_token(const struct rule *ru, const char *tok);
+/* Appends a rule text read without a finding (SARIF rules[], --explain):
+ * each {placeholder}, which only a finding can fill (the policy's minimum,
+ * a fixed release), becomes "…". Returns 0 or EL_ENOMEM/EL_ETOOBIG. */
+int rule_text_plain(const char *t, struct strbuf *sb);
 const struct rule_msg *rule_msg(const struct rule *ru, const char *variant);
 const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l);
 const char *registry_note(const struct registry *r, const char *id, enum lang l);

@@ -88,17 +88,21 @@ static int sarif_begin(struct report_run *run)
 		struct strbuf help, md;
 		sb_init(&help, 1u << 16);
 		sb_init(&md, 1u << 16);
-		sb_printf(&help, "%s\n\n%s", ltext_get(&ru->rationale, l),
-			  ltext_get(&ru->remediation, l));
-		sb_printf(&md, "**%s**\n\n%s\n\n%s", ltext_get(&ru->title, l),
-			  ltext_get(&ru->rationale, l), ltext_get(&ru->remediation, l));
+		/* Rule texts without a finding: placeholders become "…". */
+		struct strbuf rat, rem;
+		sb_init(&rat, 1u << 16);
+		sb_init(&rem, 1u << 16);
+		rule_text_plain(ltext_get(&ru->rationale, l), &rat);
+		rule_text_plain(ltext_get(&ru->remediation, l), &rem);
+		sb_printf(&help, "%s\n\n%s", sb_str(&rat), sb_str(&rem));
+		sb_printf(&md, "**%s**\n\n%s\n\n%s", ltext_get(&ru->title, l), sb_str(&rat),
+			  sb_str(&rem));
 		json_t *r = json_object();
 		json_object_set_new(r, "id", json_string(ru->id));
 		json_object_set_new(r, "name", json_string(ru->name));
 		json_object_set_new(r, "shortDescription",
 				    json_pack("{s:s}", "text", ltext_get(&ru->title, l)));
-		json_object_set_new(r, "fullDescription",
-				    json_pack("{s:s}", "text", ltext_get(&ru->rationale, l)));
+		json_object_set_new(r, "fullDescription", json_pack("{s:s}", "text", sb_str(&rat)));
 		json_object_set_new(r, "help", json_pack("{s:s, s:s}", "text", sb_str(&help),
 							 "markdown", sb_str(&md)));
 		json_object_set_new(r, "defaultConfiguration",
@@ -109,6 +113,8 @@ static int sarif_begin(struct report_run *run)
 					      sarif_security_severity(ru->severity)));
 		sb_free(&help);
 		sb_free(&md);
+		sb_free(&rat);
+		sb_free(&rem);
 		json_array_append_new(rules, r);
 	}
 	json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "edgelint", "version",

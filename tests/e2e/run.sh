@@ -480,9 +480,11 @@ for s in $(find samples -type f ! -name SOURCES.md | sort); do
 	for l in en ja; do
 		el --lang "$l" --format json "$s" 2>/dev/null | jq -r '.inputs[].findings[] | .message, .fix'
 		el --lang "$l" "$s" 2>/dev/null
+		el --lang "$l" --format sarif "$s" 2>/dev/null   # rules[] help text too
 	done
 done | grep -oE '[{][a-z_]+[}]' | sort -u >"$TMP/ph"
-check "unexpanded placeholders in sample reports" "" "$(cat "$TMP/ph")"
+check "unexpanded placeholders in sample reports (text, JSON, SARIF)" "" "$(cat "$TMP/ph")"
+el --explain EL252 --lang ja | grep -q '… 文字以上にしてください' && ok || bad "--explain: placeholder of a rule text shown as …"
 for id in $(el --list-rules | cut -d' ' -f1); do el --explain "$id" --lang ja; done | grep -c '（[{]what[}]）' >"$TMP/ph" || true
 check "no {what} left in the Japanese rule texts" 0 "$(cat "$TMP/ph")"
 # The capture table lines up by display width in Japanese (columns end at the same place).

@@ -131,6 +131,21 @@ static void test_placeholders_match(void **state)
 	assert_string_equal(a, "detail");
 }
 
+/* Rule texts read without a finding: placeholders become "…", other
+ * braces stay. */
+static void test_rule_text_plain(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	sb_init(&sb, 256);
+	assert_int_equal(rule_text_plain("Use at least {min} characters.", &sb), 0);
+	assert_string_equal(sb_str(&sb), "Use at least … characters.");
+	sb_reset(&sb);
+	assert_int_equal(rule_text_plain("{fixed} 以降 {a} {} {X} {open", &sb), 0);
+	assert_string_equal(sb_str(&sb), "… 以降 … {} {X} {open");
+	sb_free(&sb);
+}
+
 static void assert_ltext(const struct ltext *t, const char *what, const char *id)
 {
 	for (int l = 0; l < LANG_COUNT; l++)
@@ -1002,6 +1017,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_rule_bilingual),
 		cmocka_unit_test(test_placeholders_match),
+		cmocka_unit_test(test_rule_text_plain),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),
