@@ -184,31 +184,29 @@ const char *input_display_path(const struct input *in)
 int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
 {
-	char msg[512], msg_ja[768];
 	va_list ap, ap2;
 	va_start(ap, fmt_ja);
 	va_copy(ap2, ap);
-	vsnprintf(msg, sizeof(msg), fmt_en, ap);
+	/* Formatted at full length into the arena (never cut: see
+	 * arena_vprintf). Kept as written: the secrets of the run are masked
+	 * out of the raw bytes when a report prints them, and only then is the
+	 * text made printable (a secret with a control byte must still match). */
+	char *msg = arena_vprintf(&in->arena, fmt_en, ap);
 	/* fmt_ja is checked at each call by the input_diag() macro. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	vsnprintf(msg_ja, sizeof(msg_ja), fmt_ja, ap2);
+	char *msg_ja = arena_vprintf(&in->arena, fmt_ja, ap2);
 #pragma GCC diagnostic pop
 	va_end(ap2);
 	va_end(ap);
 	struct diag *d = arena_alloc(&in->arena, sizeof(*d));
-	if (!d)
+	if (!d || !msg || !msg_ja)
 		return EL_ENOMEM;
 	d->level = lvl;
 	d->line = line;
 	d->col = col;
-	/* Kept as written: the secrets of the run are masked out of the raw
-	 * bytes when a report prints them, and only then is the text made
-	 * printable (a secret with a control byte must still match). */
-	d->msg = arena_strndup(&in->arena, msg, strlen(msg));
-	d->msg_ja = arena_strndup(&in->arena, msg_ja, strlen(msg_ja));
-	if (!d->msg || !d->msg_ja)
-		return EL_ENOMEM;
+	d->msg = msg;
+	d->msg_ja = msg_ja;
 	*in->diags_tail = d;
 	in->diags_tail = &d->next;
 	if (lvl == DIAG_ERROR) {
@@ -234,11 +232,14 @@ void input_fail(struct input *in, const char *fmt, ...)
 {
 	if (in->error)
 		return;
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	const char *msg = arena_vprintf(&in->arena, fmt, ap);
 	va_end(ap);
+	if (!msg) {
+		in->error = "out of memory";
+		return;
+	}
 	const char *e = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
 	in->error = e;   /* raw: masked, then sanitised, when printed */
 	if (!in->error)

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <stdarg.h>
 
 enum el_err {
 	EL_OK = 0,
@@ -41,6 +42,11 @@ char *arena_strdup(struct arena *a, const char *s);
 /* Formats into the arena (like asprintf); NULL on OOM or format error. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The same with a va_list (consumed). The whole text is kept, however long:
+ * a message cut at a fixed size could cut a secret in two, and the half
+ * left would no longer be recognised when the report masks it. */
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Forgets every allocation but keeps one chunk for reuse: cheap scratch
  * memory for per-line work. Pointers into the arena become invalid. */
 void arena_reset(struct arena *a);

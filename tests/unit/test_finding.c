@@ -795,6 +795,39 @@ static void test_settle_items(void **state)
 	input_free(&in);
 }
 
+/* A diagnostic is kept whole however long: cut at a fixed size (512
+ * bytes before), a secret straddling the cut lost its tail, the half left
+ * was no longer recognised, and the report printed it. */
+static void test_diag_long_keeps_secret_whole(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "long.conf");
+	add_secret(&in, "straddling-secret-42");
+	char pad[501];
+	memset(pad, 'x', sizeof(pad) - 1);
+	pad[sizeof(pad) - 1] = '\0';
+	/* "line text: " (11 bytes) + 500 pad bytes: the secret starts at 511. */
+	assert_int_equal(input_diag(&in, DIAG_ERROR, 7, 0, "line text: %s%s tail", "行: %s%s 末尾", pad,
+				    "straddling-secret-42"),
+			 0);
+	const struct diag *d = in.diags;
+	assert_non_null(d);
+	assert_int_equal(strlen(d->msg), 11 + 500 + 20 + 5);
+	assert_int_equal(strlen(d->msg_ja), strlen("行: ") + 500 + 20 + strlen(" 末尾"));
+	struct strbuf sb;
+	sb_init(&sb, 1 << 20);
+	assert_int_equal(finding_scrub(&in, d->msg, strlen(d->msg), &sb), 0);
+	assert_null(strstr(sb_str(&sb), "straddling"));
+	assert_null(strstr(sb_str(&sb), "secret-42"));
+	assert_non_null(strstr(sb_str(&sb), "**** tail"));
+	sb_free(&sb);
+	/* The first error becomes the input's error line, also whole. */
+	assert_non_null(in.error);
+	assert_non_null(strstr(in.error, "straddling-secret-42 tail"));
+	input_free(&in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +847,7 @@ int main(void)
 		cmocka_unit_test(test_mask_run_wide),
 		cmocka_unit_test(test_mask_colliding_secrets),
 		cmocka_unit_test(test_message_long_argument),
+		cmocka_unit_test(test_diag_long_keeps_secret_whole),
 		cmocka_unit_test(test_add_severity_and_args_limit),
 		cmocka_unit_test(test_add_unknown_rule_aborts),
 		cmocka_unit_test(test_sort),
