@@ -5,6 +5,7 @@
 #                 then the same again under ASan+UBSan
 #   make fuzz     libFuzzer harnesses (FUZZ_SECONDS each, default 60)
 #   make lint     cppcheck and clang-tidy
+#   make docs-examples  rewrite the example blocks of README*.md and docs/ from ./edgelint
 #   make install PREFIX=/usr/local   (binary, rules data, facts template, man pages)
 
 PREFIX  ?= /usr/local
@@ -47,7 +48,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 
 .PHONY: all deps test-deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
-	install uninstall clean validators bench bench-deps
+	install uninstall clean validators bench bench-deps docs-examples
 
 all: edgelint
 
@@ -165,6 +166,8 @@ test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
 	@set -e; for t in $(UNIT_TESTS); do EDGELINT_RULES=$(CURDIR)/rules $(REL_DIR)/tests/$$t; done
 	@echo "== end-to-end tests (release)"
 	@bash tests/e2e/run.sh ./edgelint
+	@echo "== documentation tests (README, docs/: generated examples, headings, JSON fields)"
+	@bash tests/docs/run.sh ./edgelint
 
 test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	@echo "== unit tests (ASan+UBSan)"
@@ -174,6 +177,11 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	@echo "== end-to-end tests (ASan+UBSan)"
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  EDGELINT_RULES=$(CURDIR)/rules bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
+
+# Rewrites every example block of README.md, README.ja.md and docs/*.md from
+# ./edgelint's output (tests/docs/examples.py); review the diff, then commit.
+docs-examples: edgelint
+	@python3 tests/docs/examples.py --update ./edgelint
 
 # ---- benchmarks: figures, never pass/fail ------------------------------------
 # The peers tests/bench/pcap.sh times next to edgelint (command:package);
