@@ -106,6 +106,7 @@ define install_missing
 	[ -f /usr/share/john/password.lst ] || missing="$$missing john-data"; \
 	if [ -n "$(1)" ]; then \
 	  command -v jq >/dev/null || missing="$$missing jq"; \
+	  command -v python3 >/dev/null || missing="$$missing python3"; \
 	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v npm >/dev/null || missing="$$missing npm"; \
 	  command -v clang >/dev/null || missing="$$missing clang"; \
@@ -126,7 +127,7 @@ endef
 deps:
 	$(call install_missing,)
 
-# Plus what the tests need: jq, Node.js/npm (validators), clang (fuzz replay).
+# Plus what the tests need: jq, python3, Node.js/npm (validators), clang (fuzz replay).
 test-deps:
 	$(call install_missing,test)
 
@@ -184,6 +185,10 @@ docs-examples: edgelint
 	@python3 tests/docs/examples.py --update ./edgelint
 
 # ---- benchmarks: figures, never pass/fail ------------------------------------
+# Every script generates its inputs in a temporary directory, except
+# tests/bench/pcap.sh, whose capture generator is not in this repository
+# (BENCH_PCAP_GEN, default ../shared/bench/make-bench-pcap.sh): without it that
+# part says what it needs and is skipped; the rest runs.
 # The peers tests/bench/pcap.sh times next to edgelint (command:package);
 # installed here when missing, never by make test.
 BENCH_PEERS := tcpdump:tcpdump ndpiReader:libndpi-bin tshark:tshark dsniff:dsniff
