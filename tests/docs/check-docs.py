@@ -9,7 +9,8 @@
    or the schema without a line in docs/json.md fails here.
 2. The command-line block of README.md (the fenced block starting `edgelint [OPTIONS]`)
    names exactly the options `edgelint --help` lists, and README.ja.md's block (starting
-   `edgelint [オプション]`) those of `edgelint --lang ja --help`.
+   `edgelint [オプション]`) those of `edgelint --lang ja --help` (plus JA_HELP_GAPS, the
+   options the Japanese --help is known to lack; that set must be exactly the gap).
 3. README.ja.md is README.md in Japanese: the same headings, in the same order and at the
    same levels, paired by HEADINGS below (add the pair when you add a section), each file
    linking to the other at its top; and the same example blocks (tests/docs/examples.py):
@@ -29,8 +30,44 @@ TODAY = '2026-11-21'
 
 # README.md heading → README.ja.md heading, in order. Both files must have exactly these.
 HEADINGS = [
-    ('# edgelint', '# edgelint'),
+    ('# edgelint',
+     '# edgelint'),
+    ('## Two commands',
+     '## 2 つのコマンド'),
+    ('## An example report',
+     '## レポートの例'),
+    ('## Command line',
+     '## コマンドライン'),
+    ('## JSON output (`--format json`, schema `edgelint/1`)',
+     '## JSON 出力（`--format json`、スキーマ `edgelint/1`）'),
+    ('## The router facts file (kind `router-facts`)',
+     '## ルータ事実ファイル（種類 `router-facts`）'),
+    ('## YAMAHA RTX/NVR configs (kind `yamaha-rtx`)',
+     '## YAMAHA RTX/NVR の設定（種類 `yamaha-rtx`）'),
+    ('## Cisco ASA configs (kind `cisco-asa`)',
+     '## Cisco ASA の設定（種類 `cisco-asa`）'),
+    ('## Home routers: getting the files off the router (kinds `openwrt`, `hostapd`, `nvram`, `routeros`)',
+     '## 自宅ルータ: ルータからファイルを取り出す（種類 `openwrt`、`hostapd`、`nvram`、`routeros`）'),
+    ('## What fails, and why (home routers: items 6-2 and 5-3)',
+     '## 何が不合格になり、なぜか（自宅ルータ: 項目 6-2 と 5-3）'),
+    ('## Captures (kind `pcap`, item 6-1)',
+     '## キャプチャ（種類 `pcap`、項目 6-1）'),
+    ('## Policy file (`--policy`, YAML; every key optional)',
+     '## 方針ファイル（`--policy`、YAML。どのキーも省略可）'),
+    ('## The rules data (`rules/`)',
+     '## ルールデータ（`rules/`）'),
+    ('## Dependencies and why',
+     '## 依存ライブラリとその理由'),
+    ('## Benchmarks',
+     '## ベンチマーク'),
+    ('## Layout',
+     '## ファイル構成'),
 ]
+
+# Options the Japanese --help does not list yet although the English one does (a bug of
+# src/main.c's Japanese usage text, left to its owners). The check requires this set to be
+# exactly the gap, so it fails once the usage text is fixed: then empty it.
+JA_HELP_GAPS = {'--max-memory'}
 
 failures = []
 
@@ -149,6 +186,13 @@ def check_options(binary):
         if block is None:
             continue
         helped = options(run(binary, '--lang', lang, '--help'))
+        if lang == 'ja':
+            gap = options(run(binary, '--lang', 'en', '--help')) - helped
+            if gap != JA_HELP_GAPS:
+                fail('edgelint --lang ja --help lacks %s of the English --help; JA_HELP_GAPS in '
+                     'tests/docs/check-docs.py says %s: update one or the other'
+                     % (sorted(gap) or 'none', sorted(JA_HELP_GAPS) or 'none'))
+            helped |= gap
         shown = options(block)
         if len(helped) < 10:
             fail('edgelint --lang %s --help lists fewer than 10 options' % lang)
@@ -219,6 +263,8 @@ def main(argv):
     check_options(binary)
     if os.path.exists(os.path.join(ROOT, 'README.ja.md')):
         check_ja()
+    else:
+        fail('README.ja.md is missing')
     return 1 if failures else 0
 
 
