@@ -13,7 +13,10 @@
    options the Japanese --help is known to lack; that set must be exactly the gap).
 3. README.ja.md is README.md in Japanese: the same headings, in the same order and at the
    same levels, paired by HEADINGS below (add the pair when you add a section), each file
-   linking to the other at its top; and the same example blocks (tests/docs/examples.py):
+   linking to the other at its top, each section with as many table rows and fenced blocks,
+   each table row with the same figures (numbers of two or more characters: a benchmark
+   figure changed in one README must be changed in the other);
+   and the same example blocks (tests/docs/examples.py):
    the same commands in the same order, the Japanese one with `--lang ja`.
 """
 import concurrent.futures
@@ -215,6 +218,32 @@ def headings(text):
     return out
 
 
+def shape(text):
+    """Per section (heading): table rows and fenced blocks."""
+    out, fence = [], False
+    for line in text.splitlines():
+        if line.startswith('```'):
+            if not fence and out:
+                out[-1][2] += 1
+            fence = not fence
+        elif not fence and re.match(r'^#{1,6} ', line):
+            out.append([line.rstrip(), 0, 0])
+        elif not fence and out and line.startswith('|'):
+            out[-1][1] += 1
+    return out
+
+
+def table_figures(text):
+    """Per table row, the sorted numbers of two or more characters (figures, ids, dates)."""
+    out, fence = [], False
+    for line in text.splitlines():
+        if line.startswith('```'):
+            fence = not fence
+        elif not fence and line.startswith('|'):
+            out.append((line, sorted(re.findall(r'\d[\d.,]*\d', line))))
+    return out
+
+
 def examples(text):
     return re.findall(r'^<!-- example: (edgelint\b.*?) -->\s*$', text, re.M)
 
@@ -237,6 +266,14 @@ def check_ja():
                     print('    heading %d: file has %r, table has %r' % (i + 1, g, w))
     if he == want_en and hj == want_ja:
         print('docs: README.md and README.ja.md have the same %d headings' % len(he))
+    for (a, ta, fa), (b, tb, fb) in zip(shape(en), shape(ja)):
+        if ta != tb:
+            fail('section %r has %d table rows in README.md, %r has %d in README.ja.md' % (a, ta, b, tb))
+        if fa != fb:
+            fail('section %r has %d fenced blocks in README.md, %r has %d in README.ja.md' % (a, fa, b, fb))
+    for (la, na), (lb, nb) in zip(table_figures(en), table_figures(ja)):
+        if na != nb:
+            fail('a table row differs in its figures:\n    README.md:    %s\n    README.ja.md: %s' % (la, lb))
     top_en, top_ja = '\n'.join(en.splitlines()[:5]), '\n'.join(ja.splitlines()[:5])
     if '(README.ja.md)' not in top_en:
         fail('README.md does not link README.ja.md in its first lines')
