@@ -5,6 +5,7 @@
 #                 then the same again under ASan+UBSan
 #   make fuzz     libFuzzer harnesses (FUZZ_SECONDS each, default 60)
 #   make lint     cppcheck and clang-tidy
+#   make docs-examples  rewrite the example blocks of README*.md and docs/ from ./edgelint
 #   make install PREFIX=/usr/local   (binary, rules data, facts template, man pages)
 
 PREFIX  ?= /usr/local
@@ -47,7 +48,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 
 .PHONY: all deps test-deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
-	install uninstall clean validators bench bench-deps
+	install uninstall clean validators bench bench-deps docs-examples
 
 all: edgelint
 
@@ -105,6 +106,7 @@ define install_missing
 	[ -f /usr/share/john/password.lst ] || missing="$$missing john-data"; \
 	if [ -n "$(1)" ]; then \
 	  command -v jq >/dev/null || missing="$$missing jq"; \
+	  command -v python3 >/dev/null || missing="$$missing python3"; \
 	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v npm >/dev/null || missing="$$missing npm"; \
 	  command -v clang >/dev/null || missing="$$missing clang"; \
@@ -125,7 +127,7 @@ endef
 deps:
 	$(call install_missing,)
 
-# Plus what the tests need: jq, Node.js/npm (validators), clang (fuzz replay).
+# Plus what the tests need: jq, python3, Node.js/npm (validators), clang (fuzz replay).
 test-deps:
 	$(call install_missing,test)
 
@@ -165,6 +167,8 @@ test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
 	@set -e; for t in $(UNIT_TESTS); do EDGELINT_RULES=$(CURDIR)/rules $(REL_DIR)/tests/$$t; done
 	@echo "== end-to-end tests (release)"
 	@bash tests/e2e/run.sh ./edgelint
+	@echo "== documentation tests (README, docs/: generated examples, headings, JSON fields)"
+	@bash tests/docs/run.sh ./edgelint
 
 test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	@echo "== unit tests (ASan+UBSan)"
@@ -175,7 +179,16 @@ test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  EDGELINT_RULES=$(CURDIR)/rules bash tests/e2e/run.sh $(ASAN_DIR)/edgelint
 
+# Rewrites every example block of README.md, README.ja.md and docs/*.md from
+# ./edgelint's output (tests/docs/examples.py); review the diff, then commit.
+docs-examples: edgelint
+	@python3 tests/docs/examples.py --update ./edgelint
+
 # ---- benchmarks: figures, never pass/fail ------------------------------------
+# Every script generates its inputs in a temporary directory, except
+# tests/bench/pcap.sh, whose capture generator is not in this repository
+# (BENCH_PCAP_GEN, default ../shared/bench/make-bench-pcap.sh): without it that
+# part says what it needs and is skipped; the rest runs.
 # The peers tests/bench/pcap.sh times next to edgelint (command:package);
 # installed here when missing, never by make test.
 BENCH_PEERS := tcpdump:tcpdump ndpiReader:libndpi-bin tshark:tshark dsniff:dsniff

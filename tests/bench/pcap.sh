@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/bench/pcap.sh BINARY — figures for the capture reader (make bench).
 # Makes 256 MiB, 512 MiB and 1 GiB captures with
-# ../shared/bench/make-bench-pcap.sh in a temporary directory (never in
-# git) and, per size, in the same run: a bare libpcap read loop
+# ../shared/bench/make-bench-pcap.sh (or BENCH_PCAP_GEN; not part of this
+# repository: without it the script says so and skips) in a temporary
+# directory (never in git) and, per size, in the same run: a bare libpcap read loop
 # (tests/bench/pcap_loop.c, the ceiling for a libpcap tool) and edgelint
 # --format json, each best of BENCH_RUNS (default 3) warm-cache runs,
 # with wall time, MB/s (10^6 bytes per second), peak RSS (/usr/bin/time
@@ -30,7 +31,13 @@ RUNS=${BENCH_RUNS:-3}
 PEER_TIMEOUT=${BENCH_PEER_TIMEOUT:-600}
 SIZES=${BENCH_PCAP_SIZES:-256M 512M 1G}
 if [ ! -f "$GEN" ]; then
-	echo "pcap bench: $GEN not found; skipped"
+	# The capture generator is not part of this repository: it lives in the
+	# project's shared workspace beside it (../shared/bench). Say so plainly.
+	echo "pcap bench: skipped — it needs the capture generator make-bench-pcap.sh, which is not"
+	echo "  part of this repository (looked for $GEN)."
+	echo "  Give its path with BENCH_PCAP_GEN=/path/to/make-bench-pcap.sh make bench (the default is"
+	echo "  ../shared/bench/ beside the repository; it needs python3 with numpy and cryptography)."
+	echo "  The other benchmarks generate their inputs themselves and need nothing else."
 	exit 0
 fi
 if [ ! -x /usr/bin/time ]; then
