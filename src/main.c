@@ -67,6 +67,8 @@ static void usage(FILE *f, enum lang l)
 		      "  --method N          テレワーク方式 1〜8: 該当しない項目は「対象外」\n"
 		      "  --max-flows N       キャプチャ: 同時に追跡するフロー数（既定 65536。\n"
 		      "                      超えると最も古いフローを追い出します）\n"
+		      "  --max-memory MIB    キャプチャ: フロー表のメモリ上限（既定 64。超えると\n"
+		      "                      最も古いフローのバッファを手放し、レポートにそう書きます）\n"
 		      "  --fail-on S[,S…]    終了コード 1 にする条件: 重要度（critical|high|medium|\n"
 		      "                      low|info。その重要度以上の不合格の指摘）、warn（要注意の\n"
 		      "                      項目）、unknown（不明の項目）。既定は不合格の項目があるとき\n"
