@@ -152,7 +152,7 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	}
 	input_item(in, item, IST_PASS, NULL);
 	finding_add(in, ctx, "EL306", "default", item, -1, FST_PASS, d->vpn_line, NULL, "how",
-		    d->vpn_how, ARGS_END);
+		    d->vpn_how, "how_ja", d->vpn_how_ja, ARGS_END);
 	if (!d->model.s || !d->firmware.s) {
 		finding_add(in, ctx, "EL304", "no-header", item, -1, FST_UNKNOWN, d->vpn_line, NULL,
 			    ARGS_END);

@@ -606,7 +606,7 @@ check "anti-spoofing rejects, then RDP from *" \
 	"$(msg_of "$TMP/o.json" EL105)"
 el --format json --lang ja samples/yamaha/rtx1210-rdp-forward-any-antispoof.cfg >"$TMP/o.json" 2>/dev/null
 check "anti-spoofing rejects, then RDP from * (ja)" \
-	"critical fail 192.168.100.50 に転送している rdp (tcp/3389) に、pp 1 (IPv4) 側の、プライベートアドレスと予約済みアドレスを除くすべてのインターネットアドレスから到達できます（filter 200050 (line 114)）。" \
+	"critical fail 192.168.100.50 に転送している rdp (tcp/3389) に、pp 1 (IPv4) 側の、プライベートアドレスと予約済みアドレスを除くすべてのインターネットアドレスから到達できます（フィルタ 200050（114 行目））。" \
 	"$(msg_of "$TMP/o.json" EL105)"
 el --format json samples/yamaha/rtx1210-rdp-forward-half-internet.cfg >"$TMP/o.json" 2>/dev/null
 check "0.0.0.0/1 is broad" \
