@@ -57,8 +57,7 @@ static void exposure_home(struct input *in, const struct run_ctx *ctx)
 	if (d->remote_admin == TRI_YES) {
 		if (d->remote_admin_why)
 			finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
-				    d->remote_admin_line, d->remote_admin_why, "service",
-				    "admin access", "service_ja", "管理用のサービス", "why",
+				    d->remote_admin_line, d->remote_admin_why, "why",
 				    d->remote_admin_why, "why_ja", d->remote_admin_why_ja, ARGS_END);
 		else
 			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN,
