@@ -1710,6 +1710,9 @@ static void asa_box_services(struct asa *s, struct device *d)
 		d->vpn_remote_access = true;
 		d->vpn_how = web ? "AnyConnect / SSL VPN (webvpn enable on the internet side)"
 				 : "IPsec remote access (crypto enable with a remote-access tunnel-group)";
+		d->vpn_how_ja = web ? "AnyConnect / SSL VPN（インターネット側で webvpn enable）"
+				    : "IPsec リモートアクセス（crypto … enable と remote-access の "
+				      "tunnel-group）";
 		d->vpn_line = web ? s->webvpn_line : s->ra_line;
 	}
 }
@@ -1719,25 +1722,26 @@ static void asa_model(struct asa *s)
 	struct device *d = &s->in->dev;
 	/* The internet-facing interface [research §4.A]. */
 	struct asa_if *wan = NULL;
-	const char *how = NULL;
+	const char *how = NULL, *how_ja = NULL;
 	unsigned line = 0;
 	for (size_t i = 0; i < s->nifs && !wan; i++)
 		if (str_ieq_n(s->ifs[i].nameif, strlen(s->ifs[i].nameif), "outside") &&
 		    !s->ifs[i].shutdown) {
 			wan = &s->ifs[i];
-			how = "nameif outside";
+			how = how_ja = "nameif outside";
 			line = wan->line;
 		}
 	if (!wan && s->default_route_if[0]) {
 		wan = asa_if_by_nameif(s, s->default_route_if);
 		how = "default route";
+		how_ja = "デフォルト経路";
 		line = s->default_route_line;
 	}
 	for (size_t i = 0; i < s->nifs && !wan; i++)
 		if (s->ifs[i].level == 0 && s->ifs[i].nameif[0] && !s->ifs[i].shutdown &&
 		    !s->ifs[i].mgmt_only) {
 			wan = &s->ifs[i];
-			how = "security-level 0";
+			how = how_ja = "security-level 0";
 			line = wan->line;
 		}
 	/* Last, the name admins give it [research §4.A]. */
@@ -1749,6 +1753,7 @@ static void asa_model(struct asa *s)
 					  strlen(wan_words[k]))) {
 				wan = &s->ifs[i];
 				how = "its name";
+				how_ja = "インターフェース名";
 				line = wan->line;
 			}
 	aset_empty(FAM_V4, &d->lan4);
@@ -1774,6 +1779,7 @@ static void asa_model(struct asa *s)
 			return;
 		w->name = arena_strdup(s->a, wan->nameif);
 		w->how = how;
+		w->how_ja = how_ja;
 		w->line = line;
 		w->v4 = true;
 		w->v6 = wan->has_v6;
@@ -2022,5 +2028,6 @@ const struct parser parser_cisco_asa = {
 	.probe = asa_probe,
 	.parse = asa_parse,
 	.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+	.firewall = true,
 	.max_bytes = 64u << 20,
 };

@@ -1008,10 +1008,13 @@ static void exposure_switches(struct nv *nv)
 			const struct ent *he = nv_get(nv, "http_enable");
 			bool https = nonempty(he) && !val_is(he, "0");
 			const struct ent *pe = nv_get(nv, https ? "misc_httpsport_x" : "misc_httpport_x");
+			const char *port = nonempty(pe) ? val_str(nv, pe) : (https ? "8443" : "8080");
 			d->remote_admin_why = arena_printf(
 				a, "misc_http_x=1: the web admin page answers from the WAN on %s port %s",
-				https ? "HTTPS" : "HTTP",
-				nonempty(pe) ? val_str(nv, pe) : (https ? "8443" : "8080"));
+				https ? "HTTPS" : "HTTP", port);
+			d->remote_admin_why_ja = arena_printf(
+				a, "misc_http_x=1：Web の管理画面が WAN 側の %s ポート %s で応答します",
+				https ? "HTTPS" : "HTTP", port);
 		}
 	} else if (nonempty(e = nv_get(nv, "remote_management"))) {
 		tri_set(e, "1", &d->remote_admin, &d->remote_admin_line);
@@ -1022,6 +1025,11 @@ static void exposure_switches(struct nv *nv)
 							       "answers from the WAN on port %s",
 							    val_str(nv, pe))
 					     : "remote_management=1: the web admin page answers from the WAN";
+			d->remote_admin_why_ja =
+				nonempty(pe) ? arena_printf(a, "remote_management=1：Web の管理画面が "
+							       "WAN 側のポート %s で応答します",
+							    val_str(nv, pe))
+					     : "remote_management=1：Web の管理画面が WAN 側から応答します";
 		}
 	} else if (nonempty(e = nv_get(nv, "rm_web_en"))) {
 		tri_set(e, "1", &d->remote_admin, &d->remote_admin_line);
@@ -1032,6 +1040,11 @@ static void exposure_switches(struct nv *nv)
 							       "from the WAN on port %s",
 							    val_str(nv, pe))
 					     : "rm_web_en=1: the web admin page answers from the WAN";
+			d->remote_admin_why_ja =
+				nonempty(pe) ? arena_printf(a, "rm_web_en=1：Web の管理画面が WAN 側の"
+							       "ポート %s で応答します",
+							    val_str(nv, pe))
+					     : "rm_web_en=1：Web の管理画面が WAN 側から応答します";
 		}
 	}
 }

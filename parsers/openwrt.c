@@ -1265,7 +1265,8 @@ static void home_forward(struct owrt *o, const struct usec *s, const char *port_
 	in->dev.nhfwds++;
 }
 
-static void set_remote_admin(struct owrt *o, unsigned line, const char *why)
+/* why: what makes it reachable, in English and Japanese. */
+static void set_remote_admin(struct owrt *o, unsigned line, const char *why, const char *why_ja)
 {
 	struct device *d = &o->in->dev;
 	if (d->remote_admin == TRI_YES)
@@ -1273,6 +1274,7 @@ static void set_remote_admin(struct owrt *o, unsigned line, const char *why)
 	d->remote_admin = TRI_YES;
 	d->remote_admin_line = line;
 	d->remote_admin_why = why;
+	d->remote_admin_why_ja = why_ja;
 }
 
 static void firewall(struct owrt *o, struct usec *secs)
@@ -1305,13 +1307,16 @@ static void firewall(struct owrt *o, struct usec *secs)
 		const struct uopt *inp = get(s, "input");
 		if (!inp)
 			inp = def_input;
-		if (inp && strcasecmp(inp->val, "ACCEPT") == 0)
+		if (inp && strcasecmp(inp->val, "ACCEPT") == 0) {
+			bool wan = strcmp(getv(s, "name"), "wan") == 0;
+			const char *zn = wan ? "wan" : quotable(in, getv(s, "name"),
+								strlen(getv(s, "name")));
 			set_remote_admin(o, inp->line,
-					 strcmp(getv(s, "name"), "wan") == 0
-						 ? "wan zone input ACCEPT"
-						 : arena_printf(&in->arena, "wan zone '%s' input ACCEPT",
-								quotable(in, getv(s, "name"),
-									 strlen(getv(s, "name")))));
+					 wan ? "wan zone input ACCEPT"
+					     : arena_printf(&in->arena, "wan zone '%s' input ACCEPT", zn),
+					 arena_printf(&in->arena, "WAN 側のゾーン '%s' の input が ACCEPT",
+						      zn));
+		}
 	}
 	for (struct usec *s = secs; s; s = s->next) {
 		bool rule = strcmp(s->type, "rule") == 0, redirect = strcmp(s->type, "redirect") == 0;
@@ -1345,12 +1350,16 @@ static void firewall(struct owrt *o, struct usec *secs)
 		bool all = !has_option(s, "dest_port");
 		if (!all && !each_word(s, "dest_port", admin_port, &h))
 			continue;
-		const char *who = name ? arena_printf(&in->arena, "rule '%s'",
-						      quotable(in, name, strlen(name)))
-				       : "an unnamed rule";
+		const char *qn = name ? quotable(in, name, strlen(name)) : NULL;
+		const char *who = qn ? arena_printf(&in->arena, "rule '%s'", qn) : "an unnamed rule";
+		const char *who_ja = qn ? arena_printf(&in->arena, "ルール '%s' ", qn) : "名前のないルール";
 		const char *why = all ? arena_printf(&in->arena, "%s accepts tcp on every port from wan", who)
 				      : arena_printf(&in->arena, "%s accepts tcp %u from wan", who, h.port);
-		set_remote_admin(o, s->line, why ? why : "a rule accepts admin access from wan");
+		const char *why_ja =
+			all ? arena_printf(&in->arena, "%sが wan からの tcp をすべてのポートで許可", who_ja)
+			    : arena_printf(&in->arena, "%sが wan からの tcp %u を許可", who_ja, h.port);
+		set_remote_admin(o, s->line, why ? why : "a rule accepts admin access from wan",
+				 why_ja ? why_ja : "ルールが wan からの管理用の接続を許可");
 	}
 	if (d->remote_admin == TRI_UNSET)
 		d->remote_admin = TRI_NO;

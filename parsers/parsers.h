@@ -36,6 +36,8 @@ struct parser {
 	int (*role)(const char *head, size_t n);
 	bool feeds[ITEM_COUNT];   /* items this format can assess */
 	bool home_router;         /* describes a home router (not an office edge) */
+	bool firewall;            /* the device is a firewall (Cisco ASA): messages
+				   * call it that, not a router */
 	size_t max_bytes;         /* largest input accepted */
 	/* The parser reads the input itself, streaming: run.c hands it the
 	 * path (in->path; "-" is standard input) and reads nothing, so

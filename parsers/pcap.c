@@ -231,6 +231,15 @@ static const char *capture_error(struct capture *c)
 	return c->ng ? png_error(c->ng) : pcap_geterr(c->p);
 }
 
+/* The same for a Japanese report: our pcapng reader says it in Japanese;
+ * libpcap's own message is English, quoted as libpcap's. */
+static const char *capture_error_ja(struct input *in, struct capture *c)
+{
+	const char *e = c->ng ? NULL : arena_printf(&in->arena, "libpcap のエラー「%s」",
+						     pcap_geterr(c->p));
+	return c->ng ? png_error_ja(c->ng) : e ? e : pcap_geterr(c->p);
+}
+
 static uint64_t capture_pos(struct capture *c)
 {
 	if (c->ng)
@@ -566,11 +575,11 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 		pcapng_links(in, t, png_links(cap.ng), n, skipped, skipped_link);
 	t->packets = n;
 	if (rc == -1) {
-		const char *why = capture_error(&cap);
+		/* Each language its own reason: "%.0s" consumes the other one. */
 		input_diag(in, DIAG_ERROR, (unsigned)(n + 1), 0,
-			   "packet %" PRIu64 ": %s; the %" PRIu64 " packets before it were analysed",
-			   "パケット %" PRIu64 ": %s。それより前の %" PRIu64 " パケットは解析しました",
-			   n + 1, why, n);
+			   "packet %" PRIu64 ": %s%.0s; the %" PRIu64 " packets before it were analysed",
+			   "パケット %" PRIu64 ": %.0s%s。それより前の %" PRIu64 " パケットは解析しました",
+			   n + 1, capture_error(&cap), capture_error_ja(in, &cap), n);
 	}
 	if (nomem)
 		input_diag(in, DIAG_NOTE, 0, 0,

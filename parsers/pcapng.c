@@ -57,7 +57,7 @@ struct png_reader {
 	struct png_iface *ifs;     /* the section's interfaces */
 	size_t nifs, capifs;
 	struct png_links links;
-	const char *err;
+	const char *err, *err_ja;   /* the last error (static text), en and ja */
 };
 
 struct png_reader *png_open(FILE *f, const uint8_t *head, size_t nhead)
@@ -86,6 +86,11 @@ void png_close(struct png_reader *r)
 const char *png_error(const struct png_reader *r)
 {
 	return r->err ? r->err : "";
+}
+
+const char *png_error_ja(const struct png_reader *r)
+{
+	return r->err_ja ? r->err_ja : "";
 }
 
 uint64_t png_offset(const struct png_reader *r)
@@ -132,9 +137,11 @@ static uint32_t get32(bool le, const uint8_t *p)
 		  : (uint32_t)p[3] | (uint32_t)p[2] << 8 | (uint32_t)p[1] << 16 | (uint32_t)p[0] << 24;
 }
 
-static int fail(struct png_reader *r, const char *why)
+/* why: what is wrong, in English and Japanese (png_error, png_error_ja). */
+static int fail(struct png_reader *r, const char *why, const char *why_ja)
 {
 	r->err = why;
+	r->err_ja = why_ja;
 	return -1;
 }
 
@@ -157,14 +164,14 @@ static int png_idb(struct png_reader *r, struct pktcur *c)
 	uint16_t link, reserved;
 	uint32_t snaplen;
 	if (rd16(r, c, &link) || rd16(r, c, &reserved) || rd32(r, c, &snaplen))
-		return fail(r, "an interface description block is too short");
+		return fail(r, "an interface description block is too short", "インターフェース記述ブロックが短すぎます");
 	if (r->nifs >= PNG_IFACES_MAX)
-		return fail(r, "too many interfaces in one section");
+		return fail(r, "too many interfaces in one section", "1 つのセクションのインターフェースが多すぎます");
 	if (r->nifs == r->capifs) {
 		size_t cap = r->capifs ? r->capifs * 2 : 8;
 		struct png_iface *v = realloc(r->ifs, cap * sizeof(*v));
 		if (!v)
-			return fail(r, "out of memory");
+			return fail(r, "out of memory", "メモリが不足しました");
 		r->ifs = v;
 		r->capifs = cap;
 	}
@@ -180,16 +187,16 @@ static int png_pkt(struct png_reader *r, struct pktcur *c, uint32_t id, uint32_t
 		   uint32_t origlen, struct png_packet *pk)
 {
 	if (id >= r->nifs)
-		return fail(r, "a packet names an interface that was not described");
+		return fail(r, "a packet names an interface that was not described", "パケットが、記述のないインターフェースを指しています");
 	if (pc_need(c, caplen))
-		return fail(r, "a packet's captured length is larger than its block");
+		return fail(r, "a packet's captured length is larger than its block", "パケットの取り込み長がそのブロックより長くなっています");
 	/* SnapLen 0 is "no limit" (draft-ietf-opsawg-pcapng 4.2); over a set
 	 * one the record is damaged, and libpcap ends the capture there too
 	 * (the-tcpdump-group/libpcap sf-pcapng.c, pcap_ng_next_packet:
 	 * "invalid packet capture length %u, bigger than snaplen of %d"). */
 	if (r->ifs[id].snaplen && caplen > r->ifs[id].snaplen)
 		return fail(r, "a packet's captured length is larger than its interface's "
-			       "snapshot length");
+			       "snapshot length", "パケットの取り込み長がそのインターフェースのスナップショット長より長くなっています");
 	pk->data = caplen ? c->p + c->off : NULL;
 	pk->caplen = caplen;
 	pk->origlen = origlen;
@@ -206,9 +213,9 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 		uint8_t h[12];
 		size_t got = png_read(r, h, sizeof(h));
 		if (got == 0)
-			return r->in_section ? 0 : fail(r, "no section header block");
+			return r->in_section ? 0 : fail(r, "no section header block", "セクションヘッダブロックがありません");
 		if (got < sizeof(h))
-			return fail(r, "the file ends inside a block");
+			return fail(r, "the file ends inside a block", "ブロックの途中でファイルが終わっています");
 		uint32_t type = get32(true, h);
 		if (type == PNG_SHB_MAGIC) {
 			/* Byte order first: it decides how the length is read. */
@@ -218,17 +225,17 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 			else if (get32(false, h + 8) == PNG_BOM)
 				r->le = false;
 			else
-				return fail(r, "a section header block has no byte-order magic");
+				return fail(r, "a section header block has no byte-order magic", "セクションヘッダブロックにバイト順のマジックナンバーがありません");
 			r->in_section = true;
 			r->nifs = 0;
 		} else {
 			if (!r->in_section)
-				return fail(r, "no section header block");
+				return fail(r, "no section header block", "セクションヘッダブロックがありません");
 			type = get32(r->le, h);
 		}
 		uint32_t len = get32(r->le, h + 4);
 		if (len < 12 || len % 4 != 0 || len > PNG_BLOCK_MAX)
-			return fail(r, "a block has an impossible length");
+			return fail(r, "a block has an impossible length", "ブロックの長さがあり得ない値です");
 		size_t rest = len - 12;   /* after type, length, and 4 more bytes read */
 		if (rest + 4 > r->cap) {
 			size_t cap = r->cap ? r->cap : 4096;
@@ -236,17 +243,17 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 				cap *= 2;
 			uint8_t *nb = realloc(r->buf, cap);
 			if (!nb)
-				return fail(r, "out of memory");
+				return fail(r, "out of memory", "メモリが不足しました");
 			r->buf = nb;
 			r->cap = cap;
 		}
 		memcpy(r->buf, h + 8, 4);
 		if (png_read(r, r->buf + 4, rest) < rest)
-			return fail(r, "the file ends inside a block");
+			return fail(r, "the file ends inside a block", "ブロックの途中でファイルが終わっています");
 		/* buf: body (len - 12 bytes), then the trailing length. */
 		size_t body = len - 12;
 		if (get32(r->le, r->buf + body) != len)
-			return fail(r, "a block's two lengths differ");
+			return fail(r, "a block's two lengths differ", "ブロックの 2 つの長さが一致しません");
 		struct pktcur c;
 		pc_init(&c, r->buf, body);
 		uint32_t id, caplen, origlen, ts;
@@ -255,9 +262,9 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 		case PNG_SHB_MAGIC: {
 			uint16_t major;
 			if (pc_skip(&c, 4) || rd16(r, &c, &major))
-				return fail(r, "a section header block is too short");
+				return fail(r, "a section header block is too short", "セクションヘッダブロックが短すぎます");
 			if (major != 1)
-				return fail(r, "a section has a pcapng major version other than 1");
+				return fail(r, "a section has a pcapng major version other than 1", "セクションの pcapng メジャーバージョンが 1 ではありません");
 			break;
 		}
 		case PNG_IDB:
@@ -267,18 +274,18 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 		case PNG_EPB:
 			if (rd32(r, &c, &id) || rd32(r, &c, &ts) || rd32(r, &c, &ts) ||
 			    rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
-				return fail(r, "a packet block is too short");
+				return fail(r, "a packet block is too short", "パケットブロックが短すぎます");
 			return png_pkt(r, &c, id, caplen, origlen, pk);
 		case PNG_PB:
 			if (rd16(r, &c, &id16) || rd16(r, &c, &drops) || rd32(r, &c, &ts) ||
 			    rd32(r, &c, &ts) || rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
-				return fail(r, "a packet block is too short");
+				return fail(r, "a packet block is too short", "パケットブロックが短すぎます");
 			return png_pkt(r, &c, id16, caplen, origlen, pk);
 		case PNG_SPB:
 			if (rd32(r, &c, &origlen))
-				return fail(r, "a packet block is too short");
+				return fail(r, "a packet block is too short", "パケットブロックが短すぎます");
 			if (r->nifs == 0)
-				return fail(r, "a packet names an interface that was not described");
+				return fail(r, "a packet names an interface that was not described", "パケットが、記述のないインターフェースを指しています");
 			caplen = origlen;
 			if (r->ifs[0].snaplen && r->ifs[0].snaplen < caplen)
 				caplen = r->ifs[0].snaplen;

@@ -44,6 +44,8 @@ struct png_reader *png_open(FILE *f, const uint8_t *head, size_t nhead);
  * says why; reading stops there). */
 int png_next(struct png_reader *r, struct png_packet *pk);
 const char *png_error(const struct png_reader *r);
+/* The same in Japanese. */
+const char *png_error_ja(const struct png_reader *r);
 /* Bytes consumed so far (for progress). */
 uint64_t png_offset(const struct png_reader *r);
 /* Interfaces seen (all sections), and the link type of the first one

@@ -1551,6 +1551,10 @@ static void remote_admin(struct ros *r)
 					r->a, "the input rule at line %u accepts tcp %u (%s) from %s", u->line,
 					open[i]->port, open[i]->name,
 					u->side == SIDE_WAN ? "the WAN side" : "any interface");
+				d->remote_admin_why_ja = arena_printf(
+					r->a, "%u 行目の input ルールが%sからの tcp %u（%s）を許可", u->line,
+					u->side == SIDE_WAN ? " WAN 側" : "すべてのインターフェース",
+					open[i]->port, open[i]->name);
 				return;
 			}
 		} else if (strcmp(u->action, "drop") == 0 || strcmp(u->action, "reject") == 0 ||
@@ -1577,6 +1581,10 @@ static void remote_admin(struct ros *r)
 	d->remote_admin_why = arena_printf(
 		r->a, "no input-chain rule drops what comes from the internet side, and %s %s enabled for any address%s",
 		list, nopen > 1 ? "are" : "is", all_default ? " (RouterOS defaults)" : "");
+	d->remote_admin_why_ja = arena_printf(
+		r->a, "インターネット側からの通信を落とす input チェーンのルールがなく、%s がすべての"
+		      "アドレスに対して有効%s",
+		list, all_default ? "（RouterOS の初期設定）" : "");
 }
 
 static void forwards(struct ros *r)

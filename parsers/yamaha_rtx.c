@@ -88,14 +88,14 @@ struct rtx_if {
 	const char *encap;       /* tunnel: map-e, ipip, l2tp … */
 	unsigned encap_line;
 	bool v6wan;              /* IPv6 from the ISP arrives here */
-	const char *v6how;
+	const char *v6how, *v6how_ja;   /* why it carries IPv6 from the ISP (en, ja) */
 	unsigned v6line;
 	struct rtx_list in4, in6;
 	long nat[8];
 	size_t nnat;
 	unsigned nat_line;
 	bool wan4;
-	const char *wan4how;
+	const char *wan4how, *wan4how_ja;
 	unsigned wan4line;
 	/* What says whether a PP session leads to the internet or to a
 	 * closed network (rtx_closed_pp). */
@@ -1037,6 +1037,7 @@ static bool rtx_ip_if_line(struct rtx *r, bool v6, char **t, size_t n, unsigned 
 			if (!f->wan4) {
 				f->wan4 = true;
 				f->wan4how = "address from DHCP";
+				f->wan4how_ja = "DHCP でアドレスを取得";
 				f->wan4line = line;
 			}
 			return true;
@@ -1067,6 +1068,7 @@ static bool rtx_ip_if_line(struct rtx *r, bool v6, char **t, size_t n, unsigned 
 	    tok_is(t[4], "client")) {
 		f->v6wan = true;
 		f->v6how = "DHCPv6 client towards the ISP";
+		f->v6how_ja = "ISP に対する DHCPv6 クライアント";
 		f->v6line = line;
 		return true;
 	}
@@ -1368,6 +1370,7 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 				if (f && !f->v6wan) {
 					f->v6wan = true;
 					f->v6how = "IPv6 prefix delegated by the ISP";
+					f->v6how_ja = "ISP から委任された IPv6 プレフィックス";
 					f->v6line = line;
 				}
 			}
@@ -1379,6 +1382,7 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		if (f && !f->v6wan) {
 			f->v6wan = true;
 			f->v6how = "NTT NGN (IPoE) line";
+			f->v6how_ja = "NTT NGN（IPoE）回線";
 			f->v6line = line;
 		}
 		return true;
@@ -1486,6 +1490,7 @@ static void rtx_find_wans(struct rtx *r)
 		if (f && !f->wan4) {
 			f->wan4 = true;
 			f->wan4how = "default route";
+			f->wan4how_ja = "デフォルト経路";
 			f->wan4line = r->gw_line;
 		}
 	}
@@ -1493,7 +1498,7 @@ static void rtx_find_wans(struct rtx *r)
 		struct rtx_if *f = &r->ifs[i];
 		if (f->is_pp && f->pppoe_lan && !f->wan4) {
 			f->wan4 = true;
-			f->wan4how = "PPPoE";
+			f->wan4how = f->wan4how_ja = "PPPoE";
 			f->wan4line = f->pppoe_line;
 			/* A PPPoE session to a closed network (NTT フレッツ・VPN
 			 * ワイド and similar closed-area services) gives the router a
@@ -1509,6 +1514,8 @@ static void rtx_find_wans(struct rtx *r)
 				f->closed = true;
 				f->wan4how = "PPPoE to a closed network (a fixed private /32 address, no "
 					     "default route, routes to private networks only)";
+				f->wan4how_ja = "閉域網への PPPoE（固定のプライベート /32 アドレス、"
+						"デフォルト経路なし、経路はプライベートのネットワーク宛てだけ）";
 				f->wan4line = f->addr_line;
 			}
 		}
@@ -1517,6 +1524,7 @@ static void rtx_find_wans(struct rtx *r)
 		     strcmp(f->encap, "hb46pp") == 0)) {
 			f->wan4 = true;
 			f->wan4how = "IPv4-over-IPv6 tunnel to the ISP";
+			f->wan4how_ja = "ISP への IPv4 over IPv6 トンネル";
 			f->wan4line = f->encap_line;
 		}
 	}
@@ -1764,6 +1772,7 @@ static void rtx_model(struct rtx *r)
 		w->v4 = f->wan4;
 		w->v6 = f->v6wan;
 		w->how = f->wan4 ? f->wan4how : f->v6how;
+		w->how_ja = f->wan4 ? f->wan4how_ja : f->v6how_ja;
 		w->line = f->wan4 ? f->wan4line : f->v6line;
 		w->addr4 = f->has_addr4 && !f->dhcp4 ? f->addr4 : BOX_UNKNOWN_ADDR4;
 		rtx_build_list(r, &f->in4, false, &w->in4);
@@ -1800,18 +1809,22 @@ static void rtx_model(struct rtx *r)
 	if (r->l2tp_on && r->anon_pp) {
 		d->vpn_remote_access = true;
 		d->vpn_how = "L2TP/IPsec for remote clients (l2tp service on, pp select anonymous)";
+		d->vpn_how_ja = "リモートの端末向けの L2TP/IPsec（l2tp service on、pp select anonymous）";
 		d->vpn_line = r->anon_line;
 	} else if (r->ike_any && (r->mode_cfg || r->xauth)) {
 		d->vpn_remote_access = true;
 		d->vpn_how = "IPsec/IKE remote access (remote address any with mode-cfg or XAUTH)";
+		d->vpn_how_ja = "IPsec/IKE のリモートアクセス（remote address any と mode-cfg または "
+				"XAUTH）";
 		d->vpn_line = r->ike_any_line;
 	} else if (r->ikev2 && r->mode_cfg) {
 		d->vpn_remote_access = true;
 		d->vpn_how = "IKEv2 remote access (mode-cfg address pool)";
+		d->vpn_how_ja = "IKEv2 のリモートアクセス（mode-cfg のアドレスプール）";
 		d->vpn_line = r->mode_cfg_line;
 	} else if (r->pptp_on) {
 		d->vpn_remote_access = true;
-		d->vpn_how = "PPTP (pptp service on)";
+		d->vpn_how = d->vpn_how_ja = "PPTP (pptp service on)";
 		d->vpn_line = r->pptp_line;
 	}
 	d->pptp = r->pptp_on;

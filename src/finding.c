@@ -141,19 +141,33 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 	return f;
 }
 
-static const char *finding_arg(const struct finding *f, const char *k, size_t kn)
+/* The argument named k (kn bytes), followed by suffix sfx when not NULL. */
+static const char *finding_arg_sfx(const struct finding *f, const char *k, size_t kn,
+				   const char *sfx)
 {
+	size_t sn = sfx ? strlen(sfx) : 0;
 	for (size_t i = 0; i < f->nargs; i++)
-		if (strlen(f->arg_key[i]) == kn && memcmp(f->arg_key[i], k, kn) == 0)
+		if (strlen(f->arg_key[i]) == kn + sn && memcmp(f->arg_key[i], k, kn) == 0 &&
+		    memcmp(f->arg_key[i] + kn, sfx ? sfx : "", sn) == 0)
 			return f->arg_val[i];
 	return NULL;
+}
+
+/* The value of {k} in language l: an argument our code words itself
+ * (why an interface faces the internet, which filter decides) comes with
+ * a Japanese twin "k_ja", which a Japanese text takes first; values of
+ * the input have no twin and read the same in both languages. */
+static const char *finding_arg(const struct finding *f, const char *k, size_t kn, enum lang l)
+{
+	const char *v = l == LANG_JA ? finding_arg_sfx(f, k, kn, "_ja") : NULL;
+	return v && *v ? v : finding_arg_sfx(f, k, kn, NULL);   /* NULL twin: "" */
 }
 
 /* Renders template t with the finding's {key} arguments into sb. Only
  * the arguments (bytes of the input) are masked and sanitised: our own
  * words are never rewritten, so no mask can spell a secret over them. */
 static int finding_render(const struct input *in, const struct finding *f,
-			  const char *t, struct strbuf *sb)
+			  const char *t, enum lang l, struct strbuf *sb)
 {
 	int rc = 0;
 	while (*t && rc == 0) {
@@ -164,7 +178,7 @@ static int finding_render(const struct input *in, const struct finding *f,
 			break;
 		}
 		rc = sb_add(sb, t, (size_t)(open - t));
-		const char *v = finding_arg(f, open + 1, (size_t)(close - open - 1));
+		const char *v = finding_arg(f, open + 1, (size_t)(close - open - 1), l);
 		if (rc == 0)
 			rc = v ? finding_scrub(in, v, strlen(v), sb)
 			       : sb_add(sb, open, (size_t)(close - open + 1));
@@ -182,18 +196,18 @@ int finding_message(const struct input *in, const struct finding *f,
 		    enum lang l, struct strbuf *sb)
 {
 	const struct rule_msg *m = rule_msg(f->rule, f->variant);
-	return finding_render(in, f, m ? ltext_get(&m->text, l) : f->rule->name, sb);
+	return finding_render(in, f, m ? ltext_get(&m->text, l) : f->rule->name, l, sb);
 }
 
 int finding_fix(const struct input *in, const struct finding *f,
 		enum lang l, struct strbuf *sb)
 {
-	int rc = finding_render(in, f, ltext_get(&f->rule->remediation, l), sb);
+	int rc = finding_render(in, f, ltext_get(&f->rule->remediation, l), l, sb);
 	const char *hint = rule_hint(f->rule, in->dev.vendor.s, l);
 	if (rc == 0 && hint) {
 		rc = sb_adds(sb, " ");
 		if (rc == 0)
-			rc = finding_render(in, f, hint, sb);
+			rc = finding_render(in, f, hint, l, sb);
 	}
 	return rc;
 }

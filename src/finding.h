@@ -33,7 +33,7 @@ const char *fstatus_name(enum fstatus s);
  * variadic functions need). */
 #define ARGS_END ((const char *)NULL)
 
-#define FINDING_MAX_ARGS 12
+#define FINDING_MAX_ARGS 20   /* an exposure finding has 15 (words of ours twice) */
 #define FINDING_ARG_MAX 2048  /* bytes of an argument quoted in a message (above
                                * every input value limit, so no secret is cut) */
 #define FINDING_EVIDENCE_MAX 4096 /* longer evidence is not quoted at all */
@@ -79,7 +79,12 @@ struct run_ctx {
 
 /* Records a finding of rule id for item with status st at line.
  * Variadic arguments are key, value string pairs ending with NULL; they
- * fill the {key} placeholders of the message variant. sev < 0 takes the
+ * fill the {key} placeholders of the message variant. A value our code
+ * words itself (not a value of the input) comes with its Japanese twin
+ * under the key "KEY_ja": a Japanese text's {key} takes it first (an empty
+ * or NULL twin falls back to the value of "key"). JSON and SARIF print the
+ * rendered texts only, never the arguments, and SARIF fingerprints do not
+ * hash them. sev < 0 takes the
  * rule's default severity. evidence may be NULL. Values and evidence are
  * copied raw (values cut at FINDING_ARG_MAX, evidence over
  * FINDING_EVIDENCE_MAX dropped) and masked when rendered. An id or

@@ -144,6 +144,7 @@ struct nat_forward {
 struct wan_if {
 	const char *name;         /* "pp 1", "lan2", "tunnel 1" */
 	const char *how;          /* why it faces the internet */
+	const char *how_ja;       /* the same in Japanese */
 	unsigned line;            /* the line that shows it */
 	bool v4, v6;              /* carries IPv4 / IPv6 from the internet */
 	/* A private WAN: a session to a closed network whose peers are the
@@ -198,6 +199,7 @@ struct device {
 	bool snapshot;               /* a development build, not a release */
 	const char *codename;        /* OpenWrt DISTRIB_CODENAME ("chaos_calmer"), or NULL */
 	const char *remote_admin_why;   /* "wan zone input ACCEPT" … */
+	const char *remote_admin_why_ja;  /* the same in Japanese */
 	struct home_forward *hfwds;  /* port forwards from the internet */
 	struct home_forward **hfwds_tail;
 	size_t nhfwds;
@@ -210,6 +212,7 @@ struct device {
 	struct aset box4;            /* the router's own inside addresses */
 	bool vpn_remote_access;      /* terminates VPN for teleworkers */
 	const char *vpn_how;
+	const char *vpn_how_ja;      /* the same in Japanese */
 	unsigned vpn_line;
 	bool pptp;
 	unsigned pptp_line;

@@ -942,6 +942,8 @@ static int load_vpn_devices(struct rload *L)
 		if (!rc)
 			e->title = rl_str(L, m, "title", true, &rc);
 		if (!rc)
+			e->title_ja = rl_str(L, m, "title_ja", true, &rc);
+		if (!rc)
 			e->source = rl_str(L, m, "source", true, &rc);
 		const char *sev = rc ? NULL : rl_str(L, m, "severity", true, &rc);
 		if (rc)

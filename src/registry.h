@@ -164,6 +164,7 @@ struct vpn_train_fix {
 
 struct vpn_advisory {
 	const char *id, *title, *source;
+	const char *title_ja;         /* the title in Japanese */
 	const char *vendor;           /* NULL: any (per-model fixes name it) */
 	enum severity severity;
 	bool known_exploited;

@@ -57,8 +57,8 @@ static void exposure_home(struct input *in, const struct run_ctx *ctx)
 	if (d->remote_admin == TRI_YES) {
 		if (d->remote_admin_why)
 			finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
-				    d->remote_admin_line, d->remote_admin_why, "service",
-				    "admin access", "why", d->remote_admin_why, ARGS_END);
+				    d->remote_admin_line, d->remote_admin_why, "why",
+				    d->remote_admin_why, "why_ja", d->remote_admin_why_ja, ARGS_END);
 		else
 			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN,
 				    d->remote_admin_line, "remote_admin: true", ARGS_END);
@@ -68,19 +68,28 @@ static void exposure_home(struct input *in, const struct run_ctx *ctx)
 			    d->upnp_line, "upnp: true", ARGS_END);
 	for (const struct home_forward *f = d->hfwds; f; f = f->next) {
 		char ports[32];
-		if (f->port_lo == 0 && f->port_hi == 0)
+		bool all = f->port_lo == 0 && f->port_hi == 0;
+		if (all)
 			snprintf(ports, sizeof(ports), "(all)");
 		else if (f->port_lo == f->port_hi)
 			snprintf(ports, sizeof(ports), "%u", f->port_lo);
 		else
 			snprintf(ports, sizeof(ports), "%u-%u", f->port_lo, f->port_hi);
 		const char *to = f->to ? f->to : "the home network";
-		if (f->to && f->to_port && f->to_port != f->port_lo)
+		const char *to_ja = f->to ? f->to : "宅内のネットワーク";
+		if (f->to && f->to_port && f->to_port != f->port_lo) {
 			to = arena_printf(&in->arena, "%s port %u", f->to, f->to_port);
+			to_ja = arena_printf(&in->arena, "%s のポート %u", f->to, f->to_port);
+		}
+		/* "any" is the parsers' word for a forward of every protocol. */
+		const char *proto = f->proto ? f->proto : "any";
 		finding_add(in, ctx, "EL114", "default", ITEM_5_3, -1, FST_WARN, f->line,
 			    f->name ? arena_printf(&in->arena, "redirect: %s", f->name) : NULL,
-			    "proto", f->proto ? f->proto : "any", "ports", ports, "to", to, "from",
-			    f->from ? f->from : "any source", ARGS_END);
+			    "proto", proto, "proto_ja",
+			    strcmp(proto, "any") == 0 ? "すべてのプロトコルの" : proto, "ports", ports,
+			    "ports_ja", all ? "すべて" : ports, "to", to, "to_ja", to_ja, "from",
+			    f->from ? f->from : "any source", "from_ja",
+			    f->from ? f->from : "すべての送信元", ARGS_END);
 	}
 }
 
@@ -99,8 +108,10 @@ struct xp {                      /* one interface and family being analysed */
 	unsigned broad_prefix;       /* more public sources than one such prefix: broad */
 };
 
+/* "tcp/80, 443", "tcp/any port", "protocols 0-5, 7-16"; in Japanese when
+ * ja ("tcp/全ポート", "プロトコル 0-5, 7-16"). */
 static const char *proto_port_text(struct arena *a, const struct pset *proto,
-				   const struct pset *ports)
+				   const struct pset *ports, bool ja)
 {
 	static const struct {
 		uint32_t n;
@@ -116,40 +127,90 @@ static const char *proto_port_text(struct arena *a, const struct pset *proto,
 				pn = names[i].name;
 		char num[16];
 		if (!pn) {
-			snprintf(num, sizeof(num), "protocol %u", p);
+			snprintf(num, sizeof(num), ja ? "プロトコル %u" : "protocol %u", p);
 			pn = num;
 		}
 		if (p == PROTO_TCP || p == PROTO_UDP) {
 			bool all = ports->n == 1 && ports->iv[0].lo == 0 && ports->iv[0].hi == 65535;
-			return arena_printf(a, "%s/%s", pn, all ? "any port" : pset_format(a, ports, 80));
+			return arena_printf(a, "%s/%s", pn,
+					    all ? (ja ? "全ポート" : "any port") : pset_format(a, ports, 80));
 		}
 		return arena_strdup(a, pn);
 	}
-	return arena_printf(a, "protocols %s", pset_format(a, proto, 60));
+	return arena_printf(a, ja ? "プロトコル %s" : "protocols %s", pset_format(a, proto, 60));
 }
 
-/* Deciding rules as text: "filter 200020 (line 40), default". */
-static const char *rules_text(const struct xp *x, const int *rules, size_t n)
+/* Text our code writes, in English and in Japanese: the two values of a
+ * finding argument "k" and its twin "k_ja" (finding.h). */
+struct twin {
+	const char *en, *ja;
+};
+
+/* What messages call the box: an ASA is a firewall, not a router. */
+static struct twin box_noun(const struct input *in)
 {
-	struct strbuf sb;
-	sb_init(&sb, 600);
+	return in->kind && in->kind->firewall ? (struct twin){"firewall", "ファイアウォール"}
+					      : (struct twin){"router", "ルータ"};
+}
+
+/* A filter's name in a message. A YAMAHA filter is its number; the ASA
+ * parser names an ACE "<access-list> line <config line>", which reads in
+ * Japanese as "<access-list>（<n> 行目）". */
+static struct twin rule_label(struct arena *a, const struct frule *r)
+{
+	const char *at = NULL;
+	for (const char *p = strstr(r->name, " line "); p; p = strstr(p + 1, " line "))
+		at = p;
+	if (!at)
+		return (struct twin){r->name, r->name};
+	const char *ja = arena_printf(a, "%.*s（%s 行目）", (int)(at - r->name), r->name,
+				      at + strlen(" line "));
+	return (struct twin){r->name, ja ? ja : r->name};
+}
+
+/* Deciding rules as text: "filter 200020 (line 40), no filter matches
+ * (list default)"; ASA ACEs "OUTSIDE_IN line 87". */
+static struct twin rules_text(const struct xp *x, const int *rules, size_t n)
+{
+	struct strbuf sb[2];
+	for (int l = 0; l < 2; l++)
+		sb_init(&sb[l], 600);
 	for (size_t i = 0; i < n && i < 6; i++) {
-		if (i)
-			sb_adds(&sb, ", ");
-		if (rules[i] < 0 || !x->l->present)
-			sb_adds(&sb, x->l->present ? "no filter matches (list default)"
-						   : "no inbound filter");
-		else if (strstr(x->l->rules[rules[i]].name, "line "))
-			sb_printf(&sb, "%s", x->l->rules[rules[i]].name);   /* "ACL line N" */
-		else
-			sb_printf(&sb, "filter %s (line %u)", x->l->rules[rules[i]].name,
-				  x->l->rules[rules[i]].line);
+		if (i) {
+			sb_adds(&sb[0], ", ");
+			sb_adds(&sb[1], "、");
+		}
+		if (rules[i] < 0 || !x->l->present) {
+			sb_adds(&sb[0], x->l->present ? "no filter matches (list default)"
+						      : "no inbound filter");
+			sb_adds(&sb[1], x->l->present ? "どのフィルタにも一致しない（リストの既定の動作）"
+						      : "受信フィルタなし");
+			continue;
+		}
+		const struct frule *r = &x->l->rules[rules[i]];
+		struct twin lb = rule_label(x->a, r);
+		if (lb.en != lb.ja) {   /* an ACE: its label holds the line */
+			sb_adds(&sb[0], lb.en);
+			sb_adds(&sb[1], lb.ja);
+		} else {
+			sb_printf(&sb[0], "filter %s (line %u)", r->name, r->line);
+			sb_printf(&sb[1], "フィルタ %s（%u 行目）", r->name, r->line);
+		}
 	}
-	if (n > 6)
-		sb_adds(&sb, ", …");
-	const char *s = arena_strdup(x->a, sb_str(&sb));
-	sb_free(&sb);
-	return s ? s : "";
+	if (n > 6) {
+		sb_adds(&sb[0], ", …");
+		sb_adds(&sb[1], "、…");
+	}
+	struct twin t;
+	t.en = arena_strdup(x->a, sb_str(&sb[0]));
+	t.ja = arena_strdup(x->a, sb_str(&sb[1]));
+	for (int l = 0; l < 2; l++)
+		sb_free(&sb[l]);
+	if (!t.en)
+		t.en = "";
+	if (!t.ja)
+		t.ja = t.en;
+	return t;
 }
 
 /* Where a finding about this reach points: the pass rule, else the list,
@@ -257,11 +318,12 @@ static bool vpn_needed(const struct xp *x, const char *name)
 	return false;
 }
 
-/* "http/https (tcp/80, 443)", or "tcp/25565" when no port has a name. */
+/* "http/https (tcp/80, 443)", or "tcp/25565" when no port has a name;
+ * with ja, the protocol and port words in Japanese. */
 static const char *service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
-				const struct pset *ports, const char *own_name)
+				const struct pset *ports, const char *own_name, bool ja)
 {
-	const char *what = proto_port_text(x->a, proto_set, ports);
+	const char *what = proto_port_text(x->a, proto_set, ports, ja);
 	struct strbuf sb;
 	sb_init(&sb, 200);
 	if (own_name) {
@@ -363,8 +425,10 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;   /* PPTP has its own rule, EL107 */
 	if (cls == SVC_VPN && vpn_name && to_box && vpn_needed(x, vpn_name))
 		return;   /* VPN termination: what telework needs */
-	const char *svc = service_text(x, proto, proto_set, ports, name);
-	const char *rt = rules_text(x, rules, nrules);
+	const char *svc = service_text(x, proto, proto_set, ports, name, false);
+	const char *svc_ja = service_text(x, proto, proto_set, ports, name, true);
+	struct twin rt = rules_text(x, rules, nrules);
+	struct twin dv = box_noun(x->in);
 	unsigned line = reach_line(x, rules, nrules);
 	if (!x->l->present && t->line)
 		line = t->line;
@@ -377,19 +441,23 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	char share[32], prefix[8];
 	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
 	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
-	const char *srcs = j.scope == SRC_ANY && j.all_outside ? "any" : aset_format(x->a, &src, 300);
+	bool any = j.scope == SRC_ANY && j.all_outside;
+	const char *srcs = any ? "any" : aset_format(x->a, &src, 300);
+	const char *srcs_ja = any ? "すべての送信元" : srcs;
 	const struct policy_inbound *pe = policy_allows(x, proto, ports, &src, t->host_addr);
 	const char *host = t->host ? t->host : "";
 	if (pe) {
 		finding_add(x->in, x->ctx, "EL106", "policy", ITEM_3_2, -1, FST_PASS, line,
-			    t->evidence, "service", svc, "interface", iface, "sources", srcs,
-			    "reason", pe->reason, "host", host, ARGS_END);
+			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
+			    "sources", srcs, "sources_ja", srcs_ja, "reason", pe->reason, "host", host,
+			    ARGS_END);
 		return;
 	}
 	if (j.scope == SRC_RESTRICTED) {
 		finding_add(x->in, x->ctx, "EL106", t->variant, ITEM_3_2, -1, FST_PASS, line,
-			    t->evidence, "service", svc, "interface", iface, "sources", srcs,
-			    "host", host, ARGS_END);
+			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
+			    "sources", srcs, "sources_ja", srcs_ja, "host", host, "device", dv.en,
+			    "device_ja", dv.ja, ARGS_END);
 		return;
 	}
 	/* For the vendor hint: the filter that lets it in, and what to narrow. */
@@ -407,8 +475,8 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	const char *tid = template_of(x, rules, nrules);
 	if (tid && strcmp(t->variant, "inside") == 0 && !critical && cls != SVC_MANAGEMENT) {
 		finding_add(x->in, x->ctx, "EL117", tid, ITEM_3_2, -1, FST_WARN, line, t->evidence,
-			    "service", svc, "interface", iface, "rules", rt, "host", host,
-			    "rule_name", rule_name, ARGS_END);
+			    "service", svc, "service_ja", svc_ja, "interface", iface, "rules", rt.en,
+			    "rules_ja", rt.ja, "host", host, "rule_name", rule_name, ARGS_END);
 		return;
 	}
 	/* Any source, every public source, or a broad share of them. */
@@ -417,16 +485,18 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		variant = t->variant;
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
 		finding_add(x->in, x->ctx, "EL104", variant, ITEM_3_2, -1, FST_FAIL, line,
-			    t->evidence, "service", svc, "interface", iface, "rules", rt,
-			    "host", host, "rule_name", rule_name, "proto", pname, "ports", pports,
-			    "dst", dst, "share", share, "family", x->fam_name, "prefix", prefix, ARGS_END);
+			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
+			    "rules", rt.en, "rules_ja", rt.ja, "host", host, "rule_name", rule_name,
+			    "proto", pname, "ports", pports, "dst", dst, "share", share, "family",
+			    x->fam_name, "prefix", prefix, "device", dv.en, "device_ja", dv.ja, ARGS_END);
 		return;
 	}
 	finding_add(x->in, x->ctx, "EL105", variant, ITEM_3_2,
 		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
-		    "interface", iface, "rules", rt, "host", host, "rule_name", rule_name,
-		    "proto", pname, "ports", pports, "dst", dst, "share", share,
-		    "family", x->fam_name, "prefix", prefix, ARGS_END);
+		    "service_ja", svc_ja, "interface", iface, "rules", rt.en, "rules_ja", rt.ja,
+		    "host", host, "rule_name", rule_name, "proto", pname, "ports", pports, "dst", dst,
+		    "share", share, "family", x->fam_name, "prefix", prefix, "device", dv.en,
+		    "device_ja", dv.ja, ARGS_END);
 }
 
 /* Runs the analysis for a query and reports what passed. */
@@ -534,28 +604,37 @@ static void report_line(const struct xp *x, const struct frule *r, const struct 
 	const char *ifname = x->w->name;
 	if (f->verdict == FL_LIVE)
 		return;
+	struct twin lb = rule_label(x->a, r);
 	if (f->verdict == FL_EMPTY) {
 		finding_add(x->in, x->ctx, "EL115", "empty", ITEM_3_2, -1, FST_PASS, r->line, NULL,
-			    "rule", r->name, "interface", ifname, ARGS_END);
+			    "rule", lb.en, "rule_ja", lb.ja, "interface", ifname, ARGS_END);
 		return;
 	}
 	if (f->verdict == FL_UNANALYSED) {
 		char budget[24];
 		snprintf(budget, sizeof(budget), "%d", FILTER_LINE_BUDGET);
 		finding_add(x->in, x->ctx, "EL108", "not-analysed", ITEM_3_2, -1, FST_PASS, r->line,
-			    NULL, "rule", r->name, "interface", ifname, "budget", budget, ARGS_END);
+			    NULL, "rule", lb.en, "rule_ja", lb.ja, "interface", ifname, "budget", budget,
+			    ARGS_END);
 		return;
 	}
-	struct strbuf sb;
+	struct strbuf sb, sbj;
 	sb_init(&sb, 400);
-	for (size_t k = 0; k < f->nby && k < 8; k++)
-		sb_printf(&sb, "%s%s", k ? ", " : "", x->l->rules[f->by[k]].name);
-	if (f->nby > 8)
+	sb_init(&sbj, 400);
+	for (size_t k = 0; k < f->nby && k < 8; k++) {
+		struct twin b = rule_label(x->a, &x->l->rules[f->by[k]]);
+		sb_printf(&sb, "%s%s", k ? ", " : "", b.en);
+		sb_printf(&sbj, "%s%s", k ? "、" : "", b.ja);
+	}
+	if (f->nby > 8) {
 		sb_adds(&sb, ", …");
+		sb_adds(&sbj, "、…");
+	}
 	finding_add(x->in, x->ctx, f->verdict == FL_SHADOWED ? "EL108" : "EL115", "default",
-		    ITEM_3_2, -1, FST_PASS, r->line, NULL, "rule", r->name, "by", sb_str(&sb),
-		    "interface", ifname, ARGS_END);
+		    ITEM_3_2, -1, FST_PASS, r->line, NULL, "rule", lb.en, "rule_ja", lb.ja, "by",
+		    sb_str(&sb), "by_ja", sb_str(&sbj), "interface", ifname, ARGS_END);
 	sb_free(&sb);
+	sb_free(&sbj);
 }
 
 static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
@@ -621,7 +700,8 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 					      : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
 					      : ifname);
 		finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default", ITEM_3_2, -1,
-			    FST_FAIL, w->line, ev, "interface", ifname, "how", w->how, ARGS_END);
+			    FST_FAIL, w->line, ev, "interface", ifname, "how", w->how, "how_ja",
+			    w->how_ja, "device", box_noun(in).en, "device_ja", box_noun(in).ja, ARGS_END);
 	} else {
 		if (l->has_undefined)
 			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,

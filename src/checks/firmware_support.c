@@ -152,7 +152,7 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	}
 	input_item(in, item, IST_PASS, NULL);
 	finding_add(in, ctx, "EL306", "default", item, -1, FST_PASS, d->vpn_line, NULL, "how",
-		    d->vpn_how, ARGS_END);
+		    d->vpn_how, "how_ja", d->vpn_how_ja, ARGS_END);
 	if (!d->model.s || !d->firmware.s) {
 		finding_add(in, ctx, "EL304", "no-header", item, -1, FST_UNKNOWN, d->vpn_line, NULL,
 			    ARGS_END);
@@ -201,7 +201,7 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 			finding_add(in, ctx, "EL302", variant, item, sev, FST_FAIL, line, ev,
 				    "firmware", d->firmware.s, "fixed",
 				    a->trains[j].fixed ? a->trains[j].fixed : "", "advisory", a->id,
-				    "title", a->title, "train", want, ARGS_END);
+				    "title", a->title, "title_ja", a->title_ja, "train", want, ARGS_END);
 		}
 		for (size_t j = 0; j < a->nfixed; j++) {
 			int cmp;
@@ -213,7 +213,7 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 				sev = SEV_HIGH;
 			finding_add(in, ctx, "EL302", "default", item, sev, FST_FAIL, line, ev,
 				    "firmware", d->firmware.s, "fixed", a->fixed[j].fixed,
-				    "advisory", a->id, "title", a->title, ARGS_END);
+				    "advisory", a->id, "title", a->title, "title_ja", a->title_ja, ARGS_END);
 		}
 	}
 	int cmp;

@@ -487,6 +487,32 @@ check "unexpanded placeholders in sample reports (text, JSON, SARIF)" "" "$(cat 
 el --explain EL252 --lang ja | grep -q '… 文字以上にしてください' && ok || bad "--explain: placeholder of a rule text shown as …"
 for id in $(el --list-rules | cut -d' ' -f1); do el --explain "$id" --lang ja; done | grep -c '（[{]what[}]）' >"$TMP/ph" || true
 check "no {what} left in the Japanese rule texts" 0 "$(cat "$TMP/ph")"
+# No English word of ours in a Japanese report (issue 11 §1: "（no inbound
+# filter）", "any source からの", "admin access"): every Japanese text of every
+# sample (text, JSON, SARIF), --explain of every rule and --list-rules,
+# against a list of our English vocabulary; a word the input itself holds
+# (a config's `filter` or `any`) and quoted values are allowed.
+for id in $(el --list-rules | cut -d' ' -f1); do el --explain "$id" --lang ja; done >"$TMP/explain.ja"
+el --list-rules --lang ja >"$TMP/list.ja"
+if python3 tests/e2e/check-ja-words.py --json "$TMP/all.ja.json" --sarif "$TMP/all.ja.sarif" \
+	--text "$TMP/all.ja.text" --plain "$TMP/explain.ja" --plain "$TMP/list.ja" >"$TMP/jaw"; then ok
+else bad "English words of ours in Japanese sample reports"; sort -u "$TMP/jaw" | head -40; fi
+# The checker itself: it finds the words this issue saw, and allows what the input holds.
+printf '%s\n' 'x — Cisco ASA' 'x:3: 高 EL105 service-exposed: ファイアウォールの rdp に到達できます（no inbound filter）。' \
+	'x:4: 高 EL110 r: ルータ自身の admin access に到達できます（filter 200050 (line 114)）。' \
+	'x:5: 高 EL114 r: any source からの tcp ポート 3389 が転送されています。' >"$TMP/jaw.txt"
+check "check-ja-words finds our English words" "access any filter inbound line no source" \
+	"$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt" | sed -n "s/.*English word '\([a-z]*\)'.*/\1/p" | sort -u | tr '\n' ' ' | sed 's/ $//')"
+printf 'filter any\n' >"$TMP/jaw.cfg"
+printf '%s\n' "$TMP/jaw.cfg — YAMAHA" "$TMP/jaw.cfg:1: 高 EL105 s: フィルタ 1 は any を通します（\`ip filter 1 pass * * tcp\` 'from'）。" >"$TMP/jaw.txt"
+check "check-ja-words allows the input's words and quoted values" "" "$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt")"
+# Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
+# (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
+asa=samples/asa/asa-asdm-ssh-outside.cfg
+el --lang ja "$asa" | grep -qF "$asa:115: 重大 EL104 management-exposed: ファイアウォールの https (ASDM) (tcp/443) に、outside (IPv4) 側のすべてのインターネットアドレスから到達できます（受信フィルタなし）。" && ok || bad "ASA is a firewall (ja)"
+el "$asa" | grep -qF "$asa:115: critical EL104 management-exposed: https (ASDM) (tcp/443) on the firewall is reachable from any internet address on outside (IPv4) (no inbound filter)." && ok || bad "ASA is a firewall (en)"
+el --lang ja samples/asa/asa-shadowed-inactive.cfg | grep -qF "outside の受信リストのフィルタ OUTSIDE_IN（90 行目） は決して一致しません。対象のパケットはすべてフィルタ OUTSIDE_IN（88 行目） で決まり" && ok || bad "ASA ACE label (ja)"
+el --lang ja samples/yamaha/rtx830-pppoe-l2tp-standard.cfg | grep -qF "この機器はテレワーカー向けの VPN を終端しています：リモートの端末向けの L2TP/IPsec（l2tp service on、pp select anonymous）。" && ok || bad "EL306 how (ja)"
 # The capture table lines up by display width in Japanese (columns end at the same place).
 el --lang ja samples/pcap/tls13-sni.pcap | grep -E '^ +(フロー|HTTPS|HTTP（)' |
 	python3 -c 'import sys,unicodedata as u; print(sorted({sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin}))' >"$TMP/widths"
@@ -606,7 +632,7 @@ check "anti-spoofing rejects, then RDP from *" \
 	"$(msg_of "$TMP/o.json" EL105)"
 el --format json --lang ja samples/yamaha/rtx1210-rdp-forward-any-antispoof.cfg >"$TMP/o.json" 2>/dev/null
 check "anti-spoofing rejects, then RDP from * (ja)" \
-	"critical fail 192.168.100.50 に転送している rdp (tcp/3389) に、pp 1 (IPv4) 側の、プライベートアドレスと予約済みアドレスを除くすべてのインターネットアドレスから到達できます（filter 200050 (line 114)）。" \
+	"critical fail 192.168.100.50 に転送している rdp (tcp/3389) に、pp 1 (IPv4) 側の、プライベートアドレスと予約済みアドレスを除くすべてのインターネットアドレスから到達できます（フィルタ 200050（114 行目））。" \
 	"$(msg_of "$TMP/o.json" EL105)"
 el --format json samples/yamaha/rtx1210-rdp-forward-half-internet.cfg >"$TMP/o.json" 2>/dev/null
 check "0.0.0.0/1 is broad" \
@@ -770,6 +796,11 @@ if [ -d "$CORPUS" ]; then
 	el --format json "${CFILES[@]}" >"$TMP/corpus.json" 2>/dev/null
 	el --format sarif "${CFILES[@]}" >"$TMP/corpus.sarif" 2>/dev/null
 	if $VALIDATE_JSON "$TMP/corpus.json" >"$TMP/v" 2>&1; then ok; else bad "JSON schema (corpus)"; cat "$TMP/v"; fi
+	# No English word of ours in the Japanese reports of the corpus either.
+	for fmt in text json sarif; do el --lang ja --format "$fmt" "${CFILES[@]}" >"$TMP/corpus.ja.$fmt" 2>/dev/null; done
+	if python3 tests/e2e/check-ja-words.py --json "$TMP/corpus.ja.json" --sarif "$TMP/corpus.ja.sarif" \
+		--text "$TMP/corpus.ja.text" >"$TMP/jaw"; then ok
+	else bad "English words of ours in Japanese corpus reports"; sort -u "$TMP/jaw" | head -40; fi
 	if $VALIDATE_SARIF "$TMP/corpus.sarif" >"$TMP/v" 2>&1; then ok; else bad "SARIF (corpus)"; cat "$TMP/v"; fi
 	check "every corpus file is listed" \
 		"$(find "$CORPUS" -type f ! -name SOURCES.md ! -name '*.py' | wc -l)" \

@@ -292,6 +292,7 @@ static void test_wan_default_route(void **state)
 		const struct wan_if *w = the_wan(&in);
 		assert_string_equal(w->name, "isp");
 		assert_string_equal(w->how, "default route");
+		assert_string_equal(w->how_ja, "デフォルト経路");
 		assert_int_equal(w->line, 10);
 		assert_int_equal(w->security_level, 50);
 		assert_true(u128_eq(w->addr4, a4("198.51.100.2")));
@@ -340,6 +341,7 @@ static void test_wan_security_level_and_name(void **state)
 		assert_int_equal(parse_cfg(&in, buf), 0);
 		assert_string_equal(the_wan(&in)->name, names[i]);
 		assert_string_equal(the_wan(&in)->how, "its name");
+		assert_string_equal(the_wan(&in)->how_ja, "インターフェース名");
 		assert_int_equal(the_wan(&in)->line, 4);
 		input_free(&in);
 	}
@@ -1384,6 +1386,8 @@ static void test_vpn_anyconnect(void **state)
 	assert_true(in.dev.vpn_remote_access);
 	assert_string_equal(in.dev.vpn_how,
 			    "AnyConnect / SSL VPN (webvpn enable on the internet side)");
+	assert_string_equal(in.dev.vpn_how_ja,
+			    "AnyConnect / SSL VPN（インターネット側で webvpn enable）");
 	assert_int_equal(in.dev.vpn_line, 12);
 	const struct box_service *s = svc(&in, "ssl-vpn");
 	assert_non_null(s);

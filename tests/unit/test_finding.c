@@ -316,6 +316,48 @@ static void test_message_unknown_placeholders(void **state)
 	input_free(&in);
 }
 
+/* An argument our code words itself has a Japanese twin KEY_ja: a
+ * Japanese text's {key} takes it, English the plain one; a value without
+ * a twin (from the input) reads the same in both; an empty or NULL twin
+ * falls back to the plain value (issue 11 §1). */
+static void test_message_japanese_twin(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.cfg");
+	struct finding *f = finding_add(&in, &g_ctx, "EL101", "default", ITEM_3_2, -1, FST_FAIL,
+					3, NULL, "interface", "lan2", "how", "default route",
+					"how_ja", "デフォルト経路", ARGS_END);
+	expect_message(&in, f, LANG_EN,
+		       "lan2 faces the internet (default route) and has no inbound IPv4 filter: "
+		       "nothing that reaches it is blocked.");
+	expect_message(&in, f, LANG_JA,
+		       "lan2 はインターネットに面しています（デフォルト経路）が、IPv4 の受信フィルタが"
+		       "ありません。届いた通信は何も止められません。");
+	/* The twin comes first in either order of the arguments. */
+	f = finding_add(&in, &g_ctx, "EL101", "default", ITEM_3_2, -1, FST_FAIL, 3, NULL,
+			"how_ja", "PPPoE（テスト）", "how", "PPPoE", "interface", "pp 1", ARGS_END);
+	expect_message(&in, f, LANG_JA,
+		       "pp 1 はインターネットに面しています（PPPoE（テスト））が、IPv4 の受信フィルタが"
+		       "ありません。届いた通信は何も止められません。");
+	/* No twin, or an empty one: the plain value. */
+	f = finding_add(&in, &g_ctx, "EL101", "default", ITEM_3_2, -1, FST_FAIL, 3, NULL,
+			"interface", "lan2", "how", "PPPoE", "how_ja", (const char *)NULL, ARGS_END);
+	expect_message(&in, f, LANG_JA,
+		       "lan2 はインターネットに面しています（PPPoE）が、IPv4 の受信フィルタが"
+		       "ありません。届いた通信は何も止められません。");
+	/* A key that merely starts like another is not its twin. */
+	f = finding_add(&in, &g_ctx, "EL101", "default", ITEM_3_2, -1, FST_FAIL, 3, NULL,
+			"interface", "lan2", "how_jax", "x", "ho", "y", "how", "PPPoE", ARGS_END);
+	expect_message(&in, f, LANG_EN,
+		       "lan2 faces the internet (PPPoE) and has no inbound IPv4 filter: nothing that "
+		       "reaches it is blocked.");
+	expect_message(&in, f, LANG_JA,
+		       "lan2 はインターネットに面しています（PPPoE）が、IPv4 の受信フィルタが"
+		       "ありません。届いた通信は何も止められません。");
+	input_free(&in);
+}
+
 static void test_message_secret_masked(void **state)
 {
 	(void)state;
@@ -536,10 +578,12 @@ static void test_add_severity_and_args_limit(void **state)
 	/* More than FINDING_MAX_ARGS pairs: the extra ones are dropped. */
 	f = finding_add(&in, &g_ctx, "EL256", "default", ITEM_6_2, -1, FST_FAIL, 3, NULL,
 			"a", "1", "b", "2", "c", "3", "d", "4", "e", "5", "f", "6", "g", "7",
-			"h", "8", "i", "9", "j", "10", "k", "11", "l", "12", "bits", "7",
+			"h", "8", "i", "9", "j", "10", "k", "11", "l", "12", "m", "13", "n", "14",
+			"o", "15", "p", "16", "q", "17", "r", "18", "s", "19", "t", "20", "bits", "7",
 			"ssid", "s", ARGS_END);
+	assert_int_equal(FINDING_MAX_ARGS, 20);
 	assert_int_equal(f->nargs, FINDING_MAX_ARGS);
-	assert_string_equal(f->arg_key[11], "l");
+	assert_string_equal(f->arg_key[19], "t");
 	expect_message(&in, f, LANG_EN,
 		       "The passphrase of \"{ssid}\" is estimated at about {bits} bits; at least "
 		       "{min_bits} are needed.");
@@ -839,6 +883,7 @@ int main(void)
 		cmocka_unit_test(test_mask_many_secrets),
 		cmocka_unit_test(test_message_placeholders),
 		cmocka_unit_test(test_message_unknown_placeholders),
+		cmocka_unit_test(test_message_japanese_twin),
 		cmocka_unit_test(test_message_secret_masked),
 		cmocka_unit_test(test_mask_overlapping_union),
 		cmocka_unit_test(test_mask_before_sanitise),

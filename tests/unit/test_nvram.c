@@ -576,6 +576,8 @@ static void test_remote_admin_variants(void **state)
 	assert_int_equal(in.dev.remote_admin, TRI_YES);
 	assert_string_equal(in.dev.remote_admin_why,
 			    "remote_management=1: the web admin page answers from the WAN on port 8080");
+	assert_string_equal(in.dev.remote_admin_why_ja,
+			    "remote_management=1：Web の管理画面が WAN 側のポート 8080 で応答します");
 	assert_int_equal(in.dev.wps, TRI_YES);
 	assert_int_equal(in.dev.upnp, TRI_NO);
 	input_free(&in);
@@ -587,6 +589,8 @@ static void test_remote_admin_variants(void **state)
 	assert_int_equal(parse_text(&in, "misc_http_x=1\nhttp_enable=2\n"), 0);
 	assert_string_equal(in.dev.remote_admin_why,
 			    "misc_http_x=1: the web admin page answers from the WAN on HTTPS port 8443");
+	assert_string_equal(in.dev.remote_admin_why_ja,
+			    "misc_http_x=1：Web の管理画面が WAN 側の HTTPS ポート 8443 で応答します");
 	input_free(&in);
 	/* Forwards need vts_enable_x=1 and NAT; the Tomato/DD-WRT DMZ needs dmz_enable. */
 	assert_int_equal(parse_text(&in, "vts_enable_x=0\nvts_rulelist=<a>80>10.0.0.2>>TCP>\n"

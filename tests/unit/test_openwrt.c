@@ -565,6 +565,7 @@ static void test_firewall(void **state)
 	assert_int_equal(d->remote_admin, TRI_YES);
 	assert_int_equal(d->remote_admin_line, 26);
 	assert_string_equal(d->remote_admin_why, "rule 'Web-Range' accepts tcp 443 from wan");
+	assert_string_equal(d->remote_admin_why_ja, "ルール 'Web-Range' が wan からの tcp 443 を許可");
 	assert_int_equal(d->nhfwds, 3);
 	/* An IPv6 pinhole to a home host (a rule with a dest). */
 	const struct home_forward *f = d->hfwds;
@@ -612,6 +613,7 @@ static void test_firewall_wan_input_and_defaults(void **state)
 	assert_int_equal(g_in.dev.remote_admin, TRI_YES);
 	assert_int_equal(g_in.dev.remote_admin_line, 2);
 	assert_string_equal(g_in.dev.remote_admin_why, "wan zone input ACCEPT");
+	assert_string_equal(g_in.dev.remote_admin_why_ja, "WAN 側のゾーン 'wan' の input が ACCEPT");
 	input_free(&g_in);
 
 	static const char doc2[] =
@@ -627,6 +629,8 @@ static void test_firewall_wan_input_and_defaults(void **state)
 	assert_int_equal(g_in.dev.remote_admin_line, 4);
 	assert_string_equal(g_in.dev.remote_admin_why,
 			    "an unnamed rule accepts tcp on every port from wan");
+	assert_string_equal(g_in.dev.remote_admin_why_ja,
+			    "名前のないルールが wan からの tcp をすべてのポートで許可");
 	input_free(&g_in);
 
 	static const char doc3[] =

@@ -144,7 +144,7 @@ struct got {
 	struct png_packet pk[16];
 	uint8_t first[16];
 	size_t n;
-	char err[128];
+	char err[128], err_ja[256];
 	struct png_links links;
 };
 
@@ -171,6 +171,7 @@ static void read_all(size_t n, size_t head, struct got *g)
 			break;
 	}
 	snprintf(g->err, sizeof(g->err), "%s", png_error(r));
+	snprintf(g->err_ja, sizeof(g->err_ja), "%s", png_error_ja(r));
 	g->links = *png_links(r);
 	/* after the end or an error it stays there */
 	struct png_packet pk;
@@ -241,6 +242,7 @@ static void test_reader(void **state)
 	assert_int_equal(g.n, 8);
 	assert_int_equal(g.rc[7], -1);
 	assert_string_equal(g.err, "a packet names an interface that was not described");
+	assert_string_equal(g.err_ja, "パケットが、記述のないインターフェースを指しています");
 
 	/* Empty section (SHB + IDB): no packet, no error. */
 	g_file.n = 0;
@@ -260,6 +262,9 @@ static void expect_error(size_t n, size_t ok, const char *why)
 	assert_int_equal(g.n, ok + 1);
 	assert_int_equal(g.rc[ok], -1);
 	assert_string_equal(g.err, why);
+	/* Every error has its own Japanese text (no English in a Japanese report). */
+	assert_true(g.err_ja[0] != '\0');
+	assert_string_not_equal(g.err_ja, g.err);
 }
 
 static void put_le32(size_t at, uint32_t v)

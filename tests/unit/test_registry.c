@@ -131,6 +131,19 @@ static void test_placeholders_match(void **state)
 	assert_string_equal(a, "detail");
 }
 
+/* Every VPN advisory has its title in Japanese too (a Japanese EL302
+ * message quotes it), and it is not the English one. */
+static void test_advisory_titles_bilingual(void **state)
+{
+	(void)state;
+	assert_true(g_reg.nadvisories >= 10);
+	for (size_t i = 0; i < g_reg.nadvisories; i++) {
+		const struct vpn_advisory *a = &g_reg.advisories[i];
+		if (!a->title_ja || !a->title_ja[0] || strcmp(a->title_ja, a->title) == 0)
+			fail_msg("advisory %s lacks its Japanese title", a->id);
+	}
+}
+
 /* Rule texts read without a finding: placeholders become "…", other
  * braces stay. */
 static void test_rule_text_plain(void **state)
@@ -1018,6 +1031,7 @@ int main(void)
 		cmocka_unit_test(test_every_rule_bilingual),
 		cmocka_unit_test(test_placeholders_match),
 		cmocka_unit_test(test_rule_text_plain),
+		cmocka_unit_test(test_advisory_titles_bilingual),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),

@@ -540,6 +540,8 @@ static void test_remote_admin(void **state)
 	assert_int_equal(in.dev.remote_admin_line, 5);
 	assert_string_equal(in.dev.remote_admin_why,
 			    "the input rule at line 5 accepts tcp 8291 (winbox) from the WAN side");
+	assert_string_equal(in.dev.remote_admin_why_ja,
+			    "5 行目の input ルールが WAN 側からの tcp 8291（winbox）を許可");
 	input_free(&in);
 
 	/* ... but not when winbox is off or limited to the LAN. */
@@ -573,6 +575,9 @@ static void test_remote_admin(void **state)
 	assert_string_equal(in.dev.remote_admin_why,
 			    "no input-chain rule drops what comes from the internet side, and ssh 22 "
 			    "is enabled for any address (RouterOS defaults)");
+	assert_string_equal(in.dev.remote_admin_why_ja,
+			    "インターネット側からの通信を落とす input チェーンのルールがなく、ssh 22 が"
+			    "すべてのアドレスに対して有効（RouterOS の初期設定）");
 	input_free(&in);
 
 	/* Every service off: nothing to reach. */

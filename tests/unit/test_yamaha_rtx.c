@@ -1155,6 +1155,7 @@ static void test_wan_map_e(void **state)
 	const struct wan_if *w = in.dev.wans;
 	assert_string_equal(w->name, "tunnel 1");
 	assert_string_equal(w->how, "IPv4-over-IPv6 tunnel to the ISP");
+	assert_string_equal(w->how_ja, "ISP への IPv4 over IPv6 トンネル");
 	assert_int_equal(w->line, 3);
 	assert_true(w->v4);
 	assert_false(w->v6);
@@ -1195,6 +1196,7 @@ static void test_wan_ds_lite(void **state)
 	assert_false(w->v4);
 	assert_true(w->v6);
 	assert_string_equal(w->how, "DHCPv6 client towards the ISP");
+	assert_string_equal(w->how_ja, "ISP に対する DHCPv6 クライアント");
 	assert_int_equal(w->line, 7);
 	assert_null(w->next);
 	input_free(&in);
@@ -1769,6 +1771,8 @@ static void test_vpn_l2tp_ipsec(void **state)
 	assert_true(d->vpn_remote_access);
 	assert_string_equal(d->vpn_how,
 			    "L2TP/IPsec for remote clients (l2tp service on, pp select anonymous)");
+	assert_string_equal(d->vpn_how_ja,
+			    "リモートの端末向けの L2TP/IPsec（l2tp service on、pp select anonymous）");
 	assert_int_equal(d->vpn_line, 3);
 	assert_false(d->pptp);
 	/* The L2TP tunnel is not an internet edge. */
