@@ -11,10 +11,11 @@
  * magic "ustar" at 257, prefix[155] at 345) plus GNU long names (typeflag
  * 'L'); every offset is checked against the bytes actually read.
  * In an unpacked directory every member is opened beneath it
- * (open_beneath): a link that leaves it is refused, never followed.
+ * (bundle_open_beneath): a link that leaves it is refused, never followed.
  */
 #define _GNU_SOURCE   /* syscall */
 #include "bundle.h"
+#include "gz.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -27,7 +28,6 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <zlib.h>
 #ifdef SYS_openat2
 #include <linux/openat2.h>
 #endif
@@ -88,7 +88,7 @@ static bool is_os_release(int idx)
  * man7.org/linux/man-pages/man2/openat2.2.html: "EXDEV ... escape") lets
  * a link stay inside; without it every component is opened O_NOFOLLOW
  * and no link is followed. fd, or -1 with errno (EXDEV, ELOOP: a link). */
-static int open_beneath(int dirfd, const char *rel)
+int bundle_open_beneath(int dirfd, const char *rel)
 {
 	int flags = O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC;
 #ifdef SYS_openat2
@@ -124,6 +124,20 @@ static int open_beneath(int dirfd, const char *rel)
 	return -1;
 }
 
+bool bundle_dir_is_backup(int dirfd, const char *rel)
+{
+	for (int i = 0; bundle_members[i]; i++) {
+		char path[4096];
+		struct stat st;
+		int pn = snprintf(path, sizeof(path), "%s/%s", rel, bundle_members[i]);
+		/* Links followed: a member that is a link is still a member (and
+		 * bundle_dir refuses it when it leads out). */
+		if (pn > 0 && (size_t)pn < sizeof(path) && fstatat(dirfd, path, &st, 0) == 0)
+			return true;
+	}
+	return false;
+}
+
 int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn)
 {
 	bool have_os = false;
@@ -143,7 +157,7 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		int pn = snprintf(path, sizeof(path), "%.*s/%s", (int)dn, dir, bundle_members[i]);
 		if (pn < 0 || (size_t)pn >= sizeof(path))
 			continue;
-		int fd = open_beneath(dirfd, bundle_members[i]);
+		int fd = bundle_open_beneath(dirfd, bundle_members[i]);
 		if (fd < 0) {
 			if (errno == ENOENT)
 				continue;
@@ -187,81 +201,6 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 				    "etc/os-release, etc/config/upnpd)");
 		return EL_EPARSE;
 	}
-	return 0;
-}
-
-/* Inflates a gzip stream into a malloc'd buffer of at most max bytes. */
-static int gunzip(const char *data, size_t len, size_t max, char **out, size_t *outn,
-		  char *why, size_t whyn)
-{
-	z_stream z;
-	memset(&z, 0, sizeof(z));
-	if (inflateInit2(&z, 15 + 32) != Z_OK) {
-		snprintf(why, whyn, "cannot start decompression");
-		return EL_ENOMEM;
-	}
-	size_t cap = len * 4 + 4096, n = 0;
-	if (cap > max)
-		cap = max;
-	char *buf = malloc(cap + 1);
-	if (!buf) {
-		inflateEnd(&z);
-		snprintf(why, whyn, "out of memory");
-		return EL_ENOMEM;
-	}
-	z.next_in = (Bytef *)(uintptr_t)data;
-	int rc = Z_OK;
-	size_t fed = 0;
-	for (;;) {
-		if (z.avail_in == 0 && fed < len) {
-			size_t chunk = len - fed > (1u << 30) ? (1u << 30) : len - fed;
-			z.next_in = (Bytef *)(uintptr_t)(data + fed);
-			z.avail_in = (uInt)chunk;
-			fed += chunk;
-		}
-		if (n == cap) {
-			if (cap >= max) {
-				wipe_free(buf, n);
-				inflateEnd(&z);
-				snprintf(why, whyn, "the archive unpacks to more than the limit of %zu bytes",
-					 max);
-				return EL_ETOOBIG;
-			}
-			size_t ncap = cap * 2 > max ? max : cap * 2;
-			char *nb = realloc(buf, ncap + 1);
-			if (!nb) {
-				wipe_free(buf, n);
-				inflateEnd(&z);
-				snprintf(why, whyn, "out of memory");
-				return EL_ENOMEM;
-			}
-			buf = nb;
-			cap = ncap;
-		}
-		size_t room = cap - n > (1u << 30) ? (1u << 30) : cap - n;
-		z.next_out = (Bytef *)(buf + n);
-		z.avail_out = (uInt)room;
-		rc = inflate(&z, Z_NO_FLUSH);
-		n += room - z.avail_out;
-		if (rc == Z_STREAM_END)
-			break;
-		if (rc == Z_BUF_ERROR && z.avail_in == 0 && fed == len) {
-			wipe_free(buf, n);
-			inflateEnd(&z);
-			snprintf(why, whyn, "the archive is truncated (%zu bytes unpacked)", n);
-			return EL_EPARSE;
-		}
-		if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			wipe_free(buf, n);
-			snprintf(why, whyn, "the archive is corrupt: %s", z.msg ? z.msg : "inflate failed");
-			inflateEnd(&z);
-			return EL_EPARSE;
-		}
-	}
-	inflateEnd(&z);
-	buf[n] = '\0';
-	*out = buf;
-	*outn = n;
 	return 0;
 }
 
@@ -406,7 +345,7 @@ int bundle_archive(struct input *in, const char *archive, const char *data, size
 	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
 		char *tar = NULL;
 		size_t tn = 0;
-		int rc = gunzip(data, len, BUNDLE_MAX_UNPACKED, &tar, &tn, why, whyn);
+		int rc = gz_inflate_mem(data, len, BUNDLE_MAX_UNPACKED, &tar, &tn, why, whyn);
 		if (rc)
 			return rc;
 		rc = tar_walk(in, archive, (const unsigned char *)tar, tn, max, why, whyn);

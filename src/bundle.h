@@ -13,6 +13,16 @@
 
 /* True when head starts a gzip stream or a tar archive. */
 bool bundle_is_archive(const char *head, size_t n);
+/* True when the directory rel (relative to dirfd, or a path with
+ * AT_FDCWD) holds one of the files of an unpacked OpenWrt backup
+ * (etc/config/wireless, etc/config/firewall, etc/openwrt_release…): it
+ * is then read as one input by bundle_dir(). */
+bool bundle_dir_is_backup(int dirfd, const char *rel);
+/* Opens rel under dirfd for reading (O_NONBLOCK), never leaving dirfd: a
+ * symbolic link that points out of it is refused (openat2
+ * RESOLVE_BENEATH, else no link followed). fd, or -1 with errno (EXDEV or
+ * ELOOP for such a link). */
+int bundle_open_beneath(int dirfd, const char *rel);
 /* Adds the router files found under dir (an unpacked backup) as parts of
  * in, each at most max bytes. Returns 0, or negative with why set. */
 int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn);

@@ -25,6 +25,7 @@
 #include "report/report.h"
 #include "run.h"
 #include "util.h"
+#include "walk.h"
 
 #define REPORT_MAX ((size_t)1 << 30)
 
@@ -636,52 +637,33 @@ int main(int argc, char **argv)
 			      .ignore = opt.ignore, .nignore = opt.nignore,
 			      .accept_partial = opt.accept_partial};
 
-	size_t ninputs = (size_t)(argc - optind);
-	struct input *inputs = calloc(ninputs, sizeof(*inputs));
-	if (!inputs) {
+	/* The inputs the arguments stand for: a directory expanded to its
+	 * files, the files of one router joined (walk.c). */
+	const struct parser *kind = opt.kind ? parser_by_name(opt.kind) : NULL;
+	struct walk plan;
+	struct input *inputs = NULL;
+	if (walk_args(argv + optind, (size_t)(argc - optind), kind, &plan) ||
+	    !(inputs = calloc(plan.ninputs ? plan.ninputs : 1, sizeof(*inputs)))) {
 		fputs("edgelint: out of memory\n", stderr);
+		walk_free(&plan);
 		return 2;
 	}
+	size_t ninputs = plan.ninputs;
 	int nstdin = 0;
-	const struct parser *kind = opt.kind ? parser_by_name(opt.kind) : NULL;
-	char **args = argv + optind;
-	size_t nargs = ninputs;
-	ninputs = 0;
-	for (size_t i = 0; i < nargs;) {
-		struct input *in = &inputs[ninputs++];
-		input_init(in, args[i]);
-		if (strcmp(in->path, "-") == 0) {
-			i++;
-			/* Detected from its content like a file (--kind optional). */
-			if (++nstdin > 1) {
-				input_fail(in, "standard input can be read only once");
-				run_settle(in, &ctx, true);
-				continue;
-			}
+	for (size_t i = 0; i < ninputs; i++) {
+		const struct walk_input *e = &plan.inputs[i];
+		struct input *in = &inputs[i];
+		input_init(in, e->paths[0]);
+		if (e->is_notes) {
+			run_notes(in, e, &ctx);
+		} else if (strcmp(in->path, "-") == 0 && ++nstdin > 1) {
+			input_fail(in, "standard input can be read only once");
+			run_settle(in, &ctx, true);
+		} else if (e->n > 1) {
+			run_group(in, (const char *const *)e->paths, e->n, e->kind, &ctx);
+		} else {
 			run_input(in, kind, &ctx);
-			continue;
 		}
-		/* Files of one router given one after another (OpenWrt's wireless,
-		 * firewall, openwrt_release…) are one input: the group ends at a
-		 * file of another kind or a second file of a role already seen. */
-		int role;
-		const struct parser *p = run_probe(args[i], kind, &role);
-		size_t j = i + 1;
-		if (role > 0) {
-			unsigned seen = 1u << (role & 31);
-			for (; j < nargs; j++) {
-				int r2;
-				const struct parser *p2 = run_probe(args[j], kind, &r2);
-				if (p2 != p || r2 <= 0 || (seen & (1u << (r2 & 31))))
-					break;
-				seen |= 1u << (r2 & 31);
-			}
-		}
-		if (j - i > 1)
-			run_group(in, (const char *const *)(args + i), j - i, p, &ctx);
-		else
-			run_input(in, kind, &ctx);
-		i = j;
 	}
 
 	bool stale = reg.data_as_of >= 0 && today - reg.data_as_of > RULES_STALE_DAYS;
@@ -757,6 +739,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < ninputs; i++)
 		input_free(&inputs[i]);
 	free(inputs);
+	walk_free(&plan);
 	free(opt.select);
 	free(opt.ignore);
 	sb_free(&out);

@@ -21,6 +21,8 @@
 #include "../parsers/parsers.h"
 #include "bundle.h"
 #include "checks/checks.h"
+#include "gz.h"
+#include "walk.h"
 
 /* A UTF-8 byte-order mark (Notepad writes one) is not part of the
  * content: it would hide a YAMAHA header or a first key from the probe
@@ -72,27 +74,76 @@ static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 static void run_finish(struct input *in, const struct run_ctx *ctx, bool fatal);
 static void run_archive(struct input *in, const struct parser *p, const struct run_ctx *ctx);
 static void run_archive_data(struct input *in, char *data, size_t len, const struct run_ctx *ctx);
+static void run_gzip(struct input *in, const struct parser *p, char *head, size_t n, int fd,
+		     int tmo, const struct run_ctx *ctx);
+static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, char *why,
+		   size_t whyn);
+
+#define RUN_NOT_RECOGNISED                                                                 \
+	"not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA config, an OpenWrt, " \
+	"hostapd, nvram or RouterOS file, a router facts file or a pcap/pcapng capture "      \
+	"(--kind says which)"
+
+const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, bool *archive)
+{
+	char why[256];
+	*role = 0;
+	*archive = false;
+	char *head = malloc(PROBE_BYTES);
+	size_t n = 0;
+	if (!head || fd_head(fd, head, PROBE_BYTES - 1, FILE_SILENCE_MS, &n, why, sizeof(why))) {
+		free(head);
+		close(fd);
+		return NULL;
+	}
+	/* A gzip'd file is detected from its decompressed head and read
+	 * alone (role 0). */
+	bool gz = gz_is(head, n);
+	if (gz) {
+		struct gz *g = gz_open(fd, head, n, FILE_SILENCE_MS, false);
+		const char *dh;
+		size_t dn = 0;
+		if (!g || gz_peek(g, PROBE_BYTES - 1, &dh, &dn)) {
+			gz_close(g);
+			free(head);
+			return NULL;
+		}
+		memcpy(head, dh, dn);
+		n = dn;
+		gz_close(g);
+	} else {
+		close(fd);
+	}
+	head[n] = '\0';
+	strip_bom(head, &n);
+	const struct parser *p = kind;
+	if (n == 0) {
+		p = NULL;
+	} else if (bundle_is_archive(head, n) && (!p || p->role)) {
+		*archive = true;
+		p = p ? p : parser_by_name("openwrt");
+	} else if (!p) {
+		p = parser_detect(head, n);
+	}
+	if (p && p->role && p->parse && !gz && !*archive)
+		*role = p->role(head, n);
+	free(head);
+	return p;
+}
 
 const struct parser *run_probe(const char *path, const struct parser *kind, int *role)
 {
-	char why[64];
+	char why[256];
+	bool regular = false, archive;
 	*role = 0;
 	struct stat st;
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return NULL;
-	char *head = malloc(PROBE_BYTES);
-	size_t n = 0;
-	if (!head || read_head(path, head, PROBE_BYTES, &n, why, sizeof(why)) || n == 0) {
-		free(head);
+	int fd = file_open_read(path, &regular, why, sizeof(why));
+	if (fd < 0)
 		return NULL;
-	}
-	const struct parser *p = kind;
-	if (!p && !bundle_is_archive(head, n))
-		p = parser_detect(head, n);
-	if (p && p->role && p->parse)
-		*role = p->role(head, n);
-	free(head);
-	return p;
+	const struct parser *p = run_probe_fd(fd, kind, role, &archive);
+	return archive ? NULL : p;
 }
 
 void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
@@ -256,6 +307,10 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			input_fail(in, "the file is empty");
 			goto out;
 		}
+		if (gz_is(head, n)) {
+			run_gzip(in, p, head, n, fd, tmo, ctx);
+			return;
+		}
 		if (bundle_is_archive(head, n) && (!p || p->role)) {
 			p = p ? p : parser_by_name("openwrt");
 			if (fd < 0) {
@@ -283,9 +338,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		if (!p)
 			p = parser_detect(head, n);
 		if (!p) {
-			input_fail(in, "not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA "
-				       "config, an OpenWrt, hostapd, nvram or RouterOS file, a router facts file "
-				       "or a pcap/pcapng capture (--kind says which)");
+			input_fail(in, "%s", RUN_NOT_RECOGNISED);
 			goto out;
 		}
 	}
@@ -376,6 +429,120 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 	run_archive_data(in, data, len, ctx);
 }
 
+/* A gzip'd input (RFC 1952 magic, whatever its name): its decompressed
+ * head is probed like a file's, then a capture is streamed through a FILE
+ * that inflates as libpcap reads (gz.c), a config is inflated within its
+ * kind's max_bytes and a backup .tar.gz is unpacked. fd is the pipe or
+ * FIFO the raw head (n bytes) came from, or -1 for a regular file, which
+ * is opened again from its start; head and fd are taken over. */
+static void run_gzip(struct input *in, const struct parser *p, char *head, size_t n, int fd,
+		     int tmo, const struct run_ctx *ctx)
+{
+	char why[256];
+	if (fd < 0) {
+		bool regular;
+		fd = file_open_read(in->path, &regular, why, sizeof(why));
+		n = 0;
+		if (fd < 0) {
+			free(head);
+			input_fail(in, "cannot read: %s", why);
+			run_finish(in, ctx, true);
+			return;
+		}
+	}
+	/* The bomb guard is for the unbounded (streamed) kinds; the others
+	 * stop at their max_bytes (set below, once the kind is known). */
+	struct gz *g = gz_open(fd, head, n, tmo, true);
+	free(head);
+	const char *dh = NULL;
+	size_t dn = 0;
+	char *probe = NULL;
+	if (!g) {
+		input_fail(in, "out of memory");
+		goto fail;
+	}
+	if (gz_peek(g, PROBE_BYTES - 1, &dh, &dn)) {
+		input_fail(in, "%s", gz_error(g));
+		goto fail;
+	}
+	if (dn == 0) {
+		input_fail(in, "the file is empty (after gzip decompression)");
+		goto fail;
+	}
+	probe = malloc(dn + 1);
+	if (!probe) {
+		input_fail(in, "out of memory");
+		goto fail;
+	}
+	memcpy(probe, dh, dn);
+	probe[dn] = '\0';
+	strip_bom(probe, &dn);
+	if (bundle_is_archive(probe, dn) && (!p || p->role)) {
+		/* A backup .tar.gz: the tar, unpacked within the archive limit. */
+		free(probe);
+		in->kind = p ? p : parser_by_name("openwrt");
+		if (!in->kind || !in->kind->parse) {
+			input_fail(in, "is an archive; only an OpenWrt backup archive is read");
+			goto fail_noprobe;
+		}
+		char *data = NULL;
+		size_t len = 0;
+		gz_set_bomb_guard(g, false);
+		int rc = gz_read_all(g, BUNDLE_MAX_UNPACKED, &data, &len);
+		if (rc == EL_ETOOBIG)
+			input_fail(in, "the archive unpacks to more than the limit of %u bytes",
+				   BUNDLE_MAX_UNPACKED);
+		else if (rc)
+			input_fail(in, "%s", gz_error(g));
+		gz_close(g);
+		if (rc) {
+			run_finish(in, ctx, true);
+			return;
+		}
+		run_archive_data(in, data, len, ctx);
+		return;
+	}
+	if (!p)
+		p = parser_detect(probe, dn);
+	free(probe);
+	in->kind = p;
+	if (!p) {
+		input_fail(in, "%s (after gzip decompression)", RUN_NOT_RECOGNISED);
+		goto fail_noprobe;
+	}
+	if (!p->parse) {
+		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
+		goto fail_noprobe;
+	}
+	gz_set_bomb_guard(g, p->streams);
+	if (p->streams) {
+		in->stream = gz_fopen(g, in);
+		if (!in->stream) {
+			input_fail(in, "out of memory");
+			run_finish(in, ctx, true);
+			return;
+		}
+		run_parsed(in, ctx);
+		return;
+	}
+	if (gz_read_all(g, p->max_bytes, &in->data, &in->len)) {
+		input_fail(in, "%s", gz_error(g));
+		goto fail_noprobe;
+	}
+	if (gz_trailing(g))
+		input_diag(in, DIAG_NOTE, 0, 0, "bytes after the end of the gzip data were ignored",
+			   "gzip のデータの終わりの後にあるバイトは無視しました");
+	gz_close(g);
+	strip_bom(in->data, &in->len);
+	run_parsed(in, ctx);
+	return;
+fail:
+	free(probe);
+fail_noprobe:
+	gz_close(g);
+	run_finish(in, ctx, true);
+}
+
 void run_group(struct input *in, const char *const *paths, size_t n,
 	       const struct parser *kind, const struct run_ctx *ctx)
 {
@@ -406,6 +573,22 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 		}
 	}
 	run_parsed(in, ctx);
+}
+
+void run_notes(struct input *in, const struct walk_input *e, const struct run_ctx *ctx)
+{
+	/* Each language prints its own text and skips the other's. */
+	for (size_t i = 0; i < e->nnotes; i++)
+		input_diag(in, DIAG_NOTE, 0, 0, "%s%.0s", "%.0s%s", e->notes[i].en, e->notes[i].ja);
+	if (e->notes_dropped)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%zu more files were skipped (the first %d are listed)",
+			   "ほかに %zu 個のファイルを飛ばしました（一覧は最初の %d 個だけです）",
+			   e->notes_dropped, WALK_MAX_NOTES);
+	if (e->error)
+		input_fail(in, "%s", e->error);
+	diags_to_findings(in, ctx);
+	run_finish(in, ctx, e->error != NULL);
 }
 
 /* An input read as a kind it is not: --kind names one format, and the

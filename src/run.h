@@ -9,6 +9,7 @@
 #include "model.h"
 
 struct parser;
+struct walk_input;
 
 /* Runs in (input_init'ed with its path; "-" is standard input) through the
  * whole pipeline. kind is the parser to use, or NULL to detect it from the
@@ -19,10 +20,17 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
  * and, for formats read together, its role (0: read it alone). NULL when
  * it cannot be read or recognised (run_input then says why). */
 const struct parser *run_probe(const char *path, const struct parser *kind, int *role);
+/* The same for the regular file open on fd (taken over and closed):
+ * *archive is set for a backup archive (the kind returned reads it). */
+const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, bool *archive);
 /* Runs the files paths[0..n) of one router, all of kind (which has a
  * role function), through the pipeline as one input. */
 void run_group(struct input *in, const char *const *paths, size_t n,
 	       const struct parser *kind, const struct run_ctx *ctx);
+/* The note input of a directory argument (walk.h): its notes as input
+ * notes, its error (if any) as the input's error; no kind, nothing
+ * judged. */
+void run_notes(struct input *in, const struct walk_input *e, const struct run_ctx *ctx);
 /* The pipeline from parsing on, for an input whose in->kind (with a parse
  * function), in->data (malloc'd, NUL-terminated, owned by in) and in->len
  * are set (a streaming parser, kind->streams, reads in->stream, a probed

@@ -198,6 +198,173 @@ same_as_file "pcap through a named FIFO" samples/pcap/ftp-login.pcap "$TMP/fifo"
 same_as_file "backup archive through a pipe" "$TMP/backup.tar.gz" <(cat "$TMP/backup.tar.gz")
 rm -f "$TMP/fifo"
 
+# ---- directories and gzip (issue 11 §5) ---------------------------------------
+# A directory stands for the files below it, each detected and read; an
+# unpacked OpenWrt backup in it stays one input; files of one router in one
+# directory are joined only when each is a different part, never two
+# routers' files; what is skipped is a note of a last input named after the
+# directory. Expectations written from the layout below, before the run.
+echo "-- directories and gzip"
+D=$TMP/mixed
+mkdir -p "$D/backup/etc/config" "$D/home" "$D/office" "$D/owrt" "$D/.git"
+cp "$OW/wireless-psk2-weak-and-ssid-key.uci" "$D/backup/etc/config/wireless"
+cp "$OW/openwrt_release-21.02.3-eol.txt" "$D/backup/etc/openwrt_release"
+cp samples/pcap/http-basic.pcap "$D/capture.pcap"
+cp "$OW/firewall-wan-ssh-redirect.uci" "$D/home/firewall"
+cp "$OW/wireless-sae-strong.uci" "$D/home/wireless-a"
+cp "$OW/wireless-psk-mixed-tkip.uci" "$D/home/wireless-b"
+cp samples/asa/asa-permit-ip-any-any.cfg "$D/office/asa.cfg"
+gzip -c samples/yamaha/rtx1200-eos-l2tp.cfg >"$D/office/rtx.cfg.gz"
+cp samples/yamaha/rtx1200-eos-l2tp.cfg "$D/office/secret.cfg"
+chmod 000 "$D/office/secret.cfg"
+cp "$OW/firewall-wan-ssh-redirect.uci" "$D/owrt/firewall"
+cp "$OW/openwrt_release-24.10.4.txt" "$D/owrt/openwrt_release"
+cp "$OW/wireless-sae-strong.uci" "$D/owrt/wireless"
+cp samples/yamaha/rtx1200-eos-l2tp.cfg "$D/.hidden-copy.cfg"
+cp samples/yamaha/rtx1200-eos-l2tp.cfg "$D/.git/config"
+printf 'exported on Monday\n' >"$D/README.txt"
+mkfifo "$D/fifo"
+ln -s . "$D/loop"
+ln -s "$ROOT/samples/yamaha/rtx1200-eos-l2tp.cfg" "$D/out-link"
+# Permission denied: as root every file is readable, so the run is made as
+# nobody (setpriv) when the tests run as root.
+AS=()
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	chmod 755 "$TMP"
+	chmod -R a+rX "$D"
+	chmod 000 "$D/office/secret.cfg"
+	AS=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+timeout 60 "${AS[@]}" "$BIN" --today "$TODAY" --rules "$ROOT/rules" --format json "$D" >"$TMP/dir.json" 2>"$TMP/err"
+check "dir: exit (items fail, nothing unread)" 1 "$?"
+no_sanitizer "dir" "$TMP/err"
+check "dir: inputs" \
+	"$D/backup openwrt|$D/capture.pcap pcap|$D/home/firewall openwrt|$D/home/wireless-a openwrt|$D/home/wireless-b openwrt|$D/office/asa.cfg cisco-asa|$D/office/rtx.cfg.gz yamaha-rtx|$D/owrt/firewall openwrt|$D openwrt-notes" \
+	"$(jq -r '[.inputs[] | "\(.path) \(.kind // "openwrt-notes")"] | join("|")' "$TMP/dir.json")"
+check "dir: the backup's files" "$D/backup/etc/config/wireless $D/backup/etc/openwrt_release" \
+	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/dir.json")"
+check "dir: one router's files joined, listed" "$D/owrt/firewall $D/owrt/openwrt_release $D/owrt/wireless" \
+	"$(jq -r '.inputs[7].files | join(" ")' "$TMP/dir.json")"
+check "dir: two wireless files are not joined" "null null null" \
+	"$(jq -r '[.inputs[2,3,4].files] | map(tostring) | join(" ")' "$TMP/dir.json")"
+check "dir: 6-2 of each wireless (sae strong, mixed tkip), 5-3 of the backup (21.02 EOL)" "pass fail fail" \
+	"$(jq -r '"\(.inputs[3].items["6-2"]) \(.inputs[4].items["6-2"]) \(.inputs[0].items["5-3"])"' "$TMP/dir.json")"
+check "dir: no input error" "0" "$(jq -r '.summary.errors' "$TMP/dir.json")"
+if $VALIDATE_JSON "$TMP/dir.json" >"$TMP/v" 2>&1; then ok; else bad "dir: JSON schema"; cat "$TMP/v"; fi
+el --format sarif "$D" >"$TMP/dir.sarif" 2>/dev/null
+if $VALIDATE_SARIF "$TMP/dir.sarif" >"$TMP/v" 2>&1; then ok; else bad "dir: SARIF"; cat "$TMP/v"; fi
+SKIPPED="$D/.git $D/.hidden-copy.cfg $D/README.txt $D/fifo $D/home $D/loop $D/office/secret.cfg $D/out-link"
+[ ${#AS[@]} -eq 0 ] && [ "$(id -u)" = 0 ] && SKIPPED="$D/.git $D/.hidden-copy.cfg $D/README.txt $D/fifo $D/home $D/loop $D/out-link"
+check "dir: a note for each file skipped" "$SKIPPED" \
+	"$(jq -r '[.inputs[-1].findings[] | select(.rule == "EL002") | .message | split(": ")[0]] | join(" ")' "$TMP/dir.json")"
+jq -r '.inputs[-1].findings[].message' "$TMP/dir.json" >"$TMP/notes"
+for m in "$D/.hidden-copy.cfg: a hidden file or directory; skipped" \
+	"$D/README.txt: not an input edgelint reads" \
+	"$D/fifo: not a regular file (a FIFO, socket or device); skipped without opening it" \
+	"$D/home: $D/home/wireless-a and $D/home/wireless-b are the same part of a router's OpenWrt configuration, so they come from more than one router" \
+	"$D/loop: a symbolic link to a directory; not followed" \
+	"$D/out-link: a symbolic link that leads out of $D"; do
+	grep -qF -- "$m" "$TMP/notes" && ok || bad "dir: note [$m] missing: $(cat "$TMP/notes")"
+done
+if [ ${#AS[@]} -gt 0 ] || [ "$(id -u)" != 0 ]; then
+	grep -qF "$D/office/secret.cfg: cannot be read (Permission denied); skipped" "$TMP/notes" && ok ||
+		bad "dir: permission denied note: $(cat "$TMP/notes")"
+fi
+# Each input of the directory is judged as the file alone would be.
+el --format json "$OW/wireless-psk-mixed-tkip.uci" | project 1 | jq -S '.inputs[0] | del(.path)' >"$TMP/a.json"
+project 1 <"$TMP/dir.json" | jq -S '.inputs[4] | del(.path)' >"$TMP/b.json"
+cmp -s "$TMP/a.json" "$TMP/b.json" && ok || bad "dir: wireless-b differs from the file alone"
+el --format json samples/yamaha/rtx1200-eos-l2tp.cfg | project 1 | jq -S '.inputs[0] | del(.path)' >"$TMP/a.json"
+project 1 <"$TMP/dir.json" | jq -S '.inputs[6] | del(.path)' >"$TMP/b.json"
+cmp -s "$TMP/a.json" "$TMP/b.json" && ok || bad "dir: rtx.cfg.gz differs from the plain file"
+# The text report names every file of a joined input.
+el "$D/owrt" "$D" 2>/dev/null | grep -qF "$D/owrt/firewall + $D/owrt/openwrt_release + $D/owrt/wireless — OpenWrt" && ok ||
+	bad "dir: text lists the files of the joined input"
+# The unpacked backup given directly is still one input (bundle.c).
+check "dir: backup given directly" "1 $D/backup/etc/config/wireless" \
+	"$(el --format json "$D/backup" 2>/dev/null | jq -r '"\(.inputs | length) \(.inputs[0].files[0])"')"
+# With --kind, a directory gives only its files detected as that kind.
+el --kind pcap --format json "$D" >"$TMP/o.json" 2>/dev/null
+check "dir --kind pcap: inputs" "$D/capture.pcap pcap|$D null" \
+	"$(jq -r '[.inputs[] | "\(.path) \(.kind)"] | join("|")' "$TMP/o.json")"
+jq -r '.inputs[-1].findings[].message' "$TMP/o.json" |
+	grep -qxF "$D/office/asa.cfg: detected as Cisco ASA, not as packet capture (pcap/pcapng) (--kind); skipped" && ok ||
+	bad "dir --kind pcap: note for the ASA config"
+# A directory with nothing edgelint reads: an input error, not a silent pass.
+mkdir -p "$TMP/nothing"; printf 'hello\n' >"$TMP/nothing/notes.txt"
+el --format json "$TMP/nothing" >"$TMP/o.json" 2>"$TMP/err"
+check "dir with nothing to read: exit" 2 "$?"
+grep -qF "$TMP/nothing: no file in the directory is an input edgelint reads (the notes say what was skipped)" "$TMP/err" && ok ||
+	bad "dir with nothing to read: message: $(cat "$TMP/err")"
+# An explicit file that is not recognised stays an error.
+el "$TMP/nothing/notes.txt" >/dev/null 2>&1
+check "explicit unrecognised file: exit" 2 "$?"
+# More files than WALK_MAX_FILES (10 000; a run over 100 000 was checked by hand:
+# 1.2 s): a limit with a clear message, in bounded time, never a hang.
+mkdir -p "$TMP/many"
+python3 -c 'import os,sys
+d=sys.argv[1]
+for i in range(10050): os.close(os.open(os.path.join(d, "f%06d" % i), os.O_CREAT | os.O_WRONLY, 0o644))' "$TMP/many"
+timeout 120 "$BIN" --today "$TODAY" --format json "$TMP/many" >"$TMP/o.json" 2>"$TMP/err"
+check "10 050 files: exit" 2 "$?"
+grep -qF "$TMP/many: holds more than 10000 files; only the first 10000 (in name order) were examined" "$TMP/err" && ok ||
+	bad "10 050 files: message: $(head -c 300 "$TMP/err")"
+check "10 050 files: 100 notes listed, the rest counted" "101 9900 more files were skipped" \
+	"$(jq -r '.inputs[0].findings | "\(map(select(.rule == "EL002")) | length) \(.[-1].message | split(" (")[0])"' "$TMP/o.json")"
+rm -rf "$TMP/many"
+
+# gzip: recognised by content whatever the name, the verdict that of the
+# plain file; captures streamed (also through a pipe and standard input).
+gzip -c samples/yamaha/rtx1200-eos-l2tp.cfg >"$TMP/router-config"
+same_as_file "gzip config (no .gz in the name)" samples/yamaha/rtx1200-eos-l2tp.cfg "$TMP/router-config"
+gzip -c "$OW/wireless-psk-mixed-tkip.uci" >"$TMP/wireless.gz"
+same_as_file "gzip OpenWrt wireless" "$OW/wireless-psk-mixed-tkip.uci" "$TMP/wireless.gz"
+gzip -c samples/pcap/http-basic.pcap >"$TMP/c.pcap.gz"
+same_as_file "gzip pcap" samples/pcap/http-basic.pcap "$TMP/c.pcap.gz"
+same_as_file "gzip pcap through a pipe" samples/pcap/http-basic.pcap <(cat "$TMP/c.pcap.gz")
+same_as_file "gzip pcap, --kind pcap" samples/pcap/http-basic.pcap --kind pcap "$TMP/c.pcap.gz"
+el --format json samples/pcap/http-basic.pcap | project 1 | jq -S 'del(.inputs[].path)' >"$TMP/a.json"
+el --format json - <"$TMP/c.pcap.gz" | project 1 | jq -S 'del(.inputs[].path)' >"$TMP/b.json"
+cmp -s "$TMP/a.json" "$TMP/b.json" && ok || bad "gzip pcap on standard input differs"
+# Corrupt deflate data: an error naming the file, exit 2; the next input is read.
+cp "$TMP/router-config" "$TMP/corrupt.gz"
+printf '\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' |
+	dd of="$TMP/corrupt.gz" bs=1 seek=20 conv=notrunc 2>/dev/null
+el --format json "$TMP/corrupt.gz" "$OW/wireless-sae-strong.uci" >"$TMP/o.json" 2>"$TMP/err"
+check "corrupt gzip: exit" 2 "$?"
+grep -qF "$TMP/corrupt.gz: the gzip data is corrupt (" "$TMP/err" && ok || bad "corrupt gzip: message: $(cat "$TMP/err")"
+check "corrupt gzip: next input read" "2 pass" "$(jq -r '"\(.inputs | length) \(.inputs[1].items["6-2"])"' "$TMP/o.json")"
+# A truncated capture: the packets before the cut are analysed; an error
+# naming the file, exit 2. 3000 copies of http-basic's packets (over 64 KiB).
+python3 -c 'import sys
+d=open(sys.argv[1],"rb").read()
+sys.stdout.buffer.write(d[:24] + d[24:] * 3000)' samples/pcap/http-basic.pcap | gzip -c >"$TMP/big.pcap.gz"
+head -c $(($(stat -c %s "$TMP/big.pcap.gz") / 2)) "$TMP/big.pcap.gz" >"$TMP/cut.pcap.gz"
+el --format json "$TMP/cut.pcap.gz" >"$TMP/o.json" 2>"$TMP/err"
+check "truncated gzip pcap: exit" 2 "$?"
+grep -qF "$TMP/cut.pcap.gz: the gzip data is truncated: it ends after" "$TMP/err" && ok ||
+	bad "truncated gzip pcap: message: $(cat "$TMP/err")"
+jq -e '.inputs[0].kind == "pcap" and .inputs[0].traffic.packets > 1000 and .inputs[0].traffic.packets < 30000' "$TMP/o.json" >/dev/null && ok ||
+	bad "truncated gzip pcap: the packets before the cut: $(jq -c '.inputs[0].traffic.packets' "$TMP/o.json")"
+# Bombs: a config past its kind's max_bytes (YAMAHA: 64 MiB), a capture
+# past 1000:1; each a clear limit message, exit 2, in bounded time.
+python3 -c 'import gzip,sys
+with gzip.open(sys.argv[1], "wb", 9) as f:
+    f.write(open(sys.argv[2], "rb").read())
+    for i in range(65): f.write(b"\n" * (1 << 20))' "$TMP/bomb.cfg.gz" samples/yamaha/rtx1200-eos-l2tp.cfg
+timeout 60 "$BIN" --today "$TODAY" "$TMP/bomb.cfg.gz" >/dev/null 2>"$TMP/err"
+check "config gzip bomb: exit" 2 "$?"
+grep -qF "$TMP/bomb.cfg.gz: decompresses to more than the limit of 67108864 bytes" "$TMP/err" && ok ||
+	bad "config gzip bomb: message: $(cat "$TMP/err")"
+python3 -c 'import gzip,struct,sys
+with gzip.open(sys.argv[1], "wb", 9) as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(80): f.write(bytes(1 << 20))' "$TMP/bomb.pcap.gz"
+timeout 60 "$BIN" --today "$TODAY" "$TMP/bomb.pcap.gz" >/dev/null 2>"$TMP/err"
+check "capture gzip bomb: exit" 2 "$?"
+grep -qE "bomb.pcap.gz: the gzip data decompresses to more than 1000 times its compressed size \([0-9]+ bytes from [0-9]+\): refused as a gzip bomb" "$TMP/err" && ok ||
+	bad "capture gzip bomb: message: $(cat "$TMP/err")"
+
 # Captures: a memory budget, not only a flow count. 3,000 one-byte flows
 # (each would keep a 4 KiB buffer) under --max-memory 8: the report says
 # how many flows the budget stopped reading, all flows still count.
