@@ -55,7 +55,9 @@ static void usage(FILE *f, enum lang l)
 	if (l == LANG_JA) {
 		fputs("使い方: edgelint [オプション] ファイル...\n"
 		      "ルータの設定、自宅ルータの情報ファイル、通信のキャプチャを、総務省の\n"
-		      "テレワークセキュリティのチェックリスト（項目 3-2, 5-3, 5-4, 6-1, 6-2）に照らして点検します。\n\n"
+		      "テレワークセキュリティのチェックリスト（項目 3-2, 5-3, 5-4, 6-1, 6-2）に照らして点検します。\n"
+		      "ファイルには \"-\"（標準入力）、ディレクトリ（その下のファイルをそれぞれ判定）、\n"
+		      "gzip で圧縮したファイルも渡せます。\n\n"
 		      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
 		      "                      routeros | router-facts | pcap（省略時は内容から判定。\n"
 		      "                      標準入力 \"-\" も内容から判定）\n"
@@ -88,7 +90,9 @@ static void usage(FILE *f, enum lang l)
 	}
 	fputs("usage: edgelint [OPTIONS] FILE...\n"
 	      "Audits router configs, home-router facts files and captures against the MIC\n"
-	      "telework security checklist (items 3-2, 5-3, 5-4, 6-1, 6-2).\n\n"
+	      "telework security checklist (items 3-2, 5-3, 5-4, 6-1, 6-2).\n"
+	      "FILE may be \"-\" (standard input), a directory (each file below it is\n"
+	      "detected on its own) or a gzip-compressed file.\n\n"
 	      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
 	      "                      routeros | router-facts | pcap (default: detected from\n"
 	      "                      the content, also of \"-\", standard input)\n"
