@@ -280,6 +280,8 @@ void input_item(struct input *in, int item, enum item_status st,
 {
 	if (item < 0 || item >= ITEM_COUNT)
 		return;
+	if (st == IST_UNKNOWN && note && !in->item_unknown_note[item])
+		in->item_unknown_note[item] = note;
 	if (!in->item_touched[item] || st > in->items[item]) {
 		in->items[item] = st;
 		if (note || st != IST_PASS)

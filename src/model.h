@@ -350,6 +350,9 @@ struct input {
 	struct traffic *traffic;  /* captures only (arena), else NULL */
 	enum item_status items[ITEM_COUNT];
 	const char *item_note[ITEM_COUNT]; /* checklist.yaml note id for NA/unknown */
+	/* The note of an unknown part a worse status (warn, fail) overrode:
+	 * the report still says what was not checked. NULL when none. */
+	const char *item_unknown_note[ITEM_COUNT];
 	bool item_touched[ITEM_COUNT];
 	struct finding *findings;
 	size_t nfindings, capfindings;

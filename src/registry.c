@@ -349,6 +349,29 @@ static int load_rules(struct rload *L)
 	return 0;
 }
 
+/* Reads the mapping key of root from id to {en, ja} texts (checklist
+ * notes, report words) into *out, *n; what names one ("note"). */
+static int rl_text_map(struct rload *L, const struct ynode *root, const char *key,
+		       const char *what, struct note **out, size_t *n)
+{
+	const struct ynode *m = ymap_get(root, key);
+	if (!m || m->kind != Y_MAP)
+		return rl_err(L, root, "'%s' must map %s ids to texts", key, what);
+	*out = arena_alloc(&L->r->arena, (m->n + 1) * sizeof(**out));
+	if (!*out)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < m->n; i++) {
+		(*out)[i].id = m->keys[i]->str;
+		char name[64];
+		snprintf(name, sizeof(name), "%s '%.30s'", what, m->keys[i]->str);
+		int rc = rl_ltext(L, m, m->vals[i], name, &(*out)[i].text);
+		if (rc)
+			return rc;
+	}
+	*n = m->n;
+	return 0;
+}
+
 /* ---- checklist.yaml ---------------------------------------------------- */
 
 static int load_checklist(struct rload *L)
@@ -398,20 +421,148 @@ static int load_checklist(struct rload *L)
 	for (int i = 0; i < ITEM_COUNT; i++)
 		if (!seen[i])
 			return rl_err(L, root, "item %s is missing", item_name(i));
-	const struct ynode *notes = ymap_get(root, "notes");
-	if (!notes || notes->kind != Y_MAP)
-		return rl_err(L, root, "'notes' must map note ids to texts");
-	r->notes = arena_alloc(&r->arena, (notes->n + 1) * sizeof(*r->notes));
-	if (!r->notes)
-		return rl_err(L, root, "out of memory");
-	for (size_t i = 0; i < notes->n; i++) {
-		r->notes[i].id = notes->keys[i]->str;
-		char what[64];
-		snprintf(what, sizeof(what), "note '%.30s'", notes->keys[i]->str);
-		if ((rc = rl_ltext(L, notes, notes->vals[i], what, &r->notes[i].text)))
+	return rl_text_map(L, root, "notes", "note", &r->notes, &r->nnotes);
+}
+
+/* ---- report.yaml -------------------------------------------------------- */
+
+static const char *const verdict_names[VERDICT_COUNT] = {"approve", "fix", "replace",
+							 "incomplete", "not-assessed"};
+
+const char *verdict_name(enum verdict v)
+{
+	return (unsigned)v < VERDICT_COUNT ? verdict_names[v] : "not-assessed";
+}
+
+/* The words the reporters use (src/report/); each must be in words:. */
+static const char *const report_words[] = {"verdict", "not-checked", "occurrences", "first",
+					   "last", "line", "packet", "accounts", "summary",
+					   "input", "worst", "none", NULL};
+
+static int load_report_groups(struct rload *L, const struct ynode *groups)
+{
+	struct registry *r = L->r;
+	int rc = 0;
+	if (!groups || groups->kind != Y_MAP)
+		return rl_err(L, groups ? groups : L->root, "'groups' must map rule ids to groupings");
+	r->groups = arena_alloc(&r->arena, (groups->n + 1) * sizeof(*r->groups));
+	if (!r->groups)
+		return rl_err(L, groups, "out of memory");
+	for (size_t i = 0; i < groups->n; i++) {
+		const struct ynode *k = groups->keys[i], *m = groups->vals[i];
+		struct group_spec *g = &r->groups[i];
+		static const char *const keys[] = {"by", "accounts", NULL};
+		g->rule = registry_rule(r, k->str);
+		if (!g->rule || strcmp(g->rule->id, k->str) != 0)
+			return rl_err(L, k, "'%s' is not a rule id of rules.yaml", k->str);
+		if (m->kind != Y_MAP)
+			return rl_err(L, m, "%s: expected a mapping with 'by'", k->str);
+		if ((rc = rl_check_keys(L, m, keys, k->str)))
+			return rc;
+		const struct ynode *by = ymap_get(m, "by");
+		if (!by || by->kind != Y_SEQ || by->n == 0 || by->n > GROUP_BY_MAX)
+			return rl_err(L, by ? by : m, "%s: 'by' must list 1 to %d arguments",
+				      k->str, GROUP_BY_MAX);
+		for (size_t j = 0; j < by->n; j++) {
+			if (by->vals[j]->kind != Y_SCALAR)
+				return rl_err(L, by->vals[j], "%s: 'by' lists argument names", k->str);
+			g->by[j] = by->vals[j]->str;
+		}
+		g->nby = by->n;
+		g->accounts = rl_str(L, m, "accounts", false, &rc);
+		if (rc)
 			return rc;
 	}
-	r->nnotes = notes->n;
+	r->ngroups = groups->n;
+	return 0;
+}
+
+static int load_report_class(struct rload *L, const struct ynode *k, const struct ynode *m,
+			     struct report_class *c)
+{
+	struct registry *r = L->r;
+	static const char *const keys[] = {"items", "replace_rules", "verdicts", NULL};
+	int rc;
+	c->id = k->str;
+	if (m->kind != Y_MAP)
+		return rl_err(L, m, "class %s: expected a mapping", k->str);
+	if ((rc = rl_check_keys(L, m, keys, k->str)))
+		return rc;
+	const struct ynode *items = ymap_get(m, "items");
+	if (!items || items->kind != Y_SEQ)
+		return rl_err(L, items ? items : m, "class %s: 'items' must be a list", k->str);
+	for (size_t j = 0; j < items->n; j++) {
+		int it = items->vals[j]->kind == Y_SCALAR ? item_from_name(items->vals[j]->str)
+							   : ITEM_NONE;
+		if (it == ITEM_NONE)
+			return rl_err(L, items->vals[j], "class %s: not an item edgelint checks",
+				      k->str);
+		c->items[it] = true;
+	}
+	c->any = items->n == 0;
+	const struct ynode *rep = ymap_get(m, "replace_rules");
+	if (!rep || rep->kind != Y_SEQ)
+		return rl_err(L, rep ? rep : m, "class %s: 'replace_rules' must be a list", k->str);
+	c->replace = arena_alloc(&r->arena, (rep->n + 1) * sizeof(void *));
+	if (!c->replace)
+		return rl_err(L, rep, "out of memory");
+	for (size_t j = 0; j < rep->n; j++) {
+		const struct ynode *v = rep->vals[j];
+		const struct rule *ru = v->kind == Y_SCALAR ? registry_rule(r, v->str) : NULL;
+		if (!ru || strcmp(ru->id, v->str) != 0)
+			return rl_err(L, v, "class %s: not a rule id of rules.yaml", k->str);
+		c->replace[j] = ru;
+	}
+	c->nreplace = rep->n;
+	const struct ynode *vs = ymap_get(m, "verdicts");
+	if (!vs || vs->kind != Y_MAP)
+		return rl_err(L, vs ? vs : m, "class %s: 'verdicts' must be a mapping", k->str);
+	for (size_t j = 0; j < vs->n; j++) {
+		bool known = false;
+		for (int v = 0; v < VERDICT_COUNT; v++)
+			known |= strcmp(vs->keys[j]->str, verdict_names[v]) == 0;
+		if (!known)
+			return rl_err(L, vs->keys[j], "class %s: unknown verdict '%s'", k->str,
+				      vs->keys[j]->str);
+	}
+	for (int v = 0; v < VERDICT_COUNT; v++) {
+		const struct ynode *t = ymap_get(vs, verdict_names[v]);
+		if (!t && v == VERDICT_REPLACE && c->nreplace == 0)
+			continue;   /* no rule can lead to it */
+		char what[80];
+		snprintf(what, sizeof(what), "class %.30s verdict %s", k->str, verdict_names[v]);
+		if ((rc = rl_ltext(L, vs, t, what, &c->verdict[v])))
+			return rc;
+	}
+	return 0;
+}
+
+static int load_report(struct rload *L)
+{
+	struct ynode *root = NULL;
+	int rc = rl_open(L, "report.yaml", &root);
+	if (rc)
+		return rc;
+	struct registry *r = L->r;
+	if ((rc = load_report_groups(L, ymap_get(root, "groups"))))
+		return rc;
+	const struct ynode *classes = ymap_get(root, "classes");
+	if (!classes || classes->kind != Y_MAP || classes->n == 0 ||
+	    classes->n > REPORT_CLASS_MAX)
+		return rl_err(L, classes ? classes : root, "'classes' must map 1 to %d classes",
+			      REPORT_CLASS_MAX);
+	for (size_t i = 0; i < classes->n; i++)
+		if ((rc = load_report_class(L, classes->keys[i], classes->vals[i], &r->classes[i])))
+			return rc;
+	r->nclasses = classes->n;
+	if (!r->classes[r->nclasses - 1].any)
+		return rl_err(L, classes, "the last class must have no items (it takes every other input)");
+	if ((rc = rl_text_map(L, root, "words", "word", &r->words, &r->nwords)))
+		return rc;
+	const struct ynode *words = ymap_get(root, "words");
+	for (size_t i = 0; report_words[i]; i++)
+		if (registry_word(r, report_words[i], LANG_EN) == report_words[i])
+			return rl_err(L, words, "word '%s' is missing", report_words[i]);
 	return 0;
 }
 
@@ -1524,10 +1675,15 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		rc = load_templates(&L);
 	if (!rc)
 		rc = load_internet(&L);
+	if (!rc)
+		rc = load_report(&L);
 	if (rc) {
 		r->nrules = 0;
 		r->nrouters = 0;
 		r->nnotes = 0;
+		r->ngroups = 0;
+		r->nclasses = 0;
+		r->nwords = 0;
 	}
 	return rc;
 }
@@ -1600,6 +1756,22 @@ const char *registry_note(const struct registry *r, const char *id, enum lang l)
 	for (size_t i = 0; i < r->nnotes; i++)
 		if (strcmp(r->notes[i].id, id) == 0)
 			return ltext_get(&r->notes[i].text, l);
+	return NULL;
+}
+
+const char *registry_word(const struct registry *r, const char *id, enum lang l)
+{
+	for (size_t i = 0; i < r->nwords; i++)
+		if (strcmp(r->words[i].id, id) == 0)
+			return ltext_get(&r->words[i].text, l);
+	return id;
+}
+
+const struct group_spec *registry_group(const struct registry *r, const struct rule *ru)
+{
+	for (size_t i = 0; i < r->ngroups; i++)
+		if (r->groups[i].rule == ru)
+			return &r->groups[i];
 	return NULL;
 }
 

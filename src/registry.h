@@ -69,6 +69,31 @@ struct note {                 /* why an item is NA or unknown */
 	struct ltext text;
 };
 
+/* rules/report.yaml: how repeated findings are grouped, and the verdict
+ * texts by class of input (docs/report.md). */
+#define GROUP_BY_MAX 8
+struct group_spec {
+	const struct rule *rule;
+	const char *by[GROUP_BY_MAX]; /* arguments that must be equal */
+	size_t nby;
+	const char *accounts;         /* argument holding a user name, or NULL */
+};
+
+enum verdict { VERDICT_APPROVE, VERDICT_FIX, VERDICT_REPLACE, VERDICT_INCOMPLETE,
+	       VERDICT_NOT_ASSESSED, VERDICT_COUNT };
+/* "approve", "fix", "replace", "incomplete", "not-assessed". */
+const char *verdict_name(enum verdict v);
+
+#define REPORT_CLASS_MAX 8
+struct report_class {
+	const char *id;               /* "home-router" … */
+	bool items[ITEM_COUNT];       /* the items that make an input of this class */
+	bool any;                     /* no items: every input no other class takes */
+	const struct rule **replace;  /* rules whose failure means replacing the device */
+	size_t nreplace;
+	struct ltext verdict[VERDICT_COUNT];  /* t[] NULL when the class has none */
+};
+
 struct router_support {
 	const char *vendor, *model;   /* model as written */
 	char key[64];                 /* normalised model for matching */
@@ -231,6 +256,12 @@ struct registry {
 	struct vendor_template *templates; /* rules/vendor-templates.yaml (EL117) */
 	size_t ntemplates;
 	struct internet_data internet;     /* rules/internet-sources.yaml (3-2) */
+	struct group_spec *groups;         /* rules/report.yaml */
+	size_t ngroups;
+	struct report_class classes[REPORT_CLASS_MAX];
+	size_t nclasses;
+	struct note *words;               /* the reports' own words */
+	size_t nwords;
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then
@@ -257,6 +288,11 @@ int rule_text_plain(const char *t, struct strbuf *sb);
 const struct rule_msg *rule_msg(const struct rule *ru, const char *variant);
 const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l);
 const char *registry_note(const struct registry *r, const char *id, enum lang l);
+/* A word of rules/report.yaml (words:) in language l; the id itself
+ * when absent (a bug the registry tests catch). */
+const char *registry_word(const struct registry *r, const char *id, enum lang l);
+/* The grouping of rule ru's findings, or NULL (group equal arguments). */
+const struct group_spec *registry_group(const struct registry *r, const struct rule *ru);
 /* Looks a router up by vendor (may be NULL: any) and model; NULL if absent. */
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor,

@@ -163,27 +163,17 @@ static int json_input(struct report_run *run, struct input *in)
 	} else {
 		json_object_set_new(o, "device", json_null());
 	}
-	json_t *items = json_object();
-	for (int it = 0; it < ITEM_COUNT; it++)
-		json_object_set_new(items, item_name(it),
-				    json_string(item_status_name(in->items[it])));
-	json_object_set_new(o, "items", items);
+	json_object_set_new(o, "items", report_items_json(in));
 	st->cur_findings = json_array();
 	json_object_set_new(o, "findings", st->cur_findings);
 	json_object_set_new(o, "traffic", in->traffic ? json_traffic(in) : json_null());
 	return json_array_append_new(st->inputs, o) ? EL_ENOMEM : 0;
 }
 
-static int json_finding(struct report_run *run, struct input *in, const struct finding *f)
+/* Sets "file" (an input of several files) and "line" or "packet" of
+ * one occurrence on o. */
+static void json_where(json_t *o, struct input *in, const struct finding *f)
 {
-	struct json_state *st = run->state;
-	enum lang l = run->ctx->lang;
-	json_t *o = json_object();
-	json_object_set_new(o, "rule", json_string(f->rule->id));
-	json_object_set_new(o, "name", json_string(f->rule->name));
-	json_object_set_new(o, "item", json_str_or_null(item_name(f->item)));
-	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
-	json_object_set_new(o, "status", json_string(fstatus_name(f->status)));
 	unsigned line = f->line;
 	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
 	if (file)
@@ -191,20 +181,103 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	if (f->line)
 		json_object_set_new(o, f->is_packet ? "packet" : "line",
 				    json_integer((json_int_t)line));
+}
+
+/* The message and evidence of one occurrence on o. */
+static void json_text(json_t *o, struct input *in, const struct finding *f, enum lang l,
+		      struct strbuf *sb)
+{
+	sb_reset(sb);
+	finding_message(in, f, l, sb);
+	json_object_set_new(o, "message", json_string(sb_str(sb)));
+	sb_reset(sb);
+	finding_evidence(in, f, sb);
+	json_object_set_new(o, "evidence", f->evidence ? json_string(sb_str(sb)) : json_null());
+}
+
+/* A group of findings (report.h): the first occurrence's fields as one
+ * finding had them, then count, first, last, accounts and every
+ * occurrence (README, JSON contract). */
+static int json_finding(struct report_run *run, struct input *in, const struct fgroup *g)
+{
+	struct json_state *st = run->state;
+	enum lang l = run->ctx->lang;
+	const struct finding *f = g->f[0];
+	json_t *o = json_object();
+	json_object_set_new(o, "rule", json_string(f->rule->id));
+	json_object_set_new(o, "name", json_string(f->rule->name));
+	json_object_set_new(o, "item", json_str_or_null(item_name(f->item)));
+	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
+	json_object_set_new(o, "status", json_string(fstatus_name(f->status)));
+	json_where(o, in, f);
 	struct strbuf sb;
 	sb_init(&sb, 1u << 16);
-	finding_message(in, f, l, &sb);
-	json_object_set_new(o, "message", json_string(sb_str(&sb)));
-	sb_reset(&sb);
-	finding_evidence(in, f, &sb);
-	json_object_set_new(o, "evidence", f->evidence ? json_string(sb_str(&sb)) : json_null());
+	json_text(o, in, f, l, &sb);
 	sb_reset(&sb);
 	finding_fix(in, f, l, &sb);
 	json_object_set_new(o, "fix", json_string(sb_str(&sb)));
-	sb_free(&sb);
 	if (f->status == FST_EXCEPTED)
 		json_object_set_new(o, "reason", json_masked_or_null(in, f->except_reason));
+	json_object_set_new(o, "count", json_integer((json_int_t)g->n));
+	json_t *first = json_object(), *last = json_object();
+	json_where(first, in, f);
+	json_where(last, in, g->f[g->n - 1]);
+	json_object_set_new(o, "first", first);
+	json_object_set_new(o, "last", last);
+	const char **acc = NULL;
+	size_t nacc = 0;
+	int rc = report_group_accounts(run->ctx->reg, g, &acc, &nacc);
+	json_t *accounts = json_array();
+	for (size_t i = 0; i < nacc; i++)
+		json_array_append_new(accounts, json_string(finding_scrub_dup(in, acc[i])));
+	free(acc);
+	json_object_set_new(o, "accounts", accounts);
+	json_t *occ = json_array();
+	for (size_t i = 0; i < g->n; i++) {
+		json_t *e = json_object();
+		json_where(e, in, g->f[i]);
+		json_text(e, in, g->f[i], l, &sb);
+		json_array_append_new(occ, e);
+	}
+	json_object_set_new(o, "occurrences", occ);
+	sb_free(&sb);
+	if (rc)
+		return rc;
 	return json_array_append_new(st->cur_findings, o) ? EL_ENOMEM : 0;
+}
+
+/* The verdict object of an input (docs/report.md). */
+static json_t *json_verdict(struct report_run *run, struct input *in,
+			    const struct report_verdict *v)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "class", json_str_or_null(v->cls ? v->cls->id : NULL));
+	json_object_set_new(o, "verdict", json_string(verdict_name(v->v)));
+	json_object_set_new(o, "text", json_string(report_verdict_text(v, run->ctx->lang)));
+	json_object_set_new(o, "worst_severity",
+			    v->worst >= 0 ? json_string(severity_name((enum severity)v->worst))
+					  : json_null());
+	json_t *nc = json_object();
+	struct strbuf sb;
+	sb_init(&sb, 1u << 16);
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		if (!v->unchecked[it])
+			continue;
+		sb_reset(&sb);
+		report_unchecked_text(run->ctx->reg, in, it, run->ctx->lang, &sb);
+		json_object_set_new(nc, item_name(it), json_string(sb_str(&sb)));
+	}
+	sb_free(&sb);
+	json_object_set_new(o, "not_checked", nc);
+	return o;
+}
+
+static int json_input_end(struct report_run *run, struct input *in,
+			  const struct report_verdict *v)
+{
+	struct json_state *st = run->state;
+	json_t *o = json_array_get(st->inputs, json_array_size(st->inputs) - 1);
+	return json_object_set_new(o, "verdict", json_verdict(run, in, v)) ? EL_ENOMEM : 0;
 }
 
 static int json_end(struct report_run *run)
@@ -219,9 +292,15 @@ static int json_end(struct report_run *run)
 	for (size_t i = 0; i < 5; i++)
 		json_object_set_new(items, item_status_name(order[i]),
 				    json_integer(counts[order[i]]));
+	/* One row per input, as the text report's summary table. */
+	json_t *rows = json_array();
+	for (size_t i = 0; i < run->ninputs; i++)
+		json_array_append_new(rows, report_row_json(run->ctx->reg, &run->inputs[i],
+							    run->ctx->lang));
 	json_object_set_new(st->root, "summary",
-			    json_pack("{s:i, s:i, s:o}", "inputs", (json_int_t)run->ninputs,
-				      "errors", (json_int_t)report_error_count(run), "items", items));
+			    json_pack("{s:i, s:i, s:o, s:o}", "inputs", (json_int_t)run->ninputs,
+				      "errors", (json_int_t)report_error_count(run), "items", items,
+				      "per_input", rows));
 	int rc = report_dump_json(st->root, run->out);
 	free(st);
 	run->state = NULL;
@@ -233,5 +312,6 @@ const struct reporter reporter_json = {
 	.begin = json_begin,
 	.input = json_input,
 	.finding = json_finding,
+	.input_end = json_input_end,
 	.end = json_end,
 };

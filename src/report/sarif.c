@@ -4,6 +4,16 @@
  * with ruleId/ruleIndex, level, message, a relative file URI, a region
  * with startLine >= 1 and partialFingerprints. Accepted risks become
  * suppressions; unreadable inputs become tool notifications.
+ *
+ * A group of repeated findings (report_group) stays one result per
+ * occurrence: code scanning tracks an alert by its location and
+ * partialFingerprints ("SARIF support for code scanning", GitHub Docs,
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning:
+ * fingerprints match results across runs "to match alerts to the correct
+ * line of code"), so each line keeps its own alert that closes when that
+ * line is fixed. Each result names its group in properties
+ * (edgelint-group: the first occurrence's fingerprint, edgelint-group-count).
+ * The verdicts and the per-input summary are in run.properties.
  * What the SARIF Multitool demands: tests/tools/validate-sarif.sh.
  */
 #include "report.h"
@@ -152,7 +162,8 @@ static int sarif_input(struct report_run *run, struct input *in)
 	return 0;
 }
 
-static int sarif_finding(struct report_run *run, struct input *in, const struct finding *f)
+static int sarif_result(struct report_run *run, struct input *in, const struct finding *f,
+			const struct fgroup *g, char *group_fp, size_t group_fp_n)
 {
 	struct sarif_state *st = run->state;
 	const struct registry *reg = run->ctx->reg;
@@ -199,6 +210,8 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 	sb_free(&ev);
 	char fp[40];
 	snprintf(fp, sizeof(fp), "%016llx:1", (unsigned long long)h);
+	if (!group_fp[0])
+		snprintf(group_fp, group_fp_n, "%s", fp);
 	json_object_set_new(r, "partialFingerprints",
 			    json_pack("{s:s}", "primaryLocationLineHash", fp));
 	if (f->status == FST_EXCEPTED) {
@@ -215,7 +228,22 @@ static int sarif_finding(struct report_run *run, struct input *in, const struct 
 	if (f->is_packet && f->line)
 		json_object_set_new(json_object_get(r, "properties"), "packet",
 				    json_integer((json_int_t)f->line));
+	if (g->n > 1) {
+		json_object_set_new(json_object_get(r, "properties"), "edgelint-group",
+				    json_string(group_fp));
+		json_object_set_new(json_object_get(r, "properties"), "edgelint-group-count",
+				    json_integer((json_int_t)g->n));
+	}
 	return json_array_append_new(st->results, r) ? EL_ENOMEM : 0;
+}
+
+static int sarif_finding(struct report_run *run, struct input *in, const struct fgroup *g)
+{
+	char group_fp[40] = "";
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < g->n; i++)
+		rc = sarif_result(run, in, g->f[i], g, group_fp, sizeof(group_fp));
+	return rc;
 }
 
 static int sarif_end(struct report_run *run)
@@ -224,6 +252,13 @@ static int sarif_end(struct report_run *run)
 	if (!st)
 		return EL_ENOMEM;
 	json_t *run0 = json_array_get(json_object_get(st->root, "runs"), 0);
+	/* The verdict of each input and the worst severity, as the text
+	 * report's summary table (docs/report.md). */
+	json_t *rows = json_array();
+	for (size_t i = 0; i < run->ninputs; i++)
+		json_array_append_new(rows, report_row_json(run->ctx->reg, &run->inputs[i],
+							    run->ctx->lang));
+	json_object_set_new(run0, "properties", json_pack("{s:o}", "edgelint-inputs", rows));
 	json_t *inv = json_object();
 	json_object_set_new(inv, "executionSuccessful",
 			    json_boolean(report_error_count(run) == 0));

@@ -1,15 +1,20 @@
 /*
  * text.c — the report for people, in English or Japanese: per input a line
  * per checklist item (like the checklist's ✓/✗ columns, with why an item
- * was not assessed), then each finding as
+ * was not assessed, and what of a warned or failed item was not checked),
+ * then each finding, most severe first (report_group), as
  *   file:line: severity id name: message
  *       evidence: …
+ *       occurrences: N (first: line a, last: line b); users: …   (a group)
  *       fix: …
+ * then the input's verdict (docs/report.md); a run of several inputs ends
+ * with a summary table, one row per input.
  * Colour only when allowed (a terminal, NO_COLOR unset, TERM not dumb).
  */
 #include "report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../parsers/parsers.h"
@@ -73,6 +78,26 @@ static int text_begin(struct report_run *run)
 
 static int text_traffic(struct report_run *run, struct input *in);
 
+static const char *word(const struct report_run *run, const char *id)
+{
+	return registry_word(run->ctx->reg, id, run->ctx->lang);
+}
+
+/* "; not checked: …" after a warned or failed item with an unknown part
+ * (Japanese: "（未確認: …）"); nothing when the item was checked in full. */
+static int text_unchecked(struct report_run *run, struct input *in, int it)
+{
+	struct strbuf what;
+	sb_init(&what, 1u << 16);
+	int rc = report_unchecked_text(run->ctx->reg, in, it, run->ctx->lang, &what);
+	if (!rc && what.len)
+		rc = run->ctx->lang == LANG_JA
+			     ? sb_printf(run->out, "（%s: %s）", word(run, "not-checked"), sb_str(&what))
+			     : sb_printf(run->out, "; %s: %s", word(run, "not-checked"), sb_str(&what));
+	sb_free(&what);
+	return rc;
+}
+
 static int text_input(struct report_run *run, struct input *in)
 {
 	enum lang l = run->ctx->lang;
@@ -129,6 +154,9 @@ static int text_input(struct report_run *run, struct input *in)
 					   : NULL;
 		if (!rc && note && st != IST_PASS && st != IST_FAIL && st != IST_WARN)
 			rc = sb_printf(o, " (%s)", note);
+		/* A warning never hides what was not checked. */
+		if (!rc && (st == IST_WARN || st == IST_FAIL))
+			rc = text_unchecked(run, in, it);
 		if (!rc)
 			rc = sb_adds(o, "\n");
 	}
@@ -284,10 +312,64 @@ static int text_traffic(struct report_run *run, struct input *in)
 	return rc;
 }
 
-static int text_finding(struct report_run *run, struct input *in, const struct finding *f)
+/* Where an occurrence is: "packet 10", "line 24", "wireless:24". */
+static int text_where(struct report_run *run, struct input *in, const struct finding *f)
+{
+	unsigned line = f->line;
+	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
+	if (file)
+		return sb_printf(run->out, "%s:%u", file, line);
+	return sb_printf(run->out, "%s %u", word(run, f->is_packet ? "packet" : "line"), line);
+}
+
+#define TEXT_ACCOUNTS_SHOWN 20
+
+/* The group line: how many, the first and last place, the accounts. */
+static int text_group(struct report_run *run, struct input *in, const struct fgroup *g)
+{
+	bool ja = run->ctx->lang == LANG_JA;
+	struct strbuf *o = run->out;
+	const struct finding *first = g->f[0], *last = g->f[g->n - 1];
+	int rc = sb_printf(o, "    %s: %zu", word(run, "occurrences"), g->n);
+	if (!rc && first->line && first->line == last->line) {
+		/* Every occurrence at one place (one setting shared by several
+		 * networks): that place. */
+		rc = sb_adds(o, ja ? "（" : " (");
+		if (!rc)
+			rc = text_where(run, in, first);
+		if (!rc)
+			rc = sb_adds(o, ja ? "）" : ")");
+	} else if (!rc && first->line && last->line) {
+		rc = sb_printf(o, ja ? "（%s: " : " (%s: ", word(run, "first"));
+		if (!rc)
+			rc = text_where(run, in, first);
+		if (!rc)
+			rc = sb_printf(o, ja ? "、%s: " : ", %s: ", word(run, "last"));
+		if (!rc)
+			rc = text_where(run, in, last);
+		if (!rc)
+			rc = sb_adds(o, ja ? "）" : ")");
+	}
+	const char **acc = NULL;
+	size_t nacc = 0;
+	if (!rc)
+		rc = report_group_accounts(run->ctx->reg, g, &acc, &nacc);
+	if (!rc && nacc)
+		rc = sb_printf(o, ja ? "、%s: " : "; %s: ", word(run, "accounts"));
+	size_t shown = nacc < TEXT_ACCOUNTS_SHOWN ? nacc : TEXT_ACCOUNTS_SHOWN;
+	for (size_t i = 0; !rc && i < shown; i++)
+		rc = sb_printf(o, "%s%s", i ? ", " : "", finding_scrub_dup(in, acc[i]));
+	if (!rc && nacc > shown)
+		rc = sb_printf(o, ja ? " ほか %zu" : " … %zu more", nacc - shown);
+	free(acc);
+	return rc ? rc : sb_adds(o, "\n");
+}
+
+static int text_finding(struct report_run *run, struct input *in, const struct fgroup *g)
 {
 	enum lang l = run->ctx->lang;
 	struct strbuf *o = run->out;
+	const struct finding *f = g->f[0];
 	int rc;
 	unsigned line = f->line;
 	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
@@ -317,6 +399,8 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 		if (!rc)
 			rc = sb_adds(o, "\n");
 	}
+	if (!rc && g->n > 1)
+		rc = text_group(run, in, g);
 	/* The policy file's words: sanitised too. */
 	if (!rc && f->status == FST_EXCEPTED)
 		rc = sb_printf(o, "    %s: %s\n", ui(run, UI_EXCEPTED),
@@ -331,12 +415,94 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 	return rc;
 }
 
+/* "verdict: approve after these fixes; not checked: 5-3". */
+static int text_input_end(struct report_run *run, struct input *in,
+			  const struct report_verdict *v)
+{
+	(void)in;
+	bool ja = run->ctx->lang == LANG_JA;
+	struct strbuf *o = run->out;
+	int rc = sb_printf(o, "%s%s: %s", run->color ? "\033[1m" : "", word(run, "verdict"),
+			   report_verdict_text(v, run->ctx->lang));
+	bool first = true;
+	for (int it = 0; !rc && it < ITEM_COUNT; it++) {
+		if (!v->unchecked[it] || v->v == VERDICT_NOT_ASSESSED)
+			continue;
+		if (first)
+			rc = sb_printf(o, ja ? "（%s: " : "; %s: ", word(run, "not-checked"));
+		if (!rc)
+			rc = sb_printf(o, "%s%s", first ? "" : (ja ? "、" : ", "), item_name(it));
+		first = false;
+	}
+	if (!rc && !first && ja)
+		rc = sb_adds(o, "）");
+	return rc ? rc : sb_printf(o, "%s\n", run->color ? RESET : "");
+}
+
+static int text_width(const char *s)
+{
+	return (int)display_width(s, strlen(s));
+}
+
+/* One row per input: name, item marks, worst severity, verdict. */
+static int text_summary(struct report_run *run)
+{
+	enum lang l = run->ctx->lang;
+	struct strbuf *o = run->out;
+	int w = text_width(word(run, "input"));
+	for (size_t i = 0; i < run->ninputs; i++) {
+		int pw = text_width(input_display_path(&run->inputs[i]));
+		if (pw > w)
+			w = pw;
+	}
+	if (w > 60)
+		w = 60;
+	int ww = text_width(word(run, "worst"));
+	if (text_width(word(run, "none")) > ww)
+		ww = text_width(word(run, "none"));
+	for (int s = 0; s < SEV_COUNT; s++)
+		if (text_width(severity_label((enum severity)s, l)) > ww)
+			ww = text_width(severity_label((enum severity)s, l));
+	int rc = sb_printf(o, "\n%s\n  ", word(run, "summary"));
+	if (!rc)
+		rc = sb_pad(o, word(run, "input"), w + 2);
+	for (int it = 0; !rc && it < ITEM_COUNT; it++)
+		rc = sb_pad(o, item_name(it), 4);
+	if (!rc)
+		rc = sb_adds(o, " ");
+	if (!rc)
+		rc = sb_pad(o, word(run, "worst"), ww + 2);
+	if (!rc)
+		rc = sb_printf(o, "%s\n", word(run, "verdict"));
+	for (size_t i = 0; !rc && i < run->ninputs; i++) {
+		struct input *in = &run->inputs[i];
+		struct report_verdict v;
+		report_verdict(run->ctx->reg, in, &v);
+		rc = sb_adds(o, "  ");
+		if (!rc)
+			rc = sb_pad(o, input_display_path(in), w + 2);
+		for (int it = 0; !rc && it < ITEM_COUNT; it++)
+			rc = sb_pad(o, status_mark[in->items[it]], 4);
+		if (!rc)
+			rc = sb_adds(o, " ");
+		if (!rc)
+			rc = sb_pad(o, v.worst >= 0 ? severity_label((enum severity)v.worst, l)
+						   : word(run, "none"),
+				    ww + 2);
+		if (!rc)
+			rc = sb_printf(o, "%s\n", report_verdict_text(&v, l));
+	}
+	return rc;
+}
+
 static int text_end(struct report_run *run)
 {
 	enum lang l = run->ctx->lang;
 	unsigned counts[IST_COUNT];
 	report_item_counts(run, counts);
-	int rc = sb_adds(run->out, "\n");
+	int rc = run->ninputs > 1 ? text_summary(run) : 0;
+	if (!rc)
+		rc = sb_adds(run->out, "\n");
 	if (!rc && l == LANG_JA)
 		rc = sb_printf(run->out, "入力 %zu 件（読めなかったもの %u 件）、項目:", run->ninputs,
 			       report_error_count(run));
@@ -355,5 +521,6 @@ const struct reporter reporter_text = {
 	.begin = text_begin,
 	.input = text_input,
 	.finding = text_finding,
+	.input_end = text_input_end,
 	.end = text_end,
 };

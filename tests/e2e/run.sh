@@ -40,11 +40,17 @@ yamaha_secrets() {
 		tr -d '\r' | awk 'length($0) >= 4' | sort -u
 }
 
-# Projection of a JSON report that expectations compare.
+# Projection of a JSON report that expectations compare: every occurrence
+# of every finding group in report order (most severe first), the groups
+# of more than one occurrence (rule:count), the verdict and the items not
+# (fully) checked (docs/report.md).
 project() {
 	jq -S '{exit: $exit, inputs: [.inputs[] | {path, kind, error: (.error != null),
-	  items, findings: [.findings[] | {rule, item, status, line}]}],
-	  summary}' --argjson exit "$1"
+	  items, findings: [.findings[] | . as $g | .occurrences[] |
+	    {rule: $g.rule, item: $g.item, status: $g.status, line}],
+	  groups: [.findings[] | select(.count > 1) | "\(.rule):\(.count)"],
+	  verdict: .verdict.verdict, not_checked: (.verdict.not_checked | keys)}],
+	  summary: (.summary | del(.per_input))}' --argjson exit "$1"
 }
 
 # ---- samples: expected results ----------------------------------------------
@@ -79,7 +85,9 @@ done
 echo "-- openwrt: several files, directories and archives"
 OW=samples/openwrt
 OWF=("$OW/wireless-psk2-weak-and-ssid-key.uci" "$OW/firewall-wan-ssh-redirect.uci" "$OW/openwrt_release-21.02.3-eol.txt")
-OW_RULES="EL253:24 EL205:25 EL255:33 EL110:47 EL114:68 EL311:2 EL317:2"
+# In report order: most severe first (high, then medium), then by line
+# across the files in the order given.
+OW_RULES="EL253:24 EL255:33 EL110:47 EL311:2 EL317:2 EL205:25 EL114:68"
 # Rule ids and lines of the wireless and firewall findings, and the file of each.
 ow_rules() { jq -r '[.inputs[0].findings[] | select(.rule != "EL312") | "\(.rule):\(.line)"] | join(" ")' "$1"; }
 ow_file_of() { jq -r --arg r "$2" '[.inputs[0].findings[] | select(.rule == $r) | .file] | unique | join(",")' "$1"; }
@@ -117,7 +125,7 @@ check "openwrt dir exit" 1 "$?"
 no_sanitizer "openwrt dir" "$TMP/err"
 check "openwrt dir: files" "$BK/etc/config/wireless $BK/etc/config/firewall $BK/etc/openwrt_release $BK/etc/config/upnpd" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owd.json")"
-check "openwrt dir: rules" "${OW_RULES% EL311*} EL311:2 EL317:2 EL111:2" "$(ow_rules "$TMP/owd.json")"
+check "openwrt dir: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owd.json")"
 check "openwrt dir: EL253 file" "$BK/etc/config/wireless" "$(ow_file_of "$TMP/owd.json" EL253)"
 check "openwrt dir: EL111 file" "$BK/etc/config/upnpd" "$(ow_file_of "$TMP/owd.json" EL111)"
 # The backup archive, as `sysupgrade -b` makes it (members ./etc/...).
@@ -128,7 +136,7 @@ no_sanitizer "openwrt archive" "$TMP/err"
 A=$TMP/backup.tar.gz
 check "openwrt archive: files" "$A:etc/config/wireless $A:etc/config/firewall $A:etc/openwrt_release $A:etc/config/upnpd" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owa.json")"
-check "openwrt archive: rules" "${OW_RULES% EL311*} EL311:2 EL317:2 EL111:2" "$(ow_rules "$TMP/owa.json")"
+check "openwrt archive: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owa.json")"
 check "openwrt archive: EL110 file" "$A:etc/config/firewall" "$(ow_file_of "$TMP/owa.json" EL110)"
 check "openwrt archive: items" "fail fail" "$(jq -r '.inputs[0] | "\(.items["5-3"]) \(.items["6-2"])"' "$TMP/owa.json")"
 # etc/shadow and the host keys are never read, so never printed.
@@ -395,6 +403,59 @@ while IFS=$'\t' read -r file i32 i54 why; do
 		"$(jq -r '.inputs[0] | "\(.items["3-2"]) \(.items["5-4"])"' "$TMP/o.json")"
 done <tests/e2e/asa-samples-intended.tsv
 
+# ---- report: order, groups, verdicts (docs/report.md) ------------------------
+echo "-- report: order, unchecked parts, verdicts, summary"
+EL=samples/facts/elecom-mixed-tkip-wps.yaml
+el "$EL" >"$TMP/r.txt" 2>/dev/null
+check "text order: most severe first, then line" "EL203 EL204 EL205 EL111 EL312 EL315" \
+	"$(grep -oE '^samples/[^ ]+ (high|medium|low|info|critical) EL[0-9]+' "$TMP/r.txt" | awk '{print $3}' | tr '\n' ' ' | sed 's/ $//')"
+check "warn item says what was not checked" \
+	"  ! 5-3  Home router support and firmware — warn; not checked: Router support status not known to edgelint (EL312); Cannot tell whether the firmware is current (EL315)" \
+	"$(grep -F ' 5-3 ' "$TMP/r.txt")"
+check "verdict line" "verdict: approve after these fixes; not checked: 5-3" "$(grep '^verdict:' "$TMP/r.txt")"
+el --lang ja "$EL" >"$TMP/r.txt" 2>/dev/null
+check "verdict line (ja)" "判定: 上記に対処してから承認（未確認: 5-3）" "$(grep '^判定:' "$TMP/r.txt")"
+grep -qF '! 5-3  自宅ルータのサポートとファームウェア — 要注意（未確認: ' "$TMP/r.txt" && ok || bad "ja warn item lacks the unchecked part"
+# Several inputs: a verdict per input and a summary table, one row each.
+RUN3=(samples/facts/aterm-end-of-support.yaml samples/asa/asa5525-old-vulnerable.cfg samples/facts/buffalo-wpa3-strong.yaml)
+el "${RUN3[@]}" >"$TMP/r.txt" 2>/dev/null
+check "verdicts of three inputs" "verdict: do not approve: replace the router; not checked: 5-3|verdict: fix first: replace the device|verdict: approve" \
+	"$(grep '^verdict:' "$TMP/r.txt" | paste -sd'|')"
+check "summary table" "summary
+  input                                    3-2 5-3 5-4 6-1 6-2  worst     verdict
+  samples/facts/aterm-end-of-support.yaml  –   ✗   –   –   ✗    critical  do not approve: replace the router
+  samples/asa/asa5525-old-vulnerable.cfg   ✓   –   ✗   –   –    critical  fix first: replace the device
+  samples/facts/buffalo-wpa3-strong.yaml   –   ✓   –   –   ✓    none      approve" \
+	"$(sed -n '/^summary$/,/^$/p' "$TMP/r.txt" | sed '/^$/d')"
+el --lang ja "${RUN3[@]}" >"$TMP/r.txt" 2>/dev/null
+check "summary table (ja)" "まとめ
+  入力                                     3-2 5-3 5-4 6-1 6-2  最も重い指摘  判定
+  samples/facts/aterm-end-of-support.yaml  –   ✗   –   –   ✗    重大          承認しない：ルータを買い替えてください
+  samples/asa/asa5525-old-vulnerable.cfg   ✓   –   ✗   –   –    重大          先に対処が必要：機器を入れ替えてください
+  samples/facts/buffalo-wpa3-strong.yaml   –   ✓   –   –   ✓    なし          承認してよい" \
+	"$(sed -n '/^まとめ$/,/^$/p' "$TMP/r.txt" | sed '/^$/d')"
+el --format json "${RUN3[@]}" >"$TMP/r.json" 2>/dev/null
+check "json verdicts" "home-router replace critical 5-3|office-device replace critical |home-router approve null " \
+	"$(jq -r '[.inputs[].verdict | "\(.class) \(.verdict) \(.worst_severity) \(.not_checked | keys | join(","))"] | join("|")' "$TMP/r.json")"
+check "json summary rows" "replace replace approve" "$(jq -r '[.summary.per_input[].verdict] | join(" ")' "$TMP/r.json")"
+el --format sarif "${RUN3[@]}" >"$TMP/r.sarif" 2>/dev/null
+check "sarif run.properties verdicts" "replace:5-3 replace: approve:" \
+	"$(jq -r '[.runs[0].properties["edgelint-inputs"][] | "\(.verdict):\(.not_checked | join(","))"] | join(" ")' "$TMP/r.sarif")"
+# An input that could not be read has no verdict.
+printf 'garbage\n' >"$TMP/garbage.txt"
+el --format json "$TMP/garbage.txt" >"$TMP/r.json" 2>/dev/null
+check "unreadable input: verdict withheld" "input not-assessed withheld: the input could not be assessed" \
+	"$(jq -r '.inputs[0].verdict | "\(.class) \(.verdict) \(.text)"' "$TMP/r.json")"
+# A group: wifi1 (through configuration cfg-home) and wifi2 both use the
+# security profile sec-home of line 9, whose passphrase is common: the
+# same EL253 twice is one finding of 2 occurrences, both at line 9.
+HAP=samples/routeros/hap-ax2_wifi-7.15_wpa2-wpa3-transition_weak-key_upnp.rsc
+el --format json "$HAP" >"$TMP/r.json" 2>/dev/null
+check "group (json): count first last occurrences accounts" "2 9 9 9,9 0" \
+	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL253") | "\(.count) \(.first.line) \(.last.line) \([.occurrences[].line] | join(",")) \(.accounts | length)"] | join("|")' "$TMP/r.json")"
+el "$HAP" >"$TMP/r.txt" 2>/dev/null
+check "group (text)" "    occurrences: 2 (line 9)" "$(grep '^    occurrences:' "$TMP/r.txt")"
+
 # ---- every format, both languages: valid, and no secret leaks --------------
 echo "-- formats, languages and secrets"
 # Every passphrase written in a sample (quoted or not).
@@ -429,7 +490,7 @@ grep -q 'ルータ' "$TMP/all.ja.text" && ok || bad "ja text has no Japanese"
 grep -q '"version": "2.1.0"' "$TMP/all.en.sarif" && ok || bad "sarif version"
 check "sarif version first" '"version"' "$(sed -n 2p "$TMP/all.en.sarif" | awk '{print $1}' | tr -d ':')"
 check "sarif results = json findings" \
-	"$(jq '[.inputs[].findings[]] | length' "$TMP/all.en.json")" \
+	"$(jq '[.inputs[].findings[].occurrences[]] | length' "$TMP/all.en.json")" \
 	"$(jq '.runs[0].results | length' "$TMP/all.en.sarif")"
 check "sarif rules = --list-rules" "$(el --list-rules | wc -l)" "$(jq '.runs[0].tool.driver.rules | length' "$TMP/all.en.sarif")"
 check "sarif startLine >= 1" 0 "$(jq '[.runs[0].results[].locations[0].physicalLocation.region.startLine | select(. < 1)] | length' "$TMP/all.en.sarif")"
@@ -924,9 +985,23 @@ if [ -d "$CORPUS" ]; then
 				([$t.credentials[].protocol, $t.anonymous_logins[].protocol]|unique|join(";") | if . == "" then "-" else . end),
 				([$t.credentials[].user, $t.anonymous_logins[].user | select(. != null)]|unique|join(";") | if . == "" then "-" else . end)] | join(" ")' "$TMP/o.json")"
 		check "corpus pcap/$file findings" "$n $anon" \
-			"$(jq -r '.inputs[0].findings as $f | [($f | map(select(.rule == "EL403" and .severity == "critical" and .status == "fail" and .packet >= 1)) | length),
-				($f | map(select(.rule == "EL405" and .severity == "info")) | length)] | map(tostring) | join(" ")' "$TMP/o.json")"
+			"$(jq -r '.inputs[0].findings as $f | [($f | map(select(.rule == "EL403" and .severity == "critical" and .status == "fail" and .packet >= 1) | .occurrences[]) | length),
+				($f | map(select(.rule == "EL405" and .severity == "info") | .occurrences[]) | length)] | map(tostring) | join(" ")' "$TMP/o.json")"
+		# Grouped (rules/report.yaml): one EL403 group per protocol and
+		# server of the capture's credential list, its accounts the users
+		# of those credentials.
+		check "corpus pcap/$file groups" \
+			"$(jq -r '[.inputs[0].traffic.credentials | group_by([.protocol, .server])[] | "\(.[0].protocol)>\(.[0].server)=\(length):\([.[].user | select(. != null and . != "")] | unique | join(","))"] | sort | join(" ")' "$TMP/o.json")" \
+			"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403") | (.evidence | split(" -> ")) as $p | "\($p[0] | split(" ") | .[:-1] | join(" "))>\($p[1] | split(",")[0])=\(.count):\(.accounts | join(","))"] | sort | join(" ")' "$TMP/o.json")"
 	done <tests/e2e/corpus-pcap-logins.tsv
+	# The brute force of 30 FTP logins (research pcap.md 4.1) reads as one
+	# finding: its count, first and last packet of the credential list, the user.
+	el --format json "$CORPUS/pcap/ftp-bruteforce.pcap" >"$TMP/o.json" 2>/dev/null
+	el "$CORPUS/pcap/ftp-bruteforce.pcap" >"$TMP/o.txt" 2>/dev/null
+	check "corpus pcap/ftp-bruteforce.pcap: one group in text" \
+		"$(jq -r '.inputs[0].traffic.credentials | "    occurrences: \(length) (first: packet \(map(.packet) | min), last: packet \(map(.packet) | max)); users: bro"' "$TMP/o.json")" \
+		"$(grep '^    occurrences:' "$TMP/o.txt")"
+	check "corpus pcap/ftp-bruteforce.pcap: one EL403 line in text" 1 "$(grep -c ' EL403 ' "$TMP/o.txt")"
 	check "every pcap corpus file has a login expectation" \
 		"$(find "$CORPUS/pcap" -type f ! -name SOURCES.md | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-pcap-logins.tsv)"
 	mapfile -t PFILES < <(grep -v '^#' tests/e2e/corpus-pcap-logins.tsv | awk -F'\t' -v c="$CORPUS/pcap" '$2 + $3 > 0 {print c "/" $1}')

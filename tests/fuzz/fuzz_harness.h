@@ -346,7 +346,18 @@ static void assert_json_shape(const json_t *root)
 				ln = json_object_get(f, "packet");
 			shape(!ln || (json_is_integer(ln) && json_integer_value(ln) >= 1),
 			      "json: finding.line");
+			/* A group keeps every occurrence (docs/report.md). */
+			const json_t *cnt = json_object_get(f, "count");
+			const json_t *occ = json_object_get(f, "occurrences");
+			shape(json_is_integer(cnt) && json_integer_value(cnt) >= 1 && json_is_array(occ) &&
+				      json_array_size(occ) == (size_t)json_integer_value(cnt),
+			      "json: finding.count is not the number of occurrences");
 		}
+		const json_t *verdict = json_object_get(in, "verdict");
+		shape(json_is_object(verdict) &&
+			      json_is_string(json_object_get(verdict, "verdict")) &&
+			      json_is_string(json_object_get(verdict, "text")),
+		      "json: input.verdict");
 		const json_t *t = json_object_get(in, "traffic");
 		shape(t && (json_is_null(t) || json_is_object(t)), "json: input.traffic");
 	}

@@ -440,6 +440,72 @@ static void expect_load_error(const struct copy *c, const char *file, unsigned l
 			 line ? "" : msg);
 }
 
+/* The copy's file with find replaced by rep fails to load with msg, at
+ * the line of line_at (NULL: of find; "": any line). */
+static void expect_edit_error(const char *file, const char *find, const char *rep,
+			      const char *line_at, const char *msg)
+{
+	struct copy c;
+	make_copy(&c);
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof(path), "%s/%s", c.dir, file);
+	char *t = read_text(path);
+	size_t at = find_from(t, 0, find);
+	char *m = splice(t, at, strlen(find), rep);
+	write_text(path, m);
+	unsigned line = !line_at ? line_of(t, at) : *line_at ? line_of(t, find_from(t, 0, line_at)) : 0;
+	expect_load_error(&c, file, line, msg);
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
+/* rules/report.yaml: find replaced by rep fails at the line of line_at
+ * (NULL: of find) with msg. */
+static void expect_report_error(const char *find, const char *rep, const char *line_at,
+				const char *msg)
+{
+	expect_edit_error("report.yaml", find, rep, line_at, msg);
+}
+
+static void test_report_yaml(void **state)
+{
+	(void)state;
+	/* The real file: EL403 groups by protocol and server, with accounts;
+	 * four classes, the last taking every other input; every word. */
+	const struct group_spec *g = registry_group(&g_reg, registry_rule(&g_reg, "EL403"));
+	assert_non_null(g);
+	assert_int_equal(g->nby, 2);
+	assert_string_equal(g->by[0], "protocol");
+	assert_string_equal(g->by[1], "server");
+	assert_string_equal(g->accounts, "user");
+	assert_null(registry_group(&g_reg, registry_rule(&g_reg, "EL253")));
+	assert_int_equal(g_reg.nclasses, 4);
+	assert_string_equal(g_reg.classes[0].id, "home-router");
+	assert_true(g_reg.classes[0].items[ITEM_5_3] && g_reg.classes[0].items[ITEM_6_2]);
+	assert_int_equal(g_reg.classes[0].nreplace, 2);
+	assert_string_equal(g_reg.classes[0].replace[0]->id, "EL310");
+	assert_string_equal(g_reg.classes[0].replace[1]->id, "EL314");
+	assert_true(g_reg.classes[3].any);
+	assert_null(g_reg.classes[2].verdict[VERDICT_REPLACE].t[LANG_EN]);
+	assert_string_equal(registry_word(&g_reg, "not-checked", LANG_JA), "未確認");
+	assert_string_equal(registry_word(&g_reg, "no-such-word", LANG_EN), "no-such-word");
+}
+
+static void test_fail_report_yaml(void **state)
+{
+	(void)state;
+	expect_report_error("  EL405:\n", "  EL999:\n", NULL, "'EL999' is not a rule id of rules.yaml");
+	expect_report_error("    by: [protocol, server]\n    accounts: user\n  EL405", "    accounts: user\n  EL405", NULL,
+			    "EL403: 'by' must list 1 to 8 arguments");
+	expect_report_error("    replace_rules: [EL310, EL314]", "    replace_rules: [EL310, EL9]", NULL,
+			    "class home-router: not a rule id of rules.yaml");
+	expect_report_error("        en: \"ready\"\n        ja: \"運用してよい\"\n",
+			    "        en: \"ready\"\n", NULL,
+			    "class office-device verdict approve lacks the 'ja' text");
+	expect_report_error("  none:\n", "  nothing:\n", "  verdict:\n    en:", "word 'none' is missing");
+}
+
 static void test_copy_loads_unchanged(void **state)
 {
 	(void)state;
@@ -648,18 +714,7 @@ static void test_fail_home_firmware_without_as_of(void **state)
 static void expect_internet_error(const char *find, const char *rep, const char *msg,
 				  bool line_of_find)
 {
-	struct copy c;
-	make_copy(&c);
-	char path[PATH_MAX + 64];
-	snprintf(path, sizeof(path), "%s/internet-sources.yaml", c.dir);
-	char *t = read_text(path);
-	size_t at = find_from(t, 0, find);
-	char *m = splice(t, at, strlen(find), rep);
-	write_text(path, m);
-	expect_load_error(&c, "internet-sources.yaml", line_of_find ? line_of(t, at) : 0, msg);
-	free(m);
-	free(t);
-	remove_copy(&c);
+	expect_edit_error("internet-sources.yaml", find, rep, line_of_find ? NULL : "", msg);
 }
 
 static void test_fail_internet_sources(void **state)
@@ -1038,6 +1093,8 @@ int main(void)
 		cmocka_unit_test(test_router_lookup),
 		cmocka_unit_test(test_home_firmware),
 		cmocka_unit_test(test_fail_home_firmware_without_as_of),
+		cmocka_unit_test(test_report_yaml),
+		cmocka_unit_test(test_fail_report_yaml),
 		cmocka_unit_test(test_copy_loads_unchanged),
 		cmocka_unit_test(test_fail_title_without_ja),
 		cmocka_unit_test(test_fail_rule_without_title),
