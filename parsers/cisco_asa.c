@@ -856,10 +856,9 @@ static void asa_secrets(struct asa *s, char **t, size_t n)
 	size_t at = 0;
 	if (n >= 2 && (tk(t[0], "passwd") || tk(t[0], "password")) && !tk(t[1], "encryption"))
 		at = 1;
-	else if (n >= 3 && tk(t[0], "enable") && tk(t[1], "password"))
-		at = 2;
-	else if (n >= 3 && ((tk(t[0], "snmp-server") && tk(t[1], "community")) ||
-		       (tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))))
+	else if (n >= 3 && ((tk(t[0], "enable") && tk(t[1], "password")) ||
+			    (tk(t[0], "snmp-server") && tk(t[1], "community")) ||
+			    (tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))))
 		at = 2;
 	else if (n >= 4 && ((tk(t[0], "ikev2") && tk(t[2], "pre-shared-key")) ||
 			    (tk(t[0], "username") && tk(t[2], "password"))))

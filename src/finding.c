@@ -46,7 +46,8 @@ static struct secret_set *finding_secrets(const struct input *in, struct secret_
  * both a user name and, in a brute force, a password tried; input
  * publics, model.h). Anything else it finds is masked. When it is a
  * secret of the value's own input, it is a bug of ours (another input's
- * secret there is a coincidence no parser can see: runs_own), and with
+ * secret there, or a secret the input also holds elsewhere, is a
+ * coincidence no parser can see: runs_are_bug), and with
  * the oracle fatal (builds with -DEL_SECRET_ORACLE: the ASan tests and
  * the fuzz harnesses, unless EDGELINT_SECRET_ORACLE=mask; or
  * EDGELINT_SECRET_ORACLE=fatal, which the end-to-end tests set) the
@@ -165,29 +166,37 @@ static int runs_uncovered(const struct input *in, const char *s, size_t n,
 	return rc;
 }
 
-/* Whether one of runs (found in s) holds a secret of the input itself,
- * not only of another input of the run. A parser keeps its own input's
- * secrets out by construction, so such a run is a bug; a value that
- * holds another input's secret (an ASA command word "password" that is
- * a hostapd passphrase given in the same run) is a coincidence no parser
- * can see, for which the masking is the defence. */
-static bool runs_own(const struct input *in, const char *s, size_t n,
-		     const struct secret_run *runs, size_t nruns)
+/* Whether a run of runs (found in s) can only be there because we copied a
+ * secret: it holds a secret of the input itself (not only of another
+ * input of the run), and its bytes occur in the input at most once —
+ * where the secret is defined. A parser keeps its own input's secrets out
+ * by construction, so such a run is a bug. A run whose bytes the input
+ * holds elsewhere too (a facts file whose model repeats the passphrase)
+ * or that holds only another input's secret (an ASA command word
+ * "password" that is a hostapd passphrase given in the same run) is a
+ * coincidence no parser can see, for which the mask is the defence. */
+static bool runs_are_bug(const struct input *in, const char *s, size_t n,
+			 const struct secret_run *runs, size_t nruns)
 {
-	if (!in->publics_built || in->own_secrets.nomem)
-		return true;
 	struct secret_run *o = NULL;
 	size_t no = 0;
-	if (secret_set_runs((struct secret_set *)&in->own_secrets, s, n, &o, &no))
+	bool lent = in->publics_built && !in->own_secrets.nomem;
+	if (lent && secret_set_runs((struct secret_set *)&in->own_secrets, s, n, &o, &no))
 		return true;
-	bool own = false;
-	for (size_t k = 0, j = 0; !own && k < nruns; k++) {
+	bool bug = false;
+	for (size_t k = 0, j = 0; !bug && k < nruns; k++) {
 		while (j < no && o[j].e <= runs[k].s)
 			j++;
-		own = j < no && o[j].s < runs[k].e;
+		if (lent && !(j < no && o[j].s < runs[k].e))
+			continue;   /* another input's secret only */
+		const char *r = s + runs[k].s;
+		size_t rn = runs[k].e - runs[k].s;
+		const char *d = in->data;
+		const char *first = d ? memmem(d, in->len, r, rn) : NULL;
+		bug = !first || !memmem(first + 1, in->len - (size_t)(first + 1 - d), r, rn);
 	}
 	free(o);
-	return own;
+	return bug;
 }
 
 int finding_scrub(const struct input *in, const char *s, size_t n, struct strbuf *out)
@@ -210,7 +219,7 @@ int finding_scrub(const struct input *in, const char *s, size_t n, struct strbuf
 	}
 	if (rc == 0)
 		rc = sb_add(&m, s + done, n - done);
-	if (rc == 0 && nruns && secret_oracle_fatal() && runs_own(in, s, n, runs, nruns)) {
+	if (rc == 0 && nruns && secret_oracle_fatal() && runs_are_bug(in, s, n, runs, nruns)) {
 		struct strbuf shown;
 		sb_init(&shown, 1024);
 		sb_add_clean(&shown, sb_str(&m), m.len < 600 ? m.len : 600);
