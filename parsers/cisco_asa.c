@@ -839,12 +839,26 @@ static void asa_obj_line(struct asa *s, char **t, size_t n, unsigned line)
 	o->nm++;
 }
 
-/* Secrets ASA configs may carry in clear (most are hashed or masked). */
+/* Secrets ASA configs may carry in clear (most are hashed or masked).
+ * The login password is `{passwd | password} PASSWORD [encrypted]` and
+ * the enable password `enable password PASSWORD [level N] [encrypted |
+ * pbkdf2]` ("Cisco ASA Series General Operations CLI Configuration
+ * Guide, 9.2", Basic Settings, Setting the Login Password / Changing the
+ * Enable Password, https://cisco.com/c/en/us/td/docs/security/asa/asa92/
+ * configuration/general/asa-general-cli/basic-hostname-pw.html): saved
+ * encrypted, but "if you enter an unencrypted password in a text file,
+ * the ASA does not automatically encrypt it" (ASA 5500 Series
+ * Configuration Guide using the CLI, appendix A, Passwords), so a text
+ * config may hold it in clear; either form is registered (a hash is
+ * crackable offline). `password encryption aes` is another command. */
 static void asa_secrets(struct asa *s, char **t, size_t n)
 {
 	size_t at = 0;
-	if (n >= 3 && ((tk(t[0], "snmp-server") && tk(t[1], "community")) ||
-		       (tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))))
+	if (n >= 2 && (tk(t[0], "passwd") || tk(t[0], "password")) && !tk(t[1], "encryption"))
+		at = 1;
+	else if (n >= 3 && ((tk(t[0], "enable") && tk(t[1], "password")) ||
+			    (tk(t[0], "snmp-server") && tk(t[1], "community")) ||
+			    (tk(t[0], "ikev1") && tk(t[1], "pre-shared-key"))))
 		at = 2;
 	else if (n >= 4 && ((tk(t[0], "ikev2") && tk(t[2], "pre-shared-key")) ||
 			    (tk(t[0], "username") && tk(t[2], "password"))))

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <arpa/inet.h>
@@ -366,12 +367,21 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->protocol = c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);
 	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
-	/* Raw: reports mask the run's secrets in it, then sanitise it. */
-	t->user = c->user ? arena_strndup(&in->arena, (const char *)c->user, c->user_len) : NULL;
+	/* A user name equal to its own password (ignoring case) is the
+	 * password: it is never copied, and the login is reported as that
+	 * weakness (EL403 user-as-password). Any other user name is printed
+	 * as itself, even when it was also tried as a password in another
+	 * login (a brute force): input publics, model.h. */
+	t->user_is_password = c->user && c->user_len == c->secret_len &&
+			      strncasecmp((const char *)c->user, (const char *)c->secret,
+					  c->user_len) == 0;
+	t->user = c->user && !t->user_is_password
+			  ? arena_strndup(&in->arena, (const char *)c->user, c->user_len)
+			  : NULL;
 	t->packet = c->packet;
 	t->count = 1;
 	t->anonymous = c->anonymous;
-	if (!t->client || !t->server || (c->user && !t->user)) {
+	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;
 	}

@@ -1140,9 +1140,10 @@ static void rtx_header(struct rtx *r, const char *s, size_t n, unsigned line)
 	}
 }
 
-/* Splits a line into tokens (quotes keep spaces). Returns the count, or
- * -1 when there are too many. */
-static long rtx_tokens(struct rtx *r, const char *s, size_t n, char **t)
+/* Splits a line into tokens (quotes keep spaces), with where each is in
+ * the line (quotes included) in sp. Returns the count, or -1 when there
+ * are too many. */
+static long rtx_tokens(struct rtx *r, const char *s, size_t n, char **t, struct secret_run *sp)
 {
 	long k = 0;
 	size_t i = 0;
@@ -1165,6 +1166,7 @@ static long rtx_tokens(struct rtx *r, const char *s, size_t n, char **t)
 		t[k] = arena_strndup(&r->scratch, s + st + (q ? 1 : 0), en - st - (q ? 1 : 0));
 		if (!t[k])
 			return -1;
+		sp[k] = (struct secret_run){st, i};
 		k++;
 	}
 	return k;
@@ -1188,7 +1190,9 @@ static const struct {
 	{{"administrator", "password", NULL}, 2},
 };
 
-static void rtx_secrets(struct rtx *r, char **t, size_t n)
+/* Registers the secret of a line (tokens t), if it carries one, and
+ * returns its token index (-1: none). */
+static long rtx_secrets(struct rtx *r, char **t, size_t n)
 {
 	for (size_t i = 0; i < sizeof(rtx_secret_cmds) / sizeof(rtx_secret_cmds[0]); i++) {
 		bool match = n >= 3;
@@ -1203,9 +1207,11 @@ static void rtx_secrets(struct rtx *r, char **t, size_t n)
 			const char *keep = arena_strdup(r->a, t[at]);   /* tokens are scratch */
 			if (keep)
 				input_add_secret(r->in, keep, strlen(keep));
+			return (long)at;
 		}
-		return;
+		return -1;
 	}
+	return -1;
 }
 
 /* Whether [lo, hi] lies in the private or shared address space a closed
@@ -1258,15 +1264,22 @@ static void rtx_route_line(struct rtx *r, char **t, size_t n, unsigned line)
 static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 {
 	char *t[RTX_MAX_TOKENS];
-	long k = rtx_tokens(r, s, n, t);
+	struct secret_run sp[RTX_MAX_TOKENS];
+	long k = rtx_tokens(r, s, n, t, sp);
 	if (k <= 0)
 		return k == 0;
 	size_t nt = (size_t)k;
-	rtx_secrets(r, t, nt);
+	long sec = rtx_secrets(r, t, nt);
 	const char *h = t[0];
-	/* The line as evidence, only for the commands that keep it. */
-	const char *raw = (tok_is(h, "ip") || tok_is(h, "ipv6") || tok_is(h, "nat"))
-				  ? rtx_quote(r, s, n, 200) : "";
+	/* The line as evidence, only for the commands that keep it, with the
+	 * secret it carries (if any) replaced where it is quoted (issue 11
+	 * §2: secrets are kept out by construction). */
+	const char *raw = "";
+	if (tok_is(h, "ip") || tok_is(h, "ipv6") || tok_is(h, "nat")) {
+		const char *m = evidence_line_masked(&r->scratch, s, n, sec >= 0 ? &sp[sec] : NULL,
+						     sec >= 0);
+		raw = m ? rtx_quote(r, m, strlen(m), 200) : "";
+	}
 
 	/* Here-documents: `embedded file X <<EOF`, `macro … <<EOM`. */
 	const char *last = t[nt - 1];

@@ -23,14 +23,98 @@ const char *fstatus_name(enum fstatus s)
 }
 
 /* The secrets to hide: the run's, or (outside a report, as in unit tests)
- * a set built from the input's own into tmp, which the caller frees. */
-static struct secret_set *finding_secrets(const struct input *in, struct secret_set *tmp)
+ * a set of the input's own of at least min bytes built into tmp, which
+ * the caller frees. */
+static struct secret_set *finding_secrets(const struct input *in, struct secret_set *tmp,
+					  size_t min)
 {
-	secret_set_init(tmp);
+	secret_set_init_min(tmp, min);
 	if (in->run_secrets)
 		return in->run_secrets;
 	input_secrets_add_to(in, tmp);   /* on failure tmp refuses to mask */
 	return tmp;
+}
+
+/*
+ * The last line of defence. Secrets are kept out of what is printed by
+ * construction: a parser never copies a secret into a message argument,
+ * a diagnostic or an evidence string, and where evidence quotes an input
+ * line that holds one, the line is quoted with the secret's span
+ * replaced where it is built (evidence_line_masked). So the matcher
+ * below should never find anything but a secret inside a value printed
+ * as itself (the file's path, an SSID, a captured user name: "admin" is
+ * both a user name and, in a brute force, a password tried; input
+ * publics, model.h). Anything else it finds is masked. When it is a
+ * secret of the value's own input, it is a bug of ours (another input's
+ * secret there, or a secret the input also holds elsewhere, is a
+ * coincidence no parser can see: runs_are_bug), and with
+ * the oracle fatal (builds with -DEL_SECRET_ORACLE: the ASan tests and
+ * the fuzz harnesses, unless EDGELINT_SECRET_ORACLE=mask; or
+ * EDGELINT_SECRET_ORACLE=fatal, which the end-to-end tests set) the
+ * process aborts, naming the value with the secret masked; otherwise (a
+ * release run) the mask is the defence in depth.
+ *
+ * Why secrets shorter than SECRET_ORACLE_MIN (8 bytes) are not looked
+ * for at all: they are words and numbers that the input holds by chance
+ * in values that are no secret. A PPPoE password "pass" is also the
+ * action of every `ip filter N pass …` line quoted as evidence; a
+ * pre-shared key "yamaha" is also a directory of the path; an SNMP
+ * community "public" is also an interface name. Matching them would
+ * either rewrite those values (the mask then tells the reader the secret:
+ * "ip filter 200033 **** …") or, with the oracle fatal, abort on correct
+ * reports. The global pass cannot tell a secret's own bytes from the same
+ * bytes elsewhere; only the parser that reads the line can, so short
+ * secrets are safe by construction alone: the secret token is never
+ * copied into an argument, a diagnostic or evidence, and a quoted line
+ * that holds one has its span replaced where it is built. 8 bytes is the
+ * shortest WPA passphrase, so every valid Wi-Fi passphrase is still
+ * looked for; the fuzz harnesses search every report for every secret of
+ * this length or more as well.
+ */
+static int oracle_mode = -1;   /* -1: not read from the environment yet */
+
+bool secret_oracle_fatal(void)
+{
+	if (oracle_mode < 0) {
+		/* The build decides by default; the environment can say either
+		 * way (the end-to-end tests make the release binary fatal on the
+		 * samples, and check the masking of hostile inputs whose values
+		 * hold a secret by chance with "mask" under ASan too). */
+		const char *e = getenv("EDGELINT_SECRET_ORACLE");
+#ifdef EL_SECRET_ORACLE
+		oracle_mode = !(e && strcmp(e, "mask") == 0);
+#else
+		oracle_mode = e && strcmp(e, "fatal") == 0;
+#endif
+	}
+	return oracle_mode == 1;
+}
+
+void secret_oracle_set_fatal(bool fatal)
+{
+	oracle_mode = fatal;
+}
+
+void findings_lend_secrets(struct input *ins, size_t n, struct secret_set *set)
+{
+	secret_set_init_min(set, SECRET_ORACLE_MIN);
+	for (size_t i = 0; i < n; i++)
+		input_secrets_add_to(&ins[i], set);   /* failure: set refuses to mask */
+	for (size_t i = 0; i < n; i++) {
+		ins[i].run_secrets = set;
+		input_publics_build(&ins[i], set);   /* failure: publics cover nothing */
+	}
+}
+
+void findings_return_secrets(struct input *ins, size_t n, struct secret_set *set)
+{
+	for (size_t i = 0; i < n; i++) {
+		ins[i].run_secrets = NULL;
+		secret_set_free(&ins[i].publics);
+		secret_set_free(&ins[i].own_secrets);
+		ins[i].publics_built = false;
+	}
+	secret_set_free(set);
 }
 
 void finding_mask(const struct input *in, struct strbuf *sb)
@@ -38,7 +122,7 @@ void finding_mask(const struct input *in, struct strbuf *sb)
 	if (!sb->buf || sb->len < SECRET_MASK_MIN)
 		return;
 	struct secret_set tmp;
-	struct secret_set *set = finding_secrets(in, &tmp);
+	struct secret_set *set = finding_secrets(in, &tmp, SECRET_MASK_MIN);
 	struct strbuf o;
 	sb_init(&o, sb->max);
 	if (secret_set_mask(set, sb->buf, sb->len, &o) == 0 && o.len <= sb->len) {
@@ -53,16 +137,103 @@ void finding_mask(const struct input *in, struct strbuf *sb)
 	secret_set_free(&tmp);
 }
 
+/* Drops from runs (*nruns of them) those lying inside a run of the
+ * input's public values; 0 or EL_ENOMEM. */
+static int runs_uncovered(const struct input *in, const char *s, size_t n,
+			  struct secret_run *runs, size_t *nruns)
+{
+	struct secret_set tmp;
+	secret_set_init_min(&tmp, SECRET_ORACLE_MIN);
+	struct secret_set *pub = (struct secret_set *)&in->publics;
+	if (!in->publics_built) {
+		input_publics_add_to(in, in->run_secrets, &tmp);
+		pub = &tmp;
+	}
+	struct secret_run *p = NULL;
+	size_t np = 0;
+	int rc = pub->nomem ? 0 : secret_set_runs(pub, s, n, &p, &np);
+	size_t o = 0, j = 0;
+	for (size_t k = 0; rc == 0 && k < *nruns; k++) {
+		while (j < np && p[j].e <= runs[k].s)
+			j++;
+		if (!(j < np && p[j].s <= runs[k].s && runs[k].e <= p[j].e))
+			runs[o++] = runs[k];
+	}
+	if (rc == 0)
+		*nruns = o;
+	free(p);
+	secret_set_free(&tmp);
+	return rc;
+}
+
+/* Whether a run of runs (found in s) can only be there because we copied a
+ * secret: it holds a secret of the input itself (not only of another
+ * input of the run), and its bytes occur in the input at most once —
+ * where the secret is defined. A parser keeps its own input's secrets out
+ * by construction, so such a run is a bug. A run whose bytes the input
+ * holds elsewhere too (a facts file whose model repeats the passphrase)
+ * or that holds only another input's secret (an ASA command word
+ * "password" that is a hostapd passphrase given in the same run) is a
+ * coincidence no parser can see, for which the mask is the defence. */
+static bool runs_are_bug(const struct input *in, const char *s, size_t n,
+			 const struct secret_run *runs, size_t nruns)
+{
+	struct secret_run *o = NULL;
+	size_t no = 0;
+	bool lent = in->publics_built && !in->own_secrets.nomem;
+	if (lent && secret_set_runs((struct secret_set *)&in->own_secrets, s, n, &o, &no))
+		return true;
+	bool bug = false;
+	for (size_t k = 0, j = 0; !bug && k < nruns; k++) {
+		while (j < no && o[j].e <= runs[k].s)
+			j++;
+		if (lent && !(j < no && o[j].s < runs[k].e))
+			continue;   /* another input's secret only */
+		const char *r = s + runs[k].s;
+		size_t rn = runs[k].e - runs[k].s;
+		const char *d = in->data;
+		const char *first = d ? memmem(d, in->len, r, rn) : NULL;
+		bug = !first || !memmem(first + 1, in->len - (size_t)(first + 1 - d), r, rn);
+	}
+	free(o);
+	return bug;
+}
+
 int finding_scrub(const struct input *in, const char *s, size_t n, struct strbuf *out)
 {
 	struct secret_set tmp;
-	struct secret_set *set = finding_secrets(in, &tmp);
+	struct secret_set *set = finding_secrets(in, &tmp, SECRET_ORACLE_MIN);
+	struct secret_run *runs = NULL;
+	size_t nruns = 0;
+	int rc = secret_set_runs(set, s, n, &runs, &nruns);
+	if (rc == 0 && nruns)
+		rc = runs_uncovered(in, s, n, runs, &nruns);
 	struct strbuf m;
 	sb_init(&m, n + 64);
-	int rc = secret_set_mask(set, s, n, &m);
+	size_t done = 0;
+	for (size_t k = 0; rc == 0 && k < nruns; k++) {
+		rc = sb_add(&m, s + done, runs[k].s - done);
+		if (rc == 0)
+			rc = sb_adds(&m, SECRET_MASK);
+		done = runs[k].e;
+	}
+	if (rc == 0)
+		rc = sb_add(&m, s + done, n - done);
+	if (rc == 0 && nruns && secret_oracle_fatal() && runs_are_bug(in, s, n, runs, nruns)) {
+		struct strbuf shown;
+		sb_init(&shown, 1024);
+		sb_add_clean(&shown, sb_str(&m), m.len < 600 ? m.len : 600);
+		fprintf(stderr,
+			"edgelint: internal error: a secret of the input reached a printed value "
+			"(shown masked): \"%s\"; secrets must be kept out where values are built "
+			"(secret oracle, EDGELINT_SECRET_ORACLE)\n",
+			sb_str(&shown));
+		abort();
+	}
 	if (rc == 0)
 		rc = sb_add_clean(out, sb_str(&m), m.len);
 	sb_free(&m);
+	free(runs);
 	secret_set_free(&tmp);
 	return rc;
 }
@@ -187,9 +358,20 @@ static int finding_render(const struct input *in, const struct finding *f,
 	return rc;
 }
 
+void finding_evidence_ours(struct finding *f, size_t n)
+{
+	if (f)
+		f->evidence_ours = n;
+}
+
 int finding_evidence(const struct input *in, const struct finding *f, struct strbuf *sb)
 {
-	return f->evidence ? finding_scrub(in, f->evidence, strlen(f->evidence), sb) : 0;
+	if (!f->evidence)
+		return 0;
+	size_t n = strlen(f->evidence);
+	size_t ours = f->evidence_ours < n ? f->evidence_ours : n;
+	int rc = sb_add_clean(sb, f->evidence, ours);
+	return rc ? rc : finding_scrub(in, f->evidence + ours, n - ours, sb);
 }
 
 int finding_message(const struct input *in, const struct finding *f,

@@ -5,16 +5,18 @@
  * A finding stores the rule, the message variant and its arguments; the
  * text is rendered in the report's language by finding_message().
  *
- * Secrets are kept out of what leaves by construction: arguments and
- * evidence are bytes of the input and are stored raw; when a report
- * renders them, each one alone is matched against every secret of the run
- * (on its raw bytes, secrets.h), the secrets' bytes replaced by "****",
- * and only then sanitised for printing (utf8_clean). The text we write
- * around them — message and fix templates, vendor hints, file paths — is
- * never rewritten. Whatever else a reporter prints from an input goes
- * through finding_scrub() the same way. No pass rewrites the finished
- * report: the fuzz harnesses and the end-to-end tests search every report
- * for every secret and fail loudly if one is there.
+ * Secrets are kept out of what leaves by construction: no argument,
+ * evidence string or diagnostic holds a secret (evidence quoting a line
+ * that holds one is built with the secret's span replaced, by the parser
+ * that knows where it is: evidence_line_masked). Arguments and evidence
+ * are stored raw; when a report renders them, each goes through
+ * finding_scrub(), the last line of defence: it sanitises the value for
+ * printing, and a secret it still finds there (outside a value printed as
+ * itself: a path, an SSID, a user name) is a bug that aborts under the
+ * secret oracle (tests, fuzzing) and is masked otherwise. The text we
+ * write around them — message and fix templates, vendor hints — is never
+ * rewritten. The fuzz harnesses and the end-to-end tests also search every
+ * finished report for every secret.
  */
 #ifndef EDGELINT_FINDING_H
 #define EDGELINT_FINDING_H
@@ -50,6 +52,8 @@ struct finding {
 	const char *arg_val[FINDING_MAX_ARGS];
 	size_t nargs;
 	const char *evidence;     /* raw (see above); NULL when none */
+	size_t evidence_ours;     /* its first bytes that are our own words
+				   * (finding_evidence_ours): never searched */
 	const char *except_reason;
 };
 
@@ -104,20 +108,42 @@ int finding_message(const struct input *in, const struct finding *f,
 /* Renders the fix text (rule remediation + vendor hint) into sb. */
 int finding_fix(const struct input *in, const struct finding *f,
 		enum lang l, struct strbuf *sb);
+/* Marks the first n bytes of f's evidence (SIZE_MAX: all of it) as our
+ * own words ("passphrase: (hidden, 12 characters)", the "security: " of
+ * "security: WPA2"): printed as they are, never searched for secrets, so
+ * a secret that is one of our words cannot make them abort or be masked.
+ * f may be NULL (finding_add out of memory). */
+void finding_evidence_ours(struct finding *f, size_t n);
 /* Renders the evidence of f (nothing when it has none) into sb. */
 int finding_evidence(const struct input *in, const struct finding *f, struct strbuf *sb);
-/* Appends s (n bytes from an input) to out with every secret of the run
- * masked (on the raw bytes), then sanitised. The run's secrets are
- * in->run_secrets (lent by report_render); without them, the input's own.
- * Returns 0 or negative; on failure nothing of s is appended. */
+/* Appends s (n bytes from an input) to out, sanitised. s should hold no
+ * secret of the run (kept out by construction) except inside a value of
+ * the input printed as itself (input_publics_build: its path, an SSID, a
+ * captured user name). Any other occurrence of a secret (the run's
+ * secrets are in->run_secrets, lent by report_render; without them, the
+ * input's own) is a bug: with the secret oracle fatal the process aborts,
+ * otherwise the secret's bytes are masked (matched on the raw bytes, then
+ * sanitised). Returns 0 or negative; on failure nothing of s is appended. */
 int finding_scrub(const struct input *in, const char *s, size_t n, struct strbuf *out);
 /* finding_scrub() of a C string into the input's arena; NULL for NULL,
  * "?" when out of memory (never the unmasked text). */
 const char *finding_scrub_dup(struct input *in, const char *s);
-/* Replaces every run of secret bytes in sb (in place) with "****"; no
- * sanitising. When the secrets cannot be searched (out of memory) sb is
- * emptied. */
+/* The raw matcher: replaces every run of secret bytes in sb (in place)
+ * with "****", public values or not, no sanitising, never fatal. When
+ * the secrets cannot be searched (out of memory) sb is emptied. */
 void finding_mask(const struct input *in, struct strbuf *sb);
+/* Whether a secret found by finding_scrub() aborts the process (the
+ * secret oracle): in builds with -DEL_SECRET_ORACLE unless
+ * EDGELINT_SECRET_ORACLE=mask, in others when EDGELINT_SECRET_ORACLE=fatal;
+ * secret_oracle_set_fatal() overrides both (unit tests of both). */
+bool secret_oracle_fatal(void);
+void secret_oracle_set_fatal(bool fatal);
+/* Builds the run's secret set from every input into set and lends it to
+ * each input (run_secrets), with each input's public values
+ * (input_publics_build); findings_return_secrets() undoes it and frees
+ * set. */
+void findings_lend_secrets(struct input *ins, size_t n, struct secret_set *set);
+void findings_return_secrets(struct input *ins, size_t n, struct secret_set *set);
 
 /* Sorts findings by line, then rule id, then variant (stable). */
 void findings_sort(struct input *in);

@@ -678,11 +678,7 @@ int main(int argc, char **argv)
 	/* The secrets of every input, hidden everywhere: in every input's part
 	 * of the report and in the errors below. */
 	struct secret_set secrets;
-	secret_set_init(&secrets);
-	for (size_t i = 0; i < ninputs; i++) {
-		input_secrets_add_to(&inputs[i], &secrets);   /* failure: nothing is masked-printed */
-		inputs[i].run_secrets = &secrets;
-	}
+	findings_lend_secrets(inputs, ninputs, &secrets);
 	struct report_run run = {.ctx = &ctx, .inputs = inputs, .ninputs = ninputs,
 				 .color = color, .stale = stale, .out = &out};
 	if (report_render(reporter_by_name(opt.format), &run)) {
@@ -734,9 +730,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s matched no finding\n",
 				path, e->line, rule);
 	}
-	for (size_t i = 0; i < ninputs; i++)
-		inputs[i].run_secrets = NULL;
-	secret_set_free(&secrets);
+	findings_return_secrets(inputs, ninputs, &secrets);
 	if (status == 0)
 		status = any_error ? 2 : any_fail ? 1 : 0;
 

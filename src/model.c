@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../parsers/parsers.h"
 #include "finding.h"
@@ -100,6 +101,8 @@ void input_free(struct input *in)
 	free(in->findings);
 	free(in->secrets);
 	free(in->secret_lens);
+	secret_set_free(&in->publics);
+	secret_set_free(&in->own_secrets);
 	arena_free(&in->arena);
 	memset(in, 0, sizeof(*in));
 }
@@ -273,6 +276,83 @@ int input_secrets_add_to(const struct input *in, struct secret_set *set)
 		if (secret_set_add(set, in->secrets[i], in->secret_lens[i]))
 			return EL_ENOMEM;
 	return 0;
+}
+
+const char *wifi_net_shown_ssid(const struct input *in, const struct wifi_net *w)
+{
+	if (!w->ssid.s)
+		return "?";
+	(void)in;
+	size_t n = strlen(w->ssid.s);
+	if (w->pass && w->pass_len == n && strncasecmp(w->pass, w->ssid.s, n) == 0)
+		return SECRET_MASK;
+	return w->ssid.s;
+}
+
+/* Adds v to in->publics unless a secret of another input of the run
+ * occurs in it: the runs of the run's secrets in v must be the runs of
+ * the input's own (own). */
+static int public_add(struct secret_set *out, struct secret_set *run, struct secret_set *own,
+		      const char *v)
+{
+	if (!v)
+		return 0;
+	size_t n = strlen(v);
+	if (run) {
+		struct secret_run *a = NULL, *b = NULL;
+		size_t na = 0, nb = 0;
+		int rc = secret_set_runs(run, v, n, &a, &na);
+		if (rc == 0 && na)
+			rc = secret_set_runs(own, v, n, &b, &nb);
+		bool same = rc == 0 && na == nb && (na == 0 || memcmp(a, b, na * sizeof(*a)) == 0);
+		free(a);
+		free(b);
+		if (rc)
+			return rc;
+		if (!same)
+			return 0;
+	}
+	return secret_set_add(out, v, n);
+}
+
+int input_publics_add_to(const struct input *in, struct secret_set *run, struct secret_set *out)
+{
+	struct secret_set own;
+	secret_set_init_min(&own, run ? run->min : SECRET_ORACLE_MIN);
+	int rc = run ? input_secrets_add_to(in, &own) : 0;
+	if (rc == 0)
+		rc = public_add(out, run, &own, in->path);
+	if (rc == 0)
+		rc = public_add(out, run, &own, input_display_path(in));
+	for (size_t i = 0; rc == 0 && i < in->nparts; i++)
+		rc = public_add(out, run, &own, in->parts[i].display) ? EL_ENOMEM
+		     : public_add(out, run, &own, in->parts[i].path);
+	for (const struct wifi_net *w = in->dev.wifi; rc == 0 && w; w = w->next)
+		if (w->ssid.s && wifi_net_shown_ssid(in, w) == w->ssid.s)
+			rc = public_add(out, run, &own, w->ssid.s);
+	const struct traffic *t = in->traffic;
+	for (int k = 0; t && k < 2; k++) {
+		const struct traffic_cred *list = k ? t->anon : t->creds;
+		size_t n = k ? t->nanon : t->ncreds;
+		for (size_t i = 0; rc == 0 && i < n; i++)
+			if (!list[i].user_is_password)
+				rc = public_add(out, run, &own, list[i].user);
+	}
+	secret_set_free(&own);
+	if (rc)
+		out->nomem = true;
+	return rc;
+}
+
+int input_publics_build(struct input *in, struct secret_set *run)
+{
+	secret_set_free(&in->publics);
+	secret_set_init_min(&in->publics, SECRET_ORACLE_MIN);
+	secret_set_free(&in->own_secrets);
+	secret_set_init_min(&in->own_secrets, SECRET_ORACLE_MIN);
+	in->publics_built = true;
+	input_secrets_add_to(in, &in->own_secrets);   /* failure: all its secrets count as own */
+	return input_publics_add_to(in, run, &in->publics);
 }
 
 void input_item(struct input *in, int item, enum item_status st,

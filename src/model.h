@@ -288,6 +288,8 @@ struct traffic_cred {
 	uint64_t packet;               /* the packet that completed the secret */
 	uint64_t count;                /* messages of the flow that carried it (SNMP requests), else 1 */
 	bool anonymous;                /* anonymous FTP: information, not a leak */
+	bool user_is_password;         /* the password equals the user name: the
+					* user is not printed (EL403 user-as-password) */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 
@@ -364,6 +366,12 @@ struct input {
 	size_t *secret_lens;
 	size_t nsecrets, capsecrets;
 	struct secret_set *run_secrets;   /* borrowed, or NULL */
+	/* Values printed as themselves although a secret may equal them or
+	 * occur in them (the file's path, SSIDs, captured user names): built
+	 * by input_publics_build() while a report renders (finding_scrub). */
+	struct secret_set publics;
+	struct secret_set own_secrets;  /* its own secrets, for the same time */
+	bool publics_built;
 };
 
 /* Initialises an input for path. */
@@ -402,6 +410,25 @@ void input_fail(struct input *in, const char *fmt, ...)
 int input_add_secret(struct input *in, const char *s, size_t n);
 /* Adds the input's secrets to set: 0 or EL_ENOMEM. */
 int input_secrets_add_to(const struct input *in, struct secret_set *set);
+/* Builds in->own_secrets (the input's secrets, as finding_scrub looks
+ * for them) and in->publics: the values of the input a report prints as
+ * themselves even when a secret occurs in them (its path and display
+ * names, the SSIDs of its networks, the user names of its captured
+ * logins), except a value that holds a secret of another input of the
+ * run (set: the run's secrets, or NULL) and a value equal to a secret
+ * it names (an SSID equal to a passphrase, a user name equal to its own
+ * password: wifi_net_shown_ssid(), traffic_cred.user_is_password).
+ * Returns 0 or EL_ENOMEM (then publics refuse to cover anything). */
+int input_publics_build(struct input *in, struct secret_set *run);
+/* The same values added to out (not in->publics). */
+int input_publics_add_to(const struct input *in, struct secret_set *run, struct secret_set *out);
+/* The SSID a report shows for w: the SSID, or SECRET_MASK when it
+ * equals (ignoring case) the network's own passphrase, since printing it
+ * would print the passphrase (EL255 equals-ssid says so); never NULL.
+ * An SSID equal to another network's passphrase is shown, as a user name
+ * tried as another login's password is: it is a name, broadcast, and
+ * nothing printed says the same word is a secret elsewhere. */
+const char *wifi_net_shown_ssid(const struct input *in, const struct wifi_net *w);
 /* Raises an item's status to at least st (statuses merge by maximum);
  * note is a checklist.yaml note id explaining NA/unknown, or NULL. */
 void input_item(struct input *in, int item, enum item_status st,

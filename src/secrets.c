@@ -8,6 +8,8 @@
  * insertion. A scan then reports at each byte the longest secret ending
  * there, which is all that hiding the union of the occurrences needs: any
  * shorter one ending at the same byte lies inside it.
+ * Also evidence_line_masked(): a line quoted with known secret spans
+ * replaced.
  */
 #include "secrets.h"
 
@@ -22,15 +24,22 @@ struct secret_node {
 	uint8_t byte;        /* the edge from the parent */
 };
 
-void secret_set_init(struct secret_set *set)
+void secret_set_init_min(struct secret_set *set, size_t min)
 {
 	memset(set, 0, sizeof(*set));
+	set->min = min < 1 ? 1 : min;
+}
+
+void secret_set_init(struct secret_set *set)
+{
+	secret_set_init_min(set, SECRET_MASK_MIN);
 }
 
 void secret_set_free(struct secret_set *set)
 {
+	size_t min = set->min;
 	free(set->nodes);
-	secret_set_init(set);
+	secret_set_init_min(set, min);
 }
 
 static uint32_t node_next(const struct secret_set *set, uint32_t u, uint8_t c)
@@ -73,7 +82,7 @@ static int node_new(struct secret_set *set, uint32_t parent, uint8_t c, uint32_t
 
 int secret_set_add(struct secret_set *set, const char *s, size_t n)
 {
-	if (n < SECRET_MASK_MIN)
+	if (n < set->min)
 		return 0;
 	if (n > UINT32_MAX) {
 		set->nomem = true;
@@ -153,24 +162,22 @@ bool secret_set_found(struct secret_set *set, const char *s, size_t n)
 	return false;
 }
 
-/* A run [s, e) of secret bytes. */
-struct span {
-	size_t s, e;
-};
-
-int secret_set_mask(struct secret_set *set, const char *s, size_t n, struct strbuf *out)
+int secret_set_runs(struct secret_set *set, const char *s, size_t n,
+		    struct secret_run **out, size_t *nout)
 {
+	*out = NULL;
+	*nout = 0;
 	if (set->nomem)
 		return EL_ENOMEM;
-	if (set->nnodes == 0 || n < SECRET_MASK_MIN)
-		return sb_add(out, s, n);
+	if (set->nnodes == 0 || n < set->min)
+		return 0;
 	int rc = set_build(set);
 	if (rc)
 		return rc;
-	/* First the runs: at each byte the longest secret ending there; a
-	 * match that reaches back into earlier runs swallows them (matches
-	 * arrive by end, so only the last runs can be reached). */
-	struct span *runs = NULL;
+	/* At each byte the longest secret ending there; a match that reaches
+	 * back into earlier runs swallows them (matches arrive by end, so
+	 * only the last runs can be reached). */
+	struct secret_run *runs = NULL;
 	size_t nruns = 0, cap = 0;
 	uint32_t u = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -186,7 +193,7 @@ int secret_set_mask(struct secret_set *set, const char *s, size_t n, struct strb
 		}
 		if (nruns == cap) {
 			size_t nc = cap ? cap * 2 : 8;
-			struct span *nr = realloc(runs, nc * sizeof(*nr));
+			struct secret_run *nr = realloc(runs, nc * sizeof(*nr));
 			if (!nr) {
 				free(runs);
 				return EL_ENOMEM;
@@ -194,8 +201,20 @@ int secret_set_mask(struct secret_set *set, const char *s, size_t n, struct strb
 			runs = nr;
 			cap = nc;
 		}
-		runs[nruns++] = (struct span){ms, i + 1};
+		runs[nruns++] = (struct secret_run){ms, i + 1};
 	}
+	*out = runs;
+	*nout = nruns;
+	return 0;
+}
+
+int secret_set_mask(struct secret_set *set, const char *s, size_t n, struct strbuf *out)
+{
+	struct secret_run *runs;
+	size_t nruns;
+	int rc = secret_set_runs(set, s, n, &runs, &nruns);
+	if (rc)
+		return rc;
 	size_t start = out->len, done = 0;
 	for (size_t k = 0; k < nruns && rc == 0; k++) {
 		rc = sb_add(out, s + done, runs[k].s - done);
@@ -212,4 +231,29 @@ int secret_set_mask(struct secret_set *set, const char *s, size_t n, struct strb
 			out->buf[start] = '\0';
 	}
 	return rc;
+}
+
+char *evidence_line_masked(struct arena *a, const char *s, size_t n,
+			   const struct secret_run *spans, size_t nspans)
+{
+	size_t len = n + 1;
+	for (size_t k = 0; k < nspans; k++)
+		len += sizeof(SECRET_MASK) - 1;
+	char *o = arena_alloc(a, len);
+	if (!o)
+		return NULL;
+	size_t w = 0, done = 0;
+	for (size_t k = 0; k < nspans; k++) {
+		size_t st = spans[k].s < done ? done : spans[k].s > n ? n : spans[k].s;
+		size_t en = spans[k].e < st ? st : spans[k].e > n ? n : spans[k].e;
+		memcpy(o + w, s + done, st - done);
+		w += st - done;
+		memcpy(o + w, SECRET_MASK, sizeof(SECRET_MASK) - 1);
+		w += sizeof(SECRET_MASK) - 1;
+		done = en;
+	}
+	memcpy(o + w, s + done, n - done);
+	w += n - done;
+	o[w] = '\0';
+	return o;
 }

@@ -6,8 +6,10 @@
  */
 #include "checks.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../../parsers/parsers.h"
 #include "../passphrase.h"
@@ -37,7 +39,8 @@ static const char *weak_rule(enum pass_reason r)
 static void judge_one(struct input *in, const struct run_ctx *ctx,
 		      const struct wifi_net *w, const struct pass_config *cfg)
 {
-	const char *ssid = w->ssid.s ? w->ssid.s : "?";
+	/* An SSID equal to a passphrase is not printed (model.h). */
+	const char *ssid = wifi_net_shown_ssid(in, w);
 	if (!w->pass) {
 		finding_add(in, ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, w->line,
 			    NULL, "ssid", ssid, ARGS_END);
@@ -63,27 +66,41 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 	const char *ev = arena_printf(&in->arena, "passphrase: (hidden, %zu characters)",
 				      res.length);
 	unsigned line = w->pass_line ? w->pass_line : w->line;
+	/* The passphrase is the network's own name, which the network
+	 * broadcasts: that is the weakness to report, whatever else the
+	 * judge found, and neither is printed (issue 11 §2). */
+	if (w->ssid.s && strlen(w->ssid.s) == w->pass_len &&
+	    strncasecmp(w->ssid.s, w->pass, w->pass_len) == 0) {
+		finding_evidence_ours(finding_add(in, ctx, "EL255", "equals-ssid", ITEM_6_2, -1,
+						  FST_FAIL, line, ev, ARGS_END),
+				      SIZE_MAX);
+		return;
+	}
 	switch (res.verdict) {
 	case PASS_STRONG:
 		input_item(in, ITEM_6_2, IST_PASS, NULL);
 		return;
 	case PASS_UNKNOWN:
-		finding_add(in, ctx, "EL258",
-			    res.reason == PR_ENCRYPTED ? "encrypted" : "empty", ITEM_6_2, -1,
-			    FST_UNKNOWN, line, ev, "ssid", ssid, ARGS_END);
+		finding_evidence_ours(finding_add(in, ctx, "EL258",
+						  res.reason == PR_ENCRYPTED ? "encrypted" : "empty",
+						  ITEM_6_2, -1, FST_UNKNOWN, line, ev, "ssid", ssid,
+						  ARGS_END),
+				      SIZE_MAX);
 		return;
 	case PASS_FACTORY_LIKE:
-		finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1, FST_WARN, line, ev,
-			    "ssid", ssid, ARGS_END);
+		finding_evidence_ours(finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1,
+						  FST_WARN, line, ev, "ssid", ssid, ARGS_END),
+				      SIZE_MAX);
 		return;
 	case PASS_WEAK: {
 		const char *rule = weak_rule(res.reason);
 		const char *variant = "default";
 		if (strcmp(rule, "EL251") == 0 || strcmp(rule, "EL254") == 0)
 			variant = pass_reason_name(res.reason);
-		finding_add(in, ctx, rule, variant, ITEM_6_2, -1, FST_FAIL, line, ev,
-			    "ssid", ssid, "length", len, "min", minl, "bits", bits,
-			    "min_bits", minb, ARGS_END);
+		finding_evidence_ours(finding_add(in, ctx, rule, variant, ITEM_6_2, -1, FST_FAIL,
+						  line, ev, "ssid", ssid, "length", len, "min",
+						  minl, "bits", bits, "min_bits", minb, ARGS_END),
+				      SIZE_MAX);
 		return;
 	}
 	}

@@ -84,7 +84,10 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		const struct traffic_cred *c = &t->creds[i];
 		const char *ev = arena_printf(&in->arena, "%s %s -> %s, packet %" PRIu64, c->protocol,
 					      c->client, c->server, c->packet);
-		at_packet(finding_add(in, ctx, "EL403", c->user ? "default" : "no_user", ITEM_6_1, -1,
+		const char *variant = c->user_is_password ? "user-as-password"
+				      : c->user		  ? "default"
+							  : "no_user";
+		at_packet(finding_add(in, ctx, "EL403", variant, ITEM_6_1, -1,
 				      FST_FAIL, (unsigned)c->packet, ev, "protocol", c->protocol,
 				      "client", c->client, "server", c->server, "user",
 				      c->user ? c->user : "", "count", u64s(in, c->count), ARGS_END));

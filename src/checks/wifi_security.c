@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../../parsers/parsers.h"
@@ -19,9 +20,11 @@ static const char *sec_evidence(struct input *in, const struct wifi_net *w)
 	return arena_printf(&in->arena, "security: %s", wifi_sec_name(w->sec));
 }
 
-static const char *ssid_of(const struct wifi_net *w)
+/* Marks the words of sec_evidence() that are ours (all of it when the
+ * label is our name for the mode). */
+static void sec_evidence_ours(struct finding *f, const struct wifi_net *w)
 {
-	return w->ssid.s ? w->ssid.s : "?";
+	finding_evidence_ours(f, w->sec_label.s ? strlen("security: ") : SIZE_MAX);
 }
 
 /* Modes that fail item 6-2 on their own, and the rule and message for each. */
@@ -39,27 +42,34 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 {
 	unsigned line = w->sec_label.line ? w->sec_label.line : w->line;
 	const char *ev = sec_evidence(in, w);
-	const char *ssid = ssid_of(w);
+	/* Not an SSID equal to a passphrase (model.h). */
+	const char *ssid = wifi_net_shown_ssid(in, w);
 	if (w->sec == WSEC_UNSET || w->sec == WSEC_UNKNOWN) {
 		bool unset = w->sec == WSEC_UNSET;
-		finding_add(in, ctx, "EL206", unset ? "missing" : "unreadable", ITEM_6_2, -1,
-			    FST_UNKNOWN, unset ? w->line : line, unset ? NULL : ev, "ssid", ssid,
-			    ARGS_END);
+		sec_evidence_ours(finding_add(in, ctx, "EL206", unset ? "missing" : "unreadable",
+					      ITEM_6_2, -1, FST_UNKNOWN, unset ? w->line : line,
+					      unset ? NULL : ev, "ssid", ssid, ARGS_END),
+				  w);
 		return;
 	}
 	for (size_t i = 0; i < sizeof(failing_modes) / sizeof(failing_modes[0]); i++) {
 		if (failing_modes[i].sec == w->sec) {
-			finding_add(in, ctx, failing_modes[i].rule, failing_modes[i].variant,
-				    ITEM_6_2, -1, FST_FAIL, line, ev, "ssid", ssid, ARGS_END);
+			sec_evidence_ours(finding_add(in, ctx, failing_modes[i].rule,
+						      failing_modes[i].variant, ITEM_6_2, -1,
+						      FST_FAIL, line, ev, "ssid", ssid, ARGS_END),
+					  w);
 			return;
 		}
 	}
 	input_item(in, ITEM_6_2, IST_PASS, NULL);
 	if (w->cipher == WCIPH_TKIP || w->cipher == WCIPH_TKIP_AES) {
 		unsigned cl = w->cipher_line ? w->cipher_line : line;
-		finding_add(in, ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, cl,
-			    arena_printf(&in->arena, "cipher: %s", wifi_cipher_name(w->cipher)),
-			    "ssid", ssid, "cipher", wifi_cipher_name(w->cipher), ARGS_END);
+		finding_evidence_ours(
+			finding_add(in, ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, cl,
+				    arena_printf(&in->arena, "cipher: %s",
+						 wifi_cipher_name(w->cipher)),
+				    "ssid", ssid, "cipher", wifi_cipher_name(w->cipher), ARGS_END),
+			SIZE_MAX);
 	}
 }
 

@@ -34,12 +34,9 @@ int report_render(const struct reporter *r, struct report_run *run)
 	 * report: one set for the run, lent to each input while it renders
 	 * (unless the caller lent one already). */
 	struct secret_set set;
-	secret_set_init(&set);
 	bool lend = run->ninputs && !run->inputs[0].run_secrets;
-	for (size_t i = 0; lend && i < run->ninputs; i++) {
-		input_secrets_add_to(&run->inputs[i], &set);  /* failure: set refuses to mask */
-		run->inputs[i].run_secrets = &set;
-	}
+	if (lend)
+		findings_lend_secrets(run->inputs, run->ninputs, &set);
 	int rc = r->begin(run);
 	for (size_t i = 0; rc == 0 && i < run->ninputs; i++) {
 		struct input *in = &run->inputs[i];
@@ -60,9 +57,8 @@ int report_render(const struct reporter *r, struct report_run *run)
 		}
 	}
 	int rc2 = r->end(run);
-	for (size_t i = 0; lend && i < run->ninputs; i++)
-		run->inputs[i].run_secrets = NULL;
-	secret_set_free(&set);
+	if (lend)
+		findings_return_secrets(run->inputs, run->ninputs, &set);
 	return rc ? rc : rc2;
 }
 

@@ -1743,11 +1743,18 @@ static void test_secrets(void **state)
 				   " ikev1 pre-shared-key Sh4redKey\n"
 				   " ikev2 remote-authentication pre-shared-key RemoteK3y\n"
 				   " ikev1 pre-shared-key *****\n"
-				   "username admin password Adm1nPass privilege 15\n"),
+				   "username admin password Adm1nPass privilege 15\n"
+				   /* login and enable passwords, in clear and hashed;
+				    * "password encryption aes" is no secret */
+				   "passwd L0ginPass1\n"
+				   "password encryption aes\n"
+				   "enable password 8Ry2YjIyt7RRXU24 encrypted\n"
+				   "enable password En4blePass level 15\n"),
 			 0);
-	static const char *const want[] = {"Commun1ty", "Sh4redKey", "RemoteK3y", "Adm1nPass"};
-	assert_int_equal(in.nsecrets, 4);
-	for (size_t i = 0; i < 4; i++) {
+	static const char *const want[] = {"Commun1ty", "Sh4redKey", "RemoteK3y", "Adm1nPass",
+					   "L0ginPass1", "8Ry2YjIyt7RRXU24", "En4blePass"};
+	assert_int_equal(in.nsecrets, 7);
+	for (size_t i = 0; i < 7; i++) {
 		assert_int_equal(in.secret_lens[i], strlen(want[i]));
 		assert_memory_equal(in.secrets[i], want[i], in.secret_lens[i]);
 	}

@@ -36,6 +36,7 @@
 #include "../../src/model.h"
 #include "../../src/policy.h"
 #include "../../src/registry.h"
+#include "../../src/secrets.h"
 #include "../../src/util.h"
 
 #include "testctx.h"
@@ -417,10 +418,12 @@ static void test_mask_before_sanitise(void **state)
 	(void)state;
 	struct input in;
 	input_init(&in, "f.yaml");
-	add_secret(&in, "se\x01cr\xff" "et");
+	/* 9 bytes: at least SECRET_ORACLE_MIN, so the last line of defence
+	 * looks for it. */
+	add_secret(&in, "se\x01cr\xff" "et-9");
 	struct finding *f = finding_add(&in, &g_ctx, "EL258", "missing", ITEM_6_2, -1,
-					FST_UNKNOWN, 4, "key: se\x01cr\xff" "et\x1b[2J", "ssid",
-					"net-se\x01cr\xff" "et\x1b]0;title\x07", ARGS_END);
+					FST_UNKNOWN, 4, "key: se\x01cr\xff" "et-9\x1b[2J", "ssid",
+					"net-se\x01cr\xff" "et-9\x1b]0;title\x07", ARGS_END);
 	expect_message(&in, f, LANG_EN, "The input gives no passphrase for \"net-**** ]0;title \".");
 	expect_evidence(&in, f, "key: **** [2J");
 	input_free(&in);
@@ -459,11 +462,13 @@ static void test_mask_keeps_utf8_valid(void **state)
 	(void)state;
 	struct input in;
 	input_init(&in, "f.yaml");
-	add_secret(&in, "\x83\x91\xe3\x81");   /* the tail of one character, the head of the next */
-	struct finding *f = finding_add(&in, &g_ctx, "EL258", "missing", ITEM_6_2, -1,
-					FST_UNKNOWN, 4, NULL, "ssid", "\xe3\x83\x91\xe3\x81\xaa\xff",
-					ARGS_END);
-	expect_message(&in, f, LANG_JA, "「?****??」のパスフレーズが入力にありません。");
+	/* The tail of one character, two whole ones, the head of the next
+	 * (8 bytes: SECRET_ORACLE_MIN). */
+	add_secret(&in, "\x83\x91\xe3\x81\xaa\xe3\x83\x91");
+	struct finding *f = finding_add(
+		&in, &g_ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, 4, NULL, "ssid",
+		"\xe3\x83\x91\xe3\x81\xaa\xe3\x83\x91\xe3\x81\xaa\xff", ARGS_END);
+	expect_message(&in, f, LANG_JA, "「?****な?」のパスフレーズが入力にありません。");
 	input_free(&in);
 }
 
@@ -492,6 +497,201 @@ static void test_mask_run_wide(void **state)
 	secret_set_free(&set);
 	input_free(&a);
 	input_free(&b);
+}
+
+/* ---- issue 11 §2: secrets kept out by construction ---------------------- */
+
+/* Runs fn in a child with the secret oracle fatal; returns the wait
+ * status (SIGABRT when a secret reached a printed value). */
+static int child_with_oracle(void (*fn)(void))
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0)
+			dup2(fd, 2);
+		secret_oracle_set_fatal(true);
+		fn();
+		_exit(0);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+/* A PPPoE password "pass" (YAMAHA `pp auth myname USER pass`): the fix
+ * command and an evidence line with the filter action "pass" stay whole,
+ * with the oracle fatal (before: "ip filter 200033 **** 203.0.113.0/24"). */
+static void test_issue11_fix_with_short_password(void **state)
+{
+	(void)state;
+	secret_oracle_set_fatal(true);
+	struct input in;
+	input_init(&in, "/corpus/yamaha/rtx830.cfg");
+	in.dev.vendor.s = "yamaha";
+	add_secret(&in, "pass");
+	struct finding *f = finding_add(
+		&in, &g_ctx, "EL105", "forward", ITEM_3_2, -1, FST_FAIL, 40,
+		"ip filter 200033 pass * 192.168.100.50 tcp * 3389", "service", "rdp (tcp/3389)",
+		"host", "192.168.100.50", "interface", "pp 1", "rules", "filter 200033",
+		"rule_name", "200033", "dst", "192.168.100.50", "proto", "tcp", "ports", "3389",
+		ARGS_END);
+	expect_evidence(&in, f, "ip filter 200033 pass * 192.168.100.50 tcp * 3389");
+	struct strbuf sb;
+	sb_init(&sb, 1 << 16);
+	assert_int_equal(finding_fix(&in, f, LANG_EN, &sb), 0);
+	assert_non_null(strstr(sb_str(&sb),
+			       "`ip filter 200033 pass 203.0.113.0/24 192.168.100.50 tcp * 3389`"));
+	assert_null(strstr(sb_str(&sb), "****"));
+	sb_free(&sb);
+	input_free(&in);
+	secret_oracle_set_fatal(false);
+}
+
+/* A pre-shared key that is a directory of the path: the path is printed
+ * as itself (before: the key masked inside the path), for a short key ("yamaha",
+ * never looked for) and a long one (looked for, but inside the path). */
+static void test_issue11_path_with_key(void **state)
+{
+	(void)state;
+	secret_oracle_set_fatal(true);
+	struct input in;
+	input_init(&in, "/corpus/yamaha-rtx-key/rtx830.cfg");
+	add_secret(&in, "yamaha");
+	add_secret(&in, "yamaha-rtx-key");
+	input_fail(&in, "%s", "cannot be read");
+	struct strbuf sb;
+	sb_init(&sb, 1 << 16);
+	assert_int_equal(finding_scrub(&in, in.error, strlen(in.error), &sb), 0);
+	assert_string_equal(sb_str(&sb), "/corpus/yamaha-rtx-key/rtx830.cfg: cannot be read");
+	sb_free(&sb);
+	input_free(&in);
+	secret_oracle_set_fatal(false);
+}
+
+/* A passphrase "password" on the common list: the message says "a list of
+ * common passwords" (our words, never searched); an SSID "PasswordPub"
+ * that holds the passphrase "Password" is printed as itself (an SSID is
+ * broadcast; before: "****Pub"). */
+static void test_issue11_common_password_and_ssid(void **state)
+{
+	(void)state;
+	secret_oracle_set_fatal(true);
+	struct input in;
+	input_init(&in, "f.yaml");
+	struct wifi_net w1 = {.ssid = {.s = "Office"}, .enabled = true, .is_ap = true,
+			      .pass = "password", .pass_len = 8};
+	struct wifi_net w2 = {.ssid = {.s = "PasswordPub"}, .enabled = true, .is_ap = true,
+			      .pass = "Password", .pass_len = 8};
+	w1.next = &w2;
+	in.dev.wifi = &w1;
+	add_secret(&in, "password");
+	add_secret(&in, "Password");
+	struct finding *f = finding_add(&in, &g_ctx, "EL253", "default", ITEM_6_2, -1, FST_FAIL,
+					8, "passphrase: (hidden, 8 characters)", "ssid", "Office",
+					ARGS_END);
+	finding_evidence_ours(f, SIZE_MAX);
+	expect_message(&in, f, LANG_EN,
+		       "The passphrase of \"Office\" is on a list of common passwords (or is one "
+		       "with digits or symbols added).");
+	expect_evidence(&in, f, "passphrase: (hidden, 8 characters)");
+	f = finding_add(&in, &g_ctx, "EL253", "default", ITEM_6_2, -1, FST_FAIL, 12, NULL, "ssid",
+			wifi_net_shown_ssid(&in, &w2), ARGS_END);
+	expect_message(&in, f, LANG_EN,
+		       "The passphrase of \"PasswordPub\" is on a list of common passwords (or is "
+		       "one with digits or symbols added).");
+	input_free(&in);
+	secret_oracle_set_fatal(false);
+}
+
+/* An SSID equal to the passphrase (ignoring case) is the passphrase: it is
+ * never printed (wifi_net_shown_ssid), and the weakness is EL255
+ * equals-ssid, whose texts name neither. */
+static void test_issue11_ssid_equals_passphrase(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.yaml");
+	struct wifi_net w = {.ssid = {.s = "Harbour-7731"}, .enabled = true, .is_ap = true,
+			     .pass = "harbour-7731", .pass_len = 12};
+	in.dev.wifi = &w;
+	assert_string_equal(wifi_net_shown_ssid(&in, &w), SECRET_MASK);
+	w.pass = "harbour-7732";
+	assert_string_equal(wifi_net_shown_ssid(&in, &w), "Harbour-7731");
+	struct finding *f = finding_add(&in, &g_ctx, "EL255", "equals-ssid", ITEM_6_2, -1,
+					FST_FAIL, 3, NULL, ARGS_END);
+	expect_message(&in, f, LANG_EN,
+		       "The passphrase of this network is its own network name (SSID), which it "
+		       "broadcasts to everyone nearby; neither is shown here.");
+	expect_message(&in, f, LANG_JA,
+		       "このネットワークのパスフレーズはネットワーク名（SSID）そのもので、周囲の誰にでも"
+		       "発信されています。どちらもここには表示しません。");
+	input_free(&in);
+}
+
+/* Evidence quoting a line that carries a secret is built with the
+ * secret's span replaced (evidence_line_masked), whatever its length:
+ * here a 4-byte PPPoE password the global pass never looks for. */
+static void test_issue11_evidence_line_masked(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	const char line[] = " pp auth myname office01@isp.example.jp pass";
+	struct secret_run sp = {sizeof(line) - 1 - 4, sizeof(line) - 1};
+	const char *m = evidence_line_masked(&a, line, sizeof(line) - 1, &sp, 1);
+	assert_string_equal(m, " pp auth myname office01@isp.example.jp ****");
+	/* No span: the line as it is; two spans, one at the start. */
+	assert_string_equal(evidence_line_masked(&a, "ip filter 1 pass", 16, NULL, 0),
+			    "ip filter 1 pass");
+	struct secret_run two[2] = {{0, 2}, {5, 11}};
+	assert_string_equal(evidence_line_masked(&a, "ab = secret;", 12, two, 2), "**** = ****;");
+	/* Spans past the end are clamped. */
+	struct secret_run past = {10, 99};
+	assert_string_equal(evidence_line_masked(&a, "abc", 3, &past, 1), "abc****");
+	arena_free(&a);
+}
+
+/* A registered secret that still reaches a printed value is a bug: with
+ * the oracle fatal the process aborts (and never prints the secret);
+ * otherwise it is masked (release builds: defence in depth). */
+static const char *g_model;   /* the value leak_or_not() quotes */
+
+static void leak_or_not(void)
+{
+	struct input in;
+	input_init(&in, "f.yaml");
+	add_secret(&in, "Quiet-Lantern-4471");
+	struct finding *f = finding_add(&in, &g_ctx, "EL312", "not-listed", ITEM_5_3, -1,
+					FST_WARN, 3, NULL, "model", g_model, ARGS_END);
+	struct strbuf sb;
+	sb_init(&sb, 1 << 16);
+	finding_message(&in, f, LANG_EN, &sb);
+	sb_free(&sb);
+	input_free(&in);
+}
+
+static void test_issue11_oracle_fatal(void **state)
+{
+	(void)state;
+	g_model = "Quiet-Lantern-4471";
+	int st = child_with_oracle(leak_or_not);
+	assert_true(WIFSIGNALED(st));
+	assert_int_equal(WTERMSIG(st), SIGABRT);
+	g_model = "WX3000HP";   /* the control */
+	st = child_with_oracle(leak_or_not);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	/* Not fatal: masked. */
+	struct input in;
+	input_init(&in, "f.yaml");
+	add_secret(&in, "Quiet-Lantern-4471");
+	struct finding *f = finding_add(&in, &g_ctx, "EL258", "missing", ITEM_6_2, -1,
+					FST_UNKNOWN, 3, NULL, "ssid", "x-Quiet-Lantern-4471",
+					ARGS_END);
+	expect_message(&in, f, LANG_EN, "The input gives no passphrase for \"x-****\".");
+	input_free(&in);
 }
 
 /* Linear whatever the secrets: 20,000 passphrases sharing their first
@@ -898,6 +1098,16 @@ int main(void)
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_exceptions),
 		cmocka_unit_test(test_settle_items),
+		cmocka_unit_test(test_issue11_fix_with_short_password),
+		cmocka_unit_test(test_issue11_path_with_key),
+		cmocka_unit_test(test_issue11_common_password_and_ssid),
+		cmocka_unit_test(test_issue11_ssid_equals_passphrase),
+		cmocka_unit_test(test_issue11_evidence_line_masked),
+		cmocka_unit_test(test_issue11_oracle_fatal),
 	};
+	/* The tests above test the masking itself: not fatal, whatever the
+	 * build (the issue 11 tests turn the oracle on where it must stay
+	 * silent). */
+	secret_oracle_set_fatal(false);
 	return cmocka_run_group_tests_name("finding", tests, group_setup, group_teardown);
 }

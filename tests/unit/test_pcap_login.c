@@ -33,6 +33,7 @@
 #include "../../parsers/pcap_classify.h"
 #include "../../parsers/pcap_flow.h"
 #include "../../src/loginfields.h"
+#include "../../src/report/report.h"
 #include "../../src/run.h"
 #include "pktbuild.h"
 #include "testctx.h"
@@ -749,6 +750,18 @@ static void add_tcp(unsigned sport, unsigned dport, uint32_t seq, const char *da
 	pcapf_add(&g_file, &p);
 }
 
+/* Reads g_file as a capture into in and runs the checks. */
+static void run_capture(struct input *in)
+{
+	input_init(in, "mem.pcap");
+	in->kind = parser_by_name("pcap");
+	in->data = malloc(g_file.n + 1);
+	assert_non_null(in->data);
+	memcpy(in->data, g_file.b, g_file.n);
+	in->len = g_file.n;
+	run_parsed(in, &g_ctx);
+}
+
 static void test_capture(void **state)
 {
 	(void)state;
@@ -760,12 +773,7 @@ static void test_capture(void **state)
 	add_tcp(40001, 21, 1, "USER ftp\r\n", false);                   /* 5 */
 	add_tcp(40001, 21, 11, "PASS me@example.org\r\n", false);       /* 6 */
 	struct input in;
-	input_init(&in, "mem.pcap");
-	in.kind = parser_by_name("pcap");
-	in.data = malloc(g_file.n + 1);
-	memcpy(in.data, g_file.b, g_file.n);
-	in.len = g_file.n;
-	run_parsed(&in, &g_ctx);
+	run_capture(&in);
 	const struct traffic *t = in.traffic;
 	assert_non_null(t);
 	assert_int_equal(t->ncreds, 1);
@@ -794,6 +802,69 @@ static void test_capture(void **state)
 	assert_null(strstr(sb_str(&sb), "Wendy-Secret-1"));
 	assert_null(strstr(sb_str(&sb), "me@example.org"));
 	sb_free(&sb);
+	input_free(&in);
+}
+
+/* A brute force (issue 11 §2): the same words are tried as user names and
+ * as passwords. User names are printed as user names, even a word that
+ * another login tried as its password (before: "****"); no password is
+ * printed; a login whose password is its own user name (ignoring case)
+ * is reported as that (EL403 user-as-password) and prints neither. The
+ * reports are rendered with the secret oracle fatal: nothing aborts. */
+static void test_capture_brute_force(void **state)
+{
+	(void)state;
+	pcapf_begin(&g_file, 1);
+	add_tcp(40010, 21, 1, "220 ready\r\n", true);                        /* 1 */
+	add_tcp(40010, 21, 1, "USER administrator\r\n", false);              /* 2 */
+	add_tcp(40010, 21, 21, "PASS hunter2024x\r\n", false);               /* 3 */
+	add_tcp(40011, 21, 1, "220 ready\r\n", true);                        /* 4 */
+	add_tcp(40011, 21, 1, "USER guest-user\r\n", false);                 /* 5 */
+	add_tcp(40011, 21, 18, "PASS administrator\r\n", false);             /* 6 */
+	add_tcp(40012, 21, 1, "220 ready\r\n", true);                        /* 7 */
+	add_tcp(40012, 21, 1, "USER supervisor\r\n", false);                 /* 8 */
+	add_tcp(40012, 21, 18, "PASS Supervisor\r\n", false);                /* 9 */
+	struct input in;
+	run_capture(&in);
+	const struct traffic *t = in.traffic;
+	assert_non_null(t);
+	assert_int_equal(t->ncreds, 3);
+	assert_string_equal(t->creds[0].user, "administrator");
+	assert_false(t->creds[0].user_is_password);
+	assert_string_equal(t->creds[1].user, "guest-user");
+	assert_null(t->creds[2].user);            /* never copied */
+	assert_true(t->creds[2].user_is_password);
+	assert_int_equal(in.nfindings, 3);
+	assert_string_equal(in.findings[2].rule->id, "EL403");
+	assert_string_equal(in.findings[2].variant, "user-as-password");
+	secret_oracle_set_fatal(true);
+	static const char *const formats[] = {"text", "json", "sarif"};
+	for (size_t k = 0; k < 3; k++) {
+		for (int l = 0; l < LANG_COUNT; l++) {
+			struct run_ctx ctx = g_ctx;
+			ctx.lang = (enum lang)l;
+			struct strbuf out;
+			sb_init(&out, 1u << 22);
+			struct report_run run = {.ctx = &ctx, .inputs = &in, .ninputs = 1,
+						 .out = &out};
+			assert_int_equal(report_render(reporter_by_name(formats[k]), &run), 0);
+			const char *o = sb_str(&out);
+			assert_non_null(strstr(o, "administrator"));
+			assert_non_null(strstr(o, "guest-user"));
+			assert_null(strstr(o, "hunter2024x"));
+			assert_null(strstr(o, "upervisor"));
+			/* No mask (JSON's "secret": "****" stands for every
+			 * password, whatever it is). */
+			if (k != 1)
+				assert_null(strstr(o, "****"));
+			if (k == 0 && l == LANG_EN) {
+				assert_non_null(strstr(o, "user administrator"));
+				assert_non_null(strstr(o, "the password is the user name itself"));
+			}
+			sb_free(&out);
+		}
+	}
+	secret_oracle_set_fatal(false);
 	input_free(&in);
 }
 
@@ -840,6 +911,7 @@ int main(void)
 		cmocka_unit_test(test_ldap),
 		cmocka_unit_test(test_snmp),
 		cmocka_unit_test(test_capture),
+		cmocka_unit_test(test_capture_brute_force),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
