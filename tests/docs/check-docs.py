@@ -94,14 +94,17 @@ def run(binary, *args):
 
 # ---- 1. JSON fields -----------------------------------------------------------------
 def schema_paths(schema):
-    defs = schema.get('$defs', {})
     out = set()
 
     def walk(node, path, depth=0):
         if not isinstance(node, dict) or depth > 20:
             return
         if '$ref' in node:
-            walk(defs[node['$ref'].split('/')[-1]], path, depth + 1)
+            # A JSON pointer into the schema (#/$defs/input/properties/…).
+            target = schema
+            for part in node['$ref'].lstrip('#/').split('/'):
+                target = target[part.replace('~1', '/').replace('~0', '~')]
+            walk(target, path, depth + 1)
         for k, v in node.get('properties', {}).items():
             p = path + '.' + k if path else k
             out.add(p)
