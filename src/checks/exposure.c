@@ -412,7 +412,10 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;
 	}
 	/* Any source, every public source, or a broad share of them. */
-	const char *variant = arena_printf(x->a, "%s%s", t->variant, internet_variant_suffix(&j));
+	/* Kept by the finding (not copied): in the input's arena, not x->a,
+	 * which is analyse_query's scratch. */
+	const char *variant = arena_printf(&x->in->arena, "%s%s", t->variant,
+					   internet_variant_suffix(&j));
 	if (!variant)
 		variant = t->variant;
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
@@ -435,7 +438,8 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 {
 	/* The walk's boxes live in a scratch arena freed on return: a config
 	 * with hundreds of forwards against a long ACL would otherwise keep
-	 * every intermediate box. What is reported is copied into x->a. */
+	 * every intermediate box. What is reported is copied by finding_add
+	 * into the input's arena. */
 	struct arena scratch = {0};
 	struct fbox_list passed = {0};
 	int rc = filter_reach_in(&scratch, x->l->present ? x->l->rules : NULL,
@@ -451,6 +455,10 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 	size_t nr = 0;
 	if (filter_summarise(&scratch, &passed, &r, &nr))
 		nr = 0;
+	/* What report_reach computes on the way (source sets, texts) is
+	 * scratch too: finding_add copies what it keeps. */
+	struct xp xs = *x;
+	xs.a = &scratch;
 	for (size_t i = 0; i < nr; i++) {
 		struct aset src = r[i].src;
 		if (allow) {
@@ -460,7 +468,7 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 			src = s2;
 		}
 		uint32_t proto = r[i].proto.n ? r[i].proto.iv[0].lo : 0;
-		report_reach(x, t, proto, &r[i].proto, &r[i].dport, &src, r[i].rules, r[i].nrules);
+		report_reach(&xs, t, proto, &r[i].proto, &r[i].dport, &src, r[i].rules, r[i].nrules);
 	}
 	arena_free(&scratch);
 }
