@@ -1224,6 +1224,27 @@ static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
 	return a < x->n && u_cmp(x->iv[a].lo, hi) <= 0;
 }
 
+/* The first k in (i, n) with iv[k].hi >= v, or n; iv[i].hi < v. */
+static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128 v)
+{
+	size_t lo = i + 1, step = 1;
+	while (lo < n && u_cmp(iv[lo].hi, v) < 0) {
+		i = lo;
+		lo = step < n - lo ? lo + step : n;
+		step *= 2;
+	}
+	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v: search (i, lo) */
+	size_t a = i + 1, b = lo;
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (u_cmp(iv[m].hi, v) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
 static bool aset_meets(const struct aset *x, const struct aset *y)
 {
 	/* One short list against a long one (a forwarded host against a rule
@@ -1235,12 +1256,15 @@ static bool aset_meets(const struct aset *x, const struct aset *y)
 				return true;
 		return false;
 	}
+	/* A merge walk that gallops: runs of one list lying wholly between
+	 * two intervals of the other (the hosts of one group between those of
+	 * another) are skipped by exponential then binary search. */
 	size_t i = 0, j = 0;
 	while (i < x->n && j < y->n) {
 		if (u_cmp(x->iv[i].hi, y->iv[j].lo) < 0)
-			i++;
+			i = aiv_gallop(x->iv, i, x->n, y->iv[j].lo);
 		else if (u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
-			j++;
+			j = aiv_gallop(y->iv, j, y->n, x->iv[i].lo);
 		else
 			return true;
 	}
@@ -1733,12 +1757,67 @@ static size_t lx_count(const struct lx_dim *x, struct u128 lo, struct u128 hi)
 	return x->wtot - before - after;
 }
 
+/* A compact outline of one box (one cache line), to rule out most
+ * candidates without reading their interval arrays: its protocols as a
+ * bitmap, its destination ports (exactly when they are at most
+ * LX_SUM_PORTS intervals, else their span) and whether it holds every
+ * source port. Disjoint outlines mean disjoint boxes; meeting outlines
+ * prove nothing (box_meets_fast decides). */
+#define LX_SUM_PORTS 3
+struct lx_sum {
+	uint64_t proto[4];
+	struct pival dport[LX_SUM_PORTS];
+	uint8_t nd;               /* dport intervals held; LX_SUM_PORTS + 1: the span only */
+	bool sport_all;
+	uint8_t np;               /* in a region's first outline: its parts */
+};
+
+static void lx_sum_make(const struct fbox *b, struct lx_sum *o)
+{
+	memset(o, 0, sizeof(*o));
+	for (size_t k = 0; k < b->proto.n; k++)
+		for (uint32_t v = b->proto.iv[k].lo; v <= b->proto.iv[k].hi && v < 256; v++)
+			o->proto[v >> 6] |= UINT64_C(1) << (v & 63);
+	const struct pset *d = &b->dport;
+	if (d->n <= LX_SUM_PORTS) {
+		o->nd = (uint8_t)d->n;
+		for (size_t k = 0; k < d->n; k++)
+			o->dport[k] = d->iv[k];
+	} else {
+		o->nd = LX_SUM_PORTS + 1;
+		o->dport[0].lo = d->iv[0].lo;
+		o->dport[0].hi = d->iv[d->n - 1].hi;
+	}
+	o->sport_all = b->sport.n == 1 && b->sport.iv[0].lo == 0 && b->sport.iv[0].hi == 65535;
+}
+
+static bool lx_sum_meets(const struct lx_sum *x, const struct lx_sum *y)
+{
+	if (!((x->proto[0] & y->proto[0]) | (x->proto[1] & y->proto[1]) |
+	      (x->proto[2] & y->proto[2]) | (x->proto[3] & y->proto[3])))
+		return false;
+	size_t nx = x->nd > LX_SUM_PORTS ? 1 : x->nd, ny = y->nd > LX_SUM_PORTS ? 1 : y->nd;
+	for (size_t i = 0; i < nx; i++)
+		for (size_t j = 0; j < ny; j++)
+			if (x->dport[i].lo <= y->dport[j].hi && y->dport[j].lo <= x->dport[i].hi)
+				return true;
+	return false;
+}
+
+/* Whether the outlines alone prove that the boxes meet in protocols and
+ * in both port dimensions (then only the addresses are left to test). */
+static bool lx_sum_exact(const struct lx_sum *x, const struct lx_sum *y)
+{
+	return x->nd <= LX_SUM_PORTS && y->nd <= LX_SUM_PORTS && x->sport_all && y->sport_all;
+}
+
 /* Per-line state of filter_lines. */
 struct lx {
 	struct arena *a;          /* results */
 	struct arena scratch;     /* one line's boxes, reset after it */
 	const struct frule *rules;
 	const struct region *rg;  /* every rule's region */
+	struct lx_sum (*sum)[2];  /* the outline of each part of each region */
 	const bool *cover;        /* rules that may decide packets for later ones */
 	struct lx_dim dim[LX_N];
 	size_t *stamp;            /* per rule: target index + 1 when collected */
@@ -1866,14 +1945,31 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 		for (size_t j = 0; j < niv; j++)
 			lx_query(lx, x, iv[j].lo, iv[j].hi, before, tag);
 	}
+	struct lx_sum ts[2];
+	for (size_t k = 0; k < nt && k < 2; k++)
+		lx_sum_make(&t[k], &ts[k]);
+	/* Found by destination for targets that share one destination set:
+	 * every candidate meets it there (lx_query is exact), and each part of
+	 * a region has the rule's destination (region_make). */
+	bool dst_met = best == LX_DST;
+	for (size_t k = 1; k < nt && dst_met; k++)
+		dst_met = aset_eq(&t[k].dst, &t[0].dst);
 	size_t o = 0;
 	for (size_t c = 0; c < lx->ncand; c++) {
 		size_t r = lx->cand[c];
 		const struct region *g = &lx->rg[r];
 		bool meets = false;
-		for (size_t p = 0; p < g->n && !meets; p++)
+		for (size_t p = 0; p < lx->sum[r][0].np && !meets; p++)
 			for (size_t k = 0; k < nt && !meets; k++)
-				meets = box_meets_fast(&g->part[p], &t[k]);
+				if (k >= 2)
+					meets = box_meets_fast(&g->part[p], &t[k]);
+				else if (!lx_sum_meets(&lx->sum[r][p], &ts[k]))
+					meets = false;
+				else if (lx_sum_exact(&lx->sum[r][p], &ts[k]))
+					meets = (dst_met || aset_meets(&g->part[p].dst, &t[k].dst)) &&
+						aset_meets(&g->part[p].src, &t[k].src);
+				else
+					meets = box_meets_fast(&g->part[p], &t[k]);
 		if (meets)
 			lx->cand[o++] = r;
 	}
@@ -2021,10 +2117,18 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	lx->cand = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cand));
 	if (!rg || !cover || !lx->stamp || !lx->cand)
 		return EL_ENOMEM;
+	if (n > SIZE_MAX / sizeof(*lx->sum))
+		return EL_ENOMEM;
+	lx->sum = arena_alloc(a, (n ? n : 1) * sizeof(*lx->sum));
+	if (!lx->sum)
+		return EL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		enum fam f;
 		if ((rc = rule_fam(&rules[i], FAM_V4, &f)) || (rc = region_make(&lx->proto, &rules[i], &rg[i])))
 			return rc;
+		for (size_t p = 0; p < rg[i].n; p++)
+			lx_sum_make(&rg[i].part[p], &lx->sum[i][p]);
+		lx->sum[i][0].np = (uint8_t)rg[i].n;
 	}
 	lx->rg = rg;
 	lx->cover = cover;
