@@ -1209,18 +1209,24 @@ static int walk_init(struct walk *w, struct arena *a, enum fam f)
 	return rc;
 }
 
-/* Does the sorted interval list x contain a point of [lo, hi]? Binary
- * search for the first interval ending at or after lo. */
-static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
+/* The first k in [a, b) with iv[k].hi >= v, or b (ends ascend). */
+static size_t aiv_first_end(const struct aival *iv, size_t a, size_t b, struct u128 v)
 {
-	size_t a = 0, b = x->n;
 	while (a < b) {
 		size_t m = a + (b - a) / 2;
-		if (u_cmp(x->iv[m].hi, lo) < 0)
+		if (u_cmp(iv[m].hi, v) < 0)
 			a = m + 1;
 		else
 			b = m;
 	}
+	return a;
+}
+
+/* Does the sorted interval list x contain a point of [lo, hi]? Binary
+ * search for the first interval ending at or after lo. */
+static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
+{
+	size_t a = aiv_first_end(x->iv, 0, x->n, lo);
 	return a < x->n && u_cmp(x->iv[a].lo, hi) <= 0;
 }
 
@@ -1233,16 +1239,8 @@ static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128
 		lo = step < n - lo ? lo + step : n;
 		step *= 2;
 	}
-	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v: search (i, lo) */
-	size_t a = i + 1, b = lo;
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (u_cmp(iv[m].hi, v) < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
+	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v */
+	return aiv_first_end(iv, i + 1, lo, v);
 }
 
 static bool aset_meets(const struct aset *x, const struct aset *y)
