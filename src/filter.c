@@ -1824,6 +1824,9 @@ struct lx {
 	struct walk proto;        /* tcpudp and allports, for walk_init copies */
 	struct fbox_list rem0;    /* undecided boxes: the first 64 slots, reused */
 	size_t budget;
+	size_t n;                 /* rules */
+	int indexed;              /* the family dim[] holds, or -1 */
+	size_t tag0;              /* tags of earlier runs lie at or below it */
 };
 
 /* Takes the rules of group g below before (once per line). */
@@ -2104,6 +2107,8 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	lx->a = a;
 	lx->rules = rules;
 	lx->budget = budget;
+	lx->n = n;
+	lx->indexed = -1;
 	if (n > SIZE_MAX / sizeof(struct region))
 		return EL_ENOMEM;
 	int rc = walk_init(&lx->proto, a, FAM_V4);
@@ -2138,6 +2143,9 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 /* Indexes the rules of family f that decide packets (not new_conn_never). */
 static int lx_index(struct lx *lx, size_t n, enum fam f)
 {
+	if (lx->indexed == (int)f)
+		return 0;   /* built by an earlier run over the same rules */
+	lx->indexed = -1;
 	bool *cover = (bool *)lx->cover;
 	for (size_t i = 0; i < n; i++) {
 		enum fam rf;
@@ -2153,21 +2161,60 @@ static int lx_index(struct lx *lx, size_t n, enum fam f)
 		if (rc)
 			return rc;
 	}
+	lx->indexed = (int)f;
 	return 0;
 }
 
-int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t budget,
-		 struct fline *out)
+int filter_index_new(struct arena *a, const struct frule *rules, size_t n,
+		     struct filter_index **out)
 {
+	*out = NULL;
+	struct lx *lx = arena_alloc(a, sizeof(*lx));
+	if (!lx)
+		return EL_ENOMEM;
+	int rc = lx_init(lx, a, rules, n, FILTER_LINE_BUDGET);
+	if (rc)
+		return rc;
+	*out = (struct filter_index *)lx;
+	return 0;
+}
+
+/* Whether some rule belongs to family f; EL_EINVAL as rule_fam. */
+static int lx_has_fam(const struct lx *lx, enum fam f, bool *has)
+{
+	*has = false;
+	for (size_t i = 0; i < lx->n; i++) {
+		enum fam rf;
+		int rc = rule_fam(&lx->rules[i], f, &rf);
+		if (rc)
+			return rc;
+		*has |= rf == f;
+	}
+	return 0;
+}
+
+int filter_lines_in(struct filter_index *ix, size_t budget, struct fline *out)
+{
+	struct lx *lx = (struct lx *)ix;
+	const struct frule *rules = lx->rules;
+	struct arena *a = lx->a;
+	size_t n = lx->n;
 	for (size_t i = 0; i < n; i++) {
 		out[i].verdict = FL_LIVE;
 		out[i].by = NULL;
 		out[i].nby = 0;
 	}
-	struct lx lx;
-	int rc = lx_init(&lx, a, rules, n, budget);
+	lx->budget = budget;
+	size_t tag0 = lx->tag0;
+	lx->tag0 += n + 2;
+	int rc = 0;
 	for (int f = FAM_V4; rc == 0 && f <= FAM_V6; f++) {
-		if ((rc = lx_index(&lx, n, (enum fam)f)))
+		bool has;
+		/* a family no rule has is not indexed (the index of the other
+		 * one is kept for filter_denies_in) */
+		if ((rc = lx_has_fam(lx, (enum fam)f, &has)) || !has)
+			continue;
+		if ((rc = lx_index(lx, n, (enum fam)f)))
 			break;
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			enum fam rf;
@@ -2175,15 +2222,15 @@ int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t bu
 				break;
 			if ((int)rf != f)
 				continue;
-			const struct region *g = &lx.rg[i];
+			const struct region *g = &lx->rg[i];
 			if (g->n == 0) {
 				out[i].verdict = FL_EMPTY;   /* matches no packet at all */
 				continue;
 			}
 			enum lx_res res;
 			size_t ndec;
-			if ((rc = lx_candidates(&lx, g->part, g->n, i, i + 1)) ||
-			    (rc = lx_cover(&lx, g->part, g->n, &res, &ndec)))
+			if ((rc = lx_candidates(lx, g->part, g->n, i, tag0 + i + 1)) ||
+			    (rc = lx_cover(lx, g->part, g->n, &res, &ndec)))
 				break;
 			if (res == LX_OVER) {
 				out[i].verdict = FL_UNANALYSED;
@@ -2195,19 +2242,32 @@ int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t bu
 					break;
 				}
 				for (size_t k = 0; k < ndec; k++) {
-					by[k] = (int)lx.cand[k];
-					other |= rules[lx.cand[k]].action != rules[i].action;
+					by[k] = (int)lx->cand[k];
+					other |= rules[lx->cand[k]].action != rules[i].action;
 				}
 				out[i].verdict = other ? FL_SHADOWED : FL_REDUNDANT;
 				out[i].by = by;
 				out[i].nby = ndec;
 			}
-			if (lx.scratch.used_total > LX_SCRATCH_MAX)
-				arena_reset(&lx.scratch);
+			if (lx->scratch.used_total > LX_SCRATCH_MAX)
+				arena_reset(&lx->scratch);
 		}
 	}
-	arena_free(&lx.scratch);
+	arena_free(&lx->scratch);
 	return rc;
+}
+
+int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t budget,
+		 struct fline *out)
+{
+	struct filter_index *ix;
+	int rc = filter_index_new(a, rules, n, &ix);
+	if (rc) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = (struct fline){.verdict = FL_LIVE};
+		return rc;
+	}
+	return filter_lines_in(ix, budget, out);
 }
 
 /* b ∩ q, dimension by dimension, into *out; false when empty. */
@@ -2228,27 +2288,30 @@ static int box_intersect(struct arena *a, const struct fbox *b, const struct fbo
 	return rc;
 }
 
-int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
-		  const struct fbox *q, size_t budget, bool *denies)
+int filter_denies_in(struct filter_index *ix, enum faction dflt, const struct fbox *q,
+		     size_t budget, bool *denies)
 {
+	struct lx *lx = (struct lx *)ix;
+	const struct frule *rules = lx->rules;
+	size_t n = lx->n;
 	*denies = false;
 	enum fam f = q->src.n ? q->src.fam : q->dst.fam;
 	if (box_is_empty(q))
 		return 0;
-	struct lx lx;
-	int rc = lx_init(&lx, a, rules, n, budget);
-	if (!rc)
-		rc = lx_index(&lx, n, f);
+	lx->budget = budget;
+	size_t tag0 = lx->tag0;
+	lx->tag0 += n + 2;
+	int rc = lx_index(lx, n, f);
 	/* every deny rule, then the default (a rule past the last) */
 	for (size_t i = 0; i <= n && rc == 0 && !*denies; i++) {
 		struct fbox t[2];
 		size_t nt = 0;
 		if (i < n) {
-			if (!lx.cover[i] || rules[i].action != FA_DENY)
+			if (!lx->cover[i] || rules[i].action != FA_DENY)
 				continue;
-			for (size_t p = 0; p < lx.rg[i].n && rc == 0; p++) {
+			for (size_t p = 0; p < lx->rg[i].n && rc == 0; p++) {
 				bool ne;
-				rc = box_intersect(&lx.scratch, &lx.rg[i].part[p], q, &t[nt], &ne);
+				rc = box_intersect(&lx->scratch, &lx->rg[i].part[p], q, &t[nt], &ne);
 				if (ne)
 					nt++;
 			}
@@ -2259,17 +2322,29 @@ int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum fac
 			continue;
 		enum lx_res res;
 		size_t ndec;
-		if ((rc = lx_candidates(&lx, t, nt, i, i + 1)) || (rc = lx_cover(&lx, t, nt, &res, &ndec)))
+		if ((rc = lx_candidates(lx, t, nt, i, tag0 + i + 1)) ||
+		    (rc = lx_cover(lx, t, nt, &res, &ndec)))
 			break;
 		if (res == LX_OVER)
 			rc = EL_ETOOBIG;
 		else if (res == LX_LIVE)
 			*denies = true;
-		if (lx.scratch.used_total > LX_SCRATCH_MAX)
-			arena_reset(&lx.scratch);
+		if (lx->scratch.used_total > LX_SCRATCH_MAX)
+			arena_reset(&lx->scratch);
 	}
-	arena_free(&lx.scratch);
+	arena_free(&lx->scratch);
 	return rc;
+}
+
+int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
+		  const struct fbox *q, size_t budget, bool *denies)
+{
+	*denies = false;
+	if (box_is_empty(q))
+		return 0;
+	struct filter_index *ix;
+	int rc = filter_index_new(a, rules, n, &ix);
+	return rc ? rc : filter_denies_in(ix, dflt, q, budget, denies);
 }
 
 /* ---- summary --------------------------------------------------------- */

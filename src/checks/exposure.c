@@ -500,9 +500,11 @@ static bool pset_is_full(const struct pset *p, uint32_t max)
  * else: every connection from the internet gets through); "ends-in-pass"
  * when a reachable filter passes every internet source left, so the
  * list's implicit reject is never reached and only the filters before it
- * block anything. NULL otherwise. Exact at any size (filter_denies); past
- * the per-line budget no claim is made. */
-static const char *list_passes_all(const struct xp *x, const struct fline *lines)
+ * block anything. NULL otherwise. Exact at any size (filter_denies_in over
+ * the list's index ix, NULL when it could not be built); past the per-line
+ * budget no claim is made. */
+static const char *list_passes_all(const struct xp *x, const struct fline *lines,
+				   struct filter_index *ix)
 {
 	const struct flist *l = x->l;
 	struct aset all;
@@ -511,12 +513,11 @@ static const char *list_passes_all(const struct xp *x, const struct fline *lines
 	if (aset_all(x->a, x->fam, &all) || query_init(x, &q, 0, 255, &all, NULL))
 		return NULL;
 	q.src = x->internet;
-	if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET, &denies) == 0 &&
-	    !denies) {
+	if (ix && filter_denies_in(ix, l->dflt, &q, FILTER_LINE_BUDGET, &denies) == 0 && !denies) {
 		bool denies_out = true;
 		q.src = x->outside;
-		if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET,
-				  &denies_out) == 0 && !denies_out)
+		if (filter_denies_in(ix, l->dflt, &q, FILTER_LINE_BUDGET, &denies_out) == 0 &&
+		    !denies_out)
 			return "default";
 		return "public";
 	}
@@ -639,8 +640,12 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 				    NULL, "interface", ifname, ARGS_END);
 		/* Filters in the list that can never match (any list size). */
 		struct fline *fl = arena_alloc(x.a, (l->n + 1) * sizeof(*fl));
-		bool have_fl = fl && filter_lines(x.a, l->rules, l->n, FILTER_LINE_BUDGET, fl) == 0;
-		const char *pa = list_passes_all(&x, have_fl ? fl : NULL);
+		/* one index of the list for both (built once) */
+		struct filter_index *ix;
+		if (filter_index_new(x.a, l->rules, l->n, &ix))
+			ix = NULL;
+		bool have_fl = fl && ix && filter_lines_in(ix, FILTER_LINE_BUDGET, fl) == 0;
+		const char *pa = list_passes_all(&x, have_fl ? fl : NULL, ix);
 		if (pa) {
 			pass_all = true;
 			finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line, l->text,
