@@ -1529,6 +1529,9 @@ static size_t int_uniq(int *v, size_t n)
  *    [a, b] are found in O((k + 1) log E); how many rules lie behind them
  *    is W - W(end < a) - W(start > b), two binary searches over prefix
  *    sums, so each line uses the dimension where it meets the fewest;
+ *    what that dimension finds is ruled out first by a one-cache-line
+ *    outline of each rule (protocols, ports: struct lx_sum), then by
+ *    its address sets;
  *  - the line's region minus those candidates, in list order (the
  *    candidates that remove something are the deciders), stops as soon as
  *    nothing is left (covered) or a point of what is left lies in no later
@@ -1536,6 +1539,10 @@ static size_t int_uniq(int *v, size_t n)
  *    then those of what is left each time its box count doubles);
  *  - past `budget` boxes for one line the line is FL_UNANALYSED, never
  *    guessed. Each line's boxes live in a scratch arena reset after it.
+ * The regions, outlines and index are built once per list
+ * (filter_index_new) and shared by filter_lines_in and filter_denies_in;
+ * each run marks what it has taken with tags above those of every earlier
+ * run (lx->tag0), so no run sees another's marks.
  */
 
 /* One interval of one distinct set (a group of rules) in one dimension. */
