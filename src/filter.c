@@ -1969,11 +1969,9 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 		bool meets = false;
 		for (size_t p = 0; p < lx->sum[r][0].np && !meets; p++)
 			for (size_t k = 0; k < nt && !meets; k++)
-				if (k >= 2)
-					meets = box_meets_fast(&g->part[p], &t[k]);
-				else if (!lx_sum_meets(&lx->sum[r][p], &ts[k]))
+				if (k < 2 && !lx_sum_meets(&lx->sum[r][p], &ts[k]))
 					meets = false;
-				else if (lx_sum_exact(&lx->sum[r][p], &ts[k]))
+				else if (k < 2 && lx_sum_exact(&lx->sum[r][p], &ts[k]))
 					meets = (dst_met || aset_meets(&g->part[p].dst, &t[k].dst)) &&
 						aset_meets(&g->part[p].src, &t[k].src);
 				else
