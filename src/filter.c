@@ -1209,19 +1209,38 @@ static int walk_init(struct walk *w, struct arena *a, enum fam f)
 	return rc;
 }
 
-/* Does the sorted interval list x contain a point of [lo, hi]? Binary
- * search for the first interval ending at or after lo. */
-static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
+/* The first k in [a, b) with iv[k].hi >= v, or b (ends ascend). */
+static size_t aiv_first_end(const struct aival *iv, size_t a, size_t b, struct u128 v)
 {
-	size_t a = 0, b = x->n;
 	while (a < b) {
 		size_t m = a + (b - a) / 2;
-		if (u_cmp(x->iv[m].hi, lo) < 0)
+		if (u_cmp(iv[m].hi, v) < 0)
 			a = m + 1;
 		else
 			b = m;
 	}
+	return a;
+}
+
+/* Does the sorted interval list x contain a point of [lo, hi]? Binary
+ * search for the first interval ending at or after lo. */
+static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
+{
+	size_t a = aiv_first_end(x->iv, 0, x->n, lo);
 	return a < x->n && u_cmp(x->iv[a].lo, hi) <= 0;
+}
+
+/* The first k in (i, n) with iv[k].hi >= v, or n; iv[i].hi < v. */
+static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128 v)
+{
+	size_t lo = i + 1, step = 1;
+	while (lo < n && u_cmp(iv[lo].hi, v) < 0) {
+		i = lo;
+		lo = step < n - lo ? lo + step : n;
+		step *= 2;
+	}
+	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v */
+	return aiv_first_end(iv, i + 1, lo, v);
 }
 
 static bool aset_meets(const struct aset *x, const struct aset *y)
@@ -1235,12 +1254,15 @@ static bool aset_meets(const struct aset *x, const struct aset *y)
 				return true;
 		return false;
 	}
+	/* A merge walk that gallops: runs of one list lying wholly between
+	 * two intervals of the other (the hosts of one group between those of
+	 * another) are skipped by exponential then binary search. */
 	size_t i = 0, j = 0;
 	while (i < x->n && j < y->n) {
 		if (u_cmp(x->iv[i].hi, y->iv[j].lo) < 0)
-			i++;
+			i = aiv_gallop(x->iv, i, x->n, y->iv[j].lo);
 		else if (u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
-			j++;
+			j = aiv_gallop(y->iv, j, y->n, x->iv[i].lo);
 		else
 			return true;
 	}
@@ -1507,6 +1529,9 @@ static size_t int_uniq(int *v, size_t n)
  *    [a, b] are found in O((k + 1) log E); how many rules lie behind them
  *    is W - W(end < a) - W(start > b), two binary searches over prefix
  *    sums, so each line uses the dimension where it meets the fewest;
+ *    what that dimension finds is ruled out first by a one-cache-line
+ *    outline of each rule (protocols, ports: struct lx_sum), then by
+ *    its address sets;
  *  - the line's region minus those candidates, in list order (the
  *    candidates that remove something are the deciders), stops as soon as
  *    nothing is left (covered) or a point of what is left lies in no later
@@ -1514,6 +1539,10 @@ static size_t int_uniq(int *v, size_t n)
  *    then those of what is left each time its box count doubles);
  *  - past `budget` boxes for one line the line is FL_UNANALYSED, never
  *    guessed. Each line's boxes live in a scratch arena reset after it.
+ * The regions, outlines and index are built once per list
+ * (filter_index_new) and shared by filter_lines_in and filter_denies_in;
+ * each run marks what it has taken with tags above those of every earlier
+ * run (lx->tag0), so no run sees another's marks.
  */
 
 /* One interval of one distinct set (a group of rules) in one dimension. */
@@ -1733,12 +1762,67 @@ static size_t lx_count(const struct lx_dim *x, struct u128 lo, struct u128 hi)
 	return x->wtot - before - after;
 }
 
+/* A compact outline of one box (one cache line), to rule out most
+ * candidates without reading their interval arrays: its protocols as a
+ * bitmap, its destination ports (exactly when they are at most
+ * LX_SUM_PORTS intervals, else their span) and whether it holds every
+ * source port. Disjoint outlines mean disjoint boxes; meeting outlines
+ * prove nothing (box_meets_fast decides). */
+#define LX_SUM_PORTS 3
+struct lx_sum {
+	uint64_t proto[4];
+	struct pival dport[LX_SUM_PORTS];
+	uint8_t nd;               /* dport intervals held; LX_SUM_PORTS + 1: the span only */
+	bool sport_all;
+	uint8_t np;               /* in a region's first outline: its parts */
+};
+
+static void lx_sum_make(const struct fbox *b, struct lx_sum *o)
+{
+	memset(o, 0, sizeof(*o));
+	for (size_t k = 0; k < b->proto.n; k++)
+		for (uint32_t v = b->proto.iv[k].lo; v <= b->proto.iv[k].hi && v < 256; v++)
+			o->proto[v >> 6] |= UINT64_C(1) << (v & 63);
+	const struct pset *d = &b->dport;
+	if (d->n <= LX_SUM_PORTS) {
+		o->nd = (uint8_t)d->n;
+		for (size_t k = 0; k < d->n; k++)
+			o->dport[k] = d->iv[k];
+	} else {
+		o->nd = LX_SUM_PORTS + 1;
+		o->dport[0].lo = d->iv[0].lo;
+		o->dport[0].hi = d->iv[d->n - 1].hi;
+	}
+	o->sport_all = b->sport.n == 1 && b->sport.iv[0].lo == 0 && b->sport.iv[0].hi == 65535;
+}
+
+static bool lx_sum_meets(const struct lx_sum *x, const struct lx_sum *y)
+{
+	if (!((x->proto[0] & y->proto[0]) | (x->proto[1] & y->proto[1]) |
+	      (x->proto[2] & y->proto[2]) | (x->proto[3] & y->proto[3])))
+		return false;
+	size_t nx = x->nd > LX_SUM_PORTS ? 1 : x->nd, ny = y->nd > LX_SUM_PORTS ? 1 : y->nd;
+	for (size_t i = 0; i < nx; i++)
+		for (size_t j = 0; j < ny; j++)
+			if (x->dport[i].lo <= y->dport[j].hi && y->dport[j].lo <= x->dport[i].hi)
+				return true;
+	return false;
+}
+
+/* Whether the outlines alone prove that the boxes meet in protocols and
+ * in both port dimensions (then only the addresses are left to test). */
+static bool lx_sum_exact(const struct lx_sum *x, const struct lx_sum *y)
+{
+	return x->nd <= LX_SUM_PORTS && y->nd <= LX_SUM_PORTS && x->sport_all && y->sport_all;
+}
+
 /* Per-line state of filter_lines. */
 struct lx {
 	struct arena *a;          /* results */
 	struct arena scratch;     /* one line's boxes, reset after it */
 	const struct frule *rules;
 	const struct region *rg;  /* every rule's region */
+	struct lx_sum (*sum)[2];  /* the outline of each part of each region */
 	const bool *cover;        /* rules that may decide packets for later ones */
 	struct lx_dim dim[LX_N];
 	size_t *stamp;            /* per rule: target index + 1 when collected */
@@ -1747,6 +1831,9 @@ struct lx {
 	struct walk proto;        /* tcpudp and allports, for walk_init copies */
 	struct fbox_list rem0;    /* undecided boxes: the first 64 slots, reused */
 	size_t budget;
+	size_t n;                 /* rules */
+	int indexed;              /* the family dim[] holds, or -1 */
+	size_t tag0;              /* tags of earlier runs lie at or below it */
 };
 
 /* Takes the rules of group g below before (once per line). */
@@ -1866,14 +1953,29 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 		for (size_t j = 0; j < niv; j++)
 			lx_query(lx, x, iv[j].lo, iv[j].hi, before, tag);
 	}
+	struct lx_sum ts[2];
+	for (size_t k = 0; k < nt && k < 2; k++)
+		lx_sum_make(&t[k], &ts[k]);
+	/* Found by destination for targets that share one destination set:
+	 * every candidate meets it there (lx_query is exact), and each part of
+	 * a region has the rule's destination (region_make). */
+	bool dst_met = best == LX_DST;
+	for (size_t k = 1; k < nt && dst_met; k++)
+		dst_met = aset_eq(&t[k].dst, &t[0].dst);
 	size_t o = 0;
 	for (size_t c = 0; c < lx->ncand; c++) {
 		size_t r = lx->cand[c];
 		const struct region *g = &lx->rg[r];
 		bool meets = false;
-		for (size_t p = 0; p < g->n && !meets; p++)
+		for (size_t p = 0; p < lx->sum[r][0].np && !meets; p++)
 			for (size_t k = 0; k < nt && !meets; k++)
-				meets = box_meets_fast(&g->part[p], &t[k]);
+				if (k < 2 && !lx_sum_meets(&lx->sum[r][p], &ts[k]))
+					meets = false;
+				else if (k < 2 && lx_sum_exact(&lx->sum[r][p], &ts[k]))
+					meets = (dst_met || aset_meets(&g->part[p].dst, &t[k].dst)) &&
+						aset_meets(&g->part[p].src, &t[k].src);
+				else
+					meets = box_meets_fast(&g->part[p], &t[k]);
 		if (meets)
 			lx->cand[o++] = r;
 	}
@@ -2010,6 +2112,8 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	lx->a = a;
 	lx->rules = rules;
 	lx->budget = budget;
+	lx->n = n;
+	lx->indexed = -1;
 	if (n > SIZE_MAX / sizeof(struct region))
 		return EL_ENOMEM;
 	int rc = walk_init(&lx->proto, a, FAM_V4);
@@ -2021,10 +2125,18 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	lx->cand = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cand));
 	if (!rg || !cover || !lx->stamp || !lx->cand)
 		return EL_ENOMEM;
+	if (n > SIZE_MAX / sizeof(*lx->sum))
+		return EL_ENOMEM;
+	lx->sum = arena_alloc(a, (n ? n : 1) * sizeof(*lx->sum));
+	if (!lx->sum)
+		return EL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		enum fam f;
 		if ((rc = rule_fam(&rules[i], FAM_V4, &f)) || (rc = region_make(&lx->proto, &rules[i], &rg[i])))
 			return rc;
+		for (size_t p = 0; p < rg[i].n; p++)
+			lx_sum_make(&rg[i].part[p], &lx->sum[i][p]);
+		lx->sum[i][0].np = (uint8_t)rg[i].n;
 	}
 	lx->rg = rg;
 	lx->cover = cover;
@@ -2036,6 +2148,9 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 /* Indexes the rules of family f that decide packets (not new_conn_never). */
 static int lx_index(struct lx *lx, size_t n, enum fam f)
 {
+	if (lx->indexed == (int)f)
+		return 0;   /* built by an earlier run over the same rules */
+	lx->indexed = -1;
 	bool *cover = (bool *)lx->cover;
 	for (size_t i = 0; i < n; i++) {
 		enum fam rf;
@@ -2051,21 +2166,60 @@ static int lx_index(struct lx *lx, size_t n, enum fam f)
 		if (rc)
 			return rc;
 	}
+	lx->indexed = (int)f;
 	return 0;
 }
 
-int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t budget,
-		 struct fline *out)
+int filter_index_new(struct arena *a, const struct frule *rules, size_t n,
+		     struct filter_index **out)
 {
+	*out = NULL;
+	struct lx *lx = arena_alloc(a, sizeof(*lx));
+	if (!lx)
+		return EL_ENOMEM;
+	int rc = lx_init(lx, a, rules, n, FILTER_LINE_BUDGET);
+	if (rc)
+		return rc;
+	*out = (struct filter_index *)lx;
+	return 0;
+}
+
+/* Whether some rule belongs to family f; EL_EINVAL as rule_fam. */
+static int lx_has_fam(const struct lx *lx, enum fam f, bool *has)
+{
+	*has = false;
+	for (size_t i = 0; i < lx->n; i++) {
+		enum fam rf;
+		int rc = rule_fam(&lx->rules[i], f, &rf);
+		if (rc)
+			return rc;
+		*has |= rf == f;
+	}
+	return 0;
+}
+
+int filter_lines_in(struct filter_index *ix, size_t budget, struct fline *out)
+{
+	struct lx *lx = (struct lx *)ix;
+	const struct frule *rules = lx->rules;
+	struct arena *a = lx->a;
+	size_t n = lx->n;
 	for (size_t i = 0; i < n; i++) {
 		out[i].verdict = FL_LIVE;
 		out[i].by = NULL;
 		out[i].nby = 0;
 	}
-	struct lx lx;
-	int rc = lx_init(&lx, a, rules, n, budget);
+	lx->budget = budget;
+	size_t tag0 = lx->tag0;
+	lx->tag0 += n + 2;
+	int rc = 0;
 	for (int f = FAM_V4; rc == 0 && f <= FAM_V6; f++) {
-		if ((rc = lx_index(&lx, n, (enum fam)f)))
+		bool has;
+		/* a family no rule has is not indexed (the index of the other
+		 * one is kept for filter_denies_in) */
+		if ((rc = lx_has_fam(lx, (enum fam)f, &has)) || !has)
+			continue;
+		if ((rc = lx_index(lx, n, (enum fam)f)))
 			break;
 		for (size_t i = 0; i < n && rc == 0; i++) {
 			enum fam rf;
@@ -2073,15 +2227,15 @@ int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t bu
 				break;
 			if ((int)rf != f)
 				continue;
-			const struct region *g = &lx.rg[i];
+			const struct region *g = &lx->rg[i];
 			if (g->n == 0) {
 				out[i].verdict = FL_EMPTY;   /* matches no packet at all */
 				continue;
 			}
 			enum lx_res res;
 			size_t ndec;
-			if ((rc = lx_candidates(&lx, g->part, g->n, i, i + 1)) ||
-			    (rc = lx_cover(&lx, g->part, g->n, &res, &ndec)))
+			if ((rc = lx_candidates(lx, g->part, g->n, i, tag0 + i + 1)) ||
+			    (rc = lx_cover(lx, g->part, g->n, &res, &ndec)))
 				break;
 			if (res == LX_OVER) {
 				out[i].verdict = FL_UNANALYSED;
@@ -2093,19 +2247,32 @@ int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t bu
 					break;
 				}
 				for (size_t k = 0; k < ndec; k++) {
-					by[k] = (int)lx.cand[k];
-					other |= rules[lx.cand[k]].action != rules[i].action;
+					by[k] = (int)lx->cand[k];
+					other |= rules[lx->cand[k]].action != rules[i].action;
 				}
 				out[i].verdict = other ? FL_SHADOWED : FL_REDUNDANT;
 				out[i].by = by;
 				out[i].nby = ndec;
 			}
-			if (lx.scratch.used_total > LX_SCRATCH_MAX)
-				arena_reset(&lx.scratch);
+			if (lx->scratch.used_total > LX_SCRATCH_MAX)
+				arena_reset(&lx->scratch);
 		}
 	}
-	arena_free(&lx.scratch);
+	arena_free(&lx->scratch);
 	return rc;
+}
+
+int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t budget,
+		 struct fline *out)
+{
+	struct filter_index *ix;
+	int rc = filter_index_new(a, rules, n, &ix);
+	if (rc) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = (struct fline){.verdict = FL_LIVE};
+		return rc;
+	}
+	return filter_lines_in(ix, budget, out);
 }
 
 /* b ∩ q, dimension by dimension, into *out; false when empty. */
@@ -2126,27 +2293,30 @@ static int box_intersect(struct arena *a, const struct fbox *b, const struct fbo
 	return rc;
 }
 
-int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
-		  const struct fbox *q, size_t budget, bool *denies)
+int filter_denies_in(struct filter_index *ix, enum faction dflt, const struct fbox *q,
+		     size_t budget, bool *denies)
 {
+	struct lx *lx = (struct lx *)ix;
+	const struct frule *rules = lx->rules;
+	size_t n = lx->n;
 	*denies = false;
 	enum fam f = q->src.n ? q->src.fam : q->dst.fam;
 	if (box_is_empty(q))
 		return 0;
-	struct lx lx;
-	int rc = lx_init(&lx, a, rules, n, budget);
-	if (!rc)
-		rc = lx_index(&lx, n, f);
+	lx->budget = budget;
+	size_t tag0 = lx->tag0;
+	lx->tag0 += n + 2;
+	int rc = lx_index(lx, n, f);
 	/* every deny rule, then the default (a rule past the last) */
 	for (size_t i = 0; i <= n && rc == 0 && !*denies; i++) {
 		struct fbox t[2];
 		size_t nt = 0;
 		if (i < n) {
-			if (!lx.cover[i] || rules[i].action != FA_DENY)
+			if (!lx->cover[i] || rules[i].action != FA_DENY)
 				continue;
-			for (size_t p = 0; p < lx.rg[i].n && rc == 0; p++) {
+			for (size_t p = 0; p < lx->rg[i].n && rc == 0; p++) {
 				bool ne;
-				rc = box_intersect(&lx.scratch, &lx.rg[i].part[p], q, &t[nt], &ne);
+				rc = box_intersect(&lx->scratch, &lx->rg[i].part[p], q, &t[nt], &ne);
 				if (ne)
 					nt++;
 			}
@@ -2157,17 +2327,29 @@ int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum fac
 			continue;
 		enum lx_res res;
 		size_t ndec;
-		if ((rc = lx_candidates(&lx, t, nt, i, i + 1)) || (rc = lx_cover(&lx, t, nt, &res, &ndec)))
+		if ((rc = lx_candidates(lx, t, nt, i, tag0 + i + 1)) ||
+		    (rc = lx_cover(lx, t, nt, &res, &ndec)))
 			break;
 		if (res == LX_OVER)
 			rc = EL_ETOOBIG;
 		else if (res == LX_LIVE)
 			*denies = true;
-		if (lx.scratch.used_total > LX_SCRATCH_MAX)
-			arena_reset(&lx.scratch);
+		if (lx->scratch.used_total > LX_SCRATCH_MAX)
+			arena_reset(&lx->scratch);
 	}
-	arena_free(&lx.scratch);
+	arena_free(&lx->scratch);
 	return rc;
+}
+
+int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
+		  const struct fbox *q, size_t budget, bool *denies)
+{
+	*denies = false;
+	if (box_is_empty(q))
+		return 0;
+	struct filter_index *ix;
+	int rc = filter_index_new(a, rules, n, &ix);
+	return rc ? rc : filter_denies_in(ix, dflt, q, budget, denies);
 }
 
 /* ---- summary --------------------------------------------------------- */

@@ -220,6 +220,19 @@ int filter_lines(struct arena *a, const struct frule *rules, size_t n, size_t bu
 int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum faction dflt,
 		  const struct fbox *q, size_t budget, bool *denies);
 
+/* One list's rules prepared once for several filter_lines_in and
+ * filter_denies_in runs (regions, outlines and the index of the family
+ * last asked about), in the arena a; the rules must outlive it and stay
+ * unchanged. filter_lines and filter_denies build one each time. Returns
+ * 0 or EL_ENOMEM. */
+struct filter_index;
+int filter_index_new(struct arena *a, const struct frule *rules, size_t n,
+		     struct filter_index **out);
+/* filter_lines and filter_denies over the rules of ix: the same answers. */
+int filter_lines_in(struct filter_index *ix, size_t budget, struct fline *out);
+int filter_denies_in(struct filter_index *ix, enum faction dflt, const struct fbox *q,
+		     size_t budget, bool *denies);
+
 /* A summary line of what passed: one protocol value (or a run of
  * protocols without ports), destination ports, sources, the rules that let
  * it through. */

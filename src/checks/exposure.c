@@ -480,7 +480,10 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;
 	}
 	/* Any source, every public source, or a broad share of them. */
-	const char *variant = arena_printf(x->a, "%s%s", t->variant, internet_variant_suffix(&j));
+	/* Kept by the finding (not copied): in the input's arena, not x->a,
+	 * which is analyse_query's scratch. */
+	const char *variant = arena_printf(&x->in->arena, "%s%s", t->variant,
+					   internet_variant_suffix(&j));
 	if (!variant)
 		variant = t->variant;
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
@@ -505,7 +508,8 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 {
 	/* The walk's boxes live in a scratch arena freed on return: a config
 	 * with hundreds of forwards against a long ACL would otherwise keep
-	 * every intermediate box. What is reported is copied into x->a. */
+	 * every intermediate box. What is reported is copied by finding_add
+	 * into the input's arena. */
 	struct arena scratch = {0};
 	struct fbox_list passed = {0};
 	int rc = filter_reach_in(&scratch, x->l->present ? x->l->rules : NULL,
@@ -521,6 +525,10 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 	size_t nr = 0;
 	if (filter_summarise(&scratch, &passed, &r, &nr))
 		nr = 0;
+	/* What report_reach computes on the way (source sets, texts) is
+	 * scratch too: finding_add copies what it keeps. */
+	struct xp xs = *x;
+	xs.a = &scratch;
 	for (size_t i = 0; i < nr; i++) {
 		struct aset src = r[i].src;
 		if (allow) {
@@ -530,7 +538,7 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 			src = s2;
 		}
 		uint32_t proto = r[i].proto.n ? r[i].proto.iv[0].lo : 0;
-		report_reach(x, t, proto, &r[i].proto, &r[i].dport, &src, r[i].rules, r[i].nrules);
+		report_reach(&xs, t, proto, &r[i].proto, &r[i].dport, &src, r[i].rules, r[i].nrules);
 	}
 	arena_free(&scratch);
 }
@@ -562,9 +570,11 @@ static bool pset_is_full(const struct pset *p, uint32_t max)
  * else: every connection from the internet gets through); "ends-in-pass"
  * when a reachable filter passes every internet source left, so the
  * list's implicit reject is never reached and only the filters before it
- * block anything. NULL otherwise. Exact at any size (filter_denies); past
- * the per-line budget no claim is made. */
-static const char *list_passes_all(const struct xp *x, const struct fline *lines)
+ * block anything. NULL otherwise. Exact at any size (filter_denies_in over
+ * the list's index ix, NULL when it could not be built); past the per-line
+ * budget no claim is made. */
+static const char *list_passes_all(const struct xp *x, const struct fline *lines,
+				   struct filter_index *ix)
 {
 	const struct flist *l = x->l;
 	struct aset all;
@@ -573,12 +583,11 @@ static const char *list_passes_all(const struct xp *x, const struct fline *lines
 	if (aset_all(x->a, x->fam, &all) || query_init(x, &q, 0, 255, &all, NULL))
 		return NULL;
 	q.src = x->internet;
-	if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET, &denies) == 0 &&
-	    !denies) {
+	if (ix && filter_denies_in(ix, l->dflt, &q, FILTER_LINE_BUDGET, &denies) == 0 && !denies) {
 		bool denies_out = true;
 		q.src = x->outside;
-		if (filter_denies(x->a, l->rules, l->n, l->dflt, &q, FILTER_LINE_BUDGET,
-				  &denies_out) == 0 && !denies_out)
+		if (filter_denies_in(ix, l->dflt, &q, FILTER_LINE_BUDGET, &denies_out) == 0 &&
+		    !denies_out)
 			return "default";
 		return "public";
 	}
@@ -711,8 +720,12 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 				    NULL, "interface", ifname, ARGS_END);
 		/* Filters in the list that can never match (any list size). */
 		struct fline *fl = arena_alloc(x.a, (l->n + 1) * sizeof(*fl));
-		bool have_fl = fl && filter_lines(x.a, l->rules, l->n, FILTER_LINE_BUDGET, fl) == 0;
-		const char *pa = list_passes_all(&x, have_fl ? fl : NULL);
+		/* one index of the list for both (built once) */
+		struct filter_index *ix;
+		if (filter_index_new(x.a, l->rules, l->n, &ix))
+			ix = NULL;
+		bool have_fl = fl && ix && filter_lines_in(ix, FILTER_LINE_BUDGET, fl) == 0;
+		const char *pa = list_passes_all(&x, have_fl ? fl : NULL, ix);
 		if (pa) {
 			pass_all = true;
 			finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line, l->text,

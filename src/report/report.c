@@ -107,14 +107,34 @@ void *report_row_json(const struct registry *reg, const struct input *in, enum l
 			 nc);
 }
 
+struct dump_to {
+	struct strbuf *out;
+	int rc;
+};
+
+static int dump_add(const char *buf, size_t n, void *data)
+{
+	struct dump_to *d = data;
+	d->rc = sb_add(d->out, buf, n);
+	return d->rc ? -1 : 0;
+}
+
 int report_dump_json(void *root, struct strbuf *out)
 {
+	/* Straight into out: a report of 100,000 findings is about 90 MB,
+	 * which json_dumps would build once more before it is copied. */
 	json_t *j = root;
-	char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	int rc = text ? sb_adds(out, text) : EL_ENOMEM;
+	size_t len0 = out->len;
+	struct dump_to d = {.out = out, .rc = 0};
+	int rc = 0;
+	if (json_dump_callback(j, dump_add, &d, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		rc = d.rc ? d.rc : EL_ENOMEM;
 	if (!rc)
 		rc = sb_adds(out, "\n");
-	free(text);
+	if (rc && out->buf) {   /* nothing of a failed report is kept */
+		out->len = len0;
+		out->buf[len0] = '\0';
+	}
 	json_decref(j);
 	return rc;
 }

@@ -1043,6 +1043,41 @@ static void test_lines_partial_and_joint(void **state)
 	COVERED(fl, 9, FL_REDUNDANT, 1);
 }
 
+/* One index for filter_lines_in, then filter_denies_in (as exposure.c
+ * uses it): a run must not take the marks an earlier run left for its own
+ * lines (the last line, 2, marks what it met last). Line 2's reject is
+ * covered by line 1's pass, so with the default pass no TCP packet is
+ * denied; UDP to port 53 from 198.51.100.0/24 is (line 0). */
+static void test_index_shared(void **state)
+{
+	(void)state;
+	struct frule r[] = {
+		R(FA_DENY, "17", FAM_V4, "198.51.100.0/24", "*", "*", "53"),
+		R(FA_PASS, "6", FAM_V4, "*", "*", "*", "*"),
+		R(FA_DENY, "6", FAM_V4, "*", "*", "*", "*"),
+	};
+	struct filter_index *ix;
+	assert_int_equal(filter_index_new(&A, r, 3, &ix), 0);
+	struct fline fl[3];
+	assert_int_equal(filter_lines_in(ix, FILTER_LINE_BUDGET, fl), 0);
+	LIVE(fl, 0);
+	LIVE(fl, 1);
+	COVERED(fl, 2, FL_SHADOWED, 1);
+	struct fbox tcp = Q("6", FAM_V4, "*", "*", "*"), udp = Q("17", FAM_V4, "*", "*", "*");
+	for (int run = 0; run < 2; run++) {
+		bool d = true;
+		assert_int_equal(filter_denies_in(ix, FA_PASS, &tcp, FILTER_LINE_BUDGET, &d), 0);
+		assert_false(d);
+		d = false;
+		assert_int_equal(filter_denies_in(ix, FA_PASS, &udp, FILTER_LINE_BUDGET, &d), 0);
+		assert_true(d);
+	}
+	/* and what the one-off calls say */
+	bool d = true;
+	assert_int_equal(filter_denies(&A, r, 3, FA_PASS, &tcp, FILTER_LINE_BUDGET, &d), 0);
+	assert_false(d);
+}
+
 /* An `established` rule matches only later packets of a connection, so
  * it decides nothing for later lines; it is itself covered when earlier
  * lines decide all it would match. A line matching nothing is "empty". */
@@ -1286,7 +1321,8 @@ static struct aset rnd_addr(unsigned span)
 
 /* Random lists of n lines over addresses 10.0.0.0..span+2, ports
  * 0..pmax+2 and a few protocols; every verdict and every decider of
- * filter_lines, and filter_denies, against the oracle. */
+ * filter_lines, and filter_denies, against the oracle; and the same
+ * through one shared index (filter_lines_in, filter_denies_in). */
 static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
 {
 	static const uint32_t pv[] = { 1, 6, 17, 47 };
@@ -1342,6 +1378,25 @@ static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
 		bool denies;
 		assert_int_equal(filter_denies(&A, r, n, dflt, &q, FILTER_LINE_BUDGET, &denies), 0);
 		assert_int_equal(denies, o.denies);
+		/* the same answers from one index shared by the runs, as
+		 * exposure.c uses it: the marks of one run must not leak into
+		 * the next (filter_denies_in twice after filter_lines_in) */
+		struct filter_index *ix;
+		assert_int_equal(filter_index_new(&A, r, n, &ix), 0);
+		struct fline *fl2 = arena_alloc(&A, n * sizeof(*fl2));
+		assert_non_null(fl2);
+		assert_int_equal(filter_lines_in(ix, FILTER_LINE_BUDGET, fl2), 0);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(fl2[i].verdict, fl[i].verdict);
+			assert_int_equal(fl2[i].nby, fl[i].nby);
+			for (size_t k = 0; k < fl[i].nby; k++)
+				assert_int_equal(fl2[i].by[k], fl[i].by[k]);
+		}
+		for (int run = 0; run < 2; run++) {
+			bool d2 = !o.denies;
+			assert_int_equal(filter_denies_in(ix, dflt, &q, FILTER_LINE_BUDGET, &d2), 0);
+			assert_int_equal(d2, o.denies);
+		}
 		free(o.v);
 		free(o.dec);
 		arena_free(&A);
@@ -1604,6 +1659,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_candidates_random_cross_check, teardown),
 		cmocka_unit_test_teardown(test_lines_manual_example, teardown),
 		cmocka_unit_test_teardown(test_lines_partial_and_joint, teardown),
+		cmocka_unit_test_teardown(test_index_shared, teardown),
 		cmocka_unit_test_teardown(test_lines_established, teardown),
 		cmocka_unit_test_teardown(test_lines_mixed_families, teardown),
 		cmocka_unit_test_teardown(test_lines_narrower, teardown),
