@@ -377,19 +377,21 @@ int report_unchecked_text(const struct registry *reg, const struct input *in, in
 		rc = sb_adds(sb, nt);
 		any = true;
 	}
+	/* One title per rule, in the order the findings come: a rule's index
+	 * in the registry marks it seen (linear in the findings). */
+	bool *seen = calloc(reg->nrules + 1, sizeof(bool));
+	if (!seen)
+		return EL_ENOMEM;
 	for (size_t i = 0; rc == 0 && i < in->nfindings; i++) {
 		const struct finding *f = &in->findings[i];
-		if (f->item != it || f->status != FST_UNKNOWN)
+		size_t k = (size_t)(f->rule - reg->rules);
+		if (f->item != it || f->status != FST_UNKNOWN || k >= reg->nrules || seen[k])
 			continue;
-		bool seen = false;   /* one title per rule */
-		for (size_t j = 0; !seen && j < i; j++)
-			seen = in->findings[j].item == it && in->findings[j].status == FST_UNKNOWN &&
-			       in->findings[j].rule == f->rule;
-		if (seen)
-			continue;
+		seen[k] = true;
 		rc = sb_printf(sb, "%s%s (%s)", any ? "; " : "", ltext_get(&f->rule->title, l),
 			       f->rule->id);
 		any = true;
 	}
+	free(seen);
 	return rc;
 }
