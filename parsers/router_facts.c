@@ -7,12 +7,14 @@
  * "pasphrase" must not silently turn a check into "not assessed".
  * Passphrases are registered as secrets of the input at once.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "router_facts.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../src/secrets.h"
 #include "../src/ytree.h"
 #include "parsers.h"
 
@@ -269,6 +271,31 @@ static const char *quotable(struct input *in, const char *s)
 	return d ? d : "(a long value)";
 }
 
+/* s with every occurrence of the network's passphrase sec (slen bytes)
+ * replaced by SECRET_MASK, built here where both are known: a label the
+ * admin typed (security:) that holds the passphrase — spelt with YAML
+ * escapes, so its bytes never appear as such in the file — is quoted
+ * without it by construction (found by fuzz_facts, 2026-12-07). s itself
+ * when the passphrase is not in it; NULL only when out of memory. */
+static const char *facts_without_pass(struct input *in, const char *s, const char *sec,
+				      size_t slen)
+{
+	if (!s || !sec || slen == 0)
+		return s;
+	size_t n = strlen(s);
+	struct secret_run spans[16];
+	size_t ns = 0;
+	for (const char *p = s; ns < sizeof(spans) / sizeof(spans[0]) &&
+				(p = memmem(p, n - (size_t)(p - s), sec, slen)) != NULL;
+	     p += slen)
+		spans[ns++] = (struct secret_run){(size_t)(p - s), (size_t)(p - s) + slen};
+	if (ns == 0)
+		return s;
+	if (ns == sizeof(spans) / sizeof(spans[0]))
+		return "(a value that holds the passphrase)";   /* never quoted in part */
+	return evidence_line_masked(&in->arena, s, n, spans, ns);
+}
+
 static bool key_known(const char *k, const char *const *allowed)
 {
 	for (size_t i = 0; allowed[i]; i++)
@@ -426,6 +453,24 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 	w->line = m->line;
 	w->enabled = true;
 	w->is_ap = true;
+	const struct ynode *pv = ymap_get(m, "passphrase");
+	if (pv && !yscalar_is_null(pv)) {
+		if (pv->kind != Y_SCALAR) {
+			input_diag(in, DIAG_ERROR, pv->line, pv->col,
+				   "'passphrase' must be a single value (quote it)",
+				   "'passphrase' には一つの値を書いてください（\"\" で囲んでください）");
+		} else if (pv->len > FACTS_MAX_VALUE) {
+			input_diag(in, DIAG_ERROR, pv->line, pv->col,
+				   "the value of 'passphrase' is %zu bytes long; the limit is %d",
+				   "'passphrase' の値が %zu バイトあります。上限は %d バイトです",
+				   pv->len, FACTS_MAX_VALUE);
+		} else {
+			w->pass = pv->str;
+			w->pass_len = pv->len;
+			w->pass_line = pv->line;
+			input_add_secret(in, pv->str, pv->len);
+		}
+	}
 	facts_text(in, ymap_get(m, "ssid"), "ssid", &w->ssid);
 	facts_text(in, ymap_get(m, "band"), "band", &w->band);
 	enum tri en = TRI_UNSET;
@@ -446,6 +491,14 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 	}
 	const struct ynode *sv = ymap_get(m, "security");
 	if (facts_text(in, sv, "security", &w->sec_label)) {
+		/* The label is quoted (evidence, the note below) without the
+		 * passphrase, read above for this reason. */
+		const char *shown = facts_without_pass(in, w->sec_label.s, w->pass, w->pass_len);
+		if (!shown) {
+			input_fail(in, "out of memory");
+			return;
+		}
+		w->sec_label.s = shown;
 		enum wifi_cipher lc = WCIPH_UNSET;
 		w->sec = facts_security_label(sv->str, sv->len, &lc);
 		if (lc != WCIPH_UNSET) {
@@ -463,25 +516,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 				   "\"WPA2-PSK(AES)\", \"WPA2/WPA3\", \"WPA3-SAE\", open; see the README)",
 				   "セキュリティ方式 '%s' を解釈できません（例: wpa2-personal、"
 				   "「WPA2-PSK(AES)」「WPA2/WPA3」「WPA3-SAE」、open。README を参照）",
-				   quotable(in, sv->str));
-	}
-	const struct ynode *pv = ymap_get(m, "passphrase");
-	if (pv && !yscalar_is_null(pv)) {
-		if (pv->kind != Y_SCALAR) {
-			input_diag(in, DIAG_ERROR, pv->line, pv->col,
-				   "'passphrase' must be a single value (quote it)",
-				   "'passphrase' には一つの値を書いてください（\"\" で囲んでください）");
-		} else if (pv->len > FACTS_MAX_VALUE) {
-			input_diag(in, DIAG_ERROR, pv->line, pv->col,
-				   "the value of 'passphrase' is %zu bytes long; the limit is %d",
-				   "'passphrase' の値が %zu バイトあります。上限は %d バイトです",
-				   pv->len, FACTS_MAX_VALUE);
-		} else {
-			w->pass = pv->str;
-			w->pass_len = pv->len;
-			w->pass_line = pv->line;
-			input_add_secret(in, pv->str, pv->len);
-		}
+				   quotable(in, shown));
 	}
 	*in->dev.wifi_tail = w;
 	in->dev.wifi_tail = &w->next;
