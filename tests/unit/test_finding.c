@@ -561,7 +561,7 @@ static void test_issue11_path_with_key(void **state)
 	input_init(&in, "/corpus/yamaha-rtx-key/rtx830.cfg");
 	add_secret(&in, "yamaha");
 	add_secret(&in, "yamaha-rtx-key");
-	input_fail(&in, "%s", "cannot be read");
+	input_fail(&in, "%s", "%s", "cannot be read");
 	struct strbuf sb;
 	sb_init(&sb, 1 << 16);
 	assert_int_equal(finding_scrub(&in, in.error, strlen(in.error), &sb), 0);
