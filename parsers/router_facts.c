@@ -510,11 +510,12 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 {
 	(void)ctx;
 	struct ynode *root = NULL;
-	char err[300];
+	char err[300], err_ja[sizeof(err)];
 	in->has_coverage = true;
 	in->lines_total = count_content_lines(in->data, in->len);
-	if (ytree_parse(&in->arena, in->data, in->len, &root, err, sizeof(err))) {
-		input_fail(in, "not a valid facts file: %s", "ルータ事実ファイルとして正しくありません: %s", err);
+	if (ytree_parse_ja(&in->arena, in->data, in->len, &root, err, err_ja, sizeof(err))) {
+		input_fail(in, "not a valid facts file: %s%.0s",
+			   "ルータ事実ファイルとして正しくありません: %.0s%s", err, err_ja);
 		in->lines_understood = 0;
 		return EL_EPARSE;
 	}
