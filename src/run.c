@@ -88,6 +88,29 @@ static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, cha
 	"nvram・RouterOS のファイル、ルータ事実ファイル、pcap/pcapng のキャプチャの"          \
 	"いずれかを想定しています（--kind で種類を指定できます）"
 
+/* The Japanese of the reason a read of util.c gave (why, in English), told
+ * by its return code rc: a limit of max bytes, memory; else why itself,
+ * which is the C library's text of the system error (strerror). */
+static const char *read_why_ja(int rc, size_t max, const char *why, char *buf, size_t n)
+{
+	if (rc == EL_ETOOBIG) {
+		snprintf(buf, n, "この種類の入力の上限 %zu バイトを超えています", max);
+		return buf;
+	}
+	if (rc == EL_ENOMEM)
+		return "メモリが足りません";
+	return why;
+}
+
+/* An input that could not be read: why in English, its Japanese from
+ * read_why_ja(). */
+static void read_fail(struct input *in, int rc, size_t max, const char *why)
+{
+	char ja[256];
+	input_fail(in, "cannot read: %s%.0s", "読み込めません: %.0s%s", why,
+		   read_why_ja(rc, max, why, ja, sizeof(ja)));
+}
+
 const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, bool *archive)
 {
 	char why[256];
@@ -305,7 +328,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			rc = read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why));
 		}
 		if (rc) {
-			input_fail(in, "cannot read: %s", "読み込めません: %s", why);
+			read_fail(in, rc, 0, why);
 			goto out;
 		}
 		if (n == 0) {
@@ -331,9 +354,10 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
 				goto out;
 			}
-			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len, why,
-					sizeof(why))) {
-				input_fail(in, "cannot read: %s", "読み込めません: %s", why);
+			int arc = fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len,
+					      why, sizeof(why));
+			if (arc) {
+				read_fail(in, arc, BUNDLE_MAX_UNPACKED, why);
 				goto out;
 			}
 			close(fd);
@@ -379,7 +403,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			 : file_read_all(in->path, p->max_bytes, &in->data, &in->len, why,
 					 sizeof(why));
 	if (rc) {
-		input_fail(in, "cannot read: %s", "読み込めません: %s", why);
+		read_fail(in, rc, p->max_bytes, why);
 		goto out;
 	}
 	if (in->data)
@@ -429,8 +453,9 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 		run_finish(in, ctx, true);
 		return;
 	}
-	if (file_read_all(in->path, BUNDLE_MAX_UNPACKED, &data, &len, why, sizeof(why))) {
-		input_fail(in, "cannot read: %s", "読み込めません: %s", why);
+	int rc = file_read_all(in->path, BUNDLE_MAX_UNPACKED, &data, &len, why, sizeof(why));
+	if (rc) {
+		read_fail(in, rc, BUNDLE_MAX_UNPACKED, why);
 		run_finish(in, ctx, true);
 		return;
 	}
@@ -453,7 +478,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		n = 0;
 		if (fd < 0) {
 			free(head);
-			input_fail(in, "cannot read: %s", "読み込めません: %s", why);
+			read_fail(in, EL_EIO, 0, why);
 			run_finish(in, ctx, true);
 			return;
 		}
@@ -562,8 +587,11 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		char *data = NULL;
 		size_t len = 0;
-		if (file_read_all(paths[i], kind->max_bytes, &data, &len, why, sizeof(why))) {
-			input_fail(in, "%s: cannot read: %s", "%s: 読み込めません: %s", paths[i], why);
+		int rrc = file_read_all(paths[i], kind->max_bytes, &data, &len, why, sizeof(why));
+		if (rrc) {
+			char ja[256];
+			input_fail(in, "%s: cannot read: %s%.0s", "%s: 読み込めません: %.0s%s", paths[i],
+				   why, read_why_ja(rrc, kind->max_bytes, why, ja, sizeof(ja)));
 			run_finish(in, ctx, true);
 			return;
 		}
