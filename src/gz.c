@@ -145,6 +145,11 @@ const char *gz_error(const struct gz *g)
 	return g->failed ? g->why : "";
 }
 
+const char *gz_error_ja(const struct gz *g)
+{
+	return g->failed ? g->why_ja : "";
+}
+
 /* More compressed bytes for zlib: 1, 0 at the end of the data, -1. */
 static int gz_fill(struct gz *g)
 {

@@ -43,6 +43,8 @@ int gz_read_all(struct gz *g, size_t max, char **out, size_t *outn);
 /* Why the last call failed, in English (the input's name is not in it);
  * "" when nothing failed. Owned by g. */
 const char *gz_error(const struct gz *g);
+/* The same in Japanese. */
+const char *gz_error_ja(const struct gz *g);
 /* Turns the GZ_BOMB_RATIO limit on or off (once the kind is known). */
 void gz_set_bomb_guard(struct gz *g, bool on);
 /* True when bytes that start no gzip member followed the data (ignored,

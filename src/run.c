@@ -495,7 +495,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		goto fail;
 	}
 	if (gz_peek(g, PROBE_BYTES - 1, &dh, &dn)) {
-		input_fail(in, "%s", "%s", gz_error(g));
+		input_fail(in, "%s%.0s", "%.0s%s", gz_error(g), gz_error_ja(g));
 		goto fail;
 	}
 	if (dn == 0) {
@@ -527,7 +527,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 			input_fail(in, "the archive unpacks to more than the limit of %u bytes",
 				   "アーカイブを展開すると上限の %u バイトを超えます", BUNDLE_MAX_UNPACKED);
 		else if (rc)
-			input_fail(in, "%s", "%s", gz_error(g));
+			input_fail(in, "%s%.0s", "%.0s%s", gz_error(g), gz_error_ja(g));
 		gz_close(g);
 		if (rc) {
 			run_finish(in, ctx, true);
@@ -562,7 +562,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		return;
 	}
 	if (gz_read_all(g, p->max_bytes, &in->data, &in->len)) {
-		input_fail(in, "%s", "%s", gz_error(g));
+		input_fail(in, "%s%.0s", "%.0s%s", gz_error(g), gz_error_ja(g));
 		goto fail_noprobe;
 	}
 	if (gz_trailing(g))
