@@ -57,8 +57,9 @@ void gz_close(struct gz *g);
  * (exit 2) before the FILE reports the error. NULL when out of memory. */
 FILE *gz_fopen(struct gz *g, struct input *in);
 /* Inflates gzip data held in memory (an archive) into a malloc'd buffer
- * of at most max bytes: 0, or negative with why set. */
+ * of at most max bytes: 0, or negative with why and why_ja (English and
+ * Japanese, whyn bytes each) set. */
 int gz_inflate_mem(const char *data, size_t len, size_t max, char **out, size_t *outn,
-		   char *why, size_t whyn);
+		   char *why, char *why_ja, size_t whyn);
 
 #endif

@@ -88,20 +88,6 @@ static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, cha
 	"nvram・RouterOS のファイル、ルータ事実ファイル、pcap/pcapng のキャプチャの"          \
 	"いずれかを想定しています（--kind で種類を指定できます）"
 
-/* The Japanese of the reason a read of util.c gave (why, in English), told
- * by its return code rc: a limit of max bytes, memory; else why itself,
- * which is the C library's text of the system error (strerror). */
-static const char *read_why_ja(int rc, size_t max, const char *why, char *buf, size_t n)
-{
-	if (rc == EL_ETOOBIG) {
-		snprintf(buf, n, "この種類の入力の上限 %zu バイトを超えています", max);
-		return buf;
-	}
-	if (rc == EL_ENOMEM)
-		return "メモリが足りません";
-	return why;
-}
-
 /* An input that could not be read: why in English, its Japanese from
  * read_why_ja(). */
 static void read_fail(struct input *in, int rc, size_t max, const char *why)
