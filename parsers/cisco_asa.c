@@ -1909,7 +1909,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 {
 	struct asa *s = arena_alloc(&in->arena, sizeof(*s));
 	if (!s) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	s->in = in;
@@ -1924,7 +1924,8 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	in->dev.vendor.s = "cisco";
 	in->dev.vendor_display = "Cisco";
 	if (memchr(in->data, '\0', in->len)) {
-		input_fail(in, "this file holds binary data, not a running-config");
+		input_fail(in, "this file holds binary data, not a running-config",
+			   "このファイルはバイナリデータで、running-config ではありません");
 		return EL_EPARSE;
 	}
 	const char *p = in->data, *end = in->data + in->len;
@@ -1995,7 +1996,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	arena_free(&s->scratch);
 	if (in->lines_total == 0) {
-		input_fail(in, "no Cisco ASA configuration lines found");
+		input_fail(in, "no Cisco ASA configuration lines found", "Cisco ASA の設定行が見つかりません");
 		return EL_EPARSE;
 	}
 	if (s->nunknown > ASA_UNKNOWN_LISTED)

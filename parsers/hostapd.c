@@ -958,11 +958,12 @@ static int hostapd_parse(struct input *in, const struct run_ctx *ctx)
 			in->lines_understood++;
 	}
 	if (h.oom) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	if (!in->lines_total) {
-		input_fail(in, "no settings: every line is blank or a comment");
+		input_fail(in, "no settings: every line is blank or a comment",
+			   "設定がありません: どの行も空行かコメントです");
 		return EL_EPARSE;
 	}
 	/* hw_mode is per radio (default b, 2.4 GHz); a 6 GHz op_class (131-137,

@@ -1207,14 +1207,14 @@ static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 	} else {
 		rc = load_text(&nv);
 		if (rc)
-			input_fail(in, "out of memory");
+			input_fail(in, "out of memory", "メモリが足りません");
 	}
 	if (!rc && nv.unnoted)
 		input_diag(in, DIAG_NOTE, 0, 0,
 			   "%u more lines are not key=value settings and were ignored",
 			   "ほかに %u 行が key=value 形式の設定ではないため無視しました", nv.unnoted);
 	if (!rc && nv.n == 0) {
-		input_fail(in, "no nvram settings (key=value) found");
+		input_fail(in, "no nvram settings (key=value) found", "nvram の設定（key=value）が見つかりません");
 		rc = EL_EPARSE;
 	}
 	if (!rc)
@@ -1230,7 +1230,7 @@ static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 		rc = forwards(&nv);
 	}
 	if (rc == EL_ENOMEM && !in->error)
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 	if (!rc && (in->dev.nwifi || in->dev.wps != TRI_UNSET || in->dev.upnp != TRI_UNSET ||
 		    in->dev.remote_admin != TRI_UNSET))
 		in->has_device = true;

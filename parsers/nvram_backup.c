@@ -119,7 +119,7 @@ static int decode_hdr(struct input *in, enum nvb_kind k, nvb_entry_fn fn, void *
 				     bad);
 	char *pl = arena_alloc(&in->arena, len + 1);
 	if (!pl) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	unsigned salt = u[7];
@@ -192,7 +192,8 @@ int nvb_decode(struct input *in, enum nvb_kind k, nvb_entry_fn fn, void *ctx,
 	*entries = 0;
 	*bad = 0;
 	if (in->len < HDR_SIZE || nvb_detect(in->data, in->len) != k) {
-		input_fail(in, "not a %s: the %d-byte header is missing", nvb_name(k), HDR_SIZE);
+		input_fail(in, "not a %s: the %d-byte header is missing",
+			   "%s ではありません: %d バイトのヘッダーがありません", nvb_name(k), HDR_SIZE);
 		return EL_EPARSE;
 	}
 	if (k == NVB_DDWRT)

@@ -269,7 +269,7 @@ struct owrt {
 
 static void oom(struct owrt *o)
 {
-	input_fail(o->in, "out of memory");
+	input_fail(o->in, "out of memory", "メモリが足りません");
 }
 
 /* A value as a message may quote it: whole when short and printable. */
@@ -1660,7 +1660,7 @@ static int openwrt_parse(struct input *in, const struct run_ctx *ctx)
 	(void)ctx;
 	struct owrt *o = calloc(1, sizeof(*o));
 	if (!o) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	o->in = in;
@@ -1685,7 +1685,10 @@ static int openwrt_parse(struct input *in, const struct run_ctx *ctx)
 		free(o);
 		input_fail(in, "nothing OpenWrt could be read: no UCI configuration "
 			       "(config/option lines), release file (KEY=value) or "
-			       "`ubus call system board` JSON");
+			       "`ubus call system board` JSON",
+			   "OpenWrt として読めるものがありません: UCI の設定（config/option の行）、"
+			   "リリースファイル（KEY=value）、`ubus call system board` の JSON の"
+			   "どれもありません");
 		return EL_EPARSE;
 	}
 	identity(o);

@@ -515,7 +515,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	uint64_t size;
 	struct capture cap;
 	if (pcap_open_input(in, errbuf, &size, &cap)) {
-		input_fail(in, "cannot read the capture: %s", errbuf);
+		input_fail(in, "cannot read the capture: %s", "キャプチャを読み込めません: %s", errbuf);
 		return EL_EPARSE;
 	}
 	struct traffic *t = arena_alloc(&in->arena, sizeof(*t));
@@ -525,7 +525,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	if (!t || !ft) {
 		ft_free(ft);
 		capture_close(&cap);
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	memset(t, 0, sizeof(*t));
@@ -615,7 +615,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "一覧と指摘はそれぞれ最初の %d 件だけです",
 			   t->creds_total, t->anon_total, TRAFFIC_CREDS_MAX);
 	if (frc) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return frc;
 	}
 	if (t->evicted)

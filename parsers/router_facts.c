@@ -447,7 +447,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 	check_keys(in, m, keys, "a 'wifi' entry", "'wifi' の項目");
 	struct wifi_net *w = arena_alloc(&in->arena, sizeof(*w));
 	if (!w) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return;
 	}
 	w->line = m->line;
@@ -545,16 +545,18 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 {
 	(void)ctx;
 	struct ynode *root = NULL;
-	char err[300];
+	char err[300], err_ja[sizeof(err)];
 	in->has_coverage = true;
 	in->lines_total = count_content_lines(in->data, in->len);
-	if (ytree_parse(&in->arena, in->data, in->len, &root, err, sizeof(err))) {
-		input_fail(in, "not a valid facts file: %s", err);
+	if (ytree_parse_ja(&in->arena, in->data, in->len, &root, err, err_ja, sizeof(err))) {
+		input_fail(in, "not a valid facts file: %s%.0s",
+			   "ルータ事実ファイルとして正しくありません: %.0s%s", err, err_ja);
 		in->lines_understood = 0;
 		return EL_EPARSE;
 	}
 	if (!root || root->kind != Y_MAP) {
-		input_fail(in, "a facts file must be a YAML mapping with 'router:' and 'wifi:'");
+		input_fail(in, "a facts file must be a YAML mapping with 'router:' and 'wifi:'",
+			   "ルータ事実ファイルは 'router:' と 'wifi:' を持つ YAML のマッピングでなければなりません");
 		return EL_EPARSE;
 	}
 	static const char *const keys[] = {"router", "wifi", "wps_enabled", "remote_admin",

@@ -1201,7 +1201,7 @@ static struct wifi_net *net_new(struct ros *r, unsigned line)
 {
 	struct wifi_net *w = arena_alloc(r->a, sizeof(*w));
 	if (!w) {
-		input_fail(r->in, "out of memory");
+		input_fail(r->in, "out of memory", "メモリが足りません");
 		return NULL;
 	}
 	w->line = line;
@@ -1651,7 +1651,7 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 	(void)ctx;
 	struct ros *r = calloc(1, sizeof(*r));
 	if (!r) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	r->in = in;
@@ -1740,7 +1740,8 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 	arena_free(&r->scratch);
 	if (in->lines_total == 0 && !r->saw_header) {
 		free(r);
-		input_fail(in, "no RouterOS export commands found");
+		input_fail(in, "no RouterOS export commands found",
+			   "RouterOS のエクスポートのコマンドが見つかりません");
 		return EL_EPARSE;
 	}
 	if (r->nunknown) {

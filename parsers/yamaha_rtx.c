@@ -1942,7 +1942,7 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 {
 	struct rtx *r = arena_alloc(&in->arena, sizeof(*r));
 	if (!r) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	r->in = in;
@@ -1955,7 +1955,9 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 	/* Encrypted or binary exports are not configs. */
 	if (memchr(in->data, '\0', in->len)) {
 		input_fail(in, "this file holds binary data (an encrypted config export?); "
-			       "export it as text with `show config` or TFTP");
+			       "export it as text with `show config` or TFTP",
+			   "このファイルはバイナリデータです（暗号化して書き出した設定でしょうか）。"
+			   "`show config` か TFTP でテキストとして書き出してください");
 		return EL_EPARSE;
 	}
 	const char *p = in->data, *end = in->data + in->len;
@@ -2090,7 +2092,7 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	arena_free(&r->scratch);
 	if (in->lines_total == 0 && !r->saw_header) {
-		input_fail(in, "no YAMAHA configuration lines found");
+		input_fail(in, "no YAMAHA configuration lines found", "YAMAHA の設定行が見つかりません");
 		return EL_EPARSE;
 	}
 	if (r->nunknown) {

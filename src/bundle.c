@@ -33,6 +33,11 @@
 #endif
 
 /* The members edgelint reads, in the order they are joined. */
+/* Writes why (English) and sets the input's error in both languages (the
+ * compiler checks both formats against the arguments). */
+#define bundle_fail(in, why, whyn, en, ja, ...)                                \
+	(snprintf(why, whyn, en, ##__VA_ARGS__), input_fail(in, en, ja, ##__VA_ARGS__))
+
 static const char *const bundle_members[] = {
 	"etc/config/wireless", "etc/config/firewall", "etc/openwrt_release",
 	"usr/lib/os-release", "etc/os-release", "etc/config/upnpd", NULL,
@@ -146,7 +151,8 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		dn--;   /* "backup/" names its files "backup/etc/…" */
 	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0) {
-		snprintf(why, whyn, "cannot read: %s", strerror(errno));
+		const char *e = strerror(errno);
+		bundle_fail(in, why, whyn, "cannot read: %s", "読み込めません: %s", e);
 		return EL_EIO;
 	}
 	int rc = 0;
@@ -162,11 +168,15 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 			if (errno == ENOENT)
 				continue;
 			rc = EL_EIO;
+			const char *e = strerror(errno);
 			if (errno == EXDEV || errno == ELOOP)
-				snprintf(why, whyn, "%s is a symbolic link that leads out of the backup "
-					 "directory (or cannot be followed safely); it is not read", path);
+				bundle_fail(in, why, whyn,
+					    "%s is a symbolic link that leads out of the backup "
+					    "directory (or cannot be followed safely); it is not read",
+					    "%s はバックアップのディレクトリの外を指す（または安全にたどれない）"
+					    "シンボリックリンクなので、読んでいません", path);
 			else
-				snprintf(why, whyn, "%s: %s", path, strerror(errno));
+				bundle_fail(in, why, whyn, "%s: %s", "%s: %s", path, e);
 			break;
 		}
 		struct stat st;
@@ -174,14 +184,18 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		size_t len = 0;
 		char fwhy[256];
 		if (fstat(fd, &st) != 0) {
-			snprintf(why, whyn, "%s: %s", path, strerror(errno));
+			const char *e = strerror(errno);
+			bundle_fail(in, why, whyn, "%s: %s", "%s: %s", path, e);
 			rc = EL_EIO;
 		} else if (!S_ISREG(st.st_mode)) {
-			snprintf(why, whyn, "%s is not a regular file; it is not read", path);
+			bundle_fail(in, why, whyn, "%s is not a regular file; it is not read",
+				    "%s は通常のファイルではないので、読んでいません", path);
 			rc = EL_EIO;
 		} else if ((rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, &data, &len, fwhy,
 					     sizeof(fwhy))) != 0) {
-			snprintf(why, whyn, "%s: %s", bundle_members[i], fwhy);
+			char ja[256];
+			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", bundle_members[i], fwhy,
+				    read_why_ja(rc, max, fwhy, ja, sizeof(ja)));
 		}
 		close(fd);
 		if (rc)
@@ -189,16 +203,20 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		rc = input_add_part(in, path, path, data, len, max);
 		wipe_free(data, len);
 		if (rc)
-			snprintf(why, whyn, "the files are larger than the limit of %zu bytes", max);
+			bundle_fail(in, why, whyn, "the files are larger than the limit of %zu bytes",
+				    "ファイルが上限の %zu バイトを超えています", max);
 		have_os |= is_os_release(i);
 	}
 	close(dirfd);
 	if (rc)
 		return rc;
 	if (in->nparts == 0) {
-		snprintf(why, whyn, "the directory holds none of the files edgelint reads "
-				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
-				    "etc/os-release, etc/config/upnpd)");
+		bundle_fail(in, why, whyn, "the directory holds none of the files edgelint reads "
+					   "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
+					   "etc/os-release, etc/config/upnpd)",
+			    "ディレクトリに edgelint が読むファイル（etc/config/wireless、"
+			    "etc/config/firewall、etc/openwrt_release、etc/os-release、"
+			    "etc/config/upnpd）が一つもありません");
 		return EL_EPARSE;
 	}
 	return 0;
@@ -262,20 +280,27 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 			ssum += (signed char)b;
 		}
 		if (!tar_octal(h + 148, 8, &want) || (want != sum && (int64_t)want != ssum)) {
-			snprintf(why, whyn, "tar member %lu (byte %zu): the header checksum is wrong",
-				 member, off);
+			bundle_fail(in, why, whyn,
+				    "tar member %lu (byte %zu): the header checksum is wrong",
+				    "tar の %lu 番目のメンバー（%zu バイト目）: ヘッダーのチェックサムが"
+				    "合いません", member, off);
 			return EL_EPARSE;
 		}
 		uint64_t size;
 		if (!tar_octal(h + 124, 12, &size)) {
-			snprintf(why, whyn, "tar member %lu (byte %zu): the size field is not a number",
-				 member, off);
+			bundle_fail(in, why, whyn,
+				    "tar member %lu (byte %zu): the size field is not a number",
+				    "tar の %lu 番目のメンバー（%zu バイト目）: サイズの欄が数値では"
+				    "ありません", member, off);
 			return EL_EPARSE;
 		}
 		off += 512;
 		if (size > n - off) {
-			snprintf(why, whyn, "tar member %lu: %llu bytes announced, %zu left: the archive is truncated",
-				 member, (unsigned long long)size, n - off);
+			bundle_fail(in, why, whyn,
+				    "tar member %lu: %llu bytes announced, %zu left: the archive is truncated",
+				    "tar の %lu 番目のメンバー: %llu バイトとあるのに残りは %zu バイトです。"
+				    "アーカイブが途中で切れています",
+				    member, (unsigned long long)size, n - off);
 			return EL_EPARSE;
 		}
 		const unsigned char *body = t + off;
@@ -325,15 +350,20 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		snprintf(display, sizeof(display), "%s:%s", archive, bundle_members[i]);
 		int rc = input_add_part(in, display, archive, (const char *)found[i], found_len[i], max);
 		if (rc) {
-			snprintf(why, whyn, "the members read are larger than the limit of %zu bytes", max);
+			bundle_fail(in, why, whyn,
+				    "the members read are larger than the limit of %zu bytes",
+				    "読んだメンバーが上限の %zu バイトを超えています", max);
 			return rc;
 		}
 		have_os |= is_os_release((int)i);
 	}
 	if (in->nparts == 0) {
-		snprintf(why, whyn, "the archive holds none of the files edgelint reads "
-				    "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
-				    "etc/os-release, etc/config/upnpd)");
+		bundle_fail(in, why, whyn, "the archive holds none of the files edgelint reads "
+					   "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
+					   "etc/os-release, etc/config/upnpd)",
+			    "アーカイブに edgelint が読むファイル（etc/config/wireless、"
+			    "etc/config/firewall、etc/openwrt_release、etc/os-release、"
+			    "etc/config/upnpd）が一つもありません");
 		return EL_EPARSE;
 	}
 	return 0;
@@ -345,9 +375,13 @@ int bundle_archive(struct input *in, const char *archive, const char *data, size
 	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
 		char *tar = NULL;
 		size_t tn = 0;
-		int rc = gz_inflate_mem(data, len, BUNDLE_MAX_UNPACKED, &tar, &tn, why, whyn);
-		if (rc)
+		char why_ja[512];
+		int rc = gz_inflate_mem(data, len, BUNDLE_MAX_UNPACKED, &tar, &tn, why, why_ja,
+					whyn < sizeof(why_ja) ? whyn : sizeof(why_ja));
+		if (rc) {
+			input_fail(in, "%s%.0s", "%.0s%s", why, why_ja);
 			return rc;
+		}
 		rc = tar_walk(in, archive, (const unsigned char *)tar, tn, max, why, whyn);
 		wipe_free(tar, tn);
 		return rc;

@@ -24,7 +24,9 @@ bool bundle_dir_is_backup(int dirfd, const char *rel);
  * ELOOP for such a link). */
 int bundle_open_beneath(int dirfd, const char *rel);
 /* Adds the router files found under dir (an unpacked backup) as parts of
- * in, each at most max bytes. Returns 0, or negative with why set. */
+ * in, each at most max bytes. Returns 0, or negative with why set (in
+ * English) and the input's error set in English and Japanese (input_fail:
+ * a caller's input_fail() with why then keeps it). */
 int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn);
 /* The same for a tar or tar.gz archive held in data (named archive). */
 int bundle_archive(struct input *in, const char *archive, const char *data, size_t len,

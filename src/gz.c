@@ -145,6 +145,11 @@ const char *gz_error(const struct gz *g)
 	return g->failed ? g->why : "";
 }
 
+const char *gz_error_ja(const struct gz *g)
+{
+	return g->failed ? g->why_ja : "";
+}
+
 /* More compressed bytes for zlib: 1, 0 at the end of the data, -1. */
 static int gz_fill(struct gz *g)
 {
@@ -414,18 +419,22 @@ FILE *gz_fopen(struct gz *g, struct input *in)
 /* ---- archives held in memory ------------------------------------------------- */
 
 int gz_inflate_mem(const char *data, size_t len, size_t max, char **out, size_t *outn,
-		   char *why, size_t whyn)
+		   char *why, char *why_ja, size_t whyn)
 {
 	struct gz *g = gz_new(-1, data, len, false, 0, false);
 	if (!g) {
 		snprintf(why, whyn, "out of memory");
+		snprintf(why_ja, whyn, "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	int rc = gz_read_all(g, max, out, outn);
-	if (rc == EL_ETOOBIG)
+	if (rc == EL_ETOOBIG) {
 		snprintf(why, whyn, "the archive unpacks to more than the limit of %zu bytes", max);
-	else if (rc)
+		snprintf(why_ja, whyn, "アーカイブを展開すると上限の %zu バイトを超えます", max);
+	} else if (rc) {
 		snprintf(why, whyn, "%s", g->why);
+		snprintf(why_ja, whyn, "%s", g->why_ja);
+	}
 	gz_close(g);
 	return rc;
 }

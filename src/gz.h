@@ -43,6 +43,8 @@ int gz_read_all(struct gz *g, size_t max, char **out, size_t *outn);
 /* Why the last call failed, in English (the input's name is not in it);
  * "" when nothing failed. Owned by g. */
 const char *gz_error(const struct gz *g);
+/* The same in Japanese. */
+const char *gz_error_ja(const struct gz *g);
 /* Turns the GZ_BOMB_RATIO limit on or off (once the kind is known). */
 void gz_set_bomb_guard(struct gz *g, bool on);
 /* True when bytes that start no gzip member followed the data (ignored,
@@ -55,8 +57,9 @@ void gz_close(struct gz *g);
  * (exit 2) before the FILE reports the error. NULL when out of memory. */
 FILE *gz_fopen(struct gz *g, struct input *in);
 /* Inflates gzip data held in memory (an archive) into a malloc'd buffer
- * of at most max bytes: 0, or negative with why set. */
+ * of at most max bytes: 0, or negative with why and why_ja (English and
+ * Japanese, whyn bytes each) set. */
 int gz_inflate_mem(const char *data, size_t len, size_t max, char **out, size_t *outn,
-		   char *why, size_t whyn);
+		   char *why, char *why_ja, size_t whyn);
 
 #endif

@@ -661,7 +661,7 @@ int main(int argc, char **argv)
 		if (e->is_notes) {
 			run_notes(in, e, &ctx);
 		} else if (strcmp(in->path, "-") == 0 && ++nstdin > 1) {
-			input_fail(in, "standard input can be read only once");
+			input_fail(in, "standard input can be read only once", "標準入力は一度しか読めません");
 			run_settle(in, &ctx, true);
 		} else if (e->n > 1) {
 			run_group(in, (const char *const *)e->paths, e->n, e->kind, &ctx);

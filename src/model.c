@@ -184,6 +184,13 @@ const char *input_display_path(const struct input *in)
 	return in->display ? in->display : in->path;
 }
 
+/* An error message that could not be built: said so in both languages. */
+static void input_error_oom(struct input *in)
+{
+	in->error = "out of memory";
+	in->error_ja = "メモリが足りません";
+}
+
 int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
 {
@@ -217,36 +224,47 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		if (!in->error) {
 			unsigned local = line;
 			const char *file = line ? input_locate(in, line, &local) : NULL;
+			const char *where = file ? file : input_display_path(in);
 			/* A capture's message names the packet itself. */
-			if (line && !(in->kind && in->kind->packets))
-				in->error = arena_printf(&in->arena, "%s:%u: %s",
-							 file ? file : input_display_path(in),
-							 local, msg);
-			else
+			if (line && !(in->kind && in->kind->packets)) {
+				in->error = arena_printf(&in->arena, "%s:%u: %s", where, local, msg);
+				in->error_ja = arena_printf(&in->arena, "%s:%u: %s", where, local,
+							    msg_ja);
+			} else {
 				in->error = arena_printf(&in->arena, "%s: %s",
-							 input_display_path(in),
-							 msg);
+							 input_display_path(in), msg);
+				in->error_ja = arena_printf(&in->arena, "%s: %s",
+							    input_display_path(in), msg_ja);
+			}
+			if (!in->error || !in->error_ja)
+				input_error_oom(in);
 		}
 	}
 	return 0;
 }
 
-void input_fail(struct input *in, const char *fmt, ...)
+void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)
 {
 	if (in->error)
 		return;
-	va_list ap;
-	va_start(ap, fmt);
-	const char *msg = arena_vprintf(&in->arena, fmt, ap);
+	va_list ap, ap2;
+	va_start(ap, fmt_ja);
+	va_copy(ap2, ap);
+	const char *msg = arena_vprintf(&in->arena, fmt_en, ap);
+	/* fmt_ja is checked at each call by the input_fail() macro. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	const char *msg_ja = arena_vprintf(&in->arena, fmt_ja, ap2);
+#pragma GCC diagnostic pop
+	va_end(ap2);
 	va_end(ap);
-	if (!msg) {
-		in->error = "out of memory";
-		return;
+	if (msg && msg_ja) {
+		/* raw: masked, then sanitised, when printed */
+		in->error = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
+		in->error_ja = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg_ja);
 	}
-	const char *e = arena_printf(&in->arena, "%s: %s", input_display_path(in), msg);
-	in->error = e;   /* raw: masked, then sanitised, when printed */
-	if (!in->error)
-		in->error = "out of memory";
+	if (!in->error || !in->error_ja)
+		input_error_oom(in);
 }
 
 int input_add_secret(struct input *in, const char *s, size_t n)

@@ -343,6 +343,7 @@ struct input {
 	const char *error;        /* first fatal problem (arena), or NULL; raw bytes
 				   * of the input may be in it: print it only
 				   * through finding_scrub() */
+	const char *error_ja;     /* the same in Japanese (arena); set with error */
 	struct diag *diags, **diags_tail;
 	size_t ndiag_errors;
 	bool has_coverage;
@@ -393,8 +394,8 @@ const char *input_display_path(const struct input *in);
 
 /* Adds a diagnostic in English and Japanese (both formatted with the same
  * arguments, copied into the arena). Error-level diagnostics make the run
- * exit 2; the first one also becomes in->error (in English) when no fatal
- * error is set yet. Returns 0 or EL_ENOMEM. Use the input_diag() macro,
+ * exit 2; the first one also becomes in->error (and in->error_ja) when
+ * no fatal error is set yet. Returns 0 or EL_ENOMEM. Use the input_diag() macro,
  * which has the compiler check both formats against the arguments. */
 int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
@@ -402,9 +403,20 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 #define input_diag(in, lvl, line, col, en, ja, ...)                            \
 	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
 	 input_diag_l(in, lvl, line, col, en, ja, ##__VA_ARGS__))
-/* Marks the input as unreadable: sets in->error (copied) if not set. */
-void input_fail(struct input *in, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Marks the input as unreadable: sets in->error and in->error_ja (both
+ * formatted with the same arguments, copied) if no error is set yet. Use
+ * the input_fail() macro, which has the compiler check both formats. */
+void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)
+	__attribute__((format(printf, 2, 4)));
+#define input_fail(in, en, ja, ...)                                            \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
+	 input_fail_l(in, en, ja, ##__VA_ARGS__))
+/* The input's error in the report's language (Japanese when ja), or NULL:
+ * raw, like in->error (print it only through finding_scrub()). */
+static inline const char *input_error_text(const struct input *in, bool ja)
+{
+	return ja && in->error_ja ? in->error_ja : in->error;
+}
 /* Remembers a secret (not copied: it must live in the input's arena)
  * so that every output is scrubbed of it. */
 int input_add_secret(struct input *in, const char *s, size_t n);

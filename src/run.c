@@ -83,6 +83,19 @@ static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, cha
 	"not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA config, an OpenWrt, " \
 	"hostapd, nvram or RouterOS file, a router facts file or a pcap/pcapng capture "      \
 	"(--kind says which)"
+#define RUN_NOT_RECOGNISED_JA                                                             \
+	"入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・"     \
+	"nvram・RouterOS のファイル、ルータ事実ファイル、pcap/pcapng のキャプチャの"          \
+	"いずれかを想定しています（--kind で種類を指定できます）"
+
+/* An input that could not be read: why in English, its Japanese from
+ * read_why_ja(). */
+static void read_fail(struct input *in, int rc, size_t max, const char *why)
+{
+	char ja[256];
+	input_fail(in, "cannot read: %s%.0s", "読み込めません: %.0s%s", why,
+		   read_why_ja(rc, max, why, ja, sizeof(ja)));
+}
 
 const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, bool *archive)
 {
@@ -265,11 +278,12 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		/* An unpacked router backup. */
 		in->kind = p ? p : parser_by_name("openwrt");
 		if (!in->kind || !in->kind->parse || !in->kind->role) {
-			input_fail(in, "is a directory; only an unpacked OpenWrt backup is read that way");
+			input_fail(in, "is a directory; only an unpacked OpenWrt backup is read that way",
+				   "ディレクトリです。ディレクトリとして読むのは展開した OpenWrt のバックアップだけです");
 			goto out;
 		}
 		if (bundle_dir(in, in->path, in->kind->max_bytes, why, sizeof(why))) {
-			input_fail(in, "%s", why);
+			input_fail(in, "%s", "%s", why);
 			goto out;
 		}
 		run_parsed(in, ctx);
@@ -282,7 +296,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 	if (!is_stdin || !p) {
 		head = malloc(PROBE_BYTES);
 		if (!head) {
-			input_fail(in, "out of memory");
+			input_fail(in, "out of memory", "メモリが足りません");
 			goto out;
 		}
 		int rc;
@@ -300,11 +314,11 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			rc = read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why));
 		}
 		if (rc) {
-			input_fail(in, "cannot read: %s", why);
+			read_fail(in, rc, 0, why);
 			goto out;
 		}
 		if (n == 0) {
-			input_fail(in, "the file is empty");
+			input_fail(in, "the file is empty", "ファイルが空です");
 			goto out;
 		}
 		if (gz_is(head, n)) {
@@ -322,12 +336,14 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			char *data = NULL;
 			size_t len = 0;
 			if (!p || !p->parse) {
-				input_fail(in, "is an archive; only an OpenWrt backup archive is read");
+				input_fail(in, "is an archive; only an OpenWrt backup archive is read",
+			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
 				goto out;
 			}
-			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len, why,
-					sizeof(why))) {
-				input_fail(in, "cannot read: %s", why);
+			int arc = fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len,
+					      why, sizeof(why));
+			if (arc) {
+				read_fail(in, arc, BUNDLE_MAX_UNPACKED, why);
 				goto out;
 			}
 			close(fd);
@@ -338,17 +354,18 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		if (!p)
 			p = parser_detect(head, n);
 		if (!p) {
-			input_fail(in, "%s", RUN_NOT_RECOGNISED);
+			input_fail(in, RUN_NOT_RECOGNISED, RUN_NOT_RECOGNISED_JA);
 			goto out;
 		}
 	}
 	in->kind = p;
 	if (!p) {
-		input_fail(in, "internal error: no input kind");
+		input_fail(in, "internal error: no input kind", "内部エラー: 入力の種類が決まっていません");
 		goto out;
 	}
 	if (!p->parse) {
-		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
+		input_fail(in, "recognised as %s%.0s; this build cannot read it yet",
+			   "%.0s%s と認識しましたが、このビルドではまだ読めません", p->label, p->label_ja);
 		goto out;
 	}
 	if (p->streams) {
@@ -359,7 +376,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			fd = -1;
 			head = NULL;
 			if (!in->stream) {
-				input_fail(in, "out of memory");
+				input_fail(in, "out of memory", "メモリが足りません");
 				goto out;
 			}
 		}
@@ -372,7 +389,7 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			 : file_read_all(in->path, p->max_bytes, &in->data, &in->len, why,
 					 sizeof(why));
 	if (rc) {
-		input_fail(in, "cannot read: %s", why);
+		read_fail(in, rc, p->max_bytes, why);
 		goto out;
 	}
 	if (in->data)
@@ -402,7 +419,7 @@ static void run_archive_data(struct input *in, char *data, size_t len, const str
 		v[k] = 0;
 	free(data);
 	if (rc) {
-		input_fail(in, "%s", why);
+		input_fail(in, "%s", "%s", why);
 		run_finish(in, ctx, true);
 		return;
 	}
@@ -417,12 +434,14 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 	size_t len = 0;
 	in->kind = p;
 	if (!p || !p->parse) {
-		input_fail(in, "is an archive; only an OpenWrt backup archive is read");
+		input_fail(in, "is an archive; only an OpenWrt backup archive is read",
+			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
 		run_finish(in, ctx, true);
 		return;
 	}
-	if (file_read_all(in->path, BUNDLE_MAX_UNPACKED, &data, &len, why, sizeof(why))) {
-		input_fail(in, "cannot read: %s", why);
+	int rc = file_read_all(in->path, BUNDLE_MAX_UNPACKED, &data, &len, why, sizeof(why));
+	if (rc) {
+		read_fail(in, rc, BUNDLE_MAX_UNPACKED, why);
 		run_finish(in, ctx, true);
 		return;
 	}
@@ -445,7 +464,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		n = 0;
 		if (fd < 0) {
 			free(head);
-			input_fail(in, "cannot read: %s", why);
+			read_fail(in, EL_EIO, 0, why);
 			run_finish(in, ctx, true);
 			return;
 		}
@@ -458,20 +477,20 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 	size_t dn = 0;
 	char *probe = NULL;
 	if (!g) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		goto fail;
 	}
 	if (gz_peek(g, PROBE_BYTES - 1, &dh, &dn)) {
-		input_fail(in, "%s", gz_error(g));
+		input_fail(in, "%s%.0s", "%.0s%s", gz_error(g), gz_error_ja(g));
 		goto fail;
 	}
 	if (dn == 0) {
-		input_fail(in, "the file is empty (after gzip decompression)");
+		input_fail(in, "the file is empty (after gzip decompression)", "gzip を展開すると空のファイルでした");
 		goto fail;
 	}
 	probe = malloc(dn + 1);
 	if (!probe) {
-		input_fail(in, "out of memory");
+		input_fail(in, "out of memory", "メモリが足りません");
 		goto fail;
 	}
 	memcpy(probe, dh, dn);
@@ -482,7 +501,8 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		free(probe);
 		in->kind = p ? p : parser_by_name("openwrt");
 		if (!in->kind || !in->kind->parse) {
-			input_fail(in, "is an archive; only an OpenWrt backup archive is read");
+			input_fail(in, "is an archive; only an OpenWrt backup archive is read",
+			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
 			goto fail_noprobe;
 		}
 		char *data = NULL;
@@ -491,9 +511,9 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		int rc = gz_read_all(g, BUNDLE_MAX_UNPACKED, &data, &len);
 		if (rc == EL_ETOOBIG)
 			input_fail(in, "the archive unpacks to more than the limit of %u bytes",
-				   BUNDLE_MAX_UNPACKED);
+				   "アーカイブを展開すると上限の %u バイトを超えます", BUNDLE_MAX_UNPACKED);
 		else if (rc)
-			input_fail(in, "%s", gz_error(g));
+			input_fail(in, "%s%.0s", "%.0s%s", gz_error(g), gz_error_ja(g));
 		gz_close(g);
 		if (rc) {
 			run_finish(in, ctx, true);
@@ -507,18 +527,20 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 	free(probe);
 	in->kind = p;
 	if (!p) {
-		input_fail(in, "%s (after gzip decompression)", RUN_NOT_RECOGNISED);
+		input_fail(in, RUN_NOT_RECOGNISED " (after gzip decompression)",
+			   "gzip を展開した内容を" RUN_NOT_RECOGNISED_JA);
 		goto fail_noprobe;
 	}
 	if (!p->parse) {
-		input_fail(in, "recognised as %s; this build cannot read it yet", p->label);
+		input_fail(in, "recognised as %s%.0s; this build cannot read it yet",
+			   "%.0s%s と認識しましたが、このビルドではまだ読めません", p->label, p->label_ja);
 		goto fail_noprobe;
 	}
 	gz_set_bomb_guard(g, p->streams);
 	if (p->streams) {
 		in->stream = gz_fopen(g, in);
 		if (!in->stream) {
-			input_fail(in, "out of memory");
+			input_fail(in, "out of memory", "メモリが足りません");
 			run_finish(in, ctx, true);
 			return;
 		}
@@ -526,7 +548,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		return;
 	}
 	if (gz_read_all(g, p->max_bytes, &in->data, &in->len)) {
-		input_fail(in, "%s", gz_error(g));
+		input_fail(in, "%s%.0s", "%.0s%s", gz_error(g), gz_error_ja(g));
 		goto fail_noprobe;
 	}
 	if (gz_trailing(g))
@@ -551,8 +573,11 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		char *data = NULL;
 		size_t len = 0;
-		if (file_read_all(paths[i], kind->max_bytes, &data, &len, why, sizeof(why))) {
-			input_fail(in, "%s: cannot read: %s", paths[i], why);
+		int rrc = file_read_all(paths[i], kind->max_bytes, &data, &len, why, sizeof(why));
+		if (rrc) {
+			char ja[256];
+			input_fail(in, "%s: cannot read: %s%.0s", "%s: 読み込めません: %.0s%s", paths[i],
+				   why, read_why_ja(rrc, kind->max_bytes, why, ja, sizeof(ja)));
 			run_finish(in, ctx, true);
 			return;
 		}
@@ -567,7 +592,7 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 		free(data);
 		if (rc) {
 			input_fail(in, "the files together are larger than the limit of %zu bytes",
-				   kind->max_bytes);
+				   "ファイルの合計が上限の %zu バイトを超えています", kind->max_bytes);
 			run_finish(in, ctx, true);
 			return;
 		}
@@ -586,7 +611,7 @@ void run_notes(struct input *in, const struct walk_input *e, const struct run_ct
 			   "ほかに %zu 個のファイルを飛ばしました（一覧は最初の %d 個だけです）",
 			   e->notes_dropped, WALK_MAX_NOTES);
 	if (e->error)
-		input_fail(in, "%s", e->error);
+		input_fail(in, "%s%.0s", "%.0s%s", e->error, e->error_ja ? e->error_ja : e->error);
 	diags_to_findings(in, ctx);
 	run_finish(in, ctx, e->error != NULL);
 }
@@ -610,8 +635,11 @@ static bool input_kind_ok(struct input *in, const struct run_ctx *ctx)
 {
 	const struct parser *q = ctx->accept_partial ? NULL : kind_contradicted(in);
 	if (q) {
-		input_fail(in, "given as --kind %s, but the content is a %s; --accept-partial "
-			       "judges it as %s anyway", in->kind->name, q->label, in->kind->name);
+		input_fail(in, "given as --kind %s, but the content is a %s%.0s; --accept-partial "
+			       "judges it as %s anyway",
+			   "--kind %s と指定されましたが、内容は %.0s%s です。--accept-partial を付けると"
+			   "それでも %s として判定します",
+			   in->kind->name, q->label, q->label_ja, in->kind->name);
 		return false;
 	}
 	return true;
@@ -626,11 +654,13 @@ static bool input_partly_understood(struct input *in, const struct run_ctx *ctx)
 	if (ctx->accept_partial || !in->has_coverage || !in->lines_total ||
 	    (uint64_t)in->lines_understood * 100 >= (uint64_t)in->lines_total * COVERAGE_MIN_PERCENT)
 		return false;
-	input_fail(in, "only %u of %u lines (%u%%) were understood as %s, under the %d%% needed "
+	input_fail(in, "only %u of %u lines (%u%%) were understood as %s%.0s, under the %d%% needed "
 		       "to trust a pass; --accept-partial judges it anyway",
+		   "%u / %u 行（%u%%）しか %.0s%s として解釈できませんでした。合格と判定するには "
+		   "%d%% 以上が必要です。--accept-partial を付けるとそれでも判定します",
 		   in->lines_understood, in->lines_total,
 		   (unsigned)((uint64_t)in->lines_understood * 100 / in->lines_total),
-		   in->kind->label, COVERAGE_MIN_PERCENT);
+		   in->kind->label, in->kind->label_ja, COVERAGE_MIN_PERCENT);
 	return true;
 }
 
@@ -638,7 +668,7 @@ void run_parsed(struct input *in, const struct run_ctx *ctx)
 {
 	bool fatal = true;
 	if (in->len == 0 && !in->kind->streams) {
-		input_fail(in, "the input is empty");
+		input_fail(in, "the input is empty", "入力が空です");
 	} else if (in->kind->parse(in, ctx) == 0 && input_kind_ok(in, ctx)) {
 		fatal = false;
 		checks_run(in, ctx);

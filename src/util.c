@@ -598,6 +598,17 @@ ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, siz
 	}
 }
 
+const char *read_why_ja(int rc, size_t max, const char *why, char *buf, size_t n)
+{
+	if (rc == EL_ETOOBIG) {
+		snprintf(buf, n, "この種類の入力の上限 %zu バイトを超えています", max);
+		return buf;
+	}
+	if (rc == EL_ENOMEM)
+		return "メモリが足りません";
+	return why;
+}
+
 int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
 		char **out, size_t *outn, char *why, size_t whyn)
 {

@@ -189,6 +189,11 @@ ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, siz
  * fd, into a malloc'd NUL-terminated buffer of at most max bytes. */
 int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
 		char **out, size_t *outn, char *why, size_t whyn);
+/* The Japanese of the reason (why, in English) a read above failed with,
+ * told by its return code rc: the limit of max bytes, memory (written
+ * into buf, n bytes, or a constant); else why itself, the C library's text
+ * of the system error (strerror). */
+const char *read_why_ja(int rc, size_t max, const char *why, char *buf, size_t n);
 /* Reads a whole file (or stdin for "-") into a malloc'd, NUL-terminated
  * buffer of at most max bytes. On failure returns negative and writes a
  * reason (errno text or the limit) into why. Caller frees *out. A FIFO or

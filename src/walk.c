@@ -163,18 +163,34 @@ struct walker {
 	int rc;
 };
 
-/* The input error of the note input (the first one is kept). */
-static void walk_error(struct walker *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void walk_error(struct walker *k, const char *fmt, ...)
+/* The input error of the note input, in English and Japanese (the first
+ * one is kept). Use walk_error(), which has the compiler check both
+ * formats against the arguments. */
+static void walk_error_l(struct walker *k, const char *en, const char *ja, ...)
+	__attribute__((format(printf, 2, 4)));
+static void walk_error_l(struct walker *k, const char *en, const char *ja, ...)
 {
 	if (k->notes.error)
 		return;
-	va_list ap;
-	va_start(ap, fmt);
-	if (vasprintf(&k->notes.error, fmt, ap) < 0)
+	va_list ap, ap2;
+	va_start(ap, ja);
+	va_copy(ap2, ap);
+	if (vasprintf(&k->notes.error, en, ap) < 0)
 		k->notes.error = NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (vasprintf(&k->notes.error_ja, ja, ap2) < 0)
+		k->notes.error_ja = NULL;
+#pragma GCC diagnostic pop
+	if (!k->notes.error) {   /* tried again by the next error */
+		free(k->notes.error_ja);
+		k->notes.error_ja = NULL;
+	}
+	va_end(ap2);
 	va_end(ap);
 }
+#define walk_error(k, en, ja, ...)                                             \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)), walk_error_l(k, en, ja, ##__VA_ARGS__))
 
 /* A file of a kind read together, waiting for the rest of its directory. */
 struct walk_role {
@@ -310,6 +326,7 @@ static void walk_entry(struct walker *k, int dfd, const char *rel, const char *n
 				k->rc = EL_ENOMEM;
 		} else if (depth + 1 > WALK_MAX_DEPTH) {
 			walk_error(k, "%s: deeper than %d directory levels; what is below was not read",
+				   "%s: ディレクトリの階層が %d 段より深いため、その下は読んでいません",
 				   disp, WALK_MAX_DEPTH);
 		} else {
 			walk_level(k, relp, depth + 1);
@@ -353,7 +370,9 @@ static void walk_entry(struct walker *k, int dfd, const char *rel, const char *n
 		close(fd);
 		k->stop = true;
 		walk_error(k, "holds more than %d files; only the first %d (in name order) were "
-			      "examined", WALK_MAX_FILES, WALK_MAX_FILES);
+			      "examined",
+			   "ファイルが %d 個を超えています。調べたのは名前順で最初の %d 個だけです",
+			   WALK_MAX_FILES, WALK_MAX_FILES);
 		return;
 	}
 	int role;
@@ -444,14 +463,17 @@ static int walk_dir(struct walk *plan, const char *dir, const struct parser *kin
 	size_t first = plan->ninputs;
 	k.rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (k.rootfd < 0) {
-		walk_error(&k, "cannot read the directory: %s", strerror(errno));
+		walk_error(&k, "cannot read the directory: %s", "ディレクトリを読み込めません: %s",
+			   strerror(errno));
 	} else {
 		walk_level(&k, "", 0);
 		close(k.rootfd);
 	}
 	if (plan->ninputs == first)
-		walk_error(&k, "no file in the directory is an input edgelint reads%s",
-			   k.notes.nnotes ? " (the notes say what was skipped)" : "");
+		walk_error(&k, "no file in the directory is an input edgelint reads%s%.0s",
+			   "ディレクトリに edgelint が読める入力ファイルがありません%.0s%s",
+			   k.notes.nnotes ? " (the notes say what was skipped)" : "",
+			   k.notes.nnotes ? "（飛ばしたものは注記にあります）" : "");
 	if (k.notes.nnotes || k.notes.error) {
 		char *d = strndup(dir, k.rootlen);
 		char **paths = d ? malloc(sizeof(*paths)) : NULL;
@@ -460,6 +482,7 @@ static int walk_dir(struct walk *plan, const char *dir, const struct parser *kin
 			free(d);
 			free(paths);
 			free(k.notes.error);
+			free(k.notes.error_ja);
 			for (size_t i = 0; i < k.notes.nnotes; i++) {
 				free(k.notes.notes[i].en);
 				free(k.notes.notes[i].ja);
@@ -524,6 +547,7 @@ void walk_free(struct walk *plan)
 		}
 		free(e->notes);
 		free(e->error);
+		free(e->error_ja);
 	}
 	free(plan->inputs);
 	memset(plan, 0, sizeof(*plan));

@@ -38,7 +38,7 @@ struct walk_input {
 	struct walk_note *notes;
 	size_t nnotes, capnotes;
 	size_t notes_dropped;     /* past WALK_MAX_NOTES: counted, not listed */
-	char *error;
+	char *error, *error_ja;   /* English and Japanese (malloc), or NULL */
 };
 
 struct walk {

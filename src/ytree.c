@@ -4,6 +4,7 @@
 #include "ytree.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,37 @@ struct ybuild {
 	struct arena *a;
 	yaml_parser_t parser;
 	size_t nodes;
-	char *err;
+	char *err, *err_ja;   /* err_ja: NULL when not wanted */
 	size_t errn;
 };
 
-static void yb_error(struct ybuild *b, const yaml_mark_t *m, const char *what)
+/* Writes the error in English and, when wanted, in Japanese (both formats
+ * checked against the arguments by the yb_fail() macro). */
+static void yb_fail_l(struct ybuild *b, const char *en, const char *ja, ...)
+	__attribute__((format(printf, 2, 4)));
+static void yb_fail_l(struct ybuild *b, const char *en, const char *ja, ...)
 {
-	snprintf(b->err, b->errn, "line %zu, column %zu: %s", m->line + 1,
-		 m->column + 1, what);
+	va_list ap, ap2;
+	va_start(ap, ja);
+	va_copy(ap2, ap);
+	vsnprintf(b->err, b->errn, en, ap);
+	if (b->err_ja) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		vsnprintf(b->err_ja, b->errn, ja, ap2);
+#pragma GCC diagnostic pop
+	}
+	va_end(ap2);
+	va_end(ap);
+}
+#define yb_fail(b, en, ja, ...)                                                \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)), yb_fail_l(b, en, ja, ##__VA_ARGS__))
+
+static void yb_error(struct ybuild *b, const yaml_mark_t *m, const char *what,
+		     const char *what_ja)
+{
+	yb_fail(b, "line %zu, column %zu: %s%.0s", "%zu 行目 %zu 列: %.0s%s", m->line + 1,
+		m->column + 1, what, what_ja);
 }
 
 static int yb_next(struct ybuild *b, yaml_event_t *ev)
@@ -28,11 +52,12 @@ static int yb_next(struct ybuild *b, yaml_event_t *ev)
 	if (!yaml_parser_parse(&b->parser, ev)) {
 		const char *prob = b->parser.problem ? b->parser.problem
 						     : "not valid YAML";
-		snprintf(b->err, b->errn, "line %zu, column %zu: %s%s%s",
-			 b->parser.problem_mark.line + 1,
-			 b->parser.problem_mark.column + 1, prob,
-			 b->parser.context ? " " : "",
-			 b->parser.context ? b->parser.context : "");
+		/* libyaml's own text: quoted as it is in Japanese. */
+		yb_fail(b, "line %zu, column %zu: %s%s%s", "%zu 行目 %zu 列: YAML として読めません（「%s%s%s」）",
+			b->parser.problem_mark.line + 1,
+			b->parser.problem_mark.column + 1, prob,
+			b->parser.context ? " " : "",
+			b->parser.context ? b->parser.context : "");
 		return EL_EPARSE;
 	}
 	return 0;
@@ -73,12 +98,13 @@ static struct ynode *yb_new(struct ybuild *b, enum ynode_kind kind,
 			    const yaml_mark_t *m)
 {
 	if (++b->nodes > YTREE_MAX_NODES) {
-		yb_error(b, m, "too many YAML nodes (limit 200000)");
+		yb_error(b, m, "too many YAML nodes (limit 200000)",
+			 "YAML のノードが多すぎます（上限 200000 個）");
 		return NULL;
 	}
 	struct ynode *n = arena_alloc(b->a, sizeof(*n));
 	if (!n) {
-		yb_error(b, m, "out of memory");
+		yb_error(b, m, "out of memory", "メモリが足りません");
 		return NULL;
 	}
 	n->kind = kind;
@@ -105,7 +131,7 @@ static int yb_check_duplicates(struct ybuild *b, const struct ynode *m)
 		return 0;
 	const struct ynode **keys = malloc(m->n * sizeof(const struct ynode *));
 	if (!keys) {
-		snprintf(b->err, b->errn, "out of memory");
+		yb_fail(b, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	memcpy(keys, m->keys, m->n * sizeof(const struct ynode *));
@@ -113,9 +139,9 @@ static int yb_check_duplicates(struct ybuild *b, const struct ynode *m)
 	int rc = 0;
 	for (size_t i = 1; i < m->n; i++) {
 		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0) {
-			snprintf(b->err, b->errn,
-				 "line %u, column %u: key \"%.40s\" appears twice (first on line %u)",
-				 keys[i]->line, keys[i]->col, keys[i]->str, keys[i - 1]->line);
+			yb_fail(b, "line %u, column %u: key \"%.40s\" appears twice (first on line %u)",
+				"%u 行目 %u 列: キー「%.40s」が二度あります（最初は %u 行目）",
+				keys[i]->line, keys[i]->col, keys[i]->str, keys[i - 1]->line);
 			rc = EL_EPARSE;
 			break;
 		}
@@ -145,9 +171,9 @@ static int yb_children(struct ybuild *b, struct ynode *n, unsigned depth,
 			return rc;
 		if (n->kind == Y_MAP) {
 			if (k->kind != Y_SCALAR) {
-				snprintf(b->err, b->errn,
-					 "line %u, column %u: a mapping key must be a plain value",
-					 k->line, k->col);
+				yb_fail(b, "line %u, column %u: a mapping key must be a plain value",
+					"%u 行目 %u 列: マッピングのキーは単純な値でなければなりません",
+					k->line, k->col);
 				return EL_EPARSE;
 			}
 			rc = yb_next(b, &ev);
@@ -168,7 +194,8 @@ static int yb_node(struct ybuild *b, yaml_event_t *ev, unsigned depth,
 		   struct ynode **out)
 {
 	if (depth >= YTREE_MAX_DEPTH) {   /* depth counts from 0 at the root */
-		yb_error(b, &ev->start_mark, "nested too deeply (limit 32 levels)");
+		yb_error(b, &ev->start_mark, "nested too deeply (limit 32 levels)",
+			 "入れ子が深すぎます（上限 32 段）");
 		return EL_EPARSE;
 	}
 	struct ynode *n;
@@ -180,7 +207,7 @@ static int yb_node(struct ybuild *b, yaml_event_t *ev, unsigned depth,
 		n->str = arena_strndup(b->a, (const char *)ev->data.scalar.value,
 				       ev->data.scalar.length);
 		if (!n->str) {
-			yb_error(b, &ev->start_mark, "out of memory");
+			yb_error(b, &ev->start_mark, "out of memory", "メモリが足りません");
 			return EL_ENOMEM;
 		}
 		n->len = ev->data.scalar.length;
@@ -201,10 +228,12 @@ static int yb_node(struct ybuild *b, yaml_event_t *ev, unsigned depth,
 		return yb_children(b, n, depth, YAML_MAPPING_END_EVENT);
 	case YAML_ALIAS_EVENT:
 		yb_error(b, &ev->start_mark,
-			 "aliases (*name) are not accepted in edgelint files");
+			 "aliases (*name) are not accepted in edgelint files",
+			 "エイリアス（*name）は edgelint のファイルでは使えません");
 		return EL_EPARSE;
 	default:
-		yb_error(b, &ev->start_mark, "unexpected YAML structure");
+		yb_error(b, &ev->start_mark, "unexpected YAML structure",
+			 "想定していない YAML の構造です");
 		return EL_EPARSE;
 	}
 }
@@ -212,10 +241,16 @@ static int yb_node(struct ybuild *b, yaml_event_t *ev, unsigned depth,
 int ytree_parse(struct arena *a, const char *buf, size_t n,
 		struct ynode **root, char *err, size_t errn)
 {
-	struct ybuild b = {.a = a, .err = err, .errn = errn};
+	return ytree_parse_ja(a, buf, n, root, err, NULL, errn);
+}
+
+int ytree_parse_ja(struct arena *a, const char *buf, size_t n,
+		   struct ynode **root, char *err, char *err_ja, size_t errn)
+{
+	struct ybuild b = {.a = a, .err = err, .err_ja = err_ja, .errn = errn};
 	*root = NULL;
 	if (!yaml_parser_initialize(&b.parser)) {
-		snprintf(err, errn, "out of memory");
+		yb_fail(&b, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
 	yaml_parser_set_input_string(&b.parser, (const unsigned char *)buf, n);

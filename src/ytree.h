@@ -36,6 +36,10 @@ struct ynode {
  * "line L, column C: reason" into err. */
 int ytree_parse(struct arena *a, const char *buf, size_t n,
 		struct ynode **root, char *err, size_t errn);
+/* The same, also writing the reason in Japanese into err_ja (errn bytes
+ * too); libyaml's own text of a syntax error stays as it is, quoted. */
+int ytree_parse_ja(struct arena *a, const char *buf, size_t n,
+		   struct ynode **root, char *err, char *err_ja, size_t errn);
 
 /* Looks a key up in a mapping; NULL when absent or m is not a mapping. */
 struct ynode *ymap_get(const struct ynode *m, const char *key);

@@ -145,7 +145,7 @@ static int json_input(struct report_run *run, struct input *in)
 		json_object_set_new(o, "files", files);
 	}
 	json_object_set_new(o, "kind", json_str_or_null(report_kind_name(in)));
-	json_object_set_new(o, "error", json_masked_or_null(in, in->error));
+	json_object_set_new(o, "error", json_masked_or_null(in, input_error_text(in, run->ctx->lang == LANG_JA)));
 	if (in->has_coverage)
 		json_object_set_new(o, "coverage",
 				    json_pack("{s:i, s:i}", "lines", (json_int_t)in->lines_total,

@@ -158,7 +158,8 @@ static int sarif_input(struct report_run *run, struct input *in)
 		return 0;
 	json_array_append_new(st->notes, json_pack("{s:s, s:{s:s}}", "level", "error",
 						   "message", "text",
-						   finding_scrub_dup(in, in->error)));
+						   finding_scrub_dup(in, input_error_text(
+							   in, run->ctx->lang == LANG_JA))));
 	return 0;
 }
 

@@ -142,7 +142,7 @@ static int text_input(struct report_run *run, struct input *in)
 	if (!rc && in->error)
 		rc = sb_printf(o, "  %s%s%s: %s\n", run->color ? "\033[1;31m" : "",
 			       ui(run, UI_ERROR), run->color ? RESET : "",
-			       finding_scrub_dup(in, in->error));
+			       finding_scrub_dup(in, input_error_text(in, l == LANG_JA)));
 	for (int it = 0; !rc && it < ITEM_COUNT; it++) {
 		enum item_status st = in->items[it];
 		const struct checklist_item *ci = &run->ctx->reg->items[it];

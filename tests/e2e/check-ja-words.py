@@ -4,20 +4,23 @@
 Issue 11 §1: a Japanese message must be Japanese; values from the input (names,
 addresses, filter numbers, commands) stay as they are, words we write are
 translated. This checks the class, not instances: every Japanese text edgelint
-printed (JSON message and fix, SARIF result and rule texts, the text report
-but its evidence and input-error lines, --explain, --list-rules) is searched for words of a list of our
-English vocabulary. A word is allowed where the input itself holds it (a
+printed (JSON message, fix and input error, SARIF result, rule texts and
+input-error notifications, the text report but its evidence, --explain,
+--list-rules) is searched for words of a list of our English vocabulary. A word is allowed where the input itself holds it (a
 config that says `filter` or `any`), and these spans are not searched because
 they quote something that is not ours: `commands`, 'values', "values",
-「values」, URLs, the input's path, and what follows 出典： (the title of a
-cited document).
+「values」, URLs, the input's path, what follows 出典： (the title of a
+cited document), and in an input error the C library's own text of a system
+error (strerror: "No such file or directory"), which is not ours either.
 
   check-ja-words.py [--json F]... [--sarif F]... [--text F]... [--plain F]...
 
 --plain files are searched with no input (rule texts: --explain, --list-rules).
 Prints one line per English word found and exits 1 when there is any.
 """
+import errno
 import json
+import os
 import re
 import sys
 
@@ -40,6 +43,17 @@ before after behind releases release newer older latest support ended ends days 
 passphrase password user users server servers host hosts inside outside forwarded forward
 cannot could would should must may might can will
 """.split())
+
+# The C library's texts of the system errors (an input error quotes one as the
+# reason a file could not be read), longest first.
+STRERRORS = sorted({os.strerror(n) for n in errno.errorcode}, key=len, reverse=True)
+
+
+def without_strerror(text):
+    for e in STRERRORS:
+        text = text.replace(e, " ")
+    return text
+
 
 # Spans that quote what is not ours.
 # In --explain: {placeholders} and the [variant] names of messages.
@@ -111,8 +125,8 @@ def main(argv):
             for inp in doc.get("inputs", []):
                 paths = files_of(inp)
                 allowed = words(paths)
-                # inputs[].error is not searched: an input error is still written in
-                # English only (issue 11 §1, "input errors in Japanese"; not yet done).
+                if inp.get("error"):
+                    check("%s error (JSON)" % paths[0], without_strerror(inp["error"]), allowed, paths)
                 for f in inp.get("findings", []):
                     where = "%s:%s %s (JSON)" % (f.get("file", paths[0]), f.get("line"), f["rule"])
                     check(where, f.get("message"), allowed, paths)
@@ -123,6 +137,11 @@ def main(argv):
                 for r in run["tool"]["driver"].get("rules", []):
                     for k in ("shortDescription", "fullDescription", "help"):
                         check("SARIF rule %s %s" % (r["id"], k), (r.get(k) or {}).get("text"), set())
+                for inv in run.get("invocations", []):
+                    for n in inv.get("toolExecutionNotifications", []):
+                        text = n["message"]["text"]
+                        path = text.split(": ", 1)[0]
+                        check("%s error (SARIF)" % path, without_strerror(text), words([path]), [path])
                 for res in run.get("results", []):
                     loc = res["locations"][0]["physicalLocation"]
                     uri = loc["artifactLocation"]["uri"]
@@ -131,15 +150,20 @@ def main(argv):
                           res["message"]["text"], words([path]), [path])
         elif opt == "--text":
             inputs = []
+            header = []   # the path of the input's heading, existing or not
             for line in open(fn, encoding="utf-8"):
                 m = re.match(r"(\S+) — ", line)
+                if m:
+                    header = [m.group(1)]
                 if m and _exists(m.group(1)):
                     inputs = [m.group(1)]
                     continue
                 if line.startswith("    根拠:"):
                     continue   # evidence: the input's own bytes
                 if line.startswith("  エラー: "):
-                    continue   # an input error: English only, as inputs[].error
+                    check("%s error (text)" % (header[0] if header else fn),
+                          without_strerror(line.rstrip("\n")), words(header), header)
+                    continue
                 m = re.match(r"(\S+?):\d+: ", line)
                 paths = inputs
                 if m and _exists(m.group(1)):

@@ -314,6 +314,10 @@ grep -qF "$TMP/nothing: no file in the directory is an input edgelint reads (the
 # An explicit file that is not recognised stays an error.
 el "$TMP/nothing/notes.txt" >/dev/null 2>&1
 check "explicit unrecognised file: exit" 2 "$?"
+# In Japanese, the error of the text report is Japanese (issue 11 §1).
+check "explicit unrecognised file: error in Japanese (text)" \
+	"  エラー: $TMP/nothing/notes.txt: 入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS のファイル、ルータ事実ファイル、pcap/pcapng のキャプチャのいずれかを想定しています（--kind で種類を指定できます）" \
+	"$(el --lang ja "$TMP/nothing/notes.txt" 2>/dev/null | grep '^  エラー: ')"
 # More files than WALK_MAX_FILES (10 000; a run over 100 000 was checked by hand:
 # 1.2 s): a limit with a clear message, in bounded time, never a hang.
 mkdir -p "$TMP/many"
@@ -546,6 +550,9 @@ for fmt in text json sarif; do
 	grep -q "orbit-violet" "$TMP/o" && bad "secret in two fields leaked ($fmt)" || ok
 done
 run_bad "missing file" 2 "$TMP/nonexistent.yaml" "No such file or directory"
+# In Japanese: our words Japanese, the system's reason (strerror) as it is.
+check "missing file: error in Japanese (JSON)" "$TMP/nonexistent.yaml: 読み込めません: No such file or directory" \
+	"$(el --lang ja --format json "$TMP/nonexistent.yaml" 2>/dev/null | jq -r '.inputs[0].error')"
 el --lang ja "$TMP/typo.yaml" 2>/dev/null | grep -q "typo.yaml:4: 中 EL001 input-not-understood: 'router' に知らないキー 'pasphrase' があります" && ok || bad "diagnostic in Japanese"
 check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
 check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule=="EL206") | "\(.rule) \(.line)"')"
@@ -698,6 +705,12 @@ el --format json "$TMP/mostly-junk.cfg" >"$TMP/o.json" 2>"$TMP/err"
 check "mostly not understood exit" 2 "$?"
 check "mostly not understood 3-2" unknown "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"
 grep -q "only 0 of 50 lines (0%) were understood as YAMAHA RTX/NVR" "$TMP/err" && ok || bad "coverage message: $(cat "$TMP/err")"
+check "mostly not understood: error in English (SARIF)" \
+	"$TMP/mostly-junk.cfg: only 0 of 50 lines (0%) were understood as YAMAHA RTX/NVR, under the 90% needed to trust a pass; --accept-partial judges it anyway" \
+	"$(el --format sarif "$TMP/mostly-junk.cfg" 2>/dev/null | jq -r '.runs[0].invocations[0].toolExecutionNotifications[0].message.text')"
+check "mostly not understood: error in Japanese (SARIF)" \
+	"$TMP/mostly-junk.cfg: 0 / 50 行（0%）しか YAMAHA RTX/NVR として解釈できませんでした。合格と判定するには 90% 以上が必要です。--accept-partial を付けるとそれでも判定します" \
+	"$(el --lang ja --format sarif "$TMP/mostly-junk.cfg" 2>/dev/null | jq -r '.runs[0].invocations[0].toolExecutionNotifications[0].message.text')"
 check "mostly not understood --accept-partial" 0 "$(el --accept-partial "$TMP/mostly-junk.cfg" >/dev/null 2>&1; echo $?)"
 # --list-rules: sorted by id; SARIF refused; --explain in any case; Japanese severities.
 el --list-rules | cut -d' ' -f1 >"$TMP/ids"
@@ -741,6 +754,12 @@ check "check-ja-words finds our English words" "access any filter inbound line n
 printf 'filter any\n' >"$TMP/jaw.cfg"
 printf '%s\n' "$TMP/jaw.cfg — YAMAHA" "$TMP/jaw.cfg:1: 高 EL105 s: フィルタ 1 は any を通します（\`ip filter 1 pass * * tcp\` 'from'）。" >"$TMP/jaw.txt"
 check "check-ja-words allows the input's words and quoted values" "" "$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt")"
+# Input errors are searched too, but for the C library's text of a system error.
+printf '%s\n' "$TMP/nope.cfg — 種類を判別できません" "  エラー: $TMP/nope.cfg: cannot read: No such file or directory" >"$TMP/jaw.txt"
+check "check-ja-words searches input errors" "cannot read" \
+	"$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt" | sed -n "s/.*English word '\([a-z]*\)'.*/\1/p" | sort -u | tr '\n' ' ' | sed 's/ $//')"
+printf '%s\n' "$TMP/nope.cfg — 種類を判別できません" "  エラー: $TMP/nope.cfg: 読み込めません: No such file or directory" >"$TMP/jaw.txt"
+check "check-ja-words allows strerror in input errors" "" "$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt")"
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg

@@ -366,7 +366,7 @@ static void test_dir(void **state)
 	snprintf(withslash, sizeof(withslash), "%s//", dir);
 	assert_int_equal(bundle_dir(&in, withslash, 1u << 20, why, sizeof(why)), 0);
 	assert_int_equal(in.nparts, 3);   /* wireless, openwrt_release, one os-release */
-	char want[600];
+	char want[1200];
 	snprintf(want, sizeof(want), "%s/etc/config/wireless", dir);
 	assert_string_equal(in.parts[0].display, want);
 	snprintf(want, sizeof(want), "%s/etc/openwrt_release", dir);
@@ -386,6 +386,12 @@ static void test_dir(void **state)
 	assert_int_equal(bundle_dir(&in, dir, 60, why, sizeof(why)), EL_ETOOBIG);
 	assert_string_equal(why, "etc/config/wireless: larger than the limit of 60 bytes for "
 				 "this kind of input");
+	/* The input's error, in both languages. */
+	snprintf(want, sizeof(want), "%s: %s", dir, why);
+	assert_string_equal(in.error, want);
+	snprintf(want, sizeof(want),
+		 "%s: etc/config/wireless: この種類の入力の上限 60 バイトを超えています", dir);
+	assert_string_equal(in.error_ja, want);
 	input_free(&in);
 	/* Each file fits, all of them together do not. */
 	input_init(&in, dir);
@@ -398,6 +404,10 @@ static void test_dir(void **state)
 	input_init(&in, p);
 	assert_int_equal(bundle_dir(&in, p, 1u << 20, why, sizeof(why)), EL_EPARSE);
 	assert_non_null(strstr(why, "holds none"));
+	snprintf(want, sizeof(want), "%s: ディレクトリに edgelint が読むファイル（etc/config/wireless、"
+		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd）が"
+		 "一つもありません", p);
+	assert_string_equal(in.error_ja, want);
 	input_free(&in);
 
 	const char *files[] = {"etc/config/wireless", "etc/shadow", "etc/openwrt_release",

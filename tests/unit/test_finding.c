@@ -561,11 +561,18 @@ static void test_issue11_path_with_key(void **state)
 	input_init(&in, "/corpus/yamaha-rtx-key/rtx830.cfg");
 	add_secret(&in, "yamaha");
 	add_secret(&in, "yamaha-rtx-key");
-	input_fail(&in, "%s", "cannot be read");
+	input_fail(&in, "%s%.0s", "%.0s%s", "cannot be read", "読み込めません");
+	/* A second error keeps the first, in both languages. */
+	input_fail(&in, "the file is empty", "ファイルが空です");
 	struct strbuf sb;
 	sb_init(&sb, 1 << 16);
 	assert_int_equal(finding_scrub(&in, in.error, strlen(in.error), &sb), 0);
 	assert_string_equal(sb_str(&sb), "/corpus/yamaha-rtx-key/rtx830.cfg: cannot be read");
+	sb_reset(&sb);
+	assert_string_equal(input_error_text(&in, false), in.error);
+	const char *ja = input_error_text(&in, true);
+	assert_int_equal(finding_scrub(&in, ja, strlen(ja), &sb), 0);
+	assert_string_equal(sb_str(&sb), "/corpus/yamaha-rtx-key/rtx830.cfg: 読み込めません");
 	sb_free(&sb);
 	input_free(&in);
 	secret_oracle_set_fatal(false);

@@ -306,6 +306,29 @@ static void test_duplicate_key(void **state)
 	assert_non_null(strstr(f->err, "line 2"));
 }
 
+/* The Japanese reason: ours translated, libyaml's own text quoted as is. */
+static void test_error_in_japanese(void **state)
+{
+	struct fix *f = *state;
+	char ja[300];
+	const char *dup = "router:\n  model: A\n  model: B\n";
+	assert_int_equal(ytree_parse_ja(&f->a, dup, strlen(dup), &f->root, f->err, ja, sizeof(ja)),
+			 EL_EPARSE);
+	assert_string_equal(f->err, "line 3, column 3: key \"model\" appears twice (first on line 2)");
+	assert_string_equal(ja, "3 行目 3 列: キー「model」が二度あります（最初は 2 行目）");
+	const char *alias = "a: &x 1\nb: *x\n";
+	assert_int_equal(ytree_parse_ja(&f->a, alias, strlen(alias), &f->root, f->err, ja,
+					sizeof(ja)), EL_EPARSE);
+	assert_string_equal(ja, "2 行目 4 列: エイリアス（*name）は edgelint のファイルでは使えません");
+	const char *bad = "router:\n  - [\n";
+	assert_int_equal(ytree_parse_ja(&f->a, bad, strlen(bad), &f->root, f->err, ja, sizeof(ja)),
+			 EL_EPARSE);
+	assert_string_equal(f->err, "line 3, column 1: did not find expected node content "
+				    "while parsing a flow node");
+	assert_string_equal(ja, "3 行目 1 列: YAML として読めません（「did not find expected node "
+				"content while parsing a flow node」）");
+}
+
 static void test_alias_refused(void **state)
 {
 	struct fix *f = *state;
@@ -486,6 +509,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_first_document_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_error_in_japanese, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alias_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_scalar_key_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_depth_limit, setup, teardown),
