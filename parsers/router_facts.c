@@ -495,7 +495,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 		 * passphrase, read above for this reason. */
 		const char *shown = facts_without_pass(in, w->sec_label.s, w->pass, w->pass_len);
 		if (!shown) {
-			input_fail(in, "out of memory");
+			input_fail(in, "out of memory", "メモリが足りません");
 			return;
 		}
 		w->sec_label.s = shown;
