@@ -404,7 +404,8 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
 	 input_diag_l(in, lvl, line, col, en, ja, ##__VA_ARGS__))
 /* Marks the input as unreadable: sets in->error and in->error_ja (both
- * formatted with the same arguments, copied) if no error is set yet. Use
+ * formatted with the same arguments, copied, after "<display path>: ")
+ * if no error is set yet. Use
  * the input_fail() macro, which has the compiler check both formats. */
 void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)
 	__attribute__((format(printf, 2, 4)));
