@@ -99,6 +99,7 @@ struct asa_mgmt {                 /* `http|ssh|telnet NET MASK IF` */
 	int svc;                      /* 0 http, 1 ssh, 2 telnet */
 	struct aset src;
 	char ifname[48];
+	const char *text;             /* the line's words, for evidence */
 	unsigned line;
 };
 
@@ -1165,6 +1166,8 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 			g->svc = tk(h, "http") ? 0 : tk(h, "ssh") ? 1 : 2;
 			aset_prefix(s->a, FAM_V4, a, zero ? 0 : (unsigned)mask_len(&m), &g->src);
 			snprintf(g->ifname, sizeof(g->ifname), "%s", t[3]);
+			/* These lines hold no secret: quoted as they are. */
+			g->text = arena_printf(s->a, "%s %s %s %s", t[0], t[1], t[2], t[3]);
 			g->line = line;
 			return true;
 		}
@@ -1677,6 +1680,16 @@ static void asa_box_services(struct asa *s, struct device *d)
 				if (aset_union(s->a, &b->allow4, &s->mg[i].src, &u) == 0)
 					b->allow4 = u;
 				b->host_line = s->mg[i].line;
+				/* The evidence is the line that opens the service
+				 * to the interface (with `http server enable`, which
+				 * turns ASDM on, for https). */
+				const char *ev = !s->mg[i].text ? NULL
+						 : k == 0 && s->http_server
+							 ? arena_printf(s->a, "http server enable; %s",
+									s->mg[i].text)
+							 : s->mg[i].text;
+				if (ev)
+					b->why = ev;
 			}
 		}
 		n++;

@@ -1310,10 +1310,13 @@ static void test_mgmt_asdm_outside(void **state)
 	assert_int_equal(s->port, 443);
 	assert_int_equal(s->line, 9);
 	assert_int_equal(s->host_line, 10);
+	/* The evidence: the lines that open ASDM to the internet side. */
+	assert_string_equal(s->why, "http server enable; http 0.0.0.0 0.0.0.0 outside");
 	check_aset(&in, &s->allow4, FAM_V4, ALL4);
 	s = svc(&in, "ssh");
 	assert_non_null(s);
 	check_aset(&in, &s->allow4, FAM_V4, "");    /* only inside */
+	assert_string_equal(s->why, "ssh");         /* no line on the outside */
 	input_free(&in);
 
 	run_cfg(&in, cfg);
@@ -1325,6 +1328,7 @@ static void test_mgmt_asdm_outside(void **state)
 	assert_int_equal(f->line, 10);
 	assert_string_equal(farg(f, "service"), "https (ASDM) (tcp/443)");
 	assert_string_equal(farg(f, "interface"), "outside (IPv4)");
+	assert_string_equal(f->evidence, "http server enable; http 0.0.0.0 0.0.0.0 outside");
 	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
 	input_free(&in);
 
@@ -1337,6 +1341,7 @@ static void test_mgmt_asdm_outside(void **state)
 	assert_int_equal(parse_cfg(&in, IFS "http server enable 8443\nhttp 0 0 outside\n"), 0);
 	s = svc(&in, "https (ASDM)");
 	assert_int_equal(s->port, 8443);
+	assert_string_equal(s->why, "http server enable; http 0 0 outside");
 	check_aset(&in, &s->allow4, FAM_V4, ALL4);
 	input_free(&in);
 }
