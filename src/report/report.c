@@ -388,8 +388,11 @@ int report_unchecked_text(const struct registry *reg, const struct input *in, in
 		if (f->item != it || f->status != FST_UNKNOWN || k >= reg->nrules || seen[k])
 			continue;
 		seen[k] = true;
-		rc = sb_printf(sb, "%s%s (%s)", any ? "; " : "", ltext_get(&f->rule->title, l),
-			       f->rule->id);
+		/* Japanese: 、 between the parts, full-width brackets. */
+		rc = l == LANG_JA ? sb_printf(sb, "%s%s（%s）", any ? "、" : "",
+					      ltext_get(&f->rule->title, l), f->rule->id)
+				  : sb_printf(sb, "%s%s (%s)", any ? "; " : "",
+					      ltext_get(&f->rule->title, l), f->rule->id);
 		any = true;
 	}
 	free(seen);

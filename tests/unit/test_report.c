@@ -209,6 +209,19 @@ static void test_verdict_home_router(void **state)
 	sb_init(&sb, 4096);
 	assert_int_equal(report_unchecked_text(&g_reg, &in, ITEM_5_3, LANG_EN, &sb), 0);
 	assert_string_equal(sb_str(&sb), "Router support status not known to edgelint (EL312)");
+	sb_reset(&sb);
+	assert_int_equal(report_unchecked_text(&g_reg, &in, ITEM_5_3, LANG_JA, &sb), 0);
+	assert_string_equal(sb_str(&sb), "edgelint がサポート状況を把握していないルータ（EL312）");
+	/* Two parts: a note, then a title; English "; ", Japanese "、". */
+	in.item_unknown_note[ITEM_5_3] = "no-device";
+	sb_reset(&sb);
+	assert_int_equal(report_unchecked_text(&g_reg, &in, ITEM_5_3, LANG_JA, &sb), 0);
+	assert_string_equal(sb_str(&sb), "入力から機器（型番とファームウェア）を特定できません、"
+					 "edgelint がサポート状況を把握していないルータ（EL312）");
+	sb_reset(&sb);
+	assert_int_equal(report_unchecked_text(&g_reg, &in, ITEM_5_3, LANG_EN, &sb), 0);
+	assert_string_equal(sb_str(&sb), "the input does not identify the device (model and firmware); "
+					 "Router support status not known to edgelint (EL312)");
 	sb_free(&sb);
 	input_free(&in);
 	/* Past the end of support: replace, whatever else fails. */
