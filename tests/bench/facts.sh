@@ -6,6 +6,8 @@
 # the floor. Figures, not a test: nothing here passes or fails.
 set -eu
 BIN=$1
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 gen() { # N networks
@@ -25,7 +27,7 @@ for n in 1000 4000 16000; do
 	bytes=$(stat -c %s "$f")
 	best=999999; rss=0
 	for _ in $(seq 1 "$runs"); do
-		/usr/bin/time -q -f '%e %M' -o "$TMP/t" "$BIN" --today 2026-11-21 --format json "$f" >/dev/null || true
+		timed "$TMP/t" "$BIN" --today 2026-11-21 --format json "$f"
 		read -r s kib < <(tail -1 "$TMP/t")
 		best=$(awk -v a="$best" -v b="$s" 'BEGIN{print (b<a)?b:a}')
 		rss=$kib

@@ -9,6 +9,8 @@
 # seen to grow linearly with the input. Figures, not a test.
 set -eu
 BIN=$1
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -81,7 +83,7 @@ for fmt in openwrt nvram routeros hostapd; do
 		best=999999; rss=0
 		for _ in $(seq 1 "$runs"); do
 			# shellcheck disable=SC2086
-			/usr/bin/time -q -f '%e %M' -o "$TMP/t" "$BIN" --today 2026-11-21 --format json $files >/dev/null || true
+			timed "$TMP/t" "$BIN" --today 2026-11-21 --format json $files
 			read -r s kib < <(tail -1 "$TMP/t")
 			if awk -v a="$best" -v b="$s" 'BEGIN{exit !(b<a)}'; then best=$s; rss=$kib; fi
 		done

@@ -4,7 +4,8 @@
 # 2x and 4x size, with wall time and peak memory (GNU time: %e, %M), one
 # run each, so that growth can be seen to stay near linear. Figures, not a
 # test: nothing here passes or fails. A run longer than BENCH_TIMEOUT
-# seconds (default 300) is stopped and shown as "timeout".
+# seconds (default 300) is stopped and shown as "timeout"; a run that
+# ends with an error (exit 2) is shown as one, never as a figure.
 #
 # The shapes:
 #   yamaha-rtx    many pre-shared keys sharing their first bytes (every
@@ -23,6 +24,9 @@ set -eu
 LIMIT=${BENCH_TIMEOUT:-300}
 BIN=$1
 HERE=$(cd "$(dirname "$0")" && pwd)
+# The rules data of this tree unless the caller names one (a copied binary
+# does not find it next to itself).
+export EDGELINT_RULES=${EDGELINT_RULES:-$HERE/../../rules}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -93,9 +97,12 @@ while read -r parser shape base extra; do
 		[ "$extra" = "-" ] || args+=(--policy "$TMP/$extra")
 		rc=0
 		timeout "$LIMIT" /usr/bin/time -q -f '%e %M' -o "$TMP/t" "$BIN" "${args[@]}" "$f" \
-			>/dev/null 2>&1 || rc=$?
+			>/dev/null 2>"$TMP/err" || rc=$?
 		if [ "$rc" = 124 ]; then
 			s=timeout; kib=-
+		elif [ "$rc" -gt 1 ]; then
+			# Exit 2 is an input error or a bad run: not a figure.
+			s="error (exit $rc: $(grep -v '^Command exited' "$TMP/err" | head -c 120 | tr '\n|' '  '))"; kib=-
 		else
 			read -r s kib < <(tail -1 "$TMP/t")
 		fi

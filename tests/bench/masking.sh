@@ -11,6 +11,8 @@
 # growth should stay near linear. Figures, not a test.
 set -eu
 BIN=$1
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 runs=3
@@ -27,7 +29,7 @@ for n in 10000 20000 40000; do
 	bytes=$(wc -c <"$TMP/hostapd.conf")
 	best=999999; rss=0
 	for _ in $(seq 1 "$runs"); do
-		/usr/bin/time -q -f '%e %M' -o "$TMP/t" "$BIN" --today 2026-11-21 "$TMP/hostapd.conf" >/dev/null || true
+		timed "$TMP/t" "$BIN" --today 2026-11-21 "$TMP/hostapd.conf"
 		read -r s kib < <(tail -1 "$TMP/t")
 		if awk -v a="$best" -v b="$s" 'BEGIN{exit !(b<a)}'; then best=$s; rss=$kib; fi
 	done

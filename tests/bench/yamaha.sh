@@ -10,6 +10,8 @@
 # test: nothing here passes or fails.
 set -eu
 BIN=$1
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -164,7 +166,7 @@ for n in 10000 20000 50000; do
 	bytes=$(stat -c %s "$f")
 	best=999999; rss=0
 	for _ in $(seq 1 "$runs"); do
-		/usr/bin/time -q -f '%e %M' -o "$TMP/t" "$BIN" --today 2026-11-21 --format json "$f" >/dev/null || true
+		timed "$TMP/t" "$BIN" --today 2026-11-21 --format json "$f"
 		read -r s kib < <(tail -1 "$TMP/t")
 		if awk -v a="$best" -v b="$s" 'BEGIN{exit !(b<a)}'; then best=$s; rss=$kib; fi
 	done
