@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/bench/lib.sh — sourced by the bench scripts.
 #
 # timed OUT CMD...: runs CMD once under GNU time, writing "wall-seconds
