@@ -592,11 +592,25 @@ static struct ros_prof *prof_by_name(struct ros *r, const char *name)
 	return NULL;
 }
 
+/* A limit reached is an input error naming it (never a silent drop): what
+ * was read is still reported, no item passes (run_parsed). */
+static void ros_objs_limit(struct ros *r, unsigned line)
+{
+	input_fail(r->in,
+		   "line %u: more than %d wireless interfaces, security profiles and configurations "
+		   "(edgelint's limit): the ones after it are not read",
+		   "%u 行目: 無線のインターフェース・セキュリティプロファイル・設定が %d 個を超えています"
+		   "（edgelint の上限）。これ以降は読み込んでいません",
+		   line, ROS_MAX_OBJS);
+}
+
 static struct ros_prof *prof_new(struct ros *r, const char *name, bool is_default,
 				 unsigned line)
 {
-	if (r->nobjs >= ROS_MAX_OBJS)
+	if (r->nobjs >= ROS_MAX_OBJS) {
+		ros_objs_limit(r, line);
 		return NULL;
+	}
 	struct ros_prof *p = arena_alloc(r->a, sizeof(*p));
 	if (!p)
 		return NULL;
@@ -685,8 +699,10 @@ static struct ros_wlan *wlan_by_name(struct ros *r, const char *name)
 static struct ros_wlan *wlan_new(struct ros *r, const char *name, const char *dname,
 				 unsigned line)
 {
-	if (r->nobjs >= ROS_MAX_OBJS)
+	if (r->nobjs >= ROS_MAX_OBJS) {
+		ros_objs_limit(r, line);
 		return NULL;
+	}
 	struct ros_wlan *w = arena_alloc(r->a, sizeof(*w));
 	if (!w)
 		return NULL;
@@ -778,8 +794,10 @@ static struct ros_wobj *wobj_find(struct ros_wobj *list, const char *name, bool 
 static struct ros_wobj *wobj_new(struct ros *r, struct ros_wobj ***tail, const char *name,
 				 const char *dname, unsigned line)
 {
-	if (r->nobjs >= ROS_MAX_OBJS)
+	if (r->nobjs >= ROS_MAX_OBJS) {
+		ros_objs_limit(r, line);
 		return NULL;
+	}
 	struct ros_wobj *o = arena_alloc(r->a, sizeof(*o));
 	if (!o)
 		return NULL;
@@ -1613,8 +1631,15 @@ static void forwards(struct ros *r)
 			} else {
 				p = NULL;
 			}
-			if (d->nhfwds >= ROS_MAX_FWDS)
+			if (d->nhfwds >= ROS_MAX_FWDS) {
+				input_fail(r->in,
+					   "line %u: more than %d port forwards (edgelint's limit): the "
+					   "ones after it are not read",
+					   "%u 行目: ポート転送が %d 個を超えています（edgelint の上限）。"
+					   "これ以降は読み込んでいません",
+					   n->line, ROS_MAX_FWDS);
 				return;
+			}
 			struct home_forward *f = arena_alloc(r->a, sizeof(*f));
 			if (!f)
 				return;

@@ -674,12 +674,16 @@ void run_parsed(struct input *in, const struct run_ctx *ctx)
 		checks_run(in, ctx);
 	}
 	diags_to_findings(in, ctx);
-	bool partial = !fatal && input_partly_understood(in, ctx);
+	/* An error the parser or a check raised without stopping (a limit
+	 * reached, memory that ran out) is sticky: what was found is reported,
+	 * but no item passes and the run exits 2 (docs/json.md). */
+	bool failed = !fatal && in->error;
+	bool partial = !fatal && !failed && input_partly_understood(in, ctx);
 	run_finish(in, ctx, fatal);
-	for (int it = 0; partial && it < ITEM_COUNT; it++)
+	for (int it = 0; (partial || failed) && it < ITEM_COUNT; it++)
 		if (in->items[it] == IST_PASS) {
 			in->items[it] = IST_UNKNOWN;
-			in->item_note[it] = "partly-understood";
+			in->item_note[it] = partial ? "partly-understood" : "input-error-partial";
 		}
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/bench/hostile.sh BINARY — the hostile-shapes section of `make bench`
 # (issue 12): for each parser, the worst input shape found so far, at 1x,
-# 2x and 4x size, with wall time and peak memory (GNU time: %e, %M), one
+# 2x and 4x size, with wall time, CPU time (user + system: the steadier figure
+# on a shared machine) and peak memory (GNU time: %e, %U+%S, %M), one
 # run each, so that growth can be seen to stay near linear. Figures, not a
 # test: nothing here passes or fails. A run longer than BENCH_TIMEOUT
 # seconds (default 300) is stopped and shown as "timeout"; a run that
@@ -15,7 +16,8 @@
 #   openwrt       many wifi-iface sections whose keys share their first bytes
 #   hostapd       many BSSes whose passphrases share their first bytes
 #   nvram         many wlN_wpa_psk keys sharing their first bytes
-#   routeros      many security profiles whose keys share their first bytes
+#   routeros      1,000 security profiles whose keys, set again and again,
+#                 share their first bytes
 #   router-facts  many Wi-Fi networks whose passphrases share their first bytes
 #   pcap          65,536 x k one-byte TCP flows (each would hold a 4 KiB
 #                 buffer: the memory budget), and 16,384 x k look-alike
@@ -71,8 +73,13 @@ nvram() {
 routeros() {
 	awk -v N="$1" 'BEGIN {
 		printf "# 2026-11-21 10:00:00 by RouterOS 7.24.4\n# model = RB952Ui-5ac2nD\n/interface wireless security-profiles\n"
+		# 1,000 profiles (under the parser'"'"'s limit of 1,024 objects), then
+		# new keys set on them again and again: every key is a secret.
 		for (i = 0; i < N; i++)
-			printf "add authentication-types=wpa2-psk mode=dynamic-keys name=p%d wpa2-pre-shared-key=AAAAkey%07d\n", i, i
+			if (i < 1000)
+				printf "add authentication-types=wpa2-psk mode=dynamic-keys name=p%d wpa2-pre-shared-key=AAAAkey%07d\n", i, i
+			else
+				printf "set [ find name=p%d ] wpa2-pre-shared-key=AAAAkey%07d\n", i % 1000, i
 	}' >"$2"
 }
 facts() {
@@ -86,7 +93,7 @@ flows() { python3 "$HERE/hostile-gen.py" flows "$1" "$2"; }
 lookalike() { python3 "$HERE/hostile-gen.py" hosts "$1" "$2"; }
 
 python3 "$HERE/hostile-gen.py" domains 1000 "$TMP/domains.yaml"
-printf '| parser | shape | units | bytes | wall s | peak RSS KiB |\n|---|---|---|---|---|---|\n'
+printf '| parser | shape | units | bytes | wall s | CPU s (user+sys) | peak RSS KiB |\n|---|---|---|---|---|---|---|\n'
 # parser shape base-units extra-args
 while read -r parser shape base extra; do
 	for k in 1 2 4; do
@@ -96,17 +103,18 @@ while read -r parser shape base extra; do
 		args=(--today 2026-11-21 --format json --kind "$parser")
 		[ "$extra" = "-" ] || args+=(--policy "$TMP/$extra")
 		rc=0
-		timeout "$LIMIT" /usr/bin/time -q -f '%e %M' -o "$TMP/t" "$BIN" "${args[@]}" "$f" \
+		timeout "$LIMIT" /usr/bin/time -q -f '%e %M %U %S' -o "$TMP/t" "$BIN" "${args[@]}" "$f" \
 			>/dev/null 2>"$TMP/err" || rc=$?
 		if [ "$rc" = 124 ]; then
-			s=timeout; kib=-
+			s=timeout; kib=-; cpu=-
 		elif [ "$rc" -gt 1 ]; then
 			# Exit 2 is an input error or a bad run: not a figure.
-			s="error (exit $rc: $(grep -v '^Command exited' "$TMP/err" | head -c 120 | tr '\n|' '  '))"; kib=-
+			s="error (exit $rc: $(grep -v '^Command exited' "$TMP/err" | head -c 120 | tr '\n|' '  '))"; kib=-; cpu=-
 		else
-			read -r s kib < <(tail -1 "$TMP/t")
+			read -r s kib us ss < <(tail -1 "$TMP/t")
+			cpu=$(awk -v u="$us" -v s="$ss" 'BEGIN { printf "%.2f", u + s }')
 		fi
-		printf '| %s | %s | %d | %d | %s | %s |\n' "$parser" "$shape" "$n" "$(wc -c <"$f")" "$s" "$kib"
+		printf '| %s | %s | %d | %d | %s | %s | %s |\n' "$parser" "$shape" "$n" "$(wc -c <"$f")" "$s" "$cpu" "$kib"
 		rm -f "$f"
 	done
 done <<'SHAPES'

@@ -755,6 +755,31 @@ static void test_hostile_input(void **state)
 	assert_string_equal(in.dev.firmware.s, "6.48");
 	assert_int_equal(in.dev.nwifi, 0);
 	input_free(&in);
+
+	/* Past the limit of wireless objects (1024: p1024 at line 1026 is the
+	 * first one over): an input error naming
+	 * the limit and the line, in both languages; every key of the file
+	 * is still a secret. */
+	struct strbuf sb;
+	sb_init(&sb, 1u << 20);
+	sb_adds(&sb, "/interface wireless security-profiles\n");
+	for (int i = 0; i < 1030; i++)
+		sb_printf(&sb, "add authentication-types=wpa2-psk mode=dynamic-keys name=p%d "
+			       "wpa2-pre-shared-key=Key-%06d-x\n", i, i);
+	parse_n(&in, sb_str(&sb), sb.len);
+	assert_non_null(in.error);
+	assert_string_equal(in.error, "export.rsc: line 1026: more than 1024 wireless interfaces, "
+				      "security profiles and configurations (edgelint's limit): the ones "
+				      "after it are not read");
+	assert_string_equal(in.error_ja, "export.rsc: 1026 行目: 無線のインターフェース・セキュリティ"
+					 "プロファイル・設定が 1024 個を超えています（edgelint の上限）。"
+					 "これ以降は読み込んでいません");
+	bool last_kept = false;
+	for (size_t i = 0; i < in.nsecrets; i++)
+		last_kept |= in.secret_lens[i] == 12 && memcmp(in.secrets[i], "Key-001029-x", 12) == 0;
+	assert_true(last_kept);
+	input_free(&in);
+	sb_free(&sb);
 }
 
 /* ---- detection ----------------------------------------------------------------- */
