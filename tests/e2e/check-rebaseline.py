@@ -33,8 +33,9 @@ EXP = "tests/e2e/expected"
 # the code may choose, where the code decides it).
 OVERRIDES = {
     "EL105": ({"critical", "high"},
-              "src/checks/exposure.c:497 (critical when a reached port is a critical "
-              "service of rules/services.yaml or a broad range, reach_class() l.356-390; else high)"),
+              "src/checks/exposure.c:497 (critical when a reached port's class in "
+              "rules/ports.yaml is a critical one, the class table of src/registry.c l.947, or "
+              "the reach spans more than 1024 ports: reach_class() l.356-390; else high)"),
     "EL302": ({"critical", "high"},
               "src/checks/firmware_support.c:196 and :211 (critical when the advisory is "
               "known exploited, else the advisory's severity in rules/firmware/, at least high)"),
