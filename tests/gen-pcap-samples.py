@@ -12,6 +12,37 @@ Run by hand from the repository root, with Debian's Python and packages
 ports, sequence numbers, randoms and time stamps), so regenerating gives
 the same bytes. Every password and community in these files is synthetic.
 
+While it writes the captures it writes their answer file,
+samples/pcap/ANSWERS.tsv: what each file holds, as planted here, so that
+tests/e2e/run.sh checks edgelint's report of each capture against the
+generator rather than against edgelint's own earlier output. One row per
+planted event, tab-separated:
+  file      the capture
+  event     login      a cleartext login (EL403; traffic.credentials[])
+            old-tls    a TLS flow of a version older than 1.2 (EL402)
+            tls        a TLS (or QUIC) flow that completed its hellos
+                       (traffic.tls_versions)
+            web        a web flow (traffic.web: HTTP or HTTPS flows; a
+                       capture whose web flows are under 95% HTTPS, the
+                       default policy, also gets EL401)
+            host       a host name the client named (traffic.hosts[])
+  packet    1-based packet number (as edgelint counts, docs/json.md) of
+            the packet that completed the event: for a login the packet
+            that completed the secret (the last piece of it, in capture
+            order, with its line end), for old-tls the ServerHello that
+            settled the version; "-" when the event is a property of a
+            flow or of the capture rather than of one packet
+  protocol  login: the protocol name of docs/json.md
+            (traffic.credentials[].protocol); old-tls and tls: the
+            version name (TLS1.0, TLS1.3); web: HTTP or HTTPS; host: how
+            it was named (sni, http-host)
+  name      login: the user ("-" when the protocol has none); host: the
+            host name; otherwise "-"
+  server    login: the server as ip:port ([addr]:port for IPv6);
+            otherwise "-"
+Never a password or community. A file with no login row must have no
+EL403 (the STARTTLS files carry login-like bytes inside TLS records).
+
 Each file is one small scenario, in Ethernet pcap:
   cleartext logins: FTP, Telnet (one character per segment, echoed, the
   password not echoed), POP3 USER/PASS and AUTH PLAIN, IMAP LOGIN with
@@ -44,6 +75,7 @@ T0 = 1763700000.0   # 2025-11-21, fixed
 CLIENT4, SERVER4 = "192.168.10.20", "203.0.113.10"
 CLIENT6, SERVER6 = "2001:db8:10::20", "2001:db8:113::10"
 CMAC, SMAC = "02:00:00:00:10:20", "02:00:00:00:00:01"
+ANSWERS = []   # rows of samples/pcap/ANSWERS.tsv, see above
 
 
 class Capture:
@@ -51,6 +83,15 @@ class Capture:
 
     def __init__(self):
         self.pkts = []
+        self.answers = []
+
+    def plant(self, event, protocol, name="-", server="-", packet="-"):
+        """Records what this capture holds for samples/pcap/ANSWERS.tsv;
+        packet is a number returned by Tcp.c()/s()/split() or udp()."""
+        self.answers.append((event, str(packet), protocol, name, server))
+
+    def login(self, protocol, user, server, packet):
+        self.plant("login", protocol, user, server, packet)
 
     def add(self, pkt):
         pkt.time = T0 + 0.01 * len(self.pkts)
@@ -58,6 +99,7 @@ class Capture:
 
     def write(self, name):
         wrpcap(os.path.join(OUT, name), self.pkts, linktype=1)
+        ANSWERS.extend((name,) + a for a in self.answers)
         print(f"wrote samples/pcap/{name} ({len(self.pkts)} packets)")
 
 
@@ -91,16 +133,23 @@ class Tcp:
         return self
 
     def send(self, d, data, ack=True):
+        """Returns the 1-based packet number of the data segment."""
         self.cap.add(self.seg(d, "PA", data))
+        n = len(self.cap.pkts)
         self.seq[d] += len(data)
         if ack:
             self.cap.add(self.seg(1 - d, "A"))
+        return n
 
     def c(self, data, ack=True):
-        self.send(0, data, ack)
+        return self.send(0, data, ack)
 
     def s(self, data, ack=True):
-        self.send(1, data, ack)
+        return self.send(1, data, ack)
+
+    def server(self):
+        """The server as edgelint prints it: ip:port, [addr]:port for IPv6."""
+        return f"[{SERVER6}]:{self.sport}" if self.v6 else f"{SERVER4}:{self.sport}"
 
     def split(self, d, data, cuts, order=None):
         """data sent in pieces cut at the offsets cuts, in the given order."""
@@ -111,8 +160,10 @@ class Tcp:
             segs.append(self.seg(d, "PA", piece, seq=self.seq[d] + bounds[i]))
         for i in order or range(len(segs)):
             self.cap.add(segs[i])
+        n = len(self.cap.pkts)      # the last piece to arrive completes the data
         self.seq[d] += len(data)
         self.cap.add(self.seg(1 - d, "A"))
+        return n
 
     def close(self):
         self.cap.add(self.seg(0, "FA"))
@@ -174,7 +225,15 @@ def record(ctype, version, body):
 def tls_session(t, sni, version=0x0304, appdata=b""):
     """Hellos, then application data records (whose content is opaque)."""
     t.c(record(22, 0x0301, client_hello(sni, version)))
-    t.s(record(22, 0x0303 if version >= 0x0303 else version, server_hello(version)))
+    n = t.s(record(22, 0x0303 if version >= 0x0303 else version, server_hello(version)))
+    name = {0x0304: "TLS1.3", 0x0303: "TLS1.2", 0x0302: "TLS1.1", 0x0301: "TLS1.0"}[version]
+    t.cap.plant("tls", name)
+    if version < 0x0303:
+        t.cap.plant("old-tls", name, packet=n)
+    if sni:
+        t.cap.plant("host", "sni", sni)
+    if t.sport == 443:
+        t.cap.plant("web", "HTTPS")
     rv = 0x0303 if version >= 0x0303 else version
     t.c(record(23, rv, appdata or bytes(64)))
     t.s(record(23, rv, bytes(range(200))))
@@ -230,6 +289,7 @@ def udp(cap, d, sport, dport, data):
     sp, dp = (sport, dport) if d == 0 else (dport, sport)
     eth = Ether(src=CMAC if d == 0 else SMAC, dst=SMAC if d == 0 else CMAC)
     cap.add(eth / IP(src=src, dst=dst, id=1) / UDP(sport=sp, dport=dp) / Raw(data))
+    return len(cap.pkts)
 
 
 # ---- the scenarios ----------------------------------------------------------------
@@ -239,7 +299,7 @@ def ftp(cap, t, user="alice", pw="Synth-Ftp-Pw1"):
     t.s(b"220 files.example.org FTP server ready\r\n")
     t.c(f"USER {user}\r\n".encode())
     t.s(b"331 Password required\r\n")
-    t.c(f"PASS {pw}\r\n".encode())
+    cap.login("FTP", user, t.server(), t.c(f"PASS {pw}\r\n".encode()))
     t.s(b"230 User logged in\r\n")
     t.c(b"QUIT\r\n")
     t.s(b"221 Goodbye\r\n")
@@ -270,7 +330,7 @@ def main():
     t.s(b"\r\nPassword: ")
     for ch in "Synth-Tn-Pw3":
         t.c(ch.encode())
-    t.c(b"\r\n", ack=False)
+    cap.login("Telnet", "admin", t.server(), t.c(b"\r\n", ack=False))
     t.s(b"\r\nLast login: Fri Nov 21 09:00:00 2025\r\nswitch01$ ")
     t.close()
     cap.write("telnet-login.pcap")
@@ -280,7 +340,7 @@ def main():
     t.s(b"+OK POP3 mail.example.org ready\r\n")
     t.c(b"USER carol\r\n")
     t.s(b"+OK\r\n")
-    t.c(b"PASS Synth-Pop-Pw4\r\n")
+    cap.login("POP3", "carol", t.server(), t.c(b"PASS Synth-Pop-Pw4\r\n"))
     t.s(b"+OK carol has 2 messages\r\n")
     t.c(b"QUIT\r\n")
     t.s(b"+OK bye\r\n")
@@ -292,7 +352,8 @@ def main():
     t.s(b"+OK POP3 ready\r\n")
     t.c(b"AUTH PLAIN\r\n")
     t.s(b"+ \r\n")
-    t.c((b64("\0dave@example.org\0Synth-Plain-Pw5") + "\r\n").encode())
+    cap.login("POP3 AUTH PLAIN", "dave@example.org", t.server(),
+              t.c((b64("\0dave@example.org\0Synth-Plain-Pw5") + "\r\n").encode()))
     t.s(b"+OK authenticated\r\n")
     t.close()
     cap.write("pop3-auth-plain.pcap")
@@ -300,7 +361,7 @@ def main():
     cap = Capture()
     t = Tcp(cap, 40006, 143).open()
     t.s(b"* OK IMAP4rev1 ready\r\n")
-    t.c(b'a1 LOGIN "erin" "Synth Imap Pw6"\r\n')
+    cap.login("IMAP", "erin", t.server(), t.c(b'a1 LOGIN "erin" "Synth Imap Pw6"\r\n'))
     t.s(b"a1 OK LOGIN completed\r\n")
     t.c(b"a2 LOGOUT\r\n")
     t.s(b"* BYE\r\na2 OK\r\n")
@@ -315,7 +376,7 @@ def main():
     t.s(b"+ Ready for literal data\r\n")
     t.c(b"frank {13}\r\n")
     t.s(b"+ Ready for literal data\r\n")
-    t.c(b"Synth-Lit-Pw7\r\n")
+    cap.login("IMAP", "frank", t.server(), t.c(b"Synth-Lit-Pw7\r\n"))
     t.s(b"b1 OK LOGIN completed\r\n")
     t.close()
     cap.write("imap-login-literal.pcap")
@@ -329,7 +390,8 @@ def main():
     t.s(b"334 VXNlcm5hbWU6\r\n")
     t.c((b64("grace@example.org") + "\r\n").encode())
     t.s(b"334 UGFzc3dvcmQ6\r\n")
-    t.c((b64("Synth-Login-Pw8") + "\r\n").encode())
+    cap.login("SMTP AUTH LOGIN", "grace@example.org", t.server(),
+              t.c((b64("Synth-Login-Pw8") + "\r\n").encode()))
     t.s(b"235 2.7.0 Authentication successful\r\n")
     t.c(b"QUIT\r\n")
     t.s(b"221 Bye\r\n")
@@ -341,15 +403,19 @@ def main():
     t.s(b"220 smtp.example.org ESMTP\r\n")
     t.c(b"EHLO client.example.org\r\n")
     t.s(b"250-smtp.example.org\r\n250 AUTH PLAIN\r\n")
-    t.c(("AUTH PLAIN " + b64("\0heidi@example.org\0Synth-Plain-Pw9") + "\r\n").encode())
+    cap.login("SMTP AUTH PLAIN", "heidi@example.org", t.server(),
+              t.c(("AUTH PLAIN " + b64("\0heidi@example.org\0Synth-Plain-Pw9") + "\r\n").encode()))
     t.s(b"235 2.7.0 Authentication successful\r\n")
     t.close()
     cap.write("smtp-auth-plain.pcap")
 
     cap = Capture()
     t = Tcp(cap, 40010, 80).open()
-    t.c(("GET /admin/ HTTP/1.1\r\nHost: router.example.net\r\nAuthorization: Basic " +
-         b64("ivan:Synth-Basic-Pw10") + "\r\n\r\n").encode())
+    cap.login("HTTP Basic", "ivan", t.server(),
+              t.c(("GET /admin/ HTTP/1.1\r\nHost: router.example.net\r\nAuthorization: Basic " +
+                   b64("ivan:Synth-Basic-Pw10") + "\r\n\r\n").encode()))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "router.example.net")
     t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
     t.close()
     cap.write("http-basic.pcap")
@@ -357,9 +423,12 @@ def main():
     cap = Capture()
     t = Tcp(cap, 40011, 80).open()
     form = b"username=judy&password=Synth-Form-Pw11&remember=1"
-    t.c(b"POST /login HTTP/1.1\r\nHost: intranet.example.org\r\n"
-        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
-        str(len(form)).encode() + b"\r\n\r\n" + form)
+    cap.login("HTTP form", "judy", t.server(),
+              t.c(b"POST /login HTTP/1.1\r\nHost: intranet.example.org\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                  str(len(form)).encode() + b"\r\n\r\n" + form))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "intranet.example.org")
     t.s(b"HTTP/1.1 302 Found\r\nLocation: /home\r\nContent-Length: 0\r\n\r\n")
     t.close()
     cap.write("http-form-post.pcap")
@@ -370,7 +439,7 @@ def main():
     dn, pw = b"cn=ken,ou=people,dc=example,dc=org", b"Synth-Ldap-Pw12"
     op = b"\x02\x01\x03" + b"\x04" + bytes([len(dn)]) + dn + b"\x80" + bytes([len(pw)]) + pw
     msg = b"\x02\x01\x01" + b"\x60" + bytes([len(op)]) + op
-    t.c(b"\x30" + bytes([len(msg)]) + msg)
+    cap.login("LDAP simple bind", dn.decode(), t.server(), t.c(b"\x30" + bytes([len(msg)]) + msg))
     t.s(bytes.fromhex("300c02010161070a010004000400"))     # bindResponse success
     t.close()
     cap.write("ldap-simple-bind.pcap")
@@ -381,7 +450,8 @@ def main():
     vb = bytes.fromhex("300e300c06082b060102010101000500")
     pdu = bytes.fromhex("020400001234020100020100") + vb
     get = b"\x02\x01\x01\x04" + bytes([len(comm)]) + comm + b"\xa0" + bytes([len(pdu)]) + pdu
-    udp(cap, 0, 40013, 161, b"\x30" + bytes([len(get)]) + get)
+    cap.login("SNMPv2c community", "-", f"{SERVER4}:161",
+              udp(cap, 0, 40013, 161, b"\x30" + bytes([len(get)]) + get))
     resp = get.replace(b"\xa0", b"\xa2", 1)
     udp(cap, 1, 40013, 161, b"\x30" + bytes([len(resp)]) + resp)
     cap.write("snmpv2c-community.pcap")
@@ -389,8 +459,11 @@ def main():
     # HTTP Basic on a non-standard port
     cap = Capture()
     t = Tcp(cap, 40014, 8081).open()
-    t.c(("GET /status HTTP/1.1\r\nHost: nas.example.org:8081\r\nAuthorization: Basic " +
-         b64("leo:Synth-Port-Pw14") + "\r\n\r\n").encode())
+    cap.login("HTTP Basic", "leo", t.server(),
+              t.c(("GET /status HTTP/1.1\r\nHost: nas.example.org:8081\r\nAuthorization: Basic " +
+                   b64("leo:Synth-Port-Pw14") + "\r\n\r\n").encode()))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "nas.example.org")    # the Host header's port is not the name
     t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
     t.close()
     cap.write("http-basic-port-8081.pcap")
@@ -399,7 +472,8 @@ def main():
     cap = Capture()
     t = Tcp(cap, 40015, 143).open()
     t.s(b"* OK IMAP4rev1 ready\r\n")
-    t.split(0, b'c1 LOGIN mallory "Synth-Split-Pw15"\r\n', [6, 20])
+    cap.login("IMAP", "mallory", t.server(),
+              t.split(0, b'c1 LOGIN mallory "Synth-Split-Pw15"\r\n', [6, 20]))
     t.s(b"c1 OK LOGIN completed\r\n")
     t.close()
     cap.write("imap-login-split.pcap")
@@ -409,7 +483,8 @@ def main():
     t.s(b"+OK POP3 ready\r\n")
     t.c(b"USER niaj\r\n")
     t.s(b"+OK\r\n")
-    t.split(0, b"PASS Synth-Ooo-Pw16\r\n", [4, 11], order=[2, 0, 1])
+    cap.login("POP3", "niaj", t.server(),
+              t.split(0, b"PASS Synth-Ooo-Pw16\r\n", [4, 11], order=[2, 0, 1]))
     t.s(b"+OK logged in\r\n")
     t.close()
     cap.write("pop3-login-out-of-order.pcap")
@@ -466,6 +541,9 @@ def main():
     half = len(ch) // 2
     udp(cap, 0, 40022, 443, quic_initial(dcid, 0, crypto_frame(0, ch[:half])))
     udp(cap, 0, 40022, 443, quic_initial(dcid, 1, crypto_frame(half, ch[half:])))
+    cap.plant("tls", "TLS1.3")          # QUIC counts as TLS 1.3 (docs/json.md)
+    cap.plant("web", "HTTPS")
+    cap.plant("host", "sni", "quic.example.net")
     udp(cap, 1, 40022, 443, b"\xc3\x00\x00\x00\x01\x08" + bytes(range(8)) + bytes(200))
     udp(cap, 0, 40022, 443, b"\x43" + bytes(range(8)) + bytes(40))
     cap.write("quic-v1-sni.pcap")
@@ -483,9 +561,19 @@ def main():
     t.close()
     t = Tcp(cap, 40026, 80).open()
     t.c(b"GET / HTTP/1.1\r\nHost: login-microsoftonline.com\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "login-microsoftonline.com")
     t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
     t.close()
     cap.write("lookalike-hosts.pcap")
+
+    with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"
+                "# explains the columns); written by it, never by edgelint.\n"
+                "# file\tevent\tpacket\tprotocol\tname\tserver\n")
+        for row in ANSWERS:
+            f.write("\t".join(row) + "\n")
+    print(f"wrote samples/pcap/ANSWERS.tsv ({len(ANSWERS)} rows)")
 
 
 if __name__ == "__main__":
