@@ -16,8 +16,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_quic.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/quic.h"
 
 static uint8_t scratch[CLS_SCRATCH_MAX];
 static int names;

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/pcap_decode.h"
+#include "../../src/capture/decode.h"
 #include "pktbuild.h"
 
 static const uint8_t A4[4] = {10, 0, 0, 1}, B4[4] = {192, 0, 2, 80};

@@ -23,8 +23,9 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_flow.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/flow.h"
+#include "../../src/capture/tls.h"
 #include "../../src/run.h"
 #include "pktbuild.h"
 #include "testctx.h"

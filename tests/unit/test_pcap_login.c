@@ -30,9 +30,9 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_flow.h"
-#include "../../src/loginfields.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/flow.h"
+#include "../../src/capture/capture.h"
 #include "../../src/report/report.h"
 #include "../../src/run.h"
 #include "pktbuild.h"

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_quic.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/quic.h"
 
 /* RFC 9001 Appendix A.2: the client Initial, 1200 bytes, DCID
  * 0x8394c8f03e515708, packet number 2, a ClientHello for example.com. */

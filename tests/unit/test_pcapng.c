@@ -19,8 +19,8 @@
 #include <cmocka.h>
 
 #include "../../parsers/parsers.h"
-#include "../../parsers/pcap_decode.h"
-#include "../../parsers/pcapng.h"
+#include "../../src/capture/decode.h"
+#include "../../src/capture/pcapng.h"
 #include "../../src/model.h"
 #include "../../src/run.h"
 #include "pktbuild.h"

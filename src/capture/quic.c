@@ -12,7 +12,8 @@
  * received so far (CRYPTO frames may come in any order, repeated, split
  * over several packets and datagrams: RFC 9000 §19.6).
  */
-#include "pcap_quic.h"
+#include "quic.h"
+#include "tls.h"
 
 #include <string.h>
 

@@ -47,13 +47,11 @@
  * are copied into fixed-size buffers, and a secret is wiped once
  * reported.
  */
-#include "pcap_classify.h"
-#include "pcap_flow.h"
+#include "classify.h"
+#include "flow.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "../src/loginfields.h"
 
 #define PC_NONE {NULL, 0, 0}     /* an empty cursor (initialised for the analyzers) */
 #define LG_USER_MAX 256

@@ -32,7 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/pktcur.h"
+#include "pktcur.h"
 
 #define PNG_BOM 0x1A2B3C4Du
 #define PNG_IDB 1u

@@ -7,7 +7,7 @@
  * classifier calls. Host names are interned in a second small table
  * (open addressing, at most FT_MAX_NAMES names).
  */
-#include "pcap_flow.h"
+#include "flow.h"
 
 #include <stdlib.h>
 #include <string.h>
