@@ -17,8 +17,10 @@
  *   login*.c    the cleartext login readers
  *   loginfields.c  the HTTP form field patterns (PCRE2)
  *
- * Calls go one way: reader → decode, flow → classify → {tls, quic →
- * tls, login → loginfields}; nothing below calls back up.
+ * Calls go one way: reader → {pcapng, decode, flow}; flow → classify →
+ * {tls, quic → tls, login* → loginfields}; nothing calls back up (the
+ * readers report credentials through the sink the caller gave
+ * ft_set_login, host names through the flow table's intern callback).
  *
  * Use: cap_open() a capture; ft_new() a flow table, ft_set_login() and
  * ft_set_budget() it; cap_read() every frame into it; ft_finish(); read
@@ -195,9 +197,9 @@ typedef void (*cap_progress_fn)(void *ctx, uint64_t pos, uint64_t packets, doubl
 /* Reads every frame of r (until the end, or the first record that cannot
  * be read: st->error) through decode into ft, counting into *st (zeroed
  * first). progress (may be NULL) is called about every quarter second
- * when the file's size is known, and once at the end. For a classic pcap
- * whose link type pd_link_name does not know, call nothing: no frame
- * could be decoded. */
+ * when the file's size is known, and once at the end. A classic pcap
+ * whose link type pd_link_name() does not know need not be read: none of
+ * its frames can be decoded. */
 void cap_read(struct cap_reader *r, struct flow_table *ft, struct cap_stats *st,
 	      cap_progress_fn progress, void *pctx);
 

@@ -1,14 +1,14 @@
 /*
- * pcap_classify.h — what a flow carries, from its bytes each way, never
+ * classify.h — what a flow carries, from its bytes each way, never
  * from its ports: TLS (ClientHello/ServerHello: SNI, offered and
  * negotiated version), QUIC (long header, versions 1 and 2, and Google
  * QUIC; for versions 1 and 2 the SNI from the Initial packets,
- * pcap_quic.h), HTTP/1.x (request line, Host), and the cleartext login
- * protocols of pcap_login.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP;
+ * quic.h), HTTP/1.x (request line, Host), and the cleartext login
+ * protocols of login*.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP;
  * HTTP Basic and form logins), which report each credential they read.
  *
  * The hook: a classifier is one function plus one line in classifiers[]
- * (pcap_classify.c). The flow table (pcap_flow.c) calls every classifier
+ * (classify.c). The flow table (flow.c) calls every classifier
  * still interested in a flow each time that flow's in-order bytes grow in
  * either direction, with a view of all the bytes so far (at most
  * FT_BUF_MAX each way; for UDP, the datagram at hand). A classifier
@@ -129,7 +129,7 @@ extern const size_t nclassifiers;
 /* The individual classifiers (also for tests); cls_tls is in tls.h. */
 enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res);
-/* pcap_login.c: the login readers. */
+/* login*.c: the login readers. */
 enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_ftp(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_pop3(const struct cls_view *v, struct cls_result *res);

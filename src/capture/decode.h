@@ -1,10 +1,10 @@
 /*
- * pcap_decode.h — one captured frame to its IP 5-tuple and transport
+ * decode.h — one captured frame to its IP 5-tuple and transport
  * payload: the link layers edgelint reads (Ethernet with 802.1Q/802.1ad/
  * QinQ tags, MPLS label stacks and PPPoE sessions; Linux cooked v1 and v2;
  * raw IPv4/IPv6; BSD null/loopback), IPv4 (options, fragments) and IPv6
  * (hop-by-hop, routing, fragment, destination options, AH), then TCP or
- * UDP. Every byte is read through src/pktcur.h.
+ * UDP. Every byte is read through src/capture/pktcur.h.
  */
 #ifndef EDGELINT_CAPTURE_DECODE_H
 #define EDGELINT_CAPTURE_DECODE_H
@@ -17,7 +17,7 @@
 
 /* Link types, as LINKTYPE_ values in the file (libpcap maps the on-disk
  * values to DLT_ values; the two differ only for RAW on some systems,
- * which pcap_decode accepts under both numbers). */
+ * which pd_decode accepts under both numbers). */
 enum {
 	PD_LINK_NULL = 0,
 	PD_LINK_EN10MB = 1,

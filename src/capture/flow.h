@@ -1,5 +1,5 @@
 /*
- * pcap_flow.h — the bidirectional flow table of the capture reader: TCP
+ * flow.h — the bidirectional flow table of the capture reader: TCP
  * and UDP conversations keyed on the full 5-tuple (whole IPv6
  * addresses), at most max_flows at once; when full, the least recently
  * seen flow is evicted and its results folded into the totals first, so
@@ -8,7 +8,7 @@
  * most FT_BUF_MAX bytes each way (in-order TCP reassembly tolerant of
  * retransmissions, out-of-order segments and missing handshakes): the
  * first bytes, and for flows a login reader follows, a window that slides
- * along the whole stream as the reader consumes it (pcap_classify.h), and
+ * along the whole stream as the reader consumes it (classify.h), and
  * what the classifiers found. Credentials the readers find go to the sink
  * set with ft_set_login(), with the flow's endpoints.
  */

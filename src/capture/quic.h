@@ -1,5 +1,5 @@
 /*
- * pcap_quic.h — the ClientHello inside a QUIC connection's client Initial
+ * quic.h — the ClientHello inside a QUIC connection's client Initial
  * packets, for the SNI: the Initial keys derived from the client's
  * Destination Connection ID (RFC 9001 §5.2 for version 1, RFC 9369 §3.3
  * for version 2), header protection removed (RFC 9001 §5.4), the payload

@@ -7,7 +7,7 @@
 # Runs BASE and NEW on every FILE, one file per run, in every report format
 # (text, json, sarif, and ndjson when both binaries accept it) and both
 # languages (--lang ja, --lang en), with a fixed --today, once per option
-# set of OPTS (default: none, then "--max-flows 4 --max-memory 1" to reach
+# set of OPTS (default: none, then "--max-flows 16 --max-memory 8" to reach
 # the flow table's eviction and budget paths on captures). Compares
 # standard output, standard error (the binary's path edited out) and the
 # exit code byte for byte; prints each difference (a diff of the first
@@ -15,7 +15,7 @@
 # 2 on a usage error.
 #
 # Environment: FORMATS, LANGS (space-separated) narrow the runs; OPTS holds
-# option sets separated by ';' ("" is the set of no option); TODAY
+# option sets separated by ';' (OPTS="": no option only); TODAY
 # (default 2026-11-21, the date of tests/e2e/run.sh); EDGELINT_RULES
 # (default: rules/ of this repository).
 #
@@ -38,7 +38,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export EDGELINT_RULES=${EDGELINT_RULES:-$ROOT/rules}
 TODAY=${TODAY:-2026-11-21}
 LANGS=${LANGS:-ja en}
-OPTS=${OPTS:-";--max-flows 4 --max-memory 1"}
+OPTS=${OPTS-";--max-flows 16 --max-memory 8"}
 if [ -z "${FORMATS:-}" ]; then
 	FORMATS="text json sarif"
 	# ndjson only when both binaries know it (it is newer than some bases).
@@ -62,8 +62,14 @@ run() {
 }
 
 runs=0 diffs=0
-IFS=';' read -r -a optsets <<<"$OPTS"
-[ "${OPTS: -1}" = ";" ] && optsets+=("")
+# The option sets: the fields of OPTS between ';' (OPTS="": one, empty).
+optsets=()
+rest=$OPTS
+while :; do
+	optsets+=("${rest%%;*}")
+	[ "$rest" = "${rest#*;}" ] && break
+	rest=${rest#*;}
+done
 for f in "$@"; do
 	for opts in "${optsets[@]}"; do
 		# shellcheck disable=SC2206

@@ -1,5 +1,5 @@
 /*
- * test_pcap_decode.c — cmocka tests for parsers/pcap_decode.c on
+ * test_pcap_decode.c — cmocka tests for src/capture/decode.c on
  * hand-built frames: every link type (Ethernet, Linux cooked v1 and v2,
  * raw IP under its three numbers, BSD null in both byte orders, loop),
  * 802.1Q, QinQ, MPLS label stacks, PPPoE sessions, IPv4 options and

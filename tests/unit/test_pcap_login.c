@@ -1,6 +1,6 @@
 /*
  * test_pcap_login.c — cmocka tests for the cleartext login readers
- * (parsers/pcap_login.c) through the flow table (parsers/pcap_flow.c),
+ * (src/capture/login*.c) through the flow table (src/capture/flow.c),
  * with hand-built TCP conversations and UDP datagrams: the sliding window
  * (consumption, a stream longer than the window, a gap the window cannot
  * bridge), FTP (split, out-of-order and retransmitted segments, brute

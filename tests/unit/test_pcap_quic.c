@@ -1,6 +1,6 @@
 /*
  * test_pcap_quic.c — cmocka tests for the QUIC Initial reader
- * (parsers/pcap_quic.c): the Initial keys and the protected client
+ * (src/capture/quic.c): the Initial keys and the protected client
  * Initial of RFC 9001 Appendix A (version 1) and RFC 9369 Appendix A
  * (version 2) as published (opened, and protected again byte for byte),
  * the ClientHello's SNI through the classifier,

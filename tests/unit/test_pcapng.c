@@ -1,5 +1,5 @@
 /*
- * test_pcapng.c — the pcapng reader (parsers/pcapng.c) on files built
+ * test_pcapng.c — the pcapng reader (src/capture/pcapng.c) on files built
  * here byte by byte: interfaces of different link types and snaplens,
  * both byte orders (a new section resets the interfaces), the Simple and
  * obsolete Packet Blocks, unknown blocks skipped, and every error (cut

@@ -1,5 +1,5 @@
 /*
- * test_pktcur.c — cmocka tests for src/pktcur.h, the bounds-checked
+ * test_pktcur.c — cmocka tests for src/capture/pktcur.h, the bounds-checked
  * cursor every captured byte is read through: exact values of each
  * reader, refusal (and no movement) one byte short, sub-windows, limits,
  * copies into a bounded destination, peeks and searches.
