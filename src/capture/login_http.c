@@ -18,6 +18,8 @@ static size_t http_unescape(struct pktcur c, uint8_t *out, size_t cap)
 {
 	size_t o = 0;
 	uint8_t ch;
+	if (!c.p)   /* an empty cursor (says so to clang-analyzer, which loses len) */
+		return 0;
 	while (!pc_u8(&c, &ch) && o < cap) {
 		if (ch == '+') {
 			ch = ' ';
