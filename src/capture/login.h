@@ -129,6 +129,10 @@ struct lg {
 /* A line reader of lg_lines: one complete line of direction d. */
 typedef void (*lg_line_fn)(struct lg *x, int d, struct pktcur line);
 
+/* The shared helpers (login.c, where each one's contract is written at
+ * its definition). None allocates except lg_state (the flow's state,
+ * freed by the flow table with res->priv); none reads outside its
+ * cursor. */
 struct lg_state *lg_state(struct cls_result *res);
 uint8_t lg_lower(uint8_t c);
 bool lg_eq(const uint8_t *t, size_t n, const char *word);
