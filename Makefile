@@ -36,7 +36,7 @@ CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc $(PKGCONF) \
 	-DEDGELINT_RULES_DIR='"$(DATADIR)/rules"'
 LIBS    = $(PKGLIBS) -lzxcvbn -lm
 
-SRCS := $(wildcard src/*.c src/checks/*.c src/report/*.c parsers/*.c)
+SRCS := $(wildcard src/*.c src/capture/*.c src/checks/*.c src/report/*.c parsers/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 

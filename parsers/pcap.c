@@ -1,46 +1,34 @@
 /*
- * pcap.c — packet captures (kind "pcap"): classic pcap in either byte
- * order with micro- or nanosecond stamps, and pcapng, read with libpcap
- * one record at a time (pcap_next_ex), never loaded whole: memory is the
- * flow table's (pcap_flow.h), whatever the size of the file.
+ * pcap.c — packet captures (kind "pcap"): the adapter between the capture
+ * engine (src/capture/, one header: capture.h) and the model. It probes
+ * the magic, opens the capture, has the engine read every frame into a
+ * flow table (classic pcap and pcapng, never loaded whole: memory is the
+ * flow table's, whatever the size of the file), and turns what the engine
+ * found into the input's struct traffic (hosts, TLS versions, counts) and
+ * its cleartext credentials into traffic_cred entries whose secrets are
+ * registered with the input, so no report prints them. src/checks/traffic.c
+ * judges the result.
  *
- * Each frame goes through pcap_decode.c (link, IP, TCP/UDP, all through
- * the bounds-checked cursor) into the flow table, whose classifiers
- * (pcap_classify.c) recognise TLS, QUIC and HTTP by content. The result
- * is the input's struct traffic, which src/checks/traffic.c judges.
- *
- * Link types: libpcap 1.10 gives one link type per file (pcap_datalink);
- * it has no per-packet link type for pcapng, and it refuses a pcapng
- * whose interfaces differ in link type or snapshot length. So pcapng
- * (first 4 bytes 0x0A0D0D0A, whatever the file's name) is read by our own
- * reader, parsers/pcapng.c, which gives each packet its interface's link
- * type; libpcap reads classic pcap. traffic.link names the first
- * interface's link type; a note lists them when interfaces differ.
- *
- * A record that cannot be read (truncated file, caplen over the snapshot
- * length or over its pcapng block) ends the capture: what was read before
- * it is still analysed and reported, the error names the packet number,
- * and the input is marked in error (exit 2).
+ * Every diagnostic of a capture is written here, in both languages: the
+ * link types edgelint does not read (traffic.link names the first
+ * interface's link type; a note lists them when pcapng interfaces
+ * differ), the record that ended the reading (what was read before it is
+ * still analysed and reported, the error names the packet number, and
+ * the input is marked in error: exit 2), and the limits the flow table
+ * reached.
  */
-#define _GNU_SOURCE
 #include <inttypes.h>
-#include <pcap/pcap.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include <arpa/inet.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 
 #include "parsers.h"
-#include "pcap_classify.h"
-#include "pcap_decode.h"
-#include "pcap_flow.h"
-#include "pcapng.h"
+#include "../src/capture/capture.h"
 #include "../src/registry.h"
 
 static int pcap_probe(const char *head, size_t n)
@@ -58,202 +46,10 @@ static int pcap_probe(const char *head, size_t n)
 	return 0;
 }
 
-static double mono_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* A pcapng file starts with its Section Header Block's type. */
-static bool is_pcapng(const uint8_t *h, size_t n)
-{
-	static const uint8_t shb[4] = {0x0a, 0x0d, 0x0d, 0x0a};
-	return n >= 4 && memcmp(h, shb, 4) == 0;
-}
-
-/* A stream that cannot be rewound (standard input, a pipe such as
- * <(zcat f.pcap.gz)) with its first bytes, peeked for the magic, put back
- * in front, for libpcap. */
-struct replay {
-	FILE *src;            /* closed with the stream unless stdin */
-	uint8_t head[4];
-	size_t n, off;
-};
-
-static ssize_t replay_read(void *cookie, char *buf, size_t size)
-{
-	struct replay *r = cookie;
-	size_t got = 0;
-	while (got < size && r->off < r->n)
-		buf[got++] = (char)r->head[r->off++];
-	if (got < size)
-		got += fread(buf + got, 1, size - got, r->src);
-	return (ssize_t)got;
-}
-
-static int replay_close(void *cookie)
-{
-	struct replay *r = cookie;
-	if (r->src != stdin)
-		fclose(r->src);
-	free(r);
-	return 0;
-}
-
-/* libpcap on src after its first n bytes (head): NULL with errbuf set;
- * src is closed on failure unless stdin. */
-static pcap_t *replay_open(FILE *src, const uint8_t *head, size_t n, char *errbuf)
-{
-	struct replay *r = calloc(1, sizeof(*r));
-	cookie_io_functions_t io = {.read = replay_read, .close = replay_close};
-	FILE *f = r ? fopencookie(r, "rb", io) : NULL;
-	if (!f) {
-		free(r);
-		if (src != stdin)
-			fclose(src);
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
-		return NULL;
-	}
-	r->src = src;
-	memcpy(r->head, head, n);
-	r->n = n;
-	pcap_t *p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
-	if (!p)
-		fclose(f);
-	return p;
-}
-
-/* The capture being read: libpcap (classic pcap) or our pcapng reader. */
-struct capture {
-	pcap_t *p;
-	struct png_reader *ng;
-	FILE *ngf;            /* the pcapng reader's stream, closed at the end unless stdin */
-};
-
-static void capture_close(struct capture *c)
-{
-	if (c->p)
-		pcap_close(c->p);
-	png_close(c->ng);
-	if (c->ngf && c->ngf != stdin)
-		fclose(c->ngf);
-}
-
-/* Opens the capture: the bytes in in->data when set, else standard input
- * or the file. *size is the file's size when known (for progress).
- * 0, or -1 with errbuf set. */
-static int pcap_open_input(struct input *in, char *errbuf, uint64_t *size, struct capture *c)
-{
-	*size = 0;
-	memset(c, 0, sizeof(*c));
-	if (in->data) {
-		FILE *mem = fmemopen(in->data, in->len, "rb");
-		if (!mem) {
-			snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
-			return -1;
-		}
-		if (is_pcapng((const uint8_t *)in->data, in->len)) {
-			c->ngf = mem;
-			c->ng = png_open(mem, NULL, 0);
-		} else {
-			c->p = pcap_fopen_offline_with_tstamp_precision(mem, PCAP_TSTAMP_PRECISION_MICRO,
-									errbuf);
-			if (!c->p) {
-				fclose(mem);
-				return -1;
-			}
-			return 0;
-		}
-	} else {
-		bool is_stdin = strcmp(in->path, "-") == 0;
-		struct stat st;
-		bool regular = !is_stdin && !in->stream && stat(in->path, &st) == 0 &&
-			       S_ISREG(st.st_mode);
-		if (regular)
-			*size = (uint64_t)st.st_size;
-		/* in->stream: a pipe or FIFO run.c has probed (see run_input). */
-		FILE *f = in->stream ? in->stream : is_stdin ? stdin : fopen(in->path, "rb");
-		in->stream = NULL;
-		uint8_t head[4];
-		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
-		if (f && is_pcapng(head, n)) {
-			c->ngf = f;
-			c->ng = png_open(f, head, n);
-		} else if (f && !regular && !ferror(f)) {
-			c->p = replay_open(f, head, n, errbuf);
-			return c->p ? 0 : -1;
-		} else {
-			/* A regular file (libpcap knows its offset, for progress),
-			 * or one fopen could not open (libpcap says why). */
-			if (f)
-				fclose(f);
-			c->p = pcap_open_offline_with_tstamp_precision(in->path,
-								       PCAP_TSTAMP_PRECISION_MICRO, errbuf);
-			return c->p ? 0 : -1;
-		}
-	}
-	if (!c->ng) {
-		capture_close(c);
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
-		return -1;
-	}
-	return 0;
-}
-
-/* The next frame: 1, 0 at the end, -1 on an error (capture_error). */
-static int capture_next(struct capture *c, int pcap_link, const uint8_t **data, uint32_t *caplen,
-			int *link)
-{
-	if (c->ng) {
-		struct png_packet pk;
-		int rc = png_next(c->ng, &pk);
-		if (rc == 1) {
-			*data = pk.data;
-			*caplen = pk.caplen;
-			*link = pk.link;
-		}
-		return rc;
-	}
-	struct pcap_pkthdr *h;
-	const u_char *d;
-	int rc = pcap_next_ex(c->p, &h, &d);
-	if (rc == 1) {
-		*data = d;
-		*caplen = h->caplen;
-		*link = pcap_link;
-		return 1;
-	}
-	return rc == -1 ? -1 : 0;   /* -2: end of file */
-}
-
-static const char *capture_error(struct capture *c)
-{
-	return c->ng ? png_error(c->ng) : pcap_geterr(c->p);
-}
-
-/* The same for a Japanese report: our pcapng reader says it in Japanese;
- * libpcap's own message is English, quoted as libpcap's. */
-static const char *capture_error_ja(struct input *in, struct capture *c)
-{
-	const char *e = c->ng ? NULL : arena_printf(&in->arena, "libpcap のエラー「%s」",
-						     pcap_geterr(c->p));
-	return c->ng ? png_error_ja(c->ng) : e ? e : pcap_geterr(c->p);
-}
-
-static uint64_t capture_pos(struct capture *c)
-{
-	if (c->ng)
-		return png_offset(c->ng);
-	FILE *pf = pcap_file(c->p);
-	long pos = pf ? ftell(pf) : -1;
-	return pos > 0 ? (uint64_t)pos : 0;
-}
-
 /* The link type edgelint does not read, as an error: nothing analysed. */
 static void link_unsupported(struct input *in, int link)
 {
-	const char *dn = pcap_datalink_val_to_name(link);
+	const char *dn = cap_dlt_name(link);
 	input_diag(in, DIAG_ERROR, 0, 0,
 		   "link type %s (%d) is not one edgelint reads (Ethernet, Linux cooked "
 		   "v1/v2, raw IP, BSD loopback); no packet was analysed",
@@ -276,7 +72,7 @@ static void pcapng_links(struct input *in, struct traffic *t, const struct png_l
 		size_t o = 0;
 		for (size_t i = 0; i < l->n && o < sizeof(names); i++) {
 			const char *nm = pd_link_name(l->v[i]);
-			const char *dn = nm ? NULL : pcap_datalink_val_to_name(l->v[i]);
+			const char *dn = nm ? NULL : cap_dlt_name(l->v[i]);
 			int w = nm ? snprintf(names + o, sizeof(names) - o, "%s%s", i ? ", " : "", nm)
 				   : snprintf(names + o, sizeof(names) - o, "%s%s (%d)", i ? ", " : "",
 					      dn ? dn : "?", l->v[i]);
@@ -294,7 +90,7 @@ static void pcapng_links(struct input *in, struct traffic *t, const struct png_l
 	if (skipped && skipped == packets && l->n && !t->link_name) {
 		link_unsupported(in, skipped_link);
 	} else if (skipped) {
-		const char *dn = pcap_datalink_val_to_name(skipped_link);
+		const char *dn = cap_dlt_name(skipped_link);
 		input_diag(in, DIAG_NOTE, 0, 0,
 			   "%" PRIu64 " packets are on interfaces whose link type (such as %s, %d) "
 			   "edgelint does not read; they were not analysed",
@@ -506,15 +302,30 @@ static int pcap_fill_traffic(struct input *in, struct traffic *t, const struct f
 	return 0;
 }
 
-#define PROGRESS_EVERY 16384      /* packets between clock checks */
-#define PROGRESS_SECONDS 0.25
+/* The engine's progress, for run.c's progress line. */
+struct progress_ctx {
+	struct input *in;
+	const struct run_ctx *ctx;
+	uint64_t size;
+};
+
+static void pcap_progress(void *pctx, uint64_t pos, uint64_t packets, double seconds, bool done)
+{
+	const struct progress_ctx *p = pctx;
+	p->ctx->progress(input_display_path(p->in), pos, p->size, packets, seconds, done);
+}
 
 static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 {
-	char errbuf[PCAP_ERRBUF_SIZE] = "";
+	char errbuf[CAP_ERRBUF_MAX] = "";
 	uint64_t size;
-	struct capture cap;
-	if (pcap_open_input(in, errbuf, &size, &cap)) {
+	/* in->stream: a pipe or FIFO run.c has probed (see run_input); the
+	 * engine takes it over. */
+	FILE *stream = in->data ? NULL : in->stream;
+	if (!in->data)
+		in->stream = NULL;
+	struct cap_reader *cap = cap_open(in->data, in->len, in->path, stream, &size, errbuf);
+	if (!cap) {
 		input_fail(in, "cannot read the capture: %s", "キャプチャを読み込めません: %s", errbuf);
 		return EL_EPARSE;
 	}
@@ -524,7 +335,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	struct flow_table *ft = ft_new(max_flows);
 	if (!t || !ft) {
 		ft_free(ft);
-		capture_close(&cap);
+		cap_close(cap);
 		input_fail(in, "out of memory", "メモリが足りません");
 		return EL_ENOMEM;
 	}
@@ -535,63 +346,44 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	t->max_flows = max_flows;
 	if (ctx->pol && ctx->pol->max_memory_mib > 0)
 		ft_set_budget(ft, (size_t)ctx->pol->max_memory_mib << 20);
-	if (cap.p) {
+	const struct png_links *links = cap_links(cap);
+	if (!links) {
 		/* Classic pcap: one link type for the whole file. */
-		t->link = pcap_datalink(cap.p);
+		t->link = cap_file_link(cap);
 		t->link_name = pd_link_name(t->link);
 		if (!t->link_name) {
 			link_unsupported(in, t->link);
 			ft_free(ft);
-			capture_close(&cap);
+			cap_close(cap);
 			return 0;
 		}
 	}
-	double start = mono_now(), last = start;
-	bool progress = ctx->progress && size > 0;
-	const uint8_t *data;
-	uint32_t caplen;
-	int link;
-	uint64_t n = 0, skipped = 0;
-	int skipped_link = 0;
-	int rc;
-	bool nomem = false;
-	while ((rc = capture_next(&cap, t->link, &data, &caplen, &link)) == 1) {
-		n++;
-		t->bytes += caplen;
-		struct pd_packet pk;
-		enum pd_result r = pd_decode(link, data, caplen, &pk);
-		if (r == PD_NOT_IP)
-			t->not_ip++;
-		else if (r == PD_TRUNC || r == PD_BAD)
-			t->truncated++;
-		else if (r == PD_LINK && skipped++ == 0)
-			skipped_link = link;
-		if (pk.fragment)
-			t->fragments++;
-		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
-			nomem = true;
-		if (progress && (n % PROGRESS_EVERY) == 0) {
-			double now = mono_now();
-			if (now - last >= PROGRESS_SECONDS) {
-				last = now;
-				ctx->progress(input_display_path(in), capture_pos(&cap), size, n,
-					      now - start, false);
-			}
-		}
-	}
-	if (progress)
-		ctx->progress(input_display_path(in), size, size, n, mono_now() - start, true);
-	if (cap.ng)
-		pcapng_links(in, t, png_links(cap.ng), n, skipped, skipped_link);
+	struct progress_ctx pctx = {.in = in, .ctx = ctx, .size = size};
+	struct cap_stats st;
+	cap_read(cap, ft, &st, ctx->progress ? pcap_progress : NULL, &pctx);
+	uint64_t n = st.packets;
+	t->bytes = st.bytes;
+	t->not_ip = st.not_ip;
+	t->truncated = st.truncated;
+	t->fragments = st.fragments;
+	if (links)
+		pcapng_links(in, t, links, n, st.skipped, st.skipped_link);
 	t->packets = n;
-	if (rc == -1) {
-		/* Each language its own reason: "%.0s" consumes the other one. */
+	if (st.error) {
+		/* Each language its own reason: "%.0s" consumes the other one;
+		 * libpcap's own message is English, quoted as libpcap's. */
+		const char *ja = cap_error_ja(cap);
+		if (!ja) {
+			ja = arena_printf(&in->arena, "libpcap のエラー「%s」", cap_error(cap));
+			if (!ja)
+				ja = cap_error(cap);
+		}
 		input_diag(in, DIAG_ERROR, (unsigned)(n + 1), 0,
 			   "packet %" PRIu64 ": %s%.0s; the %" PRIu64 " packets before it were analysed",
 			   "パケット %" PRIu64 ": %.0s%s。それより前の %" PRIu64 " パケットは解析しました",
-			   n + 1, capture_error(&cap), capture_error_ja(in, &cap), n);
+			   n + 1, cap_error(cap), ja, n);
 	}
-	if (nomem)
+	if (st.nomem)
 		input_diag(in, DIAG_NOTE, 0, 0,
 			   "out of memory for flow buffers: some flows were not classified",
 			   "フローのバッファ用のメモリが不足し、一部のフローを分類できませんでした");
@@ -602,7 +394,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	if (!frc)
 		frc = crc ? crc : arc;
 	ft_free(ft);
-	capture_close(&cap);
+	cap_close(cap);
 	if (sink.nomem)
 		input_diag(in, DIAG_NOTE, 0, 0,
 			   "out of memory for the list of credentials: some were not kept",

@@ -307,7 +307,7 @@ struct traffic {
 	uint64_t evicted;               /* flows evicted from the full table */
 	uint64_t fragments, not_ip, truncated;
 	size_t max_flows;
-	size_t memory_budget;           /* bytes (pcap_flow.h, FT_MEM_DEFAULT) */
+	size_t memory_budget;           /* bytes (src/capture/capture.h, FT_MEM_DEFAULT) */
 	uint64_t budget_cut;            /* flows the budget stopped reading */
 	bool budget_slots;              /* the budget kept the table under max_flows */
 	int link;                       /* link type (LINKTYPE_ number) */

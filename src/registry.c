@@ -5,7 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "registry.h"
-#include "loginfields.h"
+#include "capture/capture.h"
 #include "version.h"
 
 #include <ctype.h>

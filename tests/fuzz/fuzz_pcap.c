@@ -1,7 +1,8 @@
 /*
  * fuzz_pcap.c — libFuzzer harness for the capture reader (parsers/pcap.c
- * through libpcap on an fmemopen'd copy of the bytes, the decoder, the
- * flow table and classifiers) and everything behind it; the body is
+ * and the engine behind it, src/capture/: libpcap on an fmemopen'd copy
+ * of the bytes, the decoder, the flow table and classifiers) and
+ * everything behind it; the body is
  * fuzz_harness.h. Seeds: tests/fuzz/seeds/fuzz_pcap/, made by
  * tests/fuzz/make-pcap-seeds.py.
  */

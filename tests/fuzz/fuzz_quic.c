@@ -1,6 +1,6 @@
 /*
  * fuzz_quic.c — libFuzzer harness for what lies behind QUIC packet
- * protection (parsers/pcap_quic.c): the frames of Initial packets, the
+ * protection (src/capture/quic.c): the frames of Initial packets, the
  * CRYPTO reassembly across packets and datagrams, and the ClientHello
  * parser. Mutated captures almost never get past the AEAD tag, so this
  * harness protects the fuzzer's bytes itself (quic_protect, the keys of
@@ -16,8 +16,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_quic.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/quic.h"
 
 static uint8_t scratch[CLS_SCRATCH_MAX];
 static int names;

@@ -178,7 +178,7 @@ seeds['login-snmp.pcap'] = pcap(1, [
     eth(0x86dd, ip6(A6, B6, 17, udp(40108, 161, snmp(1, b'Fuzz-Comm-14', 0xa1)))),
     eth(0x800, ip4(A, B, 17, udp(40109, 1161, snmp(0, b'Fuzz-Comm-15', 0xa4)))),
 ])
-# pcapng (draft-ietf-opsawg-pcapng), read by parsers/pcapng.c: blocks of
+# pcapng (draft-ietf-opsawg-pcapng), read by src/capture/pcapng.c: blocks of
 # (type, total length, body padded to 4, total length) in the section's
 # byte order.
 def block(e, btype, body):

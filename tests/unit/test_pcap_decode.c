@@ -1,5 +1,5 @@
 /*
- * test_pcap_decode.c — cmocka tests for parsers/pcap_decode.c on
+ * test_pcap_decode.c — cmocka tests for src/capture/decode.c on
  * hand-built frames: every link type (Ethernet, Linux cooked v1 and v2,
  * raw IP under its three numbers, BSD null in both byte orders, loop),
  * 802.1Q, QinQ, MPLS label stacks, PPPoE sessions, IPv4 options and
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/pcap_decode.h"
+#include "../../src/capture/decode.h"
 #include "pktbuild.h"
 
 static const uint8_t A4[4] = {10, 0, 0, 1}, B4[4] = {192, 0, 2, 80};

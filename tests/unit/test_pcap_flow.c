@@ -1,9 +1,9 @@
 /*
  * test_pcap_flow.c — cmocka tests for the capture pipeline behind the
- * decoder: TCP reassembly of the first bytes (parsers/pcap_flow.c:
+ * decoder: TCP reassembly of the first bytes (src/capture/flow.c:
  * retransmissions, out-of-order segments, a missing handshake, data
  * before the window, the window's end), the classifiers
- * (parsers/pcap_classify.c: TLS ClientHello with SNI and
+ * (src/capture/classify.c, tls.c: TLS ClientHello with SNI and
  * supported_versions, ServerHello versions, a hello split over segments,
  * QUIC v1/v2 long headers, HTTP request lines with Host, and things
  * that are none of them), the flow table (direction-independent keys on
@@ -23,8 +23,9 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_flow.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/flow.h"
+#include "../../src/capture/tls.h"
 #include "../../src/run.h"
 #include "pktbuild.h"
 #include "testctx.h"

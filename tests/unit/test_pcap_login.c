@@ -1,6 +1,6 @@
 /*
  * test_pcap_login.c — cmocka tests for the cleartext login readers
- * (parsers/pcap_login.c) through the flow table (parsers/pcap_flow.c),
+ * (src/capture/login*.c) through the flow table (src/capture/flow.c),
  * with hand-built TCP conversations and UDP datagrams: the sliding window
  * (consumption, a stream longer than the window, a gap the window cannot
  * bridge), FTP (split, out-of-order and retransmitted segments, brute
@@ -30,9 +30,9 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_flow.h"
-#include "../../src/loginfields.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/flow.h"
+#include "../../src/capture/capture.h"
 #include "../../src/report/report.h"
 #include "../../src/run.h"
 #include "pktbuild.h"

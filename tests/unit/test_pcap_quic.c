@@ -1,6 +1,6 @@
 /*
  * test_pcap_quic.c — cmocka tests for the QUIC Initial reader
- * (parsers/pcap_quic.c): the Initial keys and the protected client
+ * (src/capture/quic.c): the Initial keys and the protected client
  * Initial of RFC 9001 Appendix A (version 1) and RFC 9369 Appendix A
  * (version 2) as published (opened, and protected again byte for byte),
  * the ClientHello's SNI through the classifier,
@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/pcap_classify.h"
-#include "../../parsers/pcap_quic.h"
+#include "../../src/capture/classify.h"
+#include "../../src/capture/quic.h"
 
 /* RFC 9001 Appendix A.2: the client Initial, 1200 bytes, DCID
  * 0x8394c8f03e515708, packet number 2, a ClientHello for example.com. */

@@ -1,5 +1,5 @@
 /*
- * test_pcapng.c — the pcapng reader (parsers/pcapng.c) on files built
+ * test_pcapng.c — the pcapng reader (src/capture/pcapng.c) on files built
  * here byte by byte: interfaces of different link types and snaplens,
  * both byte orders (a new section resets the interfaces), the Simple and
  * obsolete Packet Blocks, unknown blocks skipped, and every error (cut
@@ -19,8 +19,8 @@
 #include <cmocka.h>
 
 #include "../../parsers/parsers.h"
-#include "../../parsers/pcap_decode.h"
-#include "../../parsers/pcapng.h"
+#include "../../src/capture/decode.h"
+#include "../../src/capture/pcapng.h"
 #include "../../src/model.h"
 #include "../../src/run.h"
 #include "pktbuild.h"

@@ -1,8 +1,10 @@
 /*
- * test_pktcur.c — cmocka tests for src/pktcur.h, the bounds-checked
+ * test_pktcur.c — cmocka tests for src/capture/pktcur.h, the bounds-checked
  * cursor every captured byte is read through: exact values of each
  * reader, refusal (and no movement) one byte short, sub-windows, limits,
- * copies into a bounded destination, peeks and searches.
+ * copies into a bounded destination, peeks and searches; the named
+ * header layouts of src/capture/hdr.h laid over the bytes with pc_take()
+ * and pc_view(), and their field accessors.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../src/pktcur.h"
+#include "../../src/capture/hdr.h"
+#include "../../src/capture/pktcur.h"
 
 static const uint8_t bytes[] = {0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 'a', '\n'};
 
@@ -90,12 +93,57 @@ static void test_sub_limit_copy(void **state)
 	assert_false(pc_match(&c, "\x12\x35", 2));
 }
 
+/* A UDP header (RFC 768) and 2 bytes of payload: sport 53, dport 1234,
+ * length 10, checksum 0xbeef. */
+static void test_layouts(void **state)
+{
+	(void)state;
+	static const uint8_t udp[] = {0x00, 0x35, 0x04, 0xd2, 0x00, 0x0a, 0xbe, 0xef, 'h', 'i'};
+	struct pktcur c;
+	pc_init(&c, udp, 7);   /* one byte short of the header */
+	assert_null(pc_view(&c, sizeof(struct udp_hdr)));
+	assert_null(PC_TAKE(&c, struct udp_hdr));
+	assert_int_equal(c.off, 0);
+	pc_init(&c, udp, sizeof(udp));
+	assert_null(pc_view(&c, 0));
+	assert_non_null(pc_view(&c, sizeof(struct udp_hdr)));
+	assert_int_equal(c.off, 0);   /* a view does not move */
+	const struct udp_hdr *uh = PC_TAKE(&c, struct udp_hdr);
+	assert_non_null(uh);
+	assert_int_equal(c.off, 8);
+	assert_int_equal(GET_BE_U_2(uh->uh_sport), 53);
+	assert_int_equal(GET_BE_U_2(uh->uh_dport), 1234);
+	assert_int_equal(GET_BE_U_2(uh->uh_ulen), 10);
+	assert_int_equal(GET_BE_U_2(uh->uh_sum), 0xbeef);
+	assert_int_equal(pc_left(&c), 2);
+	/* 32-bit fields both ways, a byte field, a copied address */
+	static const uint8_t ip[20] = {0x45, 0, 0x00, 0x54, 0, 0, 0x20, 0x01, 64, 6, 0, 0,
+				       192, 0, 2, 1, 198, 51, 100, 7};
+	pc_init(&c, ip, sizeof(ip));
+	const struct ip4_hdr *h = PC_TAKE(&c, struct ip4_hdr);
+	assert_non_null(h);
+	assert_int_equal(IP_V(h), 4);
+	assert_int_equal(IP_HL(h), 5);
+	assert_int_equal(GET_BE_U_2(h->ip_len), 84);
+	assert_int_equal(GET_BE_U_2(h->ip_off) & IP_OFFMASK, 1);
+	assert_true(GET_BE_U_2(h->ip_off) & IP_MF);
+	assert_int_equal(GET_U_1(h->ip_p), 6);
+	uint8_t dst[4];
+	GET_CPY_BYTES(dst, h->ip_dst);
+	assert_memory_equal(dst, "\xc6\x33\x64\x07", 4);
+	const struct null_hdr *nh = (const struct null_hdr *)pc_view(&(struct pktcur){bytes, 4, 0}, 4);
+	assert_non_null(nh);
+	assert_int_equal(GET_BE_U_4(nh->null_family), 0x12345678u);
+	assert_int_equal(GET_LE_U_4(nh->null_family), 0x78563412u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_readers),
 		cmocka_unit_test(test_short_reads_do_not_move),
 		cmocka_unit_test(test_sub_limit_copy),
+		cmocka_unit_test(test_layouts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,12 +1,15 @@
 /*
- * pcap_decode.c — link, network and transport headers of one frame (see
- * pcap_decode.h). A chain of small functions, each reading its header
- * from the cursor and handing the rest on; any header cut short by the
- * capture ends the chain with PD_TRUNC.
+ * decode.c — link, network and transport headers of one frame (see
+ * decode.h). A chain of small functions, each laying its header's named
+ * layout (hdr.h) over the cursor and handing the rest on; any header cut
+ * short by the capture ends the chain with PD_TRUNC.
  */
-#include "pcap_decode.h"
+#include "decode.h"
 
+#include <stddef.h>
 #include <string.h>
+
+#include "hdr.h"
 
 #define ETH_IPV4 0x0800
 #define ETH_IPV6 0x86dd
@@ -47,31 +50,32 @@ static enum pd_result pd_transport(struct pktcur *c, struct pd_packet *pk)
 	if (pk->later_fragment)
 		return PD_OK;
 	if (pk->proto == 6) {
-		uint32_t ack;
-		uint8_t doff, flags;
-		uint16_t win, sum, urg;
-		if (pc_be16(c, &pk->sport) || pc_be16(c, &pk->dport) || pc_be32(c, &pk->seq) ||
-		    pc_be32(c, &ack) || pc_u8(c, &doff) || pc_u8(c, &flags) || pc_be16(c, &win) ||
-		    pc_be16(c, &sum) || pc_be16(c, &urg))
+		const struct tcp_hdr *th = PC_TAKE(c, struct tcp_hdr);
+		if (!th)
 			return PD_TRUNC;
-		size_t hlen = (size_t)(doff >> 4) * 4;
-		if (hlen < 20)
+		pk->sport = GET_BE_U_2(th->th_sport);
+		pk->dport = GET_BE_U_2(th->th_dport);
+		pk->seq = GET_BE_U_4(th->th_seq);
+		size_t hlen = (size_t)TH_OFF(th) * 4;
+		if (hlen < sizeof(*th))
 			return PD_BAD;
-		if (pc_skip(c, hlen - 20))
+		if (pc_skip(c, hlen - sizeof(*th)))   /* options */
 			return PD_TRUNC;
-		pk->tcp_flags = flags;
+		pk->tcp_flags = GET_U_1(th->th_flags);
 		pk->has_ports = true;
 		pc_rest(c, &pk->payload);
 		return PD_OK;
 	}
 	if (pk->proto == 17) {
-		uint16_t ulen, sum;
-		if (pc_be16(c, &pk->sport) || pc_be16(c, &pk->dport) || pc_be16(c, &ulen) ||
-		    pc_be16(c, &sum))
+		const struct udp_hdr *uh = PC_TAKE(c, struct udp_hdr);
+		if (!uh)
 			return PD_TRUNC;
+		pk->sport = GET_BE_U_2(uh->uh_sport);
+		pk->dport = GET_BE_U_2(uh->uh_dport);
+		uint16_t ulen = GET_BE_U_2(uh->uh_ulen);
 		pk->has_ports = true;
-		if (ulen >= 8)
-			pc_limit(c, ulen - 8u);
+		if (ulen >= sizeof(*uh))
+			pc_limit(c, ulen - sizeof(*uh));
 		pc_rest(c, &pk->payload);
 		return PD_OK;
 	}
@@ -80,70 +84,77 @@ static enum pd_result pd_transport(struct pktcur *c, struct pd_packet *pk)
 
 static enum pd_result pd_ipv4(struct pktcur *c, struct pd_packet *pk)
 {
-	uint8_t vihl, tos, ttl, proto;
-	uint16_t tot, id, frag, sum;
-	if (pc_u8(c, &vihl) || pc_u8(c, &tos) || pc_be16(c, &tot) || pc_be16(c, &id) ||
-	    pc_be16(c, &frag) || pc_u8(c, &ttl) || pc_u8(c, &proto) || pc_be16(c, &sum))
+	/* The fields before the addresses first: a header cut short after
+	 * them with a wrong version or length is PD_BAD, not PD_TRUNC. */
+	const struct ip4_hdr *ip = pc_view(c, offsetof(struct ip4_hdr, ip_src));
+	if (!ip)
 		return PD_TRUNC;
-	size_t ihl = (size_t)(vihl & 0x0f) * 4;
-	if ((vihl >> 4) != 4 || ihl < 20)
+	size_t ihl = (size_t)IP_HL(ip) * 4;
+	if (IP_V(ip) != 4 || ihl < sizeof(*ip))
 		return PD_BAD;
-	if (pc_copy(c, pk->src, 4) || pc_copy(c, pk->dst, 4))
+	if (!pc_take(c, sizeof(*ip)))   /* now the whole header, addresses too */
 		return PD_TRUNC;
+	GET_CPY_BYTES(pk->src, ip->ip_src);
+	GET_CPY_BYTES(pk->dst, ip->ip_dst);
 	pk->fam = 4;
-	pk->proto = proto;
-	if (pc_skip(c, ihl - 20))   /* options */
+	pk->proto = GET_U_1(ip->ip_p);
+	if (pc_skip(c, ihl - sizeof(*ip)))   /* options */
 		return PD_TRUNC;
 	/* Total length bounds the payload (Ethernet padding, F5 trailers);
 	 * 0 is TSO-offloaded output: trust the capture. */
+	uint16_t tot = GET_BE_U_2(ip->ip_len);
 	if (tot >= ihl)
 		pc_limit(c, tot - ihl);
 	else if (tot != 0)
 		return PD_BAD;
-	pk->fragment = (frag & 0x2000) || (frag & 0x1fff);
-	pk->later_fragment = (frag & 0x1fff) != 0;
+	uint16_t off = GET_BE_U_2(ip->ip_off);
+	pk->fragment = (off & IP_MF) || (off & IP_OFFMASK);
+	pk->later_fragment = (off & IP_OFFMASK) != 0;
 	return pd_transport(c, pk);
 }
 
 static enum pd_result pd_ipv6(struct pktcur *c, struct pd_packet *pk)
 {
-	uint32_t vtcfl;
-	uint16_t plen;
-	uint8_t nh, hlim;
-	if (pc_be32(c, &vtcfl) || pc_be16(c, &plen) || pc_u8(c, &nh) || pc_u8(c, &hlim))
+	/* The fields before the addresses first, as for IPv4. */
+	const struct ip6_hdr *ip6 = pc_view(c, offsetof(struct ip6_hdr, ip6_src));
+	if (!ip6)
 		return PD_TRUNC;
-	if ((vtcfl >> 28) != 6)
+	if ((GET_BE_U_4(ip6->ip6_flow) >> 28) != 6)
 		return PD_BAD;
-	if (pc_copy(c, pk->src, 16) || pc_copy(c, pk->dst, 16))
+	if (!pc_take(c, sizeof(*ip6)))
 		return PD_TRUNC;
+	GET_CPY_BYTES(pk->src, ip6->ip6_src);
+	GET_CPY_BYTES(pk->dst, ip6->ip6_dst);
 	pk->fam = 6;
+	uint16_t plen = GET_BE_U_2(ip6->ip6_plen);
 	if (plen)   /* 0: a jumbogram or offloaded output */
 		pc_limit(c, plen);
+	uint8_t nh = GET_U_1(ip6->ip6_nxt);
 	for (int i = 0; i <= PD_MAX_TAGS; i++) {
-		uint8_t next, len8;
+		const struct ip6_ext *ext;
 		switch (nh) {
 		case 0:    /* hop-by-hop */
 		case 43:   /* routing */
 		case 60:   /* destination options */
-			if (pc_u8(c, &next) || pc_u8(c, &len8) || pc_skip(c, (size_t)len8 * 8 + 6))
+			ext = PC_TAKE(c, struct ip6_ext);
+			if (!ext || pc_skip(c, ((size_t)GET_U_1(ext->ip6e_len) + 1) * 8 - sizeof(*ext)))
 				return PD_TRUNC;
-			nh = next;
+			nh = GET_U_1(ext->ip6e_nxt);
 			continue;
 		case 51:   /* AH: length in 4-byte units, minus 2 */
-			if (pc_u8(c, &next) || pc_u8(c, &len8) || pc_skip(c, (size_t)len8 * 4 + 6))
+			ext = PC_TAKE(c, struct ip6_ext);
+			if (!ext || pc_skip(c, ((size_t)GET_U_1(ext->ip6e_len) + 2) * 4 - sizeof(*ext)))
 				return PD_TRUNC;
-			nh = next;
+			nh = GET_U_1(ext->ip6e_nxt);
 			continue;
 		case 44: { /* fragment */
-			uint8_t res;
-			uint16_t offm;
-			uint32_t ident;
-			if (pc_u8(c, &next) || pc_u8(c, &res) || pc_be16(c, &offm) || pc_be32(c, &ident))
+			const struct ip6_frag *fh = PC_TAKE(c, struct ip6_frag);
+			if (!fh)
 				return PD_TRUNC;
 			pk->fragment = true;
-			if (offm & 0xfff8)
+			if (GET_BE_U_2(fh->ip6f_offlg) & IP6F_OFF_MASK)
 				pk->later_fragment = true;
-			nh = next;
+			nh = GET_U_1(fh->ip6f_nxt);
 			continue;
 		}
 		default:
@@ -175,11 +186,11 @@ static enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_pa
 static enum pd_result pd_mpls(struct pktcur *c, struct pd_packet *pk)
 {
 	for (int i = 0; i < PD_MAX_TAGS; i++) {
-		uint32_t lse;
-		if (pc_be32(c, &lse))
+		const struct mpls_lse *lse = PC_TAKE(c, struct mpls_lse);
+		if (!lse)
 			return PD_TRUNC;
 		pk->mpls_labels++;
-		if (lse & 0x100)
+		if (GET_BE_U_4(lse->mpls_entry) & MPLS_BOTTOM)
 			return pd_ip(c, pk);
 	}
 	return PD_NOT_IP;
@@ -188,14 +199,15 @@ static enum pd_result pd_mpls(struct pktcur *c, struct pd_packet *pk)
 /* PPPoE session header, then the PPP protocol. */
 static enum pd_result pd_pppoe(struct pktcur *c, struct pd_packet *pk)
 {
-	uint8_t vt, code;
-	uint16_t sess, len, proto;
-	if (pc_u8(c, &vt) || pc_u8(c, &code) || pc_be16(c, &sess) || pc_be16(c, &len))
+	const struct pppoe_hdr *ph = PC_TAKE(c, struct pppoe_hdr);
+	if (!ph)
 		return PD_TRUNC;
 	pk->pppoe = true;
+	uint16_t len = GET_BE_U_2(ph->pppoe_length);
 	if (len >= 2)
 		pc_limit(c, len);
-	if (pc_be16(c, &proto))
+	uint16_t proto;
+	if (pc_be16(c, &proto))   /* the PPP protocol, first bytes of the payload */
 		return PD_TRUNC;
 	if (proto == 0x0021)
 		return pd_ipv4(c, pk);
@@ -216,9 +228,10 @@ static enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_pa
 		case ETH_VLAN:
 		case ETH_QINQ:
 		case ETH_QINQ_OLD: {
-			uint16_t tci;
-			if (pc_be16(c, &tci) || pc_be16(c, &type))
+			const struct vlan_tag *tag = PC_TAKE(c, struct vlan_tag);
+			if (!tag)
 				return PD_TRUNC;
+			type = GET_BE_U_2(tag->vlan_type);
 			pk->vlan_tags++;
 			continue;
 		}
@@ -234,9 +247,10 @@ static enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_pa
  * AF_INET6 is 10 (Linux), 24 (NetBSD/OpenBSD), 28 (FreeBSD), 30 (macOS). */
 static enum pd_result pd_null(struct pktcur *c, bool net_order, struct pd_packet *pk)
 {
-	uint32_t af;
-	if (net_order ? pc_be32(c, &af) : pc_le32(c, &af))
+	const struct null_hdr *nh = PC_TAKE(c, struct null_hdr);
+	if (!nh)
 		return PD_TRUNC;
+	uint32_t af = net_order ? GET_BE_U_4(nh->null_family) : GET_LE_U_4(nh->null_family);
 	if (!net_order && (af & 0xffff) == 0 && af)
 		af = (af >> 24) | ((af >> 8) & 0xff00);   /* written big-endian */
 	switch (af) {
@@ -251,24 +265,28 @@ enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd
 	memset(pk, 0, sizeof(*pk));
 	struct pktcur c;
 	pc_init(&c, data, caplen);
-	uint16_t type;
 	switch (link) {
-	case PD_LINK_EN10MB:
-		if (pc_skip(&c, 12) || pc_be16(&c, &type))
+	case PD_LINK_EN10MB: {
+		const struct ether_hdr *eh = PC_TAKE(&c, struct ether_hdr);
+		if (!eh)
 			return PD_TRUNC;
+		uint16_t type = GET_BE_U_2(eh->ether_type);
 		if (type < 0x0600)   /* an 802.3 length: LLC, not IP */
 			return PD_NOT_IP;
 		return pd_ethertype(&c, type, pk);
-	case PD_LINK_LINUX_SLL:
-		/* packet type, ARPHRD, address length, 8 address bytes, protocol */
-		if (pc_skip(&c, 14) || pc_be16(&c, &type))
+	}
+	case PD_LINK_LINUX_SLL: {
+		const struct sll_hdr *sh = PC_TAKE(&c, struct sll_hdr);
+		if (!sh)
 			return PD_TRUNC;
-		return pd_ethertype(&c, type, pk);
-	case PD_LINK_LINUX_SLL2:
-		/* protocol, reserved, ifindex, ARPHRD, packet type, address length, 8 bytes */
-		if (pc_be16(&c, &type) || pc_skip(&c, 18))
+		return pd_ethertype(&c, GET_BE_U_2(sh->sll_protocol), pk);
+	}
+	case PD_LINK_LINUX_SLL2: {
+		const struct sll2_hdr *sh = PC_TAKE(&c, struct sll2_hdr);
+		if (!sh)
 			return PD_TRUNC;
-		return pd_ethertype(&c, type, pk);
+		return pd_ethertype(&c, GET_BE_U_2(sh->sll2_protocol), pk);
+	}
 	case PD_LINK_RAW_DLT12:
 	case PD_LINK_RAW_DLT14:
 	case PD_LINK_RAW:

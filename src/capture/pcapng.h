@@ -13,13 +13,15 @@
  * (interface 0), OPB (obsolete packet block). Every other block is skipped
  * by its length.
  */
-#ifndef EDGELINT_PCAPNG_H
-#define EDGELINT_PCAPNG_H
+#ifndef EDGELINT_CAPTURE_PCAPNG_H
+#define EDGELINT_CAPTURE_PCAPNG_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "capture.h"
 
 #define PNG_BLOCK_MAX (16u << 20)    /* larger blocks are an error */
 #define PNG_IFACES_MAX 65536u        /* interfaces per section */
@@ -48,15 +50,8 @@ const char *png_error(const struct png_reader *r);
 const char *png_error_ja(const struct png_reader *r);
 /* Bytes consumed so far (for progress). */
 uint64_t png_offset(const struct png_reader *r);
-/* Interfaces seen (all sections), and the link type of the first one
- * (-1 when none yet); distinct link types are at most PNG_LINKS_MAX. */
-#define PNG_LINKS_MAX 8
-struct png_links {
-	uint64_t ifaces;
-	size_t n;                 /* distinct link types kept in v[] (first first) */
-	int v[PNG_LINKS_MAX];
-	bool more;                /* more distinct link types than PNG_LINKS_MAX */
-};
+/* Interfaces seen (all sections) and their distinct link types
+ * (struct png_links, capture.h). */
 const struct png_links *png_links(const struct png_reader *r);
 void png_close(struct png_reader *r);
 

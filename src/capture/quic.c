@@ -1,6 +1,6 @@
 /*
- * pcap_quic.c — the SNI of QUIC version 1 and 2 connections (see
- * pcap_quic.h). The Initial packets of a connection are protected with
+ * quic.c — the SNI of QUIC version 1 and 2 connections (see
+ * quic.h). The Initial packets of a connection are protected with
  * keys anyone can derive from the client's Destination Connection ID
  * (RFC 9001 §5.2: their protection is against off-path tampering, not
  * confidentiality), so the ClientHello, and the server name in it, can be
@@ -12,7 +12,8 @@
  * received so far (CRYPTO frames may come in any order, repeated, split
  * over several packets and datagrams: RFC 9000 §19.6).
  */
-#include "pcap_quic.h"
+#include "quic.h"
+#include "tls.h"
 
 #include <string.h>
 

@@ -1,11 +1,15 @@
 /*
- * loginfields.c — see loginfields.h. Patterns are compiled with
+ * loginfields.c — the HTTP form field names that carry a user or a
+ * password (rules/capture-login-fields.yaml; interface in capture.h):
+ * PCRE2 patterns compiled once, at rules load, and matched against
+ * percent-decoded field names of POST bodies and query strings
+ * (login_http.c). Patterns are compiled with
  * PCRE2_CASELESS | PCRE2_UTF and JIT-compiled (pcre2_jit_compile); when
  * JIT is unavailable the interpreter runs the same patterns. One match
  * data block serves every match (the tool is single-threaded).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "loginfields.h"
+#include "capture.h"
 
 #include <pcre2.h>
 #include <stdio.h>

@@ -1,22 +1,23 @@
 /*
- * pcap_decode.h — one captured frame to its IP 5-tuple and transport
+ * decode.h — one captured frame to its IP 5-tuple and transport
  * payload: the link layers edgelint reads (Ethernet with 802.1Q/802.1ad/
  * QinQ tags, MPLS label stacks and PPPoE sessions; Linux cooked v1 and v2;
  * raw IPv4/IPv6; BSD null/loopback), IPv4 (options, fragments) and IPv6
  * (hop-by-hop, routing, fragment, destination options, AH), then TCP or
- * UDP. Every byte is read through src/pktcur.h.
+ * UDP. Every byte is read through src/capture/pktcur.h.
  */
-#ifndef EDGELINT_PCAP_DECODE_H
-#define EDGELINT_PCAP_DECODE_H
+#ifndef EDGELINT_CAPTURE_DECODE_H
+#define EDGELINT_CAPTURE_DECODE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../src/pktcur.h"
+#include "capture.h"
+#include "pktcur.h"
 
 /* Link types, as LINKTYPE_ values in the file (libpcap maps the on-disk
  * values to DLT_ values; the two differ only for RAW on some systems,
- * which pcap_decode accepts under both numbers). */
+ * which pd_decode accepts under both numbers). */
 enum {
 	PD_LINK_NULL = 0,
 	PD_LINK_EN10MB = 1,
@@ -69,7 +70,5 @@ enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd
 
 /* True when edgelint reads frames of this link type. */
 bool pd_link_supported(int link);
-/* A short name for a link type ("Ethernet", "Linux cooked v2"…), or NULL. */
-const char *pd_link_name(int link);
 
 #endif

@@ -1,22 +1,22 @@
 /*
- * pcap_quic.h — the ClientHello inside a QUIC connection's client Initial
+ * quic.h — the ClientHello inside a QUIC connection's client Initial
  * packets, for the SNI: the Initial keys derived from the client's
  * Destination Connection ID (RFC 9001 §5.2 for version 1, RFC 9369 §3.3
  * for version 2), header protection removed (RFC 9001 §5.4), the payload
  * opened with AES-128-GCM (§5.3), the frames walked (RFC 9000 §12.4,
  * §19) and the CRYPTO stream put back together across packets and
  * datagrams, out of order, in a bounded per-flow buffer. The ClientHello
- * then goes to the TLS parser of pcap_classify.c. All cryptography is
+ * then goes to the TLS reader of tls.c. All cryptography is
  * OpenSSL's libcrypto (HKDF, AES-128-ECB, AES-128-GCM).
  */
-#ifndef EDGELINT_PCAP_QUIC_H
-#define EDGELINT_PCAP_QUIC_H
+#ifndef EDGELINT_CAPTURE_QUIC_H
+#define EDGELINT_CAPTURE_QUIC_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pcap_classify.h"
+#include "classify.h"
 
 #define QUIC_V1 0x00000001u
 #define QUIC_V2 0x6b3343cfu

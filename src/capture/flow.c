@@ -1,5 +1,5 @@
 /*
- * pcap_flow.c — the flow table of pcap_flow.h: a chained hash over an
+ * flow.c — the flow table of flow.h and capture.h: a chained hash over an
  * array of slots that grows (doubling, rehashed) up to max_flows while
  * the memory budget allows, an LRU list through the same slots for
  * eviction and a second one through the flows holding buffers (for the
@@ -7,7 +7,7 @@
  * classifier calls. Host names are interned in a second small table
  * (open addressing, at most FT_MAX_NAMES names).
  */
-#include "pcap_flow.h"
+#include "flow.h"
 
 #include <stdlib.h>
 #include <string.h>

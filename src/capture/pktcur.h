@@ -5,10 +5,11 @@
  * bytes are there and returns -1 (leaving the cursor where it was) when
  * they are not. No code outside this file does pointer arithmetic on
  * packet bytes: sub-windows are taken with pc_sub()/pc_rest(), copies out
- * with pc_copy().
+ * with pc_copy(), fixed headers laid over the bytes with pc_take() /
+ * pc_view() as the named layouts of hdr.h.
  */
-#ifndef EDGELINT_PKTCUR_H
-#define EDGELINT_PKTCUR_H
+#ifndef EDGELINT_CAPTURE_PKTCUR_H
+#define EDGELINT_CAPTURE_PKTCUR_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -126,6 +127,24 @@ static inline int pc_copy_at(struct pktcur *c, uint8_t *dst, size_t dstlen, size
 	c->off += n;
 	return 0;
 }
+
+/* The next n bytes (n > 0) as a header layout of hdr.h, without moving:
+ * NULL unless all n are in the window. Fields of the layout are read
+ * with hdr.h's accessors; only the n checked bytes may be read. */
+static inline const void *pc_view(const struct pktcur *c, size_t n)
+{
+	return n && pc_need(c, n) == 0 ? c->p + c->off : NULL;
+}
+
+/* The same, moving past the n bytes. */
+static inline const void *pc_take(struct pktcur *c, size_t n)
+{
+	const void *h = pc_view(c, n);
+	if (h)
+		c->off += n;
+	return h;
+}
+#define PC_TAKE(c, type) ((const type *)pc_take((c), sizeof(type)))
 
 /* Takes the next n bytes as their own cursor *sub and moves past them. */
 static inline int pc_sub(struct pktcur *c, size_t n, struct pktcur *sub)

@@ -1,14 +1,14 @@
 /*
- * pcap_classify.h — what a flow carries, from its bytes each way, never
+ * classify.h — what a flow carries, from its bytes each way, never
  * from its ports: TLS (ClientHello/ServerHello: SNI, offered and
  * negotiated version), QUIC (long header, versions 1 and 2, and Google
  * QUIC; for versions 1 and 2 the SNI from the Initial packets,
- * pcap_quic.h), HTTP/1.x (request line, Host), and the cleartext login
- * protocols of pcap_login.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP;
+ * quic.h), HTTP/1.x (request line, Host), and the cleartext login
+ * protocols of login*.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP;
  * HTTP Basic and form logins), which report each credential they read.
  *
  * The hook: a classifier is one function plus one line in classifiers[]
- * (pcap_classify.c). The flow table (pcap_flow.c) calls every classifier
+ * (classify.c). The flow table (flow.c) calls every classifier
  * still interested in a flow each time that flow's in-order bytes grow in
  * either direction, with a view of all the bytes so far (at most
  * FT_BUF_MAX each way; for UDP, the datagram at hand). A classifier
@@ -52,14 +52,15 @@
  * only while it is being assembled (a Telnet password typed key by key,
  * an IMAP literal) and wipes it once reported.
  */
-#ifndef EDGELINT_PCAP_CLASSIFY_H
-#define EDGELINT_PCAP_CLASSIFY_H
+#ifndef EDGELINT_CAPTURE_CLASSIFY_H
+#define EDGELINT_CAPTURE_CLASSIFY_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../src/pktcur.h"
+#include "capture.h"
+#include "pktcur.h"
 
 /* Application protocols a flow can be claimed for. */
 enum cls_app {
@@ -68,26 +69,10 @@ enum cls_app {
 	APP_COUNT
 };
 
-/* How a host name was learnt. */
-enum cls_via { VIA_SNI, VIA_HTTP_HOST };
-
 #define CLS_NAME_MAX 253      /* a DNS name; longer names are not hosts */
 #define CLS_SCRATCH_MAX 4096  /* per-flow scratch memory of UDP classifiers */
 
 enum cls_verdict { CLS_NO, CLS_MORE, CLS_DONE };
-
-/* A credential a login reader found (bytes of the stream: not owned). */
-struct cls_cred {
-	const char *protocol;     /* "FTP", "SMTP AUTH LOGIN"… (static) */
-	const uint8_t *user;      /* NULL when not known */
-	size_t user_len;
-	const uint8_t *secret;    /* password, community… (never empty) */
-	size_t secret_len;
-	bool anonymous;           /* anonymous FTP: information, not a leak */
-	uint64_t packet;          /* packet in which the secret was complete */
-};
-
-struct login_fields;          /* src/loginfields.h: form field patterns */
 
 /* What a classifier sees. Direction 0 is the flow's initiator (the SYN
  * sender, else the sender of the first packet seen), 1 the responder. */
@@ -141,11 +126,10 @@ struct classifier {
 extern const struct classifier classifiers[];
 extern const size_t nclassifiers;
 
-/* The individual classifiers (also for tests). */
-enum cls_verdict cls_tls(const struct cls_view *v, struct cls_result *res);
+/* The individual classifiers (also for tests); cls_tls is in tls.h. */
 enum cls_verdict cls_quic(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_http(const struct cls_view *v, struct cls_result *res);
-/* pcap_login.c: the login readers. */
+/* login*.c: the login readers. */
 enum cls_verdict cls_http_login(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_ftp(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_pop3(const struct cls_view *v, struct cls_result *res);
@@ -162,14 +146,5 @@ int cls_http_request_line(struct pktcur *c);
 #define HTTP_ST_REQ 0x01      /* a request line was read … */
 #define HTTP_ST_DIR1 0x02     /* … from the responder */
 #define HTTP_ST_WEB_DONE 0x04 /* cls_http needs no more bytes: readers may consume */
-
-/* Reads a ClientHello body (after the 4-byte handshake header) into res:
- * SNI (interned, VIA_SNI) and the highest version offered. Also for the
- * ClientHello carried in QUIC CRYPTO frames (pcap_quic.c). */
-void cls_tls_client_hello(struct pktcur *c, const struct cls_view *v, struct cls_result *res);
-
-/* "TLS1.2", "SSL3.0"… for a TLS version number; buf receives "0x…" for
- * unknown ones. */
-const char *cls_tls_version_name(uint16_t v, char *buf, size_t n);
 
 #endif

@@ -21,7 +21,7 @@
  *    Count u16, Timestamp u32 u32, Captured Packet Length u32, Original
  *    Packet Length u32, Packet Data, options.
  * Every other block type is skipped by its length. Every field is read
- * through the bounds-checked cursor (src/pktcur.h) from a buffer holding
+ * through the bounds-checked cursor (src/capture/pktcur.h) from a buffer holding
  * exactly the block; a block is read whole (at most PNG_BLOCK_MAX bytes)
  * before it is looked at, so a file cut inside a block is an error at
  * that block.
@@ -32,7 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/pktcur.h"
+#include "pktcur.h"
 
 #define PNG_BOM 0x1A2B3C4Du
 #define PNG_IDB 1u

@@ -1,0 +1,225 @@
+/*
+ * capture.h — the capture engine, the one header the rest of edgelint
+ * includes for it (parsers/pcap.c, the adapter to the model, and the
+ * rules loader for the login-field patterns). Everything else under
+ * src/capture/ is the engine's own:
+ *
+ *   reader.c    a capture file: classic pcap through libpcap, pcapng
+ *               through pcapng.c, from a file, a pipe or memory; the loop
+ *               that takes every frame through decode and the flow table
+ *   pcapng.c    the pcapng reader (per-interface link types)
+ *   decode.c    link, IPv4/IPv6 and TCP/UDP headers (layouts in hdr.h),
+ *               every byte through the cursor of pktcur.h
+ *   flow.c      the flow table: 5-tuple flows, reassembly, the classifiers
+ *   classify.c  the table of classifiers; QUIC and HTTP recognisers
+ *   tls.c       TLS handshakes (also the ClientHello inside QUIC)
+ *   quic.c      QUIC Initial packets: keys, protection, CRYPTO frames
+ *   login*.c    the cleartext login readers
+ *   loginfields.c  the HTTP form field patterns (PCRE2)
+ *
+ * Calls go one way: reader → {pcapng, decode, flow}; flow → classify →
+ * {tls, quic → tls, login* → loginfields}; nothing calls back up (the
+ * readers report credentials through the sink the caller gave
+ * ft_set_login, host names through the flow table's intern callback).
+ *
+ * Use: cap_open() a capture; ft_new() a flow table, ft_set_login() and
+ * ft_set_budget() it; cap_read() every frame into it; ft_finish(); read
+ * ft_totals(), ft_names() and the credentials the sink was given;
+ * ft_free(), cap_close().
+ */
+#ifndef EDGELINT_CAPTURE_H
+#define EDGELINT_CAPTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- the capture file (reader.c) -------------------------------------- */
+
+#define CAP_ERRBUF_MAX 256        /* bytes of an error message (libpcap's PCAP_ERRBUF_SIZE) */
+
+struct cap_reader;
+
+/* Opens a capture: the len bytes at data when data is set; else stream
+ * when set (a pipe or FIFO already opened and probed; taken over, closed
+ * by cap_close unless stdin), else path ("-": standard input). The first
+ * 4 bytes choose the reader: pcapng (0x0A0D0D0A) or libpcap. *size is the
+ * file's size when it is a regular file (for progress), else 0. NULL with
+ * errbuf (CAP_ERRBUF_MAX bytes) set when the capture cannot be opened. */
+struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE *stream,
+			    uint64_t *size, char *errbuf);
+void cap_close(struct cap_reader *r);
+/* Classic pcap: the file's link type (LINKTYPE_ number). pcapng: -1 (each
+ * packet has its interface's). */
+int cap_file_link(const struct cap_reader *r);
+
+/* pcapng: the interfaces seen (all sections) and their distinct link
+ * types, first first; at most PNG_LINKS_MAX are kept. */
+#define PNG_LINKS_MAX 8
+struct png_links {
+	uint64_t ifaces;
+	size_t n;                 /* distinct link types kept in v[] (first first) */
+	int v[PNG_LINKS_MAX];
+	bool more;                /* more distinct link types than PNG_LINKS_MAX */
+};
+/* The pcapng links, or NULL for a classic pcap. */
+const struct png_links *cap_links(const struct cap_reader *r);
+
+/* Why reading stopped (after cap_read set error), in English; in
+ * Japanese, or NULL when the message is libpcap's own (English: quote it). */
+const char *cap_error(const struct cap_reader *r);
+const char *cap_error_ja(const struct cap_reader *r);
+
+/* edgelint's short name for a link type it reads ("Ethernet", "Linux
+ * cooked v2"…), or NULL when it does not read it. */
+const char *pd_link_name(int link);
+/* libpcap's name for any link type ("IEEE802_11"…), or NULL. */
+const char *cap_dlt_name(int link);
+
+/* ---- the flow table (flow.c) ------------------------------------------ */
+
+#define FT_MAX_FLOWS_DEFAULT 65536
+#define FT_MAX_FLOWS_LIMIT (1u << 24)
+/* Memory budget of the table: slots, buckets and the 4 KiB direction
+ * buffers together (the names, at most FT_MAX_NAMES, and the readers'
+ * small per-flow state come on top). Slots are allocated as flows come
+ * (FT_SLOTS_FIRST at first, doubling, at most half the budget); a buffer
+ * is allocated when a flow's payload first needs it and released when
+ * its readers are done. When a new buffer would pass the budget, the
+ * least recently seen flow holding one gives its buffers up and is no
+ * longer read (ft_totals.budget_cut). */
+#define FT_MEM_DEFAULT ((size_t)64 << 20)
+#define FT_MAX_TLS_VERSIONS 8
+
+/* How a host name was learnt. */
+enum cls_via { VIA_SNI, VIA_HTTP_HOST };
+
+/* A host name and the flows that named it. */
+struct ft_name {
+	char *name;
+	uint8_t via;              /* enum cls_via */
+	uint64_t flows;
+	uint64_t first_packet;    /* packet at which it was first seen */
+};
+
+struct ft_tls {
+	uint16_t version;
+	uint64_t flows;
+	uint64_t first_packet;    /* first packet of the first such flow */
+	int32_t host;             /* a host of such a flow, or -1 */
+};
+
+/* Totals over every flow, evicted or not. */
+struct ft_totals {
+	uint64_t flows;           /* flows created (an evicted flow seen again counts anew) */
+	uint64_t evicted;
+	uint64_t https_flows, http_flows, https_bytes, http_bytes;
+	uint64_t tls_flows, quic_flows;
+	uint64_t port_fallback_flows;   /* web by port only: payload not recognised */
+	uint64_t first_http_packet;     /* 0: none */
+	struct ft_tls tls[FT_MAX_TLS_VERSIONS];
+	size_t ntls;
+	uint64_t names_dropped;         /* names not remembered (table full) */
+	uint64_t budget_cut;            /* flows the memory budget stopped reading */
+	bool budget_slots;              /* the budget kept the slots under max_flows */
+	size_t budget;                  /* the budget in bytes (ft_set_budget) */
+};
+
+struct flow_table;
+
+/* A credential a login reader found (bytes of the stream: not owned). */
+struct cls_cred {
+	const char *protocol;     /* "FTP", "SMTP AUTH LOGIN"… (static) */
+	const uint8_t *user;      /* NULL when not known */
+	size_t user_len;
+	const uint8_t *secret;    /* password, community… (never empty) */
+	size_t secret_len;
+	bool anonymous;           /* anonymous FTP: information, not a leak */
+	uint64_t packet;          /* packet in which the secret was complete */
+};
+
+/* A credential with the flow it was read from: addresses are 16 bytes
+ * (IPv4 in the first 4) of the initiator (client, [0]) and responder. */
+struct ft_cred {
+	const struct cls_cred *c;
+	uint8_t fam;              /* 4 or 6 */
+	const uint8_t *addr[2];
+	uint16_t port[2];
+};
+typedef int64_t (*ft_cred_fn)(void *ctx, const struct ft_cred *c);
+typedef void (*ft_again_fn)(void *ctx, int64_t id);
+
+struct login_fields;
+
+/* A table for at most max_flows flows (1..FT_MAX_FLOWS_LIMIT). NULL on
+ * out of memory. */
+struct flow_table *ft_new(size_t max_flows);
+void ft_free(struct flow_table *ft);
+/* The memory budget in bytes (default FT_MEM_DEFAULT); set before the
+ * first packet. */
+void ft_set_budget(struct flow_table *ft, size_t bytes);
+/* Bytes of slots, buckets and buffers held now. */
+size_t ft_memory(const struct flow_table *ft);
+/* Where credentials go (NULL: nowhere) and the HTTP form field patterns
+ * (NULL: form logins are not read). */
+void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
+		  const struct login_fields *fields);
+/* Folds every live flow into the totals (call once, at the end). */
+void ft_finish(struct flow_table *ft);
+const struct ft_totals *ft_totals(const struct flow_table *ft);
+/* The names (index = id), their count. */
+const struct ft_name *ft_names(const struct flow_table *ft, size_t *n);
+
+/* "TLS1.2", "SSL3.0"… for a TLS version number; buf receives "0x…" for
+ * unknown ones (tls.c). */
+const char *cls_tls_version_name(uint16_t v, char *buf, size_t n);
+
+/* ---- every frame of a capture into a flow table (reader.c) ------------- */
+
+struct cap_stats {
+	uint64_t packets;         /* frames read */
+	uint64_t bytes;           /* their captured bytes */
+	uint64_t not_ip;          /* ARP, STP, LLC… */
+	uint64_t truncated;       /* a header cut short or impossible */
+	uint64_t fragments;       /* IP fragments */
+	uint64_t skipped;         /* frames on a link type edgelint does not read */
+	int skipped_link;         /* the first such link type */
+	bool nomem;               /* a flow buffer could not be allocated */
+	bool error;               /* a record could not be read: reading stopped (cap_error) */
+};
+
+/* Progress of cap_read: bytes of the file read so far (pos; the file's
+ * size with done), frames, seconds since the start. */
+typedef void (*cap_progress_fn)(void *ctx, uint64_t pos, uint64_t packets, double seconds,
+				bool done);
+
+/* Reads every frame of r (until the end, or the first record that cannot
+ * be read: st->error) through decode into ft, counting into *st (zeroed
+ * first). progress (may be NULL) is called about every quarter second
+ * when the file's size is known, and once at the end. A classic pcap
+ * whose link type pd_link_name() does not know need not be read: none of
+ * its frames can be decoded. */
+void cap_read(struct cap_reader *r, struct flow_table *ft, struct cap_stats *st,
+	      cap_progress_fn progress, void *pctx);
+
+/* ---- HTTP form field names (loginfields.c) ------------------------------ */
+
+/* The HTTP form field names that carry a user or a password
+ * (rules/capture-login-fields.yaml): PCRE2 patterns compiled once, at
+ * rules load, and matched against percent-decoded field names of POST
+ * bodies and query strings (login_http.c). */
+enum lf_kind { LF_USER, LF_PASSWORD, LF_KINDS };
+
+struct login_fields *lf_new(void);
+void lf_free(struct login_fields *lf);
+/* Compiles one pattern of a kind; on error writes why into err and
+ * returns -1. */
+int lf_add(struct login_fields *lf, enum lf_kind k, const char *pattern, char *err, size_t errn);
+/* Patterns of a kind (for tests). */
+size_t lf_count(const struct login_fields *lf, enum lf_kind k);
+/* True when a pattern of kind k matches the name (n bytes, not
+ * NUL-terminated). */
+bool lf_match(const struct login_fields *lf, enum lf_kind k, const char *name, size_t n);
+
+#endif

@@ -1,0 +1,300 @@
+/*
+ * reader.c — a capture file, one record at a time, never loaded whole
+ * (capture.h): classic pcap in either byte order with micro- or
+ * nanosecond stamps through libpcap (pcap_next_ex), pcapng through our
+ * own reader (pcapng.c), from a regular file, a stream that cannot be
+ * rewound (standard input, a pipe, a FIFO) or bytes in memory; and the
+ * loop that takes every frame through decode.c into the flow table.
+ *
+ * Link types: libpcap 1.10 gives one link type per file (pcap_datalink);
+ * it has no per-packet link type for pcapng, and it refuses a pcapng
+ * whose interfaces differ in link type or snapshot length. So pcapng
+ * (first 4 bytes 0x0A0D0D0A, whatever the file's name) is read by
+ * pcapng.c, which gives each packet its interface's link type; libpcap
+ * reads classic pcap.
+ *
+ * A record that cannot be read (truncated file, caplen over the snapshot
+ * length or over its pcapng block) ends the reading: what was read before
+ * it stays counted, and cap_stats.error says so.
+ */
+#define _GNU_SOURCE
+#include "capture.h"
+
+#include <pcap/pcap.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sys/stat.h>
+
+#include "decode.h"
+#include "flow.h"
+#include "pcapng.h"
+
+_Static_assert(CAP_ERRBUF_MAX >= PCAP_ERRBUF_SIZE, "libpcap's messages must fit");
+
+/* The capture being read: libpcap (classic pcap) or our pcapng reader. */
+struct cap_reader {
+	pcap_t *p;
+	struct png_reader *ng;
+	FILE *ngf;            /* the pcapng reader's stream, closed at the end unless stdin */
+	uint64_t size;        /* the file's size when known (for progress), else 0 */
+};
+
+static double mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A pcapng file starts with its Section Header Block's type. */
+static bool is_pcapng(const uint8_t *h, size_t n)
+{
+	static const uint8_t shb[4] = {0x0a, 0x0d, 0x0d, 0x0a};
+	return n >= 4 && memcmp(h, shb, 4) == 0;
+}
+
+/* A stream that cannot be rewound (standard input, a pipe such as
+ * <(zcat f.pcap.gz)) with its first bytes, peeked for the magic, put back
+ * in front, for libpcap. */
+struct replay {
+	FILE *src;            /* closed with the stream unless stdin */
+	uint8_t head[4];
+	size_t n, off;
+};
+
+static ssize_t replay_read(void *cookie, char *buf, size_t size)
+{
+	struct replay *r = cookie;
+	size_t got = 0;
+	while (got < size && r->off < r->n)
+		buf[got++] = (char)r->head[r->off++];
+	if (got < size)
+		got += fread(buf + got, 1, size - got, r->src);
+	return (ssize_t)got;
+}
+
+static int replay_close(void *cookie)
+{
+	struct replay *r = cookie;
+	if (r->src != stdin)
+		fclose(r->src);
+	free(r);
+	return 0;
+}
+
+/* libpcap on src after its first n bytes (head): NULL with errbuf set;
+ * src is closed on failure unless stdin. */
+static pcap_t *replay_open(FILE *src, const uint8_t *head, size_t n, char *errbuf)
+{
+	struct replay *r = calloc(1, sizeof(*r));
+	cookie_io_functions_t io = {.read = replay_read, .close = replay_close};
+	FILE *f = r ? fopencookie(r, "rb", io) : NULL;
+	if (!f) {
+		free(r);
+		if (src != stdin)
+			fclose(src);
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		return NULL;
+	}
+	r->src = src;
+	memcpy(r->head, head, n);
+	r->n = n;
+	pcap_t *p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+	if (!p)
+		fclose(f);
+	return p;
+}
+
+void cap_close(struct cap_reader *c)
+{
+	if (!c)
+		return;
+	if (c->p)
+		pcap_close(c->p);
+	png_close(c->ng);
+	if (c->ngf && c->ngf != stdin)
+		fclose(c->ngf);
+	free(c);
+}
+
+/* Opens c (zeroed): 0, or -1 with errbuf set. */
+static int open_into(struct cap_reader *c, const void *data, size_t len, const char *path,
+		     FILE *stream, char *errbuf)
+{
+	if (data) {
+		FILE *mem = fmemopen((void *)data, len, "rb");
+		if (!mem) {
+			snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+			return -1;
+		}
+		if (is_pcapng((const uint8_t *)data, len)) {
+			c->ngf = mem;
+			c->ng = png_open(mem, NULL, 0);
+		} else {
+			c->p = pcap_fopen_offline_with_tstamp_precision(mem, PCAP_TSTAMP_PRECISION_MICRO,
+									errbuf);
+			if (!c->p) {
+				fclose(mem);
+				return -1;
+			}
+			return 0;
+		}
+	} else {
+		bool is_stdin = strcmp(path, "-") == 0;
+		struct stat st;
+		bool regular = !is_stdin && !stream && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		if (regular)
+			c->size = (uint64_t)st.st_size;
+		/* stream: a pipe or FIFO the caller has probed (run.c, run_input). */
+		FILE *f = stream ? stream : is_stdin ? stdin : fopen(path, "rb");
+		uint8_t head[4];
+		size_t n = f ? fread(head, 1, sizeof(head), f) : 0;
+		if (f && is_pcapng(head, n)) {
+			c->ngf = f;
+			c->ng = png_open(f, head, n);
+		} else if (f && !regular && !ferror(f)) {
+			c->p = replay_open(f, head, n, errbuf);
+			return c->p ? 0 : -1;
+		} else {
+			/* A regular file (libpcap knows its offset, for progress),
+			 * or one fopen could not open (libpcap says why). */
+			if (f)
+				fclose(f);
+			c->p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO,
+								       errbuf);
+			return c->p ? 0 : -1;
+		}
+	}
+	if (!c->ng) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE *stream,
+			    uint64_t *size, char *errbuf)
+{
+	*size = 0;
+	struct cap_reader *c = calloc(1, sizeof(*c));
+	if (!c) {
+		/* The stream is ours to close, as on every other failure. */
+		if (stream && stream != stdin)
+			fclose(stream);
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		return NULL;
+	}
+	if (open_into(c, data, len, path, stream, errbuf)) {
+		cap_close(c);
+		return NULL;
+	}
+	*size = c->size;
+	return c;
+}
+
+int cap_file_link(const struct cap_reader *c)
+{
+	return c->p ? pcap_datalink(c->p) : -1;
+}
+
+const struct png_links *cap_links(const struct cap_reader *c)
+{
+	return c->ng ? png_links(c->ng) : NULL;
+}
+
+/* The next frame: 1, 0 at the end, -1 on an error (cap_error). */
+static int cap_next(struct cap_reader *c, int pcap_link, const uint8_t **data, uint32_t *caplen,
+		    int *link)
+{
+	if (c->ng) {
+		struct png_packet pk;
+		int rc = png_next(c->ng, &pk);
+		if (rc == 1) {
+			*data = pk.data;
+			*caplen = pk.caplen;
+			*link = pk.link;
+		}
+		return rc;
+	}
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	int rc = pcap_next_ex(c->p, &h, &d);
+	if (rc == 1) {
+		*data = d;
+		*caplen = h->caplen;
+		*link = pcap_link;
+		return 1;
+	}
+	return rc == -1 ? -1 : 0;   /* -2: end of file */
+}
+
+const char *cap_error(const struct cap_reader *c)
+{
+	return c->ng ? png_error(c->ng) : pcap_geterr(c->p);
+}
+
+const char *cap_error_ja(const struct cap_reader *c)
+{
+	return c->ng ? png_error_ja(c->ng) : NULL;
+}
+
+static uint64_t cap_pos(const struct cap_reader *c)
+{
+	if (c->ng)
+		return png_offset(c->ng);
+	FILE *pf = pcap_file(c->p);
+	long pos = pf ? ftell(pf) : -1;
+	return pos > 0 ? (uint64_t)pos : 0;
+}
+
+const char *cap_dlt_name(int link)
+{
+	return pcap_datalink_val_to_name(link);
+}
+
+#define PROGRESS_EVERY 16384      /* packets between clock checks */
+#define PROGRESS_SECONDS 0.25
+
+void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
+	      cap_progress_fn progress, void *pctx)
+{
+	memset(st, 0, sizeof(*st));
+	int file_link = cap_file_link(c);
+	double start = mono_now(), last = start;
+	if (c->size == 0)
+		progress = NULL;
+	const uint8_t *data;
+	uint32_t caplen;
+	int link;
+	uint64_t n = 0;
+	int rc;
+	while ((rc = cap_next(c, file_link, &data, &caplen, &link)) == 1) {
+		n++;
+		st->bytes += caplen;
+		struct pd_packet pk;
+		enum pd_result r = pd_decode(link, data, caplen, &pk);
+		if (r == PD_NOT_IP)
+			st->not_ip++;
+		else if (r == PD_TRUNC || r == PD_BAD)
+			st->truncated++;
+		else if (r == PD_LINK && st->skipped++ == 0)
+			st->skipped_link = link;
+		if (pk.fragment)
+			st->fragments++;
+		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
+			st->nomem = true;
+		if (progress && (n % PROGRESS_EVERY) == 0) {
+			double now = mono_now();
+			if (now - last >= PROGRESS_SECONDS) {
+				last = now;
+				progress(pctx, cap_pos(c), n, now - start, false);
+			}
+		}
+	}
+	if (progress)
+		progress(pctx, c->size, n, mono_now() - start, true);
+	st->packets = n;
+	st->error = rc == -1;
+}
