@@ -111,8 +111,8 @@ static int load_lookalike_map(struct rload *L, const struct ynode *m,
 			    LOOKALIKE_TO_MAX);
 	if (src && sources && !ymap_get(sources, src))
 		rc = rl_err(L, m, "source '%s' is not one of 'sources'", src);
-	if (rc)
-		return rc;
+	if (rc || !from || !to)   /* (a missing one set rc) */
+		return EL_EPARSE;
 	memcpy(mp.to, to, tn + 1);
 	for (size_t k = 0; k < d->nmaps; k++)
 		if (d->maps[k].nfrom == mp.nfrom &&

@@ -11,18 +11,12 @@
 #include "loginfields.h"
 #include "reg_load.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "ytree.h"
 
 #ifndef EDGELINT_RULES_DIR
 #define EDGELINT_RULES_DIR "/usr/local/share/edgelint/rules"

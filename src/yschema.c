@@ -122,7 +122,7 @@ int yf_keys(struct yfile *f, const struct ynode *m, const char *const *allowed,
 			ok = strcmp(m->keys[i]->str, allowed[j]) == 0;
 		if (ok)
 			continue;
-		char list[256] = "";
+		char list[512] = "";   /* the policy's 13 keys take 277 bytes */
 		for (size_t j = 0; list_expected && allowed[j]; j++) {
 			strncat(list, j ? ", " : " (expected one of: ", sizeof(list) - strlen(list) - 1);
 			strncat(list, allowed[j], sizeof(list) - strlen(list) - 1);
