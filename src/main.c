@@ -152,6 +152,20 @@ static void usage_error_l(enum lang l, const char *en, const char *ja, ...)
 	va_end(ap);
 }
 
+/* The next line of a loader's list of problems (registry_load and
+ * policy_load write one per line), cut in place; NULL after the last. */
+static char *next_problem(char **rest)
+{
+	char *line = *rest;
+	if (!line)
+		return NULL;
+	char *nl = strchr(line, '\n');
+	if (nl)
+		*nl++ = '\0';
+	*rest = nl;
+	return line;
+}
+
 static enum lang lang_from_env(void)
 {
 	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
@@ -541,9 +555,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	static struct registry reg;
-	char err[512];
+	static char err[8192];   /* every problem of the rules data, one per line */
 	if (registry_load(&reg, dir, err, sizeof(err))) {
-		usage_error(lang, "invalid rules data: %s", "ルールデータが不正です: %s", err);
+		char *rest = err;
+		for (const char *ln; (ln = next_problem(&rest));)
+			usage_error(lang, "invalid rules data: %s", "ルールデータが不正です: %s", ln);
 		registry_free(&reg);
 		free(opt.select);
 		free(opt.ignore);
@@ -618,9 +634,12 @@ int main(int argc, char **argv)
 	static struct policy pol;
 	policy_init(&pol);
 	if (opt.policy && policy_load(&pol, opt.policy, err, sizeof(err))) {
-		char clean[sizeof(err)];
-		clean[utf8_clean(clean, err, strlen(err))] = '\0';
-		usage_error(lang, "invalid policy: %s", "ポリシーファイルが不正です: %s", clean);
+		static char clean[sizeof(err)];
+		char *rest = err;
+		for (const char *ln; (ln = next_problem(&rest));) {
+			clean[utf8_clean(clean, ln, strlen(ln))] = '\0';
+			usage_error(lang, "invalid policy: %s", "ポリシーファイルが不正です: %s", clean);
+		}
 		policy_free(&pol);
 		registry_free(&reg);
 		free(opt.select);

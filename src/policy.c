@@ -1,17 +1,17 @@
 /*
  * policy.c — reads the organisation's policy file (see policy.h and the
- * README's "Policy file" section). Any problem stops the run with
- * "file:line: reason": a policy that is silently half-read would make
- * edgelint judge by rules the organisation did not choose.
+ * README's "Policy file" section). Any problem stops the run, and every
+ * problem of the file is named, each as "file:line: reason" (yschema.h,
+ * pfctl style): a policy that is silently half-read would make edgelint
+ * judge by rules the organisation did not choose.
  */
 #include "policy.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ytree.h"
+#include "yschema.h"
 
 #define POLICY_FILE_MAX (1u << 20)
 
@@ -30,24 +30,10 @@ void policy_free(struct policy *p)
 
 struct pload {
 	struct policy *p;
-	const char *path;
-	char *err;
-	size_t errn;
+	struct yfile f;           /* the file and its problems (line_one) */
 };
 
-static int perr(struct pload *L, const struct ynode *at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int perr(struct pload *L, const struct ynode *at, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(L->err, L->errn, "%s:%u: %s", L->path, at ? at->line : 1, msg);
-	return EL_EPARSE;
-}
+#define perr(L, at, ...) yf_err(&(L)->f, (at), __VA_ARGS__)
 
 static int pstr(struct pload *L, const struct ynode *m, const char *key,
 		bool required, const char **out)
@@ -67,105 +53,118 @@ static int pkeys(struct pload *L, const struct ynode *m, const char *const *ok,
 {
 	if (m->kind != Y_MAP)
 		return perr(L, m, "%s must be a mapping", what);
-	for (size_t i = 0; i < m->n; i++) {
-		bool found = false;
-		for (size_t j = 0; ok[j]; j++)
-			found |= strcmp(m->keys[i]->str, ok[j]) == 0;
-		if (!found) {
-			char list[256] = "";
-			for (size_t j = 0; ok[j]; j++) {
-				strncat(list, j ? ", " : "", sizeof(list) - strlen(list) - 1);
-				strncat(list, ok[j], sizeof(list) - strlen(list) - 1);
+	return yf_keys(&L->f, m, ok, what, true);
+}
+
+/* One entry of allowed_inbound. */
+static int load_inbound_entry(struct pload *L, const struct ynode *m, struct policy_inbound *e)
+{
+	static const char *const keys[] = {"proto", "port", "to", "sources", "reason", NULL};
+	static const char *const protos[] = {"tcp", "udp", "esp", "gre", "icmp", "any", NULL};
+	struct policy *p = L->p;
+	int rc = pkeys(L, m, keys, "allowed_inbound entry");
+	if (rc)
+		return rc;
+	if (pstr(L, m, "proto", true, &e->proto))
+		rc = EL_EPARSE;
+	if (pstr(L, m, "to", false, &e->to))
+		rc = EL_EPARSE;
+	if (pstr(L, m, "reason", true, &e->reason))
+		rc = EL_EPARSE;
+	bool known = false;
+	for (size_t k = 0; e->proto && protos[k]; k++)
+		known |= strcmp(e->proto, protos[k]) == 0;
+	if (e->proto && !known)
+		rc = perr(L, m, "proto '%s' is not one of tcp, udp, esp, gre, icmp, any", e->proto);
+	e->port = -1;
+	const struct ynode *port = ymap_get(m, "port");
+	if (port && yscalar_long(port, 0, 65535, &e->port))
+		rc = perr(L, port, "port must be a number from 0 to 65535");
+	const struct ynode *src = ymap_get(m, "sources");
+	if (src) {
+		if (src->kind != Y_SEQ)
+			return perr(L, src, "'sources' must be a list of addresses");
+		e->sources = arena_alloc(&p->arena, (src->n + 1) * sizeof(char *));
+		if (!e->sources)
+			return perr(L, src, "out of memory");
+		for (size_t j = 0; j < src->n; j++) {
+			if (src->vals[j]->kind != Y_SCALAR) {
+				rc = perr(L, src->vals[j], "each source must be an address");
+				continue;
 			}
-			return perr(L, m->keys[i], "%s: unknown key '%s' (expected one of: %s)",
-				    what, m->keys[i]->str, list);
+			e->sources[e->nsources++] = src->vals[j]->str;
 		}
 	}
-	return 0;
+	e->line = m->line;
+	return rc;
 }
 
 static int load_inbound(struct pload *L, const struct ynode *seq)
 {
-	static const char *const keys[] = {"proto", "port", "to", "sources", "reason", NULL};
 	struct policy *p = L->p;
 	if (seq->kind != Y_SEQ)
 		return perr(L, seq, "'allowed_inbound' must be a list");
 	p->inbound = arena_alloc(&p->arena, (seq->n + 1) * sizeof(*p->inbound));
 	if (!p->inbound)
 		return perr(L, seq, "out of memory");
-	for (size_t i = 0; i < seq->n; i++) {
-		const struct ynode *m = seq->vals[i];
-		struct policy_inbound *e = &p->inbound[i];
-		int rc = pkeys(L, m, keys, "allowed_inbound entry");
-		if (!rc)
-			rc = pstr(L, m, "proto", true, &e->proto);
-		if (!rc)
-			rc = pstr(L, m, "to", false, &e->to);
-		if (!rc)
-			rc = pstr(L, m, "reason", true, &e->reason);
-		if (rc)
-			return rc;
-		static const char *const protos[] = {"tcp", "udp", "esp", "gre", "icmp", "any", NULL};
-		bool known = false;
-		for (size_t k = 0; e->proto && protos[k]; k++)
-			known |= strcmp(e->proto, protos[k]) == 0;
-		if (!known)
-			return perr(L, m, "proto '%s' is not one of tcp, udp, esp, gre, icmp, any",
-				    e->proto);
-		e->port = -1;
-		const struct ynode *port = ymap_get(m, "port");
-		if (port && yscalar_long(port, 0, 65535, &e->port))
-			return perr(L, port, "port must be a number from 0 to 65535");
-		const struct ynode *src = ymap_get(m, "sources");
-		if (src) {
-			if (src->kind != Y_SEQ)
-				return perr(L, src, "'sources' must be a list of addresses");
-			e->sources = arena_alloc(&p->arena, (src->n + 1) * sizeof(char *));
-			if (!e->sources)
-				return perr(L, src, "out of memory");
-			for (size_t j = 0; j < src->n; j++) {
-				if (src->vals[j]->kind != Y_SCALAR)
-					return perr(L, src->vals[j], "each source must be an address");
-				e->sources[j] = src->vals[j]->str;
-			}
-			e->nsources = src->n;
-		}
-		e->line = m->line;
-		p->ninbound = i + 1;
-	}
+	for (size_t i = 0; i < seq->n; i++)
+		load_inbound_entry(L, seq->vals[i], &p->inbound[i]);
+	p->ninbound = seq->n;
 	return 0;
+}
+
+/* One entry of exceptions. */
+static int load_exception(struct pload *L, const struct ynode *m, struct policy_exception *e)
+{
+	static const char *const keys[] = {"rule", "file", "reason", "until", NULL};
+	int rc = pkeys(L, m, keys, "exception");
+	if (rc)
+		return rc;
+	if (pstr(L, m, "rule", true, &e->rule))
+		rc = EL_EPARSE;
+	if (pstr(L, m, "file", false, &e->file))
+		rc = EL_EPARSE;
+	if (pstr(L, m, "reason", true, &e->reason))
+		rc = EL_EPARSE;
+	if (pstr(L, m, "until", false, &e->until_text))
+		rc = EL_EPARSE;
+	e->until = -1;
+	if (e->until_text && date_parse(e->until_text, false, &e->until))
+		rc = perr(L, ymap_get(m, "until"), "'until' must be a date YYYY-MM-DD");
+	e->line = m->line;
+	return rc;
 }
 
 static int load_exceptions(struct pload *L, const struct ynode *seq)
 {
-	static const char *const keys[] = {"rule", "file", "reason", "until", NULL};
 	struct policy *p = L->p;
 	if (seq->kind != Y_SEQ)
 		return perr(L, seq, "'exceptions' must be a list");
 	p->exceptions = arena_alloc(&p->arena, (seq->n + 1) * sizeof(*p->exceptions));
 	if (!p->exceptions)
 		return perr(L, seq, "out of memory");
-	for (size_t i = 0; i < seq->n; i++) {
-		const struct ynode *m = seq->vals[i];
-		struct policy_exception *e = &p->exceptions[i];
-		int rc = pkeys(L, m, keys, "exception");
-		if (!rc)
-			rc = pstr(L, m, "rule", true, &e->rule);
-		if (!rc)
-			rc = pstr(L, m, "file", false, &e->file);
-		if (!rc)
-			rc = pstr(L, m, "reason", true, &e->reason);
-		if (!rc)
-			rc = pstr(L, m, "until", false, &e->until_text);
-		if (rc)
-			return rc;
-		e->until = -1;
-		if (e->until_text && date_parse(e->until_text, false, &e->until))
-			return perr(L, ymap_get(m, "until"), "'until' must be a date YYYY-MM-DD");
-		e->line = m->line;
-		p->nexceptions = i + 1;
-	}
+	for (size_t i = 0; i < seq->n; i++)
+		load_exception(L, seq->vals[i], &p->exceptions[i]);
+	p->nexceptions = seq->n;
 	return 0;
+}
+
+/* A whole number of [lo, hi] under key into *out (and *set), unchanged
+ * when absent; else "'key' must be <what>from lo to hi<tail>". */
+static void plong(struct pload *L, const struct ynode *root, const char *key, long lo, long hi,
+		  long *out, bool *set, const char *what, const char *tail)
+{
+	const struct ynode *v = ymap_get(root, key);
+	long num;
+	if (!v)
+		return;
+	if (yscalar_long(v, lo, hi, &num)) {
+		perr(L, v, "'%s' must be %sfrom %ld to %ld%s", key, what, lo, hi, tail);
+		return;
+	}
+	*out = num;
+	if (set)
+		*set = true;
 }
 
 int policy_load(struct policy *p, const char *path, char *err, size_t errn)
@@ -176,97 +175,86 @@ int policy_load(struct policy *p, const char *path, char *err, size_t errn)
 					   "https_share_min", "passphrase_min_length",
 					   "max_flows", "max_memory_mib", "broad_source_ipv4_prefix",
 					   "broad_source_ipv6_prefix", "exceptions", NULL};
-	struct pload L = {.p = p, .path = path, .err = err, .errn = errn};
-	char *buf = NULL;
-	size_t n = 0;
-	char why[200];
-	if (file_read_all(path, POLICY_FILE_MAX, &buf, &n, why, sizeof(why))) {
-		snprintf(err, errn, "%s: cannot read the policy: %s", path, why);
-		return EL_EIO;
-	}
-	struct ynode *root = NULL;
-	char yerr[300];
-	int rc = ytree_parse(&p->arena, buf, n, &root, yerr, sizeof(yerr));
-	free(buf);
+	struct ydiag d;
+	ydiag_init(&d, err, errn);
+	struct pload L = {.p = p, .f = {.a = &p->arena, .d = &d, .line_one = true}};
+	int rc = yf_open(&L.f, path, POLICY_FILE_MAX, "cannot read the policy");
 	if (rc) {
-		snprintf(err, errn, "%s: %s", path, yerr);
+		ydiag_finish(&d);
 		return rc;
 	}
+	const struct ynode *root = L.f.root;
 	p->path = arena_strdup(&p->arena, path);
 	if (!root)
 		return 0;  /* an empty policy is all defaults */
-	if ((rc = pkeys(&L, root, keys, "policy")))
-		return rc;
-	const struct ynode *v;
-	long num;
-	if ((v = ymap_get(root, "method"))) {
-		if (yscalar_long(v, 1, 8, &num))
-			return perr(&L, v, "'method' must be a number from 1 to 8");
+	if (pkeys(&L, root, keys, "policy") && root->kind != Y_MAP) {
+		ydiag_finish(&d);
+		return EL_EPARSE;
+	}
+	static const char days[] = "a number of days ", number[] = "a number ",
+			  plen[] = "a prefix length ";
+	long num = 0;
+	bool set = false;
+	plong(&L, root, "method", 1, 8, &num, &set, number, "");
+	if (set)
 		p->method = (int)num;
-	}
-	if ((v = ymap_get(root, "firmware_max_age_days"))) {
-		if (yscalar_long(v, 1, 36500, &p->firmware_max_age_days))
-			return perr(&L, v, "'firmware_max_age_days' must be a number of days from 1 to 36500");
-	}
-	if ((v = ymap_get(root, "build_age_warn_days")) &&
-	    yscalar_long(v, 1, 36500, &p->build_age_warn_days))
-		return perr(&L, v, "'build_age_warn_days' must be a number of days from 1 to 36500");
-	if ((v = ymap_get(root, "build_age_fail_days")) &&
-	    yscalar_long(v, 1, 36500, &p->build_age_fail_days))
-		return perr(&L, v, "'build_age_fail_days' must be a number of days from 1 to 36500");
+	plong(&L, root, "firmware_max_age_days", 1, 36500, &p->firmware_max_age_days, NULL, days, "");
+	plong(&L, root, "build_age_warn_days", 1, 36500, &p->build_age_warn_days, NULL, days, "");
+	plong(&L, root, "build_age_fail_days", 1, 36500, &p->build_age_fail_days, NULL, days, "");
 	if (p->build_age_warn_days && p->build_age_fail_days &&
 	    p->build_age_warn_days > p->build_age_fail_days)
-		return perr(&L, ymap_get(root, "build_age_warn_days"),
-			    "'build_age_warn_days' must not be more than 'build_age_fail_days'");
-	if ((v = ymap_get(root, "passphrase_min_length"))) {
-		if (yscalar_long(v, 8, 63, &num))
-			return perr(&L, v, "'passphrase_min_length' must be from 8 to 63 (the WPA limits)");
+		perr(&L, ymap_get(root, "build_age_warn_days"),
+		     "'build_age_warn_days' must not be more than 'build_age_fail_days'");
+	set = false;
+	plong(&L, root, "passphrase_min_length", 8, 63, &num, &set, "", " (the WPA limits)");
+	if (set) {
 		p->passphrase_min_length = (unsigned)num;
 		p->passphrase_min_length_set = true;
 	}
+	const struct ynode *v;
 	if ((v = ymap_get(root, "https_share_min"))) {
 		if (yscalar_double(v, &p->https_share_min) || p->https_share_min < 0 ||
 		    p->https_share_min > 1)
-			return perr(&L, v, "'https_share_min' must be a fraction from 0 to 1");
+			perr(&L, v, "'https_share_min' must be a fraction from 0 to 1");
 	}
-	if ((v = ymap_get(root, "max_flows")) &&
-	    yscalar_long(v, POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX, &p->max_flows))
-		return perr(&L, v, "'max_flows' must be a number from %d to %d",
-			    POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX);
+	plong(&L, root, "max_flows", POLICY_MAX_FLOWS_MIN, POLICY_MAX_FLOWS_MAX, &p->max_flows,
+	      NULL, number, "");
 	/* Item 3-2: a source set with more public addresses than one prefix
 	 * of this length is broad (rules/internet-sources.yaml). */
-	if ((v = ymap_get(root, "broad_source_ipv4_prefix"))) {
-		if (yscalar_long(v, 0, 32, &num))
-			return perr(&L, v, "'broad_source_ipv4_prefix' must be a prefix length from 0 to 32");
+	set = false;
+	plong(&L, root, "broad_source_ipv4_prefix", 0, 32, &num, &set, plen, "");
+	if (set) {
 		p->broad_prefix4 = (unsigned)num;
 		p->broad_prefix4_set = true;
 	}
-	if ((v = ymap_get(root, "broad_source_ipv6_prefix"))) {
-		if (yscalar_long(v, 0, 128, &num))
-			return perr(&L, v, "'broad_source_ipv6_prefix' must be a prefix length from 0 to 128");
+	set = false;
+	plong(&L, root, "broad_source_ipv6_prefix", 0, 128, &num, &set, plen, "");
+	if (set) {
 		p->broad_prefix6 = (unsigned)num;
 		p->broad_prefix6_set = true;
 	}
-	if ((v = ymap_get(root, "max_memory_mib")) &&
-	    yscalar_long(v, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX, &p->max_memory_mib))
-		return perr(&L, v, "'max_memory_mib' must be a number from %d to %d",
-			    POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
+	plong(&L, root, "max_memory_mib", POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX,
+	      &p->max_memory_mib, NULL, number, "");
 	if ((v = ymap_get(root, "approved_domains"))) {
-		if (v->kind != Y_SEQ)
-			return perr(&L, v, "'approved_domains' must be a list of domain names");
-		p->approved_domains = arena_alloc(&p->arena, (v->n + 1) * sizeof(char *));
-		if (!p->approved_domains)
-			return perr(&L, v, "out of memory");
-		for (size_t i = 0; i < v->n; i++) {
-			if (v->vals[i]->kind != Y_SCALAR || v->vals[i]->len == 0)
-				return perr(&L, v->vals[i], "each approved domain must be a name");
-			p->approved_domains[i] = v->vals[i]->str;
+		if (v->kind != Y_SEQ) {
+			perr(&L, v, "'approved_domains' must be a list of domain names");
+		} else {
+			p->approved_domains = arena_alloc(&p->arena, (v->n + 1) * sizeof(char *));
+			if (!p->approved_domains)
+				perr(&L, v, "out of memory");
+			for (size_t i = 0; p->approved_domains && i < v->n; i++) {
+				if (v->vals[i]->kind != Y_SCALAR || v->vals[i]->len == 0) {
+					perr(&L, v->vals[i], "each approved domain must be a name");
+					continue;
+				}
+				p->approved_domains[p->napproved_domains++] = v->vals[i]->str;
+			}
 		}
-		p->napproved_domains = v->n;
 	}
-	if ((v = ymap_get(root, "allowed_inbound")) && (rc = load_inbound(&L, v)))
-		return rc;
-	if ((v = ymap_get(root, "exceptions")) && (rc = load_exceptions(&L, v)))
-		return rc;
-	return 0;
+	if ((v = ymap_get(root, "allowed_inbound")))
+		load_inbound(&L, v);
+	if ((v = ymap_get(root, "exceptions")))
+		load_exceptions(&L, v);
+	ydiag_finish(&d);
+	return L.f.errors ? EL_EPARSE : 0;
 }

@@ -3,11 +3,15 @@
  * the rule registry (rules/rules.yaml), the checklist items
  * (rules/checklist.yaml), the home-router support table
  * (rules/firmware/home-routers.yaml) and the passphrase settings
- * (rules/passphrase.yaml). One place feeds --list-rules, --explain, SARIF
- * rules[] and every report, so no rule text lives in C code.
+ * (rules/passphrase.yaml), and the other tables of rules/. One place
+ * feeds --list-rules, --explain, SARIF rules[] and every report, so no
+ * rule text lives in C code.
  *
- * Loading validates every entry and reports problems as
- * "file:line: message"; all strings live in the registry's arena.
+ * This is the umbrella API; registry.c loads the directory from a
+ * {file, loader} table and each reg_*.c module loads and looks up the
+ * data it owns (reg_load.h lists them). Loading validates every entry
+ * and reports EVERY problem of every file as "file:line: message"
+ * (yschema.h); all strings live in the registry's arena.
  */
 #ifndef EDGELINT_REGISTRY_H
 #define EDGELINT_REGISTRY_H
@@ -271,8 +275,12 @@ struct registry {
 int registry_find_dir(const char *argv0, char *buf, size_t n);
 
 /* Loads and validates everything under dir. On failure returns negative
- * and writes "file:line: reason" into err; the registry is then empty
- * (call registry_free anyway). */
+ * and writes every problem into err, one "file:line: reason" per line, in
+ * the order of the files and of the lines (what does not fit in errn
+ * bytes is counted in a last line "… and N more problems"); the registry
+ * is then empty (call registry_free anyway). Files that name rules
+ * (report.yaml, vendor-templates.yaml) are not checked when rules.yaml
+ * has problems; nothing else is when rules.yaml cannot be read. */
 int registry_load(struct registry *r, const char *dir, char *err, size_t errn);
 void registry_free(struct registry *r);
 

@@ -1010,6 +1010,27 @@ printf 'method: 12\n' >"$TMP/badpolicy.yaml"
 el --policy "$TMP/badpolicy.yaml" "$good" >/dev/null 2>"$TMP/err"
 check "bad policy exit" 2 "$?"
 grep -q "badpolicy.yaml:1: 'method' must be a number from 1 to 8" "$TMP/err" && ok || bad "bad policy message: $(cat "$TMP/err")"
+# Every problem of a policy or of the rules data, one line each, then exit 2
+# (yschema.h, pfctl style).
+printf 'method: 12\npassphrase_min_length: 7\n' >"$TMP/badpolicy2.yaml"
+el --policy "$TMP/badpolicy2.yaml" "$good" >/dev/null 2>"$TMP/err"
+check "policy with two problems: exit" 2 "$?"
+check "policy with two problems: both named" \
+	"edgelint: invalid policy: $TMP/badpolicy2.yaml:1: 'method' must be a number from 1 to 8
+edgelint: invalid policy: $TMP/badpolicy2.yaml:2: 'passphrase_min_length' must be from 8 to 63 (the WPA limits)" \
+	"$(cat "$TMP/err")"
+cp -r rules "$TMP/badrules"
+cp tests/unit/data/registry/lookalike.yaml "$TMP/badrules/lookalike.yaml"
+el --rules "$TMP/badrules" "$good" >/dev/null 2>"$TMP/err"
+check "rules data with five problems: exit" 2 "$?"
+check "rules data with five problems: each on its line" \
+	"edgelint: invalid rules data: $TMP/badrules/lookalike.yaml:8: 'to' must be 1-3 lower-case ASCII letters or digits
+edgelint: invalid rules data: $TMP/badrules/lookalike.yaml:9: '0' is mapped twice
+edgelint: invalid rules data: $TMP/badrules/lookalike.yaml:10: source 'unicode' is not one of 'sources'
+edgelint: invalid rules data: $TMP/badrules/lookalike.yaml:3: 'suffixes_source' is missing
+edgelint: invalid rules data: $TMP/badrules/lookalike.yaml:11: each suffix must be two labels, as in co.jp" \
+	"$(cat "$TMP/err")"
+rm -rf "$TMP/badrules"
 
 # ---- what leaves when the input is hostile (secrets, terminal, validity) ----
 . tests/e2e/hostile-output.sh

@@ -27,7 +27,7 @@
 struct fix {
 	char path[64];
 	struct policy p;
-	char err[600];
+	char err[2048];
 };
 
 static int setup(void **state)
@@ -394,10 +394,55 @@ static void test_error_yaml_syntax(void **state)
 	assert_non_null(strstr(f->err, "appears twice"));
 }
 
+/* Every problem of a policy is reported, in the order the loader meets
+ * them (the keys of the top mapping first, then each key), each with its
+ * line — not only the first (pfctl style; yschema.h). */
+static void test_every_problem(void **state)
+{
+	struct fix *f = *state;
+	assert_int_equal(load(f, "method: 9\n"
+				 "firmware_max_age_days: 0\n"
+				 "colour: red\n"
+				 "passphrase_min_length: 7\n"
+				 "allowed_inbound:\n"
+				 "  - proto: xyz\n"
+				 "    port: 70000\n"
+				 "    reason: \"vpn\"\n"
+				 "  - proto: udp\n"
+				 "    port: 500\n"
+				 "exceptions:\n"
+				 "  - rule: EL105\n"
+				 "    until: tomorrow\n"
+				 "    reason: \"accepted\"\n"
+				 "  - reason: \"no rule\"\n"),
+			 EL_EPARSE);
+	static const char *const want[] = {
+		"3: policy: unknown key 'colour' (expected one of: method, firmware_max_age_days, "
+		"build_age_warn_days, build_age_fail_days, allowed_inbound, approved_domains, "
+		"https_share_min, passphrase_min_length, max_flows, max_memory_mib, "
+		"broad_source_ipv4_prefix, broad_source_ipv6_prefix, exceptions)",
+		"1: 'method' must be a number from 1 to 8",
+		"2: 'firmware_max_age_days' must be a number of days from 1 to 36500",
+		"4: 'passphrase_min_length' must be from 8 to 63 (the WPA limits)",
+		"6: proto 'xyz' is not one of tcp, udp, esp, gre, icmp, any",
+		"7: port must be a number from 0 to 65535",
+		"9: 'reason' is required here",
+		"13: 'until' must be a date YYYY-MM-DD",
+		"15: 'rule' is required here",
+	};
+	char all[2048] = "";
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		size_t o = strlen(all);
+		snprintf(all + o, sizeof(all) - o, "%s%s:%s", i ? "\n" : "", f->path, want[i]);
+	}
+	assert_string_equal(f->err, all);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
+		T(test_every_problem),
 		T(test_defaults),
 		T(test_full_policy),
 		T(test_inbound_port_absent),

@@ -12,6 +12,13 @@
  *    `cp -r` into a mkdtemp directory): a title without ja, a duplicated
  *    id, a bad severity, a message without en, a missing checklist item —
  *    each naming the file and the line;
+ *  - every problem of a file, not only the first (pfctl style): broken
+ *    rules.yaml, firmware/vpn-devices.yaml and lookalike.yaml written by
+ *    hand in tests/unit/data/registry/, each with several problems (wrong
+ *    types, missing name/severity/source/as_of/title_ja, unknown keys,
+ *    duplicate ids, names and maps), give exactly their list of
+ *    "file:line: reason", in order; two broken files give both lists;
+ *    a buffer too small for them gets whole lines and "… and N more";
  *  - consistency between code and data: every "ELnnn" string literal in
  *    src/ and parsers/ is a rule, and every (id, variant) pair given to
  *    finding_add exists; variants computed at run time (pass_reason_name)
@@ -787,6 +794,153 @@ static void test_fail_unknown_item_in_rule(void **state)
 	remove_copy(&c);
 }
 
+/* ---- every problem of a file (pfctl style; yschema.h) ------------------- */
+
+#define FIXTURES "tests/unit/data/registry"
+
+/* Copies the fixture FIXTURES/name over the copy's file of that name. */
+static void put_fixture(const struct copy *c, const char *name)
+{
+	char from[PATH_MAX], to[PATH_MAX + 64];
+	snprintf(from, sizeof(from), FIXTURES "/%s", name);
+	snprintf(to, sizeof(to), "%s/%s", c->dir, name);
+	char *t = read_text(from);
+	write_text(to, t);
+	free(t);
+}
+
+/* want[0..n) as registry_load writes them: "<dir>/<want[i]>", one a line. */
+static void join_problems(const struct copy *c, const char *const *want, size_t n, char *out,
+			  size_t outn)
+{
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t o = strlen(out);
+		snprintf(out + o, outn - o, "%s%s/%s", i ? "\n" : "", c->dir, want[i]);
+	}
+}
+
+/* A copy of the rules with fixtures[] put in fails to load with exactly
+ * the problems want[0..n), in order. */
+static void expect_problems(const char *const *fixtures, const char *const *want, size_t n)
+{
+	struct copy c;
+	make_copy(&c);
+	for (size_t i = 0; fixtures[i]; i++)
+		put_fixture(&c, fixtures[i]);
+	struct registry r;
+	static char err[8192], all[8192];
+	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
+	assert_int_equal(r.nrules, 0);
+	registry_free(&r);
+	join_problems(&c, want, n, all, sizeof(all));
+	assert_string_equal(err, all);
+	remove_copy(&c);
+}
+
+#define NPROB(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Written from the fixture, before the loader ran on it: one problem per
+ * fault, the rest of the rule skipped after it (two when two fields are
+ * missing, two for an id and a name both used before). */
+static const char *const rules_problems[] = {
+	"rules.yaml:14: 'name' is missing",
+	"rules.yaml:14: 'severity' is missing",
+	"rules.yaml:26: rule: unknown key 'colour'",
+	"rules.yaml:33: rule EL004: severity 'urgent' is not one of critical, high, medium, low, "
+	"info",
+	"rules.yaml:48: rule EL005 title lacks the 'ja' text",
+	"rules.yaml:54: rule id EL001 is already used on line 4",
+	"rules.yaml:54: rule name input-not-understood is already used on line 4",
+	"rules.yaml:64: each rule must be a mapping",
+	"rules.yaml:68: rule EL006: '9-9' is not a checklist item edgelint knows",
+};
+
+static const char *const vpn_problems[] = {
+	"firmware/vpn-devices.yaml:10: 'end_of_life' must be true or false",
+	"firmware/vpn-devices.yaml:11: 'source' is missing",
+	"firmware/vpn-devices.yaml:11: device RTX1210: 'as_of' is missing",
+	"firmware/vpn-devices.yaml:16: device: unknown key 'sauce'",
+	"firmware/vpn-devices.yaml:22: 'as_of' must be a date YYYY-MM-DD or YYYY-MM",
+	"firmware/vpn-devices.yaml:23: device RTX1300: releases must be comparable and increasing "
+	"('23.00.15' after '23.00.17')",
+	"firmware/vpn-devices.yaml:25: 'title_ja' is missing",
+	"firmware/vpn-devices.yaml:32: advisory TEST-2: severity 'severe' is not known",
+	"firmware/vpn-devices.yaml:32: advisory TEST-2: 'fixed' must map models to revisions",
+	"firmware/vpn-devices.yaml:40: train 9.12: 'as_of' is missing",
+};
+
+static void test_rules_every_problem(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"rules.yaml", NULL};
+	expect_problems(files, rules_problems, NPROB(rules_problems));
+}
+
+static void test_vpn_devices_every_problem(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"firmware/vpn-devices.yaml", NULL};
+	expect_problems(files, vpn_problems, NPROB(vpn_problems));
+}
+
+static void test_lookalike_every_problem(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"lookalike.yaml", NULL};
+	static const char *const want[] = {
+		"lookalike.yaml:8: 'to' must be 1-3 lower-case ASCII letters or digits",
+		"lookalike.yaml:9: '0' is mapped twice",
+		"lookalike.yaml:10: source 'unicode' is not one of 'sources'",
+		"lookalike.yaml:3: 'suffixes_source' is missing",
+		"lookalike.yaml:11: each suffix must be two labels, as in co.jp",
+	};
+	expect_problems(files, want, NPROB(want));
+}
+
+/* Two broken files: the problems of each, in the order of the loader
+ * table (rules.yaml first); report.yaml and vendor-templates.yaml, which
+ * name rules, are not checked against a rules.yaml with problems. */
+static void test_problems_of_two_files(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"firmware/vpn-devices.yaml", "rules.yaml", NULL};
+	const char *want[NPROB(rules_problems) + NPROB(vpn_problems)];
+	memcpy(want, rules_problems, sizeof(rules_problems));
+	memcpy(want + NPROB(rules_problems), vpn_problems, sizeof(vpn_problems));
+	expect_problems(files, want, NPROB(want));
+}
+
+/* What does not fit in the caller's buffer is counted, never dropped
+ * silently: whole lines, then "… and N more problems". */
+static void test_problems_past_the_buffer(void **state)
+{
+	(void)state;
+	struct copy c;
+	make_copy(&c);
+	put_fixture(&c, "rules.yaml");
+	struct registry r;
+	char err[400];
+	static char all[8192];
+	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
+	registry_free(&r);
+	join_problems(&c, rules_problems, NPROB(rules_problems), all, sizeof(all));
+	assert_true(strlen(err) < sizeof(err) - 1);
+	const char *last = strrchr(err, '\n');
+	assert_non_null(last);
+	size_t shown = 1;
+	for (const char *p = err; p < last; p++)
+		shown += *p == '\n';
+	assert_true(shown >= 2 && shown < NPROB(rules_problems));
+	/* The lines shown are the first ones, whole. */
+	assert_int_equal(strncmp(err, all, (size_t)(last - err)), 0);
+	assert_int_equal(all[last - err], '\n');
+	char tail[64];
+	snprintf(tail, sizeof(tail), "\n… and %zu more problems", NPROB(rules_problems) - shown);
+	assert_string_equal(last, tail);
+	remove_copy(&c);
+}
+
 static void test_fail_missing_dir(void **state)
 {
 	(void)state;
@@ -1106,6 +1260,11 @@ int main(void)
 		cmocka_unit_test(test_fail_missing_checklist_item),
 		cmocka_unit_test(test_fail_unknown_item_in_rule),
 		cmocka_unit_test(test_fail_missing_dir),
+		cmocka_unit_test(test_rules_every_problem),
+		cmocka_unit_test(test_vpn_devices_every_problem),
+		cmocka_unit_test(test_lookalike_every_problem),
+		cmocka_unit_test(test_problems_of_two_files),
+		cmocka_unit_test(test_problems_past_the_buffer),
 		cmocka_unit_test(test_lexer_finds_calls),
 		cmocka_unit_test(test_fail_internet_sources),
 		cmocka_unit_test(test_code_ids_and_variants_exist),
