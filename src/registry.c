@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "registry.h"
+#include "capture/capture.h"
 #include "reg_load.h"
 
 #include <limits.h>
