@@ -1768,7 +1768,7 @@ static size_t lx_count(const struct lx_dim *x, struct u128 lo, struct u128 hi)
  * LX_SUM_PORTS intervals, else their span) and whether it holds every
  * source port. Disjoint outlines mean disjoint boxes; meeting outlines
  * prove nothing (box_meets_fast decides). */
-#define LX_SUM_PORTS 3
+#define LX_SUM_PORTS 11     /* two cache lines; a service group of 10 ports fits */
 struct lx_sum {
 	uint64_t proto[4];
 	struct pival dport[LX_SUM_PORTS];
@@ -1802,10 +1802,15 @@ static bool lx_sum_meets(const struct lx_sum *x, const struct lx_sum *y)
 	      (x->proto[2] & y->proto[2]) | (x->proto[3] & y->proto[3])))
 		return false;
 	size_t nx = x->nd > LX_SUM_PORTS ? 1 : x->nd, ny = y->nd > LX_SUM_PORTS ? 1 : y->nd;
-	for (size_t i = 0; i < nx; i++)
-		for (size_t j = 0; j < ny; j++)
-			if (x->dport[i].lo <= y->dport[j].hi && y->dport[j].lo <= x->dport[i].hi)
-				return true;
+	size_t i = 0, j = 0;   /* both sorted: a merge walk */
+	while (i < nx && j < ny) {
+		if (x->dport[i].hi < y->dport[j].lo)
+			i++;
+		else if (y->dport[j].hi < x->dport[i].lo)
+			j++;
+		else
+			return true;
+	}
 	return false;
 }
 
