@@ -1785,26 +1785,20 @@ enum { LX_TCP = 1, LX_UDP = 2, LX_ICMP = 4, LX_OTHER = 8 };
 
 static uint8_t lx_classes(const struct pset *p)
 {
+	static const struct {
+		uint32_t proto;
+		uint8_t cls;
+	} named[] = {{PROTO_ICMP, LX_ICMP}, {PROTO_TCP, LX_TCP}, {PROTO_UDP, LX_UDP},
+		     {PROTO_ICMP6, LX_ICMP}};
 	uint8_t m = 0;
 	for (size_t k = 0; k < p->n; k++) {
-		uint32_t lo = p->iv[k].lo, hi = p->iv[k].hi, named = 0;
-		if (lo <= PROTO_ICMP && PROTO_ICMP <= hi) {
-			m |= LX_ICMP;
-			named++;
-		}
-		if (lo <= PROTO_TCP && PROTO_TCP <= hi) {
-			m |= LX_TCP;
-			named++;
-		}
-		if (lo <= PROTO_UDP && PROTO_UDP <= hi) {
-			m |= LX_UDP;
-			named++;
-		}
-		if (lo <= PROTO_ICMP6 && PROTO_ICMP6 <= hi) {
-			m |= LX_ICMP;
-			named++;
-		}
-		if (hi - lo + 1 > named)
+		uint32_t lo = p->iv[k].lo, hi = p->iv[k].hi, inside = 0;
+		for (size_t j = 0; j < sizeof(named) / sizeof(named[0]); j++)
+			if (lo <= named[j].proto && named[j].proto <= hi) {
+				m |= named[j].cls;
+				inside++;
+			}
+		if (hi - lo + 1 > inside)
 			m |= LX_OTHER;
 	}
 	return m;
