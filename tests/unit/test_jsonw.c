@@ -57,7 +57,7 @@ static void check_strings(const char *const *s, size_t n)
 	json_t *o = json_object(), *a = json_array();
 	jw_open(&w, NULL, '{');
 	for (size_t i = 0; i < n; i++) {
-		char key[16];
+		char key[32];
 		snprintf(key, sizeof(key), "k%zu", i);
 		jw_str(&w, key, s[i]);
 		json_object_set_new(o, key, s[i] ? json_string(s[i]) : json_null());
@@ -210,7 +210,7 @@ static void test_random_documents(void **state)
 	for (int round = 0; round < 2000; round++) {
 		json_t *doc = json_object();
 		for (unsigned i = 1 + rnd(5); i; i--) {
-			char k[16];
+			char k[32];
 			snprintf(k, sizeof(k), "m%u", i);
 			json_object_set_new(doc, k, rnd_json(0));
 		}
