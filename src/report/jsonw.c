@@ -208,10 +208,8 @@ void jw_members(struct jw *w, void *json_obj)
 			w->rc = EL_ENOMEM;
 		return;
 	}
-	const char *k;
-	json_t *v;
-	json_object_foreach(o, k, v)
-		jw_value(w, k, json_incref(v));
+	for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it))
+		jw_value(w, json_object_iter_key(it), json_incref(json_object_iter_value(it)));
 	json_decref(o);
 }
 

@@ -183,10 +183,8 @@ static void write_tree(struct jw *w, const char *key, json_t *v)
 {
 	if (json_is_object(v)) {
 		jw_open(w, key, '{');
-		const char *k;
-		json_t *m;
-		json_object_foreach(v, k, m)
-			write_tree(w, k, m);
+		for (void *it = json_object_iter(v); it; it = json_object_iter_next(v, it))
+			write_tree(w, json_object_iter_key(it), json_object_iter_value(it));
 		jw_close(w, '}');
 	} else if (json_is_array(v)) {
 		jw_open(w, key, '[');
