@@ -1768,14 +1768,41 @@ static size_t lx_count(const struct lx_dim *x, struct u128 lo, struct u128 hi)
  * LX_SUM_PORTS intervals, else their span) and whether it holds every
  * source port. Disjoint outlines mean disjoint boxes; meeting outlines
  * prove nothing (box_meets_fast decides). */
-#define LX_SUM_PORTS 3
+#define LX_SUM_PORTS 11     /* two cache lines; a service group of 10 ports fits */
 struct lx_sum {
 	uint64_t proto[4];
-	struct pival dport[LX_SUM_PORTS];
+	/* next to the protocols: one cache line for most candidates */
 	uint8_t nd;               /* dport intervals held; LX_SUM_PORTS + 1: the span only */
 	bool sport_all;
 	uint8_t np;               /* in a region's first outline: its parts */
+	struct pival dport[LX_SUM_PORTS];
 };
+
+/* Protocol classes, a byte per rule read before its outline: a candidate
+ * whose classes miss the line's cannot meet it (the classes partition the
+ * protocols), and most are ruled out without a cache miss. */
+enum { LX_TCP = 1, LX_UDP = 2, LX_ICMP = 4, LX_OTHER = 8 };
+
+static uint8_t lx_classes(const struct pset *p)
+{
+	static const struct {
+		uint32_t proto;
+		uint8_t cls;
+	} named[] = {{PROTO_ICMP, LX_ICMP}, {PROTO_TCP, LX_TCP}, {PROTO_UDP, LX_UDP},
+		     {PROTO_ICMP6, LX_ICMP}};
+	uint8_t m = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		uint32_t lo = p->iv[k].lo, hi = p->iv[k].hi, inside = 0;
+		for (size_t j = 0; j < sizeof(named) / sizeof(named[0]); j++)
+			if (lo <= named[j].proto && named[j].proto <= hi) {
+				m |= named[j].cls;
+				inside++;
+			}
+		if (hi - lo + 1 > inside)
+			m |= LX_OTHER;
+	}
+	return m;
+}
 
 static void lx_sum_make(const struct fbox *b, struct lx_sum *o)
 {
@@ -1802,10 +1829,15 @@ static bool lx_sum_meets(const struct lx_sum *x, const struct lx_sum *y)
 	      (x->proto[2] & y->proto[2]) | (x->proto[3] & y->proto[3])))
 		return false;
 	size_t nx = x->nd > LX_SUM_PORTS ? 1 : x->nd, ny = y->nd > LX_SUM_PORTS ? 1 : y->nd;
-	for (size_t i = 0; i < nx; i++)
-		for (size_t j = 0; j < ny; j++)
-			if (x->dport[i].lo <= y->dport[j].hi && y->dport[j].lo <= x->dport[i].hi)
-				return true;
+	size_t i = 0, j = 0;   /* both sorted: a merge walk */
+	while (i < nx && j < ny) {
+		if (x->dport[i].hi < y->dport[j].lo)
+			i++;
+		else if (y->dport[j].hi < x->dport[i].lo)
+			j++;
+		else
+			return true;
+	}
 	return false;
 }
 
@@ -1823,6 +1855,7 @@ struct lx {
 	const struct frule *rules;
 	const struct region *rg;  /* every rule's region */
 	struct lx_sum (*sum)[2];  /* the outline of each part of each region */
+	uint8_t *cls;             /* per rule: lx_classes of its region */
 	const bool *cover;        /* rules that may decide packets for later ones */
 	struct lx_dim dim[LX_N];
 	size_t *stamp;            /* per rule: target index + 1 when collected */
@@ -1962,9 +1995,14 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 	bool dst_met = best == LX_DST;
 	for (size_t k = 1; k < nt && dst_met; k++)
 		dst_met = aset_eq(&t[k].dst, &t[0].dst);
+	uint8_t tcls = 0;
+	for (size_t k = 0; k < nt; k++)
+		tcls |= lx_classes(&t[k].proto);
 	size_t o = 0;
 	for (size_t c = 0; c < lx->ncand; c++) {
 		size_t r = lx->cand[c];
+		if (!(lx->cls[r] & tcls))
+			continue;
 		const struct region *g = &lx->rg[r];
 		bool meets = false;
 		for (size_t p = 0; p < lx->sum[r][0].np && !meets; p++)
@@ -2128,14 +2166,17 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	if (n > SIZE_MAX / sizeof(*lx->sum))
 		return EL_ENOMEM;
 	lx->sum = arena_alloc(a, (n ? n : 1) * sizeof(*lx->sum));
-	if (!lx->sum)
+	lx->cls = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cls));
+	if (!lx->sum || !lx->cls)
 		return EL_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		enum fam f;
 		if ((rc = rule_fam(&rules[i], FAM_V4, &f)) || (rc = region_make(&lx->proto, &rules[i], &rg[i])))
 			return rc;
-		for (size_t p = 0; p < rg[i].n; p++)
+		for (size_t p = 0; p < rg[i].n; p++) {
 			lx_sum_make(&rg[i].part[p], &lx->sum[i][p]);
+			lx->cls[i] |= lx_classes(&rg[i].part[p].proto);
+		}
 		lx->sum[i][0].np = (uint8_t)rg[i].n;
 	}
 	lx->rg = rg;

@@ -1,7 +1,9 @@
 /*
  * json.c — the machine-readable report, schema "edgelint/1" exactly as in
  * the README's JSON contract (tests/schema/edgelint-1.schema.json).
- * Written with jansson, which escapes every control character correctly.
+ * The findings are written straight into the report (jsonw.c, exactly as
+ * jansson prints them); the few other values are built with jansson and
+ * printed by it.
  */
 #include "report.h"
 
@@ -11,9 +13,11 @@
 #include <string.h>
 
 #include "../../parsers/parsers.h"
+#include "jsonw.h"
 
 struct json_state {
-	json_t *root, *inputs, *cur_findings;
+	struct jw w;              /* the report, written as it goes */
+	json_t *traffic;          /* the current input's, until its end */
 };
 
 static json_t *json_str_or_null(const char *s)
@@ -112,13 +116,14 @@ static int json_begin(struct report_run *run)
 	if (!st)
 		return EL_ENOMEM;
 	run->state = st;
+	struct jw *w = &st->w;
+	jw_init(w, run->out);
 	char today[16], asof[16];
 	date_format(run->ctx->today, today, sizeof(today));
-	st->root = json_object();
-	json_object_set_new(st->root, "schema", json_string("edgelint/1"));
-	json_object_set_new(st->root, "tool", json_pack("{s:s, s:s}", "name", "edgelint",
-							  "version", EDGELINT_VERSION));
-	json_object_set_new(st->root, "today", json_string(today));
+	jw_open(w, NULL, '{');
+	jw_str(w, "schema", "edgelint/1");
+	jw_value(w, "tool", json_pack("{s:s, s:s}", "name", "edgelint", "version", EDGELINT_VERSION));
+	jw_str(w, "today", today);
 	json_t *rules = json_object();
 	if (run->ctx->reg->data_as_of >= 0) {
 		date_format(run->ctx->reg->data_as_of, asof, sizeof(asof));
@@ -127,10 +132,9 @@ static int json_begin(struct report_run *run)
 		json_object_set_new(rules, "as_of", json_null());
 	}
 	json_object_set_new(rules, "stale", json_boolean(run->stale));
-	json_object_set_new(st->root, "rules", rules);
-	st->inputs = json_array();
-	json_object_set_new(st->root, "inputs", st->inputs);
-	return st->root && st->inputs ? 0 : EL_ENOMEM;
+	jw_value(w, "rules", rules);
+	jw_open(w, "inputs", '[');
+	return w->rc;
 }
 
 static int json_input(struct report_run *run, struct input *in)
@@ -164,86 +168,89 @@ static int json_input(struct report_run *run, struct input *in)
 		json_object_set_new(o, "device", json_null());
 	}
 	json_object_set_new(o, "items", report_items_json(in));
-	st->cur_findings = json_array();
-	json_object_set_new(o, "findings", st->cur_findings);
-	json_object_set_new(o, "traffic", in->traffic ? json_traffic(in) : json_null());
-	return json_array_append_new(st->inputs, o) ? EL_ENOMEM : 0;
+	/* built here, printed after the findings (json_input_end) */
+	st->traffic = in->traffic ? json_traffic(in) : json_null();
+	jw_open(&st->w, NULL, '{');
+	jw_members(&st->w, o);
+	jw_open(&st->w, "findings", '[');
+	return st->w.rc;
 }
 
-/* Sets "file" (an input of several files) and "line" or "packet" of
- * one occurrence on o. */
-static void json_where(json_t *o, struct input *in, const struct finding *f)
+/* Writes "file" (an input of several files) and "line" or "packet" of
+ * one occurrence. */
+static void json_where(struct jw *w, struct input *in, const struct finding *f)
 {
 	unsigned line = f->line;
 	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
 	if (file)
-		json_object_set_new(o, "file", json_string(file));
+		jw_str(w, "file", file);
 	if (f->line)
-		json_object_set_new(o, f->is_packet ? "packet" : "line",
-				    json_integer((json_int_t)line));
+		jw_int(w, f->is_packet ? "packet" : "line", line);
 }
 
-/* The message and evidence of one occurrence on o. */
-static void json_text(json_t *o, struct input *in, const struct finding *f, enum lang l,
+/* The message and evidence of one occurrence. */
+static void json_text(struct jw *w, struct input *in, const struct finding *f, enum lang l,
 		      struct strbuf *sb)
 {
 	sb_reset(sb);
 	finding_message(in, f, l, sb);
-	json_object_set_new(o, "message", json_string(sb_str(sb)));
+	jw_str(w, "message", sb_str(sb));
 	sb_reset(sb);
 	finding_evidence(in, f, sb);
-	json_object_set_new(o, "evidence", f->evidence ? json_string(sb_str(sb)) : json_null());
+	jw_str(w, "evidence", f->evidence ? sb_str(sb) : NULL);
 }
 
 /* A group of findings (report.h): the first occurrence's fields as one
  * finding had them, then count, first, last, accounts and every
- * occurrence (README, JSON contract). */
+ * occurrence (README, JSON contract). Written straight into the report
+ * (jsonw.h): no tree of 100,000 objects. */
 static int json_finding(struct report_run *run, struct input *in, const struct fgroup *g)
 {
 	struct json_state *st = run->state;
+	struct jw *w = &st->w;
 	enum lang l = run->ctx->lang;
 	const struct finding *f = g->f[0];
-	json_t *o = json_object();
-	json_object_set_new(o, "rule", json_string(f->rule->id));
-	json_object_set_new(o, "name", json_string(f->rule->name));
-	json_object_set_new(o, "item", json_str_or_null(item_name(f->item)));
-	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
-	json_object_set_new(o, "status", json_string(fstatus_name(f->status)));
-	json_where(o, in, f);
+	jw_open(w, NULL, '{');
+	jw_str(w, "rule", f->rule->id);
+	jw_str(w, "name", f->rule->name);
+	jw_str(w, "item", item_name(f->item));
+	jw_str(w, "severity", severity_name(f->severity));
+	jw_str(w, "status", fstatus_name(f->status));
+	json_where(w, in, f);
 	struct strbuf sb;
 	sb_init(&sb, 1u << 16);
-	json_text(o, in, f, l, &sb);
+	json_text(w, in, f, l, &sb);
 	sb_reset(&sb);
 	finding_fix(in, f, l, &sb);
-	json_object_set_new(o, "fix", json_string(sb_str(&sb)));
+	jw_str(w, "fix", sb_str(&sb));
 	if (f->status == FST_EXCEPTED)
-		json_object_set_new(o, "reason", json_masked_or_null(in, f->except_reason));
-	json_object_set_new(o, "count", json_integer((json_int_t)g->n));
-	json_t *first = json_object(), *last = json_object();
-	json_where(first, in, f);
-	json_where(last, in, g->f[g->n - 1]);
-	json_object_set_new(o, "first", first);
-	json_object_set_new(o, "last", last);
+		jw_str(w, "reason", f->except_reason ? finding_scrub_dup(in, f->except_reason) : NULL);
+	jw_int(w, "count", (long long)g->n);
+	jw_open(w, "first", '{');
+	json_where(w, in, f);
+	jw_close(w, '}');
+	jw_open(w, "last", '{');
+	json_where(w, in, g->f[g->n - 1]);
+	jw_close(w, '}');
 	const char **acc = NULL;
 	size_t nacc = 0;
 	int rc = report_group_accounts(run->ctx->reg, g, &acc, &nacc);
-	json_t *accounts = json_array();
+	jw_open(w, "accounts", '[');
 	for (size_t i = 0; i < nacc; i++)
-		json_array_append_new(accounts, json_string(finding_scrub_dup(in, acc[i])));
+		jw_str(w, NULL, finding_scrub_dup(in, acc[i]));
+	jw_close(w, ']');
 	free(acc);
-	json_object_set_new(o, "accounts", accounts);
-	json_t *occ = json_array();
+	jw_open(w, "occurrences", '[');
 	for (size_t i = 0; i < g->n; i++) {
-		json_t *e = json_object();
-		json_where(e, in, g->f[i]);
-		json_text(e, in, g->f[i], l, &sb);
-		json_array_append_new(occ, e);
+		jw_open(w, NULL, '{');
+		json_where(w, in, g->f[i]);
+		json_text(w, in, g->f[i], l, &sb);
+		jw_close(w, '}');
 	}
-	json_object_set_new(o, "occurrences", occ);
+	jw_close(w, ']');
+	jw_close(w, '}');
 	sb_free(&sb);
-	if (rc)
-		return rc;
-	return json_array_append_new(st->cur_findings, o) ? EL_ENOMEM : 0;
+	return rc ? rc : w->rc;
 }
 
 /* The verdict object of an input (docs/report.md). */
@@ -276,8 +283,12 @@ static int json_input_end(struct report_run *run, struct input *in,
 			  const struct report_verdict *v)
 {
 	struct json_state *st = run->state;
-	json_t *o = json_array_get(st->inputs, json_array_size(st->inputs) - 1);
-	return json_object_set_new(o, "verdict", json_verdict(run, in, v)) ? EL_ENOMEM : 0;
+	jw_close(&st->w, ']');
+	jw_value(&st->w, "traffic", st->traffic);
+	st->traffic = NULL;
+	jw_value(&st->w, "verdict", json_verdict(run, in, v));
+	jw_close(&st->w, '}');
+	return st->w.rc;
 }
 
 static int json_end(struct report_run *run)
@@ -285,6 +296,7 @@ static int json_end(struct report_run *run)
 	struct json_state *st = run->state;
 	if (!st)
 		return EL_ENOMEM;
+	struct jw *w = &st->w;
 	unsigned counts[IST_COUNT];
 	report_item_counts(run, counts);
 	json_t *items = json_object();
@@ -297,11 +309,16 @@ static int json_end(struct report_run *run)
 	for (size_t i = 0; i < run->ninputs; i++)
 		json_array_append_new(rows, report_row_json(run->ctx->reg, &run->inputs[i],
 							    run->ctx->lang));
-	json_object_set_new(st->root, "summary",
-			    json_pack("{s:i, s:i, s:o, s:o}", "inputs", (json_int_t)run->ninputs,
-				      "errors", (json_int_t)report_error_count(run), "items", items,
-				      "per_input", rows));
-	int rc = report_dump_json(st->root, run->out);
+	if (w->depth != 2 && !w->rc)
+		w->rc = EL_EINVAL;   /* an input was left open: the run failed */
+	jw_close(w, ']');
+	jw_value(w, "summary",
+		 json_pack("{s:i, s:i, s:o, s:o}", "inputs", (json_int_t)run->ninputs,
+			   "errors", (json_int_t)report_error_count(run), "items", items,
+			   "per_input", rows));
+	jw_close(w, '}');
+	json_decref(st->traffic);
+	int rc = jw_end(w);
 	free(st);
 	run->state = NULL;
 	return rc;

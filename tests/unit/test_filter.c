@@ -1319,22 +1319,51 @@ static struct aset rnd_addr(unsigned span)
 	return r;
 }
 
+/* A port set of up to 16 intervals over 0..max (a service group: more
+ * intervals than a rule's outline holds, filter.c LX_SUM_PORTS), or all. */
+static struct pset rnd_pset_wide(uint32_t max)
+{
+	if (rnd(4) == 0)
+		return ps("*", max);
+	struct pset r = { NULL, 0 }, one;
+	unsigned k = 1 + rnd(16);
+	for (unsigned i = 0; i < k; i++) {
+		uint32_t lo = rnd(max + 1);
+		assert_int_equal(pset_range(&A, lo, lo, &one), 0);
+		assert_int_equal(pset_union(&A, &r, &one, &r), 0);
+	}
+	return r;
+}
+
 /* Random lists of n lines over addresses 10.0.0.0..span+2, ports
  * 0..pmax+2 and a few protocols; every verdict and every decider of
  * filter_lines, and filter_denies, against the oracle; and the same
- * through one shared index (filter_lines_in, filter_denies_in). */
-static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
+ * through one shared index (filter_lines_in, filter_denies_in). wide:
+ * protocol ranges that mix TCP, UDP, ICMP and others (1-17, 6-47,
+ * 17-58, 0-255), destination ports of up to 16 intervals, and sets
+ * shared by several lines as object-groups are (the same pointers). */
+static void lines_random_in(size_t n, int rounds, unsigned span, uint32_t pmax, bool wide)
 {
 	static const uint32_t pv[] = { 1, 6, 17, 47 };
+	static const uint32_t pr_lo[] = { 1, 6, 17, 0 }, pr_hi[] = { 17, 47, 58, 255 };
 	struct frule *r = arena_alloc(&A, n * sizeof(*r));
 	assert_non_null(r);
 	size_t seen[5] = { 0 };
 	for (int round = 0; round < rounds; round++) {
+		struct aset gaddr[3];
+		struct pset gport[3];
+		for (int g = 0; g < 3; g++) {
+			gaddr[g] = rnd_addr(span);
+			gport[g] = rnd_pset_wide(pmax);
+		}
 		for (size_t i = 0; i < n; i++) {
 			memset(&r[i], 0, sizeof(r[i]));
 			r[i].action = rnd(2) ? FA_PASS : FA_DENY;
 			struct pset pr = { NULL, 0 }, one;
-			if (rnd(4) == 0) {
+			if (wide && rnd(3) == 0) {
+				unsigned k = rnd(4);
+				assert_int_equal(pset_range(&A, pr_lo[k], pr_hi[k], &pr), 0);
+			} else if (rnd(4) == 0) {
 				pr = PROTOS("*");
 			} else if (rnd(60) != 0) {           /* else: matches nothing */
 				for (unsigned k = 0; k < 1 + rnd(2); k++) {
@@ -1349,6 +1378,13 @@ static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
 			r[i].sport = rnd(3) ? PORTS("*") : rnd_pset(pmax, false);
 			r[i].dport = rnd_pset(pmax, true);
 			r[i].new_conn_never = rnd(10) == 0;
+			if (wide) {
+				r[i].dport = rnd(2) ? gport[rnd(3)] : rnd_pset_wide(pmax);
+				if (rnd(3) == 0)
+					r[i].src = gaddr[rnd(3)];
+				if (rnd(3) == 0)
+					r[i].dst = gaddr[rnd(3)];
+			}
 		}
 		enum faction dflt = rnd(2) ? FA_PASS : FA_DENY;
 		struct aset qsrc = rnd_addr(span);
@@ -1411,6 +1447,11 @@ static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
 	assert_int_equal(seen[FL_UNANALYSED], 0);
 }
 
+static void lines_random(size_t n, int rounds, unsigned span, uint32_t pmax)
+{
+	lines_random_in(n, rounds, span, pmax, false);
+}
+
 static void test_lines_random_10(void **state)
 {
 	(void)state;
@@ -1427,6 +1468,25 @@ static void test_lines_random_1000(void **state)
 {
 	(void)state;
 	lines_random(1000, 2, 8, 3);
+}
+
+/* Mixed protocol ranges, service groups of many ports, shared sets. */
+static void test_lines_random_wide_10(void **state)
+{
+	(void)state;
+	lines_random_in(10, 150, 20, 30, true);
+}
+
+static void test_lines_random_wide_100(void **state)
+{
+	(void)state;
+	lines_random_in(100, 5, 12, 24, true);
+}
+
+static void test_lines_random_wide_1000(void **state)
+{
+	(void)state;
+	lines_random_in(1000, 1, 5, 14, true);
 }
 
 /* ---- filter_summarise --------------------------------------------------------------- */
@@ -1666,6 +1726,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_lines_random_10, teardown),
 		cmocka_unit_test_teardown(test_lines_random_100, teardown),
 		cmocka_unit_test_teardown(test_lines_random_1000, teardown),
+		cmocka_unit_test_teardown(test_lines_random_wide_10, teardown),
+		cmocka_unit_test_teardown(test_lines_random_wide_100, teardown),
+		cmocka_unit_test_teardown(test_lines_random_wide_1000, teardown),
 		cmocka_unit_test_teardown(test_lines_budget, teardown),
 		cmocka_unit_test_teardown(test_summarise_small, teardown),
 		cmocka_unit_test_teardown(test_summarise_default_and_merge, teardown),
