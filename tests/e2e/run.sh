@@ -760,6 +760,55 @@ check "check-ja-words searches input errors" "cannot read" \
 	"$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt" | sed -n "s/.*English word '\([a-z]*\)'.*/\1/p" | sort -u | tr '\n' ' ' | sed 's/ $//')"
 printf '%s\n' "$TMP/nope.cfg — 種類を判別できません" "  エラー: $TMP/nope.cfg: 読み込めません: No such file or directory" >"$TMP/jaw.txt"
 check "check-ja-words allows strerror in input errors" "" "$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt")"
+# Input errors in Japanese give their reason in Japanese (issue 11 §1), on
+# stderr and in every format: a FIFO that stays silent (no writer: 30 s), a
+# truncated gzip, a file the kernel refuses to read (/proc/self/mem at 0:
+# EIO, even for root), a missing file, a path through a file, and when not
+# root a file without read permission.
+mkfifo "$TMP/silent.fifo"
+gzip -c samples/yamaha/rtx830-pppoe-l2tp-standard.cfg | head -c 300 >"$TMP/cut.cfg.gz"
+printf 'x\n' >"$TMP/noperm.cfg"; chmod 0 "$TMP/noperm.cfg"
+JAERR=("$TMP/cut.cfg.gz" /proc/self/mem "$TMP/nope.cfg" "$TMP/cut.cfg.gz/x")
+[ "$(id -u)" != 0 ] && JAERR+=("$TMP/noperm.cfg")
+timeout 90 "$BIN" --today "$TODAY" --lang ja --format json "$TMP/silent.fifo" "${JAERR[@]}" >"$TMP/jaerr.json" 2>"$TMP/jaerr.err"
+check "Japanese input errors: exit" 2 "$?"
+rm -f "$TMP/silent.fifo"   # check-ja-words.py opens each input's path
+{
+	echo "edgelint: $TMP/silent.fifo: 読み込めません: 30 秒待っても何も届きませんでした（書き込む側のいないパイプか FIFO ですか？）"
+	echo "edgelint: $TMP/cut.cfg.gz: gzip のデータが途中で終わっています（展開できたのは N バイト。ダウンロードやコピーが途中で止まった可能性があります）"
+	echo "edgelint: /proc/self/mem: 読み込めません: 入出力エラーです"
+	echo "edgelint: $TMP/nope.cfg: 読み込めません: そのようなファイルやディレクトリはありません"
+	echo "edgelint: $TMP/cut.cfg.gz/x: 読み込めません: ディレクトリではありません"
+	[ "$(id -u)" != 0 ] && echo "edgelint: $TMP/noperm.cfg: 読み込めません: 許可がありません"
+} >"$TMP/jaerr.want"
+sed -E 's/（展開できたのは [0-9]+ バイト/（展開できたのは N バイト/' "$TMP/jaerr.err" >"$TMP/jaerr.got"
+if cmp -s "$TMP/jaerr.want" "$TMP/jaerr.got"; then ok; else bad "Japanese input errors on stderr"; diff "$TMP/jaerr.want" "$TMP/jaerr.got"; fi
+jq -r '.inputs[].error' "$TMP/jaerr.json" | sed -E 's/^/edgelint: /; s/（展開できたのは [0-9]+ バイト/（展開できたのは N バイト/' >"$TMP/jaerr.got"
+if cmp -s "$TMP/jaerr.want" "$TMP/jaerr.got"; then ok; else bad "Japanese input errors in JSON"; diff "$TMP/jaerr.want" "$TMP/jaerr.got"; fi
+el --lang ja "${JAERR[@]}" >"$TMP/jaerr.txt" 2>/dev/null
+el --lang ja --format sarif "${JAERR[@]}" >"$TMP/jaerr.sarif" 2>/dev/null
+grep -c '^  エラー: .*: 読み込めません: 入出力エラーです$' "$TMP/jaerr.txt" >"$TMP/n" || true
+check "Japanese input error in the text report" 1 "$(cat "$TMP/n")"
+jq -r '.runs[0].invocations[0].toolExecutionNotifications[].message.text' "$TMP/jaerr.sarif" | grep -c ': 読み込めません: ディレクトリではありません$' >"$TMP/n" || true
+check "Japanese input error in SARIF" 1 "$(cat "$TMP/n")"
+# No English word of ours, and no C library text either (strerror is translated now).
+cp "$TMP/jaerr.err" "$TMP/jaerr.plain"
+if python3 tests/e2e/check-ja-words.py --json "$TMP/jaerr.json" --sarif "$TMP/jaerr.sarif" \
+	--text "$TMP/jaerr.txt" --plain "$TMP/jaerr.plain" >"$TMP/jaw"; then ok
+else bad "English words of ours in Japanese input errors"; head -20 "$TMP/jaw"; fi
+cat "$TMP/jaerr.err" "$TMP/jaerr.txt" "$TMP/jaerr.sarif" "$TMP/jaerr.json" | grep -oE 'Input/output error|No such file|Not a directory|Permission denied|nothing came|cannot read' | sort -u >"$TMP/n"
+check "no English reason in Japanese input errors" "" "$(cat "$TMP/n")"
+# The other stderr lines: a report that cannot be written, an option's value, an exception's warning.
+el --lang ja -o "$TMP/no/such/dir/r.json" samples/yamaha/rtx830-pppoe-l2tp-standard.cfg 2>&1 >/dev/null | tail -1 >"$TMP/n"
+check "Japanese: cannot write the report" "edgelint: $TMP/no/such/dir/r.json に書き込めません: そのようなファイルやディレクトリはありません" "$(cat "$TMP/n")"
+el --lang ja --max-memory 3 x 2>&1 | head -1 >"$TMP/n"
+check "Japanese: --max-memory" "edgelint: --max-memory 3: 8 から 65536 の MiB 数を指定してください" "$(cat "$TMP/n")"
+printf 'exceptions:\n  - {rule: EL999, reason: "test", until: 2026-01-01}\n  - {rule: EL105, reason: "test"}\n' >"$TMP/expol.yaml"
+LANG=ja_JP.UTF-8 LC_ALL='' LC_MESSAGES='' "$BIN" --today "$TODAY" --policy "$TMP/expol.yaml" \
+	samples/yamaha/rtx830-pppoe-l2tp-standard.cfg >/dev/null 2>"$TMP/n"
+printf '%s\n' "edgelint: $TMP/expol.yaml:2: 警告: EL999 の例外は 2026-01-01 に期限が切れています" \
+	"edgelint: $TMP/expol.yaml:3: 警告: EL105 の例外に当てはまる指摘はありませんでした" >"$TMP/jaerr.want"
+if diff "$TMP/jaerr.want" "$TMP/n" >/dev/null; then ok; else bad "Japanese exception warnings (LANG=ja_JP)"; diff "$TMP/jaerr.want" "$TMP/n"; fi
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg
