@@ -809,6 +809,25 @@ LANG=ja_JP.UTF-8 LC_ALL='' LC_MESSAGES='' "$BIN" --today "$TODAY" --policy "$TMP
 printf '%s\n' "edgelint: $TMP/expol.yaml:2: 警告: EL999 の例外は 2026-01-01 に期限が切れています" \
 	"edgelint: $TMP/expol.yaml:3: 警告: EL105 の例外に当てはまる指摘はありませんでした" >"$TMP/jaerr.want"
 if diff "$TMP/jaerr.want" "$TMP/n" >/dev/null; then ok; else bad "Japanese exception warnings (LANG=ja_JP)"; diff "$TMP/jaerr.want" "$TMP/n"; fi
+# EL114 reads as a sentence in both languages (issue 11 §1 saw "すべての送信元 からの
+# すべてのプロトコルの ポート すべて が"): from a named source, of every protocol and port,
+# one port to another port.
+{ sed -n 4,25p samples/openwrt/firewall-wan-ssh-redirect.uci   # the defaults and zones
+printf '%s\n' "config redirect" "	option name 'any'" "	option src 'wan'" "	option proto 'all'" "	option dest_ip '192.168.1.210'" \
+	"config redirect" "	option name 'ssh'" "	option src 'wan'" "	option proto 'tcp'" "	option src_ip '203.0.113.0/24'" \
+	"	option src_dport '2222'" "	option dest_ip '192.168.1.5'" "	option dest_port '22'" \
+	"config redirect" "	option name 'games'" "	option src 'wan'" "	option proto 'tcp udp'" "	option src_dport '27015-27030'" \
+	"	option dest_ip '192.168.1.6'"; } >"$TMP/fwd.uci"
+printf '%s\n' \
+	"すべての送信元からのすべてのプロトコルのすべてのポートが 192.168.1.210 に転送されています。" \
+	"203.0.113.0/24 からの tcp ポート 2222 が 192.168.1.5 のポート 22 に転送されています。" \
+	"すべての送信元からの tcp+udp ポート 27015-27030 が 192.168.1.6 に転送されています。" \
+	"every port of every protocol from any source is forwarded to 192.168.1.210." \
+	"tcp port 2222 from 203.0.113.0/24 is forwarded to 192.168.1.5 port 22." \
+	"tcp+udp port 27015-27030 from any source is forwarded to 192.168.1.6." >"$TMP/fwd.want"
+{ el --lang ja --kind openwrt --format json "$TMP/fwd.uci"; el --lang en --kind openwrt --format json "$TMP/fwd.uci"; } 2>/dev/null |
+	jq -r '.inputs[0].findings[] | select(.rule == "EL114") | .occurrences[].message' >"$TMP/fwd.got"
+if diff "$TMP/fwd.want" "$TMP/fwd.got" >/dev/null; then ok; else bad "EL114 wording"; diff "$TMP/fwd.want" "$TMP/fwd.got"; fi
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg
