@@ -300,10 +300,15 @@ const char *wifi_net_shown_ssid(const struct input *in, const struct wifi_net *w
 {
 	if (!w->ssid.s)
 		return "?";
-	(void)in;
 	size_t n = strlen(w->ssid.s);
 	if (w->pass && w->pass_len == n && strncasecmp(w->pass, w->ssid.s, n) == 0)
 		return SECRET_MASK;
+	/* Equal to another secret of the input (another network's
+	 * passphrase in a multi-SSID config, a PPPoE password): printing the
+	 * name would print that secret. */
+	for (size_t i = 0; i < in->nsecrets; i++)
+		if (in->secret_lens[i] == n && strncasecmp(in->secrets[i], w->ssid.s, n) == 0)
+			return SECRET_MASK;
 	return w->ssid.s;
 }
 

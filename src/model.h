@@ -436,10 +436,12 @@ int input_publics_build(struct input *in, struct secret_set *run);
 int input_publics_add_to(const struct input *in, struct secret_set *run, struct secret_set *out);
 /* The SSID a report shows for w: the SSID, or SECRET_MASK when it
  * equals (ignoring case) the network's own passphrase, since printing it
- * would print the passphrase (EL255 equals-ssid says so); never NULL.
- * An SSID equal to another network's passphrase is shown, as a user name
- * tried as another login's password is: it is a name, broadcast, and
- * nothing printed says the same word is a secret elsewhere. */
+ * would print the passphrase (EL255 equals-ssid says so), or any other
+ * secret of the input (another network's passphrase in a multi-SSID
+ * config, a PPPoE password): the reader of a report must not learn a
+ * secret by reading a name. Never NULL. (An SSID equal to a secret of
+ * another input of the run is not a public value either
+ * (input_publics_build), so the last line of defence masks it.) */
 const char *wifi_net_shown_ssid(const struct input *in, const struct wifi_net *w);
 /* Raises an item's status to at least st (statuses merge by maximum);
  * note is a checklist.yaml note id explaining NA/unknown, or NULL. */

@@ -828,6 +828,25 @@ printf '%s\n' \
 { el --lang ja --kind openwrt --format json "$TMP/fwd.uci"; el --lang en --kind openwrt --format json "$TMP/fwd.uci"; } 2>/dev/null |
 	jq -r '.inputs[0].findings[] | select(.rule == "EL114") | .occurrences[].message' >"$TMP/fwd.got"
 if diff "$TMP/fwd.want" "$TMP/fwd.got" >/dev/null; then ok; else bad "EL114 wording"; diff "$TMP/fwd.want" "$TMP/fwd.got"; fi
+# An SSID equal to ANOTHER network's passphrase (or any secret of the input) is
+# not a public value: printing the name would print that passphrase (issue 11 §2).
+# Before the fix every format printed the guest SSID; now it is "****" everywhere.
+printf '%s\n' "config wifi-device 'radio0'" "	option type 'mac80211'" "	option band '2g'" \
+	"config wifi-iface 'office'" "	option device 'radio0'" "	option mode 'ap'" "	option ssid 'Office-Main'" \
+	"	option encryption 'psk2'" "	option key 'Tanuki-Guest-2024'" \
+	"config wifi-iface 'guest'" "	option device 'radio0'" "	option mode 'ap'" "	option ssid 'Tanuki-Guest-2024'" \
+	"	option encryption 'none'" >"$TMP/ssidkey.uci"
+printf '%s\n' "router:" "  vendor: buffalo" "  model: WSR-1800AX4S" "  firmware_version: \"1.11\"" "wifi:" \
+	"  - ssid: Office-Main" "    security: \"WPA2-PSK(AES)\"" "    passphrase: \"Tanuki-Guest-2024\"" \
+	"  - ssid: Tanuki-Guest-2024" "    security: なし" >"$TMP/ssidkey.yaml"
+for l in en ja; do for f in text json sarif; do
+	el --lang "$l" --format "$f" "$TMP/ssidkey.uci" "$TMP/ssidkey.yaml" 2>&1
+done; done >"$TMP/ssidkey.out"
+check "SSID equal to another network's passphrase: never printed" 0 "$(grep -c 'Tanuki' "$TMP/ssidkey.out")"
+el --format json "$TMP/ssidkey.uci" "$TMP/ssidkey.yaml" | jq -r '.inputs[].findings[] | select(.rule == "EL201") | .occurrences[].message' >"$TMP/n"
+printf '%s\n' 'Network "****" is open: anyone nearby can join it without a password.' \
+	'Network "****" is open: anyone nearby can join it without a password.' >"$TMP/ssidkey.want"
+if diff "$TMP/ssidkey.want" "$TMP/n" >/dev/null; then ok; else bad "SSID equal to another passphrase: EL201 message"; diff "$TMP/ssidkey.want" "$TMP/n"; fi
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg
