@@ -117,9 +117,12 @@ static void exposure_home(struct input *in, const struct run_ctx *ctx)
 	 * why in each rule's rationale). */
 	if (d->remote_admin == TRI_YES) {
 		if (d->remote_admin_why)
-			finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
-				    d->remote_admin_line, d->remote_admin_why, "why",
-				    d->remote_admin_why, "why_ja", d->remote_admin_why_ja, ARGS_END);
+			finding_evidence_ja(in,
+					    finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
+							d->remote_admin_line, d->remote_admin_why,
+							"why", d->remote_admin_why, "why_ja",
+							d->remote_admin_why_ja, ARGS_END),
+					    d->remote_admin_why_ja, 0);
 		else
 			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN,
 				    d->remote_admin_line, "remote_admin: true", ARGS_END);
@@ -742,13 +745,19 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		return;
 	}
 	if (!l->present) {
-		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd,
-					      strncmp(ifname, "pp ", 3) == 0 ? "pp"
-					      : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
-					      : ifname);
-		finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default", ITEM_3_2, -1,
-			    FST_FAIL, w->line, ev, "interface", ifname, "how", w->how, "how_ja",
-			    w->how_ja, "device", box_noun(in).en, "device_ja", box_noun(in).ja, ARGS_END);
+		const char *cmdif = strncmp(ifname, "pp ", 3) == 0       ? "pp"
+				    : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
+									 : ifname;
+		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd, cmdif);
+		finding_evidence_ja(in,
+				    finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default",
+						ITEM_3_2, -1, FST_FAIL, w->line, ev, "interface",
+						ifname, "how", w->how, "how_ja", w->how_ja, "device",
+						box_noun(in).en, "device_ja", box_noun(in).ja,
+						ARGS_END),
+				    arena_printf(x.a, "「%s %s secure filter in」の行がありません", cmd,
+						 cmdif),
+				    0);
 	} else {
 		if (l->has_undefined)
 			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,

@@ -191,7 +191,7 @@ static void json_text(json_t *o, struct input *in, const struct finding *f, enum
 	finding_message(in, f, l, sb);
 	json_object_set_new(o, "message", json_string(sb_str(sb)));
 	sb_reset(sb);
-	finding_evidence(in, f, sb);
+	finding_evidence_l(in, f, l, sb);
 	json_object_set_new(o, "evidence", f->evidence ? json_string(sb_str(sb)) : json_null());
 }
 

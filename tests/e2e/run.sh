@@ -847,6 +847,30 @@ el --format json "$TMP/ssidkey.uci" "$TMP/ssidkey.yaml" | jq -r '.inputs[].findi
 printf '%s\n' 'Network "****" is open: anyone nearby can join it without a password.' \
 	'Network "****" is open: anyone nearby can join it without a password.' >"$TMP/ssidkey.want"
 if diff "$TMP/ssidkey.want" "$TMP/n" >/dev/null; then ok; else bad "SSID equal to another passphrase: EL201 message"; diff "$TMP/ssidkey.want" "$TMP/n"; fi
+# Evidence in our own words is in the report's language (issue 11 §1); the input's
+# words in it stay as they are. Exact values, JSON and text.
+while IFS='|' read -r s rule want; do
+	got=$(el --lang ja --format json "$s" 2>/dev/null | jq -r --arg r "$rule" '[.inputs[].findings[] | select(.rule == $r) | .occurrences[].evidence][0]')
+	check "Japanese evidence $rule $s" "$want" "$got"
+	el --lang ja "$s" 2>/dev/null | grep -qF "    根拠: $want" && ok || bad "Japanese evidence $rule $s (text)"
+done <<'EOF_EV'
+samples/openwrt/wireless-psk2-weak-and-ssid-key.uci|EL253|パスフレーズ: （非表示、11 文字）
+samples/openwrt/wireless-psk2-weak-and-ssid-key.uci|EL205|WPS: 有効
+samples/pcap/http-basic.pcap|EL401|Web のフロー: HTTPS 0、HTTP 1／バイト: HTTPS 0、HTTP 681
+samples/pcap/tls10-old.pcap|EL402|TLS1.0: 1 フロー（例: legacy.example.net）
+samples/openwrt/wireless-psk-mixed-tkip.uci|EL203|セキュリティ: encryption 'psk-mixed+tkip+ccmp'
+samples/openwrt/firewall-wan-ssh-redirect.uci|EL110|ルール 'Allow-SSH-WAN' が wan からの tcp 22 を許可
+samples/yamaha/rtx1100-dhcp-wan-no-filter-httpd-any.cfg|EL101|「ip lan2 secure filter in」の行がありません
+EOF_EV
+# SARIF fingerprints are computed from the canonical (English) evidence: the same
+# in either language, for every sample.
+for s in "${SAMPLES[@]}"; do
+	for l in en ja; do
+		el --lang "$l" --format sarif "$s" 2>/dev/null | jq -r '.runs[].results[] | "\(.ruleId) \(.partialFingerprints.primaryLocationLineHash)"' >"$TMP/fp.$l"
+	done
+	cmp -s "$TMP/fp.en" "$TMP/fp.ja" || { bad "SARIF fingerprints differ by language: $s"; diff "$TMP/fp.en" "$TMP/fp.ja" | head -4; }
+done
+ok
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg
