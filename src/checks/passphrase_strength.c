@@ -112,8 +112,29 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 	}
 }
 
+/* EL118: an account of an office router or firewall whose clear-text
+ * password is its own user name (the parsers compare them: YAMAHA `pp
+ * auth username`, ASA `username … password` not hashed). Neither is
+ * printed: the evidence names the command only. */
+static void same_logins(struct input *in, const struct run_ctx *ctx)
+{
+	for (const struct same_login *l = in->dev.same_logins; l; l = l->next) {
+		struct finding *f = finding_add(
+			in, ctx, "EL118", l->vpn ? "vpn-user" : "local-user", ITEM_3_2, -1,
+			FST_FAIL, l->line,
+			arena_printf(&in->arena, "%s (user name and password hidden)", l->command),
+			ARGS_END);
+		finding_evidence_ours(f, SIZE_MAX);
+		finding_evidence_ja(in, f,
+				    arena_printf(&in->arena, "%s（ユーザー名とパスワードは非表示）",
+						 l->command),
+				    SIZE_MAX);
+	}
+}
+
 void check_passphrase_strength(struct input *in, const struct run_ctx *ctx)
 {
+	same_logins(in, ctx);
 	if (!in->kind || !in->kind->feeds[ITEM_6_2])
 		return;
 	struct pass_config cfg = ctx->reg->pass;
