@@ -550,8 +550,8 @@ for fmt in text json sarif; do
 	grep -q "orbit-violet" "$TMP/o" && bad "secret in two fields leaked ($fmt)" || ok
 done
 run_bad "missing file" 2 "$TMP/nonexistent.yaml" "No such file or directory"
-# In Japanese: our words Japanese, the system's reason (strerror) as it is.
-check "missing file: error in Japanese (JSON)" "$TMP/nonexistent.yaml: 読み込めません: No such file or directory" \
+# In Japanese: our words Japanese, and the system's reason too (errno_ja, util.c).
+check "missing file: error in Japanese (JSON)" "$TMP/nonexistent.yaml: 読み込めません: そのようなファイルやディレクトリはありません" \
 	"$(el --lang ja --format json "$TMP/nonexistent.yaml" 2>/dev/null | jq -r '.inputs[0].error')"
 el --lang ja "$TMP/typo.yaml" 2>/dev/null | grep -q "typo.yaml:4: 中 EL001 input-not-understood: 'router' に知らないキー 'pasphrase' があります" && ok || bad "diagnostic in Japanese"
 check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
