@@ -151,7 +151,7 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		dn--;   /* "backup/" names its files "backup/etc/…" */
 	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0) {
-		struct why e;
+		struct why e = {{0}, {0}};
 		why_errno(&e, errno);
 		bundle_fail(in, why, whyn, "cannot read: %s%.0s", "読み込めません: %.0s%s", e.en, e.ja);
 		return EL_EIO;
@@ -170,7 +170,7 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 				continue;
 			rc = EL_EIO;
 			int err = errno;
-			struct why e;
+			struct why e = {{0}, {0}};
 			why_errno(&e, err);
 			if (err == EXDEV || err == ELOOP)
 				bundle_fail(in, why, whyn,
@@ -185,7 +185,7 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		struct stat st;
 		char *data = NULL;
 		size_t len = 0;
-		struct why fwhy;
+		struct why fwhy = {{0}, {0}};
 		if (fstat(fd, &st) != 0) {
 			why_errno(&fwhy, errno);
 			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", path, fwhy.en, fwhy.ja);

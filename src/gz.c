@@ -163,7 +163,7 @@ static int gz_fill(struct gz *g)
 	}
 	if (g->fd < 0)
 		return 0;
-	struct why w;
+	struct why w = {{0}, {0}};
 	ssize_t got = fd_read_wait(g->fd, g->inbuf, GZ_IN_CHUNK, g->timeout_ms, &w);
 	if (got < 0) {
 		gz_fail(g, "cannot read: %s%.0s", "読み込めません: %.0s%s", w.en, w.ja);

@@ -513,7 +513,7 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 
 static int write_report(const struct options *opt, struct strbuf *out, enum lang l)
 {
-	struct why w;
+	struct why w = {{0}, {0}};
 	const char *dest = opt->output ? opt->output : "-";
 	if (file_write_atomic(dest, sb_str(out), out->len, &w)) {
 		usage_error(l, "cannot write %s: %s%.0s", "%s に書き込めません: %.0s%s", dest, w.en,

@@ -94,7 +94,7 @@ static void read_fail(struct input *in, const struct why *w)
 
 const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, bool *archive)
 {
-	struct why why;
+	struct why why = {{0}, {0}};
 	*role = 0;
 	*archive = false;
 	char *head = malloc(PROBE_BYTES);
@@ -141,7 +141,7 @@ const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, 
 
 const struct parser *run_probe(const char *path, const struct parser *kind, int *role)
 {
-	struct why why;
+	struct why why = {{0}, {0}};
 	bool regular = false, archive;
 	*role = 0;
 	struct stat st;
@@ -210,7 +210,7 @@ static ssize_t fd_stream_read(void *cookie, char *buf, size_t size)
 		s->off += k;
 		return (ssize_t)k;
 	}
-	struct why why;
+	struct why why = {{0}, {0}};
 	return fd_read_wait(s->fd, buf, size, s->timeout_ms, &why);
 }
 
@@ -260,7 +260,7 @@ static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, str
 void run_input(struct input *in, const struct parser *kind, const struct run_ctx *ctx)
 {
 	char why[256];   /* an unpacked backup's reason (bundle_dir) */
-	struct why w;
+	struct why w = {{0}, {0}};
 	const struct parser *p = kind;
 	in->kind_forced = kind != NULL;
 	bool is_stdin = strcmp(in->path, "-") == 0;
@@ -420,7 +420,7 @@ static void run_archive_data(struct input *in, char *data, size_t len, const str
 /* A router backup archive: the files edgelint reads are taken out of it. */
 static void run_archive(struct input *in, const struct parser *p, const struct run_ctx *ctx)
 {
-	struct why w;
+	struct why w = {{0}, {0}};
 	char *data = NULL;
 	size_t len = 0;
 	in->kind = p;
@@ -448,7 +448,7 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		     int tmo, const struct run_ctx *ctx)
 {
 	if (fd < 0) {
-		struct why w;
+		struct why w = {{0}, {0}};
 		bool regular;
 		fd = file_open_read(in->path, &regular, &w);
 		n = 0;
@@ -558,7 +558,7 @@ fail_noprobe:
 void run_group(struct input *in, const char *const *paths, size_t n,
 	       const struct parser *kind, const struct run_ctx *ctx)
 {
-	struct why w;
+	struct why w = {{0}, {0}};
 	in->kind = kind;
 	for (size_t i = 0; i < n; i++) {
 		char *data = NULL;

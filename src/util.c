@@ -751,7 +751,7 @@ int file_read_whole(const char *path, size_t max, char **out, size_t *outn, stru
 int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 		  char *why, size_t whyn)
 {
-	struct why w;
+	struct why w = {{0}, {0}};
 	int rc = file_read_whole(path, max, out, outn, &w);
 	if (rc)
 		snprintf(why, whyn, "%s", w.en);

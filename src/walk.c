@@ -196,7 +196,7 @@ static void walk_error_l(struct walker *k, const char *en, const char *ja, ...)
  * err), said in both languages. */
 static void walk_note_unreadable(struct walk_input *e, const char *disp, int err)
 {
-	struct why w;
+	struct why w = {{0}, {0}};
 	why_errno(&w, err);
 	walk_note(e, "%s: cannot be read (%s%.0s); skipped", "%s: 読めないため飛ばしました（%.0s%s）",
 		  disp, w.en, w.ja);
@@ -470,7 +470,7 @@ static int walk_dir(struct walk *plan, const char *dir, const struct parser *kin
 	size_t first = plan->ninputs;
 	k.rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (k.rootfd < 0) {
-		struct why e;
+		struct why e = {{0}, {0}};
 		why_errno(&e, errno);
 		walk_error(&k, "cannot read the directory: %s%.0s", "ディレクトリを読み込めません: %.0s%s",
 			   e.en, e.ja);
