@@ -852,8 +852,18 @@ static void asa_obj_line(struct asa *s, char **t, size_t n, unsigned line)
  * Configuration Guide using the CLI, appendix A, Passwords), so a text
  * config may hold it in clear; either form is registered (a hash is
  * crackable offline). `password encryption aes` is another command. */
-static void asa_secrets(struct asa *s, char **t, size_t n)
+static void asa_secrets(struct asa *s, char **t, size_t n, unsigned line)
 {
+	/* `username NAME password PASSWORD [encrypted | nt-encrypted |
+	 * pbkdf2] [privilege N]` (Cisco ASA Series Command Reference,
+	 * username): with no hash keyword after it the password is the
+	 * clear text of a text config (see above), which can be compared
+	 * with the name; a hash cannot be, and is not. */
+	if (n >= 4 && tk(t[0], "username") && tk(t[2], "password") &&
+	    !(n >= 5 && (tk(t[4], "encrypted") || tk(t[4], "nt-encrypted") ||
+			 tk(t[4], "pbkdf2"))))
+		if (input_add_same_login(s->in, line, false, "username", t[1], t[3]) < 0)
+			input_diag(s->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
 	size_t at = 0;
 	if (n >= 2 && (tk(t[0], "passwd") || tk(t[0], "password")) && !tk(t[1], "encryption"))
 		at = 1;
@@ -1991,7 +2001,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		long k = asa_tokens(s, l + lead, n - lead, t);
 		bool ok = false;
 		if (k > 0) {
-			asa_secrets(s, t, (size_t)k);
+			asa_secrets(s, t, (size_t)k, line);
 			ok = asa_line(s, t, (size_t)k, line, indented);
 			if (!indented)
 				s->in_block = ok;

@@ -1270,6 +1270,14 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		return k == 0;
 	size_t nt = (size_t)k;
 	long sec = rtx_secrets(r, t, nt);
+	/* `pp auth username USERNAME PASSWORD …` [CR §11.1, "相手の名前と
+	 * パスワードの設定"]: the remote-access (L2TP/PPTP/PPP) users, the
+	 * password in clear; '*' as the name is a wildcard, not a name. A
+	 * password equal to the name is found by trying the name. */
+	if (nt >= 5 && tok_is(t[0], "pp") && tok_is(t[1], "auth") && tok_is(t[2], "username") &&
+	    !tok_is(t[3], "*") &&
+	    input_add_same_login(r->in, line, true, "pp auth username", t[3], t[4]) < 0)
+		input_diag(r->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
 	const char *h = t[0];
 	/* The line as evidence, only for the commands that keep it, with the
 	 * secret it carries (if any) replaced where it is quoted (issue 11

@@ -151,8 +151,9 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		dn--;   /* "backup/" names its files "backup/etc/…" */
 	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0) {
-		const char *e = strerror(errno);
-		bundle_fail(in, why, whyn, "cannot read: %s", "読み込めません: %s", e);
+		struct why e = {{0}, {0}};
+		why_errno(&e, errno);
+		bundle_fail(in, why, whyn, "cannot read: %s%.0s", "読み込めません: %.0s%s", e.en, e.ja);
 		return EL_EIO;
 	}
 	int rc = 0;
@@ -168,34 +169,35 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 			if (errno == ENOENT)
 				continue;
 			rc = EL_EIO;
-			const char *e = strerror(errno);
-			if (errno == EXDEV || errno == ELOOP)
+			int err = errno;
+			struct why e = {{0}, {0}};
+			why_errno(&e, err);
+			if (err == EXDEV || err == ELOOP)
 				bundle_fail(in, why, whyn,
 					    "%s is a symbolic link that leads out of the backup "
 					    "directory (or cannot be followed safely); it is not read",
 					    "%s はバックアップのディレクトリの外を指す（または安全にたどれない）"
 					    "シンボリックリンクなので、読んでいません", path);
 			else
-				bundle_fail(in, why, whyn, "%s: %s", "%s: %s", path, e);
+				bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", path, e.en, e.ja);
 			break;
 		}
 		struct stat st;
 		char *data = NULL;
 		size_t len = 0;
-		char fwhy[256];
+		struct why fwhy = {{0}, {0}};
 		if (fstat(fd, &st) != 0) {
-			const char *e = strerror(errno);
-			bundle_fail(in, why, whyn, "%s: %s", "%s: %s", path, e);
+			why_errno(&fwhy, errno);
+			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", path, fwhy.en, fwhy.ja);
 			rc = EL_EIO;
 		} else if (!S_ISREG(st.st_mode)) {
 			bundle_fail(in, why, whyn, "%s is not a regular file; it is not read",
 				    "%s は通常のファイルではないので、読んでいません", path);
 			rc = EL_EIO;
-		} else if ((rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, &data, &len, fwhy,
-					     sizeof(fwhy))) != 0) {
-			char ja[256];
-			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", bundle_members[i], fwhy,
-				    read_why_ja(rc, max, fwhy, ja, sizeof(ja)));
+		} else if ((rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, &data, &len,
+					     &fwhy)) != 0) {
+			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", bundle_members[i],
+				    fwhy.en, fwhy.ja);
 		}
 		close(fd);
 		if (rc)

@@ -364,14 +364,38 @@ void finding_evidence_ours(struct finding *f, size_t n)
 		f->evidence_ours = n;
 }
 
+void finding_evidence_ja(struct input *in, struct finding *f, const char *ja, size_t ours)
+{
+	if (!f || !f->evidence || !ja)
+		return;
+	f->evidence_ja = arena_strndup(&in->arena, ja, strlen(ja));
+	f->evidence_ja_ours = ours;
+}
+
+/* Our words (the first ours bytes of ev) as they are, the rest scrubbed. */
+static int evidence_render(const struct input *in, const char *ev, size_t ours,
+			   struct strbuf *sb)
+{
+	size_t n = strlen(ev);
+	if (ours > n)
+		ours = n;
+	int rc = sb_add_clean(sb, ev, ours);
+	return rc ? rc : finding_scrub(in, ev + ours, n - ours, sb);
+}
+
 int finding_evidence(const struct input *in, const struct finding *f, struct strbuf *sb)
 {
 	if (!f->evidence)
 		return 0;
-	size_t n = strlen(f->evidence);
-	size_t ours = f->evidence_ours < n ? f->evidence_ours : n;
-	int rc = sb_add_clean(sb, f->evidence, ours);
-	return rc ? rc : finding_scrub(in, f->evidence + ours, n - ours, sb);
+	return evidence_render(in, f->evidence, f->evidence_ours, sb);
+}
+
+int finding_evidence_l(const struct input *in, const struct finding *f, enum lang l,
+		       struct strbuf *sb)
+{
+	if (l == LANG_JA && f->evidence && f->evidence_ja)
+		return evidence_render(in, f->evidence_ja, f->evidence_ja_ours, sb);
+	return finding_evidence(in, f, sb);
 }
 
 int finding_message(const struct input *in, const struct finding *f,

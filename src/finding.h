@@ -54,6 +54,9 @@ struct finding {
 	const char *evidence;     /* raw (see above); NULL when none */
 	size_t evidence_ours;     /* its first bytes that are our own words
 				   * (finding_evidence_ours): never searched */
+	const char *evidence_ja;  /* the same in Japanese where our words in it
+				   * differ (finding_evidence_ja), or NULL */
+	size_t evidence_ja_ours;  /* its first bytes that are our own words */
 	const char *except_reason;
 };
 
@@ -114,8 +117,20 @@ int finding_fix(const struct input *in, const struct finding *f,
  * a secret that is one of our words cannot make them abort or be masked.
  * f may be NULL (finding_add out of memory). */
 void finding_evidence_ours(struct finding *f, size_t n);
-/* Renders the evidence of f (nothing when it has none) into sb. */
+/* Gives f's evidence its Japanese (ja, copied into the input's arena),
+ * whose first ours bytes (SIZE_MAX: all) are our own words, as
+ * finding_evidence_ours() says of the English. Only the words we write
+ * differ; the input's bytes quoted in it are the same. f may be NULL;
+ * nothing is done when f has no evidence. */
+void finding_evidence_ja(struct input *in, struct finding *f, const char *ja, size_t ours);
+/* Renders the evidence of f (nothing when it has none) into sb: the
+ * canonical (English) text, the one SARIF fingerprints hash, so that a
+ * result's fingerprint does not depend on the report's language. */
 int finding_evidence(const struct input *in, const struct finding *f, struct strbuf *sb);
+/* The evidence of f in language l (the Japanese of finding_evidence_ja()
+ * when there is one, else the canonical text) into sb. */
+int finding_evidence_l(const struct input *in, const struct finding *f, enum lang l,
+		       struct strbuf *sb);
 /* Appends s (n bytes from an input) to out, sanitised. s should hold no
  * secret of the run (kept out by construction) except inside a value of
  * the input printed as itself (input_publics_build: its path, an SSID, a

@@ -163,10 +163,10 @@ static int gz_fill(struct gz *g)
 	}
 	if (g->fd < 0)
 		return 0;
-	char why[256];
-	ssize_t got = fd_read_wait(g->fd, g->inbuf, GZ_IN_CHUNK, g->timeout_ms, why, sizeof(why));
+	struct why w = {{0}, {0}};
+	ssize_t got = fd_read_wait(g->fd, g->inbuf, GZ_IN_CHUNK, g->timeout_ms, &w);
 	if (got < 0) {
-		gz_fail(g, "cannot read: %s", "読めません: %s", why);
+		gz_fail(g, "cannot read: %s%.0s", "読み込めません: %.0s%s", w.en, w.ja);
 		return -1;
 	}
 	g->z.next_in = g->inbuf;
@@ -195,6 +195,25 @@ static int gz_next_member(struct gz *g)
 		return -1;
 	}
 	return 1;
+}
+
+/* The Japanese of zlib's message on corrupt data (z_stream.msg, set by
+ * inflate.c in zlib 1.2/1.3: "incorrect header check", "invalid block
+ * type", "incorrect data check", ...): the kind of damage it names. */
+static const char *gz_zmsg_ja(const char *msg)
+{
+	if (!msg)
+		return "展開に失敗しました";
+	if (strcmp(msg, "incorrect data check") == 0)
+		return "データのチェックサムが一致しません";
+	if (strcmp(msg, "incorrect length check") == 0)
+		return "データの長さが一致しません";
+	if (strcmp(msg, "header crc mismatch") == 0)
+		return "ヘッダーのチェックサムが一致しません";
+	if (strcmp(msg, "incorrect header check") == 0 || strcmp(msg, "unknown header flags set") == 0 ||
+	    strcmp(msg, "unknown compression method") == 0 || strcmp(msg, "invalid window size") == 0)
+		return "ヘッダーが不正です";
+	return "圧縮されたデータの中身が不正です";
 }
 
 /* Inflates up to n bytes into buf: the count (0: the end), or -1. */
@@ -245,9 +264,9 @@ static ssize_t gz_inflate(struct gz *g, char *buf, size_t n)
 			return -1;
 		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
 			gz_fail(g,
-				"the gzip data is corrupt (%s) after %llu bytes were decompressed",
-				"gzip のデータが壊れています（%s。展開できたのは %llu バイト）",
-				g->z.msg ? g->z.msg : "inflate failed",
+				"the gzip data is corrupt (%s%.0s) after %llu bytes were decompressed",
+				"gzip のデータが壊れています（%.0s%s。展開できたのは %llu バイト）",
+				g->z.msg ? g->z.msg : "inflate failed", gz_zmsg_ja(g->z.msg),
 				(unsigned long long)g->out_total);
 			return -1;
 		}

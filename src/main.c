@@ -128,7 +128,8 @@ static void usage(FILE *f, enum lang l)
 	      f);
 }
 
-/* A usage error, in the report's language. */
+/* A line on stderr ("edgelint: " and a usage error, an input's error or
+ * a warning), in the report's language. */
 static void usage_error_l(enum lang l, const char *en, const char *ja, ...)
 	__attribute__((format(printf, 2, 4)));
 /* Both formats checked against the arguments, as input_diag() does. */
@@ -284,6 +285,7 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 /* Reading a large capture: percent of the file and packets per second on
  * stderr, only when stderr is a terminal and the file is over 64 MiB. */
 #define PROGRESS_MIN_BYTES (64ull << 20)
+static enum lang progress_lang;   /* the report's language, set by main */
 static void show_progress(const char *path, uint64_t done, uint64_t total, uint64_t packets,
 			  double secs, bool end)
 {
@@ -297,8 +299,10 @@ static void show_progress(const char *path, uint64_t done, uint64_t total, uint6
 		return;
 	}
 	double pct = total ? 100.0 * (double)done / (double)total : 0;
-	fprintf(stderr, "\r\033[Kedgelint: %s: %5.1f%%, %llu packets, %.0f packets/s", path,
-		pct > 100 ? 100 : pct, (unsigned long long)packets,
+	fprintf(stderr,
+		progress_lang == LANG_JA ? "\r\033[Kedgelint: %s: %5.1f%%、%llu パケット、毎秒 %.0f パケット"
+					 : "\r\033[Kedgelint: %s: %5.1f%%, %llu packets, %.0f packets/s",
+		path, pct > 100 ? 100 : pct, (unsigned long long)packets,
 		secs > 0 ? (double)packets / secs : 0.0);
 }
 
@@ -489,8 +493,9 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 			break;
 		case O_MAX_MEMORY:
 			if (str_to_long(optarg, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX, &v)) {
-				fprintf(stderr, "edgelint: --max-memory %s: expected a number of MiB from %d to %d\n",
-					optarg, POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
+				usage_error(l, "--max-memory %s: expected a number of MiB from %d to %d",
+					    "--max-memory %s: %d から %d の MiB 数を指定してください", optarg,
+					    POLICY_MAX_MEMORY_MIN, POLICY_MAX_MEMORY_MAX);
 				return -1;
 			}
 			o->max_memory = v;
@@ -520,12 +525,13 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 	return 0;
 }
 
-static int write_report(const struct options *opt, struct strbuf *out)
+static int write_report(const struct options *opt, struct strbuf *out, enum lang l)
 {
-	char why[256];
+	struct why w = {{0}, {0}};
 	const char *dest = opt->output ? opt->output : "-";
-	if (file_write_atomic(dest, sb_str(out), out->len, why, sizeof(why))) {
-		fprintf(stderr, "edgelint: cannot write %s: %s\n", dest, why);
+	if (file_write_atomic(dest, sb_str(out), out->len, &w)) {
+		usage_error(l, "cannot write %s: %s%.0s", "%s に書き込めません: %.0s%s", dest, w.en,
+			    w.ja);
 		return -1;
 	}
 	return 0;
@@ -614,7 +620,7 @@ int main(int argc, char **argv)
 		} else {
 			list_rules(&reg, lang, opt.format, &out);
 		}
-		if (!status && write_report(&opt, &out))
+		if (!status && write_report(&opt, &out, lang))
 			status = 2;
 		sb_free(&out);
 		registry_free(&reg);
@@ -652,6 +658,7 @@ int main(int argc, char **argv)
 		pol.max_flows = opt.max_flows;
 	if (opt.max_memory)
 		pol.max_memory_mib = opt.max_memory;
+	progress_lang = lang;
 	long today = today_local();
 	if (opt.today)
 		date_parse(opt.today, false, &today);
@@ -667,7 +674,7 @@ int main(int argc, char **argv)
 	struct input *inputs = NULL;
 	if (walk_args(argv + optind, (size_t)(argc - optind), kind, &plan) ||
 	    !(inputs = calloc(plan.ninputs ? plan.ninputs : 1, sizeof(*inputs)))) {
-		fputs("edgelint: out of memory\n", stderr);
+		usage_error(lang, "out of memory", "メモリが足りません");
 		walk_free(&plan);
 		return 2;
 	}
@@ -701,10 +708,10 @@ int main(int argc, char **argv)
 	struct report_run run = {.ctx = &ctx, .inputs = inputs, .ninputs = ninputs,
 				 .color = color, .stale = stale, .out = &out};
 	if (report_render(reporter_by_name(opt.format), &run)) {
-		fputs("edgelint: the report could not be built (out of memory or too large)\n",
-		      stderr);
+		usage_error(lang, "the report could not be built (out of memory or too large)",
+			    "レポートを作れませんでした（メモリ不足か、大きすぎます）");
 		status = 2;
-	} else if (write_report(&opt, &out)) {
+	} else if (write_report(&opt, &out, lang)) {
 		status = 2;
 	}
 
@@ -716,7 +723,8 @@ int main(int argc, char **argv)
 			any_error = true;
 			struct strbuf e;
 			sb_init(&e, 1u << 16);
-			finding_scrub(in, in->error, strlen(in->error), &e);
+			const char *text = input_error_text(in, lang == LANG_JA);
+			finding_scrub(in, text, strlen(text), &e);
 			fprintf(stderr, "edgelint: %s\n", sb_str(&e));
 			sb_free(&e);
 		}
@@ -743,11 +751,13 @@ int main(int argc, char **argv)
 			until[utf8_clean(until, e->until_text,
 					 strnlen(e->until_text, sizeof(until) - 1))] = '\0';
 		if (e->until >= 0 && today > e->until)
-			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s expired on %s\n",
-				path, e->line, rule, until);
+			usage_error(lang, "%s:%u: warning: the exception for %s expired on %s",
+				    "%s:%u: 警告: %s の例外は %s に期限が切れています", path, e->line,
+				    rule, until);
 		else if (!e->used)
-			fprintf(stderr, "edgelint: %s:%u: warning: the exception for %s matched no finding\n",
-				path, e->line, rule);
+			usage_error(lang, "%s:%u: warning: the exception for %s matched no finding",
+				    "%s:%u: 警告: %s の例外に当てはまる指摘はありませんでした", path,
+				    e->line, rule);
 	}
 	findings_return_secrets(inputs, ninputs, &secrets);
 	if (status == 0)

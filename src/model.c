@@ -288,6 +288,27 @@ int input_add_secret(struct input *in, const char *s, size_t n)
 	return 0;
 }
 
+int input_add_same_login(struct input *in, unsigned line, bool vpn, const char *command,
+			 const char *user, const char *pass)
+{
+	if (!user || !pass || !*user || strcasecmp(user, pass) != 0)
+		return 0;
+	const char *u = arena_strdup(&in->arena, user);
+	const char *p = arena_strdup(&in->arena, pass);
+	struct same_login *l = arena_alloc(&in->arena, sizeof(*l));
+	if (!u || !p || !l || input_add_secret(in, u, strlen(u)) ||
+	    input_add_secret(in, p, strlen(p)))
+		return EL_ENOMEM;
+	l->line = line;
+	l->vpn = vpn;
+	l->command = command;
+	struct same_login **tail = &in->dev.same_logins;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = l;
+	return 1;
+}
+
 int input_secrets_add_to(const struct input *in, struct secret_set *set)
 {
 	for (size_t i = 0; i < in->nsecrets; i++)
@@ -300,10 +321,15 @@ const char *wifi_net_shown_ssid(const struct input *in, const struct wifi_net *w
 {
 	if (!w->ssid.s)
 		return "?";
-	(void)in;
 	size_t n = strlen(w->ssid.s);
 	if (w->pass && w->pass_len == n && strncasecmp(w->pass, w->ssid.s, n) == 0)
 		return SECRET_MASK;
+	/* Equal to another secret of the input (another network's
+	 * passphrase in a multi-SSID config, a PPPoE password): printing the
+	 * name would print that secret. */
+	for (size_t i = 0; i < in->nsecrets; i++)
+		if (in->secret_lens[i] == n && strncasecmp(in->secrets[i], w->ssid.s, n) == 0)
+			return SECRET_MASK;
 	return w->ssid.s;
 }
 

@@ -219,6 +219,18 @@ struct device {
 	struct wifi_net *wifi;    /* in input order */
 	struct wifi_net **wifi_tail;  /* where the next network is linked */
 	size_t nwifi;
+	/* Accounts whose clear-text password equals their user name, in input
+	 * order (input_add_same_login); the name and password are registered
+	 * as secrets, never kept here. */
+	struct same_login *same_logins;
+};
+
+/* An account of the device whose password is its own user name. */
+struct same_login {
+	unsigned line;
+	bool vpn;                 /* a remote-access (PPP/L2TP) user, else a login */
+	const char *command;      /* the command's leading words ("pp auth username") */
+	struct same_login *next;
 };
 
 enum diag_level { DIAG_NOTE, DIAG_ERROR };
@@ -421,6 +433,13 @@ static inline const char *input_error_text(const struct input *in, bool ja)
 /* Remembers a secret (not copied: it must live in the input's arena)
  * so that every output is scrubbed of it. */
 int input_add_secret(struct input *in, const char *s, size_t n);
+/* Records, at line, an account whose clear-text password pass equals its
+ * user name user (ignoring case), and registers both as secrets: the
+ * name is then a secret too and never printed. command: the words the
+ * line starts with (a constant), quoted as evidence. Returns 1 when they
+ * are equal (recorded), 0 when not, EL_ENOMEM. */
+int input_add_same_login(struct input *in, unsigned line, bool vpn, const char *command,
+			 const char *user, const char *pass);
 /* Adds the input's secrets to set: 0 or EL_ENOMEM. */
 int input_secrets_add_to(const struct input *in, struct secret_set *set);
 /* Builds in->own_secrets (the input's secrets, as finding_scrub looks
@@ -437,10 +456,12 @@ int input_publics_build(struct input *in, struct secret_set *run);
 int input_publics_add_to(const struct input *in, struct secret_set *run, struct secret_set *out);
 /* The SSID a report shows for w: the SSID, or SECRET_MASK when it
  * equals (ignoring case) the network's own passphrase, since printing it
- * would print the passphrase (EL255 equals-ssid says so); never NULL.
- * An SSID equal to another network's passphrase is shown, as a user name
- * tried as another login's password is: it is a name, broadcast, and
- * nothing printed says the same word is a secret elsewhere. */
+ * would print the passphrase (EL255 equals-ssid says so), or any other
+ * secret of the input (another network's passphrase in a multi-SSID
+ * config, a PPPoE password): the reader of a report must not learn a
+ * secret by reading a name. Never NULL. (An SSID equal to a secret of
+ * another input of the run is not a public value either
+ * (input_publics_build), so the last line of defence masks it.) */
 const char *wifi_net_shown_ssid(const struct input *in, const struct wifi_net *w);
 /* Raises an item's status to at least st (statuses merge by maximum);
  * note is a checklist.yaml note id explaining NA/unknown, or NULL. */

@@ -37,19 +37,18 @@ static void strip_bom(char *buf, size_t *n)
 }
 
 /* Reads the first bytes of a file for probing. */
-static int read_head(const char *path, char *buf, size_t max, size_t *n, char *why,
-		     size_t whyn)
+static int read_head(const char *path, char *buf, size_t max, size_t *n, struct why *w)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		snprintf(why, whyn, "%s", strerror(errno));
+		why_errno(w, errno);
 		return EL_EIO;
 	}
 	*n = fread(buf, 1, max - 1, f);
-	int err = ferror(f);
+	int err = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (err) {
-		snprintf(why, whyn, "read error");
+		why_errno(w, err);
 		return EL_EIO;
 	}
 	buf[*n] = '\0';
@@ -76,8 +75,7 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 static void run_archive_data(struct input *in, char *data, size_t len, const struct run_ctx *ctx);
 static void run_gzip(struct input *in, const struct parser *p, char *head, size_t n, int fd,
 		     int tmo, const struct run_ctx *ctx);
-static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, char *why,
-		   size_t whyn);
+static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, struct why *w);
 
 #define RUN_NOT_RECOGNISED                                                                 \
 	"not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA config, an OpenWrt, " \
@@ -88,23 +86,20 @@ static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, cha
 	"nvram・RouterOS のファイル、ルータ事実ファイル、pcap/pcapng のキャプチャの"          \
 	"いずれかを想定しています（--kind で種類を指定できます）"
 
-/* An input that could not be read: why in English, its Japanese from
- * read_why_ja(). */
-static void read_fail(struct input *in, int rc, size_t max, const char *why)
+/* An input that could not be read, and why (in both languages). */
+static void read_fail(struct input *in, const struct why *w)
 {
-	char ja[256];
-	input_fail(in, "cannot read: %s%.0s", "読み込めません: %.0s%s", why,
-		   read_why_ja(rc, max, why, ja, sizeof(ja)));
+	input_fail(in, "cannot read: %s%.0s", "読み込めません: %.0s%s", w->en, w->ja);
 }
 
 const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, bool *archive)
 {
-	char why[256];
+	struct why why = {{0}, {0}};
 	*role = 0;
 	*archive = false;
 	char *head = malloc(PROBE_BYTES);
 	size_t n = 0;
-	if (!head || fd_head(fd, head, PROBE_BYTES - 1, FILE_SILENCE_MS, &n, why, sizeof(why))) {
+	if (!head || fd_head(fd, head, PROBE_BYTES - 1, FILE_SILENCE_MS, &n, &why)) {
 		free(head);
 		close(fd);
 		return NULL;
@@ -146,13 +141,13 @@ const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, 
 
 const struct parser *run_probe(const char *path, const struct parser *kind, int *role)
 {
-	char why[256];
+	struct why why = {{0}, {0}};
 	bool regular = false, archive;
 	*role = 0;
 	struct stat st;
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return NULL;
-	int fd = file_open_read(path, &regular, why, sizeof(why));
+	int fd = file_open_read(path, &regular, &why);
 	if (fd < 0)
 		return NULL;
 	const struct parser *p = run_probe_fd(fd, kind, role, &archive);
@@ -215,8 +210,8 @@ static ssize_t fd_stream_read(void *cookie, char *buf, size_t size)
 		s->off += k;
 		return (ssize_t)k;
 	}
-	char why[128];
-	return fd_read_wait(s->fd, buf, size, s->timeout_ms, why, sizeof(why));
+	struct why why = {{0}, {0}};
+	return fd_read_wait(s->fd, buf, size, s->timeout_ms, &why);
 }
 
 static int fd_stream_close(void *cookie)
@@ -248,12 +243,11 @@ static FILE *fd_stream_open(int fd, char *head, size_t n, int timeout_ms)
 }
 
 /* The first bytes of a pipe, FIFO or device, read from fd. */
-static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, char *why,
-		   size_t whyn)
+static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, struct why *w)
 {
 	*n = 0;
 	while (*n < max) {
-		ssize_t got = fd_read_wait(fd, buf + *n, max - *n, timeout_ms, why, whyn);
+		ssize_t got = fd_read_wait(fd, buf + *n, max - *n, timeout_ms, w);
 		if (got < 0)
 			return EL_EIO;
 		if (got == 0)
@@ -265,7 +259,8 @@ static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, cha
 
 void run_input(struct input *in, const struct parser *kind, const struct run_ctx *ctx)
 {
-	char why[256];
+	char why[256];   /* an unpacked backup's reason (bundle_dir) */
+	struct why w = {{0}, {0}};
 	const struct parser *p = kind;
 	in->kind_forced = kind != NULL;
 	bool is_stdin = strcmp(in->path, "-") == 0;
@@ -302,19 +297,19 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		int rc;
 		if (is_stdin || (have_st && !S_ISREG(st.st_mode))) {
 			bool regular = false;
-			fd = is_stdin ? dup(STDIN_FILENO) : file_open_read(in->path, &regular, why, sizeof(why));
+			fd = is_stdin ? dup(STDIN_FILENO) : file_open_read(in->path, &regular, &w);
 			if (is_stdin && fd < 0)
-				snprintf(why, sizeof(why), "%s", strerror(errno));
-			rc = fd < 0 ? EL_EIO : fd_head(fd, head, PROBE_BYTES - 1, tmo, &n, why, sizeof(why));
+				why_errno(&w, errno);
+			rc = fd < 0 ? EL_EIO : fd_head(fd, head, PROBE_BYTES - 1, tmo, &n, &w);
 			if (rc == 0) {
 				head[n] = '\0';
 				strip_bom(head, &n);
 			}
 		} else {
-			rc = read_head(in->path, head, PROBE_BYTES, &n, why, sizeof(why));
+			rc = read_head(in->path, head, PROBE_BYTES, &n, &w);
 		}
 		if (rc) {
-			read_fail(in, rc, 0, why);
+			read_fail(in, &w);
 			goto out;
 		}
 		if (n == 0) {
@@ -340,10 +335,8 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
 				goto out;
 			}
-			int arc = fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len,
-					      why, sizeof(why));
-			if (arc) {
-				read_fail(in, arc, BUNDLE_MAX_UNPACKED, why);
+			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len, &w)) {
+				read_fail(in, &w);
 				goto out;
 			}
 			close(fd);
@@ -384,12 +377,10 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		run_parsed(in, ctx);
 		return;
 	}
-	int rc = fd >= 0 ? fd_read_all(fd, head, n, p->max_bytes, tmo, &in->data, &in->len, why,
-				       sizeof(why))
-			 : file_read_all(in->path, p->max_bytes, &in->data, &in->len, why,
-					 sizeof(why));
+	int rc = fd >= 0 ? fd_read_all(fd, head, n, p->max_bytes, tmo, &in->data, &in->len, &w)
+			 : file_read_whole(in->path, p->max_bytes, &in->data, &in->len, &w);
 	if (rc) {
-		read_fail(in, rc, p->max_bytes, why);
+		read_fail(in, &w);
 		goto out;
 	}
 	if (in->data)
@@ -429,7 +420,7 @@ static void run_archive_data(struct input *in, char *data, size_t len, const str
 /* A router backup archive: the files edgelint reads are taken out of it. */
 static void run_archive(struct input *in, const struct parser *p, const struct run_ctx *ctx)
 {
-	char why[512];
+	struct why w = {{0}, {0}};
 	char *data = NULL;
 	size_t len = 0;
 	in->kind = p;
@@ -439,9 +430,8 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 		run_finish(in, ctx, true);
 		return;
 	}
-	int rc = file_read_all(in->path, BUNDLE_MAX_UNPACKED, &data, &len, why, sizeof(why));
-	if (rc) {
-		read_fail(in, rc, BUNDLE_MAX_UNPACKED, why);
+	if (file_read_whole(in->path, BUNDLE_MAX_UNPACKED, &data, &len, &w)) {
+		read_fail(in, &w);
 		run_finish(in, ctx, true);
 		return;
 	}
@@ -457,14 +447,14 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 static void run_gzip(struct input *in, const struct parser *p, char *head, size_t n, int fd,
 		     int tmo, const struct run_ctx *ctx)
 {
-	char why[256];
 	if (fd < 0) {
+		struct why w = {{0}, {0}};
 		bool regular;
-		fd = file_open_read(in->path, &regular, why, sizeof(why));
+		fd = file_open_read(in->path, &regular, &w);
 		n = 0;
 		if (fd < 0) {
 			free(head);
-			read_fail(in, EL_EIO, 0, why);
+			read_fail(in, &w);
 			run_finish(in, ctx, true);
 			return;
 		}
@@ -568,16 +558,14 @@ fail_noprobe:
 void run_group(struct input *in, const char *const *paths, size_t n,
 	       const struct parser *kind, const struct run_ctx *ctx)
 {
-	char why[256];
+	struct why w = {{0}, {0}};
 	in->kind = kind;
 	for (size_t i = 0; i < n; i++) {
 		char *data = NULL;
 		size_t len = 0;
-		int rrc = file_read_all(paths[i], kind->max_bytes, &data, &len, why, sizeof(why));
-		if (rrc) {
-			char ja[256];
+		if (file_read_whole(paths[i], kind->max_bytes, &data, &len, &w)) {
 			input_fail(in, "%s: cannot read: %s%.0s", "%s: 読み込めません: %.0s%s", paths[i],
-				   why, read_why_ja(rrc, kind->max_bytes, why, ja, sizeof(ja)));
+				   w.en, w.ja);
 			run_finish(in, ctx, true);
 			return;
 		}

@@ -539,22 +539,86 @@ void date_format(long days, char *buf, size_t n)
 
 /* ---- files ---------------------------------------------------------------- */
 
-int file_open_read(const char *path, bool *regular, char *why, size_t whyn)
+void why_set_l(struct why *w, const char *en, const char *ja, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, ja);
+	va_copy(ap2, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(w->en, sizeof(w->en), en, ap);
+	vsnprintf(w->ja, sizeof(w->ja), ja, ap2);
+#pragma GCC diagnostic pop
+	va_end(ap2);
+	va_end(ap);
+}
+
+const char *errno_ja(int err)
+{
+	/* The meanings of the errors open(2), read(2), poll(2), write(2),
+	 * rename(2) and mkstemp(3) document (Linux man-pages), as glibc's
+	 * Japanese message catalogue words them where it has them. */
+	switch (err) {
+	case EPERM: return "操作は許可されていません";
+	case ENOENT: return "そのようなファイルやディレクトリはありません";
+	case EIO: return "入出力エラーです";
+	case ENXIO: return "そのようなデバイスやアドレスはありません";
+	case EBADF: return "ファイル記述子が不正です";
+	case EAGAIN: return "リソースが一時的に利用できません";
+	case ENOMEM: return "メモリが足りません";
+	case EACCES: return "許可がありません";
+	case EFAULT: return "アドレスが不正です";
+	case EBUSY: return "デバイスまたはリソースが使用中です";
+	case EEXIST: return "ファイルが存在します";
+	case EXDEV: return "別のファイルシステムをまたぐリンクです";
+	case ENODEV: return "そのようなデバイスはありません";
+	case ENOTDIR: return "ディレクトリではありません";
+	case EISDIR: return "ディレクトリです";
+	case EINVAL: return "引数が不正です";
+	case ENFILE: return "システム全体で開いているファイルが多すぎます";
+	case EMFILE: return "開いているファイルが多すぎます";
+	case ETXTBSY: return "テキストファイルが使用中です";
+	case EFBIG: return "ファイルが大きすぎます";
+	case ENOSPC: return "デバイスに空き領域がありません";
+	case ESPIPE: return "シークできません";
+	case EROFS: return "読み込み専用のファイルシステムです";
+	case EPIPE: return "パイプが切断されました";
+	case ENAMETOOLONG: return "ファイル名が長すぎます";
+	case ELOOP: return "シンボリックリンクの階層が多すぎます";
+	case EOVERFLOW: return "値がデータ型に対して大きすぎます";
+	case ETIMEDOUT: return "接続がタイムアウトしました";
+	case EDQUOT: return "ディスク使用量の制限を超えました";
+	case ESTALE: return "古いファイルハンドルです";
+	default: return NULL;
+	}
+}
+
+void why_errno(struct why *w, int err)
+{
+	const char *ja = errno_ja(err);
+	snprintf(w->en, sizeof(w->en), "%s", strerror(err));
+	if (ja)
+		snprintf(w->ja, sizeof(w->ja), "%s", ja);
+	else
+		snprintf(w->ja, sizeof(w->ja), "システムエラー（番号 %d）", err);
+}
+
+int file_open_read(const char *path, bool *regular, struct why *w)
 {
 	/* O_NONBLOCK: opening a FIFO no one writes to returns at once. */
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(why, whyn, "%s", strerror(errno));
+		why_errno(w, errno);
 		return -1;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
-		snprintf(why, whyn, "%s", strerror(errno));
+		why_errno(w, errno);
 		close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		snprintf(why, whyn, "%s", strerror(EISDIR));
+		why_errno(w, EISDIR);
 		close(fd);
 		return -1;
 	}
@@ -567,7 +631,7 @@ int file_open_read(const char *path, bool *regular, char *why, size_t whyn)
 	return fd;
 }
 
-ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, size_t whyn)
+ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, struct why *w)
 {
 	for (;;) {
 		/* Wait for bytes first, but not forever: a FIFO whose writer
@@ -577,51 +641,53 @@ ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, siz
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
 		int rc = poll(&pfd, 1, timeout_ms);
 		if (rc == 0) {
-			snprintf(why, whyn, "nothing came for %d seconds (a pipe or FIFO no one "
-				 "writes to?)", timeout_ms / 1000);
+			why_set(w, "nothing came for %d seconds (a pipe or FIFO no one writes to?)",
+				"%d 秒待っても何も届きませんでした（書き込む側のいないパイプか FIFO ですか？）",
+				timeout_ms / 1000);
 			errno = ETIMEDOUT;
 			return -1;
 		}
 		if (rc < 0) {
 			if (errno == EINTR)
 				continue;
-			snprintf(why, whyn, "%s", strerror(errno));
+			why_errno(w, errno);
 			return -1;
 		}
 		ssize_t got = read(fd, buf, n);
 		if (got >= 0)
 			return got;
 		if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK) {
-			snprintf(why, whyn, "%s", strerror(errno));
+			why_errno(w, errno);
 			return -1;
 		}
 	}
 }
 
-const char *read_why_ja(int rc, size_t max, const char *why, char *buf, size_t n)
+/* The reason of an input over its kind's limit of max bytes. */
+static void why_too_big(struct why *w, size_t max)
 {
-	if (rc == EL_ETOOBIG) {
-		snprintf(buf, n, "この種類の入力の上限 %zu バイトを超えています", max);
-		return buf;
-	}
-	if (rc == EL_ENOMEM)
-		return "メモリが足りません";
-	return why;
+	why_set(w, "larger than the limit of %zu bytes for this kind of input",
+		"この種類の入力の上限 %zu バイトを超えています", max);
+}
+
+static void why_nomem(struct why *w)
+{
+	why_set(w, "out of memory", "メモリが足りません");
 }
 
 int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
-		char **out, size_t *outn, char *why, size_t whyn)
+		char **out, size_t *outn, struct why *w)
 {
 	size_t cap = nhead + 4096, n = 0;
 	if (cap > max + 2)
 		cap = max + 2;
 	if (nhead > max) {
-		snprintf(why, whyn, "larger than the limit of %zu bytes for this kind of input", max);
+		why_too_big(w, max);
 		return EL_ETOOBIG;
 	}
 	char *buf = malloc(cap);
 	if (!buf) {
-		snprintf(why, whyn, "out of memory");
+		why_nomem(w);
 		return EL_ENOMEM;
 	}
 	if (nhead)
@@ -636,13 +702,13 @@ int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_
 			char *nb = realloc(buf, ncap);
 			if (!nb) {
 				rc = EL_ENOMEM;
-				snprintf(why, whyn, "out of memory");
+				why_nomem(w);
 				break;
 			}
 			buf = nb;
 			cap = ncap;
 		}
-		ssize_t got = fd_read_wait(fd, buf + n, cap - 1 - n, timeout_ms, why, whyn);
+		ssize_t got = fd_read_wait(fd, buf + n, cap - 1 - n, timeout_ms, w);
 		if (got < 0) {
 			rc = EL_EIO;
 			break;
@@ -650,9 +716,7 @@ int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_
 		n += (size_t)got;
 		if (n > max) {
 			rc = EL_ETOOBIG;
-			snprintf(why, whyn,
-				 "larger than the limit of %zu bytes for this kind of input",
-				 max);
+			why_too_big(w, max);
 			break;
 		}
 		if (got == 0)
@@ -671,17 +735,26 @@ int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_
 	return 0;
 }
 
+int file_read_whole(const char *path, size_t max, char **out, size_t *outn, struct why *w)
+{
+	if (strcmp(path, "-") == 0)
+		return fd_read_all(STDIN_FILENO, NULL, 0, max, -1, out, outn, w);
+	bool regular;
+	int fd = file_open_read(path, &regular, w);
+	if (fd < 0)
+		return EL_EIO;
+	int rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, out, outn, w);
+	close(fd);
+	return rc;
+}
+
 int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 		  char *why, size_t whyn)
 {
-	if (strcmp(path, "-") == 0)
-		return fd_read_all(STDIN_FILENO, NULL, 0, max, -1, out, outn, why, whyn);
-	bool regular;
-	int fd = file_open_read(path, &regular, why, whyn);
-	if (fd < 0)
-		return EL_EIO;
-	int rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, out, outn, why, whyn);
-	close(fd);
+	struct why w = {{0}, {0}};
+	int rc = file_read_whole(path, max, out, outn, &w);
+	if (rc)
+		snprintf(why, whyn, "%s", w.en);
 	return rc;
 }
 
@@ -704,35 +777,35 @@ static int write_full(int fd, const char *data, size_t n)
 /* A device, FIFO or socket named by -o (/dev/stdout, /dev/null, a pipe,
  * or a symbolic link to one) is written in place, never replaced by a
  * file: renaming over it would change the system (as root, /dev/null). */
-static int write_in_place(const char *path, const char *data, size_t n, char *why,
-			  size_t whyn)
+static int write_in_place(const char *path, const char *data, size_t n, struct why *w)
 {
 	/* O_NONBLOCK: a FIFO nobody reads fails (ENXIO) instead of waiting. */
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(why, whyn, "%s", errno == ENXIO ? "nothing reads this FIFO"
-							  : strerror(errno));
+		if (errno == ENXIO)
+			why_set(w, "nothing reads this FIFO", "この FIFO を読む側がいません");
+		else
+			why_errno(w, errno);
 		return EL_EIO;
 	}
 	int fl = fcntl(fd, F_GETFL);
 	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 || write_full(fd, data, n) != 0) {
-		snprintf(why, whyn, "%s", strerror(errno));
+		why_errno(w, errno);
 		close(fd);
 		return EL_EIO;
 	}
 	if (close(fd) != 0) {
-		snprintf(why, whyn, "%s", strerror(errno));
+		why_errno(w, errno);
 		return EL_EIO;
 	}
 	return 0;
 }
 
-int file_write_atomic(const char *path, const char *data, size_t n,
-		      char *why, size_t whyn)
+int file_write_atomic(const char *path, const char *data, size_t n, struct why *w)
 {
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, n, stdout) != n || fflush(stdout) != 0) {
-			snprintf(why, whyn, "%s", strerror(errno));
+			why_errno(w, errno);
 			return EL_EIO;
 		}
 		return 0;
@@ -747,15 +820,15 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	if (stat(path, &st) == 0) {
 		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
 		    S_ISBLK(st.st_mode))
-			return write_in_place(path, data, n, why, whyn);
+			return write_in_place(path, data, n, w);
 		if (S_ISDIR(st.st_mode)) {
-			snprintf(why, whyn, "%s", strerror(EISDIR));
+			why_errno(w, EISDIR);
 			return EL_EIO;
 		}
 		mode = st.st_mode & 07777;
 		real = realpath(path, NULL);
 		if (!real) {
-			snprintf(why, whyn, "%s", strerror(errno));
+			why_errno(w, errno);
 			return EL_EIO;
 		}
 		path = real;
@@ -767,14 +840,14 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	size_t pn = strlen(path);
 	char *tmp = malloc(pn + 16);
 	if (!tmp) {
-		snprintf(why, whyn, "out of memory");
+		why_nomem(w);
 		free(real);
 		return EL_ENOMEM;
 	}
 	snprintf(tmp, pn + 16, "%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(why, whyn, "%s", strerror(errno));
+		why_errno(w, errno);
 		free(tmp);
 		free(real);
 		return EL_EIO;
@@ -792,7 +865,7 @@ int file_write_atomic(const char *path, const char *data, size_t n,
 	free(real);
 	return 0;
 fail:
-	snprintf(why, whyn, "%s", strerror(errno));
+	why_errno(w, errno);
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <stdarg.h>
+#include <stdio.h>
 
 enum el_err {
 	EL_OK = 0,
@@ -177,27 +178,46 @@ void date_format(long days, char *buf, size_t n);
  * waits forever. Standard input waits as long as it takes. */
 #define FILE_SILENCE_MS 30000
 
+/* Why a file operation failed, in English and in Japanese (each
+ * NUL-terminated, cut to fit): the report's language picks one. */
+struct why {
+	char en[256];
+	char ja[384];
+};
+/* Sets both texts (the compiler checks both formats against the same
+ * arguments through the why_set() macro). */
+void why_set_l(struct why *w, const char *en, const char *ja, ...)
+	__attribute__((format(printf, 2, 4)));
+#define why_set(w, en, ja, ...) \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)), why_set_l(w, en, ja, ##__VA_ARGS__))
+/* Sets both texts from a system error number: the C library's text
+ * (strerror) in English, errno_ja() in Japanese. */
+void why_errno(struct why *w, int err);
+/* The Japanese of a system error number's meaning: a constant for the
+ * errors a file read or write meets, else NULL (the caller says "system
+ * error N"). */
+const char *errno_ja(int err);
+
 /* Opens path for reading without blocking on a FIFO that has no writer:
  * the descriptor (non-blocking unless a regular file; *regular tells),
- * or -1 with why set. A directory is refused. */
-int file_open_read(const char *path, bool *regular, char *why, size_t whyn);
+ * or -1 with w set. A directory is refused. */
+int file_open_read(const char *path, bool *regular, struct why *w);
 /* read() that waits at most timeout_ms (-1: forever) for bytes on a
- * non-blocking fd: bytes read, 0 at the end, -1 with why set (errno
+ * non-blocking fd: bytes read, 0 at the end, -1 with w set (errno
  * ETIMEDOUT when nothing came in time). */
-ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, char *why, size_t whyn);
+ssize_t fd_read_wait(int fd, void *buf, size_t n, int timeout_ms, struct why *w);
 /* head (nhead bytes already taken from fd, e.g. a probe) then the rest of
- * fd, into a malloc'd NUL-terminated buffer of at most max bytes. */
+ * fd, into a malloc'd NUL-terminated buffer of at most max bytes: 0, or
+ * EL_ETOOBIG (the limit), EL_ENOMEM, EL_EIO with w set. */
 int fd_read_all(int fd, const char *head, size_t nhead, size_t max, int timeout_ms,
-		char **out, size_t *outn, char *why, size_t whyn);
-/* The Japanese of the reason (why, in English) a read above failed with,
- * told by its return code rc: the limit of max bytes, memory (written
- * into buf, n bytes, or a constant); else why itself, the C library's text
- * of the system error (strerror). */
-const char *read_why_ja(int rc, size_t max, const char *why, char *buf, size_t n);
+		char **out, size_t *outn, struct why *w);
 /* Reads a whole file (or stdin for "-") into a malloc'd, NUL-terminated
- * buffer of at most max bytes. On failure returns negative and writes a
- * reason (errno text or the limit) into why. Caller frees *out. A FIFO or
- * device is read once, with FILE_SILENCE_MS as its limit. */
+ * buffer of at most max bytes. On failure returns negative and sets w
+ * (the system error or the limit, in both languages). Caller frees *out.
+ * A FIFO or device is read once, with FILE_SILENCE_MS as its limit. */
+int file_read_whole(const char *path, size_t max, char **out, size_t *outn, struct why *w);
+/* file_read_whole() with the reason in English only (why, whyn bytes),
+ * for the rules and policy loaders, whose messages are English. */
 int file_read_all(const char *path, size_t max, char **out, size_t *outn,
 		  char *why, size_t whyn);
 /* Writes data to path atomically: a temporary file beside it, fsync,
@@ -205,8 +225,7 @@ int file_read_all(const char *path, size_t max, char **out, size_t *outn,
  * link to one) is written in place, never replaced; a symbolic link to a
  * regular file stays a link (its target is replaced); an existing file
  * keeps its permission bits, a new one gets 0666 less the umask.
- * Returns 0 or negative with why set. */
-int file_write_atomic(const char *path, const char *data, size_t n,
-		      char *why, size_t whyn);
+ * Returns 0 or negative with w set. */
+int file_write_atomic(const char *path, const char *data, size_t n, struct why *w);
 
 #endif

@@ -192,6 +192,16 @@ static void walk_error_l(struct walker *k, const char *en, const char *ja, ...)
 #define walk_error(k, en, ja, ...)                                             \
 	((void)sizeof(printf(ja, ##__VA_ARGS__)), walk_error_l(k, en, ja, ##__VA_ARGS__))
 
+/* A file or directory skipped because it cannot be read (system error
+ * err), said in both languages. */
+static void walk_note_unreadable(struct walk_input *e, const char *disp, int err)
+{
+	struct why w = {{0}, {0}};
+	why_errno(&w, err);
+	walk_note(e, "%s: cannot be read (%s%.0s); skipped", "%s: 読めないため飛ばしました（%.0s%s）",
+		  disp, w.en, w.ja);
+}
+
 /* A file of a kind read together, waiting for the rest of its directory. */
 struct walk_role {
 	char *path;
@@ -310,8 +320,7 @@ static void walk_entry(struct walker *k, int dfd, const char *rel, const char *n
 	}
 	struct stat st;
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-		walk_note(&k->notes, "%s: cannot be read (%s); skipped",
-			  "%s: 読めないため飛ばしました（%s）", disp, strerror(errno));
+		walk_note_unreadable(&k->notes, disp, errno);
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -349,8 +358,7 @@ static void walk_entry(struct walker *k, int dfd, const char *rel, const char *n
 				  "たどりませんでした",
 				  disp, (int)k->rootlen, k->root);
 		else
-			walk_note(&k->notes, "%s: cannot be read (%s); skipped",
-				  "%s: 読めないため飛ばしました（%s）", disp, strerror(errno));
+			walk_note_unreadable(&k->notes, disp, errno);
 		return;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -430,8 +438,7 @@ static void walk_level(struct walker *k, const char *rel, int depth)
 	size_t n = 0;
 	char **names = lfd >= 0 ? read_names(dfd, &n) : NULL;
 	if (!names) {
-		walk_note(&k->notes, "%s: cannot be read (%s); skipped",
-			  "%s: 読めないため飛ばしました（%s）", disp, strerror(errno));
+		walk_note_unreadable(&k->notes, disp, errno);
 		if (lfd >= 0)
 			close(lfd);
 		else if (dfd >= 0)
@@ -463,8 +470,10 @@ static int walk_dir(struct walk *plan, const char *dir, const struct parser *kin
 	size_t first = plan->ninputs;
 	k.rootfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (k.rootfd < 0) {
-		walk_error(&k, "cannot read the directory: %s", "ディレクトリを読み込めません: %s",
-			   strerror(errno));
+		struct why e = {{0}, {0}};
+		why_errno(&e, errno);
+		walk_error(&k, "cannot read the directory: %s%.0s", "ディレクトリを読み込めません: %.0s%s",
+			   e.en, e.ja);
 	} else {
 		walk_level(&k, "", 0);
 		close(k.rootfd);

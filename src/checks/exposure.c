@@ -46,6 +46,67 @@
 #include "../filter.h"
 #include "../internet.h"
 
+/* A Japanese fragment set in a sentence without spaces around its
+ * placeholder: a space is put where the fragment meets the Japanese text
+ * with an ASCII character (a value, a protocol name), the house style of
+ * every Japanese message ("すべての送信元からの tcp ポート 22 が …"). lead:
+ * the fragment does not start the sentence. */
+static const char *ja_spaced(struct arena *a, const char *s, bool lead)
+{
+	size_t n = strlen(s);
+	bool l = lead && n && (unsigned char)s[0] < 0x80;
+	bool t = n && (unsigned char)s[n - 1] < 0x80;
+	const char *r = arena_printf(a, "%s%s%s", l ? " " : "", s, t ? " " : "");
+	return r ? r : s;
+}
+
+/* EL114: a port forward of a home router, said as what is forwarded
+ * (protocol and ports, "every" for the parsers' "any" protocol and a
+ * forward of all ports), from where, to where. */
+static void home_forward_finding(struct input *in, const struct run_ctx *ctx,
+				 const struct home_forward *f)
+{
+	struct arena *a = &in->arena;
+	char ports[32];
+	bool all = f->port_lo == 0 && f->port_hi == 0;
+	bool range = !all && f->port_lo != f->port_hi;
+	if (range)
+		snprintf(ports, sizeof(ports), "%u-%u", f->port_lo, f->port_hi);
+	else
+		snprintf(ports, sizeof(ports), "%u", f->port_lo);
+	/* "any" is the parsers' word for a forward of every protocol. */
+	bool anyproto = !f->proto || strcmp(f->proto, "any") == 0;
+	const char *what, *what_ja;
+	if (anyproto && all) {
+		what = "every port of every protocol";
+		what_ja = "すべてのプロトコルのすべてのポート";
+	} else if (anyproto) {
+		what = arena_printf(a, "port %s of every protocol", ports);
+		what_ja = arena_printf(a, "すべてのプロトコルのポート %s", ports);
+	} else if (all) {
+		what = arena_printf(a, "every %s port", f->proto);
+		what_ja = arena_printf(a, "%s のすべてのポート", f->proto);
+	} else {
+		what = arena_printf(a, "%s port %s", f->proto, ports);
+		what_ja = arena_printf(a, "%s ポート %s", f->proto, ports);
+	}
+	const char *to = f->to ? f->to : "the home network";
+	const char *to_ja = f->to ? f->to : "宅内のネットワーク";
+	if (f->to && f->to_port && f->to_port != f->port_lo) {
+		to = arena_printf(a, "%s port %u", f->to, f->to_port);
+		to_ja = arena_printf(a, "%s のポート %u", f->to, f->to_port);
+	}
+	if (!what || !what_ja || !to || !to_ja) {
+		input_diag(in, DIAG_ERROR, f->line, 0, "out of memory", "メモリが足りません");
+		return;
+	}
+	finding_add(in, ctx, "EL114", "default", ITEM_5_3, -1, FST_WARN, f->line,
+		    f->name ? arena_printf(a, "redirect: %s", f->name) : NULL, "what", what,
+		    "what_ja", ja_spaced(a, what_ja, true), "to", to, "to_ja", ja_spaced(a, to_ja, true),
+		    "from", f->from ? f->from : "any source", "from_ja",
+		    ja_spaced(a, f->from ? f->from : "すべての送信元", false), ARGS_END);
+}
+
 /* ---- home routers (facts file) -------------------------------------------- */
 
 static void exposure_home(struct input *in, const struct run_ctx *ctx)
@@ -56,9 +117,12 @@ static void exposure_home(struct input *in, const struct run_ctx *ctx)
 	 * why in each rule's rationale). */
 	if (d->remote_admin == TRI_YES) {
 		if (d->remote_admin_why)
-			finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
-				    d->remote_admin_line, d->remote_admin_why, "why",
-				    d->remote_admin_why, "why_ja", d->remote_admin_why_ja, ARGS_END);
+			finding_evidence_ja(in,
+					    finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
+							d->remote_admin_line, d->remote_admin_why,
+							"why", d->remote_admin_why, "why_ja",
+							d->remote_admin_why_ja, ARGS_END),
+					    d->remote_admin_why_ja, 0);
 		else
 			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN,
 				    d->remote_admin_line, "remote_admin: true", ARGS_END);
@@ -66,31 +130,8 @@ static void exposure_home(struct input *in, const struct run_ctx *ctx)
 	if (d->upnp == TRI_YES)
 		finding_add(in, ctx, "EL111", "default", ITEM_5_3, -1, FST_WARN,
 			    d->upnp_line, "upnp: true", ARGS_END);
-	for (const struct home_forward *f = d->hfwds; f; f = f->next) {
-		char ports[32];
-		bool all = f->port_lo == 0 && f->port_hi == 0;
-		if (all)
-			snprintf(ports, sizeof(ports), "(all)");
-		else if (f->port_lo == f->port_hi)
-			snprintf(ports, sizeof(ports), "%u", f->port_lo);
-		else
-			snprintf(ports, sizeof(ports), "%u-%u", f->port_lo, f->port_hi);
-		const char *to = f->to ? f->to : "the home network";
-		const char *to_ja = f->to ? f->to : "宅内のネットワーク";
-		if (f->to && f->to_port && f->to_port != f->port_lo) {
-			to = arena_printf(&in->arena, "%s port %u", f->to, f->to_port);
-			to_ja = arena_printf(&in->arena, "%s のポート %u", f->to, f->to_port);
-		}
-		/* "any" is the parsers' word for a forward of every protocol. */
-		const char *proto = f->proto ? f->proto : "any";
-		finding_add(in, ctx, "EL114", "default", ITEM_5_3, -1, FST_WARN, f->line,
-			    f->name ? arena_printf(&in->arena, "redirect: %s", f->name) : NULL,
-			    "proto", proto, "proto_ja",
-			    strcmp(proto, "any") == 0 ? "すべてのプロトコルの" : proto, "ports", ports,
-			    "ports_ja", all ? "すべて" : ports, "to", to, "to_ja", to_ja, "from",
-			    f->from ? f->from : "any source", "from_ja",
-			    f->from ? f->from : "すべての送信元", ARGS_END);
-	}
+	for (const struct home_forward *f = d->hfwds; f; f = f->next)
+		home_forward_finding(in, ctx, f);
 }
 
 /* ---- office routers -------------------------------------------------------- */
@@ -704,13 +745,19 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		return;
 	}
 	if (!l->present) {
-		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd,
-					      strncmp(ifname, "pp ", 3) == 0 ? "pp"
-					      : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
-					      : ifname);
-		finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default", ITEM_3_2, -1,
-			    FST_FAIL, w->line, ev, "interface", ifname, "how", w->how, "how_ja",
-			    w->how_ja, "device", box_noun(in).en, "device_ja", box_noun(in).ja, ARGS_END);
+		const char *cmdif = strncmp(ifname, "pp ", 3) == 0       ? "pp"
+				    : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
+									 : ifname;
+		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd, cmdif);
+		finding_evidence_ja(in,
+				    finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default",
+						ITEM_3_2, -1, FST_FAIL, w->line, ev, "interface",
+						ifname, "how", w->how, "how_ja", w->how_ja, "device",
+						box_noun(in).en, "device_ja", box_noun(in).ja,
+						ARGS_END),
+				    arena_printf(x.a, "「%s %s secure filter in」の行がありません", cmd,
+						 cmdif),
+				    0);
 	} else {
 		if (l->has_undefined)
 			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,

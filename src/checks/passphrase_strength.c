@@ -16,6 +16,16 @@
 
 #define CONTEXT_MAX 4
 
+/* The evidence of a passphrase finding is all our words ("passphrase:
+ * (hidden, 12 characters)"): never searched for secrets, and said in
+ * Japanese too. f may be NULL. */
+static void pass_evidence(struct input *in, size_t length, struct finding *f)
+{
+	finding_evidence_ours(f, SIZE_MAX);
+	finding_evidence_ja(in, f, arena_printf(&in->arena, "パスフレーズ: （非表示、%zu 文字）", length),
+			    SIZE_MAX);
+}
+
 /* Maps a weak reason to its rule id. */
 static const char *weak_rule(enum pass_reason r)
 {
@@ -71,9 +81,8 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 	 * judge found, and neither is printed (issue 11 §2). */
 	if (w->ssid.s && strlen(w->ssid.s) == w->pass_len &&
 	    strncasecmp(w->ssid.s, w->pass, w->pass_len) == 0) {
-		finding_evidence_ours(finding_add(in, ctx, "EL255", "equals-ssid", ITEM_6_2, -1,
-						  FST_FAIL, line, ev, ARGS_END),
-				      SIZE_MAX);
+		pass_evidence(in, res.length, finding_add(in, ctx, "EL255", "equals-ssid", ITEM_6_2, -1,
+						  FST_FAIL, line, ev, ARGS_END));
 		return;
 	}
 	switch (res.verdict) {
@@ -81,33 +90,51 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 		input_item(in, ITEM_6_2, IST_PASS, NULL);
 		return;
 	case PASS_UNKNOWN:
-		finding_evidence_ours(finding_add(in, ctx, "EL258",
+		pass_evidence(in, res.length, finding_add(in, ctx, "EL258",
 						  res.reason == PR_ENCRYPTED ? "encrypted" : "empty",
 						  ITEM_6_2, -1, FST_UNKNOWN, line, ev, "ssid", ssid,
-						  ARGS_END),
-				      SIZE_MAX);
+						  ARGS_END));
 		return;
 	case PASS_FACTORY_LIKE:
-		finding_evidence_ours(finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1,
-						  FST_WARN, line, ev, "ssid", ssid, ARGS_END),
-				      SIZE_MAX);
+		pass_evidence(in, res.length, finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1,
+						  FST_WARN, line, ev, "ssid", ssid, ARGS_END));
 		return;
 	case PASS_WEAK: {
 		const char *rule = weak_rule(res.reason);
 		const char *variant = "default";
 		if (strcmp(rule, "EL251") == 0 || strcmp(rule, "EL254") == 0)
 			variant = pass_reason_name(res.reason);
-		finding_evidence_ours(finding_add(in, ctx, rule, variant, ITEM_6_2, -1, FST_FAIL,
+		pass_evidence(in, res.length, finding_add(in, ctx, rule, variant, ITEM_6_2, -1, FST_FAIL,
 						  line, ev, "ssid", ssid, "length", len, "min",
-						  minl, "bits", bits, "min_bits", minb, ARGS_END),
-				      SIZE_MAX);
+						  minl, "bits", bits, "min_bits", minb, ARGS_END));
 		return;
 	}
 	}
 }
 
+/* EL118: an account of an office router or firewall whose clear-text
+ * password is its own user name (the parsers compare them: YAMAHA `pp
+ * auth username`, ASA `username … password` not hashed). Neither is
+ * printed: the evidence names the command only. */
+static void same_logins(struct input *in, const struct run_ctx *ctx)
+{
+	for (const struct same_login *l = in->dev.same_logins; l; l = l->next) {
+		struct finding *f = finding_add(
+			in, ctx, "EL118", l->vpn ? "vpn-user" : "local-user", ITEM_3_2, -1,
+			FST_FAIL, l->line,
+			arena_printf(&in->arena, "%s (user name and password hidden)", l->command),
+			ARGS_END);
+		finding_evidence_ours(f, SIZE_MAX);
+		finding_evidence_ja(in, f,
+				    arena_printf(&in->arena, "%s（ユーザー名とパスワードは非表示）",
+						 l->command),
+				    SIZE_MAX);
+	}
+}
+
 void check_passphrase_strength(struct input *in, const struct run_ctx *ctx)
 {
+	same_logins(in, ctx);
 	if (!in->kind || !in->kind->feeds[ITEM_6_2])
 		return;
 	struct pass_config cfg = ctx->reg->pass;

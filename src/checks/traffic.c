@@ -116,13 +116,20 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 					      " HTTPS, %" PRIu64 " HTTP",
 					      t->https_flows, t->http_flows, t->https_bytes,
 					      t->http_bytes);
-		at_packet(finding_add(in, ctx, "EL401", "default", ITEM_6_1, -1, FST_WARN,
+		const char *ev_ja = arena_printf(&in->arena,
+						 "Web のフロー: HTTPS %" PRIu64 "、HTTP %" PRIu64
+						 "／バイト: HTTPS %" PRIu64 "、HTTP %" PRIu64,
+						 t->https_flows, t->http_flows, t->https_bytes,
+						 t->http_bytes);
+		struct finding *f = at_packet(finding_add(in, ctx, "EL401", "default", ITEM_6_1, -1, FST_WARN,
 				      (unsigned)t->first_http_packet, ev, "share",
 				      pct(in, t->https_flows, web), "https", u64s(in, t->https_flows),
 				      "web", u64s(in, web), "http", u64s(in, t->http_flows), "bytes_share",
 				      pct(in, t->https_bytes, wb), "min",
 				      arena_printf(&in->arena, "%.1f", 100.0 * ctx->pol->https_share_min),
 				      ARGS_END));
+		finding_evidence_ours(f, SIZE_MAX);
+		finding_evidence_ja(in, f, ev_ja, SIZE_MAX);
 	}
 	for (size_t i = 0; i < t->ntls; i++) {
 		const struct traffic_tls *v = &t->tls[i];
@@ -131,9 +138,15 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		const char *ev = arena_printf(&in->arena, "%s: %" PRIu64 " flow(s)%s%s", v->name,
 					      v->flows, v->host ? ", e.g. " : "",
 					      v->host ? v->host : "");
-		at_packet(finding_add(in, ctx, "EL402", v->host ? "host" : "default", ITEM_6_1, -1,
-				      FST_WARN, (unsigned)v->first_packet, ev, "version", v->name,
-				      "flows", u64s(in, v->flows), "host", v->host ? v->host : "",
-				      ARGS_END));
+		const char *ev_ja = arena_printf(&in->arena, "%s: %" PRIu64 " フロー%s%s%s", v->name,
+						 v->flows, v->host ? "（例: " : "",
+						 v->host ? v->host : "", v->host ? "）" : "");
+		finding_evidence_ja(in,
+				    at_packet(finding_add(in, ctx, "EL402", v->host ? "host" : "default",
+							  ITEM_6_1, -1, FST_WARN,
+							  (unsigned)v->first_packet, ev, "version",
+							  v->name, "flows", u64s(in, v->flows), "host",
+							  v->host ? v->host : "", ARGS_END)),
+				    ev_ja, 0);
 	}
 }

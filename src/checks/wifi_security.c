@@ -21,10 +21,15 @@ static const char *sec_evidence(struct input *in, const struct wifi_net *w)
 }
 
 /* Marks the words of sec_evidence() that are ours (all of it when the
- * label is our name for the mode). */
-static void sec_evidence_ours(struct finding *f, const struct wifi_net *w)
+ * label is our name for the mode), and says them in Japanese. */
+static void sec_evidence_ours(struct input *in, struct finding *f, const struct wifi_net *w)
 {
+	static const char ja[] = "セキュリティ: ";
 	finding_evidence_ours(f, w->sec_label.s ? strlen("security: ") : SIZE_MAX);
+	finding_evidence_ja(in, f,
+			    arena_printf(&in->arena, "%s%s", ja,
+					 w->sec_label.s ? w->sec_label.s : wifi_sec_name(w->sec)),
+			    w->sec_label.s ? strlen(ja) : SIZE_MAX);
 }
 
 /* Modes that fail item 6-2 on their own, and the rule and message for each. */
@@ -46,7 +51,7 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 	const char *ssid = wifi_net_shown_ssid(in, w);
 	if (w->sec == WSEC_UNSET || w->sec == WSEC_UNKNOWN) {
 		bool unset = w->sec == WSEC_UNSET;
-		sec_evidence_ours(finding_add(in, ctx, "EL206", unset ? "missing" : "unreadable",
+		sec_evidence_ours(in, finding_add(in, ctx, "EL206", unset ? "missing" : "unreadable",
 					      ITEM_6_2, -1, FST_UNKNOWN, unset ? w->line : line,
 					      unset ? NULL : ev, "ssid", ssid, ARGS_END),
 				  w);
@@ -54,7 +59,7 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 	}
 	for (size_t i = 0; i < sizeof(failing_modes) / sizeof(failing_modes[0]); i++) {
 		if (failing_modes[i].sec == w->sec) {
-			sec_evidence_ours(finding_add(in, ctx, failing_modes[i].rule,
+			sec_evidence_ours(in, finding_add(in, ctx, failing_modes[i].rule,
 						      failing_modes[i].variant, ITEM_6_2, -1,
 						      FST_FAIL, line, ev, "ssid", ssid, ARGS_END),
 					  w);
@@ -64,12 +69,15 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 	input_item(in, ITEM_6_2, IST_PASS, NULL);
 	if (w->cipher == WCIPH_TKIP || w->cipher == WCIPH_TKIP_AES) {
 		unsigned cl = w->cipher_line ? w->cipher_line : line;
-		finding_evidence_ours(
+		struct finding *f =
 			finding_add(in, ctx, "EL204", "default", ITEM_6_2, -1, FST_WARN, cl,
 				    arena_printf(&in->arena, "cipher: %s",
 						 wifi_cipher_name(w->cipher)),
-				    "ssid", ssid, "cipher", wifi_cipher_name(w->cipher), ARGS_END),
-			SIZE_MAX);
+				    "ssid", ssid, "cipher", wifi_cipher_name(w->cipher), ARGS_END);
+		finding_evidence_ours(f, SIZE_MAX);
+		finding_evidence_ja(in, f,
+				    arena_printf(&in->arena, "暗号方式: %s", wifi_cipher_name(w->cipher)),
+				    SIZE_MAX);
 	}
 }
 
@@ -84,12 +92,14 @@ void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 		active++;
 		judge_net(in, ctx, w);
 	}
-	if (in->dev.wps == TRI_YES)
-		finding_add(in, ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN,
-			    in->dev.wps_line,
-			    strcmp(in->kind->name, "router-facts") == 0 ? "wps_enabled: true"
-									 : "WPS: on",
-			    ARGS_END);
+	if (in->dev.wps == TRI_YES) {
+		bool facts = strcmp(in->kind->name, "router-facts") == 0;
+		struct finding *f = finding_add(in, ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN,
+						in->dev.wps_line,
+						facts ? "wps_enabled: true" : "WPS: on", ARGS_END);
+		if (!facts)   /* the facts file's own key and value stay as they are */
+			finding_evidence_ja(in, f, "WPS: 有効", SIZE_MAX);
+	}
 	if (active == 0) {
 		bool facts = strcmp(in->kind->name, "router-facts") == 0;
 		input_item(in, ITEM_6_2, in->dev.nwifi ? IST_NA : IST_UNKNOWN,

@@ -196,7 +196,7 @@ static void json_text(struct jw *w, struct input *in, const struct finding *f, e
 	finding_message(in, f, l, sb);
 	jw_str(w, "message", sb_str(sb));
 	sb_reset(sb);
-	finding_evidence(in, f, sb);
+	finding_evidence_l(in, f, l, sb);
 	jw_str(w, "evidence", f->evidence ? sb_str(sb) : NULL);
 }
 

@@ -395,7 +395,7 @@ static int text_finding(struct report_run *run, struct input *in, const struct f
 	if (!rc && f->evidence) {
 		rc = sb_printf(o, "    %s: ", ui(run, UI_EVIDENCE));
 		if (!rc)
-			rc = finding_evidence(in, f, o);
+			rc = finding_evidence_l(in, f, l, o);
 		if (!rc)
 			rc = sb_adds(o, "\n");
 	}

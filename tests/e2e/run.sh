@@ -652,8 +652,8 @@ for fmt in text json sarif; do
 	grep -q "orbit-violet" "$TMP/o" && bad "secret in two fields leaked ($fmt)" || ok
 done
 run_bad "missing file" 2 "$TMP/nonexistent.yaml" "No such file or directory"
-# In Japanese: our words Japanese, the system's reason (strerror) as it is.
-check "missing file: error in Japanese (JSON)" "$TMP/nonexistent.yaml: 読み込めません: No such file or directory" \
+# In Japanese: our words Japanese, and the system's reason too (errno_ja, util.c).
+check "missing file: error in Japanese (JSON)" "$TMP/nonexistent.yaml: 読み込めません: そのようなファイルやディレクトリはありません" \
 	"$(el --lang ja --format json "$TMP/nonexistent.yaml" 2>/dev/null | jq -r '.inputs[0].error')"
 el --lang ja "$TMP/typo.yaml" 2>/dev/null | grep -q "typo.yaml:4: 中 EL001 input-not-understood: 'router' に知らないキー 'pasphrase' があります" && ok || bad "diagnostic in Japanese"
 check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
@@ -862,6 +862,135 @@ check "check-ja-words searches input errors" "cannot read" \
 	"$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt" | sed -n "s/.*English word '\([a-z]*\)'.*/\1/p" | sort -u | tr '\n' ' ' | sed 's/ $//')"
 printf '%s\n' "$TMP/nope.cfg — 種類を判別できません" "  エラー: $TMP/nope.cfg: 読み込めません: No such file or directory" >"$TMP/jaw.txt"
 check "check-ja-words allows strerror in input errors" "" "$(python3 tests/e2e/check-ja-words.py --text "$TMP/jaw.txt")"
+# Input errors in Japanese give their reason in Japanese (issue 11 §1), on
+# stderr and in every format: a FIFO that stays silent (no writer: 30 s), a
+# truncated gzip, a file the kernel refuses to read (/proc/self/mem at 0:
+# EIO, even for root), a missing file, a path through a file, and when not
+# root a file without read permission.
+mkfifo "$TMP/silent.fifo"
+gzip -c samples/yamaha/rtx830-pppoe-l2tp-standard.cfg | head -c 300 >"$TMP/cut.cfg.gz"
+printf 'x\n' >"$TMP/noperm.cfg"; chmod 0 "$TMP/noperm.cfg"
+JAERR=("$TMP/cut.cfg.gz" /proc/self/mem "$TMP/nope.cfg" "$TMP/cut.cfg.gz/x")
+[ "$(id -u)" != 0 ] && JAERR+=("$TMP/noperm.cfg")
+timeout 90 "$BIN" --today "$TODAY" --lang ja --format json "$TMP/silent.fifo" "${JAERR[@]}" >"$TMP/jaerr.json" 2>"$TMP/jaerr.err"
+check "Japanese input errors: exit" 2 "$?"
+rm -f "$TMP/silent.fifo"   # check-ja-words.py opens each input's path
+{
+	echo "edgelint: $TMP/silent.fifo: 読み込めません: 30 秒待っても何も届きませんでした（書き込む側のいないパイプか FIFO ですか？）"
+	echo "edgelint: $TMP/cut.cfg.gz: gzip のデータが途中で終わっています（展開できたのは N バイト。ダウンロードやコピーが途中で止まった可能性があります）"
+	echo "edgelint: /proc/self/mem: 読み込めません: 入出力エラーです"
+	echo "edgelint: $TMP/nope.cfg: 読み込めません: そのようなファイルやディレクトリはありません"
+	echo "edgelint: $TMP/cut.cfg.gz/x: 読み込めません: ディレクトリではありません"
+	[ "$(id -u)" != 0 ] && echo "edgelint: $TMP/noperm.cfg: 読み込めません: 許可がありません"
+} >"$TMP/jaerr.want"
+sed -E 's/（展開できたのは [0-9]+ バイト/（展開できたのは N バイト/' "$TMP/jaerr.err" >"$TMP/jaerr.got"
+if cmp -s "$TMP/jaerr.want" "$TMP/jaerr.got"; then ok; else bad "Japanese input errors on stderr"; diff "$TMP/jaerr.want" "$TMP/jaerr.got"; fi
+jq -r '.inputs[].error' "$TMP/jaerr.json" | sed -E 's/^/edgelint: /; s/（展開できたのは [0-9]+ バイト/（展開できたのは N バイト/' >"$TMP/jaerr.got"
+if cmp -s "$TMP/jaerr.want" "$TMP/jaerr.got"; then ok; else bad "Japanese input errors in JSON"; diff "$TMP/jaerr.want" "$TMP/jaerr.got"; fi
+el --lang ja "${JAERR[@]}" >"$TMP/jaerr.txt" 2>/dev/null
+el --lang ja --format sarif "${JAERR[@]}" >"$TMP/jaerr.sarif" 2>/dev/null
+grep -c '^  エラー: .*: 読み込めません: 入出力エラーです$' "$TMP/jaerr.txt" >"$TMP/n" || true
+check "Japanese input error in the text report" 1 "$(cat "$TMP/n")"
+jq -r '.runs[0].invocations[0].toolExecutionNotifications[].message.text' "$TMP/jaerr.sarif" | grep -c ': 読み込めません: ディレクトリではありません$' >"$TMP/n" || true
+check "Japanese input error in SARIF" 1 "$(cat "$TMP/n")"
+# No English word of ours, and no C library text either (strerror is translated now).
+cp "$TMP/jaerr.err" "$TMP/jaerr.plain"
+if python3 tests/e2e/check-ja-words.py --json "$TMP/jaerr.json" --sarif "$TMP/jaerr.sarif" \
+	--text "$TMP/jaerr.txt" --plain "$TMP/jaerr.plain" >"$TMP/jaw"; then ok
+else bad "English words of ours in Japanese input errors"; head -20 "$TMP/jaw"; fi
+cat "$TMP/jaerr.err" "$TMP/jaerr.txt" "$TMP/jaerr.sarif" "$TMP/jaerr.json" | grep -oE 'Input/output error|No such file|Not a directory|Permission denied|nothing came|cannot read' | sort -u >"$TMP/n"
+check "no English reason in Japanese input errors" "" "$(cat "$TMP/n")"
+# The other stderr lines: a report that cannot be written, an option's value, an exception's warning.
+el --lang ja -o "$TMP/no/such/dir/r.json" samples/yamaha/rtx830-pppoe-l2tp-standard.cfg 2>&1 >/dev/null | tail -1 >"$TMP/n"
+check "Japanese: cannot write the report" "edgelint: $TMP/no/such/dir/r.json に書き込めません: そのようなファイルやディレクトリはありません" "$(cat "$TMP/n")"
+el --lang ja --max-memory 3 x 2>&1 | head -1 >"$TMP/n"
+check "Japanese: --max-memory" "edgelint: --max-memory 3: 8 から 65536 の MiB 数を指定してください" "$(cat "$TMP/n")"
+printf 'exceptions:\n  - {rule: EL999, reason: "test", until: 2026-01-01}\n  - {rule: EL105, reason: "test"}\n' >"$TMP/expol.yaml"
+LANG=ja_JP.UTF-8 LC_ALL='' LC_MESSAGES='' "$BIN" --today "$TODAY" --policy "$TMP/expol.yaml" \
+	samples/yamaha/rtx830-pppoe-l2tp-standard.cfg >/dev/null 2>"$TMP/n"
+printf '%s\n' "edgelint: $TMP/expol.yaml:2: 警告: EL999 の例外は 2026-01-01 に期限が切れています" \
+	"edgelint: $TMP/expol.yaml:3: 警告: EL105 の例外に当てはまる指摘はありませんでした" >"$TMP/jaerr.want"
+if diff "$TMP/jaerr.want" "$TMP/n" >/dev/null; then ok; else bad "Japanese exception warnings (LANG=ja_JP)"; diff "$TMP/jaerr.want" "$TMP/n"; fi
+# EL114 reads as a sentence in both languages (issue 11 §1 saw "すべての送信元 からの
+# すべてのプロトコルの ポート すべて が"): from a named source, of every protocol and port,
+# one port to another port.
+{ sed -n 4,25p samples/openwrt/firewall-wan-ssh-redirect.uci   # the defaults and zones
+printf '%s\n' "config redirect" "	option name 'any'" "	option src 'wan'" "	option proto 'all'" "	option dest_ip '192.168.1.210'" \
+	"config redirect" "	option name 'ssh'" "	option src 'wan'" "	option proto 'tcp'" "	option src_ip '203.0.113.0/24'" \
+	"	option src_dport '2222'" "	option dest_ip '192.168.1.5'" "	option dest_port '22'" \
+	"config redirect" "	option name 'games'" "	option src 'wan'" "	option proto 'tcp udp'" "	option src_dport '27015-27030'" \
+	"	option dest_ip '192.168.1.6'"; } >"$TMP/fwd.uci"
+printf '%s\n' \
+	"すべての送信元からのすべてのプロトコルのすべてのポートが 192.168.1.210 に転送されています。" \
+	"203.0.113.0/24 からの tcp ポート 2222 が 192.168.1.5 のポート 22 に転送されています。" \
+	"すべての送信元からの tcp+udp ポート 27015-27030 が 192.168.1.6 に転送されています。" \
+	"every port of every protocol from any source is forwarded to 192.168.1.210." \
+	"tcp port 2222 from 203.0.113.0/24 is forwarded to 192.168.1.5 port 22." \
+	"tcp+udp port 27015-27030 from any source is forwarded to 192.168.1.6." >"$TMP/fwd.want"
+{ el --lang ja --kind openwrt --format json "$TMP/fwd.uci"; el --lang en --kind openwrt --format json "$TMP/fwd.uci"; } 2>/dev/null |
+	jq -r '.inputs[0].findings[] | select(.rule == "EL114") | .occurrences[].message' >"$TMP/fwd.got"
+if diff "$TMP/fwd.want" "$TMP/fwd.got" >/dev/null; then ok; else bad "EL114 wording"; diff "$TMP/fwd.want" "$TMP/fwd.got"; fi
+# An SSID equal to ANOTHER network's passphrase (or any secret of the input) is
+# not a public value: printing the name would print that passphrase (issue 11 §2).
+# Before the fix every format printed the guest SSID; now it is "****" everywhere.
+printf '%s\n' "config wifi-device 'radio0'" "	option type 'mac80211'" "	option band '2g'" \
+	"config wifi-iface 'office'" "	option device 'radio0'" "	option mode 'ap'" "	option ssid 'Office-Main'" \
+	"	option encryption 'psk2'" "	option key 'Tanuki-Guest-2024'" \
+	"config wifi-iface 'guest'" "	option device 'radio0'" "	option mode 'ap'" "	option ssid 'Tanuki-Guest-2024'" \
+	"	option encryption 'none'" >"$TMP/ssidkey.uci"
+printf '%s\n' "router:" "  vendor: buffalo" "  model: WSR-1800AX4S" "  firmware_version: \"1.11\"" "wifi:" \
+	"  - ssid: Office-Main" "    security: \"WPA2-PSK(AES)\"" "    passphrase: \"Tanuki-Guest-2024\"" \
+	"  - ssid: Tanuki-Guest-2024" "    security: なし" >"$TMP/ssidkey.yaml"
+for l in en ja; do for f in text json sarif; do
+	el --lang "$l" --format "$f" "$TMP/ssidkey.uci" "$TMP/ssidkey.yaml" 2>&1
+done; done >"$TMP/ssidkey.out"
+check "SSID equal to another network's passphrase: never printed" 0 "$(grep -c 'Tanuki' "$TMP/ssidkey.out")"
+el --format json "$TMP/ssidkey.uci" "$TMP/ssidkey.yaml" | jq -r '.inputs[].findings[] | select(.rule == "EL201") | .occurrences[].message' >"$TMP/n"
+printf '%s\n' 'Network "****" is open: anyone nearby can join it without a password.' \
+	'Network "****" is open: anyone nearby can join it without a password.' >"$TMP/ssidkey.want"
+if diff "$TMP/ssidkey.want" "$TMP/n" >/dev/null; then ok; else bad "SSID equal to another passphrase: EL201 message"; diff "$TMP/ssidkey.want" "$TMP/n"; fi
+# Evidence in our own words is in the report's language (issue 11 §1); the input's
+# words in it stay as they are. Exact values, JSON and text.
+while IFS='|' read -r s rule want; do
+	got=$(el --lang ja --format json "$s" 2>/dev/null | jq -r --arg r "$rule" '[.inputs[].findings[] | select(.rule == $r) | .occurrences[].evidence][0]')
+	check "Japanese evidence $rule $s" "$want" "$got"
+	el --lang ja "$s" 2>/dev/null | grep -qF "    根拠: $want" && ok || bad "Japanese evidence $rule $s (text)"
+done <<'EOF_EV'
+samples/openwrt/wireless-psk2-weak-and-ssid-key.uci|EL253|パスフレーズ: （非表示、11 文字）
+samples/openwrt/wireless-psk2-weak-and-ssid-key.uci|EL205|WPS: 有効
+samples/pcap/http-basic.pcap|EL401|Web のフロー: HTTPS 0、HTTP 1／バイト: HTTPS 0、HTTP 681
+samples/pcap/tls10-old.pcap|EL402|TLS1.0: 1 フロー（例: legacy.example.net）
+samples/openwrt/wireless-psk-mixed-tkip.uci|EL203|セキュリティ: encryption 'psk-mixed+tkip+ccmp'
+samples/openwrt/firewall-wan-ssh-redirect.uci|EL110|ルール 'Allow-SSH-WAN' が wan からの tcp 22 を許可
+samples/yamaha/rtx1100-dhcp-wan-no-filter-httpd-any.cfg|EL101|「ip lan2 secure filter in」の行がありません
+EOF_EV
+# SARIF fingerprints are computed from the canonical (English) evidence: the same
+# in either language, for every sample.
+for s in "${SAMPLES[@]}"; do
+	for l in en ja; do
+		el --lang "$l" --format sarif "$s" 2>/dev/null | jq -r '.runs[].results[] | "\(.ruleId) \(.partialFingerprints.primaryLocationLineHash)"' >"$TMP/fp.$l"
+	done
+	cmp -s "$TMP/fp.en" "$TMP/fp.ja" || { bad "SARIF fingerprints differ by language: $s"; diff "$TMP/fp.en" "$TMP/fp.ja" | head -4; }
+done
+ok
+# EL118: a password equal to its user name (issue 11 §2) in a YAMAHA remote-access
+# user (`pp auth username`, CR §11.1) and an ASA local user whose password is in
+# clear (no encrypted/pbkdf2 keyword); a hashed ASA password is not compared.
+# Neither the name nor the password is printed, in any format or language.
+sed 's/^\( *pp auth username tw-aoki\) .*/\1 Tw-Aoki/' samples/yamaha/rtx830-pppoe-l2tp-standard.cfg >"$TMP/same.cfg"
+sed 's/^username admin password .*/username backupadmin password backupadmin privilege 15\nusername hashed password hashed pbkdf2 privilege 15/' \
+	samples/asa/asa-asdm-ssh-outside.cfg >"$TMP/same-asa.cfg"
+for l in en ja; do for f in text json sarif; do
+	el --lang "$l" --format "$f" "$TMP/same.cfg" "$TMP/same-asa.cfg" 2>&1; echo "rc=$?"
+done; done >"$TMP/same.out"
+check "EL118: no user name or password printed, no oracle abort" 0 "$(grep -ciE 'tw-aoki|backupadmin|rc=134' "$TMP/same.out")"
+el --format json "$TMP/same.cfg" "$TMP/same-asa.cfg" 2>/dev/null | jq -r '.inputs[] | .items["3-2"] as $i | .findings[] | select(.rule == "EL118") | .occurrences[] | "\(.line) \($i) \(.evidence) | \(.message)"' >"$TMP/n"
+asa_line=$(grep -n '^username backupadmin' "$TMP/same-asa.cfg" | cut -d: -f1)
+printf '%s\n' "33 fail pp auth username (user name and password hidden) | A remote-access user (L2TP/IPsec or PPP) has a password equal to its user name: anyone who tries the name as the password can connect to the VPN." \
+	"$asa_line fail username (user name and password hidden) | A local user account has a password equal to its user name: anyone who tries the name as the password can log in (ASDM, SSH or a remote-access VPN that uses local accounts)." >"$TMP/same.want"
+if diff "$TMP/same.want" "$TMP/n" >/dev/null; then ok; else bad "EL118 findings"; diff "$TMP/same.want" "$TMP/n"; fi
+el --lang ja --format json "$TMP/same.cfg" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule == "EL118") | .occurrences[] | "\(.evidence) | \(.message)"' >"$TMP/n"
+check "EL118 in Japanese" "pp auth username（ユーザー名とパスワードは非表示） | リモートアクセス（L2TP/IPsec または PPP）のユーザーに、ユーザー名と同じパスワードが設定されています。ユーザー名をパスワードとして試すだけで、誰でも VPN に接続できます。" "$(cat "$TMP/n")"
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg

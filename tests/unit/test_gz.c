@@ -166,6 +166,18 @@ static void test_errors(void **state)
 	memcpy(c, z, zn);
 	c[zn - 8] ^= 0x01;
 	expect_fail(c, zn, 1u << 20, false, EL_EPARSE, "incorrect data check");
+	struct gz *gc = gz_open(-1, (const char *)c, zn, 0, false);
+	char *cout = NULL;
+	size_t con = 0;
+	assert_int_equal(gz_read_all(gc, 1u << 20, &cout, &con), EL_EPARSE);
+	assert_string_equal(gz_error_ja(gc), "gzip のデータが壊れています（データのチェックサムが一致しません。"
+					     "展開できたのは 129 バイト）");
+	gz_close(gc);
+	/* Cut: its Japanese names the bytes that came out, nothing English. */
+	gc = gz_open(-1, (const char *)z, zn - 9, 0, false);
+	assert_int_equal(gz_read_all(gc, 1u << 20, &cout, &con), EL_EPARSE);
+	assert_non_null(strstr(gz_error_ja(gc), "gzip のデータが途中で終わっています（展開できたのは "));
+	gz_close(gc);
 	/* Past max_bytes (the text is 129 bytes): the limit is named; exactly
 	 * max is fine. */
 	expect_fail(z, zn, strlen(text) - 1, false, EL_ETOOBIG,
@@ -179,6 +191,30 @@ static void test_errors(void **state)
 	free(out);
 	gz_close(g);
 	free(c);
+	free(z);
+}
+
+/* A pipe that gives the first bytes and then stays silent (its writer
+ * open): the read gives up after the timeout, in both languages. */
+static void test_silent_pipe(void **state)
+{
+	(void)state;
+	size_t zn;
+	unsigned char *z = gzip_mem(text, strlen(text), &zn);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], z + 3, 7), 7);
+	struct gz *g = gz_open(fds[0], (const char *)z, 3, 100, false);
+	assert_non_null(g);
+	char *out = NULL;
+	size_t on = 0;
+	assert_int_equal(gz_read_all(g, 1u << 20, &out, &on), EL_EPARSE);
+	assert_string_equal(gz_error(g),
+			    "cannot read: nothing came for 0 seconds (a pipe or FIFO no one writes to?)");
+	assert_string_equal(gz_error_ja(g), "読み込めません: 0 秒待っても何も届きませんでした"
+					    "（書き込む側のいないパイプか FIFO ですか？）");
+	gz_close(g);
+	close(fds[1]);
 	free(z);
 }
 
@@ -239,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_pipe_two_members_trailing),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_bomb_guard),
+		cmocka_unit_test(test_silent_pipe),
 		cmocka_unit_test(test_fopen_error_on_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -636,8 +636,8 @@ static void test_file_read_all(void **state)
 	write_file(path, data, 10000);
 	char *out = NULL;
 	size_t n = 0;
-	char why[200] = "";
-	assert_int_equal(file_read_all(path, 10000, &out, &n, why, sizeof(why)), 0);
+	struct why w = {{0}, {0}};
+	assert_int_equal(file_read_whole(path, 10000, &out, &n, &w), 0);
 	assert_int_equal(n, 10000);
 	assert_memory_equal(out, data, 10000);
 	assert_int_equal(out[10000], '\0');
@@ -645,21 +645,22 @@ static void test_file_read_all(void **state)
 
 	/* max + 1 bytes: EL_ETOOBIG naming the limit; *out untouched. */
 	out = (char *)0x1;
-	assert_int_equal(file_read_all(path, 9999, &out, &n, why, sizeof(why)), EL_ETOOBIG);
+	assert_int_equal(file_read_whole(path, 9999, &out, &n, &w), EL_ETOOBIG);
 	assert_ptr_equal(out, (char *)0x1);
-	assert_non_null(strstr(why, "9999 bytes"));
+	assert_string_equal(w.en, "larger than the limit of 9999 bytes for this kind of input");
+	assert_string_equal(w.ja, "この種類の入力の上限 9999 バイトを超えています");
 
 	/* Small limits too (below the first 4 KiB read). */
 	write_file(path, "abcdef", 6);
-	assert_int_equal(file_read_all(path, 5, &out, &n, why, sizeof(why)), EL_ETOOBIG);
-	assert_int_equal(file_read_all(path, 6, &out, &n, why, sizeof(why)), 0);
+	assert_int_equal(file_read_whole(path, 5, &out, &n, &w), EL_ETOOBIG);
+	assert_int_equal(file_read_whole(path, 6, &out, &n, &w), 0);
 	assert_int_equal(n, 6);
 	assert_string_equal(out, "abcdef");
 	free(out);
 
 	/* An empty file is an empty string. */
 	write_file(path, "", 0);
-	assert_int_equal(file_read_all(path, 100, &out, &n, why, sizeof(why)), 0);
+	assert_int_equal(file_read_whole(path, 100, &out, &n, &w), 0);
 	assert_int_equal(n, 0);
 	assert_string_equal(out, "");
 	free(out);
@@ -667,14 +668,31 @@ static void test_file_read_all(void **state)
 	/* Missing file: EL_EIO with errno's text. */
 	char missing[PATH_MAX];
 	snprintf(missing, sizeof(missing), "%s/nope.txt", dir);
-	why[0] = '\0';
+	assert_int_equal(file_read_whole(missing, 100, &out, &n, &w), EL_EIO);
+	assert_string_equal(w.en, strerror(ENOENT));
+	assert_string_equal(w.ja, "そのようなファイルやディレクトリはありません");
+	/* An error number without a Japanese text is named by its number. */
+	why_errno(&w, 9999);
+	assert_string_equal(w.en, strerror(9999));
+	assert_string_equal(w.ja, "システムエラー（番号 9999）");
+	/* The English-only form the rules and policy loaders use. */
+	char why[200] = "";
 	assert_int_equal(file_read_all(missing, 100, &out, &n, why, sizeof(why)), EL_EIO);
 	assert_string_equal(why, strerror(ENOENT));
 
 	/* A directory cannot be read as a file. */
-	why[0] = '\0';
-	assert_int_equal(file_read_all(dir, 100, &out, &n, why, sizeof(why)), EL_EIO);
-	assert_true(strlen(why) > 0);
+	assert_int_equal(file_read_whole(dir, 100, &out, &n, &w), EL_EIO);
+	assert_string_equal(w.en, strerror(EISDIR));
+	assert_string_equal(w.ja, "ディレクトリです");
+
+	/* A file that may not be read (unless root, who may read anything). */
+	if (geteuid() != 0) {
+		write_file(path, "x", 1);
+		assert_int_equal(chmod(path, 0), 0);
+		assert_int_equal(file_read_whole(path, 100, &out, &n, &w), EL_EIO);
+		assert_string_equal(w.en, strerror(EACCES));
+		assert_string_equal(w.ja, "許可がありません");
+	}
 
 	unlink(path);
 	remove_tmpdir(dir);
@@ -690,29 +708,31 @@ static void test_fifo_read(void **state)
 	char fifo[PATH_MAX];
 	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
 	assert_int_equal(mkfifo(fifo, 0600), 0);
-	char why[200] = "";
+	struct why w = {{0}, {0}};
 	bool regular = true;
-	int fd = file_open_read(fifo, &regular, why, sizeof(why));
+	int fd = file_open_read(fifo, &regular, &w);
 	assert_true(fd >= 0);
 	assert_false(regular);
 	char buf[16];
 	errno = 0;
-	assert_int_equal(fd_read_wait(fd, buf, sizeof(buf), 200, why, sizeof(why)), -1);
+	assert_int_equal(fd_read_wait(fd, buf, sizeof(buf), 200, &w), -1);
 	assert_int_equal(errno, ETIMEDOUT);
-	assert_string_equal(why, "nothing came for 0 seconds (a pipe or FIFO no one writes to?)");
+	assert_string_equal(w.en, "nothing came for 0 seconds (a pipe or FIFO no one writes to?)");
+	assert_string_equal(w.ja,
+			    "0 秒待っても何も届きませんでした（書き込む側のいないパイプか FIFO ですか？）");
 	int wfd = open(fifo, O_WRONLY | O_NONBLOCK);
 	assert_true(wfd >= 0);
 	assert_int_equal(write(wfd, "HEADrest", 8), 8);
 	close(wfd);
-	assert_int_equal(fd_read_wait(fd, buf, 4, 1000, why, sizeof(why)), 4);
+	assert_int_equal(fd_read_wait(fd, buf, 4, 1000, &w), 4);
 	char *out = NULL;
 	size_t n = 0;
-	assert_int_equal(fd_read_all(fd, buf, 4, 100, 1000, &out, &n, why, sizeof(why)), 0);
+	assert_int_equal(fd_read_all(fd, buf, 4, 100, 1000, &out, &n, &w), 0);
 	assert_int_equal(n, 8);
 	assert_string_equal(out, "HEADrest");
 	free(out);
 	/* over the limit, head included */
-	assert_int_equal(fd_read_all(fd, "12345", 5, 4, 1000, &out, &n, why, sizeof(why)),
+	assert_int_equal(fd_read_all(fd, "12345", 5, 4, 1000, &out, &n, &w),
 			 EL_ETOOBIG);
 	close(fd);
 	unlink(fifo);
@@ -725,9 +745,9 @@ static void test_file_write_atomic(void **state)
 	char *dir = make_tmpdir();
 	char path[PATH_MAX];
 	snprintf(path, sizeof(path), "%s/out.json", dir);
-	char why[200] = "";
+	struct why w = {{0}, {0}};
 
-	assert_int_equal(file_write_atomic(path, "first\n", 6, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(path, "first\n", 6, &w), 0);
 	size_t n;
 	char *got = slurp(path, &n);
 	assert_int_equal(n, 6);
@@ -741,11 +761,11 @@ static void test_file_write_atomic(void **state)
 	/* Replacing a longer file with a shorter one leaves no tail. */
 	static char big[100000];
 	memset(big, 'x', sizeof(big));
-	assert_int_equal(file_write_atomic(path, big, sizeof(big), why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(path, big, sizeof(big), &w), 0);
 	got = slurp(path, &n);
 	assert_int_equal(n, sizeof(big));
 	free(got);
-	assert_int_equal(file_write_atomic(path, "2", 1, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(path, "2", 1, &w), 0);
 	got = slurp(path, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(got[0], '2');
@@ -753,25 +773,25 @@ static void test_file_write_atomic(void **state)
 	assert_int_equal(count_entries(dir), 1);
 
 	/* Zero bytes: an empty file. */
-	assert_int_equal(file_write_atomic(path, "", 0, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(path, "", 0, &w), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_size, 0);
 
 	/* A directory that does not exist: fails cleanly with a reason. */
 	char bad[PATH_MAX];
 	snprintf(bad, sizeof(bad), "%s/no/such/dir/out.json", dir);
-	why[0] = '\0';
-	assert_int_equal(file_write_atomic(bad, "x", 1, why, sizeof(why)), EL_EIO);
-	assert_string_equal(why, strerror(ENOENT));
+	assert_int_equal(file_write_atomic(bad, "x", 1, &w), EL_EIO);
+	assert_string_equal(w.en, strerror(ENOENT));
+	assert_string_equal(w.ja, "そのようなファイルやディレクトリはありません");
 
 	/* The target is a directory: rename fails, the temporary file beside
 	 * it is removed and the directory is untouched. */
 	char sub[PATH_MAX];
 	snprintf(sub, sizeof(sub), "%s/sub", dir);
 	assert_int_equal(mkdir(sub, 0755), 0);
-	why[0] = '\0';
-	assert_int_equal(file_write_atomic(sub, "x", 1, why, sizeof(why)), EL_EIO);
-	assert_true(strlen(why) > 0);
+	assert_int_equal(file_write_atomic(sub, "x", 1, &w), EL_EIO);
+	assert_string_equal(w.en, strerror(EISDIR));
+	assert_string_equal(w.ja, "ディレクトリです");
 	assert_int_equal(count_entries(dir), 2);  /* out.json and sub only */
 	assert_int_equal(stat(sub, &st), 0);
 	assert_true(S_ISDIR(st.st_mode));
@@ -783,12 +803,12 @@ static void test_file_write_atomic(void **state)
 	mode_t old_mask = umask(027);
 	char fresh[PATH_MAX];
 	snprintf(fresh, sizeof(fresh), "%s/fresh.txt", dir);
-	assert_int_equal(file_write_atomic(fresh, "a", 1, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(fresh, "a", 1, &w), 0);
 	assert_int_equal(stat(fresh, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0640);
 	umask(old_mask);
 	assert_int_equal(chmod(path, 0600), 0);
-	assert_int_equal(file_write_atomic(path, "secret\n", 7, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(path, "secret\n", 7, &w), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
 	unlink(fresh);
@@ -797,14 +817,14 @@ static void test_file_write_atomic(void **state)
 	char lnk[PATH_MAX];
 	snprintf(lnk, sizeof(lnk), "%s/null", dir);
 	assert_int_equal(symlink("/dev/null", lnk), 0);
-	assert_int_equal(file_write_atomic(lnk, "x", 1, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(lnk, "x", 1, &w), 0);
 	assert_int_equal(lstat(lnk, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	unlink(lnk);
 
 	/* A symbolic link to a regular file stays a link; its target changes. */
 	assert_int_equal(symlink("out.json", lnk), 0);
-	assert_int_equal(file_write_atomic(lnk, "via\n", 4, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(lnk, "via\n", 4, &w), 0);
 	assert_int_equal(lstat(lnk, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	got = slurp(path, &n);
@@ -820,12 +840,12 @@ static void test_file_write_atomic(void **state)
 	char fifo[PATH_MAX];
 	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
 	assert_int_equal(mkfifo(fifo, 0600), 0);
-	why[0] = '\0';
-	assert_int_equal(file_write_atomic(fifo, "x", 1, why, sizeof(why)), EL_EIO);
-	assert_string_equal(why, "nothing reads this FIFO");
+	assert_int_equal(file_write_atomic(fifo, "x", 1, &w), EL_EIO);
+	assert_string_equal(w.en, "nothing reads this FIFO");
+	assert_string_equal(w.ja, "この FIFO を読む側がいません");
 	int rfd = open(fifo, O_RDONLY | O_NONBLOCK);
 	assert_true(rfd >= 0);
-	assert_int_equal(file_write_atomic(fifo, "pipe", 4, why, sizeof(why)), 0);
+	assert_int_equal(file_write_atomic(fifo, "pipe", 4, &w), 0);
 	char pb[8];
 	assert_int_equal(read(rfd, pb, sizeof(pb)), 4);
 	assert_memory_equal(pb, "pipe", 4);
