@@ -152,8 +152,9 @@ static int text_input(struct report_run *run, struct input *in)
 		const char *note = in->item_note[it]
 					   ? registry_note(run->ctx->reg, in->item_note[it], l)
 					   : NULL;
+		/* Japanese: full-width brackets, no space, as text_unchecked. */
 		if (!rc && note && st != IST_PASS && st != IST_FAIL && st != IST_WARN)
-			rc = sb_printf(o, " (%s)", note);
+			rc = l == LANG_JA ? sb_printf(o, "（%s）", note) : sb_printf(o, " (%s)", note);
 		/* A warning never hides what was not checked. */
 		if (!rc && (st == IST_WARN || st == IST_FAIL))
 			rc = text_unchecked(run, in, it);

@@ -180,6 +180,9 @@ static void test_text_japanese(void **state)
 		    "office.cfg — YAMAHA RTX/NVR: RTX1210, ファームウェア Rev.14.01.42 "
 		    "(12 行中 12 行を解釈)");
 	expect_line(t, "    根拠:", "    根拠: pptp service on");
+	expect_line(t, "  – 6-1",
+		    "  – 6-1  クラウドサービスとの通信の暗号化 — 対象外（この種類の入力には"
+		    "この項目の判定材料が含まれません）");
 	expect_line(t, "office.cfg:3:",
 		    "office.cfg:3: 情報 EL306 vpn-remote-access: この機器はテレワーカー向けの VPN "
 		    "を終端しています：IPsec。 [5-4]");
