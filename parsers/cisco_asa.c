@@ -150,12 +150,12 @@ struct asa {
 	unsigned http_server_line;
 	long http_port;
 	bool in_webvpn;
-	char webvpn_if[8][48];
-	size_t nwebvpn;
+	const char **webvpn_if;       /* `webvpn` / `enable IF`, any number */
+	size_t nwebvpn, capwebvpn;
 	unsigned webvpn_line;
 	bool anyconnect;
-	char ike_if[8][48];
-	size_t nike;
+	const char **ike_if;          /* crypto … enable IF / map … interface IF */
+	size_t nike, capike;
 	unsigned ike_line;
 	bool ra_tunnel_group;
 	unsigned ra_line;
@@ -191,6 +191,23 @@ static void *grow(struct arena *a, void *arr, size_t *cap, size_t n, size_t elem
 		memcpy(na, arr, n * elem);
 	*cap = nc;
 	return na;
+}
+
+/* Appends a copy of name to a growable list of interface names (no
+ * count or length limit: a VPN listener on any interface is seen). Out
+ * of memory is an input error (sticky: no item passes). */
+static bool asa_name_add(struct asa *s, const char ***list, size_t *n, size_t *cap,
+			 const char *name)
+{
+	const char **l = grow(s->a, (void *)*list, cap, *n, sizeof(**list));
+	const char *c = l ? arena_strdup(s->a, name) : NULL;
+	if (!c) {
+		input_fail(s->in, "out of memory", "メモリが足りません");
+		return false;
+	}
+	*list = l;
+	l[(*n)++] = c;
+	return true;
 }
 
 static char **asa_keep(struct asa *s, char **t, size_t n)
@@ -991,8 +1008,9 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		return true;
 	}
 	if (s->in_webvpn && indented) {
-		if (tk(h, "enable") && n >= 2 && s->nwebvpn < 8) {
-			snprintf(s->webvpn_if[s->nwebvpn++], sizeof(s->webvpn_if[0]), "%s", t[1]);
+		if (tk(h, "enable") && n >= 2) {
+			if (!asa_name_add(s, &s->webvpn_if, &s->nwebvpn, &s->capwebvpn, t[1]))
+				return false;
 			s->webvpn_line = line;
 		}
 		if (tk(h, "anyconnect") && n >= 2 && tk(t[1], "enable"))
@@ -1193,14 +1211,14 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	}
 	if (tk(h, "crypto") && n >= 4 && (tk(t[1], "ikev1") || tk(t[1], "ikev2") ||
 					  tk(t[1], "isakmp")) && tk(t[2], "enable")) {
-		if (s->nike < 8)
-			snprintf(s->ike_if[s->nike++], sizeof(s->ike_if[0]), "%s", t[3]);
+		if (!asa_name_add(s, &s->ike_if, &s->nike, &s->capike, t[3]))
+			return false;
 		s->ike_line = line;
 		return true;
 	}
 	if (tk(h, "crypto") && n >= 5 && tk(t[1], "map") && tk(t[3], "interface")) {
-		if (s->nike < 8)
-			snprintf(s->ike_if[s->nike++], sizeof(s->ike_if[0]), "%s", t[4]);
+		if (!asa_name_add(s, &s->ike_if, &s->nike, &s->capike, t[4]))
+			return false;
 		if (!s->ike_line)
 			s->ike_line = line;
 		return true;

@@ -97,7 +97,8 @@ struct run_ctx {
  * FINDING_EVIDENCE_MAX dropped) and masked when rendered. An id or
  * variant missing from the registry is a bug: the function prints it and
  * aborts, so tests catch it.
- * Returns the finding (owned by the input) or NULL on OOM. */
+ * Returns the finding (owned by the input), or NULL on OOM, which also
+ * sets the input's error (sticky: the run reports it and nothing passes). */
 struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			    const char *id, const char *variant, int item,
 			    int sev, enum fstatus st, unsigned line,

@@ -1480,6 +1480,19 @@ static void test_vpn_site_to_site(void **state)
 	assert_false(in.dev.vpn_remote_access);
 	assert_null(svc(&in, "ssl-vpn"));
 	input_free(&in);
+
+	/* Any number of webvpn interfaces (there were 8 slots: a ninth, the
+	 * internet side, was dropped and its listener never seen). */
+	assert_int_equal(parse_cfg(&in, IFS
+				   "webvpn\n"
+				   " enable dmz1\n enable dmz2\n enable dmz3\n enable dmz4\n"
+				   " enable dmz5\n enable dmz6\n enable dmz7\n enable dmz8\n"
+				   " enable outside\n"
+				   " anyconnect enable\n"
+				   "tunnel-group RA type remote-access\n"),
+			 0);
+	assert_non_null(svc(&in, "ssl-vpn"));
+	input_free(&in);
 }
 
 /* Regression (found by these tests, fixed): cisco_asa.c asa_parse: any line
