@@ -340,6 +340,9 @@ static const char *finding_arg(const struct finding *f, const char *k, size_t kn
 	return v && *v ? v : finding_arg_sfx(f, k, kn, NULL);   /* NULL twin: "" */
 }
 
+#define JA_OPEN "\xEF\xBC\x88"   /* （ U+FF08 */
+#define JA_CLOSE "\xEF\xBC\x89"  /* ） U+FF09 */
+
 /* Renders template t with the finding's {key} arguments into sb. Only
  * the arguments (bytes of the input) are masked and sanitised: our own
  * words are never rewritten, so no mask can spell a secret over them. */
@@ -354,12 +357,23 @@ static int finding_render(const struct input *in, const struct finding *f,
 			rc = sb_adds(sb, t);
 			break;
 		}
-		rc = sb_add(sb, t, (size_t)(open - t));
 		const char *v = finding_arg(f, open + 1, (size_t)(close - open - 1), l);
+		size_t vn = v ? strlen(v) : 0;
+		/* Japanese: a full-width bracket carries its own spacing, so the
+		 * template's space next to a value that starts with （ or ends
+		 * with ） is dropped ("フィルタ 90（3 行目）は", not "） は"). Only
+		 * our words lose a space; the value is printed as it is. */
+		size_t pre = (size_t)(open - t);
+		if (l == LANG_JA && v && pre && t[pre - 1] == ' ' && vn >= 3 &&
+		    memcmp(v, JA_OPEN, 3) == 0)
+			pre--;
+		rc = sb_add(sb, t, pre);
 		if (rc == 0)
-			rc = v ? finding_scrub(in, v, strlen(v), sb)
+			rc = v ? finding_scrub(in, v, vn, sb)
 			       : sb_add(sb, open, (size_t)(close - open + 1));
 		t = close + 1;
+		if (l == LANG_JA && v && *t == ' ' && vn >= 3 && memcmp(v + vn - 3, JA_CLOSE, 3) == 0)
+			t++;
 	}
 	return rc;
 }

@@ -996,7 +996,7 @@ check "EL118 in Japanese" "pp auth username（ユーザー名とパスワード�
 asa=samples/asa/asa-asdm-ssh-outside.cfg
 el --lang ja "$asa" | grep -qF "$asa:115: 重大 EL104 management-exposed: ファイアウォールの https (ASDM) (tcp/443) に、outside (IPv4) 側のすべてのインターネットアドレスから到達できます（受信フィルタなし）。" && ok || bad "ASA is a firewall (ja)"
 el "$asa" | grep -qF "$asa:115: critical EL104 management-exposed: https (ASDM) (tcp/443) on the firewall is reachable from any internet address on outside (IPv4) (no inbound filter)." && ok || bad "ASA is a firewall (en)"
-el --lang ja samples/asa/asa-shadowed-inactive.cfg | grep -qF "outside の受信リストのフィルタ OUTSIDE_IN（90 行目） は決して一致しません。対象のパケットはすべてフィルタ OUTSIDE_IN（88 行目） で決まり" && ok || bad "ASA ACE label (ja)"
+el --lang ja samples/asa/asa-shadowed-inactive.cfg | grep -qF "outside の受信リストのフィルタ OUTSIDE_IN（90 行目）は決して一致しません。対象のパケットはすべてフィルタ OUTSIDE_IN（88 行目）で決まり" && ok || bad "ASA ACE label (ja)"
 el --lang ja samples/yamaha/rtx830-pppoe-l2tp-standard.cfg | grep -qF "この機器はテレワーカー向けの VPN を終端しています：リモートの端末向けの L2TP/IPsec（l2tp service on、pp select anonymous）。" && ok || bad "EL306 how (ja)"
 # The capture table lines up by display width in Japanese (columns end at the same place).
 el --lang ja samples/pcap/tls13-sni.pcap | grep -E '^ +(フロー|HTTPS|HTTP（)' |

@@ -214,6 +214,34 @@ static void test_mask_many_secrets(void **state)
 
 /* ---- finding_add, finding_message, finding_fix --------------------------- */
 
+/* Japanese: no ASCII space of ours next to a value's full-width bracket;
+ * English and the value itself unchanged. */
+static void test_message_ja_brackets(void **state)
+{
+	(void)state;
+	struct input in;
+	input_init(&in, "f.cfg");
+	struct finding *f = finding_add(&in, &g_ctx, "EL108", "default", ITEM_3_2, -1, FST_PASS,
+					90, NULL, "rule", "OUTSIDE_IN (line 90)", "rule_ja",
+					"OUTSIDE_IN（90 行目）", "by", "OUTSIDE_IN (line 88)", "by_ja",
+					"OUTSIDE_IN（88 行目）", "interface", "outside", ARGS_END);
+	expect_message(&in, f, LANG_JA,
+		       "outside の受信リストのフィルタ OUTSIDE_IN（90 行目）は決して一致しません。"
+		       "対象のパケットはすべてフィルタ OUTSIDE_IN（88 行目）で決まり、そのうち少なくとも"
+		       "一つは逆の動作です。");
+	expect_message(&in, f, LANG_EN,
+		       "Filter OUTSIDE_IN (line 90) in the inbound list of outside can never match: "
+		       "filters OUTSIDE_IN (line 88) decide every packet it would, at least one of "
+		       "them with the opposite action.");
+	/* A value that starts with （: the space before it goes too. */
+	f = finding_add(&in, &g_ctx, "EL108", "default", ITEM_3_2, -1, FST_PASS, 91, NULL, "rule",
+			"x", "rule_ja", "（無名）", "by", "y", "interface", "（外側） ", ARGS_END);
+	expect_message(&in, f, LANG_JA,
+		       "（外側）  の受信リストのフィルタ（無名）は決して一致しません。"
+		       "対象のパケットはすべてフィルタ y で決まり、そのうち少なくとも一つは逆の動作です。");
+	input_free(&in);
+}
+
 static void test_message_placeholders(void **state)
 {
 	(void)state;
@@ -1107,6 +1135,7 @@ int main(void)
 		cmocka_unit_test(test_settle_items),
 		cmocka_unit_test(test_issue11_fix_with_short_password),
 		cmocka_unit_test(test_issue11_path_with_key),
+		cmocka_unit_test(test_message_ja_brackets),
 		cmocka_unit_test(test_issue11_common_password_and_ssid),
 		cmocka_unit_test(test_issue11_ssid_equals_passphrase),
 		cmocka_unit_test(test_issue11_evidence_line_masked),
