@@ -639,7 +639,7 @@ int main(int argc, char **argv)
 	}
 	static struct policy pol;
 	policy_init(&pol);
-	if (opt.policy && policy_load(&pol, opt.policy, err, sizeof(err))) {
+	if (opt.policy && policy_load(&pol, opt.policy, lang == LANG_JA, err, sizeof(err))) {
 		static char clean[sizeof(err)];
 		char *rest = err;
 		for (const char *ln; (ln = next_problem(&rest));) {

@@ -69,8 +69,10 @@ struct policy {
 /* Sets the defaults (no file). */
 void policy_init(struct policy *p);
 /* Loads path into p (after policy_init). Returns 0, or negative with
- * "path:line: reason" in err. */
-int policy_load(struct policy *p, const char *path, char *err, size_t errn);
+ * "path:line: reason" in err, one problem per line, in Japanese when ja
+ * (the policy is the admin's file: its problems are in the report's
+ * language). */
+int policy_load(struct policy *p, const char *path, bool ja, char *err, size_t errn);
 void policy_free(struct policy *p);
 
 #endif

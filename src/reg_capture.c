@@ -36,6 +36,49 @@ static int load_login_field(struct rload *L, const struct ynode *m, int k, const
 	return 0;
 }
 
+/* labels: [{en, ja}]: what a Japanese report calls a login. */
+static void load_proto_labels(struct rload *L, const struct ynode *list)
+{
+	static const char *const keys[] = {"en", "ja", NULL};
+	struct registry *r = L->r;
+	if (list->kind != Y_SEQ) {
+		rl_err(L, list, "'labels' must be a list of {en, ja}");
+		return;
+	}
+	r->proto_labels = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->proto_labels));
+	if (!r->proto_labels) {
+		rl_err(L, list, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		int rc = 0;
+		if (m->kind != Y_MAP) {
+			rl_err(L, m, "a label must be a mapping {en, ja}");
+			continue;
+		}
+		if (rl_check_keys(L, m, keys, "a label"))
+			continue;
+		const char *en = rl_str(L, m, "en", true, &rc);
+		const char *ja = rl_str(L, m, "ja", true, &rc);
+		if (rc)
+			continue;
+		if (registry_proto_label(r, en, LANG_JA) != en) {
+			rl_err(L, m, "label '%s' is given twice", en);
+			continue;
+		}
+		r->proto_labels[r->nproto_labels++] = (struct proto_label){en, ja};
+	}
+}
+
+const char *registry_proto_label(const struct registry *r, const char *en, enum lang l)
+{
+	for (size_t i = 0; l == LANG_JA && en && i < r->nproto_labels; i++)
+		if (strcmp(r->proto_labels[i].en, en) == 0)
+			return r->proto_labels[i].ja;
+	return en;
+}
+
 int reg_load_login_fields(struct rload *L)
 {
 	const struct ynode *root = L->f.root;
@@ -55,6 +98,9 @@ int reg_load_login_fields(struct rload *L)
 		for (size_t i = 0; i < list->n; i++)
 			load_login_field(L, list->vals[i], k, kinds[k]);
 	}
+	const struct ynode *labels = ymap_get(root, "labels");
+	if (labels)
+		load_proto_labels(L, labels);
 	return 0;
 }
 

@@ -223,6 +223,12 @@ struct vendor_template {
 	const char *line;             /* fields after the filter number, single blanks */
 };
 
+/* What a report calls a login the capture readers name en (rules/
+ * capture-login-fields.yaml, labels). */
+struct proto_label {
+	const char *en, *ja;
+};
+
 struct registry {
 	struct arena arena;
 	const char *dir;
@@ -256,6 +262,8 @@ struct registry {
 	struct pass_blocklist *context_words;  /* vendor/product words */
 	char blocklist_note[256];     /* why a list was skipped, or "" */
 	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
+	struct proto_label *proto_labels;    /* its labels: what reports call a login */
+	size_t nproto_labels;
 	struct lookalike_data lookalike;   /* rules/lookalike.yaml (EL404) */
 	struct vendor_template *templates; /* rules/vendor-templates.yaml (EL117) */
 	size_t ntemplates;
@@ -299,6 +307,9 @@ const char *registry_note(const struct registry *r, const char *id, enum lang l)
 /* A word of rules/report.yaml (words:) in language l; the id itself
  * when absent (a bug the registry tests catch). */
 const char *registry_word(const struct registry *r, const char *id, enum lang l);
+/* What a report in language l calls the login a capture reader named en
+ * (its label, or en itself when it has none). */
+const char *registry_proto_label(const struct registry *r, const char *en, enum lang l);
 /* The grouping of rule ru's findings, or NULL (group equal arguments). */
 const struct group_spec *registry_group(const struct registry *r, const struct rule *ru);
 /* Looks a router up by vendor (may be NULL: any) and model; NULL if absent. */

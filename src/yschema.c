@@ -90,22 +90,29 @@ static void yf_file_err(struct yfile *f, const char *fmt, ...)
 
 int yf_open(struct yfile *f, const char *path, size_t max, const char *cannot)
 {
+	return yf_open_l(f, path, max, cannot, cannot);
+}
+
+int yf_open_l(struct yfile *f, const char *path, size_t max, const char *cannot,
+	      const char *cannot_ja)
+{
 	f->file = path;
 	f->root = NULL;
 	char *buf = NULL;
 	size_t n = 0;
-	char why[200];
-	if (file_read_all(path, max, &buf, &n, why, sizeof(why)) != 0) {
-		yf_file_err(f, "%s: %s", cannot, why);
+	struct why w;
+	if (file_read_whole(path, max, &buf, &n, &w) != 0) {
+		yf_file_err(f, "%s: %s", f->ja ? cannot_ja : cannot, f->ja ? w.ja : w.en);
 		return EL_EIO;
 	}
-	char perr[300];
-	int rc = ytree_parse(f->a, buf, n, &f->root, perr, sizeof(perr));
+	char perr[300], perr_ja[400];
+	int rc = ytree_parse_ja(f->a, buf, n, &f->root, perr, perr_ja,
+				sizeof(perr) < sizeof(perr_ja) ? sizeof(perr) : sizeof(perr_ja));
 	free(buf);
 	if (rc) {
 		/* A YAML syntax error: the parser cannot resume, so this is the
 		 * file's only problem; its text carries line and column. */
-		yf_file_err(f, "%s", perr);
+		yf_file_err(f, "%s", f->ja ? perr_ja : perr);
 		f->root = NULL;
 		return rc;
 	}
@@ -124,12 +131,15 @@ int yf_keys(struct yfile *f, const struct ynode *m, const char *const *allowed,
 			continue;
 		char list[512] = "";   /* the policy's 13 keys take 277 bytes */
 		for (size_t j = 0; list_expected && allowed[j]; j++) {
-			strncat(list, j ? ", " : " (expected one of: ", sizeof(list) - strlen(list) - 1);
+			strncat(list, j ? (f->ja ? "、" : ", ")
+				      : (f->ja ? "（使えるキー: " : " (expected one of: "),
+				sizeof(list) - strlen(list) - 1);
 			strncat(list, allowed[j], sizeof(list) - strlen(list) - 1);
 		}
 		if (list_expected)
-			strncat(list, ")", sizeof(list) - strlen(list) - 1);
-		rc = yf_err(f, m->keys[i], "%s: unknown key '%s'%s", what, m->keys[i]->str, list);
+			strncat(list, f->ja ? "）" : ")", sizeof(list) - strlen(list) - 1);
+		rc = yf_err_l(f, m->keys[i], "%s: unknown key '%s'%s", "%s: 知らないキー「%s」です%s",
+			      what, m->keys[i]->str, list);
 	}
 	return rc;
 }

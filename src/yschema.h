@@ -53,6 +53,9 @@ struct yfile {
 	unsigned errors;         /* problems recorded for this file */
 	bool line_one;           /* a problem without a node is on line 1
 				  * (policy), not file-wide ("file: reason") */
+	bool ja;                 /* problems in Japanese (the policy, which the
+				  * admin writes; the rules data is ours and
+				  * its problems stay in English) */
 };
 
 /* Reads path (at most max bytes) and parses it into f->root, after
@@ -60,13 +63,21 @@ struct yfile {
  * and returns EL_EIO; on a YAML error records "path: line L, column C:
  * reason" and returns EL_EPARSE. An empty file gives root NULL and 0. */
 int yf_open(struct yfile *f, const char *path, size_t max, const char *cannot);
+/* The same with the Japanese of cannot (used when f->ja). */
+int yf_open_l(struct yfile *f, const char *path, size_t max, const char *cannot,
+	      const char *cannot_ja);
 /* Records "file:line: message" (the line of at; see line_one when at is
  * NULL) and returns EL_EPARSE. */
 int yf_err(struct yfile *f, const struct ynode *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* yf_err() in the file's language: en, or ja when f->ja (the compiler
+ * checks both formats against the same arguments). */
+#define yf_err_l(f, at, en_, ja_, ...) \
+	((void)sizeof(printf(ja_, ##__VA_ARGS__)), yf_err((f), (at), (f)->ja ? (ja_) : (en_), ##__VA_ARGS__))
 /* Checks every key of the mapping m against allowed (NULL-terminated)
  * and records one problem per unknown key: "what: unknown key 'k'", with
- * " (expected one of: a, b)" when list_expected. 0, or EL_EPARSE when a
+ * " (expected one of: a, b)" when list_expected (in Japanese when f->ja;
+ * what is then Japanese too). 0, or EL_EPARSE when a
  * key was unknown. */
 int yf_keys(struct yfile *f, const struct ynode *m, const char *const *allowed,
 	    const char *what, bool list_expected);

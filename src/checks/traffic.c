@@ -82,21 +82,29 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		return;
 	for (size_t i = 0; i < t->ncreds; i++) {
 		const struct traffic_cred *c = &t->creds[i];
+		const char *ja = registry_proto_label(ctx->reg, c->protocol, LANG_JA);
 		const char *ev = arena_printf(&in->arena, "%s %s -> %s, packet %" PRIu64, c->protocol,
 					      c->client, c->server, c->packet);
+		const char *ev_ja = arena_printf(&in->arena, "%s %s -> %s（パケット %" PRIu64 "）",
+						 ja, c->client, c->server, c->packet);
 		const char *variant = c->user_is_password ? "user-as-password"
 				      : c->user		  ? "default"
 							  : "no_user";
-		at_packet(finding_add(in, ctx, "EL403", variant, ITEM_6_1, -1,
-				      FST_FAIL, (unsigned)c->packet, ev, "protocol", c->protocol,
-				      "client", c->client, "server", c->server, "user",
-				      c->user ? c->user : "", "count", u64s(in, c->count), ARGS_END));
+		finding_evidence_ja(in,
+				    at_packet(finding_add(in, ctx, "EL403", variant, ITEM_6_1, -1,
+							  FST_FAIL, (unsigned)c->packet, ev, "protocol",
+							  c->protocol, "protocol_ja", ja, "client",
+							  c->client, "server", c->server, "user",
+							  c->user ? c->user : "", "count",
+							  u64s(in, c->count), ARGS_END)),
+				    ev_ja, 0);
 		input_item(in, ITEM_6_1, IST_FAIL, NULL);
 	}
 	for (size_t i = 0; i < t->nanon; i++) {
 		const struct traffic_cred *c = &t->anon[i];
 		at_packet(finding_add(in, ctx, "EL405", "default", ITEM_6_1, -1, FST_PASS,
-				      (unsigned)c->packet, NULL, "protocol", c->protocol, "client",
+				      (unsigned)c->packet, NULL, "protocol", c->protocol, "protocol_ja",
+				      registry_proto_label(ctx->reg, c->protocol, LANG_JA), "client",
 				      c->client, "server", c->server, "user", c->user ? c->user : "",
 				      ARGS_END));
 	}

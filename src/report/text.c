@@ -207,9 +207,22 @@ static int text_creds(struct report_run *run, struct input *in)
 				: sb_printf(o, "  anonymous logins (information): %llu\n",
 					    (unsigned long long)total);
 		size_t shown = n < TEXT_CREDS_SHOWN ? n : TEXT_CREDS_SHOWN;
+		int col = 18;   /* the protocol column: as wide as its widest label */
+		for (size_t i = 0; i < shown; i++) {
+			const char *p = registry_proto_label(run->ctx->reg, list[i].protocol,
+							     run->ctx->lang);
+			size_t w = display_width(p, strlen(p));
+			if (w > (size_t)col && w < 64)
+				col = (int)w;
+		}
 		for (size_t i = 0; !rc && i < shown; i++) {
 			const struct traffic_cred *c = &list[i];
-			rc = sb_printf(o, "    %-18s %s → %s  %s %s  %s %llu", c->protocol, c->client,
+			rc = sb_adds(o, "    ");
+			if (!rc)
+				rc = sb_pad(o, registry_proto_label(run->ctx->reg, c->protocol,
+								    run->ctx->lang), col);
+			if (!rc)
+				rc = sb_printf(o, " %s → %s  %s %s  %s %llu", c->client,
 				       c->server, ja ? "ユーザ" : "user",
 				       c->user ? finding_scrub_dup(in, c->user) : "—",
 				       ja ? "パケット" : "packet", (unsigned long long)c->packet);

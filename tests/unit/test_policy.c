@@ -28,6 +28,7 @@ struct fix {
 	char path[64];
 	struct policy p;
 	char err[2048];
+	bool ja;       /* problems in Japanese */
 };
 
 static int setup(void **state)
@@ -62,7 +63,7 @@ static int load(struct fix *f, const char *text)
 	assert_int_equal(write(fd, text, n), (ssize_t)n);
 	assert_int_equal(close(fd), 0);
 	f->err[0] = '\0';
-	return policy_load(&f->p, f->path, f->err, sizeof(f->err));
+	return policy_load(&f->p, f->path, f->ja, f->err, sizeof(f->err));
 }
 
 /* Asserts err starts with "<path>:<line>: " and contains want. */
@@ -193,10 +194,16 @@ static void test_missing_file(void **state)
 {
 	struct fix *f = *state;
 	char err[300] = "";
-	assert_int_equal(policy_load(&f->p, "/nonexistent/policy.yaml", err, sizeof(err)),
+	assert_int_equal(policy_load(&f->p, "/nonexistent/policy.yaml", false, err, sizeof(err)),
 			 EL_EIO);
 	assert_string_equal(err, "/nonexistent/policy.yaml: cannot read the policy: "
 				 "No such file or directory");
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(policy_load(&f->p, "/nonexistent/policy.yaml", true, err, sizeof(err)),
+			 EL_EIO);
+	assert_string_equal(err, "/nonexistent/policy.yaml: ポリシーファイルを読めません: "
+				 "そのようなファイルやディレクトリはありません");
 }
 
 static void test_error_unknown_key(void **state)
@@ -205,6 +212,43 @@ static void test_error_unknown_key(void **state)
 	assert_int_equal(load(f, "method: 2\n\nfirmware_max_age: 30\n"), EL_EPARSE);
 	assert_err_at(f, 3, "unknown key 'firmware_max_age'");
 	assert_non_null(strstr(f->err, "firmware_max_age_days"));  /* the expected keys */
+}
+
+/* The policy is the admin's file: in a Japanese run its problems are
+ * Japanese, every one of them, keys and values of the file as they are. */
+static void test_errors_in_japanese(void **state)
+{
+	struct fix *f = *state;
+	f->ja = true;
+	assert_int_equal(load(f, "method: 9\n"                                  /* 1 */
+				 "passphrase_min_length: 7\n"                    /* 2 */
+				 "https_share_min: 2\n"                          /* 3 */
+				 "foo: 1\n"                                      /* 4 */
+				 "exceptions:\n"                                 /* 5 */
+				 "  - rule: EL105\n"                             /* 6 */
+				 "    until: soon\n"                             /* 7 */
+				 "allowed_inbound:\n"                            /* 8 */
+				 "  - {proto: sctp, port: 70000, reason: x}\n"), /* 9 */
+			 EL_EPARSE);
+	char want[2048];
+	snprintf(want, sizeof(want),
+		 "%1$s:4: ポリシー: 知らないキー「foo」です（使えるキー: method、firmware_max_age_days、"
+		 "build_age_warn_days、build_age_fail_days、allowed_inbound、approved_domains、"
+		 "https_share_min、passphrase_min_length、max_flows、max_memory_mib、"
+		 "broad_source_ipv4_prefix、broad_source_ipv6_prefix、exceptions）\n"
+		 "%1$s:1: 「method」は 1 から 8 までの数で書いてください\n"
+		 "%1$s:2: 「passphrase_min_length」は 8 から 63 までの長さで書いてください（WPA の決まり）\n"
+		 "%1$s:3: https_share_min は 0 から 1 までの割合で書いてください\n"
+		 "%1$s:9: proto「sctp」は tcp、udp、esp、gre、icmp、any のどれでもありません\n"
+		 "%1$s:9: port は 0 から 65535 までの数で書いてください\n"
+		 "%1$s:6: ここには「reason」が必要です\n"
+		 "%1$s:7: until は YYYY-MM-DD 形式の日付で書いてください",
+		 f->path);
+	assert_string_equal(f->err, want);
+	policy_free(&f->p);
+	policy_init(&f->p);
+	assert_int_equal(load(f, "method: [\n"), EL_EPARSE);
+	assert_non_null(strstr(f->err, ": 2 行目 1 列: YAML として読めません（「"));
 }
 
 static void test_error_unknown_key_in_entry(void **state)
@@ -450,6 +494,7 @@ int main(void)
 		T(test_missing_file),
 		T(test_error_unknown_key),
 		T(test_error_unknown_key_in_entry),
+		T(test_errors_in_japanese),
 		T(test_error_method),
 		T(test_broad_source_prefix),
 		T(test_error_passphrase_min_length),

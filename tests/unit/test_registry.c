@@ -499,6 +499,25 @@ static void test_report_yaml(void **state)
 	assert_string_equal(registry_word(&g_reg, "no-such-word", LANG_EN), "no-such-word");
 }
 
+/* What a Japanese report calls a login (capture-login-fields.yaml,
+ * labels): a label of ours in Japanese; a protocol name as it is; the
+ * English report keeps the readers' names. */
+static void test_proto_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(registry_proto_label(&g_reg, "SNMPv2c community", LANG_JA),
+			    "SNMPv2c（コミュニティ名）");
+	assert_string_equal(registry_proto_label(&g_reg, "HTTP form", LANG_JA), "HTTP（フォーム）");
+	assert_string_equal(registry_proto_label(&g_reg, "HTTP form", LANG_EN), "HTTP form");
+	assert_string_equal(registry_proto_label(&g_reg, "FTP", LANG_JA), "FTP");
+	expect_edit_error("capture-login-fields.yaml", "  - {en: \"HTTP query\"",
+			  "  - {en: \"HTTP form\"", NULL,
+			  "label 'HTTP form' is given twice");
+	expect_edit_error("capture-login-fields.yaml", "ja: \"HTTP（Basic 認証）\"}",
+			  "jp: \"HTTP（Basic 認証）\"}", NULL,
+			  "a label: unknown key 'jp'");
+}
+
 static void test_fail_report_yaml(void **state)
 {
 	(void)state;
@@ -1269,6 +1288,7 @@ int main(void)
 		cmocka_unit_test(test_fail_internet_sources),
 		cmocka_unit_test(test_code_ids_and_variants_exist),
 		cmocka_unit_test(test_computed_variants_exist),
+		cmocka_unit_test(test_proto_labels),
 	};
 	return cmocka_run_group_tests_name("registry", tests, group_setup, group_teardown);
 }
