@@ -317,16 +317,17 @@ static void pcap_progress(void *pctx, uint64_t pos, uint64_t packets, double sec
 
 static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 {
-	char errbuf[CAP_ERRBUF_MAX] = "";
+	struct why w;
 	uint64_t size;
 	/* in->stream: a pipe or FIFO run.c has probed (see run_input); the
 	 * engine takes it over. */
 	FILE *stream = in->data ? NULL : in->stream;
 	if (!in->data)
 		in->stream = NULL;
-	struct cap_reader *cap = cap_open(in->data, in->len, in->path, stream, &size, errbuf);
+	struct cap_reader *cap = cap_open(in->data, in->len, in->path, stream, &size, &w);
 	if (!cap) {
-		input_fail(in, "cannot read the capture: %s", "キャプチャを読み込めません: %s", errbuf);
+		input_fail(in, "cannot read the capture: %s%.0s", "キャプチャを読み込めません: %.0s%s",
+			   w.en, w.ja);
 		return EL_EPARSE;
 	}
 	struct traffic *t = arena_alloc(&in->arena, sizeof(*t));

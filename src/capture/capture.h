@@ -35,6 +35,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct why;   /* util.h: why something failed, in both languages */
+
 /* ---- the capture file (reader.c) -------------------------------------- */
 
 #define CAP_ERRBUF_MAX 256        /* bytes of an error message (libpcap's PCAP_ERRBUF_SIZE) */
@@ -46,9 +48,10 @@ struct cap_reader;
  * by cap_close unless stdin), else path ("-": standard input). The first
  * 4 bytes choose the reader: pcapng (0x0A0D0D0A) or libpcap. *size is the
  * file's size when it is a regular file (for progress), else 0. NULL with
- * errbuf (CAP_ERRBUF_MAX bytes) set when the capture cannot be opened. */
+ * w set when the capture cannot be opened (libpcap's own text is English
+ * in both languages, the Japanese quoting it as libpcap's). */
 struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE *stream,
-			    uint64_t *size, char *errbuf);
+			    uint64_t *size, struct why *w);
 void cap_close(struct cap_reader *r);
 /* Classic pcap: the file's link type (LINKTYPE_ number). pcapng: -1 (each
  * packet has its interface's). */

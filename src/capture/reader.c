@@ -19,6 +19,7 @@
  */
 #define _GNU_SOURCE
 #include "capture.h"
+#include "../util.h"
 
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -95,7 +96,7 @@ static pcap_t *replay_open(FILE *src, const uint8_t *head, size_t n, char *errbu
 		free(r);
 		if (src != stdin)
 			fclose(src);
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		*errbuf = '\0';   /* out of memory */
 		return NULL;
 	}
 	r->src = src;
@@ -126,7 +127,7 @@ static int open_into(struct cap_reader *c, const void *data, size_t len, const c
 	if (data) {
 		FILE *mem = fmemopen((void *)data, len, "rb");
 		if (!mem) {
-			snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+			*errbuf = '\0';   /* out of memory */
 			return -1;
 		}
 		if (is_pcapng((const uint8_t *)data, len)) {
@@ -168,14 +169,14 @@ static int open_into(struct cap_reader *c, const void *data, size_t len, const c
 		}
 	}
 	if (!c->ng) {
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		*errbuf = '\0';   /* out of memory */
 		return -1;
 	}
 	return 0;
 }
 
 struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE *stream,
-			    uint64_t *size, char *errbuf)
+			    uint64_t *size, struct why *w)
 {
 	*size = 0;
 	struct cap_reader *c = calloc(1, sizeof(*c));
@@ -183,11 +184,18 @@ struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE
 		/* The stream is ours to close, as on every other failure. */
 		if (stream && stream != stdin)
 			fclose(stream);
-		snprintf(errbuf, PCAP_ERRBUF_SIZE, "out of memory");
+		why_set(w, "out of memory", "メモリが足りません");
 		return NULL;
 	}
+	/* errbuf: libpcap's own text (English, quoted as libpcap's in
+	 * Japanese), or "" when the failure was ours (out of memory). */
+	char errbuf[PCAP_ERRBUF_SIZE] = "";
 	if (open_into(c, data, len, path, stream, errbuf)) {
 		cap_close(c);
+		if (*errbuf)
+			why_set(w, "%s", "libpcap のエラー「%s」", errbuf);
+		else
+			why_set(w, "out of memory", "メモリが足りません");
 		return NULL;
 	}
 	*size = c->size;
