@@ -488,10 +488,14 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	const struct policy_inbound *pe = policy_allows(x, proto, ports, &src, t->host_addr);
 	const char *host = t->host ? t->host : "";
 	if (pe) {
-		finding_add(x->in, x->ctx, "EL106", "policy", ITEM_3_2, -1, FST_PASS, line,
+		/* The box, forward or inside wording, as without the policy. */
+		const char *variant = to_box ? "policy"
+				      : strcmp(t->variant, "inside") == 0 ? "policy-inside"
+									   : "policy-forward";
+		finding_add(x->in, x->ctx, "EL106", variant, ITEM_3_2, -1, FST_PASS, line,
 			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
 			    "sources", srcs, "sources_ja", srcs_ja, "reason", pe->reason, "host", host,
-			    ARGS_END);
+			    "device", dv.en, "device_ja", dv.ja, ARGS_END);
 		return;
 	}
 	if (j.scope == SRC_RESTRICTED) {

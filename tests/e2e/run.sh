@@ -1103,7 +1103,13 @@ printf '%s\n' 'allowed_inbound:' \
 el --format json --policy "$TMP/inbound.yaml" samples/yamaha/rtx1210-rdp-forward-restricted.cfg >"$TMP/o.json" 2>/dev/null
 check "allowed_inbound honoured" "EL106 pass 3-2:pass" \
 	"$(jq -r '.inputs[0] | ([.findings[] | select(.rule=="EL106") | "\(.rule) \(.status)"] | join(",")) + " 3-2:" + .items["3-2"]' "$TMP/o.json")"
-jq -r '.inputs[0].findings[] | select(.rule=="EL106") | .message' "$TMP/o.json" | grep -q "as the policy allows (support partner)" && ok || bad "allowed_inbound message"
+check "allowed_inbound message" \
+	"rdp (tcp/3389) forwarded to 192.168.100.50 is reachable on pp 1 (IPv4) from 203.0.113.0/24, as the policy allows (support partner)." \
+	"$(jq -r '.inputs[0].findings[] | select(.rule=="EL106") | .message' "$TMP/o.json")"
+el --format json --lang ja --policy "$TMP/inbound.yaml" samples/yamaha/rtx1210-rdp-forward-restricted.cfg >"$TMP/o.json" 2>/dev/null
+check "allowed_inbound message (ja)" \
+	"192.168.100.50 に転送している rdp (tcp/3389) には、pp 1 (IPv4) 側の 203.0.113.0/24 から到達できます。ポリシーで許可されています（support partner）。" \
+	"$(jq -r '.inputs[0].findings[] | select(.rule=="EL106") | .message' "$TMP/o.json")"
 # ... but it does not cover the same forward opened to every source.
 el --format json --policy "$TMP/inbound.yaml" samples/yamaha/rtx1210-rdp-forward-any.cfg >"$TMP/o.json" 2>/dev/null
 check "allowed_inbound does not cover any source" "fail" "$(jq -r '.inputs[0].items["3-2"]' "$TMP/o.json")"

@@ -1244,6 +1244,15 @@ static void test_computed_variants_exist(void **state)
 	assert_non_null(rule_msg(el251, pass_reason_name(PR_INVALID_LONG)));
 	assert_string_equal(pass_reason_name(PR_INVALID_SHORT), "invalid-short");
 	assert_string_equal(pass_reason_name(PR_INVALID_LONG), "invalid-long");
+	/* exposure.c: a reach the policy allows is worded as the box, a
+	 * forward or inside hosts, as without the policy. */
+	const struct rule *el106 = registry_rule(&g_reg, "EL106");
+	assert_non_null(el106);
+	static const char *const pol[] = {"policy", "policy-forward", "policy-inside", "box",
+					  "forward", "inside"};
+	for (size_t i = 0; i < sizeof(pol) / sizeof(pol[0]); i++)
+		if (!rule_msg(el106, pol[i]))
+			fail_msg("EL106 lacks the message variant \"%s\"", pol[i]);
 	/* The other weak reasons use their rule's "default" variant. */
 	static const char *const dflt[] = {"EL252", "EL253", "EL255", "EL256"};
 	for (size_t i = 0; i < sizeof(dflt) / sizeof(dflt[0]); i++) {
