@@ -1706,11 +1706,16 @@ static void rtx_services(struct rtx *r)
 		    r->telnetd.service_line,
 		    r->telnetd.host ? "telnetd host" : "telnetd host any (initial value)",
 		    &r->telnetd, "any");
+	/* The command's initial value (no line sets it), in both languages. */
+	if (!r->telnetd.host && n)
+		s[n - 1].why_ja = "telnetd host any（初期値）";
 	bool http = r->httpd.service != 0;    /* initial: on, host lan */
 	long hport = r->httpd.port > 0 ? r->httpd.port : 80;   /* httpd listen [CR §33.4] */
 	rtx_add_svc(r, s, &n, "http", SVC_MANAGEMENT, PROTO_TCP, (uint32_t)hport, http,
 		    r->httpd.service_line,
 		    r->httpd.host ? "httpd host" : "httpd host lan (initial value)", &r->httpd, "lan");
+	if (!r->httpd.host && n)
+		s[n - 1].why_ja = "httpd host lan（初期値）";
 	bool ssh = r->sshd.service == 1;      /* initial: off, host any */
 	long sport = r->sshd.port > 0 ? r->sshd.port : 22;
 	rtx_add_svc(r, s, &n, "ssh", SVC_MANAGEMENT, PROTO_TCP, (uint32_t)sport, ssh,

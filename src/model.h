@@ -117,6 +117,8 @@ struct box_service {
 	bool enabled;
 	unsigned line;            /* the line that enables it; 0 = default */
 	const char *why;          /* "telnetd service on (default)" … */
+	const char *why_ja;       /* the same in Japanese when it holds words
+				   * of ours ("（初期値）"); NULL: as why */
 	struct aset allow4;       /* sources the service itself accepts */
 	struct aset allow6;
 	unsigned host_line;       /* the host-list line; 0 = default */

@@ -339,6 +339,8 @@ struct target {
 	bool from_box_service;
 	unsigned line;               /* NAT or service line, 0 if none */
 	const char *evidence;
+	const char *evidence_ja;     /* the same in Japanese when it holds
+				      * words of ours; NULL: as evidence */
 };
 
 static bool vpn_needed(const struct xp *x, const char *name)
@@ -492,17 +494,17 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		const char *variant = to_box ? "policy"
 				      : strcmp(t->variant, "inside") == 0 ? "policy-inside"
 									   : "policy-forward";
-		finding_add(x->in, x->ctx, "EL106", variant, ITEM_3_2, -1, FST_PASS, line,
+		finding_evidence_ja(x->in, finding_add(x->in, x->ctx, "EL106", variant, ITEM_3_2, -1, FST_PASS, line,
 			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
 			    "sources", srcs, "sources_ja", srcs_ja, "reason", pe->reason, "host", host,
-			    "device", dv.en, "device_ja", dv.ja, ARGS_END);
+			    "device", dv.en, "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 		return;
 	}
 	if (j.scope == SRC_RESTRICTED) {
-		finding_add(x->in, x->ctx, "EL106", t->variant, ITEM_3_2, -1, FST_PASS, line,
+		finding_evidence_ja(x->in, finding_add(x->in, x->ctx, "EL106", t->variant, ITEM_3_2, -1, FST_PASS, line,
 			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
 			    "sources", srcs, "sources_ja", srcs_ja, "host", host, "device", dv.en,
-			    "device_ja", dv.ja, ARGS_END);
+			    "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 		return;
 	}
 	/* For the vendor hint: the filter that lets it in, and what to narrow. */
@@ -519,9 +521,9 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	 * a warning when it opens an ordinary service on inside hosts. */
 	const char *tid = template_of(x, rules, nrules);
 	if (tid && strcmp(t->variant, "inside") == 0 && !critical && cls != SVC_MANAGEMENT) {
-		finding_add(x->in, x->ctx, "EL117", tid, ITEM_3_2, -1, FST_WARN, line, t->evidence,
+		finding_evidence_ja(x->in, finding_add(x->in, x->ctx, "EL117", tid, ITEM_3_2, -1, FST_WARN, line, t->evidence,
 			    "service", svc, "service_ja", svc_ja, "interface", iface, "rules", rt.en,
-			    "rules_ja", rt.ja, "host", host, "rule_name", rule_name, ARGS_END);
+			    "rules_ja", rt.ja, "host", host, "rule_name", rule_name, ARGS_END), t->evidence_ja, 0);
 		return;
 	}
 	/* Any source, every public source, or a broad share of them. */
@@ -532,19 +534,19 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	if (!variant)
 		variant = t->variant;
 	if (cls == SVC_MANAGEMENT && strcmp(t->variant, "inside") != 0) {
-		finding_add(x->in, x->ctx, "EL104", variant, ITEM_3_2, -1, FST_FAIL, line,
+		finding_evidence_ja(x->in, finding_add(x->in, x->ctx, "EL104", variant, ITEM_3_2, -1, FST_FAIL, line,
 			    t->evidence, "service", svc, "service_ja", svc_ja, "interface", iface,
 			    "rules", rt.en, "rules_ja", rt.ja, "host", host, "rule_name", rule_name,
 			    "proto", pname, "ports", pports, "dst", dst, "share", share, "family",
-			    x->fam_name, "prefix", prefix, "device", dv.en, "device_ja", dv.ja, ARGS_END);
+			    x->fam_name, "prefix", prefix, "device", dv.en, "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 		return;
 	}
-	finding_add(x->in, x->ctx, "EL105", variant, ITEM_3_2,
+	finding_evidence_ja(x->in, finding_add(x->in, x->ctx, "EL105", variant, ITEM_3_2,
 		    critical ? SEV_CRITICAL : SEV_HIGH, FST_FAIL, line, t->evidence, "service", svc,
 		    "service_ja", svc_ja, "interface", iface, "rules", rt.en, "rules_ja", rt.ja,
 		    "host", host, "rule_name", rule_name, "proto", pname, "ports", pports, "dst", dst,
 		    "share", share, "family", x->fam_name, "prefix", prefix, "device", dv.en,
-		    "device_ja", dv.ja, ARGS_END);
+		    "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 }
 
 /* Runs the analysis for a query and reports what passed. */
@@ -808,7 +810,8 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 		unsigned sl = s->host_line ? s->host_line : s->line;
 		struct target t = {.variant = "box", .svc_name = s->name, .svc_cls = s->cls,
 				   .from_box_service = true, .line = sl,
-				   .evidence = arena_printf(x.a, "%s", s->why)};
+				   .evidence = arena_printf(x.a, "%s", s->why),
+				   .evidence_ja = s->why_ja ? arena_printf(x.a, "%s", s->why_ja) : NULL};
 		analyse_query(&xb, &t, &q, fam == FAM_V4 ? &s->allow4 : &s->allow6, NULL);
 	}
 	/* 2. NAT forwards (IPv4). The queries are built first so that one

@@ -1125,6 +1125,15 @@ el --format json --lang ja samples/yamaha/rtx1210-rdp-forward-any-antispoof.cfg 
 check "anti-spoofing rejects, then RDP from * (ja)" \
 	"critical fail 192.168.100.50 に転送している rdp (tcp/3389) に、pp 1 (IPv4) 側の、プライベートアドレスと予約済みアドレスを除くすべてのインターネットアドレスから到達できます（フィルタ 200050（114 行目））。" \
 	"$(msg_of "$TMP/o.json" EL105)"
+# YAMAHA's initial values as evidence: the command as YAMAHA spells it, our words translated.
+rtx1000=../shared/corpus/yamaha/rtx1000_static-public-wan_vlan-subifs_secure-filter-out-only_telnetd-service-on.cfg
+if [ -f "$rtx1000" ]; then
+	ev_of() { jq -r --arg r "$2" '[.inputs[0].findings[] | select(.rule == $r) | .evidence] | join(" | ")' "$1"; }
+	el --format json --lang ja "$rtx1000" >"$TMP/o.json" 2>/dev/null
+	check "YAMAHA initial value evidence (ja)" "telnetd host any（初期値）" "$(ev_of "$TMP/o.json" EL104)"
+	el --format json "$rtx1000" >"$TMP/o.json" 2>/dev/null
+	check "YAMAHA initial value evidence (en)" "telnetd host any (initial value)" "$(ev_of "$TMP/o.json" EL104)"
+fi
 el --format json samples/yamaha/rtx1210-rdp-forward-half-internet.cfg >"$TMP/o.json" 2>/dev/null
 check "0.0.0.0/1 is broad" \
 	"critical fail rdp (tcp/3389) forwarded to 192.168.100.50 is reachable on pp 1 (IPv4) from about 57% of public IPv4 addresses, more than one /16 holds: too broad to be a list of partners (filter 200050 (line 114))." \
