@@ -792,7 +792,33 @@ static void set_label(struct input *in, struct wifi_net *w, unsigned line, const
 	va_end(ap);
 	w->sec_label.s = arena_strdup(&in->arena, buf);
 	w->sec_label.line = line;
+	w->sec_label_ja = NULL;
 }
+
+/* A label with words of ours, in English and Japanese (both formats
+ * checked against the arguments by the set_label2() macro). */
+static void set_label_l(struct input *in, struct wifi_net *w, unsigned line, const char *en,
+			const char *ja, ...) __attribute__((format(printf, 4, 6)));
+static void set_label_l(struct input *in, struct wifi_net *w, unsigned line, const char *en,
+			const char *ja, ...)
+{
+	char buf[400], buf_ja[600];
+	va_list ap, ap2;
+	va_start(ap, ja);
+	va_copy(ap2, ap);
+	vsnprintf(buf, sizeof(buf), en, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(buf_ja, sizeof(buf_ja), ja, ap2);
+#pragma GCC diagnostic pop
+	va_end(ap2);
+	va_end(ap);
+	w->sec_label.s = arena_strdup(&in->arena, buf);
+	w->sec_label.line = line;
+	w->sec_label_ja = arena_strdup(&in->arena, buf_ja);
+}
+#define set_label2(in, w, line, en, ja, ...) \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)), set_label_l(in, w, line, en, ja, ##__VA_ARGS__))
 
 static enum wifi_sec sec_of_akm(unsigned km)
 {
@@ -832,22 +858,30 @@ static unsigned wpa_security(struct input *in, struct hbss *b, unsigned wpa)
 		w->cipher_line = rline;
 	else
 		w->cipher_line = wline;
-	const char *cnote = "";
-	if ((wpa & 2) && !b->rsn_pw)
+	const char *cnote = "", *cnote_ja = "";
+	if ((wpa & 2) && !b->rsn_pw) {
 		cnote = b->wpa_pw ? "; rsn_pairwise not set: wpa_pairwise applies"
 				  : "; no pairwise cipher set: TKIP by default";
-	else if (!b->wpa_pw && (wpa & 1))
+		cnote_ja = b->wpa_pw ? "（rsn_pairwise の設定がないため wpa_pairwise が適用）"
+				     : "（ペアワイズ暗号の設定がないため既定の TKIP）";
+	} else if (!b->wpa_pw && (wpa & 1)) {
 		cnote = "; wpa_pairwise not set: TKIP by default";
+		cnote_ja = "（wpa_pairwise の設定がないため既定の TKIP）";
+	}
 	if (!b->wpa_pw && (((wpa & 2) && !b->rsn_pw) || (wpa & 1)))
 		input_diag(in, DIAG_NOTE, b->wpa_line, 1,
 			   "no pairwise cipher is set for wpa=%u, so hostapd uses its default, TKIP",
 			   "wpa=%u のペアワイズ暗号が設定されていないため、hostapd は既定の TKIP を使います",
 			   wpa);
-	if (b->km_set)
-		set_label(in, w, b->wpa_line, "wpa=%u wpa_key_mgmt=%s%s", wpa, b->km_text, cnote);
+	if (b->km_set && !*cnote)
+		set_label(in, w, b->wpa_line, "wpa=%u wpa_key_mgmt=%s", wpa, b->km_text);
+	else if (b->km_set)
+		set_label2(in, w, b->wpa_line, "wpa=%u wpa_key_mgmt=%s%s%.0s", "wpa=%u wpa_key_mgmt=%s%.0s%s",
+			   wpa, b->km_text, cnote, cnote_ja);
 	else
-		set_label(in, w, b->wpa_line, "wpa=%u (wpa_key_mgmt not set: WPA-PSK by default)%s",
-			  wpa, cnote);
+		set_label2(in, w, b->wpa_line, "wpa=%u (wpa_key_mgmt not set: WPA-PSK by default)%s%.0s",
+			   "wpa=%u（wpa_key_mgmt の設定がないため既定の WPA-PSK）%.0s%s", wpa, cnote,
+			   cnote_ja);
 	if (!wifi_sec_is_personal(w->sec))
 		return rpw;
 	/* The passphrase: the PSK side when there is one (a captured handshake
@@ -893,17 +927,20 @@ static void bss_finish(struct hctx *h, struct hbss *b, struct sval band)
 		rsn = wpa_security(in, b, wpa);
 	} else if (b->ieee8021x) {
 		w->sec = WSEC_WEP;
-		set_label(in, w, b->ieee8021x_line, "ieee8021x=1 without wpa (dynamic WEP)");
+		set_label2(in, w, b->ieee8021x_line, "ieee8021x=1 without wpa (dynamic WEP)",
+			   "ieee8021x=1、wpa なし（動的 WEP）");
 	} else if (b->wep_line) {
 		w->sec = WSEC_WEP;
-		set_label(in, w, b->wep_line, "wep_key%u set, %s (static WEP)", b->wep_idx,
-			  b->wpa_set ? "wpa=0" : "no wpa");
+		set_label2(in, w, b->wep_line, "wep_key%u set, %s%.0s (static WEP)",
+			   "wep_key%u あり、%.0s%s（静的 WEP）", b->wep_idx,
+			   b->wpa_set ? "wpa=0" : "no wpa", b->wpa_set ? "wpa=0" : "wpa なし");
 	} else {
 		w->sec = WSEC_OPEN;
 		if (b->wpa_set)
-			set_label(in, w, b->wpa_line, "wpa=0 (no encryption)");
+			set_label2(in, w, b->wpa_line, "wpa=0 (no encryption)", "wpa=0（暗号化なし）");
 		else
-			set_label(in, w, b->start_line, "no wpa setting (hostapd default: no encryption)");
+			set_label2(in, w, b->start_line, "no wpa setting (hostapd default: no encryption)",
+				   "wpa の設定なし（hostapd の既定: 暗号化なし）");
 		if (b->pp || b->nsae)
 			input_diag(in, DIAG_NOTE, b->pp ? b->pp_line : b->sae_line, 1,
 				   "a passphrase is set but wpa is not, so hostapd runs this network "

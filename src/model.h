@@ -68,6 +68,9 @@ struct wifi_net {
 	bool is_ap;               /* an access point (not a client uplink) */
 	enum wifi_sec sec;
 	struct sval sec_label;    /* the text the input used, for evidence */
+	const char *sec_label_ja; /* the same in Japanese when the parser added
+				   * words of its own ("(static WEP)"); NULL:
+				   * as sec_label */
 	enum wifi_cipher cipher;
 	unsigned cipher_line;
 	const char *pass;         /* secret: never printed; NULL when absent */

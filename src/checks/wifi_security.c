@@ -28,7 +28,9 @@ static void sec_evidence_ours(struct input *in, struct finding *f, const struct 
 	finding_evidence_ours(f, w->sec_label.s ? strlen("security: ") : SIZE_MAX);
 	finding_evidence_ja(in, f,
 			    arena_printf(&in->arena, "%s%s", ja,
-					 w->sec_label.s ? w->sec_label.s : wifi_sec_name(w->sec)),
+					 w->sec_label_ja  ? w->sec_label_ja
+					 : w->sec_label.s ? w->sec_label.s
+							  : wifi_sec_name(w->sec)),
 			    w->sec_label.s ? strlen(ja) : SIZE_MAX);
 }
 

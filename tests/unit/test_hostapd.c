@@ -101,6 +101,8 @@ static void test_wpa2_defaults_tkip(void **state)
 	assert_int_equal(w->sec_label.line, 5);
 	assert_non_null(strstr(w->sec_label.s, "WPA-PSK by default"));
 	assert_non_null(strstr(w->sec_label.s, "TKIP by default"));
+	assert_string_equal(w->sec_label_ja, "wpa=2（wpa_key_mgmt の設定がないため既定の WPA-PSK）"
+					     "（ペアワイズ暗号の設定がないため既定の TKIP）");
 	assert_int_equal(w->cipher, WCIPH_TKIP);
 	assert_int_equal(w->cipher_line, 0);
 	assert_pass(w, "orbit-maple-9", 6);
@@ -225,6 +227,7 @@ static void test_bad_values_are_errors(void **state)
 	assert_int_equal(parse(&in, "ssid=x\nwpa=two\nwpa_passphrase=abcdefghij\n"), 0);
 	assert_int_equal(in.dev.wifi->sec, WSEC_UNKNOWN);
 	assert_string_equal(in.dev.wifi->sec_label.s, "wpa=two");
+	assert_null(in.dev.wifi->sec_label_ja);   /* the file's own words only */
 	assert_int_equal(in.ndiag_errors, 1);
 	assert_int_equal(diag_at(&in, 2)->level, DIAG_ERROR);
 	assert_int_equal(in.lines_understood, 2);
@@ -267,6 +270,7 @@ static void test_open_wep_dynamic_wep(void **state)
 	assert_int_equal(w->sec, WSEC_OPEN);
 	assert_int_equal(w->sec_label.line, 1);
 	assert_string_equal(w->sec_label.s, "no wpa setting (hostapd default: no encryption)");
+	assert_string_equal(w->sec_label_ja, "wpa の設定なし（hostapd の既定: 暗号化なし）");
 	assert_null(w->pass);
 	assert_int_equal(w->cipher, WCIPH_UNSET);
 	assert_null(w->band.s);
