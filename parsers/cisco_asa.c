@@ -879,7 +879,7 @@ static void asa_secrets(struct asa *s, char **t, size_t n, unsigned line)
 	if (n >= 4 && tk(t[0], "username") && tk(t[2], "password") &&
 	    !(n >= 5 && (tk(t[4], "encrypted") || tk(t[4], "nt-encrypted") ||
 			 tk(t[4], "pbkdf2"))))
-		if (input_add_same_login(s->in, line, false, "username", t[1], t[3]) < 0)
+		if (input_add_same_login(s->in, line, ACCT_LOCAL, "username", t[1], t[3]) < 0)
 			input_diag(s->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
 	size_t at = 0;
 	if (n >= 2 && (tk(t[0], "passwd") || tk(t[0], "password")) && !tk(t[1], "encryption"))

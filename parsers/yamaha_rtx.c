@@ -1187,6 +1187,10 @@ static const struct {
 	{{"snmp", "community", NULL}, 3},         /* snmp community read-only NAME */
 	{{"snmpv2c", "community", NULL}, 3},
 	{{"login", "password", NULL}, 2},         /* plain, not "encrypted" */
+	/* login user NAME PASS | NAME encrypted HASH | NAME * (an export that
+	 * hides it), as real exports show (shared/corpus/yamaha rtx1210 and
+	 * rtx1100 files): the password in clear is the fourth word. */
+	{{"login", "user", NULL}, 3},
 	{{"administrator", "password", NULL}, 2},
 };
 
@@ -1276,7 +1280,12 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 	 * password equal to the name is found by trying the name. */
 	if (nt >= 5 && tok_is(t[0], "pp") && tok_is(t[1], "auth") && tok_is(t[2], "username") &&
 	    !tok_is(t[3], "*") &&
-	    input_add_same_login(r->in, line, true, "pp auth username", t[3], t[4]) < 0)
+	    input_add_same_login(r->in, line, ACCT_VPN, "pp auth username", t[3], t[4]) < 0)
+		input_diag(r->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
+	/* `login user NAME PASS`: a console/TELNET/SSH/web login of the
+	 * router itself; a password equal to the name, likewise. */
+	if (nt >= 4 && tok_is(t[0], "login") && tok_is(t[1], "user") && sec == 3 &&
+	    input_add_same_login(r->in, line, ACCT_ROUTER_LOGIN, "login user", t[2], t[3]) < 0)
 		input_diag(r->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
 	const char *h = t[0];
 	/* The line as evidence, only for the commands that keep it, with the

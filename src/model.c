@@ -288,7 +288,7 @@ int input_add_secret(struct input *in, const char *s, size_t n)
 	return 0;
 }
 
-int input_add_same_login(struct input *in, unsigned line, bool vpn, const char *command,
+int input_add_same_login(struct input *in, unsigned line, enum acct_kind acct, const char *command,
 			 const char *user, const char *pass)
 {
 	if (!user || !pass || !*user || strcasecmp(user, pass) != 0)
@@ -300,7 +300,7 @@ int input_add_same_login(struct input *in, unsigned line, bool vpn, const char *
 	    input_add_secret(in, p, strlen(p)))
 		return EL_ENOMEM;
 	l->line = line;
-	l->vpn = vpn;
+	l->acct = acct;
 	l->command = command;
 	struct same_login **tail = &in->dev.same_logins;
 	while (*tail)

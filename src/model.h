@@ -230,10 +230,19 @@ struct device {
 	struct same_login *same_logins;
 };
 
+/* What an account lets its user do. */
+enum acct_kind {
+	ACCT_VPN,                 /* a remote-access (PPP/L2TP) user */
+	ACCT_LOCAL,               /* the firewall's local user database (ASA
+				   * `username`: ASDM, SSH, VPN with local accounts) */
+	ACCT_ROUTER_LOGIN,        /* a login of the router itself (YAMAHA
+				   * `login user`: console, TELNET, SSH, web) */
+};
+
 /* An account of the device whose password is its own user name. */
 struct same_login {
 	unsigned line;
-	bool vpn;                 /* a remote-access (PPP/L2TP) user, else a login */
+	enum acct_kind acct;
 	const char *command;      /* the command's leading words ("pp auth username") */
 	struct same_login *next;
 };
@@ -443,7 +452,7 @@ int input_add_secret(struct input *in, const char *s, size_t n);
  * name is then a secret too and never printed. command: the words the
  * line starts with (a constant), quoted as evidence. Returns 1 when they
  * are equal (recorded), 0 when not, EL_ENOMEM. */
-int input_add_same_login(struct input *in, unsigned line, bool vpn, const char *command,
+int input_add_same_login(struct input *in, unsigned line, enum acct_kind acct, const char *command,
 			 const char *user, const char *pass);
 /* Adds the input's secrets to set: 0 or EL_ENOMEM. */
 int input_secrets_add_to(const struct input *in, struct secret_set *set);

@@ -118,9 +118,11 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
  * printed: the evidence names the command only. */
 static void same_logins(struct input *in, const struct run_ctx *ctx)
 {
+	static const char *const variant[] = {[ACCT_VPN] = "vpn-user", [ACCT_LOCAL] = "local-user",
+					      [ACCT_ROUTER_LOGIN] = "router-login"};
 	for (const struct same_login *l = in->dev.same_logins; l; l = l->next) {
 		struct finding *f = finding_add(
-			in, ctx, "EL118", l->vpn ? "vpn-user" : "local-user", ITEM_3_2, -1,
+			in, ctx, "EL118", variant[l->acct], ITEM_3_2, -1,
 			FST_FAIL, l->line,
 			arena_printf(&in->arena, "%s (user name and password hidden)", l->command),
 			ARGS_END);

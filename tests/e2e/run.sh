@@ -978,19 +978,25 @@ ok
 # clear (no encrypted/pbkdf2 keyword); a hashed ASA password is not compared.
 # Neither the name nor the password is printed, in any format or language.
 sed 's/^\( *pp auth username tw-aoki\) .*/\1 Tw-Aoki/' samples/yamaha/rtx830-pppoe-l2tp-standard.cfg >"$TMP/same.cfg"
+# A login account of the router itself (`login user NAME PASS`, as real exports
+# write it: shared/corpus/yamaha rtx1210), and one whose password differs.
+printf 'login user backupop BackupOp\nlogin user carol Carol-2-long-pass\n' >>"$TMP/same.cfg"
+login_line=$(grep -n '^login user backupop' "$TMP/same.cfg" | cut -d: -f1)
 sed 's/^username admin password .*/username backupadmin password backupadmin privilege 15\nusername hashed password hashed pbkdf2 privilege 15/' \
 	samples/asa/asa-asdm-ssh-outside.cfg >"$TMP/same-asa.cfg"
 for l in en ja; do for f in text json sarif; do
 	el --lang "$l" --format "$f" "$TMP/same.cfg" "$TMP/same-asa.cfg" 2>&1; echo "rc=$?"
 done; done >"$TMP/same.out"
-check "EL118: no user name or password printed, no oracle abort" 0 "$(grep -ciE 'tw-aoki|backupadmin|rc=134' "$TMP/same.out")"
+check "EL118: no user name or password printed, no oracle abort" 0 "$(grep -ciE 'tw-aoki|backupadmin|backupop|Carol-2-long-pass|rc=134' "$TMP/same.out")"
 el --format json "$TMP/same.cfg" "$TMP/same-asa.cfg" 2>/dev/null | jq -r '.inputs[] | .items["3-2"] as $i | .findings[] | select(.rule == "EL118") | .occurrences[] | "\(.line) \($i) \(.evidence) | \(.message)"' >"$TMP/n"
 asa_line=$(grep -n '^username backupadmin' "$TMP/same-asa.cfg" | cut -d: -f1)
 printf '%s\n' "33 fail pp auth username (user name and password hidden) | A remote-access user (L2TP/IPsec or PPP) has a password equal to its user name: anyone who tries the name as the password can connect to the VPN." \
+	"$login_line fail login user (user name and password hidden) | A login account of the router has a password equal to its user name: anyone who reaches a login of the router (console, TELNET, SSH or the web page) and tries the name as the password is in." \
 	"$asa_line fail username (user name and password hidden) | A local user account has a password equal to its user name: anyone who tries the name as the password can log in (ASDM, SSH or a remote-access VPN that uses local accounts)." >"$TMP/same.want"
 if diff "$TMP/same.want" "$TMP/n" >/dev/null; then ok; else bad "EL118 findings"; diff "$TMP/same.want" "$TMP/n"; fi
 el --lang ja --format json "$TMP/same.cfg" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule == "EL118") | .occurrences[] | "\(.evidence) | \(.message)"' >"$TMP/n"
-check "EL118 in Japanese" "pp auth username（ユーザー名とパスワードは非表示） | リモートアクセス（L2TP/IPsec または PPP）のユーザーに、ユーザー名と同じパスワードが設定されています。ユーザー名をパスワードとして試すだけで、誰でも VPN に接続できます。" "$(cat "$TMP/n")"
+check "EL118 in Japanese" "pp auth username（ユーザー名とパスワードは非表示） | リモートアクセス（L2TP/IPsec または PPP）のユーザーに、ユーザー名と同じパスワードが設定されています。ユーザー名をパスワードとして試すだけで、誰でも VPN に接続できます。
+login user（ユーザー名とパスワードは非表示） | ルータのログインアカウントに、ユーザー名と同じパスワードが設定されています。ルータのログイン（コンソール、TELNET、SSH、Web 画面）に届く人は、ユーザー名をパスワードとして試すだけでログインできます。" "$(cat "$TMP/n")"
 # Exact Japanese wording of the instances issue 11 §1 saw: an ASA is a firewall
 # (in English too), the deciding filter and ACE in Japanese, the VPN in Japanese.
 asa=samples/asa/asa-asdm-ssh-outside.cfg
