@@ -31,9 +31,12 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/evp.h>
 
 #include "../src/filter.h"
 #include "../src/registry.h"
@@ -869,6 +872,40 @@ static void asa_obj_line(struct asa *s, char **t, size_t n, unsigned line)
  * Configuration Guide using the CLI, appendix A, Passwords), so a text
  * config may hold it in clear; either form is registered (a hash is
  * crackable offline). `password encryption aes` is another command. */
+/* The ASA's "encrypted" (MD5) hash of a password of at most 12 bytes
+ * given for user (the PIX/ASA scheme, documented with reference vectors
+ * by Passlib, "passlib.hash.cisco_pix - Cisco PIX MD5 hash", Format &
+ * Algorithm, https://passlib.readthedocs.io/en/stable/lib/passlib.hash.cisco_pix.html,
+ * checked on an ASA 9.6): the password, then the first 4 bytes of the
+ * user name, NUL-padded to 16 bytes; MD5; every fourth digest byte
+ * dropped; the 12 bytes left in crypt's "./0-9A-Za-z" base 64, little
+ * end first. Longer passwords are padded differently by release; not
+ * computed (false). out: 17 bytes. */
+static bool asa_md5_hash(const char *pass, const char *user, char *out)
+{
+	static const char b64[] =
+		"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	unsigned char buf[16] = {0}, md[EVP_MAX_MD_SIZE], kept[12];
+	size_t pn = strlen(pass), un = strlen(user);
+	unsigned mdn = 0;
+	if (pn > 12)
+		return false;
+	memcpy(buf, pass, pn);
+	memcpy(buf + pn, user, un < 4 ? un : 4);
+	if (!EVP_Digest(buf, sizeof(buf), md, &mdn, EVP_md5(), NULL) || mdn != 16)
+		return false;
+	for (size_t i = 0, k = 0; i < 16; i++)
+		if ((i & 3) != 3)
+			kept[k++] = md[i];
+	for (size_t i = 0; i < 12; i += 3) {
+		uint32_t v = kept[i] | (uint32_t)kept[i + 1] << 8 | (uint32_t)kept[i + 2] << 16;
+		for (size_t k = 0; k < 4; k++, v >>= 6)
+			*out++ = b64[v & 63];
+	}
+	*out = '\0';
+	return true;
+}
+
 static void asa_secrets(struct asa *s, char **t, size_t n, unsigned line)
 {
 	/* `username NAME password PASSWORD [encrypted | nt-encrypted |
@@ -881,6 +918,14 @@ static void asa_secrets(struct asa *s, char **t, size_t n, unsigned line)
 			 tk(t[4], "pbkdf2"))))
 		if (input_add_same_login(s->in, line, ACCT_LOCAL, "username", t[1], t[3]) < 0)
 			input_diag(s->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
+	/* An MD5 "encrypted" one: the hash of the name itself (as the
+	 * password) is computed and compared; the name is then registered
+	 * as a secret like the clear-text case. */
+	char h[17];
+	if (n >= 5 && tk(t[0], "username") && tk(t[2], "password") && tk(t[4], "encrypted") &&
+	    strlen(t[3]) == 16 && asa_md5_hash(t[1], t[1], h) && strcmp(h, t[3]) == 0 &&
+	    input_add_same_login(s->in, line, ACCT_LOCAL, "username", t[1], t[1]) < 0)
+		input_diag(s->in, DIAG_ERROR, line, 0, "out of memory", "メモリが足りません");
 	size_t at = 0;
 	if (n >= 2 && (tk(t[0], "passwd") || tk(t[0], "password")) && !tk(t[1], "encryption"))
 		at = 1;
