@@ -124,18 +124,15 @@ static int text_input(struct report_run *run, struct input *in)
 			       vend && d->model.s ? " " : "",
 			       d->model.s ? finding_scrub_dup(in, d->model.s) : "");
 	if (!rc && in->has_device && d->firmware.s)
-		rc = sb_printf(o, ", %s %s", ui(run, UI_FIRMWARE),
+		rc = sb_printf(o, l == LANG_JA ? "、%s %s" : ", %s %s", ui(run, UI_FIRMWARE),
 			       finding_scrub_dup(in, d->firmware.s));
 	if (!rc && in->has_coverage) {
-		rc = sb_adds(o, " (");
-		if (!rc && l == LANG_JA)
-			rc = sb_printf(o, "%u 行中 %u 行を解釈", in->lines_total,
+		if (l == LANG_JA)
+			rc = sb_printf(o, "（%u 行中 %u 行を解釈）", in->lines_total,
 				       in->lines_understood);
-		else if (!rc)
-			rc = sb_printf(o, "%u of %u lines understood", in->lines_understood,
+		else
+			rc = sb_printf(o, " (%u of %u lines understood)", in->lines_understood,
 				       in->lines_total);
-		if (!rc)
-			rc = sb_adds(o, ")");
 	}
 	if (!rc)
 		rc = sb_adds(o, "\n");

@@ -177,8 +177,8 @@ static void test_text_japanese(void **state)
 	char *t = render("text", &in, 1, LANG_JA, false, false);
 	expect_line(t, "✓ 合格", "✓ 合格  ✗ 不合格  ! 要注意  ? 不明  – 対象外");
 	expect_line(t, "office.cfg —",
-		    "office.cfg — YAMAHA RTX/NVR: RTX1210, ファームウェア Rev.14.01.42 "
-		    "(12 行中 12 行を解釈)");
+		    "office.cfg — YAMAHA RTX/NVR: RTX1210、ファームウェア Rev.14.01.42"
+		    "（12 行中 12 行を解釈）");
 	expect_line(t, "    根拠:", "    根拠: pptp service on");
 	expect_line(t, "  – 6-1",
 		    "  – 6-1  クラウドサービスとの通信の暗号化 — 対象外（この種類の入力には"
