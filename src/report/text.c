@@ -522,8 +522,9 @@ static int text_end(struct report_run *run)
 			       run->ninputs, report_error_count(run));
 	static const enum item_status order[] = {IST_FAIL, IST_WARN, IST_UNKNOWN, IST_PASS, IST_NA};
 	for (size_t i = 0; !rc && i < 5; i++)
-		rc = sb_printf(run->out, " %s %u%s", status_word[order[i]][l], counts[order[i]],
-			       i + 1 < 5 ? "," : "\n");
+		rc = sb_printf(run->out, "%s%s %u%s", l == LANG_JA && i ? "" : " ",
+			       status_word[order[i]][l], counts[order[i]],
+			       i + 1 < 5 ? (l == LANG_JA ? "、" : ",") : "\n");
 	return rc;
 }
 
