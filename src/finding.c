@@ -431,7 +431,7 @@ int finding_fix(const struct input *in, const struct finding *f,
 	int rc = finding_render(in, f, ltext_get(&f->rule->remediation, l), l, sb);
 	const char *hint = rule_hint(f->rule, in->dev.vendor.s, l);
 	if (rc == 0 && hint) {
-		rc = sb_adds(sb, " ");
+		rc = sb_adds(sb, l == LANG_JA ? "" : " ");   /* no space after 。 */
 		if (rc == 0)
 			rc = finding_render(in, f, hint, l, sb);
 	}

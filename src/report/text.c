@@ -330,6 +330,8 @@ static int text_where(struct report_run *run, struct input *in, const struct fin
 	const char *file = f->line && !f->is_packet ? input_locate(in, f->line, &line) : NULL;
 	if (file)
 		return sb_printf(run->out, "%s:%u", file, line);
+	if (run->ctx->lang == LANG_JA && !f->is_packet)
+		return sb_printf(run->out, "%u %s目", line, word(run, "line"));   /* 12 行目 */
 	return sb_printf(run->out, "%s %u", word(run, f->is_packet ? "packet" : "line"), line);
 }
 
@@ -369,7 +371,7 @@ static int text_group(struct report_run *run, struct input *in, const struct fgr
 		rc = sb_printf(o, ja ? "、%s: " : "; %s: ", word(run, "accounts"));
 	size_t shown = nacc < TEXT_ACCOUNTS_SHOWN ? nacc : TEXT_ACCOUNTS_SHOWN;
 	for (size_t i = 0; !rc && i < shown; i++)
-		rc = sb_printf(o, "%s%s", i ? ", " : "", finding_scrub_dup(in, acc[i]));
+		rc = sb_printf(o, "%s%s", i ? (ja ? "、" : ", ") : "", finding_scrub_dup(in, acc[i]));
 	if (!rc && nacc > shown)
 		rc = sb_printf(o, ja ? " ほか %zu" : " … %zu more", nacc - shown);
 	free(acc);

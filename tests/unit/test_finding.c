@@ -280,7 +280,7 @@ static void test_message_placeholders(void **state)
 		   "WPA2-PSK(AES) or WPA2/WPA3.");
 	expect_fix(&in, f, LANG_JA,
 		   "ネットワークを WPA2-PSK（AES）または WPA3-SAE にして長いパスフレーズを設定するか、"
-		   "無効にしてください。 NEC Aterm: 詳細設定 → 無線LAN設定 → 暗号化モード で "
+		   "無効にしてください。NEC Aterm: 詳細設定 → 無線LAN設定 → 暗号化モード で "
 		   "WPA2-PSK(AES) か WPA2/WPA3 を選びます。");
 	/* A vendor without a hint for the rule: remediation alone. */
 	in.dev.vendor.s = "iodata";
