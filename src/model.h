@@ -196,6 +196,14 @@ struct device {
 	 * rules/firmware/home-firmware.yaml: "openwrt", "asuswrt-merlin",
 	 * "dd-wrt", "freshtomato", "routeros"; NULL otherwise. */
 	const char *distro;
+	/* The branch of that distribution the firmware belongs to, as
+	 * home-firmware.yaml keys it (Asuswrt-Merlin "388" for 3004.388.8_4,
+	 * "3006" for 3006.102.1, "386" for 386.14_2), and the release within
+	 * the branch as that file writes a branch's latest ("388.8_4",
+	 * "102.1", "386.14_2"); NULL when the parser does not say. firmware
+	 * stays the release as the maker names it (what reports print). */
+	const char *fw_branch;
+	const char *fw_release;
 	bool snapshot;               /* a development build, not a release */
 	const char *codename;        /* OpenWrt DISTRIB_CODENAME ("chaos_calmer"), or NULL */
 	const char *remote_admin_why;   /* "wan zone input ACCEPT" … */

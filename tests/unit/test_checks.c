@@ -1141,14 +1141,35 @@ static void test_distro_merlin_routeros_ddwrt(void **state)
 	run_checks(&in);
 	EXPECT(&in, {"EL317", "distro-dropped", FST_FAIL, 3, ITEM_5_3});
 	input_free(&in);
-	/* 3004.388.x on an AX model: current, then one behind. */
+	/* 3004.388.x on an AX model: current, then one behind. The branch
+	 * and the release within it are model fields (the nvram parser's),
+	 * the evidence the firmware as Merlin names it. */
 	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.12_2", NULL);
+	in.dev.fw_branch = "388";
+	in.dev.fw_release = "388.12_2";
 	run_checks(&in);
 	EXPECT_NONE(&in);
 	input_free(&in);
 	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.8_4", NULL);
+	in.dev.fw_branch = "388";
+	in.dev.fw_release = "388.8_4";
 	run_checks(&in);
 	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	expect_evidence(&in, 0, "firmware: 3004.388.8_4");
+	input_free(&in);
+	/* 3006.102.x: branch 3006, compared within it (102.1 < 102.8_4). */
+	distro_input(&in, "asuswrt-merlin", "GT-BE98_PRO", "3006.102.1", NULL);
+	in.dev.fw_branch = "3006";
+	in.dev.fw_release = "102.1";
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+	/* A line judged by model (stock ASUSWRT) is not a distribution. */
+	distro_input(&in, "asuswrt", "RT-AX86U", "3.0.0.4.388_24353", NULL);
+	run_checks(&in);
+	assert_true(in.nfindings > 0);
+	for (size_t i = 0; i < in.nfindings; i++)
+		assert_true(strncmp(in.findings[i].variant, "distro", 6) != 0);
 	input_free(&in);
 
 	/* RouterOS: per major version. */
