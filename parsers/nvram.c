@@ -1007,6 +1007,9 @@ static void exposure_switches(struct nv *nv)
 {
 	struct device *d = &nv->in->dev;
 	const struct ent *e;
+	/* WPS on or off only: these keys do not say which methods (PIN,
+	 * push-button) the firmware offers, so wps_pin and wps_push stay
+	 * unknown. */
 	if ((e = nv_get(nv, "wps_enable")) && e->vn)
 		tri_set(e, NULL, &d->wps, &d->wps_line);
 	else if ((e = nv_get(nv, "wps_mode")))

@@ -425,6 +425,24 @@ static void test_wifi_wps(void **state)
 	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
 	input_free(&in);
 
+	/* WPS on whose methods exclude a PIN (RouterOS: push-button only):
+	 * EL205 is about the PIN, so nothing; with the PIN on, or not ruled
+	 * out, the warning. */
+	for (int pin = TRI_UNSET; pin <= TRI_YES; pin++) {
+		new_input(&in);
+		quiet_device(&in);
+		device_wps_on(&in.dev, 19, (enum tri)pin, TRI_YES);
+		add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
+		run_checks(&in);
+		if (pin == TRI_NO) {
+			EXPECT_NONE(&in);
+			expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+		} else {
+			EXPECT(&in, {"EL205", "default", FST_WARN, 19, ITEM_6_2});
+		}
+		input_free(&in);
+	}
+
 	/* WPS on without networks listed: the warning outweighs "unknown". */
 	new_input(&in);
 	quiet_device(&in);
