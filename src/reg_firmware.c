@@ -239,15 +239,17 @@ static int load_fw_line(struct rload *L, const struct ynode *m, struct fw_line *
 		rc = EL_EPARSE;
 	if (!judge)
 		return EL_EPARSE;
-	for (size_t i = 0; i < sizeof(fw_judges) / sizeof(fw_judges[0]); i++)
+	char names[160] = "";
+	for (size_t i = 0; i < sizeof(fw_judges) / sizeof(fw_judges[0]); i++) {
 		if (strcmp(fw_judges[i].name, judge) == 0) {
 			e->judge = fw_judges[i].judge;
 			return rc;
 		}
-	return rl_err(L, ymap_get(m, "judge"),
-		      "firmware line %s: judge '%s' is not one of model, release-series, "
-		      "model-branch, major-channel, newest-release, build-age",
-		      rl_name(e->id), judge);
+		size_t o = strlen(names);
+		snprintf(names + o, sizeof(names) - o, "%s%s", i ? ", " : "", fw_judges[i].name);
+	}
+	return rl_err(L, ymap_get(m, "judge"), "firmware line %s: judge '%s' is not one of %s",
+		      rl_name(e->id), judge, names);
 }
 
 /* The "lines" list: each line read, ids unique, branch_of an id of the list. */
