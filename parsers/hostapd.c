@@ -31,7 +31,16 @@
  *    at "|mac=", "|vlanid=", "|pk=" or "|id=" (parse_sae_password); SAE
  *    uses wpa_passphrase when no sae_password is set (hostapd_setup_sae_pt).
  *  - WPS: hostapd_config_check_bss() turns WPS off for a hidden SSID, for
- *    WEP, and for WPA without WPA2/CCMP; wps_state 1 and 2 are on.
+ *    WEP, and for WPA without WPA2/CCMP; wps_state 1 and 2 are on. Its
+ *    methods: config_methods ("List of the supported configuration
+ *    methods", hostapd.conf), read as wps_config_methods_str2bin() reads
+ *    it (a substring test: "label", "display" (also virtual_/physical_),
+ *    "keypad" are PIN methods, "push_button" (also virtual_/physical_) is
+ *    push-button); without it hostapd uses display, keypad and
+ *    virtual_display (PIN) and no push-button. ap_pin (a static AP PIN)
+ *    is a PIN on. A config_methods without a PIN method does not rule the
+ *    PIN out: "The AP PIN can also be set at runtime with hostapd_cli
+ *    wps_ap_pin command" (hostapd.conf, ap_pin).
  * Verdict mapping (research file section 1.3 and DESIGN "Meaning of the
  * items"): SAE/SAE-EXT-KEY/FT-SAE alone -> WPA3; SAE with a PSK AKM ->
  * WPA2/WPA3; PSK AKMs -> WPA2; 802.1X AKMs -> enterprise (Suite B alone ->
@@ -209,7 +218,7 @@ enum hkey {
 	HK_OTHER, HK_BSS, HK_DRIVER, HK_SSID, HK_SSID2, HK_WPA, HK_KEY_MGMT,
 	HK_WPA_PAIRWISE, HK_RSN_PAIRWISE, HK_PASSPHRASE, HK_PSK, HK_PSK_FILE,
 	HK_SAE_PASSWORD, HK_SAE_PASSWORD_FILE, HK_WEP_KEY, HK_IEEE8021X,
-	HK_WPS_STATE, HK_HW_MODE, HK_OP_CLASS, HK_START_DISABLED, HK_HIDDEN,
+	HK_WPS_STATE, HK_CONFIG_METHODS, HK_AP_PIN, HK_HW_MODE, HK_OP_CLASS, HK_START_DISABLED, HK_HIDDEN,
 	HK_SECRET,        /* the whole value is a secret */
 	HK_SECRET_TAIL,   /* "address secret": the part after the first space */
 	HK_KH,            /* r0kh/r1kh "mac id key": the last field is a key */
@@ -226,10 +235,11 @@ static const struct {
 	{"sae_password", HK_SAE_PASSWORD}, {"sae_password_file", HK_SAE_PASSWORD_FILE},
 	{"wep_key0", HK_WEP_KEY}, {"wep_key1", HK_WEP_KEY}, {"wep_key2", HK_WEP_KEY},
 	{"wep_key3", HK_WEP_KEY}, {"ieee8021x", HK_IEEE8021X}, {"wps_state", HK_WPS_STATE},
+	{"config_methods", HK_CONFIG_METHODS},
 	{"hw_mode", HK_HW_MODE}, {"op_class", HK_OP_CLASS},
 	{"start_disabled", HK_START_DISABLED}, {"ignore_broadcast_ssid", HK_HIDDEN},
 	{"auth_server_shared_secret", HK_SECRET}, {"acct_server_shared_secret", HK_SECRET},
-	{"ap_pin", HK_SECRET}, {"private_key_passwd", HK_SECRET},
+	{"ap_pin", HK_AP_PIN}, {"private_key_passwd", HK_SECRET},
 	{"private_key_passwd2", HK_SECRET}, {"auth_server_private_key_passwd", HK_SECRET},
 	{"acct_server_private_key_passwd", HK_SECRET}, {"pac_opaque_encr_key", HK_SECRET},
 	{"multi_ap_backhaul_wpa_passphrase", HK_SECRET},
@@ -285,6 +295,8 @@ struct hbss {
 	unsigned ieee8021x_line;
 	int wps;                        /* -1 unset, else wps_state */
 	unsigned wps_line;
+	bool cm_set, cm_pin, cm_push;   /* config_methods given, its PIN, push-button */
+	bool ap_pin;                    /* a static AP PIN is set */
 	bool hidden, start_disabled;
 	struct hbss *next;
 };
@@ -387,6 +399,16 @@ static bool each_token(const char *v, size_t n, bool (*cb)(const char *t, size_t
 			return false;
 	}
 	return true;
+}
+
+/* Does v[0..n) contain w (case-sensitive, as hostapd's os_strstr)? */
+static bool has_part(const char *v, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	for (size_t i = 0; i + wn <= n; i++)
+		if (memcmp(v + i, w, wn) == 0)
+			return true;
+	return false;
 }
 
 static bool tok_eq(const char *t, size_t tn, const char *w)
@@ -674,6 +696,16 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 		b->wps = (int)u;
 		b->wps_line = line;
 		return true;
+	case HK_CONFIG_METHODS:
+		b->cm_set = n > 0;
+		b->cm_pin = has_part(v, n, "label") || has_part(v, n, "display") ||
+			    has_part(v, n, "keypad");
+		b->cm_push = has_part(v, n, "push_button");
+		return true;
+	case HK_AP_PIN:
+		secret(h, v, n);
+		b->ap_pin = n > 0;
+		return true;
 	case HK_HW_MODE: {
 		static const char *const modes[] = {"a", "b", "g", "ad", "any"};
 		for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
@@ -954,10 +986,12 @@ static void bss_finish(struct hctx *h, struct hbss *b, struct sval band)
 			  !(b->wep_line && !wpa) &&
 			  !(wpa && (!(wpa & 2) || !(rsn & CI_AES)));
 		struct device *d = &in->dev;
-		if (on && d->wps != TRI_YES) {
-			d->wps = TRI_YES;
-			d->wps_line = b->wps_line;
-		} else if (!on && d->wps == TRI_UNSET) {
+		/* Without config_methods: hostapd's default methods (PIN). */
+		bool pin = b->ap_pin || !b->cm_set || b->cm_pin;
+		if (on) {
+			device_wps_on(d, b->wps_line, pin ? TRI_YES : TRI_UNSET,
+				      b->cm_set && b->cm_push ? TRI_YES : TRI_NO);
+		} else if (d->wps == TRI_UNSET) {
 			d->wps = TRI_NO;
 			d->wps_line = b->wps_line;
 		}

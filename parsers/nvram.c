@@ -896,14 +896,26 @@ static void ident_asus(struct nv *nv, const struct ent *pid)
 		const char *x = nonempty(ex) && !val_is(ex, "0") ? val_str(nv, ex) : NULL;
 		const char *fw;
 		if (strchr(b, '.')) {
-			/* Merlin names its releases 3006.102.x, 3004.388.x, 386.x. */
+			/* Merlin names its releases 3006.102.x, 3004.388.x, 386.x:
+			 * the branch is 3006 for firmver 3.0.0.6, else buildno's
+			 * leading number; the release within it is buildno[_extendno]
+			 * (home-firmware.yaml asuswrt_merlin, its notes). */
 			d->distro = "asuswrt-merlin";
 			const char *lead = "";
-			if (strncmp(f, "3.0.0.6", 7) == 0)
+			const char *rel = x ? arena_printf(a, "%s_%s", b, x) : b;
+			size_t nd = 0;
+			while (b[nd] >= '0' && b[nd] <= '9' && nd < 15)
+				nd++;
+			if (strncmp(f, "3.0.0.6", 7) == 0) {
 				lead = "3006.";
-			else if (atoi(b) >= 388)
-				lead = "3004.";
-			fw = x ? arena_printf(a, "%s%s_%s", lead, b, x) : arena_printf(a, "%s%s", lead, b);
+				d->fw_branch = "3006";
+			} else {
+				if (strtol(b, NULL, 10) >= 388)
+					lead = "3004.";
+				d->fw_branch = arena_strndup(a, b, nd);
+			}
+			d->fw_release = rel;
+			fw = rel ? arena_printf(a, "%s%s", lead, rel) : NULL;
 		} else {
 			d->distro = "asuswrt";
 			fw = x ? arena_printf(a, "%s.%s_%s", f, b, x) : arena_printf(a, "%s.%s", f, b);
@@ -995,6 +1007,9 @@ static void exposure_switches(struct nv *nv)
 {
 	struct device *d = &nv->in->dev;
 	const struct ent *e;
+	/* WPS on or off only: these keys do not say which methods (PIN,
+	 * push-button) the firmware offers, so wps_pin and wps_push stay
+	 * unknown. */
 	if ((e = nv_get(nv, "wps_enable")) && e->vn)
 		tri_set(e, NULL, &d->wps, &d->wps_line);
 	else if ((e = nv_get(nv, "wps_mode")))

@@ -1008,17 +1008,25 @@ static void wifi_iface(struct owrt *o, const struct usec *s)
 		w->pass_line = key->line;
 	}
 
-	/* WPS (hostapd.sh: wps_pushbutton, wps_label; vendor QSDK: wps_enable). */
+	/* WPS (hostapd.sh: wps_pushbutton, wps_label; vendor QSDK: wps_enable,
+	 * methods not said). OpenWrt "Wireless configuration", WPS options
+	 * (openwrt.org/docs/guide-user/network/wifi/basic): wps_pushbutton
+	 * "Enable push-button configuration method", wps_label "Enable label
+	 * configuration method" (the page's WPS-PIN). Without wps_label the PIN
+	 * is not ruled out: hostapd takes an AP PIN at run time (hostapd.conf,
+	 * ap_pin: "can also be set at runtime with hostapd_cli wps_ap_pin"). */
 	if (w->enabled && w->is_ap) {
 		static const char *const wps[] = {"wps_pushbutton", "wps_label", "wps_enable", NULL};
+		enum tri t[3];
+		const struct uopt *on = NULL;
 		for (size_t i = 0; wps[i]; i++) {
 			const struct uopt *u = get(s, wps[i]);
-			enum tri t = ubool(o, u);
-			if (t == TRI_YES && in->dev.wps != TRI_YES) {
-				in->dev.wps = TRI_YES;
-				in->dev.wps_line = u->line;
-			}
+			t[i] = ubool(o, u);
+			if (t[i] == TRI_YES && !on)
+				on = u;
 		}
+		if (on)
+			device_wps_on(&in->dev, on->line, t[1] == TRI_YES ? TRI_YES : TRI_UNSET, t[0]);
 	}
 	/* A vendor build's WPS device data names the model. */
 	const struct uopt *mn = get(s, "model_name");

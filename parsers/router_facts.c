@@ -580,6 +580,8 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 				facts_wifi_one(in, w->vals[i]);
 	}
 	struct device *d = &in->dev;
+	/* wps_enabled: on or off as the admin read it; the facts format does
+	 * not say which methods, so wps_pin and wps_push stay unknown. */
 	facts_bool(in, ymap_get(root, "wps_enabled"), "wps_enabled", &d->wps, &d->wps_line);
 	facts_bool(in, ymap_get(root, "remote_admin"), "remote_admin", &d->remote_admin,
 		   &d->remote_admin_line);

@@ -40,9 +40,10 @@
  *  - WPS: wps-mode (disabled | push-button | push-button-virtual-only),
  *    default depends on the board; the WPS server is push-button only
  *    (a 2-minute window after the physical or the WinBox button). There is
- *    no PIN method, which is what rule EL205 warns about, so push-button
- *    is not reported as "WPS on"; wps-mode=disabled on every enabled AP
- *    is reported as WPS off.
+ *    no PIN method: the model records WPS on with push-button on and the
+ *    PIN off (whether a rule warns about that is the rule's); wps-mode=
+ *    disabled on every enabled AP is WPS off, an AP without wps-mode
+ *    leaves WPS unknown (board default).
  *
  * Newer "wifi" package (RouterOS >= 7.13, "wifiwave2" before), page "WiFi"
  * (and "WifiWave2"):
@@ -1478,8 +1479,10 @@ static void wifi_nets(struct ros *r)
 	}
 }
 
-/* WPS: off when every enabled access point says so (see the top comment
- * for why push-button is not reported as on). */
+/* WPS (see the top comment): on, push-button only, when an enabled access
+ * point has push-button (the "wifi" package's default); off when every
+ * enabled access point says disabled; else unknown. RouterOS has no PIN
+ * method, so the PIN is off whatever WPS is. */
 static void wps_state(struct ros *r)
 {
 	struct device *d = &r->in->dev;
@@ -1490,25 +1493,32 @@ static void wps_state(struct ros *r)
 		if (!w->enabled || !w->is_ap)
 			continue;
 		any = true;
-		if (eq(x->wps.s, "disabled"))
+		if (eq(x->wps.s, "disabled")) {
 			line = line ? line : x->wps.line;
-		else
-			all_off = false;
+			continue;
+		}
+		all_off = false;
+		if (eq(x->wps.s, "push-button") || eq(x->wps.s, "push-button-virtual-only"))
+			device_wps_on(d, x->wps.line, TRI_NO, TRI_YES);
 	}
 	for (struct ros_wobj *o = r->wifis; o && w; o = o->next, w = w->next) {
 		if (!w->enabled || !w->is_ap)
 			continue;
 		any = true;
 		const struct sval *v = wifi_value(r, o, WF_WPS, NULL, NULL);
-		if (v && (strcmp(v->s, "disable") == 0 || strcmp(v->s, "disabled") == 0))
+		if (v && (strcmp(v->s, "disable") == 0 || strcmp(v->s, "disabled") == 0)) {
 			line = line ? line : v->line;
-		else
-			all_off = false;
+			continue;
+		}
+		all_off = false;
+		if (!v || strcmp(v->s, "push-button") == 0)
+			device_wps_on(d, v ? v->line : o->line, TRI_NO, TRI_YES);
 	}
 	if (any && all_off) {
 		d->wps = TRI_NO;
 		d->wps_line = line;
 	}
+	d->wps_pin = TRI_NO;
 }
 
 /* Does a dst-port list cover port? */

@@ -83,6 +83,7 @@ void input_init(struct input *in, const char *path)
 	in->dev.hfwds_tail = &in->dev.hfwds;
 	in->dev.auto_update = TRI_UNSET;
 	in->dev.wps = TRI_UNSET;
+	in->dev.wps_pin = in->dev.wps_push = TRI_UNSET;
 	in->dev.remote_admin = TRI_UNSET;
 	in->dev.upnp = TRI_UNSET;
 }

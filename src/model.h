@@ -190,8 +190,16 @@ struct device {
 	struct sval support_end;     /* given by the admin (facts file) */
 	enum tri auto_update;
 	unsigned auto_update_line;
+	/* WPS: on for some enabled access point (TRI_YES; wps_line the first
+	 * place that says so), off on every one (TRI_NO), or not said. The
+	 * methods it offers, over the access points with WPS on (device_wps_on):
+	 * wps_pin a PIN (the AP's label or display PIN, a keypad), wps_push
+	 * push-button; TRI_YES on, TRI_NO off (the firmware has no such method,
+	 * or the configuration rules it out), TRI_UNSET not said. Which of them
+	 * a rule warns about is the rule's (checks/wifi_security.c). */
 	enum tri wps;
 	unsigned wps_line;
+	enum tri wps_pin, wps_push;
 	enum tri remote_admin;
 	unsigned remote_admin_line;
 	enum tri upnp;
@@ -201,6 +209,14 @@ struct device {
 	 * rules/firmware/home-firmware.yaml: "openwrt", "asuswrt-merlin",
 	 * "dd-wrt", "freshtomato", "routeros"; NULL otherwise. */
 	const char *distro;
+	/* The branch of that distribution the firmware belongs to, as
+	 * home-firmware.yaml keys it (Asuswrt-Merlin "388" for 3004.388.8_4,
+	 * "3006" for 3006.102.1, "386" for 386.14_2), and the release within
+	 * the branch as that file writes a branch's latest ("388.8_4",
+	 * "102.1", "386.14_2"); NULL when the parser does not say. firmware
+	 * stays the release as the maker names it (what reports print). */
+	const char *fw_branch;
+	const char *fw_release;
 	bool snapshot;               /* a development build, not a release */
 	const char *codename;        /* OpenWrt DISTRIB_CODENAME ("chaos_calmer"), or NULL */
 	const char *remote_admin_why;   /* "wan zone input ACCEPT" … */
@@ -440,6 +456,30 @@ void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)
 	 input_fail_l(in, en, ja, ##__VA_ARGS__))
 /* The input's error in the report's language (Japanese when ja), or NULL:
  * raw, like in->error (print it only through finding_scrub()). */
+/* One access point with WPS on, said at line, offering pin and push
+ * (TRI_UNSET: not said): the device's WPS is on, the first line kept; a
+ * method is on when one such access point has it on, off when all have
+ * it off, else not said. */
+static inline enum tri wps_method_merge(enum tri have, enum tri add)
+{
+	if (have == TRI_YES || add == TRI_YES)
+		return TRI_YES;
+	return have == TRI_NO && add == TRI_NO ? TRI_NO : TRI_UNSET;
+}
+
+static inline void device_wps_on(struct device *d, unsigned line, enum tri pin, enum tri push)
+{
+	if (d->wps != TRI_YES) {
+		d->wps = TRI_YES;
+		d->wps_line = line;
+		d->wps_pin = pin;
+		d->wps_push = push;
+		return;
+	}
+	d->wps_pin = wps_method_merge(d->wps_pin, pin);
+	d->wps_push = wps_method_merge(d->wps_push, push);
+}
+
 static inline const char *input_error_text(const struct input *in, bool ja)
 {
 	return ja && in->error_ja ? in->error_ja : in->error;

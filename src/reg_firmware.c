@@ -206,6 +206,96 @@ static int rl_distro_list(struct rload *L, const struct ynode *parent, const cha
 	return 0;
 }
 
+/* The judge methods by their names in the data. */
+static const struct {
+	const char *name;
+	enum fw_judge judge;
+} fw_judges[] = {
+	{"model", FWJ_MODEL}, {"release-series", FWJ_RELEASE_SERIES},
+	{"model-branch", FWJ_MODEL_BRANCH}, {"major-channel", FWJ_MAJOR_CHANNEL},
+	{"newest-release", FWJ_NEWEST_RELEASE}, {"build-age", FWJ_BUILD_AGE},
+};
+
+/* One firmware line of "lines": every problem of its fields. */
+static int load_fw_line(struct rload *L, const struct ynode *m, struct fw_line *e)
+{
+	static const char *const keys[] = {"id", "name", "branch_of", "judge", "give", "source",
+					   "as_of", "note", NULL};
+	int rc = 0;
+	if (m->kind != Y_MAP)
+		return rl_err(L, m, "each firmware line must be a mapping");
+	if ((rc = rl_check_keys(L, m, keys, "firmware line")))
+		return rc;
+	e->line = m->line;
+	e->id = rl_str(L, m, "id", true, &rc);
+	e->name = rl_str(L, m, "name", true, &rc);
+	e->branch_of = rl_str(L, m, "branch_of", false, &rc);
+	e->source = rl_str(L, m, "source", true, &rc);
+	const char *judge = rl_str(L, m, "judge", true, &rc);
+	if (rl_as_of(L, m, "firmware line", rl_name(e->id), &e->as_of))
+		rc = EL_EPARSE;
+	const struct ynode *give = ymap_get(m, "give");
+	if (give && rl_ltext(L, m, give, "give", &e->give))
+		rc = EL_EPARSE;
+	if (!judge)
+		return EL_EPARSE;
+	char names[160] = "";
+	for (size_t i = 0; i < sizeof(fw_judges) / sizeof(fw_judges[0]); i++) {
+		if (strcmp(fw_judges[i].name, judge) == 0) {
+			e->judge = fw_judges[i].judge;
+			return rc;
+		}
+		size_t o = strlen(names);
+		snprintf(names + o, sizeof(names) - o, "%s%s", i ? ", " : "", fw_judges[i].name);
+	}
+	return rl_err(L, ymap_get(m, "judge"), "firmware line %s: judge '%s' is not one of %s",
+		      rl_name(e->id), judge, names);
+}
+
+/* The "lines" list: each line read, ids unique, branch_of an id of the list. */
+static void load_fw_lines(struct rload *L, struct distro_data *dd)
+{
+	const struct ynode *list = ymap_get(L->f.root, "lines");
+	if (!list || list->kind != Y_SEQ || list->n == 0) {
+		rl_err(L, list ? list : L->f.root, "'lines' must be a list of firmware lines");
+		return;
+	}
+	dd->lines = arena_alloc(&L->r->arena, list->n * sizeof(*dd->lines));
+	if (!dd->lines) {
+		rl_err(L, list, "out of memory");
+		return;
+	}
+	memset(dd->lines, 0, list->n * sizeof(*dd->lines));
+	for (size_t i = 0; i < list->n; i++) {
+		struct fw_line *e = &dd->lines[i];
+		if (load_fw_line(L, list->vals[i], e) || !e->id)
+			continue;
+		for (size_t j = 0; j < i; j++)
+			if (dd->lines[j].id && strcmp(dd->lines[j].id, e->id) == 0)
+				rl_err(L, list->vals[i], "firmware line %s is already listed on line %u",
+				       e->id, dd->lines[j].line);
+	}
+	dd->nlines = list->n;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct fw_line *e = &dd->lines[i];
+		bool found = false;
+		for (size_t j = 0; e->branch_of && j < list->n; j++)
+			found |= j != i && dd->lines[j].id && strcmp(dd->lines[j].id, e->branch_of) == 0;
+		if (e->branch_of && !found)
+			rl_err(L, ymap_get(list->vals[i], "branch_of"),
+			       "firmware line %s: branch_of '%s' is not the id of another line",
+			       rl_name(e->id), e->branch_of);
+	}
+}
+
+const struct fw_line *registry_fw_line(const struct registry *r, const char *id)
+{
+	for (size_t i = 0; id && i < r->distros.nlines; i++)
+		if (r->distros.lines[i].id && strcmp(r->distros.lines[i].id, id) == 0)
+			return &r->distros.lines[i];
+	return NULL;
+}
+
 int reg_load_home_firmware(struct rload *L)
 {
 	static const char *const one_keys[] = {"latest", "latest_date", "source", "as_of",
@@ -219,6 +309,7 @@ int reg_load_home_firmware(struct rload *L)
 		rl_err(L, root, "'as_of' (the date the file was last reviewed) is missing");
 	if (asof >= 0 && (r->data_as_of < 0 || asof < r->data_as_of))
 		r->data_as_of = asof;
+	load_fw_lines(L, dd);
 	const struct ynode *ow = ymap_get(root, "openwrt");
 	const struct ynode *am = ymap_get(root, "asuswrt_merlin");
 	const struct ynode *ros = ymap_get(root, "routeros");

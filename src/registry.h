@@ -130,8 +130,34 @@ struct distro_line {
 	const char *source, *as_of;
 };
 
+/* How a firmware line is judged: the judge methods the firmware check
+ * implements (checks/firmware_support.c); which one applies to a line is
+ * data (home-firmware.yaml "lines", judge). */
+enum fw_judge {
+	FWJ_MODEL,            /* "model": not a distribution, per-model data */
+	FWJ_RELEASE_SERIES,   /* "release-series": series with end of life (OpenWrt) */
+	FWJ_MODEL_BRANCH,     /* "model-branch": the model's newest branch (Merlin) */
+	FWJ_MAJOR_CHANNEL,    /* "major-channel": channel of the major version (RouterOS) */
+	FWJ_NEWEST_RELEASE,   /* "newest-release": the newest release seen (FreshTomato) */
+	FWJ_BUILD_AGE,        /* "build-age": builds judged by their age (DD-WRT) */
+};
+
+/* One firmware line of home-firmware.yaml "lines": a parser names it by
+ * id in the model (struct device distro). */
+struct fw_line {
+	const char *id;               /* "asuswrt-merlin" */
+	const char *name;             /* "Asuswrt-Merlin", as reports print it */
+	const char *branch_of;        /* the id of the line it derives from, or NULL */
+	enum fw_judge judge;
+	struct ltext give;            /* what carries the version; t[] NULL when not said */
+	const char *source, *as_of;
+	unsigned line;
+};
+
 /* Everything home-firmware.yaml says. */
 struct distro_data {
+	struct fw_line *lines;              /* the firmware lines */
+	size_t nlines;
 	struct distro_line *openwrt;        /* oldest series first */
 	size_t nopenwrt;
 	struct distro_line *merlin;         /* branches */
@@ -316,6 +342,8 @@ const struct group_spec *registry_group(const struct registry *r, const struct r
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor,
 					     const char *model);
+/* The firmware line whose id is id (home-firmware.yaml "lines"), or NULL. */
+const struct fw_line *registry_fw_line(const struct registry *r, const char *id);
 /* The line of list[0..n) whose key is key, or NULL. */
 const struct distro_line *distro_find(const struct distro_line *list, size_t n,
 				      const char *key);

@@ -271,21 +271,6 @@ struct dctx {                    /* one device judged against distribution data 
 	const char *as_of;
 };
 
-static const struct {
-	const char *id, *display;
-} distro_names[] = {
-	{"openwrt", "OpenWrt"}, {"asuswrt-merlin", "Asuswrt-Merlin"},
-	{"dd-wrt", "DD-WRT"}, {"freshtomato", "FreshTomato"}, {"routeros", "RouterOS"},
-};
-
-static const char *distro_display(const char *id)
-{
-	for (size_t i = 0; i < sizeof(distro_names) / sizeof(distro_names[0]); i++)
-		if (strcmp(distro_names[i].id, id) == 0)
-			return distro_names[i].display;
-	return NULL;
-}
-
 /* The leading "N.N" of a version ("21.02.3", "19.07-SNAPSHOT" -> "21.02",
  * "19.07"), or false. */
 static bool openwrt_series(const char *fw, char *out, size_t n)
@@ -372,7 +357,7 @@ static void d_not_listed(struct dctx *x, const char *line_name)
 		    "as_of", x->as_of, ARGS_END);
 }
 
-static void judge_openwrt(struct dctx *x)
+static void judge_release_series(struct dctx *x)
 {
 	const struct distro_data *dd = &x->ctx->reg->distros;
 	char series[32];
@@ -412,17 +397,14 @@ static void judge_openwrt(struct dctx *x)
 	d_older(x, x->fw, l->latest, series);
 }
 
-/* The Merlin branch of a release named as Merlin names it:
- * "3004.388.8_4" -> 388, "3006.102.1" -> 3006, "386.14_2" -> 386; and the
- * part to compare with the branch's latest ("388.8_4", "102.1"). */
-static void merlin_branch(const char *fw, char *branch, size_t n, const char **cmp_part)
+/* The Merlin branch and the part to compare with the branch's latest, as
+ * the parser recorded them (model fields fw_branch, fw_release); without
+ * them, the leading number of the version ("386.14_2" -> 386). */
+static void merlin_branch(const struct device *d, char *branch, size_t n, const char **cmp_part)
 {
-	*cmp_part = fw;
-	if (strncmp(fw, "3004.", 5) == 0) {
-		*cmp_part = fw + 5;
-	} else if (strncmp(fw, "3006.", 5) == 0) {
-		snprintf(branch, n, "3006");
-		*cmp_part = fw + 5;
+	*cmp_part = d->fw_release ? d->fw_release : d->firmware.s;
+	if (d->fw_branch) {
+		snprintf(branch, n, "%s", d->fw_branch);
 		return;
 	}
 	size_t i = 0;
@@ -433,7 +415,7 @@ static void merlin_branch(const char *fw, char *branch, size_t n, const char **c
 	branch[i] = '\0';
 }
 
-static void judge_merlin(struct dctx *x)
+static void judge_model_branch(struct dctx *x)
 {
 	const struct distro_data *dd = &x->ctx->reg->distros;
 	const char *model = x->in->dev.model.s;
@@ -453,7 +435,7 @@ static void judge_merlin(struct dctx *x)
 	}
 	char branch[16];
 	const char *part;
-	merlin_branch(x->fw, branch, sizeof(branch), &part);
+	merlin_branch(&x->in->dev, branch, sizeof(branch), &part);
 	const struct distro_line *mine = distro_find(dd->merlin, dd->nmerlin, branch);
 	const struct distro_line *newest = NULL;   /* the newest branch for this model */
 	for (size_t i = 0; model && i < dd->nmerlin; i++)
@@ -477,7 +459,7 @@ static void judge_merlin(struct dctx *x)
 	d_older(x, part, target->latest, target->key);
 }
 
-static void judge_routeros(struct dctx *x)
+static void judge_major_channel(struct dctx *x)
 {
 	const struct distro_data *dd = &x->ctx->reg->distros;
 	char major[16];
@@ -496,45 +478,55 @@ static void judge_routeros(struct dctx *x)
 	d_older(x, x->fw, l->latest, l->key);
 }
 
-/* Judges a device whose firmware is a known distribution; false when the
- * device has none (the per-model data applies instead). */
+/* Judges a device whose firmware is a known distribution (a line of
+ * home-firmware.yaml whose judge is not "model"); false when the device
+ * has none (the per-model data applies instead). */
 static bool judge_distro(struct input *in, const struct run_ctx *ctx)
 {
 	const struct device *d = &in->dev;
-	const char *name = d->distro ? distro_display(d->distro) : NULL;
-	if (!name)
+	const struct fw_line *fl = d->distro ? registry_fw_line(ctx->reg, d->distro) : NULL;
+	if (!fl || fl->judge == FWJ_MODEL)
 		return false;
-	struct dctx x = {.in = in, .ctx = ctx, .distro = name, .fw = d->firmware.s,
+	struct dctx x = {.in = in, .ctx = ctx, .distro = fl->name, .fw = d->firmware.s,
 			 .line = d->firmware.line ? d->firmware.line
 				 : d->model.line   ? d->model.line
 						   : d->vendor.line,
 			 .as_of = ctx->reg->distros.as_of ? ctx->reg->distros.as_of : "?"};
 	if (!x.fw) {
-		bool owrt = strcmp(d->distro, "openwrt") == 0;
 		finding_add(in, ctx, "EL315", "distro-no-version", ITEM_5_3, -1, FST_UNKNOWN, x.line,
-			    NULL, "distro", name, "what",
-			    owrt ? "give /etc/openwrt_release or /etc/os-release (or the output of "
-				   "'ubus call system board') together with the configuration"
-				 : "give the whole configuration dump",
+			    NULL, "distro", fl->name, "what",
+			    fl->give.t[LANG_EN] ? fl->give.t[LANG_EN]
+						: "give the whole configuration dump",
 			    "what_ja",
-			    owrt ? "/etc/openwrt_release か /etc/os-release（または 'ubus call system "
-				   "board' の出力）を設定ファイルと一緒に与えてください"
-				 : "設定の全体を与えてください",
+			    fl->give.t[LANG_JA] ? fl->give.t[LANG_JA] : "設定の全体を与えてください",
 			    ARGS_END);
 		return true;
 	}
 	x.ev = arena_printf(&in->arena, "firmware: %s", x.fw);
-	if (strcmp(d->distro, "openwrt") == 0)
-		judge_openwrt(&x);
-	else if (strcmp(d->distro, "asuswrt-merlin") == 0)
-		judge_merlin(&x);
-	else if (strcmp(d->distro, "routeros") == 0)
-		judge_routeros(&x);
-	else if (strcmp(d->distro, "freshtomato") == 0 && ctx->reg->distros.freshtomato.latest &&
-		 !d->firmware_date.s)
-		d_older(&x, x.fw, ctx->reg->distros.freshtomato.latest, "FreshTomato");
-	else
-		d_build_age(&x);   /* DD-WRT: no releases, only builds */
+	const struct distro_data *dd = &ctx->reg->distros;
+	switch (fl->judge) {
+	case FWJ_RELEASE_SERIES:
+		judge_release_series(&x);
+		break;
+	case FWJ_MODEL_BRANCH:
+		judge_model_branch(&x);
+		break;
+	case FWJ_MAJOR_CHANNEL:
+		judge_major_channel(&x);
+		break;
+	case FWJ_NEWEST_RELEASE:
+		/* With a build date, its age says more than the newest release. */
+		if (dd->freshtomato.latest && !d->firmware_date.s)
+			d_older(&x, x.fw, dd->freshtomato.latest, fl->name);
+		else
+			d_build_age(&x);
+		break;
+	case FWJ_BUILD_AGE:
+		d_build_age(&x);   /* no releases, only builds */
+		break;
+	case FWJ_MODEL:   /* returned above */
+		break;
+	}
 	return true;
 }
 

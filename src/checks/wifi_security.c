@@ -94,7 +94,10 @@ void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 		active++;
 		judge_net(in, ctx, w);
 	}
-	if (in->dev.wps == TRI_YES) {
+	/* EL205 is about the WPS PIN (its rationale: a PIN can be guessed):
+	 * WPS known to offer no PIN (RouterOS: push-button only) is not
+	 * reported; a PIN on, or not ruled out, is. */
+	if (in->dev.wps == TRI_YES && in->dev.wps_pin != TRI_NO) {
 		bool facts = strcmp(in->kind->name, "router-facts") == 0;
 		struct finding *f = finding_add(in, ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN,
 						in->dev.wps_line,

@@ -425,6 +425,24 @@ static void test_wifi_wps(void **state)
 	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
 	input_free(&in);
 
+	/* WPS on whose methods exclude a PIN (RouterOS: push-button only):
+	 * EL205 is about the PIN, so nothing; with the PIN on, or not ruled
+	 * out, the warning. */
+	for (int pin = TRI_UNSET; pin <= TRI_YES; pin++) {
+		new_input(&in);
+		quiet_device(&in);
+		device_wps_on(&in.dev, 19, (enum tri)pin, TRI_YES);
+		add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
+		run_checks(&in);
+		if (pin == TRI_NO) {
+			EXPECT_NONE(&in);
+			expect_item(&in, ITEM_6_2, IST_PASS, NULL);
+		} else {
+			EXPECT(&in, {"EL205", "default", FST_WARN, 19, ITEM_6_2});
+		}
+		input_free(&in);
+	}
+
 	/* WPS on without networks listed: the warning outweighs "unknown". */
 	new_input(&in);
 	quiet_device(&in);
@@ -1141,14 +1159,35 @@ static void test_distro_merlin_routeros_ddwrt(void **state)
 	run_checks(&in);
 	EXPECT(&in, {"EL317", "distro-dropped", FST_FAIL, 3, ITEM_5_3});
 	input_free(&in);
-	/* 3004.388.x on an AX model: current, then one behind. */
+	/* 3004.388.x on an AX model: current, then one behind. The branch
+	 * and the release within it are model fields (the nvram parser's),
+	 * the evidence the firmware as Merlin names it. */
 	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.12_2", NULL);
+	in.dev.fw_branch = "388";
+	in.dev.fw_release = "388.12_2";
 	run_checks(&in);
 	EXPECT_NONE(&in);
 	input_free(&in);
 	distro_input(&in, "asuswrt-merlin", "RT-AX86U", "3004.388.8_4", NULL);
+	in.dev.fw_branch = "388";
+	in.dev.fw_release = "388.8_4";
 	run_checks(&in);
 	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	expect_evidence(&in, 0, "firmware: 3004.388.8_4");
+	input_free(&in);
+	/* 3006.102.x: branch 3006, compared within it (102.1 < 102.8_4). */
+	distro_input(&in, "asuswrt-merlin", "GT-BE98_PRO", "3006.102.1", NULL);
+	in.dev.fw_branch = "3006";
+	in.dev.fw_release = "102.1";
+	run_checks(&in);
+	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
+	input_free(&in);
+	/* A line judged by model (stock ASUSWRT) is not a distribution. */
+	distro_input(&in, "asuswrt", "RT-AX86U", "3.0.0.4.388_24353", NULL);
+	run_checks(&in);
+	assert_true(in.nfindings > 0);
+	for (size_t i = 0; i < in.nfindings; i++)
+		assert_true(strncmp(in.findings[i].variant, "distro", 6) != 0);
 	input_free(&in);
 
 	/* RouterOS: per major version. */

@@ -451,6 +451,10 @@ static void test_two_bss(void **state)
 	assert_null(w->next);
 	assert_int_equal(in.dev.wps, TRI_YES);
 	assert_int_equal(in.dev.wps_line, 7);
+	/* No config_methods: hostapd's default methods (display, keypad,
+	 * virtual_display): a PIN, no push-button. */
+	assert_int_equal(in.dev.wps_pin, TRI_YES);
+	assert_int_equal(in.dev.wps_push, TRI_NO);
 	assert_int_equal(in.lines_total, 13);
 	assert_int_equal(in.lines_understood, 13);
 	input_free(&in);
@@ -488,6 +492,34 @@ static void test_wps_rules(void **state)
 	assert_int_equal(parse(&in, "ssid=a\nwps_state=0\n"), 0);
 	assert_int_equal(in.dev.wps, TRI_NO);
 	assert_int_equal(in.dev.wps_line, 2);
+	input_free(&in);
+	/* config_methods, read as hostapd reads it (substrings): push-button
+	 * only does not rule the PIN out (an AP PIN can be set at run time);
+	 * a label or a static ap_pin is a PIN on. */
+	assert_int_equal(parse(&in, "ssid=a\nwps_state=2\nconfig_methods=push_button\n"), 0);
+	assert_int_equal(in.dev.wps, TRI_YES);
+	assert_int_equal(in.dev.wps_pin, TRI_UNSET);
+	assert_int_equal(in.dev.wps_push, TRI_YES);
+	assert_int_equal(in.lines_understood, 3);
+	input_free(&in);
+	assert_int_equal(parse(&in, "ssid=a\nwps_state=2\nconfig_methods=virtual_push_button\n"
+				    "ap_pin=12345670\n"),
+			 0);
+	assert_int_equal(in.dev.wps_pin, TRI_YES);
+	assert_int_equal(in.dev.wps_push, TRI_YES);
+	assert_true(is_secret(&in, "12345670"));
+	input_free(&in);
+	assert_int_equal(parse(&in, "ssid=a\nwps_state=2\nconfig_methods=label\n"), 0);
+	assert_int_equal(in.dev.wps_pin, TRI_YES);
+	assert_int_equal(in.dev.wps_push, TRI_NO);
+	input_free(&in);
+	/* Two networks: a method on in one is on for the device. */
+	assert_int_equal(parse(&in, "ssid=a\nwps_state=2\nconfig_methods=push_button\n"
+				    "bss=wlan0_1\nssid=b\nwps_state=2\nconfig_methods=keypad\n"),
+			 0);
+	assert_int_equal(in.dev.wps_line, 2);
+	assert_int_equal(in.dev.wps_pin, TRI_YES);
+	assert_int_equal(in.dev.wps_push, TRI_YES);
 	input_free(&in);
 	/* An unreadable wps_state is not understood. */
 	assert_int_equal(parse(&in, "ssid=a\nwps_state=on\n"), 0);

@@ -464,8 +464,12 @@ static void test_merlin_dump(void **state)
 
 /* ---- device identity ------------------------------------------------------ */
 
+/* The firmware as Merlin or ASUS names it (what reports print) and, for
+ * Merlin, the branch and the release within it (home-firmware.yaml keys;
+ * NULL for stock ASUSWRT). */
 static void check_asus_fw(const char *firmver, const char *buildno, const char *extendno,
-			  const char *distro, const char *want)
+			  const char *distro, const char *want, const char *branch,
+			  const char *release)
 {
 	char buf[256];
 	snprintf(buf, sizeof(buf), "productid=RT-AX88U\nfirmver=%s\nbuildno=%s\nextendno=%s\n",
@@ -474,6 +478,13 @@ static void check_asus_fw(const char *firmver, const char *buildno, const char *
 	assert_int_equal(parse_text(&in, buf), 0);
 	assert_string_equal(in.dev.firmware.s, want);
 	assert_string_equal(in.dev.distro, distro);
+	if (branch) {
+		assert_string_equal(in.dev.fw_branch, branch);
+		assert_string_equal(in.dev.fw_release, release);
+	} else {
+		assert_null(in.dev.fw_branch);
+		assert_null(in.dev.fw_release);
+	}
 	assert_true(in.has_device);
 	input_free(&in);
 }
@@ -481,14 +492,16 @@ static void check_asus_fw(const char *firmver, const char *buildno, const char *
 static void test_asus_firmware_names(void **state)
 {
 	(void)state;
-	check_asus_fw("3.0.0.6", "102.5", "0", "asuswrt-merlin", "3006.102.5");
-	check_asus_fw("3.0.0.6", "102.8", "4", "asuswrt-merlin", "3006.102.8_4");
-	check_asus_fw("3.0.0.4", "388.8", "2", "asuswrt-merlin", "3004.388.8_2");
-	check_asus_fw("3.0.0.4", "386.14", "2", "asuswrt-merlin", "386.14_2");
-	check_asus_fw("3.0.0.4", "380.59", "X6.6.1", "asuswrt-merlin", "380.59_X6.6.1");
-	check_asus_fw("3.0.0.4", "384.19", "", "asuswrt-merlin", "384.19");
-	check_asus_fw("3.0.0.4", "388", "24353", "asuswrt", "3.0.0.4.388_24353");
-	check_asus_fw("3.0.0.4", "388", "", "asuswrt", "3.0.0.4.388");
+	check_asus_fw("3.0.0.6", "102.5", "0", "asuswrt-merlin", "3006.102.5", "3006", "102.5");
+	check_asus_fw("3.0.0.6", "102.8", "4", "asuswrt-merlin", "3006.102.8_4", "3006",
+		      "102.8_4");
+	check_asus_fw("3.0.0.4", "388.8", "2", "asuswrt-merlin", "3004.388.8_2", "388", "388.8_2");
+	check_asus_fw("3.0.0.4", "386.14", "2", "asuswrt-merlin", "386.14_2", "386", "386.14_2");
+	check_asus_fw("3.0.0.4", "380.59", "X6.6.1", "asuswrt-merlin", "380.59_X6.6.1", "380",
+		      "380.59_X6.6.1");
+	check_asus_fw("3.0.0.4", "384.19", "", "asuswrt-merlin", "384.19", "384", "384.19");
+	check_asus_fw("3.0.0.4", "388", "24353", "asuswrt", "3.0.0.4.388_24353", NULL, NULL);
+	check_asus_fw("3.0.0.4", "388", "", "asuswrt", "3.0.0.4.388", NULL, NULL);
 
 	struct input in;
 	assert_int_equal(parse_text(&in, "productid=RT-AC68U\nodmpid=RT-AC1900P\nfirmver=3.0.0.4\n"

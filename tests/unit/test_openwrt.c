@@ -421,6 +421,10 @@ static void test_wireless_modes_and_devices(void **state)
 	/* WPS: the disabled vendor guest does not count; wpsap does. */
 	assert_int_equal(g_in.dev.wps, TRI_YES);
 	assert_int_equal(g_in.dev.wps_line, 34);
+	/* push-button on; wps_label '0' does not rule the PIN out (an AP PIN
+	 * can be set at run time). */
+	assert_int_equal(g_in.dev.wps_push, TRI_YES);
+	assert_int_equal(g_in.dev.wps_pin, TRI_UNSET);
 	assert_int_equal(count_notes(&g_in), 5);
 	assert_int_equal(g_in.lines_understood, g_in.lines_total);
 }

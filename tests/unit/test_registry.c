@@ -714,6 +714,94 @@ static void test_home_firmware(void **state)
 	assert_int_equal(dd->build_age_fail_days, 730);
 	assert_non_null(distro_find(dd->routeros, dd->nrouteros, "7"));
 	assert_string_equal(dd->freshtomato.latest, "2026.3");
+	/* The firmware lines: names, what each is a branch of, how judged. */
+	assert_int_equal(dd->nlines, 6);
+	const struct fw_line *fl = registry_fw_line(&g_reg, "asuswrt-merlin");
+	assert_non_null(fl);
+	assert_string_equal(fl->name, "Asuswrt-Merlin");
+	assert_string_equal(fl->branch_of, "asuswrt");
+	assert_int_equal(fl->judge, FWJ_MODEL_BRANCH);
+	assert_null(fl->give.t[LANG_EN]);
+	fl = registry_fw_line(&g_reg, "openwrt");
+	assert_non_null(fl);
+	assert_string_equal(fl->name, "OpenWrt");
+	assert_null(fl->branch_of);
+	assert_int_equal(fl->judge, FWJ_RELEASE_SERIES);
+	assert_non_null(strstr(fl->give.t[LANG_EN], "/etc/openwrt_release"));
+	assert_non_null(strstr(fl->give.t[LANG_JA], "/etc/openwrt_release"));
+	assert_int_equal(registry_fw_line(&g_reg, "asuswrt")->judge, FWJ_MODEL);
+	assert_int_equal(registry_fw_line(&g_reg, "routeros")->judge, FWJ_MAJOR_CHANNEL);
+	assert_int_equal(registry_fw_line(&g_reg, "freshtomato")->judge, FWJ_NEWEST_RELEASE);
+	assert_int_equal(registry_fw_line(&g_reg, "dd-wrt")->judge, FWJ_BUILD_AGE);
+	assert_string_equal(registry_fw_line(&g_reg, "dd-wrt")->name, "DD-WRT");
+	assert_null(registry_fw_line(&g_reg, "tomato"));
+	assert_null(registry_fw_line(&g_reg, NULL));
+}
+
+/* The "lines" table with a fault in every entry but the first: each
+ * problem reported with its line (written from the block, before the
+ * loader ran on it), the branch_of check after the whole list. */
+static void test_fail_firmware_lines(void **state)
+{
+	(void)state;
+	static const char bad[] =
+		"lines:\n"                                   /* +0 */
+		"  - id: openwrt\n"                          /* +1 */
+		"    name: OpenWrt\n"
+		"    judge: release-series\n"
+		"    source: \"s\"\n"
+		"    as_of: 2026-11-22\n"
+		"  - id: openwrt\n"                          /* +6: listed on +1 */
+		"    name: OpenWrt again\n"
+		"    judge: newest-release\n"
+		"    source: \"s\"\n"
+		"    as_of: 2026-11-22\n"
+		"  - id: merlin\n"                           /* +11: no name */
+		"    branch_of: stock\n"                     /* +12: not an id */
+		"    judge: best-guess\n"                    /* +13: not a method */
+		"    source: \"s\"\n"
+		"    as_of: 2026-11-22\n"
+		"  - id: x\n"                                /* +16 */
+		"    name: X\n"
+		"    judge: build-age\n"
+		"    colour: red\n"                          /* +19: unknown key */
+		"    source: \"s\"\n"
+		"    as_of: 2026-11-22\n"
+		"  - id: y\n"                                /* +22: no as_of */
+		"    name: Y\n"
+		"    judge: model\n"
+		"    give: {en: \"give it\"}\n"              /* +25: no ja */
+		"    source: \"s\"\n";
+	struct copy c;
+	make_copy(&c);
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof(path), "%s/firmware/home-firmware.yaml", c.dir);
+	char *t = read_text(path);
+	size_t from = find_from(t, 0, "\nlines:\n") + 1;
+	size_t to = find_from(t, from, "\nopenwrt:\n") + 1;
+	char *m = splice(t, from, to - from, bad);
+	write_text(path, m);
+	unsigned l0 = line_of(t, from);
+	const char *f = "firmware/home-firmware.yaml";
+	struct registry r;
+	static char err[8192], want[8192];
+	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
+	registry_free(&r);
+	snprintf(want, sizeof(want),
+		 "%s/%s:%u: firmware line openwrt is already listed on line %u\n"
+		 "%s/%s:%u: 'name' is missing\n"
+		 "%s/%s:%u: firmware line merlin: judge 'best-guess' is not one of model, "
+		 "release-series, model-branch, major-channel, newest-release, build-age\n"
+		 "%s/%s:%u: firmware line: unknown key 'colour'\n"
+		 "%s/%s:%u: firmware line y: 'as_of' is missing\n"
+		 "%s/%s:%u: give lacks the 'ja' text\n"
+		 "%s/%s:%u: firmware line merlin: branch_of 'stock' is not the id of another line",
+		 c.dir, f, l0 + 6, l0 + 1, c.dir, f, l0 + 11, c.dir, f, l0 + 13, c.dir, f, l0 + 19,
+		 c.dir, f, l0 + 22, c.dir, f, l0 + 25, c.dir, f, l0 + 12);
+	assert_string_equal(err, want);
+	free(m);
+	free(t);
+	remove_copy(&c);
 }
 
 static void test_fail_home_firmware_without_as_of(void **state)
@@ -1275,6 +1363,7 @@ int main(void)
 		cmocka_unit_test(test_router_lookup),
 		cmocka_unit_test(test_home_firmware),
 		cmocka_unit_test(test_fail_home_firmware_without_as_of),
+		cmocka_unit_test(test_fail_firmware_lines),
 		cmocka_unit_test(test_report_yaml),
 		cmocka_unit_test(test_fail_report_yaml),
 		cmocka_unit_test(test_copy_loads_unchanged),

@@ -367,6 +367,20 @@ static void test_legacy_capsman_and_wps(void **state)
 	assert_int_equal(in.dev.wps, TRI_NO);
 	assert_int_equal(in.dev.wps_line, 2);
 	input_free(&in);
+
+	/* push-button on an enabled AP: WPS on, push-button only (no PIN
+	 * method in RouterOS); push-button-virtual-only alike. */
+	static const char doc3[] =
+		"/interface wireless\n"
+		"set [ find default-name=wlan1 ] disabled=no mode=ap-bridge ssid=A wps-mode=disabled\n"
+		"set [ find default-name=wlan2 ] disabled=no mode=ap-bridge ssid=B "
+		"wps-mode=push-button-virtual-only\n";
+	assert_int_equal(parse(&in, doc3), 0);
+	assert_int_equal(in.dev.wps, TRI_YES);
+	assert_int_equal(in.dev.wps_line, 3);
+	assert_int_equal(in.dev.wps_push, TRI_YES);
+	assert_int_equal(in.dev.wps_pin, TRI_NO);
+	input_free(&in);
 }
 
 /* ---- wifi package --------------------------------------------------------- */
@@ -467,7 +481,13 @@ static void test_wifi_package(void **state)
 	/* wifi3 is hardware and not enabled, so neither is v10. */
 	assert_false(net(&in, "Off")->enabled);
 	assert_false(net(&in, "OnOff")->enabled);
-	assert_int_equal(in.dev.wps, TRI_UNSET);
+	/* wifi1, wifi2 and v1 reach s1's wps=disable (wifi2 through c1);
+	 * v2's inline security says no wps: the package's default
+	 * push-button. RouterOS has no PIN method. */
+	assert_int_equal(in.dev.wps, TRI_YES);
+	assert_int_equal(in.dev.wps_line, 14);
+	assert_int_equal(in.dev.wps_push, TRI_YES);
+	assert_int_equal(in.dev.wps_pin, TRI_NO);
 	input_free(&in);
 }
 
