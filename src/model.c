@@ -1,6 +1,6 @@
 /*
  * model.c — names of the model's enums and the input bookkeeping helpers
- * (diagnostics, secrets, item statuses). See model.h.
+ * (diagnostics, lines not understood, secrets, item statuses). See model.h.
  */
 #include "model.h"
 

@@ -423,15 +423,16 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 /* A content line the parser did not understand (a word or token it does
  * not know anywhere on it; the parser counted it in in->lines_total and
  * not in in->lines_understood, see docs/json.md "coverage"): counted in
- * in->lines_unknown. Every parser
- * reports such a line here and nowhere else, one way for all kinds: the
- * first INPUT_UNKNOWN_LISTED get a note at their line, with the parser's
- * own text (en and ja, formatted with the same arguments, as for
- * input_diag: what was not understood), and the rest are counted into one
- * "N more line(s) not understood" note at the first of them, which
- * input_unknown_end() adds (the run calls it after the parser; a parser
- * may call it sooner). A line spanning several physical lines (a joined
- * command) is one call, at its first line. Returns 0 or EL_ENOMEM. */
+ * in->lines_unknown. Every parser reports such a line here and nowhere
+ * else, one way for all kinds (issue 13 §2): the first
+ * INPUT_UNKNOWN_LISTED get a note at their line with the parser's own
+ * text (en and ja, formatted with the same arguments, as for input_diag:
+ * what was not understood), and the rest are counted into one "N more
+ * line(s) not understood" note at the first of them, which
+ * input_unknown_end() adds (each parser calls it after its loop, and the
+ * run again before the notes become findings, for a parser that stopped
+ * early). A command over several physical lines is one call, at its first
+ * line. Returns 0 or EL_ENOMEM. */
 #define INPUT_UNKNOWN_LISTED 30
 int input_unknown_l(struct input *in, unsigned line, const char *fmt_en, const char *fmt_ja, ...)
 	__attribute__((format(printf, 3, 5)));
