@@ -193,6 +193,9 @@ static void input_error_oom(struct input *in)
 
 static int input_diag_v(struct input *in, enum diag_level lvl, unsigned line, unsigned col,
 			const char *fmt_en, const char *fmt_ja, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+static int input_diag_v(struct input *in, enum diag_level lvl, unsigned line, unsigned col,
+			const char *fmt_en, const char *fmt_ja, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
