@@ -45,7 +45,6 @@
 #define ASA_MAX_TOKENS 256
 #define ASA_MAX_IFS 64
 #define ASA_MAX_DEPTH 16          /* nested object-groups */
-#define ASA_UNKNOWN_LISTED 30
 #define ASA_UNDEFINED_NOTED 200   /* undefined names noted one by one; the rest are counted */
 
 /* ---- state ------------------------------------------------------------------ */
@@ -165,10 +164,8 @@ struct asa {
 	struct strmap names;          /* `name A NAME` aliases: NAME -> index in names_addr */
 	struct u128 *names_addr;
 	size_t nnames, capnames;
-	size_t nunknown;              /* lines not understood */
 	struct strmap reported;       /* names already reported as undefined */
 	size_t undefined_more;        /* undefined names past ASA_UNDEFINED_NOTED */
-	unsigned unknown_more_line;   /* the first line past ASA_UNKNOWN_LISTED */
 	unsigned undefined_more_line; /* the line of the first of them */
 	bool in_cert;                 /* certificate hex block until "quit" */
 	bool in_block;                /* the last top-level line opened a block */
@@ -1958,9 +1955,9 @@ static size_t asa_common_indent(const char *p, size_t len)
 	return base == SIZE_MAX ? 0 : base;
 }
 
-/* A line not understood: named at its line (the first ASA_UNKNOWN_LISTED,
- * then counted) with its first word; a line of an access list makes that
- * list unreadable, so the item it feeds cannot pass on it. */
+/* A line not understood: named with its first word (input_unknown); a
+ * line of an access list makes that list unreadable, so the item it feeds
+ * cannot pass on it. */
 static void asa_not_understood(struct asa *s, const char *l, size_t n, unsigned line)
 {
 	size_t w = 0;
@@ -1980,15 +1977,9 @@ static void asa_not_understood(struct asa *s, const char *l, size_t n, unsigned 
 			strmap_put(&s->bad_acls, name, line);
 		}
 	}
-	if (++s->nunknown > ASA_UNKNOWN_LISTED) {
-		if (s->nunknown == ASA_UNKNOWN_LISTED + 1)
-			s->unknown_more_line = line;
-		return;
-	}
-	input_diag(s->in, DIAG_NOTE, line, 1,
-		   "this '%s' line is not understood; no check uses it",
-		   "この '%s' の行は解釈できないため、どの判定にも使っていません",
-		   utf8_sanitize(s->a, l, w < 40 ? w : 40));
+	input_unknown(s->in, line, "this '%s' line is not understood; no check uses it",
+		      "この '%s' の行は解釈できないため、どの判定にも使っていません",
+		      utf8_sanitize(&s->scratch, l, w < 40 ? w : 40));   /* copied by the note */
 }
 
 static int asa_parse(struct input *in, const struct run_ctx *ctx)
@@ -2085,11 +2076,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 		input_fail(in, "no Cisco ASA configuration lines found", "Cisco ASA の設定行が見つかりません");
 		return EL_EPARSE;
 	}
-	if (s->nunknown > ASA_UNKNOWN_LISTED)
-		input_diag(in, DIAG_NOTE, s->unknown_more_line, 1,
-			   "%zu more line(s) not understood and not used by any check (the first at this line)",
-			   "ほかに解釈できず、どの判定にも使っていない行が %zu 行あります（最初はこの行）",
-			   s->nunknown - ASA_UNKNOWN_LISTED);
+	input_unknown_end(in);
 	asa_model(s);
 	if (s->undefined_more)
 		input_diag(in, DIAG_NOTE, s->undefined_more_line, 1,

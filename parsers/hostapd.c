@@ -547,6 +547,16 @@ static void read_sae_password(struct hctx *h, struct hbss *b, const char *v, siz
 	b->nsae++;
 }
 
+/* A value edgelint does not read (not the number or word it expects): the
+ * line is not understood, and says so (never a silent drop). The value is
+ * not quoted; the name is one of edgelint's table. Returns false. */
+static bool value_unknown(struct input *in, const char *name, unsigned line)
+{
+	input_unknown(in, line, "the value of '%s' is not one edgelint understands; the line is skipped",
+		      "'%s' の値は edgelint が解釈できないため、この行は読み飛ばします", name);
+	return false;
+}
+
 /* Reads one setting; returns true when it was understood. */
 static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t nn,
 			 const char *v, size_t n, unsigned line)
@@ -559,9 +569,8 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 		return true;
 	case HK_BSS:
 		if (n == 0) {
-			input_diag(in, DIAG_NOTE, line, 1,
-				   "'bss=' names no interface; hostapd refuses it and starts no BSS",
-				   "'bss=' にインタフェース名がありません。hostapd はこれを受け付けず BSS を作りません");
+			input_unknown(in, line, "'bss=' names no interface; hostapd refuses it and starts no BSS",
+				      "'bss=' にインタフェース名がありません。hostapd はこれを受け付けず BSS を作りません");
 			return false;
 		}
 		return bss_new(h, line) != NULL;
@@ -583,11 +592,11 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 		char buf[33];
 		int sl = parse_ssid2(v, n, buf);
 		if (sl <= 0) {
-			input_diag(in, DIAG_NOTE, line, 1,
-				   "ssid2 is not a quoted string, P\"…\" string or hex of 1 to 32 bytes; "
-				   "hostapd refuses it",
-				   "ssid2 が 1〜32 バイトの \"…\" 文字列・P\"…\" 文字列・16 進のいずれでもありません。"
-				   "hostapd はこれを拒否します");
+			input_unknown(in, line,
+				      "ssid2 is not a quoted string, P\"…\" string or hex of 1 to 32 bytes; "
+				      "hostapd refuses it",
+				      "ssid2 が 1〜32 バイトの \"…\" 文字列・P\"…\" 文字列・16 進のいずれでもありません。"
+				      "hostapd はこれを拒否します");
 			return false;
 		}
 		b->w->ssid.s = arena_strndup(&in->arena, buf, (size_t)sl);
@@ -686,13 +695,13 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 	}
 	case HK_IEEE8021X:
 		if (!read_uint(v, n, 1, &u))
-			return false;
+			return value_unknown(in, name, line);
 		b->ieee8021x = u != 0;
 		b->ieee8021x_line = line;
 		return true;
 	case HK_WPS_STATE:
 		if (!read_uint(v, n, 2, &u))
-			return false;
+			return value_unknown(in, name, line);
 		b->wps = (int)u;
 		b->wps_line = line;
 		return true;
@@ -715,22 +724,22 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 				return true;
 			}
 		}
-		return false;
+		return value_unknown(in, name, line);
 	}
 	case HK_OP_CLASS:
 		if (!read_uint(v, n, 255, &u))
-			return false;
+			return value_unknown(in, name, line);
 		h->op_class = u;
 		h->op_line = line;
 		return true;
 	case HK_START_DISABLED:
 		if (!read_uint(v, n, 1u << 30, &u))
-			return false;
+			return value_unknown(in, name, line);
 		b->start_disabled = u != 0;
 		return true;
 	case HK_HIDDEN:
 		if (!read_uint(v, n, 1u << 30, &u))
-			return false;
+			return value_unknown(in, name, line);
 		b->hidden = u != 0;
 		return true;
 	case HK_SECRET:
@@ -762,9 +771,9 @@ static bool read_line(struct hctx *h, size_t lead, const char *p, size_t len, un
 	struct input *in = h->in;
 	const char *eq = memchr(p, '=', len);
 	if (!eq) {
-		input_diag(in, DIAG_NOTE, line, 1,
-			   "a line without '=' is not a hostapd setting (hostapd refuses the file)",
-			   "'=' のない行は hostapd の設定ではありません（hostapd はこのファイルを拒否します）");
+		input_unknown(in, line,
+			      "a line without '=' is not a hostapd setting (hostapd refuses the file)",
+			      "'=' のない行は hostapd の設定ではありません（hostapd はこのファイルを拒否します）");
 		return false;
 	}
 	size_t at = (size_t)(eq - p), nn = at;
@@ -778,8 +787,7 @@ static bool read_line(struct hctx *h, size_t lead, const char *p, size_t len, un
 			n--;
 		}
 	if (nn == 0) {
-		input_diag(in, DIAG_NOTE, line, 1,
-			   "no setting name before '='", "'=' の前に設定名がありません");
+		input_unknown(in, line, "no setting name before '='", "'=' の前に設定名がありません");
 		return false;
 	}
 	char name[48];
@@ -797,10 +805,9 @@ static bool read_line(struct hctx *h, size_t lead, const char *p, size_t len, un
 			known = key_known(name);
 	}
 	if (!known) {
-		input_diag(in, DIAG_NOTE, line, 1,
-			   "'%s' is not a hostapd setting edgelint knows; the line is skipped",
-			   "'%s' は edgelint の知らない hostapd の設定です。この行は読み飛ばします",
-			   qname(in, p, nn));
+		input_unknown(in, line, "'%s' is not a hostapd setting edgelint knows; the line is skipped",
+			      "'%s' は edgelint の知らない hostapd の設定です。この行は読み飛ばします",
+			      input_unknown_listed(in) ? qname(in, p, nn) : "");
 		return false;
 	}
 	if (lead || nn < at)
@@ -1037,6 +1044,7 @@ static int hostapd_parse(struct input *in, const struct run_ctx *ctx)
 			   "設定がありません: どの行も空行かコメントです");
 		return EL_EPARSE;
 	}
+	input_unknown_end(in);
 	/* hw_mode is per radio (default b, 2.4 GHz); a 6 GHz op_class (131-137,
 	 * is_6ghz_op_class) makes an "a" radio a 6 GHz one. */
 	struct sval band = {0};

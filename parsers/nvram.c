@@ -94,7 +94,6 @@
 #include "nvram_backup.h"
 #include "parsers.h"
 
-#define NV_MAX_NOTES 10
 #define QUOTE_MAX 40
 
 /* ---- entries ---------------------------------------------------------- */
@@ -110,8 +109,6 @@ struct nv {
 	struct ent *e;
 	size_t n, cap;
 	size_t *ix;               /* entries sorted by key, then input order */
-	unsigned notes;           /* "not understood" notes given */
-	unsigned unnoted;
 	unsigned bad_keys;        /* backup entries whose name is not a key */
 };
 
@@ -148,14 +145,8 @@ static int nv_push(struct nv *nv, const char *k, size_t kn, const char *v, size_
 
 static void not_understood(struct nv *nv, unsigned line)
 {
-	if (nv->notes >= NV_MAX_NOTES) {
-		nv->unnoted++;
-		return;
-	}
-	nv->notes++;
-	input_diag(nv->in, DIAG_NOTE, line, 0,
-		   "this line is not a key=value setting; ignored",
-		   "この行は key=value 形式の設定ではないため無視します");
+	input_unknown(nv->in, line, "this line is not a key=value setting; ignored",
+		      "この行は key=value 形式の設定ではないため無視します");
 }
 
 /* Callback for the backup decoders. */
@@ -1224,10 +1215,7 @@ static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 		if (rc)
 			input_fail(in, "out of memory", "メモリが足りません");
 	}
-	if (!rc && nv.unnoted)
-		input_diag(in, DIAG_NOTE, 0, 0,
-			   "%u more lines are not key=value settings and were ignored",
-			   "ほかに %u 行が key=value 形式の設定ではないため無視しました", nv.unnoted);
+	input_unknown_end(in);
 	if (!rc && nv.n == 0) {
 		input_fail(in, "no nvram settings (key=value) found", "nvram の設定（key=value）が見つかりません");
 		rc = EL_EPARSE;

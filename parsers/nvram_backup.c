@@ -82,10 +82,9 @@ static int split_payload(struct input *in, const char *pl, size_t n, size_t base
 		const char *eq = memchr(pl + s, '=', e - s);
 		if (!eq || eq == pl + s) {
 			++*bad;
-			input_diag(in, DIAG_NOTE, no, 0,
-				   "entry %u (byte offset %zu) is not key=value; ignored",
-				   "エントリ %u（バイト位置 %zu）は key=value の形ではないため無視します",
-				   no, base + s);
+			input_unknown(in, no, "entry %u (byte offset %zu) is not key=value; ignored",
+				      "エントリ %u（バイト位置 %zu）は key=value の形ではないため無視します",
+				      no, base + s);
 		} else if (fn(ctx, pl + s, (size_t)(eq - (pl + s)), eq + 1,
 			      (size_t)(pl + e - (eq + 1)), no)) {
 			return -1;
@@ -170,9 +169,8 @@ static int decode_ddwrt(struct input *in, nvb_entry_fn fn, void *ctx, unsigned *
 		pos += vn;
 		if (kn == 0) {
 			++*bad;
-			input_diag(in, DIAG_NOTE, e, 0,
-				   "entry %u (byte offset %zu) has an empty name; ignored",
-				   "エントリ %u（バイト位置 %zu）は名前が空のため無視します", e, start);
+			input_unknown(in, e, "entry %u (byte offset %zu) has an empty name; ignored",
+				      "エントリ %u（バイト位置 %zu）は名前が空のため無視します", e, start);
 			continue;
 		}
 		if (fn(ctx, in->data + ko, kn, in->data + vo, vn, e))

@@ -635,8 +635,8 @@ static enum tri ubool(struct owrt *o, const struct uopt *u)
 
 static void not_understood(struct owrt *o, unsigned line, const char *why_en, const char *why_ja)
 {
-	input_diag(o->in, DIAG_NOTE, line, 0, "line not understood: %1$s%2$.0s",
-		   "解釈できない行です: %2$s%1$.0s", why_en, why_ja);
+	input_unknown(o->in, line, "line not understood: %1$s%2$.0s", "解釈できない行です: %2$s%1$.0s",
+		      why_en, why_ja);
 }
 
 /* ---- release files ----------------------------------------------------------- */
@@ -768,9 +768,8 @@ static void command(struct owrt *o, const struct stmt *st)
 		return;
 	}
 	if (st->open_quote) {
-		input_diag(in, DIAG_NOTE, st->line, 0,
-			   "a quote is not closed on this line; the line is skipped",
-			   "この行で引用符が閉じていません。この行は読み飛ばします");
+		input_unknown(in, st->line, "a quote is not closed on this line; the line is skipped",
+			      "この行で引用符が閉じていません。この行は読み飛ばします");
 		return;
 	}
 	const char *w = tok(st, 0);
@@ -1687,6 +1686,7 @@ static int openwrt_parse(struct input *in, const struct run_ctx *ctx)
 		free(o);
 		return EL_ENOMEM;
 	}
+	input_unknown_end(in);
 	if (in->lines_understood > in->lines_total)
 		in->lines_understood = in->lines_total;
 	if (!o->learnt && in->lines_understood == 0) {

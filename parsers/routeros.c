@@ -99,7 +99,6 @@
 
 #define ROS_MAX_ARGS 512          /* arguments of one command */
 #define ROS_MAX_PATH 160          /* a menu path */
-#define ROS_UNKNOWN_LISTED 12     /* lines not understood, listed by number */
 #define ROS_QUOTE_MAX 60          /* longest value a diagnostic quotes */
 #define ROS_MAX_FWD_PORTS 64      /* dst-port items made into forwards */
 /* Wireless objects and forwards kept: far above any real router, low
@@ -233,8 +232,6 @@ struct ros {
 	bool saw_header;
 	bool noted_missing_key;
 	size_t nobjs;                /* profiles and interfaces kept */
-	unsigned unknown[ROS_UNKNOWN_LISTED];
-	size_t nunknown;
 };
 
 static const char *quotable(struct ros *r, const char *s)
@@ -1674,13 +1671,6 @@ static void forwards(struct ros *r)
 
 /* ---- main loop ---------------------------------------------------------------------- */
 
-static void unknown_line(struct ros *r, unsigned line)
-{
-	if (r->nunknown < ROS_UNKNOWN_LISTED)
-		r->unknown[r->nunknown] = line;
-	r->nunknown++;
-}
-
 static int ros_parse(struct input *in, const struct run_ctx *ctx)
 {
 	(void)ctx;
@@ -1768,7 +1758,8 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 		if (ok)
 			in->lines_understood += nphys;
 		else
-			unknown_line(r, first);
+			input_unknown(in, first, "this command is not understood; no check uses it",
+				      "このコマンドは解釈できないため、どの判定にも使っていません");
 		arena_reset(&r->scratch);
 	}
 	sb_free(&cmd);
@@ -1779,18 +1770,7 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 			   "RouterOS のエクスポートのコマンドが見つかりません");
 		return EL_EPARSE;
 	}
-	if (r->nunknown) {
-		char list[ROS_UNKNOWN_LISTED * 12] = "";
-		size_t shown = r->nunknown < ROS_UNKNOWN_LISTED ? r->nunknown : ROS_UNKNOWN_LISTED;
-		for (size_t i = 0; i < shown; i++) {
-			size_t l = strlen(list);
-			snprintf(list + l, sizeof(list) - l, "%s%u", i ? ", " : "", r->unknown[i]);
-		}
-		input_diag(in, DIAG_NOTE, r->unknown[0], 0,
-			   "%zu command(s) not understood and not used by any check, at line(s) %s%s",
-			   "解釈できず、どの判定にも使っていないコマンドが %zu 個あります（行 %s%s）",
-			   r->nunknown, list, r->nunknown > shown ? ", …" : "");
-	}
+	input_unknown_end(in);
 	struct device *d = &in->dev;
 	in->has_device = true;
 	d->vendor.s = "mikrotik";

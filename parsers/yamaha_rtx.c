@@ -35,7 +35,6 @@
 #define RTX_MAX_TOKENS 400
 #define RTX_MAX_IFS 64
 #define RTX_MAX_LIST 400         /* filter numbers in one secure filter list */
-#define RTX_UNKNOWN_LISTED 30    /* unknown line numbers named in the note */
 #define RTX_WRAP_COLS 80         /* console width: `console columns` initial value */
 /* Whether a line of w bytes fills the console: 80 columns, or 79 when the
  * terminal that logged it moved the 80th character to the next line (seen
@@ -163,10 +162,6 @@ struct rtx {
 	unsigned ike_any_line;
 	bool mode_cfg, xauth, ikev2;
 	unsigned mode_cfg_line;
-	/* Coverage. */
-	unsigned unknown[RTX_UNKNOWN_LISTED];
-	const char *unknown_what[RTX_UNKNOWN_LISTED];   /* its command words, quoted */
-	size_t nunknown;
 	bool in_heredoc;
 	char heredoc_end[32];
 	bool saw_header;
@@ -2067,10 +2062,10 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 				   "つなげて 1 行として読みました",
 				   first, line, RTX_WRAP_COLS);
 		if (n > RTX_MAX_LINE) {
-			input_diag(in, DIAG_NOTE, first, 1,
-				   "line of %zu bytes is longer than a YAMAHA command can be (%d); skipped",
-				   "%zu バイトの行は YAMAHA のコマンドの上限（%d）を超えるため読み飛ばしました",
-				   n, RTX_MAX_LINE);
+			input_unknown(in, first,
+				      "line of %zu bytes is longer than a YAMAHA command can be (%d); skipped",
+				      "%zu バイトの行は YAMAHA のコマンドの上限（%d）を超えるため読み飛ばしました",
+				      n, RTX_MAX_LINE);
 			continue;
 		}
 		/* Console echoes and boot banners: "(RTX1210) > show config",
@@ -2088,9 +2083,10 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		bool ok = rtx_line(r, s + lead, n - lead, first);
 		if (ok) {
 			in->lines_understood += 1 + extra;
-		} else if (r->nunknown < RTX_UNKNOWN_LISTED) {
+		} else {
 			/* Named by the words that were not understood: the first,
 			 * or the first two of a command edgelint knows. */
+			const char *what = "";
 			const char *w = s + lead, *we = s + n;
 			size_t k = strcspn(w, " \t");
 			if (k > (size_t)(we - w))
@@ -2105,10 +2101,10 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 				if (k > (size_t)(we - w))
 					k = (size_t)(we - w);
 			}
-			r->unknown_what[r->nunknown] = rtx_quote(r, w, k, 40);
-			r->unknown[r->nunknown++] = first;
-		} else {
-			r->nunknown++;
+			if (input_unknown_listed(in))
+				what = rtx_quote(r, w, k, 40);
+			input_unknown(in, first, "this '%s' line is not understood; no check uses it",
+				      "この '%s' の行は解釈できないため、どの判定にも使っていません", what);
 		}
 		arena_reset(&r->scratch);
 	}
@@ -2117,18 +2113,7 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 		input_fail(in, "no YAMAHA configuration lines found", "YAMAHA の設定行が見つかりません");
 		return EL_EPARSE;
 	}
-	if (r->nunknown) {
-		char list[RTX_UNKNOWN_LISTED * 64] = "";
-		size_t shown = r->nunknown < RTX_UNKNOWN_LISTED ? r->nunknown : RTX_UNKNOWN_LISTED;
-		for (size_t i = 0; i < shown; i++) {
-			size_t l = strlen(list);
-			snprintf(list + l, sizeof(list) - l, "%s%u (%s)", i ? ", " : "", r->unknown[i],
-				 r->unknown_what[i] ? r->unknown_what[i] : "");
-		}
-		input_diag(in, DIAG_NOTE, 0, 0, "%zu line(s) not understood: %s%s",
-			   "解釈できない行が %zu 行あります: %s%s", r->nunknown, list,
-			   r->nunknown > shown ? ", …" : "");
-	}
+	input_unknown_end(in);
 	/* Filters defined but unreadable in a way that matters are reported
 	 * by the checks through the lists that use them. */
 	rtx_model(r);

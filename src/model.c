@@ -1,6 +1,6 @@
 /*
  * model.c — names of the model's enums and the input bookkeeping helpers
- * (diagnostics, secrets, item statuses). See model.h.
+ * (diagnostics, lines not understood, secrets, item statuses). See model.h.
  */
 #include "model.h"
 
@@ -192,11 +192,13 @@ static void input_error_oom(struct input *in)
 	in->error_ja = "メモリが足りません";
 }
 
-int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
-		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
+static int input_diag_v(struct input *in, enum diag_level lvl, unsigned line, unsigned col,
+			const char *fmt_en, const char *fmt_ja, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+static int input_diag_v(struct input *in, enum diag_level lvl, unsigned line, unsigned col,
+			const char *fmt_en, const char *fmt_ja, va_list ap)
 {
-	va_list ap, ap2;
-	va_start(ap, fmt_ja);
+	va_list ap2;
 	va_copy(ap2, ap);
 	/* Formatted at full length into the arena (never cut: see
 	 * arena_vprintf). Kept as written: the secrets of the run are masked
@@ -209,7 +211,6 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 	char *msg_ja = arena_vprintf(&in->arena, fmt_ja, ap2);
 #pragma GCC diagnostic pop
 	va_end(ap2);
-	va_end(ap);
 	struct diag *d = arena_alloc(&in->arena, sizeof(*d));
 	if (!d || !msg || !msg_ja)
 		return EL_ENOMEM;
@@ -242,6 +243,41 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 		}
 	}
 	return 0;
+}
+
+int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
+		 unsigned col, const char *fmt_en, const char *fmt_ja, ...)
+{
+	va_list ap;
+	va_start(ap, fmt_ja);
+	int rc = input_diag_v(in, lvl, line, col, fmt_en, fmt_ja, ap);
+	va_end(ap);
+	return rc;
+}
+
+int input_unknown_l(struct input *in, unsigned line, const char *fmt_en, const char *fmt_ja, ...)
+{
+	if (++in->lines_unknown > INPUT_UNKNOWN_LISTED) {
+		if (in->lines_unknown == INPUT_UNKNOWN_LISTED + 1)
+			in->unknown_more_line = line;
+		return 0;
+	}
+	va_list ap;
+	va_start(ap, fmt_ja);
+	int rc = input_diag_v(in, DIAG_NOTE, line, 0, fmt_en, fmt_ja, ap);
+	va_end(ap);
+	return rc;
+}
+
+int input_unknown_end(struct input *in)
+{
+	if (in->lines_unknown <= INPUT_UNKNOWN_LISTED || in->unknown_more_said)
+		return 0;
+	in->unknown_more_said = true;
+	return input_diag(in, DIAG_NOTE, in->unknown_more_line, 0,
+			  "%u more line(s) not understood and not used by any check (the first at this line)",
+			  "ほかに解釈できず、どの判定にも使っていない行が %u 行あります（最初はこの行）",
+			  in->lines_unknown - INPUT_UNKNOWN_LISTED);
 }
 
 void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)

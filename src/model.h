@@ -390,6 +390,11 @@ struct input {
 	size_t ndiag_errors;
 	bool has_coverage;
 	unsigned lines_total, lines_understood;
+	/* Lines not understood, as input_unknown() counted them (the first
+	 * INPUT_UNKNOWN_LISTED named one by one, the rest in one note at the
+	 * first of them, unknown_more_line). */
+	unsigned lines_unknown, unknown_more_line;
+	bool unknown_more_said;
 	bool has_device;
 	struct device dev;
 	struct traffic *traffic;  /* captures only (arena), else NULL */
@@ -445,6 +450,34 @@ int input_diag_l(struct input *in, enum diag_level lvl, unsigned line,
 #define input_diag(in, lvl, line, col, en, ja, ...)                            \
 	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
 	 input_diag_l(in, lvl, line, col, en, ja, ##__VA_ARGS__))
+/* A content line the parser did not understand (a word or token it does
+ * not know anywhere on it; the parser counted it in in->lines_total and
+ * not in in->lines_understood, see docs/json.md "coverage"): counted in
+ * in->lines_unknown. Every parser reports such a line here and nowhere
+ * else, one way for all kinds (issue 13 §2): the first
+ * INPUT_UNKNOWN_LISTED get a note at their line with the parser's own
+ * text (en and ja, formatted with the same arguments, as for input_diag:
+ * what was not understood), and the rest are counted into one "N more
+ * line(s) not understood" note at the first of them, which
+ * input_unknown_end() adds (each parser calls it after its loop, and the
+ * run again before the notes become findings, for a parser that stopped
+ * early). A command over several physical lines is one call, at its first
+ * line. Returns 0 or EL_ENOMEM. */
+#define INPUT_UNKNOWN_LISTED 30
+int input_unknown_l(struct input *in, unsigned line, const char *fmt_en, const char *fmt_ja, ...)
+	__attribute__((format(printf, 3, 5)));
+#define input_unknown(in, line, en, ja, ...)                                   \
+	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
+	 input_unknown_l(in, line, en, ja, ##__VA_ARGS__))
+/* Whether the next input_unknown() names its line in a note of its own
+ * (false past INPUT_UNKNOWN_LISTED): a caller can skip building its text. */
+static inline bool input_unknown_listed(const struct input *in)
+{
+	return in->lines_unknown < INPUT_UNKNOWN_LISTED;
+}
+/* Adds the one "N more line(s) not understood" note when more than
+ * INPUT_UNKNOWN_LISTED lines were; once per input. Returns 0 or EL_ENOMEM. */
+int input_unknown_end(struct input *in);
 /* Marks the input as unreadable: sets in->error and in->error_ja (both
  * formatted with the same arguments, copied, after "<display path>: ")
  * if no error is set yet. Use

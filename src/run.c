@@ -59,6 +59,7 @@ static int read_head(const char *path, char *buf, size_t max, size_t *n, struct 
 static void diags_to_findings(struct input *in, const struct run_ctx *ctx)
 {
 	bool packets = in->kind && in->kind->packets;
+	input_unknown_end(in);   /* the "N more" note, if the parser did not add it */
 	for (const struct diag *d = in->diags; d; d = d->next) {
 		struct finding *f =
 			finding_add(in, ctx, d->level == DIAG_ERROR ? "EL001" : "EL002", "default",

@@ -610,6 +610,57 @@ static void test_line_forms(void **state)
 	input_free(&in);
 }
 
+/* Lines not understood past INPUT_UNKNOWN_LISTED (30): a note at each of
+ * the first 30, then one note at line 31 counting the other 5; the
+ * setting after them is still read. */
+static void test_many_unknown(void **state)
+{
+	(void)state;
+	char t[1024] = "";
+	for (int i = 1; i <= 35; i++) {
+		size_t l = strlen(t);
+		snprintf(t + l, sizeof(t) - l, "wibble%d=1\n", i);
+	}
+	strcat(t, "ssid=after\n");
+	struct input in;
+	assert_int_equal(parse(&in, t), 0);
+	assert_int_equal(in.lines_total, 36);
+	assert_int_equal(in.lines_understood, 1);
+	assert_int_equal(in.lines_unknown, 35);
+	assert_string_equal(in.dev.wifi->ssid.s, "after");
+	for (unsigned i = 1; i <= 30; i++) {
+		char want[100];
+		snprintf(want, sizeof(want),
+			 "'wibble%u' is not a hostapd setting edgelint knows; the line is skipped", i);
+		assert_non_null(diag_at(&in, i));
+		assert_string_equal(diag_at(&in, i)->msg, want);
+	}
+	assert_non_null(diag_at(&in, 31));
+	assert_string_equal(diag_at(&in, 31)->msg,
+			    "5 more line(s) not understood and not used by any check (the first at this line)");
+	for (unsigned i = 32; i <= 35; i++)
+		assert_null(diag_at(&in, i));
+	input_free(&in);
+
+	/* A value edgelint does not read is a line not understood, with a
+	 * note at it (it was dropped without one). */
+	assert_int_equal(parse(&in, "ssid=x\nieee8021x=yes\nhw_mode=z\nwps_state=9\n"), 0);
+	assert_int_equal(in.lines_total, 4);
+	assert_int_equal(in.lines_understood, 1);
+	assert_int_equal(in.lines_unknown, 3);
+	static const char *const names[] = {"ieee8021x", "hw_mode", "wps_state"};
+	for (unsigned i = 0; i < 3; i++) {
+		char want[100];
+		snprintf(want, sizeof(want),
+			 "the value of '%s' is not one edgelint understands; the line is skipped",
+			 names[i]);
+		assert_non_null(diag_at(&in, i + 2));
+		assert_string_equal(diag_at(&in, i + 2)->msg, want);
+	}
+	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
+	input_free(&in);
+}
+
 static void test_hostile(void **state)
 {
 	(void)state;
@@ -699,6 +750,7 @@ int main(void)
 		cmocka_unit_test(test_wps_rules),
 		cmocka_unit_test(test_radio_and_names),
 		cmocka_unit_test(test_line_forms),
+		cmocka_unit_test(test_many_unknown),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_detect),
 	};

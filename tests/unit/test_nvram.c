@@ -649,27 +649,34 @@ static void test_text_details(void **state)
 	assert_true(has_secret(&in, "a=b c<d>e f g h"));
 	input_free(&in);
 
-	/* Many lines not understood: 10 notes, then one summary note. */
+	/* Many lines not understood: a note at each of the first 30
+	 * (INPUT_UNKNOWN_LISTED), then one note at line 31 counting the rest. */
 	char many[2048] = "wl0_ssid=x\n";
-	for (int i = 0; i < 15; i++)
+	for (int i = 0; i < 35; i++)
 		strcat(many, "!!! junk\n");
 	assert_int_equal(parse_text(&in, many), 0);
-	assert_int_equal(in.lines_total, 16);
-	assert_int_equal(in.lines_understood, 16);   /* junk after an entry continues it */
+	assert_int_equal(in.lines_total, 36);
+	assert_int_equal(in.lines_understood, 36);   /* junk after an entry continues it */
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 0);
 	input_free(&in);
 	char many2[2048] = "";
-	for (int i = 0; i < 15; i++)
+	for (int i = 0; i < 35; i++)
 		strcat(many2, "!!! junk\n");
 	strcat(many2, "wl0_ssid=x\n");
 	assert_int_equal(parse_text(&in, many2), 0);
-	assert_int_equal(in.lines_total, 16);
+	assert_int_equal(in.lines_total, 36);
 	assert_int_equal(in.lines_understood, 1);
-	assert_int_equal(count_diags(&in, DIAG_NOTE), 11);
+	assert_int_equal(in.lines_unknown, 35);
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 31);
 	const struct diag *last = in.diags;
-	while (last->next)
-		last = last->next;
-	assert_int_equal(last->line, 0);
-	assert_non_null(strstr(last->msg, "5 more lines"));
+	for (unsigned i = 1; i <= 30; i++, last = last->next) {
+		assert_int_equal(last->line, i);
+		assert_string_equal(last->msg, "this line is not a key=value setting; ignored");
+	}
+	assert_int_equal(last->line, 31);
+	assert_string_equal(last->msg, "5 more line(s) not understood and not used by any check "
+				       "(the first at this line)");
+	assert_null(last->next);
 	input_free(&in);
 }
 

@@ -920,6 +920,29 @@ static void test_hostile(void **state)
 	assert_int_equal(g_in.secret_lens[0], 6);   /* "x", NUL, "yzzy" */
 	input_free(&g_in);
 
+	/* Lines not understood past INPUT_UNKNOWN_LISTED (30): a note at each
+	 * of the first 30 (lines 2-31), then one at line 32 counting the
+	 * other 5. */
+	char many[1024] = "config wifi-iface\n";
+	for (int i = 1; i <= 35; i++) {
+		size_t l = strlen(many);
+		snprintf(many + l, sizeof(many) - l, "junk %d\n", i);
+	}
+	assert_int_equal(parse(many), 0);
+	assert_int_equal(g_in.lines_total, 36);
+	assert_int_equal(g_in.lines_understood, 1);
+	assert_int_equal(g_in.lines_unknown, 35);
+	for (unsigned i = 2; i <= 31; i++)
+		assert_string_equal(note_at(&g_in, i),
+				    "line not understood: not a UCI command (package, config, option, "
+				    "list), a uci show line or KEY=value");
+	assert_string_equal(note_at(&g_in, 32), "5 more line(s) not understood and not used by any "
+						"check (the first at this line)");
+	/* 31, and the one at line 1: the wifi-iface names no radio. */
+	assert_non_null(strstr(note_at(&g_in, 1), "names no radio"));
+	assert_int_equal(count_notes(&g_in), 32);
+	input_free(&g_in);
+
 	/* Nothing OpenWrt at all. */
 	assert_int_equal(parse("hello\nworld\n"), EL_EPARSE);
 	assert_non_null(g_in.error);

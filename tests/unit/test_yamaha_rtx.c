@@ -6,8 +6,8 @@
  *  - the header: model, revision, build date and their line; a header after
  *    a boot banner and a console echo; no header; CRLF; tab after '#'; a
  *    second header of another model (a note);
- *  - coverage: lines counted and understood, the EL002 note listing the
- *    unknown lines, here-documents, wrapped "# main:" lines, tabs;
+ *  - coverage: lines counted and understood, an EL002 note at each line
+ *    not understood (then one "N more" note), here-documents, wrapped "# main:" lines, tabs;
  *  - `ip filter` forms: actions, omitted fields, address, protocol and port
  *    forms; unreadable filters in a WAN list (EL100, 3-2 unknown);
  *  - internet-facing interfaces: default routes (pp, IP address, several
@@ -332,11 +332,18 @@ static void test_coverage(void **state)
 	assert_true(in.has_coverage);
 	assert_int_equal(in.lines_total, 6);
 	assert_int_equal(in.lines_understood, 4);
-	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
+	/* One note per line not understood, at its line (input_unknown). */
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 2);
 	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
-	assert_int_equal(in.diags->line, 0);
+	assert_int_equal(in.lines_unknown, 2);
+	assert_int_equal(in.diags->line, 3);
 	assert_string_equal(in.diags->msg,
-			    "2 line(s) not understood: 3 (frobnicate), 11 (wibble)");
+			    "this 'frobnicate' line is not understood; no check uses it");
+	assert_string_equal(in.diags->msg_ja,
+			    "この 'frobnicate' の行は解釈できないため、どの判定にも使っていません");
+	assert_int_equal(in.diags->next->line, 11);
+	assert_string_equal(in.diags->next->msg,
+			    "this 'wibble' line is not understood; no check uses it");
 	/* The here-doc body is not config: filter 1 is not defined. */
 	/* Tab-indented lines are read. */
 	assert_int_equal(in.dev.nwans, 1);
@@ -355,14 +362,14 @@ static void test_coverage(void **state)
 	run_cfg(&in, coverage_cfg);
 	assert_non_null(in.error);
 	assert_non_null(strstr(in.error, "only 4 of 6 lines (66%) were understood as YAMAHA RTX/NVR"));
-	assert_int_equal(count_rule(&in, "EL002"), 1);
+	assert_int_equal(count_rule(&in, "EL002"), 2);
 	const struct finding *f = find_rule(&in, "EL002", "default");
 	assert_non_null(f);
-	assert_int_equal(f->line, 0);
+	assert_int_equal(f->line, 3);
 	assert_int_equal(f->item, ITEM_NONE);
 	assert_int_equal(f->status, FST_PASS);
 	assert_string_equal(farg(f, "detail"),
-			    "2 line(s) not understood: 3 (frobnicate), 11 (wibble)");
+			    "this 'frobnicate' line is not understood; no check uses it");
 	input_free(&in);
 }
 
@@ -399,14 +406,20 @@ static void test_coverage_many_unknown(void **state)
 	assert_int_equal(parse_cfg(&in, buf), 0);
 	assert_int_equal(in.lines_total, 32);
 	assert_int_equal(in.lines_understood, 0);
-	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
-	assert_string_equal(in.diags->msg,
-			    "32 line(s) not understood: 1 (zzz1), 2 (zzz2), 3 (zzz3), 4 (zzz4), "
-			    "5 (zzz5), 6 (zzz6), 7 (zzz7), 8 (zzz8), 9 (zzz9), 10 (zzz10), 11 (zzz11), "
-			    "12 (zzz12), 13 (zzz13), 14 (zzz14), 15 (zzz15), 16 (zzz16), 17 (zzz17), "
-			    "18 (zzz18), 19 (zzz19), 20 (zzz20), 21 (zzz21), 22 (zzz22), 23 (zzz23), "
-			    "24 (zzz24), 25 (zzz25), 26 (zzz26), 27 (zzz27), 28 (zzz28), 29 (zzz29), "
-			    "30 (zzz30), …");
+	/* 30 notes (INPUT_UNKNOWN_LISTED), each at its line, then one note
+	 * at line 31 counting the other 2. */
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 31);
+	const struct diag *d = in.diags;
+	for (unsigned i = 1; i <= 30; i++, d = d->next) {
+		char want[80];
+		snprintf(want, sizeof(want), "this 'zzz%u' line is not understood; no check uses it", i);
+		assert_int_equal(d->line, i);
+		assert_string_equal(d->msg, want);
+	}
+	assert_int_equal(d->line, 31);
+	assert_string_equal(d->msg, "2 more line(s) not understood and not used by any check "
+				    "(the first at this line)");
+	assert_null(d->next);
 	input_free(&in);
 }
 
@@ -660,9 +673,11 @@ static void test_filter_unreadable(void **state)
 		assert_non_null(d);
 		assert_int_equal(d->line, 4);
 		assert_string_equal(d->msg, want);
-		assert_non_null(d->next);   /* the summary of lines not understood */
+		assert_non_null(d->next);   /* the line not understood, named at its line */
+		assert_int_equal(d->next->line, 4);
 		assert_string_equal(d->next->msg,
-				    "1 line(s) not understood: 4 (ip filter)");
+				    "this 'ip filter' line is not understood; no check uses it");
+		assert_null(d->next->next);
 		input_free(&in);
 	}
 	/* An unreadable filter nobody uses does not matter to the list, but
@@ -2028,7 +2043,8 @@ static void test_hostile_long_line(void **state)
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
 	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
 	assert_int_equal(in.diags->line, 2);
-	assert_int_equal(in.diags->col, 1);
+	assert_int_equal(in.diags->col, 0);   /* a line not understood (input_unknown) */
+	assert_int_equal(in.lines_unknown, 1);
 	assert_string_equal(in.diags->msg,
 			    "line of 5000 bytes is longer than a YAMAHA command can be (4095); skipped");
 	assert_int_equal(in.lines_total, 3);
@@ -2075,8 +2091,9 @@ static void test_hostile_many_tokens(void **state)
 	assert_int_equal(in.lines_total, 2);
 	assert_int_equal(in.lines_understood, 1);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
+	assert_int_equal(in.diags->line, 2);
 	assert_string_equal(in.diags->msg,
-			    "1 line(s) not understood: 2 (ip lan2)");
+			    "this 'ip lan2' line is not understood; no check uses it");
 	input_free(&in);
 }
 
@@ -2095,9 +2112,16 @@ static void test_hostile_quotes(void **state)
 	assert_null(in.error);
 	assert_int_equal(in.lines_total, 6);
 	assert_int_equal(in.lines_understood, 2);
-	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
-	assert_string_equal(in.diags->msg,
-			    "4 line(s) not understood: 1 (\"\"\"\"\"\"), 2 (\"), 3 ('), 4 (\"\"\")");
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 4);
+	static const char *const what[] = {"\"\"\"\"\"\"", "\"", "'", "\"\"\""};
+	const struct diag *d = in.diags;
+	for (unsigned i = 0; i < 4; i++, d = d->next) {
+		char want[80];
+		snprintf(want, sizeof(want), "this '%s' line is not understood; no check uses it",
+			 what[i]);
+		assert_int_equal(d->line, i + 1);
+		assert_string_equal(d->msg, want);
+	}
 	check_aset(&in, &in.dev.lan4, FAM_V4, "192.168.100.0-192.168.100.255");
 	input_free(&in);
 }
