@@ -88,11 +88,13 @@ static void members_none(struct input *in, const struct bundle_member *members, 
 		sb_printf(&ja, "%s%s", ja.len ? "、" : "", members[i].path);
 	}
 	if (dir)
-		bundle_fail(in, why, whyn, "the directory holds none of the files edgelint reads (%s%.0s)",
+		bundle_fail(in, why, whyn,
+			    "the directory holds none of the files edgelint reads (%s%.0s)",
 			    "ディレクトリに edgelint が読むファイル（%.0s%s）が一つもありません",
 			    sb_str(&en), sb_str(&ja));
 	else
-		bundle_fail(in, why, whyn, "the archive holds none of the files edgelint reads (%s%.0s)",
+		bundle_fail(in, why, whyn,
+			    "the archive holds none of the files edgelint reads (%s%.0s)",
 			    "アーカイブに edgelint が読むファイル（%.0s%s）が一つもありません",
 			    sb_str(&en), sb_str(&ja));
 	sb_free(&en);
