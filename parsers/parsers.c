@@ -81,6 +81,12 @@ const struct parser *parser_backup_default(void)
 	return NULL;
 }
 
+/* The English article before word: "an" before a vowel letter. */
+static const char *article(const char *word)
+{
+	return word[0] && strchr("AEIOUaeiou", word[0]) ? "an" : "a";
+}
+
 /* Appends item k of n to a list: English "A, B or C", Japanese "A か B"
  * for two and "A・B・C" for more. */
 static int list_add(struct strbuf *en, struct strbuf *ja, size_t k, size_t n, const char *e,
@@ -93,14 +99,18 @@ static int list_add(struct strbuf *en, struct strbuf *ja, size_t k, size_t n, co
 		       : 0;
 }
 
-int parsers_backups(struct strbuf *en, struct strbuf *ja)
+int parsers_backups(struct strbuf *en, struct strbuf *ja, bool with_article)
 {
 	size_t n = 0, k = 0;
 	for (size_t i = 0; i < nparsers; i++)
 		n += parsers_shown[i]->backup != NULL;
 	for (size_t i = 0; i < nparsers; i++) {
 		const struct parser *p = parsers_shown[i];
-		if (p->backup && list_add(en, ja, k++, n, p->backup_label, p->backup_label_ja))
+		if (!p->backup)
+			continue;
+		if (k == 0 && with_article && sb_printf(en, "%s ", article(p->backup_label)) < 0)
+			return EL_ENOMEM;
+		if (list_add(en, ja, k++, n, p->backup_label, p->backup_label_ja))
 			return EL_ENOMEM;
 	}
 	return 0;
@@ -123,9 +133,8 @@ int parsers_expected(struct strbuf *en, struct strbuf *ja)
 		while (end < nparsers && same_what(parsers_shown[end - 1], parsers_shown[end]))
 			end++;
 		const struct parser *first = parsers_shown[i];
-		bool an = first->expect[0] && strchr("AEIOUaeiou", first->expect[0]);
 		const char *sep_en = g == 0 ? "" : g + 1 == groups ? " or " : ", ";
-		if (sb_printf(en, "%s%s ", sep_en, an ? "an" : "a") < 0 ||
+		if (sb_printf(en, "%s%s ", sep_en, article(first->expect)) < 0 ||
 		    sb_adds(ja, g == 0 ? "" : "、") < 0)
 			return EL_ENOMEM;
 		for (size_t k = i; k < end; k++)

@@ -129,8 +129,9 @@ const struct parser *parser_backup_dir(int dirfd, const char *rel);
  * table that reads backups, or NULL. */
 const struct parser *parser_backup_default(void);
 /* Appends to en and ja the list of what a backup is read as, for
- * messages: "OpenWrt" (several: "A or B"; "A か B"). 0 or EL_ENOMEM. */
-int parsers_backups(struct strbuf *en, struct strbuf *ja);
+ * messages: "OpenWrt" (several: "A or B"; "A か B"), in English after
+ * its article when with_article ("an OpenWrt"). 0 or EL_ENOMEM. */
+int parsers_backups(struct strbuf *en, struct strbuf *ja, bool with_article);
 /* Appends to en and ja what the message for an input not recognised says
  * edgelint expects, built from the table in help order: "a YAMAHA
  * RTX/NVR or Cisco ASA config, an OpenWrt, hostapd, nvram or RouterOS

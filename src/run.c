@@ -116,7 +116,7 @@ static void not_backup(struct input *in, bool dir)
 	struct strbuf en, ja;
 	sb_init(&en, 1024);
 	sb_init(&ja, 1024);
-	if (parsers_backups(&en, &ja))
+	if (parsers_backups(&en, &ja, !dir))
 		input_fail(in, "out of memory", "メモリが足りません");
 	else if (dir)
 		input_fail(in, "is a directory; only an unpacked %s%.0s backup is read that way",
@@ -124,7 +124,7 @@ static void not_backup(struct input *in, bool dir)
 			   "だけです",
 			   sb_str(&en), sb_str(&ja));
 	else
-		input_fail(in, "is an archive; only an %s%.0s backup archive is read",
+		input_fail(in, "is an archive; only %s%.0s backup archive is read",
 			   "アーカイブです。アーカイブで読めるのは %.0s%s のバックアップだけです",
 			   sb_str(&en), sb_str(&ja));
 	sb_free(&en);

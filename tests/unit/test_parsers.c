@@ -70,8 +70,13 @@ static void test_expected(void **state)
 			    "ファイル、ルータ事実ファイル、pcap/pcapng のキャプチャ");
 	sb_reset(&en);
 	sb_reset(&ja);
-	assert_int_equal(parsers_backups(&en, &ja), 0);
+	assert_int_equal(parsers_backups(&en, &ja, false), 0);
 	assert_string_equal(sb_str(&en), "OpenWrt");
+	assert_string_equal(sb_str(&ja), "OpenWrt");
+	sb_reset(&en);
+	sb_reset(&ja);
+	assert_int_equal(parsers_backups(&en, &ja, true), 0);
+	assert_string_equal(sb_str(&en), "an OpenWrt");
 	assert_string_equal(sb_str(&ja), "OpenWrt");
 	sb_free(&en);
 	sb_free(&ja);
