@@ -49,7 +49,7 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -DEL_SECRET_ORACLE
 
-.PHONY: all deps test-deps run test unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
+.PHONY: all deps test-deps run test structure unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
 	install uninstall clean validators bench bench-deps docs-examples
 
 all: edgelint
@@ -156,13 +156,20 @@ run: deps
 
 # ---- tests -------------------------------------------------------------------
 test: test-deps
+	@$(MAKE) --no-print-directory structure
 	@$(MAKE) --no-print-directory validators
 	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory test-asan
 	@$(MAKE) --no-print-directory fuzz-replay
 	@echo "== static analysis (cppcheck, clang-tidy)"
 	@$(MAKE) --no-print-directory -s lint >build/lint.log 2>&1 || { cat build/lint.log; exit 1; }
-	@echo "make test: all passed (release, ASan+UBSan, fuzz seed replay, static analysis)"
+	@echo "make test: all passed (structure, release, ASan+UBSan, fuzz seed replay, static analysis)"
+
+# The layering rules (checks and reporters read the model only, no kind
+# name compared outside parsers/, long files say why): a second.
+structure:
+	@echo "== structure (tests/structure/check.sh)"
+	@bash tests/structure/check.sh
 
 test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
 	@echo "== unit tests (release)"

@@ -2110,12 +2110,18 @@ static int asa_probe(const char *head, size_t n)
 }
 
 const struct parser parser_cisco_asa = {
-	.name = "cisco-asa",
-	.label = "Cisco ASA",
-	.label_ja = "Cisco ASA",
+	.kind = {
+		.name = "cisco-asa",
+		.label = "Cisco ASA",
+		.label_ja = "Cisco ASA",
+		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+		.firewall = true,
+	},
 	.probe = asa_probe,
 	.parse = asa_parse,
-	.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
-	.firewall = true,
 	.max_bytes = 64u << 20,
+	.expect = "Cisco ASA",
+	.expect_ja = "Cisco ASA",
+	.what = "config",
+	.what_ja = "設定",
 };

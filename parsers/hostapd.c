@@ -1084,12 +1084,18 @@ static int hostapd_probe(const char *head, size_t n)
 }
 
 const struct parser parser_hostapd = {
-	.name = "hostapd",
-	.label = "hostapd.conf",
-	.label_ja = "hostapd.conf",
+	.kind = {
+		.name = "hostapd",
+		.label = "hostapd.conf",
+		.label_ja = "hostapd.conf",
+		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+		.home_router = true,
+	},
 	.probe = hostapd_probe,
 	.parse = hostapd_parse,
-	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
-	.home_router = true,
 	.max_bytes = 16u << 20,
+	.expect = "hostapd",
+	.expect_ja = "hostapd",
+	.what = "file",
+	.what_ja = "ファイル",
 };

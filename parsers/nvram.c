@@ -1279,12 +1279,18 @@ static int nvram_probe(const char *head, size_t n)
 }
 
 const struct parser parser_nvram = {
-	.name = "nvram",
-	.label = "nvram dump",
-	.label_ja = "nvram ダンプ",
+	.kind = {
+		.name = "nvram",
+		.label = "nvram dump",
+		.label_ja = "nvram ダンプ",
+		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+		.home_router = true,
+	},
 	.probe = nvram_probe,
 	.parse = nvram_parse,
-	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
-	.home_router = true,
 	.max_bytes = 16u << 20,
+	.expect = "nvram",
+	.expect_ja = "nvram",
+	.what = "file",
+	.what_ja = "ファイル",
 };

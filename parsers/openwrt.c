@@ -1771,14 +1771,35 @@ static int openwrt_probe(const char *head, size_t n)
 	return openwrt_role(head, n) ? 85 : 0;
 }
 
+/* The files of a backup (`sysupgrade -b`, LuCI "Generate archive": a
+ * gzip'd tar of relative etc/... members; openwrt/openwrt
+ * package/base-files/files/sbin/sysupgrade) this parser reads, in the
+ * order they are joined. /etc/os-release is a link to
+ * /usr/lib/os-release; a backup may hold either. */
+static const struct bundle_member openwrt_backup[] = {
+	{"etc/config/wireless", false}, {"etc/config/firewall", false},
+	{"etc/openwrt_release", false}, {"usr/lib/os-release", true},
+	{"etc/os-release", false},      {"etc/config/upnpd", false},
+	{NULL, false},
+};
+
 const struct parser parser_openwrt = {
-	.name = "openwrt",
-	.label = "OpenWrt configuration",
-	.label_ja = "OpenWrt の設定",
+	.kind = {
+		.name = "openwrt",
+		.label = "OpenWrt configuration",
+		.label_ja = "OpenWrt の設定",
+		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+		.home_router = true,
+	},
 	.probe = openwrt_probe,
 	.role = openwrt_role,
 	.parse = openwrt_parse,
-	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
-	.home_router = true,
 	.max_bytes = OWRT_MAX_BYTES,
+	.backup = openwrt_backup,
+	.backup_label = "OpenWrt",
+	.backup_label_ja = "OpenWrt",
+	.expect = "OpenWrt",
+	.expect_ja = "OpenWrt",
+	.what = "file",
+	.what_ja = "ファイル",
 };

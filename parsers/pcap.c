@@ -438,13 +438,19 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 }
 
 const struct parser parser_pcap = {
-	.name = "pcap",
-	.label = "packet capture (pcap/pcapng)",
-	.label_ja = "パケットキャプチャ（pcap/pcapng）",
+	.kind = {
+		.name = "pcap",
+		.label = "packet capture (pcap/pcapng)",
+		.label_ja = "パケットキャプチャ（pcap/pcapng）",
+		.feeds = {[ITEM_6_1] = true},
+		.packets = true,
+	},
 	.probe = pcap_probe,
 	.parse = pcap_parse,
-	.feeds = {[ITEM_6_1] = true},
 	.max_bytes = 0,
 	.streams = true,
-	.packets = true,
+	.expect = "pcap/pcapng",
+	.expect_ja = "pcap/pcapng",
+	.what = "capture",
+	.what_ja = "キャプチャ",
 };

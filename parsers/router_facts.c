@@ -621,12 +621,17 @@ static int facts_probe(const char *head, size_t n)
 }
 
 const struct parser parser_router_facts = {
-	.name = "router-facts",
-	.label = "router facts file",
-	.label_ja = "ルータ事実ファイル",
+	.kind = {
+		.name = "router-facts",
+		.label = "router facts file",
+		.label_ja = "ルータ事実ファイル",
+		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+		.home_router = true,
+		.hand_filled = true,
+	},
 	.probe = facts_probe,
 	.parse = facts_parse,
-	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
-	.home_router = true,
 	.max_bytes = FACTS_MAX_BYTES,
+	.expect = "router facts file",
+	.expect_ja = "ルータ事実ファイル",
 };

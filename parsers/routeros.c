@@ -1807,12 +1807,18 @@ static int routeros_probe(const char *head, size_t n)
 }
 
 const struct parser parser_routeros = {
-	.name = "routeros",
-	.label = "MikroTik RouterOS export",
-	.label_ja = "MikroTik RouterOS のエクスポート",
+	.kind = {
+		.name = "routeros",
+		.label = "MikroTik RouterOS export",
+		.label_ja = "MikroTik RouterOS のエクスポート",
+		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
+		.home_router = true,
+	},
 	.probe = routeros_probe,
 	.parse = ros_parse,
-	.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
-	.home_router = true,
 	.max_bytes = 16u << 20,
+	.expect = "RouterOS",
+	.expect_ja = "RouterOS",
+	.what = "file",
+	.what_ja = "ファイル",
 };

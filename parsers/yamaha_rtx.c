@@ -2161,11 +2161,17 @@ static int rtx_probe(const char *head, size_t n)
 }
 
 const struct parser parser_yamaha_rtx = {
-	.name = "yamaha-rtx",
-	.label = "YAMAHA RTX/NVR",
-	.label_ja = "YAMAHA RTX/NVR",
+	.kind = {
+		.name = "yamaha-rtx",
+		.label = "YAMAHA RTX/NVR",
+		.label_ja = "YAMAHA RTX/NVR",
+		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+	},
 	.probe = rtx_probe,
 	.parse = rtx_parse,
-	.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
 	.max_bytes = 64u << 20,
+	.expect = "YAMAHA RTX/NVR",
+	.expect_ja = "YAMAHA RTX/NVR",
+	.what = "config",
+	.what_ja = "設定",
 };

@@ -4,9 +4,10 @@
  * and LuCI "Generate archive" make a gzip'd tar of relative etc/...
  * members; see openwrt/openwrt package/base-files/files/sbin/sysupgrade).
  *
- * Only the members named in bundle_members[] are ever read: a backup also
- * holds /etc/shadow and private keys, which edgelint has no reason to
- * touch. The tar reader follows POSIX ustar (IEEE Std 1003.1, "pax"
+ * Only the members the format's entry in the parser table names (struct
+ * bundle_member lists; OpenWrt's in parsers/openwrt.c) are ever read: a
+ * backup also holds /etc/shadow and private keys, which edgelint has no
+ * reason to touch. The tar reader follows POSIX ustar (IEEE Std 1003.1, "pax"
  * ustar header: name[100] at 0, size[12] octal at 124, typeflag at 156,
  * magic "ustar" at 257, prefix[155] at 345) plus GNU long names (typeflag
  * 'L'); every offset is checked against the bytes actually read.
@@ -32,20 +33,14 @@
 #include <linux/openat2.h>
 #endif
 
-/* The members edgelint reads, in the order they are joined. */
 /* Writes why (English) and sets the input's error in both languages (the
  * compiler checks both formats against the arguments). */
 #define bundle_fail(in, why, whyn, en, ja, ...)                                \
 	(snprintf(why, whyn, en, ##__VA_ARGS__), input_fail(in, en, ja, ##__VA_ARGS__))
 
-static const char *const bundle_members[] = {
-	"etc/config/wireless", "etc/config/firewall", "etc/openwrt_release",
-	"usr/lib/os-release", "etc/os-release", "etc/config/upnpd", NULL,
-};
-#define BUNDLE_NMEMBERS (sizeof(bundle_members) / sizeof(bundle_members[0]))
-
-/* Index of a member name (after "./" and "/" are stripped), or -1. */
-static int member_index(const char *name, size_t n)
+/* Index of a member name in members (after "./" and "/" are stripped),
+ * or -1. */
+static int member_index(const struct bundle_member *members, const char *name, size_t n)
 {
 	while (n >= 2 && name[0] == '.' && name[1] == '/') {
 		name += 2;
@@ -55,10 +50,55 @@ static int member_index(const char *name, size_t n)
 		name++;
 		n--;
 	}
-	for (int i = 0; bundle_members[i]; i++)
-		if (strlen(bundle_members[i]) == n && memcmp(bundle_members[i], name, n) == 0)
+	for (int i = 0; members[i].path; i++)
+		if (strlen(members[i].path) == n && memcmp(members[i].path, name, n) == 0)
 			return i;
 	return -1;
+}
+
+/* The number of members in the list. */
+static size_t members_count(const struct bundle_member *members)
+{
+	size_t n = 0;
+	while (members[n].path)
+		n++;
+	return n;
+}
+
+/* Whether member i is not read because the member before it, the same
+ * file at another place, was (taken: whether member i - 1 was read). */
+static bool member_skipped(const struct bundle_member *members, size_t i, bool taken)
+{
+	return i > 0 && members[i - 1].or_next && taken;
+}
+
+/* The input's error when a backup holds none of the members: where
+ * ("directory", "archive"), and the members named (all but those that
+ * stand for the next one). why is set in English. */
+static void members_none(struct input *in, const struct bundle_member *members, bool dir,
+			 char *why, size_t whyn)
+{
+	struct strbuf en, ja;
+	sb_init(&en, 4096);
+	sb_init(&ja, 4096);
+	for (size_t i = 0; members[i].path; i++) {
+		if (members[i].or_next)
+			continue;
+		sb_printf(&en, "%s%s", en.len ? ", " : "", members[i].path);
+		sb_printf(&ja, "%s%s", ja.len ? "、" : "", members[i].path);
+	}
+	if (dir)
+		bundle_fail(in, why, whyn,
+			    "the directory holds none of the files edgelint reads (%s%.0s)",
+			    "ディレクトリに edgelint が読むファイル（%.0s%s）が一つもありません",
+			    sb_str(&en), sb_str(&ja));
+	else
+		bundle_fail(in, why, whyn,
+			    "the archive holds none of the files edgelint reads (%s%.0s)",
+			    "アーカイブに edgelint が読むファイル（%.0s%s）が一つもありません",
+			    sb_str(&en), sb_str(&ja));
+	sb_free(&en);
+	sb_free(&ja);
 }
 
 /* Frees a buffer that held a router's files (keys, password hashes) after
@@ -78,12 +118,6 @@ bool bundle_is_archive(const char *head, size_t n)
 	if (n >= 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b)
 		return true;
 	return n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
-}
-
-/* os-release is found in two places; the second copy adds nothing. */
-static bool is_os_release(int idx)
-{
-	return idx >= 0 && strstr(bundle_members[idx], "os-release") != NULL;
 }
 
 /* Opens rel under the directory dirfd for reading, never leaving it: a
@@ -129,12 +163,12 @@ int bundle_open_beneath(int dirfd, const char *rel)
 	return -1;
 }
 
-bool bundle_dir_is_backup(int dirfd, const char *rel)
+bool bundle_dir_is_backup(int dirfd, const char *rel, const struct bundle_member *members)
 {
-	for (int i = 0; bundle_members[i]; i++) {
+	for (int i = 0; members && members[i].path; i++) {
 		char path[4096];
 		struct stat st;
-		int pn = snprintf(path, sizeof(path), "%s/%s", rel, bundle_members[i]);
+		int pn = snprintf(path, sizeof(path), "%s/%s", rel, members[i].path);
 		/* Links followed: a member that is a link is still a member (and
 		 * bundle_dir refuses it when it leads out). */
 		if (pn > 0 && (size_t)pn < sizeof(path) && fstatat(dirfd, path, &st, 0) == 0)
@@ -143,9 +177,10 @@ bool bundle_dir_is_backup(int dirfd, const char *rel)
 	return false;
 }
 
-int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t whyn)
+int bundle_dir(struct input *in, const char *dir, const struct bundle_member *members,
+	       size_t max, char *why, size_t whyn)
 {
-	bool have_os = false;
+	bool taken = false;   /* the member before was read */
 	size_t dn = strlen(dir);
 	while (dn > 1 && dir[dn - 1] == '/')
 		dn--;   /* "backup/" names its files "backup/etc/…" */
@@ -157,14 +192,16 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		return EL_EIO;
 	}
 	int rc = 0;
-	for (int i = 0; bundle_members[i] && !rc; i++) {
-		if (is_os_release(i) && have_os)
+	for (size_t i = 0; members[i].path && !rc; i++) {
+		bool skip = member_skipped(members, i, taken);
+		taken = false;
+		if (skip)
 			continue;
 		char path[4096];
-		int pn = snprintf(path, sizeof(path), "%.*s/%s", (int)dn, dir, bundle_members[i]);
+		int pn = snprintf(path, sizeof(path), "%.*s/%s", (int)dn, dir, members[i].path);
 		if (pn < 0 || (size_t)pn >= sizeof(path))
 			continue;
-		int fd = bundle_open_beneath(dirfd, bundle_members[i]);
+		int fd = bundle_open_beneath(dirfd, members[i].path);
 		if (fd < 0) {
 			if (errno == ENOENT)
 				continue;
@@ -196,7 +233,7 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 			rc = EL_EIO;
 		} else if ((rc = fd_read_all(fd, NULL, 0, max, FILE_SILENCE_MS, &data, &len,
 					     &fwhy)) != 0) {
-			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", bundle_members[i],
+			bundle_fail(in, why, whyn, "%s: %s%.0s", "%s: %.0s%s", members[i].path,
 				    fwhy.en, fwhy.ja);
 		}
 		close(fd);
@@ -207,18 +244,13 @@ int bundle_dir(struct input *in, const char *dir, size_t max, char *why, size_t 
 		if (rc)
 			bundle_fail(in, why, whyn, "the files are larger than the limit of %zu bytes",
 				    "ファイルが上限の %zu バイトを超えています", max);
-		have_os |= is_os_release(i);
+		taken = true;
 	}
 	close(dirfd);
 	if (rc)
 		return rc;
 	if (in->nparts == 0) {
-		bundle_fail(in, why, whyn, "the directory holds none of the files edgelint reads "
-					   "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
-					   "etc/os-release, etc/config/upnpd)",
-			    "ディレクトリに edgelint が読むファイル（etc/config/wireless、"
-			    "etc/config/firewall、etc/openwrt_release、etc/os-release、"
-			    "etc/config/upnpd）が一つもありません");
+		members_none(in, members, true, why, whyn);
 		return EL_EPARSE;
 	}
 	return 0;
@@ -254,14 +286,14 @@ static size_t field_len(const unsigned char *f, size_t max)
 
 /* Walks the tar in [t, t+n) and adds the wanted members as parts. */
 static int tar_walk(struct input *in, const char *archive, const unsigned char *t, size_t n,
-		    size_t max, char *why, size_t whyn)
+		    const struct bundle_member *members, const unsigned char **found,
+		    size_t *found_len, size_t max, char *why, size_t whyn)
 {
 	size_t off = 0;
 	char longname[4096];
 	size_t longlen = 0;
 	bool have_long = false;
-	const unsigned char *found[BUNDLE_NMEMBERS] = {0};
-	size_t found_len[BUNDLE_NMEMBERS] = {0};
+	size_t nmembers = members_count(members);
 	unsigned long member = 0;
 	while (off + 512 <= n) {
 		const unsigned char *h = t + off;
@@ -338,18 +370,20 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 		}
 		if (type != '0' && type != '\0' && type != '7')
 			continue;   /* directories, links, devices */
-		int idx = member_index(name, nl);
-		if (idx < 0 || (size_t)idx >= BUNDLE_NMEMBERS)
+		int idx = member_index(members, name, nl);
+		if (idx < 0 || (size_t)idx >= nmembers)
 			continue;
 		found[idx] = body;
 		found_len[idx] = (size_t)size;
 	}
-	bool have_os = false;
-	for (size_t i = 0; i < BUNDLE_NMEMBERS && bundle_members[i]; i++) {
-		if (!found[i] || (is_os_release((int)i) && have_os))
+	bool taken = false;   /* the member before was read */
+	for (size_t i = 0; i < nmembers; i++) {
+		bool skip = member_skipped(members, i, taken);
+		taken = false;
+		if (!found[i] || skip)
 			continue;
 		char display[4200];
-		snprintf(display, sizeof(display), "%s:%s", archive, bundle_members[i]);
+		snprintf(display, sizeof(display), "%s:%s", archive, members[i].path);
 		int rc = input_add_part(in, display, archive, (const char *)found[i], found_len[i], max);
 		if (rc) {
 			bundle_fail(in, why, whyn,
@@ -357,22 +391,36 @@ static int tar_walk(struct input *in, const char *archive, const unsigned char *
 				    "読んだメンバーが上限の %zu バイトを超えています", max);
 			return rc;
 		}
-		have_os |= is_os_release((int)i);
+		taken = true;
 	}
 	if (in->nparts == 0) {
-		bundle_fail(in, why, whyn, "the archive holds none of the files edgelint reads "
-					   "(etc/config/wireless, etc/config/firewall, etc/openwrt_release, "
-					   "etc/os-release, etc/config/upnpd)",
-			    "アーカイブに edgelint が読むファイル（etc/config/wireless、"
-			    "etc/config/firewall、etc/openwrt_release、etc/os-release、"
-			    "etc/config/upnpd）が一つもありません");
+		members_none(in, members, false, why, whyn);
 		return EL_EPARSE;
 	}
 	return 0;
 }
 
+/* tar_walk with the arrays of what it found, one entry per member. */
+static int tar_read(struct input *in, const char *archive, const unsigned char *t, size_t n,
+		    const struct bundle_member *members, size_t max, char *why, size_t whyn)
+{
+	size_t nm = members_count(members);
+	const unsigned char **found = calloc(nm + 1, sizeof(*found));
+	size_t *found_len = calloc(nm + 1, sizeof(*found_len));
+	int rc;
+	if (!found || !found_len) {
+		bundle_fail(in, why, whyn, "out of memory", "メモリが足りません");
+		rc = EL_ENOMEM;
+	} else {
+		rc = tar_walk(in, archive, t, n, members, found, found_len, max, why, whyn);
+	}
+	free(found);
+	free(found_len);
+	return rc;
+}
+
 int bundle_archive(struct input *in, const char *archive, const char *data, size_t len,
-		   size_t max, char *why, size_t whyn)
+		   const struct bundle_member *members, size_t max, char *why, size_t whyn)
 {
 	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b) {
 		char *tar = NULL;
@@ -384,9 +432,9 @@ int bundle_archive(struct input *in, const char *archive, const char *data, size
 			input_fail(in, "%s%.0s", "%.0s%s", why, why_ja);
 			return rc;
 		}
-		rc = tar_walk(in, archive, (const unsigned char *)tar, tn, max, why, whyn);
+		rc = tar_read(in, archive, (const unsigned char *)tar, tn, members, max, why, whyn);
 		wipe_free(tar, tn);
 		return rc;
 	}
-	return tar_walk(in, archive, (const unsigned char *)data, len, max, why, whyn);
+	return tar_read(in, archive, (const unsigned char *)data, len, members, max, why, whyn);
 }

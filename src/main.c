@@ -50,6 +50,52 @@ struct options {
 	const char *explain;
 };
 
+/* The --kind lines of --help: the formats' names in help order
+ * (parsers_shown[]), then what follows them, wrapped at HELP_WIDTH
+ * columns under the options' descriptions (HELP_INDENT). */
+#define HELP_WIDTH 78
+#define HELP_INDENT 22
+
+/* Prints piece after glue, or on a new line (without glue) when it would
+ * pass HELP_WIDTH; *col is the column reached. */
+static void help_piece(FILE *f, size_t *col, const char *glue, const char *piece)
+{
+	size_t w = display_width(piece, strlen(piece)), g = strlen(glue);
+	if (*col > HELP_INDENT && *col + g + w > HELP_WIDTH) {
+		fprintf(f, "\n%*s", HELP_INDENT, "");
+		*col = HELP_INDENT;
+	} else {
+		fputs(glue, f);
+		*col += g;
+	}
+	fputs(piece, f);
+	*col += w;
+}
+
+static void usage_kinds(FILE *f, enum lang l)
+{
+	fprintf(f, "  %-*s", HELP_INDENT - 2, "--kind K");
+	size_t col = HELP_INDENT;
+	char name[64];
+	for (size_t i = 0; i < nparsers; i++) {
+		snprintf(name, sizeof(name), "%s%s", parsers_shown[i]->kind.name,
+			 i + 1 < nparsers ? " |" : "");
+		help_piece(f, &col, i ? " " : "", name);
+	}
+	if (l == LANG_JA) {
+		/* Japanese breaks between pieces, not at spaces. */
+		help_piece(f, &col, "", "（省略時は内容から判定。");
+		help_piece(f, &col, "", "標準入力 \"-\" も内容から判定）");
+	} else {
+		static const char *const words[] = {"(default:", "detected", "from", "the",
+						    "content,", "also", "of", "\"-\",",
+						    "standard", "input)"};
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			help_piece(f, &col, " ", words[i]);
+	}
+	fputc('\n', f);
+}
+
 static void usage(FILE *f, enum lang l)
 {
 	if (l == LANG_JA) {
@@ -57,11 +103,10 @@ static void usage(FILE *f, enum lang l)
 		      "ルータの設定、自宅ルータの情報ファイル、通信のキャプチャを、総務省の\n"
 		      "テレワークセキュリティのチェックリスト（項目 3-2, 5-3, 5-4, 6-1, 6-2）に照らして点検します。\n"
 		      "ファイルには \"-\"（標準入力）、ディレクトリ（その下のファイルをそれぞれ判定）、\n"
-		      "gzip で圧縮したファイルも渡せます。\n\n"
-		      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
-		      "                      routeros | router-facts | pcap（省略時は内容から判定。\n"
-		      "                      標準入力 \"-\" も内容から判定）\n"
-		      "  --format F          text | json | sarif（既定は text）\n"
+		      "gzip で圧縮したファイルも渡せます。\n\n",
+		      f);
+		usage_kinds(f, l);
+		fputs("  --format F          text | json | sarif（既定は text）\n"
 		      "  -o, --output F      レポートを F に書き出す（一時ファイル経由。既定は標準出力）\n"
 		      "  --lang L            ja | en（既定は LC_ALL/LC_MESSAGES/LANG から）\n"
 		      "  --policy F          組織の方針ファイル（YAML。README 参照）\n"
@@ -92,11 +137,10 @@ static void usage(FILE *f, enum lang l)
 	      "Audits router configs, home-router facts files and captures against the MIC\n"
 	      "telework security checklist (items 3-2, 5-3, 5-4, 6-1, 6-2).\n"
 	      "FILE may be \"-\" (standard input), a directory (each file below it is\n"
-	      "detected on its own) or a gzip-compressed file.\n\n"
-	      "  --kind K            yamaha-rtx | cisco-asa | openwrt | hostapd | nvram |\n"
-	      "                      routeros | router-facts | pcap (default: detected from\n"
-	      "                      the content, also of \"-\", standard input)\n"
-	      "  --format F          text | json | sarif (default text)\n"
+	      "detected on its own) or a gzip-compressed file.\n\n",
+	      f);
+	usage_kinds(f, l);
+	fputs("  --format F          text | json | sarif (default text)\n"
 	      "  -o, --output F      write the report to F atomically (a device or FIFO\n"
 	      "                      in place; default stdout)\n"
 	      "  --lang L            ja | en (default from LC_ALL/LC_MESSAGES/LANG)\n"
@@ -411,7 +455,7 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 				struct strbuf kinds;
 				sb_init(&kinds, 512);
 				for (size_t i = 0; i < nparsers; i++)
-					sb_printf(&kinds, " %s", parsers[i]->name);
+					sb_printf(&kinds, " %s", parsers[i]->kind.name);
 				usage_error(l, "--kind %s: expected one of%s",
 					    "--kind %s: 次のいずれかを指定してください:%s", optarg,
 					    sb_str(&kinds));

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../parsers/parsers.h"
 #include "finding.h"
 
 static const char *const item_names[ITEM_COUNT] = {"3-2", "5-3", "5-4", "6-1", "6-2"};

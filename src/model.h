@@ -277,7 +277,28 @@ struct diag {
 };
 
 struct finding;
-struct parser;
+
+/* What kind of input an input is, as the checks and reporters see it: a
+ * descriptor each format's entry in the parser table (parsers/parsers.h,
+ * struct parser, member kind) fills. Checks and reporters read only this,
+ * never the parser table: a new format is a new entry there, not a new
+ * name compared here. */
+struct input_kind {
+	const char *name;         /* --kind value and JSON "kind": "router-facts" */
+	const char *label;        /* "router facts file" */
+	const char *label_ja;     /* the same in Japanese */
+	bool feeds[ITEM_COUNT];   /* items this format can assess */
+	bool home_router;         /* describes a home router (not an office edge) */
+	bool firewall;            /* the device is a firewall (Cisco ASA): messages
+				   * call it that, not a router */
+	bool packets;             /* findings' lines are packet numbers (captures) */
+	/* A form the administrator fills in by hand from the router's admin
+	 * pages (the router facts file, docs/router-facts-template.yaml), not
+	 * a file the device wrote: evidence quotes the form's own keys and
+	 * values ("wps_enabled: true"), and a note about something missing
+	 * says where in the form to add it ("add them under wifi:"). */
+	bool hand_filled;
+};
 
 /* One file of an input made of several (the files of one router given
  * together, an unpacked backup directory, a backup archive). Their texts
@@ -375,7 +396,7 @@ struct input {
 	const char *display;      /* path as valid UTF-8, for reports */
 	struct input_part *parts; /* several files read as one input, or NULL */
 	size_t nparts, capparts;
-	const struct parser *kind;   /* NULL when not detected */
+	const struct input_kind *kind;   /* NULL when not detected */
 	bool kind_forced;         /* the kind came from --kind, not the content */
 	struct arena arena;
 	char *data;               /* whole text for config kinds (malloc) */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,14 +79,58 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 		     int tmo, const struct run_ctx *ctx);
 static int fd_head(int fd, char *buf, size_t max, int timeout_ms, size_t *n, struct why *w);
 
-#define RUN_NOT_RECOGNISED                                                                 \
-	"not a recognised input: expected a YAMAHA RTX/NVR or Cisco ASA config, an OpenWrt, " \
-	"hostapd, nvram or RouterOS file, a router facts file or a pcap/pcapng capture "      \
-	"(--kind says which)"
-#define RUN_NOT_RECOGNISED_JA                                                             \
-	"入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・"     \
-	"nvram・RouterOS のファイル、ルータ事実ファイル、pcap/pcapng のキャプチャの"          \
-	"いずれかを想定しています（--kind で種類を指定できます）"
+/* The input is read as the format p (NULL: none): in->kind is its
+ * descriptor. */
+static void kind_set(struct input *in, const struct parser *p)
+{
+	in->kind = p ? &p->kind : NULL;
+}
+
+/* The input's error when no probe recognises it (after gzip
+ * decompression when gz): what edgelint expects, from the parser table. */
+static void not_recognised(struct input *in, bool gz)
+{
+	struct strbuf en, ja;
+	sb_init(&en, 4096);
+	sb_init(&ja, 4096);
+	if (parsers_expected(&en, &ja))
+		input_fail(in, "out of memory", "メモリが足りません");
+	else if (gz)
+		input_fail(in, "not a recognised input: expected %s%.0s (--kind says which) (after "
+			       "gzip decompression)",
+			   "gzip を展開した内容を入力として認識できません: %.0s%sのいずれかを想定して"
+			   "います（--kind で種類を指定できます）",
+			   sb_str(&en), sb_str(&ja));
+	else
+		input_fail(in, "not a recognised input: expected %s%.0s (--kind says which)",
+			   "入力として認識できません: %.0s%sのいずれかを想定しています（--kind で種類を"
+			   "指定できます）",
+			   sb_str(&en), sb_str(&ja));
+	sb_free(&en);
+	sb_free(&ja);
+}
+
+/* The input's error when a directory (dir) or an archive is given as a
+ * format that does not read backups: which formats do (the table). */
+static void not_backup(struct input *in, bool dir)
+{
+	struct strbuf en, ja;
+	sb_init(&en, 1024);
+	sb_init(&ja, 1024);
+	if (parsers_backups(&en, &ja, !dir))
+		input_fail(in, "out of memory", "メモリが足りません");
+	else if (dir)
+		input_fail(in, "is a directory; only an unpacked %s%.0s backup is read that way",
+			   "ディレクトリです。ディレクトリとして読むのは展開した %.0s%s のバックアップ"
+			   "だけです",
+			   sb_str(&en), sb_str(&ja));
+	else
+		input_fail(in, "is an archive; only %s%.0s backup archive is read",
+			   "アーカイブです。アーカイブで読めるのは %.0s%s のバックアップだけです",
+			   sb_str(&en), sb_str(&ja));
+	sb_free(&en);
+	sb_free(&ja);
+}
 
 /* An input that could not be read, and why (in both languages). */
 static void read_fail(struct input *in, const struct why *w)
@@ -128,9 +173,9 @@ const struct parser *run_probe_fd(int fd, const struct parser *kind, int *role, 
 	const struct parser *p = kind;
 	if (n == 0) {
 		p = NULL;
-	} else if (bundle_is_archive(head, n) && (!p || p->role)) {
+	} else if (bundle_is_archive(head, n) && (!p || p->backup)) {
 		*archive = true;
-		p = p ? p : parser_by_name("openwrt");
+		p = p ? p : parser_backup_default();
 	} else if (!p) {
 		p = parser_detect(head, n);
 	}
@@ -166,9 +211,9 @@ void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
 		} else if (fatal) {
 			bool unknown = feeds || !in->kind;
 			in->items[it] = unknown ? IST_UNKNOWN : IST_NA;
-			in->item_note[it] = unknown ? (in->kind && !in->kind->parse
-							       ? "parser-not-built"
-							       : "input-error")
+			const struct parser *kp = parser_of(in->kind);
+			in->item_note[it] = unknown ? (kp && !kp->parse ? "parser-not-built"
+									: "input-error")
 						    : "kind-does-not-feed";
 		} else if (!feeds) {
 			in->items[it] = IST_NA;
@@ -271,14 +316,18 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 	size_t n = 0;
 	int fd = -1;   /* a pipe, FIFO or device: read once, through fd */
 	if (have_st && S_ISDIR(st.st_mode)) {
-		/* An unpacked router backup. */
-		in->kind = p ? p : parser_by_name("openwrt");
-		if (!in->kind || !in->kind->parse || !in->kind->role) {
-			input_fail(in, "is a directory; only an unpacked OpenWrt backup is read that way",
-				   "ディレクトリです。ディレクトリとして読むのは展開した OpenWrt のバックアップだけです");
+		/* An unpacked router backup: of the format whose files it holds
+		 * (when none, the error names the files looked for). */
+		if (!p)
+			p = parser_backup_dir(AT_FDCWD, in->path);
+		if (!p)
+			p = parser_backup_default();
+		kind_set(in, p);
+		if (!p || !p->parse || !p->backup) {
+			not_backup(in, true);
 			goto out;
 		}
-		if (bundle_dir(in, in->path, in->kind->max_bytes, why, sizeof(why))) {
+		if (bundle_dir(in, in->path, p->backup, p->max_bytes, why, sizeof(why))) {
 			input_fail(in, "%s", "%s", why);
 			goto out;
 		}
@@ -321,19 +370,18 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 			run_gzip(in, p, head, n, fd, tmo, ctx);
 			return;
 		}
-		if (bundle_is_archive(head, n) && (!p || p->role)) {
-			p = p ? p : parser_by_name("openwrt");
+		if (bundle_is_archive(head, n) && (!p || p->backup)) {
+			p = p ? p : parser_backup_default();
 			if (fd < 0) {
 				free(head);
 				run_archive(in, p, ctx);
 				return;
 			}
-			in->kind = p;
+			kind_set(in, p);
 			char *data = NULL;
 			size_t len = 0;
 			if (!p || !p->parse) {
-				input_fail(in, "is an archive; only an OpenWrt backup archive is read",
-			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
+				not_backup(in, false);
 				goto out;
 			}
 			if (fd_read_all(fd, head, n, BUNDLE_MAX_UNPACKED, tmo, &data, &len, &w)) {
@@ -348,18 +396,19 @@ void run_input(struct input *in, const struct parser *kind, const struct run_ctx
 		if (!p)
 			p = parser_detect(head, n);
 		if (!p) {
-			input_fail(in, RUN_NOT_RECOGNISED, RUN_NOT_RECOGNISED_JA);
+			not_recognised(in, false);
 			goto out;
 		}
 	}
-	in->kind = p;
+	kind_set(in, p);
 	if (!p) {
 		input_fail(in, "internal error: no input kind", "内部エラー: 入力の種類が決まっていません");
 		goto out;
 	}
 	if (!p->parse) {
 		input_fail(in, "recognised as %s%.0s; this build cannot read it yet",
-			   "%.0s%s と認識しましたが、このビルドではまだ読めません", p->label, p->label_ja);
+			   "%.0s%s と認識しましたが、このビルドではまだ読めません", p->kind.label,
+			   p->kind.label_ja);
 		goto out;
 	}
 	if (p->streams) {
@@ -403,8 +452,13 @@ out:
 static void run_archive_data(struct input *in, char *data, size_t len, const struct run_ctx *ctx)
 {
 	char why[512];
-	int rc = bundle_archive(in, input_display_path(in), data, len, in->kind->max_bytes, why,
-				sizeof(why));
+	/* Its kind reads backups: an archive is given to no other. */
+	const struct parser *p = parser_of(in->kind);
+	int rc = EL_EINVAL;
+	snprintf(why, sizeof(why), "internal error: the input's kind reads no backup");
+	if (p && p->backup)
+		rc = bundle_archive(in, input_display_path(in), data, len, p->backup, p->max_bytes,
+				    why, sizeof(why));
 	/* An uncompressed backup holds password hashes and keys in clear. */
 	volatile char *v = data;
 	for (size_t k = 0; k < len; k++)
@@ -424,10 +478,9 @@ static void run_archive(struct input *in, const struct parser *p, const struct r
 	struct why w = {{0}, {0}};
 	char *data = NULL;
 	size_t len = 0;
-	in->kind = p;
+	kind_set(in, p);
 	if (!p || !p->parse) {
-		input_fail(in, "is an archive; only an OpenWrt backup archive is read",
-			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
+		not_backup(in, false);
 		run_finish(in, ctx, true);
 		return;
 	}
@@ -487,13 +540,13 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 	memcpy(probe, dh, dn);
 	probe[dn] = '\0';
 	strip_bom(probe, &dn);
-	if (bundle_is_archive(probe, dn) && (!p || p->role)) {
+	if (bundle_is_archive(probe, dn) && (!p || p->backup)) {
 		/* A backup .tar.gz: the tar, unpacked within the archive limit. */
 		free(probe);
-		in->kind = p ? p : parser_by_name("openwrt");
-		if (!in->kind || !in->kind->parse) {
-			input_fail(in, "is an archive; only an OpenWrt backup archive is read",
-			   "アーカイブです。アーカイブで読めるのは OpenWrt のバックアップだけです");
+		p = p ? p : parser_backup_default();
+		kind_set(in, p);
+		if (!p || !p->parse) {
+			not_backup(in, false);
 			goto fail_noprobe;
 		}
 		char *data = NULL;
@@ -516,15 +569,15 @@ static void run_gzip(struct input *in, const struct parser *p, char *head, size_
 	if (!p)
 		p = parser_detect(probe, dn);
 	free(probe);
-	in->kind = p;
+	kind_set(in, p);
 	if (!p) {
-		input_fail(in, RUN_NOT_RECOGNISED " (after gzip decompression)",
-			   "gzip を展開した内容を" RUN_NOT_RECOGNISED_JA);
+		not_recognised(in, true);
 		goto fail_noprobe;
 	}
 	if (!p->parse) {
 		input_fail(in, "recognised as %s%.0s; this build cannot read it yet",
-			   "%.0s%s と認識しましたが、このビルドではまだ読めません", p->label, p->label_ja);
+			   "%.0s%s と認識しましたが、このビルドではまだ読めません", p->kind.label,
+			   p->kind.label_ja);
 		goto fail_noprobe;
 	}
 	gz_set_bomb_guard(g, p->streams);
@@ -560,7 +613,7 @@ void run_group(struct input *in, const char *const *paths, size_t n,
 	       const struct parser *kind, const struct run_ctx *ctx)
 {
 	struct why w = {{0}, {0}};
-	in->kind = kind;
+	kind_set(in, kind);
 	for (size_t i = 0; i < n; i++) {
 		char *data = NULL;
 		size_t len = 0;
@@ -607,28 +660,28 @@ void run_notes(struct input *in, const struct walk_input *e, const struct run_ct
 
 /* An input read as a kind it is not: --kind names one format, and the
  * content is recognised as another (and not as the one named). */
-static const struct parser *kind_contradicted(const struct input *in)
+static const struct parser *kind_contradicted(const struct input *in, const struct parser *p)
 {
-	if (!in->kind_forced || !in->data || !in->kind->probe)
+	if (!in->kind_forced || !in->data || !p->probe)
 		return NULL;
 	size_t n = in->len < PROBE_BYTES ? in->len : PROBE_BYTES;
-	if (in->kind->probe(in->data, n) > 0)
+	if (p->probe(in->data, n) > 0)
 		return NULL;
 	const struct parser *q = parser_detect(in->data, n);
-	return q != in->kind ? q : NULL;
+	return q != p ? q : NULL;
 }
 
 /* Whether the parsed input can be judged as its kind: its content is
  * what --kind says. */
-static bool input_kind_ok(struct input *in, const struct run_ctx *ctx)
+static bool input_kind_ok(struct input *in, const struct parser *p, const struct run_ctx *ctx)
 {
-	const struct parser *q = ctx->accept_partial ? NULL : kind_contradicted(in);
+	const struct parser *q = ctx->accept_partial ? NULL : kind_contradicted(in, p);
 	if (q) {
 		input_fail(in, "given as --kind %s, but the content is a %s%.0s; --accept-partial "
 			       "judges it as %s anyway",
 			   "--kind %s と指定されましたが、内容は %.0s%s です。--accept-partial を付けると"
 			   "それでも %s として判定します",
-			   in->kind->name, q->label, q->label_ja, in->kind->name);
+			   in->kind->name, q->kind.label, q->kind.label_ja, in->kind->name);
 		return false;
 	}
 	return true;
@@ -656,9 +709,12 @@ static bool input_partly_understood(struct input *in, const struct run_ctx *ctx)
 void run_parsed(struct input *in, const struct run_ctx *ctx)
 {
 	bool fatal = true;
-	if (in->len == 0 && !in->kind->streams) {
+	const struct parser *p = parser_of(in->kind);
+	if (!p || !p->parse) {
+		input_fail(in, "internal error: no input kind", "内部エラー: 入力の種類が決まっていません");
+	} else if (in->len == 0 && !p->streams) {
 		input_fail(in, "the input is empty", "入力が空です");
-	} else if (in->kind->parse(in, ctx) == 0 && input_kind_ok(in, ctx)) {
+	} else if (p->parse(in, ctx) == 0 && input_kind_ok(in, p, ctx)) {
 		fatal = false;
 		checks_run(in, ctx);
 	}

@@ -271,8 +271,8 @@ static void settle_roles(struct walker *k, const char *dirdisp, struct walk_role
 						  "directory is read as its own input",
 						  "%s: %s と %s は、どちらも%.0s%sの同じ部分で、複数のルータの"
 						  "ものです。このディレクトリのファイルは 1 つずつ別の入力として読みます",
-						  dirdisp, roles[i].path, roles[j].path, roles[i].kind->label,
-						  roles[i].kind->label_ja);
+						  dirdisp, roles[i].path, roles[j].path, roles[i].kind->kind.label,
+						  roles[i].kind->kind.label_ja);
 				else
 					walk_note(&k->notes,
 						  "%s: files of more than one kind to join (%s, %s): each is "
@@ -324,12 +324,13 @@ static void walk_entry(struct walker *k, int dfd, const char *rel, const char *n
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		const struct parser *owrt = parser_by_name("openwrt");
-		if (bundle_dir_is_backup(dfd, name) && k->kind && k->kind != owrt) {
+		const struct parser *bk = parser_backup_dir(dfd, name);
+		if (bk && k->kind && k->kind != bk) {
 			walk_note(&k->notes, "%s: detected as %s%.0s, not as %s%.0s (--kind); skipped",
 				  "%s: %.0s%sで、%.0s%sではない（--kind）ため飛ばしました", disp,
-				  owrt->label, owrt->label_ja, k->kind->label, k->kind->label_ja);
-		} else if (bundle_dir_is_backup(dfd, name)) {
+				  bk->kind.label, bk->kind.label_ja, k->kind->kind.label,
+				  k->kind->kind.label_ja);
+		} else if (bk) {
 			char *p = disp;
 			if (plan_append(k->plan, &p, 1, NULL))
 				k->rc = EL_ENOMEM;
@@ -390,8 +391,8 @@ static void walk_entry(struct walker *k, int dfd, const char *rel, const char *n
 	const struct parser *p = run_probe_fd(fd, NULL, &role, &archive);
 	if (p && k->kind && p != k->kind) {
 		walk_note(&k->notes, "%s: detected as %s%.0s, not as %s%.0s (--kind); skipped",
-			  "%s: %.0s%sで、%.0s%sではない（--kind）ため飛ばしました", disp, p->label,
-			  p->label_ja, k->kind->label, k->kind->label_ja);
+			  "%s: %.0s%sで、%.0s%sではない（--kind）ため飛ばしました", disp, p->kind.label,
+			  p->kind.label_ja, k->kind->kind.label, k->kind->kind.label_ja);
 		return;
 	}
 	if (!p) {
@@ -515,7 +516,7 @@ int walk_args(char *const *args, size_t n, const struct parser *kind, struct wal
 	for (size_t i = 0; i < n && !rc;) {
 		struct stat st;
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode) &&
-		    !bundle_dir_is_backup(AT_FDCWD, args[i])) {
+		    !parser_backup_dir(AT_FDCWD, args[i])) {
 			rc = walk_dir(plan, args[i], kind);
 			i++;
 			continue;

@@ -42,7 +42,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 #include "../filter.h"
 #include "../internet.h"
 

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 #include "../version.h"
 
 /* A short reference for a message: the text before the first ';', without

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../../parsers/parsers.h"
 #include "../passphrase.h"
 
 #define CONTEXT_MAX 4

@@ -14,7 +14,6 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-#include "../../parsers/parsers.h"
 #include "../lookalike.h"
 #include "../registry.h"
 

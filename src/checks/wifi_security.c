@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 
 /* Evidence line: what the input said about the mode. */
 static const char *sec_evidence(struct input *in, const struct wifi_net *w)
@@ -98,7 +97,7 @@ void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 	 * WPS known to offer no PIN (RouterOS: push-button only) is not
 	 * reported; a PIN on, or not ruled out, is. */
 	if (in->dev.wps == TRI_YES && in->dev.wps_pin != TRI_NO) {
-		bool facts = strcmp(in->kind->name, "router-facts") == 0;
+		bool facts = in->kind->hand_filled;
 		struct finding *f = finding_add(in, ctx, "EL205", "default", ITEM_6_2, -1, FST_WARN,
 						in->dev.wps_line,
 						facts ? "wps_enabled: true" : "WPS: on", ARGS_END);
@@ -106,7 +105,7 @@ void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 			finding_evidence_ja(in, f, "WPS: 有効", SIZE_MAX);
 	}
 	if (active == 0) {
-		bool facts = strcmp(in->kind->name, "router-facts") == 0;
+		bool facts = in->kind->hand_filled;
 		input_item(in, ITEM_6_2, in->dev.nwifi ? IST_NA : IST_UNKNOWN,
 			   in->dev.nwifi ? "no-enabled-wifi"
 			   : facts       ? "no-wifi-listed"

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 #include "jsonw.h"
 
 struct json_state {

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 
 #define REPORTER(sym) extern const struct reporter reporter_##sym;
 #include "reporters.def"

@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 
 struct sarif_state {
 	json_t *root, *results, *notes;

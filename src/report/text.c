@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parsers/parsers.h"
 
 enum ui { UI_LEGEND, UI_EVIDENCE, UI_FIX, UI_ERROR, UI_RULES_AS_OF, UI_EXCEPTED, UI_NO_FINDINGS, UI_UNKNOWN_KIND,
 	  UI_FIRMWARE, UI_COUNT };

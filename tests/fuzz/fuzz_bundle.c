@@ -69,10 +69,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			      .lang = (size & 1) ? LANG_JA : LANG_EN};
 	struct input in;
 	input_init(&in, "fuzz.tar.gz");
-	in.kind = owrt;
+	in.kind = &owrt->kind;
 	char why[512];
 	/* A small limit per input so that members over it are exercised too. */
-	if (bundle_archive(&in, "fuzz.tar.gz", (const char *)data, size, 1u << 16, why,
+	if (bundle_archive(&in, "fuzz.tar.gz", (const char *)data, size, owrt->backup, 1u << 16, why,
 			   sizeof(why)) == 0) {
 		check_parts(&in);
 		run_parsed(&in, &ctx);

@@ -102,7 +102,7 @@ static void build_baseline(enum lang l)
 		die("out of memory");
 	for (size_t i = 0; i < n; i++) {
 		input_init(&ins[i], FUZZ_PATH);
-		ins[i].kind = fuzz_parser;
+		ins[i].kind = &fuzz_parser->kind;
 		ins[i].has_coverage = true;
 	}
 	/* Every note, with an NA and an unknown item. */
@@ -440,7 +440,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct run_ctx ctx = {.reg = &reg, .pol = &pol, .today = fuzz_today(), .lang = l};
 	struct input in;
 	input_init(&in, FUZZ_PATH);
-	in.kind = fuzz_parser;
+	in.kind = &fuzz_parser->kind;
 	in.data = malloc(size + 1);
 	if (!in.data)
 		return 0;

@@ -28,8 +28,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "../../parsers/parsers.h"
 #include "../../src/bundle.h"
 #include "../../src/model.h"
+
+/* The files of an OpenWrt backup, as the parser table lists them. */
+#define OWRT_BACKUP (parser_by_name("openwrt")->backup)
 
 /* ---- building archives ---------------------------------------------------- */
 
@@ -201,7 +205,7 @@ static void test_targz(void **state)
 	input_init(&in, "backup.tar.gz");
 	char why[512] = "";
 	assert_int_equal(bundle_archive(&in, "backup.tar.gz", (const char *)gz.b, gz.n,
-					1u << 20, why, sizeof(why)),
+					OWRT_BACKUP, 1u << 20, why, sizeof(why)),
 			 0);
 	check_backup_parts(&in, "backup.tar.gz");
 	input_free(&in);
@@ -218,7 +222,7 @@ static void test_plain_tar_and_signed_sum(void **state)
 	struct input in;
 	input_init(&in, "b.tar");
 	char why[512] = "";
-	assert_int_equal(bundle_archive(&in, "b.tar", (const char *)t.b, t.n, 1u << 20, why,
+	assert_int_equal(bundle_archive(&in, "b.tar", (const char *)t.b, t.n, OWRT_BACKUP, 1u << 20, why,
 					sizeof(why)),
 			 0);
 	check_backup_parts(&in, "b.tar");
@@ -248,7 +252,7 @@ static void expect_error(const unsigned char *data, size_t n, size_t max, int rc
 	struct input in;
 	input_init(&in, "x.tar.gz");
 	char why[512] = "";
-	assert_int_equal(bundle_archive(&in, "x.tar.gz", (const char *)data, n, max, why,
+	assert_int_equal(bundle_archive(&in, "x.tar.gz", (const char *)data, n, OWRT_BACKUP, max, why,
 					sizeof(why)),
 			 rc);
 	if (!strstr(why, msg))
@@ -364,7 +368,7 @@ static void test_dir(void **state)
 	char why[512] = "";
 	char withslash[300];
 	snprintf(withslash, sizeof(withslash), "%s//", dir);
-	assert_int_equal(bundle_dir(&in, withslash, 1u << 20, why, sizeof(why)), 0);
+	assert_int_equal(bundle_dir(&in, withslash, OWRT_BACKUP, 1u << 20, why, sizeof(why)), 0);
 	assert_int_equal(in.nparts, 3);   /* wireless, openwrt_release, one os-release */
 	char want[1200];
 	snprintf(want, sizeof(want), "%s/etc/config/wireless", dir);
@@ -383,7 +387,7 @@ static void test_dir(void **state)
 
 	/* Over the limit. */
 	input_init(&in, dir);
-	assert_int_equal(bundle_dir(&in, dir, 60, why, sizeof(why)), EL_ETOOBIG);
+	assert_int_equal(bundle_dir(&in, dir, OWRT_BACKUP, 60, why, sizeof(why)), EL_ETOOBIG);
 	assert_string_equal(why, "etc/config/wireless: larger than the limit of 60 bytes for "
 				 "this kind of input");
 	/* The input's error, in both languages. */
@@ -395,14 +399,14 @@ static void test_dir(void **state)
 	input_free(&in);
 	/* Each file fits, all of them together do not. */
 	input_init(&in, dir);
-	assert_int_equal(bundle_dir(&in, dir, 100, why, sizeof(why)), EL_ETOOBIG);
+	assert_int_equal(bundle_dir(&in, dir, OWRT_BACKUP, 100, why, sizeof(why)), EL_ETOOBIG);
 	assert_non_null(strstr(why, "larger than the limit of 100 bytes"));
 	input_free(&in);
 
 	/* Nothing to read. */
 	snprintf(p, sizeof(p), "%s/etc/config", dir);
 	input_init(&in, p);
-	assert_int_equal(bundle_dir(&in, p, 1u << 20, why, sizeof(why)), EL_EPARSE);
+	assert_int_equal(bundle_dir(&in, p, OWRT_BACKUP, 1u << 20, why, sizeof(why)), EL_EPARSE);
 	assert_non_null(strstr(why, "holds none"));
 	snprintf(want, sizeof(want), "%s: ディレクトリに edgelint が読むファイル（etc/config/wireless、"
 		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd）が"

@@ -56,7 +56,7 @@ static int test_setup(void **state)
 static void new_input(struct input *in)
 {
 	input_init(in, "facts.yaml");
-	in->kind = parser_by_name("router-facts");
+	in->kind = input_kind_named("router-facts");
 	assert_non_null(in->kind);
 	in->has_device = true;
 }
@@ -994,7 +994,7 @@ static void test_firmware_model_and_auto_update(void **state)
 	/* No device at all: 5-3 unknown (no-device); 3-2 as for any facts file
 	 * without remote_admin/upnp. */
 	input_init(&in, "facts.yaml");
-	in.kind = parser_by_name("router-facts");
+	in.kind = input_kind_named("router-facts");
 	run_checks(&in);
 	EXPECT_NONE(&in);
 	expect_item(&in, ITEM_5_3, IST_UNKNOWN, "no-device");
@@ -1312,7 +1312,7 @@ static void test_exposure_without_router_section(void **state)
 	(void)state;
 	struct input in;
 	input_init(&in, "facts.yaml");
-	in.kind = parser_by_name("router-facts");
+	in.kind = input_kind_named("router-facts");
 	in.dev.remote_admin = TRI_YES;
 	in.dev.remote_admin_line = 3;
 	in.dev.upnp = TRI_YES;
@@ -1395,7 +1395,7 @@ static void test_run_parsed_document(void **state)
 		"upnp: false\n";                              /* 17 */
 	struct input in;
 	input_init(&in, "facts.yaml");
-	in.kind = parser_by_name("router-facts");
+	in.kind = input_kind_named("router-facts");
 	in.len = strlen(doc);
 	in.data = malloc(in.len + 1);
 	assert_non_null(in.data);
@@ -1426,7 +1426,7 @@ static void test_run_parsed_document(void **state)
 	g_pol.exceptions = &ex;
 	g_pol.nexceptions = 1;
 	input_init(&in, "facts.yaml");
-	in.kind = parser_by_name("router-facts");
+	in.kind = input_kind_named("router-facts");
 	in.len = strlen(doc);
 	in.data = malloc(in.len + 1);
 	assert_non_null(in.data);

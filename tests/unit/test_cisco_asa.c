@@ -48,9 +48,9 @@
 static void load(struct input *in, const char *text, size_t n)
 {
 	input_init(in, "t.cfg");
-	in->kind = parser_by_name("cisco-asa");
+	in->kind = input_kind_named("cisco-asa");
 	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
+	assert_non_null(parser_of(in->kind)->parse);
 	in->data = malloc(n + 1);
 	assert_non_null(in->data);
 	memcpy(in->data, text, n);
@@ -62,7 +62,7 @@ static void load(struct input *in, const char *text, size_t n)
 static int parse_cfg_n(struct input *in, const char *text, size_t n)
 {
 	load(in, text, n);
-	return in->kind->parse(in, &g_ctx);
+	return parser_of(in->kind)->parse(in, &g_ctx);
 }
 
 static int parse_cfg(struct input *in, const char *text)
@@ -199,7 +199,7 @@ static void test_detect(void **state)
 	static const char hdr[] = ": Saved\n:\nASA Version 9.12(4)67 \n";
 	const struct parser *p = parser_detect(hdr, sizeof(hdr) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "cisco-asa");
+	assert_string_equal(p->kind.name, "cisco-asa");
 	static const char body[] = "object network H\n host 10.0.0.1\n"
 				   "access-list OUT extended permit ip any any\n"
 				   "access-group OUT in interface outside\n";

@@ -726,13 +726,13 @@ static void test_detect(void **state)
 	static const char conf[] = "# comment\ninterface=wlan0\nssid=x\nwpa=2\n";
 	const struct parser *p = parser_detect(conf, sizeof(conf) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "hostapd");
+	assert_string_equal(p->kind.name, "hostapd");
 	/* One hostapd-like line is not enough. */
 	static const char one[] = "ssid=x\nsomething else\n";
 	p = parser_detect(one, sizeof(one) - 1);
-	assert_true(p == NULL || strcmp(p->name, "hostapd") != 0);
-	assert_true(parser_by_name("hostapd")->feeds[ITEM_6_2]);
-	assert_true(parser_by_name("hostapd")->home_router);
+	assert_true(p == NULL || strcmp(p->kind.name, "hostapd") != 0);
+	assert_true(input_kind_named("hostapd")->feeds[ITEM_6_2]);
+	assert_true(input_kind_named("hostapd")->home_router);
 }
 
 int main(void)

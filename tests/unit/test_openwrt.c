@@ -842,13 +842,13 @@ static void test_parts(void **state)
 		"DISTRIB_RELEASE='21.02.3'\n";           /* 12 */
 	struct input *in = &g_in;
 	input_init(in, "wireless");
-	in->kind = parser_by_name("openwrt");
+	in->kind = input_kind_named("openwrt");
 	assert_int_equal(input_add_part(in, "wireless", "wireless", w, strlen(w), 1u << 20), 0);
 	assert_int_equal(input_add_part(in, "firewall", "firewall", f, strlen(f), 1u << 20), 0);
 	assert_int_equal(input_add_part(in, "openwrt_release", "openwrt_release", r, strlen(r),
 					1u << 20),
 			 0);
-	assert_int_equal(in->kind->parse(in, &g_ctx), 0);
+	assert_int_equal(parser_of(in->kind)->parse(in, &g_ctx), 0);
 	assert_int_equal(in->dev.nwifi, 1);
 	assert_int_equal(net(in, 0)->pass_line, 5);
 	assert_int_equal(in->dev.remote_admin, TRI_YES);
@@ -869,12 +869,12 @@ static void test_parts(void **state)
 	/* Files of two routers: the release files disagree. */
 	static const char b[] = "{\"board_name\": \"x\", \"release\": {\"version\": \"23.05.5\"}}\n";
 	input_init(in, "openwrt_release");
-	in->kind = parser_by_name("openwrt");
+	in->kind = input_kind_named("openwrt");
 	assert_int_equal(input_add_part(in, "openwrt_release", "openwrt_release", r, strlen(r),
 					1u << 20),
 			 0);
 	assert_int_equal(input_add_part(in, "board.json", "board.json", b, strlen(b), 1u << 20), 0);
-	assert_int_equal(in->kind->parse(in, &g_ctx), 0);
+	assert_int_equal(parser_of(in->kind)->parse(in, &g_ctx), 0);
 	assert_string_equal(in->dev.firmware.s, "21.02.3");
 	assert_string_equal(note_at(in, 4),
 			    "this file says release '23.05.5' but another says '21.02.3'; are they from "
@@ -985,7 +985,7 @@ static void test_detect_and_roles(void **state)
 		if (r != cases[i].role)
 			fail_msg("role of case %zu: %d, want %d", i, r, cases[i].role);
 		const struct parser *d = parser_detect(cases[i].text, strlen(cases[i].text));
-		if (cases[i].role && (!d || strcmp(d->name, "openwrt") != 0))
+		if (cases[i].role && (!d || strcmp(d->kind.name, "openwrt") != 0))
 			fail_msg("case %zu not detected as openwrt", i);
 	}
 }

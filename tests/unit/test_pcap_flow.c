@@ -463,7 +463,7 @@ static struct pb g_file;
 static void run_capture(struct input *in, size_t n)
 {
 	input_init(in, "mem.pcap");
-	in->kind = parser_by_name("pcap");
+	in->kind = input_kind_named("pcap");
 	in->data = malloc(n + 1);
 	memcpy(in->data, g_file.b, n);
 	in->data[n] = '\0';

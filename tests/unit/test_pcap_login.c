@@ -754,7 +754,7 @@ static void add_tcp(unsigned sport, unsigned dport, uint32_t seq, const char *da
 static void run_capture(struct input *in)
 {
 	input_init(in, "mem.pcap");
-	in->kind = parser_by_name("pcap");
+	in->kind = input_kind_named("pcap");
 	in->data = malloc(g_file.n + 1);
 	assert_non_null(in->data);
 	memcpy(in->data, g_file.b, g_file.n);

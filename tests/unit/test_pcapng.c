@@ -387,7 +387,7 @@ static void test_reader_errors(void **state)
 static void run_capture(struct input *in, size_t n)
 {
 	input_init(in, "mem.pcapng");
-	in->kind = parser_by_name("pcap");
+	in->kind = input_kind_named("pcap");
 	in->data = malloc(n + 1);
 	memcpy(in->data, g_file.b, n);
 	in->data[n] = '\0';

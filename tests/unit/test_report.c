@@ -46,7 +46,7 @@ static void login(struct input *in, unsigned packet, const char *client, const c
 static void input_of(struct input *in, const char *kind)
 {
 	input_init(in, "t");
-	in->kind = parser_by_name(kind);
+	in->kind = input_kind_named(kind);
 	assert_non_null(in->kind);
 	for (int it = 0; it < ITEM_COUNT; it++)
 		in->items[it] = in->kind->feeds[it] ? IST_PASS : IST_NA;
@@ -304,7 +304,7 @@ static void test_unknown_part_kept(void **state)
 	(void)state;
 	struct input in;
 	input_init(&in, "t");
-	in.kind = parser_by_name("router-facts");
+	in.kind = input_kind_named("router-facts");
 	input_item(&in, ITEM_5_3, IST_UNKNOWN, "no-device");
 	input_item(&in, ITEM_5_3, IST_WARN, NULL);
 	input_item(&in, ITEM_6_2, IST_PASS, NULL);

@@ -43,7 +43,7 @@
 static void office(struct input *in)
 {
 	input_init(in, "office.cfg");
-	in->kind = parser_by_name("yamaha-rtx");
+	in->kind = input_kind_named("yamaha-rtx");
 	assert_non_null(in->kind);
 	in->has_device = true;
 	in->dev.model.s = "RTX1210";

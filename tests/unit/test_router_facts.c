@@ -182,14 +182,14 @@ static void test_cipher(void **state)
 static int parse_facts(struct input *in, const char *text)
 {
 	input_init(in, "facts.yaml");
-	in->kind = parser_by_name("router-facts");
+	in->kind = input_kind_named("router-facts");
 	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
+	assert_non_null(parser_of(in->kind)->parse);
 	in->len = strlen(text);
 	in->data = malloc(in->len + 1);
 	assert_non_null(in->data);
 	memcpy(in->data, text, in->len + 1);
-	return in->kind->parse(in, &g_ctx);
+	return parser_of(in->kind)->parse(in, &g_ctx);
 }
 
 static size_t count_diags(const struct input *in, enum diag_level lvl)
@@ -595,28 +595,28 @@ static void test_detect(void **state)
 	(void)state;
 	const struct parser *p = parser_detect(good_doc, strlen(good_doc));
 	assert_non_null(p);
-	assert_string_equal(p->name, "router-facts");
+	assert_string_equal(p->kind.name, "router-facts");
 	assert_ptr_equal(p, parser_by_name("router-facts"));
 	/* With a UTF-8 byte order mark and CRLF line ends. */
 	static const char bom[] = "\xEF\xBB\xBFrouter:\r\n  vendor: nec\r\n";
 	p = parser_detect(bom, sizeof(bom) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "router-facts");
+	assert_string_equal(p->kind.name, "router-facts");
 
 	static const char asa[] = "ASA Version 9.8(4)\n!\nhostname fw\n";
 	p = parser_detect(asa, sizeof(asa) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "cisco-asa");
+	assert_string_equal(p->kind.name, "cisco-asa");
 
 	static const unsigned char pcap_le[] = {0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0,
 						0, 0, 0, 0, 0, 0, 0, 0};
 	p = parser_detect((const char *)pcap_le, sizeof(pcap_le));
 	assert_non_null(p);
-	assert_string_equal(p->name, "pcap");
+	assert_string_equal(p->kind.name, "pcap");
 	static const unsigned char pcapng[] = {0x0a, 0x0d, 0x0d, 0x0a, 0x1c, 0, 0, 0};
 	p = parser_detect((const char *)pcapng, sizeof(pcapng));
 	assert_non_null(p);
-	assert_string_equal(p->name, "pcap");
+	assert_string_equal(p->kind.name, "pcap");
 
 	unsigned char junk[512];
 	uint32_t x = 2463534242u;

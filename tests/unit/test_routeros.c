@@ -817,15 +817,15 @@ static void test_detect(void **state)
 	(void)state;
 	const struct parser *p = parser_detect(legacy_doc, strlen(legacy_doc));
 	assert_non_null(p);
-	assert_string_equal(p->name, "routeros");
+	assert_string_equal(p->kind.name, "routeros");
 	static const char terse[] =
 		"/interface wireless security-profiles add name=x\n/ip firewall filter add chain=input\n";
 	p = parser_detect(terse, sizeof(terse) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "routeros");
+	assert_string_equal(p->kind.name, "routeros");
 	static const char notros[] = "config wifi-iface\n\toption ssid x\n";
 	p = parser_detect(notros, sizeof(notros) - 1);
-	assert_true(!p || strcmp(p->name, "routeros") != 0);
+	assert_true(!p || strcmp(p->kind.name, "routeros") != 0);
 }
 
 int main(void)

@@ -48,9 +48,9 @@
 static void load(struct input *in, const char *text, size_t n)
 {
 	input_init(in, "t.cfg");
-	in->kind = parser_by_name("yamaha-rtx");
+	in->kind = input_kind_named("yamaha-rtx");
 	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
+	assert_non_null(parser_of(in->kind)->parse);
 	in->data = malloc(n + 1);
 	assert_non_null(in->data);
 	memcpy(in->data, text, n);
@@ -62,7 +62,7 @@ static void load(struct input *in, const char *text, size_t n)
 static int parse_cfg_n(struct input *in, const char *text, size_t n)
 {
 	load(in, text, n);
-	return in->kind->parse(in, &g_ctx);
+	return parser_of(in->kind)->parse(in, &g_ctx);
 }
 
 static int parse_cfg(struct input *in, const char *text)
@@ -297,12 +297,12 @@ static void test_detect(void **state)
 	static const char hdr[] = "# RTX1210 Rev.14.01.42 (Fri Jul  5 11:17:45 2024)\n";
 	const struct parser *p = parser_detect(hdr, sizeof(hdr) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "yamaha-rtx");
+	assert_string_equal(p->kind.name, "yamaha-rtx");
 	static const char body[] = "ip lan1 address 192.168.100.1/24\n"
 				   "ip filter 1 pass * *\n";
 	p = parser_detect(body, sizeof(body) - 1);
 	assert_non_null(p);
-	assert_string_equal(p->name, "yamaha-rtx");
+	assert_string_equal(p->kind.name, "yamaha-rtx");
 	assert_ptr_equal(p, parser_by_name("yamaha-rtx"));
 }
 

@@ -55,16 +55,16 @@ static inline int parse_as(struct input *in, const char *kind, const char *path,
 			   const char *data, size_t n)
 {
 	input_init(in, path);
-	in->kind = parser_by_name(kind);
+	in->kind = input_kind_named(kind);
 	assert_non_null(in->kind);
-	assert_non_null(in->kind->parse);
+	assert_non_null(parser_of(in->kind)->parse);
 	in->len = n;
 	in->data = malloc(n + 1);
 	assert_non_null(in->data);
 	if (n)
 		memcpy(in->data, data, n);
 	in->data[n] = '\0';
-	return in->kind->parse(in, &g_ctx);
+	return parser_of(in->kind)->parse(in, &g_ctx);
 }
 
 #endif
