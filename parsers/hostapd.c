@@ -48,6 +48,11 @@
  * When a shared passphrase and 802.1X are both allowed, the network is
  * judged as personal: the passphrase is what a neighbour can attack.
  * Every secret value is registered with the input as soon as it is read.
+ *
+ * Length: one file per input format (docs/adding-a-vendor.md). hostapd has
+ * many settings that bear on security (WPA versions, key management,
+ * ciphers, SAE, PMF, WPS, multi-BSS) and defaults that depend on each
+ * other; they share one parser state.
  */
 #include <stdarg.h>
 #include <stdio.h>

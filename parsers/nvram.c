@@ -86,6 +86,11 @@
  * Secrets: every value whose key names a password, passphrase, PSK,
  * secret, PIN or key is registered at once, whether or not a check uses
  * it; diagnostics never quote values.
+ *
+ * Length: one file per input format (docs/adding-a-vendor.md). nvram keys of
+ * three firmware families (ASUS stock and Merlin, Tomato, DD-WRT) for the
+ * radios, forwards, remote administration and firmware share one parser
+ * state.
  */
 #include <stdint.h>
 #include <stdlib.h>

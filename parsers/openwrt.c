@@ -31,6 +31,10 @@
  *    (openwrt.org/docs/guide-user/firewall/firewall_configuration).
  *  - upnpd: openwrt/packages net/miniupnpd/files/upnpd.config
  *    (`config upnpd 'config'`, `option enabled`).
+ *
+ * Length: one file per input format (docs/adding-a-vendor.md). OpenWrt's
+ * UCI syntax (quoting, lists, continuation) and four files of one router
+ * (wireless, firewall, network, release) share one parser state.
  */
 #define _GNU_SOURCE
 #include "openwrt.h"

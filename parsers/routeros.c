@@ -88,6 +88,11 @@
  *
  * Every key, password and secret in any menu is registered as a secret of
  * the input, and no diagnostic quotes a value of such a key.
+ *
+ * Length: one file per input format (docs/adding-a-vendor.md). A RouterOS
+ * export has paths, items and continuation lines, the firewall filter and
+ * NAT, two wireless packages (legacy and wifi/wifiwave2) and the services,
+ * all sharing one parser state.
  */
 #define _GNU_SOURCE
 #include <ctype.h>

@@ -20,6 +20,11 @@
  *    (table in rtx_defaults()).
  * Lines it does not know are counted and listed; a line that matters for
  * a check and cannot be read makes that check unknown, naming the line.
+ *
+ * Length: one file per input format (docs/adding-a-vendor.md). YAMAHA's
+ * language has filters and their lists on LAN, PP and tunnel interfaces,
+ * NAT descriptors, listeners with initial values, secrets and the console's
+ * line wrapping, all sharing one parser state.
  */
 #define _GNU_SOURCE
 #include <ctype.h>

@@ -17,6 +17,9 @@
  *  - exposure: remote administration and UPnP;
  *  - the telework method: items that do not apply and their findings.
  * The registry is the real one from $EDGELINT_RULES; today is 2026-11-21.
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>

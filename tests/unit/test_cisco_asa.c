@@ -21,6 +21,9 @@
  *  - findings through the checks: EL102, EL104, EL105, EL106, EL108, EL306;
  *  - hostile input: NUL bytes, empty files, 300 tokens, certificate blocks.
  * Semantics and sources: research/asa.md §4.
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>

@@ -21,6 +21,9 @@
  *  - filter_summarise: exact lines for small cases;
  *  - growth: 300 single-port rejects stay small; an adversarial list hits
  *    FILTER_MAX_BOXES and gives EL_ETOOBIG.
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>

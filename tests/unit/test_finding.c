@@ -15,6 +15,9 @@
  *    the use count;
  *  - findings_settle_items: finding statuses to item statuses.
  * The registry is the real one from $EDGELINT_RULES.
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>

@@ -16,6 +16,9 @@
  *    file;
  *  - hostile input: a 1 MB line, NUL bytes, no final newline, open quotes,
  *    garbage, broken JSON; coverage counts; detection and roles.
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _GNU_SOURCE
 #include <stdarg.h>

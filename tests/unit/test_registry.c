@@ -25,6 +25,9 @@
  *    are checked for every reason that can reach them.
  *
  * Runs from the repository root (the source scan reads src/ and parsers/).
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>

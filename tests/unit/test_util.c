@@ -12,6 +12,9 @@
  *
  * Temporary files live in a mkdtemp directory under /tmp, removed at the
  * end of each test.
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>

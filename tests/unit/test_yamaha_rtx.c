@@ -23,6 +23,9 @@
  *    empty files.
  * Semantics and sources: research/yamaha.md and the YAMAHA command
  * reference [CR §x].
+ *
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
