@@ -2077,6 +2077,66 @@ static bool lx_witness(const struct lx *lx, const struct fbox *b, size_t nb, siz
 	return false;
 }
 
+/* Whether an earlier rule (below before) of the index holds packet p,
+ * found through the entries of x that hold v, p's value in x's
+ * dimension: those starting at or before v (a prefix of the order by
+ * start) whose end is at or after v (the max-of-ends tree). A group's
+ * intervals are disjoint, so each rule is looked at once at most; its
+ * rules ascend, so those from before on are never read. */
+static bool lx_stab_visit(const struct lx *lx, const struct lx_dim *x, size_t node, size_t nl,
+			  size_t nr, size_t upto, struct u128 v, const struct fpoint *p,
+			  size_t before)
+{
+	if (nl >= upto || u_cmp(x->mx[node], v) < 0)
+		return false;
+	if (nr - nl == 1) {
+		size_t g = x->e[nl].grp;
+		for (size_t k = x->gstart[g]; k < x->gstart[g + 1] && x->grule[k] < before; k++) {
+			const struct region *rg = &lx->rg[x->grule[k]];
+			for (size_t q = 0; q < rg->n; q++)
+				if (box_has_point(&rg->part[q], p))
+					return true;
+		}
+		return false;
+	}
+	size_t mid = nl + (nr - nl) / 2;
+	return lx_stab_visit(lx, x, 2 * node, nl, mid, upto, v, p, before) ||
+	       lx_stab_visit(lx, x, 2 * node + 1, mid, nr, upto, v, p, before);
+}
+
+/* Whether a corner of one of the target boxes lies in no earlier rule of
+ * the index: then the targets are live, and lx_cover would say so (its
+ * candidates are the earlier rules that meet the targets, and a rule
+ * holding a corner meets them). Each corner is looked up by a point query
+ * in the dimension where the fewest rules hold it, without collecting the
+ * candidates of the whole targets (most lines of a long list are live). */
+static bool lx_corner_free(const struct lx *lx, const struct fbox *t, size_t nt, size_t before)
+{
+	for (size_t k = 0; k < nt; k++)
+		for (int h = 0; h < 2; h++) {
+			struct fpoint p;
+			box_corner(&t[k], h == 1, &p);
+			struct u128 val[LX_N] = {[LX_DST] = p.dst, [LX_SRC] = p.src,
+						 [LX_DPORT] = {0, p.dport}};
+			int best = LX_DST;
+			size_t bestn = SIZE_MAX;
+			for (int d = 0; d < LX_N; d++) {
+				size_t c = lx_count(&lx->dim[d], val[d], val[d]);
+				if (c < bestn) {
+					bestn = c;
+					best = d;
+				}
+			}
+			const struct lx_dim *x = &lx->dim[best];
+			if (bestn == 0 || x->n == 0)
+				return true;
+			size_t upto = lx_lo_upto(x, val[best], false);
+			if (!lx_stab_visit(lx, x, 1, 0, x->cap, upto, val[best], &p, before))
+				return true;
+		}
+	return false;
+}
+
 enum lx_res { LX_LIVE, LX_COVERED, LX_OVER };
 
 /* The scratch arena is emptied once it holds this much (not after every
@@ -2141,6 +2201,20 @@ static int lx_cover(struct lx *lx, const struct fbox *t, size_t nt, enum lx_res 
 		}
 	}
 	return 0;   /* something is left: live */
+}
+
+/* Whether the target boxes are covered by the earlier rules (below
+ * before) of the index: live at once when a corner lies in none of them,
+ * else lx_cover over their candidates. */
+static int lx_decide(struct lx *lx, const struct fbox *t, size_t nt, size_t before, size_t tag,
+		     enum lx_res *res, size_t *ndec)
+{
+	*ndec = 0;
+	*res = LX_LIVE;
+	if (lx_corner_free(lx, t, nt, before))
+		return 0;
+	int rc = lx_candidates(lx, t, nt, before, tag);
+	return rc ? rc : lx_cover(lx, t, nt, res, ndec);
 }
 
 static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, size_t n,
@@ -2275,8 +2349,7 @@ int filter_lines_in(struct filter_index *ix, size_t budget, struct fline *out)
 			}
 			enum lx_res res;
 			size_t ndec;
-			if ((rc = lx_candidates(lx, g->part, g->n, i, tag0 + i + 1)) ||
-			    (rc = lx_cover(lx, g->part, g->n, &res, &ndec)))
+			if ((rc = lx_decide(lx, g->part, g->n, i, tag0 + i + 1, &res, &ndec)))
 				break;
 			if (res == LX_OVER) {
 				out[i].verdict = FL_UNANALYSED;
@@ -2368,8 +2441,7 @@ int filter_denies_in(struct filter_index *ix, enum faction dflt, const struct fb
 			continue;
 		enum lx_res res;
 		size_t ndec;
-		if ((rc = lx_candidates(lx, t, nt, i, tag0 + i + 1)) ||
-		    (rc = lx_cover(lx, t, nt, &res, &ndec)))
+		if ((rc = lx_decide(lx, t, nt, i, tag0 + i + 1, &res, &ndec)))
 			break;
 		if (res == LX_OVER)
 			rc = EL_ETOOBIG;
