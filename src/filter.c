@@ -260,26 +260,38 @@ int aset_intersect(struct arena *a, const struct aset *x, const struct aset *y, 
 	return 0;
 }
 
-int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+/* x \ y into *minus and, unless inter is NULL, x ∩ y into *inter, in
+ * one merge (box_sub needs both; the intersection is the same set
+ * aset_intersect gives). */
+static int aset_split(struct arena *a, const struct aset *x, const struct aset *y,
+		      struct aset *minus, struct aset *inter)
 {
 	enum fam f;
 	if (aset_pair_fam(x, y, &f))
 		return EL_EINVAL;
-	size_t cap = x->n + y->n;
-	struct aival *iv = aiv_alloc(a, cap);
-	if (!iv && cap)
+	size_t mcap = x->n + y->n, icap = inter && x->n && y->n ? x->n + y->n - 1 : 0;
+	struct aival *mv = aiv_alloc(a, mcap + icap);
+	if (!mv && mcap + icap)
 		return EL_ENOMEM;
-	size_t j = 0, n = 0;
+	struct aival *iv = mv ? mv + mcap : NULL;
+	size_t j = 0, nm = 0, ni = 0;
 	for (size_t i = 0; i < x->n; i++) {
 		struct u128 cur = x->iv[i].lo, hi = x->iv[i].hi;
 		bool done = false;
 		while (j < y->n && u_cmp(y->iv[j].hi, cur) < 0)
 			j++;
 		for (size_t k = j; k < y->n && u_cmp(y->iv[k].lo, hi) <= 0; k++) {
+			struct u128 lo = cur;
 			if (u_cmp(y->iv[k].lo, cur) > 0) {
-				iv[n].lo = cur;
-				iv[n].hi = u_dec(y->iv[k].lo);
-				n++;
+				mv[nm].lo = cur;
+				mv[nm].hi = u_dec(y->iv[k].lo);
+				nm++;
+				lo = y->iv[k].lo;
+			}
+			if (inter) {
+				iv[ni].lo = lo;
+				iv[ni].hi = u_cmp(y->iv[k].hi, hi) >= 0 ? hi : y->iv[k].hi;
+				ni++;
 			}
 			if (u_cmp(y->iv[k].hi, hi) >= 0) {
 				done = true;
@@ -288,15 +300,25 @@ int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, stru
 			cur = u_inc(y->iv[k].hi);
 		}
 		if (!done) {
-			iv[n].lo = cur;
-			iv[n].hi = hi;
-			n++;
+			mv[nm].lo = cur;
+			mv[nm].hi = hi;
+			nm++;
 		}
 	}
-	out->fam = f;
-	out->iv = n ? iv : NULL;
-	out->n = n;
+	minus->fam = f;
+	minus->iv = nm ? mv : NULL;
+	minus->n = nm;
+	if (inter) {
+		inter->fam = f;
+		inter->iv = ni ? iv : NULL;
+		inter->n = ni;
+	}
 	return 0;
+}
+
+int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+{
+	return aset_split(a, x, y, out, NULL);
 }
 
 bool aset_is_all(const struct aset *s)
@@ -933,9 +955,8 @@ static int box_sub(struct arena *a, const struct fbox *r, const struct fbox *g,
 		int rc;
 		struct fbox piece = cur;
 		if (dim_is_addr(d)) {
-			rc = aset_minus(a, box_caset(r, d), box_caset(g, d), box_aset(&piece, d));
-			if (!rc)
-				rc = aset_intersect(a, box_caset(r, d), box_caset(g, d), box_aset(&in, d));
+			rc = aset_split(a, box_caset(r, d), box_caset(g, d), box_aset(&piece, d),
+					box_aset(&in, d));
 		} else {
 			rc = pset_minus(a, box_cpset(r, d), box_cpset(g, d), box_pset(&piece, d));
 			if (!rc)
@@ -2467,40 +2488,35 @@ int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum fac
 
 /* ---- summary --------------------------------------------------------- */
 
-static int aiv_cmp(const void *pa, const void *pb)
-{
-	const struct aival *x = pa, *y = pb;
-	return u_cmp(x->lo, y->lo);
-}
-
-/* Sources and rules of the boxes idx[0..n) united into *e. */
+/* Sources and rules of the boxes idx[0..n) united into *e. Each box's
+ * source set is sorted already: they are united two by two, level by
+ * level (tot intervals in log n linear merges, not a sort of all tot). */
 static int reach_fill(struct arena *a, const struct fbox_list *pl, const size_t *idx, size_t n,
 		      struct freach *e)
 {
-	size_t tot = 0;
-	for (size_t k = 0; k < n; k++)
-		tot += pl->b[idx[k]].src.n;
-	struct aival *iv = aiv_alloc(a, tot);
+	struct aset *s = arena_alloc(a, (n ? n : 1) * sizeof(*s));
 	int *rl = arena_alloc(a, (n ? n : 1) * sizeof(int));
-	if ((!iv && tot) || !rl)
+	if (!s || !rl)
 		return EL_ENOMEM;
-	size_t m = 0;
 	enum fam f = n ? pl->b[idx[0]].src.fam : FAM_V4;
 	for (size_t k = 0; k < n; k++) {
-		const struct fbox *b = &pl->b[idx[k]];
-		if (b->src.n)
-			memcpy(iv + m, b->src.iv, b->src.n * sizeof(*iv));
-		m += b->src.n;
-		rl[k] = b->rule;
+		s[k] = pl->b[idx[k]].src;
+		rl[k] = pl->b[idx[k]].rule;
 	}
-	if (tot)
-		qsort(iv, tot, sizeof(*iv), aiv_cmp);
-	size_t o = 0;
-	for (size_t k = 0; k < tot; k++)
-		aiv_push(iv, &o, iv[k].lo, iv[k].hi);
+	for (size_t m = n; m > 1;) {
+		size_t o = 0;
+		for (size_t k = 0; k + 1 < m; k += 2) {
+			int rc = aset_union(a, &s[k], &s[k + 1], &s[o++]);
+			if (rc)
+				return rc;
+		}
+		if (m % 2)
+			s[o++] = s[m - 1];
+		m = o;
+	}
 	e->src.fam = f;
-	e->src.iv = o ? iv : NULL;
-	e->src.n = o;
+	e->src.iv = n && s[0].n ? s[0].iv : NULL;
+	e->src.n = n ? s[0].n : 0;
 	e->rules = rl;
 	e->nrules = int_uniq(rl, n);
 	return 0;
