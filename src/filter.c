@@ -478,51 +478,82 @@ int addr_parse(enum fam f, const char *s, size_t n, struct u128 *out)
 /* Writes one address: dotted quad, or RFC 5952 (lower case, no leading
  * zeros, the first longest run of two or more zero groups as "::",
  * ::ffff:a.b.c.d for IPv4-mapped addresses). buf holds at least 48 bytes. */
+/* Decimal and hexadecimal digits of v at p (as %u and %x print them);
+ * returns the end. No printf: a report formats thousands of addresses. */
+static char *put_num(char *p, unsigned v, unsigned base)
+{
+	char t[12];
+	size_t n = 0;
+	do {
+		t[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
+static char *put_v4(char *p, uint32_t x)
+{
+	for (int k = 3; k >= 0; k--) {
+		p = put_num(p, x >> (8 * k) & 255, 10);
+		if (k)
+			*p++ = '.';
+	}
+	return p;
+}
+
+/* The text of address v: dotted quad, or RFC 5952 IPv6 (the longest run
+ * of two or more zero groups as "::", the first of equal runs;
+ * ::ffff:a.b.c.d for mapped IPv4), into buf (cut at bufn - 1 bytes). */
 static void addr_text(enum fam f, struct u128 v, char *buf, size_t bufn)
 {
+	char t[64], *p = t;
 	if (f == FAM_V4) {
-		uint32_t x = (uint32_t)v.lo;
-		snprintf(buf, bufn, "%u.%u.%u.%u", (unsigned)(x >> 24), (unsigned)(x >> 16 & 255),
-			 (unsigned)(x >> 8 & 255), (unsigned)(x & 255));
+		p = put_v4(p, (uint32_t)v.lo);
+	} else if (v.hi == 0 && (v.lo >> 32) == 0xffff) {
+		memcpy(p, "::ffff:", 7);
+		p = put_v4(p + 7, (uint32_t)v.lo);
+	} else {
+		unsigned g[8];
+		for (int k = 0; k < 4; k++) {
+			g[k] = (unsigned)(v.hi >> (48 - 16 * k) & 0xffff);
+			g[k + 4] = (unsigned)(v.lo >> (48 - 16 * k) & 0xffff);
+		}
+		int best = -1, bestlen = 1;
+		for (int k = 0; k < 8;) {
+			if (g[k] != 0) {
+				k++;
+				continue;
+			}
+			int e = k;
+			while (e < 8 && g[e] == 0)
+				e++;
+			if (e - k > bestlen) {
+				best = k;
+				bestlen = e - k;
+			}
+			k = e;
+		}
+		for (int k = 0; k < 8; k++) {
+			if (k == best) {
+				*p++ = ':';
+				*p++ = ':';
+				k += bestlen - 1;
+				continue;
+			}
+			if (k > 0 && k != best + bestlen)
+				*p++ = ':';
+			p = put_num(p, g[k], 16);
+		}
+	}
+	size_t n = (size_t)(p - t);
+	if (bufn == 0)
 		return;
-	}
-	if (v.hi == 0 && (v.lo >> 32) == 0xffff) {
-		uint32_t x = (uint32_t)v.lo;
-		snprintf(buf, bufn, "::ffff:%u.%u.%u.%u", (unsigned)(x >> 24),
-			 (unsigned)(x >> 16 & 255), (unsigned)(x >> 8 & 255), (unsigned)(x & 255));
-		return;
-	}
-	unsigned g[8];
-	for (int k = 0; k < 4; k++) {
-		g[k] = (unsigned)(v.hi >> (48 - 16 * k) & 0xffff);
-		g[k + 4] = (unsigned)(v.lo >> (48 - 16 * k) & 0xffff);
-	}
-	int best = -1, bestlen = 1;
-	for (int k = 0; k < 8;) {
-		if (g[k] != 0) {
-			k++;
-			continue;
-		}
-		int e = k;
-		while (e < 8 && g[e] == 0)
-			e++;
-		if (e - k > bestlen) {
-			best = k;
-			bestlen = e - k;
-		}
-		k = e;
-	}
-	size_t len = 0;
-	buf[0] = '\0';
-	for (int k = 0; k < 8; k++) {
-		if (k == best) {
-			len += (size_t)snprintf(buf + len, bufn - len, "::");
-			k += bestlen - 1;
-			continue;
-		}
-		bool sep = k > 0 && k != best + bestlen;
-		len += (size_t)snprintf(buf + len, bufn - len, "%s%x", sep ? ":" : "", g[k]);
-	}
+	if (n >= bufn)
+		n = bufn - 1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
 }
 
 /* A bounded text accumulator in the arena: keeps the first limit bytes
@@ -647,16 +678,26 @@ const char *aset_format(struct arena *a, const struct aset *s, size_t max)
 		if (nb > CIDR_MAX_BLOCKS) {
 			addr_text(s->fam, s->iv[i].lo, t1, sizeof(t1));
 			addr_text(s->fam, s->iv[i].hi, t2, sizeof(t2));
-			snprintf(item, sizeof(item), "%s-%s", t1, t2);
-			ab_add(&b, item);
+			ab_add(&b, t1);
+			ab_add(&b, "-");
+			ab_add(&b, t2);
 			continue;
 		}
 		for (size_t k = 0; k < nb; k++) {
 			addr_text(s->fam, blo[k], t1, sizeof(t1));
-			if (plen[k] == bits)
-				snprintf(item, sizeof(item), "%s%s", k ? ", " : "", t1);
-			else
-				snprintf(item, sizeof(item), "%s%s/%u", k ? ", " : "", t1, plen[k]);
+			char *e = item;
+			if (k) {
+				memcpy(e, ", ", 2);
+				e += 2;
+			}
+			size_t l1 = strlen(t1);
+			memcpy(e, t1, l1);
+			e += l1;
+			if (plen[k] != bits) {
+				*e++ = '/';
+				e = put_num(e, plen[k], 10);
+			}
+			*e = '\0';
 			ab_add(&b, item);
 		}
 	}
