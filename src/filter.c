@@ -871,6 +871,32 @@ const char *pset_format(struct arena *a, const struct pset *s, size_t max)
 
 enum rel { REL_DISJOINT, REL_SUBSET, REL_PARTIAL };
 
+/* The first k in [a, b) with iv[k].hi >= v, or b (ends ascend). */
+static size_t aiv_first_end(const struct aival *iv, size_t a, size_t b, struct u128 v)
+{
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (u_cmp(iv[m].hi, v) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
+/* The first k in (i, n) with iv[k].hi >= v, or n; iv[i].hi < v. */
+static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128 v)
+{
+	size_t lo = i + 1, step = 1;
+	while (lo < n && u_cmp(iv[lo].hi, v) < 0) {
+		i = lo;
+		lo = step < n - lo ? lo + step : n;
+		step *= 2;
+	}
+	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v */
+	return aiv_first_end(iv, i + 1, lo, v);
+}
+
 /* How x lies in y: no common point, x within y (x non-empty), or neither. */
 static enum rel pset_rel(const struct pset *x, const struct pset *y)
 {
@@ -895,13 +921,16 @@ static enum rel pset_rel(const struct pset *x, const struct pset *y)
 	return all ? REL_SUBSET : REL_PARTIAL;
 }
 
+/* As pset_rel; runs of either list lying wholly between two intervals
+ * of the other (the hosts of one group between those of another, a small
+ * piece against a big group) are skipped by a gallop. */
 static enum rel aset_rel(const struct aset *x, const struct aset *y)
 {
 	bool meet = false, all = true;
 	size_t j = 0;
-	for (size_t i = 0; i < x->n; i++) {
-		while (j < y->n && u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
-			j++;
+	for (size_t i = 0; i < x->n;) {
+		if (j < y->n && u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
+			j = aiv_gallop(y->iv, j, y->n, x->iv[i].lo);
 		if (j == y->n) {
 			all = false;
 			break;
@@ -912,6 +941,12 @@ static enum rel aset_rel(const struct aset *x, const struct aset *y)
 			all = false;
 		if (meet && !all)
 			return REL_PARTIAL;
+		/* x[i] before y[j] (so all is false): the x intervals up to
+		 * y[j] meet no interval of y either */
+		if (u_cmp(x->iv[i].hi, y->iv[j].lo) < 0)
+			i = aiv_gallop(x->iv, i, x->n, y->iv[j].lo);
+		else
+			i++;
 	}
 	if (!meet)
 		return REL_DISJOINT;
@@ -1271,38 +1306,12 @@ static int walk_init(struct walk *w, struct arena *a, enum fam f)
 	return rc;
 }
 
-/* The first k in [a, b) with iv[k].hi >= v, or b (ends ascend). */
-static size_t aiv_first_end(const struct aival *iv, size_t a, size_t b, struct u128 v)
-{
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (u_cmp(iv[m].hi, v) < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
-}
-
 /* Does the sorted interval list x contain a point of [lo, hi]? Binary
  * search for the first interval ending at or after lo. */
 static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
 {
 	size_t a = aiv_first_end(x->iv, 0, x->n, lo);
 	return a < x->n && u_cmp(x->iv[a].lo, hi) <= 0;
-}
-
-/* The first k in (i, n) with iv[k].hi >= v, or n; iv[i].hi < v. */
-static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128 v)
-{
-	size_t lo = i + 1, step = 1;
-	while (lo < n && u_cmp(iv[lo].hi, v) < 0) {
-		i = lo;
-		lo = step < n - lo ? lo + step : n;
-		step *= 2;
-	}
-	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v */
-	return aiv_first_end(iv, i + 1, lo, v);
 }
 
 static bool aset_meets(const struct aset *x, const struct aset *y)
