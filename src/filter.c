@@ -1602,7 +1602,12 @@ static size_t int_uniq(int *v, size_t n)
  *    sums, so each line uses the dimension where it meets the fewest;
  *    what that dimension finds is ruled out first by a one-cache-line
  *    outline of each rule (protocols, ports: struct lx_sum), then by
- *    its address sets;
+ *    its address sets (whether a group's set meets the line's is worked
+ *    out once per line: lx_set_meets);
+ *  - before any of that, a point query per corner of the line's boxes
+ *    (lx_corner_free): a corner that no earlier rule holds makes the
+ *    line live at once, as it would lx_cover's witness; most lines of a
+ *    long list end there, without collecting their candidates;
  *  - the line's region minus those candidates, in list order (the
  *    candidates that remove something are the deciders), stops as soon as
  *    nothing is left (covered) or a point of what is left lies in no later
@@ -1636,6 +1641,7 @@ struct lx_dim {
 	size_t *whi;              /* whi[k]: rules behind his[0..k) */
 	size_t *gstart, *grule;   /* rules of group g: grule[gstart[g]..gstart[g+1]) */
 	size_t *gstamp;           /* per group: tag of the last line that took it */
+	size_t *gof;              /* per rule of the index: its group */
 	size_t n, cap, ng, wtot;
 };
 
@@ -1758,6 +1764,12 @@ static int lx_build(struct arena *a, const struct region *rg, const bool *use, s
 		x->grule[k] = key[k].rule;
 	}
 	x->gstart[x->ng] = nk;
+	x->gof = arena_alloc(a, (n ? n : 1) * sizeof(size_t));
+	if (!x->gof)
+		return EL_ENOMEM;
+	for (size_t g = 0; g < x->ng; g++)
+		for (size_t k = x->gstart[g]; k < x->gstart[g + 1]; k++)
+			x->gof[x->grule[k]] = g;
 	x->gstamp = arena_alloc(a, (x->ng ? x->ng : 1) * sizeof(size_t));
 	size_t cap = 1;
 	while (cap < tot)
@@ -1934,6 +1946,10 @@ struct lx {
 	struct aival *pbuf;       /* port intervals of the current line */
 	struct walk proto;        /* tcpudp and allports, for walk_init copies */
 	struct fbox_list rem0;    /* undecided boxes: the first 64 slots, reused */
+	/* per group of dim[LX_DST] and dim[LX_SRC]: whether its set meets
+	 * the current targets' one, valid when mtag[d][g] is the line's tag */
+	size_t *mtag[2];
+	bool *mmeets[2];
 	size_t budget;
 	size_t n;                 /* rules */
 	int indexed;              /* the family dim[] holds, or -1 */
@@ -2018,6 +2034,23 @@ static void lx_target_ivs(struct lx *lx, const struct fbox *t, size_t nt, int d,
 	*niv = p->n;
 }
 
+/* Whether the set s of rule r in dimension d (LX_DST or LX_SRC) meets
+ * the targets' one, ts. Many candidates of one line name the same
+ * object-group: with memo (every target has the set ts), the answer is
+ * kept per group of dim[d] for the line's tag. */
+static bool lx_set_meets(struct lx *lx, int d, size_t r, const struct aset *s,
+			 const struct aset *ts, bool memo, size_t tag)
+{
+	if (!memo)
+		return aset_meets(s, ts);
+	size_t g = lx->dim[d].gof[r];
+	if (lx->mtag[d][g] != tag) {
+		lx->mtag[d][g] = tag;
+		lx->mmeets[d][g] = aset_meets(s, ts);
+	}
+	return lx->mmeets[d][g];
+}
+
 /* The earlier rules (index < before, allowed by lx->cover) whose region
  * meets one of the target boxes, ascending, in lx->cand. */
 static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t before, size_t tag)
@@ -2069,6 +2102,11 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 	uint8_t tcls = 0;
 	for (size_t k = 0; k < nt; k++)
 		tcls |= lx_classes(&t[k].proto);
+	bool dmemo = true, smemo = true;
+	for (size_t k = 1; k < nt; k++) {
+		dmemo = dmemo && aset_eq(&t[k].dst, &t[0].dst);
+		smemo = smemo && aset_eq(&t[k].src, &t[0].src);
+	}
 	size_t o = 0;
 	for (size_t c = 0; c < lx->ncand; c++) {
 		size_t r = lx->cand[c];
@@ -2081,8 +2119,10 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 				if (k < 2 && !lx_sum_meets(&lx->sum[r][p], &ts[k]))
 					meets = false;
 				else if (k < 2 && lx_sum_exact(&lx->sum[r][p], &ts[k]))
-					meets = (dst_met || aset_meets(&g->part[p].dst, &t[k].dst)) &&
-						aset_meets(&g->part[p].src, &t[k].src);
+					meets = (dst_met || lx_set_meets(lx, LX_DST, r, &g->part[p].dst,
+									     &t[k].dst, dmemo, tag)) &&
+						lx_set_meets(lx, LX_SRC, r, &g->part[p].src, &t[k].src,
+							     smemo, tag);
 				else
 					meets = box_meets_fast(&g->part[p], &t[k]);
 		if (meets)
@@ -2351,6 +2391,13 @@ static int lx_index(struct lx *lx, size_t n, enum fam f)
 		int rc = lx_build(lx->a, lx->rg, lx->cover, n, d, &lx->dim[d]);
 		if (rc)
 			return rc;
+	}
+	for (int d = LX_DST; d <= LX_SRC; d++) {
+		size_t ng = lx->dim[d].ng ? lx->dim[d].ng : 1;
+		lx->mtag[d] = arena_alloc(lx->a, ng * sizeof(*lx->mtag[d]));
+		lx->mmeets[d] = arena_alloc(lx->a, ng * sizeof(*lx->mmeets[d]));
+		if (!lx->mtag[d] || !lx->mmeets[d])
+			return EL_ENOMEM;
 	}
 	lx->indexed = (int)f;
 	return 0;
