@@ -260,26 +260,38 @@ int aset_intersect(struct arena *a, const struct aset *x, const struct aset *y, 
 	return 0;
 }
 
-int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+/* x \ y into *minus and, unless inter is NULL, x ∩ y into *inter, in
+ * one merge (box_sub needs both; the intersection is the same set
+ * aset_intersect gives). */
+static int aset_split(struct arena *a, const struct aset *x, const struct aset *y,
+		      struct aset *minus, struct aset *inter)
 {
 	enum fam f;
 	if (aset_pair_fam(x, y, &f))
 		return EL_EINVAL;
-	size_t cap = x->n + y->n;
-	struct aival *iv = aiv_alloc(a, cap);
-	if (!iv && cap)
+	size_t mcap = x->n + y->n, icap = inter && x->n && y->n ? x->n + y->n - 1 : 0;
+	struct aival *mv = aiv_alloc(a, mcap + icap);
+	if (!mv && mcap + icap)
 		return EL_ENOMEM;
-	size_t j = 0, n = 0;
+	struct aival *iv = mv ? mv + mcap : NULL;
+	size_t j = 0, nm = 0, ni = 0;
 	for (size_t i = 0; i < x->n; i++) {
 		struct u128 cur = x->iv[i].lo, hi = x->iv[i].hi;
 		bool done = false;
 		while (j < y->n && u_cmp(y->iv[j].hi, cur) < 0)
 			j++;
 		for (size_t k = j; k < y->n && u_cmp(y->iv[k].lo, hi) <= 0; k++) {
+			struct u128 lo = cur;
 			if (u_cmp(y->iv[k].lo, cur) > 0) {
-				iv[n].lo = cur;
-				iv[n].hi = u_dec(y->iv[k].lo);
-				n++;
+				mv[nm].lo = cur;
+				mv[nm].hi = u_dec(y->iv[k].lo);
+				nm++;
+				lo = y->iv[k].lo;
+			}
+			if (inter) {
+				iv[ni].lo = lo;
+				iv[ni].hi = u_cmp(y->iv[k].hi, hi) >= 0 ? hi : y->iv[k].hi;
+				ni++;
 			}
 			if (u_cmp(y->iv[k].hi, hi) >= 0) {
 				done = true;
@@ -288,15 +300,25 @@ int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, stru
 			cur = u_inc(y->iv[k].hi);
 		}
 		if (!done) {
-			iv[n].lo = cur;
-			iv[n].hi = hi;
-			n++;
+			mv[nm].lo = cur;
+			mv[nm].hi = hi;
+			nm++;
 		}
 	}
-	out->fam = f;
-	out->iv = n ? iv : NULL;
-	out->n = n;
+	minus->fam = f;
+	minus->iv = nm ? mv : NULL;
+	minus->n = nm;
+	if (inter) {
+		inter->fam = f;
+		inter->iv = ni ? iv : NULL;
+		inter->n = ni;
+	}
 	return 0;
+}
+
+int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, struct aset *out)
+{
+	return aset_split(a, x, y, out, NULL);
 }
 
 bool aset_is_all(const struct aset *s)
@@ -456,51 +478,82 @@ int addr_parse(enum fam f, const char *s, size_t n, struct u128 *out)
 /* Writes one address: dotted quad, or RFC 5952 (lower case, no leading
  * zeros, the first longest run of two or more zero groups as "::",
  * ::ffff:a.b.c.d for IPv4-mapped addresses). buf holds at least 48 bytes. */
+/* Decimal and hexadecimal digits of v at p (as %u and %x print them);
+ * returns the end. No printf: a report formats thousands of addresses. */
+static char *put_num(char *p, unsigned v, unsigned base)
+{
+	char t[12];
+	size_t n = 0;
+	do {
+		t[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n)
+		*p++ = t[--n];
+	return p;
+}
+
+static char *put_v4(char *p, uint32_t x)
+{
+	for (int k = 3; k >= 0; k--) {
+		p = put_num(p, x >> (8 * k) & 255, 10);
+		if (k)
+			*p++ = '.';
+	}
+	return p;
+}
+
+/* The text of address v: dotted quad, or RFC 5952 IPv6 (the longest run
+ * of two or more zero groups as "::", the first of equal runs;
+ * ::ffff:a.b.c.d for mapped IPv4), into buf (cut at bufn - 1 bytes). */
 static void addr_text(enum fam f, struct u128 v, char *buf, size_t bufn)
 {
+	char t[64], *p = t;
 	if (f == FAM_V4) {
-		uint32_t x = (uint32_t)v.lo;
-		snprintf(buf, bufn, "%u.%u.%u.%u", (unsigned)(x >> 24), (unsigned)(x >> 16 & 255),
-			 (unsigned)(x >> 8 & 255), (unsigned)(x & 255));
+		p = put_v4(p, (uint32_t)v.lo);
+	} else if (v.hi == 0 && (v.lo >> 32) == 0xffff) {
+		memcpy(p, "::ffff:", 7);
+		p = put_v4(p + 7, (uint32_t)v.lo);
+	} else {
+		unsigned g[8];
+		for (int k = 0; k < 4; k++) {
+			g[k] = (unsigned)(v.hi >> (48 - 16 * k) & 0xffff);
+			g[k + 4] = (unsigned)(v.lo >> (48 - 16 * k) & 0xffff);
+		}
+		int best = -1, bestlen = 1;
+		for (int k = 0; k < 8;) {
+			if (g[k] != 0) {
+				k++;
+				continue;
+			}
+			int e = k;
+			while (e < 8 && g[e] == 0)
+				e++;
+			if (e - k > bestlen) {
+				best = k;
+				bestlen = e - k;
+			}
+			k = e;
+		}
+		for (int k = 0; k < 8; k++) {
+			if (k == best) {
+				*p++ = ':';
+				*p++ = ':';
+				k += bestlen - 1;
+				continue;
+			}
+			if (k > 0 && k != best + bestlen)
+				*p++ = ':';
+			p = put_num(p, g[k], 16);
+		}
+	}
+	size_t n = (size_t)(p - t);
+	if (bufn == 0)
 		return;
-	}
-	if (v.hi == 0 && (v.lo >> 32) == 0xffff) {
-		uint32_t x = (uint32_t)v.lo;
-		snprintf(buf, bufn, "::ffff:%u.%u.%u.%u", (unsigned)(x >> 24),
-			 (unsigned)(x >> 16 & 255), (unsigned)(x >> 8 & 255), (unsigned)(x & 255));
-		return;
-	}
-	unsigned g[8];
-	for (int k = 0; k < 4; k++) {
-		g[k] = (unsigned)(v.hi >> (48 - 16 * k) & 0xffff);
-		g[k + 4] = (unsigned)(v.lo >> (48 - 16 * k) & 0xffff);
-	}
-	int best = -1, bestlen = 1;
-	for (int k = 0; k < 8;) {
-		if (g[k] != 0) {
-			k++;
-			continue;
-		}
-		int e = k;
-		while (e < 8 && g[e] == 0)
-			e++;
-		if (e - k > bestlen) {
-			best = k;
-			bestlen = e - k;
-		}
-		k = e;
-	}
-	size_t len = 0;
-	buf[0] = '\0';
-	for (int k = 0; k < 8; k++) {
-		if (k == best) {
-			len += (size_t)snprintf(buf + len, bufn - len, "::");
-			k += bestlen - 1;
-			continue;
-		}
-		bool sep = k > 0 && k != best + bestlen;
-		len += (size_t)snprintf(buf + len, bufn - len, "%s%x", sep ? ":" : "", g[k]);
-	}
+	if (n >= bufn)
+		n = bufn - 1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
 }
 
 /* A bounded text accumulator in the arena: keeps the first limit bytes
@@ -625,16 +678,26 @@ const char *aset_format(struct arena *a, const struct aset *s, size_t max)
 		if (nb > CIDR_MAX_BLOCKS) {
 			addr_text(s->fam, s->iv[i].lo, t1, sizeof(t1));
 			addr_text(s->fam, s->iv[i].hi, t2, sizeof(t2));
-			snprintf(item, sizeof(item), "%s-%s", t1, t2);
-			ab_add(&b, item);
+			ab_add(&b, t1);
+			ab_add(&b, "-");
+			ab_add(&b, t2);
 			continue;
 		}
 		for (size_t k = 0; k < nb; k++) {
 			addr_text(s->fam, blo[k], t1, sizeof(t1));
-			if (plen[k] == bits)
-				snprintf(item, sizeof(item), "%s%s", k ? ", " : "", t1);
-			else
-				snprintf(item, sizeof(item), "%s%s/%u", k ? ", " : "", t1, plen[k]);
+			char *e = item;
+			if (k) {
+				memcpy(e, ", ", 2);
+				e += 2;
+			}
+			size_t l1 = strlen(t1);
+			memcpy(e, t1, l1);
+			e += l1;
+			if (plen[k] != bits) {
+				*e++ = '/';
+				e = put_num(e, plen[k], 10);
+			}
+			*e = '\0';
 			ab_add(&b, item);
 		}
 	}
@@ -808,6 +871,32 @@ const char *pset_format(struct arena *a, const struct pset *s, size_t max)
 
 enum rel { REL_DISJOINT, REL_SUBSET, REL_PARTIAL };
 
+/* The first k in [a, b) with iv[k].hi >= v, or b (ends ascend). */
+static size_t aiv_first_end(const struct aival *iv, size_t a, size_t b, struct u128 v)
+{
+	while (a < b) {
+		size_t m = a + (b - a) / 2;
+		if (u_cmp(iv[m].hi, v) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
+/* The first k in (i, n) with iv[k].hi >= v, or n; iv[i].hi < v. */
+static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128 v)
+{
+	size_t lo = i + 1, step = 1;
+	while (lo < n && u_cmp(iv[lo].hi, v) < 0) {
+		i = lo;
+		lo = step < n - lo ? lo + step : n;
+		step *= 2;
+	}
+	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v */
+	return aiv_first_end(iv, i + 1, lo, v);
+}
+
 /* How x lies in y: no common point, x within y (x non-empty), or neither. */
 static enum rel pset_rel(const struct pset *x, const struct pset *y)
 {
@@ -832,13 +921,16 @@ static enum rel pset_rel(const struct pset *x, const struct pset *y)
 	return all ? REL_SUBSET : REL_PARTIAL;
 }
 
+/* As pset_rel; runs of either list lying wholly between two intervals
+ * of the other (the hosts of one group between those of another, a small
+ * piece against a big group) are skipped by a gallop. */
 static enum rel aset_rel(const struct aset *x, const struct aset *y)
 {
 	bool meet = false, all = true;
 	size_t j = 0;
-	for (size_t i = 0; i < x->n; i++) {
-		while (j < y->n && u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
-			j++;
+	for (size_t i = 0; i < x->n;) {
+		if (j < y->n && u_cmp(y->iv[j].hi, x->iv[i].lo) < 0)
+			j = aiv_gallop(y->iv, j, y->n, x->iv[i].lo);
 		if (j == y->n) {
 			all = false;
 			break;
@@ -849,6 +941,12 @@ static enum rel aset_rel(const struct aset *x, const struct aset *y)
 			all = false;
 		if (meet && !all)
 			return REL_PARTIAL;
+		/* x[i] before y[j] (so all is false): the x intervals up to
+		 * y[j] meet no interval of y either */
+		if (u_cmp(x->iv[i].hi, y->iv[j].lo) < 0)
+			i = aiv_gallop(x->iv, i, x->n, y->iv[j].lo);
+		else
+			i++;
 	}
 	if (!meet)
 		return REL_DISJOINT;
@@ -933,9 +1031,8 @@ static int box_sub(struct arena *a, const struct fbox *r, const struct fbox *g,
 		int rc;
 		struct fbox piece = cur;
 		if (dim_is_addr(d)) {
-			rc = aset_minus(a, box_caset(r, d), box_caset(g, d), box_aset(&piece, d));
-			if (!rc)
-				rc = aset_intersect(a, box_caset(r, d), box_caset(g, d), box_aset(&in, d));
+			rc = aset_split(a, box_caset(r, d), box_caset(g, d), box_aset(&piece, d),
+					box_aset(&in, d));
 		} else {
 			rc = pset_minus(a, box_cpset(r, d), box_cpset(g, d), box_pset(&piece, d));
 			if (!rc)
@@ -1209,38 +1306,12 @@ static int walk_init(struct walk *w, struct arena *a, enum fam f)
 	return rc;
 }
 
-/* The first k in [a, b) with iv[k].hi >= v, or b (ends ascend). */
-static size_t aiv_first_end(const struct aival *iv, size_t a, size_t b, struct u128 v)
-{
-	while (a < b) {
-		size_t m = a + (b - a) / 2;
-		if (u_cmp(iv[m].hi, v) < 0)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
-}
-
 /* Does the sorted interval list x contain a point of [lo, hi]? Binary
  * search for the first interval ending at or after lo. */
 static bool aset_meets_iv(const struct aset *x, struct u128 lo, struct u128 hi)
 {
 	size_t a = aiv_first_end(x->iv, 0, x->n, lo);
 	return a < x->n && u_cmp(x->iv[a].lo, hi) <= 0;
-}
-
-/* The first k in (i, n) with iv[k].hi >= v, or n; iv[i].hi < v. */
-static size_t aiv_gallop(const struct aival *iv, size_t i, size_t n, struct u128 v)
-{
-	size_t lo = i + 1, step = 1;
-	while (lo < n && u_cmp(iv[lo].hi, v) < 0) {
-		i = lo;
-		lo = step < n - lo ? lo + step : n;
-		step *= 2;
-	}
-	/* iv[i].hi < v, and lo == n or iv[lo].hi >= v */
-	return aiv_first_end(iv, i + 1, lo, v);
 }
 
 static bool aset_meets(const struct aset *x, const struct aset *y)
@@ -1531,7 +1602,12 @@ static size_t int_uniq(int *v, size_t n)
  *    sums, so each line uses the dimension where it meets the fewest;
  *    what that dimension finds is ruled out first by a one-cache-line
  *    outline of each rule (protocols, ports: struct lx_sum), then by
- *    its address sets;
+ *    its address sets (whether a group's set meets the line's is worked
+ *    out once per line: lx_set_meets);
+ *  - before any of that, a point query per corner of the line's boxes
+ *    (lx_corner_free): a corner that no earlier rule holds makes the
+ *    line live at once, as it would lx_cover's witness; most lines of a
+ *    long list end there, without collecting their candidates;
  *  - the line's region minus those candidates, in list order (the
  *    candidates that remove something are the deciders), stops as soon as
  *    nothing is left (covered) or a point of what is left lies in no later
@@ -1565,6 +1641,7 @@ struct lx_dim {
 	size_t *whi;              /* whi[k]: rules behind his[0..k) */
 	size_t *gstart, *grule;   /* rules of group g: grule[gstart[g]..gstart[g+1]) */
 	size_t *gstamp;           /* per group: tag of the last line that took it */
+	size_t *gof;              /* per rule of the index: its group */
 	size_t n, cap, ng, wtot;
 };
 
@@ -1687,6 +1764,12 @@ static int lx_build(struct arena *a, const struct region *rg, const bool *use, s
 		x->grule[k] = key[k].rule;
 	}
 	x->gstart[x->ng] = nk;
+	x->gof = arena_alloc(a, (n ? n : 1) * sizeof(size_t));
+	if (!x->gof)
+		return EL_ENOMEM;
+	for (size_t g = 0; g < x->ng; g++)
+		for (size_t k = x->gstart[g]; k < x->gstart[g + 1]; k++)
+			x->gof[x->grule[k]] = g;
 	x->gstamp = arena_alloc(a, (x->ng ? x->ng : 1) * sizeof(size_t));
 	size_t cap = 1;
 	while (cap < tot)
@@ -1863,6 +1946,10 @@ struct lx {
 	struct aival *pbuf;       /* port intervals of the current line */
 	struct walk proto;        /* tcpudp and allports, for walk_init copies */
 	struct fbox_list rem0;    /* undecided boxes: the first 64 slots, reused */
+	/* per group of dim[LX_DST] and dim[LX_SRC]: whether its set meets
+	 * the current targets' one, valid when mtag[d][g] is the line's tag */
+	size_t *mtag[2];
+	bool *mmeets[2];
 	size_t budget;
 	size_t n;                 /* rules */
 	int indexed;              /* the family dim[] holds, or -1 */
@@ -1947,6 +2034,23 @@ static void lx_target_ivs(struct lx *lx, const struct fbox *t, size_t nt, int d,
 	*niv = p->n;
 }
 
+/* Whether the set s of rule r in dimension d (LX_DST or LX_SRC) meets
+ * the targets' one, ts. Many candidates of one line name the same
+ * object-group: with memo (every target has the set ts), the answer is
+ * kept per group of dim[d] for the line's tag. */
+static bool lx_set_meets(struct lx *lx, int d, size_t r, const struct aset *s,
+			 const struct aset *ts, bool memo, size_t tag)
+{
+	if (!memo)
+		return aset_meets(s, ts);
+	size_t g = lx->dim[d].gof[r];
+	if (lx->mtag[d][g] != tag) {
+		lx->mtag[d][g] = tag;
+		lx->mmeets[d][g] = aset_meets(s, ts);
+	}
+	return lx->mmeets[d][g];
+}
+
 /* The earlier rules (index < before, allowed by lx->cover) whose region
  * meets one of the target boxes, ascending, in lx->cand. */
 static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t before, size_t tag)
@@ -1998,6 +2102,11 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 	uint8_t tcls = 0;
 	for (size_t k = 0; k < nt; k++)
 		tcls |= lx_classes(&t[k].proto);
+	bool dmemo = true, smemo = true;
+	for (size_t k = 1; k < nt; k++) {
+		dmemo = dmemo && aset_eq(&t[k].dst, &t[0].dst);
+		smemo = smemo && aset_eq(&t[k].src, &t[0].src);
+	}
 	size_t o = 0;
 	for (size_t c = 0; c < lx->ncand; c++) {
 		size_t r = lx->cand[c];
@@ -2010,8 +2119,10 @@ static int lx_candidates(struct lx *lx, const struct fbox *t, size_t nt, size_t 
 				if (k < 2 && !lx_sum_meets(&lx->sum[r][p], &ts[k]))
 					meets = false;
 				else if (k < 2 && lx_sum_exact(&lx->sum[r][p], &ts[k]))
-					meets = (dst_met || aset_meets(&g->part[p].dst, &t[k].dst)) &&
-						aset_meets(&g->part[p].src, &t[k].src);
+					meets = (dst_met || lx_set_meets(lx, LX_DST, r, &g->part[p].dst,
+									     &t[k].dst, dmemo, tag)) &&
+						lx_set_meets(lx, LX_SRC, r, &g->part[p].src, &t[k].src,
+							     smemo, tag);
 				else
 					meets = box_meets_fast(&g->part[p], &t[k]);
 		if (meets)
@@ -2072,6 +2183,66 @@ static bool lx_witness(const struct lx *lx, const struct fbox *b, size_t nb, siz
 					in = box_has_point(&g->part[q], &p);
 			}
 			if (!in)
+				return true;
+		}
+	return false;
+}
+
+/* Whether an earlier rule (below before) of the index holds packet p,
+ * found through the entries of x that hold v, p's value in x's
+ * dimension: those starting at or before v (a prefix of the order by
+ * start) whose end is at or after v (the max-of-ends tree). A group's
+ * intervals are disjoint, so each rule is looked at once at most; its
+ * rules ascend, so those from before on are never read. */
+static bool lx_stab_visit(const struct lx *lx, const struct lx_dim *x, size_t node, size_t nl,
+			  size_t nr, size_t upto, struct u128 v, const struct fpoint *p,
+			  size_t before)
+{
+	if (nl >= upto || u_cmp(x->mx[node], v) < 0)
+		return false;
+	if (nr - nl == 1) {
+		size_t g = x->e[nl].grp;
+		for (size_t k = x->gstart[g]; k < x->gstart[g + 1] && x->grule[k] < before; k++) {
+			const struct region *rg = &lx->rg[x->grule[k]];
+			for (size_t q = 0; q < rg->n; q++)
+				if (box_has_point(&rg->part[q], p))
+					return true;
+		}
+		return false;
+	}
+	size_t mid = nl + (nr - nl) / 2;
+	return lx_stab_visit(lx, x, 2 * node, nl, mid, upto, v, p, before) ||
+	       lx_stab_visit(lx, x, 2 * node + 1, mid, nr, upto, v, p, before);
+}
+
+/* Whether a corner of one of the target boxes lies in no earlier rule of
+ * the index: then the targets are live, and lx_cover would say so (its
+ * candidates are the earlier rules that meet the targets, and a rule
+ * holding a corner meets them). Each corner is looked up by a point query
+ * in the dimension where the fewest rules hold it, without collecting the
+ * candidates of the whole targets (most lines of a long list are live). */
+static bool lx_corner_free(const struct lx *lx, const struct fbox *t, size_t nt, size_t before)
+{
+	for (size_t k = 0; k < nt; k++)
+		for (int h = 0; h < 2; h++) {
+			struct fpoint p;
+			box_corner(&t[k], h == 1, &p);
+			struct u128 val[LX_N] = {[LX_DST] = p.dst, [LX_SRC] = p.src,
+						 [LX_DPORT] = {0, p.dport}};
+			int best = LX_DST;
+			size_t bestn = SIZE_MAX;
+			for (int d = 0; d < LX_N; d++) {
+				size_t c = lx_count(&lx->dim[d], val[d], val[d]);
+				if (c < bestn) {
+					bestn = c;
+					best = d;
+				}
+			}
+			const struct lx_dim *x = &lx->dim[best];
+			if (bestn == 0 || x->n == 0)
+				return true;
+			size_t upto = lx_lo_upto(x, val[best], false);
+			if (!lx_stab_visit(lx, x, 1, 0, x->cap, upto, val[best], &p, before))
 				return true;
 		}
 	return false;
@@ -2143,6 +2314,20 @@ static int lx_cover(struct lx *lx, const struct fbox *t, size_t nt, enum lx_res 
 	return 0;   /* something is left: live */
 }
 
+/* Whether the target boxes are covered by the earlier rules (below
+ * before) of the index: live at once when a corner lies in none of them,
+ * else lx_cover over their candidates. */
+static int lx_decide(struct lx *lx, const struct fbox *t, size_t nt, size_t before, size_t tag,
+		     enum lx_res *res, size_t *ndec)
+{
+	*ndec = 0;
+	*res = LX_LIVE;
+	if (lx_corner_free(lx, t, nt, before))
+		return 0;
+	int rc = lx_candidates(lx, t, nt, before, tag);
+	return rc ? rc : lx_cover(lx, t, nt, res, ndec);
+}
+
 static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, size_t n,
 		   size_t budget)
 {
@@ -2206,6 +2391,13 @@ static int lx_index(struct lx *lx, size_t n, enum fam f)
 		int rc = lx_build(lx->a, lx->rg, lx->cover, n, d, &lx->dim[d]);
 		if (rc)
 			return rc;
+	}
+	for (int d = LX_DST; d <= LX_SRC; d++) {
+		size_t ng = lx->dim[d].ng ? lx->dim[d].ng : 1;
+		lx->mtag[d] = arena_alloc(lx->a, ng * sizeof(*lx->mtag[d]));
+		lx->mmeets[d] = arena_alloc(lx->a, ng * sizeof(*lx->mmeets[d]));
+		if (!lx->mtag[d] || !lx->mmeets[d])
+			return EL_ENOMEM;
 	}
 	lx->indexed = (int)f;
 	return 0;
@@ -2275,8 +2467,7 @@ int filter_lines_in(struct filter_index *ix, size_t budget, struct fline *out)
 			}
 			enum lx_res res;
 			size_t ndec;
-			if ((rc = lx_candidates(lx, g->part, g->n, i, tag0 + i + 1)) ||
-			    (rc = lx_cover(lx, g->part, g->n, &res, &ndec)))
+			if ((rc = lx_decide(lx, g->part, g->n, i, tag0 + i + 1, &res, &ndec)))
 				break;
 			if (res == LX_OVER) {
 				out[i].verdict = FL_UNANALYSED;
@@ -2368,8 +2559,7 @@ int filter_denies_in(struct filter_index *ix, enum faction dflt, const struct fb
 			continue;
 		enum lx_res res;
 		size_t ndec;
-		if ((rc = lx_candidates(lx, t, nt, i, tag0 + i + 1)) ||
-		    (rc = lx_cover(lx, t, nt, &res, &ndec)))
+		if ((rc = lx_decide(lx, t, nt, i, tag0 + i + 1, &res, &ndec)))
 			break;
 		if (res == LX_OVER)
 			rc = EL_ETOOBIG;
@@ -2395,40 +2585,35 @@ int filter_denies(struct arena *a, const struct frule *rules, size_t n, enum fac
 
 /* ---- summary --------------------------------------------------------- */
 
-static int aiv_cmp(const void *pa, const void *pb)
-{
-	const struct aival *x = pa, *y = pb;
-	return u_cmp(x->lo, y->lo);
-}
-
-/* Sources and rules of the boxes idx[0..n) united into *e. */
+/* Sources and rules of the boxes idx[0..n) united into *e. Each box's
+ * source set is sorted already: they are united two by two, level by
+ * level (tot intervals in log n linear merges, not a sort of all tot). */
 static int reach_fill(struct arena *a, const struct fbox_list *pl, const size_t *idx, size_t n,
 		      struct freach *e)
 {
-	size_t tot = 0;
-	for (size_t k = 0; k < n; k++)
-		tot += pl->b[idx[k]].src.n;
-	struct aival *iv = aiv_alloc(a, tot);
+	struct aset *s = arena_alloc(a, (n ? n : 1) * sizeof(*s));
 	int *rl = arena_alloc(a, (n ? n : 1) * sizeof(int));
-	if ((!iv && tot) || !rl)
+	if (!s || !rl)
 		return EL_ENOMEM;
-	size_t m = 0;
 	enum fam f = n ? pl->b[idx[0]].src.fam : FAM_V4;
 	for (size_t k = 0; k < n; k++) {
-		const struct fbox *b = &pl->b[idx[k]];
-		if (b->src.n)
-			memcpy(iv + m, b->src.iv, b->src.n * sizeof(*iv));
-		m += b->src.n;
-		rl[k] = b->rule;
+		s[k] = pl->b[idx[k]].src;
+		rl[k] = pl->b[idx[k]].rule;
 	}
-	if (tot)
-		qsort(iv, tot, sizeof(*iv), aiv_cmp);
-	size_t o = 0;
-	for (size_t k = 0; k < tot; k++)
-		aiv_push(iv, &o, iv[k].lo, iv[k].hi);
+	for (size_t m = n; m > 1;) {
+		size_t o = 0;
+		for (size_t k = 0; k + 1 < m; k += 2) {
+			int rc = aset_union(a, &s[k], &s[k + 1], &s[o++]);
+			if (rc)
+				return rc;
+		}
+		if (m % 2)
+			s[o++] = s[m - 1];
+		m = o;
+	}
 	e->src.fam = f;
-	e->src.iv = o ? iv : NULL;
-	e->src.n = o;
+	e->src.iv = n && s[0].n ? s[0].iv : NULL;
+	e->src.n = n ? s[0].n : 0;
 	e->rules = rl;
 	e->nrules = int_uniq(rl, n);
 	return 0;
