@@ -25,6 +25,12 @@
  * Likewise set operations on two non-empty sets of different families,
  * a prefix length beyond the family, or a range with lo > hi give
  * EL_EINVAL.
+ *
+ * Length: one module on purpose: the address and port sets, the packet
+ * boxes, the first-match semantics, the reachability walk and the shadowing
+ * index share their representations and invariants, and the differential
+ * test (tests/unit/test_filter.c) checks them against one evaluator; split,
+ * the invariants would have to be public.
  */
 #include "filter.h"
 

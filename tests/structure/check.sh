@@ -25,9 +25,7 @@ bad() { printf 'structure: %s\n' "$*"; fail=1; }
 # Files over MAX_LINES known before the rule, to be given their "Length:"
 # line (or split) by their owners; the lead empties this list.
 MAX_LINES=1000
-LONG_ALLOWED="
-src/filter.c
-"
+LONG_ALLOWED=""
 
 # 1. The model, the checks and the reporters (code lines, not comments).
 model_side=$(ls src/checks/*.[ch] src/report/*.[ch] src/model.c src/model.h 2>/dev/null)
