@@ -134,14 +134,10 @@ static bool key_ok(const char *k, size_t kn)
 static int nv_push(struct nv *nv, const char *k, size_t kn, const char *v, size_t vn,
 		   unsigned line)
 {
-	if (nv->n == nv->cap) {
-		size_t nc = nv->cap ? nv->cap * 2 : 256;
-		struct ent *ne = realloc(nv->e, nc * sizeof(*ne));
-		if (!ne)
-			return EL_ENOMEM;
-		nv->e = ne;
-		nv->cap = nc;
-	}
+	struct ent *ne = vec_grow(nv->e, &nv->cap, nv->n, sizeof(*ne));
+	if (!ne)
+		return input_nomem(nv->in, line);
+	nv->e = ne;
 	nv->e[nv->n++] = (struct ent){k, v, kn, vn, line};
 	return 0;
 }
@@ -793,16 +789,12 @@ static int find_bsses(struct nv *nv)
 			continue;
 		if (nv_getn(nv, e->k, e->kn) != e)
 			continue;   /* a repeated key: the later one counts */
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct bss *nl = realloc(list, nc * sizeof(*nl));
-			if (!nl) {
-				free(list);
-				return EL_ENOMEM;
-			}
-			list = nl;
-			cap = nc;
+		struct bss *nl = vec_grow(list, &cap, n, sizeof(*nl));
+		if (!nl) {
+			free(list);
+			return input_nomem(nv->in, 0);
 		}
+		list = nl;
 		b.ssid = e;
 		list[n++] = b;
 	}

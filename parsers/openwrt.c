@@ -286,14 +286,10 @@ static const char *quotable(struct input *in, const char *s, size_t n)
 
 static int tb_add(struct tokbuf *t, char c)
 {
-	if (t->n + 1 >= t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char *nb = realloc(t->b, cap);
-		if (!nb)
-			return EL_ENOMEM;
-		t->b = nb;
-		t->cap = cap;
-	}
+	char *nb = vec_grow(t->b, &t->cap, t->n + 1, 1);   /* and its NUL */
+	if (!nb)
+		return EL_ENOMEM;
+	t->b = nb;
 	t->b[t->n++] = c;
 	t->b[t->n] = '\0';
 	return 0;

@@ -149,16 +149,12 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	}
 	if (l->n >= TRAFFIC_CREDS_MAX)
 		return -1;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct traffic_cred *nv = realloc(l->v, cap * sizeof(*nv));
-		if (!nv) {
-			s->nomem = true;
-			return -1;
-		}
-		l->v = nv;
-		l->cap = cap;
+	struct traffic_cred *nv = vec_grow(l->v, &l->cap, l->n, sizeof(*nv));
+	if (!nv) {
+		s->nomem = true;
+		return -1;
 	}
+	l->v = nv;
 	struct traffic_cred *t = &l->v[l->n];
 	t->protocol = c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);

@@ -547,16 +547,10 @@ static struct rtx_filter *rtx_filter_new(struct rtx *r, bool v6)
 {
 	struct rtx_filter **arr = v6 ? &r->f6 : &r->f4;
 	size_t *n = v6 ? &r->nf6 : &r->nf4, *cap = v6 ? &r->capf6 : &r->capf4;
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		struct rtx_filter *na = arena_alloc(r->a, nc * sizeof(*na));
-		if (!na)
-			return NULL;
-		if (*n)
-			memcpy(na, *arr, *n * sizeof(*na));
-		*arr = na;
-		*cap = nc;
-	}
+	struct rtx_filter *na = input_grow(r->in, *arr, cap, *n, sizeof(*na));
+	if (!na)
+		return NULL;
+	*arr = na;
 	struct rtx_filter *f = &(*arr)[(*n)++];
 	memset(f, 0, sizeof(*f));
 	return f;
@@ -800,16 +794,10 @@ static struct rtx_nat *rtx_nat_get(struct rtx *r, long id)
 	for (size_t i = 0; i < r->nnats; i++)
 		if (r->nats[i].id == id)
 			return &r->nats[i];
-	if (r->nnats == r->capnats) {
-		size_t nc = r->capnats ? r->capnats * 2 : 8;
-		struct rtx_nat *na = arena_alloc(r->a, nc * sizeof(*na));
-		if (!na)
-			return NULL;
-		if (r->nnats)
-			memcpy(na, r->nats, r->nnats * sizeof(*na));
-		r->nats = na;
-		r->capnats = nc;
-	}
+	struct rtx_nat *na = input_grow(r->in, r->nats, &r->capnats, r->nnats, sizeof(*na));
+	if (!na)
+		return NULL;
+	r->nats = na;
 	struct rtx_nat *d = &r->nats[r->nnats++];
 	memset(d, 0, sizeof(*d));
 	d->id = id;
@@ -818,16 +806,10 @@ static struct rtx_nat *rtx_nat_get(struct rtx *r, long id)
 
 static struct nat_forward *rtx_nat_fw(struct rtx *r, struct rtx_nat *d)
 {
-	if (d->nfw == d->capfw) {
-		size_t nc = d->capfw ? d->capfw * 2 : 8;
-		struct nat_forward *na = arena_alloc(r->a, nc * sizeof(*na));
-		if (!na)
-			return NULL;
-		if (d->nfw)
-			memcpy(na, d->fw, d->nfw * sizeof(*na));
-		d->fw = na;
-		d->capfw = nc;
-	}
+	struct nat_forward *na = input_grow(r->in, d->fw, &d->capfw, d->nfw, sizeof(*na));
+	if (!na)
+		return NULL;
+	d->fw = na;
 	struct nat_forward *f = &d->fw[d->nfw++];
 	memset(f, 0, sizeof(*f));
 	return f;

@@ -263,20 +263,16 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			id, variant);
 		abort();
 	}
-	if (in->nfindings == in->capfindings) {
-		size_t cap = in->capfindings ? in->capfindings * 2 : 16;
-		struct finding *nf = realloc(in->findings, cap * sizeof(*nf));
-		if (!nf) {
-			/* Sticky: a finding that cannot be kept makes the input
-			 * an input error, so nothing passes for want of memory
-			 * (run_parsed). */
-			input_fail(in, "out of memory while recording findings",
-				   "指摘を記録する途中でメモリが足りなくなりました");
-			return NULL;
-		}
-		in->findings = nf;
-		in->capfindings = cap;
+	struct finding *nf = vec_grow(in->findings, &in->capfindings, in->nfindings, sizeof(*nf));
+	if (!nf) {
+		/* Sticky: a finding that cannot be kept makes the input an
+		 * input error, so nothing passes for want of memory
+		 * (run_parsed). */
+		input_fail(in, "out of memory while recording findings",
+			   "指摘を記録する途中でメモリが足りなくなりました");
+		return NULL;
 	}
+	in->findings = nf;
 	struct finding *f = &in->findings[in->nfindings];
 	memset(f, 0, sizeof(*f));
 	f->rule = ru;

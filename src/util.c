@@ -125,6 +125,45 @@ void arena_free(struct arena *a)
 	a->used_total = 0;
 }
 
+/* ---- growable arrays ---------------------------------------------------- */
+
+/* The capacity after *cap that holds more than n elements of elem bytes,
+ * or 0 when its size would overflow. */
+static size_t vec_next_cap(size_t cap, size_t n, size_t elem)
+{
+	size_t nc = cap ? cap : 16;
+	while (nc <= n) {
+		if (nc > SIZE_MAX / 2)
+			return 0;
+		nc *= 2;
+	}
+	return elem && nc > SIZE_MAX / elem ? 0 : nc;
+}
+
+void *vec_grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+	if (arr && n < *cap)
+		return arr;
+	size_t nc = vec_next_cap(arr ? *cap : 0, n, elem);
+	void *na = nc ? realloc(arr, nc * elem) : NULL;
+	if (na)
+		*cap = nc;
+	return na;
+}
+
+void *arena_grow(struct arena *a, void *arr, size_t *cap, size_t n, size_t elem)
+{
+	if (arr && n < *cap)
+		return arr;
+	size_t nc = vec_next_cap(arr ? *cap : 0, n, elem);
+	void *na = nc ? arena_alloc(a, nc * elem) : NULL;
+	if (na && n)
+		memcpy(na, arr, n * elem);
+	if (na)
+		*cap = nc;
+	return na;
+}
+
 /* ---- strbuf --------------------------------------------------------- */
 
 void sb_init(struct strbuf *sb, size_t max)
