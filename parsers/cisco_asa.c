@@ -526,7 +526,7 @@ static int asa_proto_word(const char *w, uint32_t *lo, uint32_t *hi)
 		*hi = 255;
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(p); i++)
 		if (tk(w, p[i].n)) {
 			*lo = *hi = p[i].v;
 			return 0;

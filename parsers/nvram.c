@@ -348,7 +348,7 @@ static bool secret_key(const char *k, size_t kn, const char *v, size_t vn)
 	};
 	if (vn == 0)
 		return false;
-	for (size_t i = 0; i < sizeof(strong) / sizeof(strong[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(strong); i++)
 		if (has_sub(k, kn, strong[i]))
 			return true;
 	/* Other "key" settings: only values that look like one (a number such
@@ -448,7 +448,7 @@ static bool akm_parse(const struct ent *e, enum wifi_sec *out, bool *empty)
 		if (i == s)
 			break;
 		unsigned tf = 0;
-		for (size_t t = 0; t < sizeof(akm_tokens) / sizeof(akm_tokens[0]); t++)
+		for (size_t t = 0; t < ARRAY_SIZE(akm_tokens); t++)
 			if (strlen(akm_tokens[t].t) == i - s &&
 			    memcmp(akm_tokens[t].t, e->v + s, i - s) == 0)
 				tf = akm_tokens[t].f;
@@ -506,7 +506,7 @@ static void bss_security(struct nv *nv, const char *p, struct wifi_net *w)
 	enum wifi_sec sec = WSEC_UNSET;
 	bool empty = false;
 	if (am && am->vn) {
-		if (map_find(asus_modes, sizeof(asus_modes) / sizeof(asus_modes[0]), am, &sec)) {
+		if (map_find(asus_modes, ARRAY_SIZE(asus_modes), am, &sec)) {
 			used = am;
 			const struct ent *wx;
 			if (sec == WSEC_OPEN && (wx = wep_on(nv, p))) {
@@ -518,7 +518,7 @@ static void bss_security(struct nv *nv, const char *p, struct wifi_net *w)
 		}
 	}
 	if (!used && sm && sm->vn &&
-	    map_find(tomato_modes, sizeof(tomato_modes) / sizeof(tomato_modes[0]), sm, &sec))
+	    map_find(tomato_modes, ARRAY_SIZE(tomato_modes), sm, &sec))
 		used = sm;
 	if (!used && akm) {
 		if (akm_parse(akm, &sec, &empty)) {
@@ -732,10 +732,10 @@ static bool bss_is_ap(struct nv *nv, const char *p)
 	const struct ent *m = nv_getp(nv, p, "mode");
 	if (!m || m->vn == 0)
 		return true;
-	for (size_t i = 0; i < sizeof(ap) / sizeof(ap[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(ap); i++)
 		if (val_is(m, ap[i]))
 			return true;
-	for (size_t i = 0; i < sizeof(not_ap) / sizeof(not_ap[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(not_ap); i++)
 		if (val_is(m, not_ap[i]))
 			return false;
 	input_diag(nv->in, DIAG_NOTE, m->line, 0,
@@ -868,6 +868,22 @@ static size_t first_word(const struct ent *e)
 	return i;
 }
 
+/* The number before the first '.' of a Merlin buildno ("388.2" -> 388),
+ * or 0 with a note at its line when it is not a number. */
+static unsigned long nv_buildno_major(struct nv *nv, const struct ent *bn, const char *b)
+{
+	struct cursor c;
+	unsigned long v;
+	cur_init(&c, b, strcspn(b, "."));
+	if (cur_uint(&c, 999999, &v) == 0 && cur_eof(&c))
+		return v;
+	input_diag(nv->in, DIAG_NOTE, bn->line, 1,
+		   "buildno '%s' does not start with a number: its firmware line is not known",
+		   "buildno '%s' が数字で始まっていないため、ファームウェアの系列が分かりません",
+		   utf8_sanitize(&nv->in->arena, b, strnlen(b, 40)));
+	return 0;
+}
+
 static void ident_asus(struct nv *nv, const struct ent *pid)
 {
 	struct input *in = nv->in;
@@ -893,7 +909,7 @@ static void ident_asus(struct nv *nv, const struct ent *pid)
 			const char *lead = "";
 			if (strncmp(f, "3.0.0.6", 7) == 0)
 				lead = "3006.";
-			else if (atoi(b) >= 388)
+			else if (nv_buildno_major(nv, bn, b) >= 388)
 				lead = "3004.";
 			fw = x ? arena_printf(a, "%s%s_%s", lead, b, x) : arena_printf(a, "%s%s", lead, b);
 		} else {
@@ -914,7 +930,7 @@ static bool is_tomato(const struct nv *nv)
 {
 	static const char *const marks[] = {"t_model_name", "tomatoanon_enable",
 					    "tomatoanon_answer", "t_features"};
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
 		if (nv_get(nv, marks[i]))
 			return true;
 	return false;

@@ -15,7 +15,7 @@ const struct parser *const parsers[] = {
 #include "parsers.def"
 #undef PARSER
 };
-const size_t nparsers = sizeof(parsers) / sizeof(parsers[0]);
+const size_t nparsers = ARRAY_SIZE(parsers);
 
 const struct parser *parser_by_name(const char *name)
 {

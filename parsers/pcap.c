@@ -40,7 +40,7 @@ static int pcap_probe(const char *head, size_t n)
 	};
 	if (n < 4)
 		return 0;
-	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(magics); i++)
 		if (memcmp(head, magics[i], 4) == 0)
 			return 100;
 	return 0;

@@ -313,11 +313,15 @@ static int rtx_addr4_item(struct rtx *r, const char *t, struct aset *out)
 			} else {
 				if (stars)
 					return -1;
-				char *end;
-				o[k] = strtol(p, &end, 10);
-				if (end == p || o[k] < 0 || o[k] > 255)
+				struct cursor c;
+				unsigned long v;
+				if ((size_t)(p - t) > alen)
 					return -1;
-				p = end;
+				cur_init(&c, p, alen - (size_t)(p - t));
+				if (cur_uint(&c, 255, &v))
+					return -1;
+				o[k] = (long)v;
+				p = c.p;
 			}
 			if (k < 3 && *p++ != '.')
 				return -1;
@@ -461,7 +465,7 @@ static int rtx_proto(struct rtx *r, const char *t, enum faction act, struct pset
 		memcpy(w, p, n);
 		w[n] = '\0';
 		long num = -1;
-		for (size_t i = 0; i < sizeof(rtx_protos) / sizeof(rtx_protos[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(rtx_protos); i++)
 			if (strcmp(w, rtx_protos[i].name) == 0)
 				num = rtx_protos[i].num;
 		if (num < 0 && parse_long(w, 0, 255, &num)) {
@@ -625,7 +629,7 @@ static bool rtx_filter_bad(struct rtx *r, struct rtx_filter *f, bool v6, const c
 			   const char *item, unsigned line)
 {
 	size_t k = 0;
-	while (k + 1 < sizeof(rtx_bad_kinds) / sizeof(rtx_bad_kinds[0]) &&
+	while (k + 1 < ARRAY_SIZE(rtx_bad_kinds) &&
 	       strcmp(rtx_bad_kinds[k].kind, kind) != 0)
 		k++;
 	f->bad_kind = rtx_bad_kinds[k].kind;
@@ -1110,7 +1114,9 @@ static void rtx_header(struct rtx *r, const char *s, size_t n, unsigned line)
 	buf[bl] = '\0';
 	char wd[8], mo[8];
 	int day, hh, mm, ss, year;
-	if (sscanf(buf, "(%7s %7s %d %d:%d:%d %d)", wd, mo, &day, &hh, &mm, &ss, &year) != 7)
+	/* Widths one past the largest valid value: no number can overflow an
+	 * int (undefined for sscanf), and a longer one is still refused. */
+	if (sscanf(buf, "(%7s %7s %3d %3d:%3d:%3d %5d)", wd, mo, &day, &hh, &mm, &ss, &year) != 7)
 		return;
 	for (int k = 0; k < 12; k++) {
 		if (strcmp(mo, mon[k]) == 0 && day >= 1 && day <= 31 && year >= 1990 &&
@@ -1176,7 +1182,7 @@ static const struct {
  * returns its token index (-1: none). */
 static long rtx_secrets(struct rtx *r, char **t, size_t n)
 {
-	for (size_t i = 0; i < sizeof(rtx_secret_cmds) / sizeof(rtx_secret_cmds[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(rtx_secret_cmds); i++) {
 		bool match = n >= 3;
 		for (size_t k = 0; k < 3 && match; k++)
 			match = !rtx_secret_cmds[i].w[k] || tok_is(t[k], rtx_secret_cmds[i].w[k]);
@@ -1205,7 +1211,7 @@ static bool rtx_private4(uint64_t lo, uint64_t hi)
 		uint32_t base;
 		unsigned plen;
 	} priv[] = {{0x0a000000u, 8}, {0xac100000u, 12}, {0xc0a80000u, 16}, {0x64400000u, 10}};
-	for (size_t i = 0; i < sizeof(priv) / sizeof(priv[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(priv); i++) {
 		uint64_t mask = (0xffffffffu << (32 - priv[i].plen)) & 0xffffffffu;
 		if ((lo & mask) == priv[i].base && (hi & mask) == priv[i].base)
 			return true;

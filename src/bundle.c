@@ -42,7 +42,7 @@ static const char *const bundle_members[] = {
 	"etc/config/wireless", "etc/config/firewall", "etc/openwrt_release",
 	"usr/lib/os-release", "etc/os-release", "etc/config/upnpd", NULL,
 };
-#define BUNDLE_NMEMBERS (sizeof(bundle_members) / sizeof(bundle_members[0]))
+#define BUNDLE_NMEMBERS (ARRAY_SIZE(bundle_members))
 
 /* Index of a member name (after "./" and "/" are stripped), or -1. */
 static int member_index(const char *name, size_t n)

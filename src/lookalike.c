@@ -470,7 +470,7 @@ static void lx_powers(void)
 	if (g_pw[0])
 		return;
 	g_pw[0] = 1;
-	for (size_t i = 1; i < sizeof(g_pw) / sizeof(g_pw[0]); i++)
+	for (size_t i = 1; i < ARRAY_SIZE(g_pw); i++)
 		g_pw[i] = lx_mul(g_pw[i - 1], LX_BASE);
 }
 

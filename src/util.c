@@ -984,9 +984,9 @@ size_t display_width(const char *s, size_t n)
 			}
 		}
 		i += len;
-		if (cp_in(c, zero_ranges, sizeof(zero_ranges) / sizeof(zero_ranges[0])))
+		if (cp_in(c, zero_ranges, ARRAY_SIZE(zero_ranges)))
 			continue;
-		w += cp_in(c, wide_ranges, sizeof(wide_ranges) / sizeof(wide_ranges[0])) ? 2 : 1;
+		w += cp_in(c, wide_ranges, ARRAY_SIZE(wide_ranges)) ? 2 : 1;
 	}
 	return w;
 }

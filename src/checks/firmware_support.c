@@ -280,7 +280,7 @@ static const struct {
 
 static const char *distro_display(const char *id)
 {
-	for (size_t i = 0; i < sizeof(distro_names) / sizeof(distro_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(distro_names); i++)
 		if (strcmp(distro_names[i].id, id) == 0)
 			return distro_names[i].display;
 	return NULL;

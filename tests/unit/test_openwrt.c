@@ -100,7 +100,7 @@ static void test_encryption_table(void **state)
 		{"wpa3-mixed", WSEC_WPA2_ENT, WCIPH_AES, true},
 		{"dpp", WSEC_WPA3_ENT, WCIPH_UNSET, true},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		enum wifi_cipher c = WCIPH_UNSET;
 		bool known = !cases[i].known;
 		enum wifi_sec s = openwrt_encryption(cases[i].enc, &c, &known);
@@ -953,7 +953,7 @@ static void test_detect_and_roles(void **state)
 		{"config interface 'lan'\n", 0},
 		{"{\"model\": \"x\"}\n", 0},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		int r = p->role(cases[i].text, strlen(cases[i].text));
 		if (r != cases[i].role)
 			fail_msg("role of case %zu: %d, want %d", i, r, cases[i].role);

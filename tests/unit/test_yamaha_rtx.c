@@ -620,7 +620,7 @@ static void test_filter_unreadable(void **state)
 		{"protocol", "protocol"}, {"action", "action"}, {"address", "address"},
 		{"port", "port"}, {"fields", "number of fields"},
 	};
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char buf[400];
 		snprintf(buf, sizeof(buf),
 			 "ip lan2 address dhcp\n"                  /* 1 */
@@ -649,7 +649,7 @@ static void test_filter_unreadable(void **state)
 		assert_int_equal(in.lines_total, 5);
 		assert_int_equal(in.lines_understood, 4);
 		const char *ken = NULL;
-		for (size_t k = 0; k < sizeof(kind_en) / sizeof(kind_en[0]); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(kind_en); k++)
 			if (strcmp(kind_en[k][0], bad[i].kind) == 0)
 				ken = kind_en[k][1];
 		char want[300];
@@ -983,7 +983,7 @@ static void test_template_line(void **state)
 	 * way, are judged as any filter is. */
 	static const char *const other[] = {"pass * * tcp * 113", "pass * * tcp * ident,www",
 					    "pass * * tcp,udp * ident"};
-	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(other); i++) {
 		snprintf(buf, sizeof(buf), cfg, other[i]);
 		run_cfg(&in, buf);
 		if (find_rule(&in, "EL117", NULL) || !find_rule(&in, "EL105", "inside"))
@@ -1233,7 +1233,7 @@ static void test_wan_ipv6_signals(void **state)
 		 "IPv6 prefix delegated by the ISP", 2},
 		{"ipv6 prefix 1 dhcp-prefix@lan2::/64\n", "IPv6 prefix delegated by the ISP", 1},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct input in;
 		assert_int_equal(parse_cfg(&in, cases[i].cfg), 0);
 		assert_null(in.diags);
@@ -1277,7 +1277,7 @@ static void test_wan_closed_network(void **state)
 		{"", "203.0.113.2/32", "", false},                                 /* public address */
 		{"", "192.168.101.2/32", " ppp ipcp ipaddress on", false},         /* ISP assigns */
 	};
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
 		char buf[600];
 		snprintf(buf, sizeof(buf), base, v[i].l4, v[i].addr, v[i].l8);
 		struct input in;
