@@ -1071,8 +1071,8 @@ static bool has_option(const struct usec *s, const char *name)
 }
 
 struct wanset {
-	const char *names[16];
-	size_t n;
+	const char **names;      /* any number (arena) */
+	size_t n, cap;
 };
 
 static bool is_wan_zone(const struct wanset *ws, const char *z)
@@ -1289,8 +1289,13 @@ static void firewall(struct owrt *o, struct usec *secs)
 			continue;
 		bool wan = strcmp(name, "wan") == 0 || ubool(o, get(s, "masq")) == TRI_YES ||
 			   each_word(s, "network", is_wan_net, NULL);
-		if (wan && ws.n < ARRAY_SIZE(ws.names))
+		if (wan) {
+			const char **nn = input_grow(in, ws.names, &ws.cap, ws.n, sizeof(*nn));
+			if (!nn)
+				return;
+			ws.names = nn;
 			ws.names[ws.n++] = name;
+		}
 	}
 	if (ws.n == 0)
 		return;   /* no WAN zone: whether the router is reachable is not known */

@@ -218,10 +218,10 @@ struct ros {
 	struct ros_rule *rules, **rules_tail;
 	struct ros_nat *nats, **nats_tail;
 	struct ros_svc svcs[8];
-	const char *wan_names[16];   /* interfaces in the WAN list, DHCP/PPPoE clients */
-	size_t nwan;
-	const char *lan_names[16];
-	size_t nlan;
+	const char **wan_names;      /* interfaces in the WAN list, DHCP/PPPoE clients */
+	size_t nwan, capwan;
+	const char **lan_names;      /* any number of each */
+	size_t nlan, caplan;
 	struct sval identity;
 	unsigned filter_line;        /* the first /ip firewall filter command */
 	bool capsman_on;
@@ -911,13 +911,18 @@ static bool do_wifi(struct ros *r, const struct ros_cmd *c, int kind)
 
 static void wan_add(struct ros *r, const char *name, bool lan)
 {
-	const char **arr = lan ? r->lan_names : r->wan_names;
-	size_t *n = lan ? &r->nlan : &r->nwan;
-	if (!name || *n >= 16)
+	const char ***arr = lan ? &r->lan_names : &r->wan_names;
+	size_t *n = lan ? &r->nlan : &r->nwan, *cap = lan ? &r->caplan : &r->capwan;
+	if (!name)
 		return;
-	const char *k = keep(r, name);
-	if (k)
-		arr[(*n)++] = k;
+	const char **na = input_grow(r->in, *arr, cap, *n, sizeof(*na));
+	const char *k = na ? keep(r, name) : NULL;
+	if (!k) {
+		input_nomem(r->in, 0);
+		return;
+	}
+	*arr = na;
+	na[(*n)++] = k;
 }
 
 static bool name_in(const char *const *arr, size_t n, const char *name)

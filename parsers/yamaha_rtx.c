@@ -33,7 +33,6 @@
 
 #define RTX_MAX_LINE 4095        /* [CR §1.5]: one command per line, ≤ 4095 */
 #define RTX_MAX_TOKENS 400
-#define RTX_MAX_IFS 64
 #define RTX_MAX_LIST 400         /* filter numbers in one secure filter list */
 #define RTX_UNKNOWN_LISTED 30    /* unknown line numbers named in the note */
 #define RTX_WRAP_COLS 80         /* console width: `console columns` initial value */
@@ -77,7 +76,7 @@ struct rtx_set {                 /* `ip filter set NAME in N…` (its in part) *
 #define RTX_MAX_SETS 32
 
 struct rtx_if {
-	char name[24];           /* "lan2", "pp 1", "tunnel 1", "lan1.1" */
+	const char *name;        /* "lan2", "pp 1", "tunnel 1", "lan1.1" (whole) */
 	bool is_pp, is_tunnel;
 	bool dhcp4;
 	bool has_addr4;
@@ -137,16 +136,16 @@ struct rtx {
 	long cx_num;             /* pp/tunnel number; -1: anonymous */
 	struct rtx_filter *f4, *f6;
 	size_t nf4, nf6, capf4, capf6;
-	struct rtx_if ifs[RTX_MAX_IFS];
-	size_t nifs;
+	struct rtx_if **ifs;     /* any number; each stays where it is */
+	size_t nifs, capifs;
 	struct rtx_nat *nats;
 	size_t nnats, capnats;
 	struct rtx_set sets[RTX_MAX_SETS];
 	size_t nsets;
 	struct rtx_svc_conf telnetd, httpd, sshd, sftpd, tftp, snmp, dns;
 	/* Default route gateways. */
-	char gw[8][24];
-	size_t ngw;
+	const char **gw;         /* any number, whole */
+	size_t ngw, capgw;
 	unsigned gw_line;
 	/* VPN. */
 	bool ipsec;
@@ -228,13 +227,18 @@ static const char *rtx_quote(struct rtx *r, const char *s, size_t n, size_t max)
 static struct rtx_if *rtx_if_get(struct rtx *r, const char *name)
 {
 	for (size_t i = 0; i < r->nifs; i++)
-		if (strcmp(r->ifs[i].name, name) == 0)
-			return &r->ifs[i];
-	if (r->nifs == RTX_MAX_IFS)
+		if (strcmp(r->ifs[i]->name, name) == 0)
+			return r->ifs[i];
+	struct rtx_if **ni = input_grow(r->in, r->ifs, &r->capifs, r->nifs, sizeof(*ni));
+	struct rtx_if *f = ni ? arena_alloc(r->a, sizeof(*f)) : NULL;
+	const char *nm = f ? arena_strdup(r->a, name) : NULL;
+	if (!nm) {
+		input_nomem(r->in, 0);
 		return NULL;
-	struct rtx_if *f = &r->ifs[r->nifs++];
-	memset(f, 0, sizeof(*f));
-	snprintf(f->name, sizeof(f->name), "%s", name);
+	}
+	r->ifs = ni;
+	r->ifs[r->nifs++] = f;
+	f->name = nm;
 	f->is_pp = strncmp(name, "pp ", 3) == 0;
 	f->is_tunnel = strncmp(name, "tunnel ", 7) == 0;
 	return f;
@@ -762,7 +766,7 @@ static bool rtx_secure_line(struct rtx *r, struct rtx_if *f, bool v6, char **t, 
 
 /* ip filter set NAME in|out N… [dynamic N…]  [CR §8.1.11]: the in part
  * of a named set, appended line by line. */
-static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n)
+static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n, unsigned line)
 {
 	if (n < 5 || strlen(t[3]) >= sizeof(r->sets[0].name))
 		return false;
@@ -773,19 +777,37 @@ static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n)
 		if (r->sets[i].v6 == v6 && strcmp(r->sets[i].name, t[3]) == 0)
 			s = &r->sets[i];
 	if (!s) {
-		if (r->nsets == RTX_MAX_SETS)
-			return false;
+		if (r->nsets == RTX_MAX_SETS) {
+			/* A limit reached is the input's error naming it (the set
+			 * was left out as a line not understood). */
+			input_fail(r->in,
+				   "line %u: more than %d filter sets (edgelint's limit): the ones "
+				   "after it are not read",
+				   "%u 行目: フィルタセットが %d 個を超えています（edgelint の上限）。"
+				   "これ以降は読み込んでいません",
+				   line, RTX_MAX_SETS);
+			return true;
+		}
 		s = &r->sets[r->nsets++];
 		memset(s, 0, sizeof(*s));
 		snprintf(s->name, sizeof(s->name), "%s", t[3]);
 		s->v6 = v6;
 	}
-	for (size_t i = 5; i < n && s->n < RTX_MAX_LIST; i++) {
+	for (size_t i = 5; i < n; i++) {
 		long num;
 		if (tok_is(t[i], "dynamic"))
 			break;
 		if (parse_long(t[i], 1, 2147483647L, &num))
 			return false;
+		if (s->n == RTX_MAX_LIST) {   /* the rest were dropped in silence */
+			input_fail(r->in,
+				   "line %u: filter set %s has more than %d filters (edgelint's "
+				   "limit): the ones after it are not read",
+				   "%u 行目: フィルタセット %s のフィルタが %d 個を超えています"
+				   "（edgelint の上限）。これ以降は読み込んでいません",
+				   line, s->name, RTX_MAX_LIST);
+			return true;
+		}
 		s->nums[s->n++] = num;
 	}
 	return true;
@@ -1331,7 +1353,7 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 	if ((tok_is(h, "ip") || tok_is(h, "ipv6")) && nt >= 3 && tok_is(t[1], "filter")) {
 		bool v6 = tok_is(h, "ipv6");
 		if (tok_is(t[2], "set"))
-			return rtx_set_line(r, v6, t, nt);
+			return rtx_set_line(r, v6, t, nt, line);
 		if (tok_is(t[2], "dynamic") || tok_is(t[2], "source-route") ||
 		    tok_is(t[2], "directed-broadcast"))
 			return true;   /* replies only, router options */
@@ -1341,14 +1363,23 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		/* ip route default gateway X [filter …] [gateway Y …] */
 		r->ngw = 0;
 		r->gw_line = line;
-		for (size_t i = 3; i + 1 < nt && r->ngw < 8; i++) {
+		for (size_t i = 3; i + 1 < nt; i++) {
 			if (!tok_is(t[i], "gateway"))
 				continue;
 			const char *g = t[i + 1];
+			const char **ng = input_grow(r->in, r->gw, &r->capgw, r->ngw, sizeof(*ng));
+			if (!ng)
+				break;
+			r->gw = ng;
 			if ((tok_is(g, "pp") || tok_is(g, "tunnel") || tok_is(g, "dhcp")) && i + 2 < nt)
-				snprintf(r->gw[r->ngw++], sizeof(r->gw[0]), "%s %s", g, t[i + 2]);
+				g = arena_printf(r->a, "%s %s", g, t[i + 2]);
 			else
-				snprintf(r->gw[r->ngw++], sizeof(r->gw[0]), "%s", g);
+				g = arena_strdup(r->a, g);
+			if (!g) {
+				input_nomem(r->in, line);
+				break;
+			}
+			r->gw[r->ngw++] = g;
 		}
 		return true;
 	}
@@ -1467,8 +1498,8 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 static struct rtx_if *rtx_if_find(struct rtx *r, const char *name)
 {
 	for (size_t i = 0; i < r->nifs; i++)
-		if (strcmp(r->ifs[i].name, name) == 0)
-			return &r->ifs[i];
+		if (strcmp(r->ifs[i]->name, name) == 0)
+			return r->ifs[i];
 	return NULL;
 }
 
@@ -1486,7 +1517,7 @@ static void rtx_find_wans(struct rtx *r)
 			struct u128 ad;
 			if (addr_parse(FAM_V4, gw, strlen(gw), &ad) == 0) {
 				for (size_t i = 0; i < r->nifs && !f; i++) {
-					struct rtx_if *c = &r->ifs[i];
+					struct rtx_if *c = r->ifs[i];
 					if (!c->has_addr4 || c->plen4 == 0)
 						continue;
 					uint64_t mask = c->plen4 >= 32 ? 0xffffffffu
@@ -1504,7 +1535,7 @@ static void rtx_find_wans(struct rtx *r)
 		}
 	}
 	for (size_t i = 0; i < r->nifs; i++) {
-		struct rtx_if *f = &r->ifs[i];
+		struct rtx_if *f = r->ifs[i];
 		if (f->is_pp && f->pppoe_lan && !f->wan4) {
 			f->wan4 = true;
 			f->wan4how = f->wan4how_ja = "PPPoE";
@@ -1747,7 +1778,7 @@ static void rtx_model(struct rtx *r)
 	addr_parse(FAM_V6, "2001:db8:ffff::", 15, &v6lan);
 	aset_prefix(r->a, FAM_V6, v6lan, 48, &d->lan6);
 	for (size_t i = 0; i < r->nifs; i++) {
-		struct rtx_if *f = &r->ifs[i];
+		struct rtx_if *f = r->ifs[i];
 		if (!f->has_addr4 || f->wan4 || f->is_pp || f->is_tunnel)
 			continue;
 		struct aset p, u;
@@ -1762,7 +1793,7 @@ static void rtx_model(struct rtx *r)
 	/* Internet-facing interfaces, in the order they appear. */
 	struct wan_if **tail = &d->wans;
 	for (size_t i = 0; i < r->nifs; i++) {
-		struct rtx_if *f = &r->ifs[i];
+		struct rtx_if *f = r->ifs[i];
 		if (!f->wan4 && !f->v6wan)
 			continue;
 		/* An IPIP tunnel without NAT of its own is DS-Lite: the provider's

@@ -672,6 +672,20 @@ static void test_firewall_wan_input_and_defaults(void **state)
 		"\toption input 'DROP'\n";
 	assert_int_equal(parse(doc5), 0);
 	assert_int_equal(g_in.dev.remote_admin, TRI_NO);
+	input_free(&g_in);
+
+	/* Issue 13 §3: any number of WAN zones (the 17th was dropped, and
+	 * its ACCEPT input never seen). */
+	char doc6[2048];
+	size_t o = 0;
+	for (int i = 1; i <= 17; i++)
+		o += (size_t)snprintf(doc6 + o, sizeof(doc6) - o,
+				      "config zone\n\toption name 'wan%d'\n\toption masq '1'\n"
+				      "\toption input '%s'\n", i, i == 17 ? "ACCEPT" : "REJECT");
+	assert_int_equal(parse(doc6), 0);
+	assert_int_equal(g_in.dev.remote_admin, TRI_YES);
+	assert_int_equal(g_in.dev.remote_admin_line, 68);
+	assert_string_equal(g_in.dev.remote_admin_why, "wan zone 'wan17' input ACCEPT");
 }
 
 static void test_upnpd(void **state)

@@ -679,6 +679,21 @@ static void test_port_forwards(void **state)
 	assert_int_equal(d->line, 5);
 	input_free(&in);
 
+	/* Any number of LAN (and WAN) list members: the 17th was dropped, so a
+	 * dst-nat on it was taken for one from outside. */
+	char lans[1024];
+	size_t lo = (size_t)snprintf(lans, sizeof(lans), "/interface list member\n");
+	for (int i = 2; i <= 17; i++)
+		lo += (size_t)snprintf(lans + lo, sizeof(lans) - lo,
+				       "add interface=ether%d list=LAN\n", i);
+	snprintf(lans + lo, sizeof(lans) - lo,
+		 "/ip firewall nat\nadd action=dst-nat chain=dstnat dst-port=80 in-interface=ether17 "
+		 "protocol=tcp to-addresses=192.168.88.20\n");
+	parse_edge(&in, lans);
+	assert_null(in.error);
+	assert_int_equal(in.dev.nhfwds, 0);
+	input_free(&in);
+
 	/* 64 dst-port items make 64 forwards; a 65th is an input error naming
 	 * the limit (the rest were dropped in silence). */
 	char body[2048];

@@ -1455,6 +1455,67 @@ static void test_secure_list_named_set(void **state)
 	input_free(&in);
 }
 
+/* Issue 13 §3: no interface, gateway or filter is dropped for a fixed
+ * size; a limit left is an input error naming it. Each case read wrong
+ * before (64 interface slots, 8 gateways, 32 sets, a set's filters past
+ * the 400th dropped in silence). */
+static void test_no_fixed_limits(void **state)
+{
+	(void)state;
+	struct input in;
+	struct strbuf sb;
+	sb_init(&sb, 1u << 20);
+	for (int i = 1; i <= 64; i++)
+		sb_printf(&sb, "tunnel select %d\n ip tunnel secure filter in 1\ntunnel select none\n", i);
+	sb_adds(&sb, "ip filter 1 reject *\nip route default gateway tunnel 65\n");   /* 194 */
+	assert_int_equal(parse_cfg(&in, sb_str(&sb)), 0);
+	assert_null(in.error);
+	assert_int_equal(in.dev.nwans, 1);
+	assert_string_equal(in.dev.wans->name, "tunnel 65");
+	assert_int_equal(in.dev.wans->line, 194);
+	input_free(&in);
+
+	/* A ninth gateway of the default route. */
+	sb_reset(&sb);
+	sb_adds(&sb, "ip route default gateway");
+	for (int i = 1; i <= 9; i++)
+		sb_printf(&sb, " gateway tunnel %d", i);
+	sb_adds(&sb, "\n");
+	assert_int_equal(parse_cfg(&in, sb_str(&sb)), 0);
+	assert_int_equal(in.dev.nwans, 9);
+	wan(&in, "tunnel 9");
+	input_free(&in);
+
+	/* 32 filter sets are read; a 33rd is an input error naming the limit. */
+	sb_reset(&sb);
+	sb_adds(&sb, "ip filter 1 reject *\n");
+	for (int i = 1; i <= 33; i++)
+		sb_printf(&sb, "ip filter set S%d in 1\n", i);
+	parse_cfg(&in, sb_str(&sb));
+	assert_non_null(in.error);
+	assert_string_equal(in.error, "t.cfg: line 34: more than 32 filter sets (edgelint's limit): "
+				      "the ones after it are not read");
+	assert_string_equal(in.error_ja, "t.cfg: 34 行目: フィルタセットが 32 個を超えています"
+					 "（edgelint の上限）。これ以降は読み込んでいません");
+	input_free(&in);
+
+	/* A set appended over two lines to 500 filters: past the 400th they
+	 * were dropped in silence. */
+	sb_reset(&sb);
+	for (int l = 0; l < 2; l++) {
+		sb_adds(&sb, "ip filter set BIG in");
+		for (int i = 1; i <= 250; i++)
+			sb_printf(&sb, " %d", l * 250 + i);
+		sb_adds(&sb, "\n");
+	}
+	parse_cfg(&in, sb_str(&sb));
+	assert_non_null(in.error);
+	assert_string_equal(in.error, "t.cfg: line 2: filter set BIG has more than 400 filters "
+				      "(edgelint's limit): the ones after it are not read");
+	input_free(&in);
+	sb_free(&sb);
+}
+
 /* ---- NAT --------------------------------------------------------------------------- */
 
 static void check_fwd(struct input *in, const struct nat_forward *f, const char *inner,
@@ -2170,6 +2231,7 @@ int main(void)
 		cmocka_unit_test(test_wan_none),
 		cmocka_unit_test(test_secure_list),
 		cmocka_unit_test(test_secure_list_named_set),
+		cmocka_unit_test(test_no_fixed_limits),
 		cmocka_unit_test(test_nat_forwards),
 		cmocka_unit_test(test_nat_through_and_pp),
 		cmocka_unit_test(test_services_defaults),
