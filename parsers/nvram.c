@@ -316,6 +316,8 @@ static bool val_digits(const char *s, size_t n)
 static const char *val_str(struct nv *nv, const struct ent *e)
 {
 	const char *s = utf8_sanitize(&nv->in->arena, e->v, e->vn);
+	if (!s)   /* the input's error (sticky), not a value read as "" */
+		input_nomem(nv->in, e->line);
 	return s ? s : "";
 }
 
