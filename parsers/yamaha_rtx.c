@@ -1297,6 +1297,8 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		const char *m = evidence_line_masked(&r->scratch, s, n, sec >= 0 ? &sp[sec] : NULL,
 						     sec >= 0);
 		raw = m ? rtx_quote(r, m, strlen(m), 200) : "";
+		if (!m)   /* the input's error (sticky), not evidence left out */
+			input_nomem(r->in, line);
 	}
 
 	/* Here-documents: `embedded file X <<EOF`, `macro … <<EOM`. */
