@@ -141,11 +141,11 @@ struct asa {
 	size_t nnats, capnats;
 	struct asa_static *statics;
 	size_t nstatics, capstatics;
-	unsigned legacy_nat_line;     /* the first pre-8.3 static/nat/global line */
 	const char *global_acl;       /* "" when none */
+	const char *default_route_if; /* "" when none */
+	unsigned legacy_nat_line;     /* the first pre-8.3 static/nat/global line */
 	unsigned global_line;
 	struct strmap bad_acls;       /* ACL name -> first line of it that could not be read */
-	const char *default_route_if; /* "" when none */
 	unsigned default_route_line;
 	bool http_server;
 	unsigned http_server_line;

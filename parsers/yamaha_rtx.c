@@ -229,7 +229,7 @@ static struct rtx_if *rtx_if_get(struct rtx *r, const char *name)
 	for (size_t i = 0; i < r->nifs; i++)
 		if (strcmp(r->ifs[i]->name, name) == 0)
 			return r->ifs[i];
-	struct rtx_if **ni = input_grow(r->in, r->ifs, &r->capifs, r->nifs, sizeof(*ni));
+	struct rtx_if **ni = input_grow(r->in, r->ifs, &r->capifs, r->nifs, sizeof(struct rtx_if *));
 	struct rtx_if *f = ni ? arena_alloc(r->a, sizeof(*f)) : NULL;
 	const char *nm = f ? arena_strdup(r->a, name) : NULL;
 	if (!nm) {

@@ -157,7 +157,7 @@ void *arena_grow(struct arena *a, void *arr, size_t *cap, size_t n, size_t elem)
 		return arr;
 	size_t nc = vec_next_cap(arr ? *cap : 0, n, elem);
 	void *na = nc ? arena_alloc(a, nc * elem) : NULL;
-	if (na && n)
+	if (na && arr && n)
 		memcpy(na, arr, n * elem);
 	if (na)
 		*cap = nc;

@@ -69,9 +69,9 @@ static int yb_push(struct ybuild *b, struct ynode *n, struct ynode *k,
 		   struct ynode *v, size_t *cap)
 {
 	size_t capv = *cap, capk = *cap;
-	struct ynode **nv = arena_grow(b->a, n->vals, &capv, n->n, sizeof(*nv));
+	struct ynode **nv = arena_grow(b->a, n->vals, &capv, n->n, sizeof(struct ynode *));
 	struct ynode **nk = n->kind == Y_MAP && nv
-				    ? arena_grow(b->a, n->keys, &capk, n->n, sizeof(*nk))
+				    ? arena_grow(b->a, n->keys, &capk, n->n, sizeof(struct ynode *))
 				    : NULL;
 	if (!nv || (n->kind == Y_MAP && !nk))
 		return EL_ENOMEM;
