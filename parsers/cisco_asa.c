@@ -49,7 +49,6 @@
 #include "parsers.h"
 
 #define ASA_MAX_TOKENS 256
-#define ASA_MAX_IFS 64
 #define ASA_MAX_DEPTH 16          /* nested object-groups */
 #define ASA_UNDEFINED_NOTED 200   /* undefined names noted one by one; the rest are counted */
 
@@ -64,7 +63,7 @@ struct asa_member {               /* one line inside an object or group */
 };
 
 struct asa_obj {
-	char name[64];
+	const char *name;
 	enum asa_obj_kind kind;
 	char *svc_proto;              /* `object-group service G tcp|udp|tcp-udp` */
 	struct asa_member *m;
@@ -80,7 +79,7 @@ struct asa_obj {
 };
 
 struct asa_ace {
-	char acl[64];
+	const char *acl;
 	char **tok;                   /* from "permit|deny" on */
 	size_t n;
 	unsigned line;
@@ -88,8 +87,10 @@ struct asa_ace {
 };
 
 struct asa_if {
-	char hw[48];
-	char nameif[48];
+	/* Names are the input's, whole (arena copies; "" when not given):
+	 * no length limit, so two names are never cut to the same one. */
+	const char *hw;
+	const char *nameif;
 	int level;                    /* -1: not given */
 	bool shutdown, mgmt_only;
 	bool has_v4, has_v6;
@@ -97,22 +98,22 @@ struct asa_if {
 	unsigned plen4;
 	bool dhcp;
 	unsigned line;
-	char acl_in[64];
+	const char *acl_in;
 	unsigned acl_in_line;
-	char acl_cp[64];              /* control-plane ACL */
+	const char *acl_cp;           /* control-plane ACL */
 	unsigned acl_cp_line;
 };
 
 struct asa_mgmt {                 /* `http|ssh|telnet NET MASK IF` */
 	int svc;                      /* 0 http, 1 ssh, 2 telnet */
 	struct aset src;
-	char ifname[48];
+	const char *ifname;
 	const char *text;             /* the line's words, for evidence */
 	unsigned line;
 };
 
 struct asa_nat {                  /* a static mapping that may forward inward */
-	char real_if[48], mapped_if[48];
+	const char *real_if, *mapped_if;
 	char **tok;                   /* from "source" or "static" on */
 	size_t n;
 	const char *object;           /* object NAT: the object it belongs to */
@@ -121,7 +122,7 @@ struct asa_nat {                  /* a static mapping that may forward inward */
 };
 
 struct asa_static {              /* pre-8.3 `static (real,mapped) …` */
-	char real_if[48], mapped_if[48];
+	const char *real_if, *mapped_if;
 	char **tok;                   /* after the interfaces */
 	size_t n;
 	unsigned line;
@@ -139,8 +140,8 @@ struct asa {
 	struct asa_obj *cur_obj;      /* the object/group whose lines follow */
 	struct asa_ace *aces;
 	size_t naces, capaces;
-	struct asa_if ifs[ASA_MAX_IFS];
-	size_t nifs;
+	struct asa_if *ifs;           /* any number (cur_if is set again on growth) */
+	size_t nifs, capifs;
 	struct asa_if *cur_if;
 	struct asa_mgmt *mg;
 	size_t nmg, capmg;
@@ -148,11 +149,11 @@ struct asa {
 	size_t nnats, capnats;
 	struct asa_static *statics;
 	size_t nstatics, capstatics;
+	const char *global_acl;       /* "" when none */
+	const char *default_route_if; /* "" when none */
 	unsigned legacy_nat_line;     /* the first pre-8.3 static/nat/global line */
-	char global_acl[64];
 	unsigned global_line;
 	struct strmap bad_acls;       /* ACL name -> first line of it that could not be read */
-	char default_route_if[48];
 	unsigned default_route_line;
 	bool http_server;
 	unsigned http_server_line;
@@ -185,35 +186,61 @@ static bool tk(const char *t, const char *w)
 	return strcmp(t, w) == 0;
 }
 
-static void *grow(struct arena *a, void *arr, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return arr;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *na = arena_alloc(a, nc * elem);
-	if (!na)
-		return NULL;
-	if (n)
-		memcpy(na, arr, n * elem);
-	*cap = nc;
-	return na;
-}
-
 /* Appends a copy of name to a growable list of interface names (no
  * count or length limit: a VPN listener on any interface is seen). Out
  * of memory is an input error (sticky: no item passes). */
 static bool asa_name_add(struct asa *s, const char ***list, size_t *n, size_t *cap,
 			 const char *name)
 {
-	const char **l = grow(s->a, (void *)*list, cap, *n, sizeof(**list));
+	const char **l = input_grow(s->in, (void *)*list, cap, *n, sizeof(**list));
 	const char *c = l ? arena_strdup(s->a, name) : NULL;
 	if (!c) {
-		input_fail(s->in, "out of memory", "メモリが足りません");
+		input_nomem(s->in, 0);
 		return false;
 	}
 	*list = l;
 	l[(*n)++] = c;
 	return true;
+}
+
+/* A copy of the n bytes of the input at w in the arena, whole. Out of
+ * memory is the input's error (sticky: nothing passes) and gives "", never
+ * a name cut or left out in silence. */
+static const char *asa_strn(struct asa *s, const char *w, size_t n)
+{
+	const char *c = arena_strndup(s->a, w, n);
+	if (!c) {
+		input_nomem(s->in, 0);
+		return "";
+	}
+	return c;
+}
+
+static const char *asa_str(struct asa *s, const char *w)
+{
+	return asa_strn(s, w, strlen(w));
+}
+
+/* "(real,mapped)" of a NAT or static line, read as sscanf's
+ * "(%[^,],%[^)])" would read it but with no length limit: the fields read
+ * (0-2); the ones not read are "". */
+static int asa_if_pair(struct asa *s, const char *w, const char **real, const char **mapped)
+{
+	*real = *mapped = "";
+	if (*w != '(')
+		return 0;
+	size_t a = strcspn(++w, ",");
+	if (!a)
+		return 0;
+	*real = asa_strn(s, w, a);
+	if (w[a] != ',')
+		return 1;
+	w += a + 1;
+	size_t b = strcspn(w, ")");
+	if (!b)
+		return 1;
+	*mapped = asa_strn(s, w, b);
+	return 2;
 }
 
 static char **asa_keep(struct asa *s, char **t, size_t n)
@@ -505,7 +532,7 @@ static int asa_proto_word(const char *w, uint32_t *lo, uint32_t *hi)
 		*hi = 255;
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(p); i++)
 		if (tk(w, p[i].n)) {
 			*lo = *hi = p[i].v;
 			return 0;
@@ -544,9 +571,10 @@ static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
 			return EL_ENOMEM;
 		l->cap = 2;
 	}
-	l->v = grow(s->a, l->v, &l->cap, l->n, sizeof(*l->v));
-	if (!l->v)
+	void *grown = input_grow(s->in, l->v, &l->cap, l->n, sizeof(*l->v));
+	if (!grown)
 		return EL_ENOMEM;
+	l->v = grown;
 	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	l->v[l->n].proto = *proto;
 	l->v[l->n].dport = *dport;
@@ -680,9 +708,10 @@ struct asa_rules {
 
 static int rules_push(struct asa *s, struct asa_rules *l, const struct frule *r)
 {
-	l->r = grow(s->a, l->r, &l->cap, l->n, sizeof(*l->r));
-	if (!l->r)
+	void *grown = input_grow(s->in, l->r, &l->cap, l->n, sizeof(*l->r));
+	if (!grown)
 		return EL_ENOMEM;
+	l->r = grown;
 	l->r[l->n++] = *r;
 	return 0;
 }
@@ -854,9 +883,10 @@ static long asa_tokens(struct asa *s, const char *p, size_t n, char **t)
 static void asa_obj_line(struct asa *s, char **t, size_t n, unsigned line)
 {
 	struct asa_obj *o = s->cur_obj;
-	o->m = grow(s->a, o->m, &o->capm, o->nm, sizeof(*o->m));
-	if (!o->m)
+	void *grown = input_grow(s->in, o->m, &o->capm, o->nm, sizeof(*o->m));
+	if (!grown)
 		return;
+	o->m = grown;
 	o->m[o->nm].tok = asa_keep(s, t, n);
 	o->m[o->nm].n = n;
 	o->m[o->nm].line = line;
@@ -951,7 +981,7 @@ static bool asa_interface_sub(struct asa *s, char **t, size_t n, unsigned line)
 	struct asa_if *f = s->cur_if;
 	(void)line;
 	if (tk(t[0], "nameif") && n >= 2) {
-		snprintf(f->nameif, sizeof(f->nameif), "%s", t[1]);
+		f->nameif = asa_str(s, t[1]);
 		/* Without a security-level line the ASA gives "inside" 100 and
 		 * every other name 0 [research §4]. */
 		if (f->level < 0)
@@ -1040,11 +1070,13 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	     tk(h, "fqdn") || tk(h, "service") || tk(h, "nat") || tk(h, "description"))) {
 		if (tk(h, "nat") && n >= 3) {
 			/* object NAT: ` nat (real,mapped) static X [service …]` */
-			s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
-			if (s->nats) {
+			struct asa_nat *nn = input_grow(s->in, s->nats, &s->capnats, s->nnats,
+							sizeof(*s->nats));
+			if (nn) {
+				s->nats = nn;
 				struct asa_nat *na = &s->nats[s->nnats++];
 				memset(na, 0, sizeof(*na));
-				sscanf(t[1], "(%47[^,],%47[^)])", na->real_if, na->mapped_if);
+				asa_if_pair(s, t[1], &na->real_if, &na->mapped_if);
 				na->tok = asa_keep(s, t + 2, n - 2);
 				na->n = n - 2;
 				na->object = arena_strdup(s->a, s->cur_obj->name);
@@ -1074,11 +1106,14 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	s->cur_obj = NULL;
 	s->in_webvpn = false;
 	if (tk(h, "interface") && n >= 2) {
-		if (s->nifs == ASA_MAX_IFS)
+		struct asa_if *ni = input_grow(s->in, s->ifs, &s->capifs, s->nifs, sizeof(*ni));
+		if (!ni)
 			return false;
+		s->ifs = ni;
 		struct asa_if *f = &s->ifs[s->nifs++];
 		memset(f, 0, sizeof(*f));
-		snprintf(f->hw, sizeof(f->hw), "%s", t[1]);
+		f->hw = asa_str(s, t[1]);
+		f->nameif = f->acl_in = f->acl_cp = "";
 		f->level = -1;
 		f->line = line;
 		s->cur_if = f;
@@ -1097,12 +1132,13 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 			s->cur_obj = o;
 			return true;
 		}
-		s->objs = grow(s->a, s->objs, &s->capobjs, s->nobjs, sizeof(*s->objs));
-		if (!s->objs)
+		struct asa_obj *no = input_grow(s->in, s->objs, &s->capobjs, s->nobjs, sizeof(*no));
+		if (!no)
 			return false;
+		s->objs = no;
 		o = &s->objs[s->nobjs++];
 		memset(o, 0, sizeof(*o));
-		snprintf(o->name, sizeof(o->name), "%s", t[2]);
+		o->name = asa_str(s, t[2]);
 		if (strmap_put(&s->objix, o->name, s->nobjs - 1) < 0)
 			return false;
 		o->kind = k;
@@ -1123,11 +1159,12 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 			i++;
 		if (i >= n || !(tk(t[i], "permit") || tk(t[i], "deny")))
 			return false;
-		s->aces = grow(s->a, s->aces, &s->capaces, s->naces, sizeof(*s->aces));
-		if (!s->aces)
+		struct asa_ace *na = input_grow(s->in, s->aces, &s->capaces, s->naces, sizeof(*na));
+		if (!na)
 			return false;
+		s->aces = na;
 		struct asa_ace *e = &s->aces[s->naces++];
-		snprintf(e->acl, sizeof(e->acl), "%s", t[1]);
+		e->acl = asa_str(s, t[1]);
 		e->tok = asa_keep(s, t + i, n - i);
 		e->n = n - i;
 		e->line = line;
@@ -1135,7 +1172,7 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	}
 	if (tk(h, "access-group") && n >= 3) {
 		if (tk(t[2], "global")) {
-			snprintf(s->global_acl, sizeof(s->global_acl), "%s", t[1]);
+			s->global_acl = asa_str(s, t[1]);
 			s->global_line = line;
 			return true;
 		}
@@ -1144,11 +1181,13 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 			if (!f)
 				return false;
 			bool cp = n >= 6 && tk(t[5], "control-plane");
-			snprintf(cp ? f->acl_cp : f->acl_in, sizeof(f->acl_in), "%s", t[1]);
-			if (cp)
+			if (cp) {
+				f->acl_cp = asa_str(s, t[1]);
 				f->acl_cp_line = line;
-			else
+			} else {
+				f->acl_in = asa_str(s, t[1]);
 				f->acl_in_line = line;
+			}
 			return true;
 		}
 		return n >= 5 && tk(t[2], "out");
@@ -1163,7 +1202,7 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 			       : n >= 4 && (tk(t[2], "0.0.0.0") || tk(t[2], "0")) &&
 					 (tk(t[3], "0.0.0.0") || tk(t[3], "0"));
 		if (dflt && !s->default_route_if[0]) {
-			snprintf(s->default_route_if, sizeof(s->default_route_if), "%s", ifn);
+			s->default_route_if = asa_str(s, ifn);
 			s->default_route_line = line;
 		}
 		return true;
@@ -1189,12 +1228,14 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 				   utf8_sanitize(s->a, t[4], strnlen(t[4], 60)));
 		if (!tk(h, "static"))
 			return true;
-		s->statics = grow(s->a, s->statics, &s->capstatics, s->nstatics, sizeof(*s->statics));
-		if (!s->statics)
+		struct asa_static *ns = input_grow(s->in, s->statics, &s->capstatics, s->nstatics,
+						   sizeof(*ns));
+		if (!ns)
 			return false;
+		s->statics = ns;
 		struct asa_static *st = &s->statics[s->nstatics++];
 		memset(st, 0, sizeof(*st));
-		if (sscanf(t[1], "(%47[^,],%47[^)])", st->real_if, st->mapped_if) != 2) {
+		if (asa_if_pair(s, t[1], &st->real_if, &st->mapped_if) != 2) {
 			s->nstatics--;
 			return false;
 		}
@@ -1204,12 +1245,13 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 		return st->tok != NULL;
 	}
 	if (tk(h, "nat") && n >= 3 && t[1][0] == '(') {
-		s->nats = grow(s->a, s->nats, &s->capnats, s->nnats, sizeof(*s->nats));
-		if (!s->nats)
+		struct asa_nat *nn = input_grow(s->in, s->nats, &s->capnats, s->nnats, sizeof(*nn));
+		if (!nn)
 			return false;
+		s->nats = nn;
 		struct asa_nat *na = &s->nats[s->nnats++];
 		memset(na, 0, sizeof(*na));
-		sscanf(t[1], "(%47[^,],%47[^)])", na->real_if, na->mapped_if);
+		asa_if_pair(s, t[1], &na->real_if, &na->mapped_if);
 		size_t i = 2;
 		if (i < n && (tk(t[i], "after-auto") || tk(t[i], "after-object")))
 			i++;
@@ -1235,13 +1277,14 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 			if (!zero && (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) ||
 				      addr_parse(FAM_V4, t[2], strlen(t[2]), &m) || mask_len(&m) < 0))
 				return true;   /* `ssh version 2`, `telnet timeout 5` … */
-			s->mg = grow(s->a, s->mg, &s->capmg, s->nmg, sizeof(*s->mg));
-			if (!s->mg)
+			struct asa_mgmt *nm = input_grow(s->in, s->mg, &s->capmg, s->nmg, sizeof(*nm));
+			if (!nm)
 				return false;
+			s->mg = nm;
 			struct asa_mgmt *g = &s->mg[s->nmg++];
 			g->svc = tk(h, "http") ? 0 : tk(h, "ssh") ? 1 : 2;
 			aset_prefix(s->a, FAM_V4, a, zero ? 0 : (unsigned)mask_len(&m), &g->src);
-			snprintf(g->ifname, sizeof(g->ifname), "%s", t[3]);
+			g->ifname = asa_str(s, t[3]);
 			/* These lines hold no secret: quoted as they are. */
 			g->text = arena_printf(s->a, "%s %s %s %s", t[0], t[1], t[2], t[3]);
 			g->line = line;
@@ -1281,10 +1324,11 @@ static bool asa_line(struct asa *s, char **t, size_t n, unsigned line, bool inde
 	if (tk(h, "name") && n >= 3) {
 		struct u128 a;
 		if (addr_parse(FAM_V4, t[1], strlen(t[1]), &a) == 0) {
-			s->names_addr = grow(s->a, s->names_addr, &s->capnames, s->nnames,
+			void *grown = input_grow(s->in, s->names_addr, &s->capnames, s->nnames,
 					     sizeof(struct u128));
-			if (!s->names_addr)
+			if (!grown)
 				return false;
+			s->names_addr = grown;
 			int r = strmap_put(&s->names, t[2], s->nnames);
 			if (r < 0)
 				return false;
@@ -1404,9 +1448,10 @@ static void asa_build_list(struct asa *s, const struct asa_if *f, enum fam fam,
 			inactive |= tk(e->tok[j], "inactive");
 		if (!inactive)
 			continue;
-		out->inactive = grow(s->a, out->inactive, &cap, out->ninactive, sizeof(unsigned));
-		if (!out->inactive)
+		void *grown = input_grow(s->in, out->inactive, &cap, out->ninactive, sizeof(unsigned));
+		if (!grown)
 			return;
+		out->inactive = grown;
 		out->inactive[out->ninactive++] = e->line;
 	}
 }
@@ -1445,9 +1490,10 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 						break;
 					for (size_t h = 0; h < hosts.n; h++) {
 						fw.inner = hosts.iv[h].lo;   /* one host per object here */
-						w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
-						if (!w->fwds)
+						void *grown = input_grow(s->in, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+						if (!grown)
 							return;
+						w->fwds = grown;
 						fw.text = arena_printf(s->a, "object %s: nat (%s,%s) static … service %s %s %s",
 								       na->object, na->real_if, na->mapped_if,
 								       t[i + 1], t[i + 2], t[i + 3]);
@@ -1533,9 +1579,10 @@ static void asa_forwards(struct asa *s, const char *wan, struct wan_if *w)
 							       na->mapped_if, na->line)
 						: arena_printf(s->a, "object %s: nat (%s,%s) static", na->object,
 							       na->real_if, na->mapped_if);
-					w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
-					if (!w->fwds)
+					void *grown = input_grow(s->in, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+					if (!grown)
 						return;
+					w->fwds = grown;
 					w->fwds[w->nfwds++] = fw;
 				}
 			}
@@ -1699,9 +1746,10 @@ static void asa_statics(struct asa *s, const struct asa_if *wan, struct wan_if *
 			if (!fw.acl4)
 				return;
 		}
-		w->fwds = grow(s->a, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
-		if (!w->fwds)
+		void *grown = input_grow(s->in, w->fwds, &cap, w->nfwds, sizeof(*w->fwds));
+		if (!grown)
 			return;
+		w->fwds = grown;
 		w->fwds[w->nfwds++] = fw;
 		continue;
 bad:
@@ -1746,7 +1794,7 @@ static void asa_box_services(struct asa *s, struct device *d)
 				input_diag(s->in, DIAG_NOTE, s->mg[i].line, 1,
 					   "%s access is allowed on %s, which is shut down: not reachable while it stays down",
 					   "%s による管理アクセスが %s で許可されていますが、このインターフェースは停止中（shutdown）のため、停止している間は到達できません",
-					   names[k], utf8_sanitize(s->a, mf->nameif, strnlen(mf->nameif, 48)));
+					   names[k], utf8_sanitize(s->a, mf->nameif, strlen(mf->nameif)));
 				continue;
 			}
 			for (const struct wan_if *w = d->wans; w; w = w->next) {
@@ -1976,11 +2024,10 @@ static void asa_not_understood(struct asa *s, const char *l, size_t n, unsigned 
 		size_t b = a;
 		while (b < n && l[b] != ' ' && l[b] != '\t')
 			b++;
-		if (b > a && b - a < 64) {
-			char name[64];
-			memcpy(name, l + a, b - a);
-			name[b - a] = '\0';
-			strmap_put(&s->bad_acls, name, line);
+		if (b > a) {   /* whole: a list with a long name is still unreadable */
+			const char *name = asa_strn(s, l + a, b - a);
+			if (*name && strmap_put(&s->bad_acls, name, line) < 0)
+				input_nomem(s->in, line);
 		}
 	}
 	input_unknown(s->in, line, "this '%s' line is not understood; no check uses it",
@@ -2002,6 +2049,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	strmap_init(&s->names, s->a);
 	strmap_init(&s->reported, s->a);
 	strmap_init(&s->bad_acls, s->a);
+	s->global_acl = s->default_route_if = "";
 	in->has_coverage = true;
 	in->has_device = true;
 	in->dev.vendor.s = "cisco";

@@ -214,7 +214,7 @@ static int key_cmp(const void *k, const void *e)
 
 static bool key_known(const char *k)
 {
-	return bsearch(k, known_keys, sizeof(known_keys) / sizeof(known_keys[0]),
+	return bsearch(k, known_keys, ARRAY_SIZE(known_keys),
 		       sizeof(known_keys[0]), key_cmp) != NULL;
 }
 
@@ -424,7 +424,7 @@ static bool tok_eq(const char *t, size_t tn, const char *w)
 static bool akm_tok(const char *t, size_t tn, void *arg)
 {
 	unsigned *m = arg;
-	for (size_t i = 0; i < sizeof(akm_tokens) / sizeof(akm_tokens[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(akm_tokens); i++) {
 		if (tok_eq(t, tn, akm_tokens[i].tok)) {
 			*m |= akm_tokens[i].cls;
 			return true;
@@ -523,7 +523,7 @@ static void read_sae_password(struct hctx *h, struct hbss *b, const char *v, siz
 {
 	static const char *const seps[] = {"|mac=", "|vlanid=", "|pk=", "|id="};
 	size_t end = n;
-	for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
+	for (size_t k = 0; k < ARRAY_SIZE(seps); k++) {
 		size_t sl = strlen(seps[k]);
 		for (size_t i = 0; i + sl <= n; i++) {
 			if (memcmp(v + i, seps[k], sl) == 0) {
@@ -722,7 +722,7 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 		return true;
 	case HK_HW_MODE: {
 		static const char *const modes[] = {"a", "b", "g", "ad", "any"};
-		for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		for (size_t i = 0; i < ARRAY_SIZE(modes); i++) {
 			if (tok_eq(v, n, modes[i])) {
 				h->hw_mode = modes[i];
 				h->hw_line = line;
@@ -802,9 +802,9 @@ static bool read_line(struct hctx *h, size_t lead, const char *p, size_t len, un
 		memcpy(name, p, nn);
 		name[nn] = '\0';
 		size_t i = 0;
-		while (i < sizeof(handled) / sizeof(handled[0]) && strcmp(handled[i].name, name) != 0)
+		while (i < ARRAY_SIZE(handled) && strcmp(handled[i].name, name) != 0)
 			i++;
-		if (i < sizeof(handled) / sizeof(handled[0]))
+		if (i < ARRAY_SIZE(handled))
 			k = handled[i].k;
 		else
 			known = key_known(name);

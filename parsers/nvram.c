@@ -136,14 +136,10 @@ static bool key_ok(const char *k, size_t kn)
 static int nv_push(struct nv *nv, const char *k, size_t kn, const char *v, size_t vn,
 		   unsigned line)
 {
-	if (nv->n == nv->cap) {
-		size_t nc = nv->cap ? nv->cap * 2 : 256;
-		struct ent *ne = realloc(nv->e, nc * sizeof(*ne));
-		if (!ne)
-			return EL_ENOMEM;
-		nv->e = ne;
-		nv->cap = nc;
-	}
+	struct ent *ne = vec_grow(nv->e, &nv->cap, nv->n, sizeof(*ne));
+	if (!ne)
+		return input_nomem(nv->in, line);
+	nv->e = ne;
 	nv->e[nv->n++] = (struct ent){k, v, kn, vn, line};
 	return 0;
 }
@@ -316,6 +312,8 @@ static bool val_digits(const char *s, size_t n)
 static const char *val_str(struct nv *nv, const struct ent *e)
 {
 	const char *s = utf8_sanitize(&nv->in->arena, e->v, e->vn);
+	if (!s)   /* the input's error (sticky), not a value read as "" */
+		input_nomem(nv->in, e->line);
 	return s ? s : "";
 }
 
@@ -348,7 +346,7 @@ static bool secret_key(const char *k, size_t kn, const char *v, size_t vn)
 	};
 	if (vn == 0)
 		return false;
-	for (size_t i = 0; i < sizeof(strong) / sizeof(strong[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(strong); i++)
 		if (has_sub(k, kn, strong[i]))
 			return true;
 	/* Other "key" settings: only values that look like one (a number such
@@ -448,7 +446,7 @@ static bool akm_parse(const struct ent *e, enum wifi_sec *out, bool *empty)
 		if (i == s)
 			break;
 		unsigned tf = 0;
-		for (size_t t = 0; t < sizeof(akm_tokens) / sizeof(akm_tokens[0]); t++)
+		for (size_t t = 0; t < ARRAY_SIZE(akm_tokens); t++)
 			if (strlen(akm_tokens[t].t) == i - s &&
 			    memcmp(akm_tokens[t].t, e->v + s, i - s) == 0)
 				tf = akm_tokens[t].f;
@@ -506,7 +504,7 @@ static void bss_security(struct nv *nv, const char *p, struct wifi_net *w)
 	enum wifi_sec sec = WSEC_UNSET;
 	bool empty = false;
 	if (am && am->vn) {
-		if (map_find(asus_modes, sizeof(asus_modes) / sizeof(asus_modes[0]), am, &sec)) {
+		if (map_find(asus_modes, ARRAY_SIZE(asus_modes), am, &sec)) {
 			used = am;
 			const struct ent *wx;
 			if (sec == WSEC_OPEN && (wx = wep_on(nv, p))) {
@@ -518,7 +516,7 @@ static void bss_security(struct nv *nv, const char *p, struct wifi_net *w)
 		}
 	}
 	if (!used && sm && sm->vn &&
-	    map_find(tomato_modes, sizeof(tomato_modes) / sizeof(tomato_modes[0]), sm, &sec))
+	    map_find(tomato_modes, ARRAY_SIZE(tomato_modes), sm, &sec))
 		used = sm;
 	if (!used && akm) {
 		if (akm_parse(akm, &sec, &empty)) {
@@ -732,10 +730,10 @@ static bool bss_is_ap(struct nv *nv, const char *p)
 	const struct ent *m = nv_getp(nv, p, "mode");
 	if (!m || m->vn == 0)
 		return true;
-	for (size_t i = 0; i < sizeof(ap) / sizeof(ap[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(ap); i++)
 		if (val_is(m, ap[i]))
 			return true;
-	for (size_t i = 0; i < sizeof(not_ap) / sizeof(not_ap[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(not_ap); i++)
 		if (val_is(m, not_ap[i]))
 			return false;
 	input_diag(nv->in, DIAG_NOTE, m->line, 0,
@@ -789,16 +787,12 @@ static int find_bsses(struct nv *nv)
 			continue;
 		if (nv_getn(nv, e->k, e->kn) != e)
 			continue;   /* a repeated key: the later one counts */
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct bss *nl = realloc(list, nc * sizeof(*nl));
-			if (!nl) {
-				free(list);
-				return EL_ENOMEM;
-			}
-			list = nl;
-			cap = nc;
+		struct bss *nl = vec_grow(list, &cap, n, sizeof(*nl));
+		if (!nl) {
+			free(list);
+			return input_nomem(nv->in, 0);
 		}
+		list = nl;
 		b.ssid = e;
 		list[n++] = b;
 	}
@@ -872,6 +866,22 @@ static size_t first_word(const struct ent *e)
 	return i;
 }
 
+/* The number before the first '.' of a Merlin buildno ("388.2" -> 388),
+ * or 0 with a note at its line when it is not a number. */
+static unsigned long nv_buildno_major(struct nv *nv, const struct ent *bn, const char *b)
+{
+	struct cursor c;
+	unsigned long v;
+	cur_init(&c, b, strcspn(b, "."));
+	if (cur_uint(&c, 999999, &v) == 0 && cur_eof(&c))
+		return v;
+	input_diag(nv->in, DIAG_NOTE, bn->line, 1,
+		   "buildno '%s' does not start with a number: its firmware line is not known",
+		   "buildno '%s' が数字で始まっていないため、ファームウェアの系列が分かりません",
+		   utf8_sanitize(&nv->in->arena, b, strnlen(b, 40)));
+	return 0;
+}
+
 static void ident_asus(struct nv *nv, const struct ent *pid)
 {
 	struct input *in = nv->in;
@@ -902,15 +912,20 @@ static void ident_asus(struct nv *nv, const struct ent *pid)
 			size_t nd = 0;
 			while (b[nd] >= '0' && b[nd] <= '9' && nd < 15)
 				nd++;
+			bool known = true;
 			if (strncmp(f, "3.0.0.6", 7) == 0) {
 				lead = "3006.";
 				d->fw_branch = "3006";
 			} else {
-				if (strtol(b, NULL, 10) >= 388)
+				/* A buildno not starting with a number ("388x.2")
+				 * has no known line (noted at its line). */
+				unsigned long major = nv_buildno_major(nv, bn, b);
+				if (major >= 388)
 					lead = "3004.";
-				d->fw_branch = arena_strndup(a, b, nd);
+				known = major > 0;
+				d->fw_branch = known ? arena_strndup(a, b, nd) : NULL;
 			}
-			d->fw_release = rel;
+			d->fw_release = known ? rel : NULL;
 			fw = rel ? arena_printf(a, "%s%s", lead, rel) : NULL;
 		} else {
 			d->distro = "asuswrt";
@@ -930,7 +945,7 @@ static bool is_tomato(const struct nv *nv)
 {
 	static const char *const marks[] = {"t_model_name", "tomatoanon_enable",
 					    "tomatoanon_answer", "t_features"};
-	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++)
 		if (nv_get(nv, marks[i]))
 			return true;
 	return false;

@@ -290,14 +290,10 @@ static const char *quotable(struct input *in, const char *s, size_t n)
 
 static int tb_add(struct tokbuf *t, char c)
 {
-	if (t->n + 1 >= t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char *nb = realloc(t->b, cap);
-		if (!nb)
-			return EL_ENOMEM;
-		t->b = nb;
-		t->cap = cap;
-	}
+	char *nb = vec_grow(t->b, &t->cap, t->n + 1, 1);   /* and its NUL */
+	if (!nb)
+		return EL_ENOMEM;
+	t->b = nb;
 	t->b[t->n++] = c;
 	t->b[t->n] = '\0';
 	return 0;
@@ -685,7 +681,7 @@ static void shell_assign(struct owrt *o, const char *key, size_t kn, const char 
 		{"OPENWRT_DEVICE_PRODUCT", offsetof(struct ident, os_product)},
 		{"OPENWRT_BUILD_DATE", offsetof(struct ident, os_build_date)},
 	};
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		if (strlen(keys[i].key) == kn && memcmp(keys[i].key, key, kn) == 0) {
 			set_first(o, (struct sval *)(void *)((char *)&o->id + keys[i].off), v, vn,
 				  line);
@@ -861,7 +857,7 @@ static void radio_band(struct owrt *o, const struct usec *r, struct sval *band)
 		} hw[] = {{"11b", "2.4GHz"}, {"11g", "2.4GHz"}, {"11ng", "2.4GHz"},
 			  {"11axg", "2.4GHz"}, {"11a", "5GHz"}, {"11na", "5GHz"},
 			  {"11ac", "5GHz"}, {"11axa", "5GHz"}, {"11ad", "60GHz"}};
-		for (size_t i = 0; i < sizeof(hw) / sizeof(hw[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(hw); i++)
 			if (strcmp(b->val, hw[i].hw) == 0)
 				v = hw[i].band;
 	}
@@ -1086,8 +1082,8 @@ static bool has_option(const struct usec *s, const char *name)
 }
 
 struct wanset {
-	const char *names[16];
-	size_t n;
+	const char **names;      /* any number (arena) */
+	size_t n, cap;
 };
 
 static bool is_wan_zone(const struct wanset *ws, const char *z)
@@ -1121,7 +1117,7 @@ static bool port_range(const char *w, size_t n, unsigned *lo, unsigned *hi)
 		const char *name;
 		unsigned port;
 	} names[] = {{"ssh", 22}, {"telnet", 23}, {"http", 80}, {"https", 443}};
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (str_ieq_n(w, n, names[i].name)) {
 			*lo = *hi = names[i].port;
 			return true;
@@ -1163,7 +1159,7 @@ static bool admin_port(const char *w, size_t n, void *arg)
 	unsigned lo, hi;
 	if (!port_range(w, n, &lo, &hi))
 		return false;
-	for (size_t i = 0; i < sizeof(admin) / sizeof(admin[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(admin); i++)
 		if (admin[i] >= lo && admin[i] <= hi) {
 			h->port = admin[i];
 			return true;
@@ -1304,8 +1300,13 @@ static void firewall(struct owrt *o, struct usec *secs)
 			continue;
 		bool wan = strcmp(name, "wan") == 0 || ubool(o, get(s, "masq")) == TRI_YES ||
 			   each_word(s, "network", is_wan_net, NULL);
-		if (wan && ws.n < sizeof(ws.names) / sizeof(ws.names[0]))
+		if (wan) {
+			const char **nn = input_grow(in, ws.names, &ws.cap, ws.n, sizeof(*nn));
+			if (!nn)
+				return;
+			ws.names = nn;
 			ws.names[ws.n++] = name;
+		}
 	}
 	if (ws.n == 0)
 		return;   /* no WAN zone: whether the router is reachable is not known */
@@ -1595,7 +1596,7 @@ static void identity(struct owrt *o)
 	 * support (home-routers.md §1.2). */
 	const struct sval *names[] = {&id->distrib_id, &id->os_id, &id->board_dist, &id->os_name};
 	const struct sval *fork = NULL, *ow = NULL;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		if (!names[i]->s)
 			continue;
 		if (is_openwrt_name(names[i]->s)) {
@@ -1621,7 +1622,7 @@ static void identity(struct owrt *o)
 	/* The release, as the firmware names it. */
 	const struct sval *fw[] = {&id->distrib_release, &id->board_version, &id->os_version,
 				   &id->os_version_id};
-	for (size_t i = 0; i < sizeof(fw) / sizeof(fw[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(fw); i++)
 		if (fw[i]->s && !d->firmware.s)
 			d->firmware = *fw[i];
 	if (d->firmware.s)
@@ -1631,7 +1632,7 @@ static void identity(struct owrt *o)
 	d->codename = id->distrib_codename.s;
 	/* Files of two routers given together disagree on the release. */
 	const struct sval *other[] = {&id->board_version, &id->os_version};
-	for (size_t i = 0; d->firmware.s && i < sizeof(other) / sizeof(other[0]); i++)
+	for (size_t i = 0; d->firmware.s && i < ARRAY_SIZE(other); i++)
 		if (other[i]->s && other[i] != fw[0] && strcasecmp(other[i]->s, d->firmware.s) != 0 &&
 		    other[i]->line != d->firmware.line)
 			input_diag(in, DIAG_NOTE, other[i]->line, 0,

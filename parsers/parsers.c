@@ -15,7 +15,7 @@ const struct parser *const parsers[] = {
 #include "parsers.def"
 #undef PARSER
 };
-const size_t nparsers = sizeof(parsers) / sizeof(parsers[0]);
+const size_t nparsers = ARRAY_SIZE(parsers);
 
 /* A place given twice is an initializer overridden (-Woverride-init,
  * part of -Wextra, an error with -Werror); a place left out makes the

@@ -40,7 +40,7 @@ static int pcap_probe(const char *head, size_t n)
 	};
 	if (n < 4)
 		return 0;
-	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(magics); i++)
 		if (memcmp(head, magics[i], 4) == 0)
 			return 100;
 	return 0;
@@ -149,16 +149,12 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	}
 	if (l->n >= TRAFFIC_CREDS_MAX)
 		return -1;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct traffic_cred *nv = realloc(l->v, cap * sizeof(*nv));
-		if (!nv) {
-			s->nomem = true;
-			return -1;
-		}
-		l->v = nv;
-		l->cap = cap;
+	struct traffic_cred *nv = vec_grow(l->v, &l->cap, l->n, sizeof(*nv));
+	if (!nv) {
+		s->nomem = true;
+		return -1;
 	}
+	l->v = nv;
 	struct traffic_cred *t = &l->v[l->n];
 	t->protocol = c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);

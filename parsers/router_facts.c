@@ -69,7 +69,7 @@ static const struct {
 /* Returns the flag of one token, or 0 when the token is unknown. */
 static unsigned label_token_flag(const char *t, size_t n)
 {
-	for (size_t i = 0; i < sizeof(label_tokens) / sizeof(label_tokens[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(label_tokens); i++)
 		if (strlen(label_tokens[i].tok) == n &&
 		    memcmp(label_tokens[i].tok, t, n) == 0)
 			return label_tokens[i].flag;
@@ -285,13 +285,13 @@ static const char *facts_without_pass(struct input *in, const char *s, const cha
 	size_t n = strlen(s);
 	struct secret_run spans[16];
 	size_t ns = 0;
-	for (const char *p = s; ns < sizeof(spans) / sizeof(spans[0]) &&
+	for (const char *p = s; ns < ARRAY_SIZE(spans) &&
 				(p = memmem(p, n - (size_t)(p - s), sec, slen)) != NULL;
 	     p += slen)
 		spans[ns++] = (struct secret_run){(size_t)(p - s), (size_t)(p - s) + slen};
 	if (ns == 0)
 		return s;
-	if (ns == sizeof(spans) / sizeof(spans[0]))
+	if (ns == ARRAY_SIZE(spans))
 		return "(a value that holds the passphrase)";   /* never quoted in part */
 	return evidence_line_masked(&in->arena, s, n, spans, ns);
 }
@@ -379,7 +379,7 @@ static void facts_vendor(struct input *in, const struct ynode *v)
 		return;
 	char key[64];
 	model_key(key, sizeof(key), d->vendor.s);
-	for (size_t i = 0; i < sizeof(facts_vendors) / sizeof(facts_vendors[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(facts_vendors); i++) {
 		for (size_t j = 0; facts_vendors[i].names[j]; j++) {
 			if (strcmp(key, facts_vendors[i].names[j]) == 0) {
 				d->vendor.s = facts_vendors[i].id;

@@ -223,10 +223,10 @@ struct ros {
 	struct ros_rule *rules, **rules_tail;
 	struct ros_nat *nats, **nats_tail;
 	struct ros_svc svcs[8];
-	const char *wan_names[16];   /* interfaces in the WAN list, DHCP/PPPoE clients */
-	size_t nwan;
-	const char *lan_names[16];
-	size_t nlan;
+	const char **wan_names;      /* interfaces in the WAN list, DHCP/PPPoE clients */
+	size_t nwan, capwan;
+	const char **lan_names;      /* any number of each */
+	size_t nlan, caplan;
 	struct sval identity;
 	unsigned filter_line;        /* the first /ip firewall filter command */
 	bool capsman_on;
@@ -839,7 +839,7 @@ static int wifi_field(const char *key, int kind)
 			return -1;
 		k = key + 9;
 	}
-	for (size_t i = 0; i < sizeof(sec) / sizeof(sec[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(sec); i++)
 		if (strcmp(k, sec[i].k) == 0)
 			return sec[i].f;
 	return -1;
@@ -914,13 +914,18 @@ static bool do_wifi(struct ros *r, const struct ros_cmd *c, int kind)
 
 static void wan_add(struct ros *r, const char *name, bool lan)
 {
-	const char **arr = lan ? r->lan_names : r->wan_names;
-	size_t *n = lan ? &r->nlan : &r->nwan;
-	if (!name || *n >= 16)
+	const char ***arr = lan ? &r->lan_names : &r->wan_names;
+	size_t *n = lan ? &r->nlan : &r->nwan, *cap = lan ? &r->caplan : &r->capwan;
+	if (!name)
 		return;
-	const char *k = keep(r, name);
-	if (k)
-		arr[(*n)++] = k;
+	const char **na = input_grow(r->in, *arr, cap, *n, sizeof(*na));
+	const char *k = na ? keep(r, name) : NULL;
+	if (!k) {
+		input_nomem(r->in, 0);
+		return;
+	}
+	*arr = na;
+	na[(*n)++] = k;
 }
 
 static bool name_in(const char *const *arr, size_t n, const char *name)
@@ -1047,7 +1052,7 @@ static bool do_service(struct ros *r, const struct ros_cmd *c)
 	if (!t)
 		return false;
 	struct ros_svc *s = NULL;
-	for (size_t i = 0; i < sizeof(r->svcs) / sizeof(r->svcs[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(r->svcs); i++)
 		if (eq(r->svcs[i].name, t))
 			s = &r->svcs[i];
 	if (!s)
@@ -1156,7 +1161,7 @@ static unsigned auth_flags(const char *s)
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		bool known = n == 0;
-		for (size_t i = 0; i < sizeof(map) / sizeof(map[0]) && !known; i++)
+		for (size_t i = 0; i < ARRAY_SIZE(map) && !known; i++)
 			if (strlen(map[i].t) == n && memcmp(map[i].t, p, n) == 0) {
 				f |= map[i].f;
 				known = true;
@@ -1523,27 +1528,43 @@ static void wps_state(struct ros *r)
 	d->wps_pin = TRI_NO;
 }
 
-/* Does a dst-port list cover port? */
+/* One item of a port list ("80", "8000-8080"; help.mikrotik.com "Filter -
+ * RouterOS - MikroTik Documentation", pageId=48660574, property dst-port:
+ * a list of port numbers or port ranges, 0..65535; NAT takes the same), read
+ * whole: 0, or -1 when it is not a port or a range of ports. */
+static int ros_port_item(const char *s, size_t n, unsigned long *lo, unsigned long *hi)
+{
+	struct cursor c;
+	cur_init(&c, s, n);
+	if (cur_uint(&c, 65535, lo))
+		return -1;
+	*hi = *lo;
+	if (cur_char(&c, '-') == 0 && cur_uint(&c, 65535, hi))
+		return -1;
+	return cur_eof(&c) && *hi >= *lo ? 0 : -1;
+}
+
+/* Does a dst-port list cover port? An item that is not a port does not. */
 static bool ports_cover(const char *list, unsigned port)
 {
 	for (const char *p = list; p && *p;) {
-		char *e;
-		unsigned long lo = strtoul(p, &e, 10), hi = lo;
-		if (e == p)
-			return false;
-		if (*e == '-') {
-			const char *q = e + 1;
-			hi = strtoul(q, &e, 10);
-			if (e == q)
-				return false;
-		}
-		if (port >= lo && port <= hi)
+		size_t n = strcspn(p, ",");
+		unsigned long lo, hi;
+		if (ros_port_item(p, n, &lo, &hi) == 0 && port >= lo && port <= hi)
 			return true;
-		if (*e != ',')
-			return false;
-		p = e + 1;
+		p = p[n] ? p + n + 1 : NULL;
 	}
 	return false;
+}
+
+/* A port or range of a NAT rule that is not one: noted at its line, and
+ * the rule taken as forwarding every port (never dropped). */
+static void ros_bad_port(struct ros *r, unsigned line, const char *what, const char *v, size_t n)
+{
+	input_diag(r->in, DIAG_NOTE, line, 1,
+		   "%s '%s' is not a port or a range of ports: taken as every port",
+		   "%s '%s' はポート番号でも範囲でもありません。すべてのポートとして扱います",
+		   what, utf8_sanitize(r->a, v, n < 40 ? n : 40));
 }
 
 static void remote_admin(struct ros *r)
@@ -1552,7 +1573,7 @@ static void remote_admin(struct ros *r)
 	const struct ros_svc *open[8];
 	size_t nopen = 0;
 	unsigned svc_line = 0;
-	for (size_t i = 0; i < sizeof(r->svcs) / sizeof(r->svcs[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(r->svcs); i++) {
 		const struct ros_svc *s = &r->svcs[i];
 		if (s->line > svc_line)
 			svc_line = s->line;
@@ -1629,17 +1650,22 @@ static void forwards(struct ros *r)
 		unsigned count = 0;
 		do {
 			unsigned long lo = 0, hi = 0;
+			if (count == ROS_MAX_FWD_PORTS) {
+				input_fail(r->in,
+					   "line %u: more than %d dst-port items in one rule (edgelint's "
+					   "limit): the ones after it are not read",
+					   "%u 行目: 1 つのルールの dst-port が %d 個を超えています"
+					   "（edgelint の上限）。これ以降は読み込んでいません",
+					   n->line, ROS_MAX_FWD_PORTS);
+				return;
+			}
 			if (p && *p) {
-				char *e;
-				lo = strtoul(p, &e, 10);
-				hi = lo;
-				if (*e == '-')
-					hi = strtoul(e + 1, &e, 10);
-				p = strchr(p, ',');
-				if (p)
-					p++;
-				if (lo > 65535 || hi > 65535 || hi < lo)
+				size_t pn = strcspn(p, ",");
+				if (ros_port_item(p, pn, &lo, &hi)) {
+					ros_bad_port(r, n->line, "dst-port", p, pn);
 					lo = hi = 0;
+				}
+				p = p[pn] ? p + pn + 1 : NULL;
 			} else {
 				p = NULL;
 			}
@@ -1653,8 +1679,10 @@ static void forwards(struct ros *r)
 				return;
 			}
 			struct home_forward *f = arena_alloc(r->a, sizeof(*f));
-			if (!f)
+			if (!f) {
+				input_nomem(r->in, n->line);
 				return;
+			}
 			f->name = n->name;
 			f->proto = proto;
 			f->port_lo = (unsigned)lo;
@@ -1663,14 +1691,17 @@ static void forwards(struct ros *r)
 				const char *c = strchr(n->to, ',');
 				f->to = c ? arena_strndup(r->a, n->to, (size_t)(c - n->to)) : n->to;
 			}
-			if (n->to_ports)
-				f->to_port = (unsigned)strtoul(n->to_ports, NULL, 10) & 0xFFFFu;
+			unsigned long tlo, thi;
+			if (n->to_ports && ros_port_item(n->to_ports, strlen(n->to_ports), &tlo, &thi))
+				ros_bad_port(r, n->line, "to-ports", n->to_ports, strlen(n->to_ports));
+			else if (n->to_ports)
+				f->to_port = (unsigned)tlo;   /* a range: its first port */
 			f->from = n->src;
 			f->line = n->line;
 			*d->hfwds_tail = f;
 			d->hfwds_tail = &f->next;
 			d->nhfwds++;
-		} while (p && *p && ++count < ROS_MAX_FWD_PORTS);
+		} while (p && *p && ++count);
 	}
 }
 

@@ -38,7 +38,6 @@
 
 #define RTX_MAX_LINE 4095        /* [CR §1.5]: one command per line, ≤ 4095 */
 #define RTX_MAX_TOKENS 400
-#define RTX_MAX_IFS 64
 #define RTX_MAX_LIST 400         /* filter numbers in one secure filter list */
 #define RTX_WRAP_COLS 80         /* console width: `console columns` initial value */
 /* Whether a line of w bytes fills the console: 80 columns, or 79 when the
@@ -81,7 +80,7 @@ struct rtx_set {                 /* `ip filter set NAME in N…` (its in part) *
 #define RTX_MAX_SETS 32
 
 struct rtx_if {
-	char name[24];           /* "lan2", "pp 1", "tunnel 1", "lan1.1" */
+	const char *name;        /* "lan2", "pp 1", "tunnel 1", "lan1.1" (whole) */
 	bool is_pp, is_tunnel;
 	bool dhcp4;
 	bool has_addr4;
@@ -141,16 +140,16 @@ struct rtx {
 	long cx_num;             /* pp/tunnel number; -1: anonymous */
 	struct rtx_filter *f4, *f6;
 	size_t nf4, nf6, capf4, capf6;
-	struct rtx_if ifs[RTX_MAX_IFS];
-	size_t nifs;
+	struct rtx_if **ifs;     /* any number; each stays where it is */
+	size_t nifs, capifs;
 	struct rtx_nat *nats;
 	size_t nnats, capnats;
 	struct rtx_set sets[RTX_MAX_SETS];
 	size_t nsets;
 	struct rtx_svc_conf telnetd, httpd, sshd, sftpd, tftp, snmp, dns;
 	/* Default route gateways. */
-	char gw[8][24];
-	size_t ngw;
+	const char **gw;         /* any number, whole */
+	size_t ngw, capgw;
 	unsigned gw_line;
 	/* VPN. */
 	bool ipsec;
@@ -228,13 +227,18 @@ static const char *rtx_quote(struct rtx *r, const char *s, size_t n, size_t max)
 static struct rtx_if *rtx_if_get(struct rtx *r, const char *name)
 {
 	for (size_t i = 0; i < r->nifs; i++)
-		if (strcmp(r->ifs[i].name, name) == 0)
-			return &r->ifs[i];
-	if (r->nifs == RTX_MAX_IFS)
+		if (strcmp(r->ifs[i]->name, name) == 0)
+			return r->ifs[i];
+	struct rtx_if **ni = input_grow(r->in, r->ifs, &r->capifs, r->nifs, sizeof(struct rtx_if *));
+	struct rtx_if *f = ni ? arena_alloc(r->a, sizeof(*f)) : NULL;
+	const char *nm = f ? arena_strdup(r->a, name) : NULL;
+	if (!nm) {
+		input_nomem(r->in, 0);
 		return NULL;
-	struct rtx_if *f = &r->ifs[r->nifs++];
-	memset(f, 0, sizeof(*f));
-	snprintf(f->name, sizeof(f->name), "%s", name);
+	}
+	r->ifs = ni;
+	r->ifs[r->nifs++] = f;
+	f->name = nm;
 	f->is_pp = strncmp(name, "pp ", 3) == 0;
 	f->is_tunnel = strncmp(name, "tunnel ", 7) == 0;
 	return f;
@@ -313,11 +317,15 @@ static int rtx_addr4_item(struct rtx *r, const char *t, struct aset *out)
 			} else {
 				if (stars)
 					return -1;
-				char *end;
-				o[k] = strtol(p, &end, 10);
-				if (end == p || o[k] < 0 || o[k] > 255)
+				struct cursor c;
+				unsigned long v;
+				if ((size_t)(p - t) > alen)
 					return -1;
-				p = end;
+				cur_init(&c, p, alen - (size_t)(p - t));
+				if (cur_uint(&c, 255, &v))
+					return -1;
+				o[k] = (long)v;
+				p = c.p;
 			}
 			if (k < 3 && *p++ != '.')
 				return -1;
@@ -461,7 +469,7 @@ static int rtx_proto(struct rtx *r, const char *t, enum faction act, struct pset
 		memcpy(w, p, n);
 		w[n] = '\0';
 		long num = -1;
-		for (size_t i = 0; i < sizeof(rtx_protos) / sizeof(rtx_protos[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(rtx_protos); i++)
 			if (strcmp(w, rtx_protos[i].name) == 0)
 				num = rtx_protos[i].num;
 		if (num < 0 && parse_long(w, 0, 255, &num)) {
@@ -547,16 +555,10 @@ static struct rtx_filter *rtx_filter_new(struct rtx *r, bool v6)
 {
 	struct rtx_filter **arr = v6 ? &r->f6 : &r->f4;
 	size_t *n = v6 ? &r->nf6 : &r->nf4, *cap = v6 ? &r->capf6 : &r->capf4;
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		struct rtx_filter *na = arena_alloc(r->a, nc * sizeof(*na));
-		if (!na)
-			return NULL;
-		if (*n)
-			memcpy(na, *arr, *n * sizeof(*na));
-		*arr = na;
-		*cap = nc;
-	}
+	struct rtx_filter *na = input_grow(r->in, *arr, cap, *n, sizeof(*na));
+	if (!na)
+		return NULL;
+	*arr = na;
 	struct rtx_filter *f = &(*arr)[(*n)++];
 	memset(f, 0, sizeof(*f));
 	return f;
@@ -631,7 +633,7 @@ static bool rtx_filter_bad(struct rtx *r, struct rtx_filter *f, bool v6, const c
 			   const char *item, unsigned line)
 {
 	size_t k = 0;
-	while (k + 1 < sizeof(rtx_bad_kinds) / sizeof(rtx_bad_kinds[0]) &&
+	while (k + 1 < ARRAY_SIZE(rtx_bad_kinds) &&
 	       strcmp(rtx_bad_kinds[k].kind, kind) != 0)
 		k++;
 	f->bad_kind = rtx_bad_kinds[k].kind;
@@ -764,7 +766,7 @@ static bool rtx_secure_line(struct rtx *r, struct rtx_if *f, bool v6, char **t, 
 
 /* ip filter set NAME in|out N… [dynamic N…]  [CR §8.1.11]: the in part
  * of a named set, appended line by line. */
-static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n)
+static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n, unsigned line)
 {
 	if (n < 5 || strlen(t[3]) >= sizeof(r->sets[0].name))
 		return false;
@@ -775,19 +777,37 @@ static bool rtx_set_line(struct rtx *r, bool v6, char **t, size_t n)
 		if (r->sets[i].v6 == v6 && strcmp(r->sets[i].name, t[3]) == 0)
 			s = &r->sets[i];
 	if (!s) {
-		if (r->nsets == RTX_MAX_SETS)
-			return false;
+		if (r->nsets == RTX_MAX_SETS) {
+			/* A limit reached is the input's error naming it (the set
+			 * was left out as a line not understood). */
+			input_fail(r->in,
+				   "line %u: more than %d filter sets (edgelint's limit): the ones "
+				   "after it are not read",
+				   "%u 行目: フィルタセットが %d 個を超えています（edgelint の上限）。"
+				   "これ以降は読み込んでいません",
+				   line, RTX_MAX_SETS);
+			return true;
+		}
 		s = &r->sets[r->nsets++];
 		memset(s, 0, sizeof(*s));
 		snprintf(s->name, sizeof(s->name), "%s", t[3]);
 		s->v6 = v6;
 	}
-	for (size_t i = 5; i < n && s->n < RTX_MAX_LIST; i++) {
+	for (size_t i = 5; i < n; i++) {
 		long num;
 		if (tok_is(t[i], "dynamic"))
 			break;
 		if (parse_long(t[i], 1, 2147483647L, &num))
 			return false;
+		if (s->n == RTX_MAX_LIST) {   /* the rest were dropped in silence */
+			input_fail(r->in,
+				   "line %u: filter set %s has more than %d filters (edgelint's "
+				   "limit): the ones after it are not read",
+				   "%u 行目: フィルタセット %s のフィルタが %d 個を超えています"
+				   "（edgelint の上限）。これ以降は読み込んでいません",
+				   line, s->name, RTX_MAX_LIST);
+			return true;
+		}
 		s->nums[s->n++] = num;
 	}
 	return true;
@@ -800,16 +820,10 @@ static struct rtx_nat *rtx_nat_get(struct rtx *r, long id)
 	for (size_t i = 0; i < r->nnats; i++)
 		if (r->nats[i].id == id)
 			return &r->nats[i];
-	if (r->nnats == r->capnats) {
-		size_t nc = r->capnats ? r->capnats * 2 : 8;
-		struct rtx_nat *na = arena_alloc(r->a, nc * sizeof(*na));
-		if (!na)
-			return NULL;
-		if (r->nnats)
-			memcpy(na, r->nats, r->nnats * sizeof(*na));
-		r->nats = na;
-		r->capnats = nc;
-	}
+	struct rtx_nat *na = input_grow(r->in, r->nats, &r->capnats, r->nnats, sizeof(*na));
+	if (!na)
+		return NULL;
+	r->nats = na;
 	struct rtx_nat *d = &r->nats[r->nnats++];
 	memset(d, 0, sizeof(*d));
 	d->id = id;
@@ -818,16 +832,10 @@ static struct rtx_nat *rtx_nat_get(struct rtx *r, long id)
 
 static struct nat_forward *rtx_nat_fw(struct rtx *r, struct rtx_nat *d)
 {
-	if (d->nfw == d->capfw) {
-		size_t nc = d->capfw ? d->capfw * 2 : 8;
-		struct nat_forward *na = arena_alloc(r->a, nc * sizeof(*na));
-		if (!na)
-			return NULL;
-		if (d->nfw)
-			memcpy(na, d->fw, d->nfw * sizeof(*na));
-		d->fw = na;
-		d->capfw = nc;
-	}
+	struct nat_forward *na = input_grow(r->in, d->fw, &d->capfw, d->nfw, sizeof(*na));
+	if (!na)
+		return NULL;
+	d->fw = na;
 	struct nat_forward *f = &d->fw[d->nfw++];
 	memset(f, 0, sizeof(*f));
 	return f;
@@ -1128,7 +1136,9 @@ static void rtx_header(struct rtx *r, const char *s, size_t n, unsigned line)
 	buf[bl] = '\0';
 	char wd[8], mo[8];
 	int day, hh, mm, ss, year;
-	if (sscanf(buf, "(%7s %7s %d %d:%d:%d %d)", wd, mo, &day, &hh, &mm, &ss, &year) != 7)
+	/* Widths one past the largest valid value: no number can overflow an
+	 * int (undefined for sscanf), and a longer one is still refused. */
+	if (sscanf(buf, "(%7s %7s %3d %3d:%3d:%3d %5d)", wd, mo, &day, &hh, &mm, &ss, &year) != 7)
 		return;
 	for (int k = 0; k < 12; k++) {
 		if (strcmp(mo, mon[k]) == 0 && day >= 1 && day <= 31 && year >= 1990 &&
@@ -1198,7 +1208,7 @@ static const struct {
  * returns its token index (-1: none). */
 static long rtx_secrets(struct rtx *r, char **t, size_t n)
 {
-	for (size_t i = 0; i < sizeof(rtx_secret_cmds) / sizeof(rtx_secret_cmds[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(rtx_secret_cmds); i++) {
 		bool match = n >= 3;
 		for (size_t k = 0; k < 3 && match; k++)
 			match = !rtx_secret_cmds[i].w[k] || tok_is(t[k], rtx_secret_cmds[i].w[k]);
@@ -1227,7 +1237,7 @@ static bool rtx_private4(uint64_t lo, uint64_t hi)
 		uint32_t base;
 		unsigned plen;
 	} priv[] = {{0x0a000000u, 8}, {0xac100000u, 12}, {0xc0a80000u, 16}, {0x64400000u, 10}};
-	for (size_t i = 0; i < sizeof(priv) / sizeof(priv[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(priv); i++) {
 		uint64_t mask = (0xffffffffu << (32 - priv[i].plen)) & 0xffffffffu;
 		if ((lo & mask) == priv[i].base && (hi & mask) == priv[i].base)
 			return true;
@@ -1296,6 +1306,8 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		const char *m = evidence_line_masked(&r->scratch, s, n, sec >= 0 ? &sp[sec] : NULL,
 						     sec >= 0);
 		raw = m ? rtx_quote(r, m, strlen(m), 200) : "";
+		if (!m)   /* the input's error (sticky), not evidence left out */
+			input_nomem(r->in, line);
 	}
 
 	/* Here-documents: `embedded file X <<EOF`, `macro … <<EOM`. */
@@ -1352,7 +1364,7 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 	if ((tok_is(h, "ip") || tok_is(h, "ipv6")) && nt >= 3 && tok_is(t[1], "filter")) {
 		bool v6 = tok_is(h, "ipv6");
 		if (tok_is(t[2], "set"))
-			return rtx_set_line(r, v6, t, nt);
+			return rtx_set_line(r, v6, t, nt, line);
 		if (tok_is(t[2], "dynamic") || tok_is(t[2], "source-route") ||
 		    tok_is(t[2], "directed-broadcast"))
 			return true;   /* replies only, router options */
@@ -1362,14 +1374,23 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 		/* ip route default gateway X [filter …] [gateway Y …] */
 		r->ngw = 0;
 		r->gw_line = line;
-		for (size_t i = 3; i + 1 < nt && r->ngw < 8; i++) {
+		for (size_t i = 3; i + 1 < nt; i++) {
 			if (!tok_is(t[i], "gateway"))
 				continue;
 			const char *g = t[i + 1];
+			const char **ng = input_grow(r->in, r->gw, &r->capgw, r->ngw, sizeof(*ng));
+			if (!ng)
+				break;
+			r->gw = ng;
 			if ((tok_is(g, "pp") || tok_is(g, "tunnel") || tok_is(g, "dhcp")) && i + 2 < nt)
-				snprintf(r->gw[r->ngw++], sizeof(r->gw[0]), "%s %s", g, t[i + 2]);
+				g = arena_printf(r->a, "%s %s", g, t[i + 2]);
 			else
-				snprintf(r->gw[r->ngw++], sizeof(r->gw[0]), "%s", g);
+				g = arena_strdup(r->a, g);
+			if (!g) {
+				input_nomem(r->in, line);
+				break;
+			}
+			r->gw[r->ngw++] = g;
 		}
 		return true;
 	}
@@ -1488,8 +1509,8 @@ static bool rtx_line(struct rtx *r, const char *s, size_t n, unsigned line)
 static struct rtx_if *rtx_if_find(struct rtx *r, const char *name)
 {
 	for (size_t i = 0; i < r->nifs; i++)
-		if (strcmp(r->ifs[i].name, name) == 0)
-			return &r->ifs[i];
+		if (strcmp(r->ifs[i]->name, name) == 0)
+			return r->ifs[i];
 	return NULL;
 }
 
@@ -1507,7 +1528,7 @@ static void rtx_find_wans(struct rtx *r)
 			struct u128 ad;
 			if (addr_parse(FAM_V4, gw, strlen(gw), &ad) == 0) {
 				for (size_t i = 0; i < r->nifs && !f; i++) {
-					struct rtx_if *c = &r->ifs[i];
+					struct rtx_if *c = r->ifs[i];
 					if (!c->has_addr4 || c->plen4 == 0)
 						continue;
 					uint64_t mask = c->plen4 >= 32 ? 0xffffffffu
@@ -1525,7 +1546,7 @@ static void rtx_find_wans(struct rtx *r)
 		}
 	}
 	for (size_t i = 0; i < r->nifs; i++) {
-		struct rtx_if *f = &r->ifs[i];
+		struct rtx_if *f = r->ifs[i];
 		if (f->is_pp && f->pppoe_lan && !f->wan4) {
 			f->wan4 = true;
 			f->wan4how = f->wan4how_ja = "PPPoE";
@@ -1773,7 +1794,7 @@ static void rtx_model(struct rtx *r)
 	addr_parse(FAM_V6, "2001:db8:ffff::", 15, &v6lan);
 	aset_prefix(r->a, FAM_V6, v6lan, 48, &d->lan6);
 	for (size_t i = 0; i < r->nifs; i++) {
-		struct rtx_if *f = &r->ifs[i];
+		struct rtx_if *f = r->ifs[i];
 		if (!f->has_addr4 || f->wan4 || f->is_pp || f->is_tunnel)
 			continue;
 		struct aset p, u;
@@ -1788,7 +1809,7 @@ static void rtx_model(struct rtx *r)
 	/* Internet-facing interfaces, in the order they appear. */
 	struct wan_if **tail = &d->wans;
 	for (size_t i = 0; i < r->nifs; i++) {
-		struct rtx_if *f = &r->ifs[i];
+		struct rtx_if *f = r->ifs[i];
 		if (!f->wan4 && !f->v6wan)
 			continue;
 		/* An IPIP tunnel without NAT of its own is DS-Lite: the provider's

@@ -1882,7 +1882,7 @@ static uint8_t lx_classes(const struct pset *p)
 	uint8_t m = 0;
 	for (size_t k = 0; k < p->n; k++) {
 		uint32_t lo = p->iv[k].lo, hi = p->iv[k].hi, inside = 0;
-		for (size_t j = 0; j < sizeof(named) / sizeof(named[0]); j++)
+		for (size_t j = 0; j < ARRAY_SIZE(named); j++)
 			if (lo <= named[j].proto && named[j].proto <= hi) {
 				m |= named[j].cls;
 				inside++;

@@ -251,6 +251,14 @@ const char *finding_scrub_dup(struct input *in, const char *s)
 	return r ? r : "?";
 }
 
+/* Memory that ran out while recording a finding: the input's error
+ * (sticky: nothing passes for want of memory; run_parsed). */
+static void finding_nomem(struct input *in)
+{
+	input_fail(in, "out of memory while recording findings",
+		   "指摘を記録する途中でメモリが足りなくなりました");
+}
+
 struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			    const char *id, const char *variant, int item,
 			    int sev, enum fstatus st, unsigned line,
@@ -263,20 +271,15 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 			id, variant);
 		abort();
 	}
-	if (in->nfindings == in->capfindings) {
-		size_t cap = in->capfindings ? in->capfindings * 2 : 16;
-		struct finding *nf = realloc(in->findings, cap * sizeof(*nf));
-		if (!nf) {
-			/* Sticky: a finding that cannot be kept makes the input
-			 * an input error, so nothing passes for want of memory
-			 * (run_parsed). */
-			input_fail(in, "out of memory while recording findings",
-				   "指摘を記録する途中でメモリが足りなくなりました");
-			return NULL;
-		}
-		in->findings = nf;
-		in->capfindings = cap;
+	struct finding *nf = vec_grow(in->findings, &in->capfindings, in->nfindings, sizeof(*nf));
+	if (!nf) {
+		/* Sticky: a finding that cannot be kept makes the input an
+		 * input error, so nothing passes for want of memory
+		 * (run_parsed). */
+		finding_nomem(in);
+		return NULL;
 	}
+	in->findings = nf;
 	struct finding *f = &in->findings[in->nfindings];
 	memset(f, 0, sizeof(*f));
 	f->rule = ru;
@@ -305,15 +308,22 @@ struct finding *finding_add(struct input *in, const struct run_ctx *ctx,
 				: vn > FINDING_ARG_MAX
 					? arena_printf(&in->arena, "%.*s…", cut, v)
 					: arena_strndup(&in->arena, v, vn);
-			/* Kept raw: masked, then sanitised, when rendered. */
+			/* Kept raw: masked, then sanitised, when rendered. A copy
+			 * that could not be made is the input's error (sticky: a
+			 * finding quoting "" would pass for a complete one). */
+			if (!copy)
+				finding_nomem(in);
 			f->arg_val[f->nargs++] = copy ? copy : "";
 		}
 	}
 	va_end(ap);
 	/* Raw as well (a longer line is not quoted: cutting it could cut a
 	 * secret in two). */
-	if (evidence && strnlen(evidence, FINDING_EVIDENCE_MAX + 1) <= FINDING_EVIDENCE_MAX)
+	if (evidence && strnlen(evidence, FINDING_EVIDENCE_MAX + 1) <= FINDING_EVIDENCE_MAX) {
 		f->evidence = arena_strndup(&in->arena, evidence, strlen(evidence));
+		if (!f->evidence)
+			finding_nomem(in);
+	}
 	in->nfindings++;
 	return f;
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 const char *lookalike_why_name(enum lookalike_why w)
 {
 	switch (w) {
@@ -468,7 +470,7 @@ static void lx_powers(void)
 	if (g_pw[0])
 		return;
 	g_pw[0] = 1;
-	for (size_t i = 1; i < sizeof(g_pw) / sizeof(g_pw[0]); i++)
+	for (size_t i = 1; i < ARRAY_SIZE(g_pw); i++)
 		g_pw[i] = lx_mul(g_pw[i - 1], LX_BASE);
 }
 
@@ -561,14 +563,10 @@ static int lx_get(struct lookalike_index *ix, uint64_t key)
 	for (size_t s = (size_t)(key % ix->cap); ix->tab[s].key; s = (s + 1) % ix->cap) {
 		if (ix->tab[s].key != key)
 			continue;
-		if (ix->ncand == ix->capcand) {
-			size_t ncap = ix->capcand ? ix->capcand * 2 : 64;
-			size_t *nc = realloc(ix->cand, ncap * sizeof(*nc));
-			if (!nc)
-				return -1;
-			ix->cand = nc;
-			ix->capcand = ncap;
-		}
+		size_t *nc = vec_grow(ix->cand, &ix->capcand, ix->ncand, sizeof(*nc));
+		if (!nc)
+			return -1;
+		ix->cand = nc;
 		ix->cand[ix->ncand++] = ix->tab[s].idx;
 	}
 	return 0;

@@ -90,7 +90,7 @@ static void usage_kinds(FILE *f, enum lang l)
 		static const char *const words[] = {"(default:", "detected", "from", "the",
 						    "content,", "also", "of", "\"-\",",
 						    "standard", "input)"};
-		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(words); i++)
 			help_piece(f, &col, " ", words[i]);
 	}
 	fputc('\n', f);

@@ -113,16 +113,11 @@ int input_add_part(struct input *in, const char *display, const char *path,
 	bool nl = len == 0 || data[len - 1] != '\n';
 	if (len + nl > max || in->len > max - len - nl)
 		return EL_ETOOBIG;
-	if (in->nparts == in->capparts) {
-		size_t cap = in->capparts ? in->capparts * 2 : 8;
-		struct input_part *np = arena_alloc(&in->arena, cap * sizeof(*np));
-		if (!np)
-			return EL_ENOMEM;
-		if (in->nparts)
-			memcpy(np, in->parts, in->nparts * sizeof(*np));
-		in->parts = np;
-		in->capparts = cap;
-	}
+	struct input_part *np = arena_grow(&in->arena, in->parts, &in->capparts, in->nparts,
+					   sizeof(*np));
+	if (!np)
+		return EL_ENOMEM;
+	in->parts = np;
 	char *nd = realloc(in->data, in->len + len + nl + 1);
 	if (!nd)
 		return EL_ENOMEM;
@@ -303,22 +298,41 @@ void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)
 		input_error_oom(in);
 }
 
+int input_nomem(struct input *in, unsigned line)
+{
+	if (line)
+		input_fail(in, "line %u: out of memory", "%u 行目: メモリが足りません", line);
+	else
+		input_fail(in, "out of memory", "メモリが足りません");
+	return EL_ENOMEM;
+}
+
+void *input_grow(struct input *in, void *arr, size_t *cap, size_t n, size_t elem)
+{
+	void *na = arena_grow(&in->arena, arr, cap, n, elem);
+	if (!na)
+		input_nomem(in, 0);
+	return na;
+}
+
 int input_add_secret(struct input *in, const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
-	if (in->nsecrets == in->capsecrets) {
-		size_t cap = in->capsecrets ? in->capsecrets * 2 : 8;
-		const char **ns = realloc(in->secrets, cap * sizeof(*ns));
-		if (!ns)
-			return EL_ENOMEM;
-		in->secrets = ns;
-		size_t *nl = realloc(in->secret_lens, cap * sizeof(*nl));
-		if (!nl)
-			return EL_ENOMEM;
-		in->secret_lens = nl;
-		in->capsecrets = cap;
-	}
+	/* Two arrays of one capacity: the second grows from a copy of it. */
+	size_t cap = in->capsecrets;
+	/* A secret that cannot be kept could not be masked: the input's
+	 * error (sticky), whatever the caller does. */
+	const char **ns = vec_grow(in->secrets, &cap, in->nsecrets, sizeof(*ns));
+	if (!ns)
+		return input_nomem(in, 0);
+	in->secrets = ns;
+	size_t capl = in->capsecrets;
+	size_t *nl = vec_grow(in->secret_lens, &capl, in->nsecrets, sizeof(*nl));
+	if (!nl)
+		return input_nomem(in, 0);
+	in->secret_lens = nl;
+	in->capsecrets = cap;
 	in->secrets[in->nsecrets] = s;
 	in->secret_lens[in->nsecrets++] = n;
 	return 0;

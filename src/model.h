@@ -508,6 +508,13 @@ void input_fail_l(struct input *in, const char *fmt_en, const char *fmt_ja, ...)
 #define input_fail(in, en, ja, ...)                                            \
 	((void)sizeof(printf(ja, ##__VA_ARGS__)),                              \
 	 input_fail_l(in, en, ja, ##__VA_ARGS__))
+/* Memory ran out while reading the input: its error (sticky: the run
+ * reports it, exit 2, no item passes), naming the line when not 0.
+ * Returns EL_ENOMEM. */
+int input_nomem(struct input *in, unsigned line);
+/* arena_grow() in the input's arena: room for one more element, or NULL
+ * with input_nomem() done (never a dropped element). */
+void *input_grow(struct input *in, void *arr, size_t *cap, size_t n, size_t elem);
 /* The input's error in the report's language (Japanese when ja), or NULL:
  * raw, like in->error (print it only through finding_scrub()). */
 /* One access point with WPS on, said at line, offering pin and push

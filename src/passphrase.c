@@ -346,7 +346,7 @@ static bool looks_encrypted(const char *s, size_t n)
 		return false;
 	size_t idn = (size_t)(end - (s + 1));
 	bool known = false;
-	for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++)
+	for (size_t k = 0; k < ARRAY_SIZE(ids); k++)
 		if (strlen(ids[k]) == idn && memcmp(ids[k], s + 1, idn) == 0)
 			known = true;
 	if (!known)

@@ -73,7 +73,7 @@ static int load_service(struct rload *L, const struct ynode *m, struct service_d
 	const char *proto = rl_str(L, m, "proto", true, &rc);
 	const char *cls = rl_str(L, m, "class", true, &rc);
 	bool found = false;
-	for (size_t k = 0; proto && k < sizeof(protos) / sizeof(protos[0]); k++)
+	for (size_t k = 0; proto && k < ARRAY_SIZE(protos); k++)
 		if (strcmp(proto, protos[k].name) == 0) {
 			s->proto = protos[k].num;
 			found = true;
@@ -82,7 +82,7 @@ static int load_service(struct rload *L, const struct ynode *m, struct service_d
 		rc = rl_err(L, m, "service %s: protocol '%s' is not one edgelint knows",
 			    rl_name(s->name), proto);
 	found = false;
-	for (size_t k = 0; cls && k < sizeof(classes) / sizeof(classes[0]); k++)
+	for (size_t k = 0; cls && k < ARRAY_SIZE(classes); k++)
 		if (strcmp(cls, classes[k].name) == 0) {
 			s->cls = classes[k].cls;
 			s->critical = classes[k].critical;

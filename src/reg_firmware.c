@@ -240,7 +240,7 @@ static int load_fw_line(struct rload *L, const struct ynode *m, struct fw_line *
 	if (!judge)
 		return EL_EPARSE;
 	char names[160] = "";
-	for (size_t i = 0; i < sizeof(fw_judges) / sizeof(fw_judges[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(fw_judges); i++) {
 		if (strcmp(fw_judges[i].name, judge) == 0) {
 			e->judge = fw_judges[i].judge;
 			return rc;

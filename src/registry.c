@@ -251,7 +251,7 @@ int registry_load(struct registry *r, const char *dir, char *err, size_t errn)
 		return EL_ENOMEM;
 	}
 	bool rules_ok = true;
-	for (size_t i = 0; i < sizeof(reg_files) / sizeof(reg_files[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(reg_files); i++) {
 		if (reg_files[i].needs_rules && !rules_ok)
 			continue;
 		bool unreadable;

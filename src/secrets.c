@@ -191,16 +191,12 @@ int secret_set_runs(struct secret_set *set, const char *s, size_t n,
 				ms = runs[nruns - 1].s;
 			nruns--;
 		}
-		if (nruns == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			struct secret_run *nr = realloc(runs, nc * sizeof(*nr));
-			if (!nr) {
-				free(runs);
-				return EL_ENOMEM;
-			}
-			runs = nr;
-			cap = nc;
+		struct secret_run *nr = vec_grow(runs, &cap, nruns, sizeof(*nr));
+		if (!nr) {
+			free(runs);
+			return EL_ENOMEM;
 		}
+		runs = nr;
 		runs[nruns++] = (struct secret_run){ms, i + 1};
 	}
 	*out = runs;

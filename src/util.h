@@ -2,7 +2,7 @@
  * util.h — small building blocks shared by every layer of edgelint:
  * an arena allocator (one per input, freed at once), a bounded string
  * buffer (curl's dynbuf idea: every buffer has a hard maximum), a string
- * cursor for line parsing, and date helpers.
+ * cursor for line parsing, growable arrays, and date helpers.
  *
  * Conventions: functions return 0 on success or a negative EL_E* code;
  * nothing here prints.
@@ -53,6 +53,23 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 void arena_reset(struct arena *a);
 /* Frees every allocation of the arena at once; the arena may be reused. */
 void arena_free(struct arena *a);
+
+/* ---- growable arrays ------------------------------------------------ */
+
+/* The number of elements of a true array (not a pointer). */
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Room for one more element in arr, an array of n elements of elem bytes
+ * with capacity *cap: arr itself when n < *cap, else arr moved to twice
+ * the capacity (16 at first) with *cap updated. NULL when memory runs out
+ * or the size would overflow size_t; arr is then unchanged and still
+ * valid (and still the caller's to free). Heap memory (realloc). Every
+ * caller turns NULL into an error of its input (sticky: nothing passes),
+ * never into a dropped element. */
+void *vec_grow(void *arr, size_t *cap, size_t n, size_t elem);
+/* The same in an arena: the new array is the arena's, the old one is left
+ * to it (freed with the arena). */
+void *arena_grow(struct arena *a, void *arr, size_t *cap, size_t n, size_t elem);
 
 /* ---- bounded string buffer ------------------------------------------ */
 

@@ -43,23 +43,9 @@
 #include "run.h"
 #include "util.h"
 
-/* Room for one more element in the array a of n elements of size elem
- * (capacity *cap, doubled when full): the array (a itself, or where it
- * moved), or NULL when out of memory (a is then still valid). */
-static void *grow(void *a, size_t *cap, size_t n, size_t elem)
-{
-	if (a && n < *cap)
-		return a;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *na = realloc(a, ncap * elem);
-	if (na)
-		*cap = ncap;
-	return na;
-}
-
 static struct walk_input *plan_add(struct walk *plan)
 {
-	struct walk_input *ni = grow(plan->inputs, &plan->capinputs, plan->ninputs,
+	struct walk_input *ni = vec_grow(plan->inputs, &plan->capinputs, plan->ninputs,
 				     sizeof(*plan->inputs));
 	if (!ni)
 		return NULL;
@@ -122,7 +108,7 @@ static int walk_note_l(struct walk_input *e, const char *en, const char *ja, ...
 		e->notes_dropped++;
 		return 0;
 	}
-	struct walk_note *nn = grow(e->notes, &e->capnotes, e->nnotes, sizeof(*e->notes));
+	struct walk_note *nn = vec_grow(e->notes, &e->capnotes, e->nnotes, sizeof(*e->notes));
 	if (!nn)
 		return EL_ENOMEM;
 	e->notes = nn;
@@ -227,13 +213,13 @@ static char **read_names(int dfd, size_t *n)
 		return NULL;
 	}
 	size_t cap = 0;
-	char **names = grow(NULL, &cap, 0, sizeof(char *));
+	char **names = vec_grow(NULL, &cap, 0, sizeof(char *));
 	struct dirent *de;
 	bool nomem = names == NULL;
 	while (!nomem && (de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		char **nn = grow(names, &cap, *n, sizeof(*names));
+		char **nn = vec_grow(names, &cap, *n, sizeof(*names));
 		if (nn)
 			names = nn;
 		char *name = nn ? strdup(de->d_name) : NULL;

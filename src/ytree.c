@@ -68,23 +68,16 @@ static int yb_next(struct ybuild *b, yaml_event_t *ev)
 static int yb_push(struct ybuild *b, struct ynode *n, struct ynode *k,
 		   struct ynode *v, size_t *cap)
 {
-	if (n->n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8;
-		struct ynode **nv = arena_alloc(b->a, ncap * sizeof(struct ynode *));
-		struct ynode **nk = n->kind == Y_MAP
-					    ? arena_alloc(b->a, ncap * sizeof(struct ynode *))
-					    : NULL;
-		if (!nv || (n->kind == Y_MAP && !nk))
-			return EL_ENOMEM;
-		if (n->n) {
-			memcpy(nv, n->vals, n->n * sizeof(struct ynode *));
-			if (nk)
-				memcpy(nk, n->keys, n->n * sizeof(struct ynode *));
-		}
-		n->vals = nv;
-		n->keys = nk;
-		*cap = ncap;
-	}
+	size_t capv = *cap, capk = *cap;
+	struct ynode **nv = arena_grow(b->a, n->vals, &capv, n->n, sizeof(struct ynode *));
+	struct ynode **nk = n->kind == Y_MAP && nv
+				    ? arena_grow(b->a, n->keys, &capk, n->n, sizeof(struct ynode *))
+				    : NULL;
+	if (!nv || (n->kind == Y_MAP && !nk))
+		return EL_ENOMEM;
+	n->vals = nv;
+	n->keys = nk;
+	*cap = capv;
 	if (n->kind == Y_MAP)
 		n->keys[n->n] = k;
 	n->vals[n->n++] = v;

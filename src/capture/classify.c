@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util.h"
+
 const struct classifier classifiers[] = {
 	{"tls", true, false, cls_tls, APP_NONE},
 	{"http", true, false, cls_http, APP_NONE},
@@ -27,7 +29,7 @@ const struct classifier classifiers[] = {
 	{"ldap", true, false, cls_ldap, APP_NONE},
 	{"snmp", false, true, cls_snmp, APP_NONE},
 };
-const size_t nclassifiers = sizeof(classifiers) / sizeof(classifiers[0]);
+const size_t nclassifiers = ARRAY_SIZE(classifiers);
 
 /* ---- QUIC ------------------------------------------------------------- */
 
@@ -101,7 +103,7 @@ int cls_http_request_line(struct pktcur *c)
 	tok[n] = '\0';
 	{
 		bool known = false;
-		for (size_t i = 0; i < sizeof(http_methods) / sizeof(http_methods[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(http_methods); i++)
 			known |= strcmp(tok, http_methods[i]) == 0;
 		if (!known)
 			return -1;
@@ -158,7 +160,7 @@ int cls_http_request_line(struct pktcur *c)
 	pc_skip(c, i + 1);
 	return 1;
 partial_method:
-	for (size_t i2 = 0; i2 < sizeof(http_methods) / sizeof(http_methods[0]); i2++)
+	for (size_t i2 = 0; i2 < ARRAY_SIZE(http_methods); i2++)
 		if (n <= strlen(http_methods[i2]) && memcmp(tok, http_methods[i2], n) == 0)
 			return 0;
 	return -1;

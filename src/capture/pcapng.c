@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "pktcur.h"
+#include "../util.h"
 
 #define PNG_BOM 0x1A2B3C4Du
 #define PNG_IDB 1u
@@ -167,14 +168,10 @@ static int png_idb(struct png_reader *r, struct pktcur *c)
 		return fail(r, "an interface description block is too short", "インターフェース記述ブロックが短すぎます");
 	if (r->nifs >= PNG_IFACES_MAX)
 		return fail(r, "too many interfaces in one section", "1 つのセクションのインターフェースが多すぎます");
-	if (r->nifs == r->capifs) {
-		size_t cap = r->capifs ? r->capifs * 2 : 8;
-		struct png_iface *v = realloc(r->ifs, cap * sizeof(*v));
-		if (!v)
-			return fail(r, "out of memory", "メモリが不足しました");
-		r->ifs = v;
-		r->capifs = cap;
-	}
+	struct png_iface *v = vec_grow(r->ifs, &r->capifs, r->nifs, sizeof(*v));
+	if (!v)
+		return fail(r, "out of memory", "メモリが不足しました");
+	r->ifs = v;
 	r->ifs[r->nifs].link = link;
 	r->ifs[r->nifs].snaplen = snaplen;
 	r->nifs++;

@@ -8,7 +8,7 @@ const struct check checks[] = {
 #include "checks.def"
 #undef CHECK
 };
-const size_t nchecks = sizeof(checks) / sizeof(checks[0]);
+const size_t nchecks = ARRAY_SIZE(checks);
 
 void checks_run(struct input *in, const struct run_ctx *ctx)
 {

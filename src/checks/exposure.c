@@ -162,7 +162,7 @@ static const char *proto_port_text(struct arena *a, const struct pset *proto,
 	if (proto->n == 1 && proto->iv[0].lo == proto->iv[0].hi) {
 		uint32_t p = proto->iv[0].lo;
 		const char *pn = NULL;
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 			if (names[i].n == p)
 				pn = names[i].name;
 		char num[16];

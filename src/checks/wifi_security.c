@@ -58,7 +58,7 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 				  w);
 		return;
 	}
-	for (size_t i = 0; i < sizeof(failing_modes) / sizeof(failing_modes[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(failing_modes); i++) {
 		if (failing_modes[i].sec == w->sec) {
 			sec_evidence_ours(in, finding_add(in, ctx, failing_modes[i].rule,
 						      failing_modes[i].variant, ITEM_6_2, -1,

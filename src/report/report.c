@@ -17,7 +17,7 @@ const struct reporter *const reporters[] = {
 #include "reporters.def"
 #undef REPORTER
 };
-const size_t nreporters = sizeof(reporters) / sizeof(reporters[0]);
+const size_t nreporters = ARRAY_SIZE(reporters);
 
 const struct reporter *reporter_by_name(const char *name)
 {

@@ -60,7 +60,7 @@ static struct registry reg;
 static struct policy pol;
 static const struct parser *fuzz_parser;
 static const char *const formats[] = {"text", "json", "sarif"};
-#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+#define NFORMATS (ARRAY_SIZE(formats))
 /* Per language: what every report says whatever the input is. */
 static struct strbuf baseline[LANG_COUNT];
 
@@ -362,7 +362,7 @@ static void assert_json_shape(const json_t *root)
 		json_array_foreach(fs, k, f) {
 			static const char *const strs[] = {"rule", "name", "severity", "status",
 							   "message", "fix"};
-			for (size_t q = 0; q < sizeof(strs) / sizeof(strs[0]); q++)
+			for (size_t q = 0; q < ARRAY_SIZE(strs); q++)
 				shape(json_is_string(json_object_get(f, strs[q])),
 				      "json: a finding lacks a string field (message, fix…)");
 			shape(is_str_or_null(json_object_get(f, "evidence")), "json: finding.evidence");

@@ -54,6 +54,14 @@ for sym in $syms; do
 		bad "parsers.def names $sym, but parsers/$sym.c does not define parser_$sym"
 done
 
+# 3b. One way to count an array (issue 13 §3): ARRAY_SIZE, never the
+# division by hand; no atoi/atol on input (checked number readers instead).
+grep -nE 'sizeof[[:space:]]*\(?[[:space:]]*([A-Za-z_][A-Za-z_0-9]*)[[:space:]]*\)?[[:space:]]*/[[:space:]]*sizeof[[:space:]]*\(?[[:space:]]*\1[[:space:]]*\[0\]' \
+	$(find src parsers tests/unit tests/fuzz -name '*.[ch]' | sort) | grep -v 'define ARRAY_SIZE' |
+	sed 's/^/counts an array by hand (use ARRAY_SIZE): /' | grep . && fail=1
+grep -nE '(^|[^_[:alnum:]])ato(i|l|ll)[[:space:]]*\(' $(find src parsers -name '*.[ch]' | sort) |
+	sed 's/^/reads a number with atoi (use a checked reader): /' | grep . && fail=1
+
 # 4. Long files say why.
 while read -r n f; do
 	[ "$f" != total ] && [ "$n" -gt "$MAX_LINES" ] || continue

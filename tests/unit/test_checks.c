@@ -162,7 +162,7 @@ static void expect_findings(const struct input *in, const struct want *w, size_t
 #define EXPECT(in, ...)                                                              \
 	do {                                                                         \
 		static const struct want w_[] = {__VA_ARGS__};                       \
-		expect_findings((in), w_, sizeof(w_) / sizeof(w_[0]));               \
+		expect_findings((in), w_, ARRAY_SIZE(w_));               \
 	} while (0)
 #define EXPECT_NONE(in) expect_findings((in), NULL, 0)
 
@@ -255,7 +255,7 @@ static void test_wifi_security_modes(void **state)
 		 "security: WPA2 Super",
 		 "The security mode of network \"home\" could not be understood."},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct input in;
 		new_input(&in);
 		quiet_device(&in);
@@ -621,7 +621,7 @@ static void test_firmware_end_of_support_data(void **state)
 	(void)state;
 	static const char *const spellings[] = {"WG1800HP2", "Aterm WG1800HP2", "aterm wg1800hp2",
 						"WG-1800HP2"};
-	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(spellings); i++) {
 		struct input in;
 		fw_input(&in, "nec", spellings[i]);
 		run_checks(&in);
@@ -729,7 +729,7 @@ static void test_firmware_support_end_from_input(void **state)
 		{180, "ending-soon", FST_WARN}, {181, NULL, FST_PASS},
 		{0, "ending-soon", FST_WARN},   {-1, "ended", FST_FAIL},
 	};
-	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(b); i++) {
 		days_from_today(b[i].delta, date, sizeof(date));
 		fw_input(&in, "other", "XR-TEST1");
 		in.dev.support_end = (struct sval){date, 6};

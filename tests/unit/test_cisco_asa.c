@@ -2004,6 +2004,86 @@ static void test_hostile_certificate(void **state)
 	input_free(&in);
 }
 
+/* Issue 13 §3: no name and no interface is dropped or cut for a fixed
+ * size (there were 64 interface slots and 47- or 63-character names). Each
+ * case below read wrong before. */
+static void test_no_fixed_limits(void **state)
+{
+	(void)state;
+	struct input in;
+	static char buf[16000];
+	size_t o = 0;
+	/* 64 interfaces, then the outside one: the 65th was dropped. */
+	for (int i = 0; i < 64; i++)
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+				      "interface GigabitEthernet1/%d\n shutdown\n", i);
+	snprintf(buf + o, sizeof(buf) - o, "%s", IFS);
+	assert_int_equal(parse_cfg(&in, buf), 0);
+	assert_null(in.error);
+	assert_string_equal(the_wan(&in)->name, "outside");
+	assert_int_equal(the_wan(&in)->line, 129);
+	input_free(&in);
+
+	/* A 60-character nameif (cut to 47, so `access-group … interface`
+	 * with the whole name found no interface). */
+#define LONGIF "outside-to-the-internet-service-provider-primary-circuit-0001"
+	assert_int_equal(parse_cfg(&in,
+				   "interface GigabitEthernet0/0\n"
+				   " nameif " LONGIF "\n"
+				   " security-level 0\n"
+				   " ip address 203.0.113.2 255.255.255.248\n"
+				   "access-list OUT extended deny ip any any\n"
+				   "access-group OUT in interface " LONGIF "\n"),
+			 0);
+	assert_null(in.error);
+	assert_string_equal(the_wan(&in)->name, LONGIF);
+	assert_true(the_wan(&in)->in4.present);
+	assert_int_equal(the_wan(&in)->in4.n, 1);
+	assert_int_equal(in.lines_understood, in.lines_total);
+	input_free(&in);
+
+	/* Two lists whose names share their first 63 characters were one. */
+#define LONGACL "OUTSIDE_INBOUND_FROM_THE_INTERNET_TO_THE_HEAD_OFFICE_SERVERS_V2"
+	const struct flist *l = acl(&in, "access-list " LONGACL "_A extended permit tcp any any eq 3389\n"
+				    "access-list OUT extended deny ip any any\n"
+				    "access-list " LONGACL "_B extended deny ip any any\n");
+	assert_int_equal(l->n, 1);
+	input_free(&in);
+	assert_int_equal(parse_cfg(&in, IFS
+				   "access-list " LONGACL "_A extended permit tcp any any eq 3389\n"
+				   "access-list " LONGACL "_B extended deny ip any any\n"
+				   "access-group " LONGACL "_B in interface outside\n"),
+			 0);
+	assert_int_equal(the_wan(&in)->in4.n, 1);
+	assert_string_equal(the_wan(&in)->in4.text,
+			    "access-group " LONGACL "_B in interface outside");
+	input_free(&in);
+
+	/* NAT between interfaces with long names (sscanf's %47 field failed
+	 * on the first: the forward was never seen). */
+	assert_int_equal(parse_cfg(&in,
+				   "interface GigabitEthernet0/0\n"
+				   " nameif " LONGIF "\n"
+				   " security-level 0\n"
+				   " ip address 203.0.113.2 255.255.255.248\n"
+				   "interface GigabitEthernet0/1\n"
+				   " nameif inside-head-office-servers-and-workstations-vlan-0100\n"
+				   " security-level 100\n"
+				   " ip address 10.1.1.1 255.255.255.0\n"
+				   "object network RDP-HOST\n"
+				   " host 10.1.1.10\n"
+				   " nat (inside-head-office-servers-and-workstations-vlan-0100," LONGIF
+				   ") static 203.0.113.3 service tcp 3389 3389\n"),
+			 0);
+	assert_null(in.error);
+	assert_int_equal(the_wan(&in)->nfwds, 1);
+	assert_true(u128_eq(the_wan(&in)->fwds[0].inner, a4("10.1.1.10")));
+	assert_int_equal(the_wan(&in)->fwds[0].line, 11);
+	input_free(&in);
+#undef LONGIF
+#undef LONGACL
+}
+
 static void test_corpus_like_unknown_lines(void **state)
 {
 	(void)state;
@@ -2090,6 +2170,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_many_tokens),
 		cmocka_unit_test(test_hostile_certificate),
 		cmocka_unit_test(test_corpus_like_unknown_lines),
+		cmocka_unit_test(test_no_fixed_limits),
 	};
 	return cmocka_run_group_tests_name("cisco_asa", tests, group_setup, group_teardown);
 }

@@ -416,7 +416,7 @@ static void test_addr_parse_v4(void **state)
 		"1.2.3.4 ", " 1.2.3.4", "a.b.c.d", "0001.1.1.1", "-1.2.3.4", "1.2.3.4/24",
 		"1.2.3.0x1", "::1", "::ffff:1.2.3.4", "1,2.3.4",
 	};
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		if (parse_str(FAM_V4, bad[i], &v) != -1)
 			fail_msg("accepted bad IPv4 \"%s\"", bad[i]);
 	/* not NUL-terminated: only n bytes count */
@@ -464,7 +464,7 @@ static void test_addr_parse_v6(void **state)
 		"1.2.3.4", "::ffff:256.0.0.1", ":: ", "2001:db8::/32", "::1.2.3.4.5",
 		"1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:7:8",
 	};
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
 		if (parse_str(FAM_V6, bad[i], &v) != -1)
 			fail_msg("accepted bad IPv6 \"%s\"", bad[i]);
 	/* not NUL-terminated */

@@ -889,7 +889,7 @@ static void test_sort(void **state)
 		{"EL201", "open", 5, "g"},        {"EL310", "ended", 5, "h"},
 		{"EL002", "default", 0, "i"},     {"EL111", "default", 3, "j"},
 	};
-	for (size_t i = 0; i < sizeof(adds) / sizeof(adds[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(adds); i++)
 		assert_non_null(finding_add(&in, &g_ctx, adds[i].id, adds[i].variant, ITEM_NONE,
 					    -1, FST_PASS, adds[i].line, adds[i].tag, ARGS_END));
 	findings_sort(&in);
@@ -943,7 +943,7 @@ static void test_exceptions(void **state)
 		{.rule = "wifi-wps-enabled", .reason = "second", .until = -1},
 	};
 	pol.exceptions = ex;
-	pol.nexceptions = sizeof(ex) / sizeof(ex[0]);
+	pol.nexceptions = ARRAY_SIZE(ex);
 
 	struct input in;
 	input_init(&in, "facts-home.yaml");

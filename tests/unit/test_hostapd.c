@@ -205,7 +205,7 @@ static void test_key_mgmt_mapping(void **state)
 		{"DPP", WSEC_UNKNOWN},
 		{"SAE DPP", WSEC_WPA3},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		char text[200];
 		snprintf(text, sizeof(text), "ssid=x\nwpa=2\nwpa_key_mgmt=%s\nrsn_pairwise=CCMP\n",
 			 cases[i].km);

@@ -113,7 +113,7 @@ static void test_utf8(void **state)
 		"\xf5\x80\x80\x80", "\xff", "\x80", "abc\xe3\x81", "\xe3\x81\x82\xe3",
 		"\xc3\x28", "ok \xe3\x81\x82 ok",
 	};
-	check_strings(s, sizeof(s) / sizeof(s[0]));
+	check_strings(s, ARRAY_SIZE(s));
 }
 
 /* A random tree, written by jw and built for jansson at once. */
@@ -133,7 +133,7 @@ static void rnd_string(char *buf, size_t cap)
 					   "é", "\xe3\x81\x82", "\xf0\x9f\x98\x80", " ", "\t"};
 	size_t k = 0;
 	while (k < n) {
-		const char *b = bits[rnd(sizeof(bits) / sizeof(bits[0]))];
+		const char *b = bits[rnd(ARRAY_SIZE(bits))];
 		size_t l = strlen(b);
 		if (k + l >= cap)
 			break;

@@ -21,7 +21,7 @@
 
 static const char *const approved[] = {"office.com", "microsoftonline.com", "zoom.us",
 				       "example.co.jp"};
-#define NAPPROVED (sizeof(approved) / sizeof(approved[0]))
+#define NAPPROVED (ARRAY_SIZE(approved))
 
 static void test_punycode(void **state)
 {
@@ -88,7 +88,7 @@ static void test_skeleton(void **state)
 	static const char *const same[] = {"rnicrosoftonline.com", "micros0ftonline.com",
 					   "xn--mirosoftonline-60l.com", "MICROSOFTONLINE.COM.",
 					   "rnicr0s0ftonIine.com"};
-	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
 		size_t nb = lookalike_skeleton(d, same[i], b, LOOKALIKE_NAME_MAX);
 		assert_int_equal(nb, na);
 		assert_memory_equal(a, b, na * sizeof(*a));

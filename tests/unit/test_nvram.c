@@ -150,7 +150,7 @@ static void test_asus_auth_modes(void **state)
 		{"wl0_auth_mode_x=turbo\nwl0_akm=psk2", WSEC_WPA2},
 		{"wl0_auth_mode_x=turbo", WSEC_UNKNOWN},
 	};
-	check_secs(cases, sizeof(cases) / sizeof(cases[0]));
+	check_secs(cases, ARRAY_SIZE(cases));
 }
 
 static void test_tomato_security_modes(void **state)
@@ -172,7 +172,7 @@ static void test_tomato_security_modes(void **state)
 		{"wl0_security_mode=wpa wpa2", WSEC_WPA_WPA2},
 		{"wl0_security_mode=wpa3_personal", WSEC_UNKNOWN},
 	};
-	check_secs(cases, sizeof(cases) / sizeof(cases[0]));
+	check_secs(cases, ARRAY_SIZE(cases));
 }
 
 static void test_akm_lists(void **state)
@@ -203,7 +203,7 @@ static void test_akm_lists(void **state)
 		{"wl0_crypto=aes", WSEC_OPEN},
 		{"wl0_wep=enabled", WSEC_WEP},
 	};
-	check_secs(cases, sizeof(cases) / sizeof(cases[0]));
+	check_secs(cases, ARRAY_SIZE(cases));
 }
 
 static void test_ciphers_and_pass(void **state)
@@ -305,7 +305,7 @@ static void test_enabled_and_ap(void **state)
 		{"ddwrt", 18, false, true},        {"vif-parent", 20, true, false},
 		{"listed", 23, true, true},        {"unlisted", 24, false, true},
 	};
-	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
 		const struct wifi_net *w = net(&in, i);
 		assert_string_equal(w->ssid.s, want[i].ssid);
 		assert_int_equal(w->line, want[i].line);
@@ -510,6 +510,22 @@ static void test_asus_firmware_names(void **state)
 	assert_string_equal(in.dev.model.s, "RT-AC1900P");
 	assert_int_equal(in.dev.model.line, 2);
 	assert_true(in.dev.snapshot);
+	input_free(&in);
+
+	/* Issue 13 §3, no atoi: a buildno whose first part is not a number
+	 * ("388x" was read as 388 and given the 3004 line) has no known line
+	 * and is noted at its line. */
+	check_asus_fw("3.0.0.4", "388x.2", "", "asuswrt-merlin", "388x.2", NULL, NULL);
+	assert_int_equal(parse_text(&in, "productid=RT-AX88U\nfirmver=3.0.0.4\nbuildno=388x.2\n"), 0);
+	const struct diag *d = in.diags;
+	while (d && !strstr(d->msg, "buildno"))
+		d = d->next;
+	assert_non_null(d);
+	assert_int_equal(d->line, 3);
+	assert_string_equal(d->msg, "buildno '388x.2' does not start with a number: its firmware "
+				    "line is not known");
+	assert_string_equal(d->msg_ja, "buildno '388x.2' が数字で始まっていないため、"
+				       "ファームウェアの系列が分かりません");
 	input_free(&in);
 }
 

@@ -103,7 +103,7 @@ static void test_encryption_table(void **state)
 		{"wpa3-mixed", WSEC_WPA2_ENT, WCIPH_AES, true},
 		{"dpp", WSEC_WPA3_ENT, WCIPH_UNSET, true},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		enum wifi_cipher c = WCIPH_UNSET;
 		bool known = !cases[i].known;
 		enum wifi_sec s = openwrt_encryption(cases[i].enc, &c, &known);
@@ -679,6 +679,20 @@ static void test_firewall_wan_input_and_defaults(void **state)
 		"\toption input 'DROP'\n";
 	assert_int_equal(parse(doc5), 0);
 	assert_int_equal(g_in.dev.remote_admin, TRI_NO);
+	input_free(&g_in);
+
+	/* Issue 13 §3: any number of WAN zones (the 17th was dropped, and
+	 * its ACCEPT input never seen). */
+	char doc6[2048];
+	size_t o = 0;
+	for (int i = 1; i <= 17; i++)
+		o += (size_t)snprintf(doc6 + o, sizeof(doc6) - o,
+				      "config zone\n\toption name 'wan%d'\n\toption masq '1'\n"
+				      "\toption input '%s'\n", i, i == 17 ? "ACCEPT" : "REJECT");
+	assert_int_equal(parse(doc6), 0);
+	assert_int_equal(g_in.dev.remote_admin, TRI_YES);
+	assert_int_equal(g_in.dev.remote_admin_line, 68);
+	assert_string_equal(g_in.dev.remote_admin_why, "wan zone 'wan17' input ACCEPT");
 }
 
 static void test_upnpd(void **state)
@@ -983,7 +997,7 @@ static void test_detect_and_roles(void **state)
 		{"config interface 'lan'\n", 0},
 		{"{\"model\": \"x\"}\n", 0},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		int r = p->role(cases[i].text, strlen(cases[i].text));
 		if (r != cases[i].role)
 			fail_msg("role of case %zu: %d, want %d", i, r, cases[i].role);

@@ -32,7 +32,7 @@ static void test_help_order(void **state)
 	(void)state;
 	static const char *const want[] = {"yamaha-rtx", "cisco-asa", "openwrt", "hostapd",
 					   "nvram", "routeros", "router-facts", "pcap"};
-	assert_int_equal(nparsers, sizeof(want) / sizeof(want[0]));
+	assert_int_equal(nparsers, ARRAY_SIZE(want));
 	for (size_t i = 0; i < nparsers; i++) {
 		assert_non_null(parsers_shown[i]);
 		assert_string_equal(parsers_shown[i]->kind.name, want[i]);

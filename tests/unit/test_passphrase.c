@@ -146,7 +146,7 @@ static void test_corpus(void **state)
 		{S("idontknowwhy"), "ipCAM-06", PASS_WEAK, PR_LOW_ENTROPY, 12},
 		{S("arnel_g@buya"), "Pongking", PASS_STRONG, PR_NONE, 12},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 }
 
 /* Without any list the corpus values still fail, on their patterns. */
@@ -163,7 +163,7 @@ static void test_corpus_without_lists(void **state)
 		/* "password" is a vendor-file word: only with context_words */
 		{S("host-password"), NULL, PASS_WEAK, PR_LOW_ENTROPY, 13},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_bare);
+	check_cases(cases, ARRAY_SIZE(cases), &g_bare);
 }
 
 /* ---- patterns --------------------------------------------------------- */
@@ -206,7 +206,7 @@ static void test_patterns(void **state)
 		/* a long random string that starts with a word is not word+digits */
 		{S("love8273649102736451"), NULL, PASS_STRONG, PR_NONE, 20},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_bare);
+	check_cases(cases, ARRAY_SIZE(cases), &g_bare);
 }
 
 /* ---- blocklist stems and context words -------------------------------- */
@@ -228,7 +228,7 @@ static void test_blocklist_stems(void **state)
 		/* more than 6 trailing characters are not stripped */
 		{S("sakura83736492"), NULL, PASS_WEAK, PR_LOW_ENTROPY, 14},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 }
 
 static void test_context_words(void **state)
@@ -244,14 +244,14 @@ static void test_context_words(void **state)
 		{S("Q9mAterm#x2Lp7v"), NULL, PASS_WEAK, PR_CONTEXT_WORD, 15},
 		{S("k2WiFi#zR8qLm4x"), NULL, PASS_WEAK, PR_CONTEXT_WORD, 15},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 
 	/* the vendor words come from the file, not from code */
 	static const struct judge_case bare[] = {
 		{S("x7Tp-Link!9qWm4r"), NULL, PASS_STRONG, PR_NONE, 16},
 		{S("Q9mAterm#x2Lp7v"), NULL, PASS_STRONG, PR_NONE, 15},
 	};
-	check_cases(bare, sizeof(bare) / sizeof(bare[0]), &g_bare);
+	check_cases(bare, ARRAY_SIZE(bare), &g_bare);
 
 	/* context words are also zxcvbn's user dictionary: they cut the bits */
 	const char *ctx[] = {"Capstone", NULL};
@@ -280,8 +280,8 @@ static void test_strong(void **state)
 		{S("Vq3#Lm9!xR2@pT7$wK4%zN8^bY1&cH6*dJ5(eF0)gA2-sU3+oI9=uO4~tE7?yW1"),
 		 NULL, PASS_STRONG, PR_NONE, 63},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct pass_result r;
 		pass_judge(cases[i].pw, cases[i].n, NULL, &g_cfg, &r);
 		assert_true(r.bits >= BAR);
@@ -292,7 +292,7 @@ static void test_strong(void **state)
 		{S("purple-monkey-dishwasher"), NULL, PASS_WEAK, PR_LOW_ENTROPY, 24},
 		{S("mynameissatoshi"), NULL, PASS_WEAK, PR_LOW_ENTROPY, 15},
 	};
-	check_cases(weak, sizeof(weak) / sizeof(weak[0]), &g_cfg);
+	check_cases(weak, ARRAY_SIZE(weak), &g_cfg);
 }
 
 static void test_factory_like(void **state)
@@ -311,7 +311,7 @@ static void test_factory_like(void **state)
 		/* 10-hex WEP-style: short under the default minimum of 12 */
 		{S("9f3a7c21e4"), NULL, PASS_WEAK, PR_SHORT, 10},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 	/* with a minimum of 8 and a 40-bit bar, the 10-hex key is label-like */
 	struct pass_config c8 = g_cfg;
 	c8.min_length = 8;
@@ -320,7 +320,7 @@ static void test_factory_like(void **state)
 		{S("9f3a7c21e4"), NULL, PASS_FACTORY_LIKE, PR_FACTORY_LABEL, 10},
 		{S("wlankeller"), NULL, PASS_WEAK, PR_LOW_ENTROPY, 10},
 	};
-	check_cases(low, sizeof(low) / sizeof(low[0]), &c8);
+	check_cases(low, ARRAY_SIZE(low), &c8);
 }
 
 static void test_not_assessable(void **state)
@@ -343,7 +343,7 @@ static void test_not_assessable(void **state)
 		{S("$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7"),
 		 NULL, PASS_UNKNOWN, PR_ENCRYPTED, 73},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 	struct pass_result r;
 	pass_judge(NULL, 0, NULL, &g_cfg, &r);
 	assert_int_equal(r.verdict, PASS_UNKNOWN);
@@ -372,7 +372,7 @@ static void test_hex_psk(void **state)
 		{S("8c1f3e6b0a9d42f7e5c8b1a0d3f6e9c2b5a8d1f4e7c0b3a6d9f2e5c8b1a4d7f01"),
 		 NULL, PASS_WEAK, PR_INVALID_LONG, 65},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 	struct pass_result r;
 	pass_judge(cases[0].pw, cases[0].n, NULL, &g_cfg, &r);
 	assert_true(r.bits == 0.0);  /* not computed for a raw PSK */
@@ -388,7 +388,7 @@ static void test_invalid_length(void **state)
 		{S("Vq3#Lm9!xR2@pT7$wK4%zN8^bY1&cH6*dJ5(eF0)gA2-sU3+oI9=uO4~tE7?yW1Z"),
 		 NULL, PASS_WEAK, PR_INVALID_LONG, 64},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 }
 
 /* ---- UTF-8 and embedded NUL bytes -------------------------------------- */
@@ -417,7 +417,7 @@ static void test_utf8(void **state)
 		{S("buffaloのぱすわーど"), "Buffalo-G-1234", PASS_WEAK,
 		 PR_CONTEXT_WORD, 13},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 	/* multi-byte characters are capped at 4 bits each */
 	struct pass_result r;
 	pass_judge(S("ひみつのあいことば"), NULL, &g_cfg, &r);
@@ -433,7 +433,7 @@ static void test_embedded_nul(void **state)
 		{S("Zq8#vLm2\0pT7@wXr4kY9"), NULL, PASS_STRONG, PR_NONE, 20},
 		{S("\0\0\0\0\0\0\0\0"), NULL, PASS_WEAK, PR_REPEAT, 8},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]), &g_cfg);
+	check_cases(cases, ARRAY_SIZE(cases), &g_cfg);
 }
 
 /* ---- configuration knobs ----------------------------------------------- */
@@ -448,20 +448,20 @@ static void test_config(void **state)
 		{S("wlankeller"), NULL, PASS_STRONG, PR_NONE, 10},
 		{S("idontknowwhy"), NULL, PASS_WEAK, PR_LOW_ENTROPY, 12},
 	};
-	check_cases(lax, sizeof(lax) / sizeof(lax[0]), &c);
+	check_cases(lax, ARRAY_SIZE(lax), &c);
 	c.min_length = 16;
 	c.fail_below_bits = BAR;
 	static const struct judge_case strict[] = {
 		{S("Xk9mQ2vL7pR4"), NULL, PASS_WEAK, PR_SHORT, 12},
 	};
-	check_cases(strict, sizeof(strict) / sizeof(strict[0]), &c);
+	check_cases(strict, ARRAY_SIZE(strict), &c);
 	/* NULL cfg: min length 12, 45 bits, no lists */
 	static const struct judge_case defaults[] = {
 		{S("Xk9mQ2vL7pR4"), NULL, PASS_STRONG, PR_NONE, 12},
 		{S("Xk9mQ2vL7pR"), NULL, PASS_WEAK, PR_SHORT, 11},
 		{S("password"), NULL, PASS_WEAK, PR_SHORT, 8},
 	};
-	check_cases(defaults, sizeof(defaults) / sizeof(defaults[0]), NULL);
+	check_cases(defaults, ARRAY_SIZE(defaults), NULL);
 }
 
 /* ---- blocklist files ---------------------------------------------------- */

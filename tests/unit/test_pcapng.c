@@ -298,7 +298,7 @@ static void test_reader_errors(void **state)
 
 	/* lengths: not a multiple of 4, under 12, over the maximum, the two differ */
 	static const uint32_t bad_len[] = {42, 8, 0, PNG_BLOCK_MAX + 4, 0xfffffffcu};
-	for (size_t i = 0; i < sizeof(bad_len) / sizeof(bad_len[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad_len); i++) {
 		put_le32(last + 4, bad_len[i]);
 		expect_error(whole, 1, "a block has an impossible length");
 	}

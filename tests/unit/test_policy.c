@@ -475,7 +475,7 @@ static void test_every_problem(void **state)
 		"15: 'rule' is required here",
 	};
 	char all[2048] = "";
-	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
 		size_t o = strlen(all);
 		snprintf(all + o, sizeof(all) - o, "%s%s:%s", i ? "\n" : "", f->path, want[i]);
 	}

@@ -948,7 +948,6 @@ static void expect_problems(const char *const *fixtures, const char *const *want
 	remove_copy(&c);
 }
 
-#define NPROB(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Written from the fixture, before the loader ran on it: one problem per
  * fault, the rest of the rule skipped after it (two when two fields are
@@ -984,14 +983,14 @@ static void test_rules_every_problem(void **state)
 {
 	(void)state;
 	static const char *const files[] = {"rules.yaml", NULL};
-	expect_problems(files, rules_problems, NPROB(rules_problems));
+	expect_problems(files, rules_problems, ARRAY_SIZE(rules_problems));
 }
 
 static void test_vpn_devices_every_problem(void **state)
 {
 	(void)state;
 	static const char *const files[] = {"firmware/vpn-devices.yaml", NULL};
-	expect_problems(files, vpn_problems, NPROB(vpn_problems));
+	expect_problems(files, vpn_problems, ARRAY_SIZE(vpn_problems));
 }
 
 static void test_lookalike_every_problem(void **state)
@@ -1005,7 +1004,7 @@ static void test_lookalike_every_problem(void **state)
 		"lookalike.yaml:3: 'suffixes_source' is missing",
 		"lookalike.yaml:11: each suffix must be two labels, as in co.jp",
 	};
-	expect_problems(files, want, NPROB(want));
+	expect_problems(files, want, ARRAY_SIZE(want));
 }
 
 /* Two broken files: the problems of each, in the order of the loader
@@ -1015,10 +1014,10 @@ static void test_problems_of_two_files(void **state)
 {
 	(void)state;
 	static const char *const files[] = {"firmware/vpn-devices.yaml", "rules.yaml", NULL};
-	const char *want[NPROB(rules_problems) + NPROB(vpn_problems)];
+	const char *want[ARRAY_SIZE(rules_problems) + ARRAY_SIZE(vpn_problems)];
 	memcpy(want, rules_problems, sizeof(rules_problems));
-	memcpy(want + NPROB(rules_problems), vpn_problems, sizeof(vpn_problems));
-	expect_problems(files, want, NPROB(want));
+	memcpy(want + ARRAY_SIZE(rules_problems), vpn_problems, sizeof(vpn_problems));
+	expect_problems(files, want, ARRAY_SIZE(want));
 }
 
 /* What does not fit in the caller's buffer is counted, never dropped
@@ -1034,19 +1033,19 @@ static void test_problems_past_the_buffer(void **state)
 	static char all[8192];
 	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
 	registry_free(&r);
-	join_problems(&c, rules_problems, NPROB(rules_problems), all, sizeof(all));
+	join_problems(&c, rules_problems, ARRAY_SIZE(rules_problems), all, sizeof(all));
 	assert_true(strlen(err) < sizeof(err) - 1);
 	const char *last = strrchr(err, '\n');
 	assert_non_null(last);
 	size_t shown = 1;
 	for (const char *p = err; p < last; p++)
 		shown += *p == '\n';
-	assert_true(shown >= 2 && shown < NPROB(rules_problems));
+	assert_true(shown >= 2 && shown < ARRAY_SIZE(rules_problems));
 	/* The lines shown are the first ones, whole. */
 	assert_int_equal(strncmp(err, all, (size_t)(last - err)), 0);
 	assert_int_equal(all[last - err], '\n');
 	char tail[64];
-	snprintf(tail, sizeof(tail), "\n… and %zu more problems", NPROB(rules_problems) - shown);
+	snprintf(tail, sizeof(tail), "\n… and %zu more problems", ARRAY_SIZE(rules_problems) - shown);
 	assert_string_equal(last, tail);
 	remove_copy(&c);
 }
@@ -1341,12 +1340,12 @@ static void test_computed_variants_exist(void **state)
 	assert_non_null(el106);
 	static const char *const pol[] = {"policy", "policy-forward", "policy-inside", "box",
 					  "forward", "inside"};
-	for (size_t i = 0; i < sizeof(pol) / sizeof(pol[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(pol); i++)
 		if (!rule_msg(el106, pol[i]))
 			fail_msg("EL106 lacks the message variant \"%s\"", pol[i]);
 	/* The other weak reasons use their rule's "default" variant. */
 	static const char *const dflt[] = {"EL252", "EL253", "EL255", "EL256"};
-	for (size_t i = 0; i < sizeof(dflt) / sizeof(dflt[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(dflt); i++) {
 		const struct rule *ru = registry_rule(&g_reg, dflt[i]);
 		assert_non_null(ru);
 		assert_non_null(rule_msg(ru, "default"));

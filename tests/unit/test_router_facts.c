@@ -78,7 +78,7 @@ static void test_labels_admin_pages(void **state)
 		{"WPA2AES", WSEC_WPA2, WCIPH_AES},
 		{"WPA3 SAE transition", WSEC_WPA3, WCIPH_UNSET},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
 		check_label(&cases[i]);
 }
 
@@ -97,7 +97,7 @@ static void test_labels_canonical(void **state)
 		{"wpa2-enterprise", WSEC_WPA2_ENT, WCIPH_UNSET},
 		{"wpa3-enterprise", WSEC_WPA3_ENT, WCIPH_UNSET},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		check_label(&cases[i]);
 		/* The canonical name is also what wifi_sec_name prints. */
 		assert_string_equal(wifi_sec_name(cases[i].sec), cases[i].label);
@@ -122,7 +122,7 @@ static void test_labels_full_width(void **state)
 		{"\xE6\x9A\x97\xE5\x8F\xB7\xE5\x8C\x96\xE3\x81\xAA\xE3\x81\x97", WSEC_OPEN,
 		 WCIPH_UNSET},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
 		check_label(&cases[i]);
 }
 
@@ -134,7 +134,7 @@ static void test_labels_unknown(void **state)
 		"Enhanced", "WPA2 none", "\xE3\x81\x82\xE3\x81\x84",  /* あい */
 		"  ", "-", "WPA2PSKX",
 	};
-	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(unknown); i++) {
 		enum wifi_cipher ci = WCIPH_UNSET;
 		enum wifi_sec s = facts_security_label(unknown[i], strlen(unknown[i]), &ci);
 		if (s != WSEC_UNKNOWN)
@@ -473,7 +473,7 @@ static void test_parse_vendor_aliases(void **state)
 		{"TP-Link", "tp-link", "TP-Link"},
 		{"\xE3\x82\xA8\xE3\x83\xAC\xE3\x82\xB3\xE3\x83\xA0", "elecom", "ELECOM"},  /* エレコム */
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		char doc[200];
 		snprintf(doc, sizeof(doc), "router:\n  vendor: \"%s\"\n", cases[i].written);
 		struct input in;

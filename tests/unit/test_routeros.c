@@ -223,7 +223,7 @@ static void test_legacy_profiles(void **state)
 		{"mode=dynamic-keys authentication-types=wpa2-psk,magic", WSEC_UNKNOWN, WCIPH_AES, 0},
 		{"mode=turbo", WSEC_UNKNOWN, WCIPH_UNSET, 0},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct input in;
 		parse_profile(&in, cases[i].args);
 		const struct wifi_net *w = net(&in, "T");
@@ -281,7 +281,7 @@ static void test_legacy_secrets_and_missing_key(void **state)
 		"00112233445566778899aabbcc", "aabbccddee", "mpk-secret-1", "mschap-secret-2",
 		"ppp-secret-3", "wg+priv/secret4=", "wg-psk-secret-5", "ipsec-secret-6",
 		"radius-secret-7", "bob secret 8", "snmp-secret-9"};
-	for (size_t i = 0; i < sizeof(secrets) / sizeof(secrets[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(secrets); i++) {
 		if (!has_secret(&in, secrets[i]))
 			fail_msg("secret %s not registered", secrets[i]);
 		assert_not_quoted(&in, secrets[i]);
@@ -673,6 +673,71 @@ static void test_port_forwards(void **state)
 	assert_int_equal(in.dev.upnp, TRI_NO);
 	assert_int_equal(in.dev.upnp_line, 16);
 	input_free(&in);
+
+	/* Issue 13 §3: a port that is not one is noted at its line and the
+	 * rule taken as forwarding every port (strtoul read "3389x" as 3389
+	 * and "70000" as 70000, dropped to all ports in silence; to-ports
+	 * "abc" was 0, "same port"). */
+	parse_edge(&in,
+		   "/ip firewall nat\n"                                                     /* 4 */
+		   "add action=dst-nat chain=dstnat dst-port=3389x in-interface-list=WAN "
+		   "protocol=tcp to-addresses=192.168.88.20 to-ports=abc\n");             /* 5 */
+	assert_null(in.error);
+	assert_int_equal(in.dev.nhfwds, 1);
+	assert_int_equal(in.dev.hfwds->port_lo, 0);
+	assert_int_equal(in.dev.hfwds->port_hi, 0);
+	assert_int_equal(in.dev.hfwds->to_port, 0);
+	const struct diag *d = diag_with(&in, "dst-port '3389x'");
+	assert_non_null(d);
+	assert_int_equal(d->line, 5);
+	assert_string_equal(d->msg, "dst-port '3389x' is not a port or a range of ports: "
+				    "taken as every port");
+	assert_string_equal(d->msg_ja, "dst-port '3389x' はポート番号でも範囲でもありません。"
+				       "すべてのポートとして扱います");
+	d = diag_with(&in, "to-ports 'abc'");
+	assert_non_null(d);
+	assert_int_equal(d->line, 5);
+	input_free(&in);
+
+	/* Any number of LAN (and WAN) list members: the 17th was dropped, so a
+	 * dst-nat on it was taken for one from outside. */
+	char lans[1024];
+	size_t lo = (size_t)snprintf(lans, sizeof(lans), "/interface list member\n");
+	for (int i = 2; i <= 17; i++)
+		lo += (size_t)snprintf(lans + lo, sizeof(lans) - lo,
+				       "add interface=ether%d list=LAN\n", i);
+	snprintf(lans + lo, sizeof(lans) - lo,
+		 "/ip firewall nat\nadd action=dst-nat chain=dstnat dst-port=80 in-interface=ether17 "
+		 "protocol=tcp to-addresses=192.168.88.20\n");
+	parse_edge(&in, lans);
+	assert_null(in.error);
+	assert_int_equal(in.dev.nhfwds, 0);
+	input_free(&in);
+
+	/* 64 dst-port items make 64 forwards; a 65th is an input error naming
+	 * the limit (the rest were dropped in silence). */
+	char body[2048];
+	size_t o = (size_t)snprintf(body, sizeof(body), "/ip firewall nat\n"
+				    "add action=dst-nat chain=dstnat in-interface-list=WAN "
+				    "protocol=tcp to-addresses=192.168.88.20 dst-port=1");
+	for (int i = 2; i <= 64; i++)
+		o += (size_t)snprintf(body + o, sizeof(body) - o, ",%d", i);
+	snprintf(body + o, sizeof(body) - o, "\n");
+	parse_edge(&in, body);
+	assert_null(in.error);
+	assert_int_equal(in.dev.nhfwds, 64);
+	input_free(&in);
+	snprintf(body + o, sizeof(body) - o, ",65\n");
+	char doc[4096];
+	snprintf(doc, sizeof(doc), "/interface list member\nadd interface=bridge list=LAN\n"
+		 "add interface=ether1 list=WAN\n%s", body);
+	parse(&in, doc);   /* the error is what counts, not the result */
+	assert_non_null(in.error);
+	assert_string_equal(in.error, "export.rsc: line 5: more than 64 dst-port items in one "
+				      "rule (edgelint's limit): the ones after it are not read");
+	assert_string_equal(in.error_ja, "export.rsc: 5 行目: 1 つのルールの dst-port が 64 個を"
+					 "超えています（edgelint の上限）。これ以降は読み込んでいません");
+	input_free(&in);
 }
 
 /* ---- hostile and broken input ------------------------------------------------- */
@@ -703,7 +768,7 @@ static void test_broken_lines(void **state)
 	for (const struct diag *d = in.diags; d; d = d->next) {
 		if (strcmp(d->msg, "this command is not understood; no check uses it") != 0)
 			continue;
-		assert_true(k < sizeof(want) / sizeof(want[0]));
+		assert_true(k < ARRAY_SIZE(want));
 		assert_int_equal(d->line, want[k]);
 		assert_string_equal(d->msg_ja, "このコマンドは解釈できないため、どの判定にも使っていません");
 		k++;

@@ -940,6 +940,56 @@ static void test_utf8_clean(void **state)
 	sb_free(&sb);
 }
 
+/* The growable array: room for one more, doubling from 16, the old array
+ * kept when it fits; a size that would overflow is refused with the array
+ * left as it was. */
+static void test_vec_grow(void **state)
+{
+	(void)state;
+	int *v = NULL;
+	size_t cap = 0, n = 0;
+	for (int i = 0; i < 100; i++) {
+		int *nv = vec_grow(v, &cap, n, sizeof(*v));
+		assert_non_null(nv);
+		v = nv;
+		v[n++] = i;
+	}
+	assert_int_equal(cap, 128);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	int *same = vec_grow(v, &cap, n, sizeof(*v));
+	assert_ptr_equal(same, v);
+	assert_int_equal(cap, 128);
+	/* Full at a capacity whose double would not fit in size_t. */
+	size_t big = SIZE_MAX / 2 + 1;
+	assert_null(vec_grow(v, &big, big, 1));
+	assert_int_equal(big, SIZE_MAX / 2 + 1);
+	size_t c8 = 128;
+	assert_null(vec_grow(v, &c8, 128, SIZE_MAX / 128));   /* 256 x that overflows */
+	assert_int_equal(c8, 128);
+	assert_int_equal(v[99], 99);   /* still valid */
+	free(v);
+
+	struct arena a = {0};
+	const char **l = NULL;
+	size_t lcap = 0, ln = 0;
+	for (int i = 0; i < 40; i++) {
+		const char **nl = arena_grow(&a, l, &lcap, ln, sizeof(*l));
+		assert_non_null(nl);
+		l = nl;
+		l[ln++] = i % 2 ? "odd" : "even";
+	}
+	assert_int_equal(lcap, 64);
+	assert_string_equal(l[0], "even");
+	assert_string_equal(l[39], "odd");
+	size_t lbig = SIZE_MAX / 2 + 1;
+	assert_null(arena_grow(&a, l, &lbig, lbig, 1));
+	arena_free(&a);
+
+	int fixed[7];
+	assert_int_equal(ARRAY_SIZE(fixed), 7);
+}
+
 /* The map keeps every key through its growths, answers present and absent
  * keys exactly, keeps the first value of a key, and copies keys. */
 static void test_strmap(void **state)
@@ -1005,6 +1055,7 @@ int main(void)
 		cmocka_unit_test(test_sb_pad),
 		cmocka_unit_test(test_utf8_clean),
 		cmocka_unit_test(test_strmap),
+		cmocka_unit_test(test_vec_grow),
 		cmocka_unit_test(test_fifo_read),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -636,7 +636,7 @@ static void test_filter_unreadable(void **state)
 		{"protocol", "protocol"}, {"action", "action"}, {"address", "address"},
 		{"port", "port"}, {"fields", "number of fields"},
 	};
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		char buf[400];
 		snprintf(buf, sizeof(buf),
 			 "ip lan2 address dhcp\n"                  /* 1 */
@@ -665,7 +665,7 @@ static void test_filter_unreadable(void **state)
 		assert_int_equal(in.lines_total, 5);
 		assert_int_equal(in.lines_understood, 4);
 		const char *ken = NULL;
-		for (size_t k = 0; k < sizeof(kind_en) / sizeof(kind_en[0]); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(kind_en); k++)
 			if (strcmp(kind_en[k][0], bad[i].kind) == 0)
 				ken = kind_en[k][1];
 		char want[300];
@@ -1001,7 +1001,7 @@ static void test_template_line(void **state)
 	 * way, are judged as any filter is. */
 	static const char *const other[] = {"pass * * tcp * 113", "pass * * tcp * ident,www",
 					    "pass * * tcp,udp * ident"};
-	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(other); i++) {
 		snprintf(buf, sizeof(buf), cfg, other[i]);
 		run_cfg(&in, buf);
 		if (find_rule(&in, "EL117", NULL) || !find_rule(&in, "EL105", "inside"))
@@ -1251,7 +1251,7 @@ static void test_wan_ipv6_signals(void **state)
 		 "IPv6 prefix delegated by the ISP", 2},
 		{"ipv6 prefix 1 dhcp-prefix@lan2::/64\n", "IPv6 prefix delegated by the ISP", 1},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct input in;
 		assert_int_equal(parse_cfg(&in, cases[i].cfg), 0);
 		assert_null(in.diags);
@@ -1295,7 +1295,7 @@ static void test_wan_closed_network(void **state)
 		{"", "203.0.113.2/32", "", false},                                 /* public address */
 		{"", "192.168.101.2/32", " ppp ipcp ipaddress on", false},         /* ISP assigns */
 	};
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++) {
 		char buf[600];
 		snprintf(buf, sizeof(buf), base, v[i].l4, v[i].addr, v[i].l8);
 		struct input in;
@@ -1471,6 +1471,67 @@ static void test_secure_list_named_set(void **state)
 	assert_string_equal(in.diags->msg,
 			    "filter set 'NOSUCH' is not defined, so this interface is not filtered");
 	input_free(&in);
+}
+
+/* Issue 13 §3: no interface, gateway or filter is dropped for a fixed
+ * size; a limit left is an input error naming it. Each case read wrong
+ * before (64 interface slots, 8 gateways, 32 sets, a set's filters past
+ * the 400th dropped in silence). */
+static void test_no_fixed_limits(void **state)
+{
+	(void)state;
+	struct input in;
+	struct strbuf sb;
+	sb_init(&sb, 1u << 20);
+	for (int i = 1; i <= 64; i++)
+		sb_printf(&sb, "tunnel select %d\n ip tunnel secure filter in 1\ntunnel select none\n", i);
+	sb_adds(&sb, "ip filter 1 reject *\nip route default gateway tunnel 65\n");   /* 194 */
+	assert_int_equal(parse_cfg(&in, sb_str(&sb)), 0);
+	assert_null(in.error);
+	assert_int_equal(in.dev.nwans, 1);
+	assert_string_equal(in.dev.wans->name, "tunnel 65");
+	assert_int_equal(in.dev.wans->line, 194);
+	input_free(&in);
+
+	/* A ninth gateway of the default route. */
+	sb_reset(&sb);
+	sb_adds(&sb, "ip route default gateway");
+	for (int i = 1; i <= 9; i++)
+		sb_printf(&sb, " gateway tunnel %d", i);
+	sb_adds(&sb, "\n");
+	assert_int_equal(parse_cfg(&in, sb_str(&sb)), 0);
+	assert_int_equal(in.dev.nwans, 9);
+	wan(&in, "tunnel 9");
+	input_free(&in);
+
+	/* 32 filter sets are read; a 33rd is an input error naming the limit. */
+	sb_reset(&sb);
+	sb_adds(&sb, "ip filter 1 reject *\n");
+	for (int i = 1; i <= 33; i++)
+		sb_printf(&sb, "ip filter set S%d in 1\n", i);
+	parse_cfg(&in, sb_str(&sb));
+	assert_non_null(in.error);
+	assert_string_equal(in.error, "t.cfg: line 34: more than 32 filter sets (edgelint's limit): "
+				      "the ones after it are not read");
+	assert_string_equal(in.error_ja, "t.cfg: 34 行目: フィルタセットが 32 個を超えています"
+					 "（edgelint の上限）。これ以降は読み込んでいません");
+	input_free(&in);
+
+	/* A set appended over two lines to 500 filters: past the 400th they
+	 * were dropped in silence. */
+	sb_reset(&sb);
+	for (int l = 0; l < 2; l++) {
+		sb_adds(&sb, "ip filter set BIG in");
+		for (int i = 1; i <= 250; i++)
+			sb_printf(&sb, " %d", l * 250 + i);
+		sb_adds(&sb, "\n");
+	}
+	parse_cfg(&in, sb_str(&sb));
+	assert_non_null(in.error);
+	assert_string_equal(in.error, "t.cfg: line 2: filter set BIG has more than 400 filters "
+				      "(edgelint's limit): the ones after it are not read");
+	input_free(&in);
+	sb_free(&sb);
 }
 
 /* ---- NAT --------------------------------------------------------------------------- */
@@ -2197,6 +2258,7 @@ int main(void)
 		cmocka_unit_test(test_wan_none),
 		cmocka_unit_test(test_secure_list),
 		cmocka_unit_test(test_secure_list_named_set),
+		cmocka_unit_test(test_no_fixed_limits),
 		cmocka_unit_test(test_nat_forwards),
 		cmocka_unit_test(test_nat_through_and_pp),
 		cmocka_unit_test(test_services_defaults),
