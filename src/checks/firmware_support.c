@@ -16,6 +16,26 @@
 /* A short reference for a message: the text before the first ';', without
  * parenthesised parts ("NEC NV23-007 (https://…); CVE-…" -> "NEC NV23-007");
  * the full text stays in the rules data. */
+/* The Japanese of a model-judging finding's evidence: "<ja>: value" when
+ * the English starts with a word of ours (ja not NULL), else as it is. */
+static void ev_ja_model(struct input *in, struct finding *f, const char *ja)
+{
+	if (!f || !ja || !f->evidence)
+		return;
+	const char *colon = strchr(f->evidence, ':');
+	if (colon && colon[1] == ' ')
+		finding_evidence_ja(in, f, arena_printf(&in->arena, "%s%s", ja, colon),
+				    strlen(ja) + 2);
+}
+
+/* Evidence "<our word>: value" in both languages (the value scrubbed). */
+static void ev_word(struct input *in, struct finding *f, const char *ja, const char *value)
+{
+	if (f && value)
+		finding_evidence_ja(in, f, arena_printf(&in->arena, "%s: %s", ja, value),
+				    strlen(ja) + 2);
+}
+
 static const char *short_ref(struct input *in, const char *s)
 {
 	if (!s)
@@ -62,23 +82,25 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 	unsigned line = d->model.s ? d->model.line : d->support_end.line;
 	const char *ev = d->model.s ? arena_printf(&in->arena, "model: %s", model)
 				    : arena_printf(&in->arena, "support_end: %s", d->support_end.s);
+	/* A facts file's key is the input's own word; elsewhere "model" is ours. */
+	const char *ev_ja = d->model.s && !in->kind->hand_filled ? "機種" : NULL;
 	if (rs && rs->unfixed_vulnerabilities)
-		finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, line, ev,
+		ev_ja_model(in, finding_add(in, ctx, "EL314", "default", item, -1, FST_FAIL, line, ev,
 			    "model", model, "advisory",
-			    short_ref(in, rs->advisory ? rs->advisory : rs->source), ARGS_END);
+			    short_ref(in, rs->advisory ? rs->advisory : rs->source), ARGS_END), ev_ja);
 	if (end >= 0 && end < ctx->today) {
-		finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, line, ev,
-			    "model", model, "date", end_text, "source", source, ARGS_END);
+		ev_ja_model(in, finding_add(in, ctx, "EL310", "ended", item, -1, FST_FAIL, line, ev,
+			    "model", model, "date", end_text, "source", source, ARGS_END), ev_ja);
 	} else if (end >= 0 && end - ctx->today <= SUPPORT_WARN_DAYS) {
 		char days[16];
 		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
-		finding_add(in, ctx, "EL310", "ending-soon", item, -1, FST_WARN, line,
+		ev_ja_model(in, finding_add(in, ctx, "EL310", "ending-soon", item, -1, FST_WARN, line,
 			    ev, "model", model, "date", end_text, "source", source, "days", days,
-			    ARGS_END);
+			    ARGS_END), ev_ja);
 	} else if (!rs && end < 0) {
-		finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, line,
+		ev_ja_model(in, finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, line,
 			    ev, "model", model, "as_of",
-			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", ARGS_END);
+			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", ARGS_END), ev_ja);
 	}
 }
 
@@ -96,21 +118,22 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	if (!latest && rs)
 		latest = rs->latest_firmware;
 	const char *ev = arena_printf(&in->arena, "firmware_version: %s", d->firmware.s);
+	const char *ev_ja = in->kind->hand_filled ? NULL : "ファームウェア";
 	int cmp;
 	if (rs && rs->min_fixed_firmware &&
 	    version_cmp(d->firmware.s, rs->min_fixed_firmware, &cmp) == 0 && cmp < 0)
-		finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
+		ev_ja_model(in, finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
 			    "firmware", d->firmware.s, "fixed", rs->min_fixed_firmware,
-			    "advisory", short_ref(in, rs->advisory), ARGS_END);
+			    "advisory", short_ref(in, rs->advisory), ARGS_END), ev_ja);
 	if (latest) {
 		if (version_cmp(d->firmware.s, latest, &cmp)) {
-			finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,
+			ev_ja_model(in, finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,
 				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",
-				    latest, ARGS_END);
+				    latest, ARGS_END), ev_ja);
 		} else if (cmp < 0) {
-			finding_add(in, ctx, "EL311", "older", item, -1, FST_FAIL,
+			ev_ja_model(in, finding_add(in, ctx, "EL311", "older", item, -1, FST_FAIL,
 				    d->firmware.line, ev, "firmware", d->firmware.s, "latest",
-				    latest, ARGS_END);
+				    latest, ARGS_END), ev_ja);
 		}
 		return;
 	}
@@ -119,15 +142,15 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 	    ctx->today - built > ctx->pol->firmware_max_age_days) {
 		char days[24];
 		snprintf(days, sizeof(days), "%ld", ctx->pol->firmware_max_age_days);
-		finding_add(in, ctx, "EL311", "old-build", item, -1, FST_WARN,
+		ev_ja_model(in, finding_add(in, ctx, "EL311", "old-build", item, -1, FST_WARN,
 			    d->firmware_date.line, ev, "firmware", d->firmware.s, "date",
-			    d->firmware_date.s, "days", days, ARGS_END);
+			    d->firmware_date.s, "days", days, ARGS_END), ev_ja);
 		return;
 	}
 	if (d->model.s)   /* without one, EL312 "no-model" already says what is missing */
-		finding_add(in, ctx, "EL315", "no-latest", item, -1, FST_UNKNOWN,
+		ev_ja_model(in, finding_add(in, ctx, "EL315", "no-latest", item, -1, FST_UNKNOWN,
 			    d->firmware.line, ev, "firmware", d->firmware.s, "model", model,
-			    ARGS_END);
+			    ARGS_END), ev_ja);
 }
 
 /* ---- item 5-4: the device that terminates the VPN ----------------------- */
@@ -267,8 +290,17 @@ struct dctx {                    /* one device judged against distribution data 
 	const char *fw;
 	unsigned line;               /* the firmware line */
 	const char *ev;
+	const char *ev_ja;           /* ev in Japanese (our word before the value) */
 	const char *as_of;
 };
+
+/* The evidence of x's findings in Japanese: "ファームウェア: 7.11.2" (the
+ * value of the input scrubbed like every value). */
+static void d_ev_ja(const struct dctx *x, struct finding *f)
+{
+	finding_evidence_ja(x->in, f, x->ev_ja, strlen("ファームウェア: "));
+}
+
 
 /* The leading "N.N" of a version ("21.02.3", "19.07-SNAPSHOT" -> "21.02",
  * "19.07"), or false. */
@@ -295,17 +327,17 @@ static void d_ended(struct dctx *x, const struct distro_line *l, const char *lin
 	if (l->end_of_life < 0)
 		return;
 	if (l->end_of_life < today) {
-		finding_add(x->in, x->ctx, "EL317", "distro-ended", ITEM_5_3, -1, FST_FAIL, x->line,
+		d_ev_ja(x, finding_add(x->in, x->ctx, "EL317", "distro-ended", ITEM_5_3, -1, FST_FAIL, x->line,
 			    x->ev, "distro", x->distro, "line", line_name, "date",
 			    l->end_of_life_text, "source", short_ref(x->in, l->source), "as_of",
-			    x->as_of, ARGS_END);
+			    x->as_of, ARGS_END));
 	} else if (l->end_of_life - today <= SUPPORT_WARN_DAYS) {
 		char days[16];
 		snprintf(days, sizeof(days), "%d", SUPPORT_WARN_DAYS);
-		finding_add(x->in, x->ctx, "EL317", "distro-ending-soon", ITEM_5_3, -1, FST_WARN,
+		d_ev_ja(x, finding_add(x->in, x->ctx, "EL317", "distro-ending-soon", ITEM_5_3, -1, FST_WARN,
 			    x->line, x->ev, "distro", x->distro, "line", line_name, "date",
 			    l->end_of_life_text, "days", days, "source", short_ref(x->in, l->source),
-			    "as_of", x->as_of, ARGS_END);
+			    "as_of", x->as_of, ARGS_END));
 	}
 }
 
@@ -315,9 +347,9 @@ static void d_older(struct dctx *x, const char *fw, const char *latest, const ch
 	int cmp;
 	if (!latest || version_cmp(fw, latest, &cmp) || cmp >= 0)
 		return;
-	finding_add(x->in, x->ctx, "EL311", "distro-older", ITEM_5_3, -1, FST_FAIL, x->line, x->ev,
+	d_ev_ja(x, finding_add(x->in, x->ctx, "EL311", "distro-older", ITEM_5_3, -1, FST_FAIL, x->line, x->ev,
 		    "distro", x->distro, "firmware", x->fw, "latest", latest, "line", line_name,
-		    "as_of", x->as_of, ARGS_END);
+		    "as_of", x->as_of, ARGS_END));
 }
 
 /* Builds without release support: judged by their age. */
@@ -331,8 +363,8 @@ static void d_build_age(struct dctx *x)
 						      : dd->build_age_fail_days;
 	long built;
 	if (!d->firmware_date.s || date_parse(d->firmware_date.s, false, &built)) {
-		finding_add(x->in, x->ctx, "EL315", "no-build-date", ITEM_5_3, -1, FST_UNKNOWN,
-			    x->line, x->ev, "distro", x->distro, "firmware", x->fw, ARGS_END);
+		d_ev_ja(x, finding_add(x->in, x->ctx, "EL315", "no-build-date", ITEM_5_3, -1, FST_UNKNOWN,
+			    x->line, x->ev, "distro", x->distro, "firmware", x->fw, ARGS_END));
 		return;
 	}
 	long age = x->ctx->today - built;
@@ -341,19 +373,19 @@ static void d_build_age(struct dctx *x)
 	char a[24], lim[24];
 	snprintf(a, sizeof(a), "%ld", age);
 	snprintf(lim, sizeof(lim), "%ld", age > fail ? fail : warn);
-	finding_add(x->in, x->ctx, "EL311", "build-age", ITEM_5_3, -1,
+	ev_word(x->in, finding_add(x->in, x->ctx, "EL311", "build-age", ITEM_5_3, -1,
 		    age > fail ? FST_FAIL : FST_WARN,
 		    d->firmware_date.line ? d->firmware_date.line : x->line,
 		    arena_printf(&x->in->arena, "build date: %s", d->firmware_date.s), "distro",
 		    x->distro, "firmware", x->fw, "date", d->firmware_date.s, "age", a, "limit", lim,
-		    "as_of", x->as_of, ARGS_END);
+		    "as_of", x->as_of, ARGS_END), "ビルド日", d->firmware_date.s);
 }
 
 static void d_not_listed(struct dctx *x, const char *line_name)
 {
-	finding_add(x->in, x->ctx, "EL315", "distro-not-listed", ITEM_5_3, -1, FST_UNKNOWN,
+	d_ev_ja(x, finding_add(x->in, x->ctx, "EL315", "distro-not-listed", ITEM_5_3, -1, FST_UNKNOWN,
 		    x->line, x->ev, "distro", x->distro, "firmware", x->fw, "line", line_name,
-		    "as_of", x->as_of, ARGS_END);
+		    "as_of", x->as_of, ARGS_END));
 }
 
 static void judge_release_series(struct dctx *x)
@@ -380,9 +412,9 @@ static void judge_release_series(struct dctx *x)
 	if (!l) {
 		int cmp;
 		if (dd->nopenwrt && version_cmp(series, dd->openwrt[0].key, &cmp) == 0 && cmp < 0)
-			finding_add(x->in, x->ctx, "EL317", "distro-older-than-data", ITEM_5_3, -1,
+			d_ev_ja(x, finding_add(x->in, x->ctx, "EL317", "distro-older-than-data", ITEM_5_3, -1,
 				    FST_FAIL, x->line, x->ev, "distro", x->distro, "firmware", x->fw,
-				    "as_of", x->as_of, ARGS_END);
+				    "as_of", x->as_of, ARGS_END));
 		else
 			d_not_listed(x, series);
 		return;
@@ -423,12 +455,12 @@ static void judge_model_branch(struct dctx *x)
 			const struct distro_line *l = &dd->merlin_dropped[i];
 			if (!distro_has_model(l, model))
 				continue;
-			finding_add(x->in, x->ctx, "EL317", "distro-dropped", ITEM_5_3, -1, FST_FAIL,
+			ev_word(x->in, finding_add(x->in, x->ctx, "EL317", "distro-dropped", ITEM_5_3, -1, FST_FAIL,
 				    x->in->dev.model.line ? x->in->dev.model.line : x->line,
 				    arena_printf(&x->in->arena, "model: %s", model), "distro",
 				    x->distro, "model", model, "branch",
 				    l->last_branch ? l->last_branch : "?", "source",
-				    short_ref(x->in, l->source), "as_of", x->as_of, ARGS_END);
+				    short_ref(x->in, l->source), "as_of", x->as_of, ARGS_END), "機種", model);
 			return;
 		}
 	}
@@ -450,9 +482,9 @@ static void judge_model_branch(struct dctx *x)
 		/* An older branch than the model's newest: behind whatever its
 		 * own branch says. */
 		const char *latest = target->latest ? target->latest : target->key;
-		finding_add(x->in, x->ctx, "EL311", "distro-older", ITEM_5_3, -1, FST_FAIL, x->line,
+		d_ev_ja(x, finding_add(x->in, x->ctx, "EL311", "distro-older", ITEM_5_3, -1, FST_FAIL, x->line,
 			    x->ev, "distro", x->distro, "firmware", x->fw, "latest", latest, "line",
-			    target->key, "as_of", x->as_of, ARGS_END);
+			    target->key, "as_of", x->as_of, ARGS_END));
 		return;
 	}
 	d_older(x, part, target->latest, target->key);
@@ -502,6 +534,7 @@ static bool judge_distro(struct input *in, const struct run_ctx *ctx)
 		return true;
 	}
 	x.ev = arena_printf(&in->arena, "firmware: %s", x.fw);
+	x.ev_ja = arena_printf(&in->arena, "ファームウェア: %s", x.fw);
 	const struct distro_data *dd = &ctx->reg->distros;
 	switch (fl->judge) {
 	case FWJ_RELEASE_SERIES:

@@ -1069,6 +1069,7 @@ static void test_distro_openwrt(void **state)
 		       "OpenWrt 21.02.3 is older than 21.02.7, the latest release of the 21.02 "
 		       "line: update to it (data as of 2026-11-22).");
 	expect_evidence(&in, 0, "firmware: 21.02.3");
+	assert_string_equal(in.findings[0].evidence_ja, "ファームウェア: 21.02.3");
 	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	input_free(&in);
 
@@ -1177,6 +1178,7 @@ static void test_distro_merlin_routeros_ddwrt(void **state)
 	run_checks(&in);
 	EXPECT(&in, {"EL311", "distro-older", FST_FAIL, 5, ITEM_5_3});
 	expect_evidence(&in, 0, "firmware: 3004.388.8_4");
+	assert_string_equal(in.findings[0].evidence_ja, "ファームウェア: 3004.388.8_4");
 	input_free(&in);
 	/* 3006.102.x: branch 3006, compared within it (102.1 < 102.8_4). */
 	distro_input(&in, "asuswrt-merlin", "GT-BE98_PRO", "3006.102.1", NULL);
