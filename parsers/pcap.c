@@ -313,7 +313,7 @@ static void pcap_progress(void *pctx, uint64_t pos, uint64_t packets, double sec
 
 static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 {
-	struct why w;
+	struct why w = {{0}, {0}};
 	uint64_t size;
 	/* in->stream: a pipe or FIFO run.c has probed (see run_input); the
 	 * engine takes it over. */

@@ -175,8 +175,7 @@ static void plong(struct pload *L, const struct ynode *root, const char *key, lo
 	if (!v)
 		return;
 	if (yscalar_long(v, lo, hi, &num)) {
-		perr(L, v, "'%1$s' must be %2$sfrom %3$ld to %4$ld%5$s",
-		     "「%1$s」は %3$ld から %4$ld までの%2$sで書いてください%5$s", key,
+		perr(L, v, "'%s' must be %sfrom %ld to %ld%s", "「%s」は%s（%ld から %ld まで）で書いてください%s", key,
 		     PW(L, u->what, u->what_ja), lo, hi, PW(L, u->tail, u->tail_ja));
 		return;
 	}
