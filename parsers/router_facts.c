@@ -19,83 +19,35 @@
 #include "parsers.h"
 
 /* ---- security labels ------------------------------------------------- *
- * Token rules (documented in the README, "Security labels"):
+ * The reading (documented in the README, "Security labels"); what each
+ * token means and the whole labels seen on makers' admin pages are data,
+ * rules/wifi-labels.yaml (struct wifi_labels):
  *  - the label is split into tokens at anything but letters and digits
  *    (full-width ASCII counts as ASCII; Japanese words are tokens too);
  *    "WPA2PSK" is read as WPA2 + PSK;
- *  - WEP anywhere -> wep; OWE or "Enhanced Open" -> owe;
- *  - なし/無効/OPEN/NONE/OFF/DISABLED alone -> open;
- *  - WPA/WPA1, WPA2, WPA3 (SAE counts as WPA3) give the versions allowed;
- *    MIXED without WPA3 means WPA + WPA2;
- *  - ENTERPRISE/EAP/802.1X/RADIUS -> the enterprise variant;
- *  - AES/CCMP/GCMP and TKIP name the ciphers;
- *  - PSK/PERSONAL/MODE/AUTO/SHA256/FT/TRANSITION carry no meaning here;
- *  - any other token makes the label unknown (never guessed).
+ *  - a label equal, token for token, to one seen on an admin page is read
+ *    as the data says (ASUS "Shared Key" is WEP);
+ *  - otherwise: WEP anywhere -> wep; OWE or "Enhanced Open" -> owe;
+ *    open-words alone -> open; WPA/WPA1, WPA2, WPA3 (SAE counts as WPA3)
+ *    give the versions allowed; MIXED without WPA3 means WPA + WPA2, and
+ *    any mode that allows WPA1 is wpa-wpa2 (or wpa), never plain WPA2;
+ *    the enterprise words give the enterprise variant; AES/TKIP name the
+ *    ciphers; noise words carry no meaning;
+ *  - any other token makes the label unknown (never guessed); the error
+ *    then lists the nearest labels of the data.
  */
 
-enum tok_flag {
-	TF_W1 = 1 << 0, TF_W2 = 1 << 1, TF_W3 = 1 << 2, TF_SAE = 1 << 3,
-	TF_WEP = 1 << 4, TF_OWE = 1 << 5, TF_OPEN = 1 << 6, TF_ENT = 1 << 7,
-	TF_MIXED = 1 << 8, TF_AES = 1 << 9, TF_TKIP = 1 << 10,
-	TF_NOISE = 1 << 11, TF_ENHANCED = 1 << 12,
-};
+/* Labels longer than this (as tokens joined by blanks) are not labels. */
+#define LABEL_KEY_MAX 128
 
-static const struct {
-	const char *tok;
-	unsigned flag;
-} label_tokens[] = {
-	{"WPA", TF_W1}, {"WPA1", TF_W1}, {"WPA2", TF_W2}, {"WPA3", TF_W3},
-	{"SAE", TF_SAE}, {"WEP", TF_WEP}, {"WEP64", TF_WEP}, {"WEP128", TF_WEP},
-	{"OWE", TF_OWE}, {"ENHANCED", TF_ENHANCED},
-	{"OPEN", TF_OPEN}, {"NONE", TF_OPEN}, {"OFF", TF_OPEN},
-	{"DISABLED", TF_OPEN}, {"\xE3\x81\xAA\xE3\x81\x97", TF_OPEN}, /* なし */
-	{"\xE7\x84\xA1\xE3\x81\x97", TF_OPEN},                       /* 無し */
-	{"\xE7\x84\xA1\xE5\x8A\xB9", TF_OPEN},                       /* 無効 */
-	{"\xE6\x9A\x97\xE5\x8F\xB7\xE5\x8C\x96\xE3\x81\xAA\xE3\x81\x97", TF_OPEN}, /* 暗号化なし */
-	{"\xE3\x82\xAA\xE3\x83\xBC\xE3\x83\x97\xE3\x83\xB3", TF_OPEN}, /* オープン */
-	{"ENTERPRISE", TF_ENT}, {"EAP", TF_ENT}, {"802.1X", TF_ENT},
-	{"8021X", TF_ENT}, {"RADIUS", TF_ENT},
-	{"\xE3\x82\xA8\xE3\x83\xB3\xE3\x82\xBF\xE3\x83\xBC\xE3\x83\x97\xE3\x83\xA9\xE3\x82\xA4\xE3\x82\xBA", TF_ENT}, /* エンタープライズ */
-	{"MIXED", TF_MIXED}, {"MIXEDMODE", TF_MIXED}, {"MIX", TF_MIXED},
-	{"\xE3\x83\x9F\xE3\x83\x83\xE3\x82\xAF\xE3\x82\xB9", TF_MIXED}, /* ミックス */
-	{"\xE6\xB7\xB7\xE5\x9C\xA8", TF_MIXED},                         /* 混在 */
-	{"AES", TF_AES}, {"CCMP", TF_AES}, {"GCMP", TF_AES}, {"TKIP", TF_TKIP},
-	{"PSK", TF_NOISE}, {"PERSONAL", TF_NOISE}, {"MODE", TF_NOISE},
-	{"AUTO", TF_NOISE}, {"SHA256", TF_NOISE}, {"FT", TF_NOISE},
-	{"TRANSITION", TF_NOISE},
-	{"\xE3\x83\x91\xE3\x83\xBC\xE3\x82\xBD\xE3\x83\x8A\xE3\x83\xAB", TF_NOISE}, /* パーソナル */
-};
-
-/* Returns the flag of one token, or 0 when the token is unknown. */
-static unsigned label_token_flag(const char *t, size_t n)
+/* The next token of s[0..n) from *pos into tok (cap bytes): upper-case
+ * ASCII, or the bytes of a run of non-ASCII text. 1: a token (its length
+ * in *tlen), 0: no more tokens, -1: a token longer than cap. */
+static int label_next(const char *s, size_t n, size_t *pos, char *tok, size_t cap,
+		      size_t *tlen)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(label_tokens); i++)
-		if (strlen(label_tokens[i].tok) == n &&
-		    memcmp(label_tokens[i].tok, t, n) == 0)
-			return label_tokens[i].flag;
-	/* "WPA2PSK", "WPA2AES": a version glued to another token. */
-	if (n > 4 && memcmp(t, "WPA", 3) == 0 && t[3] >= '1' && t[3] <= '3') {
-		unsigned rest = label_token_flag(t + 4, n - 4);
-		unsigned v = label_token_flag(t, 4);
-		return rest ? (rest | v) : 0;
-	}
-	if (n > 3 && memcmp(t, "WPA", 3) == 0 && !(t[3] >= '0' && t[3] <= '9')) {
-		unsigned rest = label_token_flag(t + 3, n - 3);
-		return rest ? (rest | TF_W1) : 0;
-	}
-	return 0;
-}
-
-/* Splits s into tokens and ORs their flags; returns 0 on an unknown token
- * (and *unknown is set). */
-static unsigned label_flags(const char *s, size_t n, bool *unknown)
-{
-	char tok[64];
-	size_t tn = 0;
+	size_t tn = 0, i = *pos;
 	bool tok_ascii = true;
-	unsigned flags = 0;
-	*unknown = false;
-	size_t i = 0;
 	for (;;) {
 		int c = -1;          /* ASCII character of this step, or -1 */
 		size_t adv = 1;
@@ -146,25 +98,21 @@ static unsigned label_flags(const char *s, size_t n, bool *unknown)
 		bool kind_change = tn && ((c >= 0 && !tok_ascii) || (multibyte && tok_ascii));
 		if (sep || kind_change) {
 			if (tn) {
-				unsigned f = label_token_flag(tok, tn);
-				if (!f) {
-					*unknown = true;
-					return 0;
-				}
-				flags |= f;
-				tn = 0;
+				/* A separator is used up; a change of script starts
+				 * the next token. */
+				*pos = (sep && i < n) ? i + adv : i;
+				*tlen = tn;
+				return 1;
 			}
-			if (i >= n)
-				break;
-			if (sep) {
-				i += adv;
-				continue;
+			if (i >= n) {
+				*pos = n;
+				return 0;
 			}
+			i += adv;
+			continue;
 		}
-		if (tn + adv >= sizeof(tok)) {
-			*unknown = true;
-			return 0;
-		}
+		if (tn + adv >= cap)
+			return -1;
 		if (c >= 0) {
 			tok[tn++] = (char)c;
 			tok_ascii = true;
@@ -175,63 +123,242 @@ static unsigned label_flags(const char *s, size_t n, bool *unknown)
 		}
 		i += adv;
 	}
+}
+
+/* Returns the meaning (WL_*) of one token, or 0 when the token is unknown. */
+static unsigned label_token_flag(const struct wifi_labels *wl, const char *t, size_t n)
+{
+	for (size_t i = 0; i < wl->ntokens; i++)
+		if (strlen(wl->tokens[i].tok) == n && memcmp(wl->tokens[i].tok, t, n) == 0)
+			return wl->tokens[i].bits;
+	/* "WPA2PSK", "WPA2AES": a version glued to another token. */
+	if (n > 4 && memcmp(t, "WPA", 3) == 0 && t[3] >= '1' && t[3] <= '3') {
+		unsigned rest = label_token_flag(wl, t + 4, n - 4);
+		unsigned v = label_token_flag(wl, t, 4);
+		return rest && v ? (rest | v) : 0;
+	}
+	if (n > 3 && memcmp(t, "WPA", 3) == 0 && !(t[3] >= '0' && t[3] <= '9')) {
+		unsigned rest = label_token_flag(wl, t + 3, n - 3);
+		unsigned v = label_token_flag(wl, t, 3);
+		return rest && v ? (rest | v) : 0;
+	}
+	return 0;
+}
+
+/* ORs the meanings of the tokens of s; returns 0 on an unknown token
+ * (and *unknown is set). */
+static unsigned label_flags(const struct wifi_labels *wl, const char *s, size_t n,
+			    bool *unknown)
+{
+	char tok[64];
+	size_t pos = 0, tn = 0;
+	unsigned flags = 0;
+	int r;
+	*unknown = false;
+	while ((r = label_next(s, n, &pos, tok, sizeof(tok), &tn)) == 1) {
+		unsigned f = label_token_flag(wl, tok, tn);
+		if (!f)
+			break;
+		flags |= f;
+	}
+	if (r != 0) {
+		*unknown = true;
+		return 0;
+	}
 	return flags;
+}
+
+/* The tokens of s joined by single blanks ("WPA WPA2 PSK AES") into key
+ * (LABEL_KEY_MAX bytes); its length, or -1 when it does not fit. */
+static int label_key(const char *s, size_t n, char *key)
+{
+	char tok[64];
+	size_t pos = 0, tn = 0, kn = 0;
+	int r;
+	while ((r = label_next(s, n, &pos, tok, sizeof(tok), &tn)) == 1) {
+		if (kn + (kn > 0) + tn >= LABEL_KEY_MAX)
+			return -1;
+		if (kn)
+			key[kn++] = ' ';
+		memcpy(key + kn, tok, tn);
+		kn += tn;
+	}
+	if (r != 0)
+		return -1;
+	key[kn] = '\0';
+	return (int)kn;
+}
+
+/* The label of the data that s equals token for token, or NULL. */
+static const struct wifi_label_seen *label_seen(const struct wifi_labels *wl, const char *s,
+						size_t n)
+{
+	char key[LABEL_KEY_MAX], k2[LABEL_KEY_MAX];
+	if (label_key(s, n, key) <= 0)
+		return NULL;
+	for (size_t i = 0; i < wl->nlabels; i++)
+		if (label_key(wl->labels[i].label, strlen(wl->labels[i].label), k2) > 0 &&
+		    strcmp(key, k2) == 0)
+			return &wl->labels[i];
+	return NULL;
 }
 
 static enum wifi_cipher cipher_from_flags(unsigned f)
 {
-	if ((f & TF_AES) && (f & TF_TKIP))
+	if ((f & WL_AES) && (f & WL_TKIP))
 		return WCIPH_TKIP_AES;
-	if (f & TF_TKIP)
+	if (f & WL_TKIP)
 		return WCIPH_TKIP;
-	if (f & TF_AES)
+	if (f & WL_AES)
 		return WCIPH_AES;
 	return WCIPH_UNSET;
 }
 
-enum wifi_sec facts_security_label(const char *s, size_t n, enum wifi_cipher *cipher)
+/* The mode the meanings f allow (WSEC_UNKNOWN when they name none). */
+static enum wifi_sec mode_from_flags(unsigned f)
 {
-	bool unknown;
-	unsigned f = label_flags(s, n, &unknown);
-	if (unknown || !f)
-		return WSEC_UNKNOWN;
-	enum wifi_cipher c = cipher_from_flags(f);
-	if (c != WCIPH_UNSET && cipher)
-		*cipher = c;
-	bool w1 = f & TF_W1, w2 = f & TF_W2, w3 = f & (TF_W3 | TF_SAE);
-	if (f & TF_WEP)
+	bool w1 = f & WL_W1, w2 = f & WL_W2, w3 = f & (WL_W3 | WL_SAE);
+	if (f & WL_WEP)
 		return WSEC_WEP;
-	if ((f & TF_OWE) || ((f & TF_ENHANCED) && (f & TF_OPEN)))
+	if ((f & WL_OWE) || ((f & WL_ENHANCED) && (f & WL_OPEN)))
 		return WSEC_OWE;
-	if (f & TF_ENHANCED)
+	if (f & WL_ENHANCED)
 		return WSEC_UNKNOWN;
-	if (f & TF_OPEN)
-		return (w1 || w2 || w3 || (f & TF_ENT)) ? WSEC_UNKNOWN : WSEC_OPEN;
-	if ((f & TF_MIXED) && !w1 && !w3) {
+	if (f & WL_OPEN)
+		return (w1 || w2 || w3 || (f & WL_ENT)) ? WSEC_UNKNOWN : WSEC_OPEN;
+	if ((f & WL_MIXED) && !w1 && !w3) {
 		w1 = true;
 		w2 = true;
 	}
 	if (!w1 && !w2 && !w3)
 		return WSEC_UNKNOWN;   /* "PSK", "AES" or "Enterprise" alone */
-	if (f & TF_ENT) {
-		if (w1)
-			return w2 || w3 ? WSEC_WPA_WPA2 : WSEC_WPA;
-		return w3 && !w2 ? WSEC_WPA3_ENT : WSEC_WPA2_ENT;
-	}
+	/* WPA1 allowed: judged as what it allows, whatever else is named. */
 	if (w1)
 		return (w2 || w3) ? WSEC_WPA_WPA2 : WSEC_WPA;
+	if (f & WL_ENT)
+		return w3 && !w2 ? WSEC_WPA3_ENT : WSEC_WPA2_ENT;
 	if (w2 && w3)
 		return WSEC_WPA2_WPA3;
 	return w3 ? WSEC_WPA3 : WSEC_WPA2;
 }
 
-enum wifi_cipher facts_cipher(const char *s, size_t n)
+enum wifi_sec facts_security_label(const struct wifi_labels *wl, const char *s, size_t n,
+				   enum wifi_cipher *cipher)
+{
+	const struct wifi_label_seen *seen = label_seen(wl, s, n);
+	if (seen) {
+		if (seen->cipher != WCIPH_UNSET && cipher)
+			*cipher = seen->cipher;
+		return seen->mode;
+	}
+	bool unknown;
+	unsigned f = label_flags(wl, s, n, &unknown);
+	if (unknown || !f)
+		return WSEC_UNKNOWN;
+	enum wifi_sec m = mode_from_flags(f);
+	enum wifi_cipher c = cipher_from_flags(f);
+	if (m != WSEC_UNKNOWN && c != WCIPH_UNSET && cipher)
+		*cipher = c;
+	return m;
+}
+
+enum wifi_cipher facts_cipher(const struct wifi_labels *wl, const char *s, size_t n)
 {
 	bool unknown;
-	unsigned f = label_flags(s, n, &unknown);
-	if (unknown || (f & ~(unsigned)(TF_AES | TF_TKIP | TF_NOISE)))
+	unsigned f = label_flags(wl, s, n, &unknown);
+	if (unknown || (f & ~(unsigned)(WL_AES | WL_TKIP | WL_NOISE)))
 		return WCIPH_UNSET;
 	return cipher_from_flags(f);
+}
+
+/* Edit distance of a[0..an) and b[0..bn) (bytes; both < LABEL_KEY_MAX). */
+static size_t edit_distance(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t row[LABEL_KEY_MAX + 1];
+	for (size_t j = 0; j <= bn; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= an; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= bn; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[bn];
+}
+
+/* How many tokens of the key a (blank-separated) are tokens of b too. */
+static size_t shared_tokens(const char *a, const char *b)
+{
+	size_t shared = 0;
+	while (*a) {
+		size_t an = strcspn(a, " ");
+		for (const char *p = b; *p;) {
+			size_t bn = strcspn(p, " ");
+			if (bn == an && memcmp(p, a, an) == 0) {
+				shared++;
+				break;
+			}
+			p += bn + (p[bn] == ' ');
+		}
+		a += an + (a[an] == ' ');
+	}
+	return shared;
+}
+
+size_t facts_label_nearest(const struct wifi_labels *wl, const char *s, size_t n,
+			   const char **out, size_t max)
+{
+	char key[LABEL_KEY_MAX], k2[LABEL_KEY_MAX];
+	/* Nearest: most tokens in common, then the smallest edit distance
+	 * (scored as one number: shared tokens weigh more than any distance). */
+	size_t dist[FACTS_NEAREST_MAX];
+	size_t kn = 0, got = 0;
+	int r = label_key(s, n, key);
+	if (r > 0)
+		kn = (size_t)r;
+	else
+		key[0] = '\0';   /* unreadable: the labels in the data's order */
+	if (max > FACTS_NEAREST_MAX)
+		max = FACTS_NEAREST_MAX;
+	for (size_t i = 0; i < wl->nlabels && max; i++) {
+		const char *lab = wl->labels[i].label;
+		int r2 = label_key(lab, strlen(lab), k2);
+		if (r2 <= 0)
+			continue;
+		size_t d = edit_distance(key, kn, k2, (size_t)r2) +
+			   (LABEL_KEY_MAX + 1) * (kn / 2 + 1 - shared_tokens(key, k2));
+		/* One entry per spelling (two makers may print the same). */
+		bool dup = false;
+		for (size_t j = 0; j < got && !dup; j++) {
+			char k3[LABEL_KEY_MAX];
+			dup = label_key(out[j], strlen(out[j]), k3) == r2 && strcmp(k3, k2) == 0;
+		}
+		if (dup)
+			continue;
+		size_t at = got;
+		while (at > 0 && dist[at - 1] > d)
+			at--;
+		if (at >= max)
+			continue;
+		size_t last = got < max ? got : max - 1;
+		for (size_t j = last; j > at; j--) {
+			out[j] = out[j - 1];
+			dist[j] = dist[j - 1];
+		}
+		out[at] = lab;
+		dist[at] = d;
+		if (got < max)
+			got++;
+	}
+	return got;
 }
 
 /* ---- the file --------------------------------------------------------- */
@@ -396,11 +523,77 @@ static void facts_vendor(struct input *in, const struct ynode *v)
 	d->vendor.s = "other";
 }
 
+/* JC-STAR, the IoT security labelling scheme run by IPA: levels ★1 (レベル1)
+ * to ★4 (レベル4), https://www.ipa.go.jp/security/jc-star/index.html.
+ * Accepted as the label prints it and as admins type it: "★1", "1",
+ * "STAR1", "star 2", "レベル3", "level 4", "★★" (one star per level),
+ * full-width digits too. 0 when not a level. */
+static int jc_star_level(const char *s)
+{
+	static const char *const prefixes[] = {
+		"\xE2\x98\x85", "\xE2\x98\x86",   /* ★ ☆ */
+		"STAR", "LEVEL", "\xE3\x83\xAC\xE3\x83\x99\xE3\x83\xAB",  /* レベル */
+		"JC-STAR", "JCSTAR", NULL};
+	char t[64] = "";
+	size_t n = 0;
+	/* Upper case, without blanks and '-' between prefix and level. */
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ' ' || *p == '\t')
+			continue;
+		if (n + 1 >= sizeof(t))
+			return 0;
+		t[n++] = (char)toupper(*p);
+	}
+	t[n] = '\0';
+	/* Stars only: one per level. */
+	size_t stars = 0;
+	while (stars * 3 + 3 <= n && memcmp(t + stars * 3, "\xE2\x98\x85", 3) == 0)
+		stars++;
+	if (stars >= 1 && stars <= 4 && stars * 3 == n)
+		return (int)stars;
+	const char *p = t;
+	for (size_t i = 0; prefixes[i]; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (strncmp(p, prefixes[i], k) == 0) {
+			p += k;
+			break;
+		}
+	}
+	if (*p == '-')
+		p++;
+	if (p[0] >= '1' && p[0] <= '4' && p[1] == '\0')
+		return p[0] - '0';
+	/* Full-width １..４ (U+FF11..U+FF14). */
+	if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+	    (unsigned char)p[2] >= 0x91 && (unsigned char)p[2] <= 0x94 && p[3] == '\0')
+		return (unsigned char)p[2] - 0x90;
+	return 0;
+}
+
+static void facts_jc_star(struct input *in, const struct ynode *v)
+{
+	struct sval t = {0};
+	if (!facts_text(in, v, "jc_star", &t))
+		return;
+	int lv = jc_star_level(t.s);
+	if (!lv) {
+		input_diag(in, DIAG_ERROR, v->line, v->col,
+			   "'jc_star' must be the JC-STAR level of the label: ★1, ★2, "
+			   "★3 or ★4 (1-4 and STAR1-STAR4 are read too), not '%s'",
+			   "'jc_star' はラベルの JC-STAR の段階（★1、★2、★3、"
+			   "★4。1～4 も可）にしてください（'%s' ではなく）",
+			   quotable(in, t.s));
+		return;
+	}
+	in->dev.jc_star = lv;
+	in->dev.jc_star_line = t.line;
+}
+
 static void facts_router(struct input *in, const struct ynode *m)
 {
 	static const char *const keys[] = {"vendor", "model", "firmware_version",
 					   "firmware_date", "latest_firmware_version",
-					   "support_end", "auto_update", NULL};
+					   "support_end", "auto_update", "jc_star", NULL};
 	struct device *d = &in->dev;
 	if (m->kind != Y_MAP) {
 		input_diag(in, DIAG_ERROR, m->line, m->col,
@@ -432,9 +625,33 @@ static void facts_router(struct input *in, const struct ynode *m)
 	}
 	facts_bool(in, ymap_get(m, "auto_update"), "auto_update", &d->auto_update,
 		   &d->auto_update_line);
+	facts_jc_star(in, ymap_get(m, "jc_star"));
 }
 
-static void facts_wifi_one(struct input *in, const struct ynode *m)
+/* An unknown security label: an error that lists the nearest labels the
+ * data knows (rules/wifi-labels.yaml), in both languages. */
+static void facts_label_unknown(struct input *in, const struct ynode *sv, const char *shown,
+				const struct wifi_labels *wl)
+{
+	const char *near[FACTS_NEAREST_MAX];
+	size_t nn = facts_label_nearest(wl, sv->str, sv->len, near, FACTS_NEAREST_MAX);
+	char en[600] = "", ja[600] = "";
+	for (size_t i = 0; i < nn; i++) {
+		size_t el = strlen(en), jl = strlen(ja);
+		snprintf(en + el, sizeof(en) - el, "%s\"%s\"", i ? ", " : "", near[i]);
+		snprintf(ja + jl, sizeof(ja) - jl, "\xE3\x80\x8C%s\xE3\x80\x8D", near[i]);  /* 「…」 */
+	}
+	input_diag(in, DIAG_ERROR, sv->line, sv->col,
+		   "security label '%1$s' is not understood; the nearest labels edgelint knows: "
+		   "%2$s (all of them: rules/wifi-labels.yaml; see the README, "
+		   "\"Security labels\")%3$.0s",
+		   "セキュリティ方式 '%1$s' を解釈できません。近い表記: %3$s"
+		   "（一覧は rules/wifi-labels.yaml、README を参照）%2$.0s",
+		   quotable(in, shown), en, ja);
+}
+
+static void facts_wifi_one(struct input *in, const struct ynode *m,
+			   const struct wifi_labels *wl)
 {
 	static const char *const keys[] = {"ssid", "band", "enabled", "security",
 					   "cipher", "passphrase", "guest", NULL};
@@ -481,7 +698,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 	const struct ynode *cv = ymap_get(m, "cipher");
 	struct sval tmp = {0};
 	if (facts_text(in, cv, "cipher", &tmp)) {
-		w->cipher = facts_cipher(cv->str, cv->len);
+		w->cipher = facts_cipher(wl, cv->str, cv->len);
 		w->cipher_line = cv->line;
 		if (w->cipher == WCIPH_UNSET)
 			input_diag(in, DIAG_ERROR, cv->line, cv->col,
@@ -500,7 +717,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 		}
 		w->sec_label.s = shown;
 		enum wifi_cipher lc = WCIPH_UNSET;
-		w->sec = facts_security_label(sv->str, sv->len, &lc);
+		w->sec = facts_security_label(wl, sv->str, sv->len, &lc);
 		if (lc != WCIPH_UNSET) {
 			/* The label names ciphers: keep the union with cipher:. */
 			if (w->cipher == WCIPH_UNSET) {
@@ -511,12 +728,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m)
 			}
 		}
 		if (w->sec == WSEC_UNKNOWN)
-			input_diag(in, DIAG_ERROR, sv->line, sv->col,
-				   "security label '%s' is not understood (write e.g. wpa2-personal, "
-				   "\"WPA2-PSK(AES)\", \"WPA2/WPA3\", \"WPA3-SAE\", open; see the README)",
-				   "セキュリティ方式 '%s' を解釈できません（例: wpa2-personal、"
-				   "「WPA2-PSK(AES)」「WPA2/WPA3」「WPA3-SAE」、open。README を参照）",
-				   quotable(in, shown));
+			facts_label_unknown(in, sv, shown, wl);
 	}
 	*in->dev.wifi_tail = w;
 	in->dev.wifi_tail = &w->next;
@@ -543,7 +755,6 @@ static unsigned count_content_lines(const char *s, size_t n)
 
 static int facts_parse(struct input *in, const struct run_ctx *ctx)
 {
-	(void)ctx;
 	struct ynode *root = NULL;
 	char err[300], err_ja[sizeof(err)];
 	in->has_coverage = true;
@@ -577,7 +788,7 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 				   "'wifi' はネットワークの一覧にしてください（各項目は '- ssid:' で始めます）");
 		else
 			for (size_t i = 0; i < w->n; i++)
-				facts_wifi_one(in, w->vals[i]);
+				facts_wifi_one(in, w->vals[i], &ctx->reg->wifi_labels);
 	}
 	struct device *d = &in->dev;
 	/* wps_enabled: on or off as the admin read it; the facts format does

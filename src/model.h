@@ -188,6 +188,9 @@ struct device {
 	struct sval firmware_date;   /* YYYY-MM-DD when known */
 	struct sval latest_firmware; /* given by the admin (facts file) */
 	struct sval support_end;     /* given by the admin (facts file) */
+	int jc_star;                 /* JC-STAR level 1-4 given by the admin
+				      * (facts file), 0 when not given */
+	unsigned jc_star_line;
 	enum tri auto_update;
 	unsigned auto_update_line;
 	/* WPS: on for some enabled access point (TRI_YES; wps_line the first

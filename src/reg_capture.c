@@ -41,23 +41,13 @@ static void load_proto_labels(struct rload *L, const struct ynode *list)
 {
 	static const char *const keys[] = {"en", "ja", NULL};
 	struct registry *r = L->r;
-	if (list->kind != Y_SEQ) {
-		rl_err(L, list, "'labels' must be a list of {en, ja}");
+	r->proto_labels = rl_list(L, list, list, sizeof(*r->proto_labels), "labels", "{en, ja}");
+	if (!r->proto_labels)
 		return;
-	}
-	r->proto_labels = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->proto_labels));
-	if (!r->proto_labels) {
-		rl_err(L, list, "out of memory");
-		return;
-	}
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->vals[i];
 		int rc = 0;
-		if (m->kind != Y_MAP) {
-			rl_err(L, m, "a label must be a mapping {en, ja}");
-			continue;
-		}
-		if (rl_check_keys(L, m, keys, "a label"))
+		if (!rl_entry(L, m, keys, "label", "{en, ja}"))
 			continue;
 		const char *en = rl_str(L, m, "en", true, &rc);
 		const char *ja = rl_str(L, m, "ja", true, &rc);

@@ -10,6 +10,7 @@
  *   reg_filter.c     ports.yaml, vendor-templates.yaml, internet-sources.yaml
  *   reg_passphrase.c passphrase.yaml
  *   reg_capture.c    capture-login-fields.yaml, lookalike.yaml
+ *   reg_wifi_labels.c wifi-labels.yaml
  * A loader records every problem of its file with rl_err() (yschema.h:
  * "file:line: reason"), skips the rest of the entry at fault and goes on
  * with the next one; the load fails when any problem was recorded. A
@@ -57,6 +58,16 @@ int rl_as_of(struct rload *L, const struct ynode *m, const char *what, const cha
  * list under list_key. */
 int rl_table(struct rload *L, const char *list_key, const char **as_of_text,
 	     const struct ynode **list);
+/* The array for the entries of list (a sequence; a problem "'<key>' must
+ * be a list of <shape>" otherwise, naming at when list is NULL): n + 1
+ * elements of size bytes from the registry's arena, or NULL (a problem
+ * when out of memory). */
+void *rl_list(struct rload *L, const struct ynode *list, const struct ynode *at, size_t size,
+	      const char *key, const char *shape);
+/* Whether the entry m of a list is a mapping (else the problem "a <what>
+ * must be a mapping <shape>") with only the keys allowed. */
+bool rl_entry(struct rload *L, const struct ynode *m, const char *const *allowed,
+	      const char *what, const char *shape);
 /* A non-NULL text for a message about an entry whose name is missing. */
 static inline const char *rl_name(const char *s)
 {
@@ -77,5 +88,6 @@ int reg_load_internet(struct rload *L);
 int reg_load_passphrase(struct rload *L);
 int reg_load_login_fields(struct rload *L);
 int reg_load_lookalike(struct rload *L);
+int reg_load_wifi_labels(struct rload *L);
 
 #endif

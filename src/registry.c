@@ -194,6 +194,31 @@ int rl_table(struct rload *L, const char *list_key, const char **as_of_text,
 	return rc;
 }
 
+void *rl_list(struct rload *L, const struct ynode *list, const struct ynode *at, size_t size,
+	      const char *key, const char *shape)
+{
+	if (!list || list->kind != Y_SEQ) {
+		rl_err(L, list ? list : at, "'%s' must be a list of %s", key, shape);
+		return NULL;
+	}
+	void *a = arena_alloc(&L->r->arena, (list->n + 1) * size);
+	if (!a)
+		rl_err(L, list, "out of memory");
+	return a;
+}
+
+bool rl_entry(struct rload *L, const struct ynode *m, const char *const *allowed,
+	      const char *what, const char *shape)
+{
+	if (m->kind != Y_MAP) {
+		rl_err(L, m, "a %s must be a mapping %s", what, shape);
+		return false;
+	}
+	char w[64];
+	snprintf(w, sizeof(w), "a %s", what);
+	return rl_check_keys(L, m, allowed, w) == 0;
+}
+
 /* ---- the {file, loader} table ------------------------------------------- */
 
 static const struct reg_file {
@@ -212,6 +237,7 @@ static const struct reg_file {
 	{"ports.yaml", reg_load_ports, false},
 	{"firmware/vpn-devices.yaml", reg_load_vpn_devices, false},
 	{"lookalike.yaml", reg_load_lookalike, false},
+	{"wifi-labels.yaml", reg_load_wifi_labels, false},
 	{"vendor-templates.yaml", reg_load_templates, true},
 	{"internet-sources.yaml", reg_load_internet, false},
 	{"report.yaml", reg_load_report, true},

@@ -255,6 +255,39 @@ struct proto_label {
 	const char *en, *ja;
 };
 
+/* rules/wifi-labels.yaml: how the security labels admin pages print are
+ * read (parsers/router_facts.c holds the reading; this is its data).
+ * What a token of a label means, as bits (WL_*). */
+enum wifi_label_bit {
+	WL_W1 = 1 << 0, WL_W2 = 1 << 1, WL_W3 = 1 << 2, WL_SAE = 1 << 3,
+	WL_WEP = 1 << 4, WL_OWE = 1 << 5, WL_OPEN = 1 << 6, WL_ENT = 1 << 7,
+	WL_MIXED = 1 << 8, WL_AES = 1 << 9, WL_TKIP = 1 << 10,
+	WL_NOISE = 1 << 11, WL_ENHANCED = 1 << 12,
+};
+
+struct wifi_label_token {
+	const char *tok;              /* upper-case ASCII or Japanese */
+	unsigned bits;                /* WL_* */
+};
+
+/* A whole label seen on a maker's admin page or in its manual. */
+struct wifi_label_seen {
+	const char *label, *maker, *source, *as_of;
+	enum wifi_sec mode;           /* what the manual says it allows */
+	enum wifi_cipher cipher;      /* WCIPH_UNSET: the label names none */
+	bool whole;                   /* read as a whole: its tokens alone
+				       * would not give this mode */
+	unsigned line;
+};
+
+struct wifi_labels {
+	struct wifi_label_token *tokens;
+	size_t ntokens;
+	struct wifi_label_seen *labels;
+	size_t nlabels;
+	const char *as_of;
+};
+
 struct registry {
 	struct arena arena;
 	const char *dir;
@@ -300,6 +333,7 @@ struct registry {
 	size_t nclasses;
 	struct note *words;               /* the reports' own words */
 	size_t nwords;
+	struct wifi_labels wifi_labels;   /* rules/wifi-labels.yaml */
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then

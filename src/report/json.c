@@ -162,6 +162,9 @@ static int json_input(struct report_run *run, struct input *in)
 		json_object_set_new(dev, "model", json_masked_or_null(in, d->model.s));
 		json_object_set_new(dev, "firmware", json_masked_or_null(in, d->firmware.s));
 		json_object_set_new(dev, "firmware_date", json_masked_or_null(in, d->firmware_date.s));
+		/* Only when the input gives it (router facts files). */
+		if (d->jc_star)
+			json_object_set_new(dev, "jc_star", json_integer(d->jc_star));
 		json_object_set_new(o, "device", dev);
 	} else {
 		json_object_set_new(o, "device", json_null());

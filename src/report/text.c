@@ -19,7 +19,7 @@
 
 
 enum ui { UI_LEGEND, UI_EVIDENCE, UI_FIX, UI_ERROR, UI_RULES_AS_OF, UI_EXCEPTED, UI_NO_FINDINGS, UI_UNKNOWN_KIND,
-	  UI_FIRMWARE, UI_COUNT };
+	  UI_FIRMWARE, UI_JC_STAR, UI_COUNT };
 
 /* The report's own words (rule texts come from the registry). */
 static const char *const ui_text[UI_COUNT][LANG_COUNT] = {
@@ -33,6 +33,8 @@ static const char *const ui_text[UI_COUNT][LANG_COUNT] = {
 	[UI_NO_FINDINGS] = {"no findings", "指摘なし"},
 	[UI_UNKNOWN_KIND] = {"kind not detected", "種類を判別できません"},
 	[UI_FIRMWARE] = {"firmware", "ファームウェア"},
+	/* The scheme's own name (IPA writes it so in Japanese too). */
+	[UI_JC_STAR] = {"JC-STAR", "JC-STAR"},
 };
 
 static const char *const status_word[IST_COUNT][LANG_COUNT] = {
@@ -125,6 +127,9 @@ static int text_input(struct report_run *run, struct input *in)
 	if (!rc && in->has_device && d->firmware.s)
 		rc = sb_printf(o, l == LANG_JA ? "、%s %s" : ", %s %s", ui(run, UI_FIRMWARE),
 			       finding_scrub_dup(in, d->firmware.s));
+	/* The JC-STAR label the admin read off the box (facts file). */
+	if (!rc && in->has_device && d->jc_star)
+		rc = sb_printf(o, ", %s \xE2\x98\x85%d", ui(run, UI_JC_STAR), d->jc_star);   /* ★ */
 	if (!rc && in->has_coverage) {
 		if (l == LANG_JA)
 			rc = sb_printf(o, "（%u 行中 %u 行を解釈）", in->lines_total,

@@ -658,6 +658,23 @@ check "missing file: error in Japanese (JSON)" "$TMP/nonexistent.yaml: 読み込
 el --lang ja "$TMP/typo.yaml" 2>/dev/null | grep -q "typo.yaml:4: 中 EL001 input-not-understood: 'router' に知らないキー 'pasphrase' があります" && ok || bad "diagnostic in Japanese"
 check "unknown label: 6-2 unknown" unknown "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].items["6-2"]')"
 check "unknown label: EL206 at line 6" "EL206 6" "$(el --format json "$TMP/label.yaml" 2>/dev/null | jq -r '.inputs[0].findings[] | select(.rule=="EL206") | "\(.rule) \(.line)"')"
+# An unknown label names the nearest labels of rules/wifi-labels.yaml (issue
+# 14 §4), in both languages: one word off ASUS "Shared Key".
+printf 'router: {vendor: asus}\nwifi:\n  - {ssid: g, security: Shared-Keys}\n' >"$TMP/near.yaml"
+el "$TMP/near.yaml" >/dev/null 2>"$TMP/err"
+check "unknown label: exit 2" 2 "$?"
+check "unknown label: nearest first (en)" 1 \
+	"$(grep -c "near.yaml:3: security label 'Shared-Keys' is not understood; the nearest labels edgelint knows: \"Shared Key\", " "$TMP/err")"
+el --lang ja "$TMP/near.yaml" >/dev/null 2>"$TMP/err"
+check "unknown label: nearest first (ja)" 1 \
+	"$(grep -c "near.yaml:3: セキュリティ方式 'Shared-Keys' を解釈できません。近い表記: 「Shared Key」「" "$TMP/err")"
+# Labels as admin pages print them are accepted (exit 1: findings, not 2).
+printf 'router: {vendor: tp-link}\nwifi:\n  - {ssid: t, security: "WPA/WPA2-Personal (Recommended)", passphrase: "walnut-harbor-quietly-1962"}\n  - {ssid: u, security: "WPA/WPA2-パーソナル(推奨)", passphrase: "walnut-harbor-quietly-1962"}\n  - {ssid: v, security: Open System}\n' >"$TMP/real.yaml"
+el --format json "$TMP/real.yaml" >"$TMP/o.json" 2>/dev/null
+check "real labels: exit 1" 1 "$?"
+# EL203's "mixed" message (rules.yaml) says "accepts both WPA and WPA2".
+check "real labels: open, mixed, mixed (6-2 findings, worst first)" "EL201:5:- EL203:3:mixed EL203:4:mixed" \
+	"$(jq -r '[.inputs[0].findings[] | select(.item == "6-2") | .occurrences[] as $o | "\(.rule):\($o.line):\(if (.message | test("accepts both WPA and WPA2")) then "mixed" else "-" end)"] | join(" ")' "$TMP/o.json")"
 el --format json "$TMP/longline.yaml" >"$TMP/o.json" 2>/dev/null
 check "1 MB line: coverage still reported" 2 "$(jq '.inputs[0].coverage.lines' "$TMP/o.json")"
 

@@ -1007,6 +1007,33 @@ static void test_lookalike_every_problem(void **state)
 	expect_problems(files, want, ARRAY_SIZE(want));
 }
 
+/* Written from the fixture before the loader ran on it: every problem of
+ * wifi-labels.yaml with its line, the rest of the entry skipped. */
+static void test_wifi_labels_every_problem(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"wifi-labels.yaml", NULL};
+	static const char *const want[] = {
+		"wifi-labels.yaml:34: wifi-labels.yaml: unknown key 'wordz'",
+		"wifi-labels.yaml:5: token 'wpa2': write it as the reading sees it (upper-case "
+		"letters, digits, '.', or Japanese)",
+		"wifi-labels.yaml:6: token 'WPA3': unknown meaning 'wpa4' (expected wpa1, wpa2, "
+		"wpa3, sae, wep, owe, enhanced, open, enterprise, mixed, aes, tkip, noise)",
+		"wifi-labels.yaml:7: token 'WPA' is listed twice",
+		"wifi-labels.yaml:8: a token: unknown key 'colour'",
+		"wifi-labels.yaml:10: label Shared Key: 'as_of' is missing",
+		"wifi-labels.yaml:16: label 'WPA2-PSK(AES)': unknown mode 'wpa2' (expected open, owe, "
+		"wep, wpa-personal, wpa-wpa2-personal, wpa2-personal, wpa2-wpa3-personal, "
+		"wpa3-personal, wpa2-enterprise, wpa3-enterprise)",
+		"wifi-labels.yaml:22: label 'WPA3-SAE': unknown cipher 'gcmp' (expected aes, tkip, "
+		"tkip-aes)",
+		"wifi-labels.yaml:28: label 'Open System': 'whole' must be true or false",
+		"wifi-labels.yaml:31: 'maker' is missing",
+		"wifi-labels.yaml:31: 'source' is missing",
+	};
+	expect_problems(files, want, ARRAY_SIZE(want));
+}
+
 /* Two broken files: the problems of each, in the order of the loader
  * table (rules.yaml first); report.yaml and vendor-templates.yaml, which
  * name rules, are not checked against a rules.yaml with problems. */
@@ -1382,6 +1409,7 @@ int main(void)
 		cmocka_unit_test(test_rules_every_problem),
 		cmocka_unit_test(test_vpn_devices_every_problem),
 		cmocka_unit_test(test_lookalike_every_problem),
+		cmocka_unit_test(test_wifi_labels_every_problem),
 		cmocka_unit_test(test_problems_of_two_files),
 		cmocka_unit_test(test_problems_past_the_buffer),
 		cmocka_unit_test(test_lexer_finds_calls),

@@ -31,6 +31,10 @@
 #include "../../src/model.h"
 #include "../../src/policy.h"
 #include "../../src/registry.h"
+#include "testctx.h"
+
+/* The label data of the real rules directory (rules/wifi-labels.yaml). */
+#define WL (&g_reg.wifi_labels)
 
 /* ---- security labels ---------------------------------------------------- */
 
@@ -43,7 +47,7 @@ struct label_case {
 static void check_label(const struct label_case *c)
 {
 	enum wifi_cipher ci = WCIPH_UNSET;
-	enum wifi_sec s = facts_security_label(c->label, strlen(c->label), &ci);
+	enum wifi_sec s = facts_security_label(WL, c->label, strlen(c->label), &ci);
 	if (s != c->sec || ci != c->cipher)
 		fail_msg("label \"%s\": got %s/%s, want %s/%s", c->label, wifi_sec_name(s),
 			 wifi_cipher_name(ci), wifi_sec_name(c->sec),
@@ -136,47 +140,147 @@ static void test_labels_unknown(void **state)
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(unknown); i++) {
 		enum wifi_cipher ci = WCIPH_UNSET;
-		enum wifi_sec s = facts_security_label(unknown[i], strlen(unknown[i]), &ci);
+		enum wifi_sec s = facts_security_label(WL, unknown[i], strlen(unknown[i]), &ci);
 		if (s != WSEC_UNKNOWN)
 			fail_msg("label \"%s\": got %s, want unknown", unknown[i], wifi_sec_name(s));
 	}
 	/* The counted length is respected: "WPA2 Super" cut to "WPA2". */
 	enum wifi_cipher ci = WCIPH_UNSET;
-	assert_int_equal(facts_security_label("WPA2 Super", 4, &ci), WSEC_WPA2);
+	assert_int_equal(facts_security_label(WL, "WPA2 Super", 4, &ci), WSEC_WPA2);
 	/* A NULL cipher pointer is allowed. */
-	assert_int_equal(facts_security_label("WPA2-PSK(AES)", 13, NULL), WSEC_WPA2);
+	assert_int_equal(facts_security_label(WL, "WPA2-PSK(AES)", 13, NULL), WSEC_WPA2);
 	/* A very long token is refused, not overflowed. */
 	char longtok[200];
 	memset(longtok, 'A', sizeof(longtok) - 1);
 	longtok[sizeof(longtok) - 1] = '\0';
-	assert_int_equal(facts_security_label(longtok, strlen(longtok), &ci), WSEC_UNKNOWN);
+	assert_int_equal(facts_security_label(WL, longtok, strlen(longtok), &ci), WSEC_UNKNOWN);
 	/* A truncated UTF-8 sequence at the end is refused, not over-read. */
 	char *trunc = malloc(6);
 	assert_non_null(trunc);
 	memcpy(trunc, "WPA2 \xE3", 6);
-	assert_int_equal(facts_security_label(trunc, 6, &ci), WSEC_UNKNOWN);
+	assert_int_equal(facts_security_label(WL, trunc, 6, &ci), WSEC_UNKNOWN);
 	free(trunc);
+}
+
+/* Every label rules/wifi-labels.yaml records from a maker's admin page or
+ * manual, with the mode and cipher the manual says it allows, written here
+ * from the sources named in the data (not from the program's output):
+ *  - ASUS "Authentication Method" values open/shared/psk/psk2/pskpsk2/wpa/
+ *    wpa2/wpawpa2 and the WPA3 page's sae/pskpsk2/psk2sae/owe;
+ *  - NEC Aterm 暗号化モード; TP-Link's default "(Recommended)" mode, whose
+ *    Version is Auto (WPA-PSK and WPA2-PSK); Buffalo; SGP200W 認証モード.
+ * A mode that still accepts WPA1 is wpa-wpa2-personal (EL203 "mixed"). */
+static const struct {
+	const char *label, *maker;
+	enum wifi_sec sec;
+	enum wifi_cipher cipher;
+	bool whole;   /* its tokens alone do not give the mode */
+} real_labels[] = {
+	{"Open System", "asus", WSEC_OPEN, WCIPH_UNSET, true},
+	{"Shared Key", "asus", WSEC_WEP, WCIPH_UNSET, true},
+	{"WPA-Personal", "asus", WSEC_WPA, WCIPH_UNSET, false},
+	{"WPA2-Personal", "asus", WSEC_WPA2, WCIPH_UNSET, false},
+	{"WPA-Auto-Personal", "asus", WSEC_WPA_WPA2, WCIPH_UNSET, true},
+	{"WPA-Enterprise", "asus", WSEC_WPA, WCIPH_UNSET, false},
+	{"WPA2-Enterprise", "asus", WSEC_WPA2_ENT, WCIPH_UNSET, false},
+	{"WPA-Auto-Enterprise", "asus", WSEC_WPA_WPA2, WCIPH_UNSET, true},
+	{"WPA3-Personal", "asus", WSEC_WPA3, WCIPH_UNSET, false},
+	{"WPA/WPA2-Personal", "asus", WSEC_WPA_WPA2, WCIPH_UNSET, false},
+	{"WPA2/WPA3-Personal", "asus", WSEC_WPA2_WPA3, WCIPH_UNSET, false},
+	{"Opportunistic Wireless Encryption", "asus", WSEC_OWE, WCIPH_UNSET, true},
+	{"WPA/WPA2-PSK(AES)", "nec", WSEC_WPA_WPA2, WCIPH_AES, false},
+	{"WPA2-PSK(AES)", "nec", WSEC_WPA2, WCIPH_AES, false},
+	{"WPA/WPA2-Personal (Recommended)", "tp-link", WSEC_WPA_WPA2, WCIPH_UNSET, false},
+	/* WPA/WPA2-パーソナル(推奨) */
+	{"WPA/WPA2-\xE3\x83\x91\xE3\x83\xBC\xE3\x82\xBD\xE3\x83\x8A\xE3\x83\xAB("
+	 "\xE6\x8E\xA8\xE5\xA5\xA8)", "tp-link", WSEC_WPA_WPA2, WCIPH_UNSET, false},
+	{"WPA3-Personal", "buffalo", WSEC_WPA3, WCIPH_UNSET, false},
+	{"WPA/WPA2 mixedmode - PSK", "buffalo", WSEC_WPA_WPA2, WCIPH_UNSET, false},
+	{"WPA2-PSK AES", "buffalo", WSEC_WPA2, WCIPH_AES, false},
+	{"WPA/WPA2 PreSharedKey", "other", WSEC_WPA_WPA2, WCIPH_UNSET, false},
+	{"WPA2 PreSharedKey", "other", WSEC_WPA2, WCIPH_UNSET, false},
+};
+
+static void test_labels_real(void **state)
+{
+	(void)state;
+	const size_t n = ARRAY_SIZE(real_labels);
+	/* The data holds exactly these labels, in this order. */
+	assert_int_equal(WL->nlabels, n);
+	struct wifi_labels tokens_only = *WL;
+	tokens_only.nlabels = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct wifi_label_seen *d = &WL->labels[i];
+		assert_string_equal(d->label, real_labels[i].label);
+		assert_string_equal(d->maker, real_labels[i].maker);
+		assert_int_equal(d->mode, real_labels[i].sec);
+		assert_int_equal(d->cipher, real_labels[i].cipher);
+		assert_int_equal(d->whole, real_labels[i].whole);
+		assert_non_null(d->source);
+		assert_string_equal(d->as_of, "2026-12-07");
+		/* Accepted and read as the manual says. */
+		struct label_case c = {real_labels[i].label, real_labels[i].sec,
+				       real_labels[i].cipher};
+		check_label(&c);
+		/* Without the whole labels: the tokens give the same mode,
+		 * except for the labels marked whole. */
+		enum wifi_cipher ci = WCIPH_UNSET;
+		enum wifi_sec t = facts_security_label(&tokens_only, real_labels[i].label,
+						       strlen(real_labels[i].label), &ci);
+		if (real_labels[i].whole ? t == real_labels[i].sec : t != real_labels[i].sec)
+			fail_msg("label \"%s\": tokens alone give %s", real_labels[i].label,
+				 wifi_sec_name(t));
+	}
+	/* Read as a whole only when equal token for token: ASUS "Shared Key"
+	 * in another case and spacing, and not with a word more. */
+	enum wifi_cipher ci = WCIPH_UNSET;
+	assert_int_equal(facts_security_label(WL, "SHARED  key", 11, &ci), WSEC_WEP);
+	assert_int_equal(facts_security_label(WL, "Shared Key 2", 12, &ci), WSEC_UNKNOWN);
+	/* WPA1 with AES named is still mixed, never plain WPA2. */
+	assert_int_equal(facts_security_label(WL, "WPA/WPA2 AES", 12, &ci), WSEC_WPA_WPA2);
+	assert_int_equal(ci, WCIPH_AES);
+}
+
+static void test_labels_nearest(void **state)
+{
+	(void)state;
+	const char *near[FACTS_NEAREST_MAX];
+	/* One letter off a known spelling: that spelling first; the same
+	 * spelling of two makers ("WPA2-PSK(AES)", "WPA2-PSK AES") once. */
+	size_t n = facts_label_nearest(WL, "WPA2-PSKK(AES)", 14, near, FACTS_NEAREST_MAX);
+	assert_int_equal(n, 5);
+	assert_string_equal(near[0], "WPA2-PSK(AES)");
+	for (size_t i = 1; i < n; i++)
+		assert_string_not_equal(near[i], "WPA2-PSK AES");
+	n = facts_label_nearest(WL, "Shared Keys", 11, near, FACTS_NEAREST_MAX);
+	assert_int_equal(n, 5);
+	assert_string_equal(near[0], "Shared Key");
+	/* max is respected. */
+	n = facts_label_nearest(WL, "Shared Keys", 11, near, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(near[0], "Shared Key");
+	/* An unreadable label still gets labels to choose from. */
+	n = facts_label_nearest(WL, "\xFF\xFE", 2, near, FACTS_NEAREST_MAX);
+	assert_int_equal(n, 5);
 }
 
 static void test_cipher(void **state)
 {
 	(void)state;
-	assert_int_equal(facts_cipher("aes", 3), WCIPH_AES);
-	assert_int_equal(facts_cipher("AES", 3), WCIPH_AES);
-	assert_int_equal(facts_cipher("tkip", 4), WCIPH_TKIP);
-	assert_int_equal(facts_cipher("tkip-aes", 8), WCIPH_TKIP_AES);
-	assert_int_equal(facts_cipher("TKIP/AES", 8), WCIPH_TKIP_AES);
-	assert_int_equal(facts_cipher("CCMP", 4), WCIPH_AES);
-	assert_int_equal(facts_cipher("rc4", 3), WCIPH_UNSET);
-	assert_int_equal(facts_cipher("", 0), WCIPH_UNSET);
-	assert_int_equal(facts_cipher("wpa2", 4), WCIPH_UNSET);   /* a mode, not a cipher */
-	assert_int_equal(facts_cipher("aes-256", 7), WCIPH_UNSET);
+	assert_int_equal(facts_cipher(WL, "aes", 3), WCIPH_AES);
+	assert_int_equal(facts_cipher(WL, "AES", 3), WCIPH_AES);
+	assert_int_equal(facts_cipher(WL, "tkip", 4), WCIPH_TKIP);
+	assert_int_equal(facts_cipher(WL, "tkip-aes", 8), WCIPH_TKIP_AES);
+	assert_int_equal(facts_cipher(WL, "TKIP/AES", 8), WCIPH_TKIP_AES);
+	assert_int_equal(facts_cipher(WL, "CCMP", 4), WCIPH_AES);
+	assert_int_equal(facts_cipher(WL, "rc4", 3), WCIPH_UNSET);
+	assert_int_equal(facts_cipher(WL, "", 0), WCIPH_UNSET);
+	assert_int_equal(facts_cipher(WL, "wpa2", 4), WCIPH_UNSET);   /* a mode, not a cipher */
+	assert_int_equal(facts_cipher(WL, "aes-256", 7), WCIPH_UNSET);
 	assert_string_equal(wifi_cipher_name(WCIPH_TKIP_AES), "tkip-aes");
 }
 
 /* ---- whole documents ---------------------------------------------------- */
-
-#include "testctx.h"
 
 /* Parses text as a facts file into a fresh input; returns parse's result. */
 static int parse_facts(struct input *in, const char *text)
@@ -436,6 +540,76 @@ static void test_parse_unknown_label(void **state)
 	input_free(&in);
 }
 
+/* An unknown label: an error (exit 2) naming the nearest labels of the
+ * data in both languages. */
+static void test_parse_unknown_label_nearest(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse_facts(&in,
+				     "router: {vendor: asus}\n"
+				     "wifi:\n"
+				     "  - {ssid: a, security: Shared Keys}\n"),
+			 0);
+	assert_int_equal(in.ndiag_errors, 1);
+	const struct diag *dg = in.diags;
+	assert_int_equal(dg->line, 3);
+	assert_non_null(strstr(dg->msg, "security label 'Shared Keys' is not understood; "
+				      "the nearest labels edgelint knows: \"Shared Key\", "));
+	assert_non_null(dg->msg_ja);
+	assert_non_null(strstr(dg->msg_ja, "\xE8\xBF\x91\xE3\x81\x84\xE8\xA1\xA8\xE8\xA8\x98: "
+					   "\xE3\x80\x8CShared Key\xE3\x80\x8D"));   /* 近い表記: 「Shared Key」 */
+	assert_int_equal(in.dev.wifi->sec, WSEC_UNKNOWN);
+	input_free(&in);
+}
+
+/* jc_star: the JC-STAR level as the label prints it and as admins type it. */
+static void test_parse_jc_star(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value;
+		int level;
+	} cases[] = {
+		{"\"\xE2\x98\x85" "1\"", 1},              /* ★1 */
+		{"2", 2},
+		{"STAR3", 3},
+		{"\"star 4\"", 4},
+		{"\xE3\x83\xAC\xE3\x83\x99\xE3\x83\xAB" "2", 2},   /* レベル2 */
+		{"\"\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\"", 3},   /* ★★★ */
+		{"\"\xE2\x98\x85\xEF\xBC\x91\"", 1},      /* ★１ (full-width) */
+		{"JC-STAR-2", 2},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char doc[200];
+		snprintf(doc, sizeof(doc), "router:\n  vendor: nec\n  jc_star: %s\n", cases[i].value);
+		struct input in;
+		assert_int_equal(parse_facts(&in, doc), 0);
+		if (in.ndiag_errors || in.dev.jc_star != cases[i].level)
+			fail_msg("jc_star %s: got %d (%u errors), want %d", cases[i].value,
+				 in.dev.jc_star, in.ndiag_errors, cases[i].level);
+		assert_int_equal(in.dev.jc_star_line, 3);
+		input_free(&in);
+	}
+	static const char *const bad[] = {"5", "0", "\"\xE2\x98\x85" "5\"", "gold", "STAR", "\"12\""};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		char doc[200];
+		snprintf(doc, sizeof(doc), "router:\n  vendor: nec\n  jc_star: %s\n", bad[i]);
+		struct input in;
+		assert_int_equal(parse_facts(&in, doc), 0);
+		assert_int_equal(in.ndiag_errors, 1);
+		assert_int_equal(in.diags->line, 3);
+		assert_non_null(strstr(in.diags->msg, "'jc_star' must be the JC-STAR level"));
+		assert_int_equal(in.dev.jc_star, 0);
+		input_free(&in);
+	}
+	/* Not given: 0. */
+	struct input in;
+	assert_int_equal(parse_facts(&in, "router: {vendor: nec}\n"), 0);
+	assert_int_equal(in.dev.jc_star, 0);
+	input_free(&in);
+}
+
 static void test_parse_enabled_false_and_empty_passphrase(void **state)
 {
 	(void)state;
@@ -644,12 +818,16 @@ int main(void)
 		cmocka_unit_test(test_labels_canonical),
 		cmocka_unit_test(test_labels_full_width),
 		cmocka_unit_test(test_labels_unknown),
+		cmocka_unit_test(test_labels_real),
+		cmocka_unit_test(test_labels_nearest),
 		cmocka_unit_test(test_cipher),
 		cmocka_unit_test(test_parse_good_document),
 		cmocka_unit_test(test_parse_unknown_key),
 		cmocka_unit_test(test_parse_unknown_top_and_router_keys),
 		cmocka_unit_test(test_parse_bad_bool),
 		cmocka_unit_test(test_parse_unknown_label),
+		cmocka_unit_test(test_parse_unknown_label_nearest),
+		cmocka_unit_test(test_parse_jc_star),
 		cmocka_unit_test(test_parse_enabled_false_and_empty_passphrase),
 		cmocka_unit_test(test_parse_vendor_aliases),
 		cmocka_unit_test(test_parse_dates),
