@@ -923,8 +923,11 @@ static bool asa_md5_hash(const char *pass, const char *user, char *out)
 	unsigned mdn = 0;
 	if (pn > 12)
 		return false;
-	memcpy(buf, pass, pn);
-	memcpy(buf + pn, user, un < 4 ? un : 4);
+	/* Bytes, not a string: the 16 bytes are hashed whole, NULs included. */
+	for (size_t i = 0; i < pn; i++)
+		buf[i] = (unsigned char)pass[i];
+	for (size_t i = 0; i < un && i < 4; i++)
+		buf[pn + i] = (unsigned char)user[i];
 	if (!EVP_Digest(buf, sizeof(buf), md, &mdn, EVP_md5(), NULL) || mdn != 16)
 		return false;
 	for (size_t i = 0, k = 0; i < 16; i++)
