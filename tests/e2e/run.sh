@@ -497,7 +497,7 @@ for tsv in tests/e2e/*-samples-intended.tsv; do
 	fam=${tsv##*/}; fam=${fam%-samples-intended.tsv}
 	[ "$fam" = asa ] && continue
 	check "every samples/$fam file has an intended verdict" \
-		"$(find "samples/$fam" -type f ! -name SOURCES.md -printf '%f\n' | sort | tr '\n' ' ')" \
+		"$(find "samples/$fam" -type f ! -name SOURCES.md ! -name ANSWERS.tsv -printf '%f\n' | sort | tr '\n' ' ')" \
 		"$(grep -v '^#' "$tsv" | cut -f1 | sort | tr '\n' ' ')"
 	while IFS=$'\t' read -r file items rules edgelint why; do
 		case $file in \#*|"") continue;; esac
@@ -514,6 +514,34 @@ for tsv in tests/e2e/*-samples-intended.tsv; do
 		fi
 		check "samples/$fam/$file ($why)" "$want" "$got"
 	done <"$tsv"
+done
+
+# TP-Link backups against what tests/gen-tplink-backups.py planted
+# (samples/tplink/ANSWERS.tsv): the model and firmware the report names, the
+# kind detected from the content, and no planted secret (passphrases, the
+# admin and DDNS passwords) in any report, text, JSON or SARIF, in either
+# language. The networks' decoded fields are asserted by tests/unit/test_tplink.c.
+echo "-- TP-Link backups against the generator's answers"
+TANS=samples/tplink/ANSWERS.tsv
+check "every TP-Link sample has answers" \
+	"$(cd samples/tplink && ls -- *.bin | sort | tr '\n' ' ')" \
+	"$(grep -v '^#' "$TANS" | cut -f1 | sort -u | tr '\n' ' ')"
+for s in samples/tplink/*.bin; do
+	f=${s##*/}
+	el --format json "$s" >"$TMP/o.json" 2>/dev/null
+	for w in model firmware; do
+		want=$(awk -F'\t' -v f="$f" -v w="$w" '$1 == f && $2 == w {print $3}' "$TANS")
+		check "$s: $w" "$want" "$(jq -r --arg w "$w" '.inputs[0].device[$w] // "-"' "$TMP/o.json")"
+	done
+	check "$s: kind" "tplink" "$(jq -r '.inputs[0].kind' "$TMP/o.json")"
+	for l in en ja; do
+		el --lang "$l" "$s" 2>&1
+		el --lang "$l" --format json "$s" 2>&1
+		el --lang "$l" --format sarif "$s" 2>&1
+	done >"$TMP/all.out"
+	awk -F'\t' -v f="$f" '$1 == f && $2 == "secret" {print $3}' "$TANS" >"$TMP/secrets"
+	check "$s: planted secrets" "$(wc -l <"$TMP/secrets" | tr -d ' ') 0" \
+		"$(wc -l <"$TMP/secrets" | tr -d ' ') $(grep -c -F -f "$TMP/secrets" "$TMP/all.out")"
 done
 
 # ---- report: order, groups, verdicts (docs/report.md) ------------------------

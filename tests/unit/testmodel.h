@@ -109,4 +109,25 @@ static inline void check_pset(struct input *in, const struct pset *p, const char
 #define ALL4 "0.0.0.0-255.255.255.255"
 #define ALL6 "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"
 
+/* True when s is one of the input's registered secrets. */
+static inline bool secret_registered(const struct input *in, const char *s)
+{
+	for (size_t i = 0; i < in->nsecrets; i++)
+		if (in->secret_lens[i] == strlen(s) && memcmp(in->secrets[i], s, strlen(s)) == 0)
+			return true;
+	return false;
+}
+
+/* The input's i-th Wi-Fi network (0-based, input order); fails the test
+ * when there is none. */
+static inline const struct wifi_net *wifi_nth(const struct input *in, size_t i)
+{
+	const struct wifi_net *w = in->dev.wifi;
+	for (size_t k = 0; w && k < i; k++)
+		w = w->next;
+	if (!w)
+		fail_msg("no network %zu (there are %zu)", i, in->dev.nwifi);
+	return w;
+}
+
 #endif
