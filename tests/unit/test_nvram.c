@@ -48,16 +48,6 @@ static int parse_text(struct input *in, const char *text)
 	return parse_bytes(in, text, strlen(text));
 }
 
-static const struct wifi_net *net(const struct input *in, size_t i)
-{
-	const struct wifi_net *w = in->dev.wifi;
-	for (size_t k = 0; w && k < i; k++)
-		w = w->next;
-	if (!w)
-		fail_msg("no network %zu (there are %zu)", i, in->dev.nwifi);
-	return w;
-}
-
 static const struct wifi_net *net_by_ssid(const struct input *in, const char *ssid)
 {
 	for (const struct wifi_net *w = in->dev.wifi; w; w = w->next)
@@ -306,7 +296,7 @@ static void test_enabled_and_ap(void **state)
 		{"listed", 23, true, true},        {"unlisted", 24, false, true},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
-		const struct wifi_net *w = net(&in, i);
+		const struct wifi_net *w = wifi_nth(&in, i);
 		assert_string_equal(w->ssid.s, want[i].ssid);
 		assert_int_equal(w->line, want[i].line);
 		assert_int_equal(w->ssid.line, want[i].line);
@@ -328,11 +318,11 @@ static void test_band(void **state)
 	assert_int_equal(parse_text(&in, "wl0_ssid=a\nwl0_nband=2\nwl0.1_ssid=g\n"
 					 "wl1_ssid=b\nwl1_nband=1\nwl2_ssid=c\nwl2_nband=4\n"),
 			 0);
-	assert_string_equal(net(&in, 0)->band.s, "2.4GHz");
-	assert_int_equal(net(&in, 0)->band.line, 2);
-	assert_string_equal(net(&in, 1)->band.s, "2.4GHz");   /* the guest's radio */
-	assert_string_equal(net(&in, 2)->band.s, "5GHz");
-	assert_string_equal(net(&in, 3)->band.s, "6GHz");
+	assert_string_equal(wifi_nth(&in, 0)->band.s, "2.4GHz");
+	assert_int_equal(wifi_nth(&in, 0)->band.line, 2);
+	assert_string_equal(wifi_nth(&in, 1)->band.s, "2.4GHz");   /* the guest's radio */
+	assert_string_equal(wifi_nth(&in, 2)->band.s, "5GHz");
+	assert_string_equal(wifi_nth(&in, 3)->band.s, "6GHz");
 	input_free(&in);
 }
 
@@ -394,7 +384,7 @@ static void test_merlin_dump(void **state)
 			    "misc_http_x=1: the web admin page answers from the WAN on HTTP port 8088");
 	/* Wi-Fi: the psk2 network, its disabled open guest, the open 5 GHz one. */
 	assert_int_equal(d->nwifi, 3);
-	const struct wifi_net *h = net(&in, 0), *g = net(&in, 1), *o = net(&in, 2);
+	const struct wifi_net *h = wifi_nth(&in, 0), *g = wifi_nth(&in, 1), *o = wifi_nth(&in, 2);
 	assert_string_equal(h->ssid.s, "Home");
 	assert_int_equal(h->sec, WSEC_WPA2);
 	assert_string_equal(h->sec_label.s, "wl0_auth_mode_x=psk2");
@@ -657,7 +647,7 @@ static void test_text_details(void **state)
 	assert_non_null(d);
 	assert_int_equal(d->level, DIAG_NOTE);
 	assert_int_equal(count_diags(&in, DIAG_NOTE), 1);
-	const struct wifi_net *w = net(&in, 0);
+	const struct wifi_net *w = wifi_nth(&in, 0);
 	assert_string_equal(w->ssid.s, "caf\xc3\xa9 net");
 	assert_int_equal(w->sec, WSEC_WPA2);
 	assert_int_equal(w->pass_len, 15);   /* '=' '<' '>' kept, no CR */
