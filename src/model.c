@@ -85,6 +85,8 @@ void input_init(struct input *in, const char *path)
 	in->dev.wps_pin = in->dev.wps_push = TRI_UNSET;
 	in->dev.remote_admin = TRI_UNSET;
 	in->dev.upnp = TRI_UNSET;
+	in->dev.wan = TRI_UNSET;
+	in->dev.admin_pw_default = TRI_UNSET;
 }
 
 void input_free(struct input *in)

@@ -207,6 +207,21 @@ struct device {
 	unsigned remote_admin_line;
 	enum tri upnp;
 	unsigned upnp_line;
+	/* Home routers: whether the device faces the internet at all. TRI_NO:
+	 * the files show no internet-facing interface (a bridged access point:
+	 * no NAT, no WAN DHCP client or PPPoE, no default route out of it), so
+	 * remote administration and port forwards have nothing to expose
+	 * (issue 14 §1); wan_why / wan_why_ja say what the parser saw, wan_line
+	 * where (0: the whole input). TRI_YES: an internet-facing interface was
+	 * found. TRI_UNSET: the files do not say. */
+	enum tri wan;
+	unsigned wan_line;
+	const char *wan_why, *wan_why_ja;
+	/* The router's own admin password is the maker's default, never
+	 * changed (TRI_YES), was changed (TRI_NO), or not said (TRI_UNSET);
+	 * the password itself is never kept here (issue 14 §3, issue 15 §2). */
+	enum tri admin_pw_default;
+	unsigned admin_pw_default_line;
 	struct sval build_date;      /* from a config header, YYYY-MM-DD */
 	/* Home routers whose firmware is a known distribution, judged by
 	 * rules/firmware/home-firmware.yaml: "openwrt", "asuswrt-merlin",
