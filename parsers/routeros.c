@@ -101,6 +101,7 @@
 #include <string.h>
 
 #include "parsers.h"
+#include "../src/registry.h"
 
 #define ROS_MAX_ARGS 512          /* arguments of one command */
 #define ROS_MAX_PATH 160          /* a menu path */
@@ -203,6 +204,19 @@ struct ros_nat {
 	struct ros_nat *next;
 };
 
+/* Something that may lead to the internet, judged once the bridges and
+ * their ports are known (wan_state): a DHCP client, a default route out of
+ * an interface, a srcnat masquerade/src-nat. */
+enum ros_up_kind { UP_DHCP, UP_ROUTE, UP_NAT };
+
+struct ros_up {
+	enum ros_up_kind kind;
+	const char *iface;        /* interface, or NULL */
+	const char *list;         /* NAT: out-interface-list, or NULL */
+	unsigned line;
+	struct ros_up *next;
+};
+
 struct ros_svc {
 	const char *name;
 	unsigned port;
@@ -237,6 +251,25 @@ struct ros {
 	bool saw_header;
 	bool noted_missing_key;
 	size_t nobjs;                /* profiles and interfaces kept */
+	const struct run_ctx *ctx;
+	/* Whether the device faces the internet (issue 14 §1, wan_state): the
+	 * first sure sign of it, and what is judged at the end. */
+	const char *wan_sign, *wan_sign_ja;
+	unsigned wan_sign_line;
+	size_t wan_members;              /* interfaces added to the WAN list */
+	const char **bridges, **bports;  /* bridges, and interfaces that are their ports */
+	size_t nbridges, capbridges, nbports, capbports;
+	size_t nbridge_cmds;             /* bridges and ports added (limit ROS_MAX_OBJS) */
+	struct ros_up *ups, **ups_tail;
+	size_t nups;
+	/* Some sensitive value is in the export: it was made with
+	 * show-sensitive, so a passphrase it does not hold was not set. */
+	bool saw_secret;
+	/* The menu every command is under, word by word ("interface wifi"),
+	 * "" once commands span two top-level menus (a whole /export); see
+	 * covered(). */
+	char scope[ROS_MAX_PATH];
+	bool scope_set;
 };
 
 static const char *quotable(struct ros *r, const char *s)
@@ -912,10 +945,9 @@ static bool do_wifi(struct ros *r, const struct ros_cmd *c, int kind)
 
 /* ---- internet side -------------------------------------------------------------------- */
 
-static void wan_add(struct ros *r, const char *name, bool lan)
+static void names_add(struct ros *r, const char ***arr, size_t *n, size_t *cap,
+		      const char *name)
 {
-	const char ***arr = lan ? &r->lan_names : &r->wan_names;
-	size_t *n = lan ? &r->nlan : &r->nwan, *cap = lan ? &r->caplan : &r->capwan;
 	if (!name)
 		return;
 	const char **na = input_grow(r->in, *arr, cap, *n, sizeof(*na));
@@ -926,6 +958,14 @@ static void wan_add(struct ros *r, const char *name, bool lan)
 	}
 	*arr = na;
 	na[(*n)++] = k;
+}
+
+static void wan_add(struct ros *r, const char *name, bool lan)
+{
+	if (lan)
+		names_add(r, &r->lan_names, &r->nlan, &r->caplan, name);
+	else
+		names_add(r, &r->wan_names, &r->nwan, &r->capwan, name);
 }
 
 static bool name_in(const char *const *arr, size_t n, const char *name)
@@ -961,6 +1001,156 @@ static enum ros_side side_of(struct ros *r, const char *iface, const char *list)
 		return SIDE_OTHER;
 	}
 	return SIDE_ANY;
+}
+
+/* ---- does the device face the internet? (issue 14 §1) ----------------------------
+ *
+ * A home router faces the internet through a PPPoE or LTE interface, a
+ * DHCP client on its WAN port, a default route out of an interface, a
+ * public address, and it masquerades the home network to it. RouterOS's
+ * default configuration (help.mikrotik.com "First Time Configuration" and
+ * the defconf script an export shows) puts ether1 in the WAN interface list
+ * with a DHCP client and "defconf: masquerade" out-interface-list=WAN. An
+ * access point bridges every port instead ("CAP" mode and the bridged APs of
+ * the real exports in samples/routeros/SOURCES.md): its DHCP client is on
+ * the bridge and takes an address from the router in front of it, so it is
+ * no sign of a WAN, nor is a DHCP client on a bridge port (RouterOS itself
+ * writes "DHCP client can not run on slave or passthrough interface!" into
+ * such an export) or a masquerade to the WAN list when the list has no
+ * member. No sign at all in a whole export is TRI_NO. */
+
+static void wan_sign(struct ros *r, unsigned line, const char *en, const char *ja)
+{
+	if (r->wan_sign || !en || !ja)
+		return;
+	r->wan_sign = en;
+	r->wan_sign_ja = ja;
+	r->wan_sign_line = line;
+}
+
+static bool cmd_off(const struct ros_cmd *c)
+{
+	return eq(arg_get(c->args, c->nargs, "disabled"), "yes");
+}
+
+static void up_add(struct ros *r, enum ros_up_kind k, const char *iface, const char *list,
+		   unsigned line)
+{
+	if (r->nups >= ROS_MAX_FWDS) {
+		if (r->nups++ == ROS_MAX_FWDS)
+			input_fail(r->in,
+				   "line %u: more than %d DHCP clients, default routes and source NAT "
+				   "rules (edgelint's limit): the ones after it are not read",
+				   "%u 行目: DHCP クライアント・デフォルトルート・送信元 NAT が %d 個を"
+				   "超えています（edgelint の上限）。これ以降は読み込んでいません",
+				   line, ROS_MAX_FWDS);
+		return;
+	}
+	struct ros_up *u = arena_alloc(r->a, sizeof(*u));
+	if (!u) {
+		input_nomem(r->in, line);
+		return;
+	}
+	u->kind = k;
+	u->iface = keep(r, iface);
+	u->list = keep(r, list);
+	u->line = line;
+	*r->ups_tail = u;
+	r->ups_tail = &u->next;
+	r->nups++;
+}
+
+/* Is "a.b.c.d/len" a public IPv4 address (rules/internet-sources.yaml)? */
+static bool addr_public(const struct ros *r, const char *v)
+{
+	struct u128 a;
+	if (!v || !r->ctx || !r->ctx->reg || addr_parse(FAM_V4, v, strcspn(v, "/"), &a))
+		return false;
+	const struct aset *pub = &r->ctx->reg->internet.public4;
+	for (size_t i = 0; i < pub->n; i++)
+		if (u128_cmp(pub->iv[i].lo, a) <= 0 && u128_cmp(a, pub->iv[i].hi) <= 0)
+			return true;
+	return false;
+}
+
+/* /ip route add: a default route (dst-address 0.0.0.0/0, the default)
+ * whose gateway is an interface ("pppoe-out1", "10.0.0.1%ether1"). A
+ * gateway address alone says nothing about which side it is on. */
+static void route_cmd(struct ros *r, const struct ros_cmd *c)
+{
+	const char *dst = arg_get(c->args, c->nargs, "dst-address");
+	const char *gw = arg_get(c->args, c->nargs, "gateway");
+	if (cmd_off(c) || !gw || (dst && strcmp(dst, "0.0.0.0/0") != 0))
+		return;
+	const char *pct = strchr(gw, '%');
+	struct u128 a;
+	if (pct)
+		up_add(r, UP_ROUTE, pct + 1, NULL, c->line);
+	else if (addr_parse(FAM_V4, gw, strlen(gw), &a) != 0 && !strchr(gw, ','))
+		up_add(r, UP_ROUTE, gw, NULL, c->line);
+}
+
+static void wan_state(struct ros *r)
+{
+	struct device *d = &r->in->dev;
+	unsigned br_line = 0;
+	const char *br = NULL;
+	for (const struct ros_up *u = r->ups; u && !r->wan_sign; u = u->next) {
+		const char *f = u->iface;
+		bool bridge = f && name_in(r->bridges, r->nbridges, f);
+		bool port = f && name_in(r->bports, r->nbports, f);
+		if (u->kind == UP_DHCP && bridge && !br) {
+			br = f;
+			br_line = u->line;
+		}
+		if (u->kind == UP_NAT && u->list) {
+			if (!(strcmp(u->list, "WAN") == 0 && r->wan_members == 0))
+				wan_sign(r, u->line,
+					 arena_printf(r->a, "source NAT to the interface list %s",
+						      quotable(r, u->list)),
+					 arena_printf(r->a, "インターフェースリスト %s への送信元 NAT",
+						      quotable(r, u->list)));
+		} else if (u->kind == UP_NAT && !port) {
+			wan_sign(r, u->line,
+				 f ? arena_printf(r->a, "source NAT to %s", quotable(r, f))
+				   : "source NAT of all traffic",
+				 f ? arena_printf(r->a, "%s への送信元 NAT", quotable(r, f))
+				   : "すべての通信の送信元 NAT");
+		} else if (u->kind != UP_NAT && f && !bridge && !port) {
+			bool dhcp = u->kind == UP_DHCP;
+			wan_sign(r, u->line,
+				 arena_printf(r->a, dhcp ? "DHCP client on %s" : "default route out of %s",
+					      quotable(r, f)),
+				 arena_printf(r->a, dhcp ? "%s の DHCP クライアント"
+							 : "%s へのデフォルトルート",
+					      quotable(r, f)));
+		}
+	}
+	if (r->wan_sign) {
+		d->wan = TRI_YES;
+		d->wan_line = r->wan_sign_line;
+		d->wan_why = r->wan_sign;
+		d->wan_why_ja = r->wan_sign_ja;
+		return;
+	}
+	d->wan = TRI_NO;
+	d->wan_line = br_line;
+	const char *en = "no PPPoE or LTE interface, no member of the WAN interface list, no "
+			 "public address, no source NAT that applies, and no DHCP client or default "
+			 "route on an interface outside the bridges";
+	const char *ja = "PPPoE・LTE のインターフェースも、WAN インターフェースリストのメンバーも、"
+			 "グローバルアドレスも、働く送信元 NAT も、ブリッジ外のインターフェースの "
+			 "DHCP クライアントやデフォルトルートもありません";
+	d->wan_why = br ? arena_printf(r->a, "%s; the DHCP client on the bridge '%s' takes its "
+					     "address from the router in front of this one",
+				       en, quotable(r, br))
+			: en;
+	d->wan_why_ja = br ? arena_printf(r->a, "%s。ブリッジ '%s' の DHCP クライアントは、この機器の"
+						"手前のルータからアドレスを受け取ります",
+					  ja, quotable(r, br))
+			   : ja;
+	if (!d->wan_why || !d->wan_why_ja)
+		input_nomem(r->in, br_line);
 }
 
 /* Matchers that do not narrow who can reach the router. */
@@ -1021,6 +1211,10 @@ static bool do_nat(struct ros *r, const struct ros_cmd *c)
 	const char *chain = arg_get(c->args, c->nargs, "chain");
 	if (!chain)
 		return false;
+	if (strcmp(chain, "srcnat") == 0 && !cmd_off(c) &&
+	    (eq(action, "masquerade") || eq(action, "src-nat")))
+		up_add(r, UP_NAT, arg_get(c->args, c->nargs, "out-interface"),
+		       arg_get(c->args, c->nargs, "out-interface-list"), c->line);
 	if (!action || (strcmp(action, "dst-nat") != 0 && strcmp(action, "netmap") != 0) ||
 	    strcmp(chain, "dstnat") != 0 || eq(arg_get(c->args, c->nargs, "disabled"), "yes"))
 		return true;
@@ -1077,8 +1271,10 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 {
 	/* Secrets first, whatever the menu. */
 	for (size_t i = 0; i < c->nargs; i++)
-		if (c->args[i].vlen && key_is_secret(c->args[i].key))
+		if (c->args[i].vlen && key_is_secret(c->args[i].key)) {
 			secret_copy(r, &c->args[i]);
+			r->saw_secret = true;
+		}
 	const char *p = c->path;
 	bool set = strcmp(c->verb, "set") == 0, add = strcmp(c->verb, "add") == 0;
 	if (strcmp(p, "interface wireless security-profiles") == 0)
@@ -1121,9 +1317,58 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 			sval_set(r, &r->identity, nm, c->line);
 		return true;
 	}
+	if ((strcmp(p, "interface bridge") == 0 || strcmp(p, "interface bridge port") == 0) &&
+	    add) {
+		bool port = strcmp(p, "interface bridge port") == 0;
+		if (port && cmd_off(c))
+			return true;
+		/* Kept up to a limit, so that the look-ups of wan_state() stay
+		 * linear in what hostile input can add. */
+		if (r->nbridge_cmds++ >= ROS_MAX_OBJS) {
+			if (r->nbridge_cmds == ROS_MAX_OBJS + 1)
+				input_fail(r->in,
+					   "line %u: more than %d bridges and bridge ports (edgelint's "
+					   "limit): the ones after it are not read",
+					   "%u 行目: ブリッジとブリッジのポートが %d 個を超えています"
+					   "（edgelint の上限）。これ以降は読み込んでいません",
+					   c->line, ROS_MAX_OBJS);
+			return true;
+		}
+		if (port)
+			names_add(r, &r->bports, &r->nbports, &r->capbports,
+				  arg_get(c->args, c->nargs, "interface"));
+		else
+			names_add(r, &r->bridges, &r->nbridges, &r->capbridges,
+				  arg_get(c->args, c->nargs, "name"));
+		return true;
+	}
+	if (strcmp(p, "interface lte") == 0 && (add || set) && !cmd_off(c)) {
+		wan_sign(r, c->line, "an LTE interface", "LTE のインターフェース");
+		return true;
+	}
+	if (strcmp(p, "ip address") == 0 && add && !cmd_off(c)) {
+		const char *v = arg_get(c->args, c->nargs, "address");
+		if (addr_public(r, v))
+			wan_sign(r, c->line, arena_printf(r->a, "the public address %s", quotable(r, v)),
+				 arena_printf(r->a, "グローバルアドレス %s", quotable(r, v)));
+		return true;
+	}
+	if (strcmp(p, "ip route") == 0 && add) {
+		route_cmd(r, c);
+		return true;
+	}
+	if (strcmp(p, "ipv6 dhcp-client") == 0 && add && !cmd_off(c)) {
+		up_add(r, UP_DHCP, arg_get(c->args, c->nargs, "interface"), NULL, c->line);
+		return true;
+	}
 	if (strcmp(p, "interface list member") == 0 && add) {
 		const char *l = arg_get(c->args, c->nargs, "list");
 		const char *f = arg_get(c->args, c->nargs, "interface");
+		if (eq(l, "WAN") && f && r->wan_members++ == 0)
+			wan_sign(r, c->line,
+				 arena_printf(r->a, "%s is in the WAN interface list", quotable(r, f)),
+				 arena_printf(r->a, "%s が WAN インターフェースリストにあります",
+					      quotable(r, f)));
 		if (eq(l, "WAN"))
 			wan_add(r, f, false);
 		else if (eq(l, "LAN"))
@@ -1132,9 +1377,15 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 	}
 	if ((strcmp(p, "ip dhcp-client") == 0 && add) ||
 	    (strcmp(p, "interface pppoe-client") == 0 && add)) {
-		const char *f = arg_get(c->args, c->nargs,
-					strcmp(p, "ip dhcp-client") == 0 ? "interface" : "name");
+		bool dhcp = strcmp(p, "ip dhcp-client") == 0;
+		const char *f = arg_get(c->args, c->nargs, dhcp ? "interface" : "name");
 		wan_add(r, f, false);
+		if (dhcp && !cmd_off(c))
+			up_add(r, UP_DHCP, f, NULL, c->line);
+		else if (!cmd_off(c))
+			wan_sign(r, c->line,
+				 arena_printf(r->a, "the PPPoE client %s", f ? quotable(r, f) : "?"),
+				 arena_printf(r->a, "PPPoE クライアント %s", f ? quotable(r, f) : "?"));
 		return true;
 	}
 	return true;
@@ -1449,13 +1700,42 @@ static void wifi_nets(struct ros *r)
 			w->sec_label.s = arena_printf(r->a, "authentication-types=%s (%s)",
 						      quotable(r, auth->s), from);
 			w->sec_label.line = auth->line;
+		} else if (auth) {
+			/* authentication-types="": no authentication, said outright. */
+			f = 0;
+			w->sec_label.s = arena_printf(r->a, "authentication-types=\"\" (%s): open", from);
+			w->sec_label.line = auth->line;
+		} else if (pass && plen) {
+			f = AT_WPA2_PSK;
+			w->sec_label.s = "authentication-types not set, passphrase set: wpa2-psk (RouterOS default)";
+			w->sec_label_ja = "authentication-types の指定なし、パスフレーズあり: wpa2-psk（RouterOS の初期値）";
+			w->sec_label.line = pass->line;
+		} else if (r->saw_secret) {
+			/* The export holds sensitive values (show-sensitive): no
+			 * passphrase means none was set, and the default list is
+			 * empty, an open network. */
+			f = 0;
+			w->sec_label.s = "authentication-types not set, no passphrase: open (RouterOS default)";
+			w->sec_label_ja = "authentication-types の指定なし、パスフレーズなし: オープン（RouterOS の初期値）";
+			w->sec_label.line = o->line;
 		} else {
-			bool has_pass = pass && plen;
-			f = has_pass ? AT_WPA2_PSK : 0;
-			w->sec_label.s = has_pass
-				? "authentication-types not set, passphrase set: wpa2-psk (RouterOS default)"
-				: "authentication-types not set, no passphrase: open (RouterOS default)";
-			w->sec_label.line = has_pass ? pass->line : o->line;
+			/* Open, or wpa2-psk with a passphrase the export left out
+			 * (issue 14 §1): not known, never guessed. */
+			w->sec = WSEC_UNSET;
+			w->sec_label.line = o->line;
+			if (w->enabled && w->is_ap)
+				input_diag(r->in, DIAG_NOTE, o->line, 0,
+					   "wifi interface %s has no authentication-types and the export has "
+					   "no passphrase: it is an open network, or a wpa2-psk one whose "
+					   "passphrase RouterOS 7 left out (it exports keys only with "
+					   "'/export show-sensitive'); its security mode is not known",
+					   "wifi インターフェース %s には authentication-types の指定がなく、"
+					   "エクスポートにパスフレーズもありません。オープンなネットワークか、"
+					   "パスフレーズが出力されていない wpa2-psk のネットワークです（RouterOS 7 "
+					   "は '/export show-sensitive' としない限り鍵を出力しません）。"
+					   "セキュリティ方式は不明です",
+					   o->name ? quotable(r, o->name) : "?");
+			continue;
 		}
 		w->sec = sec_of_auth(f);
 		if (w->sec == WSEC_UNKNOWN)
@@ -1705,11 +1985,114 @@ static void forwards(struct ros *r)
 	}
 }
 
+/* ---- partial exports (issue 14 §1) --------------------------------------------------
+ *
+ * `export` "can be invoked at any menu level, and it acts recursively":
+ * run in /interface wifi it prints that menu and its submenus only
+ * (help.mikrotik.com "Configuration Management", Exporting Configuration).
+ * Such a file holds nothing of the menus outside it, and a missing menu
+ * there is not a default (as it is in a whole export) but unknown. A whole
+ * export spans several top-level menus; when every command is under one
+ * menu, that menu is the export's scope. */
+
+/* Narrows the scope to the words path has in common with it. */
+static void scope_add(struct ros *r, const char *path)
+{
+	if (!r->scope_set) {
+		snprintf(r->scope, sizeof(r->scope), "%s", path);
+		r->scope_set = true;
+		return;
+	}
+	size_t i = 0, cut = 0;
+	while (r->scope[i] && r->scope[i] == path[i])
+		i++;
+	if (!r->scope[i] && (path[i] == ' ' || !path[i]))
+		return;                  /* path is under the scope */
+	for (size_t k = 0; k < i; k++)
+		if (r->scope[k] == ' ')
+			cut = k;
+	r->scope[cut] = '\0';
+}
+
+static bool partial(const struct ros *r)
+{
+	return !r->scope_set || r->scope[0];
+}
+
+/* Does the file hold what the export prints of menu (absent: defaults)? */
+static bool covered(const struct ros *r, const char *menu)
+{
+	if (!partial(r))
+		return true;
+	size_t n = strlen(r->scope);
+	return r->scope_set && strncmp(menu, r->scope, n) == 0 && (menu[n] == ' ' || !menu[n]);
+}
+
+/* Names the menus the checks need that a partial export lacks, marks the
+ * items that depend on them unknown, and drops what was taken from
+ * RouterOS's defaults in their place. */
+static void partial_export(struct ros *r)
+{
+	struct device *d = &r->in->dev;
+	if (!partial(r))
+		return;
+	static const char *const ip[] = {"ip firewall filter", "ip service", "ip firewall nat",
+					 "ip upnp"};
+	char miss[256] = "";
+	bool item53 = false;
+	for (size_t i = 0; i < ARRAY_SIZE(ip); i++) {
+		if (covered(r, ip[i]))
+			continue;
+		item53 = true;
+		size_t l = strlen(miss);
+		snprintf(miss + l, sizeof(miss) - l, "%s/%s", l ? ", " : "", ip[i]);
+	}
+	bool wifi = covered(r, "interface wireless") || covered(r, "interface wifi") ||
+		    covered(r, "interface wifiwave2");
+	if (!wifi) {
+		size_t l = strlen(miss);
+		snprintf(miss + l, sizeof(miss) - l, "%s/interface wireless and /interface wifi",
+			 l ? ", " : "");
+	}
+	if (!d->firmware.s) {
+		size_t l = strlen(miss);
+		snprintf(miss + l, sizeof(miss) - l, "%sthe version header", l ? ", " : "");
+	}
+	if (!r->scope_set)
+		input_diag(r->in, DIAG_NOTE, 0, 0,
+			   "the export holds no command, so %s are not in it; what depends on them "
+			   "is not judged (run '/export' in the root menu for the whole configuration)",
+			   "エクスポートにコマンドがないため、%s がありません。これに依存する項目は"
+			   "判定していません（全体の設定はルートメニューで '/export' を実行して得られます）",
+			   miss);
+	else
+		input_diag(r->in, DIAG_NOTE, 0, 0,
+			   "this is a partial export (every command is under /%s), so %s are not in "
+			   "it; what depends on them is not judged (run '/export' in the root menu "
+			   "for the whole configuration)",
+			   "部分的なエクスポート（すべてのコマンドが /%s の下）のため、%s がありません。"
+			   "これに依存する項目は判定していません（全体の設定はルートメニューで "
+			   "'/export' を実行して得られます）",
+			   r->scope, miss);
+	if (d->remote_admin == TRI_YES &&
+	    (!covered(r, "ip service") || !covered(r, "ip firewall filter"))) {
+		/* Taken from the default services or an absent filter. */
+		d->remote_admin = TRI_UNSET;
+		d->remote_admin_line = 0;
+		d->remote_admin_why = d->remote_admin_why_ja = NULL;
+	}
+	if (!covered(r, "ip upnp"))
+		d->upnp = TRI_UNSET;
+	if (item53)
+		input_item(r->in, ITEM_5_3, IST_UNKNOWN, "partial-export");
+	if (!wifi)
+		input_item(r->in, ITEM_6_2, IST_UNKNOWN, "partial-export");
+}
+
 /* ---- main loop ---------------------------------------------------------------------- */
 
 static int ros_parse(struct input *in, const struct run_ctx *ctx)
 {
-	(void)ctx;
 	struct ros *r = calloc(1, sizeof(*r));
 	if (!r) {
 		input_fail(in, "out of memory", "メモリが足りません");
@@ -1724,6 +2107,8 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 	r->wifis_tail = &r->wifis;
 	r->rules_tail = &r->rules;
 	r->nats_tail = &r->nats;
+	r->ups_tail = &r->ups;
+	r->ctx = ctx;
 	r->upnp = TRI_NO;   /* /ip upnp enabled: Default no */
 	static const struct {
 		const char *n;
@@ -1789,6 +2174,8 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 		if (ok) {
 			struct ros_cmd c;
 			int k = tokenize(r, cmd.buf ? cmd.buf : "", cmd.len, first, &c);
+			if (k == 1)
+				scope_add(r, c.path);
 			ok = k == 0 || (k == 1 && dispatch(r, &c));
 		}
 		if (ok)
@@ -1819,6 +2206,10 @@ static int ros_parse(struct input *in, const struct run_ctx *ctx)
 	forwards(r);
 	d->upnp = r->upnp;
 	d->upnp_line = r->upnp_line;
+	if (partial(r))
+		partial_export(r);
+	else
+		wan_state(r);
 	free(r);
 	return in->error ? EL_ENOMEM : 0;
 }

@@ -111,6 +111,22 @@ static void home_forward_finding(struct input *in, const struct run_ctx *ctx,
 static void exposure_home(struct input *in, const struct run_ctx *ctx)
 {
 	const struct device *d = &in->dev;
+	/* No internet-facing interface (a bridged access point, issue 14 §1):
+	 * its admin access, forwards and UPnP reach no further than the home
+	 * network, so none of them is a warning about the internet; the report
+	 * says why instead (EL119), and that the router in front is the one to
+	 * check. */
+	if (d->wan == TRI_NO) {
+		const char *why = d->wan_why ? d->wan_why : "no internet-facing interface in the input";
+		const char *why_ja = d->wan_why_ja ? d->wan_why_ja
+				     : "入力にインターネット側のインターフェースがありません";
+		finding_evidence_ja(in,
+				    finding_add(in, ctx, "EL119", "default", ITEM_5_3, -1, FST_PASS,
+						d->wan_line, why, "why", why, "why_ja", why_ja,
+						ARGS_END),
+				    why_ja, 0);
+		return;
+	}
 	/* Item 3-2 is about the office's internet-facing filter; what a home
 	 * router exposes is reported under 5-3, as warnings (rules.yaml says
 	 * why in each rule's rationale). */

@@ -1303,6 +1303,48 @@ static void test_exposure(void **state)
 	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
 	input_free(&in);
+
+	/* No internet-facing interface (a bridged access point, issue 14
+	 * §1): remote administration, UPnP and a forward expose nothing to
+	 * the internet; only the info finding saying why. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.remote_admin = TRI_YES;
+	in.dev.upnp = TRI_YES;
+	static struct home_forward fwd = {.proto = "tcp", .port_lo = 3389, .port_hi = 3389,
+					  .to = "192.168.88.20", .line = 22};
+	in.dev.hfwds = &fwd;
+	in.dev.nhfwds = 1;
+	in.dev.wan = TRI_NO;
+	in.dev.wan_line = 23;
+	in.dev.wan_why = "no DHCP client outside the bridge";
+	in.dev.wan_why_ja = "ブリッジ外の DHCP クライアントがありません";
+	run_checks(&in);
+	EXPECT(&in, {"EL119", "default", FST_PASS, 23, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_INFO);
+	expect_evidence(&in, 0, "no DHCP client outside the bridge");
+	expect_message(&in, 0, LANG_EN,
+		       "No internet-facing interface was found (no DHCP client outside the bridge): "
+		       "the device is taken as an access point behind another router; its admin "
+		       "access, forwards and UPnP are not judged as exposed to the internet.");
+	expect_message(&in, 0, LANG_JA,
+		       "インターネット側のインターフェースが見つかりません（ブリッジ外の DHCP "
+		       "クライアントがありません）。この機器は別のルータの内側のアクセスポイントと"
+		       "みなし、管理用のサービス・ポート転送・UPnP はインターネットに公開されていると"
+		       "は判定しません。");
+	expect_item(&in, ITEM_5_3, IST_PASS, NULL);
+	input_free(&in);
+
+	/* A WAN found (TRI_YES) or not said: the warnings as before. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.upnp = TRI_YES;
+	in.dev.wan = TRI_YES;
+	in.dev.wan_why = "DHCP client on ether1";
+	run_checks(&in);
+	EXPECT(&in, {"EL111", "default", FST_WARN, 21, ITEM_5_3});
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	input_free(&in);
 }
 
 /* Regression (found by these tests, fixed): check_exposure() returned when

@@ -521,6 +521,97 @@ static void test_wifiwave2_slash_paths_and_terse(void **state)
 	input_free(&in);
 }
 
+/* RouterOS 7 leaves the passphrase out of an export made without
+ * show-sensitive (issue 14 §1): the mode comes from the security settings,
+ * and no authentication-types with no passphrase is open only when the
+ * export shows its sensitive values. help.mikrotik.com "WiFi":
+ * authentication-types "The default value is an empty list (no
+ * authenticaion, an open network). Configuring a passphrase, adds to the
+ * default list the wpa2-psk authentication method (if the interface is an
+ * AP)". */
+static const char hidden_doc[] =
+	"# 2025-03-24 14:16:35 by RouterOS 7.18.2\n"                          /* 1 */
+	"/interface wifi security\n"                                          /* 2 */
+	"add authentication-types=wpa2-psk,wpa3-psk disabled=no name=sec1\n"  /* 3 */
+	"/interface wifi configuration\n"                                     /* 4 */
+	"add name=cfg1 security.authentication-types=wpa3-psk ssid=Cfg\n"     /* 5 */
+	"/interface wifi\n"                                                   /* 6 */
+	"set [ find default-name=wifi1 ] configuration.mode=ap .ssid=Bare disabled=no\n" /* 7 */
+	"set [ find default-name=wifi2 ] configuration.mode=ap .ssid=Empty disabled=no "
+	"security.authentication-types=\"\"\n"                                /* 8 */
+	"add configuration.ssid=Prof disabled=no master-interface=wifi1 name=v1 security=sec1\n" /* 9 */
+	"add configuration=cfg1 disabled=no master-interface=wifi1 name=v2\n" /* 10 */
+	"/system identity\n"                                                  /* 11 */
+	"set name=ap\n";                                                      /* 12 */
+
+static void test_wifi_passphrase_not_exported(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse(&in, hidden_doc), 0);
+	assert_int_equal(in.dev.nwifi, 4);
+	/* Nothing about security and no passphrase: open, or wpa2-psk whose
+	 * passphrase was left out. Not known, never "open". */
+	const struct wifi_net *w = net(&in, "Bare");
+	assert_true(w->enabled);
+	assert_int_equal(w->sec, WSEC_UNSET);
+	assert_int_equal(w->sec_label.line, 7);
+	assert_null(w->pass);
+	const struct diag *d = diag_with(&in, "wifi interface wifi1 has no authentication-types");
+	assert_non_null(d);
+	assert_int_equal(d->line, 7);
+	assert_string_equal(d->msg,
+			    "wifi interface wifi1 has no authentication-types and the export has no "
+			    "passphrase: it is an open network, or a wpa2-psk one whose passphrase "
+			    "RouterOS 7 left out (it exports keys only with '/export show-sensitive'); "
+			    "its security mode is not known");
+	/* authentication-types="" says no authentication outright. */
+	w = net(&in, "Empty");
+	assert_int_equal(w->sec, WSEC_OPEN);
+	assert_string_equal(w->sec_label.s, "authentication-types=\"\" (interface): open");
+	assert_int_equal(w->sec_label.line, 8);
+	/* The security profile and the configuration profile decide the
+	 * mode; the passphrase is "not in the export", as in the legacy
+	 * package. */
+	w = net(&in, "Prof");
+	assert_int_equal(w->sec, WSEC_WPA2_WPA3);
+	assert_int_equal(w->sec_label.line, 3);
+	assert_string_equal(w->sec_label.s,
+			    "authentication-types=wpa2-psk,wpa3-psk (security profile)");
+	assert_null(w->pass);
+	w = net(&in, "Cfg");
+	assert_int_equal(w->sec, WSEC_WPA3);
+	assert_int_equal(w->sec_label.line, 5);
+	assert_string_equal(w->sec_label.s, "authentication-types=wpa3-psk (configuration)");
+	assert_null(w->pass);
+	d = diag_with(&in, "uses a pre-shared key but the export has no key");
+	assert_non_null(d);
+	assert_int_equal(d->line, 3);
+	assert_string_equal(d->msg,
+			    "wifi interface v1 uses a pre-shared key but the export has no key "
+			    "(RouterOS 7 leaves keys out unless you run '/export show-sensitive'); the "
+			    "passphrase cannot be judged");
+	assert_int_equal(ndiags(&in), 2);
+	input_free(&in);
+
+	/* The same export with a sensitive value in it (show-sensitive): a
+	 * passphrase it does not show was not set, so "Bare" is open. */
+	char doc[2048];
+	snprintf(doc, sizeof(doc), "%s/ppp secret\nadd name=u password=shown-secret-55\n",
+		 hidden_doc);
+	assert_int_equal(parse(&in, doc), 0);
+	w = net(&in, "Bare");
+	assert_int_equal(w->sec, WSEC_OPEN);
+	assert_string_equal(w->sec_label.s,
+			    "authentication-types not set, no passphrase: open (RouterOS default)");
+	assert_string_equal(w->sec_label_ja,
+			    "authentication-types の指定なし、パスフレーズなし: オープン（RouterOS の初期値）");
+	assert_int_equal(w->sec_label.line, 7);
+	assert_null(diag_with(&in, "has no authentication-types"));
+	assert_int_equal(net(&in, "Prof")->sec, WSEC_WPA2_WPA3);
+	input_free(&in);
+}
+
 /* ---- internet side ---------------------------------------------------------- */
 
 static void parse_edge(struct input *in, const char *body)
@@ -620,6 +711,193 @@ static void test_remote_admin(void **state)
 		   "set ssh port=2222\n");
 	assert_int_equal(in.dev.remote_admin, TRI_YES);
 	assert_int_equal(in.dev.remote_admin_line, 5);
+	input_free(&in);
+}
+
+/* Does the device face the internet? (issue 14 §1; the signs and what is
+ * not one are in routeros.c, "does the device face the internet?") */
+static void wan_of(struct input *in, const char *body)
+{
+	char doc[4096];
+	snprintf(doc, sizeof(doc),
+		 "# 2025-03-24 14:13:48 by RouterOS 7.18.2\n"   /* 1 */
+		 "/interface bridge\n"                          /* 2 */
+		 "add name=bridge\n"                            /* 3 */
+		 "/interface bridge port\n"                     /* 4 */
+		 "add bridge=bridge interface=ether1\n"         /* 5 */
+		 "add bridge=bridge interface=ether2\n"         /* 6 */
+		 "/system identity\n"                           /* 7 */
+		 "set name=ap\n"                                /* 8 */
+		 "%s", body);
+	assert_int_equal(parse(in, doc), 0);
+}
+
+static void test_wan(void **state)
+{
+	(void)state;
+	struct input in;
+	/* A bridged access point: the DHCP client on the bridge takes an
+	 * address from the router in front; a static default route through
+	 * an address says nothing. */
+	wan_of(&in, "/ip dhcp-client\n"                                 /* 9 */
+		    "add interface=bridge\n"                            /* 10 */
+		    "/ip route\n"                                       /* 11 */
+		    "add dst-address=0.0.0.0/0 gateway=192.168.1.1\n"); /* 12 */
+	assert_int_equal(in.dev.wan, TRI_NO);
+	assert_int_equal(in.dev.wan_line, 10);
+	assert_string_equal(in.dev.wan_why,
+			    "no PPPoE or LTE interface, no member of the WAN interface list, no public "
+			    "address, no source NAT that applies, and no DHCP client or default route "
+			    "on an interface outside the bridges; the DHCP client on the bridge 'bridge' "
+			    "takes its address from the router in front of this one");
+	assert_string_equal(in.dev.wan_why_ja,
+			    "PPPoE・LTE のインターフェースも、WAN インターフェースリストのメンバーも、"
+			    "グローバルアドレスも、働く送信元 NAT も、ブリッジ外のインターフェースの "
+			    "DHCP クライアントやデフォルトルートもありません。ブリッジ 'bridge' の DHCP "
+			    "クライアントは、この機器の手前のルータからアドレスを受け取ります");
+	input_free(&in);
+
+	/* The default configuration turned into an AP: the WAN list has no
+	 * member, so its masquerade acts on nothing, and a DHCP client on a
+	 * bridge port cannot run. */
+	wan_of(&in, "/interface list\n"                                 /* 9 */
+		    "add name=WAN\n"                                    /* 10 */
+		    "/ip dhcp-client\n"                                 /* 11 */
+		    "add interface=ether1\n"                            /* 12 */
+		    "/ip firewall nat\n"                                /* 13 */
+		    "add action=masquerade chain=srcnat out-interface-list=WAN\n"); /* 14 */
+	assert_int_equal(in.dev.wan, TRI_NO);
+	assert_int_equal(in.dev.wan_line, 0);
+	input_free(&in);
+
+	/* Each sign of a WAN, and the first one is the reason. */
+	static const struct {
+		const char *body, *why, *why_ja;
+		unsigned line;
+	} yes[] = {
+		{"/ip dhcp-client\nadd interface=ether5\n", "DHCP client on ether5",
+		 "ether5 の DHCP クライアント", 10},
+		{"/ip dhcp-client\nadd disabled=yes interface=ether5\n/interface pppoe-client\n"
+		 "add interface=ether5 name=pppoe-out1 user=u\n",
+		 "the PPPoE client pppoe-out1", "PPPoE クライアント pppoe-out1", 12},
+		{"/interface list member\nadd interface=ether5 list=WAN\n",
+		 "ether5 is in the WAN interface list", "ether5 が WAN インターフェースリストにあります", 10},
+		{"/ip firewall nat\nadd action=masquerade chain=srcnat out-interface=ether5\n",
+		 "source NAT to ether5", "ether5 への送信元 NAT", 10},
+		{"/ip firewall nat\nadd action=masquerade chain=srcnat out-interface=bridge\n",
+		 "source NAT to bridge", "bridge への送信元 NAT", 10},
+		{"/ip firewall nat\nadd action=src-nat chain=srcnat to-addresses=1.2.3.4\n",
+		 "source NAT of all traffic", "すべての通信の送信元 NAT", 10},
+		{"/ip address\nadd address=192.168.1.2/24 interface=bridge\n"
+		 "add address=133.0.0.10/24 interface=ether5\n",
+		 "the public address 133.0.0.10/24", "グローバルアドレス 133.0.0.10/24", 11},
+		{"/ip route\nadd gateway=10.0.0.1%ether5\n", "default route out of ether5",
+		 "ether5 へのデフォルトルート", 10},
+		{"/interface lte\nset [ find default-name=lte1 ] band=\"\"\n", "an LTE interface",
+		 "LTE のインターフェース", 10},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(yes); i++) {
+		wan_of(&in, yes[i].body);
+		assert_int_equal(in.dev.wan, TRI_YES);
+		assert_string_equal(in.dev.wan_why, yes[i].why);
+		assert_string_equal(in.dev.wan_why_ja, yes[i].why_ja);
+		assert_int_equal(in.dev.wan_line, yes[i].line);
+		input_free(&in);
+	}
+	/* A disabled masquerade and a disabled PPPoE client are no sign. */
+	wan_of(&in, "/ip firewall nat\n"
+		    "add action=masquerade chain=srcnat disabled=yes out-interface=ether5\n"
+		    "/interface pppoe-client\n"
+		    "add disabled=yes interface=ether5 name=pppoe-out1\n");
+	assert_int_equal(in.dev.wan, TRI_NO);
+	input_free(&in);
+}
+
+/* A partial export (issue 14 §1): every command under one menu. What it
+ * leaves out is unknown, not RouterOS's default. */
+static void test_partial_export(void **state)
+{
+	(void)state;
+	struct input in;
+	/* `/interface wifi export`: no /ip at all. */
+	assert_int_equal(parse(&in,
+			       "# 2025-08-08 07:56:31 by RouterOS 7.19.4\n"
+			       "/interface wifi\n"
+			       "set [ find default-name=wifi1 ] configuration.mode=ap .ssid=P disabled=no "
+			       "security.authentication-types=wpa2-psk\n"),
+			 0);
+	assert_int_equal(in.dev.remote_admin, TRI_UNSET);   /* not the default services */
+	assert_null(in.dev.remote_admin_why);
+	assert_int_equal(in.dev.upnp, TRI_UNSET);
+	assert_int_equal(in.dev.wan, TRI_UNSET);
+	assert_int_equal(in.items[ITEM_5_3], IST_UNKNOWN);
+	assert_string_equal(in.item_unknown_note[ITEM_5_3], "partial-export");
+	assert_false(in.item_touched[ITEM_6_2]);
+	const struct diag *d = diag_with(&in, "partial export");
+	assert_non_null(d);
+	assert_int_equal(d->line, 0);
+	assert_string_equal(d->msg,
+			    "this is a partial export (every command is under /interface wifi), so /ip "
+			    "firewall filter, /ip service, /ip firewall nat, /ip upnp are not in it; what "
+			    "depends on them is not judged (run '/export' in the root menu for the whole "
+			    "configuration)");
+	assert_string_equal(d->msg_ja,
+			    "部分的なエクスポート（すべてのコマンドが /interface wifi の下）のため、/ip "
+			    "firewall filter, /ip service, /ip firewall nat, /ip upnp がありません。これに"
+			    "依存する項目は判定していません（全体の設定はルートメニューで '/export' を"
+			    "実行して得られます）");
+	assert_int_equal(net(&in, "P")->sec, WSEC_WPA2);
+	input_free(&in);
+
+	/* `/ip firewall export` without a version header: the filter decides
+	 * when it drops the WAN; the services, UPnP and Wi-Fi are not in it. */
+	static const char fw[] =
+		"/ip firewall filter\n"                                   /* 1 */
+		"add action=drop chain=input in-interface-list=!LAN\n";   /* 2 */
+	assert_int_equal(parse(&in, fw), 0);
+	assert_int_equal(in.dev.remote_admin, TRI_NO);
+	assert_int_equal(in.dev.remote_admin_line, 2);
+	assert_int_equal(in.items[ITEM_5_3], IST_UNKNOWN);
+	assert_int_equal(in.items[ITEM_6_2], IST_UNKNOWN);
+	assert_string_equal(in.item_note[ITEM_6_2], "partial-export");
+	assert_string_equal(diag_with(&in, "partial export")->msg,
+			    "this is a partial export (every command is under /ip firewall filter), so "
+			    "/ip service, /ip firewall nat, /ip upnp, /interface wireless and /interface "
+			    "wifi, the version header are not in it; what depends on them is not judged "
+			    "(run '/export' in the root menu for the whole configuration)");
+	input_free(&in);
+	/* ... and with no drop, the default services are not taken as open. */
+	assert_int_equal(parse(&in, "/ip firewall filter\nadd action=accept chain=input "
+				    "protocol=icmp\n/ip firewall nat\nadd action=masquerade "
+				    "chain=srcnat\n"),
+			 0);
+	assert_int_equal(in.dev.remote_admin, TRI_UNSET);
+	assert_int_equal(in.dev.wan, TRI_UNSET);
+	assert_non_null(diag_with(&in, "(every command is under /ip firewall)"));
+	input_free(&in);
+
+	/* An /ip export holds every /ip menu: only the Wi-Fi is missing, and
+	 * its defaults stand for the services. */
+	assert_int_equal(parse(&in, "# 2025-08-08 07:56:31 by RouterOS 7.19.4\n/ip service\n"
+				    "set telnet disabled=yes\n/ip dhcp-client\nadd interface=ether1\n"),
+			 0);
+	assert_int_equal(in.dev.remote_admin, TRI_YES);
+	assert_int_equal(in.dev.upnp, TRI_NO);
+	assert_false(in.item_touched[ITEM_5_3]);
+	assert_int_equal(in.items[ITEM_6_2], IST_UNKNOWN);
+	assert_string_equal(diag_with(&in, "partial export")->msg,
+			    "this is a partial export (every command is under /ip), so /interface "
+			    "wireless and /interface wifi are not in it; what depends on them is not "
+			    "judged (run '/export' in the root menu for the whole configuration)");
+	input_free(&in);
+
+	/* A whole export is not partial. */
+	assert_int_equal(parse(&in, "/ip service\nset telnet disabled=yes\n/system identity\n"
+				    "set name=r\n"),
+			 0);
+	assert_null(diag_with(&in, "partial export"));
+	assert_false(in.item_touched[ITEM_5_3]);
+	assert_int_equal(in.dev.wan, TRI_NO);
 	input_free(&in);
 }
 
@@ -872,6 +1150,31 @@ static void test_hostile_input(void **state)
 		last_kept |= in.secret_lens[i] == 12 && memcmp(in.secrets[i], "Key-001029-x", 12) == 0;
 	assert_true(last_kept);
 	input_free(&in);
+
+	/* Past the limit of bridges and bridge ports (issue 14 §1, 1024: the
+	 * port at line 1027 is the first one over): an input error too. */
+	sb_reset(&sb);
+	sb_adds(&sb, "/interface bridge\nadd name=bridge\n/interface bridge port\n");
+	for (int i = 0; i < 1030; i++)
+		sb_printf(&sb, "add bridge=bridge interface=ether%d\n", i);
+	parse_n(&in, sb_str(&sb), sb.len);
+	assert_string_equal(in.error, "export.rsc: line 1027: more than 1024 bridges and bridge "
+				      "ports (edgelint's limit): the ones after it are not read");
+	assert_string_equal(in.error_ja, "export.rsc: 1027 行目: ブリッジとブリッジのポートが 1024 個"
+					 "を超えています（edgelint の上限）。これ以降は読み込んでいません");
+	input_free(&in);
+
+	/* Past the limit of DHCP clients, default routes and source NAT rules
+	 * (1024: line 1026 is the first one over). */
+	sb_reset(&sb);
+	sb_adds(&sb, "/ip dhcp-client\n");
+	for (int i = 0; i < 1030; i++)
+		sb_printf(&sb, "add interface=vlan%d\n", i);
+	parse_n(&in, sb_str(&sb), sb.len);
+	assert_string_equal(in.error, "export.rsc: line 1026: more than 1024 DHCP clients, default "
+				      "routes and source NAT rules (edgelint's limit): the ones after it "
+				      "are not read");
+	input_free(&in);
 	sb_free(&sb);
 }
 
@@ -903,7 +1206,10 @@ int main(void)
 		cmocka_unit_test(test_legacy_capsman_and_wps),
 		cmocka_unit_test(test_wifi_package),
 		cmocka_unit_test(test_wifiwave2_slash_paths_and_terse),
+		cmocka_unit_test(test_wifi_passphrase_not_exported),
 		cmocka_unit_test(test_remote_admin),
+		cmocka_unit_test(test_wan),
+		cmocka_unit_test(test_partial_export),
 		cmocka_unit_test(test_port_forwards),
 		cmocka_unit_test(test_broken_lines),
 		cmocka_unit_test(test_hostile_input),
