@@ -66,7 +66,16 @@
  *
  * RouterOS 7's /export leaves keys and passwords out unless `show-sensitive`
  * is given: a PSK network without its key is reported as such (the
- * passphrase is then unknown, never guessed).
+ * passphrase is then unknown, never guessed). In the wifi package a
+ * network with no authentication-types and no passphrase is therefore open
+ * only when the export shows other sensitive values (it was made with
+ * show-sensitive); otherwise it may be wpa2-psk with the passphrase left
+ * out, and its mode is not known (issue 14 §1). authentication-types=""
+ * says no authentication outright: open.
+ *
+ * Whether the device faces the internet at all (device.wan), and partial
+ * exports (`export` run in a submenu), are described where they are judged
+ * ("does the device face the internet?", "partial exports").
  *
  * Internet side (warnings under 5-3). What is approximated:
  *  - /ip service: telnet 23, ftp 21, www 80, ssh 22, www-ssl 443
@@ -91,8 +100,8 @@
  *
  * Length: one file per input format (docs/adding-a-vendor.md). A RouterOS
  * export has paths, items and continuation lines, the firewall filter and
- * NAT, two wireless packages (legacy and wifi/wifiwave2) and the services,
- * all sharing one parser state.
+ * NAT, two wireless packages (legacy and wifi/wifiwave2), the services,
+ * the WAN signs and partial exports, all sharing one parser state.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -2038,42 +2047,60 @@ static void partial_export(struct ros *r)
 		return;
 	static const char *const ip[] = {"ip firewall filter", "ip service", "ip firewall nat",
 					 "ip upnp"};
-	char miss[256] = "";
+	/* The menus in English and in Japanese (menu names in backquotes:
+	 * RouterOS's words, not ours). */
+	char miss[256] = "", miss_ja[320] = "";
 	bool item53 = false;
 	for (size_t i = 0; i < ARRAY_SIZE(ip); i++) {
 		if (covered(r, ip[i]))
 			continue;
 		item53 = true;
-		size_t l = strlen(miss);
+		size_t l = strlen(miss), lj = strlen(miss_ja);
 		snprintf(miss + l, sizeof(miss) - l, "%s/%s", l ? ", " : "", ip[i]);
+		snprintf(miss_ja + lj, sizeof(miss_ja) - lj, "%s`/%s`", lj ? "、" : "", ip[i]);
 	}
 	bool wifi = covered(r, "interface wireless") || covered(r, "interface wifi") ||
 		    covered(r, "interface wifiwave2");
 	if (!wifi) {
-		size_t l = strlen(miss);
+		size_t l = strlen(miss), lj = strlen(miss_ja);
 		snprintf(miss + l, sizeof(miss) - l, "%s/interface wireless and /interface wifi",
 			 l ? ", " : "");
+		snprintf(miss_ja + lj, sizeof(miss_ja) - lj, "%s`/interface wireless` と "
+			 "`/interface wifi`", lj ? "、" : "");
 	}
 	if (!d->firmware.s) {
-		size_t l = strlen(miss);
+		size_t l = strlen(miss), lj = strlen(miss_ja);
 		snprintf(miss + l, sizeof(miss) - l, "%sthe version header", l ? ", " : "");
+		snprintf(miss_ja + lj, sizeof(miss_ja) - lj, "%s版を示す見出し行", lj ? "、" : "");
 	}
-	if (!r->scope_set)
-		input_diag(r->in, DIAG_NOTE, 0, 0,
-			   "the export holds no command, so %s are not in it; what depends on them "
-			   "is not judged (run '/export' in the root menu for the whole configuration)",
-			   "エクスポートにコマンドがないため、%s がありません。これに依存する項目は"
-			   "判定していません（全体の設定はルートメニューで '/export' を実行して得られます）",
-			   miss);
+	/* A space between a menu name and the Japanese that follows it. */
+	size_t lj = strlen(miss_ja);
+	if (lj && miss_ja[lj - 1] == '`' && lj + 1 < sizeof(miss_ja)) {
+		miss_ja[lj] = ' ';
+		miss_ja[lj + 1] = '\0';
+	}
+	/* The lists differ between the languages: each text is made whole,
+	 * and the other language's argument printed with no characters. */
+	const char *en, *ja;
+	if (!r->scope_set) {
+		en = arena_printf(r->a, "the export holds no command, so %s are not in it; what "
+				  "depends on them is not judged (run '/export' in the root menu for "
+				  "the whole configuration)", miss);
+		ja = arena_printf(r->a, "エクスポートにコマンドがないため、%sがありません。これに依存"
+				  "する項目は判定していません（全体の設定はルートメニューで '/export' を"
+				  "実行して得られます）", miss_ja);
+	} else {
+		en = arena_printf(r->a, "this is a partial export (every command is under /%s), so %s "
+				  "are not in it; what depends on them is not judged (run '/export' in "
+				  "the root menu for the whole configuration)", r->scope, miss);
+		ja = arena_printf(r->a, "部分的なエクスポート（すべてのコマンドが `/%s` の下）のため、"
+				  "%sがありません。これに依存する項目は判定していません（全体の設定は"
+				  "ルートメニューで '/export' を実行して得られます）", r->scope, miss_ja);
+	}
+	if (en && ja)
+		input_diag(r->in, DIAG_NOTE, 0, 0, "%s%.0s", "%.0s%s", en, ja);
 	else
-		input_diag(r->in, DIAG_NOTE, 0, 0,
-			   "this is a partial export (every command is under /%s), so %s are not in "
-			   "it; what depends on them is not judged (run '/export' in the root menu "
-			   "for the whole configuration)",
-			   "部分的なエクスポート（すべてのコマンドが /%s の下）のため、%s がありません。"
-			   "これに依存する項目は判定していません（全体の設定はルートメニューで "
-			   "'/export' を実行して得られます）",
-			   r->scope, miss);
+		input_nomem(r->in, 0);
 	if (d->remote_admin == TRI_YES &&
 	    (!covered(r, "ip service") || !covered(r, "ip firewall filter"))) {
 		/* Taken from the default services or an absent filter. */
