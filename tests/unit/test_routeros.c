@@ -617,6 +617,40 @@ static void test_wifi_passphrase_not_exported(void **state)
 	assert_null(diag_with(&in, "has no authentication-types"));
 	assert_int_equal(net(&in, "Prof")->sec, WSEC_WPA2_WPA3);
 	input_free(&in);
+
+	/* The wifiwave2 menu (RouterOS < 7.13), as in a public note on setting
+	 * up a cAP as a bridged AP on 7.10.2 (found with find_string, stored
+	 * file 45028072818, repository not shown by the index): a security
+	 * profile with its mode and no passphrase, every port bridged, a
+	 * static default route through the home router's address. */
+	assert_int_equal(parse(&in,
+			       "/interface bridge\n"                                           /* 1 */
+			       "add name=bridge\n"                                             /* 2 */
+			       "/interface wifiwave2 security\n"                               /* 3 */
+			       "add authentication-types=wpa2-psk,wpa3-psk disabled=no name=sec1\n" /* 4 */
+			       "/interface wifiwave2\n"                                        /* 5 */
+			       "set [ find default-name=wifi1 ] channel.band=5ghz-ax "
+			       ".skip-dfs-channels=all \\\n"                                   /* 6 */
+			       "    .width=20/40/80mhz configuration.country=Greece .mode=ap "
+			       ".ssid=dimipet-5.0 \\\n"                                        /* 7 */
+			       "    disabled=no security=sec1 security.wps=disable\n"          /* 8 */
+			       "/interface bridge port\n"                                      /* 9 */
+			       "add bridge=bridge interface=ether1\n"                          /* 10 */
+			       "add bridge=bridge interface=wifi1\n"                           /* 11 */
+			       "/ip address\n"                                                 /* 12 */
+			       "add address=172.16.10.8/24 interface=bridge network=172.16.10.1\n" /* 13 */
+			       "/ip route\n"                                                   /* 14 */
+			       "add disabled=no dst-address=0.0.0.0/0 gateway=172.16.10.1\n"), /* 15 */
+			 0);
+	w = net(&in, "dimipet-5.0");
+	assert_true(w->enabled);
+	assert_int_equal(w->sec, WSEC_WPA2_WPA3);
+	assert_int_equal(w->sec_label.line, 4);
+	assert_null(w->pass);
+	assert_int_equal(in.dev.wps, TRI_NO);
+	assert_int_equal(in.dev.wan, TRI_NO);
+	assert_int_equal(in.dev.wan_line, 0);
+	input_free(&in);
 }
 
 /* ---- internet side ---------------------------------------------------------- */
