@@ -1050,17 +1050,23 @@ static void exposure_switches(struct nv *nv)
 	/* WPS on or off only: these keys do not say which methods (PIN,
 	 * push-button) the firmware offers, so wps_pin and wps_push stay
 	 * unknown. */
-	if ((e = nv_get(nv, "wps_enable")) && e->vn)
-		tri_set(e, NULL, &d->wps, &d->wps_line);
-	else if ((e = nv_get(nv, "wps_mode")))
-		tri_set(e, "enabled", &d->wps, &d->wps_line);
-	/* Single-radio firmware keeps WPS with the radio's bare wl_ keys:
-	 * wl_wps_mode (enabled/disabled) and, on Linksys/Cybertan firmware
-	 * (WRP400: samples/nvram/SOURCES.md), wl_wsc_enable (1/0). */
-	else if ((e = nv_get(nv, "wl_wps_mode")) && e->vn)
-		tri_set(e, "enabled", &d->wps, &d->wps_line);
-	else if ((e = nv_get(nv, "wl_wsc_enable")) && e->vn)
-		tri_set(e, "1", &d->wps, &d->wps_line);
+	/* The first key present decides (wps_mode even when empty). After
+	 * them, single-radio firmware keeps WPS with the radio's bare wl_
+	 * keys: wl_wps_mode (enabled/disabled) and, on Linksys/Cybertan
+	 * firmware (WRP400: samples/nvram/SOURCES.md), wl_wsc_enable (1/0). */
+	static const struct {
+		const char *key, *on;
+		bool even_empty;
+	} wps_keys[] = {{"wps_enable", NULL, false},
+			{"wps_mode", "enabled", true},
+			{"wl_wps_mode", "enabled", false},
+			{"wl_wsc_enable", "1", false}};
+	for (size_t i = 0; i < ARRAY_SIZE(wps_keys); i++) {
+		if ((e = nv_get(nv, wps_keys[i].key)) && (e->vn || wps_keys[i].even_empty)) {
+			tri_set(e, wps_keys[i].on, &d->wps, &d->wps_line);
+			break;
+		}
+	}
 	tri_set(nv_get(nv, "upnp_enable"), NULL, &d->upnp, &d->upnp_line);
 
 	struct arena *a = &nv->in->arena;

@@ -283,7 +283,6 @@ struct owrt {
 	struct fwpart *fw_parts, **fw_tail;
 	const struct usec **ifaces;   /* network `interface` sections */
 	size_t nifaces, capifaces;
-	bool ifaces_capped;
 	struct oaddr *self;
 	size_t nself, capself;
 	struct oport aports[OWRT_MAX_ADMIN_PORTS];
@@ -1593,7 +1592,7 @@ static void net_iface(struct owrt *o, const struct usec *s)
 {
 	o->learnt = true;
 	const struct usec **nn = input_grow(o->in, o->ifaces, &o->capifaces, o->nifaces,
-					    sizeof(*nn));
+					    sizeof(void *));   /* an array of pointers */
 	if (!nn)
 		return;
 	o->ifaces = nn;
