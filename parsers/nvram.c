@@ -16,7 +16,9 @@
  * Wi-Fi. Radios are wlN_ (Broadcom; DD-WRT Atheros builds use athN_ and
  * wlanN_), guest/virtual BSSes wlN.M_; the bare wl_* keys (and Tenda's
  * wl_conf_*) are the web UI's copy of the unit being edited and are
- * ignored (research §1.4). A BSS is a prefix with an `ssid` key. It is
+ * ignored (research §1.4) — except where no wlN_ssid exists at all:
+ * single-radio firmware keeps that radio's settings in the bare wl_ keys
+ * only, and they are read as its BSS. A BSS is a prefix with an `ssid` key. It is
  * enabled when its radio is on (wlN_radio not 0, wlN_net_mode not
  * "disabled" — DD-WRT/Tomato) and the BSS itself is on: wlN_bss_enabled
  * when present (ASUSWRT guests: the corpus guest wl0.1 has
@@ -619,7 +621,8 @@ static int bss_pass(struct nv *nv, const char *p, struct wifi_net *w)
 
 struct bss {
 	int fam;                 /* 0 wl, 1 wlan, 2 ath */
-	int radio, sub;          /* sub -1: the radio's primary BSS */
+	int radio, sub;          /* sub -1: the radio's primary BSS; radio -1:
+				  * the bare wl_ keys of a single radio */
 	const struct ent *ssid;
 };
 
@@ -666,7 +669,9 @@ static size_t bss_prefix(const char *k, size_t kn, struct bss *b)
 
 static void prefix_str(char *buf, size_t n, const struct bss *b, bool parent)
 {
-	if (b->sub < 0 || parent)
+	if (b->radio < 0)
+		snprintf(buf, n, "%s_", fam_names[b->fam]);
+	else if (b->sub < 0 || parent)
 		snprintf(buf, n, "%s%d_", fam_names[b->fam], b->radio);
 	else
 		snprintf(buf, n, "%s%d.%d_", fam_names[b->fam], b->radio, b->sub);
@@ -798,6 +803,17 @@ static int find_bsses(struct nv *nv)
 	}
 	if (n)
 		qsort(list, n, sizeof(*list), bss_cmp);
+	/* No radio of its own (no wlN_ssid): on single-radio firmware (Linksys
+	 * WRT54G-era stock firmware and the DD-WRT/Tomato builds for it) the
+	 * bare wl_ keys are the radio's settings, not a copy of another
+	 * unit's (issue 14 §2). */
+	const struct ent *bare = n ? NULL : nv_get(nv, "wl_ssid");
+	if (bare) {
+		list = vec_grow(list, &cap, n, sizeof(*list));
+		if (!list)
+			return input_nomem(nv->in, 0);
+		list[n++] = (struct bss){.fam = 0, .radio = -1, .sub = -1, .ssid = bare};
+	}
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = add_bss(nv, &list[i]);
 	free(list);
@@ -998,7 +1014,20 @@ static void ident(struct nv *nv)
 		if (nonempty(osd))
 			set_date(nv, osd);
 	}
-	if (d->vendor.s)
+	/* A model named by one of the keys firmware families keep it in
+	 * (ASUSWRT odmpid/productid, model, Tomato t_model_name), whatever
+	 * the firmware; router_name only where no firmware family was told
+	 * (on Linksys stock firmware it is the model, "WRP400"; DD-WRT and
+	 * Tomato keep the host name there). */
+	static const char *const mkeys[] = {"odmpid", "productid", "model", "t_model_name",
+					    "router_name"};
+	for (size_t i = 0; i < ARRAY_SIZE(mkeys) && !d->model.s; i++) {
+		if (i == ARRAY_SIZE(mkeys) - 1 && d->vendor.s)
+			break;
+		if (nonempty(e = nv_get(nv, mkeys[i])))
+			d->model = (struct sval){val_str(nv, e), e->line};
+	}
+	if (d->vendor.s || d->model.s)
 		in->has_device = true;
 }
 
@@ -1021,10 +1050,23 @@ static void exposure_switches(struct nv *nv)
 	/* WPS on or off only: these keys do not say which methods (PIN,
 	 * push-button) the firmware offers, so wps_pin and wps_push stay
 	 * unknown. */
-	if ((e = nv_get(nv, "wps_enable")) && e->vn)
-		tri_set(e, NULL, &d->wps, &d->wps_line);
-	else if ((e = nv_get(nv, "wps_mode")))
-		tri_set(e, "enabled", &d->wps, &d->wps_line);
+	/* The first key present decides (wps_mode even when empty). After
+	 * them, single-radio firmware keeps WPS with the radio's bare wl_
+	 * keys: wl_wps_mode (enabled/disabled) and, on Linksys/Cybertan
+	 * firmware (WRP400: samples/nvram/SOURCES.md), wl_wsc_enable (1/0). */
+	static const struct {
+		const char *key, *on;
+		bool even_empty;
+	} wps_keys[] = {{"wps_enable", NULL, false},
+			{"wps_mode", "enabled", true},
+			{"wl_wps_mode", "enabled", false},
+			{"wl_wsc_enable", "1", false}};
+	for (size_t i = 0; i < ARRAY_SIZE(wps_keys); i++) {
+		if ((e = nv_get(nv, wps_keys[i].key)) && (e->vn || wps_keys[i].even_empty)) {
+			tri_set(e, wps_keys[i].on, &d->wps, &d->wps_line);
+			break;
+		}
+	}
 	tri_set(nv_get(nv, "upnp_enable"), NULL, &d->upnp, &d->upnp_line);
 
 	struct arena *a = &nv->in->arena;
@@ -1075,20 +1117,6 @@ static void exposure_switches(struct nv *nv)
 	}
 }
 
-static int add_fwd(struct nv *nv, const char *name, const char *proto, unsigned lo,
-		   unsigned hi, const char *to, unsigned to_port, const char *from, unsigned line)
-{
-	struct input *in = nv->in;
-	struct home_forward *f = arena_alloc(&in->arena, sizeof(*f));
-	if (!f)
-		return EL_ENOMEM;
-	*f = (struct home_forward){name, proto, lo, hi, to, to_port, from, line, NULL};
-	*in->dev.hfwds_tail = f;
-	in->dev.hfwds_tail = &f->next;
-	in->dev.nhfwds++;
-	return 0;
-}
-
 static bool parse_port(const char *s, size_t n, unsigned *out)
 {
 	if (n == 0 || n > 5 || !val_digits(s, n))
@@ -1101,6 +1129,55 @@ static bool parse_port(const char *s, size_t n, unsigned *out)
 	*out = v;
 	return true;
 }
+
+/* The admin service of the router a forward to its own LAN address
+ * (lan_ipaddr) reaches on ports lo-hi (0-0: every port), or NULL: SSH 22,
+ * Telnet 23, HTTP 80, HTTPS 443, and the ports the router's own web page
+ * and SSH server use (ASUSWRT/Tomato/DD-WRT http_lanport, https_lanport,
+ * sshd_port; Tomato/DD-WRT telnet_port). */
+static const char *nv_admin_svc(const struct nv *nv, unsigned lo, unsigned hi)
+{
+	static const struct {
+		unsigned port;
+		const char *key, *svc;
+	} ports[] = {{22, NULL, "SSH"},	       {23, NULL, "Telnet"},
+		     {80, NULL, "HTTP"},       {443, NULL, "HTTPS"},
+		     {0, "http_lanport", "HTTP"}, {0, "https_lanport", "HTTPS"},
+		     {0, "sshd_port", "SSH"},  {0, "telnet_port", "Telnet"}};
+	for (size_t i = 0; i < ARRAY_SIZE(ports); i++) {
+		unsigned p = ports[i].port;
+		const struct ent *e = ports[i].key ? nv_get(nv, ports[i].key) : NULL;
+		if (ports[i].key && !(nonempty(e) && parse_port(e->v, e->vn, &p)))
+			continue;
+		if ((lo == 0 && hi == 0) || (p >= lo && p <= hi))
+			return ports[i].svc;
+	}
+	return NULL;
+}
+
+static int add_fwd(struct nv *nv, const char *name, const char *proto, unsigned lo,
+		   unsigned hi, const char *to, unsigned to_port, const char *from, unsigned line)
+{
+	struct input *in = nv->in;
+	struct home_forward *f = arena_alloc(&in->arena, sizeof(*f));
+	if (!f)
+		return EL_ENOMEM;
+	*f = (struct home_forward){.name = name, .proto = proto, .port_lo = lo, .port_hi = hi,
+				   .to = to, .to_port = to_port, .from = from, .line = line};
+	/* A forward to the router's own LAN address reaches the router itself
+	 * (issue 14 §2): on an admin port, remote administration. The
+	 * router's ports are the inside port when given, else the outside ones. */
+	const struct ent *lan = nv_get(nv, "lan_ipaddr");
+	if (to && nonempty(lan) && strlen(to) == lan->vn && memcmp(to, lan->v, lan->vn) == 0) {
+		f->to_router = true;
+		f->admin_svc = to_port ? nv_admin_svc(nv, to_port, to_port) : nv_admin_svc(nv, lo, hi);
+	}
+	*in->dev.hfwds_tail = f;
+	in->dev.hfwds_tail = &f->next;
+	in->dev.nhfwds++;
+	return 0;
+}
+
 
 /* Splits [s, s+n) at c into at most max fields; returns the count. */
 static size_t split(const char *s, size_t n, char c, const char **f, size_t *fn, size_t max)

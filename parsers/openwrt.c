@@ -1,6 +1,7 @@
 /*
  * openwrt.c — OpenWrt (kind "openwrt"): UCI /etc/config/wireless,
- * /etc/config/firewall and /etc/config/upnpd (as files, `uci export` or
+ * /etc/config/firewall, /etc/config/upnpd, /etc/config/network,
+ * /etc/config/uhttpd and /etc/config/dropbear (as files, `uci export` or
  * the flat `uci show` form), /etc/openwrt_release, /etc/os-release and the
  * JSON of `ubus call system board`. The files of one router given
  * together, an unpacked backup directory or a backup archive are one input
@@ -49,7 +50,8 @@
 #include "parsers.h"
 
 enum owrt_role {
-	OR_NONE, OR_WIRELESS, OR_FIREWALL, OR_RELEASE, OR_OS_RELEASE, OR_BOARD, OR_UPNPD
+	OR_NONE, OR_WIRELESS, OR_FIREWALL, OR_RELEASE, OR_OS_RELEASE, OR_BOARD, OR_UPNPD,
+	OR_NETWORK, OR_UHTTPD, OR_DROPBEAR
 };
 
 /* ---- limits --------------------------------------------------------------- */
@@ -65,6 +67,10 @@ enum owrt_role {
 #define QUOTE_MAX 60
 /* A board JSON larger than this is not `ubus call system board`. */
 #define OWRT_MAX_JSON (1u << 20)
+/* The router's own addresses and admin ports kept (/etc/config/network,
+ * uhttpd, dropbear); real files have a handful. */
+#define OWRT_MAX_SELF 1024
+#define OWRT_MAX_ADMIN_PORTS 64
 
 /* ---- encryption ------------------------------------------------------------ */
 
@@ -249,8 +255,40 @@ struct ident {
 	struct sval wps_model;    /* a wifi-iface's WPS model_name (vendor firmware) */
 };
 
+/* A part holding firewall sections, judged once every part is read. */
+struct fwpart {
+	struct usec *secs;
+	bool fw_marker;
+	struct fwpart *next;
+};
+
+/* One of the router's own addresses (an interface's ipaddr/ip6addr). */
+struct oaddr {
+	enum fam fam;
+	struct u128 a;
+};
+
+/* A port an admin service of the router listens on, and the service. */
+struct oport {
+	unsigned port;
+	const char *svc;
+};
+
 struct owrt {
 	struct input *in;
+	/* Read from every part, used once all are read (issue 14 §2): the
+	 * firewall's redirects are judged against the router's addresses
+	 * (network) and admin ports (uhttpd, dropbear), whatever the order
+	 * the files come in. */
+	struct fwpart *fw_parts, **fw_tail;
+	const struct usec **ifaces;   /* network `interface` sections */
+	size_t nifaces, capifaces;
+	struct oaddr *self;
+	size_t nself, capself;
+	struct oport aports[OWRT_MAX_ADMIN_PORTS];
+	size_t naports;
+	const char **wan_nets;        /* networks of the firewall's WAN zones */
+	size_t nwan_nets, capwan_nets;
 	struct stmt st;
 	struct ident id;
 	unsigned first_content_line;
@@ -453,7 +491,8 @@ static bool word_is(const char *w, const char *longw, const char *shortw)
 static bool kept_type(const char *t)
 {
 	static const char *const kept[] = {"wifi-device", "wifi-iface", "zone", "rule",
-					   "redirect", "defaults", "upnpd", NULL};
+					   "redirect", "defaults", "upnpd", "interface",
+					   "uhttpd", "dropbear", NULL};
 	for (size_t i = 0; kept[i]; i++)
 		if (strcmp(t, kept[i]) == 0)
 			return true;
@@ -1167,6 +1206,24 @@ static bool admin_port(const char *w, size_t n, void *arg)
 	return false;
 }
 
+/* The admin service of the router a port range of it reaches, or NULL:
+ * the ports admin_port() knows (SSH 22, Telnet 23, HTTP 80, HTTPS 443)
+ * and those /etc/config/uhttpd and /etc/config/dropbear make the router
+ * listen on (o->aports). lo = hi = 0: every port. */
+static const char *admin_svc(const struct owrt *o, unsigned lo, unsigned hi)
+{
+	static const struct oport dflt[] = {
+		{22, "SSH"}, {23, "Telnet"}, {80, "HTTP"}, {443, "HTTPS"}};
+	bool all = lo == 0 && hi == 0;
+	for (size_t i = 0; i < ARRAY_SIZE(dflt); i++)
+		if (all || (dflt[i].port >= lo && dflt[i].port <= hi))
+			return dflt[i].svc;
+	for (size_t i = 0; i < o->naports; i++)
+		if (o->aports[i].port >= lo && o->aports[i].port <= hi)
+			return o->aports[i].svc;
+	return NULL;
+}
+
 /* The rules a fresh OpenWrt firewall has: ICMP, DHCP, IGMP/MLD and IPsec
  * pass-through, none of them admin access. */
 static bool default_rule(const char *name)
@@ -1241,6 +1298,58 @@ static bool target_is(const struct usec *s, const char *want, bool dflt)
 	return strcasecmp(t, want) == 0;
 }
 
+/* Whether an address (as a redirect's dest_ip gives it, "/32" or "/128"
+ * allowed) is one of the router's own (o->self). */
+static bool is_self(const struct owrt *o, const char *v)
+{
+	size_t n = strlen(v);
+	const char *sl = memchr(v, '/', n);
+	if (sl) {
+		if (strcmp(sl, "/32") != 0 && strcmp(sl, "/128") != 0)
+			return false;
+		n = (size_t)(sl - v);
+	}
+	struct u128 a;
+	enum fam f = memchr(v, ':', n) ? FAM_V6 : FAM_V4;
+	if (addr_parse(f, v, n, &a) != 0)
+		return false;
+	for (size_t i = 0; i < o->nself; i++)
+		if (o->self[i].fam == f && o->self[i].a.hi == a.hi && o->self[i].a.lo == a.lo)
+			return true;
+	return false;
+}
+
+/*
+ * A DNAT redirect that leads to the router itself (issue 14 §2): one
+ * without dest_ip, or whose dest_ip is one of the router's addresses
+ * from /etc/config/network. OpenWrt's firewall forwards a DNAT redirect
+ * to "the specified internal host" dest_ip and needs dest_ip or
+ * dest_port; without dest_ip the packet keeps the router's address and
+ * only its port is rewritten, so it is accepted on the router's own input
+ * chain (zone_<src>) instead of being forwarded (zone_<src>_forward):
+ * openwrt.org/docs/guide-user/firewall/firewall_configuration
+ * ("Redirects": dest_ip, dest_port) and openwrt/openwrt
+ * package/firewall/files/lib/core_redirect.sh fw_load_redirect()
+ * (fwdchain="zone_${redirect_src}${redirect_dest_ip:+_forward}"). A
+ * redirect with neither option is not loaded by that script; it is left
+ * as it was read (an ordinary forward). The router's port is dest_port,
+ * else src_dport (the port is kept), else every port.
+ */
+static void redirect_to_router(struct owrt *o, const struct usec *s, struct home_forward *f)
+{
+	const char *dip = getv(s, "dest_ip");
+	if (dip ? !is_self(o, dip) : !has_option(s, "dest_port"))
+		return;
+	f->to_router = true;
+	const char *w[2] = {NULL, NULL};
+	unsigned lo = 0, hi = 0;
+	if (!each_word(s, "dest_port", first_word, w) && !each_word(s, "src_dport", first_word, w))
+		lo = hi = 0;
+	else if (!port_range(w[0], (size_t)(uintptr_t)w[1], &lo, &hi))
+		return;   /* a port edgelint cannot read: not said to be admin */
+	f->admin_svc = admin_svc(o, lo, hi);
+}
+
 static void home_forward(struct owrt *o, const struct usec *s, const char *port_opt,
 			 const char *to_opt)
 {
@@ -1267,6 +1376,8 @@ static void home_forward(struct owrt *o, const struct usec *s, const char *port_
 	const char *from = getv(s, "src_ip");
 	f->from = from ? quotable(in, from, strlen(from)) : NULL;
 	f->line = s->line;
+	if (strcmp(s->type, "redirect") == 0)
+		redirect_to_router(o, s, f);
 	*in->dev.hfwds_tail = f;
 	in->dev.hfwds_tail = &f->next;
 	in->dev.nhfwds++;
@@ -1282,6 +1393,21 @@ static void set_remote_admin(struct owrt *o, unsigned line, const char *why, con
 	d->remote_admin_line = line;
 	d->remote_admin_why = why;
 	d->remote_admin_why_ja = why_ja;
+}
+
+/* Keeps a network of a WAN zone (o->wan_nets). */
+static bool add_wan_net(const char *w, size_t n, void *arg)
+{
+	struct owrt *o = arg;
+	const char **nn = input_grow(o->in, o->wan_nets, &o->capwan_nets, o->nwan_nets, sizeof(*nn));
+	const char *c = nn ? arena_strndup(&o->in->arena, w, n) : NULL;
+	if (!c) {
+		oom(o);
+		return true;
+	}
+	o->wan_nets = nn;
+	o->wan_nets[o->nwan_nets++] = c;
+	return false;
 }
 
 static void firewall(struct owrt *o, struct usec *secs)
@@ -1306,6 +1432,7 @@ static void firewall(struct owrt *o, struct usec *secs)
 				return;
 			ws.names = nn;
 			ws.names[ws.n++] = name;
+			each_word(s, "network", add_wan_net, o);
 		}
 	}
 	if (ws.n == 0)
@@ -1393,6 +1520,196 @@ static void upnpd(struct owrt *o, const struct usec *s)
 	d->upnp_line = u->line;
 }
 
+/* ---- network, uhttpd, dropbear ------------------------------------------------ */
+
+/*
+ * /etc/config/network (openwrt.org/docs/guide-user/network/network_configuration,
+ * "Protocol static": ipaddr as an address, a list of addresses or CIDR
+ * "192.168.1.1/24", ip6addr likewise; gateway) gives the router's own
+ * addresses and its interfaces; which of them faces the internet is
+ * decided in wan_decide(). /etc/config/uhttpd (LuCI's web server:
+ * openwrt.org/docs/guide-user/services/webserver/uhttpd, listen_http and
+ * listen_https, "[address:]port") and /etc/config/dropbear (SSH:
+ * openwrt.org/docs/guide-user/base-system/dropbear, Port, default 22;
+ * enable) give the ports its admin services listen on.
+ */
+
+struct listen_arg {
+	struct owrt *o;
+	const char *svc;
+	unsigned line;
+};
+
+/* One port an admin service listens on: "0.0.0.0:80", "[::]:443", "8080". */
+static bool listen_port(const char *w, size_t n, void *arg)
+{
+	struct listen_arg *la = arg;
+	struct owrt *o = la->o;
+	size_t b = n;
+	while (b > 0 && w[b - 1] != ':')
+		b--;
+	unsigned lo, hi;
+	if (!port_range(w + b, n - b, &lo, &hi) || lo != hi) {
+		input_diag(o->in, DIAG_NOTE, la->line, 0,
+			   "'%s' is not a port edgelint can read; it is not counted as an admin port",
+			   "'%s' は edgelint が読めるポートではありません。管理用のポートとして数えません",
+			   quotable(o->in, w, n));
+		return false;
+	}
+	o->learnt = true;
+	if (o->naports >= OWRT_MAX_ADMIN_PORTS) {
+		input_diag(o->in, DIAG_NOTE, la->line, 0,
+			   "more than %d admin ports; port %u is not counted",
+			   "管理用のポートが %d 個を超えています。ポート %u は数えません",
+			   OWRT_MAX_ADMIN_PORTS, lo);
+		return true;
+	}
+	o->aports[o->naports++] = (struct oport){lo, la->svc};
+	return false;
+}
+
+/* Every port of an option (each value, each word of it), noted at its line. */
+static void listen_ports(struct owrt *o, const struct usec *s, const char *name, const char *svc)
+{
+	for (const struct uopt *u = s->opts; u; u = u->next) {
+		if (strcmp(u->name, name) != 0)
+			continue;
+		struct listen_arg la = {o, svc, u->line};
+		size_t i = 0;
+		while (i < u->vlen) {
+			while (i < u->vlen && (u->val[i] == ' ' || u->val[i] == '\t'))
+				i++;
+			size_t b = i;
+			while (i < u->vlen && u->val[i] != ' ' && u->val[i] != '\t')
+				i++;
+			if (i > b && listen_port(u->val + b, i - b, &la))
+				return;
+		}
+	}
+}
+
+static void net_iface(struct owrt *o, const struct usec *s)
+{
+	o->learnt = true;
+	const struct usec **nn = input_grow(o->in, o->ifaces, &o->capifaces, o->nifaces,
+					    sizeof(void *));   /* an array of pointers */
+	if (!nn)
+		return;
+	o->ifaces = nn;
+	o->ifaces[o->nifaces++] = s;
+}
+
+/* One address of an interface ("192.168.1.1", "192.168.1.1/24",
+ * "fd00::1/64") into o->self. */
+static bool self_addr(const char *w, size_t n, void *arg)
+{
+	struct owrt *o = arg;
+	const char *sl = memchr(w, '/', n);
+	size_t an = sl ? (size_t)(sl - w) : n;
+	enum fam f = memchr(w, ':', an) ? FAM_V6 : FAM_V4;
+	struct u128 a;
+	if (addr_parse(f, w, an, &a) != 0)
+		return false;   /* not an address (a hostname, a typo): not the router's */
+	if (o->nself >= OWRT_MAX_SELF) {
+		input_diag(o->in, DIAG_NOTE, 0, 0,
+			   "more than %d addresses of the router; the rest are not compared with "
+			   "the forwards' targets",
+			   "ルータのアドレスが %d 個を超えています。残りは転送先と比べません",
+			   OWRT_MAX_SELF);
+		return true;
+	}
+	struct oaddr *na = input_grow(o->in, o->self, &o->capself, o->nself, sizeof(*na));
+	if (!na)
+		return true;
+	o->self = na;
+	o->self[o->nself++] = (struct oaddr){f, a};
+	return false;
+}
+
+/* Whether an interface can carry the router to the internet: a DHCP or
+ * PPP client, a mobile modem, or a static address with a gateway
+ * (network_configuration: proto dhcp, dhcpv6, pppoe, pppoa, ppp, 3g, qmi,
+ * ncm, mbim, modemmanager, wwan, directip, pptp, l2tp; static + gateway). */
+static bool uplink(const struct usec *s)
+{
+	static const char *const up[] = {"dhcp", "dhcpv6", "pppoe", "pppoa", "ppp", "3g",
+					 "qmi", "ncm", "mbim", "modemmanager", "wwan",
+					 "directip", "pptp", "l2tp", NULL};
+	const char *p = getv(s, "proto");
+	if (!p)
+		return false;
+	if (strcmp(p, "static") == 0)
+		return getv(s, "gateway") != NULL;
+	for (size_t i = 0; up[i]; i++)
+		if (strcmp(p, up[i]) == 0)
+			return true;
+	return false;
+}
+
+/* An interface OpenWrt puts on the internet side: named wan or wan6 (the
+ * names OpenWrt's default configuration gives it), or a network of one of
+ * the firewall's WAN zones. */
+static bool on_wan(const struct owrt *o, const char *name)
+{
+	if (strcmp(name, "wan") == 0 || strcmp(name, "wan6") == 0)
+		return true;
+	for (size_t i = 0; i < o->nwan_nets; i++)
+		if (strcmp(o->wan_nets[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* dev.wan from /etc/config/network: TRI_YES at the first enabled
+ * internet-side interface with an uplink protocol; TRI_NO when the file
+ * has none (a bridged access point, "dumb AP": openwrt.org/docs/
+ * guide-user/network/wifi/dumbap removes wan and wan6 and gives lan a
+ * DHCP or static address on the main router's network). */
+static void wan_decide(struct owrt *o)
+{
+	struct input *in = o->in;
+	struct device *d = &in->dev;
+	for (size_t i = 0; i < o->nifaces; i++) {
+		const struct usec *s = o->ifaces[i];
+		if (!s->name || !on_wan(o, s->name) || !uplink(s) ||
+		    ubool(o, get(s, "disabled")) == TRI_YES)
+			continue;
+		const char *nm = quotable(in, s->name, strlen(s->name));
+		const char *pr = quotable(in, getv(s, "proto"), strlen(getv(s, "proto")));
+		d->wan = TRI_YES;
+		d->wan_line = s->line;
+		d->wan_why = arena_printf(&in->arena, "interface '%s' (proto %s)", nm, pr);
+		d->wan_why_ja = arena_printf(&in->arena, "インターフェース '%s'（proto %s）", nm, pr);
+		if (!d->wan_why || !d->wan_why_ja)
+			oom(o);
+		return;
+	}
+	d->wan = TRI_NO;
+	d->wan_line = 0;
+	d->wan_why = "/etc/config/network has no internet-facing interface (no wan interface "
+		     "with DHCP, PPPoE or a static address with a gateway)";
+	d->wan_why_ja = "/etc/config/network にインターネット側のインターフェースがありません"
+			"（DHCP、PPPoE、ゲートウェイのある静的アドレスのどれを使う wan "
+			"インターフェースもありません）";
+}
+
+/* Once every part is read: the router's addresses, then the firewall
+ * (its redirects compared with them), then whether a WAN exists (the
+ * firewall's WAN zones name its networks). */
+static void router_finish(struct owrt *o)
+{
+	for (size_t i = 0; i < o->nifaces && !o->in->error; i++) {
+		if (each_word(o->ifaces[i], "ipaddr", self_addr, o) ||
+		    each_word(o->ifaces[i], "ip6addr", self_addr, o))
+			break;
+	}
+	for (struct fwpart *fp = o->fw_parts; fp && !o->in->error; fp = fp->next) {
+		o->fw_marker = fp->fw_marker;
+		firewall(o, fp->secs);
+	}
+	if (o->nifaces && !o->in->error)
+		wan_decide(o);
+}
+
 /* ---- one part ------------------------------------------------------------------ */
 
 static void part_reset(struct owrt *o)
@@ -1423,10 +1740,32 @@ static void part_finish(struct owrt *o)
 		} else if (strcmp(s->type, "zone") == 0 || strcmp(s->type, "rule") == 0 ||
 			   strcmp(s->type, "redirect") == 0) {
 			fw = true;
+		} else if (strcmp(s->type, "interface") == 0) {
+			net_iface(o, s);
+		} else if (strcmp(s->type, "uhttpd") == 0) {
+			listen_ports(o, s, "listen_http", "HTTP");
+			listen_ports(o, s, "listen_https", "HTTPS");
+		} else if (strcmp(s->type, "dropbear") == 0 &&
+			   ubool(o, get(s, "enable")) != TRI_NO) {
+			/* dropbear's Port, 22 when not given (admin_svc() has 22). */
+			const struct uopt *u = get(s, "Port");
+			struct listen_arg ssh = {o, "SSH", u ? u->line : s->line};
+			if (u)
+				listen_port(u->val, u->vlen, &ssh);
 		}
 	}
-	if (fw)
-		firewall(o, o->secs);
+	if (fw) {
+		/* Judged once every part is read (router_finish()). */
+		struct fwpart *fp = arena_alloc(&o->in->arena, sizeof(*fp));
+		if (!fp) {
+			oom(o);
+			return;
+		}
+		fp->secs = o->secs;
+		fp->fw_marker = o->fw_marker;
+		*o->fw_tail = fp;
+		o->fw_tail = &fp->next;
+	}
 }
 
 /* Content lines: not blank and not a comment. */
@@ -1676,6 +2015,7 @@ static int openwrt_parse(struct input *in, const struct run_ctx *ctx)
 		return EL_ENOMEM;
 	}
 	o->in = in;
+	o->fw_tail = &o->fw_parts;
 	in->has_coverage = true;
 	in->lines_total = 0;
 	in->lines_understood = 0;
@@ -1687,6 +2027,8 @@ static int openwrt_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	for (size_t k = 0; k < OWRT_MAX_TOKENS; k++)
 		free(o->st.tok[k].b);
+	if (!in->error)
+		router_finish(o);
 	if (in->error) {
 		free(o);
 		return EL_ENOMEM;
@@ -1735,6 +2077,9 @@ static int openwrt_role(const char *head, size_t n)
 	static const char *const wtypes[] = {"wifi-device", "wifi-iface", NULL};
 	static const char *const ftypes[] = {"zone", "redirect", "forwarding", "defaults", NULL};
 	static const char *const utypes[] = {"upnpd", NULL};
+	static const char *const ntypes[] = {"interface", NULL};
+	static const char *const htypes[] = {"uhttpd", NULL};
+	static const char *const dtypes[] = {"dropbear", NULL};
 	size_t pos = 0, len;
 	const char *ls;
 	bool json = false, board = false, release = false;
@@ -1753,6 +2098,18 @@ static int openwrt_role(const char *head, size_t n)
 			return OR_FIREWALL;
 		if (probe_starts(ls, len, "config upnpd", true) || show_line(ls, len, "upnpd.", utypes))
 			return OR_UPNPD;
+		if (probe_starts(ls, len, "config interface", true) ||
+		    probe_starts(ls, len, "config 'interface'", true) ||
+		    show_line(ls, len, "network.", ntypes))
+			return OR_NETWORK;
+		if (probe_starts(ls, len, "config uhttpd", true) ||
+		    probe_starts(ls, len, "config 'uhttpd'", true) ||
+		    show_line(ls, len, "uhttpd.", htypes))
+			return OR_UHTTPD;
+		if (probe_starts(ls, len, "config dropbear", true) ||
+		    probe_starts(ls, len, "config 'dropbear'", true) ||
+		    show_line(ls, len, "dropbear.", dtypes))
+			return OR_DROPBEAR;
 		if (probe_starts(ls, len, "DISTRIB_ID=", false) ||
 		    probe_starts(ls, len, "DISTRIB_RELEASE=", false))
 			return OR_RELEASE;
@@ -1785,7 +2142,8 @@ static const struct bundle_member openwrt_backup[] = {
 	{"etc/config/wireless", false}, {"etc/config/firewall", false},
 	{"etc/openwrt_release", false}, {"usr/lib/os-release", true},
 	{"etc/os-release", false},      {"etc/config/upnpd", false},
-	{NULL, false},
+	{"etc/config/network", false},  {"etc/config/uhttpd", false},
+	{"etc/config/dropbear", false}, {NULL, false},
 };
 
 const struct parser parser_openwrt = {

@@ -92,7 +92,10 @@
  *    service means remote administration from the internet. Jump chains,
  *    address lists and IPv6 (/ipv6 firewall) are not followed.
  *  - /ip firewall nat dst-nat/netmap rules not limited to the LAN side are
- *    port forwards from the internet.
+ *    port forwards from the internet; action=redirect and a to-addresses
+ *    that is one of the router's /ip address entries lead to the router
+ *    itself, remote administration when they reach an open /ip service
+ *    through the input chain (issue 14 §2).
  *  - /ip upnp enabled (Default: no).
  *
  * Every key, password and secret in any menu is registered as a secret of
@@ -210,6 +213,7 @@ struct ros_rule {
 struct ros_nat {
 	unsigned line;
 	const char *iface, *iface_list, *proto, *ports, *to, *to_ports, *src, *name;
+	bool redirect;            /* action=redirect: to the router itself */
 	struct ros_nat *next;
 };
 
@@ -246,6 +250,8 @@ struct ros {
 	struct ros_rule *rules, **rules_tail;
 	struct ros_nat *nats, **nats_tail;
 	struct ros_svc svcs[8];
+	const char **self;           /* the router's own /ip address entries */
+	size_t nself, capself;
 	const char **wan_names;      /* interfaces in the WAN list, DHCP/PPPoE clients */
 	size_t nwan, capwan;
 	const char **lan_names;      /* any number of each */
@@ -1224,13 +1230,21 @@ static bool do_nat(struct ros *r, const struct ros_cmd *c)
 	    (eq(action, "masquerade") || eq(action, "src-nat")))
 		up_add(r, UP_NAT, arg_get(c->args, c->nargs, "out-interface"),
 		       arg_get(c->args, c->nargs, "out-interface-list"), c->line);
-	if (!action || (strcmp(action, "dst-nat") != 0 && strcmp(action, "netmap") != 0) ||
+	/* action=redirect sends the packet to the router itself (the
+	 * netfilter REDIRECT target: "redirects the packet to the machine
+	 * itself by changing the destination IP to the primary address of the
+	 * incoming interface", iptables-extensions REDIRECT; RouterOS NAT,
+	 * help.mikrotik.com/docs/display/ROS/NAT, action redirect). */
+	bool redirect = eq(action, "redirect");
+	if (!action ||
+	    (strcmp(action, "dst-nat") != 0 && strcmp(action, "netmap") != 0 && !redirect) ||
 	    strcmp(chain, "dstnat") != 0 || eq(arg_get(c->args, c->nargs, "disabled"), "yes"))
 		return true;
 	struct ros_nat *f = arena_alloc(r->a, sizeof(*f));
 	if (!f)
 		return false;
 	f->line = c->line;
+	f->redirect = redirect;
 	f->iface = keep(r, arg_get(c->args, c->nargs, "in-interface"));
 	f->iface_list = keep(r, arg_get(c->args, c->nargs, "in-interface-list"));
 	f->proto = keep(r, arg_get(c->args, c->nargs, "protocol"));
@@ -1312,6 +1326,19 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 		return do_nat(r, c);
 	if (strcmp(p, "ip service") == 0)
 		return do_service(r, c);
+	if (strcmp(p, "ip address") == 0 && add) {
+		/* address=192.168.88.1/24: the router's own address (issue 14 §2). */
+		const char *a = arg_get(c->args, c->nargs, "address");
+		if (a && *a) {
+			const char **nn = input_grow(r->in, r->self, &r->capself, r->nself, sizeof(*nn));
+			const char *k = nn ? arena_strndup(r->a, a, strcspn(a, "/")) : NULL;
+			if (!k)
+				return false;
+			r->self = nn;
+			r->self[r->nself++] = k;
+		}
+		return true;
+	}
 	if (strcmp(p, "ip upnp") == 0 && set) {
 		const char *e = arg_get(c->args, c->nargs, "enabled");
 		if (e) {
@@ -1856,6 +1883,27 @@ static void ros_bad_port(struct ros *r, unsigned line, const char *what, const c
 		   what, utf8_sanitize(r->a, v, n < 40 ? n : 40));
 }
 
+/* An input rule that applies to new connections from the internet side. */
+static bool from_internet(const struct ros_rule *u)
+{
+	return (u->side == SIDE_ANY || u->side == SIDE_WAN) && !u->restricted && !u->only_established;
+}
+
+/* An accept rule for tcp (or every protocol). */
+static bool accepts_tcp(const struct ros_rule *u)
+{
+	return strcmp(u->action, "accept") == 0 &&
+	       (!u->proto || strcmp(u->proto, "tcp") == 0 || strcmp(u->proto, "6") == 0);
+}
+
+/* A drop, reject or tarpit of everything (no protocol, no port). */
+static bool drops_all(const struct ros_rule *u)
+{
+	return (strcmp(u->action, "drop") == 0 || strcmp(u->action, "reject") == 0 ||
+		strcmp(u->action, "tarpit") == 0) &&
+	       !u->proto && !u->ports;
+}
+
 static void remote_admin(struct ros *r)
 {
 	struct device *d = &r->in->dev;
@@ -1875,13 +1923,9 @@ static void remote_admin(struct ros *r)
 		return;
 	}
 	for (const struct ros_rule *u = r->rules; u; u = u->next) {
-		bool internet = (u->side == SIDE_ANY || u->side == SIDE_WAN) && !u->restricted &&
-				!u->only_established;
-		if (!internet)
+		if (!from_internet(u))
 			continue;
-		if (strcmp(u->action, "accept") == 0) {
-			if (u->proto && strcmp(u->proto, "tcp") != 0 && strcmp(u->proto, "6") != 0)
-				continue;
+		if (accepts_tcp(u)) {
 			for (size_t i = 0; i < nopen; i++) {
 				if (u->ports && !ports_cover(u->ports, open[i]->port))
 					continue;
@@ -1897,10 +1941,7 @@ static void remote_admin(struct ros *r)
 					open[i]->port, open[i]->name);
 				return;
 			}
-		} else if (strcmp(u->action, "drop") == 0 || strcmp(u->action, "reject") == 0 ||
-			   strcmp(u->action, "tarpit") == 0) {
-			if (u->proto || u->ports)
-				continue;
+		} else if (drops_all(u)) {
 			d->remote_admin = TRI_NO;
 			d->remote_admin_line = u->line;
 			return;
@@ -1925,6 +1966,52 @@ static void remote_admin(struct ros *r)
 		r->a, "インターネット側からの通信を落とす input チェーンのルールがなく、%s がすべての"
 		      "アドレスに対して有効%s",
 		list, all_default ? "（RouterOS の初期設定）" : "");
+}
+
+/* Whether a new tcp connection from the internet side to the router's
+ * port passes the input chain, read as remote_admin() reads it: the
+ * first accept covering the port lets it in, an unconditional drop
+ * stops it, no such rule lets it in. A forward to the router itself is
+ * judged by the input chain (the packet is for the router). */
+static bool input_lets(const struct ros *r, unsigned port)
+{
+	for (const struct ros_rule *u = r->rules; u; u = u->next) {
+		if (!from_internet(u))
+			continue;
+		if (accepts_tcp(u) && (!u->ports || ports_cover(u->ports, port)))
+			return true;
+		if (drops_all(u))
+			return false;
+	}
+	return true;
+}
+
+/* A forward to the router itself (action=redirect, or to-addresses one of
+ * its /ip address entries) reaching an enabled /ip service open to any
+ * source through the input chain: remote administration (issue 14 §2). */
+static void forward_to_router(const struct ros *r, const struct ros_nat *n,
+			      struct home_forward *f)
+{
+	bool self = n->redirect;
+	for (size_t i = 0; !self && f->to && i < r->nself; i++)
+		self = strcmp(f->to, r->self[i]) == 0;
+	if (!self)
+		return;
+	f->to_router = true;
+	if (n->redirect)
+		f->to = NULL;
+	if (strcmp(f->proto, "udp") == 0 || strcmp(f->proto, "17") == 0)
+		return;   /* the services are tcp */
+	unsigned lo = f->to_port ? f->to_port : f->port_lo, hi = f->to_port ? f->to_port : f->port_hi;
+	for (size_t i = 0; i < ARRAY_SIZE(r->svcs); i++) {
+		const struct ros_svc *s = &r->svcs[i];
+		if (!s->enabled || s->restricted || !((lo == 0 && hi == 0) || (s->port >= lo && s->port <= hi)))
+			continue;
+		if (input_lets(r, s->port)) {
+			f->admin_svc = s->name;
+			return;
+		}
+	}
 }
 
 static void forwards(struct ros *r)
@@ -1987,6 +2074,7 @@ static void forwards(struct ros *r)
 				f->to_port = (unsigned)tlo;   /* a range: its first port */
 			f->from = n->src;
 			f->line = n->line;
+			forward_to_router(r, n, f);
 			*d->hfwds_tail = f;
 			d->hfwds_tail = &f->next;
 			d->nhfwds++;

@@ -340,6 +340,14 @@ struct home_forward {
 	const char *from;         /* allowed internet sources, NULL = any */
 	unsigned line;
 	struct home_forward *next;
+	/* The forward leads to the router itself (issue 14 §2): its target is
+	 * one of the router's own addresses, or no address at all (an OpenWrt
+	 * redirect without dest_ip, RouterOS action=redirect). admin_svc names
+	 * the router's admin service its port reaches ("ssh", "web admin
+	 * (uhttpd)"…): such a forward is remote administration (EL110), not
+	 * an ordinary port forward; NULL for a port of no admin service. */
+	bool to_router;
+	const char *admin_svc;
 };
 
 /* ---- captures (item 6-1) ------------------------------------------------ */

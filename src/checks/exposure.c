@@ -91,12 +91,40 @@ static void home_forward_finding(struct input *in, const struct run_ctx *ctx,
 	}
 	const char *to = f->to ? f->to : "the home network";
 	const char *to_ja = f->to ? f->to : "宅内のネットワーク";
-	if (f->to && f->to_port && f->to_port != f->port_lo) {
+	bool port = f->to_port && f->to_port != f->port_lo;
+	if (f->to_router) {
+		/* The router's own address (or none given) and port, when they
+		 * say more than "the router itself". */
+		const char *d = f->to && port ? arena_printf(a, "%s port %u", f->to, f->to_port)
+				: f->to	      ? f->to
+				: port	      ? arena_printf(a, "port %u", f->to_port)
+					      : NULL;
+		const char *dj = f->to && port ? arena_printf(a, "%s のポート %u", f->to, f->to_port)
+				 : f->to       ? f->to
+				 : port	       ? arena_printf(a, "ポート %u", f->to_port)
+					       : NULL;
+		to = d ? arena_printf(a, "the router itself (%s)", d) : "the router itself";
+		to_ja = dj ? arena_printf(a, "ルータ自身（%s）", dj) : "ルータ自身";
+		if (port && (!d || !dj))
+			to = NULL;   /* out of memory, said below */
+	} else if (f->to && port) {
 		to = arena_printf(a, "%s port %u", f->to, f->to_port);
 		to_ja = arena_printf(a, "%s のポート %u", f->to, f->to_port);
 	}
 	if (!what || !what_ja || !to || !to_ja) {
 		input_diag(in, DIAG_ERROR, f->line, 0, "out of memory", "メモリが足りません");
+		return;
+	}
+	/* A forward to the router itself onto an admin service is remote
+	 * administration (issue 14 §2), whatever its rule is called. */
+	if (f->to_router && f->admin_svc) {
+		finding_add(in, ctx, "EL110", "forward", ITEM_5_3, -1, FST_WARN, f->line,
+			    f->name ? arena_printf(a, "redirect: %s", f->name) : NULL, "what", what,
+			    "what_ja", ja_spaced(a, what_ja, true), "to", to, "to_ja",
+			    ja_spaced(a, to_ja, true),
+			    "service", f->admin_svc, "service_ja", ja_spaced(a, f->admin_svc, true),
+			    "from", f->from ? f->from : "any source",
+			    "from_ja", ja_spaced(a, f->from ? f->from : "すべての送信元", false), ARGS_END);
 		return;
 	}
 	finding_add(in, ctx, "EL114", "default", ITEM_5_3, -1, FST_WARN, f->line,

@@ -203,7 +203,7 @@ printf 'PRIVATE-KEY-%s\n' "$FAKEHASH" >"$BK/etc/dropbear/dropbear_ed25519_host_k
 el --format json "$BK" >"$TMP/owd.json" 2>"$TMP/err"
 check "openwrt dir exit" 1 "$?"
 no_sanitizer "openwrt dir" "$TMP/err"
-check "openwrt dir: files" "$BK/etc/config/wireless $BK/etc/config/firewall $BK/etc/openwrt_release $BK/etc/config/upnpd" \
+check "openwrt dir: files" "$BK/etc/config/wireless $BK/etc/config/firewall $BK/etc/openwrt_release $BK/etc/config/upnpd $BK/etc/config/dropbear" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owd.json")"
 check "openwrt dir: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owd.json")"
 check "openwrt dir: EL253 file" "$BK/etc/config/wireless" "$(ow_file_of "$TMP/owd.json" EL253)"
@@ -214,7 +214,7 @@ el --format json "$TMP/backup.tar.gz" >"$TMP/owa.json" 2>"$TMP/err"
 check "openwrt archive exit" 1 "$?"
 no_sanitizer "openwrt archive" "$TMP/err"
 A=$TMP/backup.tar.gz
-check "openwrt archive: files" "$A:etc/config/wireless $A:etc/config/firewall $A:etc/openwrt_release $A:etc/config/upnpd" \
+check "openwrt archive: files" "$A:etc/config/wireless $A:etc/config/firewall $A:etc/openwrt_release $A:etc/config/upnpd $A:etc/config/dropbear" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/owa.json")"
 check "openwrt archive: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owa.json")"
 check "openwrt archive: EL110 file" "$A:etc/config/firewall" "$(ow_file_of "$TMP/owa.json" EL110)"
@@ -235,6 +235,57 @@ el --format json "$TMP/cut.tar.gz" "${OWF[0]}" >"$TMP/owc.json" 2>"$TMP/err"
 check "openwrt cut archive exit" 2 "$?"
 jq -r '.inputs[0].error' "$TMP/owc.json" | grep -q "truncated" && ok || bad "openwrt cut archive: $(jq -r '.inputs[0].error' "$TMP/owc.json")"
 check "openwrt cut archive: next input read" fail "$(jq -r '.inputs[1].items["6-2"]' "$TMP/owc.json")"
+
+# Issue 14 §2: /etc/config/network, uhttpd and dropbear are files of the
+# router too. A redirect from wan to the router's own address (from the
+# network file) or without dest_ip, onto an admin port, is remote
+# administration (EL110); onto another port it stays EL114 and says it
+# reaches the router. Expectations written from OpenWrt's documentation
+# before the run (samples/openwrt/SOURCES.md, openwrt-samples-intended.tsv).
+JH=("$OW/real-johnhoder-firewall.uci" "$OW/real-johnhoder-network.uci" "$OW/real-johnhoder-dropbear.uci")
+el --format json "${JH[@]}" >"$TMP/jh.json" 2>"$TMP/err"
+check "openwrt real router (firewall+network+dropbear) exit (warnings only)" 0 "$?"
+no_sanitizer "openwrt real router" "$TMP/err"
+check "openwrt real router: one input" 1 "$(jq '.inputs | length' "$TMP/jh.json")"
+check "openwrt real router: rules" "EL110:157 EL110:189 EL114:126 EL114:198" \
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn" or .status == "fail") | "\(.rule):\(.line)"] | join(" ")' "$TMP/jh.json")"
+check "openwrt real router: 5-3" warn "$(jq -r '.inputs[0].items["5-3"]' "$TMP/jh.json")"
+check "openwrt real router: EL110 file" "${JH[0]}" "$(ow_file_of "$TMP/jh.json" EL110)"
+check "openwrt real router: EL110 says the service" \
+	"tcp+udp port 22 from any source is forwarded to the router itself (192.168.100.1), to its SSH admin service: the router's settings can be reached from the internet." \
+	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL110")][0].message' "$TMP/jh.json")"
+check "openwrt real router: EL114 to the router's non-admin port says so" \
+	"tcp+udp port 21 from any source is forwarded to the router itself (192.168.100.1)." \
+	"$(jq -r '.inputs[0].findings[] | select(.rule == "EL114" and .line == 198) | .message' "$TMP/jh.json")"
+el --format json --lang ja "${JH[@]}" >"$TMP/jhja.json" 2>/dev/null
+check "openwrt real router: EL110 in Japanese" \
+	"すべての送信元からの tcp+udp ポート 443 がルータ自身（192.168.100.1）の HTTPS の管理用サービスに転送されています。ルータの設定にインターネットから到達できます。" \
+	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL110")][1].message' "$TMP/jhja.json")"
+# The order of the files does not matter; uhttpd's ports are admin ports.
+OWN=("$OW/network-pppoe-list-ipaddr.uci" "$OW/uhttpd-8080.uci" "$OW/firewall-redirect-to-router.uci")
+el --format json "${OWN[@]}" >"$TMP/own.json" 2>/dev/null
+check "openwrt network first, with uhttpd: rules" "EL110:32 EL110:40 EL110:49 EL114:57" \
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn") | "\(.rule):\(.line)"] | join(" ")' "$TMP/own.json")"
+el --format json "${OWN[2]}" "${OWN[0]}" >"$TMP/own2.json" 2>/dev/null
+check "openwrt firewall first, no uhttpd: 8080 to 10.0.0.1 is no admin port" "EL110:32 EL110:40 EL114:49 EL114:57" \
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn") | "\(.rule):\(.line)"] | join(" ")' "$TMP/own2.json")"
+# The same router as a backup: etc/config/network and uhttpd are members.
+BN=$TMP/backup-net
+mkdir -p "$BN/etc/config"
+cp "${OWN[0]}" "$BN/etc/config/network"
+cp "${OWN[1]}" "$BN/etc/config/uhttpd"
+cp "${OWN[2]}" "$BN/etc/config/firewall"
+tar czf "$TMP/backup-net.tar.gz" -C "$BN" .
+el --format json "$TMP/backup-net.tar.gz" >"$TMP/ownb.json" 2>/dev/null
+check "openwrt archive with network: files" "$TMP/backup-net.tar.gz:etc/config/firewall $TMP/backup-net.tar.gz:etc/config/network $TMP/backup-net.tar.gz:etc/config/uhttpd" \
+	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/ownb.json")"
+check "openwrt archive with network: rules" "EL110:32 EL110:40 EL110:49 EL114:57" \
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn") | "\(.rule):\(.line)"] | join(" ")' "$TMP/ownb.json")"
+# The PPPoE password of the network file never leaves the process.
+for fmt in text json sarif; do
+	el --format "$fmt" "${OWN[@]}" "$TMP/backup-net.tar.gz" >"$TMP/owno" 2>&1
+	if grep -qF "Zq7-not-a-real-pppoe-secret" "$TMP/owno"; then bad "openwrt: PPPoE password leaked ($fmt)"; else ok; fi
+done
 
 # An unpacked backup never leads edgelint out of its directory: a member
 # that is a link out of it (etc/config/wireless -> a file elsewhere, etc ->
@@ -621,6 +672,10 @@ for fmt in text json sarif; do
 		check "all samples $fmt/$lang exit" 1 "$rc"
 		no_sanitizer "all samples $fmt/$lang" "$TMP/err"
 		for sec in "${SECRETS[@]}"; do
+			# A secret that is a word of edgelint's own texts (the real
+			# WRP400 dump's passphrase "password") is found in every
+			# report that says "common passwords": not a leak to test here.
+			grep -qwF -- "$sec" rules/rules.yaml && continue
 			if grep -qF -- "$sec" "$o" "$TMP/err"; then bad "secret leaked in $fmt/$lang output"; else ok; fi
 		done
 	done

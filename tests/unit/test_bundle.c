@@ -290,7 +290,7 @@ static void test_errors(void **state)
 	/* Nothing edgelint reads. */
 	struct buf o = {0};
 	tar_member(&o, "etc/shadow", NULL, '0', shadow, strlen(shadow), false);
-	tar_member(&o, "etc/config/network", NULL, '0', "config x\n", 9, false);
+	tar_member(&o, "etc/config/dhcp", NULL, '0', "config x\n", 9, false);
 	tar_end(&o);
 	expect_error(o.b, o.n, 1u << 20, EL_EPARSE, "holds none of the files");
 	/* A size field that is not octal. */
@@ -409,7 +409,8 @@ static void test_dir(void **state)
 	assert_int_equal(bundle_dir(&in, p, OWRT_BACKUP, 1u << 20, why, sizeof(why)), EL_EPARSE);
 	assert_non_null(strstr(why, "holds none"));
 	snprintf(want, sizeof(want), "%s: ディレクトリに edgelint が読むファイル（etc/config/wireless、"
-		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd）が"
+		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd、"
+		 "etc/config/network、etc/config/uhttpd、etc/config/dropbear）が"
 		 "一つもありません", p);
 	assert_string_equal(in.error_ja, want);
 	input_free(&in);

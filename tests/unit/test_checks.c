@@ -1347,6 +1347,48 @@ static void test_exposure(void **state)
 	input_free(&in);
 }
 
+
+/* Issue 14 §2: a forward to the router itself onto an admin service is
+ * EL110 "forward" (high); onto another port EL114 naming the router. */
+static void test_exposure_forward_to_router(void **state)
+{
+	(void)state;
+	struct input in;
+	new_input(&in);
+	quiet_device(&in);
+	static struct home_forward admin = {.name = "LuCI", .proto = "tcp", .port_lo = 8443,
+					    .port_hi = 8443, .to_port = 443, .line = 30,
+					    .to_router = true, .admin_svc = "HTTPS"};
+	static struct home_forward other = {.proto = "udp", .port_lo = 5201, .port_hi = 5201,
+					    .to = "192.168.1.1", .line = 31, .to_router = true};
+	admin.next = &other;
+	other.next = NULL;
+	in.dev.hfwds = &admin;
+	in.dev.nhfwds = 2;
+	run_checks(&in);
+	EXPECT(&in, {"EL110", "forward", FST_WARN, 30, ITEM_5_3},
+	       {"EL114", "default", FST_WARN, 31, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	expect_evidence(&in, 0, "redirect: LuCI");
+	expect_message(&in, 0, LANG_EN,
+		       "tcp port 8443 from any source is forwarded to the router itself (port 443), "
+		       "to its HTTPS admin service: the router's settings can be reached from the "
+		       "internet.");
+	expect_message(&in, 0, LANG_JA,
+		       "すべての送信元からの tcp ポート 8443 がルータ自身（ポート 443）の HTTPS の"
+		       "管理用サービスに転送されています。ルータの設定にインターネットから到達"
+		       "できます。");
+	expect_message(&in, 1, LANG_EN,
+		       "udp port 5201 from any source is forwarded to the router itself "
+		       "(192.168.1.1).");
+	expect_message(&in, 1, LANG_JA,
+		       "すべての送信元からの udp ポート 5201 がルータ自身（192.168.1.1）に転送されて"
+		       "います。");
+	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	in.dev.hfwds = NULL;
+	input_free(&in);
+}
+
 /* Regression (found by these tests, fixed): check_exposure() returned when
  * !in->has_device, but remote_admin: and upnp: are top-level keys of the
  * facts file, read whether or not the router: section is there. A file
@@ -1507,6 +1549,7 @@ int main(void)
 		cmocka_unit_test_setup(test_firmware_model_and_auto_update, test_setup),
 		cmocka_unit_test_setup(test_firmware_support_end_without_model, test_setup),
 		cmocka_unit_test_setup(test_exposure, test_setup),
+		cmocka_unit_test_setup(test_exposure_forward_to_router, test_setup),
 		cmocka_unit_test_setup(test_exposure_without_router_section, test_setup),
 		cmocka_unit_test_setup(test_method, test_setup),
 		cmocka_unit_test_setup(test_distro_openwrt, test_setup),

@@ -6,7 +6,7 @@
  *    ciphers; passphrases (length, line, registered as secrets);
  *  - which BSSes count: radio off, net_mode disabled, bss_enabled, a
  *    guest's own radio, DD-WRT vifs; AP and non-AP modes; the wl_ mirror
- *    ignored; BSS order;
+ *    ignored where a wlN_ radio exists; BSS order;
  *  - device identity: Merlin release naming (3006/3004/386/380), stock
  *    ASUSWRT, odmpid, DD-WRT, FreshTomato/Tomato, Tenda, build dates;
  *  - WPS, UPnP, remote admin with why, vts_rulelist forwards, DMZ;
@@ -15,7 +15,12 @@
  *    a 1 MB line, nothing readable;
  *  - binary backups built here: HDR1, HDR2 (salted, padded), DD-WRT, and
  *    truncated or corrupt ones (errors naming entry and byte offset);
- *  - content detection of dumps and backups.
+ *  - content detection of dumps and backups;
+ *  - single-radio firmware (bare wl_ keys, WPS in wl_wsc_enable), model
+ *    keys (odmpid, productid, model, router_name), forwards to the
+ *    router's own lan_ipaddr (issue 14 §2).
+ * Length: the tests of one module are one cmocka group in one file; each
+ * test is short, and the file is long because the module has many cases.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -625,6 +630,111 @@ static void test_remote_admin_variants(void **state)
 	input_free(&in);
 }
 
+
+/* ---- single-radio firmware, model keys, forwards to the router (issue 14 §2) ---- */
+
+static void test_bare_wl_and_models(void **state)
+{
+	(void)state;
+	struct input in;
+	/* Only bare wl_ keys: they are the radio's settings. */
+	assert_int_equal(parse_text(&in, "router_name=WRT54G\n"        /* 1 */
+					 "wl_ssid=Kitchen\n"           /* 2 */
+					 "wl_radio=1\n"                /* 3 */
+					 "wl_mode=ap\n"                /* 4 */
+					 "wl_akm=psk psk2\n"           /* 5 */
+					 "wl_crypto=tkip+aes\n"        /* 6 */
+					 "wl_wpa_psk=sunflower-7-harbor\n" /* 7 */
+					 "wl_wsc_enable=1\n"),         /* 8 */
+			 0);
+	assert_int_equal(in.dev.nwifi, 1);
+	assert_string_equal(in.dev.wifi->ssid.s, "Kitchen");
+	assert_true(in.dev.wifi->enabled);
+	assert_true(in.dev.wifi->is_ap);
+	assert_int_equal(in.dev.wifi->sec, WSEC_WPA_WPA2);
+	assert_int_equal(in.dev.wifi->sec_label.line, 5);
+	assert_int_equal(in.dev.wifi->cipher, WCIPH_TKIP_AES);
+	assert_string_equal(in.dev.wifi->pass, "sunflower-7-harbor");
+	assert_int_equal(in.dev.wifi->pass_line, 7);
+	assert_true(has_secret(&in, "sunflower-7-harbor"));
+	assert_int_equal(in.dev.wps, TRI_YES);
+	assert_int_equal(in.dev.wps_line, 8);
+	/* No firmware family told: router_name is the model. */
+	assert_null(in.dev.vendor.s);
+	assert_string_equal(in.dev.model.s, "WRT54G");
+	assert_int_equal(in.dev.model.line, 1);
+	assert_true(in.has_device);
+	input_free(&in);
+	/* The bare radio switched off, WPS off by wl_wps_mode. */
+	assert_int_equal(parse_text(&in, "wl_ssid=Off\nwl_radio=0\nwl_wps_mode=disabled\n"), 0);
+	assert_int_equal(in.dev.nwifi, 1);
+	assert_false(in.dev.wifi->enabled);
+	assert_int_equal(in.dev.wps, TRI_NO);
+	input_free(&in);
+	/* A radio of its own (wl0_ssid): the bare keys stay the web page's copy. */
+	assert_int_equal(parse_text(&in, "wl_ssid=Copy\nwl_akm=\nwl0_ssid=Real\nwl0_akm=psk2\n"), 0);
+	assert_int_equal(in.dev.nwifi, 1);
+	assert_string_equal(in.dev.wifi->ssid.s, "Real");
+	assert_int_equal(in.dev.wifi->sec, WSEC_WPA2);
+	input_free(&in);
+	/* wps_mode, when present, wins over the bare keys. */
+	assert_int_equal(parse_text(&in, "wps_mode=disabled\nwl_wsc_enable=1\n"), 0);
+	assert_int_equal(in.dev.wps, TRI_NO);
+	assert_int_equal(in.dev.wps_line, 1);
+	input_free(&in);
+	/* DD-WRT keeps the host name in router_name: not a model. */
+	assert_int_equal(parse_text(&in, "DD_BOARD=\nos_version=33555\nos_date=Jan 13 2018\n"
+					 "router_name=living-room\nwl0_ssid=x\n"),
+			 0);
+	assert_string_equal(in.dev.vendor.s, "dd-wrt");
+	assert_null(in.dev.model.s);
+	input_free(&in);
+	/* model and odmpid name it whatever the firmware; odmpid first. */
+	assert_int_equal(parse_text(&in, "model=RT-N12\nodmpid=RT-N12HP\n"), 0);
+	assert_string_equal(in.dev.model.s, "RT-N12HP");
+	assert_int_equal(in.dev.model.line, 2);
+	assert_true(in.has_device);
+	input_free(&in);
+}
+
+static void test_forwards_to_router(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse_text(&in, "lan_ipaddr=192.168.50.1\n"                     /* 1 */
+					 "http_lanport=8088\n"                           /* 2 */
+					 "vts_enable_x=1\n"                              /* 3 */
+					 "vts_rulelist=<web>8443>192.168.50.1>8088>TCP>"
+					 "<ssh>2222>192.168.50.1>22>TCP>"
+					 "<game>27015>192.168.50.1>>UDP>"
+					 "<nas>22>192.168.50.20>>TCP>\n"                 /* 4 */
+					 "dmz_ip=192.168.50.1\n"),                       /* 5 */
+			 0);
+	assert_int_equal(in.dev.nhfwds, 5);
+	const struct home_forward *f = in.dev.hfwds;
+	assert_true(f->to_router);
+	assert_string_equal(f->admin_svc, "HTTP");   /* http_lanport 8088 */
+	f = f->next;
+	assert_true(f->to_router);
+	assert_string_equal(f->admin_svc, "SSH");
+	f = f->next;
+	assert_true(f->to_router);
+	assert_null(f->admin_svc);                   /* 27015: no admin service */
+	f = f->next;
+	assert_false(f->to_router);                  /* a home host, even on 22 */
+	assert_null(f->admin_svc);
+	f = f->next;
+	assert_string_equal(f->name, "DMZ");         /* every port to the router */
+	assert_true(f->to_router);
+	assert_string_equal(f->admin_svc, "SSH");
+	assert_int_equal(f->line, 5);
+	input_free(&in);
+	/* Without lan_ipaddr the router's address is not known. */
+	assert_int_equal(parse_text(&in, "vts_enable_x=1\nvts_rulelist=<a>22>192.168.1.1>>TCP>\n"), 0);
+	assert_false(in.dev.hfwds->to_router);
+	input_free(&in);
+}
+
 /* ---- text details and hostile input --------------------------------------- */
 
 static void test_text_details(void **state)
@@ -738,9 +848,12 @@ static void test_hostile(void **state)
 	assert_int_equal(in.dev.wifi->sec, WSEC_WPA2);
 	assert_int_equal(in.dev.wifi->sec_label.line, 3);
 	input_free(&in);
-	/* Radio numbers too long to be a radio are not BSSes. */
+	/* Radio numbers too long to be a radio are not BSSes; with no radio
+	 * left, the bare wl_ keys are the single radio's (issue 14 §2). */
 	assert_int_equal(parse_text(&in, "wl1234_ssid=x\nwl0.1234_ssid=y\nwl_ssid=z\n"), 0);
-	assert_int_equal(in.dev.nwifi, 0);
+	assert_int_equal(in.dev.nwifi, 1);
+	assert_string_equal(in.dev.wifi->ssid.s, "z");
+	assert_int_equal(in.dev.wifi->ssid.line, 3);
 	input_free(&in);
 }
 
@@ -964,6 +1077,8 @@ int main(void)
 		cmocka_unit_test(test_asus_firmware_names),
 		cmocka_unit_test(test_other_identities),
 		cmocka_unit_test(test_remote_admin_variants),
+		cmocka_unit_test(test_bare_wl_and_models),
+		cmocka_unit_test(test_forwards_to_router),
 		cmocka_unit_test(test_text_details),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_backups),

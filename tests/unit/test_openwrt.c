@@ -35,6 +35,7 @@
 #include "../../parsers/parsers.h"
 #include "../../src/model.h"
 #include "testctx.h"
+#include "testmodel.h"
 
 /* ---- encryption ------------------------------------------------------------- */
 
@@ -898,6 +899,188 @@ static void test_parts(void **state)
 			    "the same router? '21.02.3' is used");
 }
 
+
+/* ---- network, uhttpd, dropbear and forwards to the router (issue 14 §2) ------- */
+
+/* Parses the files of one router, in the order given. */
+static void parse_parts(struct input *in, const char *const *names, const char *const *texts,
+			size_t n)
+{
+	input_init(in, names[0]);
+	in->kind = input_kind_named("openwrt");
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(input_add_part(in, names[i], names[i], texts[i], strlen(texts[i]),
+						1u << 20),
+				 0);
+	assert_int_equal(parser_of(in->kind)->parse(in, &g_ctx), 0);
+}
+
+static const char net_doc[] =
+	"config interface 'loopback'\n"          /* 1 */
+	"\toption proto 'static'\n"              /* 2 */
+	"\toption ipaddr '127.0.0.1'\n"          /* 3 */
+	"config interface 'lan'\n"               /* 4 */
+	"\toption proto 'static'\n"              /* 5 */
+	"\tlist ipaddr '192.168.7.1/24'\n"       /* 6 */
+	"\tlist ipaddr '10.9.0.1/24'\n"          /* 7 */
+	"\toption ip6addr 'fd00:7::1/64'\n"      /* 8 */
+	"config interface 'uplink'\n"            /* 9 */
+	"\toption proto 'pppoe'\n"               /* 10 */
+	"\toption password 'pppoe-Secret-77'\n"; /* 11 */
+static const char fw_doc[] =
+	"config zone\n"                          /* 1 */
+	"\toption name 'wan'\n"                  /* 2 */
+	"\toption network 'uplink'\n"            /* 3 */
+	"\toption input 'REJECT'\n"              /* 4 */
+	"config redirect\n"                      /* 5: no dest_ip, dest_port 22 */
+	"\toption src 'wan'\n"                   /* 6 */
+	"\toption proto 'tcp'\n"                 /* 7 */
+	"\toption src_dport '2200'\n"            /* 8 */
+	"\toption dest_port '22'\n"              /* 9 */
+	"config redirect\n"                      /* 10: the lan address, port 8080 */
+	"\toption src 'wan'\n"                   /* 11 */
+	"\toption src_dport '8080'\n"            /* 12 */
+	"\toption dest_ip '192.168.7.1'\n"       /* 13 */
+	"config redirect\n"                      /* 14: the second lan address, 5000 */
+	"\toption src 'wan'\n"                   /* 15 */
+	"\toption src_dport '5000'\n"            /* 16 */
+	"\toption dest_ip '10.9.0.1/32'\n"       /* 17 */
+	"config redirect\n"                      /* 18: the IPv6 address, 2022 */
+	"\toption src 'wan'\n"                   /* 19 */
+	"\toption src_dport '2022'\n"            /* 20 */
+	"\toption dest_ip 'fd00:7::1'\n"         /* 21 */
+	"config redirect\n"                      /* 22: a home host, port 22 */
+	"\toption src 'wan'\n"                   /* 23 */
+	"\toption src_dport '22'\n"              /* 24 */
+	"\toption dest_ip '192.168.7.20'\n"      /* 25 */
+	"config redirect\n"                      /* 26: neither dest_ip nor dest_port */
+	"\toption src 'wan'\n"                   /* 27 */
+	"\toption src_dport '443'\n";            /* 28 */
+static const char httpd_doc[] =
+	"config uhttpd 'main'\n"
+	"\tlist listen_http '0.0.0.0:8080'\n"
+	"\tlist listen_https '[::]:8443'\n"
+	"\tlist listen_https 'nonsense:x'\n";
+static const char dropbear_doc[] =
+	"config dropbear\n"
+	"\toption Port '2022'\n";
+
+static void test_network_and_forwards_to_router(void **state)
+{
+	(void)state;
+	struct input *in = &g_in;
+	/* The firewall first: the redirects are judged once every file is read. */
+	const char *names[] = {"firewall", "network", "uhttpd", "dropbear"};
+	const char *texts[] = {fw_doc, net_doc, httpd_doc, dropbear_doc};
+	parse_parts(in, names, texts, 4);
+	const struct input_part *np = input_part_of(in, 29);
+	assert_non_null(np);
+	assert_int_equal(in->dev.wan, TRI_YES);
+	assert_int_equal(in->dev.wan_line, 28 + 9);   /* interface 'uplink', on zone wan */
+	assert_string_equal(in->dev.wan_why, "interface 'uplink' (proto pppoe)");
+	assert_string_equal(in->dev.wan_why_ja, "インターフェース 'uplink'（proto pppoe）");
+	assert_int_equal(in->dev.remote_admin, TRI_NO);
+	assert_int_equal(in->dev.nhfwds, 6);
+	/* 1: no dest_ip, to the router's port 22: SSH. */
+	assert_true(hfwd_nth(in, 0)->to_router);
+	assert_null(hfwd_nth(in, 0)->to);
+	assert_string_equal(hfwd_nth(in, 0)->admin_svc, "SSH");
+	assert_int_equal(hfwd_nth(in, 0)->line, 5);
+	/* 2: the lan address, port 8080 kept: uhttpd listens there. */
+	assert_true(hfwd_nth(in, 1)->to_router);
+	assert_string_equal(hfwd_nth(in, 1)->to, "192.168.7.1");
+	assert_string_equal(hfwd_nth(in, 1)->admin_svc, "HTTP");
+	/* 3: the second lan address (list ipaddr, "/32"), 5000: no admin service. */
+	assert_true(hfwd_nth(in, 2)->to_router);
+	assert_null(hfwd_nth(in, 2)->admin_svc);
+	/* 4: the IPv6 address, 2022: dropbear's Port. */
+	assert_true(hfwd_nth(in, 3)->to_router);
+	assert_string_equal(hfwd_nth(in, 3)->admin_svc, "SSH");
+	/* 5: a home host: an ordinary forward, even on port 22. */
+	assert_false(hfwd_nth(in, 4)->to_router);
+	assert_null(hfwd_nth(in, 4)->admin_svc);
+	/* 6: neither dest_ip nor dest_port: OpenWrt does not load it; read as before. */
+	assert_false(hfwd_nth(in, 5)->to_router);
+	/* The PPPoE password is a secret; the bad uhttpd port a note. */
+	assert_true(has_secret(in, "pppoe-Secret-77"));
+	assert_string_equal(note_at(in, 28 + 11 + 4),
+			    "'nonsense:x' is not a port edgelint can read; it is not counted as an "
+			    "admin port");
+	input_free(in);
+
+	/* Without the network file the addresses are not known to be the
+	 * router's; without uhttpd and dropbear only 22, 23, 80, 443 are admin. */
+	const char *n2[] = {"firewall"};
+	const char *t2[] = {fw_doc};
+	parse_parts(in, n2, t2, 1);
+	assert_int_equal(in->dev.wan, TRI_UNSET);
+	assert_true(hfwd_nth(in, 0)->to_router);
+	assert_string_equal(hfwd_nth(in, 0)->admin_svc, "SSH");
+	for (size_t i = 1; i < 6; i++)
+		assert_false(hfwd_nth(in, i)->to_router);
+	input_free(in);
+}
+
+static void test_network_wan(void **state)
+{
+	(void)state;
+	struct input *in = &g_in;
+	/* A bridged access point: lan by DHCP, no wan. */
+	static const char dumb[] = "config interface 'lan'\n"
+				   "\toption device 'br-lan'\n"
+				   "\toption proto 'dhcp'\n";
+	assert_int_equal(parse(dumb), 0);
+	assert_int_equal(in->dev.wan, TRI_NO);
+	assert_int_equal(in->dev.wan_line, 0);
+	assert_string_equal(in->dev.wan_why,
+			    "/etc/config/network has no internet-facing interface (no wan interface "
+			    "with DHCP, PPPoE or a static address with a gateway)");
+	input_free(in);
+	/* A lan with a static gateway (a dumb AP set by hand) is no WAN; a wan
+	 * with a static address but no gateway, or disabled, is none either. */
+	static const char noup[] = "config interface 'lan'\n"
+				   "\toption proto 'static'\n"
+				   "\toption ipaddr '192.168.1.2'\n"
+				   "\toption gateway '192.168.1.1'\n"
+				   "config interface 'wan'\n"
+				   "\toption proto 'static'\n"
+				   "\toption ipaddr '203.0.113.9'\n"
+				   "config interface 'wan6'\n"
+				   "\toption proto 'dhcpv6'\n"
+				   "\toption disabled '1'\n";
+	assert_int_equal(parse(noup), 0);
+	assert_int_equal(in->dev.wan, TRI_NO);
+	input_free(in);
+	/* wan by DHCP, as OpenWrt ships; `uci show` form. */
+	static const char show[] = "network.lan=interface\n"
+				   "network.lan.proto='static'\n"
+				   "network.wan=interface\n"
+				   "network.wan.proto='dhcp'\n";
+	assert_int_equal(parse(show), 0);
+	assert_int_equal(in->dev.wan, TRI_YES);
+	assert_int_equal(in->dev.wan_line, 3);
+	assert_string_equal(in->dev.wan_why, "interface 'wan' (proto dhcp)");
+	input_free(in);
+	/* A client uplink on a masquerading zone (a travel router): named by
+	 * the firewall, not by its name. Without the firewall it is no WAN. */
+	static const char tnet[] = "config interface 'lan'\n"
+				   "\toption proto 'static'\n"
+				   "config interface 'hotel'\n"
+				   "\toption proto 'dhcp'\n";
+	static const char tfw[] = "config zone\n"
+				  "\toption name 'up'\n"
+				  "\toption masq '1'\n"
+				  "\tlist network 'hotel'\n";
+	const char *names[] = {"network", "firewall"};
+	const char *texts[] = {tnet, tfw};
+	parse_parts(in, names, texts, 2);
+	assert_int_equal(in->dev.wan, TRI_YES);
+	assert_int_equal(in->dev.wan_line, 3);
+	input_free(in);
+	parse_parts(in, names, texts, 1);
+	assert_int_equal(in->dev.wan, TRI_NO);
+}
+
 /* ---- hostile input ------------------------------------------------------------------- */
 
 static void test_hostile(void **state)
@@ -994,7 +1177,12 @@ static void test_detect_and_roles(void **state)
 		{"NAME=\"OpenWrt\"\nID=\"openwrt\"\n", 4},
 		{"{\n\"board_name\": \"x\",\n\"release\": {}\n}\n", 5},
 		{"config upnpd 'config'\n", 6},
-		{"config interface 'lan'\n", 0},
+		{"config interface 'lan'\n", 7},
+		{"network.lan=interface\nnetwork.lan.proto='static'\n", 7},
+		{"config uhttpd 'main'\n", 8},
+		{"config dropbear\n", 9},
+		{"config 'dropbear'\n", 9},
+		{"config globals 'globals'\n", 0},
 		{"{\"model\": \"x\"}\n", 0},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -1024,6 +1212,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_os_release, teardown_input),
 		cmocka_unit_test_teardown(test_board_json, teardown_input),
 		cmocka_unit_test_teardown(test_parts, teardown_input),
+		cmocka_unit_test_teardown(test_network_and_forwards_to_router, teardown_input),
+		cmocka_unit_test_teardown(test_network_wan, teardown_input),
 		cmocka_unit_test_teardown(test_hostile, teardown_input),
 		cmocka_unit_test(test_detect_and_roles),
 	};

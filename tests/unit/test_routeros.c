@@ -1064,6 +1064,69 @@ static void test_port_forwards(void **state)
 	input_free(&in);
 }
 
+
+/* Issue 14 §2: a forward to the router itself (to one of its /ip address
+ * entries, or action=redirect) onto an open service the input chain lets
+ * in is remote administration. */
+static void test_forwards_to_router(void **state)
+{
+	(void)state;
+	struct input in;
+	parse_edge(&in,
+		   "/ip address\n"                                                          /* 4 */
+		   "add address=192.168.88.1/24 interface=bridge network=192.168.88.0\n"    /* 5 */
+		   "/ip firewall filter\n"                                                  /* 6 */
+		   "add action=accept chain=input dst-port=8291 protocol=tcp\n"             /* 7 */
+		   "add action=drop chain=input in-interface-list=!LAN\n"                   /* 8 */
+		   "/ip firewall nat\n"                                                     /* 9 */
+		   "add action=dst-nat chain=dstnat dst-port=18291 in-interface-list=WAN "
+		   "protocol=tcp to-addresses=192.168.88.1 to-ports=8291\n"                 /* 10 */
+		   "add action=redirect chain=dstnat dst-port=2222 in-interface-list=WAN "
+		   "protocol=tcp to-ports=22\n"                                             /* 11 */
+		   "add action=dst-nat chain=dstnat dst-port=8080 in-interface-list=WAN "
+		   "protocol=tcp to-addresses=192.168.88.1 to-ports=80\n"                   /* 12 */
+		   "add action=redirect chain=dstnat dst-port=53 in-interface-list=WAN "
+		   "protocol=udp\n"                                                         /* 13 */
+		   "add action=dst-nat chain=dstnat dst-port=8291 in-interface-list=WAN "
+		   "protocol=tcp to-addresses=192.168.88.9\n"                               /* 14 */
+		   "/ip service\n"                                                          /* 15 */
+		   "set www address=192.168.88.0/24\n");                                    /* 16 */
+	assert_int_equal(in.dev.nhfwds, 5);
+	const struct home_forward *f = in.dev.hfwds;
+	/* The router's own address, winbox 8291, accepted by the input chain. */
+	assert_true(f->to_router);
+	assert_string_equal(f->to, "192.168.88.1");
+	assert_string_equal(f->admin_svc, "winbox");
+	assert_int_equal(f->line, 10);
+	/* A redirect onto ssh 22, but the input chain drops it: not admin. */
+	f = f->next;
+	assert_true(f->to_router);
+	assert_null(f->to);
+	assert_int_equal(f->to_port, 22);
+	assert_null(f->admin_svc);
+	/* www 80 is limited to the LAN (address=): not open to the internet. */
+	f = f->next;
+	assert_true(f->to_router);
+	assert_null(f->admin_svc);
+	/* udp 53 redirected to the router: no tcp service. */
+	f = f->next;
+	assert_true(f->to_router);
+	assert_null(f->admin_svc);
+	/* Another host, even on 8291: an ordinary forward. */
+	f = f->next;
+	assert_false(f->to_router);
+	assert_null(f->admin_svc);
+	input_free(&in);
+
+	/* Without an input drop, a redirect onto ssh reaches it. */
+	parse_edge(&in, "/ip firewall nat\n"
+			"add action=redirect chain=dstnat dst-port=2222 in-interface-list=WAN "
+			"protocol=tcp to-ports=22\n");
+	assert_int_equal(in.dev.nhfwds, 1);
+	assert_string_equal(in.dev.hfwds->admin_svc, "ssh");
+	input_free(&in);
+}
+
 /* ---- hostile and broken input ------------------------------------------------- */
 
 static void test_broken_lines(void **state)
@@ -1257,6 +1320,7 @@ int main(void)
 		cmocka_unit_test(test_wan),
 		cmocka_unit_test(test_partial_export),
 		cmocka_unit_test(test_port_forwards),
+		cmocka_unit_test(test_forwards_to_router),
 		cmocka_unit_test(test_broken_lines),
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_detect),

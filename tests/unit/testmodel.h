@@ -130,4 +130,16 @@ static inline const struct wifi_net *wifi_nth(const struct input *in, size_t i)
 	return w;
 }
 
+/* The input's i-th home-router port forward (0-based, input order); fails
+ * the test when there is none. */
+static inline const struct home_forward *hfwd_nth(const struct input *in, size_t i)
+{
+	const struct home_forward *f = in->dev.hfwds;
+	for (size_t k = 0; f && k < i; k++)
+		f = f->next;
+	if (!f)
+		fail_msg("no forward %zu (there are %zu)", i, in->dev.nhfwds);
+	return f;
+}
+
 #endif
