@@ -1337,6 +1337,11 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 			r->self = nn;
 			r->self[r->nself++] = k;
 		}
+		/* A public address on an interface is a sign of a WAN (issue
+		 * 14 §1). */
+		if (!cmd_off(c) && addr_public(r, a))
+			wan_sign(r, c->line, arena_printf(r->a, "the public address %s", quotable(r, a)),
+				 arena_printf(r->a, "グローバルアドレス %s", quotable(r, a)));
 		return true;
 	}
 	if (strcmp(p, "ip upnp") == 0 && set) {
@@ -1380,13 +1385,6 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 	}
 	if (strcmp(p, "interface lte") == 0 && (add || set) && !cmd_off(c)) {
 		wan_sign(r, c->line, "an LTE interface", "LTE のインターフェース");
-		return true;
-	}
-	if (strcmp(p, "ip address") == 0 && add && !cmd_off(c)) {
-		const char *v = arg_get(c->args, c->nargs, "address");
-		if (addr_public(r, v))
-			wan_sign(r, c->line, arena_printf(r->a, "the public address %s", quotable(r, v)),
-				 arena_printf(r->a, "グローバルアドレス %s", quotable(r, v)));
 		return true;
 	}
 	if (strcmp(p, "ip route") == 0 && add) {
