@@ -139,6 +139,8 @@ struct cls_cred {
 	const uint8_t *secret;    /* password, community… (never empty) */
 	size_t secret_len;
 	bool anonymous;           /* anonymous FTP: information, not a leak */
+	bool no_auth;             /* a session that needed no secret at all (VNC
+				   * security type None): secret is NULL */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 
