@@ -23,7 +23,8 @@
  *   §2.2.6.4 LOGIN7 (OffsetLength: ibUserName/cchUserName at 40/42,
  *   ibPassword/cchPassword at 44/46, offsets from the start of LOGIN7,
  *   lengths in UTF-16 characters; the password's bytes are nibble-swapped
- *   then XORed with 0xA5), §2.2.6.5 PRELOGIN
+ *   then XORed with 0xA5; a LOGIN7 continued over several TDS packets,
+ *   which only large SSPI data needs, is not read), §2.2.6.5 PRELOGIN
  *   (https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-tds/773a62b6-ee89-4c02-9e5e-344882630aac).
  *   RFC 6143 "The Remote Framebuffer Protocol" §7.1.1 (ProtocolVersion
  *   "RFB xxx.yyy\n"; versions other than 3.7 and 3.8 are read as 3.3),
@@ -367,6 +368,8 @@ static int redis_recognise(const struct cls_view *v)
 	}
 	/* Inline: a Redis command answered by a RESP reply that is no POP3
 	 * greeting (which comes first and has text after "+OK"). */
+	if (!((b0 >= 'A' && b0 <= 'Z') || (b0 >= 'a' && b0 <= 'z')))
+		return -1;   /* a command word starts every inline command */
 	if (!lg_first_line(c, &line))
 		return v->final[0] ? -1 : 0;
 	char w[16];
@@ -777,7 +780,8 @@ static void tds_login7(struct lg *x, struct pktcur p)
 	 * local copy, wiped after use. */
 	uint8_t raw[LG_SECRET_MAX * 2];
 	size_t rn = pn < sizeof(raw) ? pn : sizeof(raw);
-	pc_copy(&k, raw, rn);
+	if (pc_copy(&k, raw, rn))
+		return;
 	for (size_t i = 0; i < rn; i++) {
 		uint8_t b = raw[i] ^ 0xa5;
 		raw[i] = (uint8_t)(b << 4 | b >> 4);

@@ -22,6 +22,10 @@
  * Redis AUTH (RESP after a value longer than the window, HELLO, inline),
  * XMPP SASL PLAIN, MSSQL TDS LOGIN7 (the MS-TDS §4.2 example, a
  * non-ASCII password) and VNC security type None.
+ *
+ * Length: the readers share one flow table, one credential sink and one
+ * TCP conversation builder; their tests are one cmocka group in one file
+ * so that these stay single (each reader has its own test function).
  */
 #include <stdarg.h>
 #include <stddef.h>
