@@ -126,8 +126,10 @@ static const char *endpoint(struct input *in, uint8_t fam, const uint8_t *addr, 
 	return arena_printf(&in->arena, fam == 6 ? "[%s]:%u" : "%s:%u", ip, (unsigned)port);
 }
 
-/* A session that needed no secret (VNC security type None): no secret
- * to register, no user; kept like a credential (EL403 no-auth). */
+/* A session that needed no secret (VNC security type None), or a
+ * password the capture does not show (RADIUS PAP, hidden with the shared
+ * secret): no secret to register; kept like a credential (EL403 no-auth,
+ * hidden) with its user, if any. */
 static int64_t pcap_cred_noauth(struct cred_sink *s, const struct ft_cred *fc,
 				struct cred_list *l)
 {
@@ -147,8 +149,12 @@ static int64_t pcap_cred_noauth(struct cred_sink *s, const struct ft_cred *fc,
 	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
 	t->packet = fc->c->packet;
 	t->count = 1;
-	t->no_auth = true;
-	if (!t->client || !t->server) {
+	t->no_auth = fc->c->no_auth;
+	t->hidden = fc->c->hidden;
+	t->user = fc->c->user ? arena_strndup(&in->arena, (const char *)fc->c->user,
+					      fc->c->user_len)
+			      : NULL;
+	if (!t->client || !t->server || (fc->c->user && !t->user)) {
 		s->nomem = true;
 		return -1;
 	}
@@ -162,7 +168,7 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	struct cred_list *l = c->anonymous ? &s->anon : &s->leak;
 	struct input *in = s->in;
 	l->total++;
-	if (c->no_auth)
+	if (c->no_auth || c->hidden)
 		return pcap_cred_noauth(s, fc, l);
 	/* Every secret is registered, kept in the list or not: past the list's
 	 * limit credentials stop being printed, never being protected (a later
@@ -205,6 +211,7 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->count = 1;
 	t->anonymous = c->anonymous;
 	t->no_auth = false;
+	t->hidden = false;
 	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;

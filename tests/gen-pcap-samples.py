@@ -55,7 +55,9 @@ Each file is one small scenario, in Ethernet pcap:
   edgelint's window and inline on port 16379, XMPP SASL PLAIN split over
   two segments, an MSSQL TDS LOGIN7 without encryption on port 14330, VNC
   sessions with security type None (versions 3.8 and 3.3) next to one with
-  VNC Authentication, which is not reported;
+  VNC Authentication, which is not reported; RADIUS PAP requests (the
+  password hidden with the shared secret) with a retransmission, on 1812
+  and on port 11812, next to a CHAP request, which is not reported;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -66,6 +68,7 @@ Each file is one small scenario, in Ethernet pcap:
   microsoftonline.com for the end-to-end check of EL404.
 """
 import base64
+import hashlib
 import os
 import struct
 
@@ -731,6 +734,37 @@ def main():
     t.s(b"\x00\x00\x00\x00")
     t.close()
     cap.write("vnc-no-auth.pcap")
+
+    # RADIUS PAP (RFC 2865 sections 3, 5.1, 5.2): an Access-Request whose
+    # User-Password is hidden with the shared secret, its retransmission (the
+    # same Request Authenticator: counted, not another login), the
+    # Access-Accept; a request on a non-standard port; and a CHAP request
+    # (CHAP-Password, a hash: not this)
+    cap = Capture()
+    secret, auth = b"Synth-Radius-Secret", bytes(range(0x40, 0x50))
+    def pap(user, pw, auth, ident, nas_port=1):
+        p = pw + bytes(-len(pw) % 16)
+        hidden, prev = b"", auth
+        for i in range(0, len(p), 16):
+            key = hashlib.md5(secret + prev).digest()
+            blk = bytes(a ^ b for a, b in zip(p[i:i + 16], key))
+            hidden += blk
+            prev = blk
+        attrs = (bytes([1, 2 + len(user)]) + user + bytes([2, 2 + len(hidden)]) + hidden +
+                 bytes([4, 6]) + bytes([192, 168, 10, 1]) + bytes([5, 6]) + struct.pack(">I", nas_port))
+        return struct.pack(">BBH", 1, ident, 20 + len(attrs)) + auth + attrs
+    req = pap(b"trent", b"Synth-Pap-Pw22", auth, 7)
+    cap.login("RADIUS PAP", "trent", f"{SERVER4}:1812", udp(cap, 0, 40039, 1812, req))
+    udp(cap, 0, 40039, 1812, req)                    # retransmitted
+    acc = struct.pack(">BBH", 2, 7, 20) + hashlib.md5(struct.pack(">BBH", 2, 7, 20) + auth +
+                                                       secret).digest()
+    udp(cap, 1, 40039, 1812, acc)
+    req2 = pap(b"uma@example.org", b"Synth-Pap-Pw23", bytes(range(0x60, 0x70)), 8)
+    cap.login("RADIUS PAP", "uma@example.org", f"{SERVER4}:11812", udp(cap, 0, 40040, 11812, req2))
+    chap = (bytes([1, 2 + 6]) + b"victor" + bytes([3, 19, 1]) + bytes(range(16)) +
+            bytes([60, 18]) + bytes(range(100, 116)))
+    udp(cap, 0, 40041, 1812, struct.pack(">BBH", 1, 9, 20 + len(chap)) + bytes(range(16)) + chap)
+    cap.write("radius-pap.pcap")
 
     with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"

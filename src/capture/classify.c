@@ -34,6 +34,7 @@ const struct classifier classifiers[] = {
 	{"xmpp", true, false, cls_xmpp, APP_NONE},
 	{"tds", true, false, cls_tds, APP_NONE},
 	{"vnc", true, false, cls_vnc, APP_NONE},
+	{"radius", false, true, cls_radius, APP_NONE},
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

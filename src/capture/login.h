@@ -64,11 +64,15 @@
  *         0xA5): read back, reported as the secret.
  *   VNC   RFB security type None (RFC 6143 §7.1.2, §7.2.1): a session
  *         that crossed with no authentication at all (no secret).
+ *   RADIUS Access-Request with User-Password (RFC 2865 §5.2, PAP): the
+ *         user, and that a PAP password crossed hidden only with the
+ *         shared secret (not readable here: no secret).
  *
  * Files: login.c (the per-flow state, the line and SASL helpers, the
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
- * login_misc.c (SOCKS5, IRC, Redis, XMPP, MSSQL TDS, VNC). This
+ * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
+ * RADIUS). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.
  */
@@ -187,5 +191,7 @@ bool lg_in(const char *w, const char *const *list);
 enum cls_verdict lg_claim(const struct cls_view *v, struct cls_result *res, uint8_t app);
 int lg_open(const struct cls_view *v, struct cls_result *res,
 	    int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
+int lg_open_client(const struct cls_view *v, struct cls_result *res,
+		   int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
 
 #endif

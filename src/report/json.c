@@ -68,15 +68,18 @@ static json_t *json_traffic(struct input *in)
 	json_t *creds = json_array();
 	for (size_t i = 0; i < t->ncreds; i++) {
 		const struct traffic_cred *c = &t->creds[i];
-		/* A session without authentication (VNC None) has no secret:
-		 * "secret" is null and "authentication" says "none". */
+		/* A session without authentication (VNC None) or a password
+		 * hidden by a shared secret (RADIUS PAP) shows no secret:
+		 * "secret" is null, "authentication" says "none" or "hidden". */
 		json_t *e = json_pack("{s:s, s:s, s:s, s:o, s:o, s:I, s:I}", "protocol",
 				      c->protocol, "client", c->client, "server", c->server,
 				      "user", json_masked_or_null(in, c->user), "secret",
-				      c->no_auth ? json_null() : json_string("****"), "packet",
+				      c->no_auth || c->hidden ? json_null() : json_string("****"),
+				      "packet",
 				      json_u64(c->packet), "count", json_u64(c->count));
-		if (e && c->no_auth)
-			json_object_set_new(e, "authentication", json_string("none"));
+		if (e && (c->no_auth || c->hidden))
+			json_object_set_new(e, "authentication",
+					    json_string(c->no_auth ? "none" : "hidden"));
 		json_array_append_new(creds, e);
 	}
 	json_object_set_new(o, "credentials", creds);

@@ -10,7 +10,8 @@ AUTHENTICATE PLAIN, STARTTLS), SMTP (AUTH LOGIN, DATA, STARTTLS), Telnet
 (IAC negotiation, one key per segment), HTTP (Basic, forms, a query,
 keep-alive), LDAP (simple bind with long-form lengths, StartTLS), SNMP
 v1/v2c over IPv6, and the readers of issue 16 in one capture (SOCKS5, IRC,
-Redis RESP and inline, XMPP SASL PLAIN, MSSQL TDS LOGIN7, VNC None).
+Redis RESP and inline, XMPP SASL PLAIN, MSSQL TDS LOGIN7, VNC None,
+RADIUS PAP).
 Deterministic."""
 import os, struct, sys
 
@@ -250,7 +251,10 @@ vn = Conv(40116, 5900)
 vn.say(1, 'RFB 003.008\n').say(0, 'RFB 003.008\n').say(1, b'\x02\x02\x01').say(0, b'\x01').say(1, b'\0\0\0\0')
 v3 = Conv(40117, 5901)
 v3.say(1, 'RFB 003.008\n').say(0, 'RFB 003.003\n').say(1, b'\0\0\0\x01')
-seeds['login-issue16.pcap'] = pcap(1, so.pk + ir.pk + rd.pk + ri.pk + xm.pk + td.pk + vn.pk + v3.pk)
+ra = b'\x01\x05\x00\x00' + bytes(range(16)) + b'\x01\x07radfz' + b'\x02\x12' + bytes(range(16))
+ra = ra[:2] + struct.pack('>H', len(ra)) + ra[4:]
+rad = [eth(0x800, ip4(A, B, 17, udp(40118, 1812, ra))), eth(0x800, ip4(A, B, 17, udp(40118, 1812, ra)))]
+seeds['login-issue16.pcap'] = pcap(1, so.pk + ir.pk + rd.pk + ri.pk + xm.pk + td.pk + vn.pk + v3.pk + rad)
 ng = shb('<') + idb('<', 1, 65535) + idb('<', 1, 2048)
 for i, f in enumerate(ld.pk):
     ng += epb('<', i % 2, f)

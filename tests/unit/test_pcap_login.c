@@ -21,7 +21,7 @@
  * readers of issue 16: SOCKS5 (RFC 1929), IRC PASS/OPER/AUTHENTICATE,
  * Redis AUTH (RESP after a value longer than the window, HELLO, inline),
  * XMPP SASL PLAIN, MSSQL TDS LOGIN7 (the MS-TDS §4.2 example, a
- * non-ASCII password) and VNC security type None.
+ * non-ASCII password), VNC security type None and RADIUS PAP.
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -50,7 +50,7 @@
 
 struct got {
 	char proto[32], user[300], secret[300];
-	bool has_user, anon;
+	bool has_user, anon, no_auth, hidden;
 	uint64_t packet, count;
 	uint16_t cport, sport;
 };
@@ -68,7 +68,10 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	g->has_user = fc->c->user != NULL;
 	if (fc->c->user)
 		memcpy(g->user, fc->c->user, fc->c->user_len < 299 ? fc->c->user_len : 299);
-	memcpy(g->secret, fc->c->secret, fc->c->secret_len < 299 ? fc->c->secret_len : 299);
+	if (fc->c->secret)   /* none: a VNC session without authentication, RADIUS PAP */
+		memcpy(g->secret, fc->c->secret, fc->c->secret_len < 299 ? fc->c->secret_len : 299);
+	g->no_auth = fc->c->no_auth;
+	g->hidden = fc->c->hidden;
 	g->anon = fc->c->anonymous;
 	g->packet = fc->c->packet;
 	g->count = 1;
@@ -1117,6 +1120,7 @@ static void test_vnc(void **state)
 	assert_string_equal(g_got[0].proto, "VNC without authentication");
 	assert_false(g_got[0].has_user);
 	assert_string_equal(g_got[0].secret, "");
+	assert_true(g_got[0].no_auth);
 	assert_int_equal(g_got[0].packet, 6);
 	struct conv o = open_tcp(ft, 40151, 5900, true);
 	say(&o, 1, "RFB 003.008\n");
@@ -1140,6 +1144,67 @@ static void test_vnc(void **state)
 	say(&x, 0, "RFB 003.008\n");
 	send_n(&x, 1, "\x01\x01", 2);
 	send_n(&x, 0, "\x01", 1);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
+/* A RADIUS packet (RFC 2865 §3, §5) into m: code, identifier, the
+ * authenticator filled with auth, then attributes as (type, value). */
+static void radius_msg(struct pb *m, unsigned code, unsigned id, unsigned auth, const char *user,
+		       size_t pwlen, bool chap)
+{
+	m->n = 0;
+	pb_u8(m, code);
+	pb_u8(m, id);
+	pb_be16(m, 0);
+	for (int i = 0; i < 16; i++)
+		pb_u8(m, auth + (unsigned)i);
+	if (user) {
+		pb_u8(m, 1);
+		pb_u8(m, 2 + (unsigned)strlen(user));
+		pb_str(m, user);
+	}
+	if (pwlen) {
+		pb_u8(m, chap ? 3 : 2);
+		pb_u8(m, 2 + (unsigned)pwlen);
+		for (size_t i = 0; i < pwlen; i++)
+			pb_u8(m, 0x80 + (unsigned)i);
+	}
+	pb_put16(m, 2, (unsigned)m->n);
+}
+
+/* RADIUS PAP (RFC 2865 §5.2): reported with its user and no secret; a
+ * retransmission is counted; CHAP, a malformed User-Password length, a
+ * Length past the datagram and an attribute overrunning it are not. */
+static void test_radius(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40170, 18120, false);
+	struct pb m;
+	radius_msg(&m, 1, 7, 0x40, "wanda", 32, false);
+	udp_send(&c, 0, &m);                                   /* 1 */
+	udp_send(&c, 0, &m);                                   /* 2: retransmitted */
+	radius_msg(&m, 2, 7, 0x10, NULL, 0, false);            /* Access-Accept */
+	udp_send(&c, 1, &m);
+	assert_int_equal(g_n, 1);
+	expect(0, "RADIUS PAP", "wanda", "", 1);
+	assert_true(g_got[0].hidden);
+	assert_int_equal(g_got[0].count, 2);
+	radius_msg(&m, 1, 8, 0x50, "wanda", 16, false);        /* a new request */
+	udp_send(&c, 0, &m);
+	expect(1, "RADIUS PAP", "wanda", "", 4);
+	struct conv h = open_tcp(ft, 40171, 1812, false);
+	radius_msg(&m, 1, 9, 0x60, "xavier", 16, true);        /* CHAP */
+	udp_send(&h, 0, &m);
+	radius_msg(&m, 1, 10, 0x61, "xavier", 17, false);      /* not a multiple of 16 */
+	udp_send(&h, 0, &m);
+	radius_msg(&m, 1, 11, 0x62, "xavier", 16, false);
+	pb_put16(&m, 2, (unsigned)m.n + 1);                    /* Length past the datagram */
+	udp_send(&h, 0, &m);
+	radius_msg(&m, 1, 12, 0x63, "xavier", 16, false);
+	m.b[21] = 40;                                          /* User-Name overruns */
+	udp_send(&h, 0, &m);
 	assert_int_equal(g_n, 2);
 	ft_free(ft);
 }
@@ -1240,6 +1305,7 @@ int main(void)
 		cmocka_unit_test(test_xmpp),
 		cmocka_unit_test(test_tds),
 		cmocka_unit_test(test_vnc),
+		cmocka_unit_test(test_radius),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
