@@ -73,6 +73,14 @@ static bool irc_server_line(const struct pktcur *s)
 
 static int irc_recognise(const struct cls_view *v)
 {
+	uint8_t b0;
+	/* cheap refusals first: a client line starts with a command word or
+	 * ":prefix", a server line with ":prefix", NOTICE, PING or ERROR */
+	if (!pc_peek(&v->data[0], 0, &b0) && b0 != ':' && !(b0 >= 'A' && b0 <= 'Z') &&
+	    !(b0 >= 'a' && b0 <= 'z'))
+		return -1;
+	if (!pc_peek(&v->data[1], 0, &b0) && b0 != ':' && b0 != 'N' && b0 != 'P' && b0 != 'E')
+		return -1;
 	struct pktcur s = PC_NONE, c = PC_NONE;
 	bool hs = lg_first_line(&v->data[1], &s), hc = lg_first_line(&v->data[0], &c);
 	if (hs && !irc_server_line(&s))
