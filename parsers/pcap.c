@@ -126,6 +126,41 @@ static const char *endpoint(struct input *in, uint8_t fam, const uint8_t *addr, 
 	return arena_printf(&in->arena, fam == 6 ? "[%s]:%u" : "%s:%u", ip, (unsigned)port);
 }
 
+/* A session that needed no secret (VNC security type None), or a
+ * password the capture does not show (RADIUS PAP, hidden with the shared
+ * secret): no secret to register; kept like a credential (EL403 no-auth,
+ * hidden) with its user, if any. */
+static int64_t pcap_cred_noauth(struct cred_sink *s, const struct ft_cred *fc,
+				struct cred_list *l)
+{
+	struct input *in = s->in;
+	if (l->n >= TRAFFIC_CREDS_MAX)
+		return -1;
+	struct traffic_cred *nv = vec_grow(l->v, &l->cap, l->n, sizeof(*nv));
+	if (!nv) {
+		s->nomem = true;
+		return -1;
+	}
+	l->v = nv;
+	struct traffic_cred *t = &l->v[l->n];
+	memset(t, 0, sizeof(*t));
+	t->protocol = fc->c->protocol;
+	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);
+	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
+	t->packet = fc->c->packet;
+	t->count = 1;
+	t->no_auth = fc->c->no_auth;
+	t->hidden = fc->c->hidden;
+	t->user = fc->c->user ? arena_strndup(&in->arena, (const char *)fc->c->user,
+					      fc->c->user_len)
+			      : NULL;
+	if (!t->client || !t->server || (fc->c->user && !t->user)) {
+		s->nomem = true;
+		return -1;
+	}
+	return (int64_t)(l->n++) * 2;
+}
+
 static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 {
 	struct cred_sink *s = ctx;
@@ -133,6 +168,8 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	struct cred_list *l = c->anonymous ? &s->anon : &s->leak;
 	struct input *in = s->in;
 	l->total++;
+	if (c->no_auth || c->hidden)
+		return pcap_cred_noauth(s, fc, l);
 	/* Every secret is registered, kept in the list or not: past the list's
 	 * limit credentials stop being printed, never being protected (a later
 	 * password may be another login's user name or a host name). */
@@ -173,6 +210,8 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->packet = c->packet;
 	t->count = 1;
 	t->anonymous = c->anonymous;
+	t->no_auth = false;
+	t->hidden = false;
 	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;

@@ -379,6 +379,12 @@ struct traffic_cred {
 	bool anonymous;                /* anonymous FTP: information, not a leak */
 	bool user_is_password;         /* the password equals the user name: the
 					* user is not printed (EL403 user-as-password) */
+	bool no_auth;                  /* a session without any authentication
+					* (VNC security type None): no secret,
+					* EL403 no-auth */
+	bool hidden;                   /* a password hidden only by a shared
+					* secret (RADIUS PAP): no secret read,
+					* EL403 hidden */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 

@@ -435,6 +435,30 @@ bool str_glob(const char *pat, const char *s)
 	return *pat == '\0';
 }
 
+size_t utf8_put(uint32_t c, uint8_t u[4])
+{
+	if (c < 0x80) {
+		u[0] = (uint8_t)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (uint8_t)(0xc0 | c >> 6);
+		u[1] = (uint8_t)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = (uint8_t)(0xe0 | c >> 12);
+		u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (uint8_t)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	u[0] = (uint8_t)(0xf0 | c >> 18);
+	u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3f));
+	u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
+	u[3] = (uint8_t)(0x80 | (c & 0x3f));
+	return 4;
+}
+
 size_t utf8_clean(char *o, const char *s, size_t n)
 {
 	size_t i = 0, w = 0;

@@ -166,6 +166,9 @@ bool str_glob(const char *pattern, const char *s);
  * U+2066-U+2069) become '?'. Mask secrets (secrets.h) before: a secret
  * is matched on its raw bytes. */
 size_t utf8_clean(char *o, const char *s, size_t n);
+/* The UTF-8 encoding of code point cp (at most U+10FFFF; the caller
+ * replaces surrogates) into u; returns its length, 1 to 4. */
+size_t utf8_put(uint32_t cp, uint8_t u[4]);
 /* utf8_clean() into a copy in the arena; NULL on OOM. */
 char *utf8_sanitize(struct arena *a, const char *s, size_t n);
 /* Appends utf8_clean(s) to sb: 0, EL_ENOMEM or EL_ETOOBIG. */

@@ -50,6 +50,14 @@ Each file is one small scenario, in Ethernet pcap:
   an HTTP form POST, LDAP simple bind, SNMPv2c; a login over IPv6; a login
   on a non-standard port; a login split over three TCP segments, and one
   whose segments arrive out of order;
+  the logins of issue 16: SOCKS5 username/password (RFC 1929), IRC PASS
+  and OPER on port 7000, Redis AUTH in RESP after a SET value longer than
+  edgelint's window and inline on port 16379, XMPP SASL PLAIN split over
+  two segments, an MSSQL TDS LOGIN7 without encryption on port 14330, VNC
+  sessions with security type None (versions 3.8 and 3.3) next to one with
+  VNC Authentication, which is not reported; RADIUS PAP requests (the
+  password hidden with the shared secret) with a retransmission, on 1812
+  and on port 11812, next to a CHAP request, which is not reported;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -60,6 +68,7 @@ Each file is one small scenario, in Ethernet pcap:
   microsoftonline.com for the end-to-end check of EL404.
 """
 import base64
+import hashlib
 import os
 import struct
 
@@ -304,6 +313,53 @@ def ftp(cap, t, user="alice", pw="Synth-Ftp-Pw1"):
     t.c(b"QUIT\r\n")
     t.s(b"221 Goodbye\r\n")
     t.close()
+
+
+# ---- the logins of issue 16 -------------------------------------------------------
+
+def tds_packet(ptype, data, status=0x01, pid=1):
+    """[MS-TDS] 2.2.3.1.1: type, status (0x01 end of message), length
+    (big-endian, with the 8-byte header), SPID, PacketID, Window."""
+    return struct.pack(">BBHHBB", ptype, status, 8 + len(data), 0, pid, 0) + data
+
+
+def tds_prelogin(encryption):
+    """[MS-TDS] 2.2.6.5 PRELOGIN: VERSION and ENCRYPTION option tokens
+    (0x02 ENCRYPT_NOT_SUP: nothing is encrypted, the login included)."""
+    opts = [(0x00, bytes([16, 0, 0x07, 0xd0, 0, 0])), (0x01, bytes([encryption]))]
+    off = 5 * len(opts) + 1
+    head, body = b"", b""
+    for tok, val in opts:
+        head += struct.pack(">BHH", tok, off + len(body), len(val))
+        body += val
+    return head + b"\xff" + body
+
+
+def tds_login7(host, user, pw, app, server, db):
+    """[MS-TDS] 2.2.6.4 LOGIN7 (TDS 7.4): the 94-byte fixed part, then the
+    UTF-16LE strings; the password nibble-swapped then XORed with 0xA5."""
+    def u16(x):
+        return x.encode("utf-16-le")
+    def hide(x):
+        return bytes((((b << 4) | (b >> 4)) & 0xff) ^ 0xA5 for b in u16(x))
+    fields = [u16(host), u16(user), hide(pw), u16(app), u16(server), b"", u16("ODBC"),
+              b"", u16(db)]
+    off, ol, data = 94, b"", b""
+    for f in fields:
+        ol += struct.pack("<HH", off + len(data), len(f) // 2)
+        data += f
+    ol += bytes(6)                                          # ClientID
+    ol += struct.pack("<HH", off + len(data), 0)           # SSPI
+    ol += struct.pack("<HH", off + len(data), 0)           # AtchDBFile
+    ol += struct.pack("<HH", off + len(data), 0)           # ChangePassword
+    ol += struct.pack("<I", 0)                             # cbSSPILong
+    fixed = struct.pack("<IIIIII", 94 + len(data), 0x74000004, 4096, 7, 4242, 0)
+    fixed += bytes([0xE0, 0x03, 0x00, 0x00]) + struct.pack("<iI", 0, 0x0409)
+    body = fixed + ol + data
+    assert len(fixed + ol) == 94
+    return body
+
+
 
 
 def main():
@@ -566,6 +622,149 @@ def main():
     t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
     t.close()
     cap.write("lookalike-hosts.pcap")
+
+    # SOCKS5 username/password (RFC 1928 section 3, RFC 1929 section 2),
+    # then a CONNECT request (RFC 1928 section 4) and its reply
+    cap = Capture()
+    t = Tcp(cap, 40030, 1080).open()
+    t.c(b"\x05\x02\x00\x02")                       # no auth, or username/password
+    t.s(b"\x05\x02")                                # the server picks username/password
+    user, pw = b"olivia", b"Synth-Socks-Pw15"
+    cap.login("SOCKS5", "olivia", t.server(),
+              t.c(b"\x01" + bytes([len(user)]) + user + bytes([len(pw)]) + pw))
+    t.s(b"\x01\x00")                                # success
+    t.c(b"\x05\x01\x00\x03\x0bexample.org\x00\x50")
+    t.s(b"\x05\x00\x00\x01\xcb\x00\x71\x0a\x9c\x40")
+    t.close()
+    cap.write("socks5-login.pcap")
+
+    # IRC on a non-standard port: PASS (a connection password, no user),
+    # NICK/USER, then OPER name password (RFC 2812 sections 3.1.1, 3.1.4)
+    cap = Capture()
+    t = Tcp(cap, 40031, 7000).open()
+    t.s(b":irc.example.org NOTICE * :*** Looking up your hostname...\r\n")
+    cap.login("IRC PASS", "-", t.server(), t.c(b"PASS Synth-Irc-Pw16\r\n"))
+    t.c(b"NICK peggy\r\nUSER peggy 0 * :Peggy Example\r\n")
+    t.s(b":irc.example.org 001 peggy :Welcome to the Example IRC Network peggy\r\n")
+    cap.login("IRC OPER", "peggy", t.server(), t.c(b"OPER peggy Synth-Oper-Pw17\r\n"))
+    t.s(b":irc.example.org 381 peggy :You are now an IRC operator\r\n")
+    t.c(b"QUIT :bye\r\n")
+    t.close()
+    cap.write("irc-pass-oper.pcap")
+
+    # Redis: AUTH user password in a RESP array (Redis 6 ACLs) after a SET
+    # whose value is longer than edgelint's 4 KiB window, and the inline
+    # one-argument AUTH on a non-standard port (redis.io/commands/auth)
+    cap = Capture()
+    t = Tcp(cap, 40032, 6379).open()
+    big = b"v" * 5000
+    t.c(b"*3\r\n$3\r\nSET\r\n$4\r\nblob\r\n$5000\r\n" + big[:1400])
+    t.c(big[1400:2800])
+    t.c(big[2800:4200])
+    t.c(big[4200:] + b"\r\n")
+    t.s(b"-NOAUTH Authentication required.\r\n")
+    cap.login("Redis AUTH", "quentin", t.server(),
+              t.c(b"*3\r\n$4\r\nAUTH\r\n$7\r\nquentin\r\n$16\r\nSynth-Redis-Pw18\r\n"))
+    t.s(b"+OK\r\n")
+    t.close()
+    t = Tcp(cap, 40033, 16379).open()
+    cap.login("Redis AUTH", "-", t.server(), t.c(b"AUTH Synth-Redis-Pw19\r\n"))
+    t.s(b"+OK\r\n")
+    t.c(b"PING\r\n")
+    t.s(b"+PONG\r\n")
+    t.close()
+    cap.write("redis-auth.pcap")
+
+    # XMPP SASL PLAIN (RFC 6120 section 6.4.2, RFC 4616): the initial
+    # response in <auth/>, base64 of authzid NUL authcid NUL passwd
+    cap = Capture()
+    t = Tcp(cap, 40034, 5222).open()
+    t.c(b"<?xml version='1.0'?><stream:stream to='example.org' xmlns='jabber:client' "
+        b"xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>")
+    t.s(b"<?xml version='1.0'?><stream:stream from='example.org' id='c2s-1' "
+        b"xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' "
+        b"version='1.0'><stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+        b"<mechanism>PLAIN</mechanism></mechanisms></stream:features>")
+    plain = base64.b64encode(b"\0rupert\0Synth-Xmpp-Pw20")
+    cap.login("XMPP SASL PLAIN", "rupert", t.server(),
+              t.split(0, b"<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" +
+                      plain + b"</auth>", [40]))
+    t.s(b"<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>")
+    t.close()
+    cap.write("xmpp-sasl-plain.pcap")
+
+    # MSSQL: PRELOGIN without encryption (ENCRYPT_NOT_SUP), then LOGIN7 on a
+    # non-standard port ([MS-TDS] 2.2.6.5, 2.2.6.4)
+    cap = Capture()
+    t = Tcp(cap, 40035, 14330).open()
+    t.c(tds_packet(0x12, tds_prelogin(0x02)))
+    t.s(tds_packet(0x04, tds_prelogin(0x02)))
+    cap.login("MSSQL TDS login", "sybil", t.server(),
+              t.c(tds_packet(0x10, tds_login7("WS-17", "sybil", "Synth-Tds-Pw21", "edgelint-test",
+                                              "db.example.org", "sales"))))
+    t.s(tds_packet(0x04, bytes.fromhex("fd0000000000000000")))  # DONE token
+    t.close()
+    cap.write("mssql-tds-login.pcap")
+
+    # VNC (RFC 6143 section 7.1): version 3.8 with security type None
+    # chosen by the client; version 3.3 where the server decides None;
+    # and a 3.8 session with VNC Authentication (type 2), which is not this
+    cap = Capture()
+    t = Tcp(cap, 40036, 5901).open()
+    t.s(b"RFB 003.008\n")
+    t.c(b"RFB 003.008\n")
+    t.s(b"\x01\x01")                                # one type: None
+    cap.login("VNC without authentication", "-", t.server(), t.c(b"\x01"))
+    t.s(b"\x00\x00\x00\x00")                        # SecurityResult OK
+    t.c(b"\x01")                                    # ClientInit shared
+    t.close()
+    t = Tcp(cap, 40037, 5900).open()
+    t.s(b"RFB 003.008\n")
+    t.c(b"RFB 003.003\n")
+    cap.login("VNC without authentication", "-", t.server(), t.s(b"\x00\x00\x00\x01"))
+    t.c(b"\x01")
+    t.close()
+    t = Tcp(cap, 40038, 5900).open()
+    t.s(b"RFB 003.008\n")
+    t.c(b"RFB 003.008\n")
+    t.s(b"\x02\x02\x12")                            # VNC Authentication, TLS
+    t.c(b"\x02")
+    t.s(bytes(range(16)))                            # the challenge
+    t.c(bytes(range(16, 32)))
+    t.s(b"\x00\x00\x00\x00")
+    t.close()
+    cap.write("vnc-no-auth.pcap")
+
+    # RADIUS PAP (RFC 2865 sections 3, 5.1, 5.2): an Access-Request whose
+    # User-Password is hidden with the shared secret, its retransmission (the
+    # same Request Authenticator: counted, not another login), the
+    # Access-Accept; a request on a non-standard port; and a CHAP request
+    # (CHAP-Password, a hash: not this)
+    cap = Capture()
+    secret, auth = b"Synth-Radius-Secret", bytes(range(0x40, 0x50))
+    def pap(user, pw, auth, ident, nas_port=1):
+        p = pw + bytes(-len(pw) % 16)
+        hidden, prev = b"", auth
+        for i in range(0, len(p), 16):
+            key = hashlib.md5(secret + prev).digest()
+            blk = bytes(a ^ b for a, b in zip(p[i:i + 16], key))
+            hidden += blk
+            prev = blk
+        attrs = (bytes([1, 2 + len(user)]) + user + bytes([2, 2 + len(hidden)]) + hidden +
+                 bytes([4, 6]) + bytes([192, 168, 10, 1]) + bytes([5, 6]) + struct.pack(">I", nas_port))
+        return struct.pack(">BBH", 1, ident, 20 + len(attrs)) + auth + attrs
+    req = pap(b"trent", b"Synth-Pap-Pw22", auth, 7)
+    cap.login("RADIUS PAP", "trent", f"{SERVER4}:1812", udp(cap, 0, 40039, 1812, req))
+    udp(cap, 0, 40039, 1812, req)                    # retransmitted
+    acc = struct.pack(">BBH", 2, 7, 20) + hashlib.md5(struct.pack(">BBH", 2, 7, 20) + auth +
+                                                       secret).digest()
+    udp(cap, 1, 40039, 1812, acc)
+    req2 = pap(b"uma@example.org", b"Synth-Pap-Pw23", bytes(range(0x60, 0x70)), 8)
+    cap.login("RADIUS PAP", "uma@example.org", f"{SERVER4}:11812", udp(cap, 0, 40040, 11812, req2))
+    chap = (bytes([1, 2 + 6]) + b"victor" + bytes([3, 19, 1]) + bytes(range(16)) +
+            bytes([60, 18]) + bytes(range(100, 116)))
+    udp(cap, 0, 40041, 1812, struct.pack(">BBH", 1, 9, 20 + len(chap)) + bytes(range(16)) + chap)
+    cap.write("radius-pap.pcap")
 
     with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"

@@ -139,6 +139,10 @@ struct cls_cred {
 	const uint8_t *secret;    /* password, community… (never empty) */
 	size_t secret_len;
 	bool anonymous;           /* anonymous FTP: information, not a leak */
+	bool no_auth;             /* a session that needed no secret at all (VNC
+				   * security type None): secret is NULL */
+	bool hidden;              /* the password crossed hidden by a shared secret
+				   * (RADIUS PAP User-Password): secret is NULL */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 

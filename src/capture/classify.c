@@ -22,12 +22,19 @@ const struct classifier classifiers[] = {
 	{"quic", false, true, cls_quic, APP_NONE},
 	/* login protocols (login*.c), by their dialogue on any port */
 	{"ftp", true, false, cls_ftp, APP_NONE},
+	{"redis", true, false, cls_redis, APP_NONE},   /* before "pop3": "+OK" alone */
 	{"pop3", true, false, cls_pop3, APP_NONE},
 	{"imap", true, false, cls_imap, APP_NONE},
 	{"smtp", true, false, cls_smtp, APP_NONE},
 	{"telnet", true, false, cls_telnet, APP_NONE},
 	{"ldap", true, false, cls_ldap, APP_NONE},
 	{"snmp", false, true, cls_snmp, APP_NONE},
+	{"socks", true, false, cls_socks, APP_NONE},
+	{"irc", true, false, cls_irc, APP_NONE},
+	{"xmpp", true, false, cls_xmpp, APP_NONE},
+	{"tds", true, false, cls_tds, APP_NONE},
+	{"vnc", true, false, cls_vnc, APP_NONE},
+	{"radius", false, true, cls_radius, APP_NONE},
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

@@ -417,3 +417,14 @@ int lg_open(const struct cls_view *v, struct cls_result *res,
 	*x = (struct lg){v, res, lg_state(res), false, false};
 	return x->st ? -1 : CLS_DONE;
 }
+
+/* lg_open() for a reader of the client's bytes alone: the server's
+ * direction is no longer buffered once the flow is claimed. */
+int lg_open_client(const struct cls_view *v, struct cls_result *res,
+		   int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x)
+{
+	int r = lg_open(v, res, recognise, app, x);
+	if (r < 0)
+		res->mute |= 2;
+	return r;
+}

@@ -47,9 +47,32 @@
  * are copied into fixed-size buffers, and a secret is wiped once
  * reported.
  *
+ *   SOCKS5 username/password sub-negotiation (RFC 1929) after the method
+ *         selection of RFC 1928 §3 chose X'02'.
+ *   IRC   PASS (the connection password, no user), OPER name password
+ *         (RFC 1459 §4.1.1, §4.1.5; RFC 2812 §3.1.1, §3.1.4) and
+ *         IRCv3 AUTHENTICATE PLAIN; STARTTLS answered 670 ends the
+ *         cleartext.
+ *   Redis AUTH [user] password (redis.io/commands/auth), also HELLO …
+ *         AUTH user password, in RESP arrays of bulk strings and inline
+ *         commands (redis.io/docs/reference/protocol-spec).
+ *   XMPP  SASL PLAIN (RFC 6120 §6.4.2, RFC 4616) in <auth
+ *         mechanism='PLAIN'> or the <response> after it; <starttls/>
+ *         followed by a TLS record ends the cleartext (RFC 6120 §5.4).
+ *   MSSQL TDS LOGIN7 (MS-TDS §2.2.6.4): UserName is the user, Password
+ *         is only obfuscated (each byte nibble-swapped and XORed with
+ *         0xA5): read back, reported as the secret.
+ *   VNC   RFB security type None (RFC 6143 §7.1.2, §7.2.1): a session
+ *         that crossed with no authentication at all (no secret).
+ *   RADIUS Access-Request with User-Password (RFC 2865 §5.2, PAP): the
+ *         user, and that a PAP password crossed hidden only with the
+ *         shared secret (not readable here: no secret).
+ *
  * Files: login.c (the per-flow state, the line and SASL helpers, the
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
- * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP). This
+ * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
+ * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
+ * RADIUS). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.
  */
@@ -115,6 +138,11 @@ struct lg_state {
 		int64_t id;
 	} comm[LG_COMM_MAX];
 	uint8_t ncomm;
+	/* Redis (login_misc.c): the RESP array being read */
+	uint32_t resp_left;       /* bulk strings still to come in this command */
+	uint32_t resp_total;      /* bulk strings of the command */
+	uint8_t resp_cmd;         /* RC_* */
+	uint8_t resp_idx;         /* index of the next bulk string */
 };
 
 /* What a reader call works with. */
@@ -163,5 +191,7 @@ bool lg_in(const char *w, const char *const *list);
 enum cls_verdict lg_claim(const struct cls_view *v, struct cls_result *res, uint8_t app);
 int lg_open(const struct cls_view *v, struct cls_result *res,
 	    int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
+int lg_open_client(const struct cls_view *v, struct cls_result *res,
+		   int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
 
 #endif

@@ -86,7 +86,9 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 					      c->client, c->server, c->packet);
 		const char *ev_ja = arena_printf(&in->arena, "%s %s -> %s（パケット %" PRIu64 "）",
 						 ja, c->client, c->server, c->packet);
-		const char *variant = c->user_is_password ? "user-as-password"
+		const char *variant = c->no_auth	  ? "no-auth"
+				      : c->hidden	  ? "hidden"
+				      : c->user_is_password ? "user-as-password"
 				      : c->user		  ? "default"
 							  : "no_user";
 		finding_evidence_ja(in,

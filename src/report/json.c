@@ -68,12 +68,19 @@ static json_t *json_traffic(struct input *in)
 	json_t *creds = json_array();
 	for (size_t i = 0; i < t->ncreds; i++) {
 		const struct traffic_cred *c = &t->creds[i];
-		json_array_append_new(creds, json_pack("{s:s, s:s, s:s, s:o, s:s, s:I, s:I}",
-						       "protocol", c->protocol, "client", c->client,
-						       "server", c->server, "user",
-						       json_masked_or_null(in, c->user), "secret",
-						       "****", "packet", json_u64(c->packet), "count",
-						       json_u64(c->count)));
+		/* A session without authentication (VNC None) or a password
+		 * hidden by a shared secret (RADIUS PAP) shows no secret:
+		 * "secret" is null, "authentication" says "none" or "hidden". */
+		json_t *e = json_pack("{s:s, s:s, s:s, s:o, s:o, s:I, s:I}", "protocol",
+				      c->protocol, "client", c->client, "server", c->server,
+				      "user", json_masked_or_null(in, c->user), "secret",
+				      c->no_auth || c->hidden ? json_null() : json_string("****"),
+				      "packet",
+				      json_u64(c->packet), "count", json_u64(c->count));
+		if (e && (c->no_auth || c->hidden))
+			json_object_set_new(e, "authentication",
+					    json_string(c->no_auth ? "none" : "hidden"));
+		json_array_append_new(creds, e);
 	}
 	json_object_set_new(o, "credentials", creds);
 	json_object_set_new(o, "credentials_total", json_integer(json_u64(t->creds_total)));

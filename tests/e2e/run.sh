@@ -158,6 +158,48 @@ for s in samples/pcap/*.pcap; do
 		"$(jq -r '[.inputs[0].findings[].rule] | unique | .[]' "$TMP/o.json" | tr '\n' ' ')"
 done
 
+# Public captures of the issue-16 login readers (tests/e2e/pcap-public,
+# sources in its SOURCES.md): the logins written in
+# tests/e2e/pcap-public-logins.tsv, their EL403 findings; then, for them
+# and for the generated samples, no secret the independent reader
+# tests/e2e/secrets-pcap.sh finds is in any report (text, JSON, SARIF; en, ja).
+echo "-- public captures of the issue-16 readers"
+PUB=tests/e2e/pcap-public
+check "every public capture has a login expectation" \
+	"$(find "$PUB" -type f ! -name SOURCES.md | wc -l | tr -d ' ')" "$(grep -cv '^#' tests/e2e/pcap-public-logins.tsv)"
+while IFS=$'\t' read -r file n anon protos users why; do
+	case $file in \#*|"") continue;; esac
+	el --format json "$PUB/$file" >"$TMP/o.json" 2>/dev/null
+	check "pcap-public/$file logins ($why)" "$n $anon $protos $users" \
+		"$(jq -r '.inputs[0] | .traffic as $t | [($t.credentials|length), ($t.anonymous_logins|length),
+			([$t.credentials[].protocol, $t.anonymous_logins[].protocol]|unique|join(";") | if . == "" then "-" else . end),
+			([$t.credentials[].user, $t.anonymous_logins[].user | select(. != null)]|unique|join(";") | if . == "" then "-" else . end)] | join(" ")' "$TMP/o.json")"
+	check "pcap-public/$file findings" "$n" \
+		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403" and .severity == "critical") | .occurrences[]] | length' "$TMP/o.json")"
+done <tests/e2e/pcap-public-logins.tsv
+# What every such report says whatever the secrets (rule texts, "fail"):
+# a report of a capture without secrets (VNC without authentication), run
+# under the same neutral file name as each capture below ("test" is in
+# "tests/…", and the password of a public capture).
+cp samples/pcap/vnc-no-auth.pcap "$TMP/cap.pcap"
+{ for l in en ja; do el --lang "$l" --explain EL403
+	for fmt in text json sarif; do el --format "$fmt" --lang "$l" "$TMP/cap.pcap"; done
+done; } >"$TMP/pbase16" 2>&1
+for pf in "$PUB"/*.pcap samples/pcap/*.pcap; do
+	mapfile -t PSECRETS < <(bash tests/e2e/secrets-pcap.sh "$pf" | awk 'length($0) >= 4' | sort -u)
+	[ "${#PSECRETS[@]}" -gt 0 ] || continue
+	cp "$pf" "$TMP/cap.pcap"
+	for fmt in text json sarif; do
+		for lang in en ja; do
+			el --format "$fmt" --lang "$lang" "$TMP/cap.pcap" >"$TMP/p.$fmt" 2>&1
+			for sec in "${PSECRETS[@]}"; do
+				grep -qF -- "$sec" "$TMP/pbase16" && continue
+				if grep -qF -- "$sec" "$TMP/p.$fmt"; then bad "capture secret leaked (${pf##*/} $fmt/$lang): ${sec:0:1}…"; else ok; fi
+			done
+		done
+	done
+done
+
 # OpenWrt: several files, directories and archives
 # The files of one router given one after another are one input; so are an
 # unpacked `sysupgrade -b` backup and the backup archive itself. Every

@@ -11,7 +11,10 @@
 # IMAP LOGIN astrings, base64 lines that decode to SASL PLAIN, the line
 # after the user line of AUTH LOGIN, Basic credentials, form and query
 # fields named like passwords, the second line typed into a Telnet
-# session at a login prompt (the first is the user), BER simple binds and SNMP communities.
+# session at a login prompt (the first is the user), BER simple binds and SNMP communities;
+# and (issue 16) SOCKS5 username/password sub-negotiations (RFC 1929), IRC OPER and
+# PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
+# <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -232,6 +235,93 @@ def snmp_secret(d):
     c = ber(d, v[2]) if v and v[0] == 0x02 and d[v[1]:v[2]] in (b"\0", b"\1") else None
     return d[c[1]:c[2]] if c and c[0] == 0x04 else None
 
+SASL_MECHS = {b"PLAIN", b"LOGIN", b"CRAM-MD5", b"DIGEST-MD5", b"GSSAPI", b"XOAUTH2",
+              b"OAUTHBEARER", b"NTLM", b"EXTERNAL", b"ANONYMOUS", b"TLS", b"SSL"}
+
+def socks5_secret(s):
+    if len(s) < 3 or s[0] != 5 or s[1] == 0:
+        return []
+    o = 2 + s[1]
+    if o + 2 > len(s) or s[o] != 1:
+        return []
+    ul = s[o + 1]
+    o += 2 + ul
+    if o >= len(s):
+        return []
+    pl = s[o]
+    pw = s[o + 1:o + 1 + pl]
+    return [pw] if len(pw) == pl and pl else []
+
+def resp_commands(s):
+    out, i = [], 0
+    while i < len(s):
+        m = re.match(rb"\*(\d+)\r\n", s[i:])
+        if not m:
+            j = s.find(b"\n", i)
+            if j < 0:
+                break
+            out.append(s[i:j].rstrip(b"\r").split())
+            i = j + 1
+            continue
+        i += m.end()
+        args = []
+        for _ in range(int(m.group(1))):
+            b = re.match(rb"\$(\d+)\r\n", s[i:])
+            if not b:
+                return out
+            n = int(b.group(1))
+            i += b.end()
+            args.append(s[i:i + n])
+            i += n + 2
+        out.append(args)
+    return out
+
+def redis_secrets(s):
+    found = []
+    for a in resp_commands(s):
+        if not a:
+            continue
+        cmd = a[0].upper()
+        if cmd == b"AUTH" and len(a) in (2, 3) and a[1].upper() not in SASL_MECHS:
+            found.append(a[-1])
+        if cmd == b"HELLO" and len(a) >= 5 and a[2].upper() == b"AUTH":
+            found.append(a[4])
+    return found
+
+def xmpp_secrets(s):
+    found = []
+    for m in re.finditer(rb"<(?:auth[^>]*mechanism=['\"]PLAIN['\"][^>]*|response[^>]*)>([A-Za-z0-9+/=]+)</", s):
+        d = b64(m.group(1))
+        if d and d.count(b"\0") == 2:
+            found.append(d.split(b"\0")[2])
+    return found
+
+def irc_secrets(s):
+    found = []
+    for ln in re.split(rb"\r?\n", s):
+        m = re.match(rb"(?i)(?::\S+ )?OPER \S+ :?(.+)$", ln)
+        if m:
+            found.append(m.group(1))
+        m = re.match(rb"(?i)(?::\S+ )?PASS :(.+)$", ln)
+        if m:
+            found.append(m.group(1))
+    return found
+
+def tds_secrets(s):
+    found, o = [], 0
+    while o + 8 <= len(s) and s[o] in (0x10, 0x12):
+        n = struct.unpack("!H", s[o + 2:o + 4])[0]
+        if n <= 8:
+            break
+        p = s[o + 8:o + n]
+        if s[o] == 0x10 and len(p) >= 48:
+            po, pc = struct.unpack("<HH", p[44:48])
+            raw = bytes((((b ^ 0xA5) << 4) | ((b ^ 0xA5) >> 4)) & 0xff for b in p[po:po + 2 * pc])
+            if pc and len(raw) == 2 * pc:
+                found.append(raw.decode("utf-16-le", "replace").encode())
+        o += n
+    return found
+
 tcp, udp = streams(sys.argv[1:])
 secrets = set()
 for k, s in tcp.items():
@@ -239,6 +329,8 @@ for k, s in tcp.items():
         secrets.update(telnet_secrets(s))   # s is typed at a login prompt
     secrets.update(text_secrets(s))
     secrets.update(ldap_secrets(s))
+    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets):
+        secrets.update(f(s))
 for d in udp:
     c = snmp_secret(d)
     if c:

@@ -8,8 +8,11 @@ per cleartext login reader: FTP (a non-standard port, PASS split and out of
 order, AUTH TLS), POP3 (USER/PASS, AUTH PLAIN), IMAP (quoted, literals,
 AUTHENTICATE PLAIN, STARTTLS), SMTP (AUTH LOGIN, DATA, STARTTLS), Telnet
 (IAC negotiation, one key per segment), HTTP (Basic, forms, a query,
-keep-alive), LDAP (simple bind with long-form lengths, StartTLS) and SNMP
-v1/v2c over IPv6. Deterministic."""
+keep-alive), LDAP (simple bind with long-form lengths, StartTLS), SNMP
+v1/v2c over IPv6, and the readers of issue 16 in one capture (SOCKS5, IRC,
+Redis RESP and inline, XMPP SASL PLAIN, MSSQL TDS LOGIN7, VNC None,
+RADIUS PAP).
+Deterministic."""
 import os, struct, sys
 
 def ip4(src, dst, proto, payload, frag=0):
@@ -212,6 +215,46 @@ mixed += shb('>') + idb('>', 113, 0)
 mixed += epb('>', 0, b'\0\0\0\1\0\6\2\0\0\0\0\1\0\0\x08\0' + ip4(A, B, 6, tcp(3, 443, 1, 0x18, ch)))
 seeds['mixed-links.pcapng'] = mixed
 seeds['cut-block.pcapng'] = mixed[:-30]
+# issue 16: SOCKS5 (RFC 1929), IRC, Redis (RESP and inline), XMPP SASL PLAIN,
+# MSSQL TDS LOGIN7, VNC security type None (3.8 and 3.3)
+so = Conv(40110, 1080)
+so.say(0, b'\x05\x02\x00\x02').say(1, b'\x05\x02').say(0, b'\x01\x06sockfz\x0dFuzz-Sock-P14')
+so.say(1, b'\x01\x00').say(0, b'\x05\x01\x00\x03\x0bexample.org\x00\x50')
+ir = Conv(40111, 6667)
+ir.say(1, ':irc.example NOTICE * :hello\r\n').say(0, 'PASS :Fuzz Irc Pw15\r\nNICK fz\r\nUSER fz 0 * :F\r\n')
+ir.say(0, 'AUTHENTICATE PLAIN\r\n').say(1, 'AUTHENTICATE +\r\n').say(0, 'AUTHENTICATE ' + b64(b'\0fz\0Fuzz-Sasl-P16') + '\r\n')
+ir.say(0, 'OPER fz Fuzz-Oper-P17\r\nSTARTTLS\r\n').say(1, ':irc.example 670 fz :go\r\n').say(0, ch)
+rd = Conv(40112, 6379)
+rd.say(0, '*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$300\r\n' + 'v' * 300 + '\r\n')
+rd.say(0, '*3\r\n$4\r\nAUTH\r\n$6\r\nredsfz\r\n$13\r\nFuzz-Redis-18\r\n').say(1, '+OK\r\n')
+rd.say(0, '*5\r\n$5\r\nHELLO\r\n$1\r\n3\r\n$4\r\nAUTH\r\n$2\r\nfz\r\n$13\r\nFuzz-Hello-19\r\n')
+ri = Conv(40113, 16379)
+ri.say(0, 'AUTH Fuzz-Inline-20\r\n').say(1, '+OK\r\n')
+xm = Conv(40114, 5222)
+xm.say(0, "<?xml version='1.0'?><stream:stream to='example.org' xmlns='jabber:client'>")
+xm.say(0, "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + b64(b'\0xmfz\0Fuzz-Xmpp-P21') + '</auth>')
+xm.say(0, "<auth mechanism='PLAIN'>=</auth><response>" + b64(b'\0xmfz\0Fuzz-Xmpp-P22') + '</response><starttls/>').say(0, ch)
+def tds(t, d):
+    return struct.pack('>BBHHBB', t, 1, 8 + len(d), 0, 1, 0) + d
+def login7(user, pw):
+    u = user.encode('utf-16-le')
+    p = bytes((((b << 4) | (b >> 4)) & 0xff) ^ 0xa5 for b in pw.encode('utf-16-le'))
+    ol = struct.pack('<HHHHHH', 94, 0, 94, len(u) // 2, 94 + len(u), len(p) // 2) + bytes(24) + bytes(6) + bytes(16)
+    fx = struct.pack('<IIIIII', 94 + len(u) + len(p), 0x74000004, 4096, 7, 1, 0) + bytes([0xe0, 3, 0, 0]) + bytes(8)
+    return fx + ol + u + p
+td = Conv(40115, 1433)
+td.say(0, tds(0x12, b'\x00\x00\x0b\x00\x06\x01\x00\x11\x00\x01\xff\x10\x00\x07\xd0\x00\x00\x02'))
+td.say(1, tds(0x04, b'\x00\x00\x0b\x00\x06\x01\x00\x11\x00\x01\xff\x10\x00\x07\xd0\x00\x00\x02'))
+l7 = tds(0x10, login7('tdsfz', 'Fuzz-Tds-P23'))
+td.say(0, l7[:40]).say(0, l7[40:])
+vn = Conv(40116, 5900)
+vn.say(1, 'RFB 003.008\n').say(0, 'RFB 003.008\n').say(1, b'\x02\x02\x01').say(0, b'\x01').say(1, b'\0\0\0\0')
+v3 = Conv(40117, 5901)
+v3.say(1, 'RFB 003.008\n').say(0, 'RFB 003.003\n').say(1, b'\0\0\0\x01')
+ra = b'\x01\x05\x00\x00' + bytes(range(16)) + b'\x01\x07radfz' + b'\x02\x12' + bytes(range(16))
+ra = ra[:2] + struct.pack('>H', len(ra)) + ra[4:]
+rad = [eth(0x800, ip4(A, B, 17, udp(40118, 1812, ra))), eth(0x800, ip4(A, B, 17, udp(40118, 1812, ra)))]
+seeds['login-issue16.pcap'] = pcap(1, so.pk + ir.pk + rd.pk + ri.pk + xm.pk + td.pk + vn.pk + v3.pk + rad)
 ng = shb('<') + idb('<', 1, 65535) + idb('<', 1, 2048)
 for i, f in enumerate(ld.pk):
     ng += epb('<', i % 2, f)

@@ -17,7 +17,15 @@
  * percent-encoded names, empty passwords), LDAP (short and long BER
  * lengths, truncated and invalid lengths, StartTLS), SNMP (v1, v2c, one
  * report per community with its request count, v3 ignored), and a whole
- * capture with its EL403/EL405 findings and masked secret.
+ * capture with its EL403/EL405 findings and masked secret; and the
+ * readers of issue 16: SOCKS5 (RFC 1929), IRC PASS/OPER/AUTHENTICATE,
+ * Redis AUTH (RESP after a value longer than the window, HELLO, inline),
+ * XMPP SASL PLAIN, MSSQL TDS LOGIN7 (the MS-TDS §4.2 example, a
+ * non-ASCII password), VNC security type None and RADIUS PAP.
+ *
+ * Length: the readers share one flow table, one credential sink and one
+ * TCP conversation builder; their tests are one cmocka group in one file
+ * so that these stay single (each reader has its own test function).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,7 +50,7 @@
 
 struct got {
 	char proto[32], user[300], secret[300];
-	bool has_user, anon;
+	bool has_user, anon, no_auth, hidden;
 	uint64_t packet, count;
 	uint16_t cport, sport;
 };
@@ -60,7 +68,10 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	g->has_user = fc->c->user != NULL;
 	if (fc->c->user)
 		memcpy(g->user, fc->c->user, fc->c->user_len < 299 ? fc->c->user_len : 299);
-	memcpy(g->secret, fc->c->secret, fc->c->secret_len < 299 ? fc->c->secret_len : 299);
+	if (fc->c->secret)   /* none: a VNC session without authentication, RADIUS PAP */
+		memcpy(g->secret, fc->c->secret, fc->c->secret_len < 299 ? fc->c->secret_len : 299);
+	g->no_auth = fc->c->no_auth;
+	g->hidden = fc->c->hidden;
 	g->anon = fc->c->anonymous;
 	g->packet = fc->c->packet;
 	g->count = 1;
@@ -868,6 +879,382 @@ static void test_capture_brute_force(void **state)
 	input_free(&in);
 }
 
+/* ---- issue 16: SOCKS5, IRC, Redis, XMPP, MSSQL TDS, VNC ----------------- */
+
+/* SOCKS5 username/password (RFC 1929 §2) after the method selection of
+ * RFC 1928 §3, on a non-standard port, the greeting and the credentials
+ * each split over two segments. */
+static void test_socks(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40100, 9050, true);     /* packets 1, 2 */
+	send_n(&c, 0, "\x05\x02", 2);                          /* 3 */
+	send_n(&c, 0, "\x00\x02", 2);                          /* 4 */
+	send_n(&c, 1, "\x05\x02", 2);                          /* 5 */
+	send_n(&c, 0, "\x01\x05" "alice\x0a" "Sock", 12);      /* 6 */
+	assert_int_equal(g_n, 0);
+	send_n(&c, 0, "s-Pw-1", 6);                            /* 7 */
+	assert_int_equal(g_n, 1);
+	expect(0, "SOCKS5", "alice", "Socks-Pw-1", 7);
+	assert_int_equal(g_got[0].sport, 9050);
+	/* the server picked "no authentication": bytes after it are no login */
+	struct conv n = open_tcp(ft, 40101, 1080, true);
+	send_n(&n, 0, "\x05\x02\x00\x02", 4);
+	send_n(&n, 1, "\x05\x00", 2);
+	send_n(&n, 0, "\x01\x03" "bob\x02" "pw", 8);
+	/* a greeting without username/password; an empty password (Tor) */
+	struct conv o = open_tcp(ft, 40102, 1080, true);
+	send_n(&o, 0, "\x05\x01\x00", 3);
+	send_n(&o, 1, "\x05\x02", 2);
+	send_n(&o, 0, "\x01\x03" "bob\x02" "pw", 8);
+	struct conv e = open_tcp(ft, 40103, 1080, true);
+	send_n(&e, 0, "\x05\x01\x02", 3);
+	send_n(&e, 1, "\x05\x02", 2);
+	send_n(&e, 0, "\x01\x03" "bob\x00", 5);
+	/* a sub-negotiation cut short: nothing yet */
+	struct conv t = open_tcp(ft, 40104, 1080, true);
+	send_n(&t, 0, "\x05\x01\x02", 3);
+	send_n(&t, 1, "\x05\x02", 2);
+	send_n(&t, 0, "\x01\xff" "abc", 5);
+	assert_int_equal(g_n, 1);
+	ft_free(ft);
+}
+
+/* IRC (RFC 2812 §3.1.1 PASS, §3.1.4 OPER; IRCv3 AUTHENTICATE, STARTTLS)
+ * on a non-standard port; FTP's USER is not taken for IRC. */
+static void test_irc(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40110, 7000, true);
+	say(&c, 1, ":irc.example.org NOTICE * :*** Looking up your hostname\r\n");   /* 3 */
+	say(&c, 0, "CAP LS 302\r\nPASS :pass with spaces\r\n");                      /* 4 */
+	expect(0, "IRC PASS", NULL, "pass with spaces", 4);
+	say(&c, 0, "NICK dave\r\nUSER dave 0 * :Dave\r\n");
+	say(&c, 0, "AUTHENTICATE PLAIN\r\n");
+	say(&c, 1, "AUTHENTICATE +\r\n");
+	say(&c, 0, "AUTHENTICATE AGRhdmUAU2FzbC1QdzI=\r\n");                        /* 8 */
+	expect(1, "IRC SASL PLAIN", "dave", "Sasl-Pw2", 8);
+	say(&c, 0, ":dave OPER root Oper-Pw3\r\n");                                 /* 9 */
+	expect(2, "IRC OPER", "root", "Oper-Pw3", 9);
+	say(&c, 0, "STARTTLS\r\n");
+	say(&c, 1, ":irc.example.org 670 dave :STARTTLS successful\r\n");
+	say(&c, 0, "OPER root Not-Read\r\n");
+	assert_int_equal(g_n, 3);
+	/* the client speaks first: USER with its four parameters */
+	struct conv u = open_tcp(ft, 40111, 6667, true);
+	say(&u, 0, "USER erin 0 * :Erin\r\nOPER erin Oper-Pw4\r\n");
+	expect(3, "IRC OPER", "erin", "Oper-Pw4", 3);
+	/* FTP: a reply-code greeting, USER/PASS are FTP's */
+	struct conv f = open_tcp(ft, 40112, 6667, true);
+	say(&f, 1, "220 ready\r\n");
+	say(&f, 0, "USER frank\r\n");
+	say(&f, 1, "331 go on\r\n");
+	say(&f, 0, "PASS Ftp-Pw5\r\n");
+	assert_int_equal(g_n, 5);
+	expect(4, "FTP", "frank", "Ftp-Pw5", 0);
+	ft_free(ft);
+}
+
+/* Redis (redis.io/commands/auth, /commands/hello, the RESP spec): RESP
+ * arrays after a value longer than the window, Redis 6 AUTH user pass,
+ * HELLO … AUTH, inline AUTH; a POP3 AUTH is POP3's. */
+static void test_redis(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40120, 6380, true);
+	say(&c, 0, "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$6000\r\n");                    /* 3 */
+	static char big[6002];
+	memset(big, 'A', sizeof(big));
+	memcpy(big + 6000, "\r\n", 2);
+	/* the value even looks like an AUTH command: it is never read */
+	memcpy(big + 100, "*2\r\n$4\r\nAUTH\r\n$6\r\nNot-It\r\n", 26);
+	send_n(&c, 0, big, 3000);
+	send_n(&c, 0, big + 3000, 3002);
+	say(&c, 0, "*3\r\n$4\r\nAUTH\r\n$5\r\ngrace\r\n$9\r\nRedis");                 /* 6 */
+	assert_int_equal(g_n, 0);
+	say(&c, 0, "-Pw6\r\n");                                                     /* 7 */
+	expect(0, "Redis AUTH", "grace", "Redis-Pw6", 7);
+	say(&c, 0, "*5\r\n$5\r\nHELLO\r\n$1\r\n3\r\n$4\r\nAUTH\r\n$5\r\nheidi\r\n$9\r\nRedis-Pw7\r\n");
+	expect(1, "Redis AUTH", "heidi", "Redis-Pw7", 8);
+	say(&c, 0, "*2\r\n$4\r\nauth\r\n$9\r\nRedis-Pw8\r\n");
+	expect(2, "Redis AUTH", NULL, "Redis-Pw8", 9);
+	say(&c, 0, "*4\r\n$4\r\nAUTH\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n");       /* not AUTH's shape */
+	assert_int_equal(g_n, 3);
+	/* inline, the server silent so far */
+	struct conv i = open_tcp(ft, 40121, 16379, true);
+	say(&i, 0, "AUTH ivan Redis-Pw9\r\n");
+	expect(3, "Redis AUTH", "ivan", "Redis-Pw9", 3);
+	/* POP3: the greeting came first */
+	struct conv p = open_tcp(ft, 40122, 110, true);
+	say(&p, 1, "+OK POP3 ready\r\n");
+	say(&p, 0, "AUTH PLAIN AGp1ZHkAUG9wLVB3MTA=\r\n");
+	expect(4, "POP3 AUTH PLAIN", "judy", "Pop-Pw10", 4);
+	assert_int_equal(g_n, 5);
+	ft_free(ft);
+}
+
+/* XMPP SASL PLAIN (RFC 6120 §6.4.2): the initial response in <auth>, or
+ * "=" and the <response> after the challenge; <starttls/> then a TLS
+ * record ends the reading. */
+static void test_xmpp(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40130, 5222, true);
+	say(&c, 0, "<?xml version='1.0'?><stream:stream to='example.org' xmlns='jabber:client' "
+		   "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>");      /* 3 */
+	say(&c, 1, "<?xml version='1.0'?><stream:stream from='example.org'>");
+	say(&c, 0, "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism=\"PLAIN\">AGth"); /* 5 */
+	assert_int_equal(g_n, 0);
+	say(&c, 0, "dGUAWG1wcC1QdzEx</auth>");                                      /* 6 */
+	expect(0, "XMPP SASL PLAIN", "kate", "Xmpp-Pw11", 6);
+	say(&c, 0, "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>=</auth>");
+	say(&c, 0, "<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+		   "bGVvQGV4YW1wbGUub3JnAGxlbwBYbXBwLVB3MTI=</response>");          /* 8 */
+	expect(1, "XMPP SASL PLAIN", "leo", "Xmpp-Pw12", 8);
+	/* DIGEST-MD5 is not readable (its response is a hash) */
+	say(&c, 0, "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='DIGEST-MD5'/>");
+	say(&c, 0, "<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>AGJvYgBwdw==</response>");
+	assert_int_equal(g_n, 2);
+	struct conv t = open_tcp(ft, 40131, 5222, true);
+	say(&t, 0, "<stream:stream xmlns='jabber:client'><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+	send_n(&t, 0, "\x16\x03\x01\x00\x05hello", 10);
+	say(&t, 0, "<auth mechanism='PLAIN'>AGJvYgBwdw==</auth>");
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
+/* A LOGIN7 packet ([MS-TDS] §2.2.6.4) with the given UTF-16LE user and
+ * password (the password obfuscated here as the client does). */
+static size_t tds_login7(uint8_t *out, const char *user, const uint16_t *pw, size_t pwn)
+{
+	uint8_t d[400] = {0};
+	size_t un = strlen(user), off = 94;
+	/* UserName at 94, Password after it */
+	for (size_t i = 0; i < un; i++)
+		d[off + 2 * i] = (uint8_t)user[i];
+	size_t po = off + 2 * un;
+	for (size_t i = 0; i < pwn; i++)
+		for (int k = 0; k < 2; k++) {
+			uint8_t b = (uint8_t)(pw[i] >> (8 * k));
+			d[po + 2 * i + (size_t)k] = (uint8_t)(((b << 4) | (b >> 4)) ^ 0xa5);
+		}
+	size_t total = po + 2 * pwn;
+	d[0] = (uint8_t)total;
+	d[1] = (uint8_t)(total >> 8);
+	d[4] = 0x04; d[7] = 0x74;      /* TDS 7.4 */
+	d[36] = 94;                    /* HostName: empty, at the variable part */
+	d[40] = 94; d[42] = (uint8_t)un;
+	d[44] = (uint8_t)po; d[46] = (uint8_t)pwn;
+	out[0] = 0x10; out[1] = 0x01;
+	out[2] = (uint8_t)((total + 8) >> 8); out[3] = (uint8_t)(total + 8);
+	out[4] = 0; out[5] = 0; out[6] = 1; out[7] = 0;
+	memcpy(out + 8, d, total);
+	return total + 8;
+}
+
+static void test_tds(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	/* [MS-TDS] §4.2, the LOGIN7 example byte for byte: user "sa" with an
+	 * empty password: nothing crossed */
+	static const uint8_t ms42[] = {
+		0x10, 0x01, 0x00, 0x90, 0x00, 0x00, 0x01, 0x00, 0x88, 0x00, 0x00, 0x00, 0x02, 0x00, 0x09, 0x72,
+		0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x07, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0xE0, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x09, 0x04, 0x00, 0x00, 0x5E, 0x00, 0x08, 0x00,
+		0x6E, 0x00, 0x02, 0x00, 0x72, 0x00, 0x00, 0x00, 0x72, 0x00, 0x07, 0x00, 0x80, 0x00, 0x00, 0x00,
+		0x80, 0x00, 0x00, 0x00, 0x80, 0x00, 0x04, 0x00, 0x88, 0x00, 0x00, 0x00, 0x88, 0x00, 0x00, 0x00,
+		0x00, 0x50, 0x8B, 0xE2, 0xB7, 0x8F, 0x88, 0x00, 0x00, 0x00, 0x88, 0x00, 0x00, 0x00, 0x88, 0x00,
+		0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x73, 0x00, 0x6B, 0x00, 0x6F, 0x00, 0x73, 0x00, 0x74, 0x00,
+		0x6F, 0x00, 0x76, 0x00, 0x31, 0x00, 0x73, 0x00, 0x61, 0x00, 0x4F, 0x00, 0x53, 0x00, 0x51, 0x00,
+		0x4C, 0x00, 0x2D, 0x00, 0x33, 0x00, 0x32, 0x00, 0x4F, 0x00, 0x44, 0x00, 0x42, 0x00, 0x43, 0x00,
+	};
+	struct conv m = open_tcp(ft, 40140, 1433, true);
+	send_n(&m, 0, ms42, sizeof(ms42));
+	assert_int_equal(g_n, 0);
+	/* PRELOGIN, then LOGIN7 split over two segments; a non-ASCII
+	 * password ("Pässwörd€" in UTF-16) comes back as UTF-8 */
+	struct conv c = open_tcp(ft, 40141, 14330, true);
+	static const uint8_t pre[] = {0x12, 0x01, 0x00, 0x1a, 0x00, 0x00, 0x01, 0x00,
+				      0x00, 0x00, 0x0b, 0x00, 0x06, 0x01, 0x00, 0x11, 0x00, 0x01,
+				      0xff, 0x10, 0x00, 0x07, 0xd0, 0x00, 0x00, 0x02};
+	send_n(&c, 0, pre, sizeof(pre));                                            /* 3 */
+	send_n(&c, 1, "\x04\x01\x00\x08\x00\x00\x01\x00", 8);                        /* 4 */
+	static const uint16_t pw[] = {'P', 0xe4, 's', 's', 'w', 0xf6, 'r', 'd', 0x20ac};
+	uint8_t pk[400];
+	size_t n = tds_login7(pk, "mallory", pw, 9);
+	send_n(&c, 0, pk, 50);                                                      /* 5 */
+	assert_int_equal(g_n, 0);
+	send_n(&c, 0, pk + 50, n - 50);                                             /* 6 */
+	expect(0, "MSSQL TDS login", "mallory", "P\xc3\xa4ssw\xc3\xb6rd\xe2\x82\xac", 6);
+	/* a password offset past the end of LOGIN7: nothing read */
+	struct conv b = open_tcp(ft, 40142, 1433, true);
+	n = tds_login7(pk, "nina", pw, 3);
+	pk[8 + 44] = 0xf0;
+	send_n(&b, 0, pk, n);
+	/* TLS records (encryption on): not a TDS packet, nothing read */
+	struct conv t = open_tcp(ft, 40143, 1433, true);
+	send_n(&t, 0, pre, sizeof(pre));
+	send_n(&t, 0, "\x17\x03\x03\x00\x10", 5);
+	assert_int_equal(g_n, 1);
+	ft_free(ft);
+}
+
+/* VNC (RFC 6143 §7.1): None chosen by the client (3.8), None decided by
+ * the server (3.3: a U32), VNC Authentication (not this), a refusal. */
+static void test_vnc(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40150, 5901, true);
+	say(&c, 1, "RFB 003.008\n");                                                /* 3 */
+	say(&c, 0, "RFB 003.008\n");                                                /* 4 */
+	send_n(&c, 1, "\x02\x02\x01", 3);                                           /* 5 */
+	assert_int_equal(g_n, 0);
+	send_n(&c, 0, "\x01", 1);                                                   /* 6 */
+	assert_int_equal(g_n, 1);
+	assert_string_equal(g_got[0].proto, "VNC without authentication");
+	assert_false(g_got[0].has_user);
+	assert_string_equal(g_got[0].secret, "");
+	assert_true(g_got[0].no_auth);
+	assert_int_equal(g_got[0].packet, 6);
+	struct conv o = open_tcp(ft, 40151, 5900, true);
+	say(&o, 1, "RFB 003.008\n");
+	say(&o, 0, "RFB 003.003\n");
+	send_n(&o, 1, "\x00\x00\x00\x01", 4);                                       /* 5 */
+	assert_int_equal(g_n, 2);
+	assert_int_equal(g_got[1].packet, 5);
+	struct conv a = open_tcp(ft, 40152, 5900, true);
+	say(&a, 1, "RFB 003.008\n");
+	say(&a, 0, "RFB 003.008\n");
+	send_n(&a, 1, "\x02\x01\x02", 3);
+	send_n(&a, 0, "\x02", 1);
+	struct conv r = open_tcp(ft, 40153, 5900, true);
+	say(&r, 1, "RFB 003.008\n");
+	say(&r, 0, "RFB 003.008\n");
+	send_n(&r, 1, "\x00\x00\x00\x00\x05" "busy!", 10);
+	send_n(&r, 0, "\x01", 1);
+	/* not RFB: a different banner */
+	struct conv x = open_tcp(ft, 40154, 5900, true);
+	say(&x, 1, "RFB 3.8\n");
+	say(&x, 0, "RFB 003.008\n");
+	send_n(&x, 1, "\x01\x01", 2);
+	send_n(&x, 0, "\x01", 1);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
+/* A RADIUS packet (RFC 2865 §3, §5) into m: code, identifier, the
+ * authenticator filled with auth, then attributes as (type, value). */
+static void radius_msg(struct pb *m, unsigned code, unsigned id, unsigned auth, const char *user,
+		       size_t pwlen, bool chap)
+{
+	m->n = 0;
+	pb_u8(m, code);
+	pb_u8(m, id);
+	pb_be16(m, 0);
+	for (int i = 0; i < 16; i++)
+		pb_u8(m, auth + (unsigned)i);
+	if (user) {
+		pb_u8(m, 1);
+		pb_u8(m, 2 + (unsigned)strlen(user));
+		pb_str(m, user);
+	}
+	if (pwlen) {
+		pb_u8(m, chap ? 3 : 2);
+		pb_u8(m, 2 + (unsigned)pwlen);
+		for (size_t i = 0; i < pwlen; i++)
+			pb_u8(m, 0x80 + (unsigned)i);
+	}
+	pb_put16(m, 2, (unsigned)m->n);
+}
+
+/* RADIUS PAP (RFC 2865 §5.2): reported with its user and no secret; a
+ * retransmission is counted; CHAP, a malformed User-Password length, a
+ * Length past the datagram and an attribute overrunning it are not. */
+static void test_radius(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40170, 18120, false);
+	struct pb m;
+	radius_msg(&m, 1, 7, 0x40, "wanda", 32, false);
+	udp_send(&c, 0, &m);                                   /* 1 */
+	udp_send(&c, 0, &m);                                   /* 2: retransmitted */
+	radius_msg(&m, 2, 7, 0x10, NULL, 0, false);            /* Access-Accept */
+	udp_send(&c, 1, &m);
+	assert_int_equal(g_n, 1);
+	expect(0, "RADIUS PAP", "wanda", "", 1);
+	assert_true(g_got[0].hidden);
+	assert_int_equal(g_got[0].count, 2);
+	radius_msg(&m, 1, 8, 0x50, "wanda", 16, false);        /* a new request */
+	udp_send(&c, 0, &m);
+	expect(1, "RADIUS PAP", "wanda", "", 4);
+	struct conv h = open_tcp(ft, 40171, 1812, false);
+	radius_msg(&m, 1, 9, 0x60, "xavier", 16, true);        /* CHAP */
+	udp_send(&h, 0, &m);
+	radius_msg(&m, 1, 10, 0x61, "xavier", 17, false);      /* not a multiple of 16 */
+	udp_send(&h, 0, &m);
+	radius_msg(&m, 1, 11, 0x62, "xavier", 16, false);
+	pb_put16(&m, 2, (unsigned)m.n + 1);                    /* Length past the datagram */
+	udp_send(&h, 0, &m);
+	radius_msg(&m, 1, 12, 0x63, "xavier", 16, false);
+	m.b[21] = 40;                                          /* User-Name overruns */
+	udp_send(&h, 0, &m);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
+/* A whole capture: the VNC session is EL403 no-auth (no user, no
+ * secret), a Redis password equal to its user is EL403
+ * user-as-password, and no report holds the SOCKS password. */
+static void test_capture_issue16(void **state)
+{
+	(void)state;
+	pcapf_begin(&g_file, 1);
+	add_tcp(40160, 5900, 1, "RFB 003.008\n", true);                      /* 1 */
+	add_tcp(40160, 5900, 1, "RFB 003.008\n", false);                     /* 2 */
+	add_tcp(40160, 5900, 13, "\x01\x01", true);                          /* 3 */
+	add_tcp(40160, 5900, 13, "\x01", false);                             /* 4 */
+	add_tcp(40161, 6379, 1, "AUTH Admin admin\r\n", false);              /* 5 */
+	add_tcp(40162, 1080, 1, "\x05\x01\x02", false);                      /* 6 */
+	add_tcp(40162, 1080, 1, "\x05\x02", true);                           /* 7 */
+	add_tcp(40162, 1080, 4, "\x01\x04olga\x0fSocks-Secret-16", false);  /* 8 */
+	struct input in;
+	run_capture(&in);
+	const struct traffic *t = in.traffic;
+	assert_non_null(t);
+	assert_int_equal(t->ncreds, 3);
+	assert_true(t->creds[0].no_auth);
+	assert_null(t->creds[0].user);
+	assert_int_equal(t->creds[0].packet, 4);
+	assert_true(t->creds[1].user_is_password);
+	assert_string_equal(t->creds[2].protocol, "SOCKS5");
+	assert_string_equal(t->creds[2].user, "olga");
+	assert_int_equal(in.nfindings, 3);
+	assert_string_equal(in.findings[0].variant, "no-auth");
+	assert_string_equal(in.findings[1].variant, "user-as-password");
+	assert_string_equal(in.findings[2].variant, "default");
+	secret_oracle_set_fatal(true);
+	struct run_ctx ctx = g_ctx;
+	struct strbuf out;
+	sb_init(&out, 1u << 22);
+	struct report_run run = {.ctx = &ctx, .inputs = &in, .ninputs = 1, .out = &out};
+	assert_int_equal(report_render(reporter_by_name("json"), &run), 0);
+	const char *o = sb_str(&out);
+	assert_null(strstr(o, "Socks-Secret-16"));
+	assert_null(strstr(o, "dmin"));
+	assert_non_null(strstr(o, "\"authentication\": \"none\""));
+	assert_non_null(strstr(o, "\"user\": \"olga\""));
+	sb_free(&out);
+	secret_oracle_set_fatal(false);
+	input_free(&in);
+}
+
 /* ---- the field patterns ----------------------------------------------- */
 
 static void test_fields(void **state)
@@ -912,6 +1299,14 @@ int main(void)
 		cmocka_unit_test(test_snmp),
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_capture_brute_force),
+		cmocka_unit_test(test_socks),
+		cmocka_unit_test(test_irc),
+		cmocka_unit_test(test_redis),
+		cmocka_unit_test(test_xmpp),
+		cmocka_unit_test(test_tds),
+		cmocka_unit_test(test_vnc),
+		cmocka_unit_test(test_radius),
+		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
