@@ -1071,6 +1071,131 @@ static bool do_service(struct ros *r, const struct ros_cmd *c)
 	return true;
 }
 
+/* ---- signs of a hijacked router (issue 14 §3) ------------------------------------------------ */
+
+/* RouterOS values for "on": `yes` (exports), `true` (RouterOS 7 verbose
+ * exports write booleans so: the l2tp-server line of a public 7.x export,
+ * "set default-profile=… enabled=true"). */
+static bool ros_on(const char *v)
+{
+	return eq(v, "yes") || eq(v, "true");
+}
+
+static struct home_sign *ros_sign(struct ros *r, const struct ros_cmd *c, enum home_sign_kind k,
+				  const char *what, const char *what_ja, const char *key,
+				  const char *val)
+{
+	const char *ev = arena_printf(r->a, "/%s %s %s=%s", c->path, c->verb, key, val);
+	return device_add_sign(r->in, k, what, what_ja, c->line, ev);
+}
+
+/* The VPN servers of RouterOS (help.mikrotik.com "PPTP", "L2TP", "SSTP",
+ * "OpenVPN": `/interface pptp-server server set enabled=yes`, the same
+ * for l2tp-server, sstp-server and ovpn-server; RouterOS 7.17 and later
+ * may hold several OpenVPN servers, `/interface ovpn-server server add`,
+ * each on unless disabled=yes); WireGuard ("WireGuard":
+ * `/interface wireguard add` and `/interface wireguard peers add
+ * interface=…`): an interface with peers accepts them; the accounts of
+ * PPP-based servers are `/ppp secret` entries (name=, password=,
+ * service= any | pptp | l2tp | sstp | ovpn | pppoe …); the DDNS of
+ * MikroTik's IP Cloud ("IP Cloud": `/ip cloud set ddns-enabled=yes`);
+ * the router's users (`/user add name=… group=…`; "admin" is the user
+ * RouterOS is shipped with, help.mikrotik.com "User"). Passwords are
+ * registered as secrets by dispatch() (key_is_secret) before this runs. */
+static bool do_signs(struct ros *r, const struct ros_cmd *c)
+{
+	static const struct {
+		const char *path, *what;
+	} servers[] = {
+		{"interface pptp-server server", "PPTP server"},
+		{"interface l2tp-server server", "L2TP server"},
+		{"interface sstp-server server", "SSTP server"},
+		{"interface ovpn-server server", "OpenVPN server"},
+	};
+	bool set = strcmp(c->verb, "set") == 0, add = strcmp(c->verb, "add") == 0;
+	for (size_t i = 0; i < ARRAY_SIZE(servers); i++) {
+		if (strcmp(c->path, servers[i].path) != 0)
+			continue;
+		const char *en = arg_get(c->args, c->nargs, "enabled");
+		const char *dis = arg_get(c->args, c->nargs, "disabled");
+		if (set && ros_on(en))
+			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, NULL, "enabled", en);
+		else if (add && !ros_on(dis))
+			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, NULL, "disabled",
+				 dis ? dis : "no");
+		return true;
+	}
+	if (strcmp(c->path, "interface wireguard") == 0 && add) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		if (ros_on(arg_get(c->args, c->nargs, "disabled")) || !nm)
+			return true;
+		const char *what = arena_printf(r->a, "WireGuard interface %s", quotable(r, nm));
+		const char *what_ja = arena_printf(r->a, "WireGuard インターフェース %s",
+						   quotable(r, nm));
+		struct home_sign *g = what && what_ja
+				      ? device_add_sign(r->in, HSIGN_VPN_SERVER, what, what_ja, c->line,
+							arena_printf(r->a, "/interface wireguard add name=%s",
+								     quotable(r, nm)))
+				      : NULL;
+		if (g) {
+			g->ref = keep(r, nm);
+			g->needs_accounts = true;
+		}
+		return true;
+	}
+	if (strcmp(c->path, "interface wireguard peers") == 0 && add) {
+		const char *iface = arg_get(c->args, c->nargs, "interface");
+		if (ros_on(arg_get(c->args, c->nargs, "disabled")) || !iface)
+			return true;
+		for (struct home_sign *g = r->in->dev.signs; g; g = g->next)
+			if (g->kind == HSIGN_VPN_SERVER && eq(g->ref, iface)) {
+				home_sign_account(r->in, g, NULL);
+				break;
+			}
+		return true;
+	}
+	if (strcmp(c->path, "ppp secret") == 0 && add) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		const char *svc = arg_get(c->args, c->nargs, "service");
+		/* PPPoE accounts are for a PPPoE server on the LAN side, not
+		 * a way in from the internet. */
+		if (!nm || ros_on(arg_get(c->args, c->nargs, "disabled")) || eq(svc, "pppoe"))
+			return true;
+		struct home_sign *g = NULL;
+		for (struct home_sign *x = r->in->dev.signs; x; x = x->next)
+			if (x->kind == HSIGN_VPN_ACCOUNTS)
+				g = x;
+		if (!g)
+			g = device_add_sign(r->in, HSIGN_VPN_ACCOUNTS, "PPP secrets", "PPP のシークレット",
+					    c->line, "/ppp secret add");
+		if (g)
+			home_sign_account(r->in, g, keep(r, nm));
+		return true;
+	}
+	if (strcmp(c->path, "ip cloud") == 0 && set) {
+		const char *d = arg_get(c->args, c->nargs, "ddns-enabled");
+		if (ros_on(d))
+			ros_sign(r, c, HSIGN_DDNS, "DDNS of MikroTik IP Cloud",
+				 "MikroTik IP Cloud の DDNS", "ddns-enabled", d);
+		return true;
+	}
+	if (strcmp(c->path, "user") == 0 && add) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		if (nm && !eq(nm, "admin") && !ros_on(arg_get(c->args, c->nargs, "disabled"))) {
+			const char *k = keep(r, nm);
+			/* The evidence leaves the name out: a name equal to a
+			 * password is a secret (home_sign_name). */
+			const char *grp = arg_get(c->args, c->nargs, "group");
+			if (k)
+				device_add_sign(r->in, HSIGN_ADMIN_ACCOUNT, k, NULL, c->line,
+						arena_printf(r->a, "/user add group=%s",
+							     grp ? quotable(r, grp) : "(default)"));
+		}
+		return true;
+	}
+	return false;
+}
+
 /* ---- dispatch ----------------------------------------------------------------------------- */
 
 static bool dispatch(struct ros *r, const struct ros_cmd *c)
@@ -1107,6 +1232,8 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 		return do_nat(r, c);
 	if (strcmp(p, "ip service") == 0)
 		return do_service(r, c);
+	if (do_signs(r, c))
+		return true;
 	if (strcmp(p, "ip upnp") == 0 && set) {
 		const char *e = arg_get(c->args, c->nargs, "enabled");
 		if (e) {
