@@ -1105,12 +1105,12 @@ static struct home_sign *ros_sign(struct ros *r, const struct ros_cmd *c, enum h
 static bool do_signs(struct ros *r, const struct ros_cmd *c)
 {
 	static const struct {
-		const char *path, *what;
+		const char *path, *what, *what_ja;
 	} servers[] = {
-		{"interface pptp-server server", "PPTP server"},
-		{"interface l2tp-server server", "L2TP server"},
-		{"interface sstp-server server", "SSTP server"},
-		{"interface ovpn-server server", "OpenVPN server"},
+		{"interface pptp-server server", "PPTP server", "PPTP サーバ"},
+		{"interface l2tp-server server", "L2TP server", "L2TP サーバ"},
+		{"interface sstp-server server", "SSTP server", "SSTP サーバ"},
+		{"interface ovpn-server server", "OpenVPN server", "OpenVPN サーバ"},
 	};
 	bool set = strcmp(c->verb, "set") == 0, add = strcmp(c->verb, "add") == 0;
 	for (size_t i = 0; i < ARRAY_SIZE(servers); i++) {
@@ -1119,9 +1119,10 @@ static bool do_signs(struct ros *r, const struct ros_cmd *c)
 		const char *en = arg_get(c->args, c->nargs, "enabled");
 		const char *dis = arg_get(c->args, c->nargs, "disabled");
 		if (set && ros_on(en))
-			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, NULL, "enabled", en);
+			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, servers[i].what_ja, "enabled",
+				 en);
 		else if (add && !ros_on(dis))
-			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, NULL, "disabled",
+			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, servers[i].what_ja, "disabled",
 				 dis ? dis : "no");
 		return true;
 	}
@@ -1175,8 +1176,7 @@ static bool do_signs(struct ros *r, const struct ros_cmd *c)
 	if (strcmp(c->path, "ip cloud") == 0 && set) {
 		const char *d = arg_get(c->args, c->nargs, "ddns-enabled");
 		if (ros_on(d))
-			ros_sign(r, c, HSIGN_DDNS, "DDNS of MikroTik IP Cloud",
-				 "MikroTik IP Cloud の DDNS", "ddns-enabled", d);
+			ros_sign(r, c, HSIGN_DDNS, "MikroTik IP Cloud", NULL, "ddns-enabled", d);
 		return true;
 	}
 	if (strcmp(c->path, "user") == 0 && add) {
