@@ -368,11 +368,11 @@ struct home_sign *device_add_sign(struct input *in, enum home_sign_kind kind, co
 	struct home_sign *s = arena_alloc(&in->arena, sizeof(*s));
 	if (s) {
 		memset(s, 0, sizeof(*s));
-		s->what = arena_strdup(&in->arena, what);
+		s->what = what ? arena_strdup(&in->arena, what) : NULL;
 		s->what_ja = what_ja ? arena_strdup(&in->arena, what_ja) : NULL;
 		s->evidence = evidence ? arena_strdup(&in->arena, evidence) : NULL;
 	}
-	if (!s || !s->what || (what_ja && !s->what_ja) || (evidence && !s->evidence)) {
+	if (!s || (what && !s->what) || (what_ja && !s->what_ja) || (evidence && !s->evidence)) {
 		input_nomem(in, line);
 		return NULL;
 	}

@@ -285,7 +285,9 @@ enum home_sign_kind {
 struct home_sign {
 	enum home_sign_kind kind;
 	const char *what;         /* "PPTP server", "WireGuard interface wg0",
-				   * "DDNS (dyndns.org)", the account's name */
+				   * "dyndns.org", the account's name; NULL:
+				   * the input names no protocol or provider
+				   * (a facts file's vpn_server: true) */
 	const char *what_ja;      /* the same in Japanese; NULL: as what */
 	unsigned line;            /* where the file says it; 0: the whole input */
 	const char *evidence;     /* the setting as the file writes it (no
@@ -303,7 +305,7 @@ struct home_sign {
 
 struct input;
 /* Adds a sign of kind to the device (what, what_ja and evidence copied
- * into the arena; what_ja and evidence may be NULL). Returns it, or NULL
+ * into the arena; each may be NULL, what not for an admin account). Returns it, or NULL
  * with input_nomem() done. */
 struct home_sign *device_add_sign(struct input *in, enum home_sign_kind kind, const char *what,
 				  const char *what_ja, unsigned line, const char *evidence);

@@ -66,12 +66,17 @@ static void sign_finding(struct input *in, const struct run_ctx *ctx, const stru
 			finding_add(in, ctx, "EL320", "peers", ITEM_5_3, -1, FST_WARN, g->line,
 				    g->evidence, "what", g->what, "what_ja", what_ja, "count", count,
 				    ARGS_END);
-		} else {
+		} else if (g->what) {
 			finding_add(in, ctx, "EL320", "default", ITEM_5_3, -1, FST_WARN, g->line,
 				    g->evidence, "what", g->what, "what_ja", what_ja, ARGS_END);
+		} else {
+			finding_add(in, ctx, "EL320", "plain", ITEM_5_3, -1, FST_WARN, g->line,
+				    g->evidence, ARGS_END);
 		}
 		return;
 	case HSIGN_VPN_ACCOUNTS: {
+		if (!g->what)
+			return;   /* parsers name where the accounts are */
 		const char *n = names_text(in, g, false), *nj = names_text(in, g, true);
 		if (!n || !nj) {
 			input_nomem(in, g->line);
@@ -83,10 +88,16 @@ static void sign_finding(struct input *in, const struct run_ctx *ctx, const stru
 		return;
 	}
 	case HSIGN_DDNS:
-		finding_add(in, ctx, "EL322", "default", ITEM_5_3, -1, FST_WARN, g->line, g->evidence,
-			    "what", g->what, "what_ja", what_ja, ARGS_END);
+		if (g->what)
+			finding_add(in, ctx, "EL322", "default", ITEM_5_3, -1, FST_WARN, g->line,
+				    g->evidence, "what", g->what, "what_ja", what_ja, ARGS_END);
+		else
+			finding_add(in, ctx, "EL322", "plain", ITEM_5_3, -1, FST_WARN, g->line,
+				    g->evidence, ARGS_END);
 		return;
 	case HSIGN_ADMIN_ACCOUNT:
+		if (!g->what)
+			return;   /* parsers name the account */
 		finding_add(in, ctx, "EL323", "default", ITEM_5_3, -1, FST_WARN, g->line, g->evidence,
 			    "name", home_sign_name(in, g->what), ARGS_END);
 		return;
