@@ -1316,10 +1316,14 @@ static int hijack_signs(struct nv *nv)
 		return EL_ENOMEM;
 	bool unit[10] = {0};
 	const char *lists[] = {"vpn_serverx_start", "vpn_serverx_eas", "vpn_server_eas"};
+	/* The first of these keys present decides, even empty: Merlin 378
+	 * and later start what vpn_serverx_start lists and leave an older
+	 * vpn_serverx_eas behind (the real RT-AC68U 380.59 dump of the corpus
+	 * has vpn_serverx_eas=1, and vpn_serverx_start empty with
+	 * vpn_server1_state=0: no server runs). */
 	const struct ent *list = NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(lists) && !list; i++)
-		if (nonempty(e = nv_get(nv, lists[i])))
-			list = e;
+		list = nv_get(nv, lists[i]);
 	for (size_t i = 0; list && i < list->vn; i++)
 		if (list->v[i] >= '1' && list->v[i] <= '9' &&
 		    (i + 1 == list->vn || list->v[i + 1] == ',') && (i == 0 || list->v[i - 1] == ','))
