@@ -260,7 +260,11 @@ static bool eq(const char *a, const char *b)
 
 /* ---- secrets ---------------------------------------------------------------- */
 
-/* Keys whose values are secrets, in any menu (the last dotted part). */
+/* Keys whose values are secrets, in any menu (the last dotted part).
+ * `/system ntp server auth-key=none` is the keyword for no key
+ * (help.mikrotik.com "NTP": auth-key (none | key-id), the id of an entry
+ * of /system ntp key): dispatch() does not take it for a secret (the
+ * verbose export of a real 7.17.2 router among the samples writes it). */
 static bool key_is_secret(const char *key)
 {
 	const char *k = strrchr(key, '.');
@@ -1202,7 +1206,8 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 {
 	/* Secrets first, whatever the menu. */
 	for (size_t i = 0; i < c->nargs; i++)
-		if (c->args[i].vlen && key_is_secret(c->args[i].key))
+		if (c->args[i].vlen && key_is_secret(c->args[i].key) &&
+		    !(strcmp(c->path, "system ntp server") == 0 && eq(c->args[i].val, "none")))
 			secret_copy(r, &c->args[i]);
 	const char *p = c->path;
 	bool set = strcmp(c->verb, "set") == 0, add = strcmp(c->verb, "add") == 0;
