@@ -110,6 +110,18 @@ void check_hijack(struct input *in, const struct run_ctx *ctx)
 		return;
 	for (const struct home_sign *g = in->dev.signs; g; g = g->next)
 		sign_finding(in, ctx, g);
+	/* Remote access to the admin page is the notice's third point
+	 * (EL110, exposure.c). Where the input leaves it unsaid — an OpenWrt
+	 * release or Wi-Fi file without /etc/config/firewall, a facts file
+	 * without remote_admin: ("a missing value is reported as unknown",
+	 * the template) — 5-3 has an unknown part, so a firmware pass or a
+	 * warning does not hide it (issue 14 §5). Other kinds say it or
+	 * have a firmware default the parser applies. */
+	const struct device *d = &in->dev;
+	if (d->remote_admin == TRI_UNSET && d->wan != TRI_NO &&
+	    (in->kind->hand_filled || (d->distro && strcmp(d->distro, "openwrt") == 0) ||
+	     (d->vendor.s && strcmp(d->vendor.s, "openwrt") == 0)))
+		input_item(in, ITEM_5_3, IST_UNKNOWN, "no-admin-access-setting");
 	if (in->dev.admin_pw_default == TRI_YES)
 		finding_add(in, ctx, "EL324", "default", ITEM_5_3, -1, FST_WARN,
 			    in->dev.admin_pw_default_line, NULL, ARGS_END);
