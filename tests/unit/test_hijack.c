@@ -239,14 +239,14 @@ static void test_routeros_script(void **state)
 	assert_message(&in, f, LANG_EN,
 		       "The router holds 1 VPN account(s) (PPP secrets): vpn." TAIL_EN);
 	assert_message(&in, f, LANG_JA,
-		       "ルータに VPN アカウントが 1 個あります（PPP のシークレット）：vpn。" TAIL_JA);
+		       "ルータに VPN アカウントが 1 個あります（設定：PPP のシークレット）：vpn。" TAIL_JA);
 	f = find_rule(&in, "EL320", NULL);
 	assert_message(&in, f, LANG_EN, "A VPN server is on in the router: L2TP server." TAIL_EN);
 	assert_message(&in, f, LANG_JA,
-		       "ルータで VPN サーバ機能が有効です（L2TP サーバ）。" TAIL_JA);
+		       "ルータで VPN サーバ機能が有効です（種類：L2TP サーバ）。" TAIL_JA);
 	f = find_rule(&in, "EL322", NULL);
 	assert_message(&in, f, LANG_EN, "DDNS is on in the router: MikroTik IP Cloud." TAIL_EN);
-	assert_message(&in, f, LANG_JA, "ルータで DDNS 機能が有効です（MikroTik IP Cloud）。" TAIL_JA);
+	assert_message(&in, f, LANG_JA, "ルータで DDNS 機能が有効です（サービス：MikroTik IP Cloud）。" TAIL_JA);
 	f = find_rule(&in, "EL323", NULL);
 	assert_message(&in, f, LANG_EN,
 		       "The router has the login account system besides the maker's default one."
@@ -307,8 +307,8 @@ static void test_routeros_cases(void **state)
 		       "A VPN server is on in the router: WireGuard interface wg-home, with 2 peer(s)."
 		       TAIL_EN);
 	assert_message(&in, f, LANG_JA,
-		       "ルータで VPN サーバ機能が有効で（WireGuard インターフェース wg-home）、ピアが 2 "
-		       "個登録されています。" TAIL_JA);
+		       "ルータで VPN サーバ機能が有効で（種類：WireGuard インターフェース wg-home）、ピアが "
+		       "2 個登録されています。" TAIL_JA);
 	assert_message(&in, find_rule(&in, "EL321", NULL), LANG_EN,
 		       "The router holds 2 VPN account(s) (PPP secrets): shop, ****." TAIL_EN);
 	input_free(&in);
@@ -503,7 +503,7 @@ static void test_many_names(void **state)
 		       "The router holds 13 VPN account(s) (PPP secrets): user01, user02, user03, user04, "
 		       "user05, user06, user07, user08, user09, user10 and 3 more." TAIL_EN);
 	assert_message(&in, f, LANG_JA,
-		       "ルータに VPN アカウントが 13 個あります（PPP のシークレット）：user01、user02、"
+		       "ルータに VPN アカウントが 13 個あります（設定：PPP のシークレット）：user01、user02、"
 		       "user03、user04、user05、user06、user07、user08、user09、user10 ほか 3 個。" TAIL_JA);
 	input_free(&in);
 }
