@@ -409,7 +409,8 @@ static void test_dir(void **state)
 	assert_int_equal(bundle_dir(&in, p, OWRT_BACKUP, 1u << 20, why, sizeof(why)), EL_EPARSE);
 	assert_non_null(strstr(why, "holds none"));
 	snprintf(want, sizeof(want), "%s: ディレクトリに edgelint が読むファイル（etc/config/wireless、"
-		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd）が"
+		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd、"
+		 "etc/config/ddns、etc/config/openvpn）が"
 		 "一つもありません", p);
 	assert_string_equal(in.error_ja, want);
 	input_free(&in);
