@@ -1880,6 +1880,7 @@ const struct parser parser_openwrt = {
 		.label_ja = "OpenWrt の設定",
 		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
 		.home_router = true,
+		.exposure_in_own_file = true,
 	},
 	.probe = openwrt_probe,
 	.role = openwrt_role,

@@ -369,6 +369,11 @@ struct input_kind {
 	 * values ("wps_enabled: true"), and a note about something missing
 	 * says where in the form to add it ("add them under wifi:"). */
 	bool hand_filled;
+	/* The internet-side settings (remote administration) come from a
+	 * file of their own that may be left out (OpenWrt's
+	 * /etc/config/firewall): when the input does not say them, item 5-3
+	 * has an unknown part (issue 14 §5). */
+	bool exposure_in_own_file;
 };
 
 /* One file of an input made of several (the files of one router given

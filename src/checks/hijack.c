@@ -116,11 +116,11 @@ void check_hijack(struct input *in, const struct run_ctx *ctx)
 	 * without remote_admin: ("a missing value is reported as unknown",
 	 * the template) — 5-3 has an unknown part, so a firmware pass or a
 	 * warning does not hide it (issue 14 §5). Other kinds say it or
-	 * have a firmware default the parser applies. */
+	 * have a firmware default the parser applies (input_kind
+	 * exposure_in_own_file says which). */
 	const struct device *d = &in->dev;
 	if (d->remote_admin == TRI_UNSET && d->wan != TRI_NO &&
-	    (in->kind->hand_filled || (d->distro && strcmp(d->distro, "openwrt") == 0) ||
-	     (d->vendor.s && strcmp(d->vendor.s, "openwrt") == 0)))
+	    (in->kind->hand_filled || in->kind->exposure_in_own_file))
 		input_item(in, ITEM_5_3, IST_UNKNOWN, "no-admin-access-setting");
 	if (in->dev.admin_pw_default == TRI_YES)
 		finding_add(in, ctx, "EL324", "default", ITEM_5_3, -1, FST_WARN,
