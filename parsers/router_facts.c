@@ -774,11 +774,11 @@ static void facts_signs(struct input *in, const struct ynode *root)
 				device_add_sign(in, HSIGN_VPN_SERVER, p.s, NULL, p.line,
 						arena_printf(a, "vpn_server: %s", p.s));
 		}
-	} else if (facts_bool(in, v, "vpn_server", &t, NULL) && t == TRI_YES) {
+	} else if (v && facts_bool(in, v, "vpn_server", &t, NULL) && t == TRI_YES) {
 		device_add_sign(in, HSIGN_VPN_SERVER, NULL, NULL, v->line, "vpn_server: true");
 	}
 	v = ymap_get(root, "vpn_accounts");
-	if (facts_names(in, v, "vpn_accounts") && v->n) {
+	if (v && facts_names(in, v, "vpn_accounts") && v->n) {
 		struct home_sign *g = device_add_sign(in, HSIGN_VPN_ACCOUNTS, "vpn_accounts", NULL,
 						      v->line, "vpn_accounts");
 		for (size_t i = 0; g && i < v->n; i++)
@@ -786,10 +786,10 @@ static void facts_signs(struct input *in, const struct ynode *root)
 	}
 	t = TRI_UNSET;
 	v = ymap_get(root, "ddns");
-	if (facts_bool(in, v, "ddns", &t, NULL) && t == TRI_YES)
+	if (v && facts_bool(in, v, "ddns", &t, NULL) && t == TRI_YES)
 		device_add_sign(in, HSIGN_DDNS, NULL, NULL, v->line, "ddns: true");
 	v = ymap_get(root, "admin_accounts");
-	if (facts_names(in, v, "admin_accounts"))
+	if (v && facts_names(in, v, "admin_accounts"))
 		for (size_t i = 0; i < v->n; i++)
 			device_add_sign(in, HSIGN_ADMIN_ACCOUNT, v->vals[i]->str, NULL, v->vals[i]->line,
 					"admin_accounts");
