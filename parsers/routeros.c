@@ -237,6 +237,13 @@ struct ros {
 	bool saw_header;
 	bool noted_missing_key;
 	size_t nobjs;                /* profiles and interfaces kept */
+	/* WireGuard interfaces (signs of a hijacked router), looked up by
+	 * their peers: at most ROS_MAX_OBJS, so that the look-up stays
+	 * linear in the input. */
+	struct home_sign *wgs[ROS_MAX_OBJS];
+	size_t nwgs;
+	bool wgs_noted;
+	struct home_sign *ppp_secrets;   /* the one sign of all /ppp secret entries */
 };
 
 static const char *quotable(struct ros *r, const char *s)
@@ -1134,6 +1141,15 @@ static bool do_signs(struct ros *r, const struct ros_cmd *c)
 		const char *nm = arg_get(c->args, c->nargs, "name");
 		if (ros_on(arg_get(c->args, c->nargs, "disabled")) || !nm)
 			return true;
+		if (r->nwgs >= ROS_MAX_OBJS) {
+			if (!r->wgs_noted)
+				input_diag(r->in, DIAG_NOTE, c->line, 0,
+					   "more than %d WireGuard interfaces; the rest are not read",
+					   "WireGuard のインターフェースが %d 個を超えています。残りは読みません",
+					   ROS_MAX_OBJS);
+			r->wgs_noted = true;
+			return true;
+		}
 		const char *what = arena_printf(r->a, "WireGuard interface %s", quotable(r, nm));
 		const char *what_ja = arena_printf(r->a, "WireGuard インターフェース %s",
 						   quotable(r, nm));
@@ -1145,6 +1161,7 @@ static bool do_signs(struct ros *r, const struct ros_cmd *c)
 		if (g) {
 			g->ref = keep(r, nm);
 			g->needs_accounts = true;
+			r->wgs[r->nwgs++] = g;
 		}
 		return true;
 	}
@@ -1152,9 +1169,9 @@ static bool do_signs(struct ros *r, const struct ros_cmd *c)
 		const char *iface = arg_get(c->args, c->nargs, "interface");
 		if (ros_on(arg_get(c->args, c->nargs, "disabled")) || !iface)
 			return true;
-		for (struct home_sign *g = r->in->dev.signs; g; g = g->next)
-			if (g->kind == HSIGN_VPN_SERVER && eq(g->ref, iface)) {
-				home_sign_account(r->in, g, NULL);
+		for (size_t i = 0; i < r->nwgs; i++)
+			if (eq(r->wgs[i]->ref, iface)) {
+				home_sign_account(r->in, r->wgs[i], NULL);
 				break;
 			}
 		return true;
@@ -1166,15 +1183,11 @@ static bool do_signs(struct ros *r, const struct ros_cmd *c)
 		 * a way in from the internet. */
 		if (!nm || ros_on(arg_get(c->args, c->nargs, "disabled")) || eq(svc, "pppoe"))
 			return true;
-		struct home_sign *g = NULL;
-		for (struct home_sign *x = r->in->dev.signs; x; x = x->next)
-			if (x->kind == HSIGN_VPN_ACCOUNTS)
-				g = x;
-		if (!g)
-			g = device_add_sign(r->in, HSIGN_VPN_ACCOUNTS, "PPP secrets", "PPP のシークレット",
-					    c->line, "/ppp secret add");
-		if (g)
-			home_sign_account(r->in, g, keep(r, nm));
+		if (!r->ppp_secrets)
+			r->ppp_secrets = device_add_sign(r->in, HSIGN_VPN_ACCOUNTS, "PPP secrets",
+							 "PPP のシークレット", c->line, "/ppp secret add");
+		if (r->ppp_secrets)
+			home_sign_account(r->in, r->ppp_secrets, keep(r, nm));
 		return true;
 	}
 	if (strcmp(c->path, "ip cloud") == 0 && set) {
