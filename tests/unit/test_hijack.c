@@ -314,6 +314,34 @@ static void test_routeros_cases(void **state)
 	input_free(&in);
 }
 
+/* More WireGuard interfaces than are kept: the rest are noted, not read,
+ * and peers of a kept one still count (the look-up stays linear). */
+static void test_routeros_wireguard_limit(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	sb_init(&sb, 1u << 20);
+	sb_adds(&sb, "/interface wireguard\n");
+	for (int i = 0; i < 1030; i++)
+		sb_printf(&sb, "add listen-port=%d name=wg%d\n", 10000 + i, i);
+	sb_adds(&sb, "/interface wireguard peers\nadd interface=wg1023 public-key=\"a=\"\n"
+		     "add interface=wg1029 public-key=\"b=\"\n");
+	struct input in;
+	assert_int_equal(parse(&in, "routeros", sb_str(&sb)), 0);
+	sb_free(&sb);
+	assert_int_equal(in.dev.nsigns, 1024);
+	assert_int_equal(sign_nth(&in, 1023)->naccounts, 1);
+	assert_string_equal(sign_nth(&in, 1023)->what, "WireGuard interface wg1023");
+	size_t notes = 0;
+	for (const struct diag *d = in.diags; d; d = d->next)
+		if (strstr(d->msg, "more than 1024 WireGuard interfaces; the rest are not read")) {
+			notes++;
+			assert_int_equal(d->line, 1026);
+		}
+	assert_int_equal(notes, 1);
+	input_free(&in);
+}
+
 /* ---- nvram ------------------------------------------------------------------------------ */
 
 static void test_nvram(void **state)
@@ -635,6 +663,7 @@ int main(void)
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_routeros_script),
 		cmocka_unit_test(test_routeros_cases),
+		cmocka_unit_test(test_routeros_wireguard_limit),
 		cmocka_unit_test(test_nvram),
 		cmocka_unit_test(test_openwrt),
 		cmocka_unit_test(test_facts),
