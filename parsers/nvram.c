@@ -1292,6 +1292,162 @@ static int forwards(struct nv *nv)
 
 /* ---- the parser ------------------------------------------------------- */
 
+/* ---- signs of a hijacked router (issue 14 §3) -------------------------- */
+
+/* A key set to something other than "0", "" or "disabled". */
+static bool nv_on(const struct ent *e)
+{
+	return nonempty(e) && !val_is(e, "0") && !val_is(e, "disabled");
+}
+
+static struct home_sign *nv_sign(struct nv *nv, const struct ent *e, enum home_sign_kind k,
+				 const char *what, const char *what_ja, bool quote)
+{
+	const char *ev = quote ? label(nv, e) : utf8_sanitize(&nv->in->arena, e->k, e->kn);
+	return device_add_sign(nv->in, k, what, what_ja, e->line, ev ? ev : "?");
+}
+
+/* The accounts of an ASUSWRT client list, "<user>password<user2>password2"
+ * (asuswrt-merlin httpd: pptpd_clientlist, vpn_serverx_clientlist split
+ * at '<', then user and password at '>'): each name counted and kept,
+ * each password registered as a secret. */
+static int client_list(struct nv *nv, const struct ent *e, const char *what, const char *what_ja)
+{
+	if (!nonempty(e))
+		return 0;
+	struct home_sign *g = nv_sign(nv, e, HSIGN_VPN_ACCOUNTS, what, what_ja, false);
+	if (!g)
+		return EL_ENOMEM;
+	struct arena *a = &nv->in->arena;
+	size_t i = 0;
+	while (i < e->vn) {
+		size_t j = i;
+		while (j < e->vn && e->v[j] != '<')
+			j++;
+		const char *gt = memchr(e->v + i, '>', j - i);
+		if (gt && gt > e->v + i) {
+			size_t un = (size_t)(gt - (e->v + i));
+			const char *pw = gt + 1;
+			const char *pe = memchr(pw, '>', (size_t)(e->v + j - pw));
+			size_t pn = (size_t)((pe ? pe : e->v + j) - pw);
+			char *p = pn ? arena_strndup(a, pw, pn) : NULL;
+			if (pn && (!p || input_add_secret(nv->in, p, pn)))
+				return EL_ENOMEM;
+			const char *u = utf8_sanitize(a, e->v + i, un);
+			if (!u || home_sign_account(nv->in, g, u))
+				return EL_ENOMEM;
+		}
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* Tomato's DDNS services ddnsx0, ddnsx1: "service<user:password<host<…"
+ * (Tomato www/basic-ddns.asp); the credentials are secrets. Returns the
+ * service's name, or NULL when the entry is empty. */
+static const char *tomato_ddns(struct nv *nv, const struct ent *e, int *rc)
+{
+	if (!nonempty(e))
+		return NULL;
+	const char *lt = memchr(e->v, '<', e->vn);
+	size_t sn = lt ? (size_t)(lt - e->v) : e->vn;
+	if (lt) {
+		const char *cs = lt + 1, *end = e->v + e->vn;
+		const char *ce = memchr(cs, '<', (size_t)(end - cs));
+		size_t cn = (size_t)((ce ? ce : end) - cs);
+		const char *colon = memchr(cs, ':', cn);
+		struct arena *a = &nv->in->arena;
+		char *c = cn ? arena_strndup(a, cs, cn) : NULL;
+		if (cn && (!c || input_add_secret(nv->in, c, cn)))
+			*rc = EL_ENOMEM;
+		size_t pn = colon ? cn - (size_t)(colon + 1 - cs) : 0;
+		char *p = pn ? arena_strndup(a, colon + 1, pn) : NULL;
+		if (pn && (!p || input_add_secret(nv->in, p, pn)))
+			*rc = EL_ENOMEM;
+	}
+	return sn ? utf8_sanitize(&nv->in->arena, e->v, sn) : NULL;
+}
+
+/* The VPN servers, their accounts and DDNS, from the keys the firmware
+ * acts on:
+ *  - PPTP: pptpd_enable=1 (ASUSWRT, Tomato and DD-WRT start pptpd on it;
+ *    asuswrt-merlin shared/defaults.c "pptpd_enable", DD-WRT
+ *    services/pptpd), accounts pptpd_clientlist (ASUSWRT);
+ *  - OpenVPN, ASUSWRT-Merlin and Tomato: vpn_serverx_start (Merlin 378
+ *    and later; before, vpn_serverx_eas — Merlin's upgrade script sets
+ *    vpn_serverx_start from vpn_serverx_eas) or Tomato's vpn_server_eas:
+ *    the list of server units started with the router ("1,2,"); a unit's
+ *    vpn_serverN_state 1 (starting) or 2 (running) is on too; accounts
+ *    vpn_serverx_clientlist (ASUSWRT, shared by the servers);
+ *  - OpenVPN, DD-WRT: openvpn_enable=1;
+ *  - IPsec responder (ASUSWRT "IPSec VPN" server): ipsec_server_enable=1;
+ *  - DDNS: ASUSWRT ddns_enable_x=1 (provider ddns_server_x), Tomato
+ *    ddnsx0 / ddnsx1 (a service configured), DD-WRT ddns_enable=N (the
+ *    number of the provider; 0 is off). */
+static int hijack_signs(struct nv *nv)
+{
+	const struct ent *e;
+	int rc = 0;
+	if (nv_on(e = nv_get(nv, "pptpd_enable")) && !nv_sign(nv, e, HSIGN_VPN_SERVER, "PPTP server",
+							      "PPTP サーバ", true))
+		return EL_ENOMEM;
+	bool unit[10] = {0};
+	const char *lists[] = {"vpn_serverx_start", "vpn_serverx_eas", "vpn_server_eas"};
+	/* The first of these keys present decides, even empty: Merlin 378
+	 * and later start what vpn_serverx_start lists and leave an older
+	 * vpn_serverx_eas behind (the real RT-AC68U 380.59 dump of the corpus
+	 * has vpn_serverx_eas=1, and vpn_serverx_start empty with
+	 * vpn_server1_state=0: no server runs). */
+	const struct ent *list = NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(lists) && !list; i++)
+		list = nv_get(nv, lists[i]);
+	for (size_t i = 0; list && i < list->vn; i++)
+		if (list->v[i] >= '1' && list->v[i] <= '9' &&
+		    (i + 1 == list->vn || list->v[i + 1] == ',') && (i == 0 || list->v[i - 1] == ','))
+			unit[list->v[i] - '0'] = true;
+	for (int u = 1; u <= 9; u++) {
+		char k[32];
+		snprintf(k, sizeof(k), "vpn_server%d_state", u);
+		const struct ent *st = nv_get(nv, k);
+		bool running = val_is(st, "1") || val_is(st, "2");
+		if (!unit[u] && !running)
+			continue;
+		char w[32], wj[40];
+		snprintf(w, sizeof(w), "OpenVPN server %d", u);
+		snprintf(wj, sizeof(wj), "OpenVPN サーバ %d", u);
+		if (!nv_sign(nv, unit[u] ? list : st, HSIGN_VPN_SERVER, w, wj, true))
+			return EL_ENOMEM;
+	}
+	if (nv_on(e = nv_get(nv, "openvpn_enable")) &&
+	    !nv_sign(nv, e, HSIGN_VPN_SERVER, "OpenVPN server", "OpenVPN サーバ", true))
+		return EL_ENOMEM;
+	if (nv_on(e = nv_get(nv, "ipsec_server_enable")) &&
+	    !nv_sign(nv, e, HSIGN_VPN_SERVER, "IPsec VPN server", "IPsec VPN サーバ", true))
+		return EL_ENOMEM;
+	if ((rc = client_list(nv, nv_get(nv, "pptpd_clientlist"), "PPTP, pptpd_clientlist",
+			      "PPTP、pptpd_clientlist")) ||
+	    (rc = client_list(nv, nv_get(nv, "vpn_serverx_clientlist"),
+			      "OpenVPN, vpn_serverx_clientlist", "OpenVPN、vpn_serverx_clientlist")))
+		return rc;
+	if (val_is(e = nv_get(nv, "ddns_enable_x"), "1")) {
+		const struct ent *sv = nv_get(nv, "ddns_server_x");
+		const char *w = nonempty(sv) ? val_str(nv, sv) : "ddns_enable_x=1";
+		if (!nv_sign(nv, e, HSIGN_DDNS, w, NULL, true))
+			return EL_ENOMEM;
+	}
+	for (int x = 0; x < 2; x++) {
+		e = nv_get(nv, x ? "ddnsx1" : "ddnsx0");
+		const char *svc = tomato_ddns(nv, e, &rc);
+		if (rc)
+			return rc;
+		if (svc && !nv_sign(nv, e, HSIGN_DDNS, svc, NULL, false))
+			return EL_ENOMEM;
+	}
+	if (nv_on(e = nv_get(nv, "ddns_enable")) && !nv_sign(nv, e, HSIGN_DDNS, label(nv, e), NULL, true))
+		return EL_ENOMEM;
+	return 0;
+}
+
 static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 {
 	(void)ctx;
@@ -1329,10 +1485,12 @@ static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 		exposure_switches(&nv);
 		rc = forwards(&nv);
 	}
+	if (!rc)
+		rc = hijack_signs(&nv);
 	if (rc == EL_ENOMEM && !in->error)
 		input_fail(in, "out of memory", "メモリが足りません");
 	if (!rc && (in->dev.nwifi || in->dev.wps != TRI_UNSET || in->dev.upnp != TRI_UNSET ||
-		    in->dev.remote_admin != TRI_UNSET))
+		    in->dev.remote_admin != TRI_UNSET || in->dev.nsigns))
 		in->has_device = true;
 	free(nv.e);
 	free(nv.ix);

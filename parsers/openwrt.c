@@ -51,7 +51,7 @@
 
 enum owrt_role {
 	OR_NONE, OR_WIRELESS, OR_FIREWALL, OR_RELEASE, OR_OS_RELEASE, OR_BOARD, OR_UPNPD,
-	OR_NETWORK, OR_UHTTPD, OR_DROPBEAR
+	OR_NETWORK, OR_UHTTPD, OR_DROPBEAR, OR_DDNS, OR_OPENVPN
 };
 
 /* ---- limits --------------------------------------------------------------- */
@@ -496,7 +496,10 @@ static bool kept_type(const char *t)
 	for (size_t i = 0; kept[i]; i++)
 		if (strcmp(t, kept[i]) == 0)
 			return true;
-	return false;
+	/* Signs of a hijacked router: network interfaces (WireGuard) and
+	 * their peers, DDNS services, OpenVPN instances. */
+	return strcmp(t, "interface") == 0 || strncmp(t, "wireguard_", 10) == 0 ||
+	       strcmp(t, "service") == 0 || strcmp(t, "openvpn") == 0;
 }
 
 static bool fw_marker_type(const char *t)
@@ -1588,6 +1591,78 @@ static void listen_ports(struct owrt *o, const struct usec *s, const char *name,
 	}
 }
 
+/* ---- signs of a hijacked router (issue 14 §3) ------------------------------------ */
+
+static bool pkg_is(const struct usec *s, const char *pkg)
+{
+	return !s->pkg || strcmp(s->pkg, pkg) == 0;
+}
+
+static void sign_ev(struct owrt *o, const struct usec *s, enum home_sign_kind k, const char *what,
+		    const char *what_ja, struct home_sign **out)
+{
+	struct input *in = o->in;
+	const char *nm = s->name ? quotable(in, s->name, strlen(s->name)) : NULL;
+	const char *ev = nm ? arena_printf(&in->arena, "config %s '%s'", s->type, nm)
+			    : arena_printf(&in->arena, "config %s", s->type);
+	if (!what || !ev) {
+		oom(o);
+		return;
+	}
+	struct home_sign *g = device_add_sign(in, k, what, what_ja, s->line, ev);
+	if (out)
+		*out = g;
+	o->learnt = true;
+}
+
+/* WireGuard (openwrt.org/docs/guide-user/services/vpn/wireguard: an
+ * `interface` of proto 'wireguard' in /etc/config/network, each peer a
+ * section of type 'wireguard_<interface>'; `option disabled '1'` switches
+ * a peer off): an interface that has peers accepts them, a sign when the
+ * file shows at least one (the check skips one without). DDNS
+ * (ddns-scripts, openwrt.org/docs/guide-user/services/ddns/client:
+ * /etc/config/ddns, `config service` sections, `option enabled` default
+ * 0, the provider in service_name or update_url). OpenVPN
+ * (openwrt/packages net/openvpn files/openvpn.config: `config openvpn`
+ * instances, `option enabled` default 0; a server has `option server`,
+ * `option server_bridge`, `option mode 'server'` or `option tls_server`). */
+static void hijack_sections(struct owrt *o)
+{
+	struct input *in = o->in;
+	for (const struct usec *s = o->secs; s; s = s->next) {
+		if (strcmp(s->type, "interface") == 0 && s->name && pkg_is(s, "network") &&
+		    getv(s, "proto") && strcmp(getv(s, "proto"), "wireguard") == 0 &&
+		    ubool(o, get(s, "disabled")) != TRI_YES) {
+			const char *nm = quotable(in, s->name, strlen(s->name));
+			struct home_sign *g = NULL;
+			sign_ev(o, s, HSIGN_VPN_SERVER, arena_printf(&in->arena, "WireGuard interface %s", nm),
+				arena_printf(&in->arena, "WireGuard インターフェース %s", nm), &g);
+			if (!g)
+				continue;
+			g->needs_accounts = true;
+			for (const struct usec *p = o->secs; p; p = p->next)
+				if (strncmp(p->type, "wireguard_", 10) == 0 &&
+				    strcmp(p->type + 10, s->name) == 0 &&
+				    ubool(o, get(p, "disabled")) != TRI_YES)
+					home_sign_account(in, g, NULL);
+		} else if (strcmp(s->type, "service") == 0 && pkg_is(s, "ddns") &&
+			   (get(s, "service_name") || get(s, "update_url") || get(s, "lookup_host")) &&
+			   ubool(o, get(s, "enabled")) == TRI_YES) {
+			const char *w = getv(s, "service_name") ? getv(s, "service_name")
+				       : getv(s, "update_url") ? "update_url"
+								: "ddns";
+			sign_ev(o, s, HSIGN_DDNS, quotable(in, w, strlen(w)), NULL, NULL);
+		} else if (strcmp(s->type, "openvpn") == 0 && pkg_is(s, "openvpn") &&
+			   ubool(o, get(s, "enabled")) == TRI_YES &&
+			   (get(s, "server") || get(s, "server_bridge") || ubool(o, get(s, "tls_server")) == TRI_YES ||
+			    (getv(s, "mode") && strcmp(getv(s, "mode"), "server") == 0))) {
+			const char *nm = s->name ? quotable(in, s->name, strlen(s->name)) : "?";
+			sign_ev(o, s, HSIGN_VPN_SERVER, arena_printf(&in->arena, "OpenVPN server %s", nm),
+				arena_printf(&in->arena, "OpenVPN サーバ %s", nm), NULL);
+		}
+	}
+}
+
 static void net_iface(struct owrt *o, const struct usec *s)
 {
 	o->learnt = true;
@@ -1766,6 +1841,7 @@ static void part_finish(struct owrt *o)
 		*o->fw_tail = fp;
 		o->fw_tail = &fp->next;
 	}
+	hijack_sections(o);
 }
 
 /* Content lines: not blank and not a comment. */
@@ -2080,6 +2156,8 @@ static int openwrt_role(const char *head, size_t n)
 	static const char *const ntypes[] = {"interface", NULL};
 	static const char *const htypes[] = {"uhttpd", NULL};
 	static const char *const dtypes[] = {"dropbear", NULL};
+	static const char *const ddtypes[] = {"ddns", "service", NULL};
+	static const char *const vtypes[] = {"openvpn", NULL};
 	size_t pos = 0, len;
 	const char *ls;
 	bool json = false, board = false, release = false;
@@ -2110,6 +2188,11 @@ static int openwrt_role(const char *head, size_t n)
 		    probe_starts(ls, len, "config 'dropbear'", true) ||
 		    show_line(ls, len, "dropbear.", dtypes))
 			return OR_DROPBEAR;
+		if (probe_starts(ls, len, "config ddns", true) || show_line(ls, len, "ddns.", ddtypes))
+			return OR_DDNS;
+		if (probe_starts(ls, len, "config openvpn", true) ||
+		    show_line(ls, len, "openvpn.", vtypes))
+			return OR_OPENVPN;
 		if (probe_starts(ls, len, "DISTRIB_ID=", false) ||
 		    probe_starts(ls, len, "DISTRIB_RELEASE=", false))
 			return OR_RELEASE;
@@ -2143,7 +2226,8 @@ static const struct bundle_member openwrt_backup[] = {
 	{"etc/openwrt_release", false}, {"usr/lib/os-release", true},
 	{"etc/os-release", false},      {"etc/config/upnpd", false},
 	{"etc/config/network", false},  {"etc/config/uhttpd", false},
-	{"etc/config/dropbear", false}, {NULL, false},
+	{"etc/config/dropbear", false}, {"etc/config/ddns", false},
+	{"etc/config/openvpn", false},  {NULL, false},
 };
 
 const struct parser parser_openwrt = {
@@ -2153,6 +2237,7 @@ const struct parser parser_openwrt = {
 		.label_ja = "OpenWrt の設定",
 		.feeds = {[ITEM_5_3] = true, [ITEM_6_2] = true},
 		.home_router = true,
+		.exposure_in_own_file = true,
 	},
 	.probe = openwrt_probe,
 	.role = openwrt_role,

@@ -735,6 +735,68 @@ static void facts_wifi_one(struct input *in, const struct ynode *m,
 	in->dev.nwifi++;
 }
 
+/* ---- signs of a hijacked router (issue 14 §3) ------------------------- */
+
+/* A list of names (vpn_accounts:, admin_accounts:), or NULL after a
+ * diagnostic; an empty or absent key is an empty list. */
+static bool facts_names(struct input *in, const struct ynode *v, const char *key)
+{
+	if (!v || yscalar_is_null(v))
+		return false;
+	if (v->kind != Y_SEQ) {
+		input_diag(in, DIAG_ERROR, v->line, v->col,
+			   "'%s' must be a list of names (each starting with '- '), or []",
+			   "'%s' は名前の一覧（各項目は '- ' で始めます）か [] にしてください", key);
+		return false;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		struct sval t = {0};
+		if (!facts_text(in, v->vals[i], key, &t))
+			return false;
+	}
+	return true;
+}
+
+/* The keys the admin copies from the admin page: a VPN server on
+ * (vpn_server: true, or the list of protocols shown on), its accounts
+ * (vpn_accounts: names, never passwords), DDNS (ddns: true), login
+ * accounts besides the maker's default one (admin_accounts:) and an admin
+ * password never changed (admin_password_default: true). */
+static void facts_signs(struct input *in, const struct ynode *root)
+{
+	struct arena *a = &in->arena;
+	const struct ynode *v = ymap_get(root, "vpn_server");
+	enum tri t = TRI_UNSET;
+	if (v && v->kind == Y_SEQ) {
+		for (size_t i = 0; i < v->n; i++) {
+			struct sval p = {0};
+			if (facts_text(in, v->vals[i], "vpn_server", &p))
+				device_add_sign(in, HSIGN_VPN_SERVER, p.s, NULL, p.line,
+						arena_printf(a, "vpn_server: %s", p.s));
+		}
+	} else if (v && facts_bool(in, v, "vpn_server", &t, NULL) && t == TRI_YES) {
+		device_add_sign(in, HSIGN_VPN_SERVER, NULL, NULL, v->line, "vpn_server: true");
+	}
+	v = ymap_get(root, "vpn_accounts");
+	if (v && facts_names(in, v, "vpn_accounts") && v->n) {
+		struct home_sign *g = device_add_sign(in, HSIGN_VPN_ACCOUNTS, "vpn_accounts", NULL,
+						      v->line, "vpn_accounts");
+		for (size_t i = 0; g && i < v->n; i++)
+			home_sign_account(in, g, v->vals[i]->str);
+	}
+	t = TRI_UNSET;
+	v = ymap_get(root, "ddns");
+	if (v && facts_bool(in, v, "ddns", &t, NULL) && t == TRI_YES)
+		device_add_sign(in, HSIGN_DDNS, NULL, NULL, v->line, "ddns: true");
+	v = ymap_get(root, "admin_accounts");
+	if (v && facts_names(in, v, "admin_accounts"))
+		for (size_t i = 0; i < v->n; i++)
+			device_add_sign(in, HSIGN_ADMIN_ACCOUNT, v->vals[i]->str, NULL, v->vals[i]->line,
+					"admin_accounts");
+	facts_bool(in, ymap_get(root, "admin_password_default"), "admin_password_default",
+		   &in->dev.admin_pw_default, &in->dev.admin_pw_default_line);
+}
+
 static unsigned count_content_lines(const char *s, size_t n)
 {
 	unsigned lines = 0;
@@ -771,7 +833,8 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 		return EL_EPARSE;
 	}
 	static const char *const keys[] = {"router", "wifi", "wps_enabled", "remote_admin",
-					   "upnp", NULL};
+					   "upnp", "vpn_server", "vpn_accounts", "ddns",
+					   "admin_accounts", "admin_password_default", NULL};
 	check_keys(in, root, keys, "the facts file", "事実ファイル");
 	const struct ynode *r = ymap_get(root, "router");
 	if (r)
@@ -797,6 +860,7 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 	facts_bool(in, ymap_get(root, "remote_admin"), "remote_admin", &d->remote_admin,
 		   &d->remote_admin_line);
 	facts_bool(in, ymap_get(root, "upnp"), "upnp", &d->upnp, &d->upnp_line);
+	facts_signs(in, root);
 	/* Coverage: content lines minus the distinct lines that drew an error
 	 * (diagnostics are not in line order: top-level keys come last). */
 	unsigned bad = 0;

@@ -285,6 +285,13 @@ struct ros {
 	 * covered(). */
 	char scope[ROS_MAX_PATH];
 	bool scope_set;
+	/* WireGuard interfaces (signs of a hijacked router), looked up by
+	 * their peers: at most ROS_MAX_OBJS, so that the look-up stays
+	 * linear in the input. */
+	struct home_sign *wgs[ROS_MAX_OBJS];
+	size_t nwgs;
+	bool wgs_noted;
+	struct home_sign *ppp_secrets;   /* the one sign of all /ppp secret entries */
 };
 
 static const char *quotable(struct ros *r, const char *s)
@@ -308,7 +315,11 @@ static bool eq(const char *a, const char *b)
 
 /* ---- secrets ---------------------------------------------------------------- */
 
-/* Keys whose values are secrets, in any menu (the last dotted part). */
+/* Keys whose values are secrets, in any menu (the last dotted part).
+ * `/system ntp server auth-key=none` is the keyword for no key
+ * (help.mikrotik.com "NTP": auth-key (none | key-id), the id of an entry
+ * of /system ntp key): dispatch() does not take it for a secret (the
+ * verbose export of a real 7.17.2 router among the samples writes it). */
 static bool key_is_secret(const char *key)
 {
 	const char *k = strrchr(key, '.');
@@ -1288,13 +1299,145 @@ static bool do_service(struct ros *r, const struct ros_cmd *c)
 	return true;
 }
 
+/* ---- signs of a hijacked router (issue 14 §3) ------------------------------------------------ */
+
+/* RouterOS values for "on": `yes` (exports), `true` (RouterOS 7 verbose
+ * exports write booleans so: the l2tp-server line of a public 7.x export,
+ * "set default-profile=… enabled=true"). */
+static bool ros_on(const char *v)
+{
+	return eq(v, "yes") || eq(v, "true");
+}
+
+static struct home_sign *ros_sign(struct ros *r, const struct ros_cmd *c, enum home_sign_kind k,
+				  const char *what, const char *what_ja, const char *key,
+				  const char *val)
+{
+	const char *ev = arena_printf(r->a, "/%s %s %s=%s", c->path, c->verb, key, val);
+	return device_add_sign(r->in, k, what, what_ja, c->line, ev);
+}
+
+/* The VPN servers of RouterOS (help.mikrotik.com "PPTP", "L2TP", "SSTP",
+ * "OpenVPN": `/interface pptp-server server set enabled=yes`, the same
+ * for l2tp-server, sstp-server and ovpn-server; RouterOS 7.17 and later
+ * may hold several OpenVPN servers, `/interface ovpn-server server add`,
+ * each on unless disabled=yes); WireGuard ("WireGuard":
+ * `/interface wireguard add` and `/interface wireguard peers add
+ * interface=…`): an interface with peers accepts them; the accounts of
+ * PPP-based servers are `/ppp secret` entries (name=, password=,
+ * service= any | pptp | l2tp | sstp | ovpn | pppoe …); the DDNS of
+ * MikroTik's IP Cloud ("IP Cloud": `/ip cloud set ddns-enabled=yes`);
+ * the router's users (`/user add name=… group=…`; "admin" is the user
+ * RouterOS is shipped with, help.mikrotik.com "User"). Passwords are
+ * registered as secrets by dispatch() (key_is_secret) before this runs. */
+static bool do_signs(struct ros *r, const struct ros_cmd *c)
+{
+	static const struct {
+		const char *path, *what, *what_ja;
+	} servers[] = {
+		{"interface pptp-server server", "PPTP server", "PPTP サーバ"},
+		{"interface l2tp-server server", "L2TP server", "L2TP サーバ"},
+		{"interface sstp-server server", "SSTP server", "SSTP サーバ"},
+		{"interface ovpn-server server", "OpenVPN server", "OpenVPN サーバ"},
+	};
+	bool set = strcmp(c->verb, "set") == 0, add = strcmp(c->verb, "add") == 0;
+	for (size_t i = 0; i < ARRAY_SIZE(servers); i++) {
+		if (strcmp(c->path, servers[i].path) != 0)
+			continue;
+		const char *en = arg_get(c->args, c->nargs, "enabled");
+		const char *dis = arg_get(c->args, c->nargs, "disabled");
+		if (set && ros_on(en))
+			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, servers[i].what_ja, "enabled",
+				 en);
+		else if (add && !ros_on(dis))
+			ros_sign(r, c, HSIGN_VPN_SERVER, servers[i].what, servers[i].what_ja, "disabled",
+				 dis ? dis : "no");
+		return true;
+	}
+	if (strcmp(c->path, "interface wireguard") == 0 && add) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		if (ros_on(arg_get(c->args, c->nargs, "disabled")) || !nm)
+			return true;
+		if (r->nwgs >= ROS_MAX_OBJS) {
+			if (!r->wgs_noted)
+				input_diag(r->in, DIAG_NOTE, c->line, 0,
+					   "more than %d WireGuard interfaces; the rest are not read",
+					   "WireGuard のインターフェースが %d 個を超えています。残りは読みません",
+					   ROS_MAX_OBJS);
+			r->wgs_noted = true;
+			return true;
+		}
+		const char *what = arena_printf(r->a, "WireGuard interface %s", quotable(r, nm));
+		const char *what_ja = arena_printf(r->a, "WireGuard インターフェース %s",
+						   quotable(r, nm));
+		struct home_sign *g = what && what_ja
+				      ? device_add_sign(r->in, HSIGN_VPN_SERVER, what, what_ja, c->line,
+							arena_printf(r->a, "/interface wireguard add name=%s",
+								     quotable(r, nm)))
+				      : NULL;
+		if (g) {
+			g->ref = keep(r, nm);
+			g->needs_accounts = true;
+			r->wgs[r->nwgs++] = g;
+		}
+		return true;
+	}
+	if (strcmp(c->path, "interface wireguard peers") == 0 && add) {
+		const char *iface = arg_get(c->args, c->nargs, "interface");
+		if (ros_on(arg_get(c->args, c->nargs, "disabled")) || !iface)
+			return true;
+		for (size_t i = 0; i < r->nwgs; i++)
+			if (eq(r->wgs[i]->ref, iface)) {
+				home_sign_account(r->in, r->wgs[i], NULL);
+				break;
+			}
+		return true;
+	}
+	if (strcmp(c->path, "ppp secret") == 0 && add) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		const char *svc = arg_get(c->args, c->nargs, "service");
+		/* PPPoE accounts are for a PPPoE server on the LAN side, not
+		 * a way in from the internet. */
+		if (!nm || ros_on(arg_get(c->args, c->nargs, "disabled")) || eq(svc, "pppoe"))
+			return true;
+		if (!r->ppp_secrets)
+			r->ppp_secrets = device_add_sign(r->in, HSIGN_VPN_ACCOUNTS, "PPP secrets",
+							 "PPP のシークレット", c->line, "/ppp secret add");
+		if (r->ppp_secrets)
+			home_sign_account(r->in, r->ppp_secrets, keep(r, nm));
+		return true;
+	}
+	if (strcmp(c->path, "ip cloud") == 0 && set) {
+		const char *d = arg_get(c->args, c->nargs, "ddns-enabled");
+		if (ros_on(d))
+			ros_sign(r, c, HSIGN_DDNS, "MikroTik IP Cloud", NULL, "ddns-enabled", d);
+		return true;
+	}
+	if (strcmp(c->path, "user") == 0 && add) {
+		const char *nm = arg_get(c->args, c->nargs, "name");
+		if (nm && !eq(nm, "admin") && !ros_on(arg_get(c->args, c->nargs, "disabled"))) {
+			const char *k = keep(r, nm);
+			/* The evidence leaves the name out: a name equal to a
+			 * password is a secret (home_sign_name). */
+			const char *grp = arg_get(c->args, c->nargs, "group");
+			if (k)
+				device_add_sign(r->in, HSIGN_ADMIN_ACCOUNT, k, NULL, c->line,
+						arena_printf(r->a, "/user add group=%s",
+							     grp ? quotable(r, grp) : "(default)"));
+		}
+		return true;
+	}
+	return false;
+}
+
 /* ---- dispatch ----------------------------------------------------------------------------- */
 
 static bool dispatch(struct ros *r, const struct ros_cmd *c)
 {
 	/* Secrets first, whatever the menu. */
 	for (size_t i = 0; i < c->nargs; i++)
-		if (c->args[i].vlen && key_is_secret(c->args[i].key)) {
+		if (c->args[i].vlen && key_is_secret(c->args[i].key) &&
+		    !(strcmp(c->path, "system ntp server") == 0 && eq(c->args[i].val, "none"))) {
 			secret_copy(r, &c->args[i]);
 			r->saw_secret = true;
 		}
@@ -1344,6 +1487,8 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 				 arena_printf(r->a, "グローバルアドレス %s", quotable(r, a)));
 		return true;
 	}
+	if (do_signs(r, c))
+		return true;
 	if (strcmp(p, "ip upnp") == 0 && set) {
 		const char *e = arg_get(c->args, c->nargs, "enabled");
 		if (e) {

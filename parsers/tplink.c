@@ -50,7 +50,8 @@
  *     MultiSSIDEntry named by X_TP_GuestNetwork Name when its Enable is 1;
  *     X_TP_AppCfg HttpCfg/HttpRemoteEnabled and HttpRemotePort (web admin
  *     from the WAN), UPnPCfg/Enable, DynDnsCfg/NoipDnsCfg (their
- *     passwords registered as secrets). The layout was read in public
+ *     passwords registered as secrets; Enable 1 is DDNS on, a sign of a
+ *     hijacked router when the owner did not set it up, issue 14 §3). The layout was read in public
  *     conf.xml files (a TL-WR850N v1 in the code index and the two files
  *     of step 2; none is committed: they are real owners' files).
  *     TP-Link writes only values that differ from the model's defaults
@@ -79,7 +80,8 @@
  *     psk_cipher aes or ccmp (AES), tkip, anything else both; psk_key;
  *     the same with wpa_ for 802.1X; wps (default off). WPA3 values are
  *     not documented there and are reported as not understood. ddns
- *     service passwords are registered as secrets. The device's model and
+ *     service passwords are registered as secrets; a service with
+ *     enabled on is DDNS on (issue 14 §3). The device's model and
  *     firmware are not in this XML (the backup's file name holds the model
  *     and is not read): 5-3 says what is missing.
  *
@@ -953,6 +955,17 @@ static void tr_device(struct tpl *t, const struct xnode *igd)
 		d->upnp = is(v, "1") ? TRI_YES : TRI_NO;
 		d->upnp_line = l;
 	}
+	/* DDNS (issue 14 §3): NoipDnsCfg (No-IP) and DynDnsCfg (DynDNS,
+	 * provider in Server) with Enable 1. Only values that differ from
+	 * the defaults are written, so an Enable that is absent is off. */
+	if ((v = xval(xchild(app, "NoipDnsCfg"), "Enable", &l)) && is(v, "1"))
+		device_add_sign(t->in, HSIGN_DDNS, "No-IP", NULL, l, "NoipDnsCfg Enable 1");
+	const struct xnode *dyn = xchild(app, "DynDnsCfg");
+	if ((v = xval(dyn, "Enable", &l)) && is(v, "1")) {
+		const char *srv = xval(dyn, "Server", NULL);
+		device_add_sign(t->in, HSIGN_DDNS, srv && *srv ? srv : "DynDNS", NULL, l,
+				"DynDnsCfg Enable 1");
+	}
 }
 
 static int read_tr098(struct tpl *t, const struct xnode *doc)
@@ -1077,6 +1090,17 @@ static int read_uci(struct tpl *t, const struct xnode *doc)
 			t->in->dev.wps = wps;
 			t->in->dev.wps_line = wpl;
 		}
+	}
+	/* DDNS services (issue 14 §3): <ddns><service name="noip">
+	 * <enabled>on</enabled>, a UCI boolean like the wireless options. */
+	const struct xnode *dd = xfind(doc, "ddns");
+	for (const struct xnode *s = dd ? dd->child : NULL; s; s = s->next) {
+		unsigned el = s->line;
+		if (strcmp(s->name, "service") != 0 ||
+		    uci_bool(xval(s, "enabled", &el)) != TRI_YES)
+			continue;
+		device_add_sign(t->in, HSIGN_DDNS, s->nattr && *s->nattr ? s->nattr : "ddns", NULL,
+				el, "ddns service enabled on");
 	}
 	return 0;
 }

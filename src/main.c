@@ -297,7 +297,8 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 	static const char *const hdr[][LANG_COUNT] = {
 		{"checklist items", "チェックリスト項目"}, {"severity", "重要度"},
 		{"why it matters", "なぜ問題か"}, {"how to fix", "対処"},
-		{"messages", "メッセージ"}, {"on specific devices", "機種別の手がかり"}};
+		{"messages", "メッセージ"}, {"on specific devices", "機種別の手がかり"},
+		{"source", "出典"}};
 	char items[32];
 	rule_items(ru, items, sizeof(items));
 	/* Read without a finding: placeholders of the texts become "…"; the
@@ -321,6 +322,8 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 	for (size_t i = 0; !rc && i < ru->nhints; i++)
 		rc = sb_printf(out, "  %s: %s\n", ru->hints[i].vendor,
 			       ltext_get(&ru->hints[i].text, l));
+	if (!rc && ru->source)
+		rc = sb_printf(out, "\n%s: %s\n", hdr[6][l], ru->source);
 	return rc;
 }
 

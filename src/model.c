@@ -80,6 +80,7 @@ void input_init(struct input *in, const char *path)
 	in->diags_tail = &in->diags;
 	in->dev.wifi_tail = &in->dev.wifi;
 	in->dev.hfwds_tail = &in->dev.hfwds;
+	in->dev.signs_tail = &in->dev.signs;
 	in->dev.auto_update = TRI_UNSET;
 	in->dev.wps = TRI_UNSET;
 	in->dev.wps_pin = in->dev.wps_push = TRI_UNSET;
@@ -361,6 +362,54 @@ int input_add_same_login(struct input *in, unsigned line, enum acct_kind acct, c
 	return 1;
 }
 
+struct home_sign *device_add_sign(struct input *in, enum home_sign_kind kind, const char *what,
+				  const char *what_ja, unsigned line, const char *evidence)
+{
+	struct home_sign *s = arena_alloc(&in->arena, sizeof(*s));
+	if (s) {
+		memset(s, 0, sizeof(*s));
+		s->what = what ? arena_strdup(&in->arena, what) : NULL;
+		s->what_ja = what_ja ? arena_strdup(&in->arena, what_ja) : NULL;
+		s->evidence = evidence ? arena_strdup(&in->arena, evidence) : NULL;
+	}
+	if (!s || (what && !s->what) || (what_ja && !s->what_ja) || (evidence && !s->evidence)) {
+		input_nomem(in, line);
+		return NULL;
+	}
+	s->kind = kind;
+	s->line = line;
+	*in->dev.signs_tail = s;
+	in->dev.signs_tail = &s->next;
+	in->dev.nsigns++;
+	return s;
+}
+
+int home_sign_account(struct input *in, struct home_sign *s, const char *name)
+{
+	if (name) {
+		const char **a = input_grow(in, (void *)s->names, &s->capnames, s->nnames,
+					    sizeof(*s->names));
+		if (!a)
+			return EL_ENOMEM;
+		s->names = a;
+		const char *n = arena_strdup(&in->arena, name);
+		if (!n)
+			return input_nomem(in, s->line);
+		a[s->nnames++] = n;
+	}
+	s->naccounts++;
+	return 0;
+}
+
+const char *home_sign_name(const struct input *in, const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < in->nsecrets; i++)
+		if (in->secret_lens[i] == n && strncasecmp(in->secrets[i], name, n) == 0)
+			return SECRET_MASK;
+	return name;
+}
+
 int input_secrets_add_to(const struct input *in, struct secret_set *set)
 {
 	for (size_t i = 0; i < in->nsecrets; i++)
@@ -426,6 +475,15 @@ int input_publics_add_to(const struct input *in, struct secret_set *run, struct 
 	for (const struct wifi_net *w = in->dev.wifi; rc == 0 && w; w = w->next)
 		if (w->ssid.s && wifi_net_shown_ssid(in, w) == w->ssid.s)
 			rc = public_add(out, run, &own, w->ssid.s);
+	/* Account names of the signs of a hijacked router, unless one is a
+	 * secret of the input (its own password): home_sign_name(). */
+	for (const struct home_sign *g = in->dev.signs; rc == 0 && g; g = g->next) {
+		for (size_t i = 0; rc == 0 && i < g->nnames; i++)
+			if (home_sign_name(in, g->names[i]) == g->names[i])
+				rc = public_add(out, run, &own, g->names[i]);
+		if (rc == 0 && g->kind == HSIGN_ADMIN_ACCOUNT && home_sign_name(in, g->what) == g->what)
+			rc = public_add(out, run, &own, g->what);
+	}
 	const struct traffic *t = in->traffic;
 	for (int k = 0; t && k < 2; k++) {
 		const struct traffic_cred *list = k ? t->anon : t->creds;

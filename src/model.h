@@ -262,7 +262,60 @@ struct device {
 	 * order (input_add_same_login); the name and password are registered
 	 * as secrets, never kept here. */
 	struct same_login *same_logins;
+	/* Home routers: settings the Tokyo Metropolitan Police Department
+	 * (2023-03-28) tells users to check as signs that an attacker uses the
+	 * router as a relay (a VPN server, DDNS, extra admin accounts), in
+	 * input order (device_add_sign; issue 14 §3). */
+	struct home_sign *signs;
+	struct home_sign **signs_tail;
+	size_t nsigns;
 };
+
+/* What a sign of a hijacked home router is. */
+enum home_sign_kind {
+	HSIGN_VPN_SERVER,         /* a VPN server (PPTP, L2TP, OpenVPN, WireGuard,
+				   * IPsec responder, SSTP) is enabled on the router */
+	HSIGN_VPN_ACCOUNTS,       /* VPN accounts exist with no server the file shows on */
+	HSIGN_DDNS,               /* a dynamic DNS client is enabled */
+	HSIGN_ADMIN_ACCOUNT,      /* an admin account other than the maker's default one */
+};
+
+/* One such setting. Names of accounts are public values (printed); their
+ * passwords are registered as secrets by the parser and never kept here. */
+struct home_sign {
+	enum home_sign_kind kind;
+	const char *what;         /* "PPTP server", "WireGuard interface wg0",
+				   * "dyndns.org", the account's name; NULL:
+				   * the input names no protocol or provider
+				   * (a facts file's vpn_server: true) */
+	const char *what_ja;      /* the same in Japanese; NULL: as what */
+	unsigned line;            /* where the file says it; 0: the whole input */
+	const char *evidence;     /* the setting as the file writes it (no
+				   * secret), or NULL */
+	const char **names;       /* VPN accounts' names, in input order */
+	size_t nnames, capnames;
+	size_t naccounts;         /* accounts counted (named or not) */
+	const char *ref;          /* the parser's own name for it (an interface
+				   * the file adds peers to later), or NULL */
+	bool needs_accounts;      /* a sign only when it has accounts or peers
+				   * (a WireGuard interface with no peer may be
+				   * a client of a VPN service) */
+	struct home_sign *next;
+};
+
+struct input;
+/* Adds a sign of kind to the device (what, what_ja and evidence copied
+ * into the arena; each may be NULL, what not for an admin account). Returns it, or NULL
+ * with input_nomem() done. */
+struct home_sign *device_add_sign(struct input *in, enum home_sign_kind kind, const char *what,
+				  const char *what_ja, unsigned line, const char *evidence);
+/* Counts an account of a VPN sign, keeping its name (copied; NULL: counted
+ * only). Returns 0 or EL_ENOMEM (input_nomem() done). */
+int home_sign_account(struct input *in, struct home_sign *s, const char *name);
+/* The name a report shows for an account of a sign: the name, or
+ * SECRET_MASK when it equals (ignoring case) a secret of the input (a
+ * password equal to its user name). Never NULL for a name. */
+const char *home_sign_name(const struct input *in, const char *name);
 
 /* What an account lets its user do. */
 enum acct_kind {
@@ -316,6 +369,11 @@ struct input_kind {
 	 * values ("wps_enabled: true"), and a note about something missing
 	 * says where in the form to add it ("add them under wifi:"). */
 	bool hand_filled;
+	/* The internet-side settings (remote administration) come from a
+	 * file of their own that may be left out (OpenWrt's
+	 * /etc/config/firewall): when the input does not say them, item 5-3
+	 * has an unknown part (issue 14 §5). */
+	bool exposure_in_own_file;
 };
 
 /* One file of an input made of several (the files of one router given

@@ -36,7 +36,7 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 {
 	static const char *const keys[] = {"id", "name", "items", "severity", "title",
 					   "rationale", "remediation", "messages",
-					   "hints", NULL};
+					   "hints", "source", NULL};
 	if (m->kind != Y_MAP)
 		return rl_err(L, m, "each rule must be a mapping");
 	int rc = rl_check_keys(L, m, keys, "rule");
@@ -48,6 +48,9 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 	ru->id = rl_str(L, m, "id", true, &rc);
 	ru->name = rl_str(L, m, "name", true, &rc);
 	const char *sev = rl_str(L, m, "severity", true, &rc);
+	/* Where the rule's advice comes from (an authority's notice), shown
+	 * by --explain; optional. */
+	ru->source = rl_str(L, m, "source", false, &rc);
 	if (rc)
 		return rc;
 	if (!valid_rule_id(ru->id))

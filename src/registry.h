@@ -59,6 +59,7 @@ struct rule {
 	size_t nmsgs;
 	struct rule_hint *hints;
 	size_t nhints;
+	const char *source;       /* where its advice comes from, or NULL */
 	unsigned line;            /* where it is defined in rules.yaml */
 };
 

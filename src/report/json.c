@@ -273,18 +273,8 @@ static json_t *json_verdict(struct report_run *run, struct input *in,
 	json_object_set_new(o, "worst_severity",
 			    v->worst >= 0 ? json_string(severity_name((enum severity)v->worst))
 					  : json_null());
-	json_t *nc = json_object();
-	struct strbuf sb;
-	sb_init(&sb, 1u << 16);
-	for (int it = 0; it < ITEM_COUNT; it++) {
-		if (!v->unchecked[it])
-			continue;
-		sb_reset(&sb);
-		report_unchecked_text(run->ctx->reg, in, it, run->ctx->lang, &sb);
-		json_object_set_new(nc, item_name(it), json_string(sb_str(&sb)));
-	}
-	sb_free(&sb);
-	json_object_set_new(o, "not_checked", nc);
+	json_object_set_new(o, "not_checked",
+			    report_not_checked_json(run->ctx->reg, in, v, run->ctx->lang));
 	return o;
 }
 

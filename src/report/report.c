@@ -106,6 +106,23 @@ void *report_row_json(const struct registry *reg, const struct input *in, enum l
 			 nc);
 }
 
+void *report_not_checked_json(const struct registry *reg, const struct input *in,
+			      const struct report_verdict *v, enum lang l)
+{
+	json_t *nc = json_object();
+	struct strbuf sb;
+	sb_init(&sb, 1u << 16);
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		if (!v->unchecked[it])
+			continue;
+		sb_reset(&sb);
+		report_unchecked_text(reg, in, it, l, &sb);
+		json_object_set_new(nc, item_name(it), json_string(sb_str(&sb)));
+	}
+	sb_free(&sb);
+	return nc;
+}
+
 struct dump_to {
 	struct strbuf *out;
 	int rc;

@@ -103,6 +103,11 @@ void *report_items_json(const struct input *in);
  * items, worst_severity, verdict, text (language l), not_checked (item
  * names). The JSON summary.per_input and SARIF run.properties hold it. */
 void *report_row_json(const struct registry *reg, const struct input *in, enum lang l);
+/* What was not checked of each item not (fully) checked, as a JSON object
+ * (json_t *) item -> report_unchecked_text(): the JSON verdict's
+ * not_checked and SARIF's edgelint-inputs[].not_checked_why. */
+void *report_not_checked_json(const struct registry *reg, const struct input *in,
+			      const struct report_verdict *v, enum lang l);
 /* Writes a jansson value (json_t *) to out as indented JSON in insertion
  * order and releases it. 0 or negative. */
 int report_dump_json(void *root, struct strbuf *out);

@@ -255,9 +255,17 @@ static int sarif_end(struct report_run *run)
 	/* The verdict of each input and the worst severity, as the text
 	 * report's summary table (docs/report.md). */
 	json_t *rows = json_array();
-	for (size_t i = 0; i < run->ninputs; i++)
-		json_array_append_new(rows, report_row_json(run->ctx->reg, &run->inputs[i],
+	for (size_t i = 0; i < run->ninputs; i++) {
+		/* And what was not checked of each item (issue 14 §5: an
+		 * unknown part under a warning is said in every format). */
+		json_t *row = report_row_json(run->ctx->reg, &run->inputs[i], run->ctx->lang);
+		struct report_verdict v;
+		report_verdict(run->ctx->reg, &run->inputs[i], &v);
+		json_object_set_new(row, "not_checked_why",
+				    report_not_checked_json(run->ctx->reg, &run->inputs[i], &v,
 							    run->ctx->lang));
+		json_array_append_new(rows, row);
+	}
 	json_object_set_new(run0, "properties", json_pack("{s:o}", "edgelint-inputs", rows));
 	json_t *inv = json_object();
 	json_object_set_new(inv, "executionSuccessful",

@@ -3,7 +3,8 @@
 # value written in nvram dumps and nvram backups (Tomato .cfg HDR1/HDR2,
 # DD-WRT nvrambak.bin, decoded here as parsers/nvram_backup.c does):
 # passphrases, PSKs, WEP keys, RADIUS/SAE keys, passwords, PINs and other
-# keys. run.sh checks that none of them appears in any report.
+# keys; the passwords of ASUSWRT VPN client lists and Tomato DDNS credentials.
+# run.sh checks that none of them appears in any report.
 set -u
 python3 - "$@" <<'EOF'
 import re
@@ -57,6 +58,21 @@ for path in sys.argv[1:]:
         data = f.read()
     for k, v in entries(data):
         key = k.decode("latin-1")
+        if v and key in ("pptpd_clientlist", "vpn_serverx_clientlist"):
+            # "<user>password<user2>password2": the passwords.
+            for item in v.decode("utf-8", "replace").split("<"):
+                f = item.split(">")
+                if len(f) > 1 and f[1]:
+                    out.add(f[1])
+            continue
+        if v and re.fullmatch(r"ddnsx[01]", key):
+            # "service<user:password<host<...": the credentials.
+            f = v.decode("utf-8", "replace").split("<")
+            if len(f) > 1 and f[1]:
+                out.add(f[1])
+                if ":" in f[1] and f[1].split(":", 1)[1]:
+                    out.add(f[1].split(":", 1)[1])
+            continue
         if not v or not SECRET.search(key):
             continue
         for piece in v.decode("utf-8", "replace").split("\n"):

@@ -42,7 +42,8 @@ function scan(s,   i, n, c, k, v, q) {
 		}
 		if (k ~ /^\./ && prefix != "") k = prefix k
 		else if (index(k, ".") > 1) prefix = substr(k, 1, index(k, ".") - 1)
-		if (v != "" && secret(k)) print v
+		# /system ntp server auth-key=none: the keyword for no key (parsers/routeros.c).
+		if (v != "" && secret(k) && !(k == "auth-key" && v == "none" && menu ~ /^\/?system ntp server/)) print v
 	}
 }
 {
@@ -51,6 +52,7 @@ function scan(s,   i, n, c, k, v, q) {
 	n = 0; while (substr(buf, length(buf) - n, 1) == "\\") n++
 	if (n % 2 == 1) { cont = 1; buf = substr(buf, 1, length(buf) - 1); next }
 	cont = 0
+	if (buf ~ /^\//) menu = buf
 	if (buf !~ /^[ \t]*#/) { prefix = ""; scan(buf) }
 }
 END { if (cont && buf !~ /^[ \t]*#/) scan(buf) }

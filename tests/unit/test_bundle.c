@@ -410,7 +410,7 @@ static void test_dir(void **state)
 	assert_non_null(strstr(why, "holds none"));
 	snprintf(want, sizeof(want), "%s: ディレクトリに edgelint が読むファイル（etc/config/wireless、"
 		 "etc/config/firewall、etc/openwrt_release、etc/os-release、etc/config/upnpd、"
-		 "etc/config/network、etc/config/uhttpd、etc/config/dropbear）が"
+		 "etc/config/network、etc/config/uhttpd、etc/config/dropbear、etc/config/ddns、etc/config/openvpn）が"
 		 "一つもありません", p);
 	assert_string_equal(in.error_ja, want);
 	input_free(&in);
