@@ -76,6 +76,11 @@ struct asa_obj {
 	bool net_done[2];
 	int net_rc[2];
 	struct aset net[2];
+	/* Its services, once expanded (the same reason and rule; kept only
+	 * when they could all be read). */
+	bool svc_done;
+	struct asa_svc *svc;
+	size_t nsvc;
 };
 
 struct asa_ace {
@@ -622,10 +627,21 @@ static int asa_svc_spec(struct asa *s, char **t, size_t n, size_t i, struct asa_
 static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *out,
 			   unsigned depth)
 {
+	if (o->svc_done) {
+		for (size_t k = 0; k < o->nsvc; k++) {
+			const struct asa_svc *v = &o->svc[k];
+			if (svcs_add(s, out, &v->proto, &v->dport, v->has_sport ? &v->sport : NULL))
+				return EL_ENOMEM;
+		}
+		return 0;
+	}
 	if (o->resolving || depth > ASA_MAX_DEPTH) {
+		s->cycles_met++;
 		asa_unresolved(s, o->line, o->name);
 		return 0;
 	}
+	unsigned long cycles_before = s->cycles_met;
+	size_t start = out->n;
 	o->resolving = true;
 	int rc = 0;
 	for (size_t k = 0; k < o->nm && rc == 0; k++) {
@@ -665,6 +681,20 @@ static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *ou
 		}
 	}
 	o->resolving = false;
+	/* Kept as for network groups: an ACL names the same service groups on
+	 * thousands of lines, each expanded once. Not when a loop was met
+	 * (what is seen then depends on where the expansion began). */
+	if (s->cycles_met == cycles_before && rc == 0) {
+		size_t k = out->n - start;
+		struct asa_svc *v = k ? arena_alloc_raw(s->a, k * sizeof(*v)) : NULL;
+		if (v || !k) {
+			if (k)
+				memcpy(v, out->v + start, k * sizeof(*v));
+			o->svc = v;
+			o->nsvc = k;
+			o->svc_done = true;
+		}
+	}
 	return rc;
 }
 
