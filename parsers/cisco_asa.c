@@ -139,6 +139,9 @@ struct asa {
 	struct arena *a;
 	unsigned long cycles_met;     /* group expansions cut by a cycle or depth */
 	struct arena scratch;
+	/* The service lists of one ACE while its rules are made (reset per
+	 * ACE): the sets in them are s->a's, only the lists are thrown away. */
+	struct arena ace_tmp;
 	struct asa_obj *objs;
 	size_t nobjs, capobjs;
 	struct strmap objix;          /* object name -> index in objs */
@@ -563,22 +566,24 @@ struct asa_svc {
 struct asa_svcs {
 	struct asa_svc *v;
 	size_t n, cap;
+	struct arena *a;              /* of the list itself; NULL: s->a */
 };
 
 static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
 		    const struct pset *dport, const struct pset *sport)
 {
+	struct arena *a = l->a ? l->a : s->a;
 	if (!l->cap) {
 		/* Most ACEs name one service: start small (an ACL of 160k lines
 		 * would otherwise keep 160k unused blocks of 16). */
-		l->v = arena_alloc(s->a, 2 * sizeof(*l->v));
+		l->v = arena_alloc(a, 2 * sizeof(*l->v));
 		if (!l->v)
-			return EL_ENOMEM;
+			return input_nomem(s->in, 0);
 		l->cap = 2;
 	}
-	void *grown = input_grow(s->in, l->v, &l->cap, l->n, sizeof(*l->v));
+	void *grown = arena_grow(a, l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!grown)
-		return EL_ENOMEM;
+		return input_nomem(s->in, 0);
 	l->v = grown;
 	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	l->v[l->n].proto = *proto;
@@ -759,7 +764,8 @@ static void asa_ace_rules(struct asa *s, struct asa_ace *e, enum fam f,
 			return;   /* skipped by the ASA; reported by the check */
 	struct frule base = {.action = tk(t[0], "permit") ? FA_PASS : FA_DENY, .line = e->line,
 			     .name = arena_printf(s->a, "%s line %u", e->acl, e->line)};
-	struct asa_svcs svcs = {0};
+	arena_reset(&s->ace_tmp);
+	struct asa_svcs svcs = {.a = &s->ace_tmp};
 	bool ports_after = false;     /* a plain protocol: ports may follow addresses */
 	uint32_t lo, hi;
 	if (i >= n)
@@ -788,7 +794,7 @@ static void asa_ace_rules(struct asa *s, struct asa_ace *e, enum fam f,
 		goto bad;
 	struct pset sport, dport;
 	bool dport_given = false;
-	struct asa_svcs dgroup = {0};
+	struct asa_svcs dgroup = {.a = &s->ace_tmp};
 	if (ports_after && asa_port_op(s, t, n, &i, &sport))
 		goto bad;
 	int r2 = asa_addr(s, t, n, &i, f, &dst, e->line);
@@ -2165,6 +2171,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	input_unknown_end(in);
 	asa_model(s);
+	arena_free(&s->ace_tmp);
 	if (s->undefined_more)
 		input_diag(in, DIAG_NOTE, s->undefined_more_line, 1,
 			   "%zu more names are not defined (the first at this line); lines naming them are treated as matching nothing",
