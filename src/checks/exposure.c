@@ -411,8 +411,21 @@ static void reach_class(const struct xp *x, uint32_t proto, const struct pset *p
 		*critical = true;
 		return;
 	}
-	for (size_t i = 0; i < ports->n || (ports->n == 0 && i == 0); i++) {
-		uint32_t lo = ports->n ? ports->iv[i].lo : 0, hi = ports->n ? ports->iv[i].hi : 0;
+	/* Only the ports some service of the registry names can give a class
+	 * (registry_service answers NULL for the others): a forwarded range
+	 * of a few hundred ports is looked at where the registry has ports. */
+	const struct registry *reg = x->ctx->reg;
+	const struct pset *scan = ports;
+	struct pset named;
+	if ((proto == PROTO_TCP || proto == PROTO_UDP) && ports->n &&
+	    !reg->service_portless[proto == PROTO_UDP] &&
+	    pset_intersect(x->a, ports, &reg->service_ports[proto == PROTO_UDP], &named) == 0) {
+		if (!named.n)
+			return;
+		scan = &named;
+	}
+	for (size_t i = 0; i < scan->n || (scan->n == 0 && i == 0); i++) {
+		uint32_t lo = scan->n ? scan->iv[i].lo : 0, hi = scan->n ? scan->iv[i].hi : 0;
 		for (uint32_t p = lo; p <= hi && seen < 4096; p++, seen++) {
 			const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
 			if (!sd)
@@ -469,7 +482,6 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;   /* VPN termination: what telework needs */
 	const char *svc = service_text(x, proto, proto_set, ports, name, false);
 	const char *svc_ja = service_text(x, proto, proto_set, ports, name, true);
-	struct twin rt = rules_text(x, rules, nrules);
 	struct twin dv = box_noun(x->in);
 	unsigned line = reach_line(x, rules, nrules);
 	if (!x->l->present && t->line)
@@ -480,9 +492,6 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		/* Out of memory: never let that turn a reach into a pass. */
 		j = (struct src_judgement){.scope = SRC_ANY, .all_outside = true, .share = 1};
 	}
-	char share[32], prefix[8];
-	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
-	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
 	bool any = j.scope == SRC_ANY && j.all_outside;
 	const char *srcs = any ? "any" : aset_format(x->a, &src, 300);
 	const char *srcs_ja = any ? "すべての送信元" : srcs;
@@ -506,6 +515,12 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 			    "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 		return;
 	}
+	/* What only a failure or a template's line says (most reaches of a
+	 * long list are restricted ones, and end above). */
+	struct twin rt = rules_text(x, rules, nrules);
+	char share[32], prefix[8];
+	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
+	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
 	/* For the vendor hint: the filter that lets it in, and what to narrow. */
 	const char *rule_name = "N";
 	for (size_t i = 0; i < nrules; i++)
