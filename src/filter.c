@@ -2372,15 +2372,18 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	int rc = walk_init(&lx->proto, a, FAM_V4);
 	if (rc)
 		return rc;
-	struct region *rg = arena_alloc(a, (n ? n : 1) * sizeof(*rg));
+	/* Not zeroed where every entry read is written first: the regions
+	 * (region_make sets n and the parts below it), the candidates and
+	 * the outlines (np and the parts below it). */
+	struct region *rg = arena_alloc_raw(a, (n ? n : 1) * sizeof(*rg));
 	bool *cover = arena_alloc(a, (n ? n : 1) * sizeof(*cover));
 	lx->stamp = arena_alloc(a, (n ? n : 1) * sizeof(*lx->stamp));
-	lx->cand = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cand));
+	lx->cand = arena_alloc_raw(a, (n ? n : 1) * sizeof(*lx->cand));
 	if (!rg || !cover || !lx->stamp || !lx->cand)
 		return EL_ENOMEM;
 	if (n > SIZE_MAX / sizeof(*lx->sum))
 		return EL_ENOMEM;
-	lx->sum = arena_alloc(a, (n ? n : 1) * sizeof(*lx->sum));
+	lx->sum = arena_alloc_raw(a, (n ? n : 1) * sizeof(*lx->sum));
 	lx->cls = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cls));
 	if (!lx->sum || !lx->cls)
 		return EL_ENOMEM;

@@ -106,7 +106,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	if (n == SIZE_MAX)
 		return NULL;
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);   /* every byte is written below */
 	if (!p)
 		return NULL;
 	if (n)
@@ -128,7 +128,7 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0)
 		return NULL;
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = arena_alloc_raw(a, (size_t)n + 1);   /* vsnprintf writes all n + 1 */
 	if (!p)
 		return NULL;
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
