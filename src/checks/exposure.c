@@ -361,11 +361,14 @@ static bool vpn_needed(const struct xp *x, const char *name)
 }
 
 /* "http/https (tcp/80, 443)", or "tcp/25565" when no port has a name;
- * with ja, the protocol and port words in Japanese. */
-static const char *service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
-				const struct pset *ports, const char *own_name, bool ja)
+ * in English and, with the protocol and port words in Japanese, in
+ * Japanese. */
+static struct twin service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
+				const struct pset *ports, const char *own_name)
 {
-	const char *what = proto_port_text(x->a, proto_set, ports, ja);
+	/* The names are the same in both languages: looked up once. */
+	const char *what = proto_port_text(x->a, proto_set, ports, false);
+	const char *what_ja = proto_port_text(x->a, proto_set, ports, true);
 	struct strbuf sb;
 	sb_init(&sb, 200);
 	if (own_name) {
@@ -389,9 +392,10 @@ static const char *service_text(const struct xp *x, uint32_t proto, const struct
 				sb_adds(&sb, sd->name);
 		}
 	}
-	const char *out = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what) : what;
+	const char *en = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what) : what;
+	const char *ja = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what_ja) : what_ja;
 	sb_free(&sb);
-	return out ? out : "";
+	return (struct twin){.en = en ? en : "", .ja = ja ? ja : ""};
 }
 
 /* The service class of a reach: its own (a router service), else the
@@ -480,8 +484,8 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;   /* PPTP has its own rule, EL107 */
 	if (cls == SVC_VPN && vpn_name && to_box && vpn_needed(x, vpn_name))
 		return;   /* VPN termination: what telework needs */
-	const char *svc = service_text(x, proto, proto_set, ports, name, false);
-	const char *svc_ja = service_text(x, proto, proto_set, ports, name, true);
+	struct twin st = service_text(x, proto, proto_set, ports, name);
+	const char *svc = st.en, *svc_ja = st.ja;
 	struct twin dv = box_noun(x->in);
 	unsigned line = reach_line(x, rules, nrules);
 	if (!x->l->present && t->line)
