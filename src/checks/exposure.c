@@ -40,6 +40,7 @@
 #include "checks.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../filter.h"
@@ -146,7 +147,27 @@ struct xp {                      /* one interface and family being analysed */
 	struct aset outside;         /* every source but the inside networks and the box */
 	struct aset internet;        /* the public part of outside */
 	unsigned broad_prefix;       /* more public sources than one such prefix: broad */
+	/* registry_service's answer per TCP (0..65535) and UDP (65536 + port)
+	 * port once asked (svc_none: no service), or NULL: not kept. A list
+	 * of thousands of reaches asks about the same ports again and again,
+	 * and each answer scans the service table. */
+	const struct service_def **svc_memo;
 };
+
+static const struct service_def svc_none;
+
+/* registry_service, remembered per port for the interface and family. */
+static const struct service_def *xp_service(const struct xp *x, uint32_t proto, uint32_t port)
+{
+	if (!x->svc_memo || (proto != PROTO_TCP && proto != PROTO_UDP) || port > 65535)
+		return registry_service(x->ctx->reg, proto, port);
+	const struct service_def **m = &x->svc_memo[(proto == PROTO_UDP ? 65536u : 0u) + port];
+	if (!*m) {
+		const struct service_def *sd = registry_service(x->ctx->reg, proto, port);
+		*m = sd ? sd : &svc_none;
+	}
+	return *m == &svc_none ? NULL : *m;
+}
 
 /* "tcp/80, 443", "tcp/any port", "protocols 0-5, 7-16"; in Japanese when
  * ja ("tcp/全ポート", "プロトコル 0-5, 7-16"). */
@@ -379,7 +400,7 @@ static struct twin service_text(const struct xp *x, uint32_t proto, const struct
 		for (size_t i = 0; i < ports->n && named < 8; i++) {
 			uint32_t lo = ports->iv[i].lo, hi = ports->iv[i].hi;
 			for (uint32_t p = lo; p <= hi && named < 8 && (hi - lo) < 16; p++) {
-				const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+				const struct service_def *sd = xp_service(x, proto, p);
 				if (!sd || strstr(sb_str(&sb), sd->name))
 					continue;
 				sb_printf(&sb, "%s%s", sb.len ? "/" : "", sd->name);
@@ -387,7 +408,7 @@ static struct twin service_text(const struct xp *x, uint32_t proto, const struct
 			}
 		}
 		if (ports->n == 0) {
-			const struct service_def *sd = registry_service(x->ctx->reg, proto, 0);
+			const struct service_def *sd = xp_service(x, proto, 0);
 			if (sd)
 				sb_adds(&sb, sd->name);
 		}
@@ -431,7 +452,7 @@ static void reach_class(const struct xp *x, uint32_t proto, const struct pset *p
 	for (size_t i = 0; i < scan->n || (scan->n == 0 && i == 0); i++) {
 		uint32_t lo = scan->n ? scan->iv[i].lo : 0, hi = scan->n ? scan->iv[i].hi : 0;
 		for (uint32_t p = lo; p <= hi && seen < 4096; p++, seen++) {
-			const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+			const struct service_def *sd = xp_service(x, proto, p);
 			if (!sd)
 				continue;
 			if (sd->cls == SVC_INFRA && *cls == SVC_OTHER && !*critical)
@@ -449,7 +470,7 @@ static void reach_class(const struct xp *x, uint32_t proto, const struct pset *p
 		seen = 0;
 		for (size_t i = 0; i < ports->n && only_vpn; i++)
 			for (uint32_t p = ports->iv[i].lo; p <= ports->iv[i].hi && seen < 4096; p++, seen++) {
-				const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+				const struct service_def *sd = xp_service(x, proto, p);
 				if (!sd || sd->cls != SVC_VPN)
 					only_vpn = false;
 			}
@@ -711,12 +732,13 @@ static void report_line(const struct xp *x, const struct frule *r, const struct 
 	sb_free(&sbj);
 }
 
-static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
-			   enum fam fam)
+static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
+			       const struct wan_if *w, enum fam fam,
+			       const struct service_def **svc_memo)
 {
 	struct xp x = {.in = in, .ctx = ctx, .a = &in->arena, .w = w, .fam = fam,
 		       .l = fam == FAM_V4 ? &w->in4 : &w->in6,
-		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6"};
+		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6", .svc_memo = svc_memo};
 	const struct flist *l = x.l;
 	const struct device *d = &in->dev;
 	/* Outside sources: everything but the inside networks and the box (a
@@ -901,6 +923,16 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			analyse_query(&x, &t, &q, NULL, NULL);
 		}
 	}
+}
+
+static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
+			   enum fam fam)
+{
+	/* calloc: pages of the memo no port is asked about are never touched.
+	 * Without it (no memory), every question goes to the registry. */
+	const struct service_def **memo = calloc(2 * 65536, sizeof(*memo));
+	analyse_family_memo(in, ctx, w, fam, memo);
+	free(memo);
 }
 
 static void exposure_office(struct input *in, const struct run_ctx *ctx)
