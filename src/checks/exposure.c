@@ -155,6 +155,7 @@ struct xp {                      /* one interface and family being analysed */
 };
 
 static const struct service_def svc_none;
+#define SVC_MEMO_PORTS ((size_t)2 * 65536)
 
 /* registry_service, remembered per port for the interface and family. */
 static const struct service_def *xp_service(const struct xp *x, uint32_t proto, uint32_t port)
@@ -930,7 +931,7 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 {
 	/* calloc: pages of the memo no port is asked about are never touched.
 	 * Without it (no memory), every question goes to the registry. */
-	const struct service_def **memo = calloc(2 * 65536, sizeof(*memo));
+	const struct service_def **memo = calloc(SVC_MEMO_PORTS, sizeof(const struct service_def *));
 	analyse_family_memo(in, ctx, w, fam, memo);
 	free(memo);
 }
