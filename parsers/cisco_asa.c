@@ -76,6 +76,11 @@ struct asa_obj {
 	bool net_done[2];
 	int net_rc[2];
 	struct aset net[2];
+	/* Its services, once expanded (the same reason and rule; kept only
+	 * when they could all be read). */
+	bool svc_done;
+	struct asa_svc *svc;
+	size_t nsvc;
 };
 
 struct asa_ace {
@@ -134,6 +139,9 @@ struct asa {
 	struct arena *a;
 	unsigned long cycles_met;     /* group expansions cut by a cycle or depth */
 	struct arena scratch;
+	/* The service lists of one ACE while its rules are made (reset per
+	 * ACE): the sets in them are s->a's, only the lists are thrown away. */
+	struct arena ace_tmp;
 	struct asa_obj *objs;
 	size_t nobjs, capobjs;
 	struct strmap objix;          /* object name -> index in objs */
@@ -558,22 +566,24 @@ struct asa_svc {
 struct asa_svcs {
 	struct asa_svc *v;
 	size_t n, cap;
+	struct arena *a;              /* of the list itself; NULL: s->a */
 };
 
 static int svcs_add(struct asa *s, struct asa_svcs *l, const struct pset *proto,
 		    const struct pset *dport, const struct pset *sport)
 {
+	struct arena *a = l->a ? l->a : s->a;
 	if (!l->cap) {
 		/* Most ACEs name one service: start small (an ACL of 160k lines
 		 * would otherwise keep 160k unused blocks of 16). */
-		l->v = arena_alloc(s->a, 2 * sizeof(*l->v));
+		l->v = arena_alloc(a, 2 * sizeof(*l->v));
 		if (!l->v)
-			return EL_ENOMEM;
+			return input_nomem(s->in, 0);
 		l->cap = 2;
 	}
-	void *grown = input_grow(s->in, l->v, &l->cap, l->n, sizeof(*l->v));
+	void *grown = arena_grow(a, l->v, &l->cap, l->n, sizeof(*l->v));
 	if (!grown)
-		return EL_ENOMEM;
+		return input_nomem(s->in, 0);
 	l->v = grown;
 	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	l->v[l->n].proto = *proto;
@@ -622,10 +632,21 @@ static int asa_svc_spec(struct asa *s, char **t, size_t n, size_t i, struct asa_
 static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *out,
 			   unsigned depth)
 {
+	if (o->svc_done) {
+		for (size_t k = 0; k < o->nsvc; k++) {
+			const struct asa_svc *v = &o->svc[k];
+			if (svcs_add(s, out, &v->proto, &v->dport, v->has_sport ? &v->sport : NULL))
+				return EL_ENOMEM;
+		}
+		return 0;
+	}
 	if (o->resolving || depth > ASA_MAX_DEPTH) {
+		s->cycles_met++;
 		asa_unresolved(s, o->line, o->name);
 		return 0;
 	}
+	unsigned long cycles_before = s->cycles_met;
+	size_t start = out->n;
 	o->resolving = true;
 	int rc = 0;
 	for (size_t k = 0; k < o->nm && rc == 0; k++) {
@@ -665,6 +686,20 @@ static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *ou
 		}
 	}
 	o->resolving = false;
+	/* Kept as for network groups: an ACL names the same service groups on
+	 * thousands of lines, each expanded once. Not when a loop was met
+	 * (what is seen then depends on where the expansion began). */
+	if (s->cycles_met == cycles_before && rc == 0) {
+		size_t k = out->n - start;
+		struct asa_svc *v = k ? arena_alloc_raw(s->a, k * sizeof(*v)) : NULL;
+		if (v || !k) {
+			if (k)
+				memcpy(v, out->v + start, k * sizeof(*v));
+			o->svc = v;
+			o->nsvc = k;
+			o->svc_done = true;
+		}
+	}
 	return rc;
 }
 
@@ -729,7 +764,8 @@ static void asa_ace_rules(struct asa *s, struct asa_ace *e, enum fam f,
 			return;   /* skipped by the ASA; reported by the check */
 	struct frule base = {.action = tk(t[0], "permit") ? FA_PASS : FA_DENY, .line = e->line,
 			     .name = arena_printf(s->a, "%s line %u", e->acl, e->line)};
-	struct asa_svcs svcs = {0};
+	arena_reset(&s->ace_tmp);
+	struct asa_svcs svcs = {.a = &s->ace_tmp};
 	bool ports_after = false;     /* a plain protocol: ports may follow addresses */
 	uint32_t lo, hi;
 	if (i >= n)
@@ -758,7 +794,7 @@ static void asa_ace_rules(struct asa *s, struct asa_ace *e, enum fam f,
 		goto bad;
 	struct pset sport, dport;
 	bool dport_given = false;
-	struct asa_svcs dgroup = {0};
+	struct asa_svcs dgroup = {.a = &s->ace_tmp};
 	if (ports_after && asa_port_op(s, t, n, &i, &sport))
 		goto bad;
 	int r2 = asa_addr(s, t, n, &i, f, &dst, e->line);
@@ -2135,6 +2171,7 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	input_unknown_end(in);
 	asa_model(s);
+	arena_free(&s->ace_tmp);
 	if (s->undefined_more)
 		input_diag(in, DIAG_NOTE, s->undefined_more_line, 1,
 			   "%zu more names are not defined (the first at this line); lines naming them are treated as matching nothing",

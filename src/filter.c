@@ -157,13 +157,20 @@ static void aiv_push(struct aival *iv, size_t *n, struct u128 lo, struct u128 hi
 	(*n)++;
 }
 
+/* Room for n intervals, not zeroed (every result below is written
+ * before it is read); aiv_fit gives back what a result did not use. */
 static struct aival *aiv_alloc(struct arena *a, size_t n)
 {
 	if (n == 0)
 		return NULL;
 	if (n > SIZE_MAX / sizeof(struct aival))
 		return NULL;
-	return arena_alloc(a, n * sizeof(struct aival));
+	return arena_alloc_raw(a, n * sizeof(struct aival));
+}
+
+static void aiv_fit(struct arena *a, struct aival *iv, size_t cap, size_t n)
+{
+	arena_shrink(a, iv, cap * sizeof(*iv), n * sizeof(*iv));
 }
 
 /* Checks that two sets may be combined; picks the family of the result. */
@@ -230,6 +237,7 @@ int aset_union(struct arena *a, const struct aset *x, const struct aset *y, stru
 			v = &y->iv[j++];
 		aiv_push(iv, &n, v->lo, v->hi);
 	}
+	aiv_fit(a, iv, x->n + y->n, n);
 	out->fam = f;
 	out->iv = n ? iv : NULL;
 	out->n = n;
@@ -260,6 +268,7 @@ int aset_intersect(struct arena *a, const struct aset *x, const struct aset *y, 
 		else
 			j++;
 	}
+	aiv_fit(a, iv, cap, n);
 	out->fam = f;
 	out->iv = n ? iv : NULL;
 	out->n = n;
@@ -311,6 +320,13 @@ static int aset_split(struct arena *a, const struct aset *x, const struct aset *
 			nm++;
 		}
 	}
+	/* The intersection moves up to follow the difference; the rest of
+	 * the block goes back to the arena. */
+	if (ni && nm < mcap)
+		memmove(mv + nm, iv, ni * sizeof(*iv));
+	if (inter)
+		iv = mv ? mv + nm : NULL;
+	aiv_fit(a, mv, mcap + icap, nm + ni);
 	minus->fam = f;
 	minus->iv = nm ? mv : NULL;
 	minus->n = nm;
@@ -733,7 +749,12 @@ static struct pival *piv_alloc(struct arena *a, size_t n)
 		return NULL;
 	if (n > SIZE_MAX / sizeof(struct pival))
 		return NULL;
-	return arena_alloc(a, n * sizeof(struct pival));
+	return arena_alloc_raw(a, n * sizeof(struct pival));
+}
+
+static void piv_fit(struct arena *a, struct pival *iv, size_t cap, size_t n)
+{
+	arena_shrink(a, iv, cap * sizeof(*iv), n * sizeof(*iv));
 }
 
 int pset_range(struct arena *a, uint32_t lo, uint32_t hi, struct pset *out)
@@ -769,6 +790,7 @@ int pset_union(struct arena *a, const struct pset *x, const struct pset *y, stru
 			v = &y->iv[j++];
 		piv_push(iv, &n, v->lo, v->hi);
 	}
+	piv_fit(a, iv, x->n + y->n, n);
 	out->iv = n ? iv : NULL;
 	out->n = n;
 	return 0;
@@ -795,6 +817,7 @@ int pset_intersect(struct arena *a, const struct pset *x, const struct pset *y, 
 		else
 			j++;
 	}
+	piv_fit(a, iv, cap, n);
 	out->iv = n ? iv : NULL;
 	out->n = n;
 	return 0;
@@ -830,6 +853,7 @@ int pset_minus(struct arena *a, const struct pset *x, const struct pset *y, stru
 			n++;
 		}
 	}
+	piv_fit(a, iv, cap, n);
 	out->iv = n ? iv : NULL;
 	out->n = n;
 	return 0;
@@ -2348,15 +2372,18 @@ static int lx_init(struct lx *lx, struct arena *a, const struct frule *rules, si
 	int rc = walk_init(&lx->proto, a, FAM_V4);
 	if (rc)
 		return rc;
-	struct region *rg = arena_alloc(a, (n ? n : 1) * sizeof(*rg));
+	/* Not zeroed where every entry read is written first: the regions
+	 * (region_make sets n and the parts below it), the candidates and
+	 * the outlines (np and the parts below it). */
+	struct region *rg = arena_alloc_raw(a, (n ? n : 1) * sizeof(*rg));
 	bool *cover = arena_alloc(a, (n ? n : 1) * sizeof(*cover));
 	lx->stamp = arena_alloc(a, (n ? n : 1) * sizeof(*lx->stamp));
-	lx->cand = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cand));
+	lx->cand = arena_alloc_raw(a, (n ? n : 1) * sizeof(*lx->cand));
 	if (!rg || !cover || !lx->stamp || !lx->cand)
 		return EL_ENOMEM;
 	if (n > SIZE_MAX / sizeof(*lx->sum))
 		return EL_ENOMEM;
-	lx->sum = arena_alloc(a, (n ? n : 1) * sizeof(*lx->sum));
+	lx->sum = arena_alloc_raw(a, (n ? n : 1) * sizeof(*lx->sum));
 	lx->cls = arena_alloc(a, (n ? n : 1) * sizeof(*lx->cls));
 	if (!lx->sum || !lx->cls)
 		return EL_ENOMEM;

@@ -17,6 +17,14 @@
 /* ---- arena ---------------------------------------------------------- */
 
 #define ARENA_CHUNK 8192
+/* Chunks grow with the arena, an eighth of what it has handed out, up to
+ * this: a big arena (the sets of a 100,000-line ACL) takes 8 times fewer
+ * mallocs, and a small one stays small. Kept under glibc's initial mmap
+ * threshold (128 KiB, mallopt(3)): chunks of scratch arenas freed and made
+ * again per query would otherwise be mapped and faulted in anew each time
+ * (1 MiB chunks: 92,500 page faults on the 20k-line bench config against
+ * 50,200). */
+#define ARENA_CHUNK_MAX ((size_t)1 << 16)
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -25,7 +33,20 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-void *arena_alloc(struct arena *a, size_t n)
+static struct arena_chunk *arena_chunk_new(size_t cap)
+{
+	if (cap > SIZE_MAX - sizeof(struct arena_chunk))
+		return NULL;
+	struct arena_chunk *c = malloc(sizeof(*c) + cap);
+	if (!c)
+		return NULL;
+	c->cap = cap;
+	c->used = 0;
+	c->next = NULL;
+	return c;
+}
+
+void *arena_alloc_raw(struct arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	size_t need = (n + align - 1) / align * align;
@@ -33,29 +54,59 @@ void *arena_alloc(struct arena *a, size_t n)
 		return NULL;
 	struct arena_chunk *c = a->head;
 	if (!c || c->cap - c->used < need) {
-		size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
-		if (cap > SIZE_MAX - sizeof(*c))
+		size_t grow = a->used_total / 8;
+		grow = grow < ARENA_CHUNK ? ARENA_CHUNK : grow > ARENA_CHUNK_MAX ? ARENA_CHUNK_MAX : grow;
+		if (c && need > grow) {
+			/* A block bigger than a chunk gets one of its own, behind
+			 * the current chunk, whose free room stays in use. */
+			struct arena_chunk *b = arena_chunk_new(need);
+			if (!b)
+				return NULL;
+			b->used = need;
+			b->next = c->next;
+			c->next = b;
+			a->used_total += need;
+			return b->data;
+		}
+		struct arena_chunk *nc = arena_chunk_new(need > grow ? need : grow);
+		if (!nc)
 			return NULL;
-		c = malloc(sizeof(*c) + cap);
-		if (!c)
-			return NULL;
-		c->cap = cap;
-		c->used = 0;
-		c->next = a->head;
-		a->head = c;
+		nc->next = c;
+		a->head = c = nc;
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += need;
 	a->used_total += need;
-	memset(p, 0, n);
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = arena_alloc_raw(a, n);
+	if (p)
+		memset(p, 0, n);
+	return p;
+}
+
+void arena_shrink(struct arena *a, void *p, size_t n, size_t keep)
+{
+	const size_t align = sizeof(max_align_t);
+	struct arena_chunk *c = a->head;
+	if (!p || !c || keep >= n)
+		return;
+	size_t had = (n + align - 1) / align * align, now = (keep + align - 1) / align * align;
+	/* Only the newest block of the current chunk can give room back. */
+	if ((char *)p + had != (char *)c->data + c->used || had - now > c->used)
+		return;
+	c->used -= had - now;
+	a->used_total -= had - now;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	if (n == SIZE_MAX)
 		return NULL;
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);   /* every byte is written below */
 	if (!p)
 		return NULL;
 	if (n)
@@ -77,7 +128,7 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0)
 		return NULL;
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = arena_alloc_raw(a, (size_t)n + 1);   /* vsnprintf writes all n + 1 */
 	if (!p)
 		return NULL;
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

@@ -37,6 +37,12 @@ struct arena {
 /* Returns zeroed memory owned by the arena, or NULL when out of memory.
  * The memory lives until arena_free(). */
 void *arena_alloc(struct arena *a, size_t n);
+/* The same, not zeroed: for a block the caller fills before reading. */
+void *arena_alloc_raw(struct arena *a, size_t n);
+/* Gives back the end of block p of n bytes past its first keep bytes,
+ * when p is the arena's newest block (else nothing happens): a result
+ * allocated at its largest possible size, then cut to what it holds. */
+void arena_shrink(struct arena *a, void *p, size_t n, size_t keep);
 /* Copies n bytes of s plus a terminating NUL into the arena; NULL on OOM. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

@@ -40,6 +40,7 @@
 #include "checks.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../filter.h"
@@ -190,7 +191,28 @@ struct xp {                      /* one interface and family being analysed */
 	struct aset outside;         /* every source but the inside networks and the box */
 	struct aset internet;        /* the public part of outside */
 	unsigned broad_prefix;       /* more public sources than one such prefix: broad */
+	/* registry_service's answer per TCP (0..65535) and UDP (65536 + port)
+	 * port once asked (svc_none: no service), or NULL: not kept. A list
+	 * of thousands of reaches asks about the same ports again and again,
+	 * and each answer scans the service table. */
+	const struct service_def **svc_memo;
 };
+
+static const struct service_def svc_none;
+#define SVC_MEMO_PORTS ((size_t)2 * 65536)
+
+/* registry_service, remembered per port for the interface and family. */
+static const struct service_def *xp_service(const struct xp *x, uint32_t proto, uint32_t port)
+{
+	if (!x->svc_memo || (proto != PROTO_TCP && proto != PROTO_UDP) || port > 65535)
+		return registry_service(x->ctx->reg, proto, port);
+	const struct service_def **m = &x->svc_memo[(proto == PROTO_UDP ? 65536u : 0u) + port];
+	if (!*m) {
+		const struct service_def *sd = registry_service(x->ctx->reg, proto, port);
+		*m = sd ? sd : &svc_none;
+	}
+	return *m == &svc_none ? NULL : *m;
+}
 
 /* "tcp/80, 443", "tcp/any port", "protocols 0-5, 7-16"; in Japanese when
  * ja ("tcp/全ポート", "プロトコル 0-5, 7-16"). */
@@ -405,11 +427,14 @@ static bool vpn_needed(const struct xp *x, const char *name)
 }
 
 /* "http/https (tcp/80, 443)", or "tcp/25565" when no port has a name;
- * with ja, the protocol and port words in Japanese. */
-static const char *service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
-				const struct pset *ports, const char *own_name, bool ja)
+ * in English and, with the protocol and port words in Japanese, in
+ * Japanese. */
+static struct twin service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
+				const struct pset *ports, const char *own_name)
 {
-	const char *what = proto_port_text(x->a, proto_set, ports, ja);
+	/* The names are the same in both languages: looked up once. */
+	const char *what = proto_port_text(x->a, proto_set, ports, false);
+	const char *what_ja = proto_port_text(x->a, proto_set, ports, true);
 	struct strbuf sb;
 	sb_init(&sb, 200);
 	if (own_name) {
@@ -420,7 +445,7 @@ static const char *service_text(const struct xp *x, uint32_t proto, const struct
 		for (size_t i = 0; i < ports->n && named < 8; i++) {
 			uint32_t lo = ports->iv[i].lo, hi = ports->iv[i].hi;
 			for (uint32_t p = lo; p <= hi && named < 8 && (hi - lo) < 16; p++) {
-				const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+				const struct service_def *sd = xp_service(x, proto, p);
 				if (!sd || strstr(sb_str(&sb), sd->name))
 					continue;
 				sb_printf(&sb, "%s%s", sb.len ? "/" : "", sd->name);
@@ -428,14 +453,15 @@ static const char *service_text(const struct xp *x, uint32_t proto, const struct
 			}
 		}
 		if (ports->n == 0) {
-			const struct service_def *sd = registry_service(x->ctx->reg, proto, 0);
+			const struct service_def *sd = xp_service(x, proto, 0);
 			if (sd)
 				sb_adds(&sb, sd->name);
 		}
 	}
-	const char *out = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what) : what;
+	const char *en = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what) : what;
+	const char *ja = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what_ja) : what_ja;
 	sb_free(&sb);
-	return out ? out : "";
+	return (struct twin){.en = en ? en : "", .ja = ja ? ja : ""};
 }
 
 /* The service class of a reach: its own (a router service), else the
@@ -455,10 +481,23 @@ static void reach_class(const struct xp *x, uint32_t proto, const struct pset *p
 		*critical = true;
 		return;
 	}
-	for (size_t i = 0; i < ports->n || (ports->n == 0 && i == 0); i++) {
-		uint32_t lo = ports->n ? ports->iv[i].lo : 0, hi = ports->n ? ports->iv[i].hi : 0;
+	/* Only the ports some service of the registry names can give a class
+	 * (registry_service answers NULL for the others): a forwarded range
+	 * of a few hundred ports is looked at where the registry has ports. */
+	const struct registry *reg = x->ctx->reg;
+	const struct pset *scan = ports;
+	struct pset named;
+	if ((proto == PROTO_TCP || proto == PROTO_UDP) && ports->n &&
+	    !reg->service_portless[proto == PROTO_UDP] &&
+	    pset_intersect(x->a, ports, &reg->service_ports[proto == PROTO_UDP], &named) == 0) {
+		if (!named.n)
+			return;
+		scan = &named;
+	}
+	for (size_t i = 0; i < scan->n || (scan->n == 0 && i == 0); i++) {
+		uint32_t lo = scan->n ? scan->iv[i].lo : 0, hi = scan->n ? scan->iv[i].hi : 0;
 		for (uint32_t p = lo; p <= hi && seen < 4096; p++, seen++) {
-			const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+			const struct service_def *sd = xp_service(x, proto, p);
 			if (!sd)
 				continue;
 			if (sd->cls == SVC_INFRA && *cls == SVC_OTHER && !*critical)
@@ -476,7 +515,7 @@ static void reach_class(const struct xp *x, uint32_t proto, const struct pset *p
 		seen = 0;
 		for (size_t i = 0; i < ports->n && only_vpn; i++)
 			for (uint32_t p = ports->iv[i].lo; p <= ports->iv[i].hi && seen < 4096; p++, seen++) {
-				const struct service_def *sd = registry_service(x->ctx->reg, proto, p);
+				const struct service_def *sd = xp_service(x, proto, p);
 				if (!sd || sd->cls != SVC_VPN)
 					only_vpn = false;
 			}
@@ -511,9 +550,8 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;   /* PPTP has its own rule, EL107 */
 	if (cls == SVC_VPN && vpn_name && to_box && vpn_needed(x, vpn_name))
 		return;   /* VPN termination: what telework needs */
-	const char *svc = service_text(x, proto, proto_set, ports, name, false);
-	const char *svc_ja = service_text(x, proto, proto_set, ports, name, true);
-	struct twin rt = rules_text(x, rules, nrules);
+	struct twin st = service_text(x, proto, proto_set, ports, name);
+	const char *svc = st.en, *svc_ja = st.ja;
 	struct twin dv = box_noun(x->in);
 	unsigned line = reach_line(x, rules, nrules);
 	if (!x->l->present && t->line)
@@ -524,9 +562,6 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		/* Out of memory: never let that turn a reach into a pass. */
 		j = (struct src_judgement){.scope = SRC_ANY, .all_outside = true, .share = 1};
 	}
-	char share[32], prefix[8];
-	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
-	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
 	bool any = j.scope == SRC_ANY && j.all_outside;
 	const char *srcs = any ? "any" : aset_format(x->a, &src, 300);
 	const char *srcs_ja = any ? "すべての送信元" : srcs;
@@ -550,6 +585,12 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 			    "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 		return;
 	}
+	/* What only a failure or a template's line says (most reaches of a
+	 * long list are restricted ones, and end above). */
+	struct twin rt = rules_text(x, rules, nrules);
+	char share[32], prefix[8];
+	internet_share_text(j.share, j.scope == SRC_ANY, share, sizeof(share));
+	snprintf(prefix, sizeof(prefix), "%u", x->broad_prefix);
 	/* For the vendor hint: the filter that lets it in, and what to narrow. */
 	const char *rule_name = "N";
 	for (size_t i = 0; i < nrules; i++)
@@ -736,12 +777,13 @@ static void report_line(const struct xp *x, const struct frule *r, const struct 
 	sb_free(&sbj);
 }
 
-static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
-			   enum fam fam)
+static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
+			       const struct wan_if *w, enum fam fam,
+			       const struct service_def **svc_memo)
 {
 	struct xp x = {.in = in, .ctx = ctx, .a = &in->arena, .w = w, .fam = fam,
 		       .l = fam == FAM_V4 ? &w->in4 : &w->in6,
-		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6"};
+		       .fam_name = fam == FAM_V4 ? "IPv4" : "IPv6", .svc_memo = svc_memo};
 	const struct flist *l = x.l;
 	const struct device *d = &in->dev;
 	/* Outside sources: everything but the inside networks and the box (a
@@ -926,6 +968,16 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 			analyse_query(&x, &t, &q, NULL, NULL);
 		}
 	}
+}
+
+static void analyse_family(struct input *in, const struct run_ctx *ctx, const struct wan_if *w,
+			   enum fam fam)
+{
+	/* calloc: pages of the memo no port is asked about are never touched.
+	 * Without it (no memory), every question goes to the registry. */
+	const struct service_def **memo = calloc(SVC_MEMO_PORTS, sizeof(const struct service_def *));
+	analyse_family_memo(in, ctx, w, fam, memo);
+	free(memo);
 }
 
 static void exposure_office(struct input *in, const struct run_ctx *ctx)

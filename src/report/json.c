@@ -17,6 +17,9 @@
 struct json_state {
 	struct jw w;              /* the report, written as it goes */
 	json_t *traffic;          /* the current input's, until its end */
+	struct strbuf sb;         /* a finding's texts, one at a time (kept
+				   * from finding to finding: no allocation
+				   * per finding once it has grown) */
 };
 
 static json_t *json_str_or_null(const char *s)
@@ -122,6 +125,7 @@ static int json_begin(struct report_run *run)
 	if (!st)
 		return EL_ENOMEM;
 	run->state = st;
+	sb_init(&st->sb, 1u << 16);
 	struct jw *w = &st->w;
 	jw_init(w, run->out);
 	char today[16], asof[16];
@@ -226,12 +230,11 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	jw_str(w, "severity", severity_name(f->severity));
 	jw_str(w, "status", fstatus_name(f->status));
 	json_where(w, in, f);
-	struct strbuf sb;
-	sb_init(&sb, 1u << 16);
-	json_text(w, in, f, l, &sb);
-	sb_reset(&sb);
-	finding_fix(in, f, l, &sb);
-	jw_str(w, "fix", sb_str(&sb));
+	struct strbuf *sb = &st->sb;
+	json_text(w, in, f, l, sb);
+	sb_reset(sb);
+	finding_fix(in, f, l, sb);
+	jw_str(w, "fix", sb_str(sb));
 	if (f->status == FST_EXCEPTED)
 		jw_str(w, "reason", f->except_reason ? finding_scrub_dup(in, f->except_reason) : NULL);
 	jw_int(w, "count", (long long)g->n);
@@ -253,12 +256,11 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	for (size_t i = 0; i < g->n; i++) {
 		jw_open(w, NULL, '{');
 		json_where(w, in, g->f[i]);
-		json_text(w, in, g->f[i], l, &sb);
+		json_text(w, in, g->f[i], l, sb);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
 	jw_close(w, '}');
-	sb_free(&sb);
 	return rc ? rc : w->rc;
 }
 
@@ -318,6 +320,7 @@ static int json_end(struct report_run *run)
 	jw_close(w, '}');
 	json_decref(st->traffic);
 	int rc = jw_end(w);
+	sb_free(&st->sb);
 	free(st);
 	run->state = NULL;
 	return rc;

@@ -639,6 +639,54 @@ static void test_service_groups(void **state)
 	input_free(&in);
 }
 
+/* Service groups are expanded once and reused, like network groups: the
+ * same group named again (directly, nested, as the destination's port
+ * group) gives the same rules each time; a loop of service groups is not
+ * kept, so each entry point still gets both members. */
+static void test_service_group_reuse(void **state)
+{
+	(void)state;
+	struct input in;
+	const struct flist *l = acl(&in,
+		"object-group service WEB tcp\n"
+		" port-object eq www\n"
+		" port-object eq https\n"
+		"object-group service MIX\n"
+		" service-object udp destination eq domain\n"
+		" group-object WEB\n"
+		"object-group service SA\n"
+		" service-object tcp destination eq ssh\n"
+		" group-object SB\n"
+		"object-group service SB\n"
+		" service-object tcp destination eq telnet\n"
+		" group-object SA\n"
+		"access-list OUT extended permit object-group MIX any host 10.0.0.5\n"
+		"access-list OUT extended permit tcp any host 10.0.0.6 object-group WEB\n"
+		"access-list OUT extended permit object-group MIX any host 10.0.0.7\n"
+		"access-list OUT extended permit object-group SB any host 10.0.0.8\n"
+		"access-list OUT extended permit object-group SA any host 10.0.0.9\n"
+		"access-list OUT extended permit object-group SB any host 10.0.0.10\n");
+	/* MIX: udp 53 and tcp {80, 443} (merged by protocol), twice; WEB as
+	 * the port group: tcp {80, 443}; SB and SA: tcp {22, 23} each time. */
+	assert_int_equal(l->n, 2 + 1 + 2 + 3);
+	static const char *const dst[] = {"10.0.0.5", "10.0.0.5", "10.0.0.6", "10.0.0.7",
+					  "10.0.0.7", "10.0.0.8", "10.0.0.9", "10.0.0.10"};
+	static const char *const proto[] = {"17", "6", "6", "17", "6", "6", "6", "6"};
+	static const char *const dport[] = {"53", "80 443", "80 443", "53", "80 443",
+					    "22-23", "22-23", "22-23"};
+	for (size_t i = 0; i < l->n; i++) {
+		check_aset(&in, &l->rules[i].dst, FAM_V4, dst[i]);
+		check_pset(&in, &l->rules[i].proto, proto[i]);
+		check_pset(&in, &l->rules[i].dport, dport[i]);
+		check_pset(&in, &l->rules[i].sport, "0-65535");
+	}
+	/* one loop note per group the loop was entered by (SB, then SA) */
+	assert_int_equal(count_diags(&in, DIAG_NOTE), 2);
+	assert_non_null(diag_with(&in, "'SA'"));
+	assert_non_null(diag_with(&in, "'SB'"));
+	input_free(&in);
+}
+
 /* ---- ACE forms ------------------------------------------------------------------- */
 
 static void test_ace_addresses(void **state)
@@ -2141,6 +2189,7 @@ int main(void)
 		cmocka_unit_test(test_mgmt_on_shutdown_interface),
 		cmocka_unit_test(test_pre83_statics),
 		cmocka_unit_test(test_service_groups),
+		cmocka_unit_test(test_service_group_reuse),
 		cmocka_unit_test(test_ace_addresses),
 		cmocka_unit_test(test_ace_ports),
 		cmocka_unit_test(test_ace_options),

@@ -179,6 +179,38 @@ static void test_arena_many_allocations_span_chunks(void **state)
 	arena_free(&a);
 }
 
+/* arena_shrink gives back the end of the newest block only; a block too
+ * big for a chunk goes behind the current chunk, whose room stays in use. */
+static void test_arena_shrink_and_big_block_placement(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	size_t al = sizeof(max_align_t);
+	unsigned char *p = arena_alloc_raw(&a, 10 * al);
+	assert_non_null(p);
+	memset(p, 0x11, 10 * al);
+	assert_int_equal(a.used_total, 10 * al);
+	arena_shrink(&a, p, 10 * al, 3 * al + 1);   /* keeps 4 aligned units */
+	assert_int_equal(a.used_total, 4 * al);
+	unsigned char *q = arena_alloc(&a, al);
+	assert_ptr_equal(q, p + 4 * al);            /* the room given back is reused */
+	assert_int_equal(q[0], 0);
+	/* p is no longer the newest block: nothing is given back. */
+	arena_shrink(&a, p, 4 * al, 0);
+	assert_int_equal(a.used_total, 5 * al);
+	/* Growing the kept part is not a shrink. */
+	arena_shrink(&a, q, al, 2 * al);
+	assert_int_equal(a.used_total, 5 * al);
+	/* A 64 KiB block does not fit a chunk of this arena: it gets its own,
+	 * and the next small block still comes from the current chunk. */
+	unsigned char *big = arena_alloc_raw(&a, 65536);
+	assert_non_null(big);
+	unsigned char *r = arena_alloc(&a, al);
+	assert_ptr_equal(r, q + al);
+	assert_int_equal(a.used_total, 6 * al + 65536);
+	arena_free(&a);
+}
+
 static void test_arena_big_allocation(void **state)
 {
 	(void)state;
@@ -1034,6 +1066,7 @@ int main(void)
 		cmocka_unit_test(test_arena_strndup_strdup_printf),
 		cmocka_unit_test(test_arena_many_allocations_span_chunks),
 		cmocka_unit_test(test_arena_big_allocation),
+		cmocka_unit_test(test_arena_shrink_and_big_block_placement),
 		cmocka_unit_test(test_strbuf_basic),
 		cmocka_unit_test(test_strbuf_max_enforced),
 		cmocka_unit_test(test_strbuf_printf_long),
