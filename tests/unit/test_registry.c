@@ -13,10 +13,12 @@
  *    id, a bad severity, a message without en, a missing checklist item —
  *    each naming the file and the line;
  *  - every problem of a file, not only the first (pfctl style): broken
- *    rules.yaml, firmware/vpn-devices.yaml and lookalike.yaml written by
- *    hand in tests/unit/data/registry/, each with several problems (wrong
- *    types, missing name/severity/source/as_of/title_ja, unknown keys,
- *    duplicate ids, names and maps), give exactly their list of
+ *    rules.yaml, firmware/vpn-devices.yaml, lookalike.yaml and
+ *    service-domains.yaml written by hand in tests/unit/data/registry/,
+ *    each with several problems (wrong types, missing
+ *    name/severity/source/as_of/title_ja, unknown keys, duplicate ids,
+ *    names, maps and domains, domains the Public Suffix List does not
+ *    make registrable), give exactly their list of
  *    "file:line: reason", in order; two broken files give both lists;
  *    a buffer too small for them gets whole lines and "… and N more";
  *  - consistency between code and data: every "ELnnn" string literal in
