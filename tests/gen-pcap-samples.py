@@ -585,7 +585,7 @@ def main():
                  "m.media-amazon.com", "pagead2.googlesyndication.com",
                  "login.microsoftonline.com",
                  "google-login-secure.com",
-                 "arnazon.com", "xn--ggle-55da.com", "gooogle.com",   # rn for m; Cyrillic o o
+                 "arnazon.com", "xn--googl-3we.com", "gooqle.com",   # rn for m; Cyrillic e
                  "cloudflare.com.evil.example"):
         t = Tcp(cap, port, 443).open()
         tls_session(t, host)

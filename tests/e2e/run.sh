@@ -801,7 +801,7 @@ check "look-alike check turned off with approved_domains: []" "0" \
 	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL404")] | length' "$TMP/o.json")"
 # Issue 16 §6: the vendors' own domains (8 planted) are not look-alikes of
 # the approved vendors; a brand plus a word warns, four tricks fail.
-VENDOR_LOOKALIKES="google-login-secure.com extra-words warn medium|arnazon.com confusable fail high|xn--ggle-55da.com confusable fail high|gooogle.com edit-distance fail high|cloudflare.com.evil.example extra-labels fail high|amazon-support.net extra-words warn medium"
+VENDOR_LOOKALIKES="google-login-secure.com extra-words warn medium|arnazon.com confusable fail high|xn--googl-3we.com confusable fail high|gooqle.com edit-distance fail high|cloudflare.com.evil.example extra-labels fail high|amazon-support.net extra-words warn medium"
 el --format json --policy tests/e2e/policy-lookalike-vendors.yaml samples/pcap/lookalike-vendors.pcap \
 	>"$TMP/o.json" 2>"$TMP/err"
 check "vendors' own domains: exit" 1 "$?"
