@@ -17,8 +17,8 @@ FUZZ_SECONDS ?= 60
 
 # Debian packages edgelint builds and tests with. Checked one by one; only the
 # missing ones are installed.
-PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib libcrypto
-RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib libcrypto
+PKGS      := libpcap libpcre2-8 yaml-0.1 cmocka jansson zlib libcrypto libpsl
+RUN_PKGS  := libpcap libpcre2-8 yaml-0.1 jansson zlib libcrypto libpsl
 PKG_DEB_libpcap    := libpcap-dev
 PKG_DEB_libpcre2-8 := libpcre2-dev
 PKG_DEB_yaml-0.1   := libyaml-dev
@@ -26,6 +26,9 @@ PKG_DEB_cmocka     := libcmocka-dev
 PKG_DEB_jansson    := libjansson-dev
 PKG_DEB_zlib       := zlib1g-dev
 PKG_DEB_libcrypto  := libssl-dev
+# libpsl: registrable domains by the Public Suffix List (look-alike hosts,
+# EL404); publicsuffix is the list itself as the distribution keeps it.
+PKG_DEB_libpsl     := libpsl-dev publicsuffix
 
 PKGCONF  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(RUN_PKGS) 2>/dev/null)
@@ -102,8 +105,10 @@ define install_missing
 	    jansson) missing="$$missing $(PKG_DEB_jansson)";; \
 	    zlib) missing="$$missing $(PKG_DEB_zlib)";; \
 	    libcrypto) missing="$$missing $(PKG_DEB_libcrypto)";; \
+	    libpsl) missing="$$missing $(PKG_DEB_libpsl)";; \
 	  esac; \
 	done; \
+	[ -d /usr/share/publicsuffix ] || missing="$$missing publicsuffix"; \
 	[ -f /usr/include/zxcvbn.h ] || missing="$$missing libzxcvbn-dev"; \
 	[ -f /usr/share/john/password.lst ] || missing="$$missing john-data"; \
 	if [ -n "$(1)" ]; then \

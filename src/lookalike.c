@@ -5,10 +5,56 @@
  */
 #include "lookalike.h"
 
+#include <libpsl.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+/* ---- the Public Suffix List (libpsl) -------------------------------------
+ * libpsl's documentation (https://rockdaboot.github.io/libpsl/): psl_latest()
+ * "loads the latest available PSL data from either fname, PSL_DISTFILE
+ * (assumed to be kept up-to-date by the distribution) or builtin";
+ * psl_registrable_domain() expects a lower-case name and returns NULL for a
+ * public suffix. Debian ships the list in package publicsuffix
+ * (/usr/share/publicsuffix/public_suffix_list.dafsa) and builds it into
+ * libpsl5 as well. */
+
+struct psl_ctx_st *lookalike_psl_open(const char **why)
+{
+	const char *file = getenv("EDGELINT_PSL");
+	psl_ctx_t *p = file && *file ? psl_load_file(file) : psl_latest(NULL);
+	if (!p)
+		*why = file && *file ? "the file named by EDGELINT_PSL could not be read as a "
+				       "Public Suffix List"
+				     : "libpsl has no built-in list and the distribution's file "
+				       "could not be read (install the package publicsuffix)";
+	return p;
+}
+
+void lookalike_psl_free(struct psl_ctx_st *psl)
+{
+	psl_free(psl);
+}
+
+const char *lookalike_registrable(const struct psl_ctx_st *psl, const char *name)
+{
+	return psl ? psl_registrable_domain(psl, name) : NULL;
+}
+
+static int cmp_owned(const void *key, const void *el)
+{
+	return strcmp((const char *)key, ((const struct lookalike_owned *)el)->domain);
+}
+
+long lookalike_owner(const struct lookalike_data *d, const char *reg)
+{
+	if (!d || !d->nowned || !reg)
+		return -1;
+	const struct lookalike_owned *o = bsearch(reg, d->owned, d->nowned, sizeof(*d->owned),
+						  cmp_owned);
+	return o ? (long)o->owner : -1;
+}
 
 const char *lookalike_why_name(enum lookalike_why w)
 {
@@ -286,19 +332,17 @@ static bool la_split(const struct lookalike_data *d, const char *name, struct la
 	}
 	o->s[n] = '\0';
 	o->n = n;
-	/* the last label is the suffix, or the last two when listed */
+	/* the registrable part by the Public Suffix List; without it (or for
+	 * a name that is a public suffix itself) the last label is the suffix */
+	const char *reg = lookalike_registrable(d ? d->psl : NULL, o->s);
+	const char *dot = reg ? strchr(reg, '.') : NULL;
+	if (dot) {
+		o->reg = (size_t)(reg - o->s);
+		o->suffix = (size_t)(dot - o->s) + 1;
+		return true;
+	}
 	const char *last = strrchr(o->s, '.');
 	o->suffix = last ? (size_t)(last - o->s) + 1 : 0;
-	if (o->suffix >= 2) {
-		size_t p = o->suffix - 1;
-		while (p > 0 && o->s[p - 1] != '.')
-			p--;
-		for (size_t i = 0; d && i < d->nsuffixes2; i++)
-			if (strcmp(o->s + p, d->suffixes2[i]) == 0) {
-				o->suffix = p;
-				break;
-			}
-	}
 	o->reg = 0;
 	if (o->suffix >= 2) {
 		size_t p = o->suffix - 1;
@@ -335,6 +379,21 @@ static size_t part_skeleton(const struct lookalike_data *d, const struct la_name
 	return lookalike_skeleton(d, tmp, out, LOOKALIKE_NAME_MAX);
 }
 
+/* Whether w[0..nw) is one hyphenated word of the label m[0..nm), the
+ * label not being that word alone. */
+static bool has_word(const uint32_t *m, size_t nm, const uint32_t *w, size_t nw)
+{
+	for (size_t s = 0; s < nm;) {
+		size_t e = s;
+		while (e < nm && m[e] != '-')
+			e++;
+		if (!(s == 0 && e == nm) && cps_equal(m + s, e - s, w, nw))
+			return true;
+		s = e + 1;
+	}
+	return false;
+}
+
 static enum lookalike_why la_compare(const struct lookalike_data *d, const struct la_name *h,
 				     const struct la_name *a, unsigned *edits)
 {
@@ -353,16 +412,13 @@ static enum lookalike_why la_compare(const struct lookalike_data *d, const struc
 	size_t nhm = part_skeleton(d, h, h->reg, hmain_end, hm);
 	uint32_t araw[LOOKALIKE_NAME_MAX];
 	size_t amain_len = part_skeleton(NULL, a, a->reg, amain_end, araw);
-	/* extra words: a hyphenated main label with the approved one as a word */
-	if (amain_len >= 5) {
-		for (size_t s = 0; s < nhm;) {
-			size_t e = s;
-			while (e < nhm && hm[e] != '-')
-				e++;
-			if (!(s == 0 && e == nhm) && cps_equal(hm + s, e - s, am, nam))
-				return LA_EXTRA_WORDS;
-			s = e + 1;
-		}
+	/* extra words: a hyphenated main label with the approved one as a
+	 * word; a word that reads as it only through the mapping is a
+	 * confusable (g00gle-login.com) */
+	if (amain_len >= 5 && has_word(hm, nhm, am, nam)) {
+		uint32_t hraw[LOOKALIKE_NAME_MAX];
+		size_t nhraw = part_skeleton(NULL, h, h->reg, hmain_end, hraw);
+		return has_word(hraw, nhraw, araw, amain_len) ? LA_EXTRA_WORDS : LA_CONFUSABLE;
 	}
 	size_t nas = part_skeleton(d, a, a->reg, a->n, as);
 	size_t nhs = part_skeleton(d, h, h->reg, h->n, hs);
@@ -390,13 +446,16 @@ long lookalike_match(const struct lookalike_data *d, const char *host,
 	struct la_name h, a;
 	if (!host || !la_split(d, host, &h) || la_is_ip(h.s))
 		return -1;
-	/* the approved domains, their subdomains and siblings are genuine */
+	/* the approved domains, their subdomains, siblings and their
+	 * owner's other domains are genuine */
+	long howner = lookalike_owner(d, h.s + h.reg);
 	for (size_t i = 0; i < n; i++) {
 		if (!approved[i] || !la_split(d, approved[i], &a))
 			continue;
 		if (strcmp(h.s, a.s) == 0 ||
 		    (h.n > a.n && h.s[h.n - a.n - 1] == '.' && strcmp(h.s + h.n - a.n, a.s) == 0) ||
-		    strcmp(h.s + h.reg, a.s + a.reg) == 0)
+		    strcmp(h.s + h.reg, a.s + a.reg) == 0 ||
+		    (howner >= 0 && lookalike_owner(d, a.s + a.reg) == howner))
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -519,6 +578,7 @@ struct lookalike_index {
 	size_t n;
 	struct la_name *names;    /* split approved names (ok[i]: it split) */
 	bool *ok;
+	bool *owner_ok;           /* [d->nowners]: an approved domain is the owner's */
 	struct lx_entry *tab;
 	size_t cap, used;
 	size_t maxlen;            /* longest string indexed for edit distance */
@@ -643,6 +703,7 @@ void lookalike_index_free(struct lookalike_index *ix)
 		return;
 	free(ix->names);
 	free(ix->ok);
+	free(ix->owner_ok);
 	free(ix->tab);
 	free(ix->cand);
 	free(ix);
@@ -660,9 +721,10 @@ struct lookalike_index *lookalike_index_new(const struct lookalike_data *d,
 	ix->n = n;
 	ix->names = calloc(n ? n : 1, sizeof(*ix->names));
 	ix->ok = calloc(n ? n : 1, sizeof(*ix->ok));
+	ix->owner_ok = calloc(d && d->nowners ? d->nowners : 1, sizeof(*ix->owner_ok));
 	ix->cap = 1024;
 	ix->tab = calloc(ix->cap, sizeof(*ix->tab));
-	if (!ix->names || !ix->ok || !ix->tab) {
+	if (!ix->names || !ix->ok || !ix->owner_ok || !ix->tab) {
 		lookalike_index_free(ix);
 		return NULL;
 	}
@@ -673,6 +735,9 @@ struct lookalike_index *lookalike_index_new(const struct lookalike_data *d,
 		if (!approved[i] || !la_split(d, approved[i], a))
 			continue;
 		ix->ok[i] = true;
+		long own = lookalike_owner(d, a->s + a->reg);
+		if (own >= 0)
+			ix->owner_ok[own] = true;
 		lx_parts(d, a, &p);
 		size_t nb = lx_bytes(a->s, a->n, b);
 		int rc = lx_put(ix, lx_whole(LX_NAME, b, nb), i);
@@ -713,8 +778,10 @@ long lookalike_index_match(struct lookalike_index *ix, const char *host, enum lo
 	struct lx_str hb;
 	size_t nb = lx_bytes(h.s, h.n, b);
 	lx_prefix(&hb, b, nb);
-	/* genuine: the name itself, a subdomain (each label suffix), a sibling */
-	if (lx_has(ix, lx_key(LX_NAME, h.n, hb.p[h.n])) ||
+	/* genuine: the name itself, a subdomain (each label suffix), a
+	 * sibling, a domain of an approved domain's owner */
+	long own = lookalike_owner(ix->d, h.s + h.reg);
+	if ((own >= 0 && ix->owner_ok[own]) || lx_has(ix, lx_key(LX_NAME, h.n, hb.p[h.n])) ||
 	    lx_has(ix, lx_key(LX_REG, h.n - h.reg, lx_range(&hb, h.reg, h.n))))
 		return -1;
 	for (size_t k = 1; k < h.n; k++)

@@ -21,11 +21,23 @@
  *                  mapping; only for main labels of 5 characters or
  *                  more (4-letter names have too many real neighbours)
  *
+ * A word added to the approved name (extra words) only asks to verify
+ * the owner (EL404 warns): google-analytics.com is Google's, amazon-
+ * support.net need not be. When the word reads as the approved main
+ * label only after the mapping (g00gle-login.com), it is a confusable.
+ *
+ * Registrable domains come from the Public Suffix List (libpsl, the
+ * system's copy: lookalike_psl_open), both its ICANN and its private
+ * section: on a hosting suffix such as github.io every customer's name
+ * is its own registrable domain.
+ *
  * Never flagged: the approved domain itself, its subdomains, any name
  * with the same registrable domain (login.microsoftonline.com and
- * microsoftonline.com share an owner), IP addresses, and the same name
- * under another suffix (office.net is Microsoft's too; listing every
- * such suffix would be needed otherwise).
+ * microsoftonline.com share an owner), any name whose registrable
+ * domain belongs to the owner of an approved one (rules/
+ * service-domains.yaml: www.google-analytics.com when google.com is
+ * approved), IP addresses, and the same name under another suffix
+ * (office.net is Microsoft's too).
  */
 #ifndef EDGELINT_LOOKALIKE_H
 #define EDGELINT_LOOKALIKE_H
@@ -45,13 +57,39 @@ struct lookalike_map {
 	char to[LOOKALIKE_TO_MAX + 1];
 };
 
-/* What rules/lookalike.yaml says (loaded by the registry). */
+/* A domain of rules/service-domains.yaml and the index of its owner. */
+struct lookalike_owned {
+	const char *domain;           /* registrable, lower case */
+	unsigned owner;               /* into lookalike_data.owners */
+};
+
+struct psl_ctx_st;                /* libpsl's context */
+
+/* What rules/lookalike.yaml and rules/service-domains.yaml say, and the
+ * Public Suffix List (loaded by the registry). */
 struct lookalike_data {
 	struct lookalike_map *maps;   /* longest 'from' first */
 	size_t nmaps;
-	const char **suffixes2;       /* public suffixes of two labels: "co.jp" */
-	size_t nsuffixes2;
+	struct psl_ctx_st *psl;       /* NULL: the last label is the suffix */
+	const char **owners;          /* owner names (one entry per owner) */
+	size_t nowners;
+	struct lookalike_owned *owned; /* sorted by domain */
+	size_t nowned;
+	const char **well_known;      /* checked when the policy names none */
+	size_t nwell_known;
 };
+
+/* The system's Public Suffix List: the file named by the environment
+ * variable EDGELINT_PSL when set, else the newest of libpsl's built-in
+ * list and the distribution's file (Debian: package publicsuffix,
+ * /usr/share/publicsuffix). NULL with *why set when none can be read. */
+struct psl_ctx_st *lookalike_psl_open(const char **why);
+void lookalike_psl_free(struct psl_ctx_st *psl);
+/* The registrable domain of name (lower case) by the list, or NULL when
+ * name is a public suffix itself (or psl is NULL). */
+const char *lookalike_registrable(const struct psl_ctx_st *psl, const char *name);
+/* The index of the owner of the registrable domain reg, or -1. */
+long lookalike_owner(const struct lookalike_data *d, const char *reg);
 
 enum lookalike_why {
 	LA_NONE,

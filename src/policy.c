@@ -262,6 +262,7 @@ int policy_load(struct policy *p, const char *path, bool ja, char *err, size_t e
 			perr(&L, v, "'approved_domains' must be a list of domain names",
 			     "approved_domains はドメイン名のリストで書いてください");
 		} else {
+			p->approved_domains_set = true;
 			p->approved_domains = arena_alloc(&p->arena, (v->n + 1) * sizeof(char *));
 			if (!p->approved_domains)
 				perr(&L, v, "out of memory", "メモリが足りません");

@@ -53,6 +53,10 @@ struct policy {
 	long max_memory_mib;
 	const char **approved_domains;
 	size_t napproved_domains;
+	/* approved_domains was given (even empty: `[]` turns the look-alike
+	 * check off); unset: the well-known services of
+	 * rules/service-domains.yaml are checked */
+	bool approved_domains_set;
 	struct policy_inbound *inbound;
 	size_t ninbound;
 	struct policy_exception *exceptions;

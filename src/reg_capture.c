@@ -2,8 +2,9 @@
  * reg_capture.c — the data of the capture checks (item 6-1): the field
  * names that carry a user name or password in cleartext logins
  * (rules/capture-login-fields.yaml, compiled into patterns) and the
- * look-alike character maps and public suffixes of EL404
- * (rules/lookalike.yaml). Loaded from registry.c's {file, loader} table;
+ * look-alike character maps of EL404 (rules/lookalike.yaml, which also
+ * opens the system's Public Suffix List) and the service domains grouped
+ * by owner (rules/service-domains.yaml). Loaded from registry.c's {file, loader} table;
  * every problem of a file is reported (reg_load.h).
  */
 #include "reg_load.h"
@@ -186,23 +187,130 @@ int reg_load_lookalike(struct rload *L)
 		for (size_t i = 0; i < list->n; i++)
 			load_lookalike_map(L, list->vals[i], sources, d);
 	}
-	const char *ss = rl_str(L, root, "suffixes_source", true, &rc);
-	if (ss && sources && !ymap_get(sources, ss))
-		rl_err(L, root, "suffixes_source '%s' is not one of 'sources'", ss);
-	const struct ynode *suf = ymap_get(root, "suffixes");
-	if (!suf || suf->kind != Y_SEQ)
-		return rl_err(L, root, "'suffixes' must be a list of two-label public suffixes");
-	d->suffixes2 = arena_alloc(&r->arena, (suf->n ? suf->n : 1) * sizeof(char *));
-	if (!d->suffixes2)
-		return rl_err(L, root, "out of memory");
-	for (size_t i = 0; i < suf->n; i++) {
-		const struct ynode *v = suf->vals[i];
-		const char *dot = v->kind == Y_SCALAR ? strchr(v->str, '.') : NULL;
-		if (!dot || dot == v->str || !dot[1] || strchr(dot + 1, '.')) {
-			rl_err(L, v, "each suffix must be two labels, as in co.jp");
+	/* registrable domains: the Public Suffix List of the system (libpsl),
+	 * not a list of ours (lookalike.h) */
+	const char *why = NULL;
+	d->psl = lookalike_psl_open(&why);
+	if (!d->psl)
+		return rl_err(L, root, "the Public Suffix List is needed to compare host names: %s",
+			      why);
+	return rc;
+}
+
+/* ---- service-domains.yaml --------------------------------------------- */
+
+static int cmp_owned_sort(const void *a, const void *b)
+{
+	return strcmp(((const struct lookalike_owned *)a)->domain,
+		      ((const struct lookalike_owned *)b)->domain);
+}
+
+/* Whether s is a registrable domain (lower case, exactly what the Public
+ * Suffix List gives for it). */
+static bool rl_registrable(const struct lookalike_data *d, const char *s)
+{
+	for (const char *c = s; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			return false;
+	const char *reg = lookalike_registrable(d->psl, s);
+	return reg && reg == s;
+}
+
+/* One owner entry: its domains into d->owned, well_known into d->well_known. */
+static void load_owner(struct rload *L, const struct ynode *m, const struct ynode *sources,
+		       struct lookalike_data *d, size_t cap_owned, size_t cap_well)
+{
+	static const char *const keys[] = {"owner", "source", "domains", "well_known", NULL};
+	if (!rl_entry(L, m, keys, "service owner", "{owner, source, domains, well_known}"))
+		return;
+	int rc = 0;
+	const char *name = rl_str(L, m, "owner", true, &rc);
+	const char *src = rl_str(L, m, "source", true, &rc);
+	if (src && sources && !ymap_get(sources, src))
+		rl_err(L, m, "source '%s' is not one of 'sources'", src);
+	const struct ynode *doms = ymap_get(m, "domains");
+	if (!doms || doms->kind != Y_SEQ || doms->n == 0) {
+		rl_err(L, m, "owner %s: 'domains' must be a list of registrable domains",
+		       rl_name(name));
+		return;
+	}
+	if (rc || !name)
+		return;
+	size_t owner = d->nowners;
+	for (size_t k = 0; k < d->nowners; k++)
+		if (strcmp(d->owners[k], name) == 0)
+			owner = k;   /* one owner in several entries (one per source) */
+	if (owner == d->nowners)
+		d->owners[d->nowners++] = name;
+	for (size_t i = 0; i < doms->n; i++) {
+		const struct ynode *v = doms->vals[i];
+		if (v->kind != Y_SCALAR || !rl_registrable(d, v->str)) {
+			rl_err(L, v, "'%s' is not a registrable domain by the Public Suffix List "
+				     "(a subdomain, a public suffix, or upper case)",
+			       v->kind == Y_SCALAR ? v->str : "?");
 			continue;
 		}
-		d->suffixes2[d->nsuffixes2++] = v->str;
+		bool twice = false;
+		for (size_t k = 0; k < d->nowned && !twice; k++)
+			twice = strcmp(d->owned[k].domain, v->str) == 0;
+		if (twice)
+			rl_err(L, v, "'%s' is listed twice", v->str);
+		else if (d->nowned < cap_owned)
+			d->owned[d->nowned++] = (struct lookalike_owned){v->str, (unsigned)owner};
 	}
+	const struct ynode *wk = ymap_get(m, "well_known");
+	if (!wk)
+		return;
+	if (wk->kind != Y_SEQ) {
+		rl_err(L, wk, "owner %s: 'well_known' must be a list of its domains", name);
+		return;
+	}
+	for (size_t i = 0; i < wk->n; i++) {
+		const struct ynode *v = wk->vals[i];
+		bool listed = false;
+		for (size_t k = 0; v->kind == Y_SCALAR && k < doms->n; k++)
+			listed = listed || (doms->vals[k]->kind == Y_SCALAR &&
+					    strcmp(doms->vals[k]->str, v->str) == 0);
+		if (!listed)
+			rl_err(L, v, "well-known '%s' is not one of the entry's domains",
+			       v->kind == Y_SCALAR ? v->str : "?");
+		else if (d->nwell_known < cap_well)
+			d->well_known[d->nwell_known++] = v->str;
+	}
+}
+
+int reg_load_service_domains(struct rload *L)
+{
+	const struct ynode *list = NULL;
+	const char *as_of;
+	rl_table(L, "owners", &as_of, &list);
+	struct registry *r = L->r;
+	struct lookalike_data *d = &r->lookalike;
+	const struct ynode *root = L->f.root;
+	const struct ynode *sources = ymap_get(root, "sources");
+	if (!sources || sources->kind != Y_MAP || sources->n == 0) {
+		rl_err(L, root, "'sources' must be a mapping of source keys to descriptions");
+		sources = NULL;
+	}
+	if (!list || list->kind != Y_SEQ)
+		return rl_err(L, list ? list : root, "'owners' must be a list of owners");
+	if (!d->psl)   /* lookalike.yaml said why */
+		return 0;
+	size_t cap_owned = 0, cap_well = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		const struct ynode *v = m->kind == Y_MAP ? ymap_get(m, "domains") : NULL;
+		cap_owned += v && v->kind == Y_SEQ ? v->n : 0;
+		v = m->kind == Y_MAP ? ymap_get(m, "well_known") : NULL;
+		cap_well += v && v->kind == Y_SEQ ? v->n : 0;
+	}
+	d->owners = arena_alloc(&r->arena, (list->n + 1) * sizeof(*d->owners));
+	d->owned = arena_alloc(&r->arena, (cap_owned + 1) * sizeof(*d->owned));
+	d->well_known = arena_alloc(&r->arena, (cap_well + 1) * sizeof(*d->well_known));
+	if (!d->owners || !d->owned || !d->well_known)
+		return rl_err(L, root, "out of memory");
+	for (size_t i = 0; i < list->n; i++)
+		load_owner(L, list->vals[i], sources, d, cap_owned, cap_well);
+	qsort(d->owned, d->nowned, sizeof(*d->owned), cmp_owned_sort);
 	return 0;
 }

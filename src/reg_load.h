@@ -9,7 +9,8 @@
  *                    firmware/vpn-devices.yaml
  *   reg_filter.c     ports.yaml, vendor-templates.yaml, internet-sources.yaml
  *   reg_passphrase.c passphrase.yaml
- *   reg_capture.c    capture-login-fields.yaml, lookalike.yaml
+ *   reg_capture.c    capture-login-fields.yaml, lookalike.yaml,
+ *                    service-domains.yaml
  *   reg_wifi_labels.c wifi-labels.yaml
  * A loader records every problem of its file with rl_err() (yschema.h:
  * "file:line: reason"), skips the rest of the entry at fault and goes on
@@ -88,6 +89,7 @@ int reg_load_internet(struct rload *L);
 int reg_load_passphrase(struct rload *L);
 int reg_load_login_fields(struct rload *L);
 int reg_load_lookalike(struct rload *L);
+int reg_load_service_domains(struct rload *L);
 int reg_load_wifi_labels(struct rload *L);
 
 #endif

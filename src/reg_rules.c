@@ -242,7 +242,8 @@ const char *verdict_name(enum verdict v)
 /* The words the reporters use (src/report/); each must be in words:. */
 static const char *const report_words[] = {"verdict", "not-checked", "occurrences", "first",
 					   "last", "line", "packet", "accounts", "summary",
-					   "input", "worst", "none", NULL};
+					   "input", "worst", "none", "lookalike-approved",
+					   "lookalike-well-known", NULL};
 
 /* The grouping of rule k: m. */
 static int load_report_group(struct rload *L, const struct ynode *k, const struct ynode *m,

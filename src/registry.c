@@ -237,6 +237,7 @@ static const struct reg_file {
 	{"ports.yaml", reg_load_ports, false},
 	{"firmware/vpn-devices.yaml", reg_load_vpn_devices, false},
 	{"lookalike.yaml", reg_load_lookalike, false},
+	{"service-domains.yaml", reg_load_service_domains, false},
 	{"wifi-labels.yaml", reg_load_wifi_labels, false},
 	{"vendor-templates.yaml", reg_load_templates, true},
 	{"internet-sources.yaml", reg_load_internet, false},
@@ -308,6 +309,7 @@ void registry_free(struct registry *r)
 	pass_blocklist_free(r->blocklist);
 	pass_blocklist_free(r->context_words);
 	lf_free(r->login_fields);
+	lookalike_psl_free(r->lookalike.psl);
 	arena_free(&r->arena);
 	memset(r, 0, sizeof(*r));
 }

@@ -324,7 +324,7 @@ struct registry {
 	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
 	struct proto_label *proto_labels;    /* its labels: what reports call a login */
 	size_t nproto_labels;
-	struct lookalike_data lookalike;   /* rules/lookalike.yaml (EL404) */
+	struct lookalike_data lookalike;   /* rules/lookalike.yaml, service-domains.yaml (EL404) */
 	struct vendor_template *templates; /* rules/vendor-templates.yaml (EL117) */
 	size_t ntemplates;
 	struct internet_data internet;     /* rules/internet-sources.yaml (3-2) */

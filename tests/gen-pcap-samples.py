@@ -65,7 +65,9 @@ Each file is one small scenario, in Ethernet pcap:
   §5, keys from the Destination Connection ID, built here with the
   `cryptography` package); look-alike host names (SNI, punycode SNI, HTTP
   Host) next to a genuine one — tests/e2e/policy-lookalike.yaml approves
-  microsoftonline.com for the end-to-end check of EL404.
+  microsoftonline.com for the end-to-end check of EL404; the vendors' own
+  domains of issue 16 §6 next to a brand plus a word and four tricks
+  (tests/e2e/policy-lookalike-vendors.yaml approves the four vendors).
 """
 import base64
 import hashlib
@@ -246,6 +248,16 @@ def tls_session(t, sni, version=0x0304, appdata=b""):
     rv = 0x0303 if version >= 0x0303 else version
     t.c(record(23, rv, appdata or bytes(64)))
     t.s(record(23, rv, bytes(range(200))))
+
+
+def http_get(cap, cport, host):
+    """A cleartext HTTP GET naming host (port 80), and its empty reply."""
+    t = Tcp(cap, cport, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: " + host.encode() + b"\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", host)
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
 
 
 # ---- QUIC (RFC 9001) ------------------------------------------------------------
@@ -615,12 +627,7 @@ def main():
     t = Tcp(cap, 40025, 443).open()
     tls_session(t, "xn--mirosoftonline-60l.com")      # mi<Cyrillic es>rosoftonline.com
     t.close()
-    t = Tcp(cap, 40026, 80).open()
-    t.c(b"GET / HTTP/1.1\r\nHost: login-microsoftonline.com\r\n\r\n")
-    cap.plant("web", "HTTP")
-    cap.plant("host", "http-host", "login-microsoftonline.com")
-    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
-    t.close()
+    http_get(cap, 40026, "login-microsoftonline.com")
     cap.write("lookalike-hosts.pcap")
 
     # SOCKS5 username/password (RFC 1928 section 3, RFC 1929 section 2),
@@ -765,6 +772,25 @@ def main():
             bytes([60, 18]) + bytes(range(100, 116)))
     udp(cap, 0, 40041, 1812, struct.pack(">BBH", 1, 9, 20 + len(chap)) + bytes(range(16)) + chap)
     cap.write("radius-pap.pcap")
+    # issue 16 §6: the vendors' own domains seen on real traffic (each was a
+    # false EL404 failure with google.com, amazon.com, microsoft.com and
+    # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),
+    # then a brand plus a word (SNI and HTTP Host) and four tricks
+    cap = Capture()
+    port = 40030
+    for host in ("www.google-analytics.com", "images-na.ssl-images-amazon.com",
+                 "c.amazon-adsystem.com", "cloudflare-quic.com", "cloudflare-ech.com",
+                 "m.media-amazon.com", "pagead2.googlesyndication.com",
+                 "login.microsoftonline.com",
+                 "google-login-secure.com",
+                 "arnazon.com", "xn--googl-3we.com", "gooqle.com",   # rn for m; Cyrillic e
+                 "cloudflare.com.evil.example"):
+        t = Tcp(cap, port, 443).open()
+        tls_session(t, host)
+        t.close()
+        port += 1
+    http_get(cap, port, "amazon-support.net")
+    cap.write("lookalike-vendors.pcap")
 
     with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"

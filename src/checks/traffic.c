@@ -5,8 +5,9 @@
  * below 1.2 that flows used (EL402). Each cleartext credential the login
  * readers found fails the item (EL403, critical, at the packet that
  * completed the secret); an anonymous FTP login is information (EL405).
- * A host name that imitates one of the policy's approved domains fails
- * the item (EL404, high). A capture without web traffic and without
+ * A host name that imitates one of the policy's approved domains (or,
+ * without approved_domains, a well-known service's) fails the item
+ * (EL404, high); one that only adds a word to the name warns (medium). A capture without web traffic and without
  * credentials leaves the item unknown, with a note.
  */
 #include "checks.h"
@@ -37,38 +38,48 @@ static const char *pct(struct input *in, uint64_t part, uint64_t whole)
 }
 
 /* EL404: every host name seen (SNI, HTTP Host) that imitates one of the
- * policy's approved domains (src/lookalike.h), at the packet where the
- * name was first seen. */
+ * policy's approved domains, or with no approved_domains in the policy
+ * the well-known services of rules/service-domains.yaml (src/lookalike.h),
+ * at the packet where the name was first seen. A word added to the name
+ * (extra-words) is a warning asking to verify the owner; the other ways
+ * fail the item. `approved_domains: []` turns the check off. */
 static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
 			     const struct traffic *t)
 {
 	const struct policy *pol = ctx->pol;
-	if (!pol || pol->napproved_domains == 0 || !t->seen || !ctx->reg)
+	if (!t->seen || !ctx->reg)
 		return;
+	const struct lookalike_data *d = &ctx->reg->lookalike;
+	bool known = !pol || !pol->approved_domains_set;
+	const char *const *list = known ? d->well_known : (const char *const *)pol->approved_domains;
+	size_t nlist = known ? d->nwell_known : pol->napproved_domains;
+	if (nlist == 0)
+		return;
+	const char *listed = known ? "lookalike-well-known" : "lookalike-approved";
 	/* Indexed: hosts × domains comparisons were quadratic (16,384 hosts
 	 * × 1,000 domains: 135 s); the index gives the same answers. */
-	struct lookalike_index *ix = lookalike_index_new(
-		&ctx->reg->lookalike, (const char *const *)pol->approved_domains,
-		pol->napproved_domains);
+	struct lookalike_index *ix = lookalike_index_new(d, list, nlist);
 	for (size_t i = 0; i < t->hosts_total; i++) {
 		const struct traffic_host *h = &t->seen[i];
 		enum lookalike_why why;
 		unsigned edits;
 		long k = ix ? lookalike_index_match(ix, h->name, &why, &edits)
-			    : lookalike_match(&ctx->reg->lookalike, h->name, pol->approved_domains,
-					      pol->napproved_domains, &why, &edits);
+			    : lookalike_match(d, h->name, list, nlist, &why, &edits);
 		if (k < 0)
 			continue;
 		char ubuf[4 * LOOKALIKE_NAME_MAX + 1];
 		const char *uni = lookalike_unicode(h->name, ubuf, sizeof(ubuf));
 		const char *shown = uni ? arena_printf(&in->arena, "%s (%s)", h->name, uni) : h->name;
-		const char *domain = pol->approved_domains[k];
+		const char *domain = list[k];
 		const char *ev = arena_printf(&in->arena, "%s via %s, first at packet %" PRIu64
 					      "; imitates %s (%s)", shown, h->via, h->first_packet,
 					      domain, lookalike_why_name(why));
-		at_packet(finding_add(in, ctx, "EL404", lookalike_why_name(why), ITEM_6_1, -1,
-				      FST_FAIL, (unsigned)h->first_packet, ev, "host", shown, "via",
-				      h->via, "domain", domain, "edits",
+		bool word = why == LA_EXTRA_WORDS;
+		at_packet(finding_add(in, ctx, "EL404", lookalike_why_name(why), ITEM_6_1,
+				      word ? SEV_MEDIUM : -1, word ? FST_WARN : FST_FAIL,
+				      (unsigned)h->first_packet, ev, "host", shown, "via", h->via,
+				      "domain", domain, "listed", registry_word(ctx->reg, listed, LANG_EN),
+				      "listed_ja", registry_word(ctx->reg, listed, LANG_JA), "edits",
 				      arena_printf(&in->arena, "%u", edits), ARGS_END));
 	}
 	lookalike_index_free(ix);

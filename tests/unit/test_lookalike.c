@@ -18,6 +18,7 @@
 
 #include "../../src/lookalike.h"
 #include "testctx.h"
+#include "testlookalike.h"
 
 static const char *const approved[] = {"office.com", "microsoftonline.com", "zoom.us",
 				       "example.co.jp"};
@@ -108,29 +109,7 @@ static void test_skeleton(void **state)
 /* The approved domain host imitates ("" for none), and why. */
 static void expect(const char *host, const char *domain, enum lookalike_why why)
 {
-	enum lookalike_why w;
-	unsigned edits;
-	long k = lookalike_match(&g_reg.lookalike, host, approved, NAPPROVED, &w, &edits);
-	/* the index gives the same answer */
-	struct lookalike_index *ix = lookalike_index_new(&g_reg.lookalike, approved, NAPPROVED);
-	assert_non_null(ix);
-	enum lookalike_why w2;
-	unsigned edits2;
-	assert_int_equal(lookalike_index_match(ix, host, &w2, &edits2), k);
-	assert_int_equal(w2, w);
-	assert_int_equal(edits2, edits);
-	lookalike_index_free(ix);
-	if (!*domain) {
-		if (k >= 0)
-			fail_msg("%s flagged as imitating %s (%s)", host, approved[k],
-				 lookalike_why_name(w));
-		assert_int_equal(w, LA_NONE);
-		return;
-	}
-	if (k < 0)
-		fail_msg("%s not flagged (expected %s)", host, domain);
-	assert_string_equal(approved[k], domain);
-	assert_string_equal(lookalike_why_name(w), lookalike_why_name(why));
+	expect_in(approved, NAPPROVED, host, domain, why);
 }
 
 static void test_true_positives(void **state)
@@ -144,7 +123,9 @@ static void test_true_positives(void **state)
 	expect("login-microsoftonline.com", "microsoftonline.com", LA_EXTRA_WORDS);
 	expect("microsoftonline-secure.net", "microsoftonline.com", LA_EXTRA_WORDS);
 	expect("office-365.com", "office.com", LA_EXTRA_WORDS);
-	expect("www.login-rnicrosoftonline.com", "microsoftonline.com", LA_EXTRA_WORDS);
+	/* a word that reads as the main label only through the mapping is a
+	 * confusable (a failure), not an added word (a warning) */
+	expect("www.login-rnicrosoftonline.com", "microsoftonline.com", LA_CONFUSABLE);
 	/* confusable characters */
 	expect("rnicrosoftonline.com", "microsoftonline.com", LA_CONFUSABLE);
 	expect("login.rnicrosoftonline.com", "microsoftonline.com", LA_CONFUSABLE);
@@ -162,7 +143,7 @@ static void test_true_positives(void **state)
 	expect("office.co", "office.com", LA_EDIT_DISTANCE);
 	expect("microsoftonlnie.com", "microsoftonline.com", LA_EDIT_DISTANCE);
 	expect("microsoftonlin.cm", "microsoftonline.com", LA_EDIT_DISTANCE);
-	expect("examp1e-jp.co.jp", "example.co.jp", LA_EXTRA_WORDS);   /* 1 -> l, then a word */
+	expect("examp1e-jp.co.jp", "example.co.jp", LA_CONFUSABLE);   /* 1 -> l, then a word */
 	expect("exarnpel.co.jp", "example.co.jp", LA_EDIT_DISTANCE);   /* rn -> m, then a swap */
 	expect("exanple-shop.co.jp", "", LA_NONE);   /* a near-miss word plus a word: 6 edits */
 	expect("exmple.co.jp", "example.co.jp", LA_EDIT_DISTANCE);

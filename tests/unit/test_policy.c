@@ -85,6 +85,7 @@ static void assert_defaults(const struct policy *p)
 	assert_int_equal(p->passphrase_min_length, 0);
 	assert_false(p->passphrase_min_length_set);
 	assert_int_equal(p->napproved_domains, 0);
+	assert_false(p->approved_domains_set);   /* the well-known services are checked */
 	assert_int_equal(p->ninbound, 0);
 	assert_int_equal(p->nexceptions, 0);
 }
@@ -129,6 +130,7 @@ static void test_full_policy(void **state)
 	assert_true(p->passphrase_min_length_set);
 
 	assert_int_equal(p->napproved_domains, 3);
+	assert_true(p->approved_domains_set);
 	assert_string_equal(p->approved_domains[0], "office.com");
 	assert_string_equal(p->approved_domains[1], "microsoftonline.com");
 	assert_string_equal(p->approved_domains[2], "zoom.us");
@@ -414,6 +416,13 @@ static void test_error_other_bounds(void **state)
 	policy_init(&f->p);
 	assert_int_equal(load(f, "approved_domains: office.com\n"), EL_EPARSE);
 	assert_err_at(f, 1, "'approved_domains' must be a list");
+	assert_false(f->p.approved_domains_set);
+	policy_free(&f->p);
+	policy_init(&f->p);
+	/* an empty list is given: it turns the look-alike check off */
+	assert_int_equal(load(f, "approved_domains: []\n"), 0);
+	assert_true(f->p.approved_domains_set);
+	assert_int_equal(f->p.napproved_domains, 0);
 	policy_free(&f->p);
 	policy_init(&f->p);
 	assert_int_equal(load(f, "- method: 1\n"), EL_EPARSE);

@@ -13,10 +13,12 @@
  *    id, a bad severity, a message without en, a missing checklist item —
  *    each naming the file and the line;
  *  - every problem of a file, not only the first (pfctl style): broken
- *    rules.yaml, firmware/vpn-devices.yaml and lookalike.yaml written by
- *    hand in tests/unit/data/registry/, each with several problems (wrong
- *    types, missing name/severity/source/as_of/title_ja, unknown keys,
- *    duplicate ids, names and maps), give exactly their list of
+ *    rules.yaml, firmware/vpn-devices.yaml, lookalike.yaml and
+ *    service-domains.yaml written by hand in tests/unit/data/registry/,
+ *    each with several problems (wrong types, missing
+ *    name/severity/source/as_of/title_ja, unknown keys, duplicate ids,
+ *    names, maps and domains, domains the Public Suffix List does not
+ *    make registrable), give exactly their list of
  *    "file:line: reason", in order; two broken files give both lists;
  *    a buffer too small for them gets whole lines and "… and N more";
  *  - consistency between code and data: every "ELnnn" string literal in
@@ -1001,9 +1003,31 @@ static void test_lookalike_every_problem(void **state)
 		"lookalike.yaml:8: 'to' must be 1-3 lower-case ASCII letters or digits",
 		"lookalike.yaml:9: '0' is mapped twice",
 		"lookalike.yaml:10: source 'unicode' is not one of 'sources'",
-		"lookalike.yaml:3: 'suffixes_source' is missing",
-		"lookalike.yaml:11: each suffix must be two labels, as in co.jp",
 	};
+	expect_problems(files, want, ARRAY_SIZE(want));
+}
+
+/* Written from the fixture before the loader ran on it: a subdomain, a
+ * public suffix (googleapis.com is one in the list's private section) and
+ * upper case are not registrable domains; a well-known domain outside the
+ * entry's domains, an unknown source, a domain of two owners, an unknown
+ * key. */
+static void test_service_domains_every_problem(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"service-domains.yaml", NULL};
+#define NOT_REG "' is not a registrable domain by the Public Suffix List (a subdomain, a public " \
+		"suffix, or upper case)"
+	static const char *const want[] = {
+		"service-domains.yaml:9: 'www.example.net" NOT_REG,
+		"service-domains.yaml:9: 'googleapis.com" NOT_REG,
+		"service-domains.yaml:9: 'Example.org" NOT_REG,
+		"service-domains.yaml:10: well-known 'example.info' is not one of the entry's domains",
+		"service-domains.yaml:11: source 'nowhere' is not one of 'sources'",
+		"service-domains.yaml:13: 'example.com' is listed twice",
+		"service-domains.yaml:16: a service owner: unknown key 'colour'",
+	};
+#undef NOT_REG
 	expect_problems(files, want, ARRAY_SIZE(want));
 }
 
@@ -1409,6 +1433,7 @@ int main(void)
 		cmocka_unit_test(test_rules_every_problem),
 		cmocka_unit_test(test_vpn_devices_every_problem),
 		cmocka_unit_test(test_lookalike_every_problem),
+		cmocka_unit_test(test_service_domains_every_problem),
 		cmocka_unit_test(test_wifi_labels_every_problem),
 		cmocka_unit_test(test_problems_of_two_files),
 		cmocka_unit_test(test_problems_past_the_buffer),
