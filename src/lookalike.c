@@ -277,28 +277,8 @@ const char *lookalike_unicode(const char *name, char *buf, size_t n)
 		return NULL;
 	size_t o = 0;
 	for (size_t i = 0; i < k; i++) {
-		uint32_t c = cps[i];
 		uint8_t u[4];
-		size_t l;
-		if (c < 0x80) {
-			u[0] = (uint8_t)c;
-			l = 1;
-		} else if (c < 0x800) {
-			u[0] = (uint8_t)(0xc0 | c >> 6);
-			u[1] = (uint8_t)(0x80 | (c & 0x3f));
-			l = 2;
-		} else if (c < 0x10000) {
-			u[0] = (uint8_t)(0xe0 | c >> 12);
-			u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
-			u[2] = (uint8_t)(0x80 | (c & 0x3f));
-			l = 3;
-		} else {
-			u[0] = (uint8_t)(0xf0 | c >> 18);
-			u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3f));
-			u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
-			u[3] = (uint8_t)(0x80 | (c & 0x3f));
-			l = 4;
-		}
+		size_t l = utf8_put(cps[i], u);
 		if (o + l >= n)
 			break;
 		memcpy(buf + o, u, l);
