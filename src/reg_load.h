@@ -10,7 +10,7 @@
  *   reg_filter.c     ports.yaml, vendor-templates.yaml, internet-sources.yaml
  *   reg_passphrase.c passphrase.yaml
  *   reg_capture.c    capture-login-fields.yaml, lookalike.yaml
- *   reg_wifi_labels.c wifi-labels.yaml
+ *   reg_wifi_labels.c wifi-labels.yaml, default-ssids.yaml
  * A loader records every problem of its file with rl_err() (yschema.h:
  * "file:line: reason"), skips the rest of the entry at fault and goes on
  * with the next one; the load fails when any problem was recorded. A
@@ -89,5 +89,6 @@ int reg_load_passphrase(struct rload *L);
 int reg_load_login_fields(struct rload *L);
 int reg_load_lookalike(struct rload *L);
 int reg_load_wifi_labels(struct rload *L);
+int reg_load_default_ssids(struct rload *L);
 
 #endif

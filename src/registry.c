@@ -238,6 +238,7 @@ static const struct reg_file {
 	{"firmware/vpn-devices.yaml", reg_load_vpn_devices, false},
 	{"lookalike.yaml", reg_load_lookalike, false},
 	{"wifi-labels.yaml", reg_load_wifi_labels, false},
+	{"default-ssids.yaml", reg_load_default_ssids, false},
 	{"vendor-templates.yaml", reg_load_templates, true},
 	{"internet-sources.yaml", reg_load_internet, false},
 	{"report.yaml", reg_load_report, true},
