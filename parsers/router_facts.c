@@ -654,7 +654,8 @@ static void facts_wifi_one(struct input *in, const struct ynode *m,
 			   const struct wifi_labels *wl)
 {
 	static const char *const keys[] = {"ssid", "band", "enabled", "security",
-					   "cipher", "passphrase", "guest", NULL};
+					   "cipher", "passphrase", "guest",
+					   "passphrase_from_label", NULL};
 	if (m->kind != Y_MAP) {
 		input_diag(in, DIAG_ERROR, m->line, m->col,
 			   "each 'wifi' entry must be a mapping (ssid:, security:, …)",
@@ -695,6 +696,12 @@ static void facts_wifi_one(struct input *in, const struct ynode *m,
 		w->enabled = en == TRI_YES;
 	enum tri guest;
 	facts_bool(in, ymap_get(m, "guest"), "guest", &guest, NULL);
+	/* passphrase_from_label: the key in use is the one printed on the
+	 * router's label (issue 15 §2; rules EL259, EL257). */
+	enum tri lk = TRI_UNSET;
+	if (facts_bool(in, ymap_get(m, "passphrase_from_label"), "passphrase_from_label", &lk,
+		       &w->label_key_line))
+		w->label_key = lk == TRI_YES ? WLK_YES : WLK_NO;
 	const struct ynode *cv = ymap_get(m, "cipher");
 	struct sval tmp = {0};
 	if (facts_text(in, cv, "cipher", &tmp)) {
@@ -771,7 +778,7 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 		return EL_EPARSE;
 	}
 	static const char *const keys[] = {"router", "wifi", "wps_enabled", "remote_admin",
-					   "upnp", NULL};
+					   "upnp", "admin_password_changed", NULL};
 	check_keys(in, root, keys, "the facts file", "事実ファイル");
 	const struct ynode *r = ymap_get(root, "router");
 	if (r)
@@ -797,6 +804,12 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 	facts_bool(in, ymap_get(root, "remote_admin"), "remote_admin", &d->remote_admin,
 		   &d->remote_admin_line);
 	facts_bool(in, ymap_get(root, "upnp"), "upnp", &d->upnp, &d->upnp_line);
+	/* admin_password_changed: no = the router's admin password is still the
+	 * maker's default (device.admin_pw_default, issue 14 §3 / 15 §2). */
+	enum tri changed = TRI_UNSET;
+	if (facts_bool(in, ymap_get(root, "admin_password_changed"), "admin_password_changed",
+		       &changed, &d->admin_pw_default_line))
+		d->admin_pw_default = changed == TRI_YES ? TRI_NO : TRI_YES;
 	/* Coverage: content lines minus the distinct lines that drew an error
 	 * (diagnostics are not in line order: top-level keys come last). */
 	unsigned bad = 0;
