@@ -548,7 +548,9 @@ done
 echo "-- report: order, unchecked parts, verdicts, summary"
 EL=samples/facts/elecom-mixed-tkip-wps.yaml
 el "$EL" >"$TMP/r.txt" 2>/dev/null
-check "text order: most severe first, then line" "EL203 EL204 EL205 EL111 EL312 EL315" \
+# EL204 twice: elecom-3f2a1b's TKIP/AES beside its WPA/WPA2 mixed mode (l.10) and
+# elecom5g's (l.13) (issue 15 §2: the cipher is reported beside EL203 "mixed" too).
+check "text order: most severe first, then line" "EL203 EL204 EL204 EL205 EL111 EL312 EL315" \
 	"$(grep -oE '^samples/[^ ]+ (high|medium|low|info|critical) EL[0-9]+' "$TMP/r.txt" | awk '{print $3}' | tr '\n' ' ' | sed 's/ $//')"
 check "warn item says what was not checked" \
 	"  ! 5-3  Home router support and firmware — warn; not checked: Router support status not known to edgelint (EL312); Cannot tell whether the firmware is current (EL315)" \
@@ -595,7 +597,10 @@ el --format json "$HAP" >"$TMP/r.json" 2>/dev/null
 check "group (json): count first last occurrences accounts" "2 9 9 9,9 0" \
 	"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL253") | "\(.count) \(.first.line) \(.last.line) \([.occurrences[].line] | join(",")) \(.accounts | length)"] | join("|")' "$TMP/r.json")"
 el "$HAP" >"$TMP/r.txt" 2>/dev/null
-check "group (text)" "    occurrences: 2 (line 9)" "$(grep '^    occurrences:' "$TMP/r.txt")"
+# (the EL253 group's line: EL208's transition note on the same two networks
+# is a group of its own, issue 15 §2)
+check "group (text)" "    occurrences: 2 (line 9)" \
+	"$(awk '/ EL253 /{f=1} f && /^    occurrences:/{print; exit}' "$TMP/r.txt")"
 
 # ---- every format, both languages: valid, and no secret leaks --------------
 echo "-- formats, languages and secrets"

@@ -976,6 +976,42 @@ static void test_hostile(void **state)
 
 /* ---- detection ----------------------------------------------------------------------- */
 
+/* PMF (issue 15 §2): option ieee80211w 0/1/2 as written; without it the
+ * hostapd.sh default by encryption (sae 2, sae-mixed 1, psk2 none = off);
+ * another value is passed on by no script: off, with a note. */
+static void test_pmf(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("config wifi-iface 'a'\n"          /* 1 */
+			       "\toption ssid 'sae'\n"           /* 2 */
+			       "\toption encryption 'sae'\n"     /* 3 */
+			       "config wifi-iface 'b'\n"          /* 4 */
+			       "\toption ssid 'mixed'\n"         /* 5 */
+			       "\toption encryption 'sae-mixed'\n" /* 6 */
+			       "config wifi-iface 'c'\n"          /* 7 */
+			       "\toption ssid 'psk2'\n"          /* 8 */
+			       "\toption encryption 'psk2'\n"    /* 9 */
+			       "config wifi-iface 'd'\n"          /* 10 */
+			       "\toption ssid 'sae-off'\n"       /* 11 */
+			       "\toption encryption 'sae'\n"     /* 12 */
+			       "\toption ieee80211w '0'\n"       /* 13 */
+			       "config wifi-iface 'e'\n"          /* 14 */
+			       "\toption ssid 'sae-bad'\n"       /* 15 */
+			       "\toption encryption 'sae'\n"     /* 16 */
+			       "\toption ieee80211w 'yes'\n"),   /* 17 */
+			 0);
+	static const struct {
+		enum wifi_pmf pmf;
+		unsigned line;
+	} want[] = {{WPMF_REQUIRED, 0}, {WPMF_OPTIONAL, 0}, {WPMF_OFF, 0}, {WPMF_OFF, 13},
+		    {WPMF_OFF, 17}};
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		assert_int_equal(net(&g_in, i)->pmf, want[i].pmf);
+		assert_int_equal(net(&g_in, i)->pmf_line, want[i].line);
+	}
+	assert_non_null(strstr(note_at(&g_in, 17), "ieee80211w 'yes' is not 0, 1 or 2"));
+}
+
 static void test_detect_and_roles(void **state)
 {
 	(void)state;
@@ -1012,6 +1048,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_encryption_table),
 		cmocka_unit_test(test_is_release),
+		cmocka_unit_test_teardown(test_pmf, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_basic, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_crlf_export_abbrev, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_uci_show, teardown_input),
