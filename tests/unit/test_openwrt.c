@@ -1012,6 +1012,60 @@ static void test_pmf(void **state)
 	assert_non_null(strstr(note_at(&g_in, 17), "ieee80211w 'yes' is not 0, 1 or 2"));
 }
 
+/* psk2+tkip: TKIP alone, unless the radio's hwmode is 11n… (netifd adds
+ * CCMP for 802.11n: "CCMP TKIP"), issue 15 §2. */
+static void test_tkip_and_ht(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("config wifi-device 'old'\n"        /* 1 */
+			       "\toption hwmode '11ng'\n"          /* 2 */
+			       "config wifi-device 'new'\n"        /* 3 */
+			       "\toption band '2g'\n"              /* 4 */
+			       "\toption htmode 'HE20'\n"          /* 5 */
+			       "config wifi-iface 'a'\n"           /* 6 */
+			       "\toption device 'old'\n"           /* 7 */
+			       "\toption encryption 'psk2+tkip'\n" /* 8 */
+			       "config wifi-iface 'b'\n"           /* 9 */
+			       "\toption device 'new'\n"           /* 10 */
+			       "\toption encryption 'psk2+tkip'\n"), /* 11 */
+			 0);
+	assert_int_equal(net(&g_in, 0)->cipher, WCIPH_TKIP_AES);
+	assert_int_equal(net(&g_in, 0)->cipher_line, 8);
+	assert_int_equal(net(&g_in, 1)->cipher, WCIPH_TKIP);
+	assert_int_equal(net(&g_in, 1)->cipher_line, 11);
+}
+
+/* Multi-link (Wi-Fi 7): a wifi-iface over several radios, as `list device`
+ * or the words of one option, is judged on its 6 GHz member when that
+ * radio is on, else on a radio that is on; off only when every member is. */
+static void test_mlo_device_list(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("config wifi-device 'r5'\n"        /* 1 */
+			       "\toption band '5g'\n"              /* 2 */
+			       "config wifi-device 'r6'\n"         /* 3 */
+			       "\toption band '6g'\n"              /* 4 */
+			       "config wifi-device 'r6off'\n"      /* 5 */
+			       "\toption band '6g'\n"              /* 6 */
+			       "\toption disabled '1'\n"           /* 7 */
+			       "config wifi-iface 'a'\n"           /* 8 */
+			       "\tlist device 'r5'\n"              /* 9 */
+			       "\tlist device 'r6'\n"              /* 10 */
+			       "config wifi-iface 'b'\n"           /* 11 */
+			       "\toption device 'r6off r5'\n"      /* 12 */
+			       "config wifi-iface 'c'\n"           /* 13 */
+			       "\toption device 'r6off nosuch'\n"), /* 14 */
+			 0);
+	assert_string_equal(net(&g_in, 0)->band.s, "6GHz");
+	assert_int_equal(net(&g_in, 0)->band.line, 4);
+	assert_true(net(&g_in, 0)->enabled);
+	assert_string_equal(net(&g_in, 1)->band.s, "5GHz");
+	assert_true(net(&g_in, 1)->enabled);
+	assert_string_equal(net(&g_in, 2)->band.s, "6GHz");
+	assert_false(net(&g_in, 2)->enabled);
+	assert_non_null(strstr(note_at(&g_in, 10), "spans several radios"));   /* the last entry */
+}
+
 static void test_detect_and_roles(void **state)
 {
 	(void)state;
@@ -1048,6 +1102,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_encryption_table),
 		cmocka_unit_test(test_is_release),
+		cmocka_unit_test_teardown(test_mlo_device_list, teardown_input),
+		cmocka_unit_test_teardown(test_tkip_and_ht, teardown_input),
 		cmocka_unit_test_teardown(test_pmf, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_basic, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_crlf_export_abbrev, teardown_input),
