@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../src/secrets.h"
 #include "../src/ytree.h"
@@ -650,12 +651,43 @@ static void facts_label_unknown(struct input *in, const struct ynode *sv, const 
 		   quotable(in, shown), en, ja);
 }
 
+/* pmf: protected management frames as the admin page shows them (Buffalo
+ * "PMF", Aterm "PMF設定"): required/必須, optional/capable/任意, off/無効
+ * (or true/false); issue 15 §2, rules EL208/EL209. */
+static void facts_pmf(struct input *in, const struct ynode *v, struct wifi_net *w)
+{
+	static const struct {
+		const char *word;
+		enum wifi_pmf pmf;
+	} words[] = {
+		{"required", WPMF_REQUIRED}, {"\xE5\xBF\x85\xE9\xA0\x88", WPMF_REQUIRED}, /* 必須 */
+		{"optional", WPMF_OPTIONAL}, {"capable", WPMF_OPTIONAL},
+		{"\xE4\xBB\xBB\xE6\x84\x8F", WPMF_OPTIONAL},                          /* 任意 */
+		{"off", WPMF_OFF},           {"disabled", WPMF_OFF},
+		{"\xE7\x84\xA1\xE5\x8A\xB9", WPMF_OFF},                              /* 無効 */
+	};
+	struct sval t = {0};
+	if (!facts_text(in, v, "pmf", &t))
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+		if (strcasecmp(t.s, words[i].word) == 0) {
+			w->pmf = words[i].pmf;
+			w->pmf_line = t.line;
+			return;
+		}
+	}
+	input_diag(in, DIAG_ERROR, v->line, v->col,
+		   "pmf '%s' is not understood (expected required, optional or off)",
+		   "pmf '%s' を解釈できません（required、optional、off のいずれか。必須・任意・無効も可）",
+		   quotable(in, t.s));
+}
+
 static void facts_wifi_one(struct input *in, const struct ynode *m,
 			   const struct wifi_labels *wl)
 {
 	static const char *const keys[] = {"ssid", "band", "enabled", "security",
 					   "cipher", "passphrase", "guest",
-					   "passphrase_from_label", NULL};
+					   "passphrase_from_label", "pmf", NULL};
 	if (m->kind != Y_MAP) {
 		input_diag(in, DIAG_ERROR, m->line, m->col,
 			   "each 'wifi' entry must be a mapping (ssid:, security:, …)",
@@ -702,6 +734,7 @@ static void facts_wifi_one(struct input *in, const struct ynode *m,
 	if (facts_bool(in, ymap_get(m, "passphrase_from_label"), "passphrase_from_label", &lk,
 		       &w->label_key_line))
 		w->label_key = lk == TRI_YES ? WLK_YES : WLK_NO;
+	facts_pmf(in, ymap_get(m, "pmf"), w);
 	const struct ynode *cv = ymap_get(m, "cipher");
 	struct sval tmp = {0};
 	if (facts_text(in, cv, "cipher", &tmp)) {

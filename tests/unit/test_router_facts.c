@@ -425,16 +425,20 @@ static void test_parse_factory_keys(void **state)
 				     "    security: WPA2 Personal\n"      /* 8 */
 				     "    passphrase_from_label: no\n"    /* 9 */
 				     "  - ssid: other\n"                  /* 10 */
-				     "    security: WPA2 Personal\n"      /* 11 */
-				     "admin_password_changed: no\n"),     /* 12 */
+				     "    security: WPA3\n"               /* 11 */
+				     "    pmf: \xE4\xBB\xBB\xE6\x84\x8F\n" /* 12: 任意 */
+				     "admin_password_changed: no\n"),     /* 13 */
 			 0);
+	assert_int_equal(in.dev.wifi->next->next->pmf, WPMF_OPTIONAL);
+	assert_int_equal(in.dev.wifi->next->next->pmf_line, 12);
+	assert_int_equal(in.dev.wifi->pmf, WPMF_UNSET);
 	assert_int_equal(in.dev.wifi->label_key, WLK_YES);
 	assert_int_equal(in.dev.wifi->label_key_line, 6);
 	assert_int_equal(in.dev.wifi->next->label_key, WLK_NO);
 	assert_int_equal(in.dev.wifi->next->label_key_line, 9);
 	assert_int_equal(in.dev.wifi->next->next->label_key, WLK_UNSET);
 	assert_int_equal(in.dev.admin_pw_default, TRI_YES);
-	assert_int_equal(in.dev.admin_pw_default_line, 12);
+	assert_int_equal(in.dev.admin_pw_default_line, 13);
 	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
 	input_free(&in);
 
@@ -444,12 +448,13 @@ static void test_parse_factory_keys(void **state)
 				     "wifi:\n"                            /* 3 */
 				     "  - ssid: home\n"                   /* 4 */
 				     "    passphrase_from_label: maybe\n" /* 5 */
-				     "admin_password_changed: true\n"),   /* 6 */
+				     "    pmf: sometimes\n"               /* 6 */
+				     "admin_password_changed: true\n"),   /* 7 */
 			 0);
 	assert_int_equal(in.dev.wifi->label_key, WLK_UNSET);
+	assert_int_equal(in.dev.wifi->pmf, WPMF_UNSET);
 	assert_int_equal(in.dev.admin_pw_default, TRI_NO);
-	assert_int_equal(count_diags(&in, DIAG_ERROR), 1);
-	assert_int_equal(in.diags->line, 5);
+	assert_int_equal(count_diags(&in, DIAG_ERROR), 2);
 	input_free(&in);
 }
 
