@@ -641,10 +641,11 @@ check "sarif results = json findings" \
 check "sarif rules = --list-rules" "$(el --list-rules | wc -l)" "$(jq '.runs[0].tool.driver.rules | length' "$TMP/all.en.sarif")"
 check "sarif startLine >= 1" 0 "$(jq '[.runs[0].results[].locations[0].physicalLocation.region.startLine | select(. < 1)] | length' "$TMP/all.en.sarif")"
 
-# The template users copy reads cleanly; its placeholder passphrase is flagged.
+# The template users copy reads cleanly; its placeholder passphrase is flagged
+# (and its WPA2/WPA3 example network draws EL208's transition note, issue 15 §2).
 el --format json docs/router-facts-template.yaml >"$TMP/o.json" 2>"$TMP/err"
 check "template exit" 1 "$?"
-check "template" "null EL253 EL253" "$(jq -r '.inputs[0] | "\(.error) \([.findings[].rule] | join(" "))"' "$TMP/o.json")"
+check "template" "null EL253 EL253 EL208" "$(jq -r '.inputs[0] | "\(.error) \([.findings[].rule] | join(" "))"' "$TMP/o.json")"
 
 # ---- hostile and broken inputs ------------------------------------------------
 echo "-- bad inputs"
