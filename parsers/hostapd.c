@@ -26,6 +26,10 @@
  *    -> IEEE 802.1X with dynamic WEP keys; WEP keys without wpa -> static
  *    WEP; otherwise plaintext (open). wpa is a bit field: 1 = WPA, 2 = RSN
  *    (WPA2 and WPA3).
+ *  - PMF: ieee80211w per BSS, "0 = disabled (default), 1 = optional,
+ *    2 = required"; sae_require_mfp=1 makes SAE associations negotiate
+ *    MFP when ieee80211w=1 (hostapd.conf, "Require MFP for all
+ *    associations using SAE"), so SAE alone with it is required in effect.
  *  - wpa_passphrase must be 8..63 characters and wpa_psk 64 hex digits;
  *    the later of the two wins. sae_password may repeat; its password ends
  *    at "|mac=", "|vlanid=", "|pk=" or "|id=" (parse_sae_password); SAE
@@ -224,6 +228,7 @@ enum hkey {
 	HK_WPA_PAIRWISE, HK_RSN_PAIRWISE, HK_PASSPHRASE, HK_PSK, HK_PSK_FILE,
 	HK_SAE_PASSWORD, HK_SAE_PASSWORD_FILE, HK_WEP_KEY, HK_IEEE8021X,
 	HK_WPS_STATE, HK_CONFIG_METHODS, HK_AP_PIN, HK_HW_MODE, HK_OP_CLASS, HK_START_DISABLED, HK_HIDDEN,
+	HK_IEEE80211W, HK_SAE_REQUIRE_MFP,
 	HK_SECRET,        /* the whole value is a secret */
 	HK_SECRET_TAIL,   /* "address secret": the part after the first space */
 	HK_KH,            /* r0kh/r1kh "mac id key": the last field is a key */
@@ -242,6 +247,7 @@ static const struct {
 	{"wep_key3", HK_WEP_KEY}, {"ieee8021x", HK_IEEE8021X}, {"wps_state", HK_WPS_STATE},
 	{"config_methods", HK_CONFIG_METHODS},
 	{"hw_mode", HK_HW_MODE}, {"op_class", HK_OP_CLASS},
+	{"ieee80211w", HK_IEEE80211W}, {"sae_require_mfp", HK_SAE_REQUIRE_MFP},
 	{"start_disabled", HK_START_DISABLED}, {"ignore_broadcast_ssid", HK_HIDDEN},
 	{"auth_server_shared_secret", HK_SECRET}, {"acct_server_shared_secret", HK_SECRET},
 	{"ap_pin", HK_AP_PIN}, {"private_key_passwd", HK_SECRET},
@@ -303,6 +309,11 @@ struct hbss {
 	bool cm_set, cm_pin, cm_push;   /* config_methods given, its PIN, push-button */
 	bool ap_pin;                    /* a static AP PIN is set */
 	bool hidden, start_disabled;
+	/* ieee80211w (0 disabled, the default; 1 optional; 2 required) and
+	 * sae_require_mfp (1: SAE associations must use MFP even when
+	 * ieee80211w=1), per BSS (hostapd.conf, "ieee80211w:" and "Require MFP
+	 * for all associations using SAE"). */
+	unsigned mfp, mfp_line, sae_mfp, sae_mfp_line;
 	struct hbss *next;
 };
 
@@ -731,6 +742,18 @@ static bool read_setting(struct hctx *h, enum hkey k, const char *name, size_t n
 		}
 		return value_unknown(in, name, line);
 	}
+	case HK_IEEE80211W:
+		if (!read_uint(v, n, 2, &u))
+			return value_unknown(in, name, line);
+		b->mfp = u;
+		b->mfp_line = line;
+		return true;
+	case HK_SAE_REQUIRE_MFP:
+		if (!read_uint(v, n, 1, &u))
+			return value_unknown(in, name, line);
+		b->sae_mfp = u;
+		b->sae_mfp_line = line;
+		return true;
 	case HK_OP_CLASS:
 		if (!read_uint(v, n, 255, &u))
 			return value_unknown(in, name, line);
@@ -926,6 +949,15 @@ static unsigned wpa_security(struct input *in, struct hbss *b, unsigned wpa)
 		set_label2(in, w, b->wpa_line, "wpa=%u (wpa_key_mgmt not set: WPA-PSK by default)%s%.0s",
 			   "wpa=%u（wpa_key_mgmt の設定がないため既定の WPA-PSK）%.0s%s", wpa, cnote,
 			   cnote_ja);
+	/* PMF: ieee80211w as set (0 by default). For SAE alone,
+	 * sae_require_mfp=1 with ieee80211w=1 makes every association (all
+	 * are SAE) use MFP: required in effect. */
+	w->pmf = b->mfp == 2 ? WPMF_REQUIRED : b->mfp == 1 ? WPMF_OPTIONAL : WPMF_OFF;
+	w->pmf_line = b->mfp_line;
+	if (b->mfp == 1 && b->sae_mfp && w->sec == WSEC_WPA3) {
+		w->pmf = WPMF_REQUIRED;
+		w->pmf_line = b->sae_mfp_line;
+	}
 	if (!wifi_sec_is_personal(w->sec))
 		return rpw;
 	/* The passphrase: the PSK side when there is one (a captured handshake

@@ -594,6 +594,23 @@ static void bss_cipher(struct nv *nv, const char *p, struct wifi_net *w)
 	}
 }
 
+/* PMF: wlN_mfp "Protected Management Frames: 0 - Disable, 1 - Capable,
+ * 2 - Required" (FreshTomato nvram validation table, wl_mfp V_RANGE(0, 2);
+ * Asuswrt defaults.c "wl_mfp" "0"). Not said (absent, or Broadcom's "-1")
+ * stays unset: firmware may set it at run time from the mode. */
+static void bss_pmf(struct nv *nv, const char *p, struct wifi_net *w)
+{
+	const struct ent *m = nv_getp(nv, p, "mfp");
+	static const char *const vals[] = {"0", "1", "2"};
+	static const enum wifi_pmf pmf[] = {WPMF_OFF, WPMF_OPTIONAL, WPMF_REQUIRED};
+	for (size_t i = 0; m && i < ARRAY_SIZE(vals); i++) {
+		if (val_is(m, vals[i])) {
+			w->pmf = pmf[i];
+			w->pmf_line = m->line;
+		}
+	}
+}
+
 static int bss_pass(struct nv *nv, const char *p, struct wifi_net *w)
 {
 	if (!wifi_sec_is_personal(w->sec))
@@ -771,6 +788,7 @@ static int add_bss(struct nv *nv, const struct bss *b)
 		w->band = (struct sval){"6GHz", nb->line};
 	bss_security(nv, p, w);
 	bss_cipher(nv, p, w);
+	bss_pmf(nv, p, w);
 	if (bss_pass(nv, p, w))
 		return EL_ENOMEM;
 	*in->dev.wifi_tail = w;

@@ -884,6 +884,56 @@ static struct usec *radio_of(struct owrt *o, const struct usec *iface, const cha
 	return r && strcmp(r->type, "wifi-device") == 0 ? r : NULL;
 }
 
+/* How many options (or list entries) of s are called name. */
+static size_t n_named(const struct usec *s, const char *name)
+{
+	size_t n = 0;
+	for (const struct uopt *u = s->opts; u; u = u->next)
+		n += strcmp(u->name, name) == 0;
+	return n;
+}
+
+/* A wifi-iface over several radios (Wi-Fi 7 multi-link: `list device
+ * 'radio0'` repeated, or the words of `option device 'radio1 radio2'`):
+ * "netifd instantiates such a section once per member radio, producing
+ * one BSS per band" (openwrt/luci pull request 8893). Returns the member
+ * radio the 6-2 rules are strictest for (among the radios that are on, a
+ * 6 GHz one, else the first found) and sets *on when some member radio is
+ * on; NULL when no member is in the file. */
+static struct usec *mlo_radio(struct owrt *o, const struct usec *s, bool *on)
+{
+	struct usec *pick = NULL;
+	*on = false;
+	for (const struct uopt *u = s->opts; u; u = u->next) {
+		if (strcmp(u->name, "device") != 0)
+			continue;
+		size_t i = 0;
+		while (i < u->vlen) {
+			while (i < u->vlen && u->val[i] == ' ')
+				i++;
+			size_t b = i;
+			while (i < u->vlen && u->val[i] != ' ')
+				i++;
+			char name[64];
+			if (i == b || i - b >= sizeof(name))
+				continue;
+			memcpy(name, u->val + b, i - b);
+			name[i - b] = '\0';
+			struct usec *r = radio_of(o, s, name);
+			if (!r)
+				continue;
+			bool r_on = ubool(o, get(r, "disabled")) != TRI_YES;
+			const struct uopt *band = get(r, "band");
+			bool six = band && strcmp(band->val, "6g") == 0;
+			/* A radio that is on beats one that is off; then 6 GHz. */
+			if (!pick || (r_on && !*on) || (r_on == *on && six))
+				pick = r;
+			*on = *on || r_on;
+		}
+	}
+	return pick;
+}
+
 /* Band of a radio: `band` (2g/5g/6g/60g) or the older `hwmode`. */
 static void radio_band(struct owrt *o, const struct usec *r, struct sval *band)
 {
@@ -936,6 +986,44 @@ static const struct uopt *wep_key(const struct usec *s)
  *    ignores an iface without one). A device not in the file (a partial
  *    file) leaves the iface judged by its own settings.
  */
+
+/* PMF (option ieee80211w: 0 off, 1 optional, 2 required; research
+ * home-routers.md §1.1). Without the option, OpenWrt's hostapd.sh
+ * (package/network/services/hostapd/files/hostapd.sh, hostapd_set_bss_options,
+ * openwrt-devel patch "set_default ieee80211w" by auth_type) sets 2 for
+ * sae (psk3), owe and eap192 (wpa3-192), 1 for psk-sae (sae-mixed,
+ * psk3-mixed, with sae_require_mfp 1), and nothing, hostapd's 0, else. */
+static void wifi_pmf(struct owrt *o, const struct usec *s, struct wifi_net *w)
+{
+	const struct uopt *u = get(s, "ieee80211w");
+	if (u && u->vlen == 1 && u->val[0] >= '0' && u->val[0] <= '2') {
+		static const enum wifi_pmf v[] = {WPMF_OFF, WPMF_OPTIONAL, WPMF_REQUIRED};
+		w->pmf = v[u->val[0] - '0'];
+		w->pmf_line = u->line;
+		return;
+	}
+	if (u) {
+		/* hostapd.sh passes only "[012]" on: hostapd's own default, off. */
+		input_diag(o->in, DIAG_NOTE, u->line, 0,
+			   "ieee80211w '%s' is not 0, 1 or 2; OpenWrt's scripts then leave it out "
+			   "and hostapd runs without management frame protection",
+			   "ieee80211w '%s' は 0、1、2 のいずれでもありません。OpenWrt はこの値を渡さず、"
+			   "hostapd は管理フレーム保護なしで動きます",
+			   quotable(o->in, u->val, u->vlen));
+		w->pmf = WPMF_OFF;
+		w->pmf_line = u->line;
+		return;
+	}
+	if (w->sec == WSEC_WPA3 || w->sec == WSEC_OWE)
+		w->pmf = WPMF_REQUIRED;
+	else if (w->sec == WSEC_WPA3_ENT)
+		w->pmf = WPMF_UNSET;   /* wpa3-192 gets 2, plain wpa3 nothing: not told apart here */
+	else if (w->sec == WSEC_WPA2_WPA3)
+		w->pmf = WPMF_OPTIONAL;
+	else
+		w->pmf = WPMF_OFF;
+}
+
 static void wifi_iface(struct owrt *o, const struct usec *s)
 {
 	struct input *in = o->in;
@@ -964,13 +1052,23 @@ static void wifi_iface(struct owrt *o, const struct usec *s)
 			   "this wifi-iface names no radio ('device'); OpenWrt does not bring it up",
 			   "この wifi-iface は無線（'device'）を指定していないため、OpenWrt は起動しません");
 	} else {
-		radio = radio_of(o, s, dev->val);
+		bool mlo = strchr(dev->val, ' ') || n_named(s, "device") > 1;
+		radio = mlo ? NULL : radio_of(o, s, dev->val);
+		if (mlo) {
+			radio = mlo_radio(o, s, &radio_on);
+			if (radio)
+				input_diag(in, DIAG_NOTE, dev->line, 0,
+					   "this wifi-iface spans several radios (multi-link); it is judged "
+					   "on the strictest band among them",
+					   "この wifi-iface は複数の無線にまたがります（マルチリンク）。その中で"
+					   "最も条件の厳しい帯域で判定します");
+		}
 		if (!radio)
 			input_diag(in, DIAG_NOTE, dev->line, 0,
 				   "radio '%s' is not in this file; the network is judged by its own settings",
 				   "無線 '%s' はこのファイルにありません。ネットワーク自身の設定で判定します",
 				   quotable(in, dev->val, dev->vlen));
-		else if (ubool(o, get(radio, "disabled")) == TRI_YES)
+		else if (!mlo && ubool(o, get(radio, "disabled")) == TRI_YES)
 			radio_on = false;
 	}
 	bool off = ubool(o, get(s, "disabled")) == TRI_YES ||
@@ -1008,6 +1106,14 @@ static void wifi_iface(struct owrt *o, const struct usec *s)
 	const struct uopt *enc = get(s, "encryption");
 	bool known;
 	w->sec = openwrt_encryption(enc ? enc->val : NULL, &w->cipher, &known);
+	/* "# 802.11n requires CCMP for WPA": netifd-wireless.sh
+	 * wireless_vif_parse_encryption() turns a TKIP-only cipher into
+	 * "CCMP TKIP" when enable_ht is 1, which _wdev_prepare_channel() sets
+	 * only for an "11n…" hwmode (11ng, 11na). Radios described by band and
+	 * htmode keep TKIP alone (issue 15 §2: then it fails, EL207). */
+	const struct uopt *hwm = radio ? get(radio, "hwmode") : NULL;
+	if (w->cipher == WCIPH_TKIP && hwm && strncmp(hwm->val, "11n", 3) == 0)
+		w->cipher = WCIPH_TKIP_AES;
 	if (enc) {
 		w->sec_label.s = arena_printf(&in->arena, "encryption '%s'",
 					      quotable(in, enc->val, enc->vlen));
@@ -1048,6 +1154,8 @@ static void wifi_iface(struct owrt *o, const struct usec *s)
 		w->pass_len = n;
 		w->pass_line = key->line;
 	}
+
+	wifi_pmf(o, s, w);
 
 	/* WPS (hostapd.sh: wps_pushbutton, wps_label; vendor QSDK: wps_enable,
 	 * methods not said). OpenWrt "Wireless configuration", WPS options
@@ -1760,11 +1868,10 @@ static void wan_decide(struct owrt *o)
 	}
 	d->wan = TRI_NO;
 	d->wan_line = 0;
-	d->wan_why = "/etc/config/network has no internet-facing interface (no wan interface "
-		     "with DHCP, PPPoE or a static address with a gateway)";
-	d->wan_why_ja = "/etc/config/network にインターネット側のインターフェースがありません"
-			"（DHCP、PPPoE、ゲートウェイのある静的アドレスのどれを使う wan "
-			"インターフェースもありません）";
+	d->wan_why = "/etc/config/network has no wan interface using DHCP, PPPoE or a static "
+		     "address with a gateway";
+	d->wan_why_ja = "/etc/config/network に、DHCP、PPPoE、ゲートウェイのある静的アドレスの"
+			"どれかを使う wan インターフェースがありません";
 }
 
 /* Once every part is read: the router's addresses, then the firewall

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../src/secrets.h"
 #include "../src/ytree.h"
@@ -650,11 +651,43 @@ static void facts_label_unknown(struct input *in, const struct ynode *sv, const 
 		   quotable(in, shown), en, ja);
 }
 
+/* pmf: protected management frames as the admin page shows them (Buffalo
+ * "PMF", Aterm "PMF設定"): required/必須, optional/capable/任意, off/無効
+ * (or true/false); issue 15 §2, rules EL208/EL209. */
+static void facts_pmf(struct input *in, const struct ynode *v, struct wifi_net *w)
+{
+	static const struct {
+		const char *word;
+		enum wifi_pmf pmf;
+	} words[] = {
+		{"required", WPMF_REQUIRED}, {"\xE5\xBF\x85\xE9\xA0\x88", WPMF_REQUIRED}, /* 必須 */
+		{"optional", WPMF_OPTIONAL}, {"capable", WPMF_OPTIONAL},
+		{"\xE4\xBB\xBB\xE6\x84\x8F", WPMF_OPTIONAL},                          /* 任意 */
+		{"off", WPMF_OFF},           {"disabled", WPMF_OFF},
+		{"\xE7\x84\xA1\xE5\x8A\xB9", WPMF_OFF},                              /* 無効 */
+	};
+	struct sval t = {0};
+	if (!facts_text(in, v, "pmf", &t))
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+		if (strcasecmp(t.s, words[i].word) == 0) {
+			w->pmf = words[i].pmf;
+			w->pmf_line = t.line;
+			return;
+		}
+	}
+	input_diag(in, DIAG_ERROR, v->line, v->col,
+		   "pmf '%s' is not understood (expected required, optional or off)",
+		   "pmf '%s' を解釈できません（required、optional、off のいずれか。必須・任意・無効も可）",
+		   quotable(in, t.s));
+}
+
 static void facts_wifi_one(struct input *in, const struct ynode *m,
 			   const struct wifi_labels *wl)
 {
 	static const char *const keys[] = {"ssid", "band", "enabled", "security",
-					   "cipher", "passphrase", "guest", NULL};
+					   "cipher", "passphrase", "guest",
+					   "passphrase_from_label", "pmf", NULL};
 	if (m->kind != Y_MAP) {
 		input_diag(in, DIAG_ERROR, m->line, m->col,
 			   "each 'wifi' entry must be a mapping (ssid:, security:, …)",
@@ -695,6 +728,13 @@ static void facts_wifi_one(struct input *in, const struct ynode *m,
 		w->enabled = en == TRI_YES;
 	enum tri guest;
 	facts_bool(in, ymap_get(m, "guest"), "guest", &guest, NULL);
+	/* passphrase_from_label: the key in use is the one printed on the
+	 * router's label (issue 15 §2; rules EL259, EL257). */
+	enum tri lk = TRI_UNSET;
+	if (facts_bool(in, ymap_get(m, "passphrase_from_label"), "passphrase_from_label", &lk,
+		       &w->label_key_line))
+		w->label_key = lk == TRI_YES ? WLK_YES : WLK_NO;
+	facts_pmf(in, ymap_get(m, "pmf"), w);
 	const struct ynode *cv = ymap_get(m, "cipher");
 	struct sval tmp = {0};
 	if (facts_text(in, cv, "cipher", &tmp)) {
@@ -760,8 +800,8 @@ static bool facts_names(struct input *in, const struct ynode *v, const char *key
 /* The keys the admin copies from the admin page: a VPN server on
  * (vpn_server: true, or the list of protocols shown on), its accounts
  * (vpn_accounts: names, never passwords), DDNS (ddns: true), login
- * accounts besides the maker's default one (admin_accounts:) and an admin
- * password never changed (admin_password_default: true). */
+ * accounts besides the maker's default one (admin_accounts:). An admin
+ * password never changed is admin_password_changed: no (facts_parse). */
 static void facts_signs(struct input *in, const struct ynode *root)
 {
 	struct arena *a = &in->arena;
@@ -793,8 +833,6 @@ static void facts_signs(struct input *in, const struct ynode *root)
 		for (size_t i = 0; i < v->n; i++)
 			device_add_sign(in, HSIGN_ADMIN_ACCOUNT, v->vals[i]->str, NULL, v->vals[i]->line,
 					"admin_accounts");
-	facts_bool(in, ymap_get(root, "admin_password_default"), "admin_password_default",
-		   &in->dev.admin_pw_default, &in->dev.admin_pw_default_line);
 }
 
 static unsigned count_content_lines(const char *s, size_t n)
@@ -834,7 +872,7 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 	}
 	static const char *const keys[] = {"router", "wifi", "wps_enabled", "remote_admin",
 					   "upnp", "vpn_server", "vpn_accounts", "ddns",
-					   "admin_accounts", "admin_password_default", NULL};
+					   "admin_accounts", "admin_password_changed", NULL};
 	check_keys(in, root, keys, "the facts file", "事実ファイル");
 	const struct ynode *r = ymap_get(root, "router");
 	if (r)
@@ -861,6 +899,12 @@ static int facts_parse(struct input *in, const struct run_ctx *ctx)
 		   &d->remote_admin_line);
 	facts_bool(in, ymap_get(root, "upnp"), "upnp", &d->upnp, &d->upnp_line);
 	facts_signs(in, root);
+	/* admin_password_changed: no = the router's admin password is still the
+	 * maker's default (device.admin_pw_default, issue 14 §3 / 15 §2). */
+	enum tri changed = TRI_UNSET;
+	if (facts_bool(in, ymap_get(root, "admin_password_changed"), "admin_password_changed",
+		       &changed, &d->admin_pw_default_line))
+		d->admin_pw_default = changed == TRI_YES ? TRI_NO : TRI_YES;
 	/* Coverage: content lines minus the distinct lines that drew an error
 	 * (diagnostics are not in line order: top-level keys come last). */
 	unsigned bad = 0;

@@ -61,6 +61,13 @@ bool wifi_sec_is_personal(enum wifi_sec s);   /* uses a shared passphrase */
 enum wifi_cipher { WCIPH_UNSET, WCIPH_AES, WCIPH_TKIP, WCIPH_TKIP_AES };
 const char *wifi_cipher_name(enum wifi_cipher c);
 
+/* Protected management frames (802.11w) as the access point runs them:
+ * not said, off, optional (capable), required. */
+enum wifi_pmf { WPMF_UNSET, WPMF_OFF, WPMF_OPTIONAL, WPMF_REQUIRED };
+/* Whether the passphrase is the factory key printed on the router's label,
+ * as the admin says (0: not said, so a zeroed wifi_net says nothing). */
+enum wifi_label_key { WLK_UNSET, WLK_NO, WLK_YES };
+
 struct wifi_net {
 	struct sval ssid;
 	unsigned line;            /* where the network is described */
@@ -77,6 +84,15 @@ struct wifi_net {
 	size_t pass_len;
 	unsigned pass_line;
 	struct sval band;
+	/* PMF as the parser read it (the format's default when the file does
+	 * not say and the default is documented); pmf_line where (0: the
+	 * default). For SAE, "required" includes hostapd's sae_require_mfp. */
+	enum wifi_pmf pmf;
+	unsigned pmf_line;
+	/* The admin says the passphrase is the key printed on the router's
+	 * label (facts passphrase_from_label: yes), or not (no), or not said. */
+	enum wifi_label_key label_key;
+	unsigned label_key_line;
 	struct wifi_net *next;
 };
 

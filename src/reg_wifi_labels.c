@@ -2,12 +2,15 @@
  * reg_wifi_labels.c — the data of the security-label reading of router
  * facts files (parsers/router_facts.c): rules/wifi-labels.yaml, the
  * tokens of admin-page labels and what each means, and the whole labels
- * seen in makers' admin pages and manuals with the mode each allows.
+ * seen in makers' admin pages and manuals with the mode each allows; and
+ * rules/default-ssids.yaml, the network names routers ship with (the
+ * factory-settings rules of issue 15 §2).
  * Loaded from registry.c's {file, loader} table; every problem of the
  * file is reported with its line (reg_load.h).
  */
 #include "reg_load.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const struct {
@@ -153,4 +156,76 @@ int reg_load_wifi_labels(struct rload *L)
 		if (load_label(L, list->vals[i], &wl->labels[wl->nlabels]) == 0)
 			wl->nlabels++;
 	return rc;
+}
+
+/* ---- default-ssids.yaml ------------------------------------------------ */
+
+/* Whether s matches the pattern p: '#' one hexadecimal digit, '*' any run
+ * (also none), anything else itself, upper and lower case alike. */
+static bool ssid_match(const char *p, const char *s)
+{
+	const char *star = NULL, *ss = NULL;
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		if (*p == '*') {
+			star = p++;
+			ss = s;
+		} else if ((*p == '#' && isxdigit(c)) ||
+			   (*p && *p != '#' && tolower((unsigned char)*p) == tolower(c))) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star + 1;
+			s = ++ss;
+		} else {
+			return false;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return *p == '\0';
+}
+
+const struct default_ssid *default_ssid_find(const struct registry *r, const char *ssid)
+{
+	if (!ssid)
+		return NULL;
+	for (size_t i = 0; i < r->ndefault_ssids; i++)
+		if (ssid_match(r->default_ssids[i].pattern, ssid))
+			return &r->default_ssids[i];
+	return NULL;
+}
+
+int reg_load_default_ssids(struct rload *L)
+{
+	struct registry *r = L->r;
+	const struct ynode *list;
+	static const char *const keys[] = {"as_of", "ssids", NULL};
+	static const char *const ekeys[] = {"maker", "pattern", "source", "as_of", NULL};
+	rl_check_keys(L, L->f.root, keys, "default-ssids.yaml");
+	if (rl_table(L, "ssids", &r->default_ssids_as_of, &list) || !list)
+		return EL_EPARSE;
+	r->default_ssids = rl_list(L, list, list, sizeof(*r->default_ssids), "ssids",
+				   "{maker, pattern, source, as_of}");
+	if (!r->default_ssids)
+		return EL_EPARSE;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		int rc = 0;
+		if (!rl_entry(L, m, ekeys, "ssid", "{maker, pattern, source, as_of}"))
+			continue;
+		struct default_ssid d = {.line = m->line};
+		d.maker = rl_str(L, m, "maker", true, &rc);
+		d.pattern = rl_str(L, m, "pattern", true, &rc);
+		d.source = rl_str(L, m, "source", true, &rc);
+		if (rl_as_of(L, m, "ssid", d.pattern, &d.as_of) || rc)
+			continue;
+		if (!*d.pattern || strlen(d.pattern) > 32) {
+			rl_err(L, ymap_get(m, "pattern"),
+			       "pattern '%s': an SSID pattern has 1 to 32 characters", d.pattern);
+			continue;
+		}
+		r->default_ssids[r->ndefault_ssids++] = d;
+	}
+	return 0;
 }

@@ -239,6 +239,7 @@ static const struct reg_file {
 	{"lookalike.yaml", reg_load_lookalike, false},
 	{"service-domains.yaml", reg_load_service_domains, false},
 	{"wifi-labels.yaml", reg_load_wifi_labels, false},
+	{"default-ssids.yaml", reg_load_default_ssids, false},
 	{"vendor-templates.yaml", reg_load_templates, true},
 	{"internet-sources.yaml", reg_load_internet, false},
 	{"report.yaml", reg_load_report, true},

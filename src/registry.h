@@ -289,6 +289,12 @@ struct wifi_labels {
 	const char *as_of;
 };
 
+/* A network name a maker ships its routers with (rules/default-ssids.yaml). */
+struct default_ssid {
+	const char *maker, *pattern, *source, *as_of;
+	unsigned line;
+};
+
 struct registry {
 	struct arena arena;
 	const char *dir;
@@ -335,6 +341,9 @@ struct registry {
 	struct note *words;               /* the reports' own words */
 	size_t nwords;
 	struct wifi_labels wifi_labels;   /* rules/wifi-labels.yaml */
+	struct default_ssid *default_ssids;  /* rules/default-ssids.yaml */
+	size_t ndefault_ssids;
+	const char *default_ssids_as_of;
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then
@@ -410,5 +419,9 @@ static inline const char *ltext_get(const struct ltext *t, enum lang l)
 {
 	return t->t[l] ? t->t[l] : t->t[LANG_EN];
 }
+
+/* The entry of rules/default-ssids.yaml whose pattern the SSID matches
+ * (the first, in file order), or NULL. */
+const struct default_ssid *default_ssid_find(const struct registry *r, const char *ssid);
 
 #endif

@@ -45,11 +45,34 @@ static const char *weak_rule(enum pass_reason r)
 	}
 }
 
+/* EL259: the admin says the key in use is the one on the router's label
+ * (facts passphrase_from_label: yes). MIC's Wi-Fi guideline (home manual)
+ * warns against a router used with its factory settings: a warning; with
+ * the maker's factory network name (rules/default-ssids.yaml) and an admin
+ * password never changed (device.admin_pw_default), the router runs on its
+ * factory settings: a failure. The evidence is the facts file's own key. */
+static void label_key_finding(struct input *in, const struct run_ctx *ctx,
+			      const struct wifi_net *w, const char *ssid,
+			      const struct default_ssid *ds)
+{
+	unsigned line = w->label_key_line ? w->label_key_line : w->line;
+	if (ds && in->dev.admin_pw_default == TRI_YES)
+		finding_add(in, ctx, "EL259", "factory-settings", ITEM_6_2, SEV_HIGH, FST_FAIL, line,
+			    "passphrase_from_label: yes", "ssid", ssid, "maker", ds->maker, ARGS_END);
+	else
+		finding_add(in, ctx, "EL259", "label", ITEM_6_2, -1, FST_WARN, line,
+			    "passphrase_from_label: yes", "ssid", ssid, ARGS_END);
+}
+
 static void judge_one(struct input *in, const struct run_ctx *ctx,
 		      const struct wifi_net *w, const struct pass_config *cfg)
 {
 	/* An SSID equal to a passphrase is not printed (model.h). */
 	const char *ssid = wifi_net_shown_ssid(in, w);
+	/* The factory network name is supporting evidence (issue 15 §2). */
+	const struct default_ssid *ds = default_ssid_find(ctx->reg, w->ssid.s);
+	if (w->label_key == WLK_YES)
+		label_key_finding(in, ctx, w, ssid, ds);
 	if (!w->pass) {
 		finding_add(in, ctx, "EL258", "missing", ITEM_6_2, -1, FST_UNKNOWN, w->line,
 			    NULL, "ssid", ssid, ARGS_END);
@@ -95,8 +118,18 @@ static void judge_one(struct input *in, const struct run_ctx *ctx,
 						  ARGS_END));
 		return;
 	case PASS_FACTORY_LIKE:
-		pass_evidence(in, res.length, finding_add(in, ctx, "EL257", "default", ITEM_6_2, -1,
-						  FST_WARN, line, ev, "ssid", ssid, ARGS_END));
+		/* EL257 guesses from the shape what the admin can say: with
+		 * passphrase_from_label given, EL259 (yes) or nothing (no: the
+		 * key was changed, and is judged strong otherwise) replaces it,
+		 * so the same key is never reported twice. */
+		if (w->label_key == WLK_NO)
+			input_item(in, ITEM_6_2, IST_PASS, NULL);
+		if (w->label_key != WLK_UNSET)
+			return;
+		pass_evidence(in, res.length,
+			      finding_add(in, ctx, "EL257", ds ? "default-ssid" : "default", ITEM_6_2,
+					  -1, FST_WARN, line, ev, "ssid", ssid, "maker",
+					  ds ? ds->maker : "", ARGS_END));
 		return;
 	case PASS_WEAK: {
 		const char *rule = weak_rule(res.reason);

@@ -242,7 +242,12 @@ static void test_wifi_security_modes(void **state)
 		 "security: WPA/WPA2 mixedmode-PSK",
 		 "Network \"home\" accepts both WPA and WPA2, so the weaker WPA1 is still allowed."},
 		{WSEC_WPA2, "WPA2-PSK(AES)", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
-		{WSEC_WPA2_WPA3, "WPA2/WPA3", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
+		/* Transition mode passes with its note (info, issue 15 §2). */
+		{WSEC_WPA2_WPA3, "WPA2/WPA3", "EL208", "transition", FST_PASS, 11, IST_PASS,
+		 "security: WPA2/WPA3",
+		 "Network \"home\" runs WPA2/WPA3 transition mode: it meets 6-2, but a handshake "
+		 "recorded from a device on WPA2 can be guessed offline, so the passphrase must stay "
+		 "strong."},
 		{WSEC_WPA3, "WPA3-SAE", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
 		{WSEC_WPA2_ENT, "WPA2-EAP", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
 		{WSEC_WPA3_ENT, "wpa3-enterprise", NULL, NULL, FST_PASS, 0, IST_PASS, NULL, NULL},
@@ -266,7 +271,9 @@ static void test_wifi_security_modes(void **state)
 					 ITEM_6_2};
 			expect_findings(&in, &w, 1);
 			assert_int_equal(in.findings[0].severity,
-					 registry_rule(&g_reg, cases[i].id)->severity);
+					 cases[i].st == FST_PASS
+						 ? SEV_INFO
+						 : registry_rule(&g_reg, cases[i].id)->severity);
 			expect_evidence(&in, 0, cases[i].evidence);
 			expect_message(&in, 0, LANG_EN, cases[i].message);
 		} else {
@@ -304,32 +311,57 @@ static void test_wifi_tkip(void **state)
 {
 	(void)state;
 	struct input in;
-	/* TKIP on WPA2, with its own line. */
+	/* TKIP only on WPA2, with its own line: a failure (issue 15 §2). */
 	new_input(&in);
 	quiet_device(&in);
 	struct wifi_net *w = add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK", STRONG);
 	w->cipher = WCIPH_TKIP;
 	w->cipher_line = 13;
 	run_checks(&in);
-	EXPECT(&in, {"EL204", "default", FST_WARN, 13, ITEM_6_2});
-	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
+	EXPECT(&in, {"EL207", "default", FST_FAIL, 13, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
 	expect_evidence(&in, 0, "cipher: tkip");
-	expect_message(&in, 0, LANG_EN, "Network \"home\" allows TKIP (tkip).");
-	expect_message(&in, 0, LANG_JA, "ネットワーク「home」は TKIP を許可しています（tkip）。");
-	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	expect_message(&in, 0, LANG_EN,
+		       "Network \"home\" offers only TKIP (tkip), so no device can use AES.");
+	expect_message(&in, 0, LANG_JA,
+		       "ネットワーク「home」は TKIP しか使えません（tkip）。どの端末も AES を使えません。");
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
 	expect_quiet_items(&in);
 	input_free(&in);
 
-	/* TKIP+AES named by the label only: the label's line. */
+	/* TKIP+AES named by the label only: the label's line; transition mode
+	 * adds its note (pass, info). */
 	new_input(&in);
 	quiet_device(&in);
 	w = add_net(&in, "home", 10, WSEC_WPA2_WPA3, "WPA2-PSK(TKIP/AES)", STRONG);
 	w->cipher = WCIPH_TKIP_AES;
 	run_checks(&in);
-	EXPECT(&in, {"EL204", "default", FST_WARN, 11, ITEM_6_2});
+	EXPECT(&in, {"EL204", "default", FST_WARN, 11, ITEM_6_2},
+	       {"EL208", "transition", FST_PASS, 11, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
+	assert_int_equal(in.findings[1].severity, SEV_INFO);
 	expect_evidence(&in, 0, "cipher: tkip-aes");
 	expect_message(&in, 0, LANG_EN, "Network \"home\" allows TKIP (tkip-aes).");
+	expect_message(&in, 0, LANG_JA, "ネットワーク「home」は TKIP を許可しています（tkip-aes）。");
 	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	input_free(&in);
+
+	/* TKIP beside WPA/WPA2 mixed: the mode fails and the cipher is
+	 * reported too (a setting of its own); TKIP only there is EL207. */
+	new_input(&in);
+	quiet_device(&in);
+	w = add_net(&in, "mixed", 10, WSEC_WPA_WPA2, "WPA/WPA2-PSK", STRONG);
+	w->cipher = WCIPH_TKIP_AES;
+	w->cipher_line = 12;
+	w = add_net(&in, "mixed-tkip", 20, WSEC_WPA_WPA2, "WPA/WPA2-PSK(TKIP)", STRONG);
+	w->cipher = WCIPH_TKIP;
+	w->cipher_line = 22;
+	run_checks(&in);
+	EXPECT(&in, {"EL203", "mixed", FST_FAIL, 11, ITEM_6_2},
+	       {"EL204", "default", FST_WARN, 12, ITEM_6_2},
+	       {"EL203", "mixed", FST_FAIL, 21, ITEM_6_2},
+	       {"EL207", "default", FST_FAIL, 22, ITEM_6_2});
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
 	input_free(&in);
 
 	/* AES only: nothing. */
@@ -351,6 +383,82 @@ static void test_wifi_tkip(void **state)
 	w->cipher_line = 11;
 	run_checks(&in);
 	EXPECT(&in, {"EL203", "wpa", FST_FAIL, 11, ITEM_6_2});
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+}
+
+/* WPA3 and PMF (issue 15 §2): SAE without PMF, SAE only with PMF
+ * optional, transition mode's note, PMF not said; 6 GHz. */
+static void test_wifi_pmf_and_6ghz(void **state)
+{
+	(void)state;
+	struct input in;
+	new_input(&in);
+	quiet_device(&in);
+	struct wifi_net *w = add_net(&in, "sae-off", 10, WSEC_WPA3, "wpa3", STRONG);
+	w->pmf = WPMF_OFF;   /* the format's default: no line */
+	w = add_net(&in, "sae-opt", 20, WSEC_WPA3, "wpa3", STRONG);
+	w->pmf = WPMF_OPTIONAL;
+	w->pmf_line = 23;
+	w = add_net(&in, "sae-req", 30, WSEC_WPA3, "wpa3", STRONG);
+	w->pmf = WPMF_REQUIRED;
+	w->pmf_line = 33;
+	w = add_net(&in, "trans-opt", 40, WSEC_WPA2_WPA3, "wpa2/wpa3", STRONG);
+	w->pmf = WPMF_OPTIONAL;
+	w->pmf_line = 43;
+	w = add_net(&in, "sae-unsaid", 50, WSEC_WPA3, "wpa3", STRONG);
+	run_checks(&in);
+	EXPECT(&in, {"EL208", "pmf-off", FST_WARN, 11, ITEM_6_2},
+	       {"EL208", "pmf-optional", FST_WARN, 23, ITEM_6_2},
+	       {"EL208", "transition", FST_PASS, 41, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_MEDIUM);
+	assert_int_equal(in.findings[2].severity, SEV_INFO);
+	expect_evidence(&in, 0, "PMF: off");
+	expect_evidence(&in, 1, "PMF: optional");
+	expect_evidence(&in, 2, "security: wpa2/wpa3");
+	expect_message(&in, 0, LANG_EN,
+		       "Network \"sae-off\" uses WPA3 (SAE) with management frame protection (PMF) "
+		       "off: not WPA3 as the Wi-Fi Alliance defines it, and some devices refuse to join.");
+	expect_message(&in, 0, LANG_JA,
+		       "ネットワーク「sae-off」は WPA3（SAE）ですが、管理フレーム保護（PMF）が無効です。"
+		       "Wi-Fi Alliance の定める WPA3 ではなく、接続を拒む端末もあります。");
+	expect_message(&in, 2, LANG_JA,
+		       "ネットワーク「trans-opt」は WPA2/WPA3 移行モードです。6-2 は満たしますが、WPA2 で"
+		       "接続した端末の認証を記録すればオフラインで推測を試せるため、強いパスフレーズを"
+		       "保ってください。");
+	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	input_free(&in);
+
+	/* 6 GHz ("6GHz", OpenWrt "6g", RouterOS "6ghz-ax", "6 GHz"): WPA2 in
+	 * any form fails, WPA3 without PMF required fails (EL209 instead of
+	 * EL208), WPA3 with it passes; 60 GHz is not 6 GHz. */
+	new_input(&in);
+	quiet_device(&in);
+	w = add_net(&in, "six-wpa2", 10, WSEC_WPA2, "WPA2-PSK", STRONG);
+	w->band = (struct sval){"6GHz", 12};
+	w = add_net(&in, "six-trans", 20, WSEC_WPA2_WPA3, "wpa2/wpa3", STRONG);
+	w->band = (struct sval){"6g", 22};
+	w->pmf = WPMF_OPTIONAL;
+	w = add_net(&in, "six-sae-opt", 30, WSEC_WPA3, "wpa3", STRONG);
+	w->band = (struct sval){"6ghz-ax", 32};
+	w->pmf = WPMF_OPTIONAL;
+	w->pmf_line = 33;
+	w = add_net(&in, "six-ok", 40, WSEC_WPA3, "wpa3", STRONG);
+	w->band = (struct sval){"6 GHz", 42};
+	w->pmf = WPMF_REQUIRED;
+	w = add_net(&in, "sixty", 50, WSEC_WPA2, "WPA2-PSK", STRONG);
+	w->band = (struct sval){"60GHz", 52};
+	run_checks(&in);
+	EXPECT(&in, {"EL209", "not-wpa3", FST_FAIL, 11, ITEM_6_2},
+	       {"EL209", "not-wpa3", FST_FAIL, 21, ITEM_6_2},
+	       {"EL209", "pmf", FST_FAIL, 33, ITEM_6_2});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	expect_message(&in, 0, LANG_EN,
+		       "Network \"six-wpa2\" is on the 6 GHz band but still allows WPA2; the band "
+		       "allows WPA3 only.");
+	expect_message(&in, 2, LANG_JA,
+		       "ネットワーク「six-sae-opt」は 6GHz 帯の WPA3 ですが、管理フレーム保護（PMF）が"
+		       "必須になっていません。6GHz 帯では必須です。");
 	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
 	input_free(&in);
 }
@@ -494,7 +602,8 @@ static void test_passphrase_missing_empty_encrypted(void **state)
 	/* An OpenSSL "Salted__" blob. */
 	new_input(&in);
 	quiet_device(&in);
-	add_net(&in, "home", 10, WSEC_WPA2_WPA3, "WPA2/WPA3",
+	/* (WPA2 only: transition mode would add EL208's note.) */
+	add_net(&in, "home", 10, WSEC_WPA2, "WPA2-PSK",
 		"U2FsdGVkX1+vupppZksvRf5pq5g5XjFRlipRkwB0K1Y=");
 	run_checks(&in);
 	EXPECT(&in, {"EL258", "encrypted", FST_UNKNOWN, 12, ITEM_6_2});
@@ -552,6 +661,101 @@ static void test_passphrase_common_and_strong(void **state)
 	input_free(&in);
 }
 
+/* The factory key (issue 15 §2): EL259 from the admin's
+ * passphrase_from_label, failing with a factory network name
+ * (rules/default-ssids.yaml) and an admin password never changed; EL257
+ * (the shape alone) only when the admin said nothing, then naming the
+ * maker of a factory network name. */
+#define LABELKEY "k7fe3xm5a2rhp"   /* 13 lower-case letters and digits */
+static void test_passphrase_label_key(void **state)
+{
+	(void)state;
+	struct input in;
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.admin_pw_default = TRI_YES;
+	in.dev.admin_pw_default_line = 30;
+	struct wifi_net *w = add_net(&in, "Buffalo-G-7E21", 10, WSEC_WPA2, "WPA2", LABELKEY);
+	w->label_key = WLK_YES;
+	w->label_key_line = 13;
+	w = add_net(&in, "tanaka-home", 20, WSEC_WPA2, "WPA2", LABELKEY);
+	w->label_key = WLK_YES;
+	w->label_key_line = 23;
+	w = add_net(&in, "aterm-7d41c2-a", 40, WSEC_WPA2, "WPA2", "p4wq8nz2ka7ve");
+	w->label_key = WLK_NO;
+	w->label_key_line = 43;
+	add_net(&in, "TP-Link_91AF", 50, WSEC_WPA2, "WPA2", "h3nd8qz5wa2mr");
+	add_net(&in, "kitchen", 60, WSEC_WPA2, "WPA2", "m2vx7kq4tz9pe");
+	run_checks(&in);
+	EXPECT(&in, {"EL259", "factory-settings", FST_FAIL, 13, ITEM_6_2},
+	       {"EL259", "label", FST_WARN, 23, ITEM_6_2},
+	       {"EL257", "default-ssid", FST_WARN, 52, ITEM_6_2},
+	       {"EL257", "default", FST_WARN, 62, ITEM_6_2},
+	       /* the same unchanged admin password is also a 5-3 sign of a
+		* router anyone can take over (issue 14 §3, checks/hijack.c) */
+	       {"EL324", "default", FST_WARN, 30, ITEM_5_3});
+	assert_int_equal(in.findings[0].severity, SEV_HIGH);
+	assert_int_equal(in.findings[1].severity, SEV_MEDIUM);
+	expect_evidence(&in, 0, "passphrase_from_label: yes");
+	expect_message(&in, 0, LANG_EN,
+		       "The passphrase of \"Buffalo-G-7E21\" is the key printed on the router's label, "
+		       "the network keeps the maker's factory name (Buffalo) and the admin password was "
+		       "never changed: the router runs on its factory settings.");
+	expect_message(&in, 0, LANG_JA,
+		       "「Buffalo-G-7E21」のパスフレーズはルータのラベルに印刷されたキーのままで、ネットワーク名"
+		       "も出荷時の名前（Buffalo）、管理パスワードも変更されていません。ルータは出荷時の設定の"
+		       "まま動いています。");
+	expect_message(&in, 1, LANG_JA,
+		       "事実ファイルによると、「tanaka-home」のパスフレーズはルータのラベルに印刷されたキーのままです。");
+	expect_message(&in, 2, LANG_EN,
+		       "The passphrase of \"TP-Link_91AF\" has the shape of a key printed on a router "
+		       "label and the network keeps the maker's factory name (TP-Link); confirm the key "
+		       "was changed (or say so with passphrase_from_label in a facts file).");
+	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
+	input_free(&in);
+
+	/* The admin password changed (or not said): a label key only warns,
+	 * whatever the network's name. */
+	new_input(&in);
+	quiet_device(&in);
+	in.dev.admin_pw_default = TRI_NO;
+	w = add_net(&in, "Buffalo-G-7E21", 10, WSEC_WPA2, "WPA2", LABELKEY);
+	w->label_key = WLK_YES;
+	w->label_key_line = 13;
+	run_checks(&in);
+	EXPECT(&in, {"EL259", "label", FST_WARN, 13, ITEM_6_2});
+	expect_item(&in, ITEM_6_2, IST_WARN, NULL);
+	input_free(&in);
+}
+
+/* The default network names: the first pattern that matches, '#' a
+ * hexadecimal digit, '*' any run, case alike (rules/default-ssids.yaml). */
+static void test_default_ssids(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *ssid, *maker;
+	} cases[] = {
+		{"Buffalo-G-7E21", "Buffalo"},      {"buffalo-a-7e21-wpa3", "Buffalo"},
+		{"Buffalo-2G-47C0", "Buffalo"},     {"aterm-7f3a2c-g", "NEC Aterm"},
+		{"ATERM-7F3A2C-A", "NEC Aterm"},    {"TP-Link_91AF", "TP-Link"},
+		{"TP-Link_91AF_5G", "TP-Link"},     {"elecom2g-b09b64", "ELECOM"},
+		{"elecom-3f2a1b", "ELECOM"},        {"Buffalo-G-7E2", NULL},
+		{"Buffalo-G-7E2Z", NULL},           {"aterm-7f3a2c-g2", NULL},
+		{"TP-Link_5G_91AF", NULL},          {"tanaka-home", NULL},
+		{"", NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct default_ssid *d = default_ssid_find(g_ctx.reg, cases[i].ssid);
+		if (!cases[i].maker && d)
+			fail_msg("%s: matched %s, want none", cases[i].ssid, d->pattern);
+		if (cases[i].maker && (!d || strcmp(d->maker, cases[i].maker) != 0))
+			fail_msg("%s: %s, want %s", cases[i].ssid, d ? d->maker : "none",
+				 cases[i].maker);
+	}
+	assert_null(default_ssid_find(g_ctx.reg, NULL));
+}
+
 static void test_passphrase_policy_min_length(void **state)
 {
 	(void)state;
@@ -575,9 +779,11 @@ static void test_passphrase_policy_min_length(void **state)
 	assert_int_equal(in.findings[0].severity, SEV_HIGH);
 	expect_evidence(&in, 0, "passphrase: (hidden, 20 characters)");
 	expect_message(&in, 0, LANG_EN,
-		       "The passphrase of \"home\" has 20 characters; the policy asks for at least 24.");
+		       "The passphrase of \"home\" has 20 characters; edgelint's policy "
+		       "(passphrase_min_length, not a figure of MIC's) asks for at least 24.");
 	expect_message(&in, 0, LANG_JA,
-		       "「home」のパスフレーズは 20 文字です。ポリシーでは 24 文字以上が必要です。");
+		       "「home」のパスフレーズは 20 文字です。edgelint のポリシー（passphrase_min_length。"
+		       "総務省の示す数値ではありません）では 24 文字以上が必要です。");
 	struct strbuf sb;
 	sb_init(&sb, 4096);
 	assert_int_equal(finding_fix(&in, &in.findings[0], LANG_EN, &sb), 0);
@@ -1539,6 +1745,9 @@ int main(void)
 		cmocka_unit_test_setup(test_wifi_security_modes, test_setup),
 		cmocka_unit_test_setup(test_wifi_security_japanese_and_severity, test_setup),
 		cmocka_unit_test_setup(test_wifi_tkip, test_setup),
+		cmocka_unit_test_setup(test_wifi_pmf_and_6ghz, test_setup),
+		cmocka_unit_test_setup(test_passphrase_label_key, test_setup),
+		cmocka_unit_test_setup(test_default_ssids, test_setup),
 		cmocka_unit_test_setup(test_wifi_skipped_networks, test_setup),
 		cmocka_unit_test_setup(test_wifi_wps, test_setup),
 		cmocka_unit_test_setup(test_passphrase_missing_empty_encrypted, test_setup),

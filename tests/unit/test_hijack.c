@@ -16,7 +16,7 @@
  *    counted, an interface without peers no finding), DDNS services, OpenVPN
  *    server instances (clients and disabled ones left out);
  *  - the facts file: vpn_server (true or a list), vpn_accounts, ddns,
- *    admin_accounts, admin_password_default, and wrong shapes as errors;
+ *    admin_accounts, admin_password_changed, and wrong shapes as errors;
  *  - the check (EL320-EL324): variant, status, line and exact messages in
  *    English and Japanese; the names list cut at ten;
  *  - §5: an OpenWrt release without the firewall file and a facts file
@@ -478,7 +478,7 @@ static void test_facts(void **state)
 	(void)state;
 	struct input in;
 	assert_int_equal(parse_facts(&in, "vpn_server: true\nddns: 有効\nvpn_accounts: []\n"
-					  "admin_accounts: []\nadmin_password_default: false\n"),
+					  "admin_accounts: []\nadmin_password_changed: yes\n"),
 			 0);
 	assert_int_equal(in.ndiag_errors, 0);
 	assert_signs(&in, "vpn:-@8 | ddns:-@9");
@@ -493,7 +493,7 @@ static void test_facts(void **state)
 
 	assert_int_equal(parse_facts(&in, "vpn_server: [PPTP, OpenVPN]\nvpn_accounts:\n  - taro\n"
 					  "  - \"hanako\"\nddns: false\nadmin_accounts: [support, maint]\n"
-					  "admin_password_default: true\n"),
+					  "admin_password_changed: no\n"),
 			 0);
 	assert_int_equal(in.ndiag_errors, 0);
 	assert_signs(&in, "vpn:PPTP@8 | vpn:OpenVPN@8 | accounts:vpn_accounts@10[2:taro,hanako] | "
@@ -506,7 +506,7 @@ static void test_facts(void **state)
 	input_free(&in);
 
 	/* Wrong shapes are errors with the line. */
-	assert_int_equal(parse_facts(&in, "vpn_accounts: taro\nadmin_password_default: maybe\n"), 0);
+	assert_int_equal(parse_facts(&in, "vpn_accounts: taro\nadmin_password_changed: maybe\n"), 0);
 	assert_int_equal(in.ndiag_errors, 2);
 	assert_null(in.dev.signs);
 	input_free(&in);

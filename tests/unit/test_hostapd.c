@@ -30,6 +30,7 @@
 #include "../../src/policy.h"
 #include "../../src/registry.h"
 #include "testctx.h"
+#include "testmodel.h"
 
 /* Parses n bytes as hostapd.conf into a fresh input; returns parse's result. */
 static int parse_n(struct input *in, const char *text, size_t n)
@@ -218,6 +219,60 @@ static void test_key_mgmt_mapping(void **state)
 		assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
 		input_free(&in);
 	}
+}
+
+/* PMF (issue 15 §2): ieee80211w per BSS, 0 by default; sae_require_mfp
+ * with ieee80211w=1 on SAE alone is required in effect, not in transition
+ * mode; bad values are skipped with a diagnostic. */
+static void test_pmf(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse(&in,
+			       "interface=wlan0\n"                  /* 1 */
+			       "ssid=sae-default\n"                 /* 2 */
+			       "wpa=2\n"                            /* 3 */
+			       "wpa_key_mgmt=SAE\n"                 /* 4 */
+			       "rsn_pairwise=CCMP\n"                /* 5 */
+			       "bss=wlan0_1\n"                      /* 6 */
+			       "ssid=sae-required-mfp\n"            /* 7 */
+			       "wpa=2\n"                            /* 8 */
+			       "wpa_key_mgmt=SAE\n"                 /* 9 */
+			       "ieee80211w=1\n"                     /* 10 */
+			       "sae_require_mfp=1\n"                /* 11 */
+			       "bss=wlan0_2\n"                      /* 12 */
+			       "ssid=transition\n"                  /* 13 */
+			       "wpa=2\n"                            /* 14 */
+			       "wpa_key_mgmt=WPA-PSK SAE\n"         /* 15 */
+			       "ieee80211w=1\n"                     /* 16 */
+			       "sae_require_mfp=1\n"                /* 17 */
+			       "bss=wlan0_3\n"                      /* 18 */
+			       "ssid=required\n"                    /* 19 */
+			       "wpa=2\n"                            /* 20 */
+			       "wpa_key_mgmt=SAE\n"                 /* 21 */
+			       "ieee80211w=2\n"                     /* 22 */
+			       "ieee80211w=3\n"),                   /* 23 */
+			 0);
+	assert_int_equal(in.dev.nwifi, 4);
+	const struct wifi_net *w = wifi_nth(&in, 0);
+	assert_int_equal(w->sec, WSEC_WPA3);
+	assert_int_equal(w->pmf, WPMF_OFF);
+	assert_int_equal(w->pmf_line, 0);
+	w = wifi_nth(&in, 1);
+	assert_int_equal(w->pmf, WPMF_REQUIRED);
+	assert_int_equal(w->pmf_line, 11);
+	w = wifi_nth(&in, 2);
+	assert_int_equal(w->sec, WSEC_WPA2_WPA3);
+	assert_int_equal(w->pmf, WPMF_OPTIONAL);
+	assert_int_equal(w->pmf_line, 16);
+	w = wifi_nth(&in, 3);
+	assert_int_equal(w->pmf, WPMF_REQUIRED);
+	assert_int_equal(w->pmf_line, 22);
+	const struct diag *d = diag_at(&in, 23);   /* skipped: the 2 of l.22 stays */
+	assert_non_null(d);
+	assert_int_equal(d->level, DIAG_NOTE);
+	assert_int_equal(in.lines_unknown, 1);
+	input_free(&in);
 }
 
 static void test_bad_values_are_errors(void **state)
@@ -742,6 +797,7 @@ int main(void)
 		cmocka_unit_test(test_rsn_pairwise_wins),
 		cmocka_unit_test(test_wpa1_and_mixed),
 		cmocka_unit_test(test_key_mgmt_mapping),
+		cmocka_unit_test(test_pmf),
 		cmocka_unit_test(test_bad_values_are_errors),
 		cmocka_unit_test(test_open_wep_dynamic_wep),
 		cmocka_unit_test(test_passphrase_sources),

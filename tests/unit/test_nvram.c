@@ -116,6 +116,24 @@ static void check_secs(const struct sec_case *c, size_t n)
 
 /* ---- security modes ------------------------------------------------------ */
 
+/* PMF (issue 15 §2): wlN_mfp 0/1/2; absent or Broadcom's -1 is not said. */
+static void test_mfp(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse_text(&in, "wl0_ssid=off-net\nwl0_radio=1\nwl0_auth_mode_x=sae\n"
+				    "wl0_mfp=0\nwl1_ssid=req-net\nwl1_radio=1\n"
+				    "wl1_auth_mode_x=sae\nwl1_mfp=2\nwl2_ssid=auto-net\n"
+				    "wl2_radio=1\nwl2_auth_mode_x=psk2sae\nwl2_mfp=-1\n"),
+			 0);
+	assert_int_equal(net_by_ssid(&in, "off-net")->pmf, WPMF_OFF);
+	assert_int_equal(net_by_ssid(&in, "off-net")->pmf_line, 4);
+	assert_int_equal(net_by_ssid(&in, "req-net")->pmf, WPMF_REQUIRED);
+	assert_int_equal(net_by_ssid(&in, "req-net")->pmf_line, 8);
+	assert_int_equal(net_by_ssid(&in, "auto-net")->pmf, WPMF_UNSET);
+	input_free(&in);
+}
+
 static void test_asus_auth_modes(void **state)
 {
 	(void)state;
@@ -1068,6 +1086,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_asus_auth_modes),
+		cmocka_unit_test(test_mfp),
 		cmocka_unit_test(test_tomato_security_modes),
 		cmocka_unit_test(test_akm_lists),
 		cmocka_unit_test(test_ciphers_and_pass),

@@ -1033,8 +1033,11 @@ static void test_network_wan(void **state)
 	assert_int_equal(in->dev.wan, TRI_NO);
 	assert_int_equal(in->dev.wan_line, 0);
 	assert_string_equal(in->dev.wan_why,
-			    "/etc/config/network has no internet-facing interface (no wan interface "
-			    "with DHCP, PPPoE or a static address with a gateway)");
+			    "/etc/config/network has no wan interface using DHCP, PPPoE or a static "
+			    "address with a gateway");
+	assert_string_equal(in->dev.wan_why_ja,
+			    "/etc/config/network に、DHCP、PPPoE、ゲートウェイのある静的アドレスの"
+			    "どれかを使う wan インターフェースがありません");
 	input_free(in);
 	/* A lan with a static gateway (a dumb AP set by hand) is no WAN; a wan
 	 * with a static address but no gateway, or disabled, is none either. */
@@ -1159,6 +1162,96 @@ static void test_hostile(void **state)
 
 /* ---- detection ----------------------------------------------------------------------- */
 
+/* PMF (issue 15 §2): option ieee80211w 0/1/2 as written; without it the
+ * hostapd.sh default by encryption (sae 2, sae-mixed 1, psk2 none = off);
+ * another value is passed on by no script: off, with a note. */
+static void test_pmf(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("config wifi-iface 'a'\n"          /* 1 */
+			       "\toption ssid 'sae'\n"           /* 2 */
+			       "\toption encryption 'sae'\n"     /* 3 */
+			       "config wifi-iface 'b'\n"          /* 4 */
+			       "\toption ssid 'mixed'\n"         /* 5 */
+			       "\toption encryption 'sae-mixed'\n" /* 6 */
+			       "config wifi-iface 'c'\n"          /* 7 */
+			       "\toption ssid 'psk2'\n"          /* 8 */
+			       "\toption encryption 'psk2'\n"    /* 9 */
+			       "config wifi-iface 'd'\n"          /* 10 */
+			       "\toption ssid 'sae-off'\n"       /* 11 */
+			       "\toption encryption 'sae'\n"     /* 12 */
+			       "\toption ieee80211w '0'\n"       /* 13 */
+			       "config wifi-iface 'e'\n"          /* 14 */
+			       "\toption ssid 'sae-bad'\n"       /* 15 */
+			       "\toption encryption 'sae'\n"     /* 16 */
+			       "\toption ieee80211w 'yes'\n"),   /* 17 */
+			 0);
+	static const struct {
+		enum wifi_pmf pmf;
+		unsigned line;
+	} want[] = {{WPMF_REQUIRED, 0}, {WPMF_OPTIONAL, 0}, {WPMF_OFF, 0}, {WPMF_OFF, 13},
+		    {WPMF_OFF, 17}};
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		assert_int_equal(net(&g_in, i)->pmf, want[i].pmf);
+		assert_int_equal(net(&g_in, i)->pmf_line, want[i].line);
+	}
+	assert_non_null(strstr(note_at(&g_in, 17), "ieee80211w 'yes' is not 0, 1 or 2"));
+}
+
+/* psk2+tkip: TKIP alone, unless the radio's hwmode is 11n… (netifd adds
+ * CCMP for 802.11n: "CCMP TKIP"), issue 15 §2. */
+static void test_tkip_and_ht(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("config wifi-device 'old'\n"        /* 1 */
+			       "\toption hwmode '11ng'\n"          /* 2 */
+			       "config wifi-device 'new'\n"        /* 3 */
+			       "\toption band '2g'\n"              /* 4 */
+			       "\toption htmode 'HE20'\n"          /* 5 */
+			       "config wifi-iface 'a'\n"           /* 6 */
+			       "\toption device 'old'\n"           /* 7 */
+			       "\toption encryption 'psk2+tkip'\n" /* 8 */
+			       "config wifi-iface 'b'\n"           /* 9 */
+			       "\toption device 'new'\n"           /* 10 */
+			       "\toption encryption 'psk2+tkip'\n"), /* 11 */
+			 0);
+	assert_int_equal(net(&g_in, 0)->cipher, WCIPH_TKIP_AES);
+	assert_int_equal(net(&g_in, 0)->cipher_line, 8);
+	assert_int_equal(net(&g_in, 1)->cipher, WCIPH_TKIP);
+	assert_int_equal(net(&g_in, 1)->cipher_line, 11);
+}
+
+/* Multi-link (Wi-Fi 7): a wifi-iface over several radios, as `list device`
+ * or the words of one option, is judged on its 6 GHz member when that
+ * radio is on, else on a radio that is on; off only when every member is. */
+static void test_mlo_device_list(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("config wifi-device 'r5'\n"        /* 1 */
+			       "\toption band '5g'\n"              /* 2 */
+			       "config wifi-device 'r6'\n"         /* 3 */
+			       "\toption band '6g'\n"              /* 4 */
+			       "config wifi-device 'r6off'\n"      /* 5 */
+			       "\toption band '6g'\n"              /* 6 */
+			       "\toption disabled '1'\n"           /* 7 */
+			       "config wifi-iface 'a'\n"           /* 8 */
+			       "\tlist device 'r5'\n"              /* 9 */
+			       "\tlist device 'r6'\n"              /* 10 */
+			       "config wifi-iface 'b'\n"           /* 11 */
+			       "\toption device 'r6off r5'\n"      /* 12 */
+			       "config wifi-iface 'c'\n"           /* 13 */
+			       "\toption device 'r6off nosuch'\n"), /* 14 */
+			 0);
+	assert_string_equal(net(&g_in, 0)->band.s, "6GHz");
+	assert_int_equal(net(&g_in, 0)->band.line, 4);
+	assert_true(net(&g_in, 0)->enabled);
+	assert_string_equal(net(&g_in, 1)->band.s, "5GHz");
+	assert_true(net(&g_in, 1)->enabled);
+	assert_string_equal(net(&g_in, 2)->band.s, "6GHz");
+	assert_false(net(&g_in, 2)->enabled);
+	assert_non_null(strstr(note_at(&g_in, 10), "spans several radios"));   /* the last entry */
+}
+
 static void test_detect_and_roles(void **state)
 {
 	(void)state;
@@ -1200,6 +1293,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_encryption_table),
 		cmocka_unit_test(test_is_release),
+		cmocka_unit_test_teardown(test_mlo_device_list, teardown_input),
+		cmocka_unit_test_teardown(test_tkip_and_ht, teardown_input),
+		cmocka_unit_test_teardown(test_pmf, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_basic, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_crlf_export_abbrev, teardown_input),
 		cmocka_unit_test_teardown(test_wireless_uci_show, teardown_input),

@@ -408,6 +408,56 @@ static void test_parse_good_document(void **state)
 	input_free(&in);
 }
 
+/* passphrase_from_label (per network) and admin_password_changed (issue
+ * 15 §2): yes/no and 有効/無効 as every boolean; a bad value is an error. */
+static void test_parse_factory_keys(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse_facts(&in,
+				     "router:\n"                          /* 1 */
+				     "  vendor: buffalo\n"                /* 2 */
+				     "wifi:\n"                            /* 3 */
+				     "  - ssid: Buffalo-G-7E21\n"         /* 4 */
+				     "    security: WPA2 Personal\n"      /* 5 */
+				     "    passphrase_from_label: yes\n"   /* 6 */
+				     "  - ssid: home\n"                   /* 7 */
+				     "    security: WPA2 Personal\n"      /* 8 */
+				     "    passphrase_from_label: no\n"    /* 9 */
+				     "  - ssid: other\n"                  /* 10 */
+				     "    security: WPA3\n"               /* 11 */
+				     "    pmf: \xE4\xBB\xBB\xE6\x84\x8F\n" /* 12: 任意 */
+				     "admin_password_changed: no\n"),     /* 13 */
+			 0);
+	assert_int_equal(in.dev.wifi->next->next->pmf, WPMF_OPTIONAL);
+	assert_int_equal(in.dev.wifi->next->next->pmf_line, 12);
+	assert_int_equal(in.dev.wifi->pmf, WPMF_UNSET);
+	assert_int_equal(in.dev.wifi->label_key, WLK_YES);
+	assert_int_equal(in.dev.wifi->label_key_line, 6);
+	assert_int_equal(in.dev.wifi->next->label_key, WLK_NO);
+	assert_int_equal(in.dev.wifi->next->label_key_line, 9);
+	assert_int_equal(in.dev.wifi->next->next->label_key, WLK_UNSET);
+	assert_int_equal(in.dev.admin_pw_default, TRI_YES);
+	assert_int_equal(in.dev.admin_pw_default_line, 13);
+	assert_int_equal(count_diags(&in, DIAG_ERROR), 0);
+	input_free(&in);
+
+	assert_int_equal(parse_facts(&in,
+				     "router:\n"                          /* 1 */
+				     "  vendor: buffalo\n"                /* 2 */
+				     "wifi:\n"                            /* 3 */
+				     "  - ssid: home\n"                   /* 4 */
+				     "    passphrase_from_label: maybe\n" /* 5 */
+				     "    pmf: sometimes\n"               /* 6 */
+				     "admin_password_changed: true\n"),   /* 7 */
+			 0);
+	assert_int_equal(in.dev.wifi->label_key, WLK_UNSET);
+	assert_int_equal(in.dev.wifi->pmf, WPMF_UNSET);
+	assert_int_equal(in.dev.admin_pw_default, TRI_NO);
+	assert_int_equal(count_diags(&in, DIAG_ERROR), 2);
+	input_free(&in);
+}
+
 static void test_parse_unknown_key(void **state)
 {
 	(void)state;
@@ -822,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_labels_nearest),
 		cmocka_unit_test(test_cipher),
 		cmocka_unit_test(test_parse_good_document),
+		cmocka_unit_test(test_parse_factory_keys),
 		cmocka_unit_test(test_parse_unknown_key),
 		cmocka_unit_test(test_parse_unknown_top_and_router_keys),
 		cmocka_unit_test(test_parse_bad_bool),

@@ -122,6 +122,31 @@ static const char legacy_doc[] =
 	"/ip dhcp-client\r\n"                                                /* 18 */
 	"add interface=ether1\r\n";                                          /* 19 */
 
+/* PMF (issue 15 §2): security.management-protection of a wifi interface,
+ * disabled/allowed/required; not said stays unset. */
+static void test_wifi_management_protection(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse(&in,
+			       "/interface wifi\n"                                         /* 1 */
+			       "set [ find default-name=wifi1 ] configuration.mode=ap .ssid=a "
+			       "disabled=no security.authentication-types=wpa3-psk "
+			       ".management-protection=disabled\n"                         /* 2 */
+			       "set [ find default-name=wifi2 ] configuration.mode=ap .ssid=b "
+			       "disabled=no security.authentication-types=wpa3-psk "
+			       ".management-protection=required\n"                         /* 3 */
+			       "set [ find default-name=wifi3 ] configuration.mode=ap .ssid=c "
+			       "disabled=no security.authentication-types=wpa2-psk,wpa3-psk\n"), /* 4 */
+			 0);
+	assert_int_equal(net(&in, "a")->pmf, WPMF_OFF);
+	assert_int_equal(net(&in, "a")->pmf_line, 2);
+	assert_int_equal(net(&in, "b")->pmf, WPMF_REQUIRED);
+	assert_int_equal(net(&in, "b")->pmf_line, 3);
+	assert_int_equal(net(&in, "c")->pmf, WPMF_UNSET);
+	input_free(&in);
+}
+
 static void test_legacy_document(void **state)
 {
 	(void)state;
@@ -1309,6 +1334,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_legacy_document),
+		cmocka_unit_test(test_wifi_management_protection),
 		cmocka_unit_test(test_legacy_profiles),
 		cmocka_unit_test(test_legacy_secrets_and_missing_key),
 		cmocka_unit_test(test_legacy_virtual_ap),
