@@ -82,7 +82,9 @@
  * remote_management with http_wanport, Tenda rm_web_en with rm_web_port;
  * port forwards ASUSWRT vts_rulelist when vts_enable_x=1 (rc/firewall.c:
  * rules split at '<', fields at '>': desc>port>dstip>lport>proto[>srcip],
- * port "a,b" lists and "a:b" ranges, proto TCP/UDP/BOTH/OTHER), and the
+ * port "a,b" lists and "a:b" ranges, proto TCP/UDP/BOTH/OTHER), Tomato
+ * portforward and DD-WRT forward_spec / forward_port (tomato_forwards(),
+ * ddwrt_forwards(): the formats their firmware sources give), and the
  * DMZ host (ASUSWRT dmz_ip; Tomato/DD-WRT dmz_enable + dmz_ipaddr).
  *
  * Secrets: every value whose key names a password, passphrase, PSK,
@@ -1218,6 +1220,51 @@ static const char *dup_or_null(struct nv *nv, const char *s, size_t n)
 	return utf8_sanitize(&nv->in->arena, s, n);
 }
 
+/* External ports "30,40-45", "1000:2000" (Tomato; DD-WRT "from"-"to"
+ * given apart): one forward per item, through add_fwd(); an item edgelint
+ * cannot read is a forward of every port, with a note. */
+static int fwd_ports(struct nv *nv, const struct ent *e, const char *key, const char *name,
+		     const char *proto, const char *ports, size_t pn, const char *to,
+		     unsigned to_port, const char *from)
+{
+	const char *pf[64];
+	size_t pfn[64];
+	size_t np = split(ports, pn, ',', pf, pfn, 64);
+	size_t items = 1;
+	for (size_t i = 0; i < pn; i++)
+		items += ports[i] == ',';
+	if (items > np)
+		input_diag(nv->in, DIAG_NOTE, e->line, 0,
+			   "a port forwarding rule in %s lists %zu port items; only the first %zu "
+			   "are read (edgelint's limit)",
+			   "%s のポート転送ルールにポートが %zu 個あります。読むのは最初の %zu 個だけです"
+			   "（edgelint の上限）",
+			   key, items, np);
+	for (size_t i = 0; i < np; i++) {
+		size_t cut = 0;
+		while (cut < pfn[i] && pf[i][cut] != '-' && pf[i][cut] != ':')
+			cut++;
+		unsigned lo = 0, hi = 0;
+		bool ok = parse_port(pf[i], cut, &lo);
+		if (ok && cut < pfn[i])
+			ok = parse_port(pf[i] + cut + 1, pfn[i] - cut - 1, &hi) && hi >= lo;
+		else
+			hi = lo;
+		if (!ok) {
+			input_diag(nv->in, DIAG_NOTE, e->line, 0,
+				   "a port forwarding rule in %s has external ports edgelint cannot "
+				   "read; it is reported as forwarding every port",
+				   "%s のポート転送ルールの外部ポートを読み取れないため、"
+				   "全ポートの転送として報告します",
+				   key);
+			lo = hi = 0;
+		}
+		if (add_fwd(nv, name, proto, lo, hi, to, to_port, from, e->line))
+			return EL_ENOMEM;
+	}
+	return 0;
+}
+
 /* One ASUSWRT vts_rulelist rule: desc>port>dstip>lport>proto[>srcip]. */
 static int vts_rule(struct nv *nv, const struct ent *e, const char *r, size_t rn)
 {
@@ -1256,31 +1303,130 @@ static int vts_rule(struct nv *nv, const struct ent *e, const char *r, size_t rn
 	if (strcmp(proto, "any") == 0)
 		return add_fwd(nv, name, proto, 0, 0, to, 0, from, e->line);
 	/* "21,8000:8010": one forward per list item. */
-	const char *pf[64];
-	size_t pfn[64];
-	size_t np = split(f[1], fn[1], ',', pf, pfn, 64);
-	for (size_t i = 0; i < np; i++) {
-		const char *q[3];
-		size_t qn[3];
-		size_t nq = split(pf[i], pfn[i], ':', q, qn, 3);
-		unsigned lo = 0, hi = 0;
-		bool ok = parse_port(q[0], qn[0], &lo);
-		if (ok && nq == 2)
-			ok = parse_port(q[1], qn[1], &hi) && hi >= lo;
-		else if (nq != 1)
-			ok = false;
-		else
-			hi = lo;
-		if (!ok) {
+	return fwd_ports(nv, e, "vts_rulelist", name, proto, f[1], fn[1], to, to_port, from);
+}
+
+/* The inside host of a forward: an address, or (Tomato before 1.01, the
+ * Linksys firmware DD-WRT comes from) only its last number, on the
+ * router's LAN (lan_ipaddr's first three numbers). */
+static const char *fwd_host(struct nv *nv, const char *s, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	if (memchr(s, '.', n) || !val_digits(s, n) || n > 3)
+		return dup_or_null(nv, s, n);
+	const struct ent *lan = nv_get(nv, "lan_ipaddr");
+	if (!nonempty(lan))
+		return dup_or_null(nv, s, n);
+	size_t k = lan->vn;
+	while (k > 0 && lan->v[k - 1] != '.')
+		k--;
+	return k ? arena_printf(&nv->in->arena, "%.*s%.*s", (int)k, lan->v, (int)n, s) : NULL;
+}
+
+/* Tomato and FreshTomato portforward (Tomato rc/forward.c ipt_forward(),
+ * whose comment gives the format): rules split at '>', fields at '<':
+ * on<proto<src<ext ports<int port<int addr<desc, and before 1.07 without
+ * src (six fields); on "1"; proto 1 TCP, 2 UDP, 3 both; ext ports
+ * "30,40-45" (later releases write ranges "1000:2000"); int port empty:
+ * the same as the external ones. */
+static int tomato_forwards(struct nv *nv, const struct ent *e)
+{
+	size_t i = 0;
+	while (i < e->vn) {
+		const char *gt = memchr(e->v + i, '>', e->vn - i);
+		size_t end = gt ? (size_t)(gt - e->v) : e->vn;
+		const char *f[8];
+		size_t fn[8];
+		size_t k = end > i ? split(e->v + i, end - i, '<', f, fn, 8) : 0;
+		i = end + 1;
+		if (k == 0)
+			continue;
+		if (k < 6) {
 			input_diag(nv->in, DIAG_NOTE, e->line, 0,
-				   "a port forwarding rule in vts_rulelist has external ports "
-				   "edgelint cannot read; it is reported as forwarding every port",
-				   "vts_rulelist のポート転送ルールの外部ポートを読み取れないため、"
-				   "全ポートの転送として報告します");
-			lo = hi = 0;
+				   "a port forwarding rule in portforward has %zu fields, not 6 or 7; ignored",
+				   "portforward のポート転送ルールの項目数が %zu で、6 か 7 ではないため無視します",
+				   k);
+			continue;
 		}
-		if (add_fwd(nv, name, proto, lo, hi, to, to_port, from, e->line))
+		if (fn[0] != 1 || f[0][0] != '1')
+			continue;   /* switched off */
+		size_t o = k == 6 ? 0 : 1;   /* before 1.07: no source field */
+		const char *proto = fn[1] == 1 && f[1][0] == '1'   ? "tcp"
+				    : fn[1] == 1 && f[1][0] == '2' ? "udp"
+								   : "tcp+udp";
+		const char *from = o ? dup_or_null(nv, f[2], fn[2]) : NULL;
+		unsigned to_port = 0;
+		if (fn[3 + o] && !parse_port(f[3 + o], fn[3 + o], &to_port))
+			to_port = 0;
+		const char *to = fwd_host(nv, f[4 + o], fn[4 + o]);
+		const char *name = dup_or_null(nv, f[5 + o], fn[5 + o]);
+		if (fwd_ports(nv, e, "portforward", name, proto, f[2 + o], fn[2 + o], to, to_port,
+			      from))
 			return EL_ENOMEM;
+	}
+	return 0;
+}
+
+/* DD-WRT forward_spec and forward_port (DD-WRT rc/firewall.c
+ * parse_spec_forward() and parse_port_forward(), whose comments give the
+ * formats): rules split at spaces, fields at ':', '>' and '<';
+ * forward_spec name:on:proto:ext port>ip:int port[<src], forward_port (a
+ * port range) name:on:proto:from:to>ip; "off" switches a rule off; proto
+ * tcp, udp or both. */
+static int ddwrt_forwards(struct nv *nv, const struct ent *e, bool range)
+{
+	const char *key = range ? "forward_port" : "forward_spec";
+	size_t i = 0;
+	while (i < e->vn) {
+		while (i < e->vn && e->v[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < e->vn && e->v[i] != ' ')
+			i++;
+		if (i == st)
+			continue;
+		const char *f[8];
+		size_t fn[8], k = 0, fs = st;
+		for (size_t j = st; j <= i && k < 8; j++) {
+			if (j == i || e->v[j] == ':' || e->v[j] == '>' || e->v[j] == '<') {
+				f[k] = e->v + fs;
+				fn[k++] = j - fs;
+				fs = j + 1;
+			}
+		}
+		if (k < 6) {
+			input_diag(nv->in, DIAG_NOTE, e->line, 0,
+				   "a port forwarding rule in %s has %zu fields, not 6 or 7; ignored",
+				   "%s のポート転送ルールの項目数が %zu で、6 か 7 ではないため無視します",
+				   key, k);
+			continue;
+		}
+		if (fn[1] == 3 && memcmp(f[1], "off", 3) == 0)
+			continue;
+		const char *proto = fn[2] == 3 && memcmp(f[2], "tcp", 3) == 0   ? "tcp"
+				    : fn[2] == 3 && memcmp(f[2], "udp", 3) == 0 ? "udp"
+										: "tcp+udp";
+		const char *name = dup_or_null(nv, f[0], fn[0]);
+		int rc;
+		if (range) {
+			/* from:to>ip: the same ports inside. */
+			const char *ports = arena_printf(&nv->in->arena, "%.*s-%.*s", (int)fn[3], f[3],
+							 (int)fn[4], f[4]);
+			if (!ports)
+				return EL_ENOMEM;
+			rc = fwd_ports(nv, e, key, name, proto, ports, strlen(ports),
+				       fwd_host(nv, f[5], fn[5]), 0, NULL);
+		} else {
+			unsigned to_port = 0;
+			if (!parse_port(f[5], fn[5], &to_port))
+				to_port = 0;
+			const char *from = k >= 7 ? dup_or_null(nv, f[6], fn[6]) : NULL;
+			rc = fwd_ports(nv, e, key, name, proto, f[3], fn[3], fwd_host(nv, f[4], fn[4]),
+				       to_port, from);
+		}
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
@@ -1299,6 +1445,17 @@ static int forwards(struct nv *nv)
 			i = end + 1;
 		}
 	}
+	/* Tomato and DD-WRT forward only in gateway mode (wk_mode "gateway":
+	 * DD-WRT has_gateway(); "router" mode has no NAT; an absent key is the
+	 * default, gateway). */
+	const struct ent *wk = nv_get(nv, "wk_mode");
+	bool gw = !nonempty(wk) || val_is(wk, "gateway");
+	if (nat && gw && nonempty(e = nv_get(nv, "portforward")) && tomato_forwards(nv, e))
+		return EL_ENOMEM;
+	if (nat && gw && nonempty(e = nv_get(nv, "forward_spec")) && ddwrt_forwards(nv, e, false))
+		return EL_ENOMEM;
+	if (nat && gw && nonempty(e = nv_get(nv, "forward_port")) && ddwrt_forwards(nv, e, true))
+		return EL_ENOMEM;
 	/* The DMZ host: every port not otherwise forwarded. */
 	if (nat && nonempty(e = nv_get(nv, "dmz_ip")))
 		return add_fwd(nv, "DMZ", "any", 0, 0, val_str(nv, e), 0, NULL, e->line);

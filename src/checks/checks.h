@@ -21,6 +21,9 @@ struct check {
 extern const struct check checks[];
 extern const size_t nchecks;
 
+/* The home-router half of check_exposure() (exposure_home.c). */
+void exposure_home(struct input *in, const struct run_ctx *ctx);
+
 /* Runs every check on a parsed input. */
 void checks_run(struct input *in, const struct run_ctx *ctx);
 

@@ -753,6 +753,119 @@ static void test_forwards_to_router(void **state)
 	input_free(&in);
 }
 
+/* Tomato portforward and DD-WRT forward_spec / forward_port, in the formats
+ * the firmware sources write in their comments (Tomato rc/forward.c
+ * ipt_forward(): "1<3<71.72.73.74<30,40-45<60<192.168.1.5<desc" and the
+ * six-field form before 1.07; DD-WRT rc/firewall.c: name:on:proto:
+ * ext_port>ip:int_port[<src] and name:on:proto:from:to>ip). Expected
+ * values written from those comments. */
+static void test_tomato_ddwrt_forwards(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(
+		parse_text(&in, "lan_ipaddr=192.168.1.1\n"                                /* 1 */
+				"portforward=1<3<71.72.73.74<30,40-45<60<192.168.1.5<desc>"
+				"0<1<<1000<2000<192.168.1.2<ex: off>"
+				"1<2<<5000:5010<<192.168.1.1<voip>"
+				"1<1<8022<22<9<old>\n"                                    /* 2 */
+				"forward_spec=ssh:on:tcp:2222>192.168.1.1:22 "
+				"cam:off:tcp:8080>192.168.1.30:80 "
+				"web:on:both:8443>192.168.1.20:443<203.0.113.0/24\n"      /* 3 */
+				"forward_port=games:on:udp:27015:27030>192.168.1.40 "
+				"old:on:tcp:6881:6889>50\n"),                             /* 4 */
+		0);
+	assert_int_equal(in.ndiag_errors, 0);
+	assert_int_equal(in.dev.nhfwds, 8);
+	/* Tomato: "30" and "40-45" of the first rule, tcp+udp, from the source,
+	 * to port 60 of 192.168.1.5 */
+	const struct home_forward *f = hfwd_nth(&in, 0);
+	assert_string_equal(f->name, "desc");
+	assert_string_equal(f->proto, "tcp+udp");
+	assert_int_equal(f->port_lo, 30);
+	assert_int_equal(f->port_hi, 30);
+	assert_string_equal(f->to, "192.168.1.5");
+	assert_int_equal(f->to_port, 60);
+	assert_string_equal(f->from, "71.72.73.74");
+	assert_int_equal(f->line, 2);
+	f = hfwd_nth(&in, 1);
+	assert_int_equal(f->port_lo, 40);
+	assert_int_equal(f->port_hi, 45);
+	/* the switched-off rule is not there; "5000:5010" udp to the router */
+	f = hfwd_nth(&in, 2);
+	assert_string_equal(f->name, "voip");
+	assert_string_equal(f->proto, "udp");
+	assert_int_equal(f->port_lo, 5000);
+	assert_int_equal(f->port_hi, 5010);
+	assert_true(f->to_router);
+	assert_null(f->admin_svc);
+	assert_null(f->from);
+	/* before 1.07 (six fields), the host as its last number */
+	f = hfwd_nth(&in, 3);
+	assert_string_equal(f->name, "old");
+	assert_string_equal(f->proto, "tcp");
+	assert_int_equal(f->port_lo, 8022);
+	assert_int_equal(f->to_port, 22);
+	assert_string_equal(f->to, "192.168.1.9");
+	assert_false(f->to_router);
+	/* DD-WRT forward_spec: ssh to the router's own SSH is remote admin */
+	f = hfwd_nth(&in, 4);
+	assert_string_equal(f->name, "ssh");
+	assert_int_equal(f->port_lo, 2222);
+	assert_int_equal(f->to_port, 22);
+	assert_true(f->to_router);
+	assert_string_equal(f->admin_svc, "SSH");
+	assert_int_equal(f->line, 3);
+	f = hfwd_nth(&in, 5);   /* cam is off */
+	assert_string_equal(f->name, "web");
+	assert_string_equal(f->proto, "tcp+udp");
+	assert_string_equal(f->to, "192.168.1.20");
+	assert_int_equal(f->to_port, 443);
+	assert_string_equal(f->from, "203.0.113.0/24");
+	/* DD-WRT forward_port: a range, the same ports inside */
+	f = hfwd_nth(&in, 6);
+	assert_string_equal(f->name, "games");
+	assert_string_equal(f->proto, "udp");
+	assert_int_equal(f->port_lo, 27015);
+	assert_int_equal(f->port_hi, 27030);
+	assert_int_equal(f->to_port, 0);
+	assert_string_equal(f->to, "192.168.1.40");
+	assert_int_equal(f->line, 4);
+	f = hfwd_nth(&in, 7);
+	assert_string_equal(f->to, "192.168.1.50");
+	assert_int_equal(f->port_lo, 6881);
+	assert_int_equal(f->port_hi, 6889);
+	input_free(&in);
+
+	/* Router mode (no NAT) forwards nothing; a short rule and bad ports
+	 * are notes with the line, never silent. */
+	assert_int_equal(parse_text(&in, "wk_mode=router\nforward_spec=ssh:on:tcp:2222>10.0.0.1:22\n"),
+			 0);
+	assert_int_equal(in.dev.nhfwds, 0);
+	input_free(&in);
+	assert_int_equal(parse_text(&in, "portforward=1<3<22>1<1<<x-y<<10.0.0.2<bad\n"
+					 "forward_spec=a:on:tcp\n"),
+			 0);
+	assert_int_equal(in.dev.nhfwds, 1);
+	assert_int_equal(hfwd_nth(&in, 0)->port_lo, 0);   /* every port, said in a note */
+	unsigned notes = 0;
+	for (const struct diag *d = in.diags; d; d = d->next)
+		if (strstr(d->msg, "portforward") || strstr(d->msg, "forward_spec"))
+			notes++;
+	assert_int_equal(notes, 3);
+	input_free(&in);
+	/* More port items than edgelint reads: the first 64, and a note. */
+	char many[600] = "forward_spec=x:on:tcp:";
+	for (int i = 0; i < 70; i++)
+		snprintf(many + strlen(many), sizeof(many) - strlen(many), "%s%d", i ? "," : "", 1000 + i);
+	snprintf(many + strlen(many), sizeof(many) - strlen(many), ">10.0.0.2:80\n");
+	assert_int_equal(parse_text(&in, many), 0);
+	assert_int_equal(in.dev.nhfwds, 64);
+	assert_non_null(in.diags);
+	assert_non_null(strstr(in.diags->msg, "lists 70 port items; only the first 64"));
+	input_free(&in);
+}
+
 /* ---- text details and hostile input --------------------------------------- */
 
 static void test_text_details(void **state)
@@ -1098,6 +1211,7 @@ int main(void)
 		cmocka_unit_test(test_remote_admin_variants),
 		cmocka_unit_test(test_bare_wl_and_models),
 		cmocka_unit_test(test_forwards_to_router),
+		cmocka_unit_test(test_tomato_ddwrt_forwards),
 		cmocka_unit_test(test_text_details),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_backups),
