@@ -1483,7 +1483,7 @@ static bool dispatch(struct ros *r, const struct ros_cmd *c)
 		}
 		/* A public address on an interface is a sign of a WAN (issue
 		 * 14 §1). */
-		if (!cmd_off(c) && addr_public(r, a))
+		if (a && *a && !cmd_off(c) && addr_public(r, a))
 			wan_sign(r, c->line, arena_printf(r->a, "the public address %s", quotable(r, a)),
 				 arena_printf(r->a, "グローバルアドレス %s", quotable(r, a)));
 		return true;
