@@ -14,7 +14,7 @@
  * reported the same day by Impress INTERNET Watch, "警視庁が家庭用ルーター
  * の使用に注意喚起、「見覚えのない設定変更」がないか定期的に確認を",
  * internet.watch.impress.co.jp/docs/news/1488918.html, and PHILE WEB
- * 2023/03/28). The remote-access part is EL110 (exposure.c); this check
+ * 2023/03/28). The remote-access part is EL110 (exposure_home.c); this check
  * reports the rest from what the parsers put in device.signs and
  * device.admin_pw_default: each is a warning, since the owner may well
  * have set it up, and the message asks them to make sure.
@@ -111,7 +111,7 @@ void check_hijack(struct input *in, const struct run_ctx *ctx)
 	for (const struct home_sign *g = in->dev.signs; g; g = g->next)
 		sign_finding(in, ctx, g);
 	/* Remote access to the admin page is the notice's third point
-	 * (EL110, exposure.c). Where the input leaves it unsaid — an OpenWrt
+	 * (EL110, exposure_home.c). Where the input leaves it unsaid — an OpenWrt
 	 * release or Wi-Fi file without /etc/config/firewall, a facts file
 	 * without remote_admin: ("a missing value is reported as unknown",
 	 * the template) — 5-3 has an unknown part, so a firmware pass or a
