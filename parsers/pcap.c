@@ -126,6 +126,23 @@ static const char *endpoint(struct input *in, uint8_t fam, const uint8_t *addr, 
 	return arena_printf(&in->arena, fam == 6 ? "[%s]:%u" : "%s:%u", ip, (unsigned)port);
 }
 
+/* The next entry of a capture's credential list, zeroed; NULL past
+ * TRAFFIC_CREDS_MAX (counted by the caller's totals) or when memory runs
+ * out (s->nomem set). */
+static struct traffic_cred *cred_slot(struct cred_sink *s, struct cred_list *l)
+{
+	if (l->n >= TRAFFIC_CREDS_MAX)
+		return NULL;
+	struct traffic_cred *nv = vec_grow(l->v, &l->cap, l->n, sizeof(*nv));
+	if (!nv) {
+		s->nomem = true;
+		return NULL;
+	}
+	l->v = nv;
+	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
+	return &l->v[l->n];
+}
+
 /* A session that needed no secret (VNC security type None), or a
  * password the capture does not show (RADIUS PAP, hidden with the shared
  * secret): no secret to register; kept like a credential (EL403 no-auth,
@@ -134,16 +151,9 @@ static int64_t pcap_cred_noauth(struct cred_sink *s, const struct ft_cred *fc,
 				struct cred_list *l)
 {
 	struct input *in = s->in;
-	if (l->n >= TRAFFIC_CREDS_MAX)
+	struct traffic_cred *t = cred_slot(s, l);
+	if (!t)
 		return -1;
-	struct traffic_cred *nv = vec_grow(l->v, &l->cap, l->n, sizeof(*nv));
-	if (!nv) {
-		s->nomem = true;
-		return -1;
-	}
-	l->v = nv;
-	struct traffic_cred *t = &l->v[l->n];
-	memset(t, 0, sizeof(*t));
 	t->protocol = fc->c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);
 	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
@@ -184,15 +194,9 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 		s->nomem = true;   /* never kept without its mask */
 		return -1;
 	}
-	if (l->n >= TRAFFIC_CREDS_MAX)
+	struct traffic_cred *t = cred_slot(s, l);
+	if (!t)
 		return -1;
-	struct traffic_cred *nv = vec_grow(l->v, &l->cap, l->n, sizeof(*nv));
-	if (!nv) {
-		s->nomem = true;
-		return -1;
-	}
-	l->v = nv;
-	struct traffic_cred *t = &l->v[l->n];
 	t->protocol = c->protocol;
 	t->client = endpoint(in, fc->fam, fc->addr[0], fc->port[0]);
 	t->server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
