@@ -81,6 +81,14 @@ const struct parser *parser_backup_default(void)
 	return NULL;
 }
 
+const struct parser *parser_live(void)
+{
+	for (size_t i = 0; i < nparsers; i++)
+		if (parsers[i]->live)
+			return parsers[i];
+	return NULL;
+}
+
 /* The English article before word: "an" before a vowel letter. */
 static const char *article(const char *word)
 {

@@ -49,6 +49,10 @@ struct parser {
 	 * max_bytes does not apply. When in->data/in->len are set anyway
 	 * (fuzzing, tests), it reads those bytes instead. */
 	bool streams;
+	/* Reads a live capture from a network interface (--interface) when
+	 * ctx->live is set: run_live() gives the input to the first such
+	 * format. */
+	bool live;
 	/* Backups read as one input of this format: an unpacked directory
 	 * holding one of these files, or a tar or tar.gz archive, of which
 	 * only these members are read (src/bundle.c), joined in this order;
@@ -128,6 +132,8 @@ const struct parser *parser_backup_dir(int dirfd, const char *rel);
  * (an archive; a directory holding none of the files): the first in the
  * table that reads backups, or NULL. */
 const struct parser *parser_backup_default(void);
+/* The format that reads a live capture (parser.live), or NULL. */
+const struct parser *parser_live(void);
 /* Appends to en and ja the list of what a backup is read as, for
  * messages: "OpenWrt" (several: "A or B"; "A か B"), in English after
  * its article when with_article ("an OpenWrt"). 0 or EL_ENOMEM. */

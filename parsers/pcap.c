@@ -363,7 +363,18 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	FILE *stream = in->data ? NULL : in->stream;
 	if (!in->data)
 		in->stream = NULL;
-	struct cap_reader *cap = cap_open(in->data, in->len, in->path, stream, &size, &w);
+	struct cap_reader *cap = NULL;
+	if (ctx->live) {
+		size = 0;
+		cap = cap_open_live(ctx->live, &w);
+		if (!cap) {
+			input_fail(in, "cannot capture: %s%.0s", "キャプチャできません: %.0s%s", w.en,
+				   w.ja);
+			return EL_EPARSE;
+		}
+	} else {
+		cap = cap_open(in->data, in->len, in->path, stream, &size, &w);
+	}
 	if (!cap) {
 		input_fail(in, "cannot read the capture: %s%.0s", "キャプチャを読み込めません: %.0s%s",
 			   w.en, w.ja);
@@ -402,6 +413,14 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	struct cap_stats st;
 	cap_read(cap, ft, &st, ctx->progress ? pcap_progress : NULL, &pctx);
 	uint64_t n = st.packets;
+	uint64_t dropped = cap_dropped(cap);
+	if (dropped)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "the kernel dropped %" PRIu64 " packets the capture could not take in time: "
+			   "their content was not analysed",
+			   "取り込みが間に合わず、カーネルが %" PRIu64 " パケットを捨てました。"
+			   "その内容は解析していません",
+			   dropped);
 	t->bytes = st.bytes;
 	t->not_ip = st.not_ip;
 	t->truncated = st.truncated;
@@ -488,6 +507,7 @@ const struct parser parser_pcap = {
 	.parse = pcap_parse,
 	.max_bytes = 0,
 	.streams = true,
+	.live = true,
 	.expect = "pcap/pcapng",
 	.expect_ja = "pcap/pcapng",
 	.what = "capture",

@@ -61,6 +61,8 @@ struct finding {
 };
 
 /* What a run shares: rules data, policy, date, language. */
+struct cap_live;
+
 struct run_ctx {
 	const struct registry *reg;
 	struct policy *pol;
@@ -78,6 +80,9 @@ struct run_ctx {
 	/* --accept-partial: judge inputs under COVERAGE_MIN_PERCENT or whose
 	 * content contradicts --kind instead of refusing them. */
 	bool accept_partial;
+	/* A live capture (--interface; capture.h): set only while run_live()
+	 * runs that input, NULL for every file. */
+	const struct cap_live *live;
 };
 
 /* Below this share of lines understood, an input's verdicts are not

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../parsers/parsers.h"
+#include "capture/capture.h"
 #include "finding.h"
 #include "model.h"
 #include "policy.h"
@@ -48,6 +49,8 @@ struct options {
 	size_t nselect, nignore;
 	bool list_rules;
 	const char *explain;
+	struct cap_live live;     /* --interface, --seconds, --packets */
+	bool live_limit;          /* --seconds or --packets given */
 };
 
 /* The --kind lines of --help: the formats' names in help order
@@ -117,6 +120,11 @@ static void usage(FILE *f, enum lang l)
 		      "                      超えると最も古いフローを追い出します）\n"
 		      "  --max-memory MIB    キャプチャ: フロー表のメモリ上限（既定 64。超えると\n"
 		      "                      最も古いフローのバッファを手放し、レポートにそう書きます）\n"
+		      "  --interface IF      ネットワークインターフェース IF の通信をその場でキャプチャして\n"
+		      "                      判定（6-1。libpcap が必要とする権限が要ります。ファイルは\n"
+		      "                      なくてもよい）\n"
+		      "  --seconds N         ライブキャプチャを N 秒で止める（既定は Ctrl-C まで）\n"
+		      "  --packets N         ライブキャプチャを N パケットで止める\n"
 		      "  --fail-on S[,S…]    終了コード 1 にする条件: 重要度（critical|high|medium|\n"
 		      "                      low|info。その重要度以上の不合格の指摘）、warn（要注意の\n"
 		      "                      項目）、unknown（不明の項目）。既定は不合格の項目があるとき\n"
@@ -154,6 +162,11 @@ static void usage(FILE *f, enum lang l)
 	      "  --max-memory MIB    captures: memory budget of the flow table (default\n"
 	      "                      64; past it the least recently seen flow's buffers\n"
 	      "                      are given up and the report says so)\n"
+	      "  --interface IF      capture on network interface IF and judge the traffic\n"
+	      "                      (6-1; needs the privilege libpcap needs; FILE may\n"
+	      "                      then be left out)\n"
+	      "  --seconds N         stop the live capture after N seconds (default: Ctrl-C)\n"
+	      "  --packets N         stop the live capture after N packets\n"
 	      "  --fail-on S[,S...]  what makes exit code 1: a severity (critical|high|\n"
 	      "                      medium|low|info: a failed finding of that severity or\n"
 	      "                      more), warn (an item with status warn), unknown (an\n"
@@ -425,7 +438,8 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 {
 	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
 	       O_FAIL_ON, O_STRICT, O_SELECT, O_IGNORE, O_ACCEPT_PARTIAL, O_MAX_FLOWS,
-	       O_MAX_MEMORY, O_LIST, O_EXPLAIN, O_VERSION, O_HELP };
+	       O_MAX_MEMORY, O_LIST, O_EXPLAIN, O_VERSION, O_HELP, O_INTERFACE, O_SECONDS,
+	       O_PACKETS };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, O_KIND},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -442,6 +456,9 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 		{"accept-partial", no_argument, NULL, O_ACCEPT_PARTIAL},
 		{"max-flows", required_argument, NULL, O_MAX_FLOWS},
 		{"max-memory", required_argument, NULL, O_MAX_MEMORY},
+		{"interface", required_argument, NULL, O_INTERFACE},
+		{"seconds", required_argument, NULL, O_SECONDS},
+		{"packets", required_argument, NULL, O_PACKETS},
 		{"list-rules", no_argument, NULL, O_LIST},
 		{"explain", required_argument, NULL, O_EXPLAIN},
 		{"version", no_argument, NULL, O_VERSION},
@@ -547,6 +564,34 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 			}
 			o->max_memory = v;
 			break;
+		case O_INTERFACE:
+			if (!*optarg) {
+				usage_error(l, "--interface: give the name of a network interface",
+					    "--interface: ネットワークインターフェースの名前を指定してください");
+				return -1;
+			}
+			o->live.iface = optarg;
+			break;
+		case O_SECONDS:
+			if (str_to_long(optarg, 1, CAP_LIVE_SECONDS_MAX, &v)) {
+				usage_error(l, "--seconds %s: expected a number of seconds from 1 to %d",
+					    "--seconds %s: 1 から %d の秒数を指定してください", optarg,
+					    CAP_LIVE_SECONDS_MAX);
+				return -1;
+			}
+			o->live.seconds = (double)v;
+			o->live_limit = true;
+			break;
+		case O_PACKETS:
+			if (str_to_long(optarg, 1, CAP_LIVE_PACKETS_MAX, &v)) {
+				usage_error(l, "--packets %s: expected a number of packets from 1 to %ld",
+					    "--packets %s: 1 から %ld のパケット数を指定してください", optarg,
+					    CAP_LIVE_PACKETS_MAX);
+				return -1;
+			}
+			o->live.packets = (uint64_t)v;
+			o->live_limit = true;
+			break;
 		case O_LIST:
 			o->list_rules = true;
 			break;
@@ -568,6 +613,12 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 					    "不明または不完全なオプション %s", argv[optind - 1]);
 			return -1;
 		}
+	}
+	if (o->live_limit && !o->live.iface) {
+		usage_error(l, "--seconds and --packets limit a live capture: give --interface IF too",
+			    "--seconds と --packets はライブキャプチャの上限です。--interface IF も"
+			    "指定してください");
+		return -1;
 	}
 	return 0;
 }
@@ -675,7 +726,7 @@ int main(int argc, char **argv)
 		free(opt.ignore);
 		return status;
 	}
-	if (optind >= argc) {
+	if (optind >= argc && !opt.live.iface) {
 		usage_error(lang, "no input files (use - for standard input)",
 			    "入力ファイルがありません（標準入力は - で指定します）");
 		usage(stderr, lang);
@@ -720,7 +771,7 @@ int main(int argc, char **argv)
 	struct walk plan;
 	struct input *inputs = NULL;
 	if (walk_args(argv + optind, (size_t)(argc - optind), kind, &plan) ||
-	    !(inputs = calloc(plan.ninputs ? plan.ninputs : 1, sizeof(*inputs)))) {
+	    !(inputs = calloc(plan.ninputs + 1, sizeof(*inputs)))) {
 		usage_error(lang, "out of memory", "メモリが足りません");
 		walk_free(&plan);
 		return 2;
@@ -741,6 +792,14 @@ int main(int argc, char **argv)
 		} else {
 			run_input(in, kind, &ctx);
 		}
+	}
+	/* The live capture, after the files: its report comes last. */
+	char live_name[sizeof("interface:") + 64];
+	if (opt.live.iface) {
+		snprintf(live_name, sizeof(live_name), "interface:%s", opt.live.iface);
+		input_init(&inputs[ninputs], live_name);
+		run_live(&inputs[ninputs], &opt.live, &ctx);
+		ninputs++;
 	}
 
 	bool stale = reg.data_as_of >= 0 && today - reg.data_as_of > RULES_STALE_DAYS;

@@ -706,6 +706,16 @@ static bool input_partly_understood(struct input *in, const struct run_ctx *ctx)
 	return true;
 }
 
+void run_live(struct input *in, const struct cap_live *live, const struct run_ctx *ctx)
+{
+	const struct parser *p = parser_live();
+	kind_set(in, p);
+	in->kind_forced = true;
+	struct run_ctx lctx = *ctx;
+	lctx.live = live;
+	run_parsed(in, &lctx);
+}
+
 void run_parsed(struct input *in, const struct run_ctx *ctx)
 {
 	bool fatal = true;

@@ -10,6 +10,7 @@
 
 struct parser;
 struct walk_input;
+struct cap_live;
 
 /* Runs in (input_init'ed with its path; "-" is standard input) through the
  * whole pipeline. kind is the parser to use, or NULL to detect it from the
@@ -31,6 +32,10 @@ void run_group(struct input *in, const char *const *paths, size_t n,
  * notes, its error (if any) as the input's error; no kind, nothing
  * judged. */
 void run_notes(struct input *in, const struct walk_input *e, const struct run_ctx *ctx);
+/* Runs a live capture (--interface; capture.h) through the pipeline as
+ * the input in (input_init'ed with a name for the reports): the format
+ * that reads live captures parses it with ctx->live set. */
+void run_live(struct input *in, const struct cap_live *live, const struct run_ctx *ctx);
 /* The pipeline from parsing on, for an input whose in->kind (with a parse
  * function), in->data (malloc'd, NUL-terminated, owned by in) and in->len
  * are set (a streaming parser, kind->streams, reads in->stream, a probed

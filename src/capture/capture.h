@@ -53,6 +53,24 @@ struct cap_reader;
 struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE *stream,
 			    uint64_t *size, struct why *w);
 void cap_close(struct cap_reader *r);
+/* A live capture (--interface): the interface and when to stop. The
+ * limits of --seconds (a day) and --packets. */
+#define CAP_LIVE_SECONDS_MAX 86400
+#define CAP_LIVE_PACKETS_MAX 1000000000L
+struct cap_live {
+	const char *iface;
+	double seconds;           /* 0: no time limit */
+	uint64_t packets;         /* 0: no packet limit */
+};
+/* Opens live->iface through libpcap (whole packets, not promiscuous) for
+ * a capture that ends after live->seconds, after live->packets packets,
+ * or at SIGINT/SIGTERM (the handlers are ours until cap_close), whichever
+ * comes first. NULL with w set: no such interface (the interfaces there
+ * are listed), no privilege to capture (what it takes is said), or
+ * libpcap's own error quoted. */
+struct cap_reader *cap_open_live(const struct cap_live *live, struct why *w);
+/* Packets the kernel dropped during a live capture (0 for a file). */
+uint64_t cap_dropped(const struct cap_reader *r);
 /* Classic pcap: the file's link type (LINKTYPE_ number). pcapng: -1 (each
  * packet has its interface's). */
 int cap_file_link(const struct cap_reader *r);

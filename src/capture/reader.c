@@ -3,8 +3,10 @@
  * (capture.h): classic pcap in either byte order with micro- or
  * nanosecond stamps through libpcap (pcap_next_ex), pcapng through our
  * own reader (pcapng.c), from a regular file, a stream that cannot be
- * rewound (standard input, a pipe, a FIFO) or bytes in memory; and the
- * loop that takes every frame through decode.c into the flow table.
+ * rewound (standard input, a pipe, a FIFO) or bytes in memory, or a live
+ * capture on a network interface (cap_open_live: libpcap, non-blocking,
+ * stopped by time, packet count or an interrupt); and the loop that takes
+ * every frame through decode.c into the flow table.
  *
  * Link types: libpcap 1.10 gives one link type per file (pcap_datalink);
  * it has no per-packet link type for pcapng, and it refuses a pcapng
@@ -22,6 +24,9 @@
 #include "../util.h"
 
 #include <pcap/pcap.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -40,6 +45,13 @@ struct cap_reader {
 	struct png_reader *ng;
 	FILE *ngf;            /* the pcapng reader's stream, closed at the end unless stdin */
 	uint64_t size;        /* the file's size when known (for progress), else 0 */
+	/* A live capture (cap_open_live): when it stops, and the signal
+	 * handlers it replaced until cap_close. */
+	bool live;
+	double deadline;      /* mono_now() seconds; 0: no time limit */
+	uint64_t max_packets, got;
+	int fd;               /* pcap_get_selectable_fd(), polled between reads */
+	struct sigaction old_int, old_term;
 };
 
 static double mono_now(void)
@@ -112,6 +124,10 @@ void cap_close(struct cap_reader *c)
 {
 	if (!c)
 		return;
+	if (c->live) {
+		sigaction(SIGINT, &c->old_int, NULL);
+		sigaction(SIGTERM, &c->old_term, NULL);
+	}
 	if (c->p)
 		pcap_close(c->p);
 	png_close(c->ng);
@@ -202,6 +218,169 @@ struct cap_reader *cap_open(const void *data, size_t len, const char *path, FILE
 	return c;
 }
 
+/* ---- live capture ------------------------------------------------------ */
+
+/* libpcap's own guidance (pcap_set_snaplen(3PCAP)): 262144 bytes keep
+ * whole packets on every link type; the timeout (pcap_set_timeout(3PCAP))
+ * bounds how long a read waits, so the clock and an interrupt are looked
+ * at at least that often; the kernel buffer holds bursts while a packet
+ * is analysed (pcap_set_buffer_size(3PCAP)). */
+#define LIVE_SNAPLEN 262144
+#define LIVE_TIMEOUT_MS 100
+#define LIVE_BUFFER (8 << 20)
+
+static volatile sig_atomic_t live_stop;
+
+static void live_on_signal(int sig)
+{
+	(void)sig;
+	live_stop = 1;
+}
+
+/* The interfaces libpcap can open, "lo, eth0, …", into buf (n bytes). */
+static void live_ifaces(char *buf, size_t n)
+{
+	pcap_if_t *all = NULL;
+	char eb[PCAP_ERRBUF_SIZE];
+	size_t used = 0;
+	buf[0] = '\0';
+	if (pcap_findalldevs(&all, eb) != 0)
+		return;
+	for (const pcap_if_t *d = all; d; d = d->next) {
+		char name[64];
+		name[utf8_clean(name, d->name, strnlen(d->name, sizeof(name) - 1))] = '\0';
+		int k = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", name);
+		if (k < 0 || (size_t)k >= n - used) {
+			buf[used] = '\0';
+			break;
+		}
+		used += (size_t)k;
+	}
+	pcap_freealldevs(all);
+}
+
+struct cap_reader *cap_open_live(const struct cap_live *live, struct why *w)
+{
+	char name[64];   /* the name as given, sanitised for the message */
+	name[utf8_clean(name, live->iface, strnlen(live->iface, sizeof(name) - 1))] = '\0';
+	struct cap_reader *c = calloc(1, sizeof(*c));
+	if (!c) {
+		why_set(w, "out of memory", "メモリが足りません");
+		return NULL;
+	}
+	char eb[PCAP_ERRBUF_SIZE] = "";
+	c->p = pcap_create(live->iface, eb);
+	if (!c->p) {
+		why_set(w, "%s: %s", "%s: libpcap のエラー「%s」", name, eb);
+		free(c);
+		return NULL;
+	}
+	int rc = pcap_set_snaplen(c->p, LIVE_SNAPLEN);
+	if (rc == 0)
+		rc = pcap_set_promisc(c->p, 0);
+	if (rc == 0)
+		rc = pcap_set_timeout(c->p, LIVE_TIMEOUT_MS);
+	if (rc == 0)
+		rc = pcap_set_buffer_size(c->p, LIVE_BUFFER);
+	if (rc == 0)
+		rc = pcap_activate(c->p);
+	if (rc < 0) {
+		char list[512];
+		switch (rc) {
+		case PCAP_ERROR_NO_SUCH_DEVICE:
+			live_ifaces(list, sizeof(list));
+			why_set(w, "there is no network interface named %s here (interfaces: %s)",
+				"%s という名前のネットワークインターフェースはありません（あるもの: %s）",
+				name, *list ? list : "-");
+			break;
+		case PCAP_ERROR_PERM_DENIED:
+			why_set(w,
+				"capturing on %s needs the privilege libpcap needs: run edgelint as "
+				"root, or give it CAP_NET_RAW and CAP_NET_ADMIN (sudo setcap "
+				"cap_net_raw,cap_net_admin=eip edgelint)",
+				"%s でキャプチャするには libpcap が必要とする権限が要ります。root で"
+				"実行するか、edgelint に CAP_NET_RAW と CAP_NET_ADMIN を与えてください"
+				"（sudo setcap cap_net_raw,cap_net_admin=eip edgelint）",
+				name);
+			break;
+		case PCAP_ERROR_IFACE_NOT_UP:
+			why_set(w, "the interface %s is down", "インターフェース %s が停止しています",
+				name);
+			break;
+		default:
+			why_set(w, "%s: %s", "%s: libpcap のエラー「%s」", name, pcap_geterr(c->p));
+			break;
+		}
+		pcap_close(c->p);
+		free(c);
+		return NULL;
+	}
+	char nb[PCAP_ERRBUF_SIZE];
+	c->fd = pcap_get_selectable_fd(c->p);
+	if (c->fd < 0 || pcap_setnonblock(c->p, 1, nb) != 0) {
+		why_set(w, "%s: libpcap cannot wait for packets on it without blocking",
+			"%s: libpcap がこのインターフェースでパケットを待てません（非ブロッキング不可）",
+			name);
+		pcap_close(c->p);
+		free(c);
+		return NULL;
+	}
+	c->live = true;
+	c->max_packets = live->packets;
+	c->deadline = live->seconds > 0 ? mono_now() + live->seconds : 0;
+	live_stop = 0;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = live_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &c->old_int);
+	sigaction(SIGTERM, &sa, &c->old_term);
+	return c;
+}
+
+uint64_t cap_dropped(const struct cap_reader *c)
+{
+	struct pcap_stat ps;
+	if (!c->live || pcap_stats(c->p, &ps) != 0)
+		return 0;
+	return (uint64_t)ps.ps_drop + ps.ps_ifdrop;
+}
+
+/* The next packet of a live capture, or 0 when it is time to stop. */
+static int live_next(struct cap_reader *c, int pcap_link, const uint8_t **data,
+		     uint32_t *caplen, int *link)
+{
+	for (;;) {
+		if (live_stop || (c->max_packets && c->got >= c->max_packets) ||
+		    (c->deadline > 0 && mono_now() >= c->deadline))
+			return 0;
+		struct pcap_pkthdr *h;
+		const u_char *d;
+		int rc = pcap_next_ex(c->p, &h, &d);
+		if (rc == 1) {
+			c->got++;
+			*data = d;
+			*caplen = h->caplen;
+			*link = pcap_link;
+			return 1;
+		}
+		if (rc == PCAP_ERROR_BREAK)
+			return 0;
+		if (rc != 0)
+			return -1;
+		/* Nothing to read (non-blocking): wait for the next packet at
+		 * most LIVE_TIMEOUT_MS, then look at the clock and for an
+		 * interrupt again (poll returns early on a signal). libpcap's own
+		 * timeout cannot do it: with TPACKET_V3 an idle interface can
+		 * keep pcap_next_ex waiting for ever (pcap_set_timeout(3PCAP):
+		 * "the read timeout ... will not necessarily return when the
+		 * timeout expires"). */
+		struct pollfd pf = {.fd = c->fd, .events = POLLIN};
+		if (poll(&pf, 1, LIVE_TIMEOUT_MS) < 0 && errno != EINTR)
+			return -1;
+	}
+}
+
 int cap_file_link(const struct cap_reader *c)
 {
 	return c->p ? pcap_datalink(c->p) : -1;
@@ -226,6 +405,8 @@ static int cap_next(struct cap_reader *c, int pcap_link, const uint8_t **data, u
 		}
 		return rc;
 	}
+	if (c->live)
+		return live_next(c, pcap_link, data, caplen, link);
 	struct pcap_pkthdr *h;
 	const u_char *d;
 	int rc = pcap_next_ex(c->p, &h, &d);
