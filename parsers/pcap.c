@@ -341,6 +341,100 @@ static int pcap_fill_traffic(struct input *in, struct traffic *t, const struct f
 	return 0;
 }
 
+/* ---- clients (issue 16 §7) --------------------------------------------- */
+
+static struct u128 addr_u128(uint8_t fam, const uint8_t a[16])
+{
+	struct u128 u = {0, 0};
+	if (fam == 4) {
+		u.lo = (uint64_t)a[0] << 24 | (uint64_t)a[1] << 16 | (uint64_t)a[2] << 8 | a[3];
+		return u;
+	}
+	for (int i = 0; i < 8; i++) {
+		u.hi = u.hi << 8 | a[i];
+		u.lo = u.lo << 8 | a[8 + i];
+	}
+	return u;
+}
+
+/* Most cleartext logins first, then most bytes, then most flows; the
+ * address decides ties, so the order never depends on the table's. */
+static int client_cmp(const void *x, const void *y)
+{
+	const struct ft_client *a = x, *b = y;
+	if (a->logins != b->logins)
+		return a->logins > b->logins ? -1 : 1;
+	if (a->bytes != b->bytes)
+		return a->bytes > b->bytes ? -1 : 1;
+	if (a->flows != b->flows)
+		return a->flows > b->flows ? -1 : 1;
+	if (a->fam != b->fam)
+		return a->fam < b->fam ? -1 : 1;
+	return memcmp(a->addr, b->addr, 16);
+}
+
+/* The clients of the capture: the first TRAFFIC_CLIENTS_MAX in
+ * client_cmp's order, each marked internal when its address is not a
+ * public one (rules/internet-sources.yaml, as item 3-2 reads it). */
+static int pcap_fill_clients(struct input *in, struct traffic *t, const struct flow_table *ft,
+			     const struct run_ctx *ctx)
+{
+	size_t n;
+	const struct ft_client *cl = ft_clients(ft, &n);
+	const struct ft_totals *tot = ft_totals(ft);
+	t->clients_total = n;
+	t->clients_dropped_flows = tot->clients_dropped_flows;
+	if (tot->clients_nomem)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "out of memory for the per-client table: some clients are not listed",
+			   "クライアント別の表のメモリが不足し、一部のクライアントを一覧にできませんでした");
+	else if (tot->clients_dropped_flows)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "more than %d clients opened flows: the %" PRIu64 " flows (%" PRIu64
+			   " cleartext logins) of the others are in the totals, not in the per-client list",
+			   "フローを開いたクライアントが %d を超えました。それ以外のクライアントの %" PRIu64
+			   " フロー（平文ログイン %" PRIu64 " 件）は合計には含めていますが、"
+			   "クライアント別の一覧にはありません",
+			   FT_MAX_CLIENTS, tot->clients_dropped_flows, tot->clients_dropped_logins);
+	if (!n)
+		return 0;
+	struct ft_client *order = malloc(n * sizeof(*order));   /* a sorted copy */
+	if (!order)
+		return EL_ENOMEM;
+	memcpy(order, cl, n * sizeof(*order));
+	qsort(order, n, sizeof(*order), client_cmp);
+	t->nclients = n < TRAFFIC_CLIENTS_MAX ? n : TRAFFIC_CLIENTS_MAX;
+	t->clients = arena_alloc(&in->arena, t->nclients * sizeof(*t->clients));
+	if (!t->clients) {
+		free(order);
+		return EL_ENOMEM;
+	}
+	const struct internet_data *net = ctx->reg ? &ctx->reg->internet : NULL;
+	for (size_t i = 0; i < t->nclients; i++) {
+		const struct ft_client *c = &order[i];
+		struct traffic_client *o = &t->clients[i];
+		char ip[INET6_ADDRSTRLEN];
+		if (!inet_ntop(c->fam == 6 ? AF_INET6 : AF_INET, c->addr, ip, sizeof(ip)))
+			snprintf(ip, sizeof(ip), "?");
+		o->addr = arena_strdup(&in->arena, ip);
+		if (!o->addr) {
+			free(order);
+			return EL_ENOMEM;
+		}
+		o->internal = net && !aset_has(c->fam == 6 ? &net->public6 : &net->public4,
+					       addr_u128(c->fam, c->addr));
+		o->flows = c->flows;
+		o->bytes = c->bytes;
+		o->https_flows = c->https_flows;
+		o->https_bytes = c->https_bytes;
+		o->http_flows = c->http_flows;
+		o->http_bytes = c->http_bytes;
+		o->logins = c->logins;
+	}
+	free(order);
+	return 0;
+}
+
 /* The engine's progress, for run.c's progress line. */
 struct progress_ctx {
 	struct input *in;
@@ -448,6 +542,8 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "フローのバッファ用のメモリが不足し、一部のフローを分類できませんでした");
 	ft_finish(ft);
 	int frc = pcap_fill_traffic(in, t, ft);
+	if (!frc)
+		frc = pcap_fill_clients(in, t, ft, ctx);
 	int crc = cred_keep(in, &sink.leak, &t->creds, &t->ncreds, &t->creds_total);
 	int arc = cred_keep(in, &sink.anon, &t->anon, &t->nanon, &t->anon_total);
 	if (!frc)

@@ -354,6 +354,21 @@ bool aset_is_empty(const struct aset *s)
 	return s->n == 0;
 }
 
+bool aset_has(const struct aset *s, struct u128 a)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (u_cmp(a, s->iv[mid].lo) < 0)
+			hi = mid;
+		else if (u_cmp(a, s->iv[mid].hi) > 0)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
 bool aset_eq(const struct aset *x, const struct aset *y)
 {
 	if (x->n != y->n)

@@ -107,6 +107,8 @@ int aset_minus(struct arena *a, const struct aset *x, const struct aset *y, stru
 bool aset_is_all(const struct aset *s);
 bool aset_is_empty(const struct aset *s);
 bool aset_eq(const struct aset *x, const struct aset *y);
+/* Whether address a is in s (binary search over its intervals). */
+bool aset_has(const struct aset *s, struct u128 a);
 /* "192.0.2.0/24, 198.51.100.7, 10.0.0.1-10.0.0.200": an interval that
  * splits into at most 4 CIDR blocks is printed as those blocks, a longer
  * one as a range; "any" for everything, "none" for nothing; at most max

@@ -464,6 +464,19 @@ struct traffic_cred {
 
 #define TRAFFIC_HOSTS_MAX 50      /* hosts listed, most flows first */
 
+/* A client of a capture (issue 16 §7): an address that opened flows, and
+ * what they carried; internal when the address is private or local
+ * (rules/internet-sources.yaml's private-use, shared, link-local and
+ * loopback ranges: the organisation's own hosts). */
+struct traffic_client {
+	const char *addr;         /* "192.168.1.10", "2001:db8::1" */
+	bool internal;
+	uint64_t flows, bytes;
+	uint64_t https_flows, https_bytes, http_flows, http_bytes;
+	uint64_t logins;          /* cleartext logins it sent */
+};
+#define TRAFFIC_CLIENTS_MAX 50    /* clients listed: most logins, then most bytes */
+
 /* What a capture showed (kind pcap). Web = HTTPS (TLS or QUIC) plus
  * cleartext HTTP, recognised by content; bytes are captured bytes of
  * whole frames, both directions. */
@@ -481,6 +494,10 @@ struct traffic {
 	bool budget_slots;              /* the budget kept the table under max_flows */
 	int link;                       /* link type (LINKTYPE_ number) */
 	const char *link_name;
+	struct traffic_client *clients; /* at most TRAFFIC_CLIENTS_MAX */
+	size_t nclients;
+	size_t clients_total;           /* distinct clients kept (at most FT_MAX_CLIENTS) */
+	uint64_t clients_dropped_flows; /* flows of clients past that limit */
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */

@@ -144,10 +144,26 @@ struct ft_totals {
 	uint64_t names_dropped;         /* names not remembered (table full) */
 	uint64_t budget_cut;            /* flows the memory budget stopped reading */
 	bool budget_slots;              /* the budget kept the slots under max_flows */
+	uint64_t clients_dropped_flows;   /* flows of clients past FT_MAX_CLIENTS */
+	uint64_t clients_dropped_logins;  /* their cleartext logins */
+	bool clients_nomem;               /* the client table could not grow */
 	size_t budget;                  /* the budget in bytes (ft_set_budget) */
 };
 
 struct flow_table;
+
+/* One client — the address that opened flows (a flow's initiator; the
+ * other side when the capture began mid-flow from a web server's port
+ * 80/443) — and what its flows carried. At most FT_MAX_CLIENTS are
+ * kept; the flows of further clients are counted in ft_totals. */
+#define FT_MAX_CLIENTS 4096
+struct ft_client {
+	uint8_t fam;              /* 4 or 6 */
+	uint8_t addr[16];         /* IPv4 in the first 4 bytes */
+	uint64_t flows, bytes;
+	uint64_t https_flows, https_bytes, http_flows, http_bytes;
+	uint64_t logins;          /* cleartext logins it sent (not anonymous ones) */
+};
 
 /* A credential a login reader found (bytes of the stream: not owned). */
 struct cls_cred {
@@ -193,6 +209,8 @@ void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, voi
 /* Folds every live flow into the totals (call once, at the end). */
 void ft_finish(struct flow_table *ft);
 const struct ft_totals *ft_totals(const struct flow_table *ft);
+/* The clients (after ft_finish: every flow folded), their count. */
+const struct ft_client *ft_clients(const struct flow_table *ft, size_t *n);
 /* The names (index = id), their count. */
 const struct ft_name *ft_names(const struct flow_table *ft, size_t *n);
 

@@ -8,6 +8,7 @@
  * (open addressing, at most FT_MAX_NAMES names).
  */
 #include "flow.h"
+#include "../util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,9 @@ struct flow_table {
 	void *sink_ctx;
 	const struct login_fields *fields;
 	uint64_t packet;          /* the packet at hand (names' first packet) */
+	struct ft_client *clients;
+	size_t nclients, capclients;
+	int32_t *client_slots;    /* open addressing over clients, 2 * FT_MAX_CLIENTS */
 };
 
 /* ---- reassembly ------------------------------------------------------- */
@@ -320,6 +324,8 @@ void ft_free(struct flow_table *ft)
 		free(ft->names[i].name);
 	free(ft->names);
 	free(ft->name_slots);
+	free(ft->clients);
+	free(ft->client_slots);
 	free(ft->flows);
 	free(ft->buckets);
 	free(ft);
@@ -453,16 +459,65 @@ static bool make_room(struct flow_table *ft, const struct flow *keep)
 	return true;
 }
 
+/* ---- clients ---------------------------------------------------------- */
+
+#define CLIENT_SLOTS ((size_t)2 * FT_MAX_CLIENTS)
+
+/* The client of address addr (family fam), added when new; NULL when
+ * FT_MAX_CLIENTS are kept already or memory ran out (the caller counts
+ * what it could not add). */
+static struct ft_client *client_get(struct flow_table *ft, uint8_t fam, const uint8_t addr[16])
+{
+	if (!ft->client_slots) {
+		ft->client_slots = malloc(CLIENT_SLOTS * sizeof(*ft->client_slots));
+		if (!ft->client_slots) {
+			ft->tot.clients_nomem = true;
+			return NULL;
+		}
+		for (size_t i = 0; i < CLIENT_SLOTS; i++)
+			ft->client_slots[i] = -1;
+	}
+	size_t s = (size_t)(endpoint_hash(addr, fam) & (CLIENT_SLOTS - 1));
+	for (; ft->client_slots[s] >= 0; s = (s + 1) & (CLIENT_SLOTS - 1)) {
+		struct ft_client *c = &ft->clients[ft->client_slots[s]];
+		if (c->fam == fam && memcmp(c->addr, addr, 16) == 0)
+			return c;
+	}
+	if (ft->nclients >= FT_MAX_CLIENTS)
+		return NULL;
+	struct ft_client *nv = vec_grow(ft->clients, &ft->capclients, ft->nclients, sizeof(*nv));
+	if (!nv) {
+		ft->tot.clients_nomem = true;
+		return NULL;
+	}
+	ft->clients = nv;
+	struct ft_client *c = &ft->clients[ft->nclients];
+	memset(c, 0, sizeof(*c));
+	c->fam = fam;
+	memcpy(c->addr, addr, 16);
+	ft->client_slots[s] = (int32_t)ft->nclients++;
+	return c;
+}
+
+const struct ft_client *ft_clients(const struct flow_table *ft, size_t *n)
+{
+	*n = ft->nclients;
+	return ft->clients;
+}
+
 /* Adds a flow's results to the totals. */
 static void flow_fold(struct flow_table *ft, struct flow *f)
 {
 	struct ft_totals *t = &ft->tot;
 	uint8_t app = f->res.app;
+	/* The client: the initiator, unless the capture began mid-flow and
+	 * the first packet seen came from a web server's port. */
+	uint16_t sp = f->port[1], cp = f->port[0];
+	bool from_server = (cp == 443 || cp == 80) && sp != 443 && sp != 80;
 	if (app == APP_NONE) {
 		/* Nothing recognised in the payload (or no payload at all):
 		 * the only evidence left is the port. */
-		uint16_t sp = f->port[1], cp = f->port[0];
-		if ((cp == 443 || cp == 80) && sp != 443 && sp != 80)
+		if (from_server)
 			sp = cp;   /* seen from the server side first */
 		if (sp == 443)
 			app = f->proto == 17 ? APP_QUIC : APP_TLS;
@@ -470,6 +525,20 @@ static void flow_fold(struct flow_table *ft, struct flow *f)
 			app = APP_HTTP;
 		if (app != APP_NONE)
 			t->port_fallback_flows++;
+	}
+	struct ft_client *cl = client_get(ft, f->fam, f->addr[from_server ? 1 : 0]);
+	if (cl) {
+		cl->flows++;
+		cl->bytes += f->bytes;
+		if (app == APP_TLS || app == APP_QUIC) {
+			cl->https_flows++;
+			cl->https_bytes += f->bytes;
+		} else if (app == APP_HTTP) {
+			cl->http_flows++;
+			cl->http_bytes += f->bytes;
+		}
+	} else {
+		t->clients_dropped_flows++;
 	}
 	if (app == APP_TLS || app == APP_QUIC) {
 		t->https_flows++;
@@ -556,6 +625,15 @@ struct cred_ctx {
 static int64_t ft_cred(void *ctx, const struct cls_cred *c)
 {
 	const struct cred_ctx *cc = ctx;
+	if (!c->anonymous) {
+		/* The login's client is the flow's initiator, as in the
+		 * credential itself (struct ft_cred). */
+		struct ft_client *cl = client_get(cc->ft, cc->f->fam, cc->f->addr[0]);
+		if (cl)
+			cl->logins++;
+		else
+			cc->ft->tot.clients_dropped_logins++;
+	}
 	if (!cc->ft->sink)
 		return -1;
 	struct ft_cred fc = {.c = c, .fam = cc->f->fam};

@@ -96,6 +96,22 @@ static json_t *json_traffic(struct input *in)
 						      "packet", json_u64(c->packet)));
 	}
 	json_object_set_new(o, "anonymous_logins", anon);
+	json_t *clients = json_array();
+	for (size_t i = 0; i < t->nclients; i++) {
+		const struct traffic_client *c = &t->clients[i];
+		json_array_append_new(
+			clients,
+			json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "address", c->addr,
+				  "internal", c->internal, "flows", json_u64(c->flows), "bytes",
+				  json_u64(c->bytes), "https_flows", json_u64(c->https_flows),
+				  "https_bytes", json_u64(c->https_bytes), "http_flows",
+				  json_u64(c->http_flows), "http_bytes", json_u64(c->http_bytes),
+				  "cleartext_logins", json_u64(c->logins)));
+	}
+	json_object_set_new(o, "clients", clients);
+	json_object_set_new(o, "clients_total", json_integer((json_int_t)t->clients_total));
+	json_object_set_new(o, "clients_dropped_flows",
+			    json_integer(json_u64(t->clients_dropped_flows)));
 	json_t *hosts = json_array();
 	for (size_t i = 0; i < t->nhosts; i++)
 		json_array_append_new(hosts, json_pack("{s:o, s:s, s:I}", "name",

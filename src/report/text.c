@@ -242,6 +242,60 @@ static int text_creds(struct report_run *run, struct input *in)
 	return rc;
 }
 
+#define TEXT_CLIENTS_SHOWN 10
+
+/* The clients of a capture that has more than one (issue 16 §7): who sent
+ * the cleartext logins and how much of each one's web traffic was HTTPS,
+ * at most TEXT_CLIENTS_SHOWN, in the model's order (most logins, then
+ * most bytes). */
+static int text_clients(struct report_run *run, struct input *in)
+{
+	const struct traffic *t = in->traffic;
+	if (t->clients_total < 2)
+		return 0;
+	bool ja = run->ctx->lang == LANG_JA;
+	struct strbuf *o = run->out;
+	size_t shown = t->nclients < TEXT_CLIENTS_SHOWN ? t->nclients : TEXT_CLIENTS_SHOWN;
+	int rc = ja ? sb_printf(o, "  クライアント（平文ログインの多い順、次にバイト数、%zu / %zu）:\n",
+				shown, t->clients_total)
+		    : sb_printf(o, "  clients (most cleartext logins, then most bytes; %zu of %zu):\n",
+				shown, t->clients_total);
+	int col = 15;   /* the address column: as wide as the widest address shown */
+	for (size_t i = 0; i < shown; i++) {
+		size_t w = strlen(t->clients[i].addr);
+		if (w > (size_t)col)
+			col = (int)w;
+	}
+	for (size_t i = 0; !rc && i < shown; i++) {
+		const struct traffic_client *c = &t->clients[i];
+		char size[32], web[64];
+		text_size(c->bytes, size, sizeof(size));
+		uint64_t wb = c->https_bytes + c->http_bytes;
+		if (!wb) {
+			snprintf(web, sizeof(web), "%s", ja ? "Web なし" : "no web traffic");
+		} else {
+			char share[32];
+			text_share(c->https_bytes, wb, share, sizeof(share));
+			snprintf(web, sizeof(web), ja ? "Web のうち HTTPS %s（バイト）" : "web %s HTTPS by bytes",
+				 share);
+		}
+		rc = sb_adds(o, "    ");
+		if (!rc)
+			rc = sb_pad(o, c->addr, col);
+		if (!rc)
+			rc = sb_pad(o, c->internal ? (ja ? "  内部" : "  internal") : (ja ? "  外部" : "  external"),
+				    11);
+		if (!rc)
+			rc = ja ? sb_printf(o, " %llu フロー、%s、%s、平文ログイン %llu 件\n",
+					    (unsigned long long)c->flows, size, web,
+					    (unsigned long long)c->logins)
+				: sb_printf(o, " %llu flow%s, %s, %s, %llu cleartext login%s\n",
+					    (unsigned long long)c->flows, c->flows == 1 ? "" : "s", size,
+					    web, (unsigned long long)c->logins, c->logins == 1 ? "" : "s");
+	}
+	return rc;
+}
+
 /* One row of the web-share table: a label column and four right-aligned
  * columns, padded by display width. */
 static int text_row(struct strbuf *o, const char *label, const char *c1, const char *c2,
@@ -282,7 +336,9 @@ static int text_traffic(struct report_run *run, struct input *in)
 	uint64_t wf = t->https_flows + t->http_flows, wb = t->https_bytes + t->http_bytes;
 	if (!rc && wf == 0) {
 		rc = sb_adds(o, ja ? "  Web の通信はありません\n" : "  no web traffic\n");
-		return rc ? rc : text_creds(run, in);
+		if (!rc)
+			rc = text_creds(run, in);
+		return rc ? rc : text_clients(run, in);
 	}
 	/* Columns by display width: Japanese headings are two columns a
 	 * character. */
@@ -324,7 +380,7 @@ static int text_traffic(struct report_run *run, struct input *in)
 					       (unsigned long long)t->hosts[i].flows);
 		}
 	}
-	return rc;
+	return rc ? rc : text_clients(run, in);
 }
 
 /* Where an occurrence is: "packet 10", "line 24", "wireless:24". */

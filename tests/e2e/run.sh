@@ -1281,6 +1281,44 @@ else
 	bad "make install did not install the binary"
 fi
 
+# ---- per-client summary (issue 16 §7) -------------------------------------------
+# traffic.clients against an independent reading of the same captures
+# (tests/e2e/clients-oracle.py: its own pcap parser and flow rule), the
+# cleartext logins per client adding up to credentials_total, and the
+# 4096-client limit on a generated capture of 5000 clients.
+echo "-- per-client summary"
+for f in tests/e2e/pcap-public/socks5-auth-port10080-zeek.pcap \
+	 ../shared/corpus/pcap/mixed-android-1kxun.pcap ../shared/corpus/pcap/http-browsing-wikipedia.pcap; do
+	[ -f "$f" ] || continue
+	python3 tests/e2e/clients-oracle.py "$f" | sort >"$TMP/cl.want"
+	el --format json "$f" 2>/dev/null | jq -r '.inputs[0].traffic.clients[] | "\(.address) \(.flows) \(.bytes)"' | sort >"$TMP/cl.got"
+	cmp -s "$TMP/cl.want" "$TMP/cl.got" && ok || bad "clients of $f: $(diff "$TMP/cl.want" "$TMP/cl.got" | head -4)"
+done
+check "clients: socks5 logins of 192.168.0.2" 1 \
+	"$(el --format json tests/e2e/pcap-public/socks5-auth-port10080-zeek.pcap 2>/dev/null | jq '.inputs[0].traffic.clients[] | select(.address == "192.168.0.2") | .cleartext_logins')"
+for f in samples/pcap/*.pcap*; do
+	el --format json "$f" 2>/dev/null >"$TMP/cl.json"
+	check "clients: logins add up in $f" "$(jq '.inputs[0].traffic.credentials_total' "$TMP/cl.json")" \
+		"$(jq '[.inputs[0].traffic.clients[].cleartext_logins] | add // 0' "$TMP/cl.json")"
+done
+python3 - "$TMP/many-clients.pcap" <<'PY'
+import struct, sys
+# 5000 UDP datagrams from 10.0.x.y:40000 to 192.0.2.1:53, one per client.
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+    for i in range(5000):
+        ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 28, i & 0xFFFF, 0, 64, 17, 0,
+                         bytes([10, 0, i >> 8, i & 255]), bytes([192, 0, 2, 1]))
+        udp = struct.pack(">HHHH", 40000, 53, 8, 0)
+        fr = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip + udp
+        f.write(struct.pack("<IIII", i, 0, len(fr), len(fr)) + fr)
+PY
+el --format json "$TMP/many-clients.pcap" >"$TMP/cl.json" 2>/dev/null
+check "clients: limit, kept" "4096 904 50" \
+	"$(jq -r '.inputs[0].traffic | "\(.clients_total) \(.clients_dropped_flows) \(.clients | length)"' "$TMP/cl.json")"
+check "clients: limit, note" 1 \
+	"$(el --lang en "$TMP/many-clients.pcap" 2>/dev/null | grep -c 'more than 4096 clients opened flows: the 904 flows (0 cleartext logins) of the others')"
+
 # ---- live capture (issue 16 §7) -----------------------------------------------
 # --interface IF: libpcap on the loopback interface while tests/e2e/live-ftp.py
 # logs in to a made-up FTP server there every 0.3 s (user alice): the login

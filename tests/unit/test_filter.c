@@ -165,7 +165,9 @@ static void assert_aset(const struct aset *s, const char *want)
 	assert_string_equal(got, want);
 }
 
-static bool aset_has(const struct aset *s, struct u128 v)
+/* Membership by a linear scan: the brute-force oracle, independent of
+ * filter.c's binary search (aset_has). */
+static bool oracle_has(const struct aset *s, struct u128 v)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		const struct aival *x = &s->iv[i];
@@ -185,8 +187,8 @@ struct pkt {
 
 static bool box_has(const struct fbox *b, const struct pkt *p)
 {
-	return pset_contains(&b->proto, p->proto) && aset_has(&b->src, p->src) &&
-	       aset_has(&b->dst, p->dst) && pset_contains(&b->sport, p->sport) &&
+	return pset_contains(&b->proto, p->proto) && oracle_has(&b->src, p->src) &&
+	       oracle_has(&b->dst, p->dst) && pset_contains(&b->sport, p->sport) &&
 	       pset_contains(&b->dport, p->dport);
 }
 
@@ -214,8 +216,8 @@ static int first_match(const struct frule *r, size_t n, enum faction dflt, const
 		bool ports = (p->proto != PROTO_TCP && p->proto != PROTO_UDP) ||
 			     (pset_contains(&r[i].sport, p->sport) &&
 			      pset_contains(&r[i].dport, p->dport));
-		if (pset_contains(&r[i].proto, p->proto) && aset_has(&r[i].src, p->src) &&
-		    aset_has(&r[i].dst, p->dst) && ports) {
+		if (pset_contains(&r[i].proto, p->proto) && oracle_has(&r[i].src, p->src) &&
+		    oracle_has(&r[i].dst, p->dst) && ports) {
 			*pass = r[i].action == FA_PASS;
 			return (int)i;
 		}
@@ -310,6 +312,16 @@ static void test_aset_ops_v4(void **state)
 	assert_int_equal(aset_minus(&A, &x, &y, &z), 0);
 	assert_int_equal(z.n, 2);
 	assert_true(z.iv[0].hi.lo == V4(10, 0, 0, 6).lo && z.iv[1].lo.lo == V4(10, 0, 0, 8).lo);
+	/* aset_has: each interval's ends are in, the addresses beside them
+	 * and in the hole are not */
+	assert_true(aset_has(&z, V4(10, 0, 0, 0)));
+	assert_true(aset_has(&z, V4(10, 0, 0, 6)));
+	assert_false(aset_has(&z, V4(10, 0, 0, 7)));
+	assert_true(aset_has(&z, V4(10, 0, 0, 8)));
+	assert_true(aset_has(&z, V4(10, 0, 0, 255)));
+	assert_false(aset_has(&z, V4(10, 0, 1, 0)));
+	assert_false(aset_has(&z, V4(9, 255, 255, 255)));
+	assert_false(aset_has(&(struct aset){ 0 }, V4(10, 0, 0, 1)));
 	/* host bits beyond the prefix are ignored */
 	assert_int_equal(aset_prefix(&A, FAM_V4, V4(192, 168, 0, 77), 24, &z), 0);
 	assert_true(aset_eq(&z, &(struct aset){ 0 }) == false);
@@ -1214,8 +1226,8 @@ static bool rule_has(const struct frule *r, const struct pkt *p)
 {
 	bool ports = (p->proto != PROTO_TCP && p->proto != PROTO_UDP) ||
 		     (pset_contains(&r->sport, p->sport) && pset_contains(&r->dport, p->dport));
-	return pset_contains(&r->proto, p->proto) && aset_has(&r->src, p->src) &&
-	       aset_has(&r->dst, p->dst) && ports;
+	return pset_contains(&r->proto, p->proto) && oracle_has(&r->src, p->src) &&
+	       oracle_has(&r->dst, p->dst) && ports;
 }
 
 /* What the oracle says of every line, and whether q has a denied packet. */
@@ -1243,7 +1255,7 @@ static void oracle_packet(const struct frule *r, size_t n, enum faction dflt,
 		if (fm == n && !r[i].new_conn_never)
 			fm = i;
 	}
-	if (aset_has(qsrc, p->src) && (fm < n ? r[fm].action == FA_DENY : dflt == FA_DENY))
+	if (oracle_has(qsrc, p->src) && (fm < n ? r[fm].action == FA_DENY : dflt == FA_DENY))
 		o->denies = true;
 }
 

@@ -366,6 +366,80 @@ static void test_flow_table(void **state)
 	ft_free(ft);
 }
 
+/* The clients (issue 16 §7): per initiator address, its flows, bytes and
+ * web split; a flow first seen from a web server's port belongs to the
+ * other side; past FT_MAX_CLIENTS, flows are counted as dropped. */
+static const struct ft_client *find_client(const struct ft_client *c, size_t n, int fam,
+					   unsigned host)
+{
+	uint8_t a[16];
+	memset(a, 0, sizeof(a));
+	mkaddr(a, fam, host);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].fam == fam && memcmp(c[i].addr, a, 16) == 0)
+			return &c[i];
+	return NULL;
+}
+
+static void test_flow_clients(void **state)
+{
+	(void)state;
+	struct flow_table *ft = ft_new(64);
+	assert_non_null(ft);
+	static const char get[] = "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n";
+	struct pd_packet p;
+	/* host 1: HTTP on 8080 (120 bytes) and an unknown payload to 443 (61) */
+	p = mkpkt(4, 1, 2, 40000, 8080, 6, PD_TCP_ACK, 1, get, sizeof(get) - 1);
+	ft_packet(ft, &p, 120, 1);
+	p = mkpkt(4, 1, 2, 40002, 443, 6, PD_TCP_ACK, 1, "\0", 1);
+	ft_packet(ft, &p, 61, 2);
+	/* a flow first seen from server 2's port 443 to host 3: host 3's */
+	p = mkpkt(4, 2, 3, 443, 51000, 6, PD_TCP_ACK, 7, "\1", 1);
+	ft_packet(ft, &p, 70, 3);
+	/* DNS from host 1 over IPv6 (another family: another client) */
+	p = mkpkt(6, 1, 2, 5556, 53, 17, 0, 0, "\x12\x34\1\0", 4);
+	ft_packet(ft, &p, 90, 4);
+	ft_finish(ft);
+	size_t n;
+	const struct ft_client *c = ft_clients(ft, &n);
+	assert_int_equal(n, 3);
+	const struct ft_client *h1 = find_client(c, n, 4, 1);
+	assert_non_null(h1);
+	assert_int_equal(h1->flows, 2);
+	assert_int_equal(h1->bytes, 181);
+	assert_int_equal(h1->http_flows, 1);
+	assert_int_equal(h1->http_bytes, 120);
+	assert_int_equal(h1->https_flows, 1);
+	assert_int_equal(h1->https_bytes, 61);
+	const struct ft_client *h3 = find_client(c, n, 4, 3);
+	assert_non_null(h3);
+	assert_int_equal(h3->flows, 1);
+	assert_int_equal(h3->https_flows, 1);
+	assert_int_equal(h3->bytes, 70);
+	assert_null(find_client(c, n, 4, 2));   /* the server is nobody's client */
+	const struct ft_client *v6 = find_client(c, n, 6, 1);
+	assert_non_null(v6);
+	assert_int_equal(v6->flows, 1);
+	assert_int_equal(v6->bytes, 90);
+	assert_int_equal(v6->https_flows + v6->http_flows, 0);
+	assert_int_equal(ft_totals(ft)->clients_dropped_flows, 0);
+	ft_free(ft);
+
+	/* FT_MAX_CLIENTS + 5 clients, one DNS flow each: 5 flows dropped */
+	ft = ft_new(FT_MAX_FLOWS_DEFAULT);
+	assert_non_null(ft);
+	for (unsigned i = 0; i < FT_MAX_CLIENTS + 5; i++) {
+		p = mkpkt(4, 100000 + i, 2, 5556, 53, 17, 0, 0, "\x12\x34\1\0", 4);
+		ft_packet(ft, &p, 60, i + 1);
+	}
+	ft_finish(ft);
+	ft_clients(ft, &n);
+	assert_int_equal(n, FT_MAX_CLIENTS);
+	assert_int_equal(ft_totals(ft)->clients_dropped_flows, 5);
+	assert_false(ft_totals(ft)->clients_nomem);
+	ft_free(ft);
+}
+
 static void test_flow_cap_eviction(void **state)
 {
 	(void)state;
@@ -602,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_quic),
 		cmocka_unit_test(test_http),
 		cmocka_unit_test(test_flow_table),
+		cmocka_unit_test(test_flow_clients),
 		cmocka_unit_test(test_flow_cap_eviction),
 		cmocka_unit_test(test_flow_memory_budget),
 		cmocka_unit_test(test_parse_capture),
