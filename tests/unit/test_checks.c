@@ -744,6 +744,16 @@ static void test_default_ssids(void **state)
 		{"Buffalo-G-7E2Z", NULL},           {"aterm-7f3a2c-g2", NULL},
 		{"TP-Link_5G_91AF", NULL},          {"tanaka-home", NULL},
 		{"", NULL},
+		/* issue 15 §2 remainder: I-O DATA, ASUS, NTT home gateways. */
+		{"IODATA-dc3118-2G", "I-O DATA"},   {"IODATA-DC3118-5G", "I-O DATA"},
+		{"IODATA-dc311-2G", NULL},          {"ASUS", "ASUS"},
+		{"ASUS_5G", "ASUS"},                {"ASUS_5G-2", "ASUS"},
+		{"ASUS_D8_2G", "ASUS"},             {"asus_28_5g", "ASUS"},
+		{"ASUS_68_6G", "ASUS"},             {"ASUS_X01BDA", NULL},
+		{"ASUS_D8", NULL},                  {"ASUS-Home", NULL},
+		{"pr500k-b58382-1", "NTT"},         {"pr500m-9c8303-2", "NTT"},
+		{"rt500k-57ed8b-3", "NTT"},         {"pr500k-27a997_3_RPT", NULL},
+		{"pr500m-9c8303-12", NULL},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct default_ssid *d = default_ssid_find(g_ctx.reg, cases[i].ssid);
