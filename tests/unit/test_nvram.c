@@ -690,7 +690,7 @@ static void test_admin_password_default(void **state)
 		{"wl0_ssid=x\nwl0_radio=1\nhttp_passwd=admin\n", TRI_UNSET, 0},
 		{"productid=RT-AX58U\nfirmver=3.0.0.4\nbuildno=388\n", TRI_UNSET, 0},
 	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		assert_int_equal(parse_text(&in, cases[i].doc), 0);
 		if (in.dev.admin_pw_default != cases[i].want)
 			fail_msg("case %zu: admin_pw_default %d, want %d", i,
