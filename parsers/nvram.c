@@ -1623,9 +1623,34 @@ static int hijack_signs(struct nv *nv)
 	return 0;
 }
 
+/* The admin password of the web UI (http_passwd) still the one the
+ * firmware ships with, from rules/admin-defaults.yaml for the firmware
+ * ident() recognised (EL324, issue 14 §3). The value is compared where it
+ * is and only the answer is kept: the password is never copied, and as a
+ * "passwd" setting it is a secret of the input already (register_secrets).
+ * A password that differs is "changed"; a firmware the data does not
+ * know, or an empty or missing http_passwd, leaves it unsaid. */
+static void admin_password(struct nv *nv, const struct run_ctx *ctx)
+{
+	struct device *d = &nv->in->dev;
+	const struct ent *e = nv_get(nv, "http_passwd");
+	/* An empty value says nothing the defaults tables give. */
+	if (!nonempty(e) || !ctx || !ctx->reg || !d->vendor.s)
+		return;
+	bool known = false;
+	for (size_t i = 0; i < ctx->reg->nadmin_defaults; i++)
+		if (strcmp(ctx->reg->admin_defaults[i].firmware, d->vendor.s) == 0 &&
+		    strcmp(ctx->reg->admin_defaults[i].key, "http_passwd") == 0)
+			known = true;
+	if (!known)
+		return;
+	d->admin_pw_default =
+		admin_default_is(ctx->reg, d->vendor.s, "http_passwd", e->v, e->vn) ? TRI_YES : TRI_NO;
+	d->admin_pw_default_line = e->line;
+}
+
 static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 {
-	(void)ctx;
 	struct nv nv = {.in = in};
 	int rc = 0;
 	in->has_coverage = true;
@@ -1654,6 +1679,7 @@ static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 		rc = register_secrets(&nv);
 	if (!rc) {
 		ident(&nv);
+		admin_password(&nv, ctx);
 		rc = find_bsses(&nv);
 	}
 	if (!rc) {
@@ -1665,7 +1691,8 @@ static int nvram_parse(struct input *in, const struct run_ctx *ctx)
 	if (rc == EL_ENOMEM && !in->error)
 		input_fail(in, "out of memory", "メモリが足りません");
 	if (!rc && (in->dev.nwifi || in->dev.wps != TRI_UNSET || in->dev.upnp != TRI_UNSET ||
-		    in->dev.remote_admin != TRI_UNSET || in->dev.nsigns))
+		    in->dev.remote_admin != TRI_UNSET || in->dev.nsigns ||
+		    in->dev.admin_pw_default == TRI_YES))
 		in->has_device = true;
 	free(nv.e);
 	free(nv.ix);

@@ -78,8 +78,17 @@
  *     wifi-device's band), guest, encryption none / psk / wpa / wep;
  *     psk_version wpa (WPA1), wpa2 or rsn (WPA2), anything else both;
  *     psk_cipher aes or ccmp (AES), tkip, anything else both; psk_key;
- *     the same with wpa_ for 802.1X; wps (default off). WPA3 values are
- *     not documented there and are reported as not understood. ddns
+ *     the same with wpa_ for 802.1X; wps (default off). WPA3 (the AX
+ *     models' lib/wifi/tplink.sh, wifi_fixup_encryption's "For WPA3
+ *     support" case, and the MediaTek-based models' config_wps_setting):
+ *     encryption psk_sae with psk_version sae_only is SAE only (the
+ *     script sets encryption ccmp and switches WPS off), any other
+ *     psk_version (sae_transition) WPA2/WPA3 transition mode (psk2+ccmp);
+ *     the cipher is AES either way. PMF: the option ieee80211w (0 off, 1
+ *     optional, 2 required) that the firmware's QSDK hostapd.sh reads from
+ *     the same wifi-iface (config_get ieee80211w "$vif" ieee80211w); TP-Link
+ *     writes only options that are set, so without it PMF is not stated
+ *     (the check then says nothing about it). ddns
  *     service passwords are registered as secrets; a service with
  *     enabled on is DDNS on (issue 14 §3). The device's model and
  *     firmware are not in this XML (the backup's file name holds the model
@@ -1000,6 +1009,19 @@ static enum tri uci_bool(const char *v)
 	return TRI_UNSET;
 }
 
+/* PMF from the wifi-iface's ieee80211w (0, 1, 2); anything else or none
+ * leaves it unstated. */
+static void uci_pmf(const struct xnode *s, struct wifi_net *w)
+{
+	unsigned l = 0;
+	const char *v = xval(s, "ieee80211w", &l);
+	static const enum wifi_pmf pmf[] = {WPMF_OFF, WPMF_OPTIONAL, WPMF_REQUIRED};
+	if (v && v[0] >= '0' && v[0] <= '2' && v[1] == '\0') {
+		w->pmf = pmf[v[0] - '0'];
+		w->pmf_line = l;
+	}
+}
+
 static void uci_security(struct tpl *t, const struct xnode *s, struct wifi_net *w)
 {
 	unsigned el = 0, vl = 0, cl = 0;
@@ -1013,6 +1035,19 @@ static void uci_security(struct tpl *t, const struct xnode *s, struct wifi_net *
 	}
 	if (strcmp(enc, "wep") == 0) {
 		w->sec = WSEC_WEP;
+		return;
+	}
+	if (strcmp(enc, "psk_sae") == 0) {
+		/* tplink.sh: sae_only → SAE alone, else transition; CCMP. */
+		const char *ver = xval(s, "psk_version", &vl);
+		w->sec = is(ver, "sae_only") ? WSEC_WPA3 : WSEC_WPA2_WPA3;
+		if (ver)
+			w->sec_label = (struct sval){
+				arena_printf(&t->in->arena, "encryption %s, psk_version %s", enc, ver),
+				vl};
+		w->cipher = WCIPH_AES;
+		w->cipher_line = el;
+		uci_pmf(s, w);
 		return;
 	}
 	bool psk = strcmp(enc, "psk") == 0, wpa = strcmp(enc, "wpa") == 0;
@@ -1039,6 +1074,7 @@ static void uci_security(struct tpl *t, const struct xnode *s, struct wifi_net *
 		    : is(ciph, "tkip")			 ? WCIPH_TKIP
 							 : WCIPH_TKIP_AES;
 	w->cipher_line = ciph ? cl : el;
+	uci_pmf(s, w);
 }
 
 static const char *uci_band(const struct xnode *wireless, const char *dev, unsigned *line)

@@ -11,7 +11,7 @@
  *   reg_passphrase.c passphrase.yaml
  *   reg_capture.c    capture-login-fields.yaml, lookalike.yaml,
  *                    service-domains.yaml
- *   reg_wifi_labels.c wifi-labels.yaml, default-ssids.yaml
+ *   reg_wifi_labels.c wifi-labels.yaml, default-ssids.yaml, admin-defaults.yaml
  * A loader records every problem of its file with rl_err() (yschema.h:
  * "file:line: reason"), skips the rest of the entry at fault and goes on
  * with the next one; the load fails when any problem was recorded. A
@@ -92,5 +92,6 @@ int reg_load_lookalike(struct rload *L);
 int reg_load_service_domains(struct rload *L);
 int reg_load_wifi_labels(struct rload *L);
 int reg_load_default_ssids(struct rload *L);
+int reg_load_admin_defaults(struct rload *L);
 
 #endif

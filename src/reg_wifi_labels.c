@@ -4,7 +4,9 @@
  * tokens of admin-page labels and what each means, and the whole labels
  * seen in makers' admin pages and manuals with the mode each allows; and
  * rules/default-ssids.yaml, the network names routers ship with (the
- * factory-settings rules of issue 15 §2).
+ * factory-settings rules of issue 15 §2); rules/admin-defaults.yaml, the
+ * admin passwords firmware ships with as its settings store them (EL324,
+ * issue 14 §3).
  * Loaded from registry.c's {file, loader} table; every problem of the
  * file is reported with its line (reg_load.h).
  */
@@ -226,6 +228,55 @@ int reg_load_default_ssids(struct rload *L)
 			continue;
 		}
 		r->default_ssids[r->ndefault_ssids++] = d;
+	}
+	return 0;
+}
+
+/* ---- admin-defaults.yaml ----------------------------------------------- */
+
+const struct admin_default *admin_default_is(const struct registry *r, const char *firmware,
+					     const char *key, const char *v, size_t n)
+{
+	if (!r || !firmware || !key || !v)
+		return NULL;
+	for (size_t i = 0; i < r->nadmin_defaults; i++) {
+		const struct admin_default *d = &r->admin_defaults[i];
+		if (strcmp(d->firmware, firmware) == 0 && strcmp(d->key, key) == 0 &&
+		    d->nstored == n && memcmp(d->stored, v, n) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+int reg_load_admin_defaults(struct rload *L)
+{
+	struct registry *r = L->r;
+	const struct ynode *list;
+	static const char *const keys[] = {"as_of", "defaults", NULL};
+	static const char *const ekeys[] = {"firmware", "key",	  "stored",
+					    "means",	"source", "as_of", NULL};
+	static const char shape[] = "{firmware, key, stored, means, source, as_of}";
+	rl_check_keys(L, L->f.root, keys, "admin-defaults.yaml");
+	if (rl_table(L, "defaults", &r->admin_defaults_as_of, &list) || !list)
+		return EL_EPARSE;
+	r->admin_defaults = rl_list(L, list, list, sizeof(*r->admin_defaults), "defaults", shape);
+	if (!r->admin_defaults)
+		return EL_EPARSE;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		int rc = 0;
+		if (!rl_entry(L, m, ekeys, "default", shape))
+			continue;
+		struct admin_default d = {.line = m->line};
+		d.firmware = rl_str(L, m, "firmware", true, &rc);
+		d.key = rl_str(L, m, "key", true, &rc);
+		d.stored = rl_str(L, m, "stored", true, &rc);
+		(void)rl_str(L, m, "means", true, &rc);
+		d.source = rl_str(L, m, "source", true, &rc);
+		if (rl_as_of(L, m, "default", d.key, &d.as_of) || rc)
+			continue;
+		d.nstored = strlen(d.stored);
+		r->admin_defaults[r->nadmin_defaults++] = d;
 	}
 	return 0;
 }

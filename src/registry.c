@@ -240,6 +240,7 @@ static const struct reg_file {
 	{"service-domains.yaml", reg_load_service_domains, false},
 	{"wifi-labels.yaml", reg_load_wifi_labels, false},
 	{"default-ssids.yaml", reg_load_default_ssids, false},
+	{"admin-defaults.yaml", reg_load_admin_defaults, false},
 	{"vendor-templates.yaml", reg_load_templates, true},
 	{"internet-sources.yaml", reg_load_internet, false},
 	{"report.yaml", reg_load_report, true},

@@ -295,6 +295,14 @@ struct default_ssid {
 	unsigned line;
 };
 
+/* An admin password a firmware ships with, as its settings store it
+ * (rules/admin-defaults.yaml). */
+struct admin_default {
+	const char *firmware, *key, *stored, *source, *as_of;
+	size_t nstored;
+	unsigned line;
+};
+
 struct registry {
 	struct arena arena;
 	const char *dir;
@@ -344,6 +352,9 @@ struct registry {
 	struct default_ssid *default_ssids;  /* rules/default-ssids.yaml */
 	size_t ndefault_ssids;
 	const char *default_ssids_as_of;
+	struct admin_default *admin_defaults;  /* rules/admin-defaults.yaml */
+	size_t nadmin_defaults;
+	const char *admin_defaults_as_of;
 };
 
 /* Finds the rules directory when none was given: $EDGELINT_RULES, then
@@ -423,5 +434,10 @@ static inline const char *ltext_get(const struct ltext *t, enum lang l)
 /* The entry of rules/default-ssids.yaml whose pattern the SSID matches
  * (the first, in file order), or NULL. */
 const struct default_ssid *default_ssid_find(const struct registry *r, const char *ssid);
+/* The entry of rules/admin-defaults.yaml for firmware's setting key whose
+ * stored default is the n bytes at v, or NULL. The value is compared in
+ * place and never copied: it is the router's admin password (issue 14 §3). */
+const struct admin_default *admin_default_is(const struct registry *r, const char *firmware,
+					     const char *key, const char *v, size_t n);
 
 #endif

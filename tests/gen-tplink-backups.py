@@ -205,7 +205,7 @@ def tr_doc(hw, sw, nets, remote=None, upnp=None, admin_pwd="Kanri-Pass-2026"):
 
 
 def uci_iface(name, dev, ssid, enc, ver=None, cipher=None, key=None, enable="on", wps="off",
-              mode="ap", guest="off"):
+              mode="ap", guest="off", pmf=None):
     s = [f'<wifi-iface name="{name}">', f'<device>{dev}</device>', f'<mode>{mode}</mode>',
          f'<ssid>{ssid}</ssid>', f'<enable>{enable}</enable>', f'<guest>{guest}</guest>',
          f'<encryption>{enc}</encryption>']
@@ -215,6 +215,9 @@ def uci_iface(name, dev, ssid, enc, ver=None, cipher=None, key=None, enable="on"
         s.append(f'<psk_cipher>{cipher}</psk_cipher>')
     if key is not None:
         s.append(f'<psk_key>{key}</psk_key>')
+    if pmf is not None:
+        # ieee80211w: 0 off, 1 optional, 2 required (parsers/tplink.c).
+        s.append(f'<ieee80211w>{pmf}</ieee80211w>')
     s += [f'<wps>{wps}</wps>', '<hidden>off</hidden>', '</wifi-iface>']
     return "\n".join(s)
 
@@ -285,6 +288,19 @@ def samples():
                  ("net", "Ito-Home|2.4GHz|wpa-wpa2-personal|tkip|on"),
                  ("net", "Ito-Home-5G|5GHz|wpa2-personal|tkip+aes|off"),
                  ("secret", "password1"), ("secret", "Ddns-Hidden-42"), ("wps", "on")]))
+    # WPA3 on a newer model (issue 15 §2): psk_sae, sae_transition with PMF
+    # optional on 2.4 GHz; sae_only with PMF off on 5 GHz.
+    xml = uci_doc([uci_iface("ath0", "wifi0", "Mori-Home", "psk_sae", "sae_transition",
+                             key="tsuki-hotaru-kawa-mizu-36", pmf="1"),
+                   uci_iface("ath1", "wifi1", "Mori-Home-5G", "psk_sae", "sae_only",
+                             key="tsuki-hotaru-kawa-mizu-36", pmf="0")])
+    out.append(("backup-ArcherAX73-2026-09-14_wpa3-sae_pmf.bin", backup_bin(xml),
+                [("generation", "aes"), ("model", "-"), ("firmware", "-"),
+                 ("net", "Mori-Home|2.4GHz|wpa2-wpa3-personal|aes|on"),
+                 ("net", "Mori-Home-5G|5GHz|wpa3-personal|aes|on"),
+                 ("pmf", "Mori-Home|optional"), ("pmf", "Mori-Home-5G|off"),
+                 ("secret", "tsuki-hotaru-kawa-mizu-36"), ("secret", "Ddns-Hidden-42"),
+                 ("wps", "off")]))
     return out
 
 

@@ -1,9 +1,9 @@
 /*
  * exposure_home.c — what a home router exposes to the internet, reported
  * under item 5-3 (the router itself; item 3-2 is the office's filter):
- * remote administration (EL110, also a forward onto the router's own admin
- * service), UPnP (EL111) and port forwards (EL114), from whatever the
- * parsers put in the model (struct device: remote_admin, upnp, hfwds). A
+ * remote administration (EL110, a failure; also a forward onto the
+ * router's own admin service), UPnP (EL111) and port forwards (EL114,
+ * warnings), from whatever the parsers put in the model (struct device: remote_admin, upnp, hfwds). A
  * device the files show with no internet-facing interface (device.wan ==
  * TRI_NO, a bridged access point) exposes nothing by itself: EL119 says so
  * instead (issue 14 §1). Moved out of exposure.c, whose office-router
@@ -86,9 +86,10 @@ static void home_forward_finding(struct input *in, const struct run_ctx *ctx,
 		return;
 	}
 	/* A forward to the router itself onto an admin service is remote
-	 * administration (issue 14 §2), whatever its rule is called. */
+	 * administration (issue 14 §2), whatever its rule is called: it fails
+	 * 5-3 like any other remote administration (exposure_home()). */
 	if (f->to_router && f->admin_svc) {
-		finding_add(in, ctx, "EL110", "forward", ITEM_5_3, -1, FST_WARN, f->line,
+		finding_add(in, ctx, "EL110", "forward", ITEM_5_3, -1, FST_FAIL, f->line,
 			    f->name ? arena_printf(a, "redirect: %s", f->name) : NULL, "what", what,
 			    "what_ja", ja_spaced(a, what_ja, true), "to", to, "to_ja",
 			    ja_spaced(a, to_ja, true),
@@ -126,18 +127,22 @@ void exposure_home(struct input *in, const struct run_ctx *ctx)
 		return;
 	}
 	/* Item 3-2 is about the office's internet-facing filter; what a home
-	 * router exposes is reported under 5-3, as warnings (rules.yaml says
-	 * why in each rule's rationale). */
+	 * router exposes is reported under 5-3 (rules.yaml says why in each
+	 * rule's rationale). Remote administration from the internet fails
+	 * 5-3: it is the path the police warnings about hijacked home routers
+	 * name (Tokyo Metropolitan Police Department, 2023-03-28), and issue 14
+	 * asks for it as "EL110, high" (lead's decision of 2026-12-07). UPnP
+	 * and port forwards stay warnings. */
 	if (d->remote_admin == TRI_YES) {
 		if (d->remote_admin_why)
 			finding_evidence_ja(in,
-					    finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_WARN,
+					    finding_add(in, ctx, "EL110", "rule", ITEM_5_3, -1, FST_FAIL,
 							d->remote_admin_line, d->remote_admin_why,
 							"why", d->remote_admin_why, "why_ja",
 							d->remote_admin_why_ja, ARGS_END),
 					    d->remote_admin_why_ja, 0);
 		else
-			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_WARN,
+			finding_add(in, ctx, "EL110", "default", ITEM_5_3, -1, FST_FAIL,
 				    d->remote_admin_line, "remote_admin: true", ARGS_END);
 	}
 	if (d->upnp == TRI_YES)

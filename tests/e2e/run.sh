@@ -289,12 +289,12 @@ check "openwrt cut archive: next input read" fail "$(jq -r '.inputs[1].items["6-
 # before the run (samples/openwrt/SOURCES.md, openwrt-samples-intended.tsv).
 JH=("$OW/real-johnhoder-firewall.uci" "$OW/real-johnhoder-network.uci" "$OW/real-johnhoder-dropbear.uci")
 el --format json "${JH[@]}" >"$TMP/jh.json" 2>"$TMP/err"
-check "openwrt real router (firewall+network+dropbear) exit (warnings only)" 0 "$?"
+check "openwrt real router (firewall+network+dropbear) exit (EL110 fails 5-3)" 1 "$?"
 no_sanitizer "openwrt real router" "$TMP/err"
 check "openwrt real router: one input" 1 "$(jq '.inputs | length' "$TMP/jh.json")"
 check "openwrt real router: rules" "EL110:157 EL110:189 EL114:126 EL114:198" \
 	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn" or .status == "fail") | "\(.rule):\(.line)"] | join(" ")' "$TMP/jh.json")"
-check "openwrt real router: 5-3" warn "$(jq -r '.inputs[0].items["5-3"]' "$TMP/jh.json")"
+check "openwrt real router: 5-3" fail "$(jq -r '.inputs[0].items["5-3"]' "$TMP/jh.json")"
 check "openwrt real router: EL110 file" "${JH[0]}" "$(ow_file_of "$TMP/jh.json" EL110)"
 check "openwrt real router: EL110 says the service" \
 	"tcp+udp port 22 from any source is forwarded to the router itself (192.168.100.1), to its SSH admin service: the router's settings can be reached from the internet." \
@@ -310,10 +310,10 @@ check "openwrt real router: EL110 in Japanese" \
 OWN=("$OW/network-pppoe-list-ipaddr.uci" "$OW/uhttpd-8080.uci" "$OW/firewall-redirect-to-router.uci")
 el --format json "${OWN[@]}" >"$TMP/own.json" 2>/dev/null
 check "openwrt network first, with uhttpd: rules" "EL110:32 EL110:40 EL110:49 EL114:57" \
-	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn") | "\(.rule):\(.line)"] | join(" ")' "$TMP/own.json")"
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn" or .status == "fail") | "\(.rule):\(.line)"] | join(" ")' "$TMP/own.json")"
 el --format json "${OWN[2]}" "${OWN[0]}" >"$TMP/own2.json" 2>/dev/null
 check "openwrt firewall first, no uhttpd: 8080 to 10.0.0.1 is no admin port" "EL110:32 EL110:40 EL114:49 EL114:57" \
-	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn") | "\(.rule):\(.line)"] | join(" ")' "$TMP/own2.json")"
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn" or .status == "fail") | "\(.rule):\(.line)"] | join(" ")' "$TMP/own2.json")"
 # The same router as a backup: etc/config/network and uhttpd are members.
 BN=$TMP/backup-net
 mkdir -p "$BN/etc/config"
@@ -325,7 +325,7 @@ el --format json "$TMP/backup-net.tar.gz" >"$TMP/ownb.json" 2>/dev/null
 check "openwrt archive with network: files" "$TMP/backup-net.tar.gz:etc/config/firewall $TMP/backup-net.tar.gz:etc/config/network $TMP/backup-net.tar.gz:etc/config/uhttpd" \
 	"$(jq -r '.inputs[0].files | join(" ")' "$TMP/ownb.json")"
 check "openwrt archive with network: rules" "EL110:32 EL110:40 EL110:49 EL114:57" \
-	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn") | "\(.rule):\(.line)"] | join(" ")' "$TMP/ownb.json")"
+	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn" or .status == "fail") | "\(.rule):\(.line)"] | join(" ")' "$TMP/ownb.json")"
 # The PPPoE password of the network file never leaves the process.
 for fmt in text json sarif; do
 	el --format "$fmt" "${OWN[@]}" "$TMP/backup-net.tar.gz" >"$TMP/owno" 2>&1

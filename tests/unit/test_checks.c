@@ -744,6 +744,16 @@ static void test_default_ssids(void **state)
 		{"Buffalo-G-7E2Z", NULL},           {"aterm-7f3a2c-g2", NULL},
 		{"TP-Link_5G_91AF", NULL},          {"tanaka-home", NULL},
 		{"", NULL},
+		/* issue 15 §2 remainder: I-O DATA, ASUS, NTT home gateways. */
+		{"IODATA-dc3118-2G", "I-O DATA"},   {"IODATA-DC3118-5G", "I-O DATA"},
+		{"IODATA-dc311-2G", NULL},          {"ASUS", "ASUS"},
+		{"ASUS_5G", "ASUS"},                {"ASUS_5G-2", "ASUS"},
+		{"ASUS_D8_2G", "ASUS"},             {"asus_28_5g", "ASUS"},
+		{"ASUS_68_6G", "ASUS"},             {"ASUS_X01BDA", NULL},
+		{"ASUS_D8", NULL},                  {"ASUS-Home", NULL},
+		{"pr500k-b58382-1", "NTT"},         {"pr500m-9c8303-2", "NTT"},
+		{"rt500k-57ed8b-3", "NTT"},         {"pr500k-27a997_3_RPT", NULL},
+		{"pr500m-9c8303-12", NULL},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct default_ssid *d = default_ssid_find(g_ctx.reg, cases[i].ssid);
@@ -1441,14 +1451,14 @@ static void test_exposure(void **state)
 	in.dev.remote_admin = TRI_YES;
 	add_net(&in, "home", 10, WSEC_WPA3, "WPA3-SAE", STRONG);
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3});
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_5_3});
 	assert_int_equal(in.findings[0].severity, SEV_HIGH);
 	expect_evidence(&in, 0, "remote_admin: true");
 	expect_message(&in, 0, LANG_EN,
 		       "Remote administration is on: the router's settings page can be reached "
 		       "from the internet.");
 	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
-	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	expect_item(&in, ITEM_6_2, IST_PASS, NULL);
 	input_free(&in);
 
@@ -1473,10 +1483,10 @@ static void test_exposure(void **state)
 	in.dev.remote_admin = TRI_YES;
 	in.dev.upnp = TRI_YES;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3},
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_5_3},
 	       {"EL111", "default", FST_WARN, 21, ITEM_5_3});
 	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
-	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	input_free(&in);
 
 	/* Both off: pass (the quiet device). */
@@ -1557,7 +1567,8 @@ static void test_exposure(void **state)
 
 
 /* Issue 14 §2: a forward to the router itself onto an admin service is
- * EL110 "forward" (high); onto another port EL114 naming the router. */
+ * EL110 "forward" (high, a 5-3 failure like all remote administration);
+ * onto another port EL114 naming the router. */
 static void test_exposure_forward_to_router(void **state)
 {
 	(void)state;
@@ -1574,7 +1585,7 @@ static void test_exposure_forward_to_router(void **state)
 	in.dev.hfwds = &admin;
 	in.dev.nhfwds = 2;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "forward", FST_WARN, 30, ITEM_5_3},
+	EXPECT(&in, {"EL110", "forward", FST_FAIL, 30, ITEM_5_3},
 	       {"EL114", "default", FST_WARN, 31, ITEM_5_3});
 	assert_int_equal(in.findings[0].severity, SEV_HIGH);
 	expect_evidence(&in, 0, "redirect: LuCI");
@@ -1592,7 +1603,7 @@ static void test_exposure_forward_to_router(void **state)
 	expect_message(&in, 1, LANG_JA,
 		       "すべての送信元からの udp ポート 5201 がルータ自身（192.168.1.1）に転送されて"
 		       "います。");
-	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	in.dev.hfwds = NULL;
 	input_free(&in);
 }
@@ -1615,10 +1626,10 @@ static void test_exposure_without_router_section(void **state)
 	in.dev.upnp = TRI_YES;
 	in.dev.upnp_line = 4;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_WARN, 3, ITEM_5_3},
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 3, ITEM_5_3},
 	       {"EL111", "default", FST_WARN, 4, ITEM_5_3});
 	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
-	expect_item(&in, ITEM_5_3, IST_WARN, NULL);   /* warn outranks unknown */
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);   /* fail outranks unknown */
 	input_free(&in);
 }
 
@@ -1629,7 +1640,8 @@ static void test_method(void **state)
 	(void)state;
 	struct input in;
 	/* Method 2: 3-2 and 5-4 do not apply (a home router's remote admin
-	 * and UPnP are 5-3 warnings, so they stay). */
+	 * (a 5-3 failure) and UPnP (a 5-3 warning) are about 5-3, so they
+	 * stay). */
 	g_pol.method = 2;
 	new_input(&in);
 	quiet_device(&in);
@@ -1641,13 +1653,13 @@ static void test_method(void **state)
 	checks_run(&in, &g_ctx);
 	assert_int_equal(in.nfindings, 4);   /* before settling */
 	run_settle(&in, &g_ctx, false);
-	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3},
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_5_3},
 	       {"EL111", "default", FST_WARN, 21, ITEM_5_3},
 	       {"EL313", "default", FST_WARN, 7, ITEM_5_3},
 	       {"EL201", "open", FST_FAIL, 11, ITEM_6_2});
 	expect_item(&in, ITEM_3_2, IST_NA, "method");
 	expect_item(&in, ITEM_5_4, IST_NA, "method");
-	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	expect_item(&in, ITEM_6_1, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_6_2, IST_FAIL, NULL);
 	input_free(&in);
@@ -1658,9 +1670,9 @@ static void test_method(void **state)
 	quiet_device(&in);
 	in.dev.remote_admin = TRI_YES;
 	run_checks(&in);
-	EXPECT(&in, {"EL110", "default", FST_WARN, 20, ITEM_5_3});
+	EXPECT(&in, {"EL110", "default", FST_FAIL, 20, ITEM_5_3});
 	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");
-	expect_item(&in, ITEM_5_3, IST_WARN, NULL);
+	expect_item(&in, ITEM_5_3, IST_FAIL, NULL);
 	expect_item(&in, ITEM_5_4, IST_NA, "kind-does-not-feed");
 	expect_item(&in, ITEM_6_2, IST_UNKNOWN, "no-wifi-listed");
 	input_free(&in);
@@ -1707,7 +1719,7 @@ static void test_run_parsed_document(void **state)
 	       {"EL253", "default", FST_FAIL, 9, ITEM_6_2},
 	       {"EL202", "default", FST_FAIL, 11, ITEM_6_2},
 	       {"EL205", "default", FST_WARN, 15, ITEM_6_2},
-	       {"EL110", "default", FST_WARN, 16, ITEM_5_3});
+	       {"EL110", "default", FST_FAIL, 16, ITEM_5_3});
 	expect_evidence(&in, 3, "cipher: tkip-aes");
 	expect_evidence(&in, 4, "passphrase: (hidden, 8 characters)");
 	expect_item(&in, ITEM_3_2, IST_NA, "kind-does-not-feed");

@@ -38,6 +38,7 @@
 #include "../../src/checks/checks.h"
 #include "../../src/finding.h"
 #include "../../src/model.h"
+#include "../../src/run.h"
 #include "testctx.h"
 #include "testmodel.h"
 
@@ -649,6 +650,86 @@ static void test_remote_admin_variants(void **state)
 }
 
 
+/* ---- admin password still the firmware's default (issue 14 §3) ---------- */
+
+/* http_passwd compared with rules/admin-defaults.yaml for the firmware
+ * ident() names: the defaults of ASUSWRT ("admin"), Tomato and FreshTomato
+ * ("admin") and DD-WRT (the crypt(3) hash "bJz7PcC1rCRJQ" of its defaults
+ * table) say "never changed", EL324 at the key's line; anything else
+ * says changed; a firmware the data does not know, or an empty or no
+ * http_passwd, leaves it unsaid. The password never reaches a message or evidence. */
+static void test_admin_password_default(void **state)
+{
+	(void)state;
+	struct input in;
+	static const struct {
+		const char *doc;
+		enum tri want;
+		unsigned line;
+	} cases[] = {
+		/* ASUSWRT (productid + firmver). */
+		{"productid=RT-AX58U\nfirmver=3.0.0.4\nbuildno=388\nhttp_username=admin\n"
+		 "http_passwd=admin\n", TRI_YES, 5},
+		{"productid=RT-AX58U\nfirmver=3.0.0.4\nbuildno=388\nhttp_passwd=admin2\n", TRI_NO, 4},
+		{"productid=RT-AX58U\nfirmver=3.0.0.4\nbuildno=388\nhttp_passwd=Admin\n", TRI_NO, 4},
+		{"productid=RT-AX58U\nfirmver=3.0.0.4\nbuildno=388\nhttp_passwd=\n", TRI_UNSET, 0},
+		/* Tomato and FreshTomato. */
+		{"t_model_name=Asus RT-N66U\nos_version=1.28\nhttp_passwd=admin\n", TRI_YES, 3},
+		{"t_model_name=Asus RT-AC68U\nos_version=2026.3 K26ARM\nhttp_passwd=admin\n",
+		 TRI_YES, 3},
+		{"t_model_name=Asus RT-AC68U\nos_version=2026.3 K26ARM\nhttp_passwd=adminx\n",
+		 TRI_NO, 3},
+		/* DD-WRT keeps the hash: the default one, and one the user set. */
+		{"DD_BOARD=Linksys WRT54G\nos_version=33555\nhttp_passwd=bJz7PcC1rCRJQ\n", TRI_YES, 3},
+		{"DD_BOARD=Linksys WRT54G\nos_version=33555\nhttp_passwd=$1$abcdefgh$0123456789ab\n",
+		 TRI_NO, 3},
+		/* DD-WRT does not store "admin" in clear: not its default. */
+		{"DD_BOARD=Linksys WRT54G\nos_version=33555\nhttp_passwd=admin\n", TRI_NO, 3},
+		/* Tenda is not in the data; no firmware recognised; no key. */
+		{"BOARD_NAME=AC6\nhttp_passwd=admin\nwl0_ssid=x\n", TRI_UNSET, 0},
+		{"wl0_ssid=x\nwl0_radio=1\nhttp_passwd=admin\n", TRI_UNSET, 0},
+		{"productid=RT-AX58U\nfirmver=3.0.0.4\nbuildno=388\n", TRI_UNSET, 0},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		assert_int_equal(parse_text(&in, cases[i].doc), 0);
+		if (in.dev.admin_pw_default != cases[i].want)
+			fail_msg("case %zu: admin_pw_default %d, want %d", i,
+				 (int)in.dev.admin_pw_default, (int)cases[i].want);
+		assert_int_equal(in.dev.admin_pw_default_line, cases[i].line);
+		input_free(&in);
+	}
+	/* The whole pipeline: EL324 at the key's line, 5-3 warn, and the
+	 * password in no message or evidence. */
+	static const char doc[] = "t_model_name=Asus RT-AC68U\nos_version=2026.3 K26ARM\n"
+				  "wl0_ssid=Tanaka\nwl0_radio=1\nwl0_security_mode=wpa2_personal\n"
+				  "wl0_crypto=aes\nwl0_wpa_psk=lantern-orchard-pebble-47\n"
+				  "http_passwd=admin\n";
+	input_init(&in, "nvram.txt");
+	in.kind = input_kind_named("nvram");
+	in.len = strlen(doc);
+	in.data = malloc(in.len + 1);
+	assert_non_null(in.data);
+	memcpy(in.data, doc, in.len + 1);
+	run_parsed(&in, &g_ctx);
+	assert_null(in.error);
+	const struct finding *f = find_rule(&in, "EL324", NULL);
+	assert_non_null(f);
+	assert_int_equal(f->line, 8);
+	assert_int_equal(f->status, FST_WARN);
+	assert_int_equal(f->item, ITEM_5_3);
+	assert_null(f->evidence);
+	struct strbuf sb;
+	sb_init(&sb, 4096);
+	assert_int_equal(finding_message(&in, f, LANG_EN, &sb), 0);
+	assert_string_equal(sb_str(&sb),
+			    "The router's admin password is still the maker's default: anyone who "
+			    "reaches its admin page can log in with it, and attackers try such "
+			    "passwords first. Change it to a long password of your own.");
+	sb_free(&sb);
+	assert_true(has_secret(&in, "admin"));
+	input_free(&in);
+}
+
 /* ---- single-radio firmware, model keys, forwards to the router (issue 14 §2) ---- */
 
 static void test_bare_wl_and_models(void **state)
@@ -1209,6 +1290,7 @@ int main(void)
 		cmocka_unit_test(test_asus_firmware_names),
 		cmocka_unit_test(test_other_identities),
 		cmocka_unit_test(test_remote_admin_variants),
+		cmocka_unit_test(test_admin_password_default),
 		cmocka_unit_test(test_bare_wl_and_models),
 		cmocka_unit_test(test_forwards_to_router),
 		cmocka_unit_test(test_tomato_ddwrt_forwards),

@@ -604,6 +604,35 @@ static void test_firewall(void **state)
 	assert_null(f->next);
 }
 
+/* Issue 14 §2 remainder: redirects from wan without a destination address
+ * (dest_ip '' in the real StarlinuX firewall, samples/openwrt/SOURCES.md)
+ * target the router itself; switched off (enabled '0') they are no
+ * forward at all; switched on, onto port 22, remote administration. */
+static void test_redirect_empty_dest_ip(void **state)
+{
+	(void)state;
+	static const char off[] = "config zone 'wan'\n\toption name 'wan'\n\toption input 'REJECT'\n"
+				  "\tlist network 'wan'\n\n"
+				  "config redirect\n\toption dest 'lan'\n\toption target 'DNAT'\n"
+				  "\toption name 'SSH'\n\toption src 'wan'\n\toption src_dport '2222'\n"
+				  "\toption dest_ip ''\n\toption dest_port '22'\n\toption enabled '0'\n";
+	assert_int_equal(parse(off), 0);
+	assert_int_equal(g_in.dev.nhfwds, 0);
+	assert_int_equal(g_in.dev.remote_admin, TRI_NO);
+	input_free(&g_in);
+	static const char on[] = "config zone 'wan'\n\toption name 'wan'\n\toption input 'REJECT'\n"
+				 "\tlist network 'wan'\n\n"
+				 "config redirect\n\toption dest 'lan'\n\toption target 'DNAT'\n"
+				 "\toption name 'SSH'\n\toption src 'wan'\n\toption src_dport '2222'\n"
+				 "\toption dest_ip ''\n\toption dest_port '22'\n";
+	assert_int_equal(parse(on), 0);
+	assert_int_equal(g_in.dev.nhfwds, 1);
+	assert_true(g_in.dev.hfwds->to_router);
+	assert_null(g_in.dev.hfwds->to);
+	assert_string_equal(g_in.dev.hfwds->admin_svc, "SSH");
+	assert_int_equal(g_in.dev.hfwds->line, 6);
+}
+
 static void test_firewall_wan_input_and_defaults(void **state)
 {
 	(void)state;
@@ -1303,6 +1332,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_wireless_keys, teardown_input),
 		cmocka_unit_test_teardown(test_firewall, teardown_input),
 		cmocka_unit_test_teardown(test_firewall_wan_input_and_defaults, teardown_input),
+		cmocka_unit_test_teardown(test_redirect_empty_dest_ip, teardown_input),
 		cmocka_unit_test_teardown(test_upnpd, teardown_input),
 		cmocka_unit_test_teardown(test_release_files, teardown_input),
 		cmocka_unit_test_teardown(test_os_release, teardown_input),

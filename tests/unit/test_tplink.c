@@ -270,6 +270,58 @@ static void test_sample_c7(void **state)
 	input_free(&in);
 }
 
+/* WPA3 on a newer model (issue 15 §2): psk_sae with psk_version
+ * sae_transition is WPA2/WPA3, sae_only WPA3; PMF from ieee80211w. */
+static void test_sample_ax73(void **state)
+{
+	(void)state;
+	struct input in;
+	assert_int_equal(parse_sample(&in, "backup-ArcherAX73-2026-09-14_wpa3-sae_pmf.bin"), 0);
+	assert_int_equal(in.dev.nwifi, 2);
+	assert_net(&in, 0, "Mori-Home", "2.4GHz", true, WSEC_WPA2_WPA3, WCIPH_AES,
+		   "tsuki-hotaru-kawa-mizu-36");
+	assert_net(&in, 1, "Mori-Home-5G", "5GHz", true, WSEC_WPA3, WCIPH_AES,
+		   "tsuki-hotaru-kawa-mizu-36");
+	assert_string_equal(wifi_nth(&in, 0)->sec_label.s,
+			    "encryption psk_sae, psk_version sae_transition");
+	assert_int_equal(wifi_nth(&in, 0)->pmf, WPMF_OPTIONAL);
+	assert_int_equal(wifi_nth(&in, 0)->pmf_line, 21);
+	assert_int_equal(wifi_nth(&in, 1)->pmf, WPMF_OFF);
+	assert_int_equal(wifi_nth(&in, 1)->pmf_line, 34);
+	assert_int_equal(in.dev.wps, TRI_NO);
+	input_free(&in);
+}
+
+/* psk_sae without psk_version is transition mode; ieee80211w other than
+ * 0, 1, 2 leaves PMF unstated; PMF is read for psk networks too. */
+static const char sae_xml[] = "<?xml version=\"1.0\"?>\n<config>\n<wireless>\n"
+			      "<wifi-iface name=\"ath0\">\n<ssid>A</ssid>\n<enable>on</enable>\n"
+			      "<encryption>psk_sae</encryption>\n<ieee80211w>3</ieee80211w>\n"
+			      "<psk_key>Lab-Key-0001</psk_key>\n</wifi-iface>\n"
+			      "<wifi-iface name=\"ath1\">\n<ssid>B</ssid>\n<enable>on</enable>\n"
+			      "<encryption>psk</encryption>\n<psk_version>rsn</psk_version>\n"
+			      "<psk_cipher>aes</psk_cipher>\n<ieee80211w>2</ieee80211w>\n"
+			      "</wifi-iface>\n</wireless>\n</config>\n";
+
+static void test_backup_sae_pmf(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	unsigned char *b = backup_bin("ori-backup-user-config.bin", sae_xml, &n, false);
+	struct input in;
+	assert_int_equal(parse_bytes(&in, b, n), 0);
+	assert_int_equal(in.dev.nwifi, 2);
+	assert_net(&in, 0, "A", NULL, true, WSEC_WPA2_WPA3, WCIPH_AES, "Lab-Key-0001");
+	assert_int_equal(wifi_nth(&in, 0)->pmf, WPMF_UNSET);
+	assert_string_equal(wifi_nth(&in, 0)->sec_label.s, "encryption psk_sae");
+	assert_net(&in, 1, "B", NULL, true, WSEC_WPA2, WCIPH_AES, NULL);
+	assert_int_equal(wifi_nth(&in, 1)->pmf, WPMF_REQUIRED);
+	assert_int_equal(wifi_nth(&in, 1)->pmf_line, 17);
+	assert_null(in.diags);
+	input_free(&in);
+	free(b);
+}
+
 /* ---- older conf.bin built here ------------------------------------------------ */
 
 static const char tiny_xml[] =
@@ -570,6 +622,8 @@ int main(void)
 		cmocka_unit_test(test_sample_c50_uncompressed),
 		cmocka_unit_test(test_sample_ax55),
 		cmocka_unit_test(test_sample_c7),
+		cmocka_unit_test(test_sample_ax73),
+		cmocka_unit_test(test_backup_sae_pmf),
 		cmocka_unit_test(test_conf_no_enable),
 		cmocka_unit_test(test_conf_wrong_checksum),
 		cmocka_unit_test(test_conf_truncated),
