@@ -72,6 +72,13 @@ struct pset {
 #define PROTO_AH 51
 #define PROTO_ICMP6 58
 
+/* The name reports give a protocol number ("tcp", "udp", "icmp", "icmp6",
+ * "esp", "ah", "gre"), or NULL for another number. */
+const char *proto_name(uint32_t p);
+/* The number of a protocol named as proto_name() names it (any letter
+ * case; n bytes of s): 0, or -1 for another name. */
+int proto_by_name(const char *s, size_t n, uint32_t *out);
+
 enum faction { FA_PASS, FA_DENY };
 
 /* One rule as the vendor wrote it. Empty sets match nothing; use the
