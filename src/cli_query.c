@@ -77,8 +77,8 @@ static const char *sources_text(const struct qout *o, const struct aset *src, bo
 	struct aset rest;
 	if (!o->rq->has_from && aset_minus(o->a, &o->res->internet, src, &rest) == 0 &&
 	    aset_is_empty(&rest))
-		return ja ? "すべての公開アドレス（プライベート・予約済みの範囲を除く）"
-			  : "every public address (private and reserved ranges refused)";
+		return ja ? "すべての公開アドレス（一部のプライベート・予約済みの範囲だけを拒否）"
+			  : "every public address (only some private or reserved ranges refused)";
 	const char *t = aset_format(o->a, src, 300);
 	return t ? t : "?";
 }
@@ -144,9 +144,9 @@ static int render_text(const struct qout *o, struct strbuf *sb)
 	sb_init(&clean, 4096);
 	sb_add_clean(&clean, path, strlen(path));
 	if (ja)
-		sb_printf(sb, "%s: %s から %s への%s: %s\n", sb_str(&clean),
-			  from ? from : "インターネット", to,
-			  proto ? arena_printf(o->a, " %s", proto) : "すべての通信", answer);
+		sb_printf(sb, "%s: %s への%s（送信元: %s）: %s\n", sb_str(&clean), to,
+			  proto ? arena_printf(o->a, " %s", proto) : "すべての通信",
+			  from ? from : "インターネット", answer);
 	else
 		sb_printf(sb, "%s: %s to %s from %s: %s\n", sb_str(&clean),
 			  proto ? proto : "every protocol", to, from ? from : "the internet", answer);
@@ -161,7 +161,8 @@ static int render_text(const struct qout *o, struct strbuf *sb)
 	for (size_t i = 0; i < r->npaths; i++) {
 		const struct query_path *p = &r->paths[i];
 		const char *fam = p->fam == FAM_V4 ? "IPv4" : "IPv6";
-		sb_printf(sb, "  %s (%s), %s: ", p->w->name, fam, target_text(o, p, ja));
+		sb_printf(sb, ja ? "  %s（%s）、%s: " : "  %s (%s), %s: ", p->w->name, fam,
+			  target_text(o, p, ja));
 		if (p->state == QS_UNKNOWN) {
 			sb_printf(sb, ja ? "不明（%s）\n" : "not known (%s)\n",
 				  unknown_text(p->unknown_why, ja));
