@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "cli.h"
 
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +27,44 @@ void cli_error_l(enum lang l, const char *en, const char *ja, ...)
 #pragma GCC diagnostic pop
 	fputc('\n', stderr);
 	va_end(ap);
+}
+
+int cli_common_option(struct cli_env *e, int c, const char *arg, bool sarif, const char **rules)
+{
+	switch (c) {
+	case CLI_O_FORMAT:
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 &&
+		    !(sarif && strcmp(arg, "sarif") == 0)) {
+			if (sarif)
+				cli_error(e->lang, "--format %s: expected text, json or sarif",
+					  "--format %s: text, json, sarif のいずれかを指定してください", arg);
+			else
+				cli_error(e->lang, "--format %s: expected text or json",
+					  "--format %s: text か json を指定してください", arg);
+			return 2;
+		}
+		e->format = arg;
+		return 0;
+	case 'o':
+		e->output = arg;
+		return 0;
+	case CLI_O_LANG:
+		if (strcmp(arg, "ja") != 0 && strcmp(arg, "en") != 0) {
+			cli_error(e->lang, "--lang %s: expected ja or en", "--lang %s: ja か en を指定してください",
+				  arg);
+			return 2;
+		}
+		e->lang = strcmp(arg, "ja") == 0 ? LANG_JA : LANG_EN;
+		return 0;
+	case CLI_O_RULES:
+		*rules = arg;
+		return 0;
+	case CLI_O_KIND:
+		e->kind = arg;
+		return 0;
+	default:
+		return 1;
+	}
 }
 
 int cli_setup(struct cli_env *e, const char *argv0, const char *rules)
@@ -168,4 +207,22 @@ const char *cli_proto_name(uint32_t p, char *buf, size_t n)
 		return name;
 	snprintf(buf, n, "%u", p);
 	return buf;
+}
+
+const char *cli_proto_ports(struct arena *a, const struct pset *proto, const struct pset *dport,
+			    bool ja)
+{
+	char num[8];
+	if (proto->n == 1 && proto->iv[0].lo == proto->iv[0].hi) {
+		uint32_t p = proto->iv[0].lo;
+		const char *pn = cli_proto_name(p, num, sizeof(num));
+		if (p != PROTO_TCP && p != PROTO_UDP)
+			return arena_strdup(a, pn);
+		bool all = dport->n == 1 && dport->iv[0].lo == 0 && dport->iv[0].hi == 65535;
+		return arena_printf(a, "%s/%s", pn,
+				    all ? (ja ? "全ポート" : "any port") : pset_format(a, dport, 80));
+	}
+	if (proto->n == 1 && proto->iv[0].lo == 0 && proto->iv[0].hi == 255)
+		return ja ? "すべてのプロトコル" : "every protocol";
+	return arena_printf(a, ja ? "プロトコル %s" : "protocols %s", pset_format(a, proto, 60));
 }

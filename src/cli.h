@@ -34,6 +34,21 @@ void cli_error_l(enum lang l, const char *en, const char *ja, ...)
 #define cli_error(l, en, ja, ...) \
 	((void)sizeof(printf(ja, ##__VA_ARGS__)), cli_error_l(l, en, ja, ##__VA_ARGS__))
 
+/* The options every subcommand takes, for its getopt_long table (its own
+ * option codes start at CLI_O_OWN). */
+enum { CLI_O_FORMAT = 256, CLI_O_LANG, CLI_O_RULES, CLI_O_KIND, CLI_O_HELP, CLI_O_OWN };
+#define CLI_COMMON_LONGOPTS                                                   \
+	{"format", required_argument, NULL, CLI_O_FORMAT},                    \
+	{"output", required_argument, NULL, 'o'},                             \
+	{"lang", required_argument, NULL, CLI_O_LANG},                        \
+	{"rules", required_argument, NULL, CLI_O_RULES},                      \
+	{"kind", required_argument, NULL, CLI_O_KIND},                        \
+	{"help", no_argument, NULL, CLI_O_HELP}
+/* Takes option c (getopt_long's answer) with arg when it is one of them
+ * (--format accepts "sarif" when sarif): 0 taken, 1 not one of them, 2
+ * a bad value (printed). *rules gets --rules. */
+int cli_common_option(struct cli_env *e, int c, const char *arg, bool sarif, const char **rules);
+
 /* Loads the rules data (rules: --rules, or NULL to find it from argv0)
  * and an empty policy into e; lang, format, output already set. 0, or 2
  * with the problem printed. */
@@ -58,6 +73,11 @@ int cli_line_text(const struct input *in, unsigned line, struct strbuf *sb);
 /* Writes out to e->output (atomically) or stdout. 0, or 2 printed. */
 int cli_write(const struct cli_env *e, const struct strbuf *out);
 
+/* "tcp/3389", "tcp/any port" ("tcp/全ポート" when ja), "esp",
+ * "protocols 0-5" ("プロトコル 0-5"): a protocol set and its ports, in
+ * arena a. */
+const char *cli_proto_ports(struct arena *a, const struct pset *proto, const struct pset *dport,
+			    bool ja);
 /* "tcp", "udp", "icmp"…, or the number as text in buf (n >= 8). */
 const char *cli_proto_name(uint32_t p, char *buf, size_t n);
 

@@ -83,21 +83,10 @@ static const char *sources_text(const struct qout *o, const struct aset *src, bo
 	return t ? t : "?";
 }
 
-/* "tcp/3389", "tcp/any port", "esp", "protocols 0-5": what passes. */
+/* What passes of a reach. */
 static const char *reach_what(const struct qout *o, const struct freach *r, bool ja)
 {
-	char num[8];
-	if (r->proto.n == 1 && r->proto.iv[0].lo == r->proto.iv[0].hi) {
-		uint32_t p = r->proto.iv[0].lo;
-		const char *pn = cli_proto_name(p, num, sizeof(num));
-		if (p != PROTO_TCP && p != PROTO_UDP)
-			return arena_strdup(o->a, pn);
-		bool all = r->dport.n == 1 && r->dport.iv[0].lo == 0 && r->dport.iv[0].hi == 65535;
-		return arena_printf(o->a, "%s/%s", pn,
-				    all ? (ja ? "全ポート" : "any port") : pset_format(o->a, &r->dport, 80));
-	}
-	return arena_printf(o->a, ja ? "プロトコル %s" : "protocols %s",
-			    pset_format(o->a, &r->proto, 60));
+	return cli_proto_ports(o->a, &r->proto, &r->dport, ja);
 }
 
 /* The target of a path: "forward to 192.168.1.50", "service ssh of the
@@ -330,67 +319,37 @@ static void query_usage(FILE *f, enum lang l)
 		      f);
 }
 
-/* Options shared with diff; returns 0, or 2 printed (1: --help done). */
+/* The options; returns 0, or 2 printed (1: --help done). */
 static int parse_opts(int argc, char **argv, struct cli_env *e, const char **rules,
 		      const char **to, const char **from, const char **iface)
 {
-	enum { O_TO = 256, O_FROM, O_IN, O_FORMAT, O_LANG, O_RULES, O_KIND, O_HELP };
+	enum { O_TO = CLI_O_OWN, O_FROM, O_IN };
 	static const struct option longopts[] = {
 		{"to", required_argument, NULL, O_TO},
 		{"from", required_argument, NULL, O_FROM},
 		{"in", required_argument, NULL, O_IN},
-		{"format", required_argument, NULL, O_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"lang", required_argument, NULL, O_LANG},
-		{"rules", required_argument, NULL, O_RULES},
-		{"kind", required_argument, NULL, O_KIND},
-		{"help", no_argument, NULL, O_HELP},
+		CLI_COMMON_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case O_TO:
+		int rc = cli_common_option(e, c, optarg, false, rules);
+		if (rc == 2)
+			return 2;
+		if (rc == 0)
+			continue;
+		if (c == O_TO) {
 			*to = optarg;
-			break;
-		case O_FROM:
+		} else if (c == O_FROM) {
 			*from = optarg;
-			break;
-		case O_IN:
+		} else if (c == O_IN) {
 			*iface = optarg;
-			break;
-		case O_FORMAT:
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0) {
-				cli_error(e->lang, "--format %s: expected text or json",
-					  "--format %s: text か json を指定してください", optarg);
-				return 2;
-			}
-			e->format = optarg;
-			break;
-		case 'o':
-			e->output = optarg;
-			break;
-		case O_LANG:
-			if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0) {
-				cli_error(e->lang, "--lang %s: expected ja or en",
-					  "--lang %s: ja か en を指定してください", optarg);
-				return 2;
-			}
-			e->lang = strcmp(optarg, "ja") == 0 ? LANG_JA : LANG_EN;
-			break;
-		case O_RULES:
-			*rules = optarg;
-			break;
-		case O_KIND:
-			e->kind = optarg;
-			break;
-		case 'h':
-		case O_HELP:
+		} else if (c == 'h' || c == CLI_O_HELP) {
 			query_usage(stdout, e->lang);
 			return 1;
-		default:
+		} else {
 			cli_error(e->lang, "query: unknown or incomplete option %s",
 				  "query: 不明または不完全なオプション %s", argv[optind - 1]);
 			return 2;

@@ -2812,3 +2812,13 @@ int proto_by_name(const char *s, size_t n, uint32_t *out)
 		}
 	return -1;
 }
+
+bool pset_eq(const struct pset *x, const struct pset *y)
+{
+	if (x->n != y->n)
+		return false;
+	for (size_t i = 0; i < x->n; i++)
+		if (x->iv[i].lo != y->iv[i].lo || x->iv[i].hi != y->iv[i].hi)
+			return false;
+	return true;
+}

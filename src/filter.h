@@ -129,6 +129,7 @@ int pset_union(struct arena *a, const struct pset *x, const struct pset *y, stru
 int pset_intersect(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
 int pset_minus(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
 bool pset_is_empty(const struct pset *s);
+bool pset_eq(const struct pset *x, const struct pset *y);
 bool pset_contains(const struct pset *s, uint32_t v);
 /* "22, 80-443" */
 const char *pset_format(struct arena *a, const struct pset *s, size_t max);
