@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../parsers/parsers.h"
@@ -89,12 +90,14 @@ int cli_setup(struct cli_env *e, const char *argv0, const char *rules)
 		cli_error(e->lang, "invalid rules data: %s", "ルールデータが不正です: %s", err);
 		return 2;
 	}
-	e->ctx = (struct run_ctx){.reg = &e->reg, .pol = &e->pol, .lang = e->lang};
+	e->ctx = (struct run_ctx){.reg = &e->reg, .pol = &e->pol, .lang = e->lang,
+				  .model_only = true};
 	return 0;
 }
 
 void cli_free(struct cli_env *e)
 {
+	cli_lines_free();
 	if (e->reg_loaded)
 		registry_free(&e->reg);
 	policy_free(&e->pol);
@@ -159,15 +162,56 @@ const char *cli_line_file(const struct input *in, unsigned line, unsigned *local
 	return f ? f : input_display_path(in);
 }
 
+/* The start of every line of the inputs a subcommand prints lines of
+ * (at most two: OLD and NEW), built once per input: a diff of a long
+ * config quotes hundreds of its lines. */
+static struct line_index {
+	const struct input *in;
+	const char *data;
+	size_t *off;              /* off[k]: where line k+1 starts */
+	size_t n;
+} line_ix[2];
+
+static const struct line_index *line_index_of(const struct input *in)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(line_ix); i++)
+		if (line_ix[i].in == in && line_ix[i].data == in->data)
+			return &line_ix[i];
+	struct line_index *x = line_ix[0].in ? &line_ix[1] : &line_ix[0];
+	free(x->off);
+	memset(x, 0, sizeof(*x));
+	size_t n = 1;
+	for (const char *p = in->data; (p = memchr(p, '\n', (size_t)(in->data + in->len - p))); p++)
+		n++;
+	if (!(x->off = malloc(n * sizeof(*x->off))))
+		return NULL;
+	x->in = in;
+	x->data = in->data;
+	x->off[x->n++] = 0;
+	for (size_t i = 0; i < in->len; i++)
+		if (in->data[i] == '\n' && x->n < n)
+			x->off[x->n++] = i + 1;
+	return x;
+}
+
+void cli_lines_free(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(line_ix); i++) {
+		free(line_ix[i].off);
+		memset(&line_ix[i], 0, sizeof(line_ix[i]));
+	}
+}
+
 int cli_line_text(const struct input *in, unsigned line, struct strbuf *sb)
 {
 	if (!in->data || line == 0)
 		return 0;
-	const char *p = in->data, *end = in->data + in->len;
-	for (unsigned n = 1; n < line && p < end; n++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		p = nl ? nl + 1 : end;
-	}
+	const struct line_index *x = line_index_of(in);
+	if (!x)
+		return EL_ENOMEM;
+	if (line > x->n)
+		return 0;
+	const char *p = in->data + x->off[line - 1], *end = in->data + in->len;
 	const char *e = memchr(p, '\n', (size_t)(end - p));
 	if (!e)
 		e = end;

@@ -70,6 +70,8 @@ const char *cli_line_file(const struct input *in, unsigned line, unsigned *local
  * safe to print (finding_scrub): never a secret. 0 or negative. */
 int cli_line_text(const struct input *in, unsigned line, struct strbuf *sb);
 
+/* Frees what cli_line_text keeps (cli_free does it). */
+void cli_lines_free(void);
 /* Writes out to e->output (atomically) or stdout. 0, or 2 printed. */
 int cli_write(const struct cli_env *e, const struct strbuf *out);
 

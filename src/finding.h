@@ -78,6 +78,9 @@ struct run_ctx {
 	/* --accept-partial: judge inputs under COVERAGE_MIN_PERCENT or whose
 	 * content contradicts --kind instead of refusing them. */
 	bool accept_partial;
+	/* Build the model only, run no check (edgelint query and diff read
+	 * the model, not the findings: src/cli.c). */
+	bool model_only;
 };
 
 /* Below this share of lines understood, an input's verdicts are not
