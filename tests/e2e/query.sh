@@ -62,5 +62,16 @@ bad_case no-to "give one FILE and --to" "$Y"
 bad_case ja-iface 'その名前のインターネット側インターフェースはありません。あるのは "pp 1" です' \
 	--lang ja "$Y" --in lan9 --to 192.168.100.5
 
+# A quoted line holding a secret of the input is masked: the PPPoE password
+# made equal to the partner range of filter 200050 (line 114).
+sed 's|pp auth myname branch02@isp.example.jp FAKE-isp-pass-0002|pp auth myname branch02@isp.example.jp 203.0.113.0/24|' "$Y" >"$TMP/secret.cfg"
+for fmt in text json; do
+	EDGELINT_SECRET_ORACLE=fatal "$BIN" query "$TMP/secret.cfg" --to 192.168.100.50:tcp/3389 --from 203.0.113.9 \
+		--format "$fmt" >"$TMP/out" 2>"$TMP/err"
+	check "query secret ($fmt): exit" 0 $?
+	if grep -qF '203.0.113.0/24' "$TMP/out"; then bad "query secret ($fmt): the password is printed"; else ok; fi
+	if grep -qF 'ip filter 200050 pass **** 192.168.100.50 tcp * 3389' "$TMP/out"; then ok; else bad "query secret ($fmt): line 114 not quoted masked"; fi
+done
+
 echo "query: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
