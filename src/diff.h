@@ -75,9 +75,11 @@ struct diff_result {
 };
 
 /* Compares the exposure of two parsed office-router inputs of one device.
- * internet: the public sources (registry data). Changes are sorted by
- * interface, family, target, destination, protocol, port, kind. Returns 0,
- * EL_ENOMEM or EL_ETOOBIG (more than DIFF_MAX_CHANGES changes). */
+ * internet: the public sources (registry data). Changes come in the order
+ * of their targets (interface name, family, kind of target, destination
+ * as text), and within a target added, widened, removed, narrowed, each in
+ * the order the filter walk found them. Returns 0, EL_ENOMEM or EL_ETOOBIG
+ * (more than DIFF_MAX_CHANGES changes). */
 #define DIFF_MAX_CHANGES 100000
 int diff_exposure(struct arena *a, const struct input *old_in, const struct input *new_in,
 		  const struct internet_data *internet, struct diff_result *out);
