@@ -703,22 +703,12 @@ static int asa_svc_members(struct asa *s, struct asa_obj *o, struct asa_svcs *ou
 	return rc;
 }
 
-static bool pset_same(const struct pset *x, const struct pset *y)
-{
-	if (x->n != y->n)
-		return false;
-	for (size_t i = 0; i < x->n; i++)
-		if (x->iv[i].lo != y->iv[i].lo || x->iv[i].hi != y->iv[i].hi)
-			return false;
-	return true;
-}
-
 /* Joins the entries of l that have the same protocols (keeping order). */
 static int svcs_merge(struct asa *s, struct asa_svcs *l)
 {
 	for (size_t k = 0; k < l->n; k++)
 		for (size_t j = k + 1; j < l->n;) {
-			if (!pset_same(&l->v[k].proto, &l->v[j].proto)) {
+			if (!pset_eq(&l->v[k].proto, &l->v[j].proto)) {
 				j++;
 				continue;
 			}

@@ -2802,3 +2802,38 @@ int filter_summarise(struct arena *a, const struct fbox_list *passed,
 	*nout = nres;
 	return 0;
 }
+
+static const struct {
+	uint32_t n;
+	const char *name;
+} proto_names[] = {{PROTO_TCP, "tcp"}, {PROTO_UDP, "udp"}, {PROTO_ICMP, "icmp"},
+		   {PROTO_ESP, "esp"}, {PROTO_GRE, "gre"}, {PROTO_AH, "ah"},
+		   {PROTO_ICMP6, "icmp6"}};
+
+const char *proto_name(uint32_t p)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(proto_names); i++)
+		if (proto_names[i].n == p)
+			return proto_names[i].name;
+	return NULL;
+}
+
+int proto_by_name(const char *s, size_t n, uint32_t *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(proto_names); i++)
+		if (str_ieq_n(s, n, proto_names[i].name)) {
+			*out = proto_names[i].n;
+			return 0;
+		}
+	return -1;
+}
+
+bool pset_eq(const struct pset *x, const struct pset *y)
+{
+	if (x->n != y->n)
+		return false;
+	for (size_t i = 0; i < x->n; i++)
+		if (x->iv[i].lo != y->iv[i].lo || x->iv[i].hi != y->iv[i].hi)
+			return false;
+	return true;
+}

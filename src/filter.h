@@ -72,6 +72,13 @@ struct pset {
 #define PROTO_AH 51
 #define PROTO_ICMP6 58
 
+/* The name reports give a protocol number ("tcp", "udp", "icmp", "icmp6",
+ * "esp", "ah", "gre"), or NULL for another number. */
+const char *proto_name(uint32_t p);
+/* The number of a protocol named as proto_name() names it (any letter
+ * case; n bytes of s): 0, or -1 for another name. */
+int proto_by_name(const char *s, size_t n, uint32_t *out);
+
 enum faction { FA_PASS, FA_DENY };
 
 /* One rule as the vendor wrote it. Empty sets match nothing; use the
@@ -124,6 +131,7 @@ int pset_union(struct arena *a, const struct pset *x, const struct pset *y, stru
 int pset_intersect(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
 int pset_minus(struct arena *a, const struct pset *x, const struct pset *y, struct pset *out);
 bool pset_is_empty(const struct pset *s);
+bool pset_eq(const struct pset *x, const struct pset *y);
 bool pset_contains(const struct pset *s, uint32_t v);
 /* "22, 80-443" */
 const char *pset_format(struct arena *a, const struct pset *s, size_t max);

@@ -83,6 +83,9 @@ struct run_ctx {
 	/* A live capture (--interface; capture.h): set only while run_live()
 	 * runs that input, NULL for every file. */
 	const struct cap_live *live;
+	/* Build the model only, run no check (edgelint query and diff read
+	 * the model, not the findings: src/cli.c). */
+	bool model_only;
 };
 
 /* Below this share of lines understood, an input's verdicts are not

@@ -106,3 +106,21 @@ const char *internet_variant_suffix(const struct src_judgement *j)
 		return "-all-public";
 	return "";
 }
+
+int internet_sources(struct arena *a, enum fam fam, const struct aset *inside,
+		     const struct aset *box, const struct aset *pub, struct aset *outside,
+		     struct aset *internet)
+{
+	struct aset all, in = *inside, u;
+	if (aset_all(a, fam, &all))
+		return EL_ENOMEM;
+	if (box && aset_union(a, &in, box, &u) == 0)
+		in = u;
+	if (aset_minus(a, &all, &in, outside))
+		return EL_ENOMEM;
+	if (aset_is_empty(pub)) {
+		*internet = *outside;
+		return 0;
+	}
+	return aset_intersect(a, outside, pub, internet) ? EL_ENOMEM : 0;
+}

@@ -62,6 +62,19 @@ double u128_to_double(struct u128 x);
 int internet_judge(struct arena *a, const struct aset *src, const struct aset *internet,
 		   const struct aset *outside, unsigned broad_prefix, struct src_judgement *out);
 
+/* The sources that can arrive on an internet-facing interface of a box
+ * whose inside networks are inside (and, for IPv4, whose own inside
+ * addresses are box; NULL for none): *outside is every address but
+ * those (a packet claiming to come from inside cannot complete a
+ * connection from outside), *internet its public part (pub, from
+ * rules/internet-sources.yaml; when pub is empty, as in a registry built
+ * by hand, every outside source counts: never fewer findings than that).
+ * The exposure check and `edgelint query` judge sources the same way.
+ * Returns 0 or EL_ENOMEM; the sets live in a. */
+int internet_sources(struct arena *a, enum fam fam, const struct aset *inside,
+		     const struct aset *box, const struct aset *pub, struct aset *outside,
+		     struct aset *internet);
+
 /* What a finding about a reach from these sources adds to its target's
  * message variant ("box", "forward", "inside"): "" for any source at all,
  * "-all-public" for every public source (only private and reserved ones

@@ -19,6 +19,7 @@
 
 #include "../parsers/parsers.h"
 #include "capture/capture.h"
+#include "cli.h"
 #include "finding.h"
 #include "model.h"
 #include "policy.h"
@@ -639,6 +640,11 @@ int main(int argc, char **argv)
 {
 	struct options opt = {.format = "text", .fail_on = -1};
 	enum lang lang = lang_early(argc, argv);
+	/* Subcommands (issue 17 §3-§4): their own options (src/cli*.c). */
+	if (argc > 1 && strcmp(argv[1], "query") == 0)
+		return cli_query_main(argc - 1, argv + 1, argv[0], lang);
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return cli_diff_main(argc - 1, argv + 1, argv[0], lang);
 	if (parse_options(argc, argv, &opt, lang)) {
 		fputs(lang == LANG_JA ? "詳しくは 'edgelint --help' を参照してください。\n"
 				      : "Try 'edgelint --help'.\n", stderr);

@@ -726,7 +726,8 @@ void run_parsed(struct input *in, const struct run_ctx *ctx)
 		input_fail(in, "the input is empty", "入力が空です");
 	} else if (p->parse(in, ctx) == 0 && input_kind_ok(in, p, ctx)) {
 		fatal = false;
-		checks_run(in, ctx);
+		if (!ctx->model_only)
+			checks_run(in, ctx);
 	}
 	diags_to_findings(in, ctx);
 	/* An error the parser or a check raised without stopping (a limit

@@ -89,18 +89,9 @@ static const struct service_def *xp_service(const struct xp *x, uint32_t proto, 
 static const char *proto_port_text(struct arena *a, const struct pset *proto,
 				   const struct pset *ports, bool ja)
 {
-	static const struct {
-		uint32_t n;
-		const char *name;
-	} names[] = {{PROTO_TCP, "tcp"}, {PROTO_UDP, "udp"}, {PROTO_ICMP, "icmp"},
-		     {PROTO_ESP, "esp"}, {PROTO_GRE, "gre"}, {PROTO_AH, "ah"},
-		     {PROTO_ICMP6, "icmp6"}};
 	if (proto->n == 1 && proto->iv[0].lo == proto->iv[0].hi) {
 		uint32_t p = proto->iv[0].lo;
-		const char *pn = NULL;
-		for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-			if (names[i].n == p)
-				pn = names[i].name;
+		const char *pn = proto_name(p);
 		char num[16];
 		if (!pn) {
 			snprintf(num, sizeof(num), ja ? "プロトコル %u" : "protocol %u", p);
@@ -662,20 +653,10 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 	{
 		const struct internet_data *id = &ctx->reg->internet;
 		const struct policy *pol = ctx->pol;
-		struct aset all, inside, u;
-		if (aset_all(x.a, fam, &all))
-			return;
-		inside = fam == FAM_V4 ? d->lan4 : d->lan6;
-		if (fam == FAM_V4 && aset_union(x.a, &inside, &d->box4, &u) == 0)
-			inside = u;
-		const struct aset *pub = fam == FAM_V4 ? &id->public4 : &id->public6;
-		if (aset_minus(x.a, &all, &inside, &x.outside))
-			return;
-		/* Without the data (a registry built by hand), every outside
-		 * source counts: never fewer findings than that. */
-		if (aset_is_empty(pub))
-			x.internet = x.outside;
-		else if (aset_intersect(x.a, &x.outside, pub, &x.internet))
+		if (internet_sources(x.a, fam, fam == FAM_V4 ? &d->lan4 : &d->lan6,
+				     fam == FAM_V4 ? &d->box4 : NULL,
+				     fam == FAM_V4 ? &id->public4 : &id->public6, &x.outside,
+				     &x.internet))
 			return;
 		x.broad_prefix = fam == FAM_V4
 			? (pol->broad_prefix4_set ? pol->broad_prefix4 : id->broad_prefix4)

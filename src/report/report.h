@@ -111,6 +111,9 @@ void *report_not_checked_json(const struct registry *reg, const struct input *in
 /* Writes a jansson value (json_t *) to out as indented JSON in insertion
  * order and releases it. 0 or negative. */
 int report_dump_json(void *root, struct strbuf *out);
+/* A SARIF artifact URI for a path (json_t *): relative and '/'-separated
+ * as given, percent-encoded; "stdin" for "-". */
+void *report_sarif_uri(const char *path);
 /* Kind name for an input ("router-facts"), or NULL when undetected. */
 const char *report_kind_name(const struct input *in);
 

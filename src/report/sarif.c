@@ -42,8 +42,8 @@ static const char *sarif_security_severity(enum severity s)
 	return v[s];
 }
 
-/* A relative, '/'-separated, percent-encoded URI for a path. */
-static json_t *sarif_uri(const char *path)
+/* A relative, '/'-separated, percent-encoded URI for a path (report.h). */
+void *report_sarif_uri(const char *path)
 {
 	if (strcmp(path, "-") == 0)
 		return json_string("stdin");
@@ -188,7 +188,7 @@ static int sarif_result(struct report_run *run, struct input *in, const struct f
 	json_t *region = json_pack("{s:i}", "startLine",
 				   (json_int_t)(line && !f->is_packet ? line : 1));
 	json_t *loc = json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation", "artifactLocation",
-				"uri", sarif_uri(uri_path), "region", region);
+				"uri", report_sarif_uri(uri_path), "region", region);
 	json_t *locs = json_array();
 	json_array_append_new(locs, loc);
 	json_object_set_new(r, "locations", locs);

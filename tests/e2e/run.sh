@@ -1649,5 +1649,9 @@ if [ -d "$CORPUS" ]; then
 		"$(grep -cv '^#' tests/e2e/corpus-kinds.txt)"
 fi
 
+# ---- edgelint query / diff (issue 17 §3-§4): tests/e2e/query.sh, diff.sh ------
+if bash tests/e2e/query.sh "$BIN" >"$TMP/dq" 2>&1; then ok; tail -1 "$TMP/dq"; else bad "edgelint query (tests/e2e/query.sh)"; cat "$TMP/dq"; fi
+if bash tests/e2e/diff.sh "$BIN" >"$TMP/dq" 2>&1; then ok; tail -1 "$TMP/dq"; else bad "edgelint diff (tests/e2e/diff.sh)"; cat "$TMP/dq"; fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
