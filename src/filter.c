@@ -2184,16 +2184,11 @@ struct fpoint {
 	struct u128 src, dst;
 };
 
-static bool aset_has_point(const struct aset *s, struct u128 v)
-{
-	return aset_meets_iv(s, v, v);
-}
-
 static bool box_has_point(const struct fbox *b, const struct fpoint *p)
 {
 	return pset_contains(&b->proto, p->proto) && pset_contains(&b->dport, p->dport) &&
-	       pset_contains(&b->sport, p->sport) && aset_has_point(&b->dst, p->dst) &&
-	       aset_has_point(&b->src, p->src);
+	       pset_contains(&b->sport, p->sport) && aset_has(&b->dst, p->dst) &&
+	       aset_has(&b->src, p->src);
 }
 
 static void box_corner(const struct fbox *b, bool high, struct fpoint *p)

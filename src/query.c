@@ -312,18 +312,7 @@ static bool is_box(const struct device *d, const struct wan_if *w, const struct 
 		return false;
 	if (u128_cmp(w->addr4, BOX_UNKNOWN_ADDR4) != 0 && u128_cmp(w->addr4, rq->to) == 0)
 		return true;
-	for (size_t i = 0; i < d->box4.n; i++)
-		if (u128_cmp(d->box4.iv[i].lo, rq->to) <= 0 && u128_cmp(rq->to, d->box4.iv[i].hi) <= 0)
-			return true;
-	return false;
-}
-
-static bool aset_has(const struct aset *s, struct u128 v)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (u128_cmp(s->iv[i].lo, v) <= 0 && u128_cmp(v, s->iv[i].hi) <= 0)
-			return true;
-	return false;
+	return aset_has(&d->box4, rq->to);
 }
 
 /* The box's services on w (family fam). */
