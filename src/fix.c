@@ -1,0 +1,289 @@
+/*
+ * fix.c — the vendor-neutral half of fixes (issue 17 §1–§2, fix.h): the
+ * blocks, free numbers outside reserved ranges, the script (--format
+ * fix) and the merge of the edits into the file (--apply-fix). The
+ * commands themselves are built by the format's builder (parsers/).
+ */
+#include "fix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct fix_block *fix_block_new(struct input *in, struct fix_set *s, const struct finding *f)
+{
+	struct fix_block *nb = input_grow(in, s->b, &s->cap, s->n, sizeof(*s->b));
+	if (!nb)
+		return NULL;
+	s->b = nb;
+	struct fix_block *b = &s->b[s->n++];
+	memset(b, 0, sizeof(*b));
+	b->f = f;
+	return b;
+}
+
+int fix_cmd(struct input *in, struct fix_block *b, const char *cmd)
+{
+	const char **nc = input_grow(in, b->cmds, &b->capcmds, b->ncmds, sizeof(*b->cmds));
+	if (!nc)
+		return EL_ENOMEM;
+	b->cmds = nc;
+	const char *c = arena_strdup(&in->arena, cmd);
+	if (!c)
+		return input_nomem(in, 0);
+	b->cmds[b->ncmds++] = c;
+	return 0;
+}
+
+int fix_edit(struct input *in, struct fix_block *b, enum fix_op op, unsigned line,
+	     const char *text)
+{
+	struct fix_edit *ne = input_grow(in, b->edits, &b->capedits, b->nedits, sizeof(*b->edits));
+	if (!ne)
+		return EL_ENOMEM;
+	b->edits = ne;
+	const char *t = NULL;
+	if (text && !(t = arena_strdup(&in->arena, text)))
+		return input_nomem(in, line);
+	b->edits[b->nedits++] = (struct fix_edit){.op = op, .line = line, .text = t};
+	return 0;
+}
+
+void fix_none(struct fix_block *b, const char *why, const char *why_ja)
+{
+	b->why = why;
+	b->why_ja = why_ja;
+	b->ncmds = 0;
+	b->nedits = 0;
+}
+
+static int long_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+long fix_free_number(const long *used, size_t n, const struct fix_range *reserved,
+		     size_t nreserved, long first, long max)
+{
+	long *u = NULL;
+	if (n) {
+		u = malloc(n * sizeof(*u));
+		if (!u)
+			return -1;   /* no number rather than a taken one */
+		memcpy(u, used, n * sizeof(*u));
+		qsort(u, n, sizeof(*u), long_cmp);
+	}
+	long c = first;
+	size_t i = 0;
+	for (bool moved = true; moved && c <= max;) {
+		moved = false;
+		while (i < n && u[i] < c)
+			i++;
+		if (i < n && u[i] == c) {
+			c++;
+			moved = true;
+			continue;
+		}
+		for (size_t k = 0; k < nreserved; k++)
+			if (c >= reserved[k].lo && c <= reserved[k].hi) {
+				if (reserved[k].hi >= max) {
+					c = max + 1;
+					break;
+				}
+				c = reserved[k].hi + 1;
+				moved = true;
+				break;
+			}
+	}
+	free(u);
+	return c <= max ? c : -1;
+}
+
+int fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (in->error || !in->kind)
+		return 0;
+	if (in->kind->fix)
+		return in->kind->fix(in, ctx, out);
+	return 0;
+}
+
+/* Whether a finding calls for a change (open, not a pass or excepted). */
+static bool fix_open(const struct finding *f)
+{
+	return f->status == FST_FAIL || f->status == FST_WARN;
+}
+
+/* "# " + text scrubbed + "\n". */
+static int fix_comment_line(const struct input *in, const char *mark, const char *text,
+			    struct strbuf *sb)
+{
+	int rc = sb_adds(sb, mark);
+	if (rc == 0)
+		rc = sb_adds(sb, " ");
+	if (rc == 0)
+		rc = finding_scrub(in, text, strlen(text), sb);
+	return rc ? rc : sb_adds(sb, "\n");
+}
+
+int fix_render(const struct input *in, const struct fix_set *s, enum lang l,
+	       struct strbuf *sb)
+{
+	bool ja = l == LANG_JA;
+	const char *mark = in->kind && in->kind->fix_comment ? in->kind->fix_comment : "#";
+	struct strbuf t;
+	sb_init(&t, 1u << 20);
+	int rc = sb_printf(&t, ja ? "edgelint の修正: %s" : "edgelint fixes: %s",
+			   input_display_path(in));
+	if (rc == 0)
+		rc = fix_comment_line(in, mark, sb_str(&t), sb);
+	if (rc == 0 && in->error) {
+		sb_reset(&t);
+		const char *e = input_error_text(in, ja);
+		rc = sb_adds(&t, ja ? "入力を読めなかったため、修正はありません: "
+				    : "no fixes: the input could not be read: ");
+		if (rc == 0)
+			rc = sb_adds(&t, e);
+		if (rc == 0)
+			rc = fix_comment_line(in, mark, sb_str(&t), sb);
+	}
+	if (rc == 0 && !in->error && !in->kind->fix) {
+		rc = fix_comment_line(in, mark,
+				      ja ? "この形式の修正コマンドはまだ作れません。各指摘の「修正」を参照してください。"
+					 : "edgelint builds no fix commands for this format yet; "
+					   "see each finding's fix text.",
+				      sb);
+	}
+	size_t open = 0;
+	for (size_t i = 0; rc == 0 && i < in->nfindings; i++)
+		open += fix_open(&in->findings[i]);
+	if (rc == 0 && !in->error && in->kind->fix && open == 0)
+		rc = fix_comment_line(in, mark, ja ? "直すべき指摘はありません。"
+						   : "nothing to fix.", sb);
+	for (size_t i = 0; rc == 0 && i < s->n; i++) {
+		const struct fix_block *b = &s->b[i];
+		const struct finding *f = b->f;
+		sb_reset(&t);
+		rc = sb_adds(sb, "\n");
+		if (rc == 0)
+			rc = sb_printf(&t, ja ? "%s %s（%u 行目）: " : "%s %s (line %u): ", f->rule->id,
+				       f->rule->name, f->line);
+		if (rc == 0)
+			rc = finding_message(in, f, l, &t);
+		if (rc == 0)
+			rc = fix_comment_line(in, mark, sb_str(&t), sb);
+		if (rc == 0 && b->by) {
+			sb_reset(&t);
+			rc = sb_printf(&t, ja ? "→ %s（%u 行目）の修正で直ります。"
+					      : "-> fixed by the commands for %s (line %u).",
+				       b->by->rule->id, b->by->line);
+			if (rc == 0)
+				rc = fix_comment_line(in, mark, sb_str(&t), sb);
+		}
+		if (rc == 0 && b->why) {
+			sb_reset(&t);
+			rc = sb_adds(&t, ja ? "修正コマンドは作れません: " : "no fix command: ");
+			if (rc == 0)
+				rc = sb_adds(&t, ja && b->why_ja ? b->why_ja : b->why);
+			if (rc == 0)
+				rc = fix_comment_line(in, mark, sb_str(&t), sb);
+		}
+		if (rc == 0 && b->note)
+			rc = fix_comment_line(in, mark, ja && b->note_ja ? b->note_ja : b->note, sb);
+		for (size_t k = 0; rc == 0 && k < b->ncmds; k++) {
+			rc = finding_scrub(in, b->cmds[k], strlen(b->cmds[k]), sb);
+			if (rc == 0)
+				rc = sb_adds(sb, "\n");
+		}
+	}
+	if (rc == 0 && s->tail)
+		rc = sb_printf(sb, "%s\n", s->tail);
+	sb_free(&t);
+	return rc;
+}
+
+/* The edits touching one line, gathered for the merge. */
+struct fix_line_edits {
+	const char *replace;      /* the last replacement, or NULL */
+	bool del;
+	const char **ins;         /* lines to add after it, in order */
+	size_t nins;
+};
+
+int fix_apply(const struct input *in, const struct fix_set *s, struct strbuf *sb)
+{
+	/* Lines of the input: offsets of their starts. */
+	size_t nl = 1;
+	for (size_t i = 0; i < in->len; i++)
+		nl += in->data[i] == '\n';
+	struct fix_line_edits *le = calloc(nl + 1, sizeof(*le));
+	size_t nedits = 0;
+	for (size_t i = 0; i < s->n; i++)
+		nedits += s->b[i].nedits;
+	const char **insbuf = calloc(nedits + 1, sizeof(*insbuf));
+	if (!le || !insbuf) {
+		free(le);
+		free(insbuf);
+		return EL_ENOMEM;
+	}
+	/* Insertions first counted per line, then laid out in one buffer. */
+	size_t *cnt = calloc(nl + 1, sizeof(*cnt));
+	if (!cnt) {
+		free(le);
+		free(insbuf);
+		return EL_ENOMEM;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k < s->b[i].nedits; k++) {
+			const struct fix_edit *e = &s->b[i].edits[k];
+			if (e->line > nl)
+				continue;
+			if (e->op == FIX_INSERT_AFTER)
+				cnt[e->line]++;
+			else if (e->op == FIX_REPLACE)
+				le[e->line].replace = e->text;
+			else
+				le[e->line].del = true;
+		}
+	size_t off = 0;
+	for (size_t ln = 0; ln <= nl; ln++) {
+		le[ln].ins = insbuf + off;
+		off += cnt[ln];
+	}
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k < s->b[i].nedits; k++) {
+			const struct fix_edit *e = &s->b[i].edits[k];
+			if (e->op == FIX_INSERT_AFTER && e->line <= nl)
+				le[e->line].ins[le[e->line].nins++] = e->text;
+		}
+	free(cnt);
+	/* The file's own line end ("\r\n" when its first line has one). */
+	const char *eol = "\n";
+	const char *nlp = in->len ? memchr(in->data, '\n', in->len) : NULL;
+	if (nlp && nlp > in->data && nlp[-1] == '\r')
+		eol = "\r\n";
+	int rc = 0;
+	for (size_t k = 0; rc == 0 && k < le[0].nins; k++)
+		rc = sb_printf(sb, "%s%s", le[0].ins[k], eol);
+	size_t pos = 0;
+	for (size_t ln = 1; rc == 0 && pos < in->len; ln++) {
+		const char *e = memchr(in->data + pos, '\n', in->len - pos);
+		size_t end = e ? (size_t)(e - in->data) + 1 : in->len;
+		if (le[ln].del) {
+			/* dropped */
+		} else if (le[ln].replace) {
+			rc = sb_printf(sb, "%s%s", le[ln].replace, eol);
+		} else {
+			rc = sb_add(sb, in->data + pos, end - pos);
+			if (rc == 0 && !e)
+				rc = sb_adds(sb, eol);
+		}
+		for (size_t k = 0; rc == 0 && k < le[ln].nins; k++)
+			rc = sb_printf(sb, "%s%s", le[ln].ins[k], eol);
+		pos = end;
+	}
+	free(le);
+	free(insbuf);
+	return rc;
+}
