@@ -56,6 +56,11 @@ struct rfx_list {
 	size_t n;
 	char *tail;               /* "dynamic …" as written, or "" */
 	const struct finding *done_by;   /* EL101/EL103 wrote it new */
+	/* Filters a block took out of the list, and the block's finding:
+	 * a reach through one of them is fixed by that block. */
+	long removed[8];
+	const struct finding *removed_by[8];
+	size_t nremoved;
 	struct rfx_list *next;
 };
 
@@ -210,6 +215,24 @@ static const char *rfx_select(struct arena *a, const struct wan_if *w)
 	return NULL;
 }
 
+/* The line of `pp select N` / `tunnel select N` for w (the block its
+ * interface commands go in), 0 when the file has none. */
+static unsigned rfx_select_line(struct rfx *x, const struct wan_if *w)
+{
+	const char *sel = rfx_select(&x->in->arena, w);
+	char *t[4];
+	char *want[4];
+	size_t nw = sel ? rfx_split(&x->in->arena, sel, want, 4) : 0;
+	for (unsigned ln = 1; nw == 3 && ln <= x->nlines; ln++) {
+		const char *s = rfx_line(x, ln);
+		size_t nt = s ? rfx_split(&x->in->arena, s, t, 4) : 0;
+		if (nt == 3 && strcmp(t[0], want[0]) == 0 && strcmp(t[1], want[1]) == 0 &&
+		    strcmp(t[2], want[2]) == 0)
+			return ln;
+	}
+	return 0;
+}
+
 /* The list state of w's in list of one family, created from the file on
  * first use. NULL with *why set when it cannot be rewritten. */
 static struct rfx_list *rfx_list_of(struct rfx *x, const struct wan_if *w, bool v6,
@@ -234,6 +257,15 @@ static struct rfx_list *rfx_list_of(struct rfx *x, const struct wan_if *w, bool 
 	l->indent = "";
 	if (!fl->present) {
 		l->line = w->line;
+		if (rfx_select(a, w)) {
+			/* Inside the interface's select block. */
+			l->line = rfx_select_line(x, w);
+			if (!l->line) {
+				*why = "the file has no select block for the interface to put its list in";
+				*why_ja = "リストを置くインターフェースの select のまとまりがファイルにありません";
+				return NULL;
+			}
+		}
 		const char *ws = rfx_line(x, w->line);
 		if (ws && (ws[0] == ' ' || ws[0] == '\t'))
 			l->indent = arena_strndup(a, ws, strspn(ws, " \t"));
@@ -354,7 +386,11 @@ static const struct wan_if *rfx_wan(const struct input *in, const struct finding
 	if (!iface)
 		return NULL;
 	size_t n = strlen(iface);
-	*v6 = strcmp(f->rule->id, "EL103") == 0;
+	const char *fam = NULL;
+	for (size_t i = 0; i < f->nargs; i++)
+		if (strcmp(f->arg_key[i], "family") == 0)
+			fam = f->arg_val[i];
+	*v6 = strcmp(f->rule->id, "EL103") == 0 || (fam && strcmp(fam, "IPv6") == 0);
 	if (n > 7 && strcmp(iface + n - 7, " (IPv4)") == 0)
 		n -= 7;
 	else if (n > 7 && strcmp(iface + n - 7, " (IPv6)") == 0) {
@@ -424,15 +460,30 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 	const char *defs[16];
 	size_t nd = 0;
 	if (!v6) {
-		/* The VPN the router terminates [CR §8.1.25 examples]. */
+		/* The VPN the router terminates [CR §8.1.25 examples], to the
+		 * router alone: behind NAT only the router (and forwards) can be
+		 * reached, so "*" names it; without NAT, its own address. */
+		const char *to = "*";
+		bool known = !(w->addr4.hi == BOX_UNKNOWN_ADDR4.hi && w->addr4.lo == BOX_UNKNOWN_ADDR4.lo);
+		if (!w->nat4 && known)
+			to = arena_printf(a, "%u.%u.%u.%u", (unsigned)(w->addr4.lo >> 24) & 255,
+					  (unsigned)(w->addr4.lo >> 16) & 255, (unsigned)(w->addr4.lo >> 8) & 255,
+					  (unsigned)w->addr4.lo & 255);
 		for (size_t i = 0; i < x->in->dev.nsvcs && nd < 8; i++) {
 			const struct box_service *s = &x->in->dev.svcs[i];
 			if (!s->enabled || s->cls != SVC_VPN || strcmp(s->name, "pptp") == 0)
 				continue;
+			if (!w->nat4 && !known) {
+				fix_none(b, "the interface has no NAT and the file does not give its address, so "
+					    "no filter can pass the VPN to the router alone; write the list by hand",
+					 "インターフェースに NAT がなく、ファイルにそのアドレスもないため、VPN をルータ"
+					 "だけに通すフィルタを作れません。リストを手で書いてください");
+				return 0;
+			}
 			if (s->proto == PROTO_ESP)
-				defs[nd++] = "pass * * esp * *";
+				defs[nd++] = arena_printf(a, "pass * %s esp * *", to);
 			else if (s->proto == PROTO_UDP && s->port)
-				defs[nd++] = arena_printf(a, "pass * * udp * %u", (unsigned)s->port);
+				defs[nd++] = arena_printf(a, "pass * %s udp * %u", to, (unsigned)s->port);
 		}
 	} else {
 		/* What the line needs (rules/ports.yaml infrastructure): ICMPv6
@@ -528,6 +579,24 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 	return rc;
 }
 
+/* Takes filter num out of l (the block of finding f does): 0, or -1 when
+ * it is not in the list. */
+static int rfx_remove(struct rfx_list *l, long num, const struct finding *f)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->nums[i] != num)
+			l->nums[o++] = l->nums[i];
+	if (o == l->n)
+		return -1;
+	l->n = o;
+	if (l->nremoved < ARRAY_SIZE(l->removed)) {
+		l->removed[l->nremoved] = num;
+		l->removed_by[l->nremoved++] = f;
+	}
+	return 0;
+}
+
 /* "22, 80-443" (pset_format) as a YAMAHA port field "22,80-443"; NULL
  * when it has more items than a filter holds. */
 static const char *rfx_ports(struct arena *a, const char *p)
@@ -566,6 +635,13 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 		b->by = l->done_by;
 		return 0;
 	}
+	const char *rule0 = rfx_arg(f, "rule_name");
+	long rn0 = rule0 && rfx_is_num(rule0) ? strtol(rule0, NULL, 10) : -1;
+	for (size_t i = 0; i < l->nremoved; i++)
+		if (l->removed[i] == rn0) {
+			b->by = l->removed_by[i];
+			return 0;
+		}
 	const char *proto = rfx_arg(f, "proto"), *ports = rfx_arg(f, "ports");
 	const char *dst = rfx_arg(f, "dst"), *rule = rfx_arg(f, "rule_name");
 	struct arena *a = &x->in->arena;
@@ -602,6 +678,24 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 			at = i;
 			break;
 		}
+	/* A filter that passes this service and nothing else is taken out
+	 * instead: a reject ahead of it would leave a filter that can never
+	 * match (EL108). */
+	const struct flist *fl = v6 ? &w->in6 : &w->in4;
+	for (size_t i = 0; at < l->n && i < fl->n; i++) {
+		const struct frule *r = &fl->rules[i];
+		if (!r->name || !rfx_is_num(r->name) || strtol(r->name, NULL, 10) != rn)
+			continue;
+		uint32_t pn = strcmp(proto, "tcp") == 0 ? PROTO_TCP : PROTO_UDP;
+		const char *rp = r->dport.n ? pset_format(a, &r->dport, 60) : NULL;
+		if (r->action == FA_PASS && r->proto.n == 1 && r->proto.iv[0].lo == pn &&
+		    r->proto.iv[0].hi == pn && rp && ports && strcmp(rp, ports) == 0 &&
+		    (strcmp(dst, "*") == 0 || aset_is_all(&r->dst))) {
+			rfx_remove(l, rn, f);
+			return rfx_emit_list(x, b, l);
+		}
+		break;
+	}
 	memmove(&l->nums[at + 1], &l->nums[at], (l->n - at) * sizeof(l->nums[0]));
 	l->nums[at] = num;
 	l->n++;
@@ -717,7 +811,7 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 	size_t o = 0;
 	for (size_t i = 0; i < l->n; i++)
 		if (l->nums[i] != rm)
-			l->nums[o++] = l->nums[i];
+			o++;
 	if (rm < 0 || o == l->n || o == 0) {
 		fix_none(b, "no single pass-all filter to remove (the list passes everything through several "
 			    "filters); rewrite it by hand",
@@ -725,7 +819,7 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 			 "手で書き直してください");
 		return 0;
 	}
-	l->n = o;
+	rfx_remove(l, rm, b->f);
 	b->note = "What the removed filter let in that is still needed must be passed by a filter of its "
 		  "own, placed before the list ends.";
 	b->note_ja = "外したフィルタが通していたもののうち今も必要なものは、専用のフィルタを作ってリストの"
