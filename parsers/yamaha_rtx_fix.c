@@ -532,8 +532,7 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 		rc = c ? rfx_emit_filter(x, b, v6, c) : input_nomem(x->in, 0);
 		l->nums[l->n++] = num;
 	}
-	if (rc == 0)
-		rc = rfx_emit_list(x, b, l);
+	/* The out list first: once the in list is bound, replies need it. */
 	if (rc == 0 && !rfx_has_out(x, w, v6)) {
 		/* Replies to what goes out: `dynamic` in the out list [CR §8.1.14]. */
 		long np = rfx_number(x), nt = rfx_number(x), nu = rfx_number(x);
@@ -567,6 +566,8 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 			rc = text ? fix_edit(x->in, b, FIX_INSERT_AFTER, l->line, text)
 				  : input_nomem(x->in, 0);
 	}
+	if (rc == 0)
+		rc = rfx_emit_list(x, b, l);
 	if (rc == 0) {
 		l->done_by = b->f;
 		b->note = "The new list passes only the VPN the router terminates and the policy's "
