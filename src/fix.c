@@ -148,22 +148,21 @@ int fix_render(const struct input *in, const struct fix_set *s, enum lang l,
 		if (rc == 0)
 			rc = fix_comment_line(in, mark, sb_str(&t), sb);
 	}
-	if (rc == 0 && !in->error && !in->kind->fix) {
-		rc = fix_comment_line(in, mark,
-				      ja ? "この形式の修正コマンドはまだ作れません。各指摘の「修正」を参照してください。"
-					 : "edgelint builds no fix commands for this format yet; "
-					   "see each finding's fix text.",
-				      sb);
-	}
+	bool builds = in->kind && in->kind->fix;
 	size_t open = 0;
 	for (size_t i = 0; rc == 0 && i < in->nfindings; i++)
 		open += fix_open(&in->findings[i]);
-	if (rc == 0 && !in->error && in->kind->fix && open == 0)
+	if (rc == 0 && !in->error && builds && open == 0)
 		rc = fix_comment_line(in, mark, ja ? "直すべき指摘はありません。"
 						   : "nothing to fix.", sb);
-	for (size_t i = 0; rc == 0 && i < s->n; i++) {
-		const struct fix_block *b = &s->b[i];
-		const struct finding *f = b->f;
+	/* Every open finding in order: its block, or the advice in words
+	 * (the builders make blocks in finding order). */
+	size_t j = 0;
+	for (size_t i = 0; rc == 0 && i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		const struct fix_block *b = j < s->n && s->b[j].f == f ? &s->b[j++] : NULL;
+		if (!b && !fix_open(f))
+			continue;
 		sb_reset(&t);
 		rc = sb_adds(sb, "\n");
 		if (rc == 0)
@@ -173,6 +172,15 @@ int fix_render(const struct input *in, const struct fix_set *s, enum lang l,
 			rc = finding_message(in, f, l, &t);
 		if (rc == 0)
 			rc = fix_comment_line(in, mark, sb_str(&t), sb);
+		if (rc == 0 && !b) {
+			sb_reset(&t);
+			rc = sb_adds(&t, ja ? "修正コマンドは作れません。対処: " : "no fix command; what to do: ");
+			if (rc == 0)
+				rc = finding_fix(in, f, l, &t);
+			if (rc == 0)
+				rc = fix_comment_line(in, mark, sb_str(&t), sb);
+			continue;
+		}
 		if (rc == 0 && b->by) {
 			sb_reset(&t);
 			rc = sb_printf(&t, ja ? "→ %s（%u 行目）の修正で直ります。"
