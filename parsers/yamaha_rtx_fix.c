@@ -69,9 +69,7 @@ struct rfx {
 	const struct run_ctx *ctx;
 	struct fix_set *out;
 	const struct vendor_numbers *vn;
-	/* Lines of the file: starts (nlines + 1 offsets). */
-	size_t *ls;
-	unsigned nlines;
+	struct fix_text txt;      /* the file by lines */
 	long *used;               /* numbers taken (file + fixes) */
 	size_t nused, capused;
 	unsigned last_filter4, last_filter6;   /* where new filters go (0: end) */
@@ -80,36 +78,6 @@ struct rfx {
 	const struct finding **gone_by;
 	size_t ngone, capgone;
 };
-
-/* The text of line k (1-based), without its line end, in the arena. */
-static const char *rfx_line(struct rfx *x, unsigned k)
-{
-	if (k < 1 || k > x->nlines)
-		return NULL;
-	size_t a = x->ls[k - 1], b = x->ls[k];
-	while (b > a && (x->in->data[b - 1] == '\n' || x->in->data[b - 1] == '\r'))
-		b--;
-	return arena_strndup(&x->in->arena, x->in->data + a, b - a);
-}
-
-/* Splits s (copied) at blanks into at most max tokens. */
-static size_t rfx_split(struct arena *a, const char *s, char **t, size_t max)
-{
-	char *c = arena_strdup(a, s);
-	size_t n = 0;
-	if (!c)
-		return 0;
-	for (char *p = c; *p && n < max;) {
-		while (*p == ' ' || *p == '\t')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		t[n++] = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-	}
-	return n;
-}
 
 static bool rfx_is_num(const char *s)
 {
@@ -137,33 +105,21 @@ static int rfx_use(struct rfx *x, long v)
 static int rfx_scan(struct rfx *x)
 {
 	struct input *in = x->in;
-	size_t n = 1;
-	for (size_t i = 0; i < in->len; i++)
-		n += in->data[i] == '\n';
-	x->ls = arena_alloc(&in->arena, (n + 1) * sizeof(*x->ls));
-	if (!x->ls)
-		return input_nomem(in, 0);
-	unsigned k = 0;
-	x->ls[0] = 0;
-	for (size_t i = 0; i < in->len; i++)
-		if (in->data[i] == '\n')
-			x->ls[++k] = i + 1;
-	if (in->len && x->ls[k] < in->len)
-		x->ls[++k] = in->len;
-	x->nlines = k;
+	if (fix_text_init(in, &x->txt))
+		return EL_ENOMEM;
 	struct arena scratch = {0};
 	char *t[RFX_MAX_TOK];
 	int rc = 0;
-	for (unsigned ln = 1; rc == 0 && ln <= x->nlines; ln++) {
+	for (unsigned ln = 1; rc == 0 && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->ls[ln - 1], b = x->ls[ln];
+		size_t a = x->txt.ls[ln - 1], b = x->txt.ls[ln];
 		char *s = arena_strndup(&scratch, in->data + a, b - a);
 		if (!s) {
 			rc = input_nomem(in, ln);
 			break;
 		}
 		s[strcspn(s, "\r\n")] = '\0';
-		size_t nt = rfx_split(&scratch, s, t, RFX_MAX_TOK);
+		size_t nt = fix_split(&scratch, s, t, RFX_MAX_TOK);
 		if (nt < 3 || (strcmp(t[0], "ip") != 0 && strcmp(t[0], "ipv6") != 0))
 			continue;
 		bool filt = false;
@@ -222,10 +178,10 @@ static unsigned rfx_select_line(struct rfx *x, const struct wan_if *w)
 	const char *sel = rfx_select(&x->in->arena, w);
 	char *t[4];
 	char *want[4];
-	size_t nw = sel ? rfx_split(&x->in->arena, sel, want, 4) : 0;
-	for (unsigned ln = 1; nw == 3 && ln <= x->nlines; ln++) {
-		const char *s = rfx_line(x, ln);
-		size_t nt = s ? rfx_split(&x->in->arena, s, t, 4) : 0;
+	size_t nw = sel ? fix_split(&x->in->arena, sel, want, 4) : 0;
+	for (unsigned ln = 1; nw == 3 && ln <= x->txt.n; ln++) {
+		const char *s = fix_text_line(x->in, &x->txt, ln);
+		size_t nt = s ? fix_split(&x->in->arena, s, t, 4) : 0;
 		if (nt == 3 && strcmp(t[0], want[0]) == 0 && strcmp(t[1], want[1]) == 0 &&
 		    strcmp(t[2], want[2]) == 0)
 			return ln;
@@ -266,15 +222,15 @@ static struct rfx_list *rfx_list_of(struct rfx *x, const struct wan_if *w, bool 
 				return NULL;
 			}
 		}
-		const char *ws = rfx_line(x, w->line);
+		const char *ws = fix_text_line(x->in, &x->txt, w->line);
 		if (ws && (ws[0] == ' ' || ws[0] == '\t'))
 			l->indent = arena_strndup(a, ws, strspn(ws, " \t"));
 	} else {
 		l->bound = true;
 		l->line = fl->line;
-		const char *phys = rfx_line(x, fl->line);
+		const char *phys = fix_text_line(x->in, &x->txt, fl->line);
 		char *t[RFX_MAX_TOK];
-		size_t nt = phys ? rfx_split(a, phys, t, RFX_MAX_TOK) : 0;
+		size_t nt = phys ? fix_split(a, phys, t, RFX_MAX_TOK) : 0;
 		size_t at = 0;
 		while (at < nt && strcmp(t[at], "in") != 0)
 			at++;
@@ -372,43 +328,8 @@ static int rfx_emit_filter(struct rfx *x, struct fix_block *b, bool v6, const ch
 	if (!at)
 		at = v6 ? x->last_filter4 : x->last_filter6;
 	if (!at)
-		at = x->nlines;
+		at = x->txt.n;
 	return rc ? rc : fix_edit(x->in, b, FIX_INSERT_AFTER, at, cmd);
-}
-
-/* The wan of a finding: "lan2 (IPv4)" or "lan2"; *v6 from the suffix. */
-static const struct wan_if *rfx_wan(const struct input *in, const struct finding *f, bool *v6)
-{
-	const char *iface = NULL;
-	for (size_t i = 0; i < f->nargs; i++)
-		if (strcmp(f->arg_key[i], "interface") == 0)
-			iface = f->arg_val[i];
-	if (!iface)
-		return NULL;
-	size_t n = strlen(iface);
-	const char *fam = NULL;
-	for (size_t i = 0; i < f->nargs; i++)
-		if (strcmp(f->arg_key[i], "family") == 0)
-			fam = f->arg_val[i];
-	*v6 = strcmp(f->rule->id, "EL103") == 0 || (fam && strcmp(fam, "IPv6") == 0);
-	if (n > 7 && strcmp(iface + n - 7, " (IPv4)") == 0)
-		n -= 7;
-	else if (n > 7 && strcmp(iface + n - 7, " (IPv6)") == 0) {
-		n -= 7;
-		*v6 = true;
-	}
-	for (const struct wan_if *w = in->dev.wans; w; w = w->next)
-		if (strlen(w->name) == n && memcmp(w->name, iface, n) == 0)
-			return w;
-	return NULL;
-}
-
-static const char *rfx_arg(const struct finding *f, const char *k)
-{
-	for (size_t i = 0; i < f->nargs; i++)
-		if (strcmp(f->arg_key[i], k) == 0)
-			return f->arg_val[i];
-	return NULL;
 }
 
 /* Whether the file binds an out list of w's family (inside its select
@@ -419,14 +340,14 @@ static bool rfx_has_out(struct rfx *x, const struct wan_if *w, bool v6)
 	char *t[8];
 	const char *cur = NULL;
 	bool found = false;
-	for (unsigned ln = 1; !found && ln <= x->nlines; ln++) {
+	for (unsigned ln = 1; !found && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->ls[ln - 1], b = x->ls[ln];
+		size_t a = x->txt.ls[ln - 1], b = x->txt.ls[ln];
 		char *s = arena_strndup(&scratch, x->in->data + a, b - a);
 		if (!s)
 			break;
 		s[strcspn(s, "\r\n")] = '\0';
-		size_t nt = rfx_split(&scratch, s, t, 8);
+		size_t nt = fix_split(&scratch, s, t, 8);
 		if (nt == 3 && strcmp(t[1], "select") == 0 &&
 		    (strcmp(t[0], "pp") == 0 || strcmp(t[0], "tunnel") == 0)) {
 			cur = strcmp(t[2], "none") == 0 ? NULL
@@ -636,15 +557,15 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 		b->by = l->done_by;
 		return 0;
 	}
-	const char *rule0 = rfx_arg(f, "rule_name");
+	const char *rule0 = fix_arg(f, "rule_name");
 	long rn0 = rule0 && rfx_is_num(rule0) ? strtol(rule0, NULL, 10) : -1;
 	for (size_t i = 0; i < l->nremoved; i++)
 		if (l->removed[i] == rn0) {
 			b->by = l->removed_by[i];
 			return 0;
 		}
-	const char *proto = rfx_arg(f, "proto"), *ports = rfx_arg(f, "ports");
-	const char *dst = rfx_arg(f, "dst"), *rule = rfx_arg(f, "rule_name");
+	const char *proto = fix_arg(f, "proto"), *ports = fix_arg(f, "ports");
+	const char *dst = fix_arg(f, "dst"), *rule = fix_arg(f, "rule_name");
 	struct arena *a = &x->in->arena;
 	const char *yp = rfx_ports(a, ports);
 	if (!proto || (strcmp(proto, "tcp") != 0 && strcmp(proto, "udp") != 0)) {
@@ -716,8 +637,8 @@ static bool rfx_addr4(const char *s, struct u128 *out)
 static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if *w)
 {
 	const struct finding *f = b->f;
-	const char *host = rfx_arg(f, "host"), *proto = rfx_arg(f, "proto");
-	const char *ports = rfx_arg(f, "ports");
+	const char *host = fix_arg(f, "host"), *proto = fix_arg(f, "proto");
+	const char *ports = fix_arg(f, "ports");
 	struct u128 h;
 	uint32_t pr = proto && strcmp(proto, "tcp") == 0 ? PROTO_TCP
 		      : proto && strcmp(proto, "udp") == 0 ? PROTO_UDP : 0;
@@ -745,9 +666,9 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
 			b->by = x->gone_by[i];
 			return 0;
 		}
-	const char *line = rfx_line(x, fw->line);
+	const char *line = fix_text_line(x->in, &x->txt, fw->line);
 	char *t[32];
-	size_t nt = line ? rfx_split(&x->in->arena, line, t, 32) : 0;
+	size_t nt = line ? fix_split(&x->in->arena, line, t, 32) : 0;
 	if (nt < 5 || strcmp(t[0], "nat") != 0 || strcmp(t[1], "descriptor") != 0) {
 		fix_none(b, "the static NAT entry is not written on one line of its own; remove it by hand",
 			 "static NAT の項目が 1 行に書かれていません。手で削除してください");
@@ -866,7 +787,7 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 			if (first != (pass == 0))
 				continue;
 			bool v6 = false;
-			const struct wan_if *w = rfx_wan(in, b->f, &v6);
+			const struct wan_if *w = fix_wan(in, b->f, &v6);
 			if (!w) {
 				fix_none(b, "the interface named in the finding was not found",
 					 "指摘が示すインターフェースが見つかりません");

@@ -56,6 +56,79 @@ void fix_none(struct fix_block *b, const char *why, const char *why_ja)
 	b->nedits = 0;
 }
 
+int fix_text_init(struct input *in, struct fix_text *t)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < in->len; i++)
+		n += in->data[i] == '\n';
+	t->ls = arena_alloc(&in->arena, (n + 1) * sizeof(*t->ls));
+	if (!t->ls)
+		return input_nomem(in, 0);
+	unsigned k = 0;
+	for (size_t i = 0; i < in->len; i++)
+		if (in->data[i] == '\n')
+			t->ls[++k] = i + 1;
+	if (in->len && t->ls[k] < in->len)
+		t->ls[++k] = in->len;
+	t->n = k;
+	return 0;
+}
+
+const char *fix_text_line(struct input *in, const struct fix_text *t, unsigned k)
+{
+	if (k < 1 || k > t->n)
+		return NULL;
+	size_t a = t->ls[k - 1], b = t->ls[k];
+	while (b > a && (in->data[b - 1] == '\n' || in->data[b - 1] == '\r'))
+		b--;
+	return arena_strndup(&in->arena, in->data + a, b - a);
+}
+
+size_t fix_split(struct arena *a, const char *s, char **tok, size_t max)
+{
+	char *c = arena_strdup(a, s);
+	size_t n = 0;
+	if (!c)
+		return 0;
+	for (char *p = c; *p && n < max;) {
+		while (*p == ' ' || *p == '\t')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		tok[n++] = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+	}
+	return n;
+}
+
+const char *fix_arg(const struct finding *f, const char *k)
+{
+	for (size_t i = 0; i < f->nargs; i++)
+		if (strcmp(f->arg_key[i], k) == 0)
+			return f->arg_val[i];
+	return NULL;
+}
+
+const struct wan_if *fix_wan(const struct input *in, const struct finding *f, bool *v6)
+{
+	const char *iface = fix_arg(f, "interface"), *fam = fix_arg(f, "family");
+	if (!iface)
+		return NULL;
+	size_t n = strlen(iface);
+	*v6 = strcmp(f->rule->id, "EL103") == 0 || (fam && strcmp(fam, "IPv6") == 0);
+	if (n > 7 && strcmp(iface + n - 7, " (IPv4)") == 0) {
+		n -= 7;
+	} else if (n > 7 && strcmp(iface + n - 7, " (IPv6)") == 0) {
+		n -= 7;
+		*v6 = true;
+	}
+	for (const struct wan_if *w = in->dev.wans; w; w = w->next)
+		if (strlen(w->name) == n && memcmp(w->name, iface, n) == 0)
+			return w;
+	return NULL;
+}
+
 static int long_cmp(const void *a, const void *b)
 {
 	long x = *(const long *)a, y = *(const long *)b;

@@ -79,6 +79,25 @@ void fix_none(struct fix_block *b, const char *why, const char *why_ja);
 long fix_free_number(const long *used, size_t n, const struct fix_range *reserved,
 		     size_t nreserved, long first, long max);
 
+/* The input's text by lines, for builders that quote or rewrite a line. */
+struct fix_text {
+	size_t *ls;               /* line k (1-based) spans ls[k-1] .. ls[k] */
+	unsigned n;               /* lines */
+};
+/* Indexes in->data (in the input's arena). 0 or EL_ENOMEM (input_nomem done). */
+int fix_text_init(struct input *in, struct fix_text *t);
+/* Line k without its line end, copied into the arena; NULL when k is out
+ * of range or memory runs out. */
+const char *fix_text_line(struct input *in, const struct fix_text *t, unsigned k);
+/* Splits s (copied into a) at blanks into at most max tokens; the count. */
+size_t fix_split(struct arena *a, const char *s, char **tok, size_t max);
+/* The argument k of finding f, or NULL. */
+const char *fix_arg(const struct finding *f, const char *k);
+/* The internet-facing interface a finding of item 3-2 names (its
+ * "interface" argument, "lan2" or "outside (IPv4)"), and *v6 whether it
+ * is about IPv6 (the suffix, the "family" argument, EL103); NULL when none. */
+const struct wan_if *fix_wan(const struct input *in, const struct finding *f, bool *v6);
+
 /* Builds the fixes of the input's findings (sorted) with its kind's
  * builder; an input whose kind has none gets a block per open finding
  * saying so. 0, or negative (out of memory: the input's error is set). */
