@@ -90,14 +90,17 @@ size_t fix_split(struct arena *a, const char *s, char **tok, size_t max)
 	size_t n = 0;
 	if (!c)
 		return 0;
+	/* Each token ends in a NUL of its own, the last one kept too. */
 	for (char *p = c; *p && n < max;) {
 		while (*p == ' ' || *p == '\t')
-			*p++ = '\0';
+			p++;
 		if (!*p)
 			break;
 		tok[n++] = p;
 		while (*p && *p != ' ' && *p != '\t')
 			p++;
+		if (*p)
+			*p++ = '\0';
 	}
 	return n;
 }

@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 
-HEAD = re.compile(r'^# (EL\d+) \S+ \(line (\d+)\): (.*)$')
+HEAD = re.compile(r'^[#!] (EL\d+) \S+ \(line (\d+)\): (.*)$')
 LINE_REF = re.compile(r'\s*\(?\bline \d+\)?|\blines? \d+(, \d+)*')
 
 
@@ -63,11 +63,11 @@ def fixable(script):
             blocks.append(cur)
         elif cur is None or not ln.strip():
             continue
-        elif ln.startswith('# -> fixed by'):
+        elif ln[2:].startswith('-> fixed by'):
             cur['by'] = True
-        elif ln.startswith('# no fix command'):
+        elif ln[2:].startswith('no fix command'):
             cur['none'] = True
-        elif not ln.startswith('#'):
+        elif ln[0] not in '#!':
             cur['cmds'] += 1
     return [b for b in blocks if (b['cmds'] or b['by']) and not b['none']]
 
