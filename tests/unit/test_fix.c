@@ -278,6 +278,70 @@ static void test_exhausted_reason(void **state)
 	input_free(&in);
 }
 
+/* fix_split: every token ends, the last one kept too (regression: the
+ * token at the limit ran on to the end of the line). */
+static void test_split(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *t[3];
+	assert_int_equal(fix_split(&a, "  access-list  A remark x y", t, 3), 3);
+	assert_string_equal(t[0], "access-list");
+	assert_string_equal(t[1], "A");
+	assert_string_equal(t[2], "remark");
+	assert_int_equal(fix_split(&a, "\tno\t", t, 3), 1);
+	assert_string_equal(t[0], "no");
+	assert_int_equal(fix_split(&a, "   ", t, 3), 0);
+	arena_free(&a);
+}
+
+/* ASA (8.3 and later: the ACL names the real address): the entry permits
+ * every TCP port of the host while only 3389 is forwarded, so a deny for
+ * that port goes in at the entry's line of the list (the remark is line
+ * 1, the entry line 2), and into the file just before the entry. */
+static void test_asa_deny_before_entry(void **state)
+{
+	(void)state;
+	static const char cfg[] =
+		"ASA Version 9.8(4)\n"                                          /* 1 */
+		"interface GigabitEthernet0/0\n"                                /* 2 */
+		" nameif outside\n"                                             /* 3 */
+		" security-level 0\n"                                           /* 4 */
+		" ip address 203.0.113.2 255.255.255.0\n"                       /* 5 */
+		"interface GigabitEthernet0/1\n"                                /* 6 */
+		" nameif inside\n"                                              /* 7 */
+		" security-level 100\n"                                         /* 8 */
+		" ip address 192.168.1.1 255.255.255.0\n"                       /* 9 */
+		"object network RDP-HOST\n"                                     /* 10 */
+		" host 192.168.1.50\n"                                          /* 11 */
+		" nat (inside,outside) static interface service tcp 3389 3389\n" /* 12 */
+		"access-list OUTSIDE_IN remark partners\n"                      /* 13 */
+		"access-list OUTSIDE_IN extended permit tcp any host 192.168.1.50\n" /* 14 */
+		"access-group OUTSIDE_IN in interface outside\n"                /* 15 */
+		"route outside 0.0.0.0 0.0.0.0 203.0.113.1 1\n";                /* 16 */
+	struct input in;
+	input_init(&in, "asa.cfg");
+	in.kind = input_kind_named("cisco-asa");
+	in.len = strlen(cfg);
+	in.data = malloc(in.len + 1);
+	assert_non_null(in.data);
+	memcpy(in.data, cfg, in.len + 1);
+	run_parsed(&in, &g_ctx);
+	assert_null(in.error);
+	struct fix_set s;
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const want[] = {
+		"access-list OUTSIDE_IN line 2 extended deny tcp any host 192.168.1.50 eq 3389",
+	};
+	expect_cmds(block_of(&s, "EL105"), want, 1);
+	char *out = applied(&in, &s);
+	assert_non_null(strstr(out, "access-list OUTSIDE_IN remark partners\n"
+				    "access-list OUTSIDE_IN extended deny tcp any host 192.168.1.50 eq 3389\n"
+				    "access-list OUTSIDE_IN extended permit tcp any host 192.168.1.50\n"));
+	free(out);
+	input_free(&in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +353,8 @@ int main(void)
 		cmocka_unit_test(test_tunnel_select_list),
 		cmocka_unit_test(test_pp_new_list),
 		cmocka_unit_test(test_exhausted_reason),
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_asa_deny_before_entry),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
