@@ -53,8 +53,10 @@ struct afx {
 	struct afx_shift *sh;
 	size_t nsh, capsh;
 	/* File lines removed, and the finding whose block removed them. */
-	unsigned *gone;
-	const struct finding **gone_by;
+	struct afx_gone {
+		unsigned line;
+		const struct finding *by;
+	} *gone;
 	size_t ngone, capgone;
 };
 
@@ -81,26 +83,19 @@ static unsigned afx_now(const struct afx *x, const char *acl, unsigned orig)
 
 static int afx_gone(struct afx *x, unsigned line, const struct finding *f)
 {
-	unsigned *g = input_grow(x->in, x->gone, &x->capgone, x->ngone, sizeof(*x->gone));
+	struct afx_gone *g = input_grow(x->in, x->gone, &x->capgone, x->ngone, sizeof(*x->gone));
 	if (!g)
 		return EL_ENOMEM;
 	x->gone = g;
-	const struct finding **b = arena_alloc(&x->in->arena, x->capgone * sizeof(*b));
-	if (!b)
-		return input_nomem(x->in, line);
-	if (x->ngone)
-		memcpy(b, x->gone_by, x->ngone * sizeof(*b));
-	x->gone_by = b;
-	x->gone[x->ngone] = line;
-	x->gone_by[x->ngone++] = f;
+	x->gone[x->ngone++] = (struct afx_gone){line, f};
 	return 0;
 }
 
 static const struct finding *afx_gone_by(const struct afx *x, unsigned line)
 {
 	for (size_t i = 0; i < x->ngone; i++)
-		if (x->gone[i] == line)
-			return x->gone_by[i];
+		if (x->gone[i].line == line)
+			return x->gone[i].by;
 	return NULL;
 }
 
@@ -308,7 +303,7 @@ static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 	unsigned pos = afx_position(x, acl, k);
 	const char *proto = fix_arg(f, "proto"), *ports = fix_arg(f, "ports");
 	const char *dst = fix_arg(f, "dst");
-	if (!pos || !proto || (strcmp(proto, "tcp") && strcmp(proto, "udp"))) {
+	if (!pos || !proto || (strcmp(proto, "tcp") != 0 && strcmp(proto, "udp") != 0)) {
 		fix_none(b, "what is reachable is not one TCP or UDP service of one access-list entry; "
 			    "narrow the entry by hand",
 			 "到達できるのは 1 つの access-list エントリによる TCP・UDP のサービスではありません。"
@@ -410,14 +405,14 @@ int asa_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 		return EL_ENOMEM;
 	/* EL102 first (its removal fixes the reaches through that entry),
 	 * the blocks in finding order. */
-	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(*bl));
+	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(void *));
 	if (!bl)
 		return input_nomem(in, 0);
 	for (size_t i = 0; i < in->nfindings; i++) {
 		const struct finding *f = &in->findings[i];
 		const char *id = f->rule->id;
 		if ((f->status != FST_FAIL && f->status != FST_WARN) ||
-		    (strcmp(id, "EL102") && strcmp(id, "EL104") && strcmp(id, "EL105")))
+		    (strcmp(id, "EL102") != 0 && strcmp(id, "EL104") != 0 && strcmp(id, "EL105") != 0))
 			continue;
 		if (!(bl[i] = fix_block_new(in, out, f)))
 			return EL_ENOMEM;

@@ -74,8 +74,10 @@ struct rfx {
 	size_t nused, capused;
 	unsigned last_filter4, last_filter6;   /* where new filters go (0: end) */
 	struct rfx_list *lists;
-	const struct nat_forward **gone;   /* NAT entries removed */
-	const struct finding **gone_by;
+	struct rfx_gone {              /* NAT entries removed, and by which block */
+		const struct nat_forward *fw;
+		const struct finding *by;
+	} *gone;
 	size_t ngone, capgone;
 };
 
@@ -662,8 +664,8 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
 		return 0;
 	}
 	for (size_t i = 0; i < x->ngone; i++)
-		if (x->gone[i] == fw) {
-			b->by = x->gone_by[i];
+		if (x->gone[i].fw == fw) {
+			b->by = x->gone[i].by;
 			return 0;
 		}
 	const char *line = fix_text_line(x->in, &x->txt, fw->line);
@@ -684,20 +686,11 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
 	sb_free(&sb);
 	if (rc == 0)
 		rc = fix_edit(x->in, b, FIX_DELETE, fw->line, NULL);
-	const struct nat_forward **ng = input_grow(x->in, x->gone, &x->capgone, x->ngone,
-						   sizeof(*x->gone));
+	struct rfx_gone *ng = input_grow(x->in, x->gone, &x->capgone, x->ngone, sizeof(*x->gone));
 	if (!ng)
 		return EL_ENOMEM;
 	x->gone = ng;
-	size_t cap2 = x->capgone;
-	const struct finding **nb = arena_alloc(&x->in->arena, cap2 * sizeof(*nb));
-	if (!nb)
-		return input_nomem(x->in, 0);
-	if (x->ngone)
-		memcpy(nb, x->gone_by, x->ngone * sizeof(*nb));
-	x->gone_by = nb;
-	x->gone[x->ngone] = fw;
-	x->gone_by[x->ngone++] = f;
+	x->gone[x->ngone++] = (struct rfx_gone){fw, f};
 	b->note = "Removes the forward: reach the service over the VPN. If partners must reach it from "
 		  "the internet, that is a choice to make: name them in the policy's allowed_inbound and "
 		  "narrow the filter instead.";
@@ -759,7 +752,7 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 	/* One block per open finding of 3-2 this builder knows, in finding
 	 * order; EL101/EL103 first (a new list that later findings of the
 	 * interface point to, whatever their lines). */
-	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(*bl));
+	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(void *));
 	if (!bl)
 		return input_nomem(in, 0);
 	for (size_t i = 0; i < in->nfindings; i++) {
@@ -767,8 +760,8 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 		if (f->status != FST_FAIL && f->status != FST_WARN)
 			continue;
 		const char *id = f->rule->id;
-		if (strcmp(id, "EL101") && strcmp(id, "EL103") && strcmp(id, "EL102") &&
-		    strcmp(id, "EL104") && strcmp(id, "EL105"))
+		if (strcmp(id, "EL101") != 0 && strcmp(id, "EL103") != 0 && strcmp(id, "EL102") != 0 &&
+		    strcmp(id, "EL104") != 0 && strcmp(id, "EL105") != 0)
 			continue;
 		if (!(bl[i] = fix_block_new(in, out, f)))
 			return EL_ENOMEM;

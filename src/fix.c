@@ -287,87 +287,81 @@ int fix_render(const struct input *in, const struct fix_set *s, enum lang l,
 	return rc;
 }
 
-/* The edits touching one line, gathered for the merge. */
-struct fix_line_edits {
-	const char *replace;      /* the last replacement, or NULL */
-	bool del;
-	const char **ins;         /* lines to add after it, in order */
-	size_t nins;
+/* An insertion of the merge, in the order the blocks made it. */
+struct fix_ins {
+	unsigned line;
+	size_t seq;
+	const char *text;
 };
+
+static int fix_ins_cmp(const void *a, const void *b)
+{
+	const struct fix_ins *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
 
 int fix_apply(const struct input *in, const struct fix_set *s, struct strbuf *sb)
 {
-	/* Lines of the input: offsets of their starts. */
-	size_t nl = 1;
+	size_t nl = 1, nedits = 0;
 	for (size_t i = 0; i < in->len; i++)
 		nl += in->data[i] == '\n';
-	struct fix_line_edits *le = calloc(nl + 1, sizeof(*le));
-	size_t nedits = 0;
 	for (size_t i = 0; i < s->n; i++)
 		nedits += s->b[i].nedits;
-	const char **insbuf = calloc(nedits + 1, sizeof(*insbuf));
-	if (!le || !insbuf) {
-		free(le);
-		free(insbuf);
+	/* Per line: its last replacement (the device keeps the last command
+	 * per key) or deletion; insertions sorted by line, then order made. */
+	const char **repl = calloc(nl + 1, sizeof(void *));
+	bool *del = calloc(nl + 1, sizeof(*del));
+	struct fix_ins *ins = calloc(nedits + 1, sizeof(*ins));
+	if (!repl || !del || !ins) {
+		free(repl);
+		free(del);
+		free(ins);
 		return EL_ENOMEM;
 	}
-	/* Insertions first counted per line, then laid out in one buffer. */
-	size_t *cnt = calloc(nl + 1, sizeof(*cnt));
-	if (!cnt) {
-		free(le);
-		free(insbuf);
-		return EL_ENOMEM;
-	}
+	size_t nins = 0;
 	for (size_t i = 0; i < s->n; i++)
 		for (size_t k = 0; k < s->b[i].nedits; k++) {
 			const struct fix_edit *e = &s->b[i].edits[k];
 			if (e->line > nl)
 				continue;
-			if (e->op == FIX_INSERT_AFTER)
-				cnt[e->line]++;
-			else if (e->op == FIX_REPLACE)
-				le[e->line].replace = e->text;
-			else
-				le[e->line].del = true;
+			if (e->op == FIX_INSERT_AFTER) {
+				ins[nins] = (struct fix_ins){e->line, nins, e->text};
+				nins++;
+			} else if (e->op == FIX_REPLACE) {
+				repl[e->line] = e->text;
+			} else {
+				del[e->line] = true;
+			}
 		}
-	size_t off = 0;
-	for (size_t ln = 0; ln <= nl; ln++) {
-		le[ln].ins = insbuf + off;
-		off += cnt[ln];
-	}
-	for (size_t i = 0; i < s->n; i++)
-		for (size_t k = 0; k < s->b[i].nedits; k++) {
-			const struct fix_edit *e = &s->b[i].edits[k];
-			if (e->op == FIX_INSERT_AFTER && e->line <= nl)
-				le[e->line].ins[le[e->line].nins++] = e->text;
-		}
-	free(cnt);
+	qsort(ins, nins, sizeof(*ins), fix_ins_cmp);
 	/* The file's own line end ("\r\n" when its first line has one). */
 	const char *eol = "\n";
 	const char *nlp = in->len ? memchr(in->data, '\n', in->len) : NULL;
 	if (nlp && nlp > in->data && nlp[-1] == '\r')
 		eol = "\r\n";
 	int rc = 0;
-	for (size_t k = 0; rc == 0 && k < le[0].nins; k++)
-		rc = sb_printf(sb, "%s%s", le[0].ins[k], eol);
+	size_t q = 0;
+	for (; rc == 0 && q < nins && ins[q].line == 0; q++)
+		rc = sb_printf(sb, "%s%s", ins[q].text, eol);
 	size_t pos = 0;
-	for (size_t ln = 1; rc == 0 && pos < in->len; ln++) {
+	for (unsigned ln = 1; rc == 0 && pos < in->len; ln++) {
 		const char *e = memchr(in->data + pos, '\n', in->len - pos);
 		size_t end = e ? (size_t)(e - in->data) + 1 : in->len;
-		if (le[ln].del) {
-			/* dropped */
-		} else if (le[ln].replace) {
-			rc = sb_printf(sb, "%s%s", le[ln].replace, eol);
-		} else {
+		if (ln <= nl && repl[ln] && !del[ln]) {
+			rc = sb_printf(sb, "%s%s", repl[ln], eol);
+		} else if (ln > nl || !del[ln]) {
 			rc = sb_add(sb, in->data + pos, end - pos);
 			if (rc == 0 && !e)
 				rc = sb_adds(sb, eol);
 		}
-		for (size_t k = 0; rc == 0 && k < le[ln].nins; k++)
-			rc = sb_printf(sb, "%s%s", le[ln].ins[k], eol);
+		for (; rc == 0 && q < nins && ins[q].line == ln; q++)
+			rc = sb_printf(sb, "%s%s", ins[q].text, eol);
 		pos = end;
 	}
-	free(le);
-	free(insbuf);
+	free(repl);
+	free(del);
+	free(ins);
 	return rc;
 }
