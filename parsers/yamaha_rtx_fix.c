@@ -58,8 +58,9 @@ struct rfx_list {
 	const struct finding *done_by;   /* EL101/EL103 wrote it new */
 	/* Filters a block took out of the list, and the block's finding:
 	 * a reach through one of them is fixed by that block. */
-	long removed[8];
-	const struct finding *removed_by[8];
+	long removed[64];
+	unsigned removed_line[64];     /* the filter's line in the file */
+	const struct finding *removed_by[64];
 	size_t nremoved;
 	struct rfx_list *next;
 };
@@ -505,7 +506,7 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 
 /* Takes filter num out of l (the block of finding f does): 0, or -1 when
  * it is not in the list. */
-static int rfx_remove(struct rfx_list *l, long num, const struct finding *f)
+static int rfx_remove(struct rfx_list *l, long num, unsigned line, const struct finding *f)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < l->n; i++)
@@ -516,6 +517,7 @@ static int rfx_remove(struct rfx_list *l, long num, const struct finding *f)
 	l->n = o;
 	if (l->nremoved < ARRAY_SIZE(l->removed)) {
 		l->removed[l->nremoved] = num;
+		l->removed_line[l->nremoved] = line;
 		l->removed_by[l->nremoved++] = f;
 	}
 	return 0;
@@ -615,7 +617,20 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 		if (r->action == FA_PASS && r->proto.n == 1 && r->proto.iv[0].lo == pn &&
 		    r->proto.iv[0].hi == pn && rp && ports && strcmp(rp, ports) == 0 &&
 		    (strcmp(dst, "*") == 0 || aset_is_all(&r->dst))) {
-			rfx_remove(l, rn, f);
+			rfx_remove(l, rn, r->line, f);
+			/* Later filters that pass part of the same service were
+			 * redundant behind it (EL115) and would let it in once it
+			 * is gone: they go too. */
+			for (size_t k = i + 1; k < fl->n; k++) {
+				const struct frule *q = &fl->rules[k];
+				struct pset rest;
+				if (q->action != FA_PASS || q->new_conn_never || q->proto.n != 1 ||
+				    q->proto.iv[0].lo != pn || q->proto.iv[0].hi != pn || !q->name ||
+				    !rfx_is_num(q->name) || pset_minus(a, &q->dport, &r->dport, &rest) ||
+				    !pset_is_empty(&rest) || pset_is_empty(&q->dport))
+					continue;
+				rfx_remove(l, strtol(q->name, NULL, 10), q->line, f);
+			}
 			return rfx_emit_list(x, b, l);
 		}
 		break;
@@ -727,6 +742,11 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 	for (size_t i = 0; i < l->n; i++)
 		if (l->nums[i] != rm)
 			o++;
+	unsigned rm_line = 0;
+	for (size_t i = 0; i < fl->n; i++)
+		if (fl->rules[i].name && rfx_is_num(fl->rules[i].name) &&
+		    strtol(fl->rules[i].name, NULL, 10) == rm)
+			rm_line = fl->rules[i].line;
 	if (rm < 0 || o == l->n || o == 0) {
 		fix_none(b, "no single pass-all filter to remove (the list passes everything through several "
 			    "filters); rewrite it by hand",
@@ -734,7 +754,7 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 			 "手で書き直してください");
 		return 0;
 	}
-	rfx_remove(l, rm, b->f);
+	rfx_remove(l, rm, rm_line, b->f);
 	b->note = "What the removed filter let in that is still needed must be passed by a filter of its "
 		  "own, placed before the list ends.";
 	b->note_ja = "外したフィルタが通していたもののうち今も必要なものは、専用のフィルタを作ってリストの"
@@ -805,5 +825,23 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 			} else
 				rc = rfx_reject(&x, b, w, v6);
 		}
+	/* A finding about a filter a block took out of its list (redundant,
+	 * never matches) is settled by that block. */
+	for (size_t i = 0; rc == 0 && i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		if (strcmp(f->rule->id, "EL108") != 0 && strcmp(f->rule->id, "EL115") != 0)
+			continue;
+		const struct finding *by = NULL;
+		for (const struct rfx_list *l = x.lists; l && !by; l = l->next)
+			for (size_t k = 0; k < l->nremoved && !by; k++)
+				if (l->removed_line[k] == f->line)
+					by = l->removed_by[k];
+		if (!by)
+			continue;
+		struct fix_block *nb = fix_block_new(in, out, f);
+		if (!nb)
+			return EL_ENOMEM;
+		nb->by = by;
+	}
 	return rc;
 }

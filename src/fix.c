@@ -175,14 +175,22 @@ long fix_free_number(const long *used, size_t n, const struct fix_range *reserve
 	return c <= max ? c : -1;
 }
 
+static int fix_block_cmp(const void *a, const void *b)
+{
+	const struct fix_block *x = a, *y = b;
+	return (x->f > y->f) - (x->f < y->f);   /* findings are one array */
+}
+
 int fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (in->error || !in->kind)
 		return 0;
-	if (in->kind->fix)
-		return in->kind->fix(in, ctx, out);
-	return 0;
+	int rc = in->kind->fix ? in->kind->fix(in, ctx, out) : 0;
+	/* In the order of the findings (a builder may add blocks late). */
+	if (rc == 0 && out->n > 1)
+		qsort(out->b, out->n, sizeof(*out->b), fix_block_cmp);
+	return rc;
 }
 
 /* Whether a finding calls for a change (open, not a pass or excepted). */
