@@ -46,6 +46,7 @@
 
 #include "../src/filter.h"
 #include "../src/registry.h"
+#include "cisco_asa_fix.h"
 #include "parsers.h"
 
 #define ASA_MAX_TOKENS 256
@@ -2199,6 +2200,8 @@ const struct parser parser_cisco_asa = {
 		.label = "Cisco ASA",
 		.label_ja = "Cisco ASA",
 		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+		.fix = asa_fix_build,
+		.fix_comment = "!",
 		.firewall = true,
 	},
 	.probe = asa_probe,

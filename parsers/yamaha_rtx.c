@@ -35,6 +35,7 @@
 #include "../src/filter.h"
 #include "../src/registry.h"
 #include "parsers.h"
+#include "yamaha_rtx_fix.h"
 
 #define RTX_MAX_LINE 4095        /* [CR §1.5]: one command per line, ≤ 4095 */
 #define RTX_MAX_TOKENS 400
@@ -2192,6 +2193,8 @@ const struct parser parser_yamaha_rtx = {
 		.label = "YAMAHA RTX/NVR",
 		.label_ja = "YAMAHA RTX/NVR",
 		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+		.fix = rtx_fix_build,
+		.fix_comment = "#",
 	},
 	.probe = rtx_probe,
 	.parse = rtx_parse,

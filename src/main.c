@@ -24,6 +24,7 @@
 #include "model.h"
 #include "policy.h"
 #include "registry.h"
+#include "fix.h"
 #include "report/report.h"
 #include "run.h"
 #include "util.h"
@@ -52,6 +53,7 @@ struct options {
 	const char *explain;
 	struct cap_live live;     /* --interface, --seconds, --packets */
 	bool live_limit;          /* --seconds or --packets given */
+	const char *apply_fix;    /* --apply-fix OUT: the config with the fixes merged */
 };
 
 /* The --kind lines of --help: the formats' names in help order
@@ -110,7 +112,7 @@ static void usage(FILE *f, enum lang l)
 		      "gzip で圧縮したファイルも渡せます。\n\n",
 		      f);
 		usage_kinds(f, l);
-		fputs("  --format F          text | json | sarif（既定は text）\n"
+		fputs("  --format F          text | json | sarif | fix（既定は text。fix は修正コマンド）\n"
 		      "  -o, --output F      レポートを F に書き出す（一時ファイル経由。既定は標準出力）\n"
 		      "  --lang L            ja | en（既定は LC_ALL/LC_MESSAGES/LANG から）\n"
 		      "  --policy F          組織の方針ファイル（YAML。README 参照）\n"
@@ -134,6 +136,7 @@ static void usage(FILE *f, enum lang l)
 		      "  --ignore ID[,ID…]   これらのルールを報告しない（同上）\n"
 		      "  --accept-partial    解釈できた行が 90% 未満の入力や、--kind と内容が食い違う入力\n"
 		      "                      も、エラーにせず判定する\n"
+		      "  --apply-fix OUT     修正を取り込んだ設定を OUT に書き出す（入力は 1 つ）\n"
 		      "  --list-rules        すべてのルールを一覧表示（--format json で JSON）\n"
 		      "  --explain ID        ルールの説明（ID または名前。大文字小文字は問わない）\n"
 		      "  --version, --help\n\n"
@@ -149,7 +152,8 @@ static void usage(FILE *f, enum lang l)
 	      "detected on its own) or a gzip-compressed file.\n\n",
 	      f);
 	usage_kinds(f, l);
-	fputs("  --format F          text | json | sarif (default text)\n"
+	fputs("  --format F          text | json | sarif | fix (default text; fix: the\n"
+	      "                      commands that fix the findings)\n"
 	      "  -o, --output F      write the report to F atomically (a device or FIFO\n"
 	      "                      in place; default stdout)\n"
 	      "  --lang L            ja | en (default from LC_ALL/LC_MESSAGES/LANG)\n"
@@ -178,6 +182,8 @@ static void usage(FILE *f, enum lang l)
 	      "  --ignore ID[,ID...] do not report these rules (id, name or id prefix)\n"
 	      "  --accept-partial    judge an input even when under 90% of its lines were\n"
 	      "                      understood or its content contradicts --kind\n"
+	      "  --apply-fix OUT     write the config with the fixes merged to OUT (one\n"
+	      "                      input)\n"
 	      "  --list-rules        list every rule (--format json: as JSON)\n"
 	      "  --explain ID        explain a rule (id or name, any letter case)\n"
 	      "  --version, --help\n\n"
@@ -440,7 +446,7 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 	enum { O_KIND = 256, O_FORMAT, O_LANG, O_POLICY, O_RULES, O_TODAY, O_METHOD,
 	       O_FAIL_ON, O_STRICT, O_SELECT, O_IGNORE, O_ACCEPT_PARTIAL, O_MAX_FLOWS,
 	       O_MAX_MEMORY, O_LIST, O_EXPLAIN, O_VERSION, O_HELP, O_INTERFACE, O_SECONDS,
-	       O_PACKETS };
+	       O_PACKETS, O_APPLY_FIX };
 	static const struct option longopts[] = {
 		{"kind", required_argument, NULL, O_KIND},
 		{"format", required_argument, NULL, O_FORMAT},
@@ -455,6 +461,7 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 		{"select", required_argument, NULL, O_SELECT},
 		{"ignore", required_argument, NULL, O_IGNORE},
 		{"accept-partial", no_argument, NULL, O_ACCEPT_PARTIAL},
+		{"apply-fix", required_argument, NULL, O_APPLY_FIX},
 		{"max-flows", required_argument, NULL, O_MAX_FLOWS},
 		{"max-memory", required_argument, NULL, O_MAX_MEMORY},
 		{"interface", required_argument, NULL, O_INTERFACE},
@@ -487,8 +494,8 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 			break;
 		case O_FORMAT:
 			if (!reporter_by_name(optarg)) {
-				usage_error(l, "--format %s: expected text, json or sarif",
-					    "--format %s: text, json, sarif のいずれかを指定してください",
+				usage_error(l, "--format %s: expected text, json, sarif or fix",
+					    "--format %s: text, json, sarif, fix のいずれかを指定してください",
 					    optarg);
 				return -1;
 			}
@@ -599,6 +606,9 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 		case O_EXPLAIN:
 			o->explain = optarg;
 			break;
+		case O_APPLY_FIX:
+			o->apply_fix = optarg;
+			break;
 		case O_VERSION:
 			printf("edgelint %s\n", EDGELINT_VERSION);
 			exit(0);
@@ -634,6 +644,46 @@ static int write_report(const struct options *opt, struct strbuf *out, enum lang
 		return -1;
 	}
 	return 0;
+}
+
+/* --apply-fix OUT: the one input's text with its fixes merged (src/fix.h),
+ * written atomically. Several inputs, an input that could not be read or
+ * a format without fixes are usage errors. 0 or -1 (said on stderr). */
+static int apply_fixes(const struct options *opt, struct input *inputs, size_t n,
+		       const struct run_ctx *ctx, enum lang l)
+{
+	if (n != 1) {
+		usage_error(l, "--apply-fix %s: give exactly one input (%zu given)",
+			    "--apply-fix %s: 入力は 1 つだけ指定してください（%zu 個あります）",
+			    opt->apply_fix, n);
+		return -1;
+	}
+	struct input *in = &inputs[0];
+	if (in->error || !in->kind || !in->kind->fix || !in->data || in->parts) {
+		usage_error(l, "--apply-fix %s: no fixes can be merged into %s (not read, or a format "
+			       "edgelint builds no fix commands for)",
+			    "--apply-fix %s: %s には修正を取り込めません（読めなかったか、修正コマンドを"
+			    "作れない形式です）",
+			    opt->apply_fix, input_display_path(in));
+		return -1;
+	}
+	struct fix_set s;
+	struct strbuf out;
+	sb_init(&out, REPORT_MAX);
+	int rc = fix_build(in, ctx, &s);
+	if (rc == 0)
+		rc = fix_apply(in, &s, &out);
+	struct why w = {{0}, {0}};
+	if (rc) {
+		usage_error(l, "--apply-fix %s: out of memory", "--apply-fix %s: メモリが足りません",
+			    opt->apply_fix);
+	} else if (file_write_atomic(opt->apply_fix, sb_str(&out), out.len, &w)) {
+		usage_error(l, "cannot write %s: %s%.0s", "%s に書き込めません: %.0s%s",
+			    opt->apply_fix, w.en, w.ja);
+		rc = -1;
+	}
+	sb_free(&out);
+	return rc ? -1 : 0;
 }
 
 int main(int argc, char **argv)
@@ -826,6 +876,9 @@ int main(int argc, char **argv)
 	} else if (write_report(&opt, &out, lang)) {
 		status = 2;
 	}
+
+	if (status == 0 && opt.apply_fix && apply_fixes(&opt, inputs, ninputs, &ctx, lang))
+		status = 2;
 
 	/* Errors go to stderr too, so they are seen whatever the format. */
 	bool any_error = false, any_fail = false;

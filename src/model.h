@@ -364,6 +364,8 @@ struct diag {
 };
 
 struct finding;
+struct run_ctx;
+struct fix_set;
 
 /* What kind of input an input is, as the checks and reporters see it: a
  * descriptor each format's entry in the parser table (parsers/parsers.h,
@@ -390,6 +392,12 @@ struct input_kind {
 	 * /etc/config/firewall): when the input does not say them, item 5-3
 	 * has an unknown part (issue 14 §5). */
 	bool exposure_in_own_file;
+	/* Fixes built from the file (issue 17, src/fix.h): the format's
+	 * builder, which fills out with one block per finding of in (sorted)
+	 * in the device's own syntax, or NULL when the format builds none;
+	 * fix_comment starts a comment line in the device's syntax. */
+	int (*fix)(struct input *in, const struct run_ctx *ctx, struct fix_set *out);
+	const char *fix_comment;
 };
 
 /* One file of an input made of several (the files of one router given

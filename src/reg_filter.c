@@ -187,6 +187,57 @@ static int load_template(struct rload *L, const struct ynode *m, struct vendor_t
 	return rc;
 }
 
+/* A whole number from min to max under key of m (required). */
+static long rl_num(struct rload *L, const struct ynode *m, const char *key, long min, long max,
+		   int *rc)
+{
+	const char *v = rl_str(L, m, key, true, rc);
+	char *end = NULL;
+	long x = v ? strtol(v, &end, 10) : -1;
+	if (v && (!*v || *end || x < min || x > max)) {
+		*rc = rl_err(L, m, "'%s' must be a whole number from %ld to %ld", key, min, max);
+		return -1;
+	}
+	return x;
+}
+
+/* One entry of numbers: (the filter numbers a fix may take). */
+static int load_numbers(struct rload *L, const struct ynode *m, struct vendor_numbers *v)
+{
+	static const char *const keys[] = {"vendor", "first", "max", "reserved", "source", NULL};
+	int rc = 0;
+	if (m->kind != Y_MAP)
+		return rl_err(L, m, "each numbers entry must be a mapping");
+	if ((rc = rl_check_keys(L, m, keys, "numbers entry")))
+		return rc;
+	v->vendor = rl_str(L, m, "vendor", true, &rc);
+	rl_str(L, m, "source", true, &rc);
+	v->first = rl_num(L, m, "first", 1, 2147483647L, &rc);
+	v->max = rl_num(L, m, "max", 1, 2147483647L, &rc);
+	if (rc == 0 && v->first > v->max)
+		rc = rl_err(L, m, "numbers %s: 'first' is above 'max'", rl_name(v->vendor));
+	const struct ynode *res = ymap_get(m, "reserved");
+	if (!res)
+		return rc;
+	v->reserved = rl_list(L, res, m, sizeof(*v->reserved), "reserved", "\"lo-hi\" ranges");
+	if (!v->reserved)
+		return EL_EPARSE;
+	for (size_t i = 0; i < res->n; i++) {
+		const struct ynode *e = res->vals[i];
+		char *end = NULL;
+		long lo = e->kind == Y_SCALAR ? strtol(e->str, &end, 10) : -1, hi = -1;
+		if (end && *end == '-')
+			hi = strtol(end + 1, &end, 10);
+		if (!end || *end || lo < 1 || hi < lo) {
+			rc = rl_err(L, e, "numbers %s: a reserved range must be \"lo-hi\" with 1 <= lo <= hi",
+				    rl_name(v->vendor));
+			continue;
+		}
+		v->reserved[v->nreserved++] = (struct fix_range){lo, hi};
+	}
+	return rc;
+}
+
 int reg_load_templates(struct rload *L)
 {
 	const struct ynode *list = NULL;
@@ -201,7 +252,23 @@ int reg_load_templates(struct rload *L)
 	for (size_t i = 0; i < list->n; i++)
 		if (load_template(L, list->vals[i], &r->templates[r->ntemplates]) == 0)
 			r->ntemplates++;
+	const struct ynode *nums = ymap_get(L->f.root, "numbers");
+	if (nums) {
+		r->numbers = rl_list(L, nums, L->f.root, sizeof(*r->numbers), "numbers",
+				     "vendor entries");
+		for (size_t i = 0; r->numbers && i < nums->n; i++)
+			if (load_numbers(L, nums->vals[i], &r->numbers[r->nnumbers]) == 0)
+				r->nnumbers++;
+	}
 	return 0;
+}
+
+const struct vendor_numbers *registry_numbers(const struct registry *r, const char *vendor)
+{
+	for (size_t i = 0; vendor && i < r->nnumbers; i++)
+		if (strcmp(r->numbers[i].vendor, vendor) == 0)
+			return &r->numbers[i];
+	return NULL;
 }
 
 /* ---- internet-sources.yaml ---------------------------------------------- */

@@ -250,6 +250,20 @@ struct vendor_template {
 	const char *line;             /* fields after the filter number, single blanks */
 };
 
+/* A closed range of numbers (filter numbers a template takes). */
+struct fix_range {
+	long lo, hi;
+};
+
+/* The filter numbers a fix may take for a vendor (vendor-templates.yaml
+ * numbers): from first to max, outside the reserved ranges. */
+struct vendor_numbers {
+	const char *vendor;
+	long first, max;
+	struct fix_range *reserved;
+	size_t nreserved;
+};
+
 /* What a report calls a login the capture readers name en (rules/
  * capture-login-fields.yaml, labels). */
 struct proto_label {
@@ -341,6 +355,8 @@ struct registry {
 	struct lookalike_data lookalike;   /* rules/lookalike.yaml, service-domains.yaml (EL404) */
 	struct vendor_template *templates; /* rules/vendor-templates.yaml (EL117) */
 	size_t ntemplates;
+	struct vendor_numbers *numbers;    /* rules/vendor-templates.yaml numbers (fixes) */
+	size_t nnumbers;
 	struct internet_data internet;     /* rules/internet-sources.yaml (3-2) */
 	struct group_spec *groups;         /* rules/report.yaml */
 	size_t ngroups;
@@ -407,6 +423,8 @@ bool distro_has_model(const struct distro_line *line, const char *model);
 /* The ports a vendor's mnemonic stands for (case-insensitive), or NULL. */
 /* The template line of vendor whose fields (after the filter number,
  * joined by single blanks) are text, or NULL. */
+/* The numbers a fix may take for vendor, or NULL when the data has none. */
+const struct vendor_numbers *registry_numbers(const struct registry *r, const char *vendor);
 const struct vendor_template *registry_template(const struct registry *r, const char *vendor,
 					      bool v6, const char *text);
 const struct pset *registry_port_alias(const struct registry *r, const char *vendor,

@@ -6,8 +6,9 @@
 # YAMAHA limit on most models), several PPPoE pp, a LAN-port WAN, L2TP
 # tunnels and an IPv6 WAN. Then prints wall time (best of 3, --format json),
 # throughput and peak memory per size, so that cost can be seen to grow
-# linearly. `cat` is timed on the same file as the floor. Figures, not a
-# test: nothing here passes or fails.
+# linearly. `cat` is timed on the same file as the floor. Then, on the 50k
+# config, --apply-fix and the analysis of the merged config (issue 17).
+# Figures, not a test: nothing here passes or fails.
 set -eu
 BIN=$1
 # shellcheck source=tests/bench/lib.sh
@@ -174,3 +175,19 @@ for n in 10000 20000 50000; do
 	lps=$(awk -v l="$lines" -v s="$best" 'BEGIN{ if (s>0) printf "%.0f", l/s; else print "inf" }')
 	printf '| %d | %d | %s | %s | %s | %s |\n' "$lines" "$bytes" "$best" "$lps" "$rss" "$(cat "$TMP/c")"
 done
+
+# Fixes (issue 17): --apply-fix on the 50k-line config, then the analysis
+# of the merged config (best of 3 each), and how many blocks had commands.
+f=$TMP/y50000.cfg
+bf=999999; ba=999999
+for _ in $(seq 1 "$runs"); do
+	timed "$TMP/t" "$BIN" --today 2026-11-21 -o /dev/null --apply-fix "$TMP/fixed.cfg" "$f"
+	read -r s _ < <(tail -1 "$TMP/t")
+	if awk -v a="$bf" -v b="$s" 'BEGIN{exit !(b<a)}'; then bf=$s; fi
+	timed "$TMP/t" "$BIN" --today 2026-11-21 --format json "$TMP/fixed.cfg"
+	read -r s _ < <(tail -1 "$TMP/t")
+	if awk -v a="$ba" -v b="$s" 'BEGIN{exit !(b<a)}'; then ba=$s; fi
+done
+cmds=$("$BIN" --today 2026-11-21 --format fix "$f" | grep -cv '^#\|^$' || true)
+printf '\n| 50k-line config | --apply-fix s (best of %d) | re-analysis of the merged config s | fix commands |\n|---|---|---|---|\n| %d lines | %s | %s | %s |\n' \
+	"$runs" "$(wc -l <"$f")" "$bf" "$ba" "$cmds"

@@ -51,6 +51,8 @@ HEADINGS = [
      '## Cisco ASA の設定（種類 `cisco-asa`）'),
     ('## One flow, and what a change opens (`edgelint query`, `edgelint diff`)',
      '## 一つの通信を問う・変更で何が開くかを見る（`edgelint query`、`edgelint diff`）'),
+    ('## Fixes: `--format fix` and `--apply-fix` (YAMAHA, Cisco ASA)',
+     '## 修正: `--format fix` と `--apply-fix`（YAMAHA、Cisco ASA）'),
     ('## Home routers: getting the files off the router (kinds `openwrt`, `hostapd`, `nvram`, `routeros`, `tplink`)',
      '## 自宅ルータ: ルータからファイルを取り出す（種類 `openwrt`、`hostapd`、`nvram`、`routeros`、`tplink`）'),
     ('## What fails, and why (home routers: items 6-2 and 5-3)',
