@@ -19,7 +19,7 @@
 #define IX_MAX_TOKENS 64
 #define IX_MAX_APPLY 64           /* `ip filter` lines per interface and family */
 #define IX_MAX_GW 16              /* default routes kept */
-#define IX_MAX_NAPT_RULES 200000  /* rules of a filter-and-NAPT list (ix_napt_list) */
+#define IX_MAX_NAPT_RULES 20000   /* rules of a filter-and-NAPT list (ix_napt_list) */
 
 /* ---- state ------------------------------------------------------------- */
 

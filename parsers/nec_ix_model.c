@@ -134,13 +134,55 @@ static void ix_build_list(struct ix *x, struct ix_apply *ap, size_t na, bool v6,
 	}
 }
 
+/* Whether two sets of ports or protocols share a value (sorted
+ * intervals: one merge pass). */
+static bool pset_meets(const struct pset *x, const struct pset *y)
+{
+	size_t i = 0, k = 0;
+	while (i < x->n && k < y->n) {
+		if (x->iv[i].hi < y->iv[k].lo)
+			i++;
+		else if (y->iv[k].hi < x->iv[i].lo)
+			k++;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* Whether the address set holds h (IPv4: the low word). */
+static bool aset_holds4(const struct aset *s, struct u128 h)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->iv[i].lo.lo <= h.lo && h.lo <= s->iv[i].hi.lo)
+			return true;
+	return false;
+}
+
+/* The destination a static entry leads to. */
+static struct u128 ix_static_dst(const struct ix_static *s, struct u128 boxaddr)
+{
+	return s->to_box ? boxaddr : s->inner;
+}
+
+/* Whether a pass rule and a static entry share packets. */
+static bool ix_meets(const struct frule *r, const struct ix_static *s, struct u128 boxaddr)
+{
+	return pset_meets(&r->proto, &s->proto) && pset_meets(&r->dport, &s->ports) &&
+	       aset_holds4(&r->dst, ix_static_dst(s, boxaddr));
+}
+
 /* What the inbound filter and NAPT let through together [CR]: NAPT admits
  * only the static entries, each a (protocol, inside port, destination)
- * region E; a pass rule R of the filter becomes R∩E for every E, then R as
- * a discard (the rest of R is what NAPT drops); a discard stays. Without a
- * filter the entries alone, then the discard. First match still decides. */
-static void ix_napt_list(struct ix *x, const struct ix_if *f, struct u128 boxaddr,
-			 const struct flist *filt, struct flist *out)
+ * region E; a pass rule R of the filter becomes R∩E for every E it meets,
+ * then R as a discard (the rest of R is what NAPT drops); a discard stays.
+ * Without a filter the entries alone, then the discard. First match still
+ * decides. The pairs are counted first (interval tests), so the list is
+ * as long as the pairs that meet. box_only: only the entries that lead to
+ * the router itself. Returns false, with out the filter as it is, when
+ * the list would pass IX_MAX_NAPT_RULES. */
+static bool ix_napt_list(struct ix *x, const struct ix_if *f, struct u128 boxaddr,
+			 const struct flist *filt, bool box_only, struct flist *out)
 {
 	*out = *filt;
 	out->present = true;
@@ -150,58 +192,57 @@ static void ix_napt_list(struct ix *x, const struct ix_if *f, struct u128 boxadd
 		out->text = "ip napt enable";
 	}
 	if (filt->missing || filt->unreadable)
-		return;
-	size_t nr = filt->present ? filt->n : 1;
-	if (nr > IX_MAX_NAPT_RULES / (f->nst + 1)) {
-		/* Past the limit the filter alone is judged: it lets through at
-		 * least what it and NAPT let through together, so nothing open
-		 * is missed; the note says why more may be reported. */
-		input_diag(x->in, DIAG_NOTE, f->napt_line, 1,
-			   "%s: %zu filter entries and %zu NAPT static entries are too many to combine "
-			   "(limit %d); the filter is judged alone, which may report more than NAPT lets in",
-			   "%s: フィルタ %zu 件と NAPT の静的エントリ %zu 件は組み合わせる上限（%d）を"
-			   "超えるため、フィルタだけで判定しました。NAPT が通す以上のものを報告することがあります",
-			   f->name, nr, f->nst, IX_MAX_NAPT_RULES);
-		*out = *filt;
-		return;
+		return true;
+	struct frule any;
+	memset(&any, 0, sizeof(any));
+	if (aset_all(x->a, FAM_V4, &any.src) || aset_all(x->a, FAM_V4, &any.dst) ||
+	    pset_all(x->a, 255, &any.proto) || pset_all(x->a, 65535, &any.sport) ||
+	    pset_all(x->a, 65535, &any.dport)) {
+		input_nomem(x->in, f->napt_line);
+		return true;
 	}
-	struct frule *rs = arena_alloc(x->a, (nr * (f->nst + 1) + 1) * sizeof(*rs));
+	size_t nr = filt->present ? filt->n : 1;
+	size_t need = 1;
+	for (size_t i = 0; i < nr; i++) {
+		const struct frule *r = filt->present ? &filt->rules[i] : &any;
+		need++;
+		for (size_t k = 0; r->action == FA_PASS && k < f->nst && need <= IX_MAX_NAPT_RULES; k++)
+			need += (!box_only || f->st[k].to_box) && ix_meets(r, &f->st[k], boxaddr);
+	}
+	if (need > IX_MAX_NAPT_RULES) {
+		*out = *filt;
+		return false;
+	}
+	struct frule *rs = arena_alloc(x->a, need * sizeof(*rs));
 	if (!rs) {
 		input_nomem(x->in, f->napt_line);
 		out->unreadable = true;
 		out->unreadable_line = f->napt_line;
-		return;
+		return true;
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < nr; i++) {
-		struct frule any;
-		const struct frule *r = NULL;
-		if (filt->present) {
-			r = &filt->rules[i];
-			if (r->action == FA_DENY) {
-				rs[n++] = *r;
-				continue;
-			}
-		} else {
-			memset(&any, 0, sizeof(any));
-			if (aset_all(x->a, FAM_V4, &any.src) || aset_all(x->a, FAM_V4, &any.dst) ||
-			    pset_all(x->a, 255, &any.proto) || pset_all(x->a, 65535, &any.sport) ||
-			    pset_all(x->a, 65535, &any.dport))
-				return;
-			r = &any;
+		const struct frule *r = filt->present ? &filt->rules[i] : &any;
+		if (r->action == FA_DENY) {
+			rs[n++] = *r;
+			continue;
 		}
 		for (size_t k = 0; k < f->nst; k++) {
 			const struct ix_static *s = &f->st[k];
+			if ((box_only && !s->to_box) || !ix_meets(r, s, boxaddr))
+				continue;
 			struct frule p = *r;
 			struct aset host;
-			struct u128 h = s->to_box ? boxaddr : s->inner;
+			struct u128 h = ix_static_dst(s, boxaddr);
 			if (aset_range(x->a, FAM_V4, h, h, &host) ||
 			    pset_intersect(x->a, &r->proto, &s->proto, &p.proto) ||
 			    pset_intersect(x->a, &r->dport, &s->ports, &p.dport) ||
-			    aset_intersect(x->a, &r->dst, &host, &p.dst))
-				return;
-			if (pset_is_empty(&p.proto) || pset_is_empty(&p.dport) || aset_is_empty(&p.dst))
-				continue;
+			    aset_intersect(x->a, &r->dst, &host, &p.dst)) {
+				input_nomem(x->in, s->line);
+				out->unreadable = true;
+				out->unreadable_line = s->line;
+				return true;
+			}
 			if (!filt->present) {
 				p.line = s->line;
 				p.name = arena_printf(x->a, "ip napt static line %u", s->line);
@@ -216,6 +257,7 @@ static void ix_napt_list(struct ix *x, const struct ix_if *f, struct u128 boxadd
 	out->rules = rs;
 	out->n = n;
 	out->tmpl = NULL;
+	return true;
 }
 
 /* Who a server's `ip access-list` lets connect: every source from which
@@ -351,11 +393,35 @@ void ix_model(struct ix *x)
 		ix_build_list(x, f->in6, f->nin6, true, &w->in6);
 		if (f->napt && f->wan4) {
 			w->nat4 = true;
-			ix_napt_list(x, f, w->addr4, &filt, &w->in4);
 			/* NAPT governs the router itself too. */
 			w->box_own_filter = true;
-			w->box4 = w->in4;
 			w->box6 = w->in6;
+			if (ix_napt_list(x, f, w->addr4, &filt, false, &w->in4)) {
+				w->box4 = w->in4;
+			} else if (ix_napt_list(x, f, w->addr4, &filt, true, &w->box4)) {
+				/* Too many pairs: the filter alone is the list (each
+				 * forward is one static entry, so its reach through the
+				 * filter is still exact; the router is judged with NAPT);
+				 * what is said of the list as a whole is the filter's. */
+				input_diag(x->in, DIAG_NOTE, f->napt_line, 1,
+					   "%s: the filter (%zu entries) and the NAPT static entries (%zu) "
+					   "give more than %d combined rules; forwards and the router are "
+					   "judged exactly, but what is said of the list as a whole (passes "
+					   "everything, lines that never match) is said of the filter alone",
+					   "%s: フィルタ（%zu 件）と NAPT の静的エントリ（%zu 件）の組み合わせは "
+					   "%d 件を超えます。転送先とルータ自身は正確に判定しますが、リスト全体に"
+					   "ついての判定（すべて通す、一致しない行）はフィルタだけについてのものです",
+					   f->name, filt.n, f->nst, IX_MAX_NAPT_RULES);
+			} else {
+				input_diag(x->in, DIAG_NOTE, f->napt_line, 1,
+					   "%s: the filter and the NAPT static entries to the router give more "
+					   "than %d combined rules; the filter is judged alone, which may report "
+					   "more than NAPT lets in",
+					   "%s: フィルタとルータ自身への NAPT の静的エントリの組み合わせは %d 件を"
+					   "超えるため、フィルタだけで判定しました。NAPT が通す以上のものを報告する"
+					   "ことがあります",
+					   f->name, IX_MAX_NAPT_RULES);
+			}
 		} else {
 			w->in4 = filt;
 		}
