@@ -432,6 +432,36 @@ static void test_unknown_and_hostile(void **state)
 	input_free(&in);
 }
 
+static void test_napt_limit(void **state)
+{
+	(void)state;
+	/* 150 pass entries that meet each of 150 static entries: past the
+	 * 20000 combined rules, the filter is the list, with a note; a
+	 * forward is still judged through it. */
+	struct strbuf sb;
+	sb_init(&sb, 1 << 20);
+	for (int i = 0; i < 150; i++)
+		assert_int_equal(sb_printf(&sb, "ip access-list w permit ip src 198.51.100.%d/32 "
+					       "dest any\n", i), 0);
+	assert_int_equal(sb_adds(&sb, "interface GigaEthernet0.0\n  ip address dhcp receive-default\n"
+				      "  ip napt enable\n  ip filter w 1 in\n"), 0);
+	for (int i = 0; i < 150; i++)
+		assert_int_equal(sb_printf(&sb, "  ip napt static 192.168.1.%d tcp %d\n", i + 1,
+					   1000 + i), 0);
+	struct input in;
+	assert_int_equal(parse_cfg(&in, sb_str(&sb)), 0);
+	const struct wan_if *w = the_wan(&in);
+	assert_int_equal(w->in4.n, 150);          /* the filter itself */
+	assert_int_equal(w->nfwds, 150);
+	assert_int_equal(w->box4.n, 150);         /* no entry to the router: the discards */
+	bool noted = false;
+	for (const struct diag *d = in.diags; d; d = d->next)
+		noted |= d->line == 153 && strstr(d->msg, "more than 20000 combined rules") != NULL;
+	assert_true(noted);
+	input_free(&in);
+	sb_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +472,7 @@ int main(void)
 		cmocka_unit_test(test_filter_missing_and_unreadable),
 		cmocka_unit_test(test_napt_static),
 		cmocka_unit_test(test_napt_with_filter),
+		cmocka_unit_test(test_napt_limit),
 		cmocka_unit_test(test_servers_and_vpn),
 		cmocka_unit_test(test_run_findings),
 		cmocka_unit_test(test_secrets),
