@@ -225,6 +225,7 @@ bench: edgelint bench-deps
 	@bash tests/bench/pcap.sh ./edgelint
 	@bash tests/bench/hostile.sh ./edgelint
 	@bash tests/bench/diff.sh ./edgelint
+	@bash tests/bench/ix.sh ./edgelint
 
 # ---- fuzzing -----------------------------------------------------------------
 FUZZERS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))

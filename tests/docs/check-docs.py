@@ -49,6 +49,8 @@ HEADINGS = [
      '## YAMAHA RTX/NVR の設定（種類 `yamaha-rtx`）'),
     ('## Cisco ASA configs (kind `cisco-asa`)',
      '## Cisco ASA の設定（種類 `cisco-asa`）'),
+    ('## NEC UNIVERGE IX configs (kind `nec-ix`)',
+     '## NEC UNIVERGE IX の設定（種類 `nec-ix`）'),
     ('## One flow, and what a change opens (`edgelint query`, `edgelint diff`)',
      '## 一つの通信を問う・変更で何が開くかを見る（`edgelint query`、`edgelint diff`）'),
     ('## Fixes: `--format fix` and `--apply-fix` (YAMAHA, Cisco ASA)',

@@ -485,7 +485,7 @@ el "$TMP/nothing/notes.txt" >/dev/null 2>&1
 check "explicit unrecognised file: exit" 2 "$?"
 # In Japanese, the error of the text report is Japanese (issue 11 §1).
 check "explicit unrecognised file: error in Japanese (text)" \
-	"  エラー: $TMP/nothing/notes.txt: 入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS のファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャのいずれかを想定しています（--kind で種類を指定できます）" \
+	"  エラー: $TMP/nothing/notes.txt: 入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS のファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャ、NEC UNIVERGE IX の設定のいずれかを想定しています（--kind で種類を指定できます）" \
 	"$(el --lang ja "$TMP/nothing/notes.txt" 2>/dev/null | grep '^  エラー: ')"
 # More files than WALK_MAX_FILES (10 000; a run over 100 000 was checked by hand:
 # 1.2 s): a limit with a clear message, in bounded time, never a hang.
