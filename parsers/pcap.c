@@ -117,9 +117,13 @@ struct cred_sink {
 	bool nomem;
 };
 
-/* "192.0.2.1:21", "[2001:db8::1]:21" */
+/* "192.0.2.1:21", "[2001:db8::1]:21"; fam 0 (a PPPoE session, capture.h
+ * ft_cred): the MAC address, "02:00:00:00:10:20". */
 static const char *endpoint(struct input *in, uint8_t fam, const uint8_t *addr, uint16_t port)
 {
+	if (fam == 0)
+		return arena_printf(&in->arena, "%02x:%02x:%02x:%02x:%02x:%02x", addr[0], addr[1],
+				    addr[2], addr[3], addr[4], addr[5]);
 	char ip[INET6_ADDRSTRLEN];
 	if (!inet_ntop(fam == 6 ? AF_INET6 : AF_INET, addr, ip, sizeof(ip)))
 		snprintf(ip, sizeof(ip), "?");

@@ -58,6 +58,9 @@ Each file is one small scenario, in Ethernet pcap:
   VNC Authentication, which is not reported; RADIUS PAP requests (the
   password hidden with the shared secret) with a retransmission, on 1812
   and on port 11812, next to a CHAP request, which is not reported;
+  PPP PAP requests in PPPoE session frames (one behind an 802.1Q tag,
+  one retransmitted; a Nak and an empty password not logins) and in
+  L2TPv2 data messages on 1701 and on other ports;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -772,6 +775,76 @@ def main():
             bytes([60, 18]) + bytes(range(100, 116)))
     udp(cap, 0, 40041, 1812, struct.pack(">BBH", 1, 9, 20 + len(chap)) + bytes(range(16)) + chap)
     cap.write("radius-pap.pcap")
+
+    # PPP PAP (RFC 1334 section 2.2.1) in PPPoE session frames (RFC 2516
+    # sections 4 and 7, EtherType 0x8864): LCP Configure-Requests both ways,
+    # an Authenticate-Request, its retransmission (same Identifier: counted,
+    # not another login), the Authenticate-Ack; a second session behind an
+    # 802.1Q tag; an Authenticate-Nak and a request with an empty password,
+    # which are not logins
+    cap = Capture()
+    def pppoe(d, session, ppp, vlan=None, cmac=CMAC):
+        body = struct.pack(">BBHH", 0x11, 0, session, len(ppp)) + ppp
+        src, dst = (cmac, SMAC) if d == 0 else (SMAC, cmac)
+        if vlan is None:
+            cap.add(Ether(src=src, dst=dst, type=0x8864) / Raw(body))
+        else:
+            cap.add(Ether(src=src, dst=dst, type=0x8100) /
+                    Raw(struct.pack(">HH", vlan, 0x8864) + body))
+        return len(cap.pkts)
+    def pap_req(ident, user, pw):
+        body = bytes([len(user)]) + user + bytes([len(pw)]) + pw
+        return struct.pack(">HBBH", 0xc023, 1, ident, 4 + len(body)) + body
+    lcp = struct.pack(">HBBH", 0xc021, 1, 1, 14) + bytes([1, 4, 0x05, 0xd4, 5, 6, 1, 2, 3, 4])
+    pppoe(0, 0x0011, lcp)
+    pppoe(1, 0x0011, lcp)
+    cap.login("PPPoE PAP", "wendy@isp.example", SMAC,
+              pppoe(0, 0x0011, pap_req(1, b"wendy@isp.example", b"Synth-Pppoe-Pw24")))
+    pppoe(0, 0x0011, pap_req(1, b"wendy@isp.example", b"Synth-Pppoe-Pw24"))   # retransmitted
+    pppoe(1, 0x0011, struct.pack(">HBBHB", 0xc023, 2, 1, 5, 0))                 # Ack
+    xmac = "02:00:00:00:10:21"
+    cap.login("PPPoE PAP", "xavier", SMAC,
+              pppoe(0, 0x0012, pap_req(7, b"xavier", b"Synth-Pppoe-Pw25"), vlan=10, cmac=xmac))
+    pppoe(1, 0x0012, struct.pack(">HBBHB", 0xc023, 3, 7, 5, 0), vlan=10, cmac=xmac)  # Nak
+    pppoe(0, 0x0013, pap_req(2, b"yuri", b""))                                  # empty password
+    cap.write("pppoe-pap.pcap")
+
+    # PPP PAP in L2TP version 2 data messages over UDP (RFC 2661 section
+    # 3.1): a tunnel on 1701 opened by an SCCRQ control message, then a
+    # data message with Length, the PPP address and control bytes and the
+    # PAP request; a tunnel on non-standard ports seen from its first data
+    # message (Ns/Nr and an Offset pad, no address and control bytes): LCP,
+    # then the PAP request and its retransmission; a datagram on a third
+    # flow whose reserved header bits are set, which is not L2TP
+    cap = Capture()
+    sccrq_avps = struct.pack(">HHHH", 0x8008, 0, 0, 1)                           # Message Type SCCRQ
+    sccrq = struct.pack(">HHHHHH", 0xc802, 12 + len(sccrq_avps), 0, 0, 0, 0) + sccrq_avps
+    udp(cap, 0, 1701, 1701, sccrq)
+    udp(cap, 1, 1701, 1701, struct.pack(">HHHHHH", 0xc802, 12 + 8, 5, 0, 0, 1) +
+        struct.pack(">HHHH", 0x8008, 0, 0, 2))                                   # SCCRP
+    def l2tp_data(ppp, tunnel, session, flags=0x4002, hdlc=True):
+        frame = (b"\xff\x03" if hdlc else b"") + ppp
+        hdr = b""
+        if flags & 0x0800:
+            hdr += struct.pack(">HH", 0, 0)
+        if flags & 0x0200:
+            hdr += struct.pack(">H", 2) + b"\x00\x00"
+        body = struct.pack(">HH", tunnel, session) + hdr + frame
+        if flags & 0x4000:
+            return struct.pack(">HH", flags, 4 + len(body)) + body
+        return struct.pack(">H", flags) + body
+    cap.login("L2TP PAP", "yvonne", f"{SERVER4}:1701",
+              udp(cap, 0, 1701, 1701, l2tp_data(pap_req(1, b"yvonne", b"Synth-L2tp-Pw26"), 5, 9)))
+    udp(cap, 1, 1701, 1701, l2tp_data(struct.pack(">HBBHB", 0xc023, 2, 1, 5, 0), 5, 9))
+    udp(cap, 0, 41701, 11701, l2tp_data(lcp, 6, 3, flags=0x0a02, hdlc=False))
+    cap.login("L2TP PAP", "zoe@example.org", f"{SERVER4}:11701",
+              udp(cap, 0, 41701, 11701, l2tp_data(pap_req(4, b"zoe@example.org", b"Synth-L2tp-Pw27"),
+                                                  6, 3, flags=0x0a02, hdlc=False)))
+    udp(cap, 0, 41701, 11701, l2tp_data(pap_req(4, b"zoe@example.org", b"Synth-L2tp-Pw27"),
+                                        6, 3, flags=0x0a02, hdlc=False))          # retransmitted
+    udp(cap, 0, 41702, 1701, struct.pack(">H", 0x1002) +
+        l2tp_data(pap_req(5, b"anna", b"Synth-L2tp-Pw28"), 7, 1)[2:])            # reserved bit set
+    cap.write("l2tp-pap.pcap")
     # issue 16 §6: the vendors' own domains seen on real traffic (each was a
     # false EL404 failure with google.com, amazon.com, microsoft.com and
     # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),

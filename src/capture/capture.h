@@ -147,10 +147,12 @@ struct cls_cred {
 };
 
 /* A credential with the flow it was read from: addresses are 16 bytes
- * (IPv4 in the first 4) of the initiator (client, [0]) and responder. */
+ * (IPv4 in the first 4) of the initiator (client, [0]) and responder.
+ * fam 0: a PPPoE session's frame, no IP: the sender's and receiver's MAC
+ * addresses in the first 6 bytes, the session id as both ports. */
 struct ft_cred {
 	const struct cls_cred *c;
-	uint8_t fam;              /* 4 or 6 */
+	uint8_t fam;              /* 4 or 6; 0 for MAC addresses */
 	const uint8_t *addr[2];
 	uint16_t port[2];
 };

@@ -195,6 +195,33 @@ int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *us
 	return v->cred(v->cred_ctx, &c);
 }
 
+/* True when a message of hash h was already reported in this flow (kept
+ * by lg_remember): then, when count, it is counted as another use of the
+ * same secret (v->cred_again). */
+bool lg_seen(const struct cls_view *v, const struct lg_state *st, uint64_t h, bool count)
+{
+	for (uint8_t i = 0; i < st->ncomm; i++)
+		if (st->comm[i].h == h) {
+			if (count && v->cred_again)
+				v->cred_again(v->cred_ctx, st->comm[i].id);
+			return true;
+		}
+	return false;
+}
+
+/* Remembers a reported message (hash h, the sink's id) for lg_seen. Past
+ * LG_COMM_MAX in one flow a new one is still reported (so registered as a
+ * secret: no count stops a secret from being protected), only no longer
+ * remembered for its repeats. */
+void lg_remember(struct lg_state *st, uint64_t h, int64_t id)
+{
+	if (st->ncomm == LG_COMM_MAX)
+		return;
+	st->comm[st->ncomm].h = h;
+	st->comm[st->ncomm].id = id;
+	st->ncomm++;
+}
+
 /* The password held in the state, reported and wiped. */
 void lg_report_pass(struct lg *x, const char *proto, bool anon)
 {

@@ -248,25 +248,14 @@ enum cls_verdict cls_snmp(const struct cls_view *v, struct cls_result *res)
 		return CLS_MORE;
 	bool request = pdu != 0xa2 && pdu != 0xa8;   /* not Response, not Report */
 	uint64_t h = snmp_hash(comm);
-	for (uint8_t i = 0; i < st->ncomm; i++)
-		if (st->comm[i].h == h) {
-			if (request && v->cred_again)
-				v->cred_again(v->cred_ctx, st->comm[i].id);
-			return CLS_MORE;
-		}
-	/* Past LG_COMM_MAX communities in one flow each new one is still
-	 * reported (so registered as a secret: no count stops a secret from
-	 * being protected), only no longer remembered for its repeats. */
+	if (lg_seen(v, st, h, request))
+		return CLS_MORE;
 	uint8_t secret[LG_SECRET_MAX];
 	size_t n = pc_left(&comm) < sizeof(secret) ? pc_left(&comm) : sizeof(secret);
 	pc_copy(&comm, secret, n);
 	int64_t id = lg_report(v, ver == 0 ? "SNMPv1 community" : "SNMPv2c community", NULL, 0,
 			       secret, n, false);
 	memset(secret, 0, sizeof(secret));
-	if (st->ncomm == LG_COMM_MAX)
-		return CLS_MORE;
-	st->comm[st->ncomm].h = h;
-	st->comm[st->ncomm].id = id;
-	st->ncomm++;
+	lg_remember(st, h, id);
 	return CLS_MORE;
 }

@@ -14,7 +14,8 @@
 # session at a login prompt (the first is the user), BER simple binds and SNMP communities;
 # and (issue 16) SOCKS5 username/password sub-negotiations (RFC 1929), IRC OPER and
 # PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
-# <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5).
+# <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
+# PPP PAP passwords wherever the frame carries them (PPPoE, L2TP).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -322,8 +323,28 @@ def tds_secrets(s):
         o += n
     return found
 
+def pap_secrets(paths):
+    """PPP PAP Authenticate-Requests (RFC 1334 2.2.1) anywhere in a frame,
+    whatever carries them (PPPoE, L2TP): protocol 0xc023, Code 1, and a
+    Length that the Peer-ID and Password lengths fill exactly."""
+    found = []
+    for path in paths:
+        for _, f in frames(path):
+            i = f.find(b"\xc0\x23\x01")
+            while i >= 0:
+                q = i + 2
+                if q + 6 <= len(f):
+                    ln = struct.unpack("!H", f[q + 2:q + 4])[0]
+                    ul = f[q + 4]
+                    if q + 5 + ul < len(f):
+                        pl = f[q + 5 + ul]
+                        if ln == 6 + ul + pl and q + ln <= len(f):
+                            found.append(f[q + 6 + ul:q + ln])
+                i = f.find(b"\xc0\x23\x01", i + 1)
+    return found
+
 tcp, udp = streams(sys.argv[1:])
-secrets = set()
+secrets = set(pap_secrets(sys.argv[1:]))
 for k, s in tcp.items():
     if re.search(rb"(?i)(?:login|username): ?", tcp.get((k[0], k[3], k[4], k[1], k[2]), b"")):
         secrets.update(telnet_secrets(s))   # s is typed at a login prompt

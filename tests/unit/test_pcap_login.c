@@ -21,7 +21,8 @@
  * readers of issue 16: SOCKS5 (RFC 1929), IRC PASS/OPER/AUTHENTICATE,
  * Redis AUTH (RESP after a value longer than the window, HELLO, inline),
  * XMPP SASL PLAIN, MSSQL TDS LOGIN7 (the MS-TDS §4.2 example, a
- * non-ASCII password), VNC security type None and RADIUS PAP.
+ * non-ASCII password), VNC security type None, RADIUS PAP and PPP PAP
+ * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams).
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -53,6 +54,7 @@ struct got {
 	bool has_user, anon, no_auth, hidden;
 	uint64_t packet, count;
 	uint16_t cport, sport;
+	uint8_t fam, caddr[6], saddr[6];   /* the first 6 address bytes */
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -77,6 +79,9 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	g->count = 1;
 	g->cport = fc->port[0];
 	g->sport = fc->port[1];
+	g->fam = fc->fam;
+	memcpy(g->caddr, fc->addr[0], 6);
+	memcpy(g->saddr, fc->addr[1], 6);
 	return (int64_t)g_n++;
 }
 
@@ -1209,6 +1214,176 @@ static void test_radius(void **state)
 	ft_free(ft);
 }
 
+/* A PPP PAP packet (RFC 1334 §2.2.1) into m after its PPP protocol
+ * 0xc023: code, identifier, Peer-ID, Password; len_fix added to the
+ * Length field (0: right). */
+static void pap_msg(struct pb *m, unsigned code, unsigned id, const char *user, const char *pw,
+		    int len_fix)
+{
+	pb_be16(m, 0xc023);
+	size_t at = m->n;
+	pb_u8(m, code);
+	pb_u8(m, id);
+	pb_be16(m, 0);
+	if (user) {
+		pb_u8(m, (unsigned)strlen(user));
+		pb_str(m, user);
+		pb_u8(m, (unsigned)strlen(pw));
+		pb_str(m, pw);
+	} else {
+		pb_u8(m, 0);   /* Ack/Nak: Msg-Length 0 */
+	}
+	pb_put16(m, at + 2, (unsigned)((int)(m->n - at) + len_fix));
+}
+
+/* A PPPoE session frame (RFC 2516 §4) with a PAP packet, decoded and
+ * handed to ft_ppp_auth as reader.c does. */
+static void pppoe_pap(struct flow_table *ft, uint64_t pkt, unsigned session, unsigned code,
+		      unsigned id, const char *user, const char *pw, int len_fix)
+{
+	struct pb f = {.n = 0};
+	pb_eth(&f, 0x8864);
+	size_t ph = f.n;
+	pb_u8(&f, 0x11); pb_u8(&f, 0); pb_be16(&f, session); pb_be16(&f, 0);
+	pap_msg(&f, code, id, user, pw, len_fix);
+	pb_put16(&f, ph + 4, (unsigned)(f.n - ph - 6));
+	struct pd_packet pk;
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, f.b, f.n, &pk), PD_NOT_IP);
+	assert_int_equal(pk.ppp_proto, 0xc023);
+	assert_int_equal(pk.pppoe_session, session);
+	ft_ppp_auth(ft, &pk, pkt);
+}
+
+/* PPP PAP in PPPoE: the Peer-ID and Password of an Authenticate-Request,
+ * the frame's MAC addresses (fam 0) and session id; a retransmission
+ * (same identifier and bytes) counted; a new identifier reported anew;
+ * an Ack, an empty password, a Length past the bytes and a Peer-ID
+ * overrunning the Length are not logins. */
+static void test_pppoe_pap(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	pppoe_pap(ft, 3, 0x11, 1, 1, "wendy@isp.example", "Ppp-Secret-1", 0);
+	pppoe_pap(ft, 4, 0x11, 1, 1, "wendy@isp.example", "Ppp-Secret-1", 0);
+	pppoe_pap(ft, 5, 0x11, 2, 1, NULL, NULL, 0);                     /* Ack */
+	assert_int_equal(g_n, 1);
+	expect(0, "PPPoE PAP", "wendy@isp.example", "Ppp-Secret-1", 3);
+	assert_int_equal(g_got[0].count, 2);
+	assert_int_equal(g_got[0].fam, 0);
+	static const uint8_t cmac[6] = {2, 0, 0, 0, 0, 2}, smac[6] = {2, 0, 0, 0, 0, 1};
+	assert_memory_equal(g_got[0].caddr, cmac, 6);   /* pb_eth: source 02:..:02 */
+	assert_memory_equal(g_got[0].saddr, smac, 6);
+	assert_int_equal(g_got[0].cport, 0x11);
+	pppoe_pap(ft, 6, 0x11, 1, 2, "wendy@isp.example", "Ppp-Secret-2", 0);
+	expect(1, "PPPoE PAP", "wendy@isp.example", "Ppp-Secret-2", 6);
+	pppoe_pap(ft, 7, 0x12, 1, 1, "xavier", "", 0);                   /* empty password */
+	pppoe_pap(ft, 8, 0x12, 1, 2, "xavier", "Ppp-Secret-3", 1);       /* Length past */
+	pppoe_pap(ft, 9, 0x12, 1, 3, "xavier", "Ppp-Secret-3", -4);      /* Password overruns */
+	assert_int_equal(g_n, 2);
+	/* LCP in a PPPoE session: not handed over */
+	struct pb f = {.n = 0};
+	pb_eth(&f, 0x8864);
+	pb_u8(&f, 0x11); pb_u8(&f, 0); pb_be16(&f, 0x11); pb_be16(&f, 6);
+	pb_be16(&f, 0xc021); pb_be32(&f, 0x01010004);
+	struct pd_packet pk;
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, f.b, f.n, &pk), PD_NOT_IP);
+	assert_int_equal(pk.ppp_proto, 0);
+	ft_free(ft);
+}
+
+/* An L2TPv2 message (RFC 2661 §3.1) into m: the flags word, then Length
+ * when L, tunnel 5 and session 9, Ns/Nr when S, an Offset Size of 2 and
+ * its pad when O, then 0xff 0x03 when hdlc. The PPP frame follows. */
+static size_t l2tp_hdr(struct pb *m, unsigned flags, bool hdlc)
+{
+	m->n = 0;
+	pb_be16(m, flags);
+	if (flags & 0x4000)
+		pb_be16(m, 0);
+	pb_be16(m, 5);
+	pb_be16(m, 9);
+	if (flags & 0x0800)
+		pb_be32(m, 0);
+	if (flags & 0x0200) {
+		pb_be16(m, 2);
+		pb_be16(m, 0);
+	}
+	if (hdlc)
+		pb_be16(m, 0xff03);
+	return m->n;
+}
+
+static void l2tp_len(struct pb *m, unsigned flags)
+{
+	if (flags & 0x4000)
+		pb_put16(m, 2, (unsigned)m->n);
+}
+
+/* PPP PAP in L2TPv2 data messages: a tunnel opened by a control message,
+ * then PAP with and without 0xff 0x03, Ns/Nr and an offset; a
+ * retransmission counted; a flow whose first datagram has reserved bits
+ * set, or is version 3, or carries a PPP protocol no tunnel opens with,
+ * is not L2TP; a control message whose Length is not the datagram's is
+ * not one either. */
+static void test_l2tp_pap(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 1701, 1701, false);
+	struct pb m;
+	l2tp_hdr(&m, 0xc802, false);                                       /* SCCRQ */
+	pb_be32(&m, 0x80080000); pb_be16(&m, 1);
+	l2tp_len(&m, 0xc802);
+	udp_send(&c, 0, &m);                                               /* 1 */
+	l2tp_hdr(&m, 0x4002, true);
+	pap_msg(&m, 1, 1, "yvonne", "L2tp-Secret-1", 0);
+	l2tp_len(&m, 0x4002);
+	udp_send(&c, 0, &m);                                               /* 2 */
+	udp_send(&c, 0, &m);                                               /* 3: again */
+	l2tp_hdr(&m, 0x0a02, false);
+	pap_msg(&m, 1, 2, "yvonne", "L2tp-Secret-2", 0);
+	udp_send(&c, 0, &m);                                               /* 4 */
+	assert_int_equal(g_n, 2);
+	expect(0, "L2TP PAP", "yvonne", "L2tp-Secret-1", 2);
+	assert_int_equal(g_got[0].count, 2);
+	assert_int_equal(g_got[0].fam, 4);
+	expect(1, "L2TP PAP", "yvonne", "L2tp-Secret-2", 4);
+	/* a data message opening a flow on other ports, no control message */
+	struct conv d = open_tcp(ft, 41701, 11701, false);
+	l2tp_hdr(&m, 0x0002, true);
+	pap_msg(&m, 1, 4, "zoe", "L2tp-Secret-3", 0);
+	udp_send(&d, 0, &m);
+	expect(2, "L2TP PAP", "zoe", "L2tp-Secret-3", 1);
+	/* not L2TP: reserved bits, version 3, an unknown PPP protocol, a
+	 * control message with a wrong Length */
+	struct conv e = open_tcp(ft, 41702, 1701, false);
+	l2tp_hdr(&m, 0x1002, true);
+	pap_msg(&m, 1, 5, "anna", "L2tp-Secret-4", 0);
+	udp_send(&e, 0, &m);
+	struct conv f = open_tcp(ft, 41703, 1701, false);
+	l2tp_hdr(&m, 0x0003, true);
+	pap_msg(&m, 1, 5, "anna", "L2tp-Secret-4", 0);
+	udp_send(&f, 0, &m);
+	struct conv h = open_tcp(ft, 41704, 1701, false);
+	l2tp_hdr(&m, 0x0002, true);
+	pb_be16(&m, 0x1234);
+	udp_send(&h, 0, &m);
+	l2tp_hdr(&m, 0x0002, true);                                        /* then PAP: too late */
+	pap_msg(&m, 1, 5, "anna", "L2tp-Secret-4", 0);
+	udp_send(&h, 0, &m);
+	struct conv k = open_tcp(ft, 41705, 1701, false);
+	l2tp_hdr(&m, 0xc802, false);
+	pb_be32(&m, 0x80080000); pb_be16(&m, 1);
+	pb_put16(&m, 2, (unsigned)m.n + 2);
+	udp_send(&k, 0, &m);
+	l2tp_hdr(&m, 0x4002, true);
+	pap_msg(&m, 1, 1, "anna", "L2tp-Secret-4", 0);
+	l2tp_len(&m, 0x4002);
+	udp_send(&k, 0, &m);
+	assert_int_equal(g_n, 3);
+	ft_free(ft);
+}
+
 /* A whole capture: the VNC session is EL403 no-auth (no user, no
  * secret), a Redis password equal to its user is EL403
  * user-as-password, and no report holds the SOCKS password. */
@@ -1306,6 +1481,8 @@ int main(void)
 		cmocka_unit_test(test_tds),
 		cmocka_unit_test(test_vnc),
 		cmocka_unit_test(test_radius),
+		cmocka_unit_test(test_pppoe_pap),
+		cmocka_unit_test(test_l2tp_pap),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
