@@ -220,6 +220,7 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->anonymous = c->anonymous;
 	t->no_auth = false;
 	t->hidden = false;
+	t->ppp = c->ppp;
 	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;

@@ -459,6 +459,8 @@ struct traffic_cred {
 	bool hidden;                   /* a password hidden only by a shared
 					* secret (RADIUS PAP): no secret read,
 					* EL403 hidden */
+	bool ppp;                      /* a PPP PAP password (PPPoE, L2TP):
+					* EL403 ppp */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 

@@ -143,6 +143,8 @@ struct cls_cred {
 				   * security type None): secret is NULL */
 	bool hidden;              /* the password crossed hidden by a shared secret
 				   * (RADIUS PAP User-Password): secret is NULL */
+	bool ppp;                 /* a PPP PAP password (PPPoE, L2TP): the link's
+				   * login to a provider or tunnel server */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 

@@ -68,6 +68,7 @@ bool ppp_pap_cred(struct pktcur u, struct pktcur p, const char *proto, uint64_t 
 	cr->secret = pw;
 	cr->secret_len = pn;
 	cr->packet = packet;
+	cr->ppp = true;
 	return true;
 }
 

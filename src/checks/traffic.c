@@ -100,6 +100,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		const char *variant = c->no_auth	  ? "no-auth"
 				      : c->hidden	  ? "hidden"
 				      : c->user_is_password ? "user-as-password"
+				      : c->ppp && c->user   ? "ppp"
 				      : c->user		  ? "default"
 							  : "no_user";
 		finding_evidence_ja(in,
