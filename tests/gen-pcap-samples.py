@@ -26,6 +26,8 @@ planted event, tab-separated:
                        capture whose web flows are under 95% HTTPS, the
                        default policy, also gets EL401)
             host       a host name the client named (traffic.hosts[])
+            hash       a password hash that can be cracked offline (EL406;
+                       traffic.crackable_hashes[])
   packet    1-based packet number (as edgelint counts, docs/json.md) of
             the packet that completed the event: for a login the packet
             that completed the secret (the last piece of it, in capture
@@ -33,12 +35,13 @@ planted event, tab-separated:
             settled the version; "-" when the event is a property of a
             flow or of the capture rather than of one packet
   protocol  login: the protocol name of docs/json.md
-            (traffic.credentials[].protocol); old-tls and tls: the
+            (traffic.credentials[].protocol); hash: the protocol and the
+            hash type, space-separated ("HTTP NTLM NetNTLMv2"); old-tls and tls: the
             version name (TLS1.0, TLS1.3); web: HTTP or HTTPS; host: how
             it was named (sni, http-host)
-  name      login: the user ("-" when the protocol has none); host: the
+  name      login, hash: the user ("-" when the protocol has none); host: the
             host name; otherwise "-"
-  server    login: the server as ip:port ([addr]:port for IPv6);
+  server    login, hash: the server as ip:port ([addr]:port for IPv6);
             otherwise "-"
 Never a password or community. A file with no login row must have no
 EL403 (the STARTTLS files carry login-like bytes inside TLS records).
@@ -61,6 +64,11 @@ Each file is one small scenario, in Ethernet pcap:
   PPP PAP requests in PPPoE session frames (one behind an 802.1Q tag,
   one retransmitted; a Nak and an empty password not logins) and in
   L2TPv2 data messages on 1701 and on other ports;
+  NTLM over HTTP ([MS-NLMP], RFC 4559): the NEGOTIATE / CHALLENGE /
+  AUTHENTICATE exchange with an NTLMv2 response, an NTLMv1 response with
+  extended session security to a proxy, an anonymous AUTHENTICATE, which
+  is not a hash, and an NTLMv2 AUTHENTICATE inside a SPNEGO Negotiate
+  token;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -106,6 +114,9 @@ class Capture:
 
     def login(self, protocol, user, server, packet):
         self.plant("login", protocol, user, server, packet)
+
+    def hashed(self, protocol, hash_type, user, server, packet):
+        self.plant("hash", f"{protocol} {hash_type}", user, server, packet)
 
     def add(self, pkt):
         pkt.time = T0 + 0.01 * len(self.pkts)
@@ -845,6 +856,75 @@ def main():
     udp(cap, 0, 41702, 1701, struct.pack(">H", 0x1002) +
         l2tp_data(pap_req(5, b"anna", b"Synth-L2tp-Pw28"), 7, 1)[2:])            # reserved bit set
     cap.write("l2tp-pap.pcap")
+    # NTLM over HTTP (RFC 4559 section 4; [MS-NLMP] 2.2.1.1-2.2.1.3): the
+    # three messages on one connection, the AUTHENTICATE with an NTLMv2
+    # response (Unicode names); an NTLMv1 response with extended session
+    # security (OEM names) in Proxy-Authorization; an anonymous AUTHENTICATE
+    # (empty user and NT response, one-byte LM response: not a hash); an
+    # NTLMv2 AUTHENTICATE inside a SPNEGO token (Negotiate)
+    cap = Capture()
+    def ntlm_auth(user, domain, nt, lm, flags):
+        enc = (lambda x: x.encode("utf-16-le")) if flags & 1 else (lambda x: x.encode())
+        fields = [lm, nt, enc(domain), enc(user), enc("WS-7"), b""]
+        off, desc, payload = 64, b"", b""
+        for f in fields:
+            desc += struct.pack("<HHI", len(f), len(f), off + len(payload))
+            payload += f
+        return b"NTLMSSP\0" + struct.pack("<I", 3) + desc + struct.pack("<I", flags) + payload
+    negotiate = b"NTLMSSP\0" + struct.pack("<II", 1, 0xe2088297) + bytes(16)
+    challenge = (b"NTLMSSP\0" + struct.pack("<I", 2) + struct.pack("<HHI", 0, 0, 56) +
+                 struct.pack("<I", 0xe2898215) + bytes(range(0x11, 0x19)) + bytes(8) +
+                 struct.pack("<HHI", 0, 0, 56) + bytes(8))
+    blob = (b"\x01\x01" + bytes(6) + struct.pack("<Q", 133000000000000000) +
+            bytes(range(0x21, 0x29)) + bytes(4) + struct.pack("<HH", 0, 0))   # MsvAvEOL
+    ntv2 = bytes(range(0xa0, 0xb0)) + blob + bytes(4)
+    t = Tcp(cap, 40050, 80).open()
+    t.c(b"GET /intranet/ HTTP/1.1\r\nHost: intranet.example.org\r\nAuthorization: NTLM " +
+        base64.b64encode(negotiate) + b"\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "intranet.example.org")
+    t.s(b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: NTLM " + base64.b64encode(challenge) +
+        b"\r\nContent-Length: 0\r\n\r\n")
+    cap.hashed("HTTP NTLM", "NetNTLMv2", "EXAMPLE\\nina", t.server(),
+               t.c(b"GET /intranet/ HTTP/1.1\r\nHost: intranet.example.org\r\nAuthorization: NTLM " +
+                   base64.b64encode(ntlm_auth("nina", "EXAMPLE", ntv2, bytes(24), 0xe2888215)) +
+                   b"\r\n\r\n"))
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    t = Tcp(cap, 40051, 3128).open()
+    cap.hashed("HTTP proxy NTLM", "NetNTLMv1-ESS", "oscar", t.server(),
+               t.c(b"GET http://www.example.com/ HTTP/1.1\r\nHost: www.example.com\r\n"
+                   b"Proxy-Authorization: NTLM " +
+                   base64.b64encode(ntlm_auth("oscar", "", bytes(range(0x40, 0x58)),
+                                              bytes(range(0x60, 0x68)) + bytes(16), 0x00088206)) +
+                   b"\r\n\r\n"))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "www.example.com")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    t = Tcp(cap, 40052, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: files.example.org\r\nAuthorization: NTLM " +
+        base64.b64encode(ntlm_auth("", "", b"", b"\0", 0xe2888a15)) + b"\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "files.example.org")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    inner = ntlm_auth("pia", "EXAMPLE", bytes(range(0xc0, 0xd0)) + blob + bytes(4), bytes(24),
+                      0xe2888215)
+    # negTokenResp (RFC 4178 section 4.2.2): [1] { SEQUENCE { [2] responseToken OCTET STRING } }
+    octets = b"\x04\x82" + struct.pack(">H", len(inner)) + inner
+    tagged = b"\xa2\x82" + struct.pack(">H", len(octets)) + octets
+    seq = b"\x30\x82" + struct.pack(">H", len(tagged)) + tagged
+    spnego = b"\xa1\x82" + struct.pack(">H", len(seq)) + seq
+    t = Tcp(cap, 40053, 80).open()
+    cap.hashed("HTTP NTLM", "NetNTLMv2", "EXAMPLE\\pia", t.server(),
+               t.c(b"GET /portal/ HTTP/1.1\r\nHost: portal.example.org\r\nAuthorization: Negotiate " +
+                   base64.b64encode(spnego) + b"\r\n\r\n"))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "portal.example.org")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("http-ntlm.pcap")
     # issue 16 §6: the vendors' own domains seen on real traffic (each was a
     # false EL404 failure with google.com, amazon.com, microsoft.com and
     # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),

@@ -145,6 +145,9 @@ struct cls_cred {
 				   * (RADIUS PAP User-Password): secret is NULL */
 	bool ppp;                 /* a PPP PAP password (PPPoE, L2TP): the link's
 				   * login to a provider or tunnel server */
+	const char *hash_type;    /* not the password but a hash of it that can be
+				   * cracked offline ("NetNTLMv2"…, static): secret
+				   * holds the hash's bytes (EL406); NULL otherwise */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 

@@ -76,7 +76,8 @@
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
  * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
- * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP). This
+ * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
+ * crackable hashes of EL406: NTLM). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.
  */
@@ -197,6 +198,7 @@ bool lg_in(const char *w, const char *const *list);
 enum cls_verdict lg_claim(const struct cls_view *v, struct cls_result *res, uint8_t app);
 int lg_open(const struct cls_view *v, struct cls_result *res,
 	    int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
+int64_t lg_ntlm(const struct cls_view *v, const char *proto, const uint8_t *m, size_t n);
 bool ppp_pap_request(struct pktcur info, struct pktcur *user, struct pktcur *pw, uint64_t *h);
 bool ppp_pap_cred(struct pktcur u, struct pktcur p, const char *proto, uint64_t packet,
 		  uint8_t *user, uint8_t *pw, struct cls_cred *cr);

@@ -116,6 +116,7 @@ check "every capture sample has answers" \
 answers_of() {
 	jq -r '.inputs[0] as $i | $i.traffic as $t |
 	  ($t.credentials[] | "login\t\(.packet)\t\(.protocol)\t\(.user // "-")\t\(.server)"),
+	  ($t.crackable_hashes[] | "hash\t\(.packet)\t\(.protocol) \(.hash_type)\t\(.user // "-")\t\(.server)"),
 	  ($i.findings[] | select(.rule == "EL402") | .occurrences[] as $o |
 	    ($t.tls_versions | keys[] | select(. == "SSL3.0" or . == "TLS1.0" or . == "TLS1.1")) |
 	    "old-tls\t\($o.packet)\t\(.)\t-\t-"),
@@ -151,8 +152,12 @@ for s in samples/pcap/*.pcap; do
 	# EL403 occurrences are the listed logins, packet for packet.
 	check "$s: EL403 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "login" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
+	# EL406 occurrences are the planted hashes, packet for packet.
+	check "$s: EL406 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "hash" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
+		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL406") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
 	want=$(awk -F'\t' -v f="$f" '$1 == f {
 		if ($2 == "login") r["EL403"] = 1
+		if ($2 == "hash") r["EL406"] = 1
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }

@@ -15,7 +15,8 @@
 # and (issue 16) SOCKS5 username/password sub-negotiations (RFC 1929), IRC OPER and
 # PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
 # <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
-# PPP PAP passwords wherever the frame carries them (PPPoE, L2TP).
+# PPP PAP passwords wherever the frame carries them (PPPoE, L2TP); and the NT
+# responses of NTLM AUTHENTICATE messages in HTTP, in hex (EL406: a hash is a secret).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -323,6 +324,22 @@ def tds_secrets(s):
         o += n
     return found
 
+def ntlm_secrets(s):
+    """NTLM AUTHENTICATE messages ([MS-NLMP] 2.2.1.3) in HTTP Authorization
+    / Proxy-Authorization NTLM or Negotiate tokens: the NT response, as the
+    hex a report could print it in."""
+    found = []
+    for m in re.finditer(rb"(?im)^(?:proxy-)?authorization: *(?:ntlm|negotiate) +([A-Za-z0-9+/=]+)", s):
+        tok = b64(m.group(1)) or b""
+        i = tok.find(b"NTLMSSP\0\x03\0\0\0")
+        if i < 0 or len(tok) < i + 28:
+            continue
+        ln, _, off = struct.unpack("<HHI", tok[i + 20:i + 28])
+        nt = tok[i + off:i + off + ln]
+        if len(nt) == ln and ln >= 24:
+            found.append(nt.hex().encode())
+    return found
+
 def pap_secrets(paths):
     """PPP PAP Authenticate-Requests (RFC 1334 2.2.1) anywhere in a frame,
     whatever carries them (PPPoE, L2TP): protocol 0xc023, Code 1, and a
@@ -350,7 +367,7 @@ for k, s in tcp.items():
         secrets.update(telnet_secrets(s))   # s is typed at a login prompt
     secrets.update(text_secrets(s))
     secrets.update(ldap_secrets(s))
-    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets):
+    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets, ntlm_secrets):
         secrets.update(f(s))
 for d in udp:
     c = snmp_secret(d)

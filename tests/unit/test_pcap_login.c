@@ -22,7 +22,9 @@
  * Redis AUTH (RESP after a value longer than the window, HELLO, inline),
  * XMPP SASL PLAIN, MSSQL TDS LOGIN7 (the MS-TDS §4.2 example, a
  * non-ASCII password), VNC security type None, RADIUS PAP and PPP PAP
- * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams).
+ * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams);
+ * the crackable hashes of EL406: NTLM in HTTP Authorization (v1, v1 with
+ * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets).
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -55,6 +57,8 @@ struct got {
 	uint64_t packet, count;
 	uint16_t cport, sport;
 	uint8_t fam, caddr[6], saddr[6];   /* the first 6 address bytes */
+	char hash[24];                    /* cls_cred.hash_type, "" when none */
+	size_t slen;
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -80,6 +84,8 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	g->cport = fc->port[0];
 	g->sport = fc->port[1];
 	g->fam = fc->fam;
+	snprintf(g->hash, sizeof(g->hash), "%s", fc->c->hash_type ? fc->c->hash_type : "");
+	g->slen = fc->c->secret_len;
 	memcpy(g->caddr, fc->addr[0], 6);
 	memcpy(g->saddr, fc->addr[1], 6);
 	return (int64_t)g_n++;
@@ -1384,6 +1390,131 @@ static void test_l2tp_pap(void **state)
 	ft_free(ft);
 }
 
+/* Base64 of n bytes into out (NUL-terminated). */
+static void b64enc(const uint8_t *in, size_t n, char *out)
+{
+	static const char al[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
+			     (i + 2 < n ? in[i + 2] : 0);
+		out[o++] = al[v >> 18 & 63];
+		out[o++] = al[v >> 12 & 63];
+		out[o++] = i + 1 < n ? al[v >> 6 & 63] : '=';
+		out[o++] = i + 2 < n ? al[v & 63] : '=';
+	}
+	out[o] = '\0';
+}
+
+/* An NTLMSSP AUTHENTICATE_MESSAGE ([MS-NLMP] §2.2.1.3) into m: the
+ * 64-byte header with the LM, NT, domain, user, workstation and session
+ * key fields, then their bytes; names UTF-16LE when flags has bit 0. */
+static void ntlm3(struct pb *m, const char *dom, const char *user, size_t ntlen, size_t lmlen,
+		  uint32_t flags)
+{
+	m->n = 0;
+	pb_str(m, "NTLMSSP");
+	pb_u8(m, 0);
+	pb_le32(m, 3);
+	bool uni = flags & 1;
+	size_t lens[6] = {lmlen, ntlen, strlen(dom) * (uni ? 2 : 1), strlen(user) * (uni ? 2 : 1), 0, 0};
+	uint32_t off = 64;
+	for (int i = 0; i < 6; i++) {
+		pb_u8(m, (unsigned)lens[i]); pb_u8(m, (unsigned)lens[i] >> 8);
+		pb_u8(m, (unsigned)lens[i]); pb_u8(m, (unsigned)lens[i] >> 8);
+		pb_le32(m, off);
+		off += (uint32_t)lens[i];
+	}
+	pb_le32(m, flags);
+	for (size_t i = 0; i < lmlen; i++)
+		pb_u8(m, 0x10 + (unsigned)i);
+	for (size_t i = 0; i < ntlen; i++)
+		pb_u8(m, 0x80 + (unsigned)(i & 0x3f));
+	for (const char *t = dom; *t; t++) {
+		pb_u8(m, (unsigned char)*t);
+		if (uni)
+			pb_u8(m, 0);
+	}
+	for (const char *t = user; *t; t++) {
+		pb_u8(m, (unsigned char)*t);
+		if (uni)
+			pb_u8(m, *t == '~' ? 0x30 : 0);   /* '~' stands for U+307E */
+	}
+}
+
+/* One request with header: scheme token (m as base64). */
+static void ntlm_request(struct conv *c, const char *header, const char *scheme, const struct pb *m)
+{
+	static char b64[8192], req[9000];
+	b64enc(m->b, m->n, b64);
+	snprintf(req, sizeof(req), "GET / HTTP/1.1\r\nHost: intranet.example\r\n%s: %s %s\r\n\r\n",
+		 header, scheme, b64);
+	say(c, 0, req);
+}
+
+static void expect_hash(size_t i, const char *proto, const char *user, const char *type,
+			size_t slen, uint64_t packet)
+{
+	assert_true(i < g_n);
+	assert_string_equal(g_got[i].proto, proto);
+	assert_string_equal(g_got[i].user, user);
+	assert_string_equal(g_got[i].hash, type);
+	assert_int_equal(g_got[i].slen, slen);
+	assert_int_equal(g_got[i].secret[0], (char)0x80);   /* the NT response itself */
+	assert_int_equal(g_got[i].packet, packet);
+}
+
+/* NTLM (login_hash.c) through the HTTP reader: NTLMv2 with Unicode
+ * names (a character outside ASCII read as '?'), NTLMv1 with and without
+ * extended session security in Proxy-Authorization, a NEGOTIATE message
+ * and an anonymous AUTHENTICATE (no hash), a field pointing past the
+ * message (not read), an NT response of a length neither version has,
+ * and NTLMv2 inside a SPNEGO token (Negotiate). */
+static void test_ntlm(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40060, 80, true);
+	struct pb m;
+	ntlm3(&m, "EXAMPLE", "nina~", 64, 24, 0xe2888215);
+	ntlm_request(&c, "Authorization", "NTLM", &m);                    /* 3 */
+	expect_hash(0, "HTTP NTLM", "EXAMPLE\\nina?", "NetNTLMv2", 64, 3);
+	ntlm3(&m, "", "oscar", 24, 24, 0x00088206);                       /* ESS, OEM */
+	ntlm_request(&c, "Proxy-Authorization", "NTLM", &m);
+	expect_hash(1, "HTTP proxy NTLM", "oscar", "NetNTLMv1-ESS", 24, 4);
+	ntlm3(&m, "DOM", "pat", 24, 24, 0x00000206);
+	ntlm_request(&c, "authorization", "ntlm", &m);
+	expect_hash(2, "HTTP NTLM", "DOM\\pat", "NetNTLMv1", 24, 5);
+	m.n = 0;                                                          /* NEGOTIATE */
+	pb_str(&m, "NTLMSSP");
+	pb_u8(&m, 0);
+	pb_le32(&m, 1);
+	pb_le32(&m, 0xe2088297);
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "", "", 0, 1, 0xe2888a15);                               /* anonymous */
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "EXAMPLE", "quinn", 64, 24, 0xe2888215);
+	m.b[24] = 0xff;                                                   /* NT offset past the end */
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "EXAMPLE", "quinn", 30, 24, 0xe2888215);                /* 30: neither v1 nor v2 */
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "EXAMPLE", "quinn", 64, 24, 0xe2888215);
+	ntlm_request(&c, "Authorization", "Basic", &m);                   /* not this scheme */
+	assert_int_equal(g_n, 3);
+	/* SPNEGO negTokenResp around it (RFC 4178 §4.2.2): found by its signature */
+	struct pb inner;
+	ntlm3(&inner, "EXAMPLE", "pia", 64, 24, 0xe2888215);
+	m.n = 0;
+	pb_u8(&m, 0xa1); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n + 12);
+	pb_u8(&m, 0x30); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n + 8);
+	pb_u8(&m, 0xa2); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n + 4);
+	pb_u8(&m, 0x04); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n);
+	pb_mem(&m, inner.b, inner.n);
+	ntlm_request(&c, "Authorization", "Negotiate", &m);
+	expect_hash(3, "HTTP NTLM", "EXAMPLE\\pia", "NetNTLMv2", 64, 11);
+	ft_free(ft);
+}
+
 /* A whole capture: the VNC session is EL403 no-auth (no user, no
  * secret), a Redis password equal to its user is EL403
  * user-as-password, and no report holds the SOCKS password. */
@@ -1483,6 +1614,7 @@ int main(void)
 		cmocka_unit_test(test_radius),
 		cmocka_unit_test(test_pppoe_pap),
 		cmocka_unit_test(test_l2tp_pap),
+		cmocka_unit_test(test_ntlm),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
