@@ -68,7 +68,8 @@ Each file is one small scenario, in Ethernet pcap:
   AUTHENTICATE exchange with an NTLMv2 response, an NTLMv1 response with
   extended session security to a proxy, an anonymous AUTHENTICATE, which
   is not a hash, and an NTLMv2 AUTHENTICATE inside a SPNEGO Negotiate
-  token;
+  token; NTLM in SMB2 SESSION_SETUP after an SMB1 NEGOTIATE on 445, and
+  on port 1445 after a WRITE longer than edgelint's window;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -925,6 +926,50 @@ def main():
     t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
     t.close()
     cap.write("http-ntlm.pcap")
+
+    # NTLM in SMB ([MS-SMB2] 2.1, 2.2.1.2, 2.2.5): on 445 an SMB1 NEGOTIATE
+    # first (as Windows clients open), the SMB2 NEGOTIATE, then SESSION_SETUP
+    # with the NTLM NEGOTIATE and, after the server's CHALLENGE, the
+    # AUTHENTICATE (NTLMv2, inside SPNEGO); on port 1445 an SMB2 WRITE longer
+    # than edgelint's window, then a SESSION_SETUP with a raw NTLMv1
+    # AUTHENTICATE
+    cap = Capture()
+    def smb2(cmd, body, flags=0, status=0):
+        hdr = (b"\xfeSMB" + struct.pack("<HHIHHIIQIIQ", 64, 0, status, cmd, 1, flags, 0, 1, 0, 0, 0) +
+               bytes(16))
+        msg = hdr + body
+        return struct.pack(">I", len(msg)) + msg
+    def setup(blob):
+        return struct.pack("<HBBIIHHQ", 25, 0, 1, 1, 0, 88, len(blob), 0) + blob
+    smb1_neg = (b"\xffSMB\x72" + bytes(4) + b"\x18" + struct.pack("<H", 0xc853) + bytes(12) +
+                struct.pack("<HHHHB", 0, 0xfeff, 0, 0, 0) + struct.pack("<H", 12) + b"\x02SMB 2.002\x00")
+    t = Tcp(cap, 40060, 445).open()
+    t.c(struct.pack(">I", len(smb1_neg)) + smb1_neg)
+    t.s(smb2(0, struct.pack("<HH", 65, 1) + bytes(60), flags=1))
+    t.c(smb2(0, struct.pack("<HHHHI", 36, 1, 1, 0, 0) + bytes(16 + 8) + struct.pack("<H", 0x0210)))
+    t.s(smb2(0, struct.pack("<HH", 65, 1) + bytes(60), flags=1))
+    t.c(smb2(1, setup(negotiate)))
+    t.s(smb2(1, struct.pack("<HHHH", 9, 0, 72, len(challenge)) + challenge, flags=1,
+             status=0xc0000016))
+    smbv2 = ntlm_auth("quentin", "EXAMPLE", bytes(range(0xe0, 0xf0)) + blob + bytes(4), bytes(24),
+                      0xe2888215)
+    octets = b"\x04\x82" + struct.pack(">H", len(smbv2)) + smbv2
+    tagged = b"\xa2\x82" + struct.pack(">H", len(octets)) + octets
+    seq = b"\x30\x82" + struct.pack(">H", len(tagged)) + tagged
+    cap.hashed("SMB NTLM", "NetNTLMv2", "EXAMPLE\\quentin", t.server(),
+               t.c(smb2(1, setup(b"\xa1\x82" + struct.pack(">H", len(seq)) + seq))))
+    t.s(smb2(1, struct.pack("<HHHH", 9, 0, 0, 0), flags=1))
+    t.close()
+    t = Tcp(cap, 40061, 1445).open()
+    write = smb2(9, struct.pack("<HHIQQQIIHHI", 49, 112, 6000, 0, 0, 0, 0, 0, 0, 0, 0) + bytes(6000))
+    t.split(0, write, range(1400, len(write), 1400))                         # MSS-sized segments
+    t.s(smb2(9, struct.pack("<HHIII", 17, 0, 6000, 0, 0), flags=1))
+    cap.hashed("SMB NTLM", "NetNTLMv1", "rita", t.server(),
+               t.c(smb2(1, setup(ntlm_auth("rita", "", bytes(range(0x30, 0x48)), bytes(24),
+                                           0x00000206)))))
+    t.s(smb2(1, struct.pack("<HHHH", 9, 0, 0, 0), flags=1))
+    t.close()
+    cap.write("smb-ntlm.pcap")
     # issue 16 §6: the vendors' own domains seen on real traffic (each was a
     # false EL404 failure with google.com, amazon.com, microsoft.com and
     # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),

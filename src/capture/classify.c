@@ -36,6 +36,7 @@ const struct classifier classifiers[] = {
 	{"vnc", true, false, cls_vnc, APP_NONE},
 	{"radius", false, true, cls_radius, APP_NONE},
 	{"l2tp", false, true, cls_l2tp, APP_NONE},
+	{"smb", true, false, cls_smb, APP_NONE},
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

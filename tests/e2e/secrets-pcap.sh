@@ -16,7 +16,7 @@
 # PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
 # <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
 # PPP PAP passwords wherever the frame carries them (PPPoE, L2TP); and the NT
-# responses of NTLM AUTHENTICATE messages in HTTP, in hex (EL406: a hash is a secret).
+# responses of NTLM AUTHENTICATE messages in HTTP and SMB, in hex (EL406: a hash is a secret).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -329,15 +329,16 @@ def ntlm_secrets(s):
     / Proxy-Authorization NTLM or Negotiate tokens: the NT response, as the
     hex a report could print it in."""
     found = []
-    for m in re.finditer(rb"(?im)^(?:proxy-)?authorization: *(?:ntlm|negotiate) +([A-Za-z0-9+/=]+)", s):
-        tok = b64(m.group(1)) or b""
+    toks = [b64(m.group(1)) or b"" for m in
+            re.finditer(rb"(?im)^(?:proxy-)?authorization: *(?:ntlm|negotiate) +([A-Za-z0-9+/=]+)", s)]
+    for tok in toks + [s]:   # s itself: raw in SMB session setups
         i = tok.find(b"NTLMSSP\0\x03\0\0\0")
-        if i < 0 or len(tok) < i + 28:
-            continue
-        ln, _, off = struct.unpack("<HHI", tok[i + 20:i + 28])
-        nt = tok[i + off:i + off + ln]
-        if len(nt) == ln and ln >= 24:
-            found.append(nt.hex().encode())
+        while i >= 0 and len(tok) >= i + 28:
+            ln, _, off = struct.unpack("<HHI", tok[i + 20:i + 28])
+            nt = tok[i + off:i + off + ln]
+            if len(nt) == ln and ln >= 24:
+                found.append(nt.hex().encode())
+            i = tok.find(b"NTLMSSP\0\x03\0\0\0", i + 1)
     return found
 
 def pap_secrets(paths):

@@ -24,7 +24,8 @@
  * non-ASCII password), VNC security type None, RADIUS PAP and PPP PAP
  * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams);
  * the crackable hashes of EL406: NTLM in HTTP Authorization (v1, v1 with
- * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets).
+ * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets) and in SMB2 and
+ * SMB1 session setups.
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -1515,6 +1516,74 @@ static void test_ntlm(void **state)
 	ft_free(ft);
 }
 
+/* An SMB2 message over Direct TCP into m: the 64-byte header (command,
+ * flags), then a SESSION_SETUP request body whose security buffer is
+ * blob at offset off (88: right after the body). */
+static void smb2_setup(struct pb *m, unsigned flags, unsigned off, const struct pb *blob)
+{
+	m->n = 0;
+	pb_be32(m, 0);
+	pb_u8(m, 0xfe); pb_str(m, "SMB");
+	pb_u8(m, 64); pb_u8(m, 0);                                  /* StructureSize */
+	pb_u8(m, 0); pb_u8(m, 0);                                   /* CreditCharge */
+	pb_le32(m, 0);                                             /* Status */
+	pb_u8(m, 1); pb_u8(m, 0);                                   /* Command SESSION_SETUP */
+	pb_u8(m, 1); pb_u8(m, 0);
+	pb_le32(m, flags);
+	for (int i = 0; i < 44; i++)   /* NextCommand … Signature */
+		pb_u8(m, 0);
+	pb_u8(m, 25); pb_u8(m, 0); pb_u8(m, 0); pb_u8(m, 1);        /* body: size, flags, mode */
+	pb_le32(m, 1); pb_le32(m, 0);
+	pb_u8(m, off); pb_u8(m, off >> 8);
+	pb_u8(m, (unsigned)blob->n); pb_u8(m, (unsigned)blob->n >> 8);
+	pb_le32(m, 0); pb_le32(m, 0);
+	pb_mem(m, blob->b, blob->n);
+	pb_put16(m, 2, (unsigned)(m->n - 4));
+}
+
+/* NTLM in SMB (login_hash.c): an SMB2 SESSION_SETUP request on a port
+ * that is not 445, recognised from the client's first bytes; a response
+ * (the server-to-redirector flag) and a security buffer offset past the
+ * message are not read; an SMB1 SESSION_SETUP_ANDX request is; a client
+ * whose first bytes are not Direct TCP SMB is not claimed. */
+static void test_smb_ntlm(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40070, 1445, true);
+	struct pb blob, m;
+	ntlm3(&blob, "EXAMPLE", "quentin", 64, 24, 0xe2888215);
+	smb2_setup(&m, 0, 88, &blob);
+	send_n(&c, 0, m.b, m.n);                                           /* 3 */
+	expect_hash(0, "SMB NTLM", "EXAMPLE\\quentin", "NetNTLMv2", 64, 3);
+	smb2_setup(&m, 1, 88, &blob);                                      /* a response */
+	send_n(&c, 0, m.b, m.n);
+	smb2_setup(&m, 0, 400, &blob);                                     /* offset past */
+	send_n(&c, 0, m.b, m.n);
+	assert_int_equal(g_n, 1);
+	/* SMB1 SESSION_SETUP_ANDX (command 0x73, not a reply) with NTLMv1 */
+	ntlm3(&blob, "", "rita", 24, 24, 0x00000206);
+	m.n = 0;
+	pb_be32(&m, 0);
+	pb_u8(&m, 0xff); pb_str(&m, "SMB");
+	pb_u8(&m, 0x73);
+	pb_le32(&m, 0);
+	pb_u8(&m, 0x18);                                                  /* Flags: not a reply */
+	for (int i = 0; i < 22; i++)
+		pb_u8(&m, 0);
+	pb_mem(&m, blob.b, blob.n);
+	pb_put16(&m, 2, (unsigned)(m.n - 4));
+	send_n(&c, 0, m.b, m.n);
+	expect_hash(1, "SMB1 NTLM", "rita", "NetNTLMv1", 24, 6);
+	/* not SMB: the same AUTHENTICATE after a line of text */
+	struct conv d = open_tcp(ft, 40071, 445, true);
+	say(&d, 0, "HELLO\r\n");
+	smb2_setup(&m, 0, 88, &blob);
+	send_n(&d, 0, m.b, m.n);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
 /* A whole capture: the VNC session is EL403 no-auth (no user, no
  * secret), a Redis password equal to its user is EL403
  * user-as-password, and no report holds the SOCKS password. */
@@ -1615,6 +1684,7 @@ int main(void)
 		cmocka_unit_test(test_pppoe_pap),
 		cmocka_unit_test(test_l2tp_pap),
 		cmocka_unit_test(test_ntlm),
+		cmocka_unit_test(test_smb_ntlm),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
