@@ -185,6 +185,16 @@ while IFS=$'\t' read -r file n anon protos users why; do
 	check "pcap-public/$file findings" "$n" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403" and .severity == "critical") | .occurrences[]] | length' "$TMP/o.json")"
 done <tests/e2e/pcap-public-logins.tsv
+# Their crackable hashes (EL406), as tests/e2e/pcap-public-hashes.tsv lists them.
+for file in $(grep -v '^#' tests/e2e/pcap-public-hashes.tsv | cut -f1 | sort -u); do
+	el --format json "$PUB/$file" >"$TMP/o.json" 2>/dev/null
+	check "pcap-public/$file crackable hashes" \
+		"$(awk -F'\t' -v f="$file" '$1 == f && $2 != "-" {print $2 "|" $3 "|" $4 "|" $5 "|" $6}' tests/e2e/pcap-public-hashes.tsv | sort | tr '\n' ' ')" \
+		"$(jq -r '.inputs[0].traffic.crackable_hashes[] | "\(.protocol)|\(.hash_type)|\(.user)|\(.server)|\(.packet)"' "$TMP/o.json" | sort | tr '\n' ' ')"
+	check "pcap-public/$file EL406 findings" \
+		"$(awk -F'\t' -v f="$file" '$1 == f && $2 != "-"' tests/e2e/pcap-public-hashes.tsv | wc -l | tr -d ' ')" \
+		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL406" and .severity == "high") | .occurrences[]] | length' "$TMP/o.json")"
+done
 # What every such report says whatever the secrets (rule texts, "fail"):
 # a report of a capture without secrets (VNC without authentication), run
 # under the same neutral file name as each capture below ("test" is in
