@@ -69,7 +69,8 @@ Each file is one small scenario, in Ethernet pcap:
   extended session security to a proxy, an anonymous AUTHENTICATE, which
   is not a hash, and an NTLMv2 AUTHENTICATE inside a SPNEGO Negotiate
   token; NTLM in SMB2 SESSION_SETUP after an SMB1 NEGOTIATE on 445, and
-  on port 1445 after a WRITE longer than edgelint's window;
+  on port 1445 after a WRITE longer than edgelint's window; NTLM in SMTP
+  AUTH;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -970,6 +971,24 @@ def main():
     t.s(smb2(1, struct.pack("<HHHH", 9, 0, 0, 0), flags=1))
     t.close()
     cap.write("smb-ntlm.pcap")
+
+    # NTLM in SMTP AUTH (RFC 4954; the NTLM SASL exchange of [MS-SMTPNTLM]
+    # 3.1.5): the NEGOTIATE as the initial response, the server's CHALLENGE
+    # in a 334 reply, the AUTHENTICATE (NTLMv2) on its own line
+    cap = Capture()
+    t = Tcp(cap, 40062, 587).open()
+    t.s(b"220 mail.example.org ESMTP\r\n")
+    t.c(b"EHLO ws7\r\n")
+    t.s(b"250-mail.example.org\r\n250 AUTH NTLM LOGIN\r\n")
+    t.c(b"AUTH NTLM " + base64.b64encode(negotiate) + b"\r\n")
+    t.s(b"334 " + base64.b64encode(challenge) + b"\r\n")
+    cap.hashed("SMTP AUTH NTLM", "NetNTLMv2", "EXAMPLE\\sven", t.server(),
+               t.c(base64.b64encode(ntlm_auth("sven", "EXAMPLE", bytes(range(0x50, 0x60)) + blob +
+                                               bytes(4), bytes(24), 0xe2888215)) + b"\r\n"))
+    t.s(b"235 2.7.0 Authentication successful\r\n")
+    t.c(b"QUIT\r\n")
+    t.close()
+    cap.write("smtp-auth-ntlm.pcap")
     # issue 16 §6: the vendors' own domains seen on real traffic (each was a
     # false EL404 failure with google.com, amazon.com, microsoft.com and
     # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),

@@ -258,6 +258,22 @@ void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t n)
 void lg_sasl_line(struct lg *x, struct pktcur line)
 {
 	struct lg_state *st = x->st;
+	if (st->sasl == SASL_NTLM) {
+		/* NEGOTIATE, then (after the server's CHALLENGE) AUTHENTICATE:
+		 * the exchange goes on until a message other than NEGOTIATE
+		 * (login_hash.c reads the AUTHENTICATE; [MS-NLMP] §2.2.1). */
+		size_t bn = pc_left(&line);
+		const uint8_t *b64 = pc_view(&line, bn);
+		uint8_t dec[FT_BUF_MAX];
+		long dl = b64 ? lg_b64(b64, bn, dec, sizeof(dec)) : -1;
+		bool negotiate = dl >= 12 && memcmp(dec, "NTLMSSP\0\x01", 9) == 0;
+		if (dl > 0 && !negotiate)
+			lg_ntlm(x->v, st->sasl_proto, dec, (size_t)dl);
+		if (!negotiate)
+			st->sasl = SASL_NONE;
+		memset(dec, 0, sizeof(dec));
+		return;
+	}
 	uint8_t b[LG_SECRET_MAX * 2];
 	size_t n = pc_left(&line) < sizeof(b) ? pc_left(&line) : sizeof(b);
 	pc_copy(&line, b, n);
@@ -284,7 +300,8 @@ void lg_sasl_line(struct lg *x, struct pktcur line)
 
 /* "AUTH <mech> [initial-response]" (SMTP, POP3) or "AUTHENTICATE …"
  * (IMAP) with line after the command word: starts the exchange. */
-void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login)
+void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login,
+	     const char *ntlm)
 {
 	struct lg_state *st = x->st;
 	uint8_t mech[24], ir[LG_SECRET_MAX * 2];
@@ -303,6 +320,14 @@ void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *l
 			struct pktcur c = PC_NONE;
 			pc_init(&c, ir, in);
 			lg_sasl_line(x, c);   /* the initial response is the user */
+		}
+	} else if (lg_eq(mech, mn, "NTLM")) {
+		st->sasl_proto = ntlm;   /* a crackable hash, not a password (EL406) */
+		st->sasl = SASL_NTLM;
+		if (in && !(in == 1 && ir[0] == '=')) {
+			struct pktcur c = PC_NONE;
+			pc_init(&c, ir, in);
+			lg_sasl_line(x, c);   /* an initial response (RFC 4954 §4) */
 		}
 	}
 	memset(ir, 0, sizeof(ir));

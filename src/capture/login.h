@@ -101,7 +101,7 @@
 #define LG_FORM_MAX 3072          /* form bodies longer than this are not logins */
 
 /* SASL exchanges in progress (client side). */
-enum { SASL_NONE, SASL_PLAIN, SASL_LOGIN_USER, SASL_LOGIN_PASS };
+enum { SASL_NONE, SASL_PLAIN, SASL_LOGIN_USER, SASL_LOGIN_PASS, SASL_NTLM };
 /* Telnet fields being typed. */
 enum { TN_NONE, TN_USER, TN_PASS };
 /* HTTP reader phases. */
@@ -185,7 +185,8 @@ bool lg_seen(const struct cls_view *v, const struct lg_state *st, uint64_t h, bo
 void lg_remember(struct lg_state *st, uint64_t h, int64_t id);
 void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t n);
 void lg_sasl_line(struct lg *x, struct pktcur line);
-void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login);
+void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login,
+	     const char *ntlm);
 void lg_skip_literal(struct lg *x, int d, struct pktcur *c);
 void lg_lines(struct lg *x, int d, lg_line_fn fn,
 	      void (*literal)(struct lg *, int, struct pktcur *));

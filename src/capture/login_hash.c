@@ -15,7 +15,9 @@
  *         an empty or one-byte LM response is an anonymous
  *         authentication (§3.2.5.1.2): no hash. Read from HTTP
  *         Authorization / Proxy-Authorization NTLM and Negotiate
- *         (RFC 4559 §4, login_http.c), and from SMB (cls_smb below).
+ *         (RFC 4559 §4, login_http.c), SMTP / IMAP / POP3 AUTH NTLM (the
+ *         SASL exchange of login.c's lg_sasl_line, [MS-SMTPNTLM] §3.1.5)
+ *         and SMB (cls_smb below).
  *   SMB   recognised by the client's first message on any port: the
  *         Direct TCP transport header (a zero byte, a 24-bit length;
  *         [MS-SMB2] §2.1) and the protocol id 0xFE "SMB" or 0xFF "SMB"

@@ -16,7 +16,7 @@
 # PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
 # <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
 # PPP PAP passwords wherever the frame carries them (PPPoE, L2TP); and the NT
-# responses of NTLM AUTHENTICATE messages in HTTP and SMB, in hex (EL406: a hash is a secret).
+# responses of NTLM AUTHENTICATE messages in HTTP, SMB and mail SASL, in hex (EL406: a hash is a secret).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -331,7 +331,8 @@ def ntlm_secrets(s):
     found = []
     toks = [b64(m.group(1)) or b"" for m in
             re.finditer(rb"(?im)^(?:proxy-)?authorization: *(?:ntlm|negotiate) +([A-Za-z0-9+/=]+)", s)]
-    for tok in toks + [s]:   # s itself: raw in SMB session setups
+    toks += [b64(m.group(1)) or b"" for m in re.finditer(rb"(?m)^(?:AUTH NTLM )?([A-Za-z0-9+/]{40,}=*)\r?$", s)]
+    for tok in toks + [s]:   # SASL lines (mail); s itself: raw in SMB session setups
         i = tok.find(b"NTLMSSP\0\x03\0\0\0")
         while i >= 0 and len(tok) >= i + 28:
             ln, _, off = struct.unpack("<HHI", tok[i + 20:i + 28])

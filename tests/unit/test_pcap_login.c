@@ -24,8 +24,8 @@
  * non-ASCII password), VNC security type None, RADIUS PAP and PPP PAP
  * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams);
  * the crackable hashes of EL406: NTLM in HTTP Authorization (v1, v1 with
- * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets) and in SMB2 and
- * SMB1 session setups.
+ * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets), in SMB2 and
+ * SMB1 session setups and in SMTP / IMAP / POP3 SASL NTLM.
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -1516,6 +1516,63 @@ static void test_ntlm(void **state)
 	ft_free(ft);
 }
 
+/* A client line: prefix, then m in base64. */
+static void say_b64(struct conv *c, const char *prefix, const struct pb *m)
+{
+	static char b64[4096], line[4200];
+	b64enc(m->b, m->n, b64);
+	snprintf(line, sizeof(line), "%s%s\r\n", prefix, b64);
+	say(c, 0, line);
+}
+
+/* NTLM in the mail SASL exchanges (RFC 4954, RFC 9051, RFC 5034): SMTP
+ * AUTH NTLM with the NEGOTIATE as initial response and the AUTHENTICATE
+ * after the server's 334; IMAP AUTHENTICATE NTLM with both messages on
+ * continuation lines; a cancelled POP3 AUTH NTLM reports nothing. */
+static void test_mail_ntlm(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct pb neg = {.n = 0}, m;
+	pb_str(&neg, "NTLMSSP");
+	pb_u8(&neg, 0);
+	pb_le32(&neg, 1);
+	pb_le32(&neg, 0xe2088297);
+	static const char challenge[] = "TlRMTVNTUAACAAAAAAAAADgAAAAFgomiESIzRFVmd4gAAAAAAAAAAAAAAAAAAAAA\r\n";
+	struct conv c = open_tcp(ft, 40080, 587, true);
+	say(&c, 1, "220 mail.example ESMTP\r\n");
+	say(&c, 0, "EHLO ws\r\n");
+	say(&c, 1, "250-mail.example\r\n250 AUTH NTLM\r\n");
+	say_b64(&c, "AUTH NTLM ", &neg);
+	say(&c, 1, "334 ");
+	say(&c, 1, challenge);
+	ntlm3(&m, "EXAMPLE", "sam", 64, 24, 0xe2888215);
+	say_b64(&c, "", &m);                                              /* 9 */
+	say(&c, 1, "235 2.7.0 Authentication successful\r\n");
+	assert_int_equal(g_n, 1);
+	expect_hash(0, "SMTP AUTH NTLM", "EXAMPLE\\sam", "NetNTLMv2", 64, 9);
+	struct conv i = open_tcp(ft, 40081, 143, true);
+	say(&i, 1, "* OK IMAP4rev1 ready\r\n");
+	say(&i, 0, "a1 AUTHENTICATE NTLM\r\n");
+	say(&i, 1, "+ \r\n");
+	say_b64(&i, "", &neg);
+	say(&i, 1, "+ ");
+	say(&i, 1, challenge);
+	ntlm3(&m, "", "tom", 24, 24, 0x00000206);
+	say_b64(&i, "", &m);                                              /* 9 */
+	say(&i, 1, "a1 OK done\r\n");
+	expect_hash(1, "IMAP AUTHENTICATE NTLM", "tom", "NetNTLMv1", 24, 9);
+	struct conv p = open_tcp(ft, 40082, 110, true);
+	say(&p, 1, "+OK POP3 ready\r\n");
+	say(&p, 0, "AUTH NTLM\r\n");
+	say(&p, 1, "+ \r\n");
+	say(&p, 0, "*\r\n");                                              /* cancelled */
+	say(&p, 1, "-ERR cancelled\r\n");
+	say_b64(&p, "", &m);                                              /* not in an exchange */
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
 /* An SMB2 message over Direct TCP into m: the 64-byte header (command,
  * flags), then a SESSION_SETUP request body whose security buffer is
  * blob at offset off (88: right after the body). */
@@ -1685,6 +1742,7 @@ int main(void)
 		cmocka_unit_test(test_l2tp_pap),
 		cmocka_unit_test(test_ntlm),
 		cmocka_unit_test(test_smb_ntlm),
+		cmocka_unit_test(test_mail_ntlm),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
