@@ -246,6 +246,7 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->hidden = false;
 	t->ppp = c->ppp;
 	t->hash_type = c->hash_type;
+	t->hash_weak = c->hash_weak;
 	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;

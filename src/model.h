@@ -463,6 +463,7 @@ struct traffic_cred {
 					* EL403 ppp */
 	const char *hash_type;         /* traffic.hashes: the crackable hash
 					* ("NetNTLMv2"…, EL406); NULL otherwise */
+	bool hash_weak;                /* RC4-HMAC or DES Kerberos: EL406 weak */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 

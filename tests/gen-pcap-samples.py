@@ -70,7 +70,9 @@ Each file is one small scenario, in Ethernet pcap:
   is not a hash, and an NTLMv2 AUTHENTICATE inside a SPNEGO Negotiate
   token; NTLM in SMB2 SESSION_SETUP after an SMB1 NEGOTIATE on 445, and
   on port 1445 after a WRITE longer than edgelint's window; NTLM in SMTP
-  AUTH;
+  AUTH; Kerberos 5: an AS-REP with an RC4-HMAC enc-part, an AS-REQ with
+  an AES256 PA-ENC-TIMESTAMP (UDP), a TGS-REP with an RC4-HMAC ticket
+  (TCP), next to an AS-REQ without pre-authentication, which is not one;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -989,6 +991,60 @@ def main():
     t.c(b"QUIT\r\n")
     t.close()
     cap.write("smtp-auth-ntlm.pcap")
+
+    # Kerberos 5 (RFC 4120 sections 5.2.7.2, 5.4.1, 5.4.2, 5.3; 7.2.2 for
+    # TCP): on UDP an AS-REQ without pre-authentication (nothing to crack),
+    # the KDC's AS-REP to it, whose enc-part is RC4-HMAC (etype 23, "AS-REP
+    # roasting"), then an AS-REQ with PA-ENC-TIMESTAMP in AES256 (etype 18);
+    # on TCP a TGS-REQ and the TGS-REP whose ticket is RC4-HMAC
+    # ("Kerberoasting"; the account is the service's)
+    cap = Capture()
+    def der(tag, content):
+        n = len(content)
+        ln = bytes([n]) if n < 128 else (b"\x81" + bytes([n]) if n < 256 else b"\x82" + struct.pack(">H", n))
+        return bytes([tag]) + ln + content
+    def dint(v):
+        return der(0x02, bytes([v]) if v < 128 else b"\x00" + bytes([v]))
+    def ctx(n, content):
+        return der(0xa0 | n, content)
+    def kstr(x):
+        return der(0x1b, x.encode())
+    def principal(ntype, *names):
+        return der(0x30, ctx(0, dint(ntype)) + ctx(1, der(0x30, b"".join(kstr(x) for x in names))))
+    def encdata(etype, cipher):
+        return der(0x30, ctx(0, dint(etype)) + ctx(2, der(0x04, cipher)))
+    def req_body(cname, sname):
+        return der(0x30, ctx(0, der(0x03, b"\x00\x40\x81\x00\x10")) +
+                   (ctx(1, principal(1, cname)) if cname else b"") + ctx(2, kstr("EXAMPLE.ORG")) +
+                   ctx(3, principal(2, *sname)) + ctx(5, der(0x18, b"20371231000000Z")) +
+                   ctx(7, dint(12)) + ctx(8, der(0x30, dint(18) + dint(23))))
+    def as_req(cname, padata=b""):
+        return der(0x6a, der(0x30, ctx(1, dint(5)) + ctx(2, dint(10)) +
+                             (ctx(3, der(0x30, padata)) if padata else b"") +
+                             ctx(4, req_body(cname, ("krbtgt", "EXAMPLE.ORG")))))
+    def ticket(sname, etype, cipher):
+        return der(0x61, der(0x30, ctx(0, dint(5)) + ctx(1, kstr("EXAMPLE.ORG")) +
+                             ctx(2, principal(2, *sname)) + ctx(3, encdata(etype, cipher))))
+    def kdc_rep(app, mtype, cname, tkt, etype, cipher):
+        return der(app, der(0x30, ctx(0, dint(5)) + ctx(1, dint(mtype)) + ctx(3, kstr("EXAMPLE.ORG")) +
+                            ctx(4, principal(1, cname)) + ctx(5, tkt) + ctx(6, encdata(etype, cipher))))
+    krbtgt = ticket(("krbtgt", "EXAMPLE.ORG"), 18, bytes(range(0x10, 0x60)))
+    udp(cap, 0, 40090, 88, as_req("bob"))
+    cap.hashed("Kerberos", "krb5asrep-rc4-hmac (etype 23)", "bob@EXAMPLE.ORG", f"{SERVER4}:88",
+               udp(cap, 1, 40090, 88, kdc_rep(0x6b, 11, "bob", krbtgt, 23, bytes(range(0x70, 0xd0)))))
+    pa = der(0x30, ctx(1, dint(2)) + ctx(2, der(0x04, encdata(18, bytes(range(0x20, 0x58))))))
+    cap.hashed("Kerberos", "krb5pa-aes256 (etype 18)", "alice@EXAMPLE.ORG", f"{SERVER4}:88",
+               udp(cap, 0, 40091, 88, as_req("alice", pa)))
+    t = Tcp(cap, 40092, 88).open()
+    tgs_req = der(0x6c, der(0x30, ctx(1, dint(5)) + ctx(2, dint(12)) +
+                            ctx(4, req_body(None, ("MSSQLSvc", "db.example.org:1433")))))
+    t.c(struct.pack(">I", len(tgs_req)) + tgs_req)
+    tgs_rep = kdc_rep(0x6d, 13, "alice", ticket(("MSSQLSvc", "db.example.org:1433"), 23,
+                                                bytes(range(0x80, 0xf0))), 18, bytes(range(0x30, 0x70)))
+    cap.hashed("Kerberos", "krb5tgs-rc4-hmac (etype 23)", "MSSQLSvc/db.example.org:1433@EXAMPLE.ORG",
+               t.server(), t.s(struct.pack(">I", len(tgs_rep)) + tgs_rep))
+    t.close()
+    cap.write("kerberos-roast.pcap")
     # issue 16 §6: the vendors' own domains seen on real traffic (each was a
     # false EL404 failure with google.com, amazon.com, microsoft.com and
     # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),

@@ -148,6 +148,8 @@ struct cls_cred {
 	const char *hash_type;    /* not the password but a hash of it that can be
 				   * cracked offline ("NetNTLMv2"…, static): secret
 				   * holds the hash's bytes (EL406); NULL otherwise */
+	bool hash_weak;           /* a hash cracked far faster than its kind's best
+				   * (Kerberos RC4-HMAC or DES): EL406 weak */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 

@@ -37,6 +37,7 @@ const struct classifier classifiers[] = {
 	{"radius", false, true, cls_radius, APP_NONE},
 	{"l2tp", false, true, cls_l2tp, APP_NONE},
 	{"smb", true, false, cls_smb, APP_NONE},
+	{"kerberos", true, true, cls_krb, APP_NONE},
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

@@ -182,6 +182,57 @@ bool lg_sasl_plain(const uint8_t *m, size_t n, size_t *uo, size_t *un, size_t *p
 	return true;
 }
 
+/* ---- BER (LDAP, SNMP, Kerberos) ---------------------------------------- */
+
+/* A BER identifier and length (X.690 §8.1): single-byte tags only,
+ * definite lengths in short or long form of at most 4 bytes. 0 and *tag
+ * and *len set, 1 when more bytes are needed, -1 when not BER we read. */
+int lg_ber_hdr(struct pktcur *c, uint8_t *tag, uint32_t *len)
+{
+	uint8_t t, l;
+	if (pc_u8(c, &t) || pc_u8(c, &l))
+		return 1;
+	if ((t & 0x1f) == 0x1f)
+		return -1;
+	*tag = t;
+	if (l < 0x80) {
+		*len = l;
+		return 0;
+	}
+	uint8_t nb = l & 0x7f;
+	if (nb == 0 || nb > 4)
+		return -1;   /* indefinite (not in LDAP, RFC 4511 §5.1) or too long */
+	uint32_t v = 0;
+	for (uint8_t i = 0; i < nb; i++) {
+		uint8_t b;
+		if (pc_u8(c, &b))
+			return 1;
+		v = v << 8 | b;
+	}
+	*len = v;
+	return 0;
+}
+
+/* A primitive element of tag want: its content as a cursor. */
+bool lg_ber_get(struct pktcur *c, uint8_t want, struct pktcur *content)
+{
+	uint8_t t;
+	uint32_t l;
+	return lg_ber_hdr(c, &t, &l) == 0 && t == want && !pc_sub(c, l, content);
+}
+
+bool lg_ber_int(struct pktcur *c, uint32_t *v)
+{
+	struct pktcur i = PC_NONE;
+	uint8_t b;
+	if (!lg_ber_get(c, 0x02, &i) || pc_left(&i) == 0 || pc_left(&i) > 4)
+		return false;
+	*v = 0;
+	while (!pc_u8(&i, &b))
+		*v = *v << 8 | b;
+	return true;
+}
+
 /* ---- reporting -------------------------------------------------------- */
 
 int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *user,

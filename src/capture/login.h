@@ -77,7 +77,7 @@
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
  * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
  * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
- * crackable hashes of EL406: NTLM). This
+ * crackable hashes of EL406: NTLM), login_krb.c (Kerberos, EL406). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.
  */
@@ -181,6 +181,9 @@ bool lg_sasl_plain(const uint8_t *m, size_t n, size_t *uo, size_t *un, size_t *p
 int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *user,
 		  size_t ulen, const uint8_t *secret, size_t slen, bool anon);
 void lg_report_pass(struct lg *x, const char *proto, bool anon);
+int lg_ber_hdr(struct pktcur *c, uint8_t *tag, uint32_t *len);
+bool lg_ber_get(struct pktcur *c, uint8_t want, struct pktcur *content);
+bool lg_ber_int(struct pktcur *c, uint32_t *v);
 bool lg_seen(const struct cls_view *v, const struct lg_state *st, uint64_t h, bool count);
 void lg_remember(struct lg_state *st, uint64_t h, int64_t id);
 void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t n);

@@ -133,7 +133,10 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		const char *ev_ja = arena_printf(&in->arena, "%s %s -> %s、%s（パケット %" PRIu64 "）",
 						 ja, c->client, c->server, c->hash_type, c->packet);
 		finding_evidence_ja(in,
-				    at_packet(finding_add(in, ctx, "EL406", c->user ? "default" : "no_user",
+				    at_packet(finding_add(in, ctx, "EL406",
+							  c->hash_weak ? "weak"
+							  : c->user    ? "default"
+								       : "no_user",
 							  ITEM_6_1, -1, FST_FAIL, (unsigned)c->packet, ev,
 							  "protocol", c->protocol, "protocol_ja", ja,
 							  "client", c->client, "server", c->server,

@@ -25,7 +25,8 @@
  * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams);
  * the crackable hashes of EL406: NTLM in HTTP Authorization (v1, v1 with
  * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets), in SMB2 and
- * SMB1 session setups and in SMTP / IMAP / POP3 SASL NTLM.
+ * SMB1 session setups and in SMTP / IMAP / POP3 SASL NTLM; Kerberos
+ * AS-REQ pre-authentication and TGS-REP tickets.
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -58,8 +59,9 @@ struct got {
 	uint64_t packet, count;
 	uint16_t cport, sport;
 	uint8_t fam, caddr[6], saddr[6];   /* the first 6 address bytes */
-	char hash[24];                    /* cls_cred.hash_type, "" when none */
+	char hash[40];                    /* cls_cred.hash_type, "" when none */
 	size_t slen;
+	bool weak;
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -87,6 +89,7 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	g->fam = fc->fam;
 	snprintf(g->hash, sizeof(g->hash), "%s", fc->c->hash_type ? fc->c->hash_type : "");
 	g->slen = fc->c->secret_len;
+	g->weak = fc->c->hash_weak;
 	memcpy(g->caddr, fc->addr[0], 6);
 	memcpy(g->saddr, fc->addr[1], 6);
 	return (int64_t)g_n++;
@@ -1573,6 +1576,163 @@ static void test_mail_ntlm(void **state)
 	ft_free(ft);
 }
 
+/* DER (X.690): tag, definite length, then the n bytes at in, appended to out. */
+static void der(struct pb *out, unsigned tag, const uint8_t *in, size_t n)
+{
+	pb_u8(out, tag);
+	if (n >= 256) {
+		pb_u8(out, 0x82);
+		pb_be16(out, (unsigned)n);
+	} else if (n >= 128) {
+		pb_u8(out, 0x81);
+		pb_u8(out, (unsigned)n);
+	} else {
+		pb_u8(out, (unsigned)n);
+	}
+	pb_mem(out, in, n);
+}
+
+/* [n] { INTEGER v } and [n] { GeneralString s } appended to out. */
+static void der_ctx_int(struct pb *out, unsigned n, unsigned v)
+{
+	uint8_t i[3] = {0x02, 1, (uint8_t)v};
+	der(out, 0xa0 | n, i, 3);
+}
+
+static void der_ctx_str(struct pb *out, unsigned n, const char *str)
+{
+	static struct pb t;
+	t.n = 0;
+	der(&t, 0x1b, (const uint8_t *)str, strlen(str));
+	der(out, 0xa0 | n, t.b, t.n);
+}
+
+/* [n] PrincipalName { name-type 1, name-string { s } } */
+static void der_ctx_principal(struct pb *out, unsigned n, const char *name)
+{
+	static struct pb a, b, c;
+	a.n = b.n = c.n = 0;
+	der(&a, 0x1b, (const uint8_t *)name, strlen(name));
+	der(&b, 0x30, a.b, a.n);
+	c.n = 0;
+	der_ctx_int(&c, 0, 1);
+	der(&c, 0xa1, b.b, b.n);
+	a.n = 0;
+	der(&a, 0x30, c.b, c.n);
+	der(out, 0xa0 | n, a.b, a.n);
+}
+
+/* [n] EncryptedData { etype, cipher of len bytes 0x40.. } */
+static void der_ctx_enc(struct pb *out, unsigned n, unsigned etype, size_t len)
+{
+	static struct pb ci, e, s2;
+	ci.n = e.n = s2.n = 0;
+	uint8_t c[200];
+	for (size_t i = 0; i < len; i++)
+		c[i] = (uint8_t)(0x40 + i);
+	der(&ci, 0x04, c, len);
+	der_ctx_int(&e, 0, etype);
+	der(&e, 0xa2, ci.b, ci.n);
+	der(&s2, 0x30, e.b, e.n);
+	der(out, 0xa0 | n, s2.b, s2.n);
+}
+
+/* An AS-REQ (RFC 4120 §5.4.1) for user@EX.ORG, with PA-ENC-TIMESTAMP of
+ * etype when etype is not 0. */
+static void krb_as_req(struct pb *m, const char *user, unsigned etype)
+{
+	static struct pb body, rb, pa, pas, padata, seq;
+	body.n = rb.n = pa.n = pas.n = padata.n = seq.n = 0;
+	der_ctx_principal(&rb, 1, user);
+	der_ctx_str(&rb, 2, "EX.ORG");
+	der(&body, 0x30, rb.b, rb.n);
+	der_ctx_int(&seq, 1, 5);
+	der_ctx_int(&seq, 2, 10);
+	if (etype) {
+		static struct pb enc, val;
+		enc.n = val.n = 0;
+		der_ctx_enc(&enc, 0, etype, 36);   /* [0] around it, dropped below */
+		der(&val, 0x04, enc.b + 2, enc.n - 2);
+		der_ctx_int(&pa, 1, 2);
+		der(&pa, 0xa2, val.b, val.n);
+		der(&pas, 0x30, pa.b, pa.n);
+		der(&padata, 0x30, pas.b, pas.n);
+		der(&seq, 0xa3, padata.b, padata.n);
+	}
+	der(&seq, 0xa4, body.b, body.n);
+	static struct pb inner;
+	inner.n = 0;
+	der(&inner, 0x30, seq.b, seq.n);
+	m->n = 0;
+	der(m, 0x6a, inner.b, inner.n);
+}
+
+/* Kerberos (login_krb.c): an AS-REQ with an RC4-HMAC PA-ENC-TIMESTAMP
+ * over UDP on port 8888 (weak), its retransmission counted, one without
+ * pre-authentication and one cut short not reported; over TCP a TGS-REP
+ * whose ticket is AES256, the account the ticket's sname. */
+static void test_kerberos(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40090, 8888, false);
+	static struct pb m;
+	krb_as_req(&m, "carl", 0);
+	udp_send(&c, 0, &m);                                               /* 1 */
+	krb_as_req(&m, "carl", 23);
+	udp_send(&c, 0, &m);                                               /* 2 */
+	udp_send(&c, 0, &m);                                               /* 3: again */
+	assert_int_equal(g_n, 1);
+	assert_string_equal(g_got[0].proto, "Kerberos");
+	assert_string_equal(g_got[0].user, "carl@EX.ORG");
+	assert_string_equal(g_got[0].hash, "krb5pa-rc4-hmac (etype 23)");
+	assert_int_equal(g_got[0].slen, 36);
+	assert_int_equal(g_got[0].secret[0], 0x40);
+	assert_true(g_got[0].weak);
+	assert_int_equal(g_got[0].packet, 2);
+	assert_int_equal(g_got[0].count, 2);
+	krb_as_req(&m, "dora", 18);
+	m.n -= 10;                                                        /* cut short */
+	udp_send(&c, 0, &m);
+	assert_int_equal(g_n, 1);
+	/* TCP: TGS-REP { pvno, msg-type, crealm, cname, ticket, enc-part } */
+	static struct pb tk, tkseq, tkt, rep, seq;
+	tk.n = tkseq.n = tkt.n = rep.n = seq.n = 0;
+	der_ctx_int(&tk, 0, 5);
+	der_ctx_str(&tk, 1, "EX.ORG");
+	der_ctx_principal(&tk, 2, "HTTP");
+	der_ctx_enc(&tk, 3, 18, 60);
+	der(&tkseq, 0x30, tk.b, tk.n);
+	der(&tkt, 0x61, tkseq.b, tkseq.n);
+	der_ctx_int(&seq, 0, 5);
+	der_ctx_int(&seq, 1, 13);
+	der_ctx_str(&seq, 3, "EX.ORG");
+	der_ctx_principal(&seq, 4, "carl");
+	der(&seq, 0xa5, tkt.b, tkt.n);
+	der_ctx_enc(&seq, 6, 18, 40);
+	static struct pb inner;
+	inner.n = 0;
+	der(&inner, 0x30, seq.b, seq.n);
+	der(&rep, 0x6d, inner.b, inner.n);
+	struct conv t = open_tcp(ft, 40091, 88, true);
+	krb_as_req(&m, "carl", 0);                                         /* a request first */
+	static struct pb framed;
+	framed.n = 0;
+	pb_be32(&framed, (uint32_t)m.n);
+	pb_mem(&framed, m.b, m.n);
+	send_n(&t, 0, framed.b, framed.n);
+	framed.n = 0;
+	pb_be32(&framed, (uint32_t)rep.n);
+	pb_mem(&framed, rep.b, rep.n);
+	send_n(&t, 1, framed.b, framed.n);                                /* 4 */
+	assert_int_equal(g_n, 2);
+	assert_string_equal(g_got[1].user, "HTTP@EX.ORG");
+	assert_string_equal(g_got[1].hash, "krb5tgs-aes256 (etype 18)");
+	assert_false(g_got[1].weak);
+	assert_int_equal(g_got[1].packet, 4);
+	ft_free(ft);
+}
+
 /* An SMB2 message over Direct TCP into m: the 64-byte header (command,
  * flags), then a SESSION_SETUP request body whose security buffer is
  * blob at offset off (88: right after the body). */
@@ -1743,6 +1903,7 @@ int main(void)
 		cmocka_unit_test(test_ntlm),
 		cmocka_unit_test(test_smb_ntlm),
 		cmocka_unit_test(test_mail_ntlm),
+		cmocka_unit_test(test_kerberos),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
