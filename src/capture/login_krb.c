@@ -12,6 +12,8 @@
  *   TGS-REP  [APPLICATION 13]: the ticket's enc-part is encrypted with
  *            the service account's key ("Kerberoasting"); the user is the
  *            ticket's sname@realm, the account whose password it tests.
+ *            A ticket for krbtgt is not one: its key is the KDC's own,
+ *            random.
  *
  * The hash type names the message and the encryption type (RFC 3961
  * §8, RFC 8429): etype 23/24 (RC4-HMAC) and 1/3 (DES) are cracked far
@@ -164,7 +166,12 @@ static void krb_message(const struct cls_view *v, struct lg_state *st, struct pk
 		return;
 	}
 	size_t cn = pc_left(&cipher);
-	if (cn == 0)
+	uint8_t user[LG_USER_MAX];
+	size_t un = krb_principal(name, realm, user, sizeof(user));
+	/* A ticket for krbtgt (a TGT renewed or referred) is encrypted with
+	 * the KDC's own key, which is random, not a password. */
+	if (cn == 0 || (app == KRB_TGS_REP && un >= 7 && memcmp(user, "krbtgt", 6) == 0 &&
+			(user[6] == '/' || user[6] == '@')))
 		return;
 	uint64_t h = 1469598103934665603ULL ^ app;
 	uint8_t hash[LG_SECRET_MAX];
@@ -173,8 +180,6 @@ static void krb_message(const struct cls_view *v, struct lg_state *st, struct pk
 	for (size_t i = 0; i < hn; i++)
 		h = (h ^ hash[i]) * 1099511628211ULL;
 	if (!lg_seen(v, st, h, true)) {
-		uint8_t user[LG_USER_MAX];
-		size_t un = krb_principal(name, realm, user, sizeof(user));
 		int64_t id = -1;
 		if (v->cred) {
 			struct cls_cred cr = {.protocol = "Kerberos", .user = un ? user : NULL,
