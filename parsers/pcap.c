@@ -113,13 +113,20 @@ struct cred_list {
 };
 struct cred_sink {
 	struct input *in;
-	struct cred_list leak, anon;
+	struct cred_list leak, anon, hashes;
 	bool nomem;
 };
+/* A credential's id for pcap_cred_again: its index in its list, times
+ * CRED_LISTS, plus the list (0 leak, 1 anon, 2 hashes). */
+#define CRED_LISTS 3
 
-/* "192.0.2.1:21", "[2001:db8::1]:21" */
+/* "192.0.2.1:21", "[2001:db8::1]:21"; fam 0 (a PPPoE session, capture.h
+ * ft_cred): the MAC address, "02:00:00:00:10:20". */
 static const char *endpoint(struct input *in, uint8_t fam, const uint8_t *addr, uint16_t port)
 {
+	if (fam == 0)
+		return arena_printf(&in->arena, "%02x:%02x:%02x:%02x:%02x:%02x", addr[0], addr[1],
+				    addr[2], addr[3], addr[4], addr[5]);
 	char ip[INET6_ADDRSTRLEN];
 	if (!inet_ntop(fam == 6 ? AF_INET6 : AF_INET, addr, ip, sizeof(ip)))
 		snprintf(ip, sizeof(ip), "?");
@@ -168,14 +175,28 @@ static int64_t pcap_cred_noauth(struct cred_sink *s, const struct ft_cred *fc,
 		s->nomem = true;
 		return -1;
 	}
-	return (int64_t)(l->n++) * 2;
+	return (int64_t)(l->n++) * CRED_LISTS;
+}
+
+/* The lowercase hex of n bytes (arena), how a hash would be printed: the
+ * form registered as a secret besides the bytes. */
+static char *hex_of(struct input *in, const uint8_t *b, size_t n)
+{
+	char *h = arena_alloc(&in->arena, n * 2 + 1);
+	if (!h)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		snprintf(h + 2 * i, 3, "%02x", b[i]);
+	h[n * 2] = '\0';
+	return h;
 }
 
 static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 {
 	struct cred_sink *s = ctx;
 	const struct cls_cred *c = fc->c;
-	struct cred_list *l = c->anonymous ? &s->anon : &s->leak;
+	struct cred_list *l = c->hash_type ? &s->hashes : c->anonymous ? &s->anon : &s->leak;
+	int list = c->hash_type ? 2 : c->anonymous ? 1 : 0;
 	struct input *in = s->in;
 	l->total++;
 	if (c->no_auth || c->hidden)
@@ -193,6 +214,13 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	if (input_add_secret(in, secret, c->secret_len)) {
 		s->nomem = true;   /* never kept without its mask */
 		return -1;
+	}
+	if (c->hash_type) {   /* a hash's bytes are binary: its hex is what could print */
+		char *hex = hex_of(in, c->secret, c->secret_len);
+		if (!hex || input_add_secret(in, hex, c->secret_len * 2)) {
+			s->nomem = true;
+			return -1;
+		}
 	}
 	struct traffic_cred *t = cred_slot(s, l);
 	if (!t)
@@ -216,18 +244,22 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->anonymous = c->anonymous;
 	t->no_auth = false;
 	t->hidden = false;
+	t->ppp = c->ppp;
+	t->hash_type = c->hash_type;
+	t->hash_weak = c->hash_weak;
 	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;
 	}
-	return (int64_t)(l->n++) * 2 + (c->anonymous ? 1 : 0);
+	return (int64_t)(l->n++) * CRED_LISTS + list;
 }
 
 static void pcap_cred_again(void *ctx, int64_t id)
 {
 	struct cred_sink *s = ctx;
-	struct cred_list *l = (id & 1) ? &s->anon : &s->leak;
-	size_t i = (size_t)(id / 2);
+	int list = (int)(id % CRED_LISTS);
+	struct cred_list *l = list == 2 ? &s->hashes : list == 1 ? &s->anon : &s->leak;
+	size_t i = (size_t)(id / CRED_LISTS);
 	if (i < l->n)
 		l->v[i].count++;
 }
@@ -546,8 +578,9 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 		frc = pcap_fill_clients(in, t, ft, ctx);
 	int crc = cred_keep(in, &sink.leak, &t->creds, &t->ncreds, &t->creds_total);
 	int arc = cred_keep(in, &sink.anon, &t->anon, &t->nanon, &t->anon_total);
+	int hrc = cred_keep(in, &sink.hashes, &t->hashes, &t->nhashes, &t->hashes_total);
 	if (!frc)
-		frc = crc ? crc : arc;
+		frc = crc ? crc : arc ? arc : hrc;
 	ft_free(ft);
 	cap_close(cap);
 	if (sink.nomem)
@@ -561,6 +594,13 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "平文の認証情報 %" PRIu64 " 件と匿名ログイン %" PRIu64 " 件を検出しました。"
 			   "一覧と指摘はそれぞれ最初の %d 件だけです",
 			   t->creds_total, t->anon_total, TRAFFIC_CREDS_MAX);
+	if (t->hashes_total > t->nhashes)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " crackable password hashes were seen; only the first %d are "
+			   "listed and reported",
+			   "オフラインで解読できるパスワードのハッシュを %" PRIu64 " 件検出しました。"
+			   "一覧と指摘は最初の %d 件だけです",
+			   t->hashes_total, TRAFFIC_CREDS_MAX);
 	if (frc) {
 		input_fail(in, "out of memory", "メモリが足りません");
 		return frc;

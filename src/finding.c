@@ -438,7 +438,7 @@ int finding_message(const struct input *in, const struct finding *f,
 int finding_fix(const struct input *in, const struct finding *f,
 		enum lang l, struct strbuf *sb)
 {
-	int rc = finding_render(in, f, ltext_get(&f->rule->remediation, l), l, sb);
+	int rc = finding_render(in, f, rule_fix(f->rule, f->variant, l), l, sb);
 	const char *hint = rule_hint(f->rule, in->dev.vendor.s, l);
 	if (rc == 0 && hint) {
 		rc = sb_adds(sb, l == LANG_JA ? "" : " ");   /* no space after 。 */

@@ -333,10 +333,16 @@ static int explain_rule(const struct rule *ru, enum lang l, struct strbuf *out)
 			   hdr[1][l], severity_label(ru->severity, l), hdr[2][l], sb_str(&rat),
 			   hdr[3][l], sb_str(&rem), hdr[4][l]);
 	sb_free(&rat);
-	sb_free(&rem);
-	for (size_t i = 0; !rc && i < ru->nmsgs; i++)
+	for (size_t i = 0; !rc && i < ru->nmsgs; i++) {
 		rc = sb_printf(out, "  [%s] %s\n", ru->msgs[i].variant,
 			       ltext_get(&ru->msgs[i].text, l));
+		if (!rc && ru->msgs[i].fix.t[LANG_EN]) {   /* the variant's own fix */
+			sb_reset(&rem);
+			rule_text_plain(ltext_get(&ru->msgs[i].fix, l), &rem);
+			rc = sb_printf(out, "      %s: %s\n", hdr[3][l], sb_str(&rem));
+		}
+	}
+	sb_free(&rem);
 	if (!rc && ru->nhints)
 		rc = sb_printf(out, "\n%s:\n", hdr[5][l]);
 	for (size_t i = 0; !rc && i < ru->nhints; i++)

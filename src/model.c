@@ -485,9 +485,9 @@ int input_publics_add_to(const struct input *in, struct secret_set *run, struct 
 			rc = public_add(out, run, &own, g->what);
 	}
 	const struct traffic *t = in->traffic;
-	for (int k = 0; t && k < 2; k++) {
-		const struct traffic_cred *list = k ? t->anon : t->creds;
-		size_t n = k ? t->nanon : t->ncreds;
+	for (int k = 0; t && k < 3; k++) {
+		const struct traffic_cred *list = k == 2 ? t->hashes : k ? t->anon : t->creds;
+		size_t n = k == 2 ? t->nhashes : k ? t->nanon : t->ncreds;
 		for (size_t i = 0; rc == 0 && i < n; i++)
 			if (!list[i].user_is_password)
 				rc = public_add(out, run, &own, list[i].user);

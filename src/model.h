@@ -467,6 +467,11 @@ struct traffic_cred {
 	bool hidden;                   /* a password hidden only by a shared
 					* secret (RADIUS PAP): no secret read,
 					* EL403 hidden */
+	bool ppp;                      /* a PPP PAP password (PPPoE, L2TP):
+					* EL403 ppp */
+	const char *hash_type;         /* traffic.hashes: the crackable hash
+					* ("NetNTLMv2"…, EL406); NULL otherwise */
+	bool hash_weak;                /* RC4-HMAC or DES Kerberos: EL406 weak */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 
@@ -519,6 +524,10 @@ struct traffic {
 	struct traffic_cred *anon;      /* anonymous logins, at most TRAFFIC_CREDS_MAX */
 	size_t nanon;
 	uint64_t anon_total;
+	struct traffic_cred *hashes;    /* password hashes crackable offline (EL406),
+					 * at most TRAFFIC_CREDS_MAX */
+	size_t nhashes;
+	uint64_t hashes_total;
 };
 
 /* One input file and everything edgelint learnt from it. */

@@ -36,7 +36,7 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 {
 	static const char *const keys[] = {"id", "name", "items", "severity", "title",
 					   "rationale", "remediation", "messages",
-					   "hints", "source", NULL};
+					   "fixes", "hints", "source", NULL};
 	if (m->kind != Y_MAP)
 		return rl_err(L, m, "each rule must be a mapping");
 	int rc = rl_check_keys(L, m, keys, "rule");
@@ -100,6 +100,26 @@ static int load_rule(struct rload *L, const struct ynode *m, struct rule *ru)
 			return rc;
 	}
 	ru->nmsgs = msgs->n;
+	/* fixes: variant -> {en, ja}, a remediation of its own for a variant
+	 * whose case the rule's does not fit (EL403 no-auth: no password to
+	 * change); each key a variant of messages. */
+	const struct ynode *fixes = ymap_get(m, "fixes");
+	if (fixes && !yscalar_is_null(fixes)) {
+		if (fixes->kind != Y_MAP)
+			return rl_err(L, fixes, "rule %s: 'fixes' must map variants to texts",
+				      ru->id);
+		for (size_t i = 0; i < fixes->n; i++) {
+			const char *var = fixes->keys[i]->str;
+			struct rule_msg *rm = (struct rule_msg *)rule_msg(ru, var);
+			if (!rm)
+				return rl_err(L, fixes->keys[i],
+					      "rule %s: fixes: '%s' is not one of its message variants",
+					      ru->id, var);
+			snprintf(what, sizeof(what), "rule %s fix '%.20s'", ru->id, var);
+			if ((rc = rl_ltext(L, fixes, fixes->vals[i], what, &rm->fix)))
+				return rc;
+		}
+	}
 	const struct ynode *hints = ymap_get(m, "hints");
 	if (hints && !yscalar_is_null(hints)) {
 		if (hints->kind != Y_MAP)
@@ -418,6 +438,12 @@ const struct rule_msg *rule_msg(const struct rule *ru, const char *variant)
 		if (strcmp(ru->msgs[i].variant, variant) == 0)
 			return &ru->msgs[i];
 	return NULL;
+}
+
+const char *rule_fix(const struct rule *ru, const char *variant, enum lang l)
+{
+	const struct rule_msg *m = variant ? rule_msg(ru, variant) : NULL;
+	return m && m->fix.t[LANG_EN] ? ltext_get(&m->fix, l) : ltext_get(&ru->remediation, l);
 }
 
 const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l)

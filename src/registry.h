@@ -41,6 +41,8 @@ struct ltext {
 struct rule_msg {
 	const char *variant;      /* "default", "blocklist"… */
 	struct ltext text;        /* may contain {placeholders} */
+	struct ltext fix;         /* the variant's own remediation (rules.yaml
+				   * fixes:), or t[] all NULL: the rule's */
 };
 
 struct rule_hint {
@@ -399,6 +401,9 @@ bool rule_matches_token(const struct rule *ru, const char *tok);
  * a fixed release), becomes "…". Returns 0 or EL_ENOMEM/EL_ETOOBIG. */
 int rule_text_plain(const char *t, struct strbuf *sb);
 const struct rule_msg *rule_msg(const struct rule *ru, const char *variant);
+/* The remediation a finding of this variant shows: the variant's own
+ * (fixes: in rules.yaml) when it has one, else the rule's. */
+const char *rule_fix(const struct rule *ru, const char *variant, enum lang l);
 const char *rule_hint(const struct rule *ru, const char *vendor, enum lang l);
 const char *registry_note(const struct registry *r, const char *id, enum lang l);
 /* A word of rules/report.yaml (words:) in language l; the id itself

@@ -26,6 +26,8 @@ planted event, tab-separated:
                        capture whose web flows are under 95% HTTPS, the
                        default policy, also gets EL401)
             host       a host name the client named (traffic.hosts[])
+            hash       a password hash that can be cracked offline (EL406;
+                       traffic.crackable_hashes[])
   packet    1-based packet number (as edgelint counts, docs/json.md) of
             the packet that completed the event: for a login the packet
             that completed the secret (the last piece of it, in capture
@@ -33,12 +35,13 @@ planted event, tab-separated:
             settled the version; "-" when the event is a property of a
             flow or of the capture rather than of one packet
   protocol  login: the protocol name of docs/json.md
-            (traffic.credentials[].protocol); old-tls and tls: the
+            (traffic.credentials[].protocol); hash: the protocol and the
+            hash type, space-separated ("HTTP NTLM NetNTLMv2"); old-tls and tls: the
             version name (TLS1.0, TLS1.3); web: HTTP or HTTPS; host: how
             it was named (sni, http-host)
-  name      login: the user ("-" when the protocol has none); host: the
+  name      login, hash: the user ("-" when the protocol has none); host: the
             host name; otherwise "-"
-  server    login: the server as ip:port ([addr]:port for IPv6);
+  server    login, hash: the server as ip:port ([addr]:port for IPv6);
             otherwise "-"
 Never a password or community. A file with no login row must have no
 EL403 (the STARTTLS files carry login-like bytes inside TLS records).
@@ -58,6 +61,18 @@ Each file is one small scenario, in Ethernet pcap:
   VNC Authentication, which is not reported; RADIUS PAP requests (the
   password hidden with the shared secret) with a retransmission, on 1812
   and on port 11812, next to a CHAP request, which is not reported;
+  PPP PAP requests in PPPoE session frames (one behind an 802.1Q tag,
+  one retransmitted; a Nak and an empty password not logins) and in
+  L2TPv2 data messages on 1701 and on other ports;
+  NTLM over HTTP ([MS-NLMP], RFC 4559): the NEGOTIATE / CHALLENGE /
+  AUTHENTICATE exchange with an NTLMv2 response, an NTLMv1 response with
+  extended session security to a proxy, an anonymous AUTHENTICATE, which
+  is not a hash, and an NTLMv2 AUTHENTICATE inside a SPNEGO Negotiate
+  token; NTLM in SMB2 SESSION_SETUP after an SMB1 NEGOTIATE on 445, and
+  on port 1445 after a WRITE longer than edgelint's window; NTLM in SMTP
+  AUTH; Kerberos 5: an AS-REP with an RC4-HMAC enc-part, an AS-REQ with
+  an AES256 PA-ENC-TIMESTAMP (UDP), a TGS-REP with an RC4-HMAC ticket
+  (TCP), next to an AS-REQ without pre-authentication, which is not one;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -103,6 +118,9 @@ class Capture:
 
     def login(self, protocol, user, server, packet):
         self.plant("login", protocol, user, server, packet)
+
+    def hashed(self, protocol, hash_type, user, server, packet):
+        self.plant("hash", f"{protocol} {hash_type}", user, server, packet)
 
     def add(self, pkt):
         pkt.time = T0 + 0.01 * len(self.pkts)
@@ -772,6 +790,261 @@ def main():
             bytes([60, 18]) + bytes(range(100, 116)))
     udp(cap, 0, 40041, 1812, struct.pack(">BBH", 1, 9, 20 + len(chap)) + bytes(range(16)) + chap)
     cap.write("radius-pap.pcap")
+
+    # PPP PAP (RFC 1334 section 2.2.1) in PPPoE session frames (RFC 2516
+    # sections 4 and 7, EtherType 0x8864): LCP Configure-Requests both ways,
+    # an Authenticate-Request, its retransmission (same Identifier: counted,
+    # not another login), the Authenticate-Ack; a second session behind an
+    # 802.1Q tag; an Authenticate-Nak and a request with an empty password,
+    # which are not logins
+    cap = Capture()
+    def pppoe(d, session, ppp, vlan=None, cmac=CMAC):
+        body = struct.pack(">BBHH", 0x11, 0, session, len(ppp)) + ppp
+        src, dst = (cmac, SMAC) if d == 0 else (SMAC, cmac)
+        if vlan is None:
+            cap.add(Ether(src=src, dst=dst, type=0x8864) / Raw(body))
+        else:
+            cap.add(Ether(src=src, dst=dst, type=0x8100) /
+                    Raw(struct.pack(">HH", vlan, 0x8864) + body))
+        return len(cap.pkts)
+    def pap_req(ident, user, pw):
+        body = bytes([len(user)]) + user + bytes([len(pw)]) + pw
+        return struct.pack(">HBBH", 0xc023, 1, ident, 4 + len(body)) + body
+    lcp = struct.pack(">HBBH", 0xc021, 1, 1, 14) + bytes([1, 4, 0x05, 0xd4, 5, 6, 1, 2, 3, 4])
+    pppoe(0, 0x0011, lcp)
+    pppoe(1, 0x0011, lcp)
+    cap.login("PPPoE PAP", "wendy@isp.example", SMAC,
+              pppoe(0, 0x0011, pap_req(1, b"wendy@isp.example", b"Synth-Pppoe-Pw24")))
+    pppoe(0, 0x0011, pap_req(1, b"wendy@isp.example", b"Synth-Pppoe-Pw24"))   # retransmitted
+    pppoe(1, 0x0011, struct.pack(">HBBHB", 0xc023, 2, 1, 5, 0))                 # Ack
+    xmac = "02:00:00:00:10:21"
+    cap.login("PPPoE PAP", "xavier", SMAC,
+              pppoe(0, 0x0012, pap_req(7, b"xavier", b"Synth-Pppoe-Pw25"), vlan=10, cmac=xmac))
+    pppoe(1, 0x0012, struct.pack(">HBBHB", 0xc023, 3, 7, 5, 0), vlan=10, cmac=xmac)  # Nak
+    pppoe(0, 0x0013, pap_req(2, b"yuri", b""))                                  # empty password
+    cap.write("pppoe-pap.pcap")
+
+    # PPP PAP in L2TP version 2 data messages over UDP (RFC 2661 section
+    # 3.1): a tunnel on 1701 opened by an SCCRQ control message, then a
+    # data message with Length, the PPP address and control bytes and the
+    # PAP request; a tunnel on non-standard ports seen from its first data
+    # message (Ns/Nr and an Offset pad, no address and control bytes): LCP,
+    # then the PAP request and its retransmission; a datagram on a third
+    # flow whose reserved header bits are set, which is not L2TP
+    cap = Capture()
+    sccrq_avps = struct.pack(">HHHH", 0x8008, 0, 0, 1)                           # Message Type SCCRQ
+    sccrq = struct.pack(">HHHHHH", 0xc802, 12 + len(sccrq_avps), 0, 0, 0, 0) + sccrq_avps
+    udp(cap, 0, 1701, 1701, sccrq)
+    udp(cap, 1, 1701, 1701, struct.pack(">HHHHHH", 0xc802, 12 + 8, 5, 0, 0, 1) +
+        struct.pack(">HHHH", 0x8008, 0, 0, 2))                                   # SCCRP
+    def l2tp_data(ppp, tunnel, session, flags=0x4002, hdlc=True):
+        frame = (b"\xff\x03" if hdlc else b"") + ppp
+        hdr = b""
+        if flags & 0x0800:
+            hdr += struct.pack(">HH", 0, 0)
+        if flags & 0x0200:
+            hdr += struct.pack(">H", 2) + b"\x00\x00"
+        body = struct.pack(">HH", tunnel, session) + hdr + frame
+        if flags & 0x4000:
+            return struct.pack(">HH", flags, 4 + len(body)) + body
+        return struct.pack(">H", flags) + body
+    cap.login("L2TP PAP", "yvonne", f"{SERVER4}:1701",
+              udp(cap, 0, 1701, 1701, l2tp_data(pap_req(1, b"yvonne", b"Synth-L2tp-Pw26"), 5, 9)))
+    udp(cap, 1, 1701, 1701, l2tp_data(struct.pack(">HBBHB", 0xc023, 2, 1, 5, 0), 5, 9))
+    udp(cap, 0, 41701, 11701, l2tp_data(lcp, 6, 3, flags=0x0a02, hdlc=False))
+    cap.login("L2TP PAP", "zoe@example.org", f"{SERVER4}:11701",
+              udp(cap, 0, 41701, 11701, l2tp_data(pap_req(4, b"zoe@example.org", b"Synth-L2tp-Pw27"),
+                                                  6, 3, flags=0x0a02, hdlc=False)))
+    udp(cap, 0, 41701, 11701, l2tp_data(pap_req(4, b"zoe@example.org", b"Synth-L2tp-Pw27"),
+                                        6, 3, flags=0x0a02, hdlc=False))          # retransmitted
+    udp(cap, 0, 41702, 1701, struct.pack(">H", 0x1002) +
+        l2tp_data(pap_req(5, b"anna", b"Synth-L2tp-Pw28"), 7, 1)[2:])            # reserved bit set
+    cap.write("l2tp-pap.pcap")
+    # NTLM over HTTP (RFC 4559 section 4; [MS-NLMP] 2.2.1.1-2.2.1.3): the
+    # three messages on one connection, the AUTHENTICATE with an NTLMv2
+    # response (Unicode names); an NTLMv1 response with extended session
+    # security (OEM names) in Proxy-Authorization; an anonymous AUTHENTICATE
+    # (empty user and NT response, one-byte LM response: not a hash); an
+    # NTLMv2 AUTHENTICATE inside a SPNEGO token (Negotiate)
+    cap = Capture()
+    def ntlm_auth(user, domain, nt, lm, flags):
+        enc = (lambda x: x.encode("utf-16-le")) if flags & 1 else (lambda x: x.encode())
+        fields = [lm, nt, enc(domain), enc(user), enc("WS-7"), b""]
+        off, desc, payload = 64, b"", b""
+        for f in fields:
+            desc += struct.pack("<HHI", len(f), len(f), off + len(payload))
+            payload += f
+        return b"NTLMSSP\0" + struct.pack("<I", 3) + desc + struct.pack("<I", flags) + payload
+    negotiate = b"NTLMSSP\0" + struct.pack("<II", 1, 0xe2088297) + bytes(16)
+    challenge = (b"NTLMSSP\0" + struct.pack("<I", 2) + struct.pack("<HHI", 0, 0, 56) +
+                 struct.pack("<I", 0xe2898215) + bytes(range(0x11, 0x19)) + bytes(8) +
+                 struct.pack("<HHI", 0, 0, 56) + bytes(8))
+    blob = (b"\x01\x01" + bytes(6) + struct.pack("<Q", 133000000000000000) +
+            bytes(range(0x21, 0x29)) + bytes(4) + struct.pack("<HH", 0, 0))   # MsvAvEOL
+    ntv2 = bytes(range(0xa0, 0xb0)) + blob + bytes(4)
+    t = Tcp(cap, 40050, 80).open()
+    t.c(b"GET /intranet/ HTTP/1.1\r\nHost: intranet.example.org\r\nAuthorization: NTLM " +
+        base64.b64encode(negotiate) + b"\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "intranet.example.org")
+    t.s(b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: NTLM " + base64.b64encode(challenge) +
+        b"\r\nContent-Length: 0\r\n\r\n")
+    cap.hashed("HTTP NTLM", "NetNTLMv2", "EXAMPLE\\nina", t.server(),
+               t.c(b"GET /intranet/ HTTP/1.1\r\nHost: intranet.example.org\r\nAuthorization: NTLM " +
+                   base64.b64encode(ntlm_auth("nina", "EXAMPLE", ntv2, bytes(24), 0xe2888215)) +
+                   b"\r\n\r\n"))
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    t = Tcp(cap, 40051, 3128).open()
+    cap.hashed("HTTP proxy NTLM", "NetNTLMv1-ESS", "oscar", t.server(),
+               t.c(b"GET http://www.example.com/ HTTP/1.1\r\nHost: www.example.com\r\n"
+                   b"Proxy-Authorization: NTLM " +
+                   base64.b64encode(ntlm_auth("oscar", "", bytes(range(0x40, 0x58)),
+                                              bytes(range(0x60, 0x68)) + bytes(16), 0x00088206)) +
+                   b"\r\n\r\n"))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "www.example.com")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    t = Tcp(cap, 40052, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: files.example.org\r\nAuthorization: NTLM " +
+        base64.b64encode(ntlm_auth("", "", b"", b"\0", 0xe2888a15)) + b"\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "files.example.org")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    inner = ntlm_auth("pia", "EXAMPLE", bytes(range(0xc0, 0xd0)) + blob + bytes(4), bytes(24),
+                      0xe2888215)
+    # negTokenResp (RFC 4178 section 4.2.2): [1] { SEQUENCE { [2] responseToken OCTET STRING } }
+    octets = b"\x04\x82" + struct.pack(">H", len(inner)) + inner
+    tagged = b"\xa2\x82" + struct.pack(">H", len(octets)) + octets
+    seq = b"\x30\x82" + struct.pack(">H", len(tagged)) + tagged
+    spnego = b"\xa1\x82" + struct.pack(">H", len(seq)) + seq
+    t = Tcp(cap, 40053, 80).open()
+    cap.hashed("HTTP NTLM", "NetNTLMv2", "EXAMPLE\\pia", t.server(),
+               t.c(b"GET /portal/ HTTP/1.1\r\nHost: portal.example.org\r\nAuthorization: Negotiate " +
+                   base64.b64encode(spnego) + b"\r\n\r\n"))
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "portal.example.org")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("http-ntlm.pcap")
+
+    # NTLM in SMB ([MS-SMB2] 2.1, 2.2.1.2, 2.2.5): on 445 an SMB1 NEGOTIATE
+    # first (as Windows clients open), the SMB2 NEGOTIATE, then SESSION_SETUP
+    # with the NTLM NEGOTIATE and, after the server's CHALLENGE, the
+    # AUTHENTICATE (NTLMv2, inside SPNEGO); on port 1445 an SMB2 WRITE longer
+    # than edgelint's window, then a SESSION_SETUP with a raw NTLMv1
+    # AUTHENTICATE
+    cap = Capture()
+    def smb2(cmd, body, flags=0, status=0):
+        hdr = (b"\xfeSMB" + struct.pack("<HHIHHIIQIIQ", 64, 0, status, cmd, 1, flags, 0, 1, 0, 0, 0) +
+               bytes(16))
+        msg = hdr + body
+        return struct.pack(">I", len(msg)) + msg
+    def setup(blob):
+        return struct.pack("<HBBIIHHQ", 25, 0, 1, 1, 0, 88, len(blob), 0) + blob
+    smb1_neg = (b"\xffSMB\x72" + bytes(4) + b"\x18" + struct.pack("<H", 0xc853) + bytes(12) +
+                struct.pack("<HHHHB", 0, 0xfeff, 0, 0, 0) + struct.pack("<H", 12) + b"\x02SMB 2.002\x00")
+    t = Tcp(cap, 40060, 445).open()
+    t.c(struct.pack(">I", len(smb1_neg)) + smb1_neg)
+    t.s(smb2(0, struct.pack("<HH", 65, 1) + bytes(60), flags=1))
+    t.c(smb2(0, struct.pack("<HHHHI", 36, 1, 1, 0, 0) + bytes(16 + 8) + struct.pack("<H", 0x0210)))
+    t.s(smb2(0, struct.pack("<HH", 65, 1) + bytes(60), flags=1))
+    t.c(smb2(1, setup(negotiate)))
+    t.s(smb2(1, struct.pack("<HHHH", 9, 0, 72, len(challenge)) + challenge, flags=1,
+             status=0xc0000016))
+    smbv2 = ntlm_auth("quentin", "EXAMPLE", bytes(range(0xe0, 0xf0)) + blob + bytes(4), bytes(24),
+                      0xe2888215)
+    octets = b"\x04\x82" + struct.pack(">H", len(smbv2)) + smbv2
+    tagged = b"\xa2\x82" + struct.pack(">H", len(octets)) + octets
+    seq = b"\x30\x82" + struct.pack(">H", len(tagged)) + tagged
+    cap.hashed("SMB NTLM", "NetNTLMv2", "EXAMPLE\\quentin", t.server(),
+               t.c(smb2(1, setup(b"\xa1\x82" + struct.pack(">H", len(seq)) + seq))))
+    t.s(smb2(1, struct.pack("<HHHH", 9, 0, 0, 0), flags=1))
+    t.close()
+    t = Tcp(cap, 40061, 1445).open()
+    write = smb2(9, struct.pack("<HHIQQQIIHHI", 49, 112, 6000, 0, 0, 0, 0, 0, 0, 0, 0) + bytes(6000))
+    t.split(0, write, range(1400, len(write), 1400))                         # MSS-sized segments
+    t.s(smb2(9, struct.pack("<HHIII", 17, 0, 6000, 0, 0), flags=1))
+    cap.hashed("SMB NTLM", "NetNTLMv1", "rita", t.server(),
+               t.c(smb2(1, setup(ntlm_auth("rita", "", bytes(range(0x30, 0x48)), bytes(24),
+                                           0x00000206)))))
+    t.s(smb2(1, struct.pack("<HHHH", 9, 0, 0, 0), flags=1))
+    t.close()
+    cap.write("smb-ntlm.pcap")
+
+    # NTLM in SMTP AUTH (RFC 4954; the NTLM SASL exchange of [MS-SMTPNTLM]
+    # 3.1.5): the NEGOTIATE as the initial response, the server's CHALLENGE
+    # in a 334 reply, the AUTHENTICATE (NTLMv2) on its own line
+    cap = Capture()
+    t = Tcp(cap, 40062, 587).open()
+    t.s(b"220 mail.example.org ESMTP\r\n")
+    t.c(b"EHLO ws7\r\n")
+    t.s(b"250-mail.example.org\r\n250 AUTH NTLM LOGIN\r\n")
+    t.c(b"AUTH NTLM " + base64.b64encode(negotiate) + b"\r\n")
+    t.s(b"334 " + base64.b64encode(challenge) + b"\r\n")
+    cap.hashed("SMTP AUTH NTLM", "NetNTLMv2", "EXAMPLE\\sven", t.server(),
+               t.c(base64.b64encode(ntlm_auth("sven", "EXAMPLE", bytes(range(0x50, 0x60)) + blob +
+                                               bytes(4), bytes(24), 0xe2888215)) + b"\r\n"))
+    t.s(b"235 2.7.0 Authentication successful\r\n")
+    t.c(b"QUIT\r\n")
+    t.close()
+    cap.write("smtp-auth-ntlm.pcap")
+
+    # Kerberos 5 (RFC 4120 sections 5.2.7.2, 5.4.1, 5.4.2, 5.3; 7.2.2 for
+    # TCP): on UDP an AS-REQ without pre-authentication (nothing to crack),
+    # the KDC's AS-REP to it, whose enc-part is RC4-HMAC (etype 23, "AS-REP
+    # roasting"), then an AS-REQ with PA-ENC-TIMESTAMP in AES256 (etype 18);
+    # on TCP a TGS-REQ and the TGS-REP whose ticket is RC4-HMAC
+    # ("Kerberoasting"; the account is the service's)
+    cap = Capture()
+    def der(tag, content):
+        n = len(content)
+        ln = bytes([n]) if n < 128 else (b"\x81" + bytes([n]) if n < 256 else b"\x82" + struct.pack(">H", n))
+        return bytes([tag]) + ln + content
+    def dint(v):
+        return der(0x02, bytes([v]) if v < 128 else b"\x00" + bytes([v]))
+    def ctx(n, content):
+        return der(0xa0 | n, content)
+    def kstr(x):
+        return der(0x1b, x.encode())
+    def principal(ntype, *names):
+        return der(0x30, ctx(0, dint(ntype)) + ctx(1, der(0x30, b"".join(kstr(x) for x in names))))
+    def encdata(etype, cipher):
+        return der(0x30, ctx(0, dint(etype)) + ctx(2, der(0x04, cipher)))
+    def req_body(cname, sname):
+        return der(0x30, ctx(0, der(0x03, b"\x00\x40\x81\x00\x10")) +
+                   (ctx(1, principal(1, cname)) if cname else b"") + ctx(2, kstr("EXAMPLE.ORG")) +
+                   ctx(3, principal(2, *sname)) + ctx(5, der(0x18, b"20371231000000Z")) +
+                   ctx(7, dint(12)) + ctx(8, der(0x30, dint(18) + dint(23))))
+    def as_req(cname, padata=b""):
+        return der(0x6a, der(0x30, ctx(1, dint(5)) + ctx(2, dint(10)) +
+                             (ctx(3, der(0x30, padata)) if padata else b"") +
+                             ctx(4, req_body(cname, ("krbtgt", "EXAMPLE.ORG")))))
+    def ticket(sname, etype, cipher):
+        return der(0x61, der(0x30, ctx(0, dint(5)) + ctx(1, kstr("EXAMPLE.ORG")) +
+                             ctx(2, principal(2, *sname)) + ctx(3, encdata(etype, cipher))))
+    def kdc_rep(app, mtype, cname, tkt, etype, cipher):
+        return der(app, der(0x30, ctx(0, dint(5)) + ctx(1, dint(mtype)) + ctx(3, kstr("EXAMPLE.ORG")) +
+                            ctx(4, principal(1, cname)) + ctx(5, tkt) + ctx(6, encdata(etype, cipher))))
+    krbtgt = ticket(("krbtgt", "EXAMPLE.ORG"), 18, bytes(range(0x10, 0x60)))
+    udp(cap, 0, 40090, 88, as_req("bob"))
+    cap.hashed("Kerberos", "krb5asrep-rc4-hmac (etype 23)", "bob@EXAMPLE.ORG", f"{SERVER4}:88",
+               udp(cap, 1, 40090, 88, kdc_rep(0x6b, 11, "bob", krbtgt, 23, bytes(range(0x70, 0xd0)))))
+    pa = der(0x30, ctx(1, dint(2)) + ctx(2, der(0x04, encdata(18, bytes(range(0x20, 0x58))))))
+    cap.hashed("Kerberos", "krb5pa-aes256 (etype 18)", "alice@EXAMPLE.ORG", f"{SERVER4}:88",
+               udp(cap, 0, 40091, 88, as_req("alice", pa)))
+    t = Tcp(cap, 40092, 88).open()
+    tgs_req = der(0x6c, der(0x30, ctx(1, dint(5)) + ctx(2, dint(12)) +
+                            ctx(4, req_body(None, ("MSSQLSvc", "db.example.org:1433")))))
+    t.c(struct.pack(">I", len(tgs_req)) + tgs_req)
+    tgs_rep = kdc_rep(0x6d, 13, "alice", ticket(("MSSQLSvc", "db.example.org:1433"), 23,
+                                                bytes(range(0x80, 0xf0))), 18, bytes(range(0x30, 0x70)))
+    cap.hashed("Kerberos", "krb5tgs-rc4-hmac (etype 23)", "MSSQLSvc/db.example.org:1433@EXAMPLE.ORG",
+               t.server(), t.s(struct.pack(">I", len(tgs_rep)) + tgs_rep))
+    t.close()
+    cap.write("kerberos-roast.pcap")
     # issue 16 §6: the vendors' own domains seen on real traffic (each was a
     # false EL404 failure with google.com, amazon.com, microsoft.com and
     # cloudflare.com approved: tests/e2e/policy-lookalike-vendors.yaml),

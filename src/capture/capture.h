@@ -177,14 +177,23 @@ struct cls_cred {
 				   * security type None): secret is NULL */
 	bool hidden;              /* the password crossed hidden by a shared secret
 				   * (RADIUS PAP User-Password): secret is NULL */
+	bool ppp;                 /* a PPP PAP password (PPPoE, L2TP): the link's
+				   * login to a provider or tunnel server */
+	const char *hash_type;    /* not the password but a hash of it that can be
+				   * cracked offline ("NetNTLMv2"…, static): secret
+				   * holds the hash's bytes (EL406); NULL otherwise */
+	bool hash_weak;           /* a hash cracked far faster than its kind's best
+				   * (Kerberos RC4-HMAC or DES): EL406 weak */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 
 /* A credential with the flow it was read from: addresses are 16 bytes
- * (IPv4 in the first 4) of the initiator (client, [0]) and responder. */
+ * (IPv4 in the first 4) of the initiator (client, [0]) and responder.
+ * fam 0: a PPPoE session's frame, no IP: the sender's and receiver's MAC
+ * addresses in the first 6 bytes, the session id as both ports. */
 struct ft_cred {
 	const struct cls_cred *c;
-	uint8_t fam;              /* 4 or 6 */
+	uint8_t fam;              /* 4 or 6; 0 for MAC addresses */
 	const uint8_t *addr[2];
 	uint16_t port[2];
 };

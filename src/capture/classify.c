@@ -35,6 +35,9 @@ const struct classifier classifiers[] = {
 	{"tds", true, false, cls_tds, APP_NONE},
 	{"vnc", true, false, cls_vnc, APP_NONE},
 	{"radius", false, true, cls_radius, APP_NONE},
+	{"l2tp", false, true, cls_l2tp, APP_NONE},
+	{"smb", true, false, cls_smb, APP_NONE},
+	{"kerberos", true, true, cls_krb, APP_NONE},
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

@@ -5,8 +5,9 @@
  * QUIC; for versions 1 and 2 the SNI from the Initial packets,
  * quic.h), HTTP/1.x (request line, Host), and the cleartext login
  * protocols of login*.c (FTP, Telnet, POP3, IMAP, SMTP, LDAP, SNMP,
- * SOCKS5, IRC, Redis, XMPP, MSSQL TDS, VNC, RADIUS PAP; HTTP Basic and
- * form logins), which report each credential they read.
+ * SOCKS5, IRC, Redis, XMPP, MSSQL TDS, VNC, RADIUS PAP, PPP PAP in L2TP;
+ * HTTP Basic and form logins; the NTLM hashes of HTTP, SMB and mail, the
+ * Kerberos messages an eavesdropper can crack), which report each credential they read.
  *
  * The hook: a classifier is one function plus one line in classifiers[]
  * (classify.c). The flow table (flow.c) calls every classifier
@@ -68,6 +69,7 @@ enum cls_app {
 	APP_NONE, APP_TLS, APP_QUIC, APP_HTTP,
 	APP_FTP, APP_TELNET, APP_POP3, APP_IMAP, APP_SMTP, APP_LDAP, APP_SNMP,
 	APP_SOCKS, APP_IRC, APP_REDIS, APP_XMPP, APP_TDS, APP_VNC, APP_RADIUS,
+	APP_L2TP, APP_SMB, APP_KRB,
 	APP_COUNT
 };
 
@@ -147,6 +149,9 @@ enum cls_verdict cls_xmpp(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_tds(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_vnc(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_radius(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_l2tp(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_smb(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_krb(const struct cls_view *v, struct cls_result *res);
 
 /* HTTP helpers shared by cls_http and cls_http_login. http_request_line:
  * 1 when c starts with a complete request line (c moves past it), 0 a

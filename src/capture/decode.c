@@ -19,6 +19,7 @@
 #define ETH_MPLS 0x8847
 #define ETH_MPLS_MC 0x8848
 #define ETH_PPPOE 0x8864
+#define PPP_PAP 0xc023            /* RFC 1334 §2.2 (PPP protocol numbers: RFC 1661 §2) */
 
 static enum pd_result pd_ip(struct pktcur *c, struct pd_packet *pk);
 
@@ -213,6 +214,13 @@ static enum pd_result pd_pppoe(struct pktcur *c, struct pd_packet *pk)
 		return pd_ipv4(c, pk);
 	if (proto == 0x0057)
 		return pd_ipv6(c, pk);
+	if (proto == PPP_PAP) {
+		/* Not IP, but a login: the packet at hand is handed to
+		 * ft_ppp_auth (login_ppp.c) with the session's endpoints. */
+		pk->ppp_proto = proto;
+		pk->pppoe_session = GET_BE_U_2(ph->pppoe_session);
+		pc_rest(c, &pk->payload);
+	}
 	return PD_NOT_IP;
 }
 
@@ -270,6 +278,7 @@ enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd
 		const struct ether_hdr *eh = PC_TAKE(&c, struct ether_hdr);
 		if (!eh)
 			return PD_TRUNC;
+		pk->eth = eh;
 		uint16_t type = GET_BE_U_2(eh->ether_type);
 		if (type < 0x0600)   /* an 802.3 length: LLC, not IP */
 			return PD_NOT_IP;

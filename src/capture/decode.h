@@ -15,6 +15,8 @@
 #include "capture.h"
 #include "pktcur.h"
 
+struct ether_hdr;
+
 /* Link types, as LINKTYPE_ values in the file (libpcap maps the on-disk
  * values to DLT_ values; the two differ only for RAW on some systems,
  * which pd_decode accepts under both numbers). */
@@ -55,6 +57,13 @@ struct pd_packet {
 	struct pktcur payload;    /* the transport payload (TCP/UDP data) */
 	uint8_t vlan_tags, mpls_labels;
 	bool pppoe;
+	/* A PPPoE session frame carrying PPP authentication (PD_NOT_IP):
+	 * its PPP protocol (0xc023 PAP), its session id, and the PPP
+	 * information field in payload; 0 otherwise. */
+	uint16_t ppp_proto;
+	uint16_t pppoe_session;
+	const struct ether_hdr *eth;   /* Ethernet frames: the header, in the
+					* frame's bytes (valid while they are) */
 };
 
 #define PD_TCP_FIN 0x01

@@ -9,6 +9,8 @@
  */
 #include "flow.h"
 #include "../util.h"
+#include "hdr.h"
+#include "login.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +57,13 @@ struct flow_table {
 	struct ft_client *clients;
 	size_t nclients, capclients;
 	int32_t *client_slots;    /* open addressing over clients, 2 * FT_MAX_CLIENTS */
+	/* PPPoE PAP requests reported lately (ft_ppp_auth): retransmissions
+	 * are counted, not reported again */
+	struct {
+		uint64_t h;
+		int64_t id;
+	} ppp_seen[FT_PPP_SEEN];
+	uint8_t nppp_seen;
 };
 
 /* ---- reassembly ------------------------------------------------------- */
@@ -625,9 +634,10 @@ struct cred_ctx {
 static int64_t ft_cred(void *ctx, const struct cls_cred *c)
 {
 	const struct cred_ctx *cc = ctx;
-	if (!c->anonymous) {
-		/* The login's client is the flow's initiator, as in the
-		 * credential itself (struct ft_cred). */
+	if (!c->anonymous && !c->hash_type) {
+		/* A cleartext login (not an anonymous one, not a crackable
+		 * hash: EL406 counts those): its client is the flow's
+		 * initiator, as in the credential itself (struct ft_cred). */
 		struct ft_client *cl = client_get(cc->ft, cc->f->fam, cc->f->addr[0]);
 		if (cl)
 			cl->logins++;
@@ -854,6 +864,45 @@ int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen
 	if (grew)
 		flow_classify(ft, f, pk, dir, pktno);
 	return nomem ? -1 : 0;
+}
+
+/* A PPPoE session frame carrying PPP authentication (pk->ppp_proto, from
+ * decode.c): a PAP Authenticate-Request is reported with the frame's MAC
+ * addresses (fam 0, the MAC in the first 6 bytes; the session id as both
+ * ports), the sender as the client. Frames without an Ethernet header
+ * (Linux cooked captures) have no receiver's address: not reported. */
+void ft_ppp_auth(struct flow_table *ft, const struct pd_packet *pk, uint64_t pktno)
+{
+	struct pktcur user = PC_NONE, pw = PC_NONE;
+	uint64_t h;
+	if (!ft->sink || !pk->eth || pk->ppp_proto != 0xc023 ||
+	    !ppp_pap_request(pk->payload, &user, &pw, &h))
+		return;
+	uint8_t addr[2][16] = {{0}};
+	GET_CPY_BYTES(addr[0], pk->eth->ether_shost);
+	GET_CPY_BYTES(addr[1], pk->eth->ether_dhost);
+	for (int k = 0; k < 12; k++)
+		h = (h ^ addr[k / 6][k % 6]) * 1099511628211ULL;
+	h ^= (uint64_t)pk->pppoe_session << 48;
+	for (uint8_t i = 0; i < ft->nppp_seen; i++)
+		if (ft->ppp_seen[i].h == h) {
+			if (ft->again && ft->ppp_seen[i].id >= 0)
+				ft->again(ft->sink_ctx, ft->ppp_seen[i].id);
+			return;
+		}
+	uint8_t name[LG_USER_MAX], secret[LG_SECRET_MAX];
+	struct cls_cred cr;
+	int64_t id = -1;
+	if (ppp_pap_cred(user, pw, "PPPoE PAP", pktno, name, secret, &cr)) {
+		struct ft_cred fc = {.c = &cr, .fam = 0, .addr = {addr[0], addr[1]},
+				     .port = {pk->pppoe_session, pk->pppoe_session}};
+		id = ft->sink(ft->sink_ctx, &fc);
+	}
+	memset(secret, 0, sizeof(secret));
+	/* when the list is full, a slot the hash picks is reused */
+	uint8_t slot = ft->nppp_seen < FT_PPP_SEEN ? ft->nppp_seen++ : (uint8_t)(h % FT_PPP_SEEN);
+	ft->ppp_seen[slot].h = h;
+	ft->ppp_seen[slot].id = id;
 }
 
 void ft_finish(struct flow_table *ft)

@@ -54,6 +54,11 @@ void ft_dir_free(struct ft_dir *d);
  * packet number pktno. Returns 0, or EL_ENOMEM-like -1 when a buffer
  * could not be allocated (the packet is still counted). */
 int ft_packet(struct flow_table *ft, const struct pd_packet *pk, uint32_t caplen, uint64_t pktno);
+/* Reads a frame decode.c handed over as PPP authentication in a PPPoE
+ * session (pk->ppp_proto set, PD_NOT_IP): a PAP request goes to the
+ * login sink (login_ppp.c). */
+#define FT_PPP_SEEN 8             /* PPPoE PAP requests remembered for retransmissions */
+void ft_ppp_auth(struct flow_table *ft, const struct pd_packet *pk, uint64_t pktno);
 /* Flows live now, and buffers held now (for tests). The rest of the
  * table's interface is in capture.h. */
 size_t ft_live(const struct flow_table *ft);

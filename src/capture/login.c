@@ -182,6 +182,57 @@ bool lg_sasl_plain(const uint8_t *m, size_t n, size_t *uo, size_t *un, size_t *p
 	return true;
 }
 
+/* ---- BER (LDAP, SNMP, Kerberos) ---------------------------------------- */
+
+/* A BER identifier and length (X.690 §8.1): single-byte tags only,
+ * definite lengths in short or long form of at most 4 bytes. 0 and *tag
+ * and *len set, 1 when more bytes are needed, -1 when not BER we read. */
+int lg_ber_hdr(struct pktcur *c, uint8_t *tag, uint32_t *len)
+{
+	uint8_t t, l;
+	if (pc_u8(c, &t) || pc_u8(c, &l))
+		return 1;
+	if ((t & 0x1f) == 0x1f)
+		return -1;
+	*tag = t;
+	if (l < 0x80) {
+		*len = l;
+		return 0;
+	}
+	uint8_t nb = l & 0x7f;
+	if (nb == 0 || nb > 4)
+		return -1;   /* indefinite (not in LDAP, RFC 4511 §5.1) or too long */
+	uint32_t v = 0;
+	for (uint8_t i = 0; i < nb; i++) {
+		uint8_t b;
+		if (pc_u8(c, &b))
+			return 1;
+		v = v << 8 | b;
+	}
+	*len = v;
+	return 0;
+}
+
+/* A primitive element of tag want: its content as a cursor. */
+bool lg_ber_get(struct pktcur *c, uint8_t want, struct pktcur *content)
+{
+	uint8_t t;
+	uint32_t l;
+	return lg_ber_hdr(c, &t, &l) == 0 && t == want && !pc_sub(c, l, content);
+}
+
+bool lg_ber_int(struct pktcur *c, uint32_t *v)
+{
+	struct pktcur i = PC_NONE;
+	uint8_t b;
+	if (!lg_ber_get(c, 0x02, &i) || pc_left(&i) == 0 || pc_left(&i) > 4)
+		return false;
+	*v = 0;
+	while (!pc_u8(&i, &b))
+		*v = *v << 8 | b;
+	return true;
+}
+
 /* ---- reporting -------------------------------------------------------- */
 
 int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *user,
@@ -193,6 +244,33 @@ int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *us
 			     .secret = secret, .secret_len = slen, .anonymous = anon,
 			     .packet = v->packet};
 	return v->cred(v->cred_ctx, &c);
+}
+
+/* True when a message of hash h was already reported in this flow (kept
+ * by lg_remember): then, when count, it is counted as another use of the
+ * same secret (v->cred_again). */
+bool lg_seen(const struct cls_view *v, const struct lg_state *st, uint64_t h, bool count)
+{
+	for (uint8_t i = 0; i < st->ncomm; i++)
+		if (st->comm[i].h == h) {
+			if (count && v->cred_again)
+				v->cred_again(v->cred_ctx, st->comm[i].id);
+			return true;
+		}
+	return false;
+}
+
+/* Remembers a reported message (hash h, the sink's id) for lg_seen. Past
+ * LG_COMM_MAX in one flow a new one is still reported (so registered as a
+ * secret: no count stops a secret from being protected), only no longer
+ * remembered for its repeats. */
+void lg_remember(struct lg_state *st, uint64_t h, int64_t id)
+{
+	if (st->ncomm == LG_COMM_MAX)
+		return;
+	st->comm[st->ncomm].h = h;
+	st->comm[st->ncomm].id = id;
+	st->ncomm++;
 }
 
 /* The password held in the state, reported and wiped. */
@@ -231,6 +309,22 @@ void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t n)
 void lg_sasl_line(struct lg *x, struct pktcur line)
 {
 	struct lg_state *st = x->st;
+	if (st->sasl == SASL_NTLM) {
+		/* NEGOTIATE, then (after the server's CHALLENGE) AUTHENTICATE:
+		 * the exchange goes on until a message other than NEGOTIATE
+		 * (login_hash.c reads the AUTHENTICATE; [MS-NLMP] §2.2.1). */
+		size_t bn = pc_left(&line);
+		const uint8_t *b64 = pc_view(&line, bn);
+		uint8_t dec[FT_BUF_MAX];
+		long dl = b64 ? lg_b64(b64, bn, dec, sizeof(dec)) : -1;
+		bool negotiate = dl >= 12 && memcmp(dec, "NTLMSSP\0\x01", 9) == 0;
+		if (dl > 0 && !negotiate)
+			lg_ntlm(x->v, st->sasl_proto, dec, (size_t)dl);
+		if (!negotiate)
+			st->sasl = SASL_NONE;
+		memset(dec, 0, sizeof(dec));
+		return;
+	}
 	uint8_t b[LG_SECRET_MAX * 2];
 	size_t n = pc_left(&line) < sizeof(b) ? pc_left(&line) : sizeof(b);
 	pc_copy(&line, b, n);
@@ -257,7 +351,8 @@ void lg_sasl_line(struct lg *x, struct pktcur line)
 
 /* "AUTH <mech> [initial-response]" (SMTP, POP3) or "AUTHENTICATE …"
  * (IMAP) with line after the command word: starts the exchange. */
-void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login)
+void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login,
+	     const char *ntlm)
 {
 	struct lg_state *st = x->st;
 	uint8_t mech[24], ir[LG_SECRET_MAX * 2];
@@ -276,6 +371,14 @@ void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *l
 			struct pktcur c = PC_NONE;
 			pc_init(&c, ir, in);
 			lg_sasl_line(x, c);   /* the initial response is the user */
+		}
+	} else if (lg_eq(mech, mn, "NTLM")) {
+		st->sasl_proto = ntlm;   /* a crackable hash, not a password (EL406) */
+		st->sasl = SASL_NTLM;
+		if (in && !(in == 1 && ir[0] == '=')) {
+			struct pktcur c = PC_NONE;
+			pc_init(&c, ir, in);
+			lg_sasl_line(x, c);   /* an initial response (RFC 4954 §4) */
 		}
 	}
 	memset(ir, 0, sizeof(ir));

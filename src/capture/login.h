@@ -67,12 +67,17 @@
  *   RADIUS Access-Request with User-Password (RFC 2865 §5.2, PAP): the
  *         user, and that a PAP password crossed hidden only with the
  *         shared secret (not readable here: no secret).
+ *   PPP   PAP Authenticate-Request (RFC 1334 §2.2.1): Peer-ID and
+ *         Password as they are, in PPPoE session frames (handed over by
+ *         decode.c, reported by flow.c's ft_ppp_auth with MAC addresses)
+ *         and in L2TPv2 data messages over UDP (cls_l2tp).
  *
  * Files: login.c (the per-flow state, the line and SASL helpers, the
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
  * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
- * RADIUS). This
+ * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
+ * crackable hashes of EL406: NTLM), login_krb.c (Kerberos, EL406). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.
  */
@@ -96,7 +101,7 @@
 #define LG_FORM_MAX 3072          /* form bodies longer than this are not logins */
 
 /* SASL exchanges in progress (client side). */
-enum { SASL_NONE, SASL_PLAIN, SASL_LOGIN_USER, SASL_LOGIN_PASS };
+enum { SASL_NONE, SASL_PLAIN, SASL_LOGIN_USER, SASL_LOGIN_PASS, SASL_NTLM };
 /* Telnet fields being typed. */
 enum { TN_NONE, TN_USER, TN_PASS };
 /* HTTP reader phases. */
@@ -176,9 +181,15 @@ bool lg_sasl_plain(const uint8_t *m, size_t n, size_t *uo, size_t *un, size_t *p
 int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *user,
 		  size_t ulen, const uint8_t *secret, size_t slen, bool anon);
 void lg_report_pass(struct lg *x, const char *proto, bool anon);
+int lg_ber_hdr(struct pktcur *c, uint8_t *tag, uint32_t *len);
+bool lg_ber_get(struct pktcur *c, uint8_t want, struct pktcur *content);
+bool lg_ber_int(struct pktcur *c, uint32_t *v);
+bool lg_seen(const struct cls_view *v, const struct lg_state *st, uint64_t h, bool count);
+void lg_remember(struct lg_state *st, uint64_t h, int64_t id);
 void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t n);
 void lg_sasl_line(struct lg *x, struct pktcur line);
-void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login);
+void lg_auth(struct lg *x, struct pktcur *line, const char *plain, const char *login,
+	     const char *ntlm);
 void lg_skip_literal(struct lg *x, int d, struct pktcur *c);
 void lg_lines(struct lg *x, int d, lg_line_fn fn,
 	      void (*literal)(struct lg *, int, struct pktcur *));
@@ -191,6 +202,10 @@ bool lg_in(const char *w, const char *const *list);
 enum cls_verdict lg_claim(const struct cls_view *v, struct cls_result *res, uint8_t app);
 int lg_open(const struct cls_view *v, struct cls_result *res,
 	    int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
+int64_t lg_ntlm(const struct cls_view *v, const char *proto, const uint8_t *m, size_t n);
+bool ppp_pap_request(struct pktcur info, struct pktcur *user, struct pktcur *pw, uint64_t *h);
+bool ppp_pap_cred(struct pktcur u, struct pktcur p, const char *proto, uint64_t packet,
+		  uint8_t *user, uint8_t *pw, struct cls_cred *cr);
 int lg_open_client(const struct cls_view *v, struct cls_result *res,
 		   int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
 

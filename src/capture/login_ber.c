@@ -8,57 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- BER (LDAP, SNMP) ------------------------------------------------- */
-
-/* A BER identifier and length (X.690 §8.1): single-byte tags only,
- * definite lengths in short or long form of at most 4 bytes. 0 and *tag
- * and *len set, 1 when more bytes are needed, -1 when not BER we read. */
-static int ber_hdr(struct pktcur *c, uint8_t *tag, uint32_t *len)
-{
-	uint8_t t, l;
-	if (pc_u8(c, &t) || pc_u8(c, &l))
-		return 1;
-	if ((t & 0x1f) == 0x1f)
-		return -1;
-	*tag = t;
-	if (l < 0x80) {
-		*len = l;
-		return 0;
-	}
-	uint8_t nb = l & 0x7f;
-	if (nb == 0 || nb > 4)
-		return -1;   /* indefinite (not in LDAP, RFC 4511 §5.1) or too long */
-	uint32_t v = 0;
-	for (uint8_t i = 0; i < nb; i++) {
-		uint8_t b;
-		if (pc_u8(c, &b))
-			return 1;
-		v = v << 8 | b;
-	}
-	*len = v;
-	return 0;
-}
-
-/* A primitive element of tag want: its content as a cursor. */
-static bool ber_get(struct pktcur *c, uint8_t want, struct pktcur *content)
-{
-	uint8_t t;
-	uint32_t l;
-	return ber_hdr(c, &t, &l) == 0 && t == want && !pc_sub(c, l, content);
-}
-
-static bool ber_int(struct pktcur *c, uint32_t *v)
-{
-	struct pktcur i = PC_NONE;
-	uint8_t b;
-	if (!ber_get(c, 0x02, &i) || pc_left(&i) == 0 || pc_left(&i) > 4)
-		return false;
-	*v = 0;
-	while (!pc_u8(&i, &b))
-		*v = *v << 8 | b;
-	return true;
-}
-
 /* ---- LDAP ------------------------------------------------------------- */
 
 #define LDAP_STARTTLS_OID "1.3.6.1.4.1.1466.20037"
@@ -83,7 +32,7 @@ static int ldap_msg(const struct pktcur *c, size_t *total)
 	struct pktcur k = *c;
 	uint8_t t;
 	uint32_t l;
-	int r = ber_hdr(&k, &t, &l);
+	int r = lg_ber_hdr(&k, &t, &l);
 	if (r)
 		return r > 0 ? 0 : -1;
 	if (t != 0x30 || l < 5 || l > (1u << 24))
@@ -98,13 +47,13 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 	uint8_t t;
 	uint32_t l, id;
 	struct pktcur op = PC_NONE;
-	if (ber_hdr(&m, &t, &l) || !ber_int(&m, &id) || ber_hdr(&m, &t, &l) || pc_sub(&m, l, &op))
+	if (lg_ber_hdr(&m, &t, &l) || !lg_ber_int(&m, &id) || lg_ber_hdr(&m, &t, &l) || pc_sub(&m, l, &op))
 		return;
 	if (d == 0 && t == 0x60) {
 		/* BindRequest: version, name, authentication */
 		uint32_t ver;
 		struct pktcur name = PC_NONE, pw = PC_NONE;
-		if (!ber_int(&op, &ver) || !ber_get(&op, 0x04, &name) || !ber_get(&op, 0x80, &pw))
+		if (!lg_ber_int(&op, &ver) || !lg_ber_get(&op, 0x04, &name) || !lg_ber_get(&op, 0x80, &pw))
 			return;   /* SASL or malformed */
 		uint8_t user[LG_USER_MAX], pass[LG_SECRET_MAX];
 		size_t un = pc_left(&name) < sizeof(user) ? pc_left(&name) : sizeof(user);
@@ -115,7 +64,7 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 		memset(pass, 0, sizeof(pass));
 	} else if (d == 0 && t == 0x77) {
 		struct pktcur oid = PC_NONE;
-		if (ber_get(&op, 0x80, &oid) && pc_left(&oid) == strlen(LDAP_STARTTLS_OID) &&
+		if (lg_ber_get(&op, 0x80, &oid) && pc_left(&oid) == strlen(LDAP_STARTTLS_OID) &&
 		    pc_match(&oid, LDAP_STARTTLS_OID, strlen(LDAP_STARTTLS_OID))) {
 			st->tls_wait = true;
 			st->tls_msgid = id;
@@ -123,7 +72,7 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 	} else if (d == 1 && t == 0x78 && st->tls_wait && id == st->tls_msgid) {
 		struct pktcur rc = PC_NONE;
 		uint8_t code;
-		if (ber_get(&op, 0x0a, &rc) && pc_left(&rc) == 1 && !pc_u8(&rc, &code)) {
+		if (lg_ber_get(&op, 0x0a, &rc) && pc_left(&rc) == 1 && !pc_u8(&rc, &code)) {
 			if (code == 0)
 				x->encrypted = true;   /* success: TLS starts */
 			else
@@ -184,15 +133,15 @@ enum cls_verdict cls_ldap(const struct cls_view *v, struct cls_result *res)
 			return pc_left(&v->data[1]) ? CLS_NO : CLS_MORE;
 		uint8_t t;
 		uint32_t l;
-		int r = ber_hdr(&k, &t, &l);
+		int r = lg_ber_hdr(&k, &t, &l);
 		if (r < 0 || (r == 0 && (t != 0x30 || l < 5 || l > (1u << 24))))
 			return CLS_NO;
 		if (r == 0)
-			r = ber_hdr(&k, &t, &l);
+			r = lg_ber_hdr(&k, &t, &l);
 		if (r < 0 || (r == 0 && (t != 0x02 || l == 0 || l > 4)))
 			return CLS_NO;
 		if (r == 0)
-			r = pc_skip(&k, l) ? 1 : ber_hdr(&k, &t, &l);
+			r = pc_skip(&k, l) ? 1 : lg_ber_hdr(&k, &t, &l);
 		if (r < 0 || (r == 0 && !ldap_op(t)))
 			return CLS_NO;
 		if (r > 0)
@@ -215,11 +164,11 @@ static bool snmp_parse(struct pktcur c, uint32_t *ver, struct pktcur *comm, uint
 	uint8_t t;
 	uint32_t l;
 	struct pktcur msg = PC_NONE;
-	if (ber_hdr(&c, &t, &l) || t != 0x30 || pc_sub(&c, l, &msg))
+	if (lg_ber_hdr(&c, &t, &l) || t != 0x30 || pc_sub(&c, l, &msg))
 		return false;
-	if (!ber_int(&msg, ver) || *ver > 1 || !ber_get(&msg, 0x04, comm))
+	if (!lg_ber_int(&msg, ver) || *ver > 1 || !lg_ber_get(&msg, 0x04, comm))
 		return false;
-	if (ber_hdr(&msg, pdu, &l) || *pdu < 0xa0 || *pdu > 0xa8 || (*ver == 0 && *pdu > 0xa4))
+	if (lg_ber_hdr(&msg, pdu, &l) || *pdu < 0xa0 || *pdu > 0xa8 || (*ver == 0 && *pdu > 0xa4))
 		return false;
 	return true;
 }
@@ -248,25 +197,14 @@ enum cls_verdict cls_snmp(const struct cls_view *v, struct cls_result *res)
 		return CLS_MORE;
 	bool request = pdu != 0xa2 && pdu != 0xa8;   /* not Response, not Report */
 	uint64_t h = snmp_hash(comm);
-	for (uint8_t i = 0; i < st->ncomm; i++)
-		if (st->comm[i].h == h) {
-			if (request && v->cred_again)
-				v->cred_again(v->cred_ctx, st->comm[i].id);
-			return CLS_MORE;
-		}
-	/* Past LG_COMM_MAX communities in one flow each new one is still
-	 * reported (so registered as a secret: no count stops a secret from
-	 * being protected), only no longer remembered for its repeats. */
+	if (lg_seen(v, st, h, request))
+		return CLS_MORE;
 	uint8_t secret[LG_SECRET_MAX];
 	size_t n = pc_left(&comm) < sizeof(secret) ? pc_left(&comm) : sizeof(secret);
 	pc_copy(&comm, secret, n);
 	int64_t id = lg_report(v, ver == 0 ? "SNMPv1 community" : "SNMPv2c community", NULL, 0,
 			       secret, n, false);
 	memset(secret, 0, sizeof(secret));
-	if (st->ncomm == LG_COMM_MAX)
-		return CLS_MORE;
-	st->comm[st->ncomm].h = h;
-	st->comm[st->ncomm].id = id;
-	st->ncomm++;
+	lg_remember(st, h, id);
 	return CLS_MORE;
 }

@@ -429,12 +429,8 @@ enum cls_verdict cls_radius(const struct cls_view *v, struct cls_result *res)
 	struct lg_state *st = lg_state(res);
 	if (!st || code != RADIUS_ACCESS_REQUEST || !pw)
 		return CLS_MORE;
-	for (uint8_t i = 0; i < st->ncomm; i++)
-		if (st->comm[i].h == h) {
-			if (v->cred_again)
-				v->cred_again(v->cred_ctx, st->comm[i].id);
-			return CLS_MORE;
-		}
+	if (lg_seen(v, st, h, true))
+		return CLS_MORE;
 	uint8_t name[LG_USER_MAX];
 	size_t n = pc_left(&user) < sizeof(name) ? pc_left(&user) : sizeof(name);
 	pc_copy(&user, name, n);
@@ -444,10 +440,6 @@ enum cls_verdict cls_radius(const struct cls_view *v, struct cls_result *res)
 				      .user_len = n, .hidden = true, .packet = v->packet};
 		id = v->cred(v->cred_ctx, &cr);
 	}
-	if (st->ncomm < LG_COMM_MAX) {
-		st->comm[st->ncomm].h = h;
-		st->comm[st->ncomm].id = id;
-		st->ncomm++;
-	}
+	lg_remember(st, h, id);
 	return CLS_MORE;
 }

@@ -1,7 +1,8 @@
 /*
  * login_http.c — the HTTP login reader (login.h), the reader of
  * flows cls_http claimed: Authorization / Proxy-Authorization Basic (RFC
- * 7617), form fields of POST bodies and query strings whose names match
+ * 7617) and NTLM / Negotiate (RFC 4559: the NTLM hash, login_hash.c),
+ * form fields of POST bodies and query strings whose names match
  * the patterns of loginfields.c, bodies delimited by Content-Length (RFC
  * 9112 §6).
  */
@@ -116,6 +117,25 @@ static void http_basic(struct lg *x, struct pktcur value, const char *proto)
 	memset(b64, 0, sizeof(b64));
 }
 
+/* "Authorization: NTLM …" or "Negotiate …" (RFC 4559 §4; the token
+ * base64, NTLMSSP raw or inside SPNEGO): the NTLM AUTHENTICATE message,
+ * a crackable hash (login_hash.c). */
+static void http_ntlm(struct lg *x, struct pktcur value, const char *proto)
+{
+	uint8_t scheme[16];
+	size_t sn = lg_token(&value, scheme, sizeof(scheme));
+	if (!lg_eq(scheme, sn, "NTLM") && !lg_eq(scheme, sn, "Negotiate"))
+		return;
+	lg_skip_sp(&value);
+	size_t bn = pc_left(&value);
+	const uint8_t *b64 = pc_view(&value, bn);
+	uint8_t dec[FT_BUF_MAX];
+	long dl = b64 ? lg_b64(b64, bn, dec, sizeof(dec)) : -1;
+	if (dl > 0)
+		lg_ntlm(x->v, proto, dec, (size_t)dl);
+	memset(dec, 0, sizeof(dec));
+}
+
 /* The request line: the method (POST-like or not) and the query. */
 static void http_request(struct lg *x, struct pktcur line)
 {
@@ -160,8 +180,10 @@ static void http_header(struct lg *x, struct pktcur line)
 	pc_copy(&name, nb, nn);
 	if (lg_eq(nb, nn, "authorization")) {
 		http_basic(x, value, "HTTP Basic");
+		http_ntlm(x, value, "HTTP NTLM");
 	} else if (lg_eq(nb, nn, "proxy-authorization")) {
 		http_basic(x, value, "HTTP proxy Basic");
+		http_ntlm(x, value, "HTTP proxy NTLM");
 	} else if (lg_eq(nb, nn, "content-length")) {
 		uint8_t d[24];
 		size_t dn = lg_token(&value, d, sizeof(d));

@@ -139,7 +139,7 @@ static void pop3_line(struct lg *x, int d, struct pktcur line)
 		st->pass_len = (uint16_t)lg_rest(&line, st->pass, sizeof(st->pass));
 		lg_report_pass(x, "POP3", false);
 	} else if (strcmp(w, "AUTH") == 0) {
-		lg_auth(x, &line, "POP3 AUTH PLAIN", "POP3 AUTH LOGIN");
+		lg_auth(x, &line, "POP3 AUTH PLAIN", "POP3 AUTH LOGIN", "POP3 AUTH NTLM");
 	} else if (strcmp(w, "STLS") == 0) {
 		st->tls_wait = true;
 	}
@@ -353,7 +353,8 @@ static void imap_line(struct lg *x, int d, struct pktcur line)
 		return;
 	}
 	if (strcmp(w, "AUTHENTICATE") == 0) {
-		lg_auth(x, &c, "IMAP AUTHENTICATE PLAIN", "IMAP AUTHENTICATE LOGIN");
+		lg_auth(x, &c, "IMAP AUTHENTICATE PLAIN", "IMAP AUTHENTICATE LOGIN",
+			"IMAP AUTHENTICATE NTLM");
 	} else if (strcmp(w, "STARTTLS") == 0 && tn < sizeof(st->tag)) {
 		memcpy(st->tag, t, tn);
 		st->tag_len = (uint8_t)tn;
@@ -425,7 +426,7 @@ static void smtp_line(struct lg *x, int d, struct pktcur line)
 	uint8_t t[16];
 	lg_token(&line, t, sizeof(t));
 	if (strcmp(w, "AUTH") == 0) {
-		lg_auth(x, &line, "SMTP AUTH PLAIN", "SMTP AUTH LOGIN");
+		lg_auth(x, &line, "SMTP AUTH PLAIN", "SMTP AUTH LOGIN", "SMTP AUTH NTLM");
 	} else if (strcmp(w, "STARTTLS") == 0) {
 		st->tls_wait = true;
 	} else if (strcmp(w, "DATA") == 0) {

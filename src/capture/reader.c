@@ -464,8 +464,11 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 		st->bytes += caplen;
 		struct pd_packet pk;
 		enum pd_result r = pd_decode(link, data, caplen, &pk);
-		if (r == PD_NOT_IP)
+		if (r == PD_NOT_IP) {
 			st->not_ip++;
+			if (pk.ppp_proto)   /* PPPoE PAP: a login, not a flow */
+				ft_ppp_auth(ft, &pk, n);
+		}
 		else if (r == PD_TRUNC || r == PD_BAD)
 			st->truncated++;
 		else if (r == PD_LINK && st->skipped++ == 0)

@@ -5,6 +5,8 @@
  * below 1.2 that flows used (EL402). Each cleartext credential the login
  * readers found fails the item (EL403, critical, at the packet that
  * completed the secret); an anonymous FTP login is information (EL405).
+ * A password hash an eavesdropper can crack offline (NTLM…) fails it too
+ * (EL406, high).
  * A host name that imitates one of the policy's approved domains (or,
  * without approved_domains, a well-known service's) fails the item
  * (EL404, high); one that only adds a word to the name warns (medium). A capture without web traffic and without
@@ -100,6 +102,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		const char *variant = c->no_auth	  ? "no-auth"
 				      : c->hidden	  ? "hidden"
 				      : c->user_is_password ? "user-as-password"
+				      : c->ppp && c->user   ? "ppp"
 				      : c->user		  ? "default"
 							  : "no_user";
 		finding_evidence_ja(in,
@@ -120,10 +123,33 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 				      c->client, "server", c->server, "user", c->user ? c->user : "",
 				      ARGS_END));
 	}
+	/* EL406: a hash of the password an eavesdropper can crack offline. */
+	for (size_t i = 0; i < t->nhashes; i++) {
+		const struct traffic_cred *c = &t->hashes[i];
+		const char *ja = registry_proto_label(ctx->reg, c->protocol, LANG_JA);
+		const char *ev = arena_printf(&in->arena, "%s %s -> %s, %s, packet %" PRIu64,
+					      c->protocol, c->client, c->server, c->hash_type,
+					      c->packet);
+		const char *ev_ja = arena_printf(&in->arena, "%s %s -> %s、%s（パケット %" PRIu64 "）",
+						 ja, c->client, c->server, c->hash_type, c->packet);
+		finding_evidence_ja(in,
+				    at_packet(finding_add(in, ctx, "EL406",
+							  c->hash_weak ? "weak"
+							  : c->user    ? "default"
+								       : "no_user",
+							  ITEM_6_1, -1, FST_FAIL, (unsigned)c->packet, ev,
+							  "protocol", c->protocol, "protocol_ja", ja,
+							  "client", c->client, "server", c->server,
+							  "user", c->user ? c->user : "", "hash",
+							  c->hash_type, "count", u64s(in, c->count),
+							  ARGS_END)),
+				    ev_ja, 0);
+		input_item(in, ITEM_6_1, IST_FAIL, NULL);
+	}
 	check_lookalikes(in, ctx, t);
 	uint64_t web = t->https_flows + t->http_flows;
 	if (web == 0) {
-		if (!t->ncreds)
+		if (!t->ncreds && !t->nhashes)
 			input_item(in, ITEM_6_1, IST_UNKNOWN, "no-web-traffic");
 		return;
 	}

@@ -112,6 +112,19 @@ static json_t *json_traffic(struct input *in)
 	json_object_set_new(o, "clients_total", json_integer((json_int_t)t->clients_total));
 	json_object_set_new(o, "clients_dropped_flows",
 			    json_integer(json_u64(t->clients_dropped_flows)));
+	/* Password hashes crackable offline (EL406): the hash type, never the hash. */
+	json_t *hashes = json_array();
+	for (size_t i = 0; i < t->nhashes; i++) {
+		const struct traffic_cred *c = &t->hashes[i];
+		json_array_append_new(hashes,
+				      json_pack("{s:s, s:s, s:s, s:o, s:s, s:I, s:I}", "protocol",
+						c->protocol, "client", c->client, "server", c->server,
+						"user", json_masked_or_null(in, c->user), "hash_type",
+						c->hash_type, "packet", json_u64(c->packet), "count",
+						json_u64(c->count)));
+	}
+	json_object_set_new(o, "crackable_hashes", hashes);
+	json_object_set_new(o, "crackable_hashes_total", json_integer(json_u64(t->hashes_total)));
 	json_t *hosts = json_array();
 	for (size_t i = 0; i < t->nhosts; i++)
 		json_array_append_new(hosts, json_pack("{s:o, s:s, s:I}", "name",

@@ -199,13 +199,18 @@ static int text_creds(struct report_run *run, struct input *in)
 	struct strbuf *o = run->out;
 	int rc = ja ? sb_printf(o, "  平文のログイン: %llu 件\n", (unsigned long long)t->creds_total)
 		    : sb_printf(o, "  cleartext logins: %llu\n", (unsigned long long)t->creds_total);
-	for (int k = 0; k < 2 && !rc; k++) {
-		const struct traffic_cred *list = k ? t->anon : t->creds;
-		size_t n = k ? t->nanon : t->ncreds;
-		uint64_t total = k ? t->anon_total : t->creds_total;
-		if (k && total)
+	for (int k = 0; k < 3 && !rc; k++) {
+		const struct traffic_cred *list = k == 2 ? t->hashes : k ? t->anon : t->creds;
+		size_t n = k == 2 ? t->nhashes : k ? t->nanon : t->ncreds;
+		uint64_t total = k == 2 ? t->hashes_total : k ? t->anon_total : t->creds_total;
+		if (k == 1 && total)
 			rc = ja ? sb_printf(o, "  匿名ログイン（情報）: %llu 件\n", (unsigned long long)total)
 				: sb_printf(o, "  anonymous logins (information): %llu\n",
+					    (unsigned long long)total);
+		if (k == 2 && total)   /* EL406: the hash type, never the hash */
+			rc = ja ? sb_printf(o, "  解読できるパスワードのハッシュ: %llu 件\n",
+					    (unsigned long long)total)
+				: sb_printf(o, "  crackable password hashes: %llu\n",
 					    (unsigned long long)total);
 		size_t shown = n < TEXT_CREDS_SHOWN ? n : TEXT_CREDS_SHOWN;
 		int col = 18;   /* the protocol column: as wide as its widest label */
@@ -227,6 +232,8 @@ static int text_creds(struct report_run *run, struct input *in)
 				       c->server, ja ? "ユーザ" : "user",
 				       c->user ? finding_scrub_dup(in, c->user) : "—",
 				       ja ? "パケット" : "packet", (unsigned long long)c->packet);
+			if (!rc && c->hash_type)
+				rc = sb_printf(o, "  %s", c->hash_type);
 			if (!rc && c->count > 1)
 				rc = sb_printf(o, ja ? "（%llu 回）" : " (%llu times)",
 					       (unsigned long long)c->count);

@@ -116,6 +116,7 @@ check "every capture sample has answers" \
 answers_of() {
 	jq -r '.inputs[0] as $i | $i.traffic as $t |
 	  ($t.credentials[] | "login\t\(.packet)\t\(.protocol)\t\(.user // "-")\t\(.server)"),
+	  ($t.crackable_hashes[] | "hash\t\(.packet)\t\(.protocol) \(.hash_type)\t\(.user // "-")\t\(.server)"),
 	  ($i.findings[] | select(.rule == "EL402") | .occurrences[] as $o |
 	    ($t.tls_versions | keys[] | select(. == "SSL3.0" or . == "TLS1.0" or . == "TLS1.1")) |
 	    "old-tls\t\($o.packet)\t\(.)\t-\t-"),
@@ -151,8 +152,12 @@ for s in samples/pcap/*.pcap; do
 	# EL403 occurrences are the listed logins, packet for packet.
 	check "$s: EL403 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "login" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
+	# EL406 occurrences are the planted hashes, packet for packet.
+	check "$s: EL406 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "hash" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
+		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL406") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
 	want=$(awk -F'\t' -v f="$f" '$1 == f {
 		if ($2 == "login") r["EL403"] = 1
+		if ($2 == "hash") r["EL406"] = 1
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
@@ -180,6 +185,16 @@ while IFS=$'\t' read -r file n anon protos users why; do
 	check "pcap-public/$file findings" "$n" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403" and .severity == "critical") | .occurrences[]] | length' "$TMP/o.json")"
 done <tests/e2e/pcap-public-logins.tsv
+# Their crackable hashes (EL406), as tests/e2e/pcap-public-hashes.tsv lists them.
+for file in $(grep -v '^#' tests/e2e/pcap-public-hashes.tsv | cut -f1 | sort -u); do
+	el --format json "$PUB/$file" >"$TMP/o.json" 2>/dev/null
+	check "pcap-public/$file crackable hashes" \
+		"$(awk -F'\t' -v f="$file" '$1 == f && $2 != "-" {print $2 "|" $3 "|" $4 "|" $5 "|" $6}' tests/e2e/pcap-public-hashes.tsv | sort | tr '\n' ' ')" \
+		"$(jq -r '.inputs[0].traffic.crackable_hashes[] | "\(.protocol)|\(.hash_type)|\(.user)|\(.server)|\(.packet)"' "$TMP/o.json" | sort | tr '\n' ' ')"
+	check "pcap-public/$file EL406 findings" \
+		"$(awk -F'\t' -v f="$file" '$1 == f && $2 != "-"' tests/e2e/pcap-public-hashes.tsv | wc -l | tr -d ' ')" \
+		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL406" and .severity == "high") | .occurrences[]] | length' "$TMP/o.json")"
+done
 # What every such report says whatever the secrets (rule texts, "fail"):
 # a report of a capture without secrets (VNC without authentication), run
 # under the same neutral file name as each capture below ("test" is in
@@ -1298,7 +1313,8 @@ check "clients: socks5 logins of 192.168.0.2" 1 \
 	"$(el --format json tests/e2e/pcap-public/socks5-auth-port10080-zeek.pcap 2>/dev/null | jq '.inputs[0].traffic.clients[] | select(.address == "192.168.0.2") | .cleartext_logins')"
 for f in samples/pcap/*.pcap*; do
 	el --format json "$f" 2>/dev/null >"$TMP/cl.json"
-	check "clients: logins add up in $f" "$(jq '.inputs[0].traffic.credentials_total' "$TMP/cl.json")" \
+	# PPPoE PAP logins are between MAC addresses: no IP client has them.
+	check "clients: logins add up in $f" "$(jq '.inputs[0].traffic | .credentials_total - ([.credentials[] | select(.protocol | startswith("PPPoE"))] | length)' "$TMP/cl.json")" \
 		"$(jq '[.inputs[0].traffic.clients[].cleartext_logins] | add // 0' "$TMP/cl.json")"
 done
 python3 - "$TMP/many-clients.pcap" <<'PY'

@@ -14,7 +14,9 @@
 # session at a login prompt (the first is the user), BER simple binds and SNMP communities;
 # and (issue 16) SOCKS5 username/password sub-negotiations (RFC 1929), IRC OPER and
 # PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
-# <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5).
+# <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
+# PPP PAP passwords wherever the frame carries them (PPPoE, L2TP); and the NT
+# responses of NTLM AUTHENTICATE messages in HTTP, SMB and mail SASL, in hex (EL406: a hash is a secret).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -322,14 +324,52 @@ def tds_secrets(s):
         o += n
     return found
 
+def ntlm_secrets(s):
+    """NTLM AUTHENTICATE messages ([MS-NLMP] 2.2.1.3) in HTTP Authorization
+    / Proxy-Authorization NTLM or Negotiate tokens: the NT response, as the
+    hex a report could print it in."""
+    found = []
+    toks = [b64(m.group(1)) or b"" for m in
+            re.finditer(rb"(?im)^(?:proxy-)?authorization: *(?:ntlm|negotiate) +([A-Za-z0-9+/=]+)", s)]
+    toks += [b64(m.group(1)) or b"" for m in re.finditer(rb"(?m)^(?:AUTH NTLM )?([A-Za-z0-9+/]{40,}=*)\r?$", s)]
+    for tok in toks + [s]:   # SASL lines (mail); s itself: raw in SMB session setups
+        i = tok.find(b"NTLMSSP\0\x03\0\0\0")
+        while i >= 0 and len(tok) >= i + 28:
+            ln, _, off = struct.unpack("<HHI", tok[i + 20:i + 28])
+            nt = tok[i + off:i + off + ln]
+            if len(nt) == ln and ln >= 24:
+                found.append(nt.hex().encode())
+            i = tok.find(b"NTLMSSP\0\x03\0\0\0", i + 1)
+    return found
+
+def pap_secrets(paths):
+    """PPP PAP Authenticate-Requests (RFC 1334 2.2.1) anywhere in a frame,
+    whatever carries them (PPPoE, L2TP): protocol 0xc023, Code 1, and a
+    Length that the Peer-ID and Password lengths fill exactly."""
+    found = []
+    for path in paths:
+        for _, f in frames(path):
+            i = f.find(b"\xc0\x23\x01")
+            while i >= 0:
+                q = i + 2
+                if q + 6 <= len(f):
+                    ln = struct.unpack("!H", f[q + 2:q + 4])[0]
+                    ul = f[q + 4]
+                    if q + 5 + ul < len(f):
+                        pl = f[q + 5 + ul]
+                        if ln == 6 + ul + pl and q + ln <= len(f):
+                            found.append(f[q + 6 + ul:q + ln])
+                i = f.find(b"\xc0\x23\x01", i + 1)
+    return found
+
 tcp, udp = streams(sys.argv[1:])
-secrets = set()
+secrets = set(pap_secrets(sys.argv[1:]))
 for k, s in tcp.items():
     if re.search(rb"(?i)(?:login|username): ?", tcp.get((k[0], k[3], k[4], k[1], k[2]), b"")):
         secrets.update(telnet_secrets(s))   # s is typed at a login prompt
     secrets.update(text_secrets(s))
     secrets.update(ldap_secrets(s))
-    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets):
+    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets, ntlm_secrets):
         secrets.update(f(s))
 for d in udp:
     c = snmp_secret(d)

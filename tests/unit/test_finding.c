@@ -316,6 +316,27 @@ static void test_message_placeholders(void **state)
 		   "Update the firmware now to at least version 1.11, and turn automatic updates on.");
 	expect_fix(&in, f, LANG_JA,
 		   "すぐにファームウェアを 1.11 以降に更新し、自動更新を有効にしてください。");
+	/* A variant with a fix of its own (rules.yaml fixes:) shows it, the
+	 * other variants the rule's remediation (EL403 no-auth: there is no
+	 * password to change). */
+	f = finding_add(&in, &g_ctx, "EL403", "no-auth", ITEM_6_1, -1, FST_FAIL, 5, NULL,
+			"protocol", "VNC without authentication", "protocol_ja", "VNC（認証なし）",
+			"client", "192.0.2.1:40000", "server", "192.0.2.9:5900", "user", "",
+			"count", "1", ARGS_END);
+	assert_non_null(f);
+	expect_fix(&in, f, LANG_EN,
+		   rule_msg(f->rule, "no-auth")->fix.t[LANG_EN]);
+	expect_fix(&in, f, LANG_JA,
+		   rule_msg(f->rule, "no-auth")->fix.t[LANG_JA]);
+	assert_non_null(strstr(rule_msg(f->rule, "no-auth")->fix.t[LANG_EN], "No password leaked"));
+	f = finding_add(&in, &g_ctx, "EL403", "default", ITEM_6_1, -1, FST_FAIL, 6, NULL,
+			"protocol", "FTP", "protocol_ja", "FTP", "client", "192.0.2.1:40001",
+			"server", "192.0.2.9:21", "user", "u", "count", "1", ARGS_END);
+	assert_non_null(f);
+	assert_null(rule_msg(f->rule, "default")->fix.t[LANG_EN]);
+	expect_fix(&in, f, LANG_EN, f->rule->remediation.t[LANG_EN]);
+	assert_string_equal(rule_fix(f->rule, "default", LANG_JA), f->rule->remediation.t[LANG_JA]);
+	assert_string_equal(rule_fix(f->rule, "nonesuch", LANG_EN), f->rule->remediation.t[LANG_EN]);
 	input_free(&in);
 }
 

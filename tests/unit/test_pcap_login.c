@@ -21,7 +21,12 @@
  * readers of issue 16: SOCKS5 (RFC 1929), IRC PASS/OPER/AUTHENTICATE,
  * Redis AUTH (RESP after a value longer than the window, HELLO, inline),
  * XMPP SASL PLAIN, MSSQL TDS LOGIN7 (the MS-TDS §4.2 example, a
- * non-ASCII password), VNC security type None and RADIUS PAP.
+ * non-ASCII password), VNC security type None, RADIUS PAP and PPP PAP
+ * (PPPoE frames through pd_decode and ft_ppp_auth, L2TPv2 datagrams);
+ * the crackable hashes of EL406: NTLM in HTTP Authorization (v1, v1 with
+ * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets), in SMB2 and
+ * SMB1 session setups and in SMTP / IMAP / POP3 SASL NTLM; Kerberos
+ * AS-REQ pre-authentication and TGS-REP tickets.
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -53,6 +58,10 @@ struct got {
 	bool has_user, anon, no_auth, hidden;
 	uint64_t packet, count;
 	uint16_t cport, sport;
+	uint8_t fam, caddr[6], saddr[6];   /* the first 6 address bytes */
+	char hash[40];                    /* cls_cred.hash_type, "" when none */
+	size_t slen;
+	bool weak;
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -77,6 +86,12 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	g->count = 1;
 	g->cport = fc->port[0];
 	g->sport = fc->port[1];
+	g->fam = fc->fam;
+	snprintf(g->hash, sizeof(g->hash), "%s", fc->c->hash_type ? fc->c->hash_type : "");
+	g->slen = fc->c->secret_len;
+	g->weak = fc->c->hash_weak;
+	memcpy(g->caddr, fc->addr[0], 6);
+	memcpy(g->saddr, fc->addr[1], 6);
 	return (int64_t)g_n++;
 }
 
@@ -1209,6 +1224,583 @@ static void test_radius(void **state)
 	ft_free(ft);
 }
 
+/* A PPP PAP packet (RFC 1334 §2.2.1) into m after its PPP protocol
+ * 0xc023: code, identifier, Peer-ID, Password; len_fix added to the
+ * Length field (0: right). */
+static void pap_msg(struct pb *m, unsigned code, unsigned id, const char *user, const char *pw,
+		    int len_fix)
+{
+	pb_be16(m, 0xc023);
+	size_t at = m->n;
+	pb_u8(m, code);
+	pb_u8(m, id);
+	pb_be16(m, 0);
+	if (user) {
+		pb_u8(m, (unsigned)strlen(user));
+		pb_str(m, user);
+		pb_u8(m, (unsigned)strlen(pw));
+		pb_str(m, pw);
+	} else {
+		pb_u8(m, 0);   /* Ack/Nak: Msg-Length 0 */
+	}
+	pb_put16(m, at + 2, (unsigned)((int)(m->n - at) + len_fix));
+}
+
+/* A PPPoE session frame (RFC 2516 §4) with a PAP packet, decoded and
+ * handed to ft_ppp_auth as reader.c does. */
+static void pppoe_pap(struct flow_table *ft, uint64_t pkt, unsigned session, unsigned code,
+		      unsigned id, const char *user, const char *pw, int len_fix)
+{
+	struct pb f = {.n = 0};
+	pb_eth(&f, 0x8864);
+	size_t ph = f.n;
+	pb_u8(&f, 0x11); pb_u8(&f, 0); pb_be16(&f, session); pb_be16(&f, 0);
+	pap_msg(&f, code, id, user, pw, len_fix);
+	pb_put16(&f, ph + 4, (unsigned)(f.n - ph - 6));
+	struct pd_packet pk;
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, f.b, f.n, &pk), PD_NOT_IP);
+	assert_int_equal(pk.ppp_proto, 0xc023);
+	assert_int_equal(pk.pppoe_session, session);
+	ft_ppp_auth(ft, &pk, pkt);
+}
+
+/* PPP PAP in PPPoE: the Peer-ID and Password of an Authenticate-Request,
+ * the frame's MAC addresses (fam 0) and session id; a retransmission
+ * (same identifier and bytes) counted; a new identifier reported anew;
+ * an Ack, an empty password, a Length past the bytes and a Peer-ID
+ * overrunning the Length are not logins. */
+static void test_pppoe_pap(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	pppoe_pap(ft, 3, 0x11, 1, 1, "wendy@isp.example", "Ppp-Secret-1", 0);
+	pppoe_pap(ft, 4, 0x11, 1, 1, "wendy@isp.example", "Ppp-Secret-1", 0);
+	pppoe_pap(ft, 5, 0x11, 2, 1, NULL, NULL, 0);                     /* Ack */
+	assert_int_equal(g_n, 1);
+	expect(0, "PPPoE PAP", "wendy@isp.example", "Ppp-Secret-1", 3);
+	assert_int_equal(g_got[0].count, 2);
+	assert_int_equal(g_got[0].fam, 0);
+	static const uint8_t cmac[6] = {2, 0, 0, 0, 0, 2}, smac[6] = {2, 0, 0, 0, 0, 1};
+	assert_memory_equal(g_got[0].caddr, cmac, 6);   /* pb_eth: source 02:..:02 */
+	assert_memory_equal(g_got[0].saddr, smac, 6);
+	assert_int_equal(g_got[0].cport, 0x11);
+	pppoe_pap(ft, 6, 0x11, 1, 2, "wendy@isp.example", "Ppp-Secret-2", 0);
+	expect(1, "PPPoE PAP", "wendy@isp.example", "Ppp-Secret-2", 6);
+	pppoe_pap(ft, 7, 0x12, 1, 1, "xavier", "", 0);                   /* empty password */
+	pppoe_pap(ft, 8, 0x12, 1, 2, "xavier", "Ppp-Secret-3", 1);       /* Length past */
+	pppoe_pap(ft, 9, 0x12, 1, 3, "xavier", "Ppp-Secret-3", -4);      /* Password overruns */
+	assert_int_equal(g_n, 2);
+	/* LCP in a PPPoE session: not handed over */
+	struct pb f = {.n = 0};
+	pb_eth(&f, 0x8864);
+	pb_u8(&f, 0x11); pb_u8(&f, 0); pb_be16(&f, 0x11); pb_be16(&f, 6);
+	pb_be16(&f, 0xc021); pb_be32(&f, 0x01010004);
+	struct pd_packet pk;
+	assert_int_equal(pd_decode(PD_LINK_EN10MB, f.b, f.n, &pk), PD_NOT_IP);
+	assert_int_equal(pk.ppp_proto, 0);
+	ft_free(ft);
+}
+
+/* An L2TPv2 message (RFC 2661 §3.1) into m: the flags word, then Length
+ * when L, tunnel 5 and session 9, Ns/Nr when S, an Offset Size of 2 and
+ * its pad when O, then 0xff 0x03 when hdlc. The PPP frame follows. */
+static size_t l2tp_hdr(struct pb *m, unsigned flags, bool hdlc)
+{
+	m->n = 0;
+	pb_be16(m, flags);
+	if (flags & 0x4000)
+		pb_be16(m, 0);
+	pb_be16(m, 5);
+	pb_be16(m, 9);
+	if (flags & 0x0800)
+		pb_be32(m, 0);
+	if (flags & 0x0200) {
+		pb_be16(m, 2);
+		pb_be16(m, 0);
+	}
+	if (hdlc)
+		pb_be16(m, 0xff03);
+	return m->n;
+}
+
+static void l2tp_len(struct pb *m, unsigned flags)
+{
+	if (flags & 0x4000)
+		pb_put16(m, 2, (unsigned)m->n);
+}
+
+/* PPP PAP in L2TPv2 data messages: a tunnel opened by a control message,
+ * then PAP with and without 0xff 0x03, Ns/Nr and an offset; a
+ * retransmission counted; a flow whose first datagram has reserved bits
+ * set, or is version 3, or carries a PPP protocol no tunnel opens with,
+ * is not L2TP; a control message whose Length is not the datagram's is
+ * not one either. */
+static void test_l2tp_pap(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 1701, 1701, false);
+	struct pb m;
+	l2tp_hdr(&m, 0xc802, false);                                       /* SCCRQ */
+	pb_be32(&m, 0x80080000); pb_be16(&m, 1);
+	l2tp_len(&m, 0xc802);
+	udp_send(&c, 0, &m);                                               /* 1 */
+	l2tp_hdr(&m, 0x4002, true);
+	pap_msg(&m, 1, 1, "yvonne", "L2tp-Secret-1", 0);
+	l2tp_len(&m, 0x4002);
+	udp_send(&c, 0, &m);                                               /* 2 */
+	udp_send(&c, 0, &m);                                               /* 3: again */
+	l2tp_hdr(&m, 0x0a02, false);
+	pap_msg(&m, 1, 2, "yvonne", "L2tp-Secret-2", 0);
+	udp_send(&c, 0, &m);                                               /* 4 */
+	assert_int_equal(g_n, 2);
+	expect(0, "L2TP PAP", "yvonne", "L2tp-Secret-1", 2);
+	assert_int_equal(g_got[0].count, 2);
+	assert_int_equal(g_got[0].fam, 4);
+	expect(1, "L2TP PAP", "yvonne", "L2tp-Secret-2", 4);
+	/* a data message opening a flow on other ports, no control message */
+	struct conv d = open_tcp(ft, 41701, 11701, false);
+	l2tp_hdr(&m, 0x0002, true);
+	pap_msg(&m, 1, 4, "zoe", "L2tp-Secret-3", 0);
+	udp_send(&d, 0, &m);
+	expect(2, "L2TP PAP", "zoe", "L2tp-Secret-3", 1);
+	/* not L2TP: reserved bits, version 3, an unknown PPP protocol, a
+	 * control message with a wrong Length */
+	struct conv e = open_tcp(ft, 41702, 1701, false);
+	l2tp_hdr(&m, 0x1002, true);
+	pap_msg(&m, 1, 5, "anna", "L2tp-Secret-4", 0);
+	udp_send(&e, 0, &m);
+	struct conv f = open_tcp(ft, 41703, 1701, false);
+	l2tp_hdr(&m, 0x0003, true);
+	pap_msg(&m, 1, 5, "anna", "L2tp-Secret-4", 0);
+	udp_send(&f, 0, &m);
+	struct conv h = open_tcp(ft, 41704, 1701, false);
+	l2tp_hdr(&m, 0x0002, true);
+	pb_be16(&m, 0x1234);
+	udp_send(&h, 0, &m);
+	l2tp_hdr(&m, 0x0002, true);                                        /* then PAP: too late */
+	pap_msg(&m, 1, 5, "anna", "L2tp-Secret-4", 0);
+	udp_send(&h, 0, &m);
+	struct conv k = open_tcp(ft, 41705, 1701, false);
+	l2tp_hdr(&m, 0xc802, false);
+	pb_be32(&m, 0x80080000); pb_be16(&m, 1);
+	pb_put16(&m, 2, (unsigned)m.n + 2);
+	udp_send(&k, 0, &m);
+	l2tp_hdr(&m, 0x4002, true);
+	pap_msg(&m, 1, 1, "anna", "L2tp-Secret-4", 0);
+	l2tp_len(&m, 0x4002);
+	udp_send(&k, 0, &m);
+	assert_int_equal(g_n, 3);
+	ft_free(ft);
+}
+
+/* Base64 of n bytes into out (NUL-terminated). */
+static void b64enc(const uint8_t *in, size_t n, char *out)
+{
+	static const char al[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
+			     (i + 2 < n ? in[i + 2] : 0);
+		out[o++] = al[v >> 18 & 63];
+		out[o++] = al[v >> 12 & 63];
+		out[o++] = i + 1 < n ? al[v >> 6 & 63] : '=';
+		out[o++] = i + 2 < n ? al[v & 63] : '=';
+	}
+	out[o] = '\0';
+}
+
+/* An NTLMSSP AUTHENTICATE_MESSAGE ([MS-NLMP] §2.2.1.3) into m: the
+ * 64-byte header with the LM, NT, domain, user, workstation and session
+ * key fields, then their bytes; names UTF-16LE when flags has bit 0. */
+static void ntlm3(struct pb *m, const char *dom, const char *user, size_t ntlen, size_t lmlen,
+		  uint32_t flags)
+{
+	m->n = 0;
+	pb_str(m, "NTLMSSP");
+	pb_u8(m, 0);
+	pb_le32(m, 3);
+	bool uni = flags & 1;
+	size_t lens[6] = {lmlen, ntlen, strlen(dom) * (uni ? 2 : 1), strlen(user) * (uni ? 2 : 1), 0, 0};
+	uint32_t off = 64;
+	for (int i = 0; i < 6; i++) {
+		pb_u8(m, (unsigned)lens[i]); pb_u8(m, (unsigned)lens[i] >> 8);
+		pb_u8(m, (unsigned)lens[i]); pb_u8(m, (unsigned)lens[i] >> 8);
+		pb_le32(m, off);
+		off += (uint32_t)lens[i];
+	}
+	pb_le32(m, flags);
+	for (size_t i = 0; i < lmlen; i++)
+		pb_u8(m, 0x10 + (unsigned)i);
+	for (size_t i = 0; i < ntlen; i++)
+		pb_u8(m, 0x80 + (unsigned)(i & 0x3f));
+	for (const char *t = dom; *t; t++) {
+		pb_u8(m, (unsigned char)*t);
+		if (uni)
+			pb_u8(m, 0);
+	}
+	for (const char *t = user; *t; t++) {
+		pb_u8(m, (unsigned char)*t);
+		if (uni)
+			pb_u8(m, *t == '~' ? 0x30 : 0);   /* '~' stands for U+307E */
+	}
+}
+
+/* One request with header: scheme token (m as base64). */
+static void ntlm_request(struct conv *c, const char *header, const char *scheme, const struct pb *m)
+{
+	static char b64[8192], req[9000];
+	b64enc(m->b, m->n, b64);
+	snprintf(req, sizeof(req), "GET / HTTP/1.1\r\nHost: intranet.example\r\n%s: %s %s\r\n\r\n",
+		 header, scheme, b64);
+	say(c, 0, req);
+}
+
+static void expect_hash(size_t i, const char *proto, const char *user, const char *type,
+			size_t slen, uint64_t packet)
+{
+	assert_true(i < g_n);
+	assert_string_equal(g_got[i].proto, proto);
+	assert_string_equal(g_got[i].user, user);
+	assert_string_equal(g_got[i].hash, type);
+	assert_int_equal(g_got[i].slen, slen);
+	assert_int_equal(g_got[i].secret[0], (char)0x80);   /* the NT response itself */
+	assert_int_equal(g_got[i].packet, packet);
+}
+
+/* NTLM (login_hash.c) through the HTTP reader: NTLMv2 with Unicode
+ * names (a character outside ASCII read as '?'), NTLMv1 with and without
+ * extended session security in Proxy-Authorization, a NEGOTIATE message
+ * and an anonymous AUTHENTICATE (no hash), a field pointing past the
+ * message (not read), an NT response of a length neither version has,
+ * and NTLMv2 inside a SPNEGO token (Negotiate). */
+static void test_ntlm(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40060, 80, true);
+	struct pb m;
+	ntlm3(&m, "EXAMPLE", "nina~", 64, 24, 0xe2888215);
+	ntlm_request(&c, "Authorization", "NTLM", &m);                    /* 3 */
+	expect_hash(0, "HTTP NTLM", "EXAMPLE\\nina?", "NetNTLMv2", 64, 3);
+	ntlm3(&m, "", "oscar", 24, 24, 0x00088206);                       /* ESS, OEM */
+	ntlm_request(&c, "Proxy-Authorization", "NTLM", &m);
+	expect_hash(1, "HTTP proxy NTLM", "oscar", "NetNTLMv1-ESS", 24, 4);
+	ntlm3(&m, "DOM", "pat", 24, 24, 0x00000206);
+	ntlm_request(&c, "authorization", "ntlm", &m);
+	expect_hash(2, "HTTP NTLM", "DOM\\pat", "NetNTLMv1", 24, 5);
+	m.n = 0;                                                          /* NEGOTIATE */
+	pb_str(&m, "NTLMSSP");
+	pb_u8(&m, 0);
+	pb_le32(&m, 1);
+	pb_le32(&m, 0xe2088297);
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "", "", 0, 1, 0xe2888a15);                               /* anonymous */
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "EXAMPLE", "quinn", 64, 24, 0xe2888215);
+	m.b[24] = 0xff;                                                   /* NT offset past the end */
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "EXAMPLE", "quinn", 30, 24, 0xe2888215);                /* 30: neither v1 nor v2 */
+	ntlm_request(&c, "Authorization", "NTLM", &m);
+	ntlm3(&m, "EXAMPLE", "quinn", 64, 24, 0xe2888215);
+	ntlm_request(&c, "Authorization", "Basic", &m);                   /* not this scheme */
+	assert_int_equal(g_n, 3);
+	/* SPNEGO negTokenResp around it (RFC 4178 §4.2.2): found by its signature */
+	struct pb inner;
+	ntlm3(&inner, "EXAMPLE", "pia", 64, 24, 0xe2888215);
+	m.n = 0;
+	pb_u8(&m, 0xa1); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n + 12);
+	pb_u8(&m, 0x30); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n + 8);
+	pb_u8(&m, 0xa2); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n + 4);
+	pb_u8(&m, 0x04); pb_u8(&m, 0x82); pb_be16(&m, (unsigned)inner.n);
+	pb_mem(&m, inner.b, inner.n);
+	ntlm_request(&c, "Authorization", "Negotiate", &m);
+	expect_hash(3, "HTTP NTLM", "EXAMPLE\\pia", "NetNTLMv2", 64, 11);
+	ft_free(ft);
+}
+
+/* A client line: prefix, then m in base64. */
+static void say_b64(struct conv *c, const char *prefix, const struct pb *m)
+{
+	static char b64[4096], line[4200];
+	b64enc(m->b, m->n, b64);
+	snprintf(line, sizeof(line), "%s%s\r\n", prefix, b64);
+	say(c, 0, line);
+}
+
+/* NTLM in the mail SASL exchanges (RFC 4954, RFC 9051, RFC 5034): SMTP
+ * AUTH NTLM with the NEGOTIATE as initial response and the AUTHENTICATE
+ * after the server's 334; IMAP AUTHENTICATE NTLM with both messages on
+ * continuation lines; a cancelled POP3 AUTH NTLM reports nothing. */
+static void test_mail_ntlm(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct pb neg = {.n = 0}, m;
+	pb_str(&neg, "NTLMSSP");
+	pb_u8(&neg, 0);
+	pb_le32(&neg, 1);
+	pb_le32(&neg, 0xe2088297);
+	static const char challenge[] = "TlRMTVNTUAACAAAAAAAAADgAAAAFgomiESIzRFVmd4gAAAAAAAAAAAAAAAAAAAAA\r\n";
+	struct conv c = open_tcp(ft, 40080, 587, true);
+	say(&c, 1, "220 mail.example ESMTP\r\n");
+	say(&c, 0, "EHLO ws\r\n");
+	say(&c, 1, "250-mail.example\r\n250 AUTH NTLM\r\n");
+	say_b64(&c, "AUTH NTLM ", &neg);
+	say(&c, 1, "334 ");
+	say(&c, 1, challenge);
+	ntlm3(&m, "EXAMPLE", "sam", 64, 24, 0xe2888215);
+	say_b64(&c, "", &m);                                              /* 9 */
+	say(&c, 1, "235 2.7.0 Authentication successful\r\n");
+	assert_int_equal(g_n, 1);
+	expect_hash(0, "SMTP AUTH NTLM", "EXAMPLE\\sam", "NetNTLMv2", 64, 9);
+	struct conv i = open_tcp(ft, 40081, 143, true);
+	say(&i, 1, "* OK IMAP4rev1 ready\r\n");
+	say(&i, 0, "a1 AUTHENTICATE NTLM\r\n");
+	say(&i, 1, "+ \r\n");
+	say_b64(&i, "", &neg);
+	say(&i, 1, "+ ");
+	say(&i, 1, challenge);
+	ntlm3(&m, "", "tom", 24, 24, 0x00000206);
+	say_b64(&i, "", &m);                                              /* 9 */
+	say(&i, 1, "a1 OK done\r\n");
+	expect_hash(1, "IMAP AUTHENTICATE NTLM", "tom", "NetNTLMv1", 24, 9);
+	struct conv p = open_tcp(ft, 40082, 110, true);
+	say(&p, 1, "+OK POP3 ready\r\n");
+	say(&p, 0, "AUTH NTLM\r\n");
+	say(&p, 1, "+ \r\n");
+	say(&p, 0, "*\r\n");                                              /* cancelled */
+	say(&p, 1, "-ERR cancelled\r\n");
+	say_b64(&p, "", &m);                                              /* not in an exchange */
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
+/* DER (X.690): tag, definite length, then the n bytes at in, appended to out. */
+static void der(struct pb *out, unsigned tag, const uint8_t *in, size_t n)
+{
+	pb_u8(out, tag);
+	if (n >= 256) {
+		pb_u8(out, 0x82);
+		pb_be16(out, (unsigned)n);
+	} else if (n >= 128) {
+		pb_u8(out, 0x81);
+		pb_u8(out, (unsigned)n);
+	} else {
+		pb_u8(out, (unsigned)n);
+	}
+	pb_mem(out, in, n);
+}
+
+/* [n] { INTEGER v } and [n] { GeneralString s } appended to out. */
+static void der_ctx_int(struct pb *out, unsigned n, unsigned v)
+{
+	uint8_t i[3] = {0x02, 1, (uint8_t)v};
+	der(out, 0xa0 | n, i, 3);
+}
+
+static void der_ctx_str(struct pb *out, unsigned n, const char *str)
+{
+	static struct pb t;
+	t.n = 0;
+	der(&t, 0x1b, (const uint8_t *)str, strlen(str));
+	der(out, 0xa0 | n, t.b, t.n);
+}
+
+/* [n] PrincipalName { name-type 1, name-string { s } } */
+static void der_ctx_principal(struct pb *out, unsigned n, const char *name)
+{
+	static struct pb a, b, c;
+	a.n = b.n = c.n = 0;
+	der(&a, 0x1b, (const uint8_t *)name, strlen(name));
+	der(&b, 0x30, a.b, a.n);
+	c.n = 0;
+	der_ctx_int(&c, 0, 1);
+	der(&c, 0xa1, b.b, b.n);
+	a.n = 0;
+	der(&a, 0x30, c.b, c.n);
+	der(out, 0xa0 | n, a.b, a.n);
+}
+
+/* [n] EncryptedData { etype, cipher of len bytes 0x40.. } */
+static void der_ctx_enc(struct pb *out, unsigned n, unsigned etype, size_t len)
+{
+	static struct pb ci, e, s2;
+	ci.n = e.n = s2.n = 0;
+	uint8_t c[200];
+	for (size_t i = 0; i < len; i++)
+		c[i] = (uint8_t)(0x40 + i);
+	der(&ci, 0x04, c, len);
+	der_ctx_int(&e, 0, etype);
+	der(&e, 0xa2, ci.b, ci.n);
+	der(&s2, 0x30, e.b, e.n);
+	der(out, 0xa0 | n, s2.b, s2.n);
+}
+
+/* An AS-REQ (RFC 4120 §5.4.1) for user@EX.ORG, with PA-ENC-TIMESTAMP of
+ * etype when etype is not 0. */
+static void krb_as_req(struct pb *m, const char *user, unsigned etype)
+{
+	static struct pb body, rb, pa, pas, padata, seq;
+	body.n = rb.n = pa.n = pas.n = padata.n = seq.n = 0;
+	der_ctx_principal(&rb, 1, user);
+	der_ctx_str(&rb, 2, "EX.ORG");
+	der(&body, 0x30, rb.b, rb.n);
+	der_ctx_int(&seq, 1, 5);
+	der_ctx_int(&seq, 2, 10);
+	if (etype) {
+		static struct pb enc, val;
+		enc.n = val.n = 0;
+		der_ctx_enc(&enc, 0, etype, 36);   /* [0] around it, dropped below */
+		der(&val, 0x04, enc.b + 2, enc.n - 2);
+		der_ctx_int(&pa, 1, 2);
+		der(&pa, 0xa2, val.b, val.n);
+		der(&pas, 0x30, pa.b, pa.n);
+		der(&padata, 0x30, pas.b, pas.n);
+		der(&seq, 0xa3, padata.b, padata.n);
+	}
+	der(&seq, 0xa4, body.b, body.n);
+	static struct pb inner;
+	inner.n = 0;
+	der(&inner, 0x30, seq.b, seq.n);
+	m->n = 0;
+	der(m, 0x6a, inner.b, inner.n);
+}
+
+/* Kerberos (login_krb.c): an AS-REQ with an RC4-HMAC PA-ENC-TIMESTAMP
+ * over UDP on port 8888 (weak), its retransmission counted, one without
+ * pre-authentication and one cut short not reported; over TCP a TGS-REP
+ * whose ticket is AES256, the account the ticket's sname. */
+static void test_kerberos(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40090, 8888, false);
+	static struct pb m;
+	krb_as_req(&m, "carl", 0);
+	udp_send(&c, 0, &m);                                               /* 1 */
+	krb_as_req(&m, "carl", 23);
+	udp_send(&c, 0, &m);                                               /* 2 */
+	udp_send(&c, 0, &m);                                               /* 3: again */
+	assert_int_equal(g_n, 1);
+	assert_string_equal(g_got[0].proto, "Kerberos");
+	assert_string_equal(g_got[0].user, "carl@EX.ORG");
+	assert_string_equal(g_got[0].hash, "krb5pa-rc4-hmac (etype 23)");
+	assert_int_equal(g_got[0].slen, 36);
+	assert_int_equal(g_got[0].secret[0], 0x40);
+	assert_true(g_got[0].weak);
+	assert_int_equal(g_got[0].packet, 2);
+	assert_int_equal(g_got[0].count, 2);
+	krb_as_req(&m, "dora", 18);
+	m.n -= 10;                                                        /* cut short */
+	udp_send(&c, 0, &m);
+	assert_int_equal(g_n, 1);
+	/* TCP: TGS-REP { pvno, msg-type, crealm, cname, ticket, enc-part } */
+	static struct pb tk, tkseq, tkt, rep, seq;
+	tk.n = tkseq.n = tkt.n = rep.n = seq.n = 0;
+	der_ctx_int(&tk, 0, 5);
+	der_ctx_str(&tk, 1, "EX.ORG");
+	der_ctx_principal(&tk, 2, "HTTP");
+	der_ctx_enc(&tk, 3, 18, 60);
+	der(&tkseq, 0x30, tk.b, tk.n);
+	der(&tkt, 0x61, tkseq.b, tkseq.n);
+	der_ctx_int(&seq, 0, 5);
+	der_ctx_int(&seq, 1, 13);
+	der_ctx_str(&seq, 3, "EX.ORG");
+	der_ctx_principal(&seq, 4, "carl");
+	der(&seq, 0xa5, tkt.b, tkt.n);
+	der_ctx_enc(&seq, 6, 18, 40);
+	static struct pb inner;
+	inner.n = 0;
+	der(&inner, 0x30, seq.b, seq.n);
+	der(&rep, 0x6d, inner.b, inner.n);
+	struct conv t = open_tcp(ft, 40091, 88, true);
+	krb_as_req(&m, "carl", 0);                                         /* a request first */
+	static struct pb framed;
+	framed.n = 0;
+	pb_be32(&framed, (uint32_t)m.n);
+	pb_mem(&framed, m.b, m.n);
+	send_n(&t, 0, framed.b, framed.n);
+	framed.n = 0;
+	pb_be32(&framed, (uint32_t)rep.n);
+	pb_mem(&framed, rep.b, rep.n);
+	send_n(&t, 1, framed.b, framed.n);                                /* 4 */
+	assert_int_equal(g_n, 2);
+	assert_string_equal(g_got[1].user, "HTTP@EX.ORG");
+	assert_string_equal(g_got[1].hash, "krb5tgs-aes256 (etype 18)");
+	assert_false(g_got[1].weak);
+	assert_int_equal(g_got[1].packet, 4);
+	ft_free(ft);
+}
+
+/* An SMB2 message over Direct TCP into m: the 64-byte header (command,
+ * flags), then a SESSION_SETUP request body whose security buffer is
+ * blob at offset off (88: right after the body). */
+static void smb2_setup(struct pb *m, unsigned flags, unsigned off, const struct pb *blob)
+{
+	m->n = 0;
+	pb_be32(m, 0);
+	pb_u8(m, 0xfe); pb_str(m, "SMB");
+	pb_u8(m, 64); pb_u8(m, 0);                                  /* StructureSize */
+	pb_u8(m, 0); pb_u8(m, 0);                                   /* CreditCharge */
+	pb_le32(m, 0);                                             /* Status */
+	pb_u8(m, 1); pb_u8(m, 0);                                   /* Command SESSION_SETUP */
+	pb_u8(m, 1); pb_u8(m, 0);
+	pb_le32(m, flags);
+	for (int i = 0; i < 44; i++)   /* NextCommand … Signature */
+		pb_u8(m, 0);
+	pb_u8(m, 25); pb_u8(m, 0); pb_u8(m, 0); pb_u8(m, 1);        /* body: size, flags, mode */
+	pb_le32(m, 1); pb_le32(m, 0);
+	pb_u8(m, off); pb_u8(m, off >> 8);
+	pb_u8(m, (unsigned)blob->n); pb_u8(m, (unsigned)blob->n >> 8);
+	pb_le32(m, 0); pb_le32(m, 0);
+	pb_mem(m, blob->b, blob->n);
+	pb_put16(m, 2, (unsigned)(m->n - 4));
+}
+
+/* NTLM in SMB (login_hash.c): an SMB2 SESSION_SETUP request on a port
+ * that is not 445, recognised from the client's first bytes; a response
+ * (the server-to-redirector flag) and a security buffer offset past the
+ * message are not read; an SMB1 SESSION_SETUP_ANDX request is; a client
+ * whose first bytes are not Direct TCP SMB is not claimed. */
+static void test_smb_ntlm(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40070, 1445, true);
+	struct pb blob, m;
+	ntlm3(&blob, "EXAMPLE", "quentin", 64, 24, 0xe2888215);
+	smb2_setup(&m, 0, 88, &blob);
+	send_n(&c, 0, m.b, m.n);                                           /* 3 */
+	expect_hash(0, "SMB NTLM", "EXAMPLE\\quentin", "NetNTLMv2", 64, 3);
+	smb2_setup(&m, 1, 88, &blob);                                      /* a response */
+	send_n(&c, 0, m.b, m.n);
+	smb2_setup(&m, 0, 400, &blob);                                     /* offset past */
+	send_n(&c, 0, m.b, m.n);
+	assert_int_equal(g_n, 1);
+	/* SMB1 SESSION_SETUP_ANDX (command 0x73, not a reply) with NTLMv1 */
+	ntlm3(&blob, "", "rita", 24, 24, 0x00000206);
+	m.n = 0;
+	pb_be32(&m, 0);
+	pb_u8(&m, 0xff); pb_str(&m, "SMB");
+	pb_u8(&m, 0x73);
+	pb_le32(&m, 0);
+	pb_u8(&m, 0x18);                                                  /* Flags: not a reply */
+	for (int i = 0; i < 22; i++)
+		pb_u8(&m, 0);
+	pb_mem(&m, blob.b, blob.n);
+	pb_put16(&m, 2, (unsigned)(m.n - 4));
+	send_n(&c, 0, m.b, m.n);
+	expect_hash(1, "SMB1 NTLM", "rita", "NetNTLMv1", 24, 6);
+	/* not SMB: the same AUTHENTICATE after a line of text */
+	struct conv d = open_tcp(ft, 40071, 445, true);
+	say(&d, 0, "HELLO\r\n");
+	smb2_setup(&m, 0, 88, &blob);
+	send_n(&d, 0, m.b, m.n);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
 /* A whole capture: the VNC session is EL403 no-auth (no user, no
  * secret), a Redis password equal to its user is EL403
  * user-as-password, and no report holds the SOCKS password. */
@@ -1306,6 +1898,12 @@ int main(void)
 		cmocka_unit_test(test_tds),
 		cmocka_unit_test(test_vnc),
 		cmocka_unit_test(test_radius),
+		cmocka_unit_test(test_pppoe_pap),
+		cmocka_unit_test(test_l2tp_pap),
+		cmocka_unit_test(test_ntlm),
+		cmocka_unit_test(test_smb_ntlm),
+		cmocka_unit_test(test_mail_ntlm),
+		cmocka_unit_test(test_kerberos),
 		cmocka_unit_test(test_capture_issue16),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -128,8 +128,11 @@ static void test_placeholders_match(void **state)
 		assert_same_placeholders(&ru->title, ru->id, "title");
 		assert_same_placeholders(&ru->rationale, ru->id, "rationale");
 		assert_same_placeholders(&ru->remediation, ru->id, "remediation");
-		for (size_t m = 0; m < ru->nmsgs; m++)
+		for (size_t m = 0; m < ru->nmsgs; m++) {
 			assert_same_placeholders(&ru->msgs[m].text, ru->id, ru->msgs[m].variant);
+			if (ru->msgs[m].fix.t[LANG_EN])   /* a variant's own fix */
+				assert_same_placeholders(&ru->msgs[m].fix, ru->id, ru->msgs[m].variant);
+		}
 		for (size_t h = 0; h < ru->nhints; h++)
 			assert_same_placeholders(&ru->hints[h].text, ru->id, ru->hints[h].vendor);
 	}
@@ -196,6 +199,8 @@ static void test_every_rule_bilingual(void **state)
 		for (size_t m = 0; m < ru->nmsgs; m++) {
 			assert_true(ru->msgs[m].variant && ru->msgs[m].variant[0]);
 			assert_ltext(&ru->msgs[m].text, ru->msgs[m].variant, ru->id);
+			if (ru->msgs[m].fix.t[LANG_EN] || ru->msgs[m].fix.t[LANG_JA])
+				assert_ltext(&ru->msgs[m].fix, ru->msgs[m].variant, ru->id);
 		}
 		for (size_t h = 0; h < ru->nhints; h++)
 			assert_ltext(&ru->hints[h].text, ru->hints[h].vendor, ru->id);
@@ -521,6 +526,23 @@ static void test_proto_labels(void **state)
 	expect_edit_error("capture-login-fields.yaml", "ja: \"HTTP（Basic 認証）\"}",
 			  "jp: \"HTTP（Basic 認証）\"}", NULL,
 			  "a label: unknown key 'jp'");
+}
+
+/* A variant's own fix (rules.yaml fixes:): EL403 no-auth has one, its
+ * default does not; a fixes key that is no message variant fails the
+ * load at its line. */
+static void test_rule_fixes(void **state)
+{
+	(void)state;
+	const struct rule *ru = registry_rule(&g_reg, "EL403");
+	assert_non_null(ru);
+	assert_non_null(rule_msg(ru, "no-auth")->fix.t[LANG_JA]);
+	assert_null(rule_msg(ru, "default")->fix.t[LANG_EN]);
+	assert_string_equal(rule_fix(ru, "no-auth", LANG_EN), rule_msg(ru, "no-auth")->fix.t[LANG_EN]);
+	assert_string_equal(rule_fix(ru, "default", LANG_EN), ru->remediation.t[LANG_EN]);
+	expect_edit_error("rules.yaml", "      no-auth:\n        en: \"No password leaked",
+			  "      no-auths:\n        en: \"No password leaked", NULL,
+			  "rule EL403: fixes: 'no-auths' is not one of its message variants");
 }
 
 static void test_fail_report_yaml(void **state)
@@ -1442,6 +1464,7 @@ int main(void)
 		cmocka_unit_test(test_code_ids_and_variants_exist),
 		cmocka_unit_test(test_computed_variants_exist),
 		cmocka_unit_test(test_proto_labels),
+		cmocka_unit_test(test_rule_fixes),
 	};
 	return cmocka_run_group_tests_name("registry", tests, group_setup, group_teardown);
 }
