@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -98,6 +99,22 @@ static void pcapng_links(struct input *in, struct traffic *t, const struct png_l
 			   "インターフェースのもので、解析していません",
 			   skipped, dn ? dn : "?", skipped_link);
 	}
+}
+
+/* A packet time as ISO 8601 UTC: microseconds, or nanoseconds when the
+ * capture gives them; NULL (out of memory, or a year gmtime cannot say). */
+static const char *iso_time(struct input *in, const struct cap_time *t)
+{
+	time_t s = (time_t)t->sec;
+	struct tm tm;
+	char day[40];
+	/* four-digit years only: ISO 8601's basic form, as JSON's schema says */
+	if ((int64_t)s != t->sec || !gmtime_r(&s, &tm) || tm.tm_year < 1 - 1900 ||
+	    tm.tm_year > 9999 - 1900 || !strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm))
+		return NULL;
+	if (t->nsec % 1000 == 0)
+		return arena_printf(&in->arena, "%s.%06uZ", day, (unsigned)(t->nsec / 1000));
+	return arena_printf(&in->arena, "%s.%09uZ", day, (unsigned)t->nsec);
 }
 
 /* ---- credentials ------------------------------------------------------ */
@@ -409,6 +426,10 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	if (links)
 		pcapng_links(in, t, links, n, st.skipped, st.skipped_link);
 	t->packets = n;
+	if (st.has_time) {
+		t->time_first = iso_time(in, &st.first_time);
+		t->time_last = iso_time(in, &st.last_time);
+	}
 	if (st.error) {
 		/* Each language its own reason: "%.0s" consumes the other one;
 		 * libpcap's own message is English, quoted as libpcap's. */

@@ -481,6 +481,10 @@ struct traffic {
 	bool budget_slots;              /* the budget kept the table under max_flows */
 	int link;                       /* link type (LINKTYPE_ number) */
 	const char *link_name;
+	/* The first and the last packet's time, UTC, ISO 8601 with the
+	 * fraction the capture gives ("2026-12-07T21:30:00.123456Z"); NULL
+	 * when no packet had a time (pcapng Simple Packet Blocks only). */
+	const char *time_first, *time_last;
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */

@@ -39,6 +39,12 @@ struct why;   /* util.h: why something failed, in both languages */
 
 /* ---- the capture file (reader.c) -------------------------------------- */
 
+/* A packet's time: seconds since 1970-01-01 UTC and nanoseconds. */
+struct cap_time {
+	int64_t sec;
+	uint32_t nsec;
+};
+
 #define CAP_ERRBUF_MAX 256        /* bytes of an error message (libpcap's PCAP_ERRBUF_SIZE) */
 
 struct cap_reader;
@@ -172,6 +178,9 @@ size_t ft_memory(const struct flow_table *ft);
  * (NULL: form logins are not read). */
 void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
 		  const struct login_fields *fields);
+/* The time of the packet about to be given (cap_read sets it before each
+ * one; has false: the packet has none). Classifiers see it (cls_view). */
+void ft_set_time(struct flow_table *ft, bool has, struct cap_time t);
 /* Folds every live flow into the totals (call once, at the end). */
 void ft_finish(struct flow_table *ft);
 const struct ft_totals *ft_totals(const struct flow_table *ft);
@@ -193,6 +202,12 @@ struct cap_stats {
 	uint64_t skipped;         /* frames on a link type edgelint does not read */
 	int skipped_link;         /* the first such link type */
 	bool nomem;               /* a flow buffer could not be allocated */
+	/* The first and the last packet's time (pcap: the record header;
+	 * pcapng: the EPB's stamp in its interface's if_tsresol units, plus
+	 * if_tsoffset); has_time false when no packet had one (pcapng SPBs
+	 * only). Packets without a time are left out of both. */
+	bool has_time;
+	struct cap_time first_time, last_time;
 	bool error;               /* a record could not be read: reading stopped (cap_error) */
 };
 

@@ -101,6 +101,8 @@ struct cls_view {
 	 * (the function or its result) when there is none. */
 	void *(*scratch)(void *ctx);
 	void *scratch_ctx;
+	bool has_time;            /* the packet at hand has a time: */
+	struct cap_time time;     /* its time (certificates' validity, tls_cert.c) */
 };
 
 /* What classifiers learnt about a flow. */

@@ -51,6 +51,8 @@ struct flow_table {
 	void *sink_ctx;
 	const struct login_fields *fields;
 	uint64_t packet;          /* the packet at hand (names' first packet) */
+	bool has_time;            /* the packet at hand's time (ft_set_time) */
+	struct cap_time time;
 };
 
 /* ---- reassembly ------------------------------------------------------- */
@@ -278,6 +280,12 @@ struct flow_table *ft_new(size_t max_flows)
 			ft->all_udp |= 1u << i;
 	}
 	return ft;
+}
+
+void ft_set_time(struct flow_table *ft, bool has, struct cap_time t)
+{
+	ft->has_time = has;
+	ft->time = t;
 }
 
 void ft_set_budget(struct flow_table *ft, size_t bytes)
@@ -581,7 +589,8 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 	struct cred_ctx cc = {ft, f};
 	struct cls_view v = {.udp = f->proto == 17, .packet = pktno, .intern = ft_intern,
 			     .intern_ctx = ft, .cred = ft_cred, .cred_again = ft_cred_again,
-			     .cred_ctx = &cc, .fields = ft->fields};
+			     .cred_ctx = &cc, .fields = ft->fields, .has_time = ft->has_time,
+			     .time = ft->time};
 	v.port[0] = f->port[0];
 	v.port[1] = f->port[1];
 	struct scratch_ctx sc = {ft, f};
