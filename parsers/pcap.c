@@ -267,6 +267,89 @@ static int cred_keep(struct input *in, struct cred_list *l, struct traffic_cred 
 	return 0;
 }
 
+/* ---- certificates ------------------------------------------------------ */
+
+/* Where the servers' certificates go while the capture is read: those
+ * with a problem, one entry per (server, name asked, subject, issuer,
+ * expiry, problems), in a growing list (malloc) moved into the arena at
+ * the end; the texts in the arena. */
+struct cert_sink {
+	struct input *in;
+	struct traffic *t;
+	struct traffic_cert *v;
+	size_t n, cap;
+	uint64_t dropped;         /* distinct ones past TRAFFIC_CERTS_MAX */
+	bool nomem;
+};
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void pcap_cert(void *ctx, const struct ft_cert *fc)
+{
+	struct cert_sink *s = ctx;
+	struct traffic *t = s->t;
+	const struct cls_cert *c = fc->c;
+	if (c->problems & TLS_CERT_TOO_LARGE) {
+		if (t->certs_too_large++ == 0)
+			t->certs_too_large_packet = c->packet;
+		return;
+	}
+	t->certs_read++;
+	if (!c->problems)
+		return;
+	t->certs_total++;
+	struct input *in = s->in;
+	const char *server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
+	if (!server) {
+		s->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		struct traffic_cert *e = &s->v[i];
+		if (e->problems == c->problems && strcmp(e->server, server) == 0 &&
+		    same_str(e->sni, c->sni) && strcmp(e->subject, c->subject) == 0 &&
+		    strcmp(e->issuer, c->issuer) == 0 && strcmp(e->not_after, c->not_after) == 0) {
+			e->flows++;
+			return;
+		}
+	}
+	if (s->n >= TRAFFIC_CERTS_MAX) {
+		s->dropped++;
+		return;
+	}
+	struct traffic_cert *nv = vec_grow(s->v, &s->cap, s->n, sizeof(*nv));
+	if (!nv) {
+		s->nomem = true;
+		return;
+	}
+	s->v = nv;
+	struct traffic_cert *e = &s->v[s->n];
+	*e = (struct traffic_cert){
+		.server = server,
+		.sni = c->sni ? arena_strdup(&in->arena, c->sni) : NULL,
+		.subject = arena_strdup(&in->arena, c->subject),
+		.issuer = arena_strdup(&in->arena, c->issuer),
+		.names = arena_strdup(&in->arena, c->names),
+		.not_before = arena_strdup(&in->arena, c->not_before),
+		.not_after = arena_strdup(&in->arena, c->not_after),
+		.problems = c->problems,
+		.rsa_bits = c->rsa_bits,
+		.weak_digest = c->weak_digest,
+		.verify_error = c->verify_error,
+		.packet = c->packet,
+		.flows = 1,
+	};
+	if ((c->sni && !e->sni) || !e->subject || !e->issuer || !e->names || !e->not_before ||
+	    !e->not_after) {
+		s->nomem = true;
+		return;
+	}
+	s->n++;
+}
+
 /* A name to sort (a struct, so the array's element size is plain). */
 struct host_ref {
 	const struct ft_name *name;
@@ -400,6 +483,9 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	in->traffic = t;
 	struct cred_sink sink = {.in = in};
 	ft_set_login(ft, pcap_cred, pcap_cred_again, &sink, ctx->reg ? ctx->reg->login_fields : NULL);
+	struct cert_sink csink = {.in = in, .t = t};
+	ft_set_certs(ft, pcap_cert, &csink);
+	t->certs_msg_max = TLS_CERT_MSG_MAX;
 	t->max_flows = max_flows;
 	if (ctx->pol && ctx->pol->max_memory_mib > 0)
 		ft_set_budget(ft, (size_t)ctx->pol->max_memory_mib << 20);
@@ -454,6 +540,27 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	int arc = cred_keep(in, &sink.anon, &t->anon, &t->nanon, &t->anon_total);
 	if (!frc)
 		frc = crc ? crc : arc;
+	if (csink.n) {
+		t->certs = arena_alloc(&in->arena, csink.n * sizeof(*t->certs));
+		if (t->certs) {
+			memcpy(t->certs, csink.v, csink.n * sizeof(*t->certs));
+			t->ncerts = csink.n;
+		} else if (!frc) {
+			frc = EL_ENOMEM;
+		}
+	}
+	free(csink.v);
+	if (csink.nomem)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "out of memory for the list of certificates: some were not kept",
+			   "証明書の一覧用のメモリが不足し、一部を保持できませんでした");
+	if (csink.dropped)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " more distinct server certificates with a problem were seen; "
+			   "only the first %d are reported",
+			   "問題のあるサーバ証明書がほかに %" PRIu64 " 件ありました。指摘は最初の"
+			   " %d 件だけです",
+			   csink.dropped, TRAFFIC_CERTS_MAX);
 	ft_free(ft);
 	cap_close(cap);
 	if (sink.nomem)

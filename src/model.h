@@ -462,6 +462,22 @@ struct traffic_cred {
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 
+/* A server certificate with a problem (TLS <= 1.2; src/capture/tls_cert.c):
+ * the same certificate from the same server for the same name is one
+ * entry, its flows counted. Texts are the certificate's, escaped. */
+struct traffic_cert {
+	const char *server;            /* "ip:port" */
+	const char *sni;               /* the name asked for, or NULL */
+	const char *subject, *issuer, *names, *not_before, *not_after;
+	unsigned problems;             /* TLS_CERT_* bits (src/capture/capture.h) */
+	int rsa_bits;
+	const char *weak_digest;       /* "SHA-1", "MD5" or NULL */
+	const char *verify_error;      /* why the issuer is unknown (OpenSSL's words) */
+	uint64_t packet;               /* the first flow's Certificate packet */
+	uint64_t flows;
+};
+#define TRAFFIC_CERTS_MAX 1000         /* certificates with problems kept per capture */
+
 #define TRAFFIC_HOSTS_MAX 50      /* hosts listed, most flows first */
 
 /* What a capture showed (kind pcap). Web = HTTPS (TLS or QUIC) plus
@@ -498,6 +514,13 @@ struct traffic {
 	struct traffic_cred *anon;      /* anonymous logins, at most TRAFFIC_CREDS_MAX */
 	size_t nanon;
 	uint64_t anon_total;
+	uint64_t certs_read;            /* Certificate messages judged (TLS <= 1.2) */
+	struct traffic_cert *certs;     /* those with a problem, at most TRAFFIC_CERTS_MAX */
+	size_t ncerts;
+	uint64_t certs_total;           /* with a problem, kept or not */
+	uint64_t certs_too_large;       /* over the message limit: not read */
+	uint64_t certs_too_large_packet;   /* the first such */
+	uint32_t certs_msg_max;         /* the limit (bytes) */
 };
 
 /* One input file and everything edgelint learnt from it. */
