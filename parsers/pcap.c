@@ -339,6 +339,7 @@ static void pcap_cert(void *ctx, const struct ft_cert *fc)
 		.rsa_bits = c->rsa_bits,
 		.weak_digest = c->weak_digest,
 		.verify_error = c->verify_error,
+		.verify_error_ja = c->verify_error_ja,
 		.packet = c->packet,
 		.flows = 1,
 	};

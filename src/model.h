@@ -472,7 +472,8 @@ struct traffic_cert {
 	unsigned problems;             /* TLS_CERT_* bits (src/capture/capture.h) */
 	int rsa_bits;
 	const char *weak_digest;       /* "SHA-1", "MD5" or NULL */
-	const char *verify_error;      /* why the issuer is unknown (OpenSSL's words) */
+	const char *verify_error;      /* why the issuer is unknown (static, en) … */
+	const char *verify_error_ja;   /* … and ja */
 	uint64_t packet;               /* the first flow's Certificate packet */
 	uint64_t flows;
 };

@@ -26,13 +26,18 @@ planted event, tab-separated:
                        capture whose web flows are under 95% HTTPS, the
                        default policy, also gets EL401)
             host       a host name the client named (traffic.hosts[])
+            cert       a server certificate with a problem (TLS <= 1.2):
+                       one row per rule it implies (EL410 expired or not
+                       yet valid, EL411 self-signed, EL412 unknown issuer,
+                       EL413 name not the SNI, EL414 weak key or SHA-1)
   packet    1-based packet number (as edgelint counts, docs/json.md) of
             the packet that completed the event: for a login the packet
             that completed the secret (the last piece of it, in capture
             order, with its line end), for old-tls the ServerHello that
             settled the version; "-" when the event is a property of a
             flow or of the capture rather than of one packet
-  protocol  login: the protocol name of docs/json.md
+  protocol  cert: the rule id;
+            login: the protocol name of docs/json.md
             (traffic.credentials[].protocol); old-tls and tls: the
             version name (TLS1.0, TLS1.3); web: HTTP or HTTPS; host: how
             it was named (sni, http-host)
@@ -67,7 +72,12 @@ Each file is one small scenario, in Ethernet pcap:
   Host) next to a genuine one — tests/e2e/policy-lookalike.yaml approves
   microsoftonline.com for the end-to-end check of EL404; the vendors' own
   domains of issue 16 §6 next to a brand plus a word and four tricks
-  (tests/e2e/policy-lookalike-vendors.yaml approves the four vendors).
+  (tests/e2e/policy-lookalike-vendors.yaml approves the four vendors);
+  TLS 1.2 handshakes whose server sends the certificates of
+  tests/gen-certs.py (tests/unit/data/certs/, a private CA: every chain is
+  an unknown issuer on a system trust store) — valid, expired, self-signed,
+  for another name, RSA 1024 with SHA-1 — the Certificate message split
+  over two records and three TCP segments in one of them.
 """
 import base64
 import hashlib
@@ -248,6 +258,49 @@ def tls_session(t, sni, version=0x0304, appdata=b""):
     rv = 0x0303 if version >= 0x0303 else version
     t.c(record(23, rv, appdata or bytes(64)))
     t.s(record(23, rv, bytes(range(200))))
+
+
+CERTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "unit", "data", "certs")
+
+
+def certificate_msg(files):
+    """A TLS 1.2 Certificate handshake message (RFC 5246 §7.4.2)."""
+    ders = []
+    for fn in files:
+        with open(os.path.join(CERTS, fn), "rb") as f:
+            ders.append(f.read())
+    body = b"".join(struct.pack("!I", len(d))[1:] + d for d in ders)
+    body = struct.pack("!I", len(body))[1:] + body
+    return b"\x0b" + struct.pack("!I", len(body))[1:] + body
+
+
+def tls12_cert_session(t, sni, files, rules, split=False):
+    """A TLS 1.2 handshake: ClientHello; ServerHello, Certificate and
+    ServerHelloDone from the server (split: the Certificate in two records,
+    the flight in three TCP segments); the rules its certificate implies
+    planted at the packet that completed the Certificate message."""
+    t.c(record(22, 0x0301, client_hello(sni, 0x0303)))
+    cert = certificate_msg(files)
+    done = b"\x0e\x00\x00\x00"
+    if split:
+        half = len(cert) // 2
+        flight = (record(22, 0x0303, server_hello(0x0303)) + record(22, 0x0303, cert[:half]) +
+                  record(22, 0x0303, cert[half:] + done))
+        end = len(flight) - len(done)   # the Certificate's last byte is before ServerHelloDone
+        n = t.split(1, flight, [300, 900])
+        assert end > 900
+    else:
+        n = t.s(record(22, 0x0303, server_hello(0x0303)) + record(22, 0x0303, cert) +
+                record(22, 0x0303, done))
+    t.cap.plant("tls", "TLS1.2")
+    t.cap.plant("host", "sni", sni)
+    t.cap.plant("web", "HTTPS")
+    for r in rules:
+        t.cap.plant("cert", r, packet=n)
+    t.c(record(20, 0x0303, b"\x01"))
+    t.s(record(20, 0x0303, b"\x01"))
+    t.c(record(23, 0x0303, bytes(64)))
+    t.close()
 
 
 def http_get(cap, cport, host):
@@ -600,6 +653,24 @@ def main():
     tls_session(t, "legacy.example.net", version=0x0301)
     t.close()
     cap.write("tls10-old.pcap")
+
+    # Server certificates over TLS 1.2 (issue 16 §5). The capture's time is
+    # 2025-11-21; the test CA is private, so each chain also has an unknown
+    # issuer (EL412) unless it is self-signed (EL411 instead).
+    cap = Capture()
+    tls12_cert_session(Tcp(cap, 40030, 443).open(), "www.example.test", ["ok.der", "ca.der"],
+                       ["EL412"], split=True)
+    tls12_cert_session(Tcp(cap, 40031, 443).open(), "img.cdn.example.test",
+                       ["ok.der", "ca.der"], ["EL412"])
+    tls12_cert_session(Tcp(cap, 40032, 443).open(), "old.example.test",
+                       ["expired.der", "ca.der"], ["EL410", "EL412"])
+    tls12_cert_session(Tcp(cap, 40033, 443).open(), "self.example.test", ["self.der"],
+                       ["EL411"])
+    tls12_cert_session(Tcp(cap, 40034, 443).open(), "bank.example.test", ["ok.der", "ca.der"],
+                       ["EL412", "EL413"])
+    tls12_cert_session(Tcp(cap, 40035, 443).open(), "weak.example.test",
+                       ["weak.der", "ca.der"], ["EL412", "EL414"])
+    cap.write("tls12-certs.pcap")
 
     # QUIC v1: the ClientHello in two CRYPTO frames, two Initial packets in
     # two datagrams; then the server's (opaque) reply

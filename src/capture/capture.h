@@ -186,7 +186,8 @@ struct cls_cert {
 	uint32_t msg_len;         /* bytes of the message */
 	int rsa_bits;             /* the leaf's RSA key size, 0 for other keys */
 	const char *weak_digest;  /* "SHA-1", "MD5" (static) or NULL */
-	const char *verify_error; /* OpenSSL's why for an unknown issuer (static) */
+	const char *verify_error; /* why the issuer is unknown (static, en) … */
+	const char *verify_error_ja;   /* … and ja */
 	char subject[256], issuer[256];
 	char names[512];          /* SAN dNSNames, or the CN */
 	char not_before[16], not_after[16];   /* "2026-12-07" */

@@ -165,6 +165,32 @@ static const char *weak_digest(const X509 *x)
 	return md == NID_sha1 ? "SHA-1" : md == NID_md5 ? "MD5" : NULL;
 }
 
+/* Why a chain does not lead to the trust store, in our words (en, ja),
+ * from OpenSSL's verify error (openssl-verify(1), "Diagnostics"). */
+static void issuer_why(int err, struct cls_cert *out)
+{
+	switch (err) {
+	case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+		out->verify_error = "its root is a self-signed CA that is not in the trust store";
+		out->verify_error_ja = "ルートが信頼ストアにない自己署名の認証局です";
+		break;
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+	case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+		out->verify_error = "its issuer is neither in the trust store nor sent by the server";
+		out->verify_error_ja = "発行者の証明書が信頼ストアにもサーバが送ったチェーンにもありません";
+		break;
+	case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+		out->verify_error = "a signature in the chain does not verify";
+		out->verify_error_ja = "チェーンの署名が検証できません";
+		break;
+	default:
+		out->verify_error = "the chain does not verify";
+		out->verify_error_ja = "チェーンが検証できません";
+		break;
+	}
+}
+
 /* Issuer trust: 0 trusted, else TLS_CERT_UNKNOWN_ISSUER with why. */
 static unsigned judge_issuer(X509 *leaf, STACK_OF(X509) *chain, struct cls_cert *out)
 {
@@ -173,6 +199,7 @@ static unsigned judge_issuer(X509 *leaf, STACK_OF(X509) *chain, struct cls_cert 
 	if (!ctx || !X509_STORE_CTX_init(ctx, store, leaf, chain)) {
 		X509_STORE_CTX_free(ctx);
 		out->verify_error = "the trust store could not be read";
+		out->verify_error_ja = "信頼ストアを読めませんでした";
 		return TLS_CERT_UNKNOWN_ISSUER;
 	}
 	X509_VERIFY_PARAM *p = X509_STORE_CTX_get0_param(ctx);
@@ -180,9 +207,8 @@ static unsigned judge_issuer(X509 *leaf, STACK_OF(X509) *chain, struct cls_cert 
 	X509_VERIFY_PARAM_set_auth_level(p, 0);
 	unsigned r = 0;
 	if (X509_verify_cert(ctx) != 1) {
-		int err = X509_STORE_CTX_get_error(ctx);
 		r = TLS_CERT_UNKNOWN_ISSUER;
-		out->verify_error = X509_verify_cert_error_string(err);
+		issuer_why(X509_STORE_CTX_get_error(ctx), out);
 	}
 	X509_STORE_CTX_free(ctx);
 	return r;

@@ -115,22 +115,31 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 					      c->server, c->sni ? c->sni : "(none)", c->names,
 					      c->subject, c->issuer, c->not_before, c->not_after,
 					      c->flows);
+		const char *ev_ja = arena_printf(
+			&in->arena,
+			"サーバ %s、求められた名前 %s、証明書の名前 %s、subject %s、発行者 %s、"
+			"有効期間 %s〜%s、%" PRIu64 " フロー",
+			c->server, c->sni ? c->sni : "（なし）", c->names, c->subject, c->issuer,
+			c->not_before, c->not_after, c->flows);
 		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 			if (!(c->problems & kinds[k].bit))
 				continue;
-			at_packet(finding_add(
+			struct finding *f = at_packet(finding_add(
 				in, ctx, kinds[k].id, kinds[k].variant, ITEM_6_1, -1,
 				kinds[k].bit == TLS_CERT_UNREADABLE ? FST_PASS
 				: kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE)
 					? FST_WARN
 					: FST_FAIL,
-				(unsigned)c->packet, ev, "server", c->server, "sni",
+				(unsigned)c->packet, kinds[k].bit == TLS_CERT_UNREADABLE ? NULL : ev,
+				"server", c->server, "sni",
 				c->sni ? c->sni : "", "names", c->names, "issuer", c->issuer,
 				"not_before", c->not_before, "not_after", c->not_after, "bits",
 				arena_printf(&in->arena, "%d", c->rsa_bits), "digest",
 				c->weak_digest ? c->weak_digest : "", "why",
-				c->verify_error ? c->verify_error : "", "flows", u64s(in, c->flows),
+				c->verify_error ? c->verify_error : "", "why_ja",
+				c->verify_error_ja ? c->verify_error_ja : "", "flows", u64s(in, c->flows),
 				ARGS_END));
+			finding_evidence_ja(in, f, ev_ja, 0);
 			if (kinds[k].bit == TLS_CERT_UNREADABLE)
 				continue;
 			bool weak = kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE);

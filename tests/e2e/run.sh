@@ -106,7 +106,9 @@ done
 # protocol, user and server; old TLS with the ServerHello's packet; TLS
 # versions, web flows and host names; and the rules these imply (EL403 for
 # a login, EL402 for old TLS, EL401 when under 95% of the web flows are
-# HTTPS, the default policy) and no other finding.
+# HTTPS, the default policy; EL410–EL414 for a planted certificate problem;
+# EL415, information, for TLS 1.3 flows, whose certificates cannot be seen)
+# and no other finding.
 echo "-- captures against the generator's answers"
 ANS=samples/pcap/ANSWERS.tsv
 check "every capture sample has answers" \
@@ -122,7 +124,9 @@ answers_of() {
 	  ($t.tls_versions | to_entries[] | range(.value) as $n | "tls\t-\t\(.key)\t-\t-"),
 	  (range($t.web.http_flows) | "web\t-\tHTTP\t-\t-"),
 	  (range($t.web.https_flows) | "web\t-\tHTTPS\t-\t-"),
-	  ($t.hosts[] | range(.flows) as $n | "host\t-\t\(.via)\t\(.name)\t-")' "$1" | sort
+	  ($t.hosts[] | range(.flows) as $n | "host\t-\t\(.via)\t\(.name)\t-"),
+	  ([$i.findings[] | select(.rule | test("^EL41[0-4]$")) | .rule as $r | .occurrences[] |
+	    "cert\t\(.packet)\t\($r)\t-\t-"] | unique[])' "$1" | sort
 }
 # The look-alike check is off here (approved_domains: []): the answers
 # plant hosts, not verdicts on them; EL404 has its own checks below.
@@ -154,6 +158,8 @@ for s in samples/pcap/*.pcap; do
 	want=$(awk -F'\t' -v f="$f" '$1 == f {
 		if ($2 == "login") r["EL403"] = 1
 		if ($2 == "old-tls") r["EL402"] = 1
+		if ($2 == "cert") r[$4] = 1
+		if ($2 == "tls" && $4 == "TLS1.3") r["EL415"] = 1
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
 		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS" | sort | tr '\n' ' ')
