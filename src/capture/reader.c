@@ -238,8 +238,10 @@ static int cap_next(struct cap_reader *c, int pcap_link, const uint8_t **data, u
 		/* opened with PCAP_TSTAMP_PRECISION_MICRO: tv_usec is µs,
 		 * whatever the file's own precision */
 		*has_time = true;
-		t->sec = (int64_t)h->ts.tv_sec;
-		t->nsec = (uint32_t)h->ts.tv_usec * 1000u;
+		/* a damaged record's µs may be a second or more: carried over */
+		uint64_t us = (uint64_t)(uint32_t)h->ts.tv_usec;
+		t->sec = (int64_t)h->ts.tv_sec + (int64_t)(us / 1000000u);
+		t->nsec = (uint32_t)(us % 1000000u) * 1000u;
 		return 1;
 	}
 	return rc == -1 ? -1 : 0;   /* -2: end of file */

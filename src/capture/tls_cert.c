@@ -98,14 +98,17 @@ static void esc_copy(char *out, size_t cap, const unsigned char *s, size_t n)
 	out[o] = '\0';
 }
 
-/* A name as one RFC 2253 line ("CN=…,O=…"), escaped. */
+/* A name as one line in RFC 2253's order ("CN=…,O=…"), escaped. */
 static void name_line(const X509_NAME *nm, char *out, size_t cap)
 {
 	out[0] = '\0';
 	BIO *b = BIO_new(BIO_s_mem());
 	if (!b)
 		return;
-	if (X509_NAME_print_ex(b, nm, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) >= 0) {
+	/* RFC 2253 order and names, without its backslash escapes (esc_copy
+	 * does the escaping, one way for every byte) */
+	unsigned long fl = XN_FLAG_RFC2253 & ~(ASN1_STRFLGS_ESC_MSB | ASN1_STRFLGS_ESC_2253);
+	if (X509_NAME_print_ex(b, nm, 0, fl) >= 0) {
 		char *p;
 		long n = BIO_get_mem_data(b, &p);
 		if (n > 0)

@@ -155,14 +155,16 @@ for s in samples/pcap/*.pcap; do
 	# EL403 occurrences are the listed logins, packet for packet.
 	check "$s: EL403 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "login" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
-	want=$(awk -F'\t' -v f="$f" '$1 == f {
+	want=$({ awk -F'\t' -v f="$f" '$1 == f {
 		if ($2 == "login") r["EL403"] = 1
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "cert") r[$4] = 1
-		if ($2 == "tls" && $4 == "TLS1.3") r["EL415"] = 1
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
-		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS" | sort | tr '\n' ' ')
+		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS"
+		# TLS 1.3 flows edgelint counts (the answers after the known
+		# disagreements): their certificates are not visible (EL415)
+		grep -q "^tls	-	TLS1.3	" "$TMP/want" && echo EL415; } | sort | tr '\n' ' ')
 	check "$s: rules implied by the answers" "$want" \
 		"$(jq -r '[.inputs[0].findings[].rule] | unique | .[]' "$TMP/o.json" | tr '\n' ' ')"
 done
