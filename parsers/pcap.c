@@ -53,9 +53,11 @@ static void link_unsupported(struct input *in, int link)
 	const char *dn = cap_dlt_name(link);
 	input_diag(in, DIAG_ERROR, 0, 0,
 		   "link type %s (%d) is not one edgelint reads (Ethernet, Linux cooked "
-		   "v1/v2, raw IP, BSD loopback); no packet was analysed",
+		   "v1/v2, raw IP, BSD loopback, 802.11 plain, radiotap or PPI, NFLOG); no "
+		   "packet was analysed",
 		   "リンク種別 %s（%d）は edgelint が読めない種類です（Ethernet、Linux cooked "
-		   "v1/v2、raw IP、BSD loopback に対応）。パケットは解析していません",
+		   "v1/v2、raw IP、BSD loopback、802.11（そのまま、radiotap、PPI）、NFLOG に対応）。"
+		   "パケットは解析していません",
 		   dn ? dn : "?", link);
 }
 
@@ -513,6 +515,15 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	if (links)
 		pcapng_links(in, t, links, n, st.skipped, st.skipped_link);
 	t->packets = n;
+	t->wlan_frames = st.wlan;
+	t->wlan_protected = st.wlan_protected;
+	if (st.wlan_protected)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " of the %" PRIu64 " 802.11 frames are encrypted data frames (WEP, "
+			   "TKIP, CCMP or GCMP): not readable, their content was not analysed",
+			   "暗号化されたデータフレーム %" PRIu64 " 個（802.11 のフレーム %" PRIu64
+			   " 個のうち。WEP、TKIP、CCMP、GCMP）は読めないため、内容を解析していません",
+			   st.wlan_protected, st.wlan);
 	if (st.has_time) {
 		t->time_first = iso_time(in, &st.first_time);
 		t->time_last = iso_time(in, &st.last_time);

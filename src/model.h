@@ -502,6 +502,8 @@ struct traffic {
 	 * fraction the capture gives ("2026-12-07T21:30:00.123456Z"); NULL
 	 * when no packet had a time (pcapng Simple Packet Blocks only). */
 	const char *time_first, *time_last;
+	uint64_t wlan_frames;           /* 802.11 frames (radiotap, PPI, plain) */
+	uint64_t wlan_protected;        /* of which encrypted data frames: not readable */
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */

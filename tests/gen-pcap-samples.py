@@ -26,6 +26,8 @@ planted event, tab-separated:
                        capture whose web flows are under 95% HTTPS, the
                        default policy, also gets EL401)
             host       a host name the client named (traffic.hosts[])
+            wlan-protected  an encrypted 802.11 data frame (counted, not
+                       readable: traffic.wlan_protected_frames)
             cert       a server certificate with a problem (TLS <= 1.2):
                        one row per rule it implies (EL410 expired or not
                        yet valid, EL411 self-signed, EL412 unknown issuer,
@@ -88,7 +90,7 @@ from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
-from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw, wrpcap
+from scapy.all import IP, LLC, SNAP, TCP, UDP, Dot11, Dot11QoS, Ether, IPv6, RadioTap, Raw, wrpcap
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pcap")
 T0 = 1763700000.0   # 2025-11-21, fixed
@@ -118,8 +120,8 @@ class Capture:
         pkt.time = T0 + 0.01 * len(self.pkts)
         self.pkts.append(pkt)
 
-    def write(self, name):
-        wrpcap(os.path.join(OUT, name), self.pkts, linktype=1)
+    def write(self, name, linktype=1):
+        wrpcap(os.path.join(OUT, name), self.pkts, linktype=linktype)
         ANSWERS.extend((name,) + a for a in self.answers)
         print(f"wrote samples/pcap/{name} ({len(self.pkts)} packets)")
 
@@ -192,6 +194,44 @@ class Tcp:
         self.cap.add(self.seg(1, "FA"))
         self.seq[1] += 1
         self.cap.add(self.seg(0, "A"))
+
+
+BSSID = "02:00:00:00:0a:01"
+
+
+class WlanTcp(Tcp):
+    """A TCP connection over an open 802.11 network, as a monitor-mode
+    capture with radiotap shows it: the client sends To DS (Address 1 the
+    BSSID), the access point delivers From DS; QoS data frames when qos;
+    LLC/SNAP then IP (IEEE 802.11-2020 §9.2.4, RFC 1042)."""
+
+    def __init__(self, cap, cport, sport, qos=False):
+        super().__init__(cap, cport, sport)
+        self.qos = qos
+
+    def ip(self, d):
+        src, dst = (CLIENT4, SERVER4) if d == 0 else (SERVER4, CLIENT4)
+        if d == 0:
+            mac = Dot11(type=2, subtype=8 if self.qos else 0, FCfield="to-DS", addr1=BSSID,
+                        addr2=CMAC, addr3=SMAC)
+        else:
+            mac = Dot11(type=2, subtype=8 if self.qos else 0, FCfield="from-DS", addr1=CMAC,
+                        addr2=BSSID, addr3=SMAC)
+        if self.qos:
+            mac = mac / Dot11QoS(TID=0)
+        return RadioTap() / mac / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / SNAP(OUI=0, code=0x0800) / \
+            IP(src=src, dst=dst, id=1)
+
+
+def protected_frame(cap, n):
+    """An encrypted (CCMP) data frame of another network: Protected Frame
+    set, an 8-byte CCMP header and opaque bytes."""
+    f = RadioTap() / Dot11(type=2, subtype=8, FCfield="to-DS+protected",
+                           addr1="02:00:00:00:0b:01", addr2="02:00:00:00:0b:20",
+                           addr3="02:00:00:00:0b:01") / Dot11QoS(TID=0) / \
+        Raw(bytes([n, 0, 0, 0x20, 0, 0, 0, 0]) + bytes(range(64)))
+    cap.add(f)
+    cap.plant("wlan-protected", "802.11")
 
 
 def b64(s):
@@ -671,6 +711,26 @@ def main():
     tls12_cert_session(Tcp(cap, 40035, 443).open(), "weak.example.test",
                        ["weak.der", "ca.der"], ["EL412", "EL414"])
     cap.write("tls12-certs.pcap")
+
+    # 802.11 with radiotap (issue 16 §4): an open network's HTTP GET in data
+    # frames (plain, then QoS) and three encrypted frames of another network
+    cap = Capture()
+    protected_frame(cap, 1)
+    t = WlanTcp(cap, 40040, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: open.example.net\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "open.example.net")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    protected_frame(cap, 2)
+    t = WlanTcp(cap, 40041, 80, qos=True).open()
+    t.c(b"GET /q HTTP/1.1\r\nHost: qos.example.net\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "qos.example.net")
+    t.s(b"HTTP/1.1 204 No Content\r\n\r\n")
+    t.close()
+    protected_frame(cap, 3)
+    cap.write("wlan-radiotap-open.pcap", linktype=127)
 
     # QUIC v1: the ClientHello in two CRYPTO frames, two Initial packets in
     # two datagrams; then the server's (opaque) reply

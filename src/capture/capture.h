@@ -240,6 +240,8 @@ struct cap_stats {
 	uint64_t truncated;       /* a header cut short or impossible */
 	uint64_t fragments;       /* IP fragments */
 	uint64_t skipped;         /* frames on a link type edgelint does not read */
+	uint64_t wlan;            /* 802.11 frames (dot11.c) */
+	uint64_t wlan_protected;  /* encrypted 802.11 data frames: not readable */
 	int skipped_link;         /* the first such link type */
 	bool nomem;               /* a flow buffer could not be allocated */
 	/* The first and the last packet's time (pcap: the record header;

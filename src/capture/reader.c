@@ -309,6 +309,10 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 			st->skipped_link = link;
 		if (pk.fragment)
 			st->fragments++;
+		if (pk.wlan) {
+			st->wlan++;
+			st->wlan_protected += pk.wlan_protected;
+		}
 		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
 			st->nomem = true;
 		if (progress && (n % PROGRESS_EVERY) == 0) {

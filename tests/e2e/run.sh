@@ -124,6 +124,7 @@ answers_of() {
 	  ($t.tls_versions | to_entries[] | range(.value) as $n | "tls\t-\t\(.key)\t-\t-"),
 	  (range($t.web.http_flows) | "web\t-\tHTTP\t-\t-"),
 	  (range($t.web.https_flows) | "web\t-\tHTTPS\t-\t-"),
+	  (range($t.wlan_protected_frames // 0) | "wlan-protected\t-\t802.11\t-\t-"),
 	  ($t.hosts[] | range(.flows) as $n | "host\t-\t\(.via)\t\(.name)\t-"),
 	  ([$i.findings[] | select(.rule | test("^EL41[0-4]$")) | .rule as $r | .occurrences[] |
 	    "cert\t\(.packet)\t\($r)\t-\t-"] | unique[])' "$1" | sort
@@ -159,6 +160,7 @@ for s in samples/pcap/*.pcap; do
 		if ($2 == "login") r["EL403"] = 1
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "cert") r[$4] = 1
+		if ($2 == "wlan-protected") r["EL002"] = 1   # the note: not readable
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
 		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS"
@@ -188,6 +190,15 @@ while IFS=$'\t' read -r file n anon protos users why; do
 	check "pcap-public/$file findings" "$n" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403" and .severity == "critical") | .occurrences[]] | length' "$TMP/o.json")"
 done <tests/e2e/pcap-public-logins.tsv
+# Link types of issue 16 §4 (tests/e2e/pcap-links, tcpdump's test captures):
+# what tcpdump's own printout of each says (tests/e2e/pcap-links.tsv).
+echo "-- public captures of the 802.11 and NFLOG link types"
+while IFS=$'\t' read -r file link n flows wlan prot first last why; do
+	case $file in \#*|"") continue;; esac
+	el --format json "tests/e2e/pcap-links/$file" >"$TMP/o.json" 2>/dev/null
+	check "pcap-links/$file ($why)" "$link|$n|$flows|$wlan|$prot|$first|$last" \
+		"$(jq -r '.inputs[0].traffic | "\(.link)|\(.packets)|\(.flows)|\(.wlan_frames)|\(.wlan_protected_frames)|\(.time_range.first)|\(.time_range.last)"' "$TMP/o.json")"
+done <tests/e2e/pcap-links.tsv
 # What every such report says whatever the secrets (rule texts, "fail"):
 # a report of a capture without secrets (VNC without authentication), run
 # under the same neutral file name as each capture below ("test" is in
