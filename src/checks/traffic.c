@@ -121,7 +121,7 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 			"有効期間 %s〜%s、%" PRIu64 " フロー",
 			c->server, c->sni ? c->sni : "（なし）", c->names, c->subject, c->issuer,
 			c->not_before, c->not_after, c->flows);
-		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
 			if (!(c->problems & kinds[k].bit))
 				continue;
 			struct finding *f = at_packet(finding_add(
