@@ -79,7 +79,10 @@ Each file is one small scenario, in Ethernet pcap:
   tests/gen-certs.py (tests/unit/data/certs/, a private CA: every chain is
   an unknown issuer on a system trust store) — valid, expired, self-signed,
   for another name, RSA 1024 with SHA-1 — the Certificate message split
-  over two records and three TCP segments in one of them.
+  over two records and three TCP segments in one of them;
+  802.11 with radiotap (link type 127): HTTP over an open network in data
+  and QoS data frames through LLC/SNAP, between encrypted (CCMP) data
+  frames of another network.
 """
 import base64
 import hashlib
