@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -52,9 +53,11 @@ static void link_unsupported(struct input *in, int link)
 	const char *dn = cap_dlt_name(link);
 	input_diag(in, DIAG_ERROR, 0, 0,
 		   "link type %s (%d) is not one edgelint reads (Ethernet, Linux cooked "
-		   "v1/v2, raw IP, BSD loopback); no packet was analysed",
+		   "v1/v2, raw IP, BSD loopback, 802.11 plain, radiotap or PPI, NFLOG); no "
+		   "packet was analysed",
 		   "リンク種別 %s（%d）は edgelint が読めない種類です（Ethernet、Linux cooked "
-		   "v1/v2、raw IP、BSD loopback に対応）。パケットは解析していません",
+		   "v1/v2、raw IP、BSD loopback、802.11（そのまま、radiotap、PPI）、NFLOG に対応）。"
+		   "パケットは解析していません",
 		   dn ? dn : "?", link);
 }
 
@@ -98,6 +101,22 @@ static void pcapng_links(struct input *in, struct traffic *t, const struct png_l
 			   "インターフェースのもので、解析していません",
 			   skipped, dn ? dn : "?", skipped_link);
 	}
+}
+
+/* A packet time as ISO 8601 UTC: microseconds, or nanoseconds when the
+ * capture gives them; NULL (out of memory, or a year gmtime cannot say). */
+static const char *iso_time(struct input *in, const struct cap_time *t)
+{
+	time_t s = (time_t)t->sec;
+	struct tm tm;
+	char day[40];
+	/* four-digit years only: ISO 8601's basic form, as JSON's schema says */
+	if ((int64_t)s != t->sec || !gmtime_r(&s, &tm) || tm.tm_year < 1 - 1900 ||
+	    tm.tm_year > 9999 - 1900 || !strftime(day, sizeof(day), "%Y-%m-%dT%H:%M:%S", &tm))
+		return NULL;
+	if (t->nsec % 1000 == 0)
+		return arena_printf(&in->arena, "%s.%06uZ", day, (unsigned)(t->nsec / 1000));
+	return arena_printf(&in->arena, "%s.%09uZ", day, (unsigned)t->nsec);
 }
 
 /* ---- credentials ------------------------------------------------------ */
@@ -280,6 +299,90 @@ static int cred_keep(struct input *in, struct cred_list *l, struct traffic_cred 
 	free(l->v);
 	l->v = NULL;
 	return 0;
+}
+
+/* ---- certificates ------------------------------------------------------ */
+
+/* Where the servers' certificates go while the capture is read: those
+ * with a problem, one entry per (server, name asked, subject, issuer,
+ * expiry, problems), in a growing list (malloc) moved into the arena at
+ * the end; the texts in the arena. */
+struct cert_sink {
+	struct input *in;
+	struct traffic *t;
+	struct traffic_cert *v;
+	size_t n, cap;
+	uint64_t dropped;         /* distinct ones past TRAFFIC_CERTS_MAX */
+	bool nomem;
+};
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void pcap_cert(void *ctx, const struct ft_cert *fc)
+{
+	struct cert_sink *s = ctx;
+	struct traffic *t = s->t;
+	const struct cls_cert *c = fc->c;
+	if (c->problems & TLS_CERT_TOO_LARGE) {
+		if (t->certs_too_large++ == 0)
+			t->certs_too_large_packet = c->packet;
+		return;
+	}
+	t->certs_read++;
+	if (!c->problems)
+		return;
+	t->certs_total++;
+	struct input *in = s->in;
+	const char *server = endpoint(in, fc->fam, fc->addr[1], fc->port[1]);
+	if (!server) {
+		s->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		struct traffic_cert *e = &s->v[i];
+		if (e->problems == c->problems && strcmp(e->server, server) == 0 &&
+		    same_str(e->sni, c->sni) && strcmp(e->subject, c->subject) == 0 &&
+		    strcmp(e->issuer, c->issuer) == 0 && strcmp(e->not_after, c->not_after) == 0) {
+			e->flows++;
+			return;
+		}
+	}
+	if (s->n >= TRAFFIC_CERTS_MAX) {
+		s->dropped++;
+		return;
+	}
+	struct traffic_cert *nv = vec_grow(s->v, &s->cap, s->n, sizeof(*nv));
+	if (!nv) {
+		s->nomem = true;
+		return;
+	}
+	s->v = nv;
+	struct traffic_cert *e = &s->v[s->n];
+	*e = (struct traffic_cert){
+		.server = server,
+		.sni = c->sni ? arena_strdup(&in->arena, c->sni) : NULL,
+		.subject = arena_strdup(&in->arena, c->subject),
+		.issuer = arena_strdup(&in->arena, c->issuer),
+		.names = arena_strdup(&in->arena, c->names),
+		.not_before = arena_strdup(&in->arena, c->not_before),
+		.not_after = arena_strdup(&in->arena, c->not_after),
+		.problems = c->problems,
+		.rsa_bits = c->rsa_bits,
+		.weak_digest = c->weak_digest,
+		.verify_error = c->verify_error,
+		.verify_error_ja = c->verify_error_ja,
+		.packet = c->packet,
+		.flows = 1,
+	};
+	if ((c->sni && !e->sni) || !e->subject || !e->issuer || !e->names || !e->not_before ||
+	    !e->not_after) {
+		s->nomem = true;
+		return;
+	}
+	s->n++;
 }
 
 /* A name to sort (a struct, so the array's element size is plain). */
@@ -520,6 +623,9 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	in->traffic = t;
 	struct cred_sink sink = {.in = in};
 	ft_set_login(ft, pcap_cred, pcap_cred_again, &sink, ctx->reg ? ctx->reg->login_fields : NULL);
+	struct cert_sink csink = {.in = in, .t = t};
+	ft_set_certs(ft, pcap_cert, &csink);
+	t->certs_msg_max = TLS_CERT_MSG_MAX;
 	t->max_flows = max_flows;
 	if (ctx->pol && ctx->pol->max_memory_mib > 0)
 		ft_set_budget(ft, (size_t)ctx->pol->max_memory_mib << 20);
@@ -554,6 +660,19 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	if (links)
 		pcapng_links(in, t, links, n, st.skipped, st.skipped_link);
 	t->packets = n;
+	t->wlan_frames = st.wlan;
+	t->wlan_protected = st.wlan_protected;
+	if (st.wlan_protected)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " of the %" PRIu64 " 802.11 frames are encrypted data frames (WEP, "
+			   "TKIP, CCMP or GCMP): not readable, their content was not analysed",
+			   "暗号化されたデータフレーム %" PRIu64 " 個（802.11 のフレーム %" PRIu64
+			   " 個のうち。WEP、TKIP、CCMP、GCMP）は読めないため、内容を解析していません",
+			   st.wlan_protected, st.wlan);
+	if (st.has_time) {
+		t->time_first = iso_time(in, &st.first_time);
+		t->time_last = iso_time(in, &st.last_time);
+	}
 	if (st.error) {
 		/* Each language its own reason: "%.0s" consumes the other one;
 		 * libpcap's own message is English, quoted as libpcap's. */
@@ -581,6 +700,27 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	int hrc = cred_keep(in, &sink.hashes, &t->hashes, &t->nhashes, &t->hashes_total);
 	if (!frc)
 		frc = crc ? crc : arc ? arc : hrc;
+	if (csink.n) {
+		t->certs = arena_alloc(&in->arena, csink.n * sizeof(*t->certs));
+		if (t->certs) {
+			memcpy(t->certs, csink.v, csink.n * sizeof(*t->certs));
+			t->ncerts = csink.n;
+		} else if (!frc) {
+			frc = EL_ENOMEM;
+		}
+	}
+	free(csink.v);
+	if (csink.nomem)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "out of memory for the list of certificates: some were not kept",
+			   "証明書の一覧用のメモリが不足し、一部を保持できませんでした");
+	if (csink.dropped)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " more distinct server certificates with a problem were seen; "
+			   "only the first %d are reported",
+			   "問題のあるサーバ証明書がほかに %" PRIu64 " 件ありました。指摘は最初の"
+			   " %d 件だけです",
+			   csink.dropped, TRAFFIC_CERTS_MAX);
 	ft_free(ft);
 	cap_close(cap);
 	if (sink.nomem)

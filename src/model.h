@@ -475,6 +475,23 @@ struct traffic_cred {
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 
+/* A server certificate with a problem (TLS <= 1.2; src/capture/tls_cert.c):
+ * the same certificate from the same server for the same name is one
+ * entry, its flows counted. Texts are the certificate's, escaped. */
+struct traffic_cert {
+	const char *server;            /* "ip:port" */
+	const char *sni;               /* the name asked for, or NULL */
+	const char *subject, *issuer, *names, *not_before, *not_after;
+	unsigned problems;             /* TLS_CERT_* bits (src/capture/capture.h) */
+	int rsa_bits;
+	const char *weak_digest;       /* "SHA-1", "MD5" or NULL */
+	const char *verify_error;      /* why the issuer is unknown (static, en) … */
+	const char *verify_error_ja;   /* … and ja */
+	uint64_t packet;               /* the first flow's Certificate packet */
+	uint64_t flows;
+};
+#define TRAFFIC_CERTS_MAX 1000         /* certificates with problems kept per capture */
+
 #define TRAFFIC_HOSTS_MAX 50      /* hosts listed, most flows first */
 
 /* A client of a capture (issue 16 §7): an address that opened flows, and
@@ -511,6 +528,12 @@ struct traffic {
 	size_t nclients;
 	size_t clients_total;           /* distinct clients kept (at most FT_MAX_CLIENTS) */
 	uint64_t clients_dropped_flows; /* flows of clients past that limit */
+	/* The first and the last packet's time, UTC, ISO 8601 with the
+	 * fraction the capture gives ("2026-12-07T21:30:00.123456Z"); NULL
+	 * when no packet had a time (pcapng Simple Packet Blocks only). */
+	const char *time_first, *time_last;
+	uint64_t wlan_frames;           /* 802.11 frames (radiotap, PPI, plain) */
+	uint64_t wlan_protected;        /* of which encrypted data frames: not readable */
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */
@@ -528,6 +551,13 @@ struct traffic {
 					 * at most TRAFFIC_CREDS_MAX */
 	size_t nhashes;
 	uint64_t hashes_total;
+	uint64_t certs_read;            /* Certificate messages judged (TLS <= 1.2) */
+	struct traffic_cert *certs;     /* those with a problem, at most TRAFFIC_CERTS_MAX */
+	size_t ncerts;
+	uint64_t certs_total;           /* with a problem, kept or not */
+	uint64_t certs_too_large;       /* over the message limit: not read */
+	uint64_t certs_too_large_packet;   /* the first such */
+	uint32_t certs_msg_max;         /* the limit (bytes) */
 };
 
 /* One input file and everything edgelint learnt from it. */

@@ -28,13 +28,20 @@ planted event, tab-separated:
             host       a host name the client named (traffic.hosts[])
             hash       a password hash that can be cracked offline (EL406;
                        traffic.crackable_hashes[])
+            wlan-protected  an encrypted 802.11 data frame (counted, not
+                       readable: traffic.wlan_protected_frames)
+            cert       a server certificate with a problem (TLS <= 1.2):
+                       one row per rule it implies (EL410 expired or not
+                       yet valid, EL411 self-signed, EL412 unknown issuer,
+                       EL413 name not the SNI, EL414 weak key or SHA-1)
   packet    1-based packet number (as edgelint counts, docs/json.md) of
             the packet that completed the event: for a login the packet
             that completed the secret (the last piece of it, in capture
             order, with its line end), for old-tls the ServerHello that
             settled the version; "-" when the event is a property of a
             flow or of the capture rather than of one packet
-  protocol  login: the protocol name of docs/json.md
+  protocol  cert: the rule id;
+            login: the protocol name of docs/json.md
             (traffic.credentials[].protocol); hash: the protocol and the
             hash type, space-separated ("HTTP NTLM NetNTLMv2"); old-tls and tls: the
             version name (TLS1.0, TLS1.3); web: HTTP or HTTPS; host: how
@@ -82,7 +89,15 @@ Each file is one small scenario, in Ethernet pcap:
   Host) next to a genuine one — tests/e2e/policy-lookalike.yaml approves
   microsoftonline.com for the end-to-end check of EL404; the vendors' own
   domains of issue 16 §6 next to a brand plus a word and four tricks
-  (tests/e2e/policy-lookalike-vendors.yaml approves the four vendors).
+  (tests/e2e/policy-lookalike-vendors.yaml approves the four vendors);
+  TLS 1.2 handshakes whose server sends the certificates of
+  tests/gen-certs.py (tests/unit/data/certs/, a private CA: every chain is
+  an unknown issuer on a system trust store) — valid, expired, self-signed,
+  for another name, RSA 1024 with SHA-1 — the Certificate message split
+  over two records and three TCP segments in one of them;
+  802.11 with radiotap (link type 127): HTTP over an open network in data
+  and QoS data frames through LLC/SNAP, between encrypted (CCMP) data
+  frames of another network.
 """
 import base64
 import hashlib
@@ -93,7 +108,7 @@ from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
-from scapy.all import IP, TCP, UDP, Ether, IPv6, Raw, wrpcap
+from scapy.all import IP, LLC, SNAP, TCP, UDP, Dot11, Dot11QoS, Ether, IPv6, RadioTap, Raw, wrpcap
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pcap")
 T0 = 1763700000.0   # 2025-11-21, fixed
@@ -126,8 +141,8 @@ class Capture:
         pkt.time = T0 + 0.01 * len(self.pkts)
         self.pkts.append(pkt)
 
-    def write(self, name):
-        wrpcap(os.path.join(OUT, name), self.pkts, linktype=1)
+    def write(self, name, linktype=1):
+        wrpcap(os.path.join(OUT, name), self.pkts, linktype=linktype)
         ANSWERS.extend((name,) + a for a in self.answers)
         print(f"wrote samples/pcap/{name} ({len(self.pkts)} packets)")
 
@@ -202,6 +217,44 @@ class Tcp:
         self.cap.add(self.seg(0, "A"))
 
 
+BSSID = "02:00:00:00:0a:01"
+
+
+class WlanTcp(Tcp):
+    """A TCP connection over an open 802.11 network, as a monitor-mode
+    capture with radiotap shows it: the client sends To DS (Address 1 the
+    BSSID), the access point delivers From DS; QoS data frames when qos;
+    LLC/SNAP then IP (IEEE 802.11-2020 §9.2.4, RFC 1042)."""
+
+    def __init__(self, cap, cport, sport, qos=False):
+        super().__init__(cap, cport, sport)
+        self.qos = qos
+
+    def ip(self, d):
+        src, dst = (CLIENT4, SERVER4) if d == 0 else (SERVER4, CLIENT4)
+        if d == 0:
+            mac = Dot11(type=2, subtype=8 if self.qos else 0, FCfield="to-DS", addr1=BSSID,
+                        addr2=CMAC, addr3=SMAC)
+        else:
+            mac = Dot11(type=2, subtype=8 if self.qos else 0, FCfield="from-DS", addr1=CMAC,
+                        addr2=BSSID, addr3=SMAC)
+        if self.qos:
+            mac = mac / Dot11QoS(TID=0)
+        return RadioTap() / mac / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) / SNAP(OUI=0, code=0x0800) / \
+            IP(src=src, dst=dst, id=1)
+
+
+def protected_frame(cap, n):
+    """An encrypted (CCMP) data frame of another network: Protected Frame
+    set, an 8-byte CCMP header and opaque bytes."""
+    f = RadioTap() / Dot11(type=2, subtype=8, FCfield="to-DS+protected",
+                           addr1="02:00:00:00:0b:01", addr2="02:00:00:00:0b:20",
+                           addr3="02:00:00:00:0b:01") / Dot11QoS(TID=0) / \
+        Raw(bytes([n, 0, 0, 0x20, 0, 0, 0, 0]) + bytes(range(64)))
+    cap.add(f)
+    cap.plant("wlan-protected", "802.11")
+
+
 def b64(s):
     return base64.b64encode(s.encode()).decode()
 
@@ -266,6 +319,49 @@ def tls_session(t, sni, version=0x0304, appdata=b""):
     rv = 0x0303 if version >= 0x0303 else version
     t.c(record(23, rv, appdata or bytes(64)))
     t.s(record(23, rv, bytes(range(200))))
+
+
+CERTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "unit", "data", "certs")
+
+
+def certificate_msg(files):
+    """A TLS 1.2 Certificate handshake message (RFC 5246 §7.4.2)."""
+    ders = []
+    for fn in files:
+        with open(os.path.join(CERTS, fn), "rb") as f:
+            ders.append(f.read())
+    body = b"".join(struct.pack("!I", len(d))[1:] + d for d in ders)
+    body = struct.pack("!I", len(body))[1:] + body
+    return b"\x0b" + struct.pack("!I", len(body))[1:] + body
+
+
+def tls12_cert_session(t, sni, files, rules, split=False):
+    """A TLS 1.2 handshake: ClientHello; ServerHello, Certificate and
+    ServerHelloDone from the server (split: the Certificate in two records,
+    the flight in three TCP segments); the rules its certificate implies
+    planted at the packet that completed the Certificate message."""
+    t.c(record(22, 0x0301, client_hello(sni, 0x0303)))
+    cert = certificate_msg(files)
+    done = b"\x0e\x00\x00\x00"
+    if split:
+        half = len(cert) // 2
+        flight = (record(22, 0x0303, server_hello(0x0303)) + record(22, 0x0303, cert[:half]) +
+                  record(22, 0x0303, cert[half:] + done))
+        end = len(flight) - len(done)   # the Certificate's last byte is before ServerHelloDone
+        n = t.split(1, flight, [300, 900])
+        assert end > 900
+    else:
+        n = t.s(record(22, 0x0303, server_hello(0x0303)) + record(22, 0x0303, cert) +
+                record(22, 0x0303, done))
+    t.cap.plant("tls", "TLS1.2")
+    t.cap.plant("host", "sni", sni)
+    t.cap.plant("web", "HTTPS")
+    for r in rules:
+        t.cap.plant("cert", r, packet=n)
+    t.c(record(20, 0x0303, b"\x01"))
+    t.s(record(20, 0x0303, b"\x01"))
+    t.c(record(23, 0x0303, bytes(64)))
+    t.close()
 
 
 def http_get(cap, cport, host):
@@ -618,6 +714,44 @@ def main():
     tls_session(t, "legacy.example.net", version=0x0301)
     t.close()
     cap.write("tls10-old.pcap")
+
+    # Server certificates over TLS 1.2 (issue 16 §5). The capture's time is
+    # 2025-11-21; the test CA is private, so each chain also has an unknown
+    # issuer (EL412) unless it is self-signed (EL411 instead).
+    cap = Capture()
+    tls12_cert_session(Tcp(cap, 40030, 443).open(), "www.example.test", ["ok.der", "ca.der"],
+                       ["EL412"], split=True)
+    tls12_cert_session(Tcp(cap, 40031, 443).open(), "img.cdn.example.test",
+                       ["ok.der", "ca.der"], ["EL412"])
+    tls12_cert_session(Tcp(cap, 40032, 443).open(), "old.example.test",
+                       ["expired.der", "ca.der"], ["EL410", "EL412"])
+    tls12_cert_session(Tcp(cap, 40033, 443).open(), "self.example.test", ["self.der"],
+                       ["EL411"])
+    tls12_cert_session(Tcp(cap, 40034, 443).open(), "bank.example.test", ["ok.der", "ca.der"],
+                       ["EL412", "EL413"])
+    tls12_cert_session(Tcp(cap, 40035, 443).open(), "weak.example.test",
+                       ["weak.der", "ca.der"], ["EL412", "EL414"])
+    cap.write("tls12-certs.pcap")
+
+    # 802.11 with radiotap (issue 16 §4): an open network's HTTP GET in data
+    # frames (plain, then QoS) and three encrypted frames of another network
+    cap = Capture()
+    protected_frame(cap, 1)
+    t = WlanTcp(cap, 40040, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: open.example.net\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "open.example.net")
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    protected_frame(cap, 2)
+    t = WlanTcp(cap, 40041, 80, qos=True).open()
+    t.c(b"GET /q HTTP/1.1\r\nHost: qos.example.net\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "qos.example.net")
+    t.s(b"HTTP/1.1 204 No Content\r\n\r\n")
+    t.close()
+    protected_frame(cap, 3)
+    cap.write("wlan-radiotap-open.pcap", linktype=127)
 
     # QUIC v1: the ClientHello in two CRYPTO frames, two Initial packets in
     # two datagrams; then the server's (opaque) reply

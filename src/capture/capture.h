@@ -39,6 +39,12 @@ struct why;   /* util.h: why something failed, in both languages */
 
 /* ---- the capture file (reader.c) -------------------------------------- */
 
+/* A packet's time: seconds since 1970-01-01 UTC and nanoseconds. */
+struct cap_time {
+	int64_t sec;
+	uint32_t nsec;
+};
+
 #define CAP_ERRBUF_MAX 256        /* bytes of an error message (libpcap's PCAP_ERRBUF_SIZE) */
 
 struct cap_reader;
@@ -198,6 +204,44 @@ struct ft_cred {
 	uint16_t port[2];
 };
 typedef int64_t (*ft_cred_fn)(void *ctx, const struct ft_cred *c);
+
+/* What tls_cert.c found in a server's Certificate message (TLS <= 1.2).
+ * Texts are the certificate's, every byte outside printable ASCII written
+ * \xNN. problems: TLS_CERT_* bits. */
+#define TLS_CERT_EXPIRED        0x001u   /* notAfter before the packet's time */
+#define TLS_CERT_NOT_YET_VALID  0x002u   /* notBefore after it */
+#define TLS_CERT_SELF_SIGNED    0x004u
+#define TLS_CERT_UNKNOWN_ISSUER 0x008u   /* no chain to the trust store */
+#define TLS_CERT_NAME_MISMATCH  0x010u   /* the SNI is not one of its names */
+#define TLS_CERT_WEAK_KEY       0x020u   /* RSA under TLS_CERT_RSA_MIN bits */
+#define TLS_CERT_WEAK_SIGNATURE 0x040u   /* SHA-1 or MD5 (weak_digest) */
+#define TLS_CERT_TOO_LARGE      0x100u   /* over TLS_CERT_MSG_MAX: not read */
+#define TLS_CERT_UNREADABLE     0x200u   /* no certificate could be parsed */
+#define TLS_CERT_RSA_MIN 2048
+#define TLS_CERT_MSG_MAX (64u << 10)      /* bytes of a Certificate message read */
+#define TLS_CERT_CHAIN_MAX 10             /* certificates of a message parsed */
+#define TLS_CERT_STORE "/etc/ssl/certs"   /* the trust store (EDGELINT_CA_DIR overrides) */
+struct cls_cert {
+	uint64_t packet;          /* the packet that completed the message */
+	const char *sni;          /* the name the client asked for, or NULL */
+	unsigned problems;
+	unsigned certs;           /* certificates parsed */
+	uint32_t msg_len;         /* bytes of the message */
+	int rsa_bits;             /* the leaf's RSA key size, 0 for other keys */
+	const char *weak_digest;  /* "SHA-1", "MD5" (static) or NULL */
+	const char *verify_error; /* why the issuer is unknown (static, en) … */
+	const char *verify_error_ja;   /* … and ja */
+	char subject[256], issuer[256];
+	char names[512];          /* SAN dNSNames, or the CN */
+	char not_before[16], not_after[16];   /* "2026-12-07" */
+};
+struct ft_cert {
+	const struct cls_cert *c;
+	uint8_t fam;
+	const uint8_t *addr[2];
+	uint16_t port[2];
+};
+typedef void (*ft_cert_fn)(void *ctx, const struct ft_cert *c);
 typedef void (*ft_again_fn)(void *ctx, int64_t id);
 
 struct login_fields;
@@ -215,6 +259,11 @@ size_t ft_memory(const struct flow_table *ft);
  * (NULL: form logins are not read). */
 void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
 		  const struct login_fields *fields);
+/* The time of the packet about to be given (cap_read sets it before each
+ * one; has false: the packet has none). Classifiers see it (cls_view). */
+void ft_set_time(struct flow_table *ft, bool has, struct cap_time t);
+/* Where the servers' certificates go (NULL: nowhere; they are not read). */
+void ft_set_certs(struct flow_table *ft, ft_cert_fn sink, void *ctx);
 /* Folds every live flow into the totals (call once, at the end). */
 void ft_finish(struct flow_table *ft);
 const struct ft_totals *ft_totals(const struct flow_table *ft);
@@ -236,8 +285,16 @@ struct cap_stats {
 	uint64_t truncated;       /* a header cut short or impossible */
 	uint64_t fragments;       /* IP fragments */
 	uint64_t skipped;         /* frames on a link type edgelint does not read */
+	uint64_t wlan;            /* 802.11 frames (dot11.c) */
+	uint64_t wlan_protected;  /* encrypted 802.11 data frames: not readable */
 	int skipped_link;         /* the first such link type */
 	bool nomem;               /* a flow buffer could not be allocated */
+	/* The first and the last packet's time (pcap: the record header;
+	 * pcapng: the EPB's stamp in its interface's if_tsresol units, plus
+	 * if_tsoffset); has_time false when no packet had one (pcapng SPBs
+	 * only). Packets without a time are left out of both. */
+	bool has_time;
+	struct cap_time first_time, last_time;
 	bool error;               /* a record could not be read: reading stopped (cap_error) */
 };
 

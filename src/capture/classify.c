@@ -17,6 +17,7 @@
 
 const struct classifier classifiers[] = {
 	{"tls", true, false, cls_tls, APP_NONE},
+	{"tls-cert", true, false, cls_tls_cert, APP_TLS},   /* after "tls" */
 	{"http", true, false, cls_http, APP_NONE},
 	{"http-login", true, false, cls_http_login, APP_HTTP},   /* after "http" */
 	{"quic", false, true, cls_quic, APP_NONE},

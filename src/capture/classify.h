@@ -103,6 +103,13 @@ struct cls_view {
 	 * (the function or its result) when there is none. */
 	void *(*scratch)(void *ctx);
 	void *scratch_ctx;
+	/* Reports a server's certificates (tls_cert.c), with cred_ctx; NULL
+	 * when nobody reads them. */
+	void (*cert)(void *ctx, const struct cls_cert *c);
+	/* The name interned as id (NUL-terminated, lower case), or NULL. */
+	const char *(*name_of)(void *ctx, int32_t id);
+	bool has_time;            /* the packet at hand has a time: */
+	struct cap_time time;     /* its time (certificates' validity, tls_cert.c) */
 };
 
 /* What classifiers learnt about a flow. */
@@ -152,6 +159,8 @@ enum cls_verdict cls_radius(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_l2tp(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_smb(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_krb(const struct cls_view *v, struct cls_result *res);
+/* tls_cert.c: the server's Certificate message of a TLS flow. */
+enum cls_verdict cls_tls_cert(const struct cls_view *v, struct cls_result *res);
 
 /* HTTP helpers shared by cls_http and cls_http_login. http_request_line:
  * 1 when c starts with a complete request line (c moves past it), 0 a

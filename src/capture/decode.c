@@ -21,7 +21,6 @@
 #define ETH_PPPOE 0x8864
 #define PPP_PAP 0xc023            /* RFC 1334 §2.2 (PPP protocol numbers: RFC 1661 §2) */
 
-static enum pd_result pd_ip(struct pktcur *c, struct pd_packet *pk);
 
 bool pd_link_supported(int link)
 {
@@ -41,6 +40,10 @@ const char *pd_link_name(int link)
 	case PD_LINK_IPV6: return "raw IPv6";
 	case PD_LINK_LINUX_SLL: return "Linux cooked v1";
 	case PD_LINK_LINUX_SLL2: return "Linux cooked v2";
+	case PD_LINK_IEEE802_11: return "802.11";
+	case PD_LINK_RADIOTAP: return "802.11 radiotap";
+	case PD_LINK_PPI: return "PPI";
+	case PD_LINK_NFLOG: return "NFLOG";
 	default: return NULL;
 	}
 }
@@ -168,7 +171,7 @@ static enum pd_result pd_ipv6(struct pktcur *c, struct pd_packet *pk)
 }
 
 /* An IP packet whose version the first nibble says. */
-static enum pd_result pd_ip(struct pktcur *c, struct pd_packet *pk)
+enum pd_result pd_ip(struct pktcur *c, struct pd_packet *pk)
 {
 	uint8_t v;
 	if (pc_peek(c, 0, &v))
@@ -180,7 +183,6 @@ static enum pd_result pd_ip(struct pktcur *c, struct pd_packet *pk)
 	return PD_NOT_IP;
 }
 
-static enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_packet *pk);
 
 /* MPLS label stack down to the bottom label, then IP by its version
  * nibble (a pseudowire control word, nibble 0, is not read). */
@@ -224,7 +226,7 @@ static enum pd_result pd_pppoe(struct pktcur *c, struct pd_packet *pk)
 	return PD_NOT_IP;
 }
 
-static enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_packet *pk)
+enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_packet *pk)
 {
 	for (int i = 0; i <= PD_MAX_TAGS; i++) {
 		switch (type) {
@@ -268,22 +270,26 @@ static enum pd_result pd_null(struct pktcur *c, bool net_order, struct pd_packet
 	}
 }
 
+enum pd_result pd_ether(struct pktcur *c, struct pd_packet *pk)
+{
+	const struct ether_hdr *eh = PC_TAKE(c, struct ether_hdr);
+	if (!eh)
+		return PD_TRUNC;
+	pk->eth = eh;   /* PPPoE PAP endpoints are the MAC addresses */
+	uint16_t type = GET_BE_U_2(eh->ether_type);
+	if (type < 0x0600)   /* an 802.3 length: LLC, not IP */
+		return PD_NOT_IP;
+	return pd_ethertype(c, type, pk);
+}
+
 enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd_packet *pk)
 {
 	memset(pk, 0, sizeof(*pk));
 	struct pktcur c;
 	pc_init(&c, data, caplen);
 	switch (link) {
-	case PD_LINK_EN10MB: {
-		const struct ether_hdr *eh = PC_TAKE(&c, struct ether_hdr);
-		if (!eh)
-			return PD_TRUNC;
-		pk->eth = eh;
-		uint16_t type = GET_BE_U_2(eh->ether_type);
-		if (type < 0x0600)   /* an 802.3 length: LLC, not IP */
-			return PD_NOT_IP;
-		return pd_ethertype(&c, type, pk);
-	}
+	case PD_LINK_EN10MB:
+		return pd_ether(&c, pk);
 	case PD_LINK_LINUX_SLL: {
 		const struct sll_hdr *sh = PC_TAKE(&c, struct sll_hdr);
 		if (!sh)
@@ -308,6 +314,14 @@ enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd
 		return pd_null(&c, false, pk);
 	case PD_LINK_LOOP:
 		return pd_null(&c, true, pk);
+	case PD_LINK_IEEE802_11:
+		return pd_dot11(&c, pk);
+	case PD_LINK_RADIOTAP:
+		return pd_radiotap(&c, pk);
+	case PD_LINK_PPI:
+		return pd_ppi(&c, pk);
+	case PD_LINK_NFLOG:
+		return pd_nflog(&c, pk);
 	default:
 		return PD_LINK;
 	}

@@ -2,7 +2,8 @@
  * decode.h — one captured frame to its IP 5-tuple and transport
  * payload: the link layers edgelint reads (Ethernet with 802.1Q/802.1ad/
  * QinQ tags, MPLS label stacks and PPPoE sessions; Linux cooked v1 and v2;
- * raw IPv4/IPv6; BSD null/loopback), IPv4 (options, fragments) and IPv6
+ * raw IPv4/IPv6; BSD null/loopback; 802.11 plain, with radiotap or PPI,
+ * and NFLOG in dot11.c), IPv4 (options, fragments) and IPv6
  * (hop-by-hop, routing, fragment, destination options, AH), then TCP or
  * UDP. Every byte is read through src/capture/pktcur.h.
  */
@@ -31,6 +32,10 @@ enum {
 	PD_LINK_IPV4 = 228,
 	PD_LINK_IPV6 = 229,
 	PD_LINK_LINUX_SLL2 = 276,
+	PD_LINK_IEEE802_11 = 105,    /* dot11.c */
+	PD_LINK_RADIOTAP = 127,      /* dot11.c */
+	PD_LINK_PPI = 192,           /* dot11.c */
+	PD_LINK_NFLOG = 239,         /* dot11.c */
 };
 
 /* Outcome of decoding a frame. */
@@ -64,6 +69,9 @@ struct pd_packet {
 	uint16_t pppoe_session;
 	const struct ether_hdr *eth;   /* Ethernet frames: the header, in the
 					* frame's bytes (valid while they are) */
+	bool wlan;                /* an 802.11 frame (dot11.c) … */
+	bool wlan_mgmt;           /* … a management frame … */
+	bool wlan_protected;      /* … an encrypted data frame: not readable */
 };
 
 #define PD_TCP_FIN 0x01
@@ -76,6 +84,18 @@ struct pd_packet {
  * PD_TRUNC the fields decoded before the end are kept (an IP header
  * without its TCP header still gives addresses, has_ports false). */
 enum pd_result pd_decode(int link, const uint8_t *data, size_t caplen, struct pd_packet *pk);
+
+/* The steps of the chain that dot11.c continues: an EtherType's payload
+ * (VLAN tags, MPLS, PPPoE, IP), IP by its version nibble, an Ethernet
+ * frame. Each as pd_decode, from the cursor on. */
+enum pd_result pd_ethertype(struct pktcur *c, uint16_t type, struct pd_packet *pk);
+enum pd_result pd_ip(struct pktcur *c, struct pd_packet *pk);
+enum pd_result pd_ether(struct pktcur *c, struct pd_packet *pk);
+/* dot11.c: 802.11, radiotap + 802.11, PPI + 802.11 or Ethernet, NFLOG. */
+enum pd_result pd_dot11(struct pktcur *c, struct pd_packet *pk);
+enum pd_result pd_radiotap(struct pktcur *c, struct pd_packet *pk);
+enum pd_result pd_ppi(struct pktcur *c, struct pd_packet *pk);
+enum pd_result pd_nflog(struct pktcur *c, struct pd_packet *pk);
 
 /* True when edgelint reads frames of this link type. */
 bool pd_link_supported(int link);

@@ -64,6 +64,10 @@ struct flow_table {
 		int64_t id;
 	} ppp_seen[FT_PPP_SEEN];
 	uint8_t nppp_seen;
+	ft_cert_fn cert_sink;
+	void *cert_ctx;
+	bool has_time;            /* the packet at hand's time (ft_set_time) */
+	struct cap_time time;
 };
 
 /* ---- reassembly ------------------------------------------------------- */
@@ -291,6 +295,18 @@ struct flow_table *ft_new(size_t max_flows)
 			ft->all_udp |= 1u << i;
 	}
 	return ft;
+}
+
+void ft_set_certs(struct flow_table *ft, ft_cert_fn sink, void *ctx)
+{
+	ft->cert_sink = sink;
+	ft->cert_ctx = ctx;
+}
+
+void ft_set_time(struct flow_table *ft, bool has, struct cap_time t)
+{
+	ft->has_time = has;
+	ft->time = t;
 }
 
 void ft_set_budget(struct flow_table *ft, size_t bytes)
@@ -654,6 +670,23 @@ static int64_t ft_cred(void *ctx, const struct cls_cred *c)
 	return cc->ft->sink(cc->ft->sink_ctx, &fc);
 }
 
+static void ft_cert(void *ctx, const struct cls_cert *c)
+{
+	const struct cred_ctx *cc = ctx;
+	struct ft_cert fc = {.c = c, .fam = cc->f->fam};
+	for (int d = 0; d < 2; d++) {
+		fc.addr[d] = cc->f->addr[d];
+		fc.port[d] = cc->f->port[d];
+	}
+	cc->ft->cert_sink(cc->ft->cert_ctx, &fc);
+}
+
+static const char *ft_name_of(void *ctx, int32_t id)
+{
+	const struct flow_table *ft = ctx;
+	return id >= 0 && (size_t)id < ft->nnames ? ft->names[id].name : NULL;
+}
+
 static void ft_cred_again(void *ctx, int64_t id)
 {
 	const struct cred_ctx *cc = ctx;
@@ -669,7 +702,9 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 	struct cred_ctx cc = {ft, f};
 	struct cls_view v = {.udp = f->proto == 17, .packet = pktno, .intern = ft_intern,
 			     .intern_ctx = ft, .cred = ft_cred, .cred_again = ft_cred_again,
-			     .cred_ctx = &cc, .fields = ft->fields};
+			     .cred_ctx = &cc, .fields = ft->fields, .has_time = ft->has_time,
+			     .time = ft->time, .cert = ft->cert_sink ? ft_cert : NULL,
+			     .name_of = ft_name_of};
 	v.port[0] = f->port[0];
 	v.port[1] = f->port[1];
 	struct scratch_ctx sc = {ft, f};

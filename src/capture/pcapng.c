@@ -9,7 +9,10 @@
  *    every field of the section; Major Version 1; a new SHB starts a new
  *    section whose interface ids start again at 0;
  *  - 4.2 IDB, type 1: LinkType u16, Reserved u16, SnapLen u32 (0: none),
- *    options;
+ *    options (code u16, length u16, value padded to 32 bits; 0 ends them):
+ *    if_tsresol (9, 1 byte: bit 7 clear, units of 10^-v s; set, 2^-v s;
+ *    6, microseconds, when absent) and if_tsoffset (14, 8 bytes: seconds
+ *    added to every timestamp of the interface) — section 4.2, table 6;
  *  - 4.3 EPB, type 6: Interface ID u32, Timestamp (High, Low) u32 u32,
  *    Captured Packet Length u32, Original Packet Length u32, Packet Data
  *    padded to 32 bits, options; a captured length over the interface's
@@ -44,6 +47,9 @@
 struct png_iface {
 	int link;
 	uint32_t snaplen;
+	uint8_t tsresol;          /* if_tsresol as written (6 when absent) */
+	bool ts_bad;              /* a resolution no 64-bit stamp can carry */
+	int64_t tsoffset;         /* if_tsoffset, seconds */
 };
 
 struct png_reader {
@@ -159,6 +165,79 @@ static void note_link(struct png_reader *r, int link)
 		l->more = true;
 }
 
+/* The IDB's options after its fixed fields: the timestamp resolution and
+ * offset. An option list cut short ends the list (the interface keeps what
+ * was read: its packets are still readable). */
+static void png_idb_options(struct png_reader *r, struct pktcur *c, struct png_iface *f)
+{
+	for (;;) {
+		uint16_t code, len;
+		struct pktcur v;
+		if (rd16(r, c, &code) || rd16(r, c, &len) || code == 0 || pc_sub(c, len, &v))
+			return;
+		pc_skip(c, (4 - len % 4) % 4);   /* padding; may be cut at the end */
+		uint8_t res;
+		uint32_t hi, lo;
+		if (code == 9 && len == 1 && !pc_u8(&v, &res)) {
+			f->tsresol = res;
+			/* 10^19 is the largest power of ten under 2^64; 2^-63
+			 * the finest power of two a 64-bit stamp can count */
+			f->ts_bad = (res & 0x80) ? (res & 0x7f) > 63 : res > 19;
+		} else if (code == 14 && len == 8) {
+			/* a 64-bit field in the section's byte order */
+			if (r->le ? (pc_le32(&v, &lo) || pc_le32(&v, &hi))
+				  : (pc_be32(&v, &hi) || pc_be32(&v, &lo)))
+				continue;
+			f->tsoffset = (int64_t)((uint64_t)hi << 32 | lo);
+		}
+	}
+}
+
+bool png_time(uint64_t ts, uint8_t tsresol, int64_t offset, struct cap_time *t)
+{
+	unsigned e = tsresol & 0x7f;
+	uint64_t sec, ns;
+	if (tsresol & 0x80) {
+		if (e > 63)
+			return false;
+		sec = e == 0 ? ts : ts >> e;
+		uint64_t frac = e == 0 ? 0 : ts & ((UINT64_C(1) << e) - 1);
+		/* frac < 2^e; keep frac * 10^9 under 2^64 */
+		unsigned drop = e > 34 ? e - 34 : 0;
+		ns = ((frac >> drop) * UINT64_C(1000000000)) >> (e - drop);
+	} else {
+		if (e > 19)
+			return false;
+		uint64_t unit = 1;
+		for (unsigned i = 0; i < e; i++)
+			unit *= 10;
+		sec = ts / unit;
+		uint64_t rem = ts % unit;
+		if (e <= 9) {
+			for (unsigned i = e; i < 9; i++)
+				rem *= 10;
+			ns = rem;
+		} else {
+			for (unsigned i = 9; i < e; i++)
+				rem /= 10;
+			ns = rem;
+		}
+	}
+	/* both halves under 2^62: the sum fits */
+	if (sec > (uint64_t)INT64_MAX / 2 || offset > INT64_MAX / 2 || offset < -(INT64_MAX / 2))
+		return false;
+	t->sec = (int64_t)sec + offset;
+	t->nsec = (uint32_t)ns;
+	return true;
+}
+
+/* A packet's stamp (high and low halves) in its interface's units. */
+static void png_stamp(const struct png_iface *f, uint32_t hi, uint32_t lo, struct png_packet *pk)
+{
+	pk->has_time = !f->ts_bad &&
+		       png_time((uint64_t)hi << 32 | lo, f->tsresol, f->tsoffset, &pk->time);
+}
+
 /* The IDB body in c. */
 static int png_idb(struct png_reader *r, struct pktcur *c)
 {
@@ -172,8 +251,9 @@ static int png_idb(struct png_reader *r, struct pktcur *c)
 	if (!v)
 		return fail(r, "out of memory", "メモリが不足しました");
 	r->ifs = v;
-	r->ifs[r->nifs].link = link;
-	r->ifs[r->nifs].snaplen = snaplen;
+	struct png_iface *f = &r->ifs[r->nifs];
+	*f = (struct png_iface){.link = link, .snaplen = snaplen, .tsresol = 6};
+	png_idb_options(r, c, f);
 	r->nifs++;
 	note_link(r, link);
 	return 0;
@@ -199,6 +279,7 @@ static int png_pkt(struct png_reader *r, struct pktcur *c, uint32_t id, uint32_t
 	pk->origlen = origlen;
 	pk->iface = id;
 	pk->link = r->ifs[id].link;
+	pk->has_time = false;   /* the SPB has no stamp; EPB and PB set it */
 	return 1;
 }
 
@@ -253,8 +334,9 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 			return fail(r, "a block's two lengths differ", "ブロックの 2 つの長さが一致しません");
 		struct pktcur c;
 		pc_init(&c, r->buf, body);
-		uint32_t id, caplen, origlen, ts;
+		uint32_t id, caplen, origlen, tshi, tslo;
 		uint16_t id16, drops;
+		int rc;
 		switch (type) {
 		case PNG_SHB_MAGIC: {
 			uint16_t major;
@@ -269,15 +351,21 @@ int png_next(struct png_reader *r, struct png_packet *pk)
 				return -1;
 			break;
 		case PNG_EPB:
-			if (rd32(r, &c, &id) || rd32(r, &c, &ts) || rd32(r, &c, &ts) ||
+			if (rd32(r, &c, &id) || rd32(r, &c, &tshi) || rd32(r, &c, &tslo) ||
 			    rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
 				return fail(r, "a packet block is too short", "パケットブロックが短すぎます");
-			return png_pkt(r, &c, id, caplen, origlen, pk);
+			rc = png_pkt(r, &c, id, caplen, origlen, pk);
+			if (rc == 1)
+				png_stamp(&r->ifs[id], tshi, tslo, pk);
+			return rc;
 		case PNG_PB:
-			if (rd16(r, &c, &id16) || rd16(r, &c, &drops) || rd32(r, &c, &ts) ||
-			    rd32(r, &c, &ts) || rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
+			if (rd16(r, &c, &id16) || rd16(r, &c, &drops) || rd32(r, &c, &tshi) ||
+			    rd32(r, &c, &tslo) || rd32(r, &c, &caplen) || rd32(r, &c, &origlen))
 				return fail(r, "a packet block is too short", "パケットブロックが短すぎます");
-			return png_pkt(r, &c, id16, caplen, origlen, pk);
+			rc = png_pkt(r, &c, id16, caplen, origlen, pk);
+			if (rc == 1)
+				png_stamp(&r->ifs[id16], tshi, tslo, pk);
+			return rc;
 		case PNG_SPB:
 			if (rd32(r, &c, &origlen))
 				return fail(r, "a packet block is too short", "パケットブロックが短すぎます");

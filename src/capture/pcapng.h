@@ -9,9 +9,10 @@
  * libpcap stays the reader for classic pcap (parsers/pcap.c).
  *
  * Read: SHB (byte order per section; a new SHB resets the interfaces), IDB
- * (link type, snaplen; options ignored: timestamps are not used), EPB, SPB
- * (interface 0), OPB (obsolete packet block). Every other block is skipped
- * by its length.
+ * (link type, snaplen, and the options if_tsresol and if_tsoffset that give
+ * timestamps their meaning; other options ignored), EPB and OPB (obsolete
+ * packet block) with their timestamps, SPB (interface 0, no timestamp).
+ * Every other block is skipped by its length.
  */
 #ifndef EDGELINT_CAPTURE_PCAPNG_H
 #define EDGELINT_CAPTURE_PCAPNG_H
@@ -36,7 +37,17 @@ struct png_packet {
 	uint32_t caplen, origlen;
 	uint32_t iface;           /* interface id within its section */
 	int link;                 /* the interface's LINKTYPE_ value */
+	bool has_time;            /* time is set (EPB, PB: not SPB, nor a
+				   * resolution a 64-bit stamp cannot carry) */
+	struct cap_time time;
 };
+
+/* A 64-bit pcapng timestamp in units of if_tsresol (bit 7 clear: 10^-v s,
+ * set: 2^-v s) plus if_tsoffset seconds, as seconds and nanoseconds since
+ * 1970 (UTC). false when it cannot be represented (an exponent over 19 for
+ * powers of ten, over 63 for powers of two, or an offset out of range).
+ * Exposed for tests. */
+bool png_time(uint64_t ts, uint8_t tsresol, int64_t offset, struct cap_time *t);
 
 /* A reader on f (not closed by png_close). head: nhead bytes already read
  * from f (a peeked magic), read again before f; may be NULL. NULL when out

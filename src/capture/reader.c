@@ -393,7 +393,7 @@ const struct png_links *cap_links(const struct cap_reader *c)
 
 /* The next frame: 1, 0 at the end, -1 on an error (cap_error). */
 static int cap_next(struct cap_reader *c, int pcap_link, const uint8_t **data, uint32_t *caplen,
-		    int *link)
+		    int *link, bool *has_time, struct cap_time *t)
 {
 	if (c->ng) {
 		struct png_packet pk;
@@ -402,6 +402,8 @@ static int cap_next(struct cap_reader *c, int pcap_link, const uint8_t **data, u
 			*data = pk.data;
 			*caplen = pk.caplen;
 			*link = pk.link;
+			*has_time = pk.has_time;
+			*t = pk.time;
 		}
 		return rc;
 	}
@@ -414,6 +416,13 @@ static int cap_next(struct cap_reader *c, int pcap_link, const uint8_t **data, u
 		*data = d;
 		*caplen = h->caplen;
 		*link = pcap_link;
+		/* opened with PCAP_TSTAMP_PRECISION_MICRO: tv_usec is µs,
+		 * whatever the file's own precision */
+		*has_time = true;
+		/* a damaged record's µs may be a second or more: carried over */
+		uint64_t us = (uint64_t)(uint32_t)h->ts.tv_usec;
+		t->sec = (int64_t)h->ts.tv_sec + (int64_t)(us / 1000000u);
+		t->nsec = (uint32_t)(us % 1000000u) * 1000u;
 		return 1;
 	}
 	return rc == -1 ? -1 : 0;   /* -2: end of file */
@@ -459,9 +468,18 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 	int link;
 	uint64_t n = 0;
 	int rc;
-	while ((rc = cap_next(c, file_link, &data, &caplen, &link)) == 1) {
+	bool has_time = false;
+	struct cap_time t = {0, 0};
+	while ((rc = cap_next(c, file_link, &data, &caplen, &link, &has_time, &t)) == 1) {
 		n++;
 		st->bytes += caplen;
+		if (has_time) {
+			if (!st->has_time)
+				st->first_time = t;
+			st->last_time = t;
+			st->has_time = true;
+		}
+		ft_set_time(ft, has_time, t);
 		struct pd_packet pk;
 		enum pd_result r = pd_decode(link, data, caplen, &pk);
 		if (r == PD_NOT_IP) {
@@ -475,6 +493,10 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 			st->skipped_link = link;
 		if (pk.fragment)
 			st->fragments++;
+		if (pk.wlan) {
+			st->wlan++;
+			st->wlan_protected += pk.wlan_protected;
+		}
 		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
 			st->nomem = true;
 		if (progress && (n % PROGRESS_EVERY) == 0) {

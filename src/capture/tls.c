@@ -27,8 +27,6 @@ const char *cls_tls_version_name(uint16_t v, char *buf, size_t n)
 /* ---- TLS -------------------------------------------------------------- */
 
 #define TLS_HS_MAX 4096
-#define TLS_ST_CH 0x01        /* ClientHello read */
-#define TLS_ST_SH 0x02        /* ServerHello read */
 
 static bool tls_version_ok(uint16_t v)
 {

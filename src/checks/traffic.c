@@ -19,6 +19,7 @@
 
 #include "../lookalike.h"
 #include "../registry.h"
+#include "../capture/capture.h"
 
 static struct finding *at_packet(struct finding *f)
 {
@@ -87,6 +88,83 @@ static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
 	lookalike_index_free(ix);
 }
 
+/* EL410–EL414: each server certificate with a problem (TLS <= 1.2), one
+ * finding per problem at the packet that completed its Certificate
+ * message; EL415 (information): certificates edgelint could not see —
+ * TLS 1.3 flows (encrypted, RFC 8446 §4.4.2) and messages over the read
+ * limit. Evidence: the certificate's names, subject, issuer and dates, as
+ * the certificate gives them (escaped by tls_cert.c). */
+static void check_certs(struct input *in, const struct run_ctx *ctx, const struct traffic *t)
+{
+	static const struct {
+		unsigned bit;
+		const char *id, *variant;
+	} kinds[] = {
+		{TLS_CERT_EXPIRED, "EL410", "expired"},
+		{TLS_CERT_NOT_YET_VALID, "EL410", "not-yet-valid"},
+		{TLS_CERT_SELF_SIGNED, "EL411", "default"},
+		{TLS_CERT_UNKNOWN_ISSUER, "EL412", "default"},
+		{TLS_CERT_NAME_MISMATCH, "EL413", "default"},
+		{TLS_CERT_WEAK_KEY, "EL414", "rsa"},
+		{TLS_CERT_WEAK_SIGNATURE, "EL414", "digest"},
+		{TLS_CERT_UNREADABLE, "EL415", "unreadable"},
+	};
+	for (size_t i = 0; i < t->ncerts; i++) {
+		const struct traffic_cert *c = &t->certs[i];
+		const char *ev = arena_printf(&in->arena,
+					      "server %s, name asked %s; certificate for %s; subject %s; "
+					      "issuer %s; valid %s to %s; %" PRIu64 " flow(s)",
+					      c->server, c->sni ? c->sni : "(none)", c->names,
+					      c->subject, c->issuer, c->not_before, c->not_after,
+					      c->flows);
+		const char *ev_ja = arena_printf(
+			&in->arena,
+			"サーバ %s、求められた名前 %s、証明書の名前 %s、subject %s、発行者 %s、"
+			"有効期間 %s〜%s、%" PRIu64 " フロー",
+			c->server, c->sni ? c->sni : "（なし）", c->names, c->subject, c->issuer,
+			c->not_before, c->not_after, c->flows);
+		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+			if (!(c->problems & kinds[k].bit))
+				continue;
+			struct finding *f = at_packet(finding_add(
+				in, ctx, kinds[k].id, kinds[k].variant, ITEM_6_1, -1,
+				kinds[k].bit == TLS_CERT_UNREADABLE ? FST_PASS
+				: kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE)
+					? FST_WARN
+					: FST_FAIL,
+				(unsigned)c->packet, kinds[k].bit == TLS_CERT_UNREADABLE ? NULL : ev,
+				"server", c->server, "sni",
+				c->sni ? c->sni : "", "names", c->names, "issuer", c->issuer,
+				"not_before", c->not_before, "not_after", c->not_after, "bits",
+				arena_printf(&in->arena, "%d", c->rsa_bits), "digest",
+				c->weak_digest ? c->weak_digest : "", "why",
+				c->verify_error ? c->verify_error : "", "why_ja",
+				c->verify_error_ja ? c->verify_error_ja : "", "flows", u64s(in, c->flows),
+				ARGS_END));
+			finding_evidence_ja(in, f, ev_ja, 0);
+			if (kinds[k].bit == TLS_CERT_UNREADABLE)
+				continue;
+			bool weak = kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE);
+			input_item(in, ITEM_6_1, weak ? IST_WARN : IST_FAIL, NULL);
+		}
+	}
+	uint64_t hidden = 0, first = 0;
+	for (size_t i = 0; i < t->ntls; i++)
+		if (t->tls[i].version >= 0x0304) {
+			hidden += t->tls[i].flows;
+			first = t->tls[i].first_packet;
+		}
+	if (hidden)
+		at_packet(finding_add(in, ctx, "EL415", "tls13", ITEM_6_1, -1, FST_PASS,
+				      (unsigned)first, NULL, "flows", u64s(in, hidden), ARGS_END));
+	if (t->certs_too_large)
+		at_packet(finding_add(in, ctx, "EL415", "too-large", ITEM_6_1, -1, FST_PASS,
+				      (unsigned)t->certs_too_large_packet, NULL, "flows",
+				      u64s(in, t->certs_too_large), "max",
+				      arena_printf(&in->arena, "%u", (unsigned)t->certs_msg_max),
+				      ARGS_END));
+}
+
 void check_traffic(struct input *in, const struct run_ctx *ctx)
 {
 	const struct traffic *t = in->traffic;
@@ -147,6 +225,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		input_item(in, ITEM_6_1, IST_FAIL, NULL);
 	}
 	check_lookalikes(in, ctx, t);
+	check_certs(in, ctx, t);
 	uint64_t web = t->https_flows + t->http_flows;
 	if (web == 0) {
 		if (!t->ncreds && !t->nhashes)

@@ -138,6 +138,13 @@ static json_t *json_traffic(struct input *in)
 		json_object_set_new(tls, t->tls[i].name, json_integer(json_u64(t->tls[i].flows)));
 	json_object_set_new(o, "tls_versions", tls);
 	json_object_set_new(o, "link", json_str_or_null(t->link_name));
+	json_object_set_new(o, "wlan_frames", json_integer(json_u64(t->wlan_frames)));
+	json_object_set_new(o, "wlan_protected_frames", json_integer(json_u64(t->wlan_protected)));
+	json_object_set_new(o, "time_range",
+			    t->time_first && t->time_last
+				    ? json_pack("{s:s, s:s}", "first", t->time_first, "last",
+						t->time_last)
+				    : json_null());
 	json_object_set_new(o, "max_flows", json_integer((json_int_t)t->max_flows));
 	json_object_set_new(o, "evicted_flows", json_integer(json_u64(t->evicted)));
 	json_object_set_new(o, "memory_budget_bytes",

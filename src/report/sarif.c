@@ -261,6 +261,11 @@ static int sarif_end(struct report_run *run)
 		json_t *row = report_row_json(run->ctx->reg, &run->inputs[i], run->ctx->lang);
 		struct report_verdict v;
 		report_verdict(run->ctx->reg, &run->inputs[i], &v);
+		const struct traffic *t = run->inputs[i].traffic;
+		if (t && t->time_first && t->time_last)
+			json_object_set_new(row, "capture_time",
+					    json_pack("{s:s, s:s}", "first", t->time_first, "last",
+						      t->time_last));
 		json_object_set_new(row, "not_checked_why",
 				    report_not_checked_json(run->ctx->reg, &run->inputs[i], &v,
 							    run->ctx->lang));

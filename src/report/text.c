@@ -333,6 +333,16 @@ static int text_traffic(struct report_run *run, struct input *in)
 		    : sb_printf(o, "  traffic: %llu packets, %s, %llu flows (%s)\n",
 				(unsigned long long)t->packets, b1, (unsigned long long)t->flows,
 				t->link_name ? t->link_name : "?");
+	if (!rc && t->time_first && t->time_last)
+		rc = ja ? sb_printf(o, "  期間（UTC）: %s 〜 %s\n", t->time_first, t->time_last)
+			: sb_printf(o, "  time (UTC): %s to %s\n", t->time_first, t->time_last);
+	if (!rc && t->wlan_frames)
+		rc = ja ? sb_printf(o, "  802.11: %llu フレーム、うち暗号化されたデータフレーム %llu（読めません）\n",
+				    (unsigned long long)t->wlan_frames,
+				    (unsigned long long)t->wlan_protected)
+			: sb_printf(o, "  802.11: %llu frames, %llu encrypted data frames (not readable)\n",
+				    (unsigned long long)t->wlan_frames,
+				    (unsigned long long)t->wlan_protected);
 	if (!rc && (t->budget_cut || t->budget_slots))
 		rc = ja ? sb_printf(o, "  メモリ上限 %zu MiB に達し、%llu フローは内容を最後まで"
 				       "読んでいません\n",

@@ -5,7 +5,10 @@
  * 802.1Q, QinQ, MPLS label stacks, PPPoE sessions, IPv4 options and
  * fragments, IPv6 extension headers (hop-by-hop, routing, destination
  * options, AH, fragment), TCP and UDP payload bounds, and every kind of
- * truncation ending in PD_TRUNC without reading past the captured bytes.
+ * truncation ending in PD_TRUNC without reading past the captured bytes;
+ * 802.11 (plain, radiotap, PPI) and NFLOG frames (dot11.c), laid out here
+ * from IEEE 802.11-2020 §9.2.4, radiotap.org, the PPI specification and
+ * LINKTYPE_NFLOG.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -284,6 +287,131 @@ static void test_ipv6_extension_headers(void **state)
 	assert_int_equal(pc_left(&pk.payload), 2);
 }
 
+/* An 802.11 data frame header: fc0 (type/subtype), fc1 (flags), the 22
+ * bytes after Frame Control, Address 4 when both DS bits are set, QoS
+ * Control (qos0) for QoS subtypes, HT Control with +HTC on QoS. */
+static void wlan_hdr(struct pb *p, unsigned fc0, unsigned fc1, unsigned qos0)
+{
+	pb_u8(p, fc0);
+	pb_u8(p, fc1);
+	for (int i = 0; i < 22; i++)
+		pb_u8(p, (unsigned)i);
+	if ((fc1 & 3) == 3)
+		pb_mem(p, "\x02\0\0\0\0\x04", 6);
+	if (fc0 & 0x80) {   /* QoS subtype (bit 3 of the subtype) */
+		pb_u8(p, qos0);
+		pb_u8(p, 0);
+		if (fc1 & 0x80)
+			pb_mem(p, "\0\0\0\0", 4);
+	}
+}
+
+static void snap_ipv4(struct pb *p)
+{
+	pb_mem(p, "\xaa\xaa\x03\0\0\0\x08\x00", 8);
+	ipv4_tcp(p);
+}
+
+static void test_dot11(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct pd_packet pk;
+	/* data (type 2, subtype 0), To DS */
+	wlan_hdr(&p, 0x08, 0x01, 0);
+	snap_ipv4(&p);
+	expect_ipv4_tcp(PD_LINK_IEEE802_11, &p, &pk);
+	assert_true(pk.wlan);
+	assert_false(pk.wlan_protected);
+	for (size_t cut = 0; cut < 24 + 8 + 20 + 20; cut++)
+		assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p.b, cut, &pk), PD_TRUNC);
+	/* QoS data (subtype 8) with +HTC, both DS bits (4 addresses) */
+	p.n = 0;
+	wlan_hdr(&p, 0x88, 0x83, 0);
+	assert_int_equal(p.n, 24 + 6 + 2 + 4);
+	snap_ipv4(&p);
+	expect_ipv4_tcp(PD_LINK_IEEE802_11, &p, &pk);
+	/* bridge-tunnel OUI 00-00-F8 is read too; another OUI is not IP */
+	p.n = 0;
+	wlan_hdr(&p, 0x08, 0x02, 0);
+	pb_mem(&p, "\xaa\xaa\x03\0\0\xf8\x08\x00", 8);
+	ipv4_tcp(&p);
+	expect_ipv4_tcp(PD_LINK_IEEE802_11, &p, &pk);
+	p.b[24 + 5] = 0x01;
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p.b, p.n, &pk), PD_NOT_IP);
+	/* protected: counted, never read (the body would look like IP) */
+	p.n = 0;
+	wlan_hdr(&p, 0x88, 0x41, 0);
+	snap_ipv4(&p);
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p.b, p.n, &pk), PD_NOT_IP);
+	assert_true(pk.wlan_protected);
+	/* A-MSDU, null data (subtype 4 and 12): not read */
+	p.n = 0;
+	wlan_hdr(&p, 0x88, 0x01, 0x80);
+	snap_ipv4(&p);
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p.b, p.n, &pk), PD_NOT_IP);
+	assert_false(pk.wlan_protected);
+	p.n = 0;
+	wlan_hdr(&p, 0x48, 0x01, 0);
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p.b, p.n, &pk), PD_NOT_IP);
+	/* a beacon (management, subtype 8), an ACK (control), version 1 */
+	static const uint8_t beacon[] = {0x80, 0, 0, 0};
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, beacon, 4, &pk), PD_NOT_IP);
+	assert_true(pk.wlan_mgmt);
+	static const uint8_t ack[] = {0xd4, 0, 0, 0};
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, ack, 4, &pk), PD_NOT_IP);
+	assert_false(pk.wlan_mgmt);
+	static const uint8_t v1[] = {0x09, 0x01};
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, v1, 2, &pk), PD_NOT_IP);
+
+	/* radiotap: version 0, length 12 (8 + a 4-byte field), then the frame */
+	struct pb r = {.n = 0};
+	pb_mem(&r, "\0\0\x0c\0\x02\0\0\0\x10\0\0\0", 12);
+	wlan_hdr(&r, 0x08, 0x01, 0);
+	snap_ipv4(&r);
+	expect_ipv4_tcp(PD_LINK_RADIOTAP, &r, &pk);
+	assert_int_equal(pd_decode(PD_LINK_RADIOTAP, r.b, 11, &pk), PD_TRUNC);
+	r.b[0] = 1;   /* version 1 */
+	assert_int_equal(pd_decode(PD_LINK_RADIOTAP, r.b, r.n, &pk), PD_BAD);
+	r.b[0] = 0;
+	r.b[2] = 4;   /* shorter than its own fixed part */
+	assert_int_equal(pd_decode(PD_LINK_RADIOTAP, r.b, r.n, &pk), PD_BAD);
+
+	/* PPI: 8-byte header, DLT 105 (802.11) or 1 (Ethernet) */
+	struct pb q = {.n = 0};
+	pb_mem(&q, "\0\0\x08\0\x69\0\0\0", 8);
+	wlan_hdr(&q, 0x08, 0x01, 0);
+	snap_ipv4(&q);
+	expect_ipv4_tcp(PD_LINK_PPI, &q, &pk);
+	q.n = 0;
+	pb_mem(&q, "\0\0\x08\0\x01\0\0\0", 8);
+	pb_eth(&q, 0x0800);
+	ipv4_tcp(&q);
+	expect_ipv4_tcp(PD_LINK_PPI, &q, &pk);
+	q.b[4] = 0xc0;   /* DLT 192 inside PPI: not followed */
+	assert_int_equal(pd_decode(PD_LINK_PPI, q.b, q.n, &pk), PD_NOT_IP);
+
+	/* NFLOG: header, a prefix TLV (type 10, "ab" padded to 8), the
+	 * payload TLV (type 9) */
+	struct pb n = {.n = 0};
+	pb_mem(&n, "\x02\0\0\x14", 4);
+	pb_mem(&n, "\x06\0\x0a\0ab\0\0", 8);
+	pb_mem(&n, "\x2f\0\x09\0", 4);   /* 4 + 20 + 20 + 3 = 47 */
+	ipv4_tcp(&n);
+	expect_ipv4_tcp(PD_LINK_NFLOG, &n, &pk);
+	for (size_t cut = 0; cut < 4 + 8 + 4 + 40; cut++) {
+		enum pd_result res = pd_decode(PD_LINK_NFLOG, n.b, cut, &pk);
+		assert_true(res == PD_TRUNC || res == PD_NOT_IP);
+	}
+	n.b[4] = 2;   /* a TLV shorter than its header */
+	assert_int_equal(pd_decode(PD_LINK_NFLOG, n.b, n.n, &pk), PD_BAD);
+	n.b[4] = 6;
+	n.b[1] = 1;   /* version 1 */
+	assert_int_equal(pd_decode(PD_LINK_NFLOG, n.b, n.n, &pk), PD_BAD);
+	assert_string_equal(pd_link_name(PD_LINK_RADIOTAP), "802.11 radiotap");
+	assert_string_equal(pd_link_name(PD_LINK_NFLOG), "NFLOG");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_cooked_raw_null),
 		cmocka_unit_test(test_ipv4_options_fragments),
 		cmocka_unit_test(test_ipv6_extension_headers),
+		cmocka_unit_test(test_dot11),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -641,6 +641,76 @@ static void test_parse_capture(void **state)
 	input_free(&in);
 }
 
+/* A TLS 1.2 server flight: the ServerHello record, then one handshake
+ * record holding a Certificate message of declared body length declared
+ * whose first n bytes are body (the rest not sent). */
+static void cert_flight(struct pb *p, uint32_t declared, const char *body, size_t n)
+{
+	pb_server_hello(p, 0x0303, 0);
+	pb_u8(p, 22);
+	pb_be16(p, 0x0303);
+	pb_be16(p, (unsigned)(4 + n));
+	pb_u8(p, 11);
+	pb_be24(p, declared);
+	pb_mem(p, body, n);
+}
+
+/* Certificates through the whole pipeline (tls_cert.c's reader; the judge
+ * itself is test_tls_cert.c): a message over the 64 KiB limit is counted
+ * and reported (EL415 too-large), one whose certificate is not DER is
+ * reported unreadable (EL415), a resumed session (ServerHello then
+ * ChangeCipherSpec) has no certificate; none of them fails 6-1. */
+static void test_certificates(void **state)
+{
+	(void)state;
+	pcapf_begin(&g_file, 1);
+	struct pb ch = {.n = 0};
+	pb_client_hello(&ch, "big.example.com", NULL, 0, 0x0303);
+	add_tcp4(40010, 443, 1, PD_TCP_ACK, (const char *)ch.b, ch.n, false);   /* 1 */
+	struct pb sh = {.n = 0};
+	cert_flight(&sh, 70000, "\x00\x11\x6c", 3);
+	add_tcp4(40010, 443, 1, PD_TCP_ACK, (const char *)sh.b, sh.n, true);    /* 2 */
+	ch.n = 0;
+	pb_client_hello(&ch, "junk.example.com", NULL, 0, 0x0303);
+	add_tcp4(40011, 443, 1, PD_TCP_ACK, (const char *)ch.b, ch.n, false);   /* 3 */
+	sh.n = 0;
+	/* certificate_list of 8 bytes: one "certificate" of 5 bytes, not DER */
+	cert_flight(&sh, 11, "\x00\x00\x08\x00\x00\x05\x30\x03\x01\x01\x01", 11);
+	add_tcp4(40011, 443, 1, PD_TCP_ACK, (const char *)sh.b, sh.n, true);    /* 4 */
+	ch.n = 0;
+	pb_client_hello(&ch, "again.example.com", NULL, 0, 0x0303);
+	add_tcp4(40012, 443, 1, PD_TCP_ACK, (const char *)ch.b, ch.n, false);   /* 5 */
+	sh.n = 0;
+	pb_server_hello(&sh, 0x0303, 0);
+	pb_mem(&sh, "\x14\x03\x03\x00\x01\x01", 6);   /* ChangeCipherSpec */
+	add_tcp4(40012, 443, 1, PD_TCP_ACK, (const char *)sh.b, sh.n, true);    /* 6 */
+	struct input in;
+	run_capture(&in, g_file.n);
+	assert_null(in.error);
+	const struct traffic *t = in.traffic;
+	assert_int_equal(t->https_flows, 3);
+	assert_int_equal(t->certs_too_large, 1);
+	assert_int_equal(t->certs_too_large_packet, 2);
+	assert_int_equal(t->certs_read, 1);   /* the unreadable one */
+	assert_int_equal(t->ncerts, 1);
+	assert_int_equal(t->certs[0].problems, TLS_CERT_UNREADABLE);
+	assert_string_equal(t->certs[0].server, "203.0.113.5:443");
+	assert_string_equal(t->certs[0].sni, "junk.example.com");
+	assert_int_equal(t->certs[0].packet, 4);
+	assert_int_equal(in.items[ITEM_6_1], IST_PASS);
+	size_t el415 = 0;
+	for (size_t i = 0; i < in.nfindings; i++) {
+		const struct finding *f = &in.findings[i];
+		assert_string_equal(f->rule->id, "EL415");
+		assert_int_equal(f->status, FST_PASS);
+		assert_int_equal(f->line, strcmp(f->variant, "too-large") == 0 ? 2 : 4);
+		el415++;
+	}
+	assert_int_equal(el415, 2);
+	assert_string_equal(t->time_first, "2023-11-14T22:13:20.000000Z");   /* 1700000000 */
+	input_free(&in);
+}
+
 static void test_policy_share_and_link(void **state)
 {
 	(void)state;
@@ -681,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_flow_memory_budget),
 		cmocka_unit_test(test_parse_capture),
 		cmocka_unit_test(test_policy_share_and_link),
+		cmocka_unit_test(test_certificates),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -95,12 +95,40 @@ static void idb(struct pb *f, unsigned link, uint32_t snaplen)
 	blk_end(f, at);
 }
 
+/* An interface with if_tsresol (res) and, when offset is not 0,
+ * if_tsoffset (draft-ietf-opsawg-pcapng 4.2, options 9 and 14). */
+static void idb_ts(struct pb *f, unsigned link, uint8_t res, int64_t offset)
+{
+	size_t at = blk_begin(f, 1);
+	w16(f, link);
+	w16(f, 0);
+	w32(f, 0);
+	w16(f, 9);   /* if_tsresol: 1 byte, padded to 4 */
+	w16(f, 1);
+	pb_u8(f, res);
+	pb_u8(f, 0);
+	pb_u8(f, 0);
+	pb_u8(f, 0);
+	if (offset) {
+		uint64_t o = (uint64_t)offset;
+		w16(f, 14);   /* if_tsoffset: 8 bytes, high half first when big-endian */
+		w16(f, 8);
+		w32(f, g_be ? (uint32_t)(o >> 32) : (uint32_t)o);
+		w32(f, g_be ? (uint32_t)o : (uint32_t)(o >> 32));
+	}
+	w16(f, 0);
+	w16(f, 0);
+	blk_end(f, at);
+}
+
+static uint64_t g_stamp = 1000;   /* the next EPB's timestamp */
+
 static void epb(struct pb *f, uint32_t iface, const void *d, size_t n)
 {
 	size_t at = blk_begin(f, 6);
 	w32(f, iface);
-	w32(f, 0);
-	w32(f, 1000);
+	w32(f, (uint32_t)(g_stamp >> 32));
+	w32(f, (uint32_t)g_stamp);
 	w32(f, (uint32_t)n);
 	w32(f, (uint32_t)n);
 	pb_mem(f, d, n);
@@ -457,6 +485,9 @@ static void test_capture_two_links(void **state)
 	assert_int_equal(t->nhosts, 2);
 	assert_int_equal(t->ntls, 1);
 	assert_string_equal(t->tls[0].name, "TLS1.3");
+	/* every EPB's stamp is 1000 µs (the default if_tsresol, 10^-6 s) */
+	assert_string_equal(t->time_first, "1970-01-01T00:00:00.001000Z");
+	assert_string_equal(t->time_last, "1970-01-01T00:00:00.001000Z");
 	input_free(&in);
 
 	/* Cut inside packet 4: the first three are analysed, the error names 4. */
@@ -514,9 +545,69 @@ static void test_capture_two_links(void **state)
 	input_free(&in);
 }
 
+/* Timestamps: the units of if_tsresol, powers of ten and of two, the
+ * offset, and the resolutions no 64-bit stamp can carry. Values worked
+ * out by hand from draft-ietf-opsawg-pcapng 4.2 (if_tsresol, if_tsoffset)
+ * and 4.3 (the EPB's 64-bit stamp, high half first). */
+static void test_time(void **state)
+{
+	(void)state;
+	struct cap_time t;
+	assert_true(png_time(UINT64_C(1500000000123456789), 9, 0, &t));   /* ns */
+	assert_int_equal(t.sec, 1500000000);
+	assert_int_equal(t.nsec, 123456789);
+	assert_true(png_time(UINT64_C(1500000000123456), 6, 0, &t));      /* µs */
+	assert_int_equal(t.sec, 1500000000);
+	assert_int_equal(t.nsec, 123456000);
+	assert_true(png_time(1234, 3, 100, &t));                          /* ms, +100 s */
+	assert_int_equal(t.sec, 101);
+	assert_int_equal(t.nsec, 234000000);
+	assert_true(png_time(64 * 10 + 32, 0x86, 0, &t));                 /* 2^-6 s */
+	assert_int_equal(t.sec, 10);
+	assert_int_equal(t.nsec, 500000000);
+	assert_true(png_time(UINT64_C(3) << 62, 0x3f | 0x80, -5, &t));    /* 2^-63 s, -5 s */
+	assert_int_equal(t.sec, -4);
+	assert_int_equal(t.nsec, 500000000);
+	assert_true(png_time(7, 0, 0, &t));                               /* seconds */
+	assert_int_equal(t.sec, 7);
+	assert_int_equal(t.nsec, 0);
+	assert_true(png_time(UINT64_C(12345678901234567890), 19, 0, &t)); /* 10^-19 s */
+	assert_int_equal(t.sec, 1);
+	assert_int_equal(t.nsec, 234567890);
+	assert_false(png_time(1, 20, 0, &t));
+	assert_false(png_time(1, 0x80 | 64, 0, &t));
+	assert_false(png_time(1, 0, INT64_MAX, &t));
+
+	/* Through the reader, in both byte orders: the interface's units. */
+	static const uint8_t d[4] = {1, 2, 3, 4};
+	for (int be = 0; be < 2; be++) {
+		g_file.n = 0;
+		shb(&g_file, be);
+		idb_ts(&g_file, 1, 9, 0);
+		idb_ts(&g_file, 1, 0x8a, -3600);   /* 2^-10 s, an hour back */
+		g_stamp = UINT64_C(1765143000000000001);
+		epb(&g_file, 0, d, 4);
+		g_stamp = (UINT64_C(1765143000) << 10) | 512;
+		epb(&g_file, 1, d, 4);
+		spb(&g_file, 4, d, 4);
+		struct got g;
+		read_all(g_file.n, 0, &g);
+		assert_int_equal(g.n, 4);
+		assert_true(g.pk[0].has_time);
+		assert_int_equal(g.pk[0].time.sec, 1765143000);
+		assert_int_equal(g.pk[0].time.nsec, 1);
+		assert_true(g.pk[1].has_time);
+		assert_int_equal(g.pk[1].time.sec, 1765143000 - 3600);
+		assert_int_equal(g.pk[1].time.nsec, 500000000);
+		assert_false(g.pk[2].has_time);   /* an SPB has no stamp */
+	}
+	g_stamp = 1000;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_reader_errors),
 		cmocka_unit_test(test_capture_two_links),
