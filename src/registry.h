@@ -223,7 +223,15 @@ struct vpn_advisory {
 	const char *title_ja;         /* the title in Japanese */
 	const char *vendor;           /* NULL: any (per-model fixes name it) */
 	enum severity severity;
-	bool known_exploited;
+	/* Exploitation, two facts kept apart (issue 18 §1): in CISA's Known
+	 * Exploited Vulnerabilities catalog (kev, with the catalog's dateAdded
+	 * and knownRansomwareCampaignUse "Known"), and the vendor's own word
+	 * that it was exploited (vendor_exploited, with its source). */
+	bool kev;
+	const char *kev_date_added;   /* YYYY-MM-DD, set when kev */
+	bool kev_ransomware;
+	bool vendor_exploited;
+	const char *vendor_exploited_source; /* set when vendor_exploited */
 	bool compromise_note;         /* upgrading alone may not remove a compromise */
 	struct vpn_fix *fixed;        /* per model */
 	size_t nfixed;

@@ -164,6 +164,33 @@ static const char *bare_revision(const char *fw)
 	return p;
 }
 
+/* An advisory's EL302 severity: critical when exploited (CISA KEV or the
+ * vendor's word), else its own, and never below high. */
+static int advisory_severity(const struct vpn_advisory *a)
+{
+	int sev = a->kev || a->vendor_exploited ? SEV_CRITICAL : (int)a->severity;
+	return sev < SEV_HIGH ? SEV_HIGH : sev;
+}
+
+/* The EL302 message variant: base ("default", "compromise", "no-fix")
+ * and which exploitation fact the message states: "-kev" (CISA KEV, its
+ * date added), "-kev-ransomware" (KEV, known ransomware use), "-vendor"
+ * (the vendor's report, its source); KEV first, as the public catalog.
+ * "default" alone is the unexploited one; every pair is in rules.yaml
+ * (test_registry.c checks them). */
+static const char *exploited_variant(struct input *in, const struct vpn_advisory *a,
+				     const char *base)
+{
+	const char *how = a->kev ? (a->kev_ransomware ? "kev-ransomware" : "kev")
+			  : a->vendor_exploited ? "vendor" : NULL;
+	if (!how)
+		return base;
+	if (strcmp(base, "default") == 0)
+		return how;
+	const char *v = arena_printf(&in->arena, "%s-%s", base, how);
+	return v ? v : base;   /* out of memory: the message without the fact */
+}
+
 static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 {
 	const int item = ITEM_5_4;
@@ -215,27 +242,30 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 			int c;
 			if (a->trains[j].fixed && (version_cmp(rev, a->trains[j].fixed, &c) || c >= 0))
 				continue;
-			int sev = a->known_exploited ? SEV_CRITICAL : (int)a->severity;
-			if (sev < SEV_HIGH)
-				sev = SEV_HIGH;
-			const char *variant = !a->trains[j].fixed ? "no-fix"
-					      : a->compromise_note ? "compromise" : "default";
-			finding_add(in, ctx, "EL302", variant, item, sev, FST_FAIL, line, ev,
+			const char *base = !a->trains[j].fixed ? "no-fix"
+					   : a->compromise_note ? "compromise" : "default";
+			finding_add(in, ctx, "EL302", exploited_variant(in, a, base), item,
+				    advisory_severity(a), FST_FAIL, line, ev,
 				    "firmware", d->firmware.s, "fixed",
 				    a->trains[j].fixed ? a->trains[j].fixed : "", "advisory", a->id,
-				    "title", a->title, "title_ja", a->title_ja, "train", want, ARGS_END);
+				    "title", a->title, "title_ja", a->title_ja, "train", want,
+				    "kev_date", a->kev_date_added ? a->kev_date_added : "",
+				    "exploited_source", short_ref(in, a->vendor_exploited_source),
+				    ARGS_END);
 		}
 		for (size_t j = 0; j < a->nfixed; j++) {
 			int cmp;
 			if (strcmp(a->fixed[j].key, key) != 0 ||
 			    version_cmp(rev, a->fixed[j].fixed, &cmp) || cmp >= 0)
 				continue;
-			int sev = a->known_exploited ? SEV_CRITICAL : (int)a->severity;
-			if (sev < SEV_HIGH)
-				sev = SEV_HIGH;
-			finding_add(in, ctx, "EL302", "default", item, sev, FST_FAIL, line, ev,
+			const char *base = a->compromise_note ? "compromise" : "default";
+			finding_add(in, ctx, "EL302", exploited_variant(in, a, base),
+				    item, advisory_severity(a), FST_FAIL, line, ev,
 				    "firmware", d->firmware.s, "fixed", a->fixed[j].fixed,
-				    "advisory", a->id, "title", a->title, "title_ja", a->title_ja, ARGS_END);
+				    "advisory", a->id, "title", a->title, "title_ja", a->title_ja,
+				    "kev_date", a->kev_date_added ? a->kev_date_added : "",
+				    "exploited_source", short_ref(in, a->vendor_exploited_source),
+				    ARGS_END);
 		}
 	}
 	int cmp;

@@ -967,18 +967,39 @@ static const char *const rules_problems[] = {
 	"rules.yaml:68: rule EL006: '9-9' is not a checklist item edgelint knows",
 };
 
+/* Written from the fixture before the loader ran on it (the exploitation
+ * facts of issue 18 §1: TEST-3 in the old schema, TEST-4 to TEST-6 with
+ * each rule of kev / vendor_exploited broken once). */
 static const char *const vpn_problems[] = {
-	"firmware/vpn-devices.yaml:10: 'end_of_life' must be true or false",
-	"firmware/vpn-devices.yaml:11: 'source' is missing",
-	"firmware/vpn-devices.yaml:11: device RTX1210: 'as_of' is missing",
-	"firmware/vpn-devices.yaml:16: device: unknown key 'sauce'",
-	"firmware/vpn-devices.yaml:22: 'as_of' must be a date YYYY-MM-DD or YYYY-MM",
-	"firmware/vpn-devices.yaml:23: device RTX1300: releases must be comparable and increasing "
+	"firmware/vpn-devices.yaml:11: 'end_of_life' must be true or false",
+	"firmware/vpn-devices.yaml:12: 'source' is missing",
+	"firmware/vpn-devices.yaml:12: device RTX1210: 'as_of' is missing",
+	"firmware/vpn-devices.yaml:17: device: unknown key 'sauce'",
+	"firmware/vpn-devices.yaml:23: 'as_of' must be a date YYYY-MM-DD or YYYY-MM",
+	"firmware/vpn-devices.yaml:24: device RTX1300: releases must be comparable and increasing "
 	"('23.00.15' after '23.00.17')",
-	"firmware/vpn-devices.yaml:25: 'title_ja' is missing",
-	"firmware/vpn-devices.yaml:32: advisory TEST-2: severity 'severe' is not known",
-	"firmware/vpn-devices.yaml:32: advisory TEST-2: 'fixed' must map models to revisions",
-	"firmware/vpn-devices.yaml:40: train 9.12: 'as_of' is missing",
+	"firmware/vpn-devices.yaml:26: 'title_ja' is missing",
+	"firmware/vpn-devices.yaml:35: advisory TEST-2: severity 'severe' is not known",
+	"firmware/vpn-devices.yaml:35: advisory TEST-2: 'fixed' must map models to revisions",
+	"firmware/vpn-devices.yaml:48: advisory TEST-3: 'known_exploited' is replaced by 'kev' (in "
+	"CISA's KEV catalog, with kev_date_added and kev_ransomware) and 'vendor_exploited' (with "
+	"vendor_exploited_source)",
+	"firmware/vpn-devices.yaml:44: advisory TEST-3: 'kev' is missing (true when CISA's KEV "
+	"catalog lists the CVE, else false)",
+	"firmware/vpn-devices.yaml:44: advisory TEST-3: 'vendor_exploited' is missing (true when "
+	"the vendor says it was exploited, else false)",
+	"firmware/vpn-devices.yaml:52: advisory TEST-4: 'kev_date_added' is missing (the catalog's "
+	"dateAdded)",
+	"firmware/vpn-devices.yaml:57: 'kev_ransomware' must be true or false",
+	"firmware/vpn-devices.yaml:52: 'vendor_exploited_source' is missing",
+	"firmware/vpn-devices.yaml:67: advisory TEST-5: 'kev_date_added' and 'kev_ransomware' "
+	"belong to 'kev: true'",
+	"firmware/vpn-devices.yaml:69: advisory TEST-5: 'vendor_exploited_source' belongs to "
+	"'vendor_exploited: true'",
+	"firmware/vpn-devices.yaml:70: advisory TEST-5: 'compromise_note' needs an exploited "
+	"advisory (kev or vendor_exploited)",
+	"firmware/vpn-devices.yaml:79: 'kev_date_added' must be a full date YYYY-MM-DD",
+	"firmware/vpn-devices.yaml:86: train 9.12: 'as_of' is missing",
 };
 
 static void test_rules_every_problem(void **state)
@@ -1293,6 +1314,49 @@ static void check_finding_calls(const char *path, const struct scan *sc,
 	}
 }
 
+/* EL302's variant is computed (firmware_support.c exploited_variant): a
+ * base and the exploitation fact the message states. Every pair is a
+ * message of EL302, except "compromise" alone, which the loader forbids
+ * (compromise_note needs kev or vendor_exploited). */
+static void test_el302_exploited_variants(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"default", "kev", "kev-ransomware", "vendor",
+		"compromise-kev", "compromise-kev-ransomware", "compromise-vendor",
+		"no-fix", "no-fix-kev", "no-fix-kev-ransomware", "no-fix-vendor",
+	};
+	const struct rule *ru = registry_rule(&g_reg, "EL302");
+	assert_non_null(ru);
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+		if (!rule_msg(ru, want[i]))
+			fail_msg("EL302 has no message variant \"%s\"", want[i]);
+	assert_null(rule_msg(ru, "compromise"));
+	/* The shipped data: no advisory says known_exploited (the loader
+	 * refuses it), CVE-2018-0101's advisory is the vendor's word only
+	 * (not in CISA KEV, issue 18 §1), CVE-2020-3259's is KEV with known
+	 * ransomware use. */
+	bool saw_0101 = false, saw_3259 = false;
+	for (size_t i = 0; i < g_reg.nadvisories; i++) {
+		const struct vpn_advisory *a = &g_reg.advisories[i];
+		if (strcmp(a->id, "cisco-sa-20180129-asa1") == 0) {
+			saw_0101 = true;
+			assert_false(a->kev);
+			assert_null(a->kev_date_added);
+			assert_true(a->vendor_exploited);
+			assert_non_null(a->vendor_exploited_source);
+		}
+		if (strcmp(a->id, "cisco-sa-asaftd-info-disclose-9eJtycMB") == 0) {
+			saw_3259 = true;
+			assert_true(a->kev);
+			assert_string_equal(a->kev_date_added, "2024-02-15");
+			assert_true(a->kev_ransomware);
+			assert_false(a->vendor_exploited);
+		}
+	}
+	assert_true(saw_0101 && saw_3259);
+}
+
 static void scan_tree(const char *dir, struct check_stats *st)
 {
 	DIR *d = opendir(dir);
@@ -1410,6 +1474,7 @@ int main(void)
 		cmocka_unit_test(test_placeholders_match),
 		cmocka_unit_test(test_rule_text_plain),
 		cmocka_unit_test(test_advisory_titles_bilingual),
+		cmocka_unit_test(test_el302_exploited_variants),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),
