@@ -1258,6 +1258,14 @@ el "$nec" | grep -q $'\033\[' && bad "colour in a pipe" || ok
 check "stale json" true "$("$BIN" --today 2027-12-01 --format json "$good" | jq .rules.stale)"
 check "fresh json" false "$(el --format json "$good" | jq .rules.stale)"
 "$BIN" --today 2027-12-01 --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications[0].message.text | test("update")' >/dev/null && ok || bad "stale sarif"
+# Issue 18 §4: stale after 90 days from the oldest table's as_of (2026-11-21 + 90 days =
+# 2027-02-19 is still fresh, the day after is not), in both languages, 5-3/5-4 named.
+check "fresh at 90 days" false "$("$BIN" --today 2027-02-19 --format json "$good" | jq .rules.stale)"
+check "stale at 91 days" true "$("$BIN" --today 2027-02-20 --format json "$good" | jq .rules.stale)"
+"$BIN" --today 2027-02-20 "$good" | grep -q "the 5-3 and 5-4 verdicts may be out of date" && ok || bad "stale text names 5-3/5-4"
+"$BIN" --today 2027-02-20 --lang ja "$good" | grep -q "^警告: .*5-3 と 5-4 の判定は最新の状況を反映していない可能性があります" && ok || bad "stale text ja"
+"$BIN" --today 2027-02-20 --lang ja --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications[0].message.text | test("5-3 と 5-4 の判定")' >/dev/null && ok || bad "stale sarif ja"
+"$BIN" --today 2027-02-19 --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications | length == 0' >/dev/null && ok || bad "fresh sarif has no notification"
 # Installed layout: the binary finds rules beside it and under ../share.
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s install PREFIX="$TMP/prefix" >"$TMP/install.log" 2>&1 ||
 	cat "$TMP/install.log"
