@@ -1564,5 +1564,38 @@ if [ -d "$CORPUS" ]; then
 		"$(grep -cv '^#' tests/e2e/corpus-kinds.txt)"
 fi
 
+# ---- firmware data entries (issue 18 §2) ------------------------------------
+# Every row of tests/e2e/firmware-entries-intended.tsv becomes one input (a
+# facts file or an ASA config naming the model and firmware); one run judges
+# them all, and each input's item status, fail/warn rules and advisory must be
+# the intended ones.
+FE=$TMP/fe
+mkdir -p "$FE"
+FE_IN=() FE_WANT=() FE_ITEM=() FE_NEEDLE=()
+while IFS=$'\t' read -r kind vendor model fw itemst rules needle _; do
+	case $kind in '#'* | '') continue ;; esac
+	f=$FE/${#FE_IN[@]}
+	if [ "$kind" = facts ]; then
+		f=$f.yaml
+		printf 'router:\n  vendor: %s\n  model: "%s"\n  firmware_version: "%s"\n  auto_update: true\nremote_admin: false\nupnp: false\n' \
+			"$vendor" "$model" "$fw" >"$f"
+	else
+		f=$f.cfg
+		printf ': Saved\n:\n: Hardware:   %s, 8192 MB RAM\n:\nASA Version %s \n!\nhostname fw\ninterface GigabitEthernet0/0\n nameif outside\n security-level 0\n ip address 203.0.113.2 255.255.255.0\n!\nwebvpn\n enable outside\n anyconnect enable\n!\n' \
+			"$model" "$fw" >"$f"
+	fi
+	FE_IN+=("$f") FE_WANT+=("$itemst $rules") FE_ITEM+=("${itemst%%=*}") FE_NEEDLE+=("$needle")
+done <tests/e2e/firmware-entries-intended.tsv
+[ "${#FE_IN[@]}" -ge 59 ] && ok || bad "firmware entries: only ${#FE_IN[@]} rows"
+el --format json "${FE_IN[@]}" >"$TMP/fe.json" 2>/dev/null
+for i in "${!FE_IN[@]}"; do
+	it=${FE_ITEM[$i]}
+	got=$(jq -r --argjson i "$i" --arg it "$it" '.inputs[$i] | "\($it)=\(.items[$it]) \([.findings[] | select(.item == $it and (.status == "fail" or .status == "warn")) | .rule] | unique | join(" "))"' "$TMP/fe.json")
+	check "firmware entry $(sed -n 3p "${FE_IN[$i]}" | tr -d '"')" "${FE_WANT[$i]}" "$got"
+	jq -e --argjson i "$i" --arg it "$it" --arg n "${FE_NEEDLE[$i]}" \
+		'[.inputs[$i].findings[] | select(.item == $it and .status == "fail") | .occurrences[].message | contains($n)] | any' \
+		"$TMP/fe.json" >/dev/null && ok || bad "firmware entry #$i: no failed finding names ${FE_NEEDLE[$i]}"
+done
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
