@@ -84,6 +84,65 @@ static int rl_releases(struct rload *L, const struct ynode *m, struct vpn_device
 	return 0;
 }
 
+/* The optional "makers" list of a firmware file: {vendor, page, source,
+ * as_of, note}, added to the registry's (a vendor listed once across the
+ * files; the page an http(s) address). */
+static void load_makers(struct rload *L)
+{
+	static const char *const keys[] = {"vendor", "page", "source", "as_of", "note", NULL};
+	struct registry *r = L->r;
+	const struct ynode *list = ymap_get(L->f.root, "makers");
+	if (!list || yscalar_is_null(list))
+		return;
+	if (list->kind != Y_SEQ) {
+		rl_err(L, list, "'makers' must be a list of {vendor, page, source, as_of}");
+		return;
+	}
+	struct maker_page *all = arena_alloc(&r->arena, (r->nmakers + list->n + 1) * sizeof(*all));
+	if (!all) {
+		rl_err(L, list, "out of memory");
+		return;
+	}
+	if (r->nmakers)
+		memcpy(all, r->makers, r->nmakers * sizeof(*all));
+	r->makers = all;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		int rc = 0;
+		if (m->kind != Y_MAP) {
+			rl_err(L, m, "each maker must be a mapping {vendor, page, source, as_of}");
+			continue;
+		}
+		if (rl_check_keys(L, m, keys, "maker"))
+			continue;
+		struct maker_page e = {.line = m->line};
+		e.vendor = rl_str(L, m, "vendor", true, &rc);
+		e.page = rl_str(L, m, "page", true, &rc);
+		e.source = rl_str(L, m, "source", true, &rc);
+		if (rl_as_of(L, m, "maker", e.vendor, NULL) || rc || !e.vendor || !e.page)
+			continue;
+		if (strncmp(e.page, "https://", 8) != 0 && strncmp(e.page, "http://", 7) != 0) {
+			rl_err(L, ymap_get(m, "page"), "maker %s: 'page' must be an http(s) address",
+			       e.vendor);
+			continue;
+		}
+		const struct maker_page *dup = registry_maker_page(r, e.vendor);
+		if (dup) {
+			rl_err(L, m, "maker %s is already listed (line %u)", e.vendor, dup->line);
+			continue;
+		}
+		r->makers[r->nmakers++] = e;
+	}
+}
+
+const struct maker_page *registry_maker_page(const struct registry *r, const char *vendor)
+{
+	for (size_t i = 0; vendor && i < r->nmakers; i++)
+		if (strcmp(r->makers[i].vendor, vendor) == 0)
+			return &r->makers[i];
+	return NULL;
+}
+
 /* One router of home-routers.yaml: every problem of its fields. */
 static int load_router(struct rload *L, const struct ynode *m, struct router_support *e)
 {
@@ -137,6 +196,7 @@ int reg_load_routers(struct rload *L)
 	for (size_t i = 0; i < list->n; i++)
 		load_router(L, list->vals[i], &r->routers[i]);
 	r->nrouters = list->n;
+	load_makers(L);
 	return 0;
 }
 
@@ -586,6 +646,7 @@ int reg_load_vpn_devices(struct rload *L)
 	const struct ynode *root = L->f.root;
 	const struct ynode *list = NULL;
 	rl_table(L, "devices", &r->vpns_as_of, &list);
+	load_makers(L);
 	if (list) {
 		r->vpns = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->vpns));
 		if (!r->vpns)

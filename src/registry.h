@@ -240,6 +240,16 @@ struct vpn_advisory {
 	unsigned line;
 };
 
+/* Where a maker publishes its support and security notices (the
+ * "makers" list of rules/firmware/home-routers.yaml and vpn-devices.yaml):
+ * the page a report names for a model the data does not know. */
+struct maker_page {
+	const char *vendor;           /* the vendor id inputs use (nec, cisco, …) */
+	const char *page;             /* http(s) address */
+	const char *source;
+	unsigned line;
+};
+
 /* A software train (Cisco ASA "9.12"). */
 struct vpn_train {
 	const char *vendor, *train;
@@ -323,6 +333,8 @@ struct registry {
 	struct vpn_train *trains;
 	size_t ntrains;
 	const char *vpns_as_of;
+	struct maker_page *makers;
+	size_t nmakers;
 	struct service_def *services;
 	size_t nservices;
 	/* Every port some TCP (index 0) or UDP (1) service names, and whether
@@ -394,6 +406,8 @@ const struct group_spec *registry_group(const struct registry *r, const struct r
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor,
 					     const char *model);
+/* The support and security page of the maker vendor, or NULL. */
+const struct maker_page *registry_maker_page(const struct registry *r, const char *vendor);
 /* The firmware line whose id is id (home-firmware.yaml "lines"), or NULL. */
 const struct fw_line *registry_fw_line(const struct registry *r, const char *id);
 /* The line of list[0..n) whose key is key, or NULL. */

@@ -98,9 +98,13 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 			    ev, "model", model, "date", end_text, "source", source, "days", days,
 			    ARGS_END), ev_ja);
 	} else if (!rs && end < 0) {
-		ev_ja_model(in, finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, line,
+		/* The maker's own page to check, when the data has one. */
+		const struct maker_page *mp = registry_maker_page(ctx->reg, d->vendor.s);
+		const char *variant = mp ? "not-listed-page" : "not-listed";
+		ev_ja_model(in, finding_add(in, ctx, "EL312", variant, item, -1, FST_UNKNOWN, line,
 			    ev, "model", model, "as_of",
-			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", ARGS_END), ev_ja);
+			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?",
+			    "page", mp ? mp->page : "", ARGS_END), ev_ja);
 	}
 }
 
@@ -213,9 +217,11 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	const char *ev = arena_printf(&in->arena, "%s %s", model, d->firmware.s);
 	const struct vpn_device *v = registry_vpn_device(ctx->reg, d->vendor.s, model);
 	if (!v) {
-		finding_add(in, ctx, "EL304", "not-listed", item, -1, FST_UNKNOWN, line, ev, "model",
+		const struct maker_page *mp = registry_maker_page(ctx->reg, d->vendor.s);
+		const char *variant = mp ? "not-listed-page" : "not-listed";
+		finding_add(in, ctx, "EL304", variant, item, -1, FST_UNKNOWN, line, ev, "model",
 			    model, "as_of", ctx->reg->vpns_as_of ? ctx->reg->vpns_as_of : "?",
-			    ARGS_END);
+			    "page", mp ? mp->page : "", ARGS_END);
 		return;
 	}
 	if (v->end_of_life || (v->end_of_support >= 0 && v->end_of_support < ctx->today))

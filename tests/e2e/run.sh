@@ -1597,6 +1597,13 @@ for i in "${!FE_IN[@]}"; do
 		'[.inputs[$i].findings[] | select(.item == $it and .status == "fail") | .occurrences[].message | contains($n)] | any' \
 		"$TMP/fe.json" >/dev/null && ok || bad "firmware entry #$i: no failed finding names ${FE_NEEDLE[$i]}"
 done
+# A model the data does not know: the maker's page from the data, both languages (the
+# NEC page: rules/firmware/home-routers.yaml makers; none is recorded for TP-Link).
+printf 'router:\n  vendor: nec\n  model: "Aterm WX0000ZZ"\n  firmware_version: "1.0.0"\n' >"$FE/unknown.yaml"
+printf 'router:\n  vendor: tp-link\n  model: "Archer ZZ0"\n  firmware_version: "1.0.0"\n' >"$FE/unknown-tplink.yaml"
+el "$FE/unknown.yaml" | grep -q "EL312 .*on the maker's page https://jpn.nec.com/security-info/\." && ok || bad "unknown model: maker page (en)"
+el --lang ja "$FE/unknown.yaml" | grep -q "EL312 .*メーカーのページ https://jpn.nec.com/security-info/ で" && ok || bad "unknown model: maker page (ja)"
+el "$FE/unknown-tplink.yaml" | grep -q "EL312 .*look up its end of support on the maker's site\." && ok || bad "unknown model without a maker page"
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -410,6 +410,15 @@ static unsigned line_of(const char *text, size_t off)
 	return line;
 }
 
+/* A copy of the rules (make_copy) and the text of its file name, whose
+ * path is written to path. */
+static char *copy_with_text(struct copy *c, const char *name, char *path, size_t n)
+{
+	make_copy(c);
+	snprintf(path, n, "%s/%s", c->dir, name);
+	return read_text(path);
+}
+
 /* Offset of needle at or after from; fails the test when absent. */
 static size_t find_from(const char *text, size_t from, const char *needle)
 {
@@ -778,10 +787,8 @@ static void test_fail_firmware_lines(void **state)
 		"    give: {en: \"give it\"}\n"              /* +25: no ja */
 		"    source: \"s\"\n";
 	struct copy c;
-	make_copy(&c);
 	char path[PATH_MAX + 64];
-	snprintf(path, sizeof(path), "%s/firmware/home-firmware.yaml", c.dir);
-	char *t = read_text(path);
+	char *t = copy_with_text(&c, "firmware/home-firmware.yaml", path, sizeof(path));
 	size_t from = find_from(t, 0, "\nlines:\n") + 1;
 	size_t to = find_from(t, from, "\nopenwrt:\n") + 1;
 	char *m = splice(t, from, to - from, bad);
@@ -1001,6 +1008,62 @@ static const char *const vpn_problems[] = {
 	"firmware/vpn-devices.yaml:79: 'kev_date_added' must be a full date YYYY-MM-DD",
 	"firmware/vpn-devices.yaml:86: train 9.12: 'as_of' is missing",
 };
+
+/* The makers list (issue 18 §2: the page named for a model the data does
+ * not know): written before the loader ran on it, every problem with its
+ * line: a vendor listed twice, a page that is not an address, a missing
+ * source and as_of, an unknown key. And the shipped data: the pages of
+ * the makers whose notices were seen. */
+static void test_makers_every_problem(void **state)
+{
+	(void)state;
+	assert_string_equal(registry_maker_page(&g_reg, "nec")->page, "https://jpn.nec.com/security-info/");
+	assert_string_equal(registry_maker_page(&g_reg, "cisco")->page,
+			    "https://sec.cloudapps.cisco.com/security/center/");
+	assert_null(registry_maker_page(&g_reg, "tp-link"));
+	assert_null(registry_maker_page(&g_reg, NULL));
+	struct copy c;
+	char path[PATH_MAX + 64];
+	char *t = copy_with_text(&c, "firmware/home-routers.yaml", path, sizeof(path));
+	size_t at = find_from(t, 0, "\nmakers:\n") + 1;
+	unsigned l0 = line_of(t, at);
+	static const char bad[] = "makers:\n"
+				  "  - vendor: nec\n"
+				  "    page: \"https://example.jp/a/\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: nec\n"
+				  "    page: \"https://example.jp/b/\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: elecom\n"
+				  "    page: \"www.elecom.co.jp\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: buffalo\n"
+				  "    page: \"https://example.jp/c/\"\n"
+				  "  - vendor: iodata\n"
+				  "    url: \"https://example.jp/\"\n";
+	char *m = splice(t, at, strlen(t) - at, bad);
+	write_text(path, m);
+	struct registry r;
+	static char err[4096], want[4096];
+	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
+	registry_free(&r);
+	const char *f = "firmware/home-routers.yaml";
+	snprintf(want, sizeof(want),
+		 "%s/%s:%u: maker nec is already listed (line %u)\n"
+		 "%s/%s:%u: maker elecom: 'page' must be an http(s) address\n"
+		 "%s/%s:%u: 'source' is missing\n"
+		 "%s/%s:%u: maker buffalo: 'as_of' is missing\n"
+		 "%s/%s:%u: maker: unknown key 'url'",
+		 c.dir, f, l0 + 5, l0 + 1, c.dir, f, l0 + 10, c.dir, f, l0 + 13, c.dir, f, l0 + 13,
+		 c.dir, f, l0 + 16);
+	assert_string_equal(err, want);
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
 
 static void test_rules_every_problem(void **state)
 {
@@ -1475,6 +1538,7 @@ int main(void)
 		cmocka_unit_test(test_rule_text_plain),
 		cmocka_unit_test(test_advisory_titles_bilingual),
 		cmocka_unit_test(test_el302_exploited_variants),
+		cmocka_unit_test(test_makers_every_problem),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),
