@@ -1604,6 +1604,8 @@ printf 'router:\n  vendor: tp-link\n  model: "Archer ZZ0"\n  firmware_version: "
 el "$FE/unknown.yaml" | grep -q "EL312 .*on the maker's page https://jpn.nec.com/security-info/\." && ok || bad "unknown model: maker page (en)"
 el --lang ja "$FE/unknown.yaml" | grep -q "EL312 .*メーカーのページ https://jpn.nec.com/security-info/ で" && ok || bad "unknown model: maker page (ja)"
 el "$FE/unknown-tplink.yaml" | grep -q "EL312 .*look up its end of support on the maker's site\." && ok || bad "unknown model without a maker page"
+# tools/refresh-data on its fixture feeds, and README's data table (issue 18 §3).
+if bash tests/refresh/run.sh >"$TMP/refresh" 2>&1; then ok; else bad "tools/refresh-data (tests/refresh/run.sh)"; cat "$TMP/refresh"; fi
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
