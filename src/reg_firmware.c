@@ -149,7 +149,7 @@ static int load_router(struct rload *L, const struct ynode *m, struct router_sup
 	static const char *const keys[] = {"vendor", "model", "aliases", "end_of_sale",
 					   "end_of_support", "latest_firmware",
 					   "latest_firmware_date", "unfixed_vulnerabilities",
-					   "min_fixed_firmware",
+					   "min_fixed_firmware", "last_affected_firmware",
 					   "advisory", "source", "as_of", "note", NULL};
 	int rc = 0;
 	if (m->kind != Y_MAP)
@@ -166,6 +166,15 @@ static int load_router(struct rload *L, const struct ynode *m, struct router_sup
 	if (e->min_fixed_firmware && !e->advisory)
 		rc = rl_err(L, m, "router %s: 'min_fixed_firmware' needs the 'advisory' it fixes",
 			    rl_name(e->model));
+	/* A source that gives only the last affected release ("2.0.9 and
+	 * earlier"): kept as such, never turned into a guessed fixed one. */
+	e->last_affected_firmware = rl_str(L, m, "last_affected_firmware", false, &rc);
+	if (e->last_affected_firmware && !e->advisory)
+		rc = rl_err(L, m, "router %s: 'last_affected_firmware' needs the 'advisory' it is "
+			    "affected by", rl_name(e->model));
+	if (e->last_affected_firmware && e->min_fixed_firmware)
+		rc = rl_err(L, m, "router %s: give 'min_fixed_firmware' or 'last_affected_firmware', "
+			    "not both", rl_name(e->model));
 	if (rl_as_of(L, m, "router", e->model, &e->as_of))
 		rc = EL_EPARSE;
 	long dummy;

@@ -108,6 +108,8 @@ struct router_support {
 	const char *end_of_support_text;
 	const char *latest_firmware;  /* or NULL */
 	const char *min_fixed_firmware;  /* first release fixing advisory, or NULL */
+	const char *last_affected_firmware; /* newest release advisory affects, when the
+					     * source names no fixed one; or NULL */
 	bool unfixed_vulnerabilities;
 	const char *advisory;
 	const char *source;

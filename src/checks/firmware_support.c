@@ -129,6 +129,12 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 		ev_ja_model(in, finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
 			    "firmware", d->firmware.s, "fixed", rs->min_fixed_firmware,
 			    "advisory", short_ref(in, rs->advisory), ARGS_END), ev_ja);
+	if (rs && rs->last_affected_firmware &&
+	    version_cmp(d->firmware.s, rs->last_affected_firmware, &cmp) == 0 && cmp <= 0)
+		ev_ja_model(in, finding_add(in, ctx, "EL318", "default", item, -1, FST_FAIL,
+			    d->firmware.line, ev, "firmware", d->firmware.s, "last",
+			    rs->last_affected_firmware, "advisory", short_ref(in, rs->advisory),
+			    ARGS_END), ev_ja);
 	if (latest) {
 		if (version_cmp(d->firmware.s, latest, &cmp)) {
 			ev_ja_model(in, finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,

@@ -1065,6 +1065,52 @@ static void test_makers_every_problem(void **state)
 	remove_copy(&c);
 }
 
+/* last_affected_firmware (a source naming only the last affected
+ * release): needs its advisory, and never with min_fixed_firmware.
+ * Written before the loader ran. */
+static void test_last_affected_problems(void **state)
+{
+	(void)state;
+	const struct router_support *rs = registry_router(&g_reg, "buffalo", "WSR-2533DHP3");
+	assert_non_null(rs);
+	assert_string_equal(rs->last_affected_firmware, "1.24");
+	assert_null(rs->min_fixed_firmware);
+	struct copy c;
+	char path[PATH_MAX + 64];
+	char *t = copy_with_text(&c, "firmware/home-routers.yaml", path, sizeof(path));
+	size_t at = find_from(t, 0, "\nrouters:\n") + strlen("\nrouters:\n");
+	unsigned l0 = line_of(t, at);   /* the line of the first entry below */
+	static const char bad[] = "  - vendor: fxc\n"
+				  "    model: \"TEST-1\"\n"
+				  "    last_affected_firmware: \"2.0.9\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: fxc\n"
+				  "    model: \"TEST-2\"\n"
+				  "    advisory: \"test\"\n"
+				  "    min_fixed_firmware: \"2.0.10\"\n"
+				  "    last_affected_firmware: \"2.0.9\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n";
+	char *m = splice(t, at, 0, bad);
+	write_text(path, m);
+	struct registry r;
+	static char err[4096], want[4096];
+	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
+	registry_free(&r);
+	const char *f = "firmware/home-routers.yaml";
+	snprintf(want, sizeof(want),
+		 "%s/%s:%u: router TEST-1: 'last_affected_firmware' needs the 'advisory' it is "
+		 "affected by\n"
+		 "%s/%s:%u: router TEST-2: give 'min_fixed_firmware' or 'last_affected_firmware', "
+		 "not both",
+		 c.dir, f, l0, c.dir, f, l0 + 5);
+	assert_string_equal(err, want);
+	free(m);
+	free(t);
+	remove_copy(&c);
+}
+
 static void test_rules_every_problem(void **state)
 {
 	(void)state;
@@ -1539,6 +1585,7 @@ int main(void)
 		cmocka_unit_test(test_advisory_titles_bilingual),
 		cmocka_unit_test(test_el302_exploited_variants),
 		cmocka_unit_test(test_makers_every_problem),
+		cmocka_unit_test(test_last_affected_problems),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),
