@@ -1009,6 +1009,22 @@ static const char *const vpn_problems[] = {
 	"firmware/vpn-devices.yaml:86: train 9.12: 'as_of' is missing",
 };
 
+/* Writes m over path in the copy c, loads the copy and compares every
+ * problem it reports with want; frees m and t and removes the copy. */
+static void expect_copy_problems(struct copy *c, const char *path, char *m, char *t,
+				 const char *want)
+{
+	write_text(path, m);
+	struct registry r;
+	static char err[4096];
+	assert_true(registry_load(&r, c->dir, err, sizeof(err)) < 0);
+	registry_free(&r);
+	assert_string_equal(err, want);
+	free(m);
+	free(t);
+	remove_copy(c);
+}
+
 /* The makers list (issue 18 §2: the page named for a model the data does
  * not know): written before the loader ran on it, every problem with its
  * line: a vendor listed twice, a page that is not an address, a missing
@@ -1045,11 +1061,7 @@ static void test_makers_every_problem(void **state)
 				  "  - vendor: iodata\n"
 				  "    url: \"https://example.jp/\"\n";
 	char *m = splice(t, at, strlen(t) - at, bad);
-	write_text(path, m);
-	struct registry r;
-	static char err[4096], want[4096];
-	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
-	registry_free(&r);
+	static char want[4096];
 	const char *f = "firmware/home-routers.yaml";
 	snprintf(want, sizeof(want),
 		 "%s/%s:%u: maker nec is already listed (line %u)\n"
@@ -1059,10 +1071,7 @@ static void test_makers_every_problem(void **state)
 		 "%s/%s:%u: maker: unknown key 'url'",
 		 c.dir, f, l0 + 5, l0 + 1, c.dir, f, l0 + 10, c.dir, f, l0 + 13, c.dir, f, l0 + 13,
 		 c.dir, f, l0 + 16);
-	assert_string_equal(err, want);
-	free(m);
-	free(t);
-	remove_copy(&c);
+	expect_copy_problems(&c, path, m, t, want);
 }
 
 /* last_affected_firmware (a source naming only the last affected
@@ -1093,11 +1102,7 @@ static void test_last_affected_problems(void **state)
 				  "    source: \"test\"\n"
 				  "    as_of: 2026-12-07\n";
 	char *m = splice(t, at, 0, bad);
-	write_text(path, m);
-	struct registry r;
-	static char err[4096], want[4096];
-	assert_true(registry_load(&r, c.dir, err, sizeof(err)) < 0);
-	registry_free(&r);
+	static char want[4096];
 	const char *f = "firmware/home-routers.yaml";
 	snprintf(want, sizeof(want),
 		 "%s/%s:%u: router TEST-1: 'last_affected_firmware' needs the 'advisory' it is "
@@ -1105,10 +1110,7 @@ static void test_last_affected_problems(void **state)
 		 "%s/%s:%u: router TEST-2: give 'min_fixed_firmware' or 'last_affected_firmware', "
 		 "not both",
 		 c.dir, f, l0, c.dir, f, l0 + 5);
-	assert_string_equal(err, want);
-	free(m);
-	free(t);
-	remove_copy(&c);
+	expect_copy_problems(&c, path, m, t, want);
 }
 
 static void test_rules_every_problem(void **state)
