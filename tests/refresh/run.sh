@@ -40,6 +40,10 @@ $RD --rules $T/rules --mikrotik "$TMP/NEWEST7.stable" >/dev/null 2>"$TMP/e"
 cp $T/feeds/NEWEST7.stable "$TMP/latest.txt"
 $RD --rules $T/rules --mikrotik "$TMP/latest.txt" >/dev/null 2>"$TMP/e"
 [ $? -eq 2 ] && grep -q "not a MikroTik NEWEST" "$TMP/e" && ok || bad "bad NEWEST file name"
+# The table on the fixture rules, written by hand: nec 2 models without an advisory, iodata 1
+# with one, cisco 1 device and 4 advisories; every source "test".
+$RD --rules $T/rules --table >"$TMP/ft"
+if diff -u $T/expected-table.md "$TMP/ft" >"$TMP/d"; then ok; else bad "table of the fixture rules"; cat "$TMP/d"; fi
 # README's data table is the one computed from the shipped data.
 $RD --table >"$TMP/table"
 sed -n '/^<!-- refresh-data --table -->$/,/^<!-- end -->$/p' README.md | sed '1d;$d' >"$TMP/readme-table"
