@@ -345,7 +345,13 @@ static void test_router_lookup(void **state)
 	assert_ptr_not_equal(registry_router(&g_reg, NULL, "WG2600HP"), n);
 
 	assert_null(registry_router(&g_reg, NULL, "WSR-9999XYZ"));
-	assert_null(registry_router(&g_reg, NULL, "WSR-2533DHP"));
+	/* A prefix of a listed model is another model: WSR-2533DHP is an entry
+	 * of its own (CVE-2024-23486), WSR-2533 none. */
+	const struct router_support *p = registry_router(&g_reg, NULL, "WSR-2533DHP");
+	assert_non_null(p);
+	assert_string_equal(p->model, "WSR-2533DHP");
+	assert_ptr_not_equal(p, e);
+	assert_null(registry_router(&g_reg, NULL, "WSR-2533"));
 	assert_null(registry_router(&g_reg, NULL, ""));
 	assert_null(registry_router(&g_reg, NULL, "Aterm"));
 	assert_null(registry_router(&g_reg, NULL, "  - "));
