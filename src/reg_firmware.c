@@ -84,13 +84,72 @@ static int rl_releases(struct rload *L, const struct ynode *m, struct vpn_device
 	return 0;
 }
 
+/* The optional "makers" list of a firmware file: {vendor, page, source,
+ * as_of, note}, added to the registry's (a vendor listed once across the
+ * files; the page an http(s) address). */
+static void load_makers(struct rload *L)
+{
+	static const char *const keys[] = {"vendor", "page", "source", "as_of", "note", NULL};
+	struct registry *r = L->r;
+	const struct ynode *list = ymap_get(L->f.root, "makers");
+	if (!list || yscalar_is_null(list))
+		return;
+	if (list->kind != Y_SEQ) {
+		rl_err(L, list, "'makers' must be a list of {vendor, page, source, as_of}");
+		return;
+	}
+	struct maker_page *all = arena_alloc(&r->arena, (r->nmakers + list->n + 1) * sizeof(*all));
+	if (!all) {
+		rl_err(L, list, "out of memory");
+		return;
+	}
+	if (r->nmakers)
+		memcpy(all, r->makers, r->nmakers * sizeof(*all));
+	r->makers = all;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->vals[i];
+		int rc = 0;
+		if (m->kind != Y_MAP) {
+			rl_err(L, m, "each maker must be a mapping {vendor, page, source, as_of}");
+			continue;
+		}
+		if (rl_check_keys(L, m, keys, "maker"))
+			continue;
+		struct maker_page e = {.line = m->line};
+		e.vendor = rl_str(L, m, "vendor", true, &rc);
+		e.page = rl_str(L, m, "page", true, &rc);
+		e.source = rl_str(L, m, "source", true, &rc);
+		if (rl_as_of(L, m, "maker", e.vendor, NULL) || rc || !e.vendor || !e.page)
+			continue;
+		if (strncmp(e.page, "https://", 8) != 0 && strncmp(e.page, "http://", 7) != 0) {
+			rl_err(L, ymap_get(m, "page"), "maker %s: 'page' must be an http(s) address",
+			       e.vendor);
+			continue;
+		}
+		const struct maker_page *dup = registry_maker_page(r, e.vendor);
+		if (dup) {
+			rl_err(L, m, "maker %s is already listed (line %u)", e.vendor, dup->line);
+			continue;
+		}
+		r->makers[r->nmakers++] = e;
+	}
+}
+
+const struct maker_page *registry_maker_page(const struct registry *r, const char *vendor)
+{
+	for (size_t i = 0; vendor && i < r->nmakers; i++)
+		if (strcmp(r->makers[i].vendor, vendor) == 0)
+			return &r->makers[i];
+	return NULL;
+}
+
 /* One router of home-routers.yaml: every problem of its fields. */
 static int load_router(struct rload *L, const struct ynode *m, struct router_support *e)
 {
 	static const char *const keys[] = {"vendor", "model", "aliases", "end_of_sale",
 					   "end_of_support", "latest_firmware",
 					   "latest_firmware_date", "unfixed_vulnerabilities",
-					   "min_fixed_firmware",
+					   "min_fixed_firmware", "last_affected_firmware",
 					   "advisory", "source", "as_of", "note", NULL};
 	int rc = 0;
 	if (m->kind != Y_MAP)
@@ -107,6 +166,15 @@ static int load_router(struct rload *L, const struct ynode *m, struct router_sup
 	if (e->min_fixed_firmware && !e->advisory)
 		rc = rl_err(L, m, "router %s: 'min_fixed_firmware' needs the 'advisory' it fixes",
 			    rl_name(e->model));
+	/* A source that gives only the last affected release ("2.0.9 and
+	 * earlier"): kept as such, never turned into a guessed fixed one. */
+	e->last_affected_firmware = rl_str(L, m, "last_affected_firmware", false, &rc);
+	if (e->last_affected_firmware && !e->advisory)
+		rc = rl_err(L, m, "router %s: 'last_affected_firmware' needs the 'advisory' it is "
+			    "affected by", rl_name(e->model));
+	if (e->last_affected_firmware && e->min_fixed_firmware)
+		rc = rl_err(L, m, "router %s: give 'min_fixed_firmware' or 'last_affected_firmware', "
+			    "not both", rl_name(e->model));
 	if (rl_as_of(L, m, "router", e->model, &e->as_of))
 		rc = EL_EPARSE;
 	long dummy;
@@ -137,6 +205,7 @@ int reg_load_routers(struct rload *L)
 	for (size_t i = 0; i < list->n; i++)
 		load_router(L, list->vals[i], &r->routers[i]);
 	r->nrouters = list->n;
+	load_makers(L);
 	return 0;
 }
 
@@ -431,12 +500,90 @@ static int load_advisory_trains(struct rload *L, const struct ynode *m, struct v
 	return rc;
 }
 
+/* An advisory's exploitation facts (issue 18 §1), every problem reported:
+ * kev (CISA KEV) with kev_date_added (the catalog's dateAdded, a full
+ * date) and kev_ransomware (its knownRansomwareCampaignUse, "Known" =
+ * true), both only with kev: true; vendor_exploited with
+ * vendor_exploited_source, the source only with vendor_exploited: true.
+ * Both flags are required, so an entry says what was checked. The old
+ * known_exploited mixed the two and is refused with a pointer to them. */
+/* A required true/false field of advisory id: "advisory <id>: '<key>' is
+ * missing (<meaning>)" when absent. 0 or EL_EPARSE. */
+static int adv_flag(struct rload *L, const struct ynode *m, const char *id, const char *key,
+		    const char *meaning, bool *out)
+{
+	const struct ynode *v = ymap_get(m, key);
+	if (!v)
+		return rl_err(L, m, "advisory %s: '%s' is missing (%s)", id, key, meaning);
+	if (yscalar_bool(v, out))
+		return rl_err(L, v, "'%s' must be true or false", key);
+	return 0;
+}
+
+static int load_advisory_exploited(struct rload *L, const struct ynode *m, struct vpn_advisory *e)
+{
+	const char *id = rl_name(e->id);
+	int rc = 0;
+	if (ymap_get(m, "known_exploited"))
+		rc = rl_err(L, ymap_get(m, "known_exploited"),
+			    "advisory %s: 'known_exploited' is replaced by 'kev' (in CISA's KEV catalog, "
+			    "with kev_date_added and kev_ransomware) and 'vendor_exploited' (with "
+			    "vendor_exploited_source)", id);
+	const struct ynode *k = ymap_get(m, "kev");
+	if (adv_flag(L, m, id, "kev", "true when CISA's KEV catalog lists the CVE, else false",
+		     &e->kev))
+		rc = EL_EPARSE;
+	const struct ynode *kd = ymap_get(m, "kev_date_added");
+	const struct ynode *kr = ymap_get(m, "kev_ransomware");
+	if (e->kev) {
+		long d;
+		if (!kd || yscalar_is_null(kd))
+			rc = rl_err(L, m, "advisory %s: 'kev_date_added' is missing (the catalog's "
+				    "dateAdded)", id);
+		else if (rl_date(L, m, "kev_date_added", &d, &e->kev_date_added))
+			rc = EL_EPARSE;
+		else if (strlen(e->kev_date_added) != 10)
+			rc = rl_err(L, kd, "'kev_date_added' must be a full date YYYY-MM-DD");
+		if (adv_flag(L, m, id, "kev_ransomware", "the catalog's knownRansomwareCampaignUse: "
+			     "true for Known, false for Unknown", &e->kev_ransomware))
+			rc = EL_EPARSE;
+	} else if (k && (kd || kr)) {
+		rc = rl_err(L, kd ? kd : kr, "advisory %s: 'kev_date_added' and 'kev_ransomware' "
+			    "belong to 'kev: true'", id);
+	}
+	const struct ynode *v = ymap_get(m, "vendor_exploited");
+	const struct ynode *vs = ymap_get(m, "vendor_exploited_source");
+	if (adv_flag(L, m, id, "vendor_exploited", "true when the vendor says it was exploited, "
+		     "else false", &e->vendor_exploited))
+		rc = EL_EPARSE;
+	if (e->vendor_exploited)
+		e->vendor_exploited_source = rl_str(L, m, "vendor_exploited_source", true, &rc);
+	else if (v && vs)
+		rc = rl_err(L, vs, "advisory %s: 'vendor_exploited_source' belongs to "
+			    "'vendor_exploited: true'", id);
+	const struct ynode *cn = ymap_get(m, "compromise_note");
+	if (cn && yscalar_bool(cn, &e->compromise_note))
+		rc = rl_err(L, cn, "'compromise_note' must be true or false");
+	else if (e->compromise_note && !e->kev && !e->vendor_exploited)
+		rc = rl_err(L, cn, "advisory %s: 'compromise_note' needs an exploited advisory "
+			    "(kev or vendor_exploited)", id);
+	return rc;
+}
+
 /* One advisory of vpn-devices.yaml. */
 static int load_advisory(struct rload *L, const struct ynode *m, struct vpn_advisory *e)
 {
+	static const char *const keys[] = {"id", "vendor", "cves", "title", "title_ja", "severity",
+					   "kev", "kev_date_added", "kev_ransomware",
+					   "vendor_exploited", "vendor_exploited_source",
+					   "known_exploited", "compromise_note", "published",
+					   "source", "as_of", "fixed", "fixed_trains",
+					   "no_fix_trains", "note", NULL};
 	int rc = 0;
 	if (m->kind != Y_MAP)
 		return rl_err(L, m, "each advisory must be a mapping");
+	if ((rc = rl_check_keys(L, m, keys, "advisory")))
+		return rc;
 	e->line = m->line;
 	e->id = rl_str(L, m, "id", true, &rc);
 	e->title = rl_str(L, m, "title", true, &rc);
@@ -448,14 +595,13 @@ static int load_advisory(struct rload *L, const struct ynode *m, struct vpn_advi
 	if (s < 0)
 		rc = rl_err(L, m, "advisory %s: severity '%s' is not known", rl_name(e->id), sev);
 	e->severity = s < 0 ? SEV_INFO : (enum severity)s;
-	const struct ynode *ke = ymap_get(m, "known_exploited");
-	if (ke && yscalar_bool(ke, &e->known_exploited))
-		rc = rl_err(L, ke, "'known_exploited' must be true or false");
+	if (load_advisory_exploited(L, m, e))
+		rc = EL_EPARSE;
 	if (rl_as_of(L, m, "advisory", e->id, NULL))
 		rc = EL_EPARSE;
-	const struct ynode *cn = ymap_get(m, "compromise_note");
-	if (cn && yscalar_bool(cn, &e->compromise_note))
-		rc = rl_err(L, cn, "'compromise_note' must be true or false");
+	long pub;
+	if (rl_date(L, m, "published", &pub, NULL))
+		rc = EL_EPARSE;
 	if (!e->id)
 		return EL_EPARSE;
 	int trc = load_advisory_trains(L, m, e);
@@ -509,6 +655,7 @@ int reg_load_vpn_devices(struct rload *L)
 	const struct ynode *root = L->f.root;
 	const struct ynode *list = NULL;
 	rl_table(L, "devices", &r->vpns_as_of, &list);
+	load_makers(L);
 	if (list) {
 		r->vpns = arena_alloc(&r->arena, (list->n + 1) * sizeof(*r->vpns));
 		if (!r->vpns)

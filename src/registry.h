@@ -110,6 +110,8 @@ struct router_support {
 	const char *end_of_support_text;
 	const char *latest_firmware;  /* or NULL */
 	const char *min_fixed_firmware;  /* first release fixing advisory, or NULL */
+	const char *last_affected_firmware; /* newest release advisory affects, when the
+					     * source names no fixed one; or NULL */
 	bool unfixed_vulnerabilities;
 	const char *advisory;
 	const char *source;
@@ -225,12 +227,30 @@ struct vpn_advisory {
 	const char *title_ja;         /* the title in Japanese */
 	const char *vendor;           /* NULL: any (per-model fixes name it) */
 	enum severity severity;
-	bool known_exploited;
+	/* Exploitation, two facts kept apart (issue 18 §1): in CISA's Known
+	 * Exploited Vulnerabilities catalog (kev, with the catalog's dateAdded
+	 * and knownRansomwareCampaignUse "Known"), and the vendor's own word
+	 * that it was exploited (vendor_exploited, with its source). */
+	bool kev;
+	const char *kev_date_added;   /* YYYY-MM-DD, set when kev */
+	bool kev_ransomware;
+	bool vendor_exploited;
+	const char *vendor_exploited_source; /* set when vendor_exploited */
 	bool compromise_note;         /* upgrading alone may not remove a compromise */
 	struct vpn_fix *fixed;        /* per model */
 	size_t nfixed;
 	struct vpn_train_fix *trains; /* per software train (Cisco) */
 	size_t ntrains;
+	unsigned line;
+};
+
+/* Where a maker publishes its support and security notices (the
+ * "makers" list of rules/firmware/home-routers.yaml and vpn-devices.yaml):
+ * the page a report names for a model the data does not know. */
+struct maker_page {
+	const char *vendor;           /* the vendor id inputs use (nec, cisco, …) */
+	const char *page;             /* http(s) address */
+	const char *source;
 	unsigned line;
 };
 
@@ -339,6 +359,8 @@ struct registry {
 	struct vpn_train *trains;
 	size_t ntrains;
 	const char *vpns_as_of;
+	struct maker_page *makers;
+	size_t nmakers;
 	struct service_def *services;
 	size_t nservices;
 	/* Every port some TCP (index 0) or UDP (1) service names, and whether
@@ -418,6 +440,8 @@ const struct group_spec *registry_group(const struct registry *r, const struct r
 const struct router_support *registry_router(const struct registry *r,
 					     const char *vendor,
 					     const char *model);
+/* The support and security page of the maker vendor, or NULL. */
+const struct maker_page *registry_maker_page(const struct registry *r, const char *vendor);
 /* The firmware line whose id is id (home-firmware.yaml "lines"), or NULL. */
 const struct fw_line *registry_fw_line(const struct registry *r, const char *id);
 /* The line of list[0..n) whose key is key, or NULL. */

@@ -98,9 +98,13 @@ static void judge_support(struct input *in, const struct run_ctx *ctx, int item,
 			    ev, "model", model, "date", end_text, "source", source, "days", days,
 			    ARGS_END), ev_ja);
 	} else if (!rs && end < 0) {
-		ev_ja_model(in, finding_add(in, ctx, "EL312", "not-listed", item, -1, FST_UNKNOWN, line,
+		/* The maker's own page to check, when the data has one. */
+		const struct maker_page *mp = registry_maker_page(ctx->reg, d->vendor.s);
+		const char *variant = mp ? "not-listed-page" : "not-listed";
+		ev_ja_model(in, finding_add(in, ctx, "EL312", variant, item, -1, FST_UNKNOWN, line,
 			    ev, "model", model, "as_of",
-			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?", ARGS_END), ev_ja);
+			    ctx->reg->routers_as_of ? ctx->reg->routers_as_of : "?",
+			    "page", mp ? mp->page : "", ARGS_END), ev_ja);
 	}
 }
 
@@ -125,6 +129,12 @@ static void judge_version(struct input *in, const struct run_ctx *ctx, int item,
 		ev_ja_model(in, finding_add(in, ctx, "EL316", "default", item, -1, FST_FAIL, d->firmware.line, ev,
 			    "firmware", d->firmware.s, "fixed", rs->min_fixed_firmware,
 			    "advisory", short_ref(in, rs->advisory), ARGS_END), ev_ja);
+	if (rs && rs->last_affected_firmware &&
+	    version_cmp(d->firmware.s, rs->last_affected_firmware, &cmp) == 0 && cmp <= 0)
+		ev_ja_model(in, finding_add(in, ctx, "EL318", "default", item, -1, FST_FAIL,
+			    d->firmware.line, ev, "firmware", d->firmware.s, "last",
+			    rs->last_affected_firmware, "advisory", short_ref(in, rs->advisory),
+			    ARGS_END), ev_ja);
 	if (latest) {
 		if (version_cmp(d->firmware.s, latest, &cmp)) {
 			ev_ja_model(in, finding_add(in, ctx, "EL315", "not-comparable", item, -1, FST_UNKNOWN,
@@ -164,6 +174,33 @@ static const char *bare_revision(const char *fw)
 	return p;
 }
 
+/* An advisory's EL302 severity: critical when exploited (CISA KEV or the
+ * vendor's word), else its own, and never below high. */
+static int advisory_severity(const struct vpn_advisory *a)
+{
+	int sev = a->kev || a->vendor_exploited ? SEV_CRITICAL : (int)a->severity;
+	return sev < SEV_HIGH ? SEV_HIGH : sev;
+}
+
+/* The EL302 message variant: base ("default", "compromise", "no-fix")
+ * and which exploitation fact the message states: "-kev" (CISA KEV, its
+ * date added), "-kev-ransomware" (KEV, known ransomware use), "-vendor"
+ * (the vendor's report, its source); KEV first, as the public catalog.
+ * "default" alone is the unexploited one; every pair is in rules.yaml
+ * (test_registry.c checks them). */
+static const char *exploited_variant(struct input *in, const struct vpn_advisory *a,
+				     const char *base)
+{
+	const char *how = a->kev ? (a->kev_ransomware ? "kev-ransomware" : "kev")
+			  : a->vendor_exploited ? "vendor" : NULL;
+	if (!how)
+		return base;
+	if (strcmp(base, "default") == 0)
+		return how;
+	const char *v = arena_printf(&in->arena, "%s-%s", base, how);
+	return v ? v : base;   /* out of memory: the message without the fact */
+}
+
 static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 {
 	const int item = ITEM_5_4;
@@ -186,9 +223,11 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 	const char *ev = arena_printf(&in->arena, "%s %s", model, d->firmware.s);
 	const struct vpn_device *v = registry_vpn_device(ctx->reg, d->vendor.s, model);
 	if (!v) {
-		finding_add(in, ctx, "EL304", "not-listed", item, -1, FST_UNKNOWN, line, ev, "model",
+		const struct maker_page *mp = registry_maker_page(ctx->reg, d->vendor.s);
+		const char *variant = mp ? "not-listed-page" : "not-listed";
+		finding_add(in, ctx, "EL304", variant, item, -1, FST_UNKNOWN, line, ev, "model",
 			    model, "as_of", ctx->reg->vpns_as_of ? ctx->reg->vpns_as_of : "?",
-			    ARGS_END);
+			    "page", mp ? mp->page : "", ARGS_END);
 		return;
 	}
 	if (v->end_of_life || (v->end_of_support >= 0 && v->end_of_support < ctx->today))
@@ -215,27 +254,30 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 			int c;
 			if (a->trains[j].fixed && (version_cmp(rev, a->trains[j].fixed, &c) || c >= 0))
 				continue;
-			int sev = a->known_exploited ? SEV_CRITICAL : (int)a->severity;
-			if (sev < SEV_HIGH)
-				sev = SEV_HIGH;
-			const char *variant = !a->trains[j].fixed ? "no-fix"
-					      : a->compromise_note ? "compromise" : "default";
-			finding_add(in, ctx, "EL302", variant, item, sev, FST_FAIL, line, ev,
+			const char *base = !a->trains[j].fixed ? "no-fix"
+					   : a->compromise_note ? "compromise" : "default";
+			finding_add(in, ctx, "EL302", exploited_variant(in, a, base), item,
+				    advisory_severity(a), FST_FAIL, line, ev,
 				    "firmware", d->firmware.s, "fixed",
 				    a->trains[j].fixed ? a->trains[j].fixed : "", "advisory", a->id,
-				    "title", a->title, "title_ja", a->title_ja, "train", want, ARGS_END);
+				    "title", a->title, "title_ja", a->title_ja, "train", want,
+				    "kev_date", a->kev_date_added ? a->kev_date_added : "",
+				    "exploited_source", short_ref(in, a->vendor_exploited_source),
+				    ARGS_END);
 		}
 		for (size_t j = 0; j < a->nfixed; j++) {
 			int cmp;
 			if (strcmp(a->fixed[j].key, key) != 0 ||
 			    version_cmp(rev, a->fixed[j].fixed, &cmp) || cmp >= 0)
 				continue;
-			int sev = a->known_exploited ? SEV_CRITICAL : (int)a->severity;
-			if (sev < SEV_HIGH)
-				sev = SEV_HIGH;
-			finding_add(in, ctx, "EL302", "default", item, sev, FST_FAIL, line, ev,
+			const char *base = a->compromise_note ? "compromise" : "default";
+			finding_add(in, ctx, "EL302", exploited_variant(in, a, base),
+				    item, advisory_severity(a), FST_FAIL, line, ev,
 				    "firmware", d->firmware.s, "fixed", a->fixed[j].fixed,
-				    "advisory", a->id, "title", a->title, "title_ja", a->title_ja, ARGS_END);
+				    "advisory", a->id, "title", a->title, "title_ja", a->title_ja,
+				    "kev_date", a->kev_date_added ? a->kev_date_added : "",
+				    "exploited_source", short_ref(in, a->vendor_exploited_source),
+				    ARGS_END);
 		}
 	}
 	int cmp;

@@ -15,8 +15,11 @@
 
 #define EDGELINT_VERSION "0.1.0"
 #define EDGELINT_URI "https://github.com/edgelint/edgelint"
-/* Rules data older than this at run time is reported as stale. */
-#define RULES_STALE_DAYS 180
+/* Rules data older than this at run time is reported as stale: every
+ * output warns that the 5-3/5-4 verdicts may be out of date (issue 18
+ * §4: the support and advisory data changes monthly; CISA adds KEV
+ * entries every week). */
+#define RULES_STALE_DAYS 90
 
 struct report_run {
 	const struct run_ctx *ctx;

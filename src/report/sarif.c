@@ -140,10 +140,19 @@ static int sarif_begin(struct report_run *run)
 	if (run->stale) {
 		char asof[16] = "?";
 		date_format(reg->data_as_of, asof, sizeof(asof));
-		char msg[200];
-		snprintf(msg, sizeof(msg),
-			 "The firmware and support data is from %s, more than %d days old; update edgelint's rules data.",
-			 asof, RULES_STALE_DAYS);
+		char msg[400];
+		if (run->ctx->lang == LANG_JA)
+			snprintf(msg, sizeof(msg),
+				 "ファームウェアとサポート、脆弱性のデータは %s 時点のもので、%d 日以上古いため、"
+				 "5-3 と 5-4 の判定は最新の状況を反映していない可能性があります。"
+				 "edgelint のルールデータを更新してください。",
+				 asof, RULES_STALE_DAYS);
+		else
+			snprintf(msg, sizeof(msg),
+				 "The firmware, support and vulnerability data is from %s, more than %d days "
+				 "old, so the 5-3 and 5-4 verdicts may be out of date; update edgelint's "
+				 "rules data.",
+				 asof, RULES_STALE_DAYS);
 		json_array_append_new(st->notes, json_pack("{s:s, s:{s:s}}", "level", "warning",
 							   "message", "text", msg));
 	}

@@ -66,13 +66,15 @@ static int text_begin(struct report_run *run)
 			   today, ui(run, UI_RULES_AS_OF), asof, ui(run, UI_LEGEND));
 	if (!rc && run->stale && run->ctx->lang == LANG_JA)
 		rc = sb_printf(run->out,
-			       "警告: ファームウェアとサポートのデータは %s 時点のもので、%s より %d 日以上古いです。"
+			       "警告: ファームウェアとサポート、脆弱性のデータは %s 時点のもので、%s より %d 日以上"
+			       "古いため、5-3 と 5-4 の判定は最新の状況を反映していない可能性があります。"
 			       "edgelint のルールデータを更新してください\n",
 			       asof, today, RULES_STALE_DAYS);
 	else if (!rc && run->stale)
 		rc = sb_printf(run->out,
-			       "warning: the firmware and support data is from %s, more than %d days "
-			       "before %s; update edgelint's rules data\n",
+			       "warning: the firmware, support and vulnerability data is from %s, more "
+			       "than %d days before %s, so the 5-3 and 5-4 verdicts may be out of date; "
+			       "update edgelint's rules data\n",
 			       asof, RULES_STALE_DAYS, today);
 	return rc;
 }

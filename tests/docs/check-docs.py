@@ -65,6 +65,8 @@ HEADINGS = [
      '## 方針ファイル（`--policy`、YAML。どのキーも省略可）'),
     ('## The rules data (`rules/`)',
      '## ルールデータ（`rules/`）'),
+    ('### Refreshing the firmware data (monthly)',
+     '### ファームウェアのデータの更新（毎月）'),
     ('## Dependencies and why',
      '## 依存ライブラリとその理由'),
     ('## Benchmarks',

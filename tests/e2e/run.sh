@@ -1292,6 +1292,14 @@ el "$nec" | grep -q $'\033\[' && bad "colour in a pipe" || ok
 check "stale json" true "$("$BIN" --today 2027-12-01 --format json "$good" | jq .rules.stale)"
 check "fresh json" false "$(el --format json "$good" | jq .rules.stale)"
 "$BIN" --today 2027-12-01 --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications[0].message.text | test("update")' >/dev/null && ok || bad "stale sarif"
+# Issue 18 §4: stale after 90 days from the oldest table's as_of (2026-11-21 + 90 days =
+# 2027-02-19 is still fresh, the day after is not), in both languages, 5-3/5-4 named.
+check "fresh at 90 days" false "$("$BIN" --today 2027-02-19 --format json "$good" | jq .rules.stale)"
+check "stale at 91 days" true "$("$BIN" --today 2027-02-20 --format json "$good" | jq .rules.stale)"
+"$BIN" --today 2027-02-20 "$good" | grep -q "the 5-3 and 5-4 verdicts may be out of date" && ok || bad "stale text names 5-3/5-4"
+"$BIN" --today 2027-02-20 --lang ja "$good" | grep -q "^警告: .*5-3 と 5-4 の判定は最新の状況を反映していない可能性があります" && ok || bad "stale text ja"
+"$BIN" --today 2027-02-20 --lang ja --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications[0].message.text | test("5-3 と 5-4 の判定")' >/dev/null && ok || bad "stale sarif ja"
+"$BIN" --today 2027-02-19 --format sarif "$good" | jq -e '.runs[0].invocations[0].toolExecutionNotifications | length == 0' >/dev/null && ok || bad "fresh sarif has no notification"
 # Installed layout: the binary finds rules beside it and under ../share.
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s install PREFIX="$TMP/prefix" >"$TMP/install.log" 2>&1 ||
 	cat "$TMP/install.log"
@@ -1712,6 +1720,49 @@ done
 el --apply-fix "$TMP/two.cfg" samples/yamaha/rtx830-pass-all-inbound.cfg samples/yamaha/rtx1210-rdp-forward-any.cfg >/dev/null 2>"$TMP/err"
 check "--apply-fix with two inputs: exit 2" "2" "$?"
 grep -qF -- "--apply-fix $TMP/two.cfg: give exactly one input (2 given)" "$TMP/err" && ok || bad "--apply-fix two inputs message: $(cat "$TMP/err")"
+
+# ---- firmware data entries (issue 18 §2) ------------------------------------
+# Every row of tests/e2e/firmware-entries-intended.tsv becomes one input (a
+# facts file or an ASA config naming the model and firmware); one run judges
+# them all, and each input's item status, fail/warn rules and advisory must be
+# the intended ones.
+FE=$TMP/fe
+mkdir -p "$FE"
+FE_IN=() FE_WANT=() FE_ITEM=() FE_NEEDLE=()
+while IFS=$'\t' read -r kind vendor model fw itemst rules needle _; do
+	case $kind in '#'* | '') continue ;; esac
+	f=$FE/${#FE_IN[@]}
+	if [ "$kind" = facts ]; then
+		f=$f.yaml
+		printf 'router:\n  vendor: %s\n  model: "%s"\n  firmware_version: "%s"\n  auto_update: true\nremote_admin: false\nupnp: false\n' \
+			"$vendor" "$model" "$fw" >"$f"
+	else
+		f=$f.cfg
+		printf ': Saved\n:\n: Hardware:   %s, 8192 MB RAM\n:\nASA Version %s \n!\nhostname fw\ninterface GigabitEthernet0/0\n nameif outside\n security-level 0\n ip address 203.0.113.2 255.255.255.0\n!\nwebvpn\n enable outside\n anyconnect enable\n!\n' \
+			"$model" "$fw" >"$f"
+	fi
+	FE_IN+=("$f") FE_WANT+=("$itemst $rules") FE_ITEM+=("${itemst%%=*}") FE_NEEDLE+=("$needle")
+done <tests/e2e/firmware-entries-intended.tsv
+[ "${#FE_IN[@]}" -ge 59 ] && ok || bad "firmware entries: only ${#FE_IN[@]} rows"
+el --format json "${FE_IN[@]}" >"$TMP/fe.json" 2>/dev/null
+for i in "${!FE_IN[@]}"; do
+	it=${FE_ITEM[$i]}
+	got=$(jq -r --argjson i "$i" --arg it "$it" '.inputs[$i] | "\($it)=\(.items[$it]) \([.findings[] | select(.item == $it and (.status == "fail" or .status == "warn")) | .rule] | unique | join(" ") | if . == "" then "-" else . end)"' "$TMP/fe.json")
+	check "firmware entry $(sed -n 3p "${FE_IN[$i]}" | tr -d '"')" "${FE_WANT[$i]}" "$got"
+	[ "${FE_NEEDLE[$i]}" = - ] && continue
+	jq -e --argjson i "$i" --arg it "$it" --arg n "${FE_NEEDLE[$i]}" \
+		'[.inputs[$i].findings[] | select(.item == $it and .status == "fail") | .occurrences[].message | contains($n)] | any' \
+		"$TMP/fe.json" >/dev/null && ok || bad "firmware entry #$i: no failed finding names ${FE_NEEDLE[$i]}"
+done
+# A model the data does not know: the maker's page from the data, both languages (the
+# NEC page: rules/firmware/home-routers.yaml makers; none is recorded for TP-Link).
+printf 'router:\n  vendor: nec\n  model: "Aterm WX0000ZZ"\n  firmware_version: "1.0.0"\n' >"$FE/unknown.yaml"
+printf 'router:\n  vendor: tp-link\n  model: "Archer ZZ0"\n  firmware_version: "1.0.0"\n' >"$FE/unknown-tplink.yaml"
+el "$FE/unknown.yaml" | grep -q "EL312 .*on the maker's page https://jpn.nec.com/security-info/\." && ok || bad "unknown model: maker page (en)"
+el --lang ja "$FE/unknown.yaml" | grep -q "EL312 .*メーカーのページ https://jpn.nec.com/security-info/ で" && ok || bad "unknown model: maker page (ja)"
+el "$FE/unknown-tplink.yaml" | grep -q "EL312 .*look up its end of support on the maker's site\." && ok || bad "unknown model without a maker page"
+# tools/refresh-data on its fixture feeds, and README's data table (issue 18 §3).
+if bash tests/refresh/run.sh >"$TMP/refresh" 2>&1; then ok; else bad "tools/refresh-data (tests/refresh/run.sh)"; cat "$TMP/refresh"; fi
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -853,7 +853,8 @@ static void test_firmware_end_of_support_data(void **state)
 		expect_evidence(&in, 1, buf);
 		expect_evidence(&in, 2, NULL);
 		snprintf(buf, sizeof(buf),
-			 "%s has published vulnerabilities that will not be fixed (NEC NV23-007).",
+			 "%s has published vulnerabilities that will not be fixed (NEC NV24-001 / "
+			 "CVE-2024-28015).",
 			 spellings[i]);
 		expect_message(&in, 0, LANG_EN, buf);
 		snprintf(buf, sizeof(buf),
@@ -884,12 +885,16 @@ static void test_firmware_end_of_support_data(void **state)
 	expect_evidence(&in, 2, "firmware_version: 1.0.0");
 	input_free(&in);
 
-	/* The data's vendor must match: a "buffalo" WG1800HP2 is not listed. */
+	/* The data's vendor must match: a "buffalo" WG1800HP2 is not listed;
+	 * the message names Buffalo's page (makers, issue 18 §2). */
 	fw_input(&in, "buffalo", "WG1800HP2");
 	in.dev.firmware = (struct sval){"1.0.0", 4};
 	in.dev.latest_firmware = (struct sval){"1.0.0", 5};
 	run_checks(&in);
-	EXPECT(&in, {"EL312", "not-listed", FST_UNKNOWN, 3, ITEM_5_3});
+	EXPECT(&in, {"EL312", "not-listed-page", FST_UNKNOWN, 3, ITEM_5_3});
+	expect_message(&in, 0, LANG_EN,
+		       "WG1800HP2 is not in edgelint's support data (as of 2026-11-21); check its end "
+		       "of support and security notices on the maker's page https://www.buffalo.jp/news/.");
 	input_free(&in);
 
 	/* Data with a latest release (CG-WGR1200, latest 2.20). */

@@ -350,7 +350,13 @@ static void test_router_lookup(void **state)
 	assert_ptr_not_equal(registry_router(&g_reg, NULL, "WG2600HP"), n);
 
 	assert_null(registry_router(&g_reg, NULL, "WSR-9999XYZ"));
-	assert_null(registry_router(&g_reg, NULL, "WSR-2533DHP"));
+	/* A prefix of a listed model is another model: WSR-2533DHP is an entry
+	 * of its own (CVE-2024-23486), WSR-2533 none. */
+	const struct router_support *p = registry_router(&g_reg, NULL, "WSR-2533DHP");
+	assert_non_null(p);
+	assert_string_equal(p->model, "WSR-2533DHP");
+	assert_ptr_not_equal(p, e);
+	assert_null(registry_router(&g_reg, NULL, "WSR-2533"));
 	assert_null(registry_router(&g_reg, NULL, ""));
 	assert_null(registry_router(&g_reg, NULL, "Aterm"));
 	assert_null(registry_router(&g_reg, NULL, "  - "));
@@ -413,6 +419,15 @@ static unsigned line_of(const char *text, size_t off)
 	for (size_t i = 0; i < off; i++)
 		line += text[i] == '\n';
 	return line;
+}
+
+/* A copy of the rules (make_copy) and the text of its file name, whose
+ * path is written to path. */
+static char *copy_with_text(struct copy *c, const char *name, char *path, size_t n)
+{
+	make_copy(c);
+	snprintf(path, n, "%s/%s", c->dir, name);
+	return read_text(path);
 }
 
 /* Offset of needle at or after from; fails the test when absent. */
@@ -800,10 +815,8 @@ static void test_fail_firmware_lines(void **state)
 		"    give: {en: \"give it\"}\n"              /* +25: no ja */
 		"    source: \"s\"\n";
 	struct copy c;
-	make_copy(&c);
 	char path[PATH_MAX + 64];
-	snprintf(path, sizeof(path), "%s/firmware/home-firmware.yaml", c.dir);
-	char *t = read_text(path);
+	char *t = copy_with_text(&c, "firmware/home-firmware.yaml", path, sizeof(path));
 	size_t from = find_from(t, 0, "\nlines:\n") + 1;
 	size_t to = find_from(t, from, "\nopenwrt:\n") + 1;
 	char *m = splice(t, from, to - from, bad);
@@ -989,19 +1002,144 @@ static const char *const rules_problems[] = {
 	"rules.yaml:68: rule EL006: '9-9' is not a checklist item edgelint knows",
 };
 
+/* Written from the fixture before the loader ran on it (the exploitation
+ * facts of issue 18 §1: TEST-3 in the old schema, TEST-4 to TEST-6 with
+ * each rule of kev / vendor_exploited broken once). */
 static const char *const vpn_problems[] = {
-	"firmware/vpn-devices.yaml:10: 'end_of_life' must be true or false",
-	"firmware/vpn-devices.yaml:11: 'source' is missing",
-	"firmware/vpn-devices.yaml:11: device RTX1210: 'as_of' is missing",
-	"firmware/vpn-devices.yaml:16: device: unknown key 'sauce'",
-	"firmware/vpn-devices.yaml:22: 'as_of' must be a date YYYY-MM-DD or YYYY-MM",
-	"firmware/vpn-devices.yaml:23: device RTX1300: releases must be comparable and increasing "
+	"firmware/vpn-devices.yaml:11: 'end_of_life' must be true or false",
+	"firmware/vpn-devices.yaml:12: 'source' is missing",
+	"firmware/vpn-devices.yaml:12: device RTX1210: 'as_of' is missing",
+	"firmware/vpn-devices.yaml:17: device: unknown key 'sauce'",
+	"firmware/vpn-devices.yaml:23: 'as_of' must be a date YYYY-MM-DD or YYYY-MM",
+	"firmware/vpn-devices.yaml:24: device RTX1300: releases must be comparable and increasing "
 	"('23.00.15' after '23.00.17')",
-	"firmware/vpn-devices.yaml:25: 'title_ja' is missing",
-	"firmware/vpn-devices.yaml:32: advisory TEST-2: severity 'severe' is not known",
-	"firmware/vpn-devices.yaml:32: advisory TEST-2: 'fixed' must map models to revisions",
-	"firmware/vpn-devices.yaml:40: train 9.12: 'as_of' is missing",
+	"firmware/vpn-devices.yaml:26: 'title_ja' is missing",
+	"firmware/vpn-devices.yaml:35: advisory TEST-2: severity 'severe' is not known",
+	"firmware/vpn-devices.yaml:35: advisory TEST-2: 'fixed' must map models to revisions",
+	"firmware/vpn-devices.yaml:48: advisory TEST-3: 'known_exploited' is replaced by 'kev' (in "
+	"CISA's KEV catalog, with kev_date_added and kev_ransomware) and 'vendor_exploited' (with "
+	"vendor_exploited_source)",
+	"firmware/vpn-devices.yaml:44: advisory TEST-3: 'kev' is missing (true when CISA's KEV "
+	"catalog lists the CVE, else false)",
+	"firmware/vpn-devices.yaml:44: advisory TEST-3: 'vendor_exploited' is missing (true when "
+	"the vendor says it was exploited, else false)",
+	"firmware/vpn-devices.yaml:52: advisory TEST-4: 'kev_date_added' is missing (the catalog's "
+	"dateAdded)",
+	"firmware/vpn-devices.yaml:57: 'kev_ransomware' must be true or false",
+	"firmware/vpn-devices.yaml:52: 'vendor_exploited_source' is missing",
+	"firmware/vpn-devices.yaml:67: advisory TEST-5: 'kev_date_added' and 'kev_ransomware' "
+	"belong to 'kev: true'",
+	"firmware/vpn-devices.yaml:69: advisory TEST-5: 'vendor_exploited_source' belongs to "
+	"'vendor_exploited: true'",
+	"firmware/vpn-devices.yaml:70: advisory TEST-5: 'compromise_note' needs an exploited "
+	"advisory (kev or vendor_exploited)",
+	"firmware/vpn-devices.yaml:79: 'kev_date_added' must be a full date YYYY-MM-DD",
+	"firmware/vpn-devices.yaml:86: train 9.12: 'as_of' is missing",
 };
+
+/* Writes m over path in the copy c, loads the copy and compares every
+ * problem it reports with want; frees m and t and removes the copy. */
+static void expect_copy_problems(struct copy *c, const char *path, char *m, char *t,
+				 const char *want)
+{
+	write_text(path, m);
+	struct registry r;
+	static char err[4096];
+	assert_true(registry_load(&r, c->dir, err, sizeof(err)) < 0);
+	registry_free(&r);
+	assert_string_equal(err, want);
+	free(m);
+	free(t);
+	remove_copy(c);
+}
+
+/* The makers list (issue 18 §2: the page named for a model the data does
+ * not know): written before the loader ran on it, every problem with its
+ * line: a vendor listed twice, a page that is not an address, a missing
+ * source and as_of, an unknown key. And the shipped data: the pages of
+ * the makers whose notices were seen. */
+static void test_makers_every_problem(void **state)
+{
+	(void)state;
+	assert_string_equal(registry_maker_page(&g_reg, "nec")->page, "https://jpn.nec.com/security-info/");
+	assert_string_equal(registry_maker_page(&g_reg, "cisco")->page,
+			    "https://sec.cloudapps.cisco.com/security/center/");
+	assert_null(registry_maker_page(&g_reg, "tp-link"));
+	assert_null(registry_maker_page(&g_reg, NULL));
+	struct copy c;
+	char path[PATH_MAX + 64];
+	char *t = copy_with_text(&c, "firmware/home-routers.yaml", path, sizeof(path));
+	size_t at = find_from(t, 0, "\nmakers:\n") + 1;
+	unsigned l0 = line_of(t, at);
+	static const char bad[] = "makers:\n"
+				  "  - vendor: nec\n"
+				  "    page: \"https://example.jp/a/\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: nec\n"
+				  "    page: \"https://example.jp/b/\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: elecom\n"
+				  "    page: \"www.elecom.co.jp\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: buffalo\n"
+				  "    page: \"https://example.jp/c/\"\n"
+				  "  - vendor: iodata\n"
+				  "    url: \"https://example.jp/\"\n";
+	char *m = splice(t, at, strlen(t) - at, bad);
+	static char want[4096];
+	const char *f = "firmware/home-routers.yaml";
+	snprintf(want, sizeof(want),
+		 "%s/%s:%u: maker nec is already listed (line %u)\n"
+		 "%s/%s:%u: maker elecom: 'page' must be an http(s) address\n"
+		 "%s/%s:%u: 'source' is missing\n"
+		 "%s/%s:%u: maker buffalo: 'as_of' is missing\n"
+		 "%s/%s:%u: maker: unknown key 'url'",
+		 c.dir, f, l0 + 5, l0 + 1, c.dir, f, l0 + 10, c.dir, f, l0 + 13, c.dir, f, l0 + 13,
+		 c.dir, f, l0 + 16);
+	expect_copy_problems(&c, path, m, t, want);
+}
+
+/* last_affected_firmware (a source naming only the last affected
+ * release): needs its advisory, and never with min_fixed_firmware.
+ * Written before the loader ran. */
+static void test_last_affected_problems(void **state)
+{
+	(void)state;
+	const struct router_support *rs = registry_router(&g_reg, "buffalo", "WSR-2533DHP3");
+	assert_non_null(rs);
+	assert_string_equal(rs->last_affected_firmware, "1.24");
+	assert_null(rs->min_fixed_firmware);
+	struct copy c;
+	char path[PATH_MAX + 64];
+	char *t = copy_with_text(&c, "firmware/home-routers.yaml", path, sizeof(path));
+	size_t at = find_from(t, 0, "\nrouters:\n") + strlen("\nrouters:\n");
+	unsigned l0 = line_of(t, at);   /* the line of the first entry below */
+	static const char bad[] = "  - vendor: fxc\n"
+				  "    model: \"TEST-1\"\n"
+				  "    last_affected_firmware: \"2.0.9\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n"
+				  "  - vendor: fxc\n"
+				  "    model: \"TEST-2\"\n"
+				  "    advisory: \"test\"\n"
+				  "    min_fixed_firmware: \"2.0.10\"\n"
+				  "    last_affected_firmware: \"2.0.9\"\n"
+				  "    source: \"test\"\n"
+				  "    as_of: 2026-12-07\n";
+	char *m = splice(t, at, 0, bad);
+	static char want[4096];
+	const char *f = "firmware/home-routers.yaml";
+	snprintf(want, sizeof(want),
+		 "%s/%s:%u: router TEST-1: 'last_affected_firmware' needs the 'advisory' it is "
+		 "affected by\n"
+		 "%s/%s:%u: router TEST-2: give 'min_fixed_firmware' or 'last_affected_firmware', "
+		 "not both",
+		 c.dir, f, l0, c.dir, f, l0 + 5);
+	expect_copy_problems(&c, path, m, t, want);
+}
 
 static void test_rules_every_problem(void **state)
 {
@@ -1315,6 +1453,49 @@ static void check_finding_calls(const char *path, const struct scan *sc,
 	}
 }
 
+/* EL302's variant is computed (firmware_support.c exploited_variant): a
+ * base and the exploitation fact the message states. Every pair is a
+ * message of EL302, except "compromise" alone, which the loader forbids
+ * (compromise_note needs kev or vendor_exploited). */
+static void test_el302_exploited_variants(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"default", "kev", "kev-ransomware", "vendor",
+		"compromise-kev", "compromise-kev-ransomware", "compromise-vendor",
+		"no-fix", "no-fix-kev", "no-fix-kev-ransomware", "no-fix-vendor",
+	};
+	const struct rule *ru = registry_rule(&g_reg, "EL302");
+	assert_non_null(ru);
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+		if (!rule_msg(ru, want[i]))
+			fail_msg("EL302 has no message variant \"%s\"", want[i]);
+	assert_null(rule_msg(ru, "compromise"));
+	/* The shipped data: no advisory says known_exploited (the loader
+	 * refuses it), CVE-2018-0101's advisory is the vendor's word only
+	 * (not in CISA KEV, issue 18 §1), CVE-2020-3259's is KEV with known
+	 * ransomware use. */
+	bool saw_0101 = false, saw_3259 = false;
+	for (size_t i = 0; i < g_reg.nadvisories; i++) {
+		const struct vpn_advisory *a = &g_reg.advisories[i];
+		if (strcmp(a->id, "cisco-sa-20180129-asa1") == 0) {
+			saw_0101 = true;
+			assert_false(a->kev);
+			assert_null(a->kev_date_added);
+			assert_true(a->vendor_exploited);
+			assert_non_null(a->vendor_exploited_source);
+		}
+		if (strcmp(a->id, "cisco-sa-asaftd-info-disclose-9eJtycMB") == 0) {
+			saw_3259 = true;
+			assert_true(a->kev);
+			assert_string_equal(a->kev_date_added, "2024-02-15");
+			assert_true(a->kev_ransomware);
+			assert_false(a->vendor_exploited);
+		}
+	}
+	assert_true(saw_0101 && saw_3259);
+}
+
 static void scan_tree(const char *dir, struct check_stats *st)
 {
 	DIR *d = opendir(dir);
@@ -1432,6 +1613,9 @@ int main(void)
 		cmocka_unit_test(test_placeholders_match),
 		cmocka_unit_test(test_rule_text_plain),
 		cmocka_unit_test(test_advisory_titles_bilingual),
+		cmocka_unit_test(test_el302_exploited_variants),
+		cmocka_unit_test(test_makers_every_problem),
+		cmocka_unit_test(test_last_affected_problems),
 		cmocka_unit_test(test_exact_rules),
 		cmocka_unit_test(test_checklist_methods),
 		cmocka_unit_test(test_service_lookup),

@@ -207,8 +207,9 @@ static void test_text_color_stale_summary(void **state)
 	assert_non_null(strstr(t, "\033[1;31m✗ 3-2"));
 	assert_non_null(strstr(t, "\033[0m"));
 	expect_line(t, "warning: the firmware",
-		    "warning: the firmware and support data is from 2026-11-21, more than 180 days "
-		    "before 2026-11-21; update edgelint's rules data");
+		    "warning: the firmware, support and vulnerability data is from 2026-11-21, more "
+		    "than 90 days before 2026-11-21, so the 5-3 and 5-4 verdicts may be out of date; "
+		    "update edgelint's rules data");
 	char *t2 = render("text", ins, 2, LANG_EN, false, false);
 	/* The unreadable input says why, and the run ends with the counts. */
 	expect_line(t2, "  error:", "  error: gone.cfg: cannot open: No such file or directory");
