@@ -215,6 +215,8 @@ typedef int64_t (*ft_cred_fn)(void *ctx, const struct ft_cred *c);
 #define TLS_CERT_NAME_MISMATCH  0x010u   /* the SNI is not one of its names */
 #define TLS_CERT_WEAK_KEY       0x020u   /* RSA under TLS_CERT_RSA_MIN bits */
 #define TLS_CERT_WEAK_SIGNATURE 0x040u   /* SHA-1 or MD5 (weak_digest) */
+#define TLS_CERT_CHAIN_INCOMPLETE 0x080u /* the issuer neither sent nor in the store:
+					  * public or private cannot be told */
 #define TLS_CERT_TOO_LARGE      0x100u   /* over TLS_CERT_MSG_MAX: not read */
 #define TLS_CERT_UNREADABLE     0x200u   /* no certificate could be parsed */
 #define TLS_CERT_RSA_MIN 2048

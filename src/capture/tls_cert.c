@@ -194,7 +194,13 @@ static void issuer_why(int err, struct cls_cert *out)
 	}
 }
 
-/* Issuer trust: 0 trusted, else TLS_CERT_UNKNOWN_ISSUER with why. */
+/* Issuer trust: 0 trusted, else TLS_CERT_UNKNOWN_ISSUER with why, or
+ * TLS_CERT_CHAIN_INCOMPLETE when the chain stops at an issuer the server
+ * did not send and the store does not hold: a public intermediate left
+ * out by the server (browsers fetch or cache those) and a private CA look
+ * the same, so the chain is not said to be untrusted. Seen on a real 2020
+ * capture (corpus tls12-sni-firefox.pcap: ntop.org sent its Let's Encrypt
+ * leaf without the "Let's Encrypt Authority X3" intermediate). */
 static unsigned judge_issuer(X509 *leaf, STACK_OF(X509) *chain, struct cls_cert *out)
 {
 	X509_STORE *store = cert_store();
@@ -210,8 +216,13 @@ static unsigned judge_issuer(X509 *leaf, STACK_OF(X509) *chain, struct cls_cert 
 	X509_VERIFY_PARAM_set_auth_level(p, 0);
 	unsigned r = 0;
 	if (X509_verify_cert(ctx) != 1) {
-		r = TLS_CERT_UNKNOWN_ISSUER;
-		issuer_why(X509_STORE_CTX_get_error(ctx), out);
+		int err = X509_STORE_CTX_get_error(ctx);
+		r = err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
+				    err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
+				    err == X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE
+			    ? TLS_CERT_CHAIN_INCOMPLETE
+			    : TLS_CERT_UNKNOWN_ISSUER;
+		issuer_why(err, out);
 	}
 	X509_STORE_CTX_free(ctx);
 	return r;

@@ -104,6 +104,7 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 		{TLS_CERT_NOT_YET_VALID, "EL410", "not-yet-valid"},
 		{TLS_CERT_SELF_SIGNED, "EL411", "default"},
 		{TLS_CERT_UNKNOWN_ISSUER, "EL412", "default"},
+		{TLS_CERT_CHAIN_INCOMPLETE, "EL412", "incomplete"},
 		{TLS_CERT_NAME_MISMATCH, "EL413", "default"},
 		{TLS_CERT_WEAK_KEY, "EL414", "rsa"},
 		{TLS_CERT_WEAK_SIGNATURE, "EL414", "digest"},
@@ -126,12 +127,16 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
 			if (!(c->problems & kinds[k].bit))
 				continue;
+			/* A weak key or signature, and a chain that could not be
+			 * followed (public or private cannot be told), warn. */
+			bool weak = kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE |
+						    TLS_CERT_CHAIN_INCOMPLETE);
 			struct finding *f = at_packet(finding_add(
-				in, ctx, kinds[k].id, kinds[k].variant, ITEM_6_1, -1,
+				in, ctx, kinds[k].id, kinds[k].variant, ITEM_6_1,
+				kinds[k].bit == TLS_CERT_CHAIN_INCOMPLETE ? (int)SEV_MEDIUM : -1,
 				kinds[k].bit == TLS_CERT_UNREADABLE ? FST_PASS
-				: kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE)
-					? FST_WARN
-					: FST_FAIL,
+				: weak				    ? FST_WARN
+								    : FST_FAIL,
 				(unsigned)c->packet, kinds[k].bit == TLS_CERT_UNREADABLE ? NULL : ev,
 				"server", c->server, "sni",
 				c->sni ? c->sni : "", "names", c->names, "issuer", c->issuer,
@@ -144,7 +149,6 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 			finding_evidence_ja(in, f, ev_ja, 0);
 			if (kinds[k].bit == TLS_CERT_UNREADABLE)
 				continue;
-			bool weak = kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE);
 			input_item(in, ITEM_6_1, weak ? IST_WARN : IST_FAIL, NULL);
 		}
 	}
