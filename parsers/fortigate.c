@@ -296,7 +296,7 @@ static int fg_set_cmd(struct fg *s, unsigned line, bool append)
 {
 	struct fg_ent *e = fg_cur_ent(s);
 	if (!e || s->ntok < 2)
-		return -1;
+		return 1;   /* not understood */
 	const char *key = s->tok[1];
 	size_t nv = s->ntok - 2;
 	struct fg_set *x = fg_find(e, key);
@@ -343,7 +343,7 @@ static int fg_config_cmd(struct fg *s, unsigned line)
 			   "config blocks nested deeper than %d: the rest of this block is not read",
 			   "config ブロックの入れ子が %d 段を超えています。このブロックの残りは読んでいません",
 			   FG_MAX_DEPTH);
-		return -1;
+		return 0;   /* said: not also a line not understood */
 	}
 	struct fg_blk *b = arena_alloc(s->a, sizeof(*b));
 	if (!b)
@@ -384,7 +384,7 @@ static int fg_edit_cmd(struct fg *s, unsigned line)
 {
 	struct fg_frame *top = s->depth ? &s->st[s->depth - 1] : NULL;
 	if (!top || !top->b || s->ntok < 2 || s->depth >= FG_MAX_DEPTH)
-		return -1;
+		return 1;   /* not understood */
 	struct fg_ent *e = arena_alloc(s->a, sizeof(*e));
 	if (!e)
 		return input_nomem(s->in, line);
@@ -1726,7 +1726,7 @@ static int fg_parse(struct input *in, const struct run_ctx *ctx)
 		if (s->ntok == 0)
 			continue;
 		const char *cmd = s->tok[0];
-		int rc = -1;
+		int rc = 1;   /* 0 understood, 1 not understood, < 0 an error */
 		if (strcmp(cmd, "config") == 0 && s->ntok >= 2) {
 			rc = fg_config_cmd(s, first);
 			seen_config = true;
@@ -1771,7 +1771,7 @@ static int fg_parse(struct input *in, const struct run_ctx *ctx)
 		}
 		if (rc == 0)
 			in->lines_understood++;
-		else if (rc == EL_ENOMEM)
+		else if (rc < 0)
 			break;
 		else
 			input_unknown(in, first, "this '%s' line is not a FortiOS config command; no check uses it",
