@@ -31,7 +31,8 @@ static void test_help_order(void **state)
 {
 	(void)state;
 	static const char *const want[] = {"yamaha-rtx", "cisco-asa", "openwrt", "hostapd",
-					   "nvram", "routeros", "tplink", "router-facts", "pcap"};
+					   "nvram", "routeros", "tplink", "router-facts", "pcap",
+					   "fortigate"};
 	assert_int_equal(nparsers, ARRAY_SIZE(want));
 	for (size_t i = 0; i < nparsers; i++) {
 		assert_non_null(parsers_shown[i]);
@@ -64,10 +65,12 @@ static void test_expected(void **state)
 	assert_int_equal(parsers_expected(&en, &ja), 0);
 	assert_string_equal(sb_str(&en),
 			    "a YAMAHA RTX/NVR or Cisco ASA config, an OpenWrt, hostapd, nvram or "
-			    "RouterOS file, a TP-Link backup, a router facts file or a pcap/pcapng capture");
+			    "RouterOS file, a TP-Link backup, a router facts file, a pcap/pcapng capture or a "
+			    "FortiGate config");
 	assert_string_equal(sb_str(&ja),
 			    "YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS の"
-			    "ファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャ");
+			    "ファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャ、"
+			    "FortiGate の設定");
 	sb_reset(&en);
 	sb_reset(&ja);
 	assert_int_equal(parsers_backups(&en, &ja, false), 0);
