@@ -371,7 +371,9 @@ static int fg_config_cmd(struct fg *s, unsigned line)
 		*s->blks_tail = b;
 		s->blks_tail = &b->next;
 	} else {
-		struct fg_ent *e = top->e ? top->e : &top->b->self;
+		struct fg_ent *e = top->e ? top->e : top->b ? &top->b->self : NULL;
+		if (!e)
+			return 1;
 		b->vdom = s->vdom;
 		b->next = e->subs;
 		e->subs = b;
@@ -500,7 +502,7 @@ static int fg_tab_build(struct fg *s, const char *vdom, const char *path, struct
 				t->e[at] = e;
 				continue;
 			}
-			struct fg_ent **g = input_grow(s->in, t->e, &t->cap, t->n, sizeof(*g));
+			struct fg_ent **g = input_grow(s->in, t->e, &t->cap, t->n, sizeof(void *));
 			if (!g)
 				return EL_ENOMEM;
 			t->e = g;
@@ -574,7 +576,7 @@ static int fg_v4(struct fg *s, const char *const *v, size_t nv, struct aset *out
 		uint32_t mm = (uint32_t)m.lo;
 		while (plen < 32 && (mm & (0x80000000u >> plen)))
 			plen++;
-		if ((uint32_t)(mm << plen) != 0 && plen < 32)
+		if (plen < 32 && (uint32_t)(mm << plen) != 0)
 			return -1;   /* not a contiguous mask */
 		return aset_prefix(s->a, FAM_V4, a, plen, out) ? -2 : 0;
 	}
@@ -992,7 +994,7 @@ static int fg_sdwan_members(struct fg *s, const char *vdom, struct fg_tab *t)
 			if (strcmp(sb->path, "members") != 0)
 				continue;
 			for (struct fg_ent *e = sb->ents; e; e = e->next) {
-				struct fg_ent **g = input_grow(s->in, t->e, &t->cap, t->n, sizeof(*g));
+				struct fg_ent **g = input_grow(s->in, t->e, &t->cap, t->n, sizeof(void *));
 				if (!g)
 					return EL_ENOMEM;
 				t->e = g;
