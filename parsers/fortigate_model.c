@@ -349,7 +349,7 @@ static int fg_trusthosts(struct fg *s, struct fg_box *bx)
 		const struct fg_ent *e = admins.e[i];
 		bool some = false;
 		for (int k = 1; k <= 10; k++) {
-			char key[16];
+			char key[32];
 			snprintf(key, sizeof(key), "trusthost%d", k);
 			const struct fg_set *x = fg_find(e, key);
 			if (!x)
