@@ -153,7 +153,7 @@ static bool fg_secret_key(const char *k)
 					    "auth-pwd", "community"};
 	if (strcmp(k, "key") == 0 || strcmp(k, "passwd") == 0)
 		return true;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
 		if (strstr(k, words[i]))
 			return true;
 	return false;
@@ -381,7 +381,7 @@ static bool fg_prompt(const char *l, size_t n)
 	if (!n || l[0] == ' ' || l[0] == '\t' || l[0] == '#')
 		return false;
 	static const char *const cmds[] = {"config ", "edit ", "set ", "unset ", "append ", "next", "end"};
-	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
 		if (probe_starts(l, n, cmds[i], false))
 			return false;
 	const char *h = memchr(l, '#', n);

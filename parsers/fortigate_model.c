@@ -455,7 +455,7 @@ static int fg_vd_tables(struct fg_vd *v)
 		{&v->zone, "system zone"}, {&v->pol, "firewall policy"},
 		{&v->localin, "firewall local-in-policy"}, {&v->route, "router static"},
 	};
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tabs); i++)
 		if (fg_tab_build(s, vd, tabs[i].path, tabs[i].t))
 			return EL_ENOMEM;
 	/* Policies keep every entry in file order (names are unique anyway). */

@@ -49,6 +49,8 @@ HEADINGS = [
      '## YAMAHA RTX/NVR の設定（種類 `yamaha-rtx`）'),
     ('## Cisco ASA configs (kind `cisco-asa`)',
      '## Cisco ASA の設定（種類 `cisco-asa`）'),
+    ('## FortiGate configs (kind `fortigate`)',
+     '## FortiGate の設定（種類 `fortigate`）'),
     ('## Home routers: getting the files off the router (kinds `openwrt`, `hostapd`, `nvram`, `routeros`, `tplink`)',
      '## 自宅ルータ: ルータからファイルを取り出す（種類 `openwrt`、`hostapd`、`nvram`、`routeros`、`tplink`）'),
     ('## What fails, and why (home routers: items 6-2 and 5-3)',
