@@ -585,8 +585,8 @@ static int fg_parse(struct input *in, const struct run_ctx *ctx)
 		s->truncated = true;
 		s->trunc_line = at;
 		input_diag(in, DIAG_ERROR, at, 1,
-			   "the file ends inside 'config %s' opened here (a truncated copy?): the firewall tables are not judged",
-			   "ここで始まる「config %s」の途中でファイルが終わっています（途中で切れた写しでしょうか）。ファイアウォールの表は判定していません",
+			   "the file ends inside 'config %s' opened here (a truncated copy?): its policies are not judged",
+			   "ここで始まる「config %s」の途中でファイルが終わっています（途中で切れた写しでしょうか）。ポリシーは判定していません",
 			   utf8_sanitize(&s->scratch, path, strlen(path)));
 	}
 	if (!seen_config) {
