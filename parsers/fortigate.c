@@ -162,6 +162,11 @@ static bool fg_secret_key(const char *k)
 static void fg_secrets(struct fg *s, size_t from, unsigned line)
 {
 	bool key_secret = from >= 1 && fg_secret_key(s->tok[from - 1]);
+	/* `set password ENC <blob>`: the blob is the secret; words after it
+	 * are not FortiOS syntax and not registered (a word of our own texts
+	 * such as "firewall" would otherwise count as a secret). */
+	if (key_secret && from < s->ntok && strcmp(s->tok[from], "ENC") == 0)
+		key_secret = false;
 	for (size_t i = from; i < s->ntok; i++) {
 		const char *t = s->tok[i];
 		if (strcmp(t, "ENC") == 0 && i + 1 < s->ntok) {
