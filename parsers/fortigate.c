@@ -177,9 +177,10 @@ static void fg_secrets(struct fg *s, size_t from, unsigned line)
 				input_add_secret(s->in, sec, strlen(sec));
 			continue;
 		}
-		/* "[REDACTED]"-style placeholders are still treated as secrets:
-		 * harmless, and the rule stays one rule. */
-		if (key_secret && *t)
+		/* A password is one value (quoted when it has blanks); words
+		 * after it are not FortiOS syntax. "[REDACTED]"-style
+		 * placeholders are still treated as secrets. */
+		if (key_secret && i == from && *t)
 			input_add_secret(s->in, t, strlen(t));
 	}
 }
