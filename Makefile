@@ -220,6 +220,7 @@ bench: edgelint bench-deps
 	@bash tests/bench/facts.sh ./edgelint
 	@bash tests/bench/yamaha.sh ./edgelint
 	@bash tests/bench/asa.sh ./edgelint
+	@bash tests/bench/fortigate.sh ./edgelint
 	@bash tests/bench/home.sh ./edgelint
 	@bash tests/bench/masking.sh ./edgelint
 	@bash tests/bench/pcap.sh ./edgelint

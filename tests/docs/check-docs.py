@@ -55,6 +55,8 @@ HEADINGS = [
      '## 一つの通信を問う・変更で何が開くかを見る（`edgelint query`、`edgelint diff`）'),
     ('## Fixes: `--format fix` and `--apply-fix` (YAMAHA, Cisco ASA)',
      '## 修正: `--format fix` と `--apply-fix`（YAMAHA、Cisco ASA）'),
+    ('## FortiGate configs (kind `fortigate`)',
+     '## FortiGate の設定（種類 `fortigate`）'),
     ('## Home routers: getting the files off the router (kinds `openwrt`, `hostapd`, `nvram`, `routeros`, `tplink`)',
      '## 自宅ルータ: ルータからファイルを取り出す（種類 `openwrt`、`hostapd`、`nvram`、`routeros`、`tplink`）'),
     ('## What fails, and why (home routers: items 6-2 and 5-3)',

@@ -55,7 +55,7 @@ bad_case proto "unknown protocol" "$Y" --to 192.168.100.5:foo/1
 bad_case port-no-tcp "a port is given only with tcp or udp" "$Y" --to 192.168.100.5:esp/1
 bad_case family "--from 2001:db8::1: not an IPv4 address" "$Y" --to 192.168.100.5 --from 2001:db8::1
 bad_case iface 'has no internet-facing interface of that name; it has "pp 1"' "$Y" --in lan9 --to 192.168.100.5
-bad_case kind "not the config of an office router or firewall (cisco-asa, yamaha-rtx, nec-ix)" \
+bad_case kind "not the config of an office router or firewall (cisco-asa, yamaha-rtx, nec-ix, fortigate)" \
 	samples/hostapd/two-bss-open-guest.conf --to 192.168.1.5
 bad_case missing "/nonexistent.cfg" /nonexistent.cfg --to 192.168.1.5
 bad_case no-to "give one FILE and --to" "$Y"

@@ -519,7 +519,7 @@ el "$TMP/nothing/notes.txt" >/dev/null 2>&1
 check "explicit unrecognised file: exit" 2 "$?"
 # In Japanese, the error of the text report is Japanese (issue 11 §1).
 check "explicit unrecognised file: error in Japanese (text)" \
-	"  エラー: $TMP/nothing/notes.txt: 入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS のファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャ、NEC UNIVERGE IX の設定のいずれかを想定しています（--kind で種類を指定できます）" \
+	"  エラー: $TMP/nothing/notes.txt: 入力として認識できません: YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS のファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャ、NEC UNIVERGE IX か FortiGate の設定のいずれかを想定しています（--kind で種類を指定できます）" \
 	"$(el --lang ja "$TMP/nothing/notes.txt" 2>/dev/null | grep '^  エラー: ')"
 # More files than WALK_MAX_FILES (10 000; a run over 100 000 was checked by hand:
 # 1.2 s): a limit with a clear message, in bounded time, never a hang.
@@ -810,6 +810,13 @@ run_bad "1 MB line" 2 "$TMP/longline.yaml" "longline.yaml:2: the value of 'model
 run_bad "over the size limit" 2 "$TMP/toolarge.yaml" "larger than the limit"
 run_bad "unknown label" 2 "$TMP/label.yaml" "label.yaml:6: security label 'WPA2 Turbo' is not understood"
 run_bad "typo in key" 2 "$TMP/typo.yaml" "typo.yaml:4: unknown key 'pasphrase'"
+# FortiGate (issue 19): a copy cut inside a config block is an error at that
+# block's line, and 3-2 is unknown, never a pass (intended verdict written
+# before the parser, tests/e2e/fortigate-samples-intended.tsv).
+run_bad "truncated FortiGate config" 2 tests/e2e/fortigate-truncated.conf \
+	"fortigate-truncated.conf:64: the file ends inside 'config firewall policy'"
+check "truncated FortiGate config: 3-2 unknown" unknown \
+	"$(el --format json tests/e2e/fortigate-truncated.conf 2>/dev/null | jq -r '.inputs[0].items["3-2"]')"
 # A passphrase also typed into another field is never quoted in part.
 printf 'router:\n  vendor: buffalo\n  model: WSR-1800AX4S\nwifi:\n  - ssid: x\n    security: WPA2\n    cipher: "%s"\n    passphrase: "%s"\n' \
 	"orbit-violet-kitchen-lamp-is-quite-a-long-passphrase-in-two-fields" \

@@ -32,7 +32,7 @@ static void test_help_order(void **state)
 	(void)state;
 	static const char *const want[] = {"yamaha-rtx", "cisco-asa", "openwrt", "hostapd",
 					   "nvram", "routeros", "tplink", "router-facts", "pcap",
-					   "nec-ix"};
+					   "nec-ix", "fortigate"};
 	assert_int_equal(nparsers, ARRAY_SIZE(want));
 	for (size_t i = 0; i < nparsers; i++) {
 		assert_non_null(parsers_shown[i]);
@@ -66,11 +66,11 @@ static void test_expected(void **state)
 	assert_string_equal(sb_str(&en),
 			    "a YAMAHA RTX/NVR or Cisco ASA config, an OpenWrt, hostapd, nvram or "
 			    "RouterOS file, a TP-Link backup, a router facts file, a pcap/pcapng capture or a "
-			    "NEC UNIVERGE IX config");
+			    "NEC UNIVERGE IX or FortiGate config");
 	assert_string_equal(sb_str(&ja),
 			    "YAMAHA RTX/NVR か Cisco ASA の設定、OpenWrt・hostapd・nvram・RouterOS の"
 			    "ファイル、TP-Link のバックアップ、ルータ事実ファイル、pcap/pcapng のキャプチャ、"
-			    "NEC UNIVERGE IX の設定");
+			    "NEC UNIVERGE IX か FortiGate の設定");
 	sb_reset(&en);
 	sb_reset(&ja);
 	assert_int_equal(parsers_backups(&en, &ja, false), 0);
