@@ -211,6 +211,21 @@ static int fix_comment_line(const struct input *in, const char *mark, const char
 	return rc ? rc : sb_adds(sb, "\n");
 }
 
+/* A comment line whose text finding_message() or finding_fix() rendered:
+ * those mask the input's values as they place them, and the rest is our
+ * own words, so it is not scrubbed again (a secret equal to one of our
+ * words, "password", would otherwise be masked inside our sentence, or
+ * stop the secret oracle: the text reporter prints them the same way). */
+static int fix_rendered_line(const char *mark, const char *text, struct strbuf *sb)
+{
+	int rc = sb_adds(sb, mark);
+	if (rc == 0)
+		rc = sb_adds(sb, " ");
+	if (rc == 0)
+		rc = sb_adds(sb, text);
+	return rc ? rc : sb_adds(sb, "\n");
+}
+
 int fix_render(const struct input *in, const struct fix_set *s, enum lang l,
 	       struct strbuf *sb)
 {
@@ -255,14 +270,14 @@ int fix_render(const struct input *in, const struct fix_set *s, enum lang l,
 		if (rc == 0)
 			rc = finding_message(in, f, l, &t);
 		if (rc == 0)
-			rc = fix_comment_line(in, mark, sb_str(&t), sb);
+			rc = fix_rendered_line(mark, sb_str(&t), sb);
 		if (rc == 0 && !b) {
 			sb_reset(&t);
 			rc = sb_adds(&t, ja ? "修正コマンドは作れません。対処: " : "no fix command; what to do: ");
 			if (rc == 0)
 				rc = finding_fix(in, f, l, &t);
 			if (rc == 0)
-				rc = fix_comment_line(in, mark, sb_str(&t), sb);
+				rc = fix_rendered_line(mark, sb_str(&t), sb);
 			continue;
 		}
 		if (rc == 0 && b->by) {
