@@ -160,9 +160,12 @@ static int render_text(const struct qout *o, struct strbuf *sb)
 		} else {
 			for (size_t k = 0; k < p->nreach; k++) {
 				const struct freach *fr = &p->reach[k];
+				const char *src = ja ? sources_text(o, &fr->src, true) : NULL;
+				/* "203.0.113.0/24 から", but "すべての送信元から" */
 				if (ja)
-					sb_printf(sb, "%s%s から受け付ける（%s）", k ? "、" : "",
-						  sources_text(o, &fr->src, true), reach_what(o, fr, true));
+					sb_printf(sb, "%s%s%sから受け付ける（%s）", k ? "、" : "", src,
+						  (unsigned char)src[0] >= 0x80 ? "" : " ",
+						  reach_what(o, fr, true));
 				else
 					sb_printf(sb, "%saccepted from %s (%s)", k ? "; " : "",
 						  sources_text(o, &fr->src, false), reach_what(o, fr, false));

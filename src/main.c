@@ -692,14 +692,56 @@ static int apply_fixes(const struct options *opt, struct input *inputs, size_t n
 	return rc ? -1 : 0;
 }
 
+/* The options of edgelint's own that take a value (parse_options), for
+ * finding a subcommand after them. */
+static bool option_takes_value(const char *a)
+{
+	static const char *const with_value[] = {
+		"--kind", "--format", "--output", "-o", "--lang", "--policy", "--rules", "--today",
+		"--method", "--fail-on", "--select", "--ignore", "--max-flows", "--max-memory",
+		"--explain", "--interface", "--seconds", "--packets", "--apply-fix",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(with_value); i++)
+		if (strcmp(a, with_value[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The position of the subcommand (query, diff) when it is the first
+ * operand, also after options ("edgelint --lang ja query F …"), else 0.
+ * Without this, getopt would read --to after it as an abbreviation of
+ * --today. */
+static int subcommand_at(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return 0;
+		if (a[0] == '-' && a[1]) {
+			if (!strchr(a, '=') && option_takes_value(a))
+				i++;
+			continue;
+		}
+		return strcmp(a, "query") == 0 || strcmp(a, "diff") == 0 ? i : 0;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt = {.format = "text", .fail_on = -1};
 	enum lang lang = lang_early(argc, argv);
-	/* Subcommands (issue 17 §3-§4): their own options (src/cli*.c). */
-	if (argc > 1 && strcmp(argv[1], "query") == 0)
+	/* Subcommands (issue 17 §3-§4): their own options (src/cli*.c); the
+	 * options given before the subcommand go to it, after its name. */
+	int sub = subcommand_at(argc, argv);
+	if (sub > 1) {
+		char *name = argv[sub];
+		memmove(argv + 2, argv + 1, (size_t)(sub - 1) * sizeof(*argv));
+		argv[1] = name;
+	}
+	if (sub && strcmp(argv[1], "query") == 0)
 		return cli_query_main(argc - 1, argv + 1, argv[0], lang);
-	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+	if (sub && strcmp(argv[1], "diff") == 0)
 		return cli_diff_main(argc - 1, argv + 1, argv[0], lang);
 	if (parse_options(argc, argv, &opt, lang)) {
 		fputs(lang == LANG_JA ? "詳しくは 'edgelint --help' を参照してください。\n"

@@ -73,5 +73,15 @@ for fmt in text json; do
 	if grep -qF 'ip filter 200050 pass **** 192.168.100.50 tcp * 3389' "$TMP/out"; then ok; else bad "query secret ($fmt): line 114 not quoted masked"; fi
 done
 
+# Options before the subcommand go to it: the same answer as after it
+# (getopt must not read --to as an abbreviation of --today).
+"$BIN" query --lang ja --today 2026-11-21 "$Y" --to 192.168.100.50:tcp/3389 >"$TMP/after" 2>&1
+a=$?
+"$BIN" --lang ja --today 2026-11-21 query "$Y" --to 192.168.100.50:tcp/3389 >"$TMP/before" 2>&1
+check "query after options: exit" "$a" $?
+if cmp -s "$TMP/after" "$TMP/before"; then ok; else bad "query after options differs: $(diff "$TMP/after" "$TMP/before" | head -3)"; fi
+"$BIN" --lang en diff "$Y" "$Y" >"$TMP/before" 2>&1
+check "diff after options: exit (no change)" 0 $?
+
 echo "query: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
