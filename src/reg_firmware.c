@@ -466,37 +466,65 @@ static int load_vpn_device(struct rload *L, const struct ynode *m, struct vpn_de
 	return rc;
 }
 
-/* An advisory's per-train fixes: fixed_trains {train: release},
- * no_fix_trains [train]. */
+/* The releases of one per-train map of an advisory (fixed_trains or
+ * last_affected_trains) into e->trains; last says which field they fill. */
+static int advisory_train_map(struct rload *L, const struct ynode *map, struct vpn_advisory *e,
+			      bool last)
+{
+	int rc = 0;
+	for (size_t j = 0; map && map->kind == Y_MAP && j < map->n; j++) {
+		if (map->vals[j]->kind != Y_SCALAR) {
+			rc = rl_err(L, map->vals[j], last ? "a last affected release must be a value"
+							  : "a fixed release must be a value");
+			continue;
+		}
+		struct vpn_train_fix *t = &e->trains[e->ntrains++];
+		t->train = map->keys[j]->str;
+		t->fixed = last ? NULL : map->vals[j]->str;
+		t->last_affected = last ? map->vals[j]->str : NULL;
+	}
+	return rc;
+}
+
+/* An advisory's per-train facts: fixed_trains {train: first fixed
+ * release}, last_affected_trains {train: last affected release} (where
+ * the source lists affected builds and names no fix), no_fix_trains
+ * [train]. A train is named in one of them only. */
 static int load_advisory_trains(struct rload *L, const struct ynode *m, struct vpn_advisory *e)
 {
 	const struct ynode *ft = ymap_get(m, "fixed_trains");
+	const struct ynode *lt = ymap_get(m, "last_affected_trains");
 	const struct ynode *nf = ymap_get(m, "no_fix_trains");
-	size_t nt = (ft && ft->kind == Y_MAP ? ft->n : 0) + (nf && nf->kind == Y_SEQ ? nf->n : 0);
+	size_t nt = (ft && ft->kind == Y_MAP ? ft->n : 0) + (lt && lt->kind == Y_MAP ? lt->n : 0) +
+		    (nf && nf->kind == Y_SEQ ? nf->n : 0);
 	if ((ft && ft->kind != Y_MAP && !yscalar_is_null(ft)) ||
+	    (lt && lt->kind != Y_MAP && !yscalar_is_null(lt)) ||
 	    (nf && nf->kind != Y_SEQ && !yscalar_is_null(nf)))
-		return rl_err(L, m, "advisory %s: 'fixed_trains' maps trains to releases, 'no_fix_trains' lists trains",
-			      e->id);
+		return rl_err(L, m, "advisory %s: 'fixed_trains' and 'last_affected_trains' map trains "
+			      "to releases, 'no_fix_trains' lists trains", e->id);
 	e->trains = arena_alloc(&L->r->arena, (nt + 1) * sizeof(*e->trains));
 	if (!e->trains)
 		return rl_err(L, m, "out of memory");
-	int rc = 0;
-	for (size_t j = 0; ft && ft->kind == Y_MAP && j < ft->n; j++) {
-		if (ft->vals[j]->kind != Y_SCALAR) {
-			rc = rl_err(L, ft->vals[j], "a fixed release must be a value");
-			continue;
-		}
-		e->trains[e->ntrains].train = ft->keys[j]->str;
-		e->trains[e->ntrains++].fixed = ft->vals[j]->str;
-	}
+	int rc = advisory_train_map(L, ft, e, false);
+	if (advisory_train_map(L, lt, e, true))
+		rc = EL_EPARSE;
 	for (size_t j = 0; nf && nf->kind == Y_SEQ && j < nf->n; j++) {
 		if (nf->vals[j]->kind != Y_SCALAR) {
 			rc = rl_err(L, nf->vals[j], "a train must be a value");
 			continue;
 		}
 		e->trains[e->ntrains].train = nf->vals[j]->str;
-		e->trains[e->ntrains++].fixed = NULL;
+		e->trains[e->ntrains].fixed = NULL;
+		e->trains[e->ntrains++].last_affected = NULL;
 	}
+	for (size_t j = 1; j < e->ntrains; j++)
+		for (size_t k = 0; k < j; k++)
+			if (strcmp(e->trains[j].train, e->trains[k].train) == 0) {
+				rc = rl_err(L, m, "advisory %s: train %s is named twice in its "
+					    "fixed_trains, last_affected_trains and no_fix_trains",
+					    e->id, e->trains[j].train);
+				break;
+			}
 	return rc;
 }
 
@@ -578,7 +606,7 @@ static int load_advisory(struct rload *L, const struct ynode *m, struct vpn_advi
 					   "vendor_exploited", "vendor_exploited_source",
 					   "known_exploited", "compromise_note", "published",
 					   "source", "as_of", "fixed", "fixed_trains",
-					   "no_fix_trains", "note", NULL};
+					   "last_affected_trains", "no_fix_trains", "note", NULL};
 	int rc = 0;
 	if (m->kind != Y_MAP)
 		return rl_err(L, m, "each advisory must be a mapping");

@@ -219,7 +219,12 @@ struct vpn_fix {
 
 struct vpn_train_fix {
 	const char *train;            /* "9.12" */
-	const char *fixed;            /* first fixed release, or NULL: no fix */
+	const char *fixed;            /* first fixed release, or NULL */
+	/* The last affected release where the source names no fixed one
+	 * (a vendor's CVE record listing affected builds): that release and
+	 * older are affected, newer ones are not claimed. NULL with fixed
+	 * NULL: no fix in the train. */
+	const char *last_affected;
 };
 
 struct vpn_advisory {

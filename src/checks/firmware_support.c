@@ -182,7 +182,8 @@ static int advisory_severity(const struct vpn_advisory *a)
 	return sev < SEV_HIGH ? SEV_HIGH : sev;
 }
 
-/* The EL302 message variant: base ("default", "compromise", "no-fix")
+/* The EL302 message variant: base ("default", "compromise", "no-fix",
+ * "affected": at or below the train's last affected release)
  * and which exploitation fact the message states: "-kev" (CISA KEV, its
  * date added), "-kev-ransomware" (KEV, known ransomware use), "-vendor"
  * (the vendor's report, its source); KEV first, as the public catalog.
@@ -246,21 +247,25 @@ static void check_vpn_device(struct input *in, const struct run_ctx *ctx)
 		if (a->vendor && strcmp(a->vendor, d->vendor.s) != 0)
 			continue;
 		/* Per software train (Cisco): the train's first fixed release,
-		 * or no fix at all ("migrate"). */
+		 * its last affected one, or no fix at all ("migrate"). */
 		for (size_t j = 0; j < a->ntrains; j++) {
-			const char *want = a->trains[j].train;
-			if (strcmp(mine, want) != 0)
+			const struct vpn_train_fix *t = &a->trains[j];
+			if (strcmp(mine, t->train) != 0)
 				continue;
 			int c;
-			if (a->trains[j].fixed && (version_cmp(rev, a->trains[j].fixed, &c) || c >= 0))
+			if (t->fixed && (version_cmp(rev, t->fixed, &c) || c >= 0))
 				continue;
-			const char *base = !a->trains[j].fixed ? "no-fix"
+			if (t->last_affected && (version_cmp(rev, t->last_affected, &c) || c > 0))
+				continue;
+			const char *base = t->last_affected ? "affected"
+					   : !t->fixed ? "no-fix"
 					   : a->compromise_note ? "compromise" : "default";
 			finding_add(in, ctx, "EL302", exploited_variant(in, a, base), item,
 				    advisory_severity(a), FST_FAIL, line, ev,
-				    "firmware", d->firmware.s, "fixed",
-				    a->trains[j].fixed ? a->trains[j].fixed : "", "advisory", a->id,
-				    "title", a->title, "title_ja", a->title_ja, "train", want,
+				    "firmware", d->firmware.s, "fixed", t->fixed ? t->fixed : "",
+				    "last", t->last_affected ? t->last_affected : "",
+				    "advisory", a->id,
+				    "title", a->title, "title_ja", a->title_ja, "train", t->train,
 				    "kev_date", a->kev_date_added ? a->kev_date_added : "",
 				    "exploited_source", short_ref(in, a->vendor_exploited_source),
 				    ARGS_END);

@@ -1465,6 +1465,57 @@ static void test_vpn_anyconnect(void **state)
 	input_free(&in);
 }
 
+/* The EL302 of one advisory among the input's findings, or NULL. */
+static const struct finding *el302_of(const struct input *in, const char *advisory)
+{
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		const char *a = strcmp(f->rule->id, "EL302") == 0 ? farg(f, "advisory") : NULL;
+		if (a && strcmp(a, advisory) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* last_affected_trains (CVE-2023-20269, written from Cisco's CVE record
+ * before the run): 9.16.4.38 is the last 9.16 build listed, so it and
+ * older are affected (variant "affected" with the KEV ransomware fact),
+ * a higher 9.16 build is not claimed; 9.15 has no fix (no-fix). */
+static void test_vpn_last_affected_train(void **state)
+{
+	(void)state;
+	static const char *const adv = "cisco-sa-asaftd-ravpn-auth-8LyfCkeC";
+	static const struct {
+		const char *version, *variant, *last;
+	} cases[] = {
+		{"9.16(4)38", "affected-kev-ransomware", "9.16.4.38"},
+		{"9.16(1)", "affected-kev-ransomware", "9.16.4.38"},
+		{"9.16(4)39", NULL, NULL},
+		{"9.15(1)21", "no-fix-kev-ransomware", ""},
+		{"9.20(2)", NULL, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char cfg[512];
+		snprintf(cfg, sizeof(cfg),
+			 ": Hardware:   ASAv, 8192 MB RAM\nASA Version %s \n" IFS
+			 "webvpn\n enable outside\n anyconnect enable\n", cases[i].version);
+		struct input in;
+		run_cfg(&in, cfg);
+		const struct finding *f = el302_of(&in, adv);
+		if (!cases[i].variant) {
+			if (f)
+				fail_msg("%s: unexpected EL302 %s", cases[i].version, f->variant);
+		} else {
+			if (!f)
+				fail_msg("%s: no EL302 for %s", cases[i].version, adv);
+			assert_string_equal(f->variant, cases[i].variant);
+			assert_string_equal(farg(f, "last"), cases[i].last);
+			assert_int_equal(f->severity, SEV_CRITICAL);
+		}
+		input_free(&in);
+	}
+}
+
 static void test_vpn_ikev2_remote_access(void **state)
 {
 	(void)state;
@@ -2203,6 +2254,7 @@ int main(void)
 		cmocka_unit_test(test_mgmt_asdm_outside),
 		cmocka_unit_test(test_mgmt_ssh_inside_only),
 		cmocka_unit_test(test_vpn_anyconnect),
+		cmocka_unit_test(test_vpn_last_affected_train),
 		cmocka_unit_test(test_vpn_ikev2_remote_access),
 		cmocka_unit_test(test_vpn_site_to_site),
 		cmocka_unit_test(test_cert_map_not_a_block),

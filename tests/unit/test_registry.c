@@ -1464,6 +1464,13 @@ static void test_el302_exploited_variants(void **state)
 		"default", "kev", "kev-ransomware", "vendor",
 		"compromise-kev", "compromise-kev-ransomware", "compromise-vendor",
 		"no-fix", "no-fix-kev", "no-fix-kev-ransomware", "no-fix-vendor",
+		"affected", "affected-kev", "affected-kev-ransomware", "affected-vendor",
+	};
+	/* Where no fixed release is named, the variant has its own fix text
+	 * (the rule's quotes {fixed}), in both languages, without {fixed}. */
+	static const char *const own_fix[] = {
+		"no-fix", "no-fix-kev", "no-fix-kev-ransomware", "no-fix-vendor",
+		"affected", "affected-kev", "affected-kev-ransomware", "affected-vendor",
 	};
 	const struct rule *ru = registry_rule(&g_reg, "EL302");
 	assert_non_null(ru);
@@ -1471,11 +1478,17 @@ static void test_el302_exploited_variants(void **state)
 		if (!rule_msg(ru, want[i]))
 			fail_msg("EL302 has no message variant \"%s\"", want[i]);
 	assert_null(rule_msg(ru, "compromise"));
+	for (size_t i = 0; i < ARRAY_SIZE(own_fix); i++)
+		for (int l = 0; l < LANG_COUNT; l++) {
+			const char *fx = rule_fix(ru, own_fix[i], (enum lang)l);
+			if (fx == ltext_get(&ru->remediation, (enum lang)l) || strstr(fx, "{fixed}"))
+				fail_msg("EL302 %s has no fix text of its own", own_fix[i]);
+		}
 	/* The shipped data: no advisory says known_exploited (the loader
 	 * refuses it), CVE-2018-0101's advisory is the vendor's word only
 	 * (not in CISA KEV, issue 18 §1), CVE-2020-3259's is KEV with known
 	 * ransomware use. */
-	bool saw_0101 = false, saw_3259 = false;
+	bool saw_0101 = false, saw_3259 = false, saw_20269 = false;
 	for (size_t i = 0; i < g_reg.nadvisories; i++) {
 		const struct vpn_advisory *a = &g_reg.advisories[i];
 		if (strcmp(a->id, "cisco-sa-20180129-asa1") == 0) {
@@ -1492,8 +1505,28 @@ static void test_el302_exploited_variants(void **state)
 			assert_true(a->kev_ransomware);
 			assert_false(a->vendor_exploited);
 		}
+		/* CVE-2023-20269: Cisco's record lists affected builds only. */
+		if (strcmp(a->id, "cisco-sa-asaftd-ravpn-auth-8LyfCkeC") == 0) {
+			saw_20269 = true;
+			assert_true(a->kev && a->kev_ransomware);
+			assert_string_equal(a->kev_date_added, "2023-09-13");
+			assert_int_equal(a->ntrains, 8);
+			assert_string_equal(a->trains[2].train, "9.16");
+			assert_string_equal(a->trains[2].last_affected, "9.16.4.38");
+			assert_null(a->trains[2].fixed);
+			assert_string_equal(a->trains[7].train, "9.15");
+			assert_null(a->trains[7].fixed);
+			assert_null(a->trains[7].last_affected);
+		}
 	}
-	assert_true(saw_0101 && saw_3259);
+	assert_true(saw_0101 && saw_3259 && saw_20269);
+	/* A train in two of the three keys is refused. */
+	expect_edit_error("firmware/vpn-devices.yaml",
+			  "\"9.19.1.18\"\n    no_fix_trains: [\"9.8\", \"9.15\"]",
+			  "\"9.19.1.18\"\n    no_fix_trains: [\"9.8\", \"9.16\"]",
+			  "id: \"cisco-sa-asaftd-ravpn-auth-8LyfCkeC\"",
+			  "advisory cisco-sa-asaftd-ravpn-auth-8LyfCkeC: train 9.16 is named twice in its "
+			  "fixed_trains, last_affected_trains and no_fix_trains");
 }
 
 static void scan_tree(const char *dir, struct check_stats *st)
