@@ -1004,8 +1004,11 @@ el -o "$TMP/no/such/dir/r.txt" "$good" 2>/dev/null; check "-o unwritable" 2 "$?"
 check "exit 0 on a passing file" 0 "$(el "$good" >/dev/null; echo $?)"
 nec=samples/facts/nec-wpa2-weak-key.yaml
 check "exit 1 on a failing file" 1 "$(el "$nec" >/dev/null; echo $?)"
-check "--fail-on critical" 0 "$(el --fail-on critical "$nec" >/dev/null; echo $?)"
-check "--fail-on high" 1 "$(el --fail-on high "$nec" >/dev/null; echo $?)"
+# worst failure high (the nec sample has a critical one since NEC's NV26-001 data, 2026-12-08)
+hi=samples/facts/elecom-mixed-tkip-wps.yaml
+check "--fail-on critical" 0 "$(el --fail-on critical "$hi" >/dev/null; echo $?)"
+check "--fail-on high" 1 "$(el --fail-on high "$hi" >/dev/null; echo $?)"
+check "--fail-on critical (a critical failure)" 1 "$(el --fail-on critical "$nec" >/dev/null; echo $?)"
 # --fail-on warn / unknown and --strict (issue 11 §4). elecom: 6-2 fail; a
 # facts file whose model is unknown: 5-3 unknown and nothing failed.
 unk=$TMP/unknown-router.yaml
