@@ -82,7 +82,8 @@ Each file is one small scenario, in Ethernet pcap:
   (TCP), next to an AS-REQ without pre-authentication, which is not one;
   HTTP Digest (RFC 7616) with qop=auth in MD5 and SHA-256 after the
   server's 401 challenge, and the RFC 2069 form without qop to a proxy;
-  POP3 APOP (RFC 1939) on port 1110;
+  POP3 APOP (RFC 1939) on port 1110; SIP Digest (RFC 3261): a REGISTER
+  over UDP with its retransmission, an INVITE over TCP without qop;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -491,7 +492,7 @@ def tds_login7(host, user, pw, app, server, db):
 
 
 
-# ---- hash16 (issue 16 section 1): crackable hashes of Digest and APOP -----------
+# ---- hash16 (issue 16 section 1): crackable hashes of Digest (HTTP, SIP) and APOP --
 
 def digest_response(alg, user, realm, pw, method, uri, nonce, qop=None, nc=None, cnonce=None):
     """The Digest response of RFC 7616 section 3.4.1 (RFC 2617 3.2.2.1
@@ -506,8 +507,9 @@ def digest_response(alg, user, realm, pw, method, uri, nonce, qop=None, nc=None,
 
 
 def hash16_samples():
-    """http-digest.pcap and pop3-apop.pcap (EL406 http-digest,
-    http-digest-replay and apop); every password synthetic."""
+    """http-digest.pcap, pop3-apop.pcap and sip-digest.pcap (EL406
+    http-digest, http-digest-replay, apop, sip-digest and
+    sip-digest-replay); every password synthetic."""
     # HTTP Digest (RFC 7616 sections 3.3, 3.4): a request, the server's 401
     # with WWW-Authenticate Digest (qop="auth"), the request again with the
     # credentials, 200; MD5 on port 80, SHA-256 on port 8081; then the
@@ -565,6 +567,46 @@ def hash16_samples():
     t.s(b"+OK bye\r\n")
     t.close()
     cap.write("pop3-apop.pcap")
+
+    # SIP Digest (RFC 3261 sections 8.1.3.5, 22.4): over UDP a REGISTER, the
+    # registrar's 401 with WWW-Authenticate, the REGISTER again with
+    # Authorization (qop=auth) and its retransmission (section 17.1.1.2: the
+    # same credentials, counted, not another login); over TCP on port 5080
+    # an INVITE with Proxy-Authorization in the RFC 2069 form (no qop)
+    cap = Capture()
+    def sip_req(method, uri, cseq, auth=b""):
+        return (f"{method} {uri} SIP/2.0\r\nVia: SIP/2.0/UDP {CLIENT4}:5060;branch=z9hG4bK{cseq}\r\n"
+                f"From: <sip:201@pbx.example.org>;tag=77\r\nTo: <sip:201@pbx.example.org>\r\n"
+                f"Call-ID: c0ffee@{CLIENT4}\r\nCSeq: {cseq} {method}\r\n").encode() + auth + \
+            b"Content-Length: 0\r\n\r\n"
+    udp(cap, 0, 5060, 5060, sip_req("REGISTER", "sip:pbx.example.org", 1))
+    nonce = "62e1a5f0"
+    udp(cap, 1, 5060, 5060, (f'SIP/2.0 401 Unauthorized\r\nCSeq: 1 REGISTER\r\nWWW-Authenticate: '
+                             f'Digest realm="pbx.example.org", nonce="{nonce}", qop="auth", '
+                             f'algorithm=MD5\r\nContent-Length: 0\r\n\r\n').encode())
+    resp = digest_response("MD5", "201", "pbx.example.org", "Synth-Sip-Pw35", "REGISTER",
+                           "sip:pbx.example.org", nonce, "auth", "00000001", "a9")
+    reg = sip_req("REGISTER", "sip:pbx.example.org", 2,
+                  (f'Authorization: Digest username="201", realm="pbx.example.org", nonce="{nonce}", '
+                   f'uri="sip:pbx.example.org", response="{resp}", algorithm=MD5, qop=auth, '
+                   f'cnonce="a9", nc=00000001\r\n').encode())
+    cap.hashed("SIP Digest", "Digest MD5", '201 (realm "pbx.example.org")', f"{SERVER4}:5060",
+               udp(cap, 0, 5060, 5060, reg))
+    udp(cap, 0, 5060, 5060, reg)                                               # retransmitted
+    udp(cap, 1, 5060, 5060, b"SIP/2.0 200 OK\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n")
+    t = Tcp(cap, 40220, 5080).open()
+    resp = digest_response("MD5", "202", "voip", "Synth-Sip-Pw36", "INVITE", "sip:300@pbx.example.org",
+                           "dcd98b71")
+    sdp = b"v=0\r\no=- 1 1 IN IP4 192.168.10.20\r\ns=-\r\nc=IN IP4 192.168.10.20\r\nt=0 0\r\n"
+    cap.hashed("SIP proxy Digest", "Digest MD5", '202 (realm "voip")', t.server(),
+               t.c(("INVITE sip:300@pbx.example.org SIP/2.0\r\nCSeq: 1 INVITE\r\n"
+                    'Proxy-Authorization: Digest username="202", realm="voip", nonce="dcd98b71", '
+                    f'uri="sip:300@pbx.example.org", response="{resp}"\r\n'
+                    f"Content-Type: application/sdp\r\nContent-Length: {len(sdp)}\r\n\r\n")
+                   .encode() + sdp))
+    t.s(b"SIP/2.0 100 Trying\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("sip-digest.pcap")
 
 
 def main():

@@ -67,6 +67,9 @@
  *         that crossed with no authentication at all (no secret); VNC
  *         Authentication (§7.2.2): the client's DES response to the
  *         challenge, a crackable hash (EL406 vnc).
+ *   SIP   Authorization / Proxy-Authorization Digest of REGISTER,
+ *         INVITE… over UDP and TCP (RFC 3261 §22.4): the response, a
+ *         crackable hash (EL406 sip-digest), retransmissions counted.
  *   RADIUS Access-Request with User-Password (RFC 2865 §5.2, PAP): the
  *         user, and that a PAP password crossed hidden only with the
  *         shared secret (not readable here: no secret).
@@ -78,7 +81,7 @@
  * Files: login.c (the per-flow state, the line and SASL helpers, the
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
- * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
+ * login_misc.c (IRC, Redis, XMPP, SIP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
  * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
  * crackable hashes of EL406: NTLM, HTTP Digest), login_krb.c (Kerberos, EL406). This
  * header is theirs alone; the readers themselves are declared in

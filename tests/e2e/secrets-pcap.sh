@@ -396,6 +396,7 @@ for k, s in tcp.items():
     if k[4] < k[2]:   # RFB's two streams look alike: the client is the one on the ephemeral port
         secrets.update(vnc_secret(s, tcp.get((k[0], k[3], k[4], k[1], k[2]), b"")))
 for d in udp:
+    secrets.update(digest_secrets(d))   # SIP over UDP
     c = snmp_secret(d)
     if c:
         secrets.add(c)

@@ -28,8 +28,8 @@
  * SMB1 session setups and in SMTP / IMAP / POP3 SASL NTLM; Kerberos
  * AS-REQ pre-authentication and TGS-REP tickets; VNC Authentication's
  * DES response (RFB 3.8 and 3.3), HTTP Digest (the RFC 7616 example,
- * the RFC 2069 form without qop, userhash) and POP3 APOP (the RFC 1939
- * example).
+ * the RFC 2069 form without qop, userhash), SIP Digest (UDP with a
+ * retransmission, TCP) and POP3 APOP (the RFC 1939 example).
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -2007,6 +2007,50 @@ static void test_apop(void **state)
 	ft_free(ft);
 }
 
+/* SIP Digest (RFC 3261 §22.4): a REGISTER over UDP with Authorization
+ * (qop=auth, variant sip-digest), its retransmission (counted, not
+ * another login), an OPTIONS without credentials; over TCP on a
+ * non-standard port an INVITE with Proxy-Authorization without qop
+ * (sip-digest-replay) split over two segments; a datagram whose first
+ * line is not SIP's is not claimed. */
+static void test_sip_digest(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv u = {.ft = ft, .cport = 5060, .sport = 5060, .fam = 4, .pkt = 0};
+	static const char reg[] =
+		"REGISTER sip:pbx.example.org SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\n"
+		"From: <sip:201@pbx.example.org>;tag=1\r\nTo: <sip:201@pbx.example.org>\r\n"
+		"Call-ID: a1@10.0.0.1\r\nCSeq: 2 REGISTER\r\n"
+		"Authorization: Digest username=\"201\", realm=\"asterisk\", nonce=\"5f1c\", "
+		"uri=\"sip:pbx.example.org\", response=\"0a4f113b7de7e1dc5f1a0b9d3e6a6c1e\", "
+		"algorithm=MD5, qop=auth, cnonce=\"c1\", nc=00000001\r\nContent-Length: 0\r\n\r\n";
+	struct pb m = {.n = 0};
+	pb_str(&m, "OPTIONS sip:pbx.example.org SIP/2.0\r\nCSeq: 1 OPTIONS\r\n\r\n");
+	udp_send(&u, 0, &m);                                                      /* 1 */
+	m.n = 0;
+	pb_str(&m, reg);
+	udp_send(&u, 0, &m);                                                      /* 2 */
+	udp_send(&u, 0, &m);                                                      /* 3: again */
+	assert_int_equal(g_n, 1);
+	expect_h16(0, "SIP Digest", "201 (realm \"asterisk\")", "Digest MD5", "sip-digest",
+		   "0a4f113b7de7e1dc5f1a0b9d3e6a6c1e", 32, 2);
+	assert_int_equal(g_got[0].count, 2);
+	struct conv t = open_tcp(ft, 40190, 15060, true);
+	say(&t, 0, "INVITE sip:300@pbx.example.org SIP/2.0\r\nCSeq: 3 INVITE\r\nProxy-Authoriz");
+	say(&t, 0, "ation: Digest username=\"202\",realm=\"voip\",nonce=\"n\",uri=\"sip:300@pbx.example.org\","
+		   "response=\"5be2375ff5092c3ee6126d805dec47d9\"\r\nContent-Type: application/sdp\r\n"
+		   "Content-Length: 4\r\n\r\nv=0\n");                                 /* 4 */
+	expect_h16(1, "SIP proxy Digest", "202 (realm \"voip\")", "Digest MD5", "sip-digest-replay",
+		   "5be2375ff5092c3ee6126d805dec47d9", 32, 4);
+	struct conv n = {.ft = ft, .cport = 40191, .sport = 5060, .fam = 4, .pkt = 0};
+	m.n = 0;
+	pb_str(&m, "HELLO sip:x SIP/2.1\r\nAuthorization: Digest username=\"z\", response=\"00\"\r\n\r\n");
+	udp_send(&n, 0, &m);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2039,6 +2083,7 @@ int main(void)
 		cmocka_unit_test(test_vnc_auth),
 		cmocka_unit_test(test_http_digest),
 		cmocka_unit_test(test_apop),
+		cmocka_unit_test(test_sip_digest),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
