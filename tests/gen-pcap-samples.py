@@ -527,7 +527,7 @@ def hash16_samples():
             f"Content-Length: 0\r\n\r\n".encode())
         resp = digest_response(alg, user, realm, pw, "GET", "/private/", nonce, "auth",
                                "00000001", cnonce)
-        cap.hashed("HTTP Digest", f"Digest {alg}", f'{user} (realm "{realm}")', t.server(),
+        cap.hashed("HTTP Digest", f"Digest {alg}", f'{user} (realm {realm})', t.server(),
                    t.c(f'GET /private/ HTTP/1.1\r\nHost: intranet.example.org\r\n'
                        f'Authorization: Digest username="{user}", realm="{realm}", '
                        f'uri="/private/", algorithm={alg}, nonce="{nonce}", nc=00000001, '
@@ -544,7 +544,7 @@ def hash16_samples():
         f'realm="proxy", nonce="{nonce}"\r\nContent-Length: 0\r\n\r\n'.encode())
     resp = digest_response("MD5", "ines", "proxy", "Synth-Digest-Pw33", "GET", "http://www.example.com/",
                            nonce)
-    cap.hashed("HTTP proxy Digest", "Digest MD5", 'ines (realm "proxy")', t.server(),
+    cap.hashed("HTTP proxy Digest", "Digest MD5", 'ines (realm proxy)', t.server(),
                t.c(f'GET http://www.example.com/ HTTP/1.1\r\nHost: www.example.com\r\n'
                    f'Proxy-Authorization: Digest username="ines", realm="proxy", '
                    f'nonce="{nonce}", uri="http://www.example.com/", response="{resp}"\r\n\r\n'
@@ -590,7 +590,7 @@ def hash16_samples():
                   (f'Authorization: Digest username="201", realm="pbx.example.org", nonce="{nonce}", '
                    f'uri="sip:pbx.example.org", response="{resp}", algorithm=MD5, qop=auth, '
                    f'cnonce="a9", nc=00000001\r\n').encode())
-    cap.hashed("SIP Digest", "Digest MD5", '201 (realm "pbx.example.org")', f"{SERVER4}:5060",
+    cap.hashed("SIP Digest", "Digest MD5", '201 (realm pbx.example.org)', f"{SERVER4}:5060",
                udp(cap, 0, 5060, 5060, reg))
     udp(cap, 0, 5060, 5060, reg)                                               # retransmitted
     udp(cap, 1, 5060, 5060, b"SIP/2.0 200 OK\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n")
@@ -598,7 +598,7 @@ def hash16_samples():
     resp = digest_response("MD5", "202", "voip", "Synth-Sip-Pw36", "INVITE", "sip:300@pbx.example.org",
                            "dcd98b71")
     sdp = b"v=0\r\no=- 1 1 IN IP4 192.168.10.20\r\ns=-\r\nc=IN IP4 192.168.10.20\r\nt=0 0\r\n"
-    cap.hashed("SIP proxy Digest", "Digest MD5", '202 (realm "voip")', t.server(),
+    cap.hashed("SIP proxy Digest", "Digest MD5", '202 (realm voip)', t.server(),
                t.c(("INVITE sip:300@pbx.example.org SIP/2.0\r\nCSeq: 1 INVITE\r\n"
                     'Proxy-Authorization: Digest username="202", realm="voip", nonce="dcd98b71", '
                     f'uri="sip:300@pbx.example.org", response="{resp}"\r\n'

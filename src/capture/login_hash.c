@@ -324,7 +324,7 @@ static const char *digest_algorithm(const uint8_t *a, size_t n)
  * §22.4, RFC 8760) in value, the part of an Authorization or
  * Proxy-Authorization header after its name: when the scheme is Digest
  * and a response is present, reported as protocol proto with the user
- * ("name (realm "…")") and the algorithm; the response (a hash of the
+ * ("name (realm …)") and the algorithm; the response (a hash of the
  * password, the nonce and the request) is the secret. Without qop, the
  * RFC 2069 form that RFC 2617 §3.2.2.1 keeps for compatibility, there is
  * no client nonce nor count: the response can be replayed for as long as
@@ -371,13 +371,12 @@ int64_t lg_digest(const struct cls_view *v, struct pktcur value, const char *pro
 		if (have_user && !userhash) {
 			wn = un < sizeof(who) ? un : sizeof(who);
 			memcpy(who, user, wn);
-			static const char pre[] = " (realm \"";
-			if (rn && wn + sizeof(pre) - 1 + rn + 2 <= sizeof(who)) {
+			static const char pre[] = " (realm ";
+			if (rn && wn + sizeof(pre) - 1 + rn + 1 <= sizeof(who)) {
 				memcpy(who + wn, pre, sizeof(pre) - 1);
 				wn += sizeof(pre) - 1;
 				memcpy(who + wn, realm, rn);
 				wn += rn;
-				who[wn++] = '"';
 				who[wn++] = ')';
 			}
 		}
