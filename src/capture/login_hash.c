@@ -38,6 +38,8 @@
 
 #include <string.h>
 
+#include "../util.h"
+
 #define NTLMSSP_SIG "NTLMSSP\0"
 #define NTLMSSP_SIG_LEN 8
 #define NTLM_AUTHENTICATE 3
@@ -314,7 +316,7 @@ static const char *digest_algorithm(const uint8_t *a, size_t n)
 					    "Digest SHA-512-256-sess"};
 	if (n == 0)
 		return types[0];
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (lg_eq(a, n, names[i]))
 			return types[i];
 	return "Digest (other algorithm)";
