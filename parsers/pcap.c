@@ -266,6 +266,7 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	t->ppp = c->ppp;
 	t->hash_type = c->hash_type;
 	t->hash_weak = c->hash_weak;
+	t->hash_variant = c->hash_variant;
 	if (!t->client || !t->server || (c->user && !t->user_is_password && !t->user)) {
 		s->nomem = true;
 		return -1;

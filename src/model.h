@@ -472,6 +472,8 @@ struct traffic_cred {
 	const char *hash_type;         /* traffic.hashes: the crackable hash
 					* ("NetNTLMv2"…, EL406); NULL otherwise */
 	bool hash_weak;                /* RC4-HMAC or DES Kerberos: EL406 weak */
+	const char *hash_variant;      /* EL406's variant for this kind of hash
+					* (cls_cred.hash_variant), or NULL */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 

@@ -65,7 +65,7 @@ Each file is one small scenario, in Ethernet pcap:
   edgelint's window and inline on port 16379, XMPP SASL PLAIN split over
   two segments, an MSSQL TDS LOGIN7 without encryption on port 14330, VNC
   sessions with security type None (versions 3.8 and 3.3) next to one with
-  VNC Authentication, which is not reported; RADIUS PAP requests (the
+  VNC Authentication, whose DES response is a crackable hash (EL406); RADIUS PAP requests (the
   password hidden with the shared secret) with a retransmission, on 1812
   and on port 11812, next to a CHAP request, which is not reported;
   PPP PAP requests in PPPoE session frames (one behind an 802.1Q tag,
@@ -80,6 +80,10 @@ Each file is one small scenario, in Ethernet pcap:
   AUTH; Kerberos 5: an AS-REP with an RC4-HMAC enc-part, an AS-REQ with
   an AES256 PA-ENC-TIMESTAMP (UDP), a TGS-REP with an RC4-HMAC ticket
   (TCP), next to an AS-REQ without pre-authentication, which is not one;
+  HTTP Digest (RFC 7616) with qop=auth in MD5 and SHA-256 after the
+  server's 401 challenge, and the RFC 2069 form without qop to a proxy;
+  POP3 APOP (RFC 1939) on port 1110; SIP Digest (RFC 3261): a REGISTER
+  over UDP with its retransmission, an INVITE over TCP without qop;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -488,6 +492,123 @@ def tds_login7(host, user, pw, app, server, db):
 
 
 
+# ---- hash16 (issue 16 section 1): crackable hashes of Digest (HTTP, SIP) and APOP --
+
+def digest_response(alg, user, realm, pw, method, uri, nonce, qop=None, nc=None, cnonce=None):
+    """The Digest response of RFC 7616 section 3.4.1 (RFC 2617 3.2.2.1
+    without qop): KD(H(A1), nonce:nc:cnonce:qop:H(A2)) or, without qop,
+    KD(H(A1), nonce:H(A2)); H is MD5 or SHA-256."""
+    h = (lambda b: hashlib.sha256(b).hexdigest()) if alg == "SHA-256" else \
+        (lambda b: hashlib.md5(b).hexdigest())
+    ha1 = h(f"{user}:{realm}:{pw}".encode())
+    ha2 = h(f"{method}:{uri}".encode())
+    mid = f"{nonce}:{nc}:{cnonce}:{qop}" if qop else nonce
+    return h(f"{ha1}:{mid}:{ha2}".encode())
+
+
+def hash16_samples():
+    """http-digest.pcap, pop3-apop.pcap and sip-digest.pcap (EL406
+    http-digest, http-digest-replay, apop, sip-digest and
+    sip-digest-replay); every password synthetic."""
+    # HTTP Digest (RFC 7616 sections 3.3, 3.4): a request, the server's 401
+    # with WWW-Authenticate Digest (qop="auth"), the request again with the
+    # credentials, 200; MD5 on port 80, SHA-256 on port 8081; then the
+    # RFC 2069 form (no qop, no cnonce: RFC 2617 3.2.2.1) to a proxy on 3128
+    cap = Capture()
+    for cport, sport, alg, user, pw in ((40200, 80, "MD5", "greta", "Synth-Digest-Pw31"),
+                                        (40201, 8081, "SHA-256", "hugo", "Synth-Digest-Pw32")):
+        realm, nonce, cnonce = "intranet@example.org", f"nonce-{cport}-7ypf", f"cn-{cport}"
+        t = Tcp(cap, cport, sport).open()
+        cap.plant("web", "HTTP")
+        cap.plant("host", "http-host", "intranet.example.org")
+        t.c(b"GET /private/ HTTP/1.1\r\nHost: intranet.example.org\r\n\r\n")
+        t.s(f'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm="{realm}", '
+            f'qop="auth", algorithm={alg}, nonce="{nonce}", opaque="op"\r\n'
+            f"Content-Length: 0\r\n\r\n".encode())
+        resp = digest_response(alg, user, realm, pw, "GET", "/private/", nonce, "auth",
+                               "00000001", cnonce)
+        cap.hashed("HTTP Digest", f"Digest {alg}", f'{user} (realm {realm})', t.server(),
+                   t.c(f'GET /private/ HTTP/1.1\r\nHost: intranet.example.org\r\n'
+                       f'Authorization: Digest username="{user}", realm="{realm}", '
+                       f'uri="/private/", algorithm={alg}, nonce="{nonce}", nc=00000001, '
+                       f'cnonce="{cnonce}", qop=auth, response="{resp}", opaque="op"\r\n\r\n'
+                       .encode()))
+        t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+        t.close()
+    t = Tcp(cap, 40202, 3128).open()
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "www.example.com")
+    nonce = "dcd98b7102dd2f0e8b11d0f600bfb0c093"
+    t.c(b"GET http://www.example.com/ HTTP/1.1\r\nHost: www.example.com\r\n\r\n")
+    t.s(f'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Digest '
+        f'realm="proxy", nonce="{nonce}"\r\nContent-Length: 0\r\n\r\n'.encode())
+    resp = digest_response("MD5", "ines", "proxy", "Synth-Digest-Pw33", "GET", "http://www.example.com/",
+                           nonce)
+    cap.hashed("HTTP proxy Digest", "Digest MD5", 'ines (realm proxy)', t.server(),
+               t.c(f'GET http://www.example.com/ HTTP/1.1\r\nHost: www.example.com\r\n'
+                   f'Proxy-Authorization: Digest username="ines", realm="proxy", '
+                   f'nonce="{nonce}", uri="http://www.example.com/", response="{resp}"\r\n\r\n'
+                   .encode()))
+    t.s(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+    t.close()
+    cap.write("http-digest.pcap")
+
+    # POP3 APOP (RFC 1939 section 7): the greeting's timestamp, then APOP
+    # name digest, the MD5 of the timestamp followed by the secret, in hex;
+    # on port 1110 (recognised by the dialogue)
+    cap = Capture()
+    t = Tcp(cap, 40210, 1110).open()
+    stamp = b"<4242.1763700000@mail.example.org>"
+    t.s(b"+OK POP3 server ready " + stamp + b"\r\n")
+    digest = hashlib.md5(stamp + b"Synth-Apop-Pw34").hexdigest().encode()
+    cap.hashed("POP3 APOP", "APOP MD5", "jorge", t.server(), t.c(b"APOP jorge " + digest + b"\r\n"))
+    t.s(b"+OK jorge's maildrop has 0 messages (0 octets)\r\n")
+    t.c(b"QUIT\r\n")
+    t.s(b"+OK bye\r\n")
+    t.close()
+    cap.write("pop3-apop.pcap")
+
+    # SIP Digest (RFC 3261 sections 8.1.3.5, 22.4): over UDP a REGISTER, the
+    # registrar's 401 with WWW-Authenticate, the REGISTER again with
+    # Authorization (qop=auth) and its retransmission (section 17.1.1.2: the
+    # same credentials, counted, not another login); over TCP on port 5080
+    # an INVITE with Proxy-Authorization in the RFC 2069 form (no qop)
+    cap = Capture()
+    def sip_req(method, uri, cseq, auth=b""):
+        return (f"{method} {uri} SIP/2.0\r\nVia: SIP/2.0/UDP {CLIENT4}:5060;branch=z9hG4bK{cseq}\r\n"
+                f"From: <sip:201@pbx.example.org>;tag=77\r\nTo: <sip:201@pbx.example.org>\r\n"
+                f"Call-ID: c0ffee@{CLIENT4}\r\nCSeq: {cseq} {method}\r\n").encode() + auth + \
+            b"Content-Length: 0\r\n\r\n"
+    udp(cap, 0, 5060, 5060, sip_req("REGISTER", "sip:pbx.example.org", 1))
+    nonce = "62e1a5f0"
+    udp(cap, 1, 5060, 5060, (f'SIP/2.0 401 Unauthorized\r\nCSeq: 1 REGISTER\r\nWWW-Authenticate: '
+                             f'Digest realm="pbx.example.org", nonce="{nonce}", qop="auth", '
+                             f'algorithm=MD5\r\nContent-Length: 0\r\n\r\n').encode())
+    resp = digest_response("MD5", "201", "pbx.example.org", "Synth-Sip-Pw35", "REGISTER",
+                           "sip:pbx.example.org", nonce, "auth", "00000001", "a9")
+    reg = sip_req("REGISTER", "sip:pbx.example.org", 2,
+                  (f'Authorization: Digest username="201", realm="pbx.example.org", nonce="{nonce}", '
+                   f'uri="sip:pbx.example.org", response="{resp}", algorithm=MD5, qop=auth, '
+                   f'cnonce="a9", nc=00000001\r\n').encode())
+    cap.hashed("SIP Digest", "Digest MD5", '201 (realm pbx.example.org)', f"{SERVER4}:5060",
+               udp(cap, 0, 5060, 5060, reg))
+    udp(cap, 0, 5060, 5060, reg)                                               # retransmitted
+    udp(cap, 1, 5060, 5060, b"SIP/2.0 200 OK\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n")
+    t = Tcp(cap, 40220, 5080).open()
+    resp = digest_response("MD5", "202", "voip", "Synth-Sip-Pw36", "INVITE", "sip:300@pbx.example.org",
+                           "dcd98b71")
+    sdp = b"v=0\r\no=- 1 1 IN IP4 192.168.10.20\r\ns=-\r\nc=IN IP4 192.168.10.20\r\nt=0 0\r\n"
+    cap.hashed("SIP proxy Digest", "Digest MD5", '202 (realm voip)', t.server(),
+               t.c(("INVITE sip:300@pbx.example.org SIP/2.0\r\nCSeq: 1 INVITE\r\n"
+                    'Proxy-Authorization: Digest username="202", realm="voip", nonce="dcd98b71", '
+                    f'uri="sip:300@pbx.example.org", response="{resp}"\r\n'
+                    f"Content-Type: application/sdp\r\nContent-Length: {len(sdp)}\r\n\r\n")
+                   .encode() + sdp))
+    t.s(b"SIP/2.0 100 Trying\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+    t.close()
+    cap.write("sip-digest.pcap")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
 
@@ -867,7 +988,9 @@ def main():
 
     # VNC (RFC 6143 section 7.1): version 3.8 with security type None
     # chosen by the client; version 3.3 where the server decides None;
-    # and a 3.8 session with VNC Authentication (type 2), which is not this
+    # and a 3.8 session with VNC Authentication (type 2): no EL403, but
+    # the client's DES response to the challenge is a crackable hash
+    # (section 7.2.2; EL406 vnc, hash16)
     cap = Capture()
     t = Tcp(cap, 40036, 5901).open()
     t.s(b"RFB 003.008\n")
@@ -889,7 +1012,7 @@ def main():
     t.s(b"\x02\x02\x12")                            # VNC Authentication, TLS
     t.c(b"\x02")
     t.s(bytes(range(16)))                            # the challenge
-    t.c(bytes(range(16, 32)))
+    cap.hashed("VNC", "VNC DES", "-", t.server(), t.c(bytes(range(16, 32))))
     t.s(b"\x00\x00\x00\x00")
     t.close()
     cap.write("vnc-no-auth.pcap")
@@ -1198,6 +1321,8 @@ def main():
         port += 1
     http_get(cap, port, "amazon-support.net")
     cap.write("lookalike-vendors.pcap")
+
+    hash16_samples()
 
     with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"

@@ -190,6 +190,9 @@ struct cls_cred {
 				   * holds the hash's bytes (EL406); NULL otherwise */
 	bool hash_weak;           /* a hash cracked far faster than its kind's best
 				   * (Kerberos RC4-HMAC or DES): EL406 weak */
+	const char *hash_variant; /* the EL406 message and fix of this kind of hash
+				   * ("vnc", "http-digest"…, static, a variant of
+				   * rules/rules.yaml); NULL: default, no_user or weak */
 	uint64_t packet;          /* packet in which the secret was complete */
 };
 

@@ -39,6 +39,7 @@ const struct classifier classifiers[] = {
 	{"l2tp", false, true, cls_l2tp, APP_NONE},
 	{"smb", true, false, cls_smb, APP_NONE},
 	{"kerberos", true, true, cls_krb, APP_NONE},
+	{"sip", true, true, cls_sip, APP_NONE},   /* hash16: SIP Digest */
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

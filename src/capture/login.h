@@ -8,7 +8,8 @@
  *   FTP   USER/PASS (RFC 959); anonymous and "ftp" users (RFC 1635) are
  *         information, not a leak; AUTH TLS/SSL (RFC 4217, RFC 2228)
  *         accepted with 234 (or 334) ends the cleartext.
- *   POP3  USER/PASS (RFC 1939), AUTH PLAIN / LOGIN with the response on
+ *   POP3  USER/PASS (RFC 1939), APOP's MD5 digest (§7, EL406 apop),
+ *         AUTH PLAIN / LOGIN with the response on
  *         the command line or the next one (RFC 5034); STLS accepted
  *         with +OK (RFC 2595) ends the cleartext.
  *   IMAP  LOGIN with atoms, quoted strings (backslash escapes) and
@@ -63,7 +64,12 @@
  *         is only obfuscated (each byte nibble-swapped and XORed with
  *         0xA5): read back, reported as the secret.
  *   VNC   RFB security type None (RFC 6143 §7.1.2, §7.2.1): a session
- *         that crossed with no authentication at all (no secret).
+ *         that crossed with no authentication at all (no secret); VNC
+ *         Authentication (§7.2.2): the client's DES response to the
+ *         challenge, a crackable hash (EL406 vnc).
+ *   SIP   Authorization / Proxy-Authorization Digest of REGISTER,
+ *         INVITE… over UDP and TCP (RFC 3261 §22.4): the response, a
+ *         crackable hash (EL406 sip-digest), retransmissions counted.
  *   RADIUS Access-Request with User-Password (RFC 2865 §5.2, PAP): the
  *         user, and that a PAP password crossed hidden only with the
  *         shared secret (not readable here: no secret).
@@ -75,9 +81,9 @@
  * Files: login.c (the per-flow state, the line and SASL helpers, the
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
- * login_misc.c (IRC, Redis, XMPP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
+ * login_misc.c (IRC, Redis, XMPP, SIP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
  * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
- * crackable hashes of EL406: NTLM), login_krb.c (Kerberos, EL406). This
+ * crackable hashes of EL406: NTLM, HTTP Digest), login_krb.c (Kerberos, EL406). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.
  */
@@ -203,6 +209,8 @@ enum cls_verdict lg_claim(const struct cls_view *v, struct cls_result *res, uint
 int lg_open(const struct cls_view *v, struct cls_result *res,
 	    int (*recognise)(const struct cls_view *), uint8_t app, struct lg *x);
 int64_t lg_ntlm(const struct cls_view *v, const char *proto, const uint8_t *m, size_t n);
+int64_t lg_digest(const struct cls_view *v, struct pktcur value, const char *proto,
+		  const char *variant, const char *replay_variant);
 bool ppp_pap_request(struct pktcur info, struct pktcur *user, struct pktcur *pw, uint64_t *h);
 bool ppp_pap_cred(struct pktcur u, struct pktcur p, const char *proto, uint64_t packet,
 		  uint8_t *user, uint8_t *pw, struct cls_cred *cr);

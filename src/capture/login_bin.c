@@ -1,7 +1,8 @@
 /*
  * login_bin.c — the binary-protocol login readers of issue 16 (login.h):
  * SOCKS5 username/password, MSSQL TDS LOGIN7, VNC without
- * authentication and RADIUS PAP (the text ones, IRC, Redis and XMPP, are
+ * authentication or with VNC Authentication's DES response (EL406) and
+ * RADIUS PAP (the text ones, IRC, Redis and XMPP, are
  * in login_misc.c). Each recognises its protocol by its framing on any
  * port; every read goes through the bounded cursor, user names and
  * secrets into fixed-size buffers on the stack, wiped once reported.
@@ -19,8 +20,11 @@
  *   (https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-tds/773a62b6-ee89-4c02-9e5e-344882630aac).
  *   RFC 6143 "The Remote Framebuffer Protocol" §7.1.1 (ProtocolVersion
  *   "RFB xxx.yyy\n"; versions other than 3.7 and 3.8 are read as 3.3),
- *   §7.1.2 (security types: 1 None; in 3.3 the server sends the type as
- *   a U32).
+ *   §7.1.2 (security types: 1 None, 2 VNC Authentication; in 3.3 the
+ *   server sends the type as a U32), §7.2.2 (VNC Authentication: a
+ *   16-byte random challenge, the client's 16-byte response, the
+ *   challenge encrypted with DES keyed by the password, of which only
+ *   the first 8 characters count: a crackable hash, EL406).
  *   RFC 2865 "RADIUS" §3 (Code 1 Access-Request, Length 20..4096, the
  *   16-octet Request Authenticator), §5 (attributes: Type, Length, Value),
  *   §5.1 User-Name, §5.2 User-Password (16 to 128 octets, the password
@@ -292,6 +296,8 @@ enum cls_verdict cls_tds(const struct cls_view *v, struct cls_result *res)
 
 #define RFB_VERSION_LEN 12        /* "RFB xxx.yyy\n" */
 #define RFB_NONE 1                /* security type None */
+#define RFB_VNC_AUTH 2            /* security type VNC Authentication (§7.2.2) */
+#define RFB_CHALLENGE 16          /* its challenge and response */
 
 /* A ProtocolVersion at the start of c: 1 (major, minor out), 0
  * incomplete, -1 not one. */
@@ -324,7 +330,8 @@ static int vnc_recognise(const struct cls_view *v)
 	return 0;
 }
 
-/* Reports the session when it settled on security type None: the U32
+/* Reports the session when it settled on security type None (EL403) or
+ * on VNC Authentication (the client's DES response, EL406 vnc): the U32
  * the server chose (3.3) or the byte the client chose (3.7, 3.8 and the
  * later versions of other makers). */
 enum cls_verdict cls_vnc(const struct cls_view *v, struct cls_result *res)
@@ -363,6 +370,22 @@ enum cls_verdict cls_vnc(const struct cls_view *v, struct cls_result *res)
 				      .packet = v->packet};
 		v->cred(v->cred_ctx, &cr);
 	}
+	if (type != RFB_VNC_AUTH)
+		return CLS_DONE;
+	/* §7.2.2: the server's 16-byte challenge, the client's 16-byte
+	 * response (the challenge DES-encrypted with the password, at most
+	 * 8 characters, as the key): the response is the secret. In 3.3 the
+	 * client sends nothing before it; in 3.7 and 3.8 its choice byte. */
+	uint8_t resp[RFB_CHALLENGE];
+	if (pc_copy(&c, resp, sizeof(resp)))
+		return more ? CLS_MORE : CLS_DONE;
+	if (v->cred) {
+		struct cls_cred cr = {.protocol = "VNC", .secret = resp, .secret_len = sizeof(resp),
+				      .hash_type = "VNC DES", .hash_variant = "vnc",
+				      .packet = v->packet};
+		v->cred(v->cred_ctx, &cr);
+	}
+	memset(resp, 0, sizeof(resp));
 	return CLS_DONE;
 }
 

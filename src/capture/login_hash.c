@@ -29,10 +29,16 @@
  *         longer than the window is skipped; after lost bytes the reading
  *         resumes at the next protocol id. SMB over NetBIOS port 139
  *         (a SESSION REQUEST first) is not read.
+ *   Digest the Authorization / Proxy-Authorization "Digest" credentials
+ *         of HTTP (RFC 7616 §3.4, RFC 2617 §3.2.2; login_http.c): the
+ *         response, a hash of the password with the server's nonce, is
+ *         the secret; its algorithm the hash type (lg_digest below).
  */
 #include "login.h"
 
 #include <string.h>
+
+#include "../util.h"
 
 #define NTLMSSP_SIG "NTLMSSP\0"
 #define NTLMSSP_SIG_LEN 8
@@ -255,4 +261,134 @@ enum cls_verdict cls_smb(const struct cls_view *v, struct cls_result *res)
 	}
 	res->consumed[0] = (uint16_t)(c.off - v->data[0].off);
 	return v->final[0] && res->consumed[0] == 0 ? CLS_DONE : CLS_MORE;
+}
+
+/* ---- Digest (HTTP, SIP) ------------------------------------------------- */
+
+#define DIGEST_VALUE_MAX 256      /* longer parameter values are cut */
+
+/* One auth-param (RFC 9110 §11.2: token "=" ( token / quoted-string ),
+ * quoted-pair escapes honoured) from c, after optional spaces and
+ * commas: its name and value into the buffers (cut at their size).
+ * Returns false at the end of the list. */
+static bool digest_param(struct pktcur *c, uint8_t *name, size_t *nn, uint8_t *val, size_t *vn)
+{
+	uint8_t ch;
+	while (!pc_peek(c, 0, &ch) && (ch == ' ' || ch == '\t' || ch == ','))
+		pc_skip(c, 1);
+	*nn = *vn = 0;
+	while (!pc_peek(c, 0, &ch) && ch != '=' && ch != ',' && ch != ' ' && ch != '\t') {
+		pc_skip(c, 1);
+		if (*nn < DIGEST_VALUE_MAX)
+			name[(*nn)++] = ch;
+	}
+	lg_skip_sp(c);
+	if (pc_peek(c, 0, &ch))
+		return *nn > 0;
+	if (ch != '=')
+		return *nn > 0;   /* a name without a value (tolerated, ignored) */
+	pc_skip(c, 1);
+	lg_skip_sp(c);
+	bool quoted = !pc_peek(c, 0, &ch) && ch == '"';
+	if (quoted)
+		pc_skip(c, 1);
+	while (!pc_u8(c, &ch)) {
+		if (quoted && ch == '"')
+			break;
+		if (!quoted && (ch == ',' || ch == ' ' || ch == '\t'))
+			break;
+		if (quoted && ch == '\\' && pc_u8(c, &ch))
+			break;
+		if (*vn < DIGEST_VALUE_MAX)
+			val[(*vn)++] = ch;
+	}
+	return true;
+}
+
+/* The algorithms of RFC 7616 §3.4 (and §6.1's registry), as hash types;
+ * an absent algorithm is MD5 (§3.4). */
+static const char *digest_algorithm(const uint8_t *a, size_t n)
+{
+	static const char *const names[] = {"MD5", "MD5-sess", "SHA-256", "SHA-256-sess",
+					    "SHA-512-256", "SHA-512-256-sess"};
+	static const char *const types[] = {"Digest MD5", "Digest MD5-sess", "Digest SHA-256",
+					    "Digest SHA-256-sess", "Digest SHA-512-256",
+					    "Digest SHA-512-256-sess"};
+	if (n == 0)
+		return types[0];
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (lg_eq(a, n, names[i]))
+			return types[i];
+	return "Digest (other algorithm)";
+}
+
+/* Digest credentials (RFC 7616 §3.4; RFC 2617 §3.2.2; SIP: RFC 3261
+ * §22.4, RFC 8760) in value, the part of an Authorization or
+ * Proxy-Authorization header after its name: when the scheme is Digest
+ * and a response is present, reported as protocol proto with the user
+ * ("name (realm …)") and the algorithm; the response (a hash of the
+ * password, the nonce and the request) is the secret. Without qop, the
+ * RFC 2069 form that RFC 2617 §3.2.2.1 keeps for compatibility, there is
+ * no client nonce nor count: the response can be replayed for as long as
+ * the server accepts that nonce (RFC 2617 §4.5), variant replay_variant;
+ * with qop, variant variant. userhash=true (RFC 7616 §3.4.4) hides the
+ * user: none named. Returns the sink's id, or -1. */
+int64_t lg_digest(const struct cls_view *v, struct pktcur value, const char *proto,
+		  const char *variant, const char *replay_variant)
+{
+	uint8_t scheme[16];
+	size_t sn = lg_token(&value, scheme, sizeof(scheme));
+	if (!lg_eq(scheme, sn, "Digest"))
+		return -1;
+	uint8_t name[DIGEST_VALUE_MAX], val[DIGEST_VALUE_MAX];
+	uint8_t user[DIGEST_VALUE_MAX], realm[DIGEST_VALUE_MAX], alg[32];
+	uint8_t resp[DIGEST_VALUE_MAX];
+	size_t nn, vn, un = 0, rn = 0, an = 0, pn = 0;
+	bool qop = false, userhash = false, have_user = false;
+	while (digest_param(&value, name, &nn, val, &vn)) {
+		if (lg_eq(name, nn, "username")) {
+			memcpy(user, val, vn);
+			un = vn;
+			have_user = true;
+		} else if (lg_eq(name, nn, "realm")) {
+			memcpy(realm, val, vn);
+			rn = vn;
+		} else if (lg_eq(name, nn, "algorithm")) {
+			an = vn < sizeof(alg) ? vn : sizeof(alg);
+			memcpy(alg, val, an);
+		} else if (lg_eq(name, nn, "qop")) {
+			qop = vn > 0;
+		} else if (lg_eq(name, nn, "userhash")) {
+			userhash = lg_eq(val, vn, "true");
+		} else if (lg_eq(name, nn, "response")) {
+			memcpy(resp, val, vn);
+			pn = vn;
+		}
+	}
+	memset(val, 0, sizeof(val));
+	int64_t id = -1;
+	if (pn > 0 && v->cred) {
+		uint8_t who[LG_USER_MAX];
+		size_t wn = 0;
+		if (have_user && !userhash) {
+			wn = un < sizeof(who) ? un : sizeof(who);
+			memcpy(who, user, wn);
+			static const char pre[] = " (realm ";
+			if (rn && wn + sizeof(pre) - 1 + rn + 1 <= sizeof(who)) {
+				memcpy(who + wn, pre, sizeof(pre) - 1);
+				wn += sizeof(pre) - 1;
+				memcpy(who + wn, realm, rn);
+				wn += rn;
+				who[wn++] = ')';
+			}
+		}
+		struct cls_cred cr = {.protocol = proto, .user = wn ? who : NULL, .user_len = wn,
+				      .secret = resp, .secret_len = pn,
+				      .hash_type = digest_algorithm(alg, an),
+				      .hash_variant = !wn ? NULL : qop ? variant : replay_variant,
+				      .packet = v->packet};
+		id = v->cred(v->cred_ctx, &cr);
+	}
+	memset(resp, 0, sizeof(resp));
+	return id;
 }

@@ -1,7 +1,8 @@
 /*
  * login_http.c — the HTTP login reader (login.h), the reader of
  * flows cls_http claimed: Authorization / Proxy-Authorization Basic (RFC
- * 7617) and NTLM / Negotiate (RFC 4559: the NTLM hash, login_hash.c),
+ * 7617), NTLM / Negotiate (RFC 4559: the NTLM hash, login_hash.c) and
+ * Digest (RFC 7616: the response, a hash, login_hash.c),
  * form fields of POST bodies and query strings whose names match
  * the patterns of loginfields.c, bodies delimited by Content-Length (RFC
  * 9112 §6).
@@ -181,9 +182,11 @@ static void http_header(struct lg *x, struct pktcur line)
 	if (lg_eq(nb, nn, "authorization")) {
 		http_basic(x, value, "HTTP Basic");
 		http_ntlm(x, value, "HTTP NTLM");
+		lg_digest(x->v, value, "HTTP Digest", "http-digest", "http-digest-replay");
 	} else if (lg_eq(nb, nn, "proxy-authorization")) {
 		http_basic(x, value, "HTTP proxy Basic");
 		http_ntlm(x, value, "HTTP proxy NTLM");
+		lg_digest(x->v, value, "HTTP proxy Digest", "http-digest", "http-digest-replay");
 	} else if (lg_eq(nb, nn, "content-length")) {
 		uint8_t d[24];
 		size_t dn = lg_token(&value, d, sizeof(d));

@@ -1,7 +1,8 @@
 /*
  * login_line.c — the line-protocol login readers (login.h): FTP
  * (RFC 959, anonymous per RFC 1635, AUTH TLS per RFC 4217), POP3 (RFC
- * 1939, RFC 5034, STLS per RFC 2595), IMAP (RFC 9051, literals per RFC
+ * 1939 with APOP's MD5 digest as a crackable hash, RFC 5034, STLS per
+ * RFC 2595), IMAP (RFC 9051, literals per RFC
  * 7888, AUTHENTICATE per RFC 4959) and SMTP (AUTH per RFC 4954, STARTTLS
  * per RFC 3207, DATA and BDAT per RFC 3030 skipped).
  */
@@ -110,6 +111,26 @@ static int pop3_recognise(const struct cls_view *v)
 	return v->final[0] ? -1 : 0;
 }
 
+/* "APOP name digest" (RFC 1939 §7): the digest is the MD5 of the
+ * server greeting's timestamp followed by the shared secret, 16 octets
+ * in hex: the user and a crackable hash (EL406 apop), never the
+ * password itself. */
+#define APOP_DIGEST_HEX 32
+
+static void pop3_apop(struct lg *x, struct pktcur line)
+{
+	uint8_t name[LG_USER_MAX], digest[APOP_DIGEST_HEX + 1];
+	size_t nn = lg_token(&line, name, sizeof(name));
+	size_t dn = lg_token(&line, digest, sizeof(digest));
+	if (nn && dn == APOP_DIGEST_HEX && x->v->cred) {
+		struct cls_cred cr = {.protocol = "POP3 APOP", .user = name, .user_len = nn,
+				      .secret = digest, .secret_len = dn, .hash_type = "APOP MD5",
+				      .hash_variant = "apop", .packet = x->v->packet};
+		x->v->cred(x->v->cred_ctx, &cr);
+	}
+	memset(digest, 0, sizeof(digest));
+}
+
 static void pop3_line(struct lg *x, int d, struct pktcur line)
 {
 	struct lg_state *st = x->st;
@@ -138,6 +159,8 @@ static void pop3_line(struct lg *x, int d, struct pktcur line)
 	} else if (strcmp(w, "PASS") == 0) {
 		st->pass_len = (uint16_t)lg_rest(&line, st->pass, sizeof(st->pass));
 		lg_report_pass(x, "POP3", false);
+	} else if (strcmp(w, "APOP") == 0) {
+		pop3_apop(x, line);
 	} else if (strcmp(w, "AUTH") == 0) {
 		lg_auth(x, &line, "POP3 AUTH PLAIN", "POP3 AUTH LOGIN", "POP3 AUTH NTLM");
 	} else if (strcmp(w, "STLS") == 0) {

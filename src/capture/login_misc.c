@@ -1,6 +1,6 @@
 /*
  * login_misc.c — the text-protocol login readers of issue 16 (login.h):
- * IRC, Redis and XMPP SASL PLAIN (the binary ones, SOCKS5, MSSQL TDS,
+ * IRC, Redis, XMPP SASL PLAIN and SIP Digest (the binary ones, SOCKS5, MSSQL TDS,
  * VNC and RADIUS, are in login_bin.c). Each recognises its protocol by
  * the dialogue on any port; every read goes through the bounded cursor,
  * user names and secrets into the fixed-size buffers of the state or the
@@ -16,6 +16,11 @@
  *   RFC 6120 "XMPP Core" §5.4 (STARTTLS), §6.4.2 (<auth mechanism=…>
  *   with the initial response as base64 text, "=" for an empty one),
  *   RFC 4616 (PLAIN: [authzid] NUL authcid NUL passwd).
+ *   RFC 3261 "SIP" §7.1, §7.2 (start lines), §18.1 (UDP: one message
+ *   per datagram), §20.7 Authorization, §20.28 Proxy-Authorization,
+ *   §22.4 (Digest as RFC 2617, qop optional for RFC 2069 compatibility;
+ *   RFC 8760 adds SHA-256 and SHA-512-256): the response is a crackable
+ *   hash (EL406, login_hash.c's lg_digest).
  */
 #include "login.h"
 
@@ -559,3 +564,105 @@ enum cls_verdict cls_xmpp(const struct cls_view *v, struct cls_result *res)
 	return st->tls_wait && pc_left(&c) ? CLS_DONE : CLS_MORE;
 }
 
+
+/* ---- SIP Digest (RFC 3261) ----------------------------------------------- */
+
+#define SIP_LINE_MAX 512          /* a first line longer than this is not SIP's */
+
+/* 1 when line is a SIP start line (RFC 3261 §7.1 Request-Line "Method SP
+ * Request-URI SP SIP/2.0", §7.2 Status-Line "SIP/2.0 SP Status-Code"),
+ * else 0. */
+static bool sip_start_line(struct pktcur line)
+{
+	if (lg_starts(&line, "SIP/2.0 "))
+		return true;
+	static const char v[] = " SIP/2.0";
+	size_t n = pc_left(&line), k = sizeof(v) - 1;
+	uint8_t ch = 0;
+	if (n <= k || pc_peek(&line, 0, &ch) || ch < 'A' || ch > 'Z')
+		return false;
+	struct pktcur t = line;
+	pc_skip(&t, n - k);
+	if (!pc_match(&t, v, k))
+		return false;
+	while (!pc_u8(&line, &ch) && ch != ' ')   /* the method: a token (§25.1) */
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-' || ch == '.' ||
+		      ch == '!' || ch == '%' || ch == '*' || ch == '_' || ch == '+' || ch == '`' ||
+		      ch == '\'' || ch == '~' || (ch >= '0' && ch <= '9')))
+			return false;
+	return lg_starts(&line, "sip:") || lg_starts(&line, "sips:") || lg_starts(&line, "tel:");
+}
+
+/* 1 SIP, 0 cannot tell yet, -1 not SIP: the first line of either side. */
+static int sip_recognise(const struct cls_view *v)
+{
+	for (int d = 0; d < 2; d++) {
+		if (!pc_left(&v->data[d]))
+			continue;
+		struct pktcur line = PC_NONE;
+		if (lg_first_line(&v->data[d], &line))
+			return sip_start_line(line) ? 1 : -1;
+		if (v->udp || v->final[d] || pc_left(&v->data[d]) > SIP_LINE_MAX)
+			return -1;
+		return 0;
+	}
+	return 0;
+}
+
+/* A header line: Authorization / Proxy-Authorization Digest (RFC 3261
+ * §20.7, §20.28, §22.4) reported once per flow, a retransmission of the
+ * same credentials (§17.1.1.2 over UDP) counted. */
+static void sip_line(struct lg *x, int d, struct pktcur line)
+{
+	(void)d;
+	long colon = pc_find(&line, ':');
+	if (colon <= 0 || colon > 24)
+		return;
+	uint8_t name[24];
+	struct pktcur c = line;
+	pc_copy(&c, name, (size_t)colon);
+	size_t nn = (size_t)colon;
+	while (nn && (name[nn - 1] == ' ' || name[nn - 1] == '\t'))
+		nn--;
+	bool proxy = lg_eq(name, nn, "proxy-authorization");
+	if (!proxy && !lg_eq(name, nn, "authorization"))
+		return;
+	pc_skip(&c, 1);
+	uint64_t h = 1469598103934665603ULL;
+	uint8_t b;
+	for (struct pktcur k = c; !pc_u8(&k, &b);)
+		h = (h ^ b) * 1099511628211ULL;
+	if (lg_seen(x->v, x->st, h, true))
+		return;
+	int64_t id = lg_digest(x->v, c, proxy ? "SIP proxy Digest" : "SIP Digest", "sip-digest",
+			       "sip-digest-replay");
+	if (id >= 0)
+		lg_remember(x->st, h, id);
+}
+
+static void sip_no_literal(struct lg *x, int d, struct pktcur *c)
+{
+	(void)x;
+	(void)d;
+	pc_skip(c, pc_left(c));
+}
+
+/* SIP over UDP (each datagram a message, RFC 3261 §18.1.1) or TCP (lines
+ * of the stream; message bodies, SDP, hold no such header line). */
+enum cls_verdict cls_sip(const struct cls_view *v, struct cls_result *res)
+{
+	struct lg x;
+	int verdict = lg_open(v, res, sip_recognise, APP_SIP, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
+	if (!v->udp)
+		return lg_run(&x, sip_line, sip_no_literal);
+	for (int d = 0; d < 2; d++) {
+		struct pktcur c = v->data[d], line = PC_NONE;
+		if (!lg_line(&c, &line) || !sip_start_line(line))
+			continue;   /* not a SIP message (a keep-alive CRLF, say) */
+		while (lg_line(&c, &line) && pc_left(&line))
+			sip_line(&x, d, line);
+	}
+	return CLS_MORE;
+}

@@ -216,9 +216,10 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 						 ja, c->client, c->server, c->hash_type, c->packet);
 		finding_evidence_ja(in,
 				    at_packet(finding_add(in, ctx, "EL406",
-							  c->hash_weak ? "weak"
-							  : c->user    ? "default"
-								       : "no_user",
+							  c->hash_variant ? c->hash_variant
+							  : c->hash_weak  ? "weak"
+							  : c->user	  ? "default"
+									  : "no_user",
 							  ITEM_6_1, -1, FST_FAIL, (unsigned)c->packet, ev,
 							  "protocol", c->protocol, "protocol_ja", ja,
 							  "client", c->client, "server", c->server,

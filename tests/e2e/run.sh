@@ -200,7 +200,7 @@ for file in $(grep -v '^#' tests/e2e/pcap-public-hashes.tsv | cut -f1 | sort -u)
 	el --format json "$PUB/$file" >"$TMP/o.json" 2>/dev/null
 	check "pcap-public/$file crackable hashes" \
 		"$(awk -F'\t' -v f="$file" '$1 == f && $2 != "-" {print $2 "|" $3 "|" $4 "|" $5 "|" $6}' tests/e2e/pcap-public-hashes.tsv | sort | tr '\n' ' ')" \
-		"$(jq -r '.inputs[0].traffic.crackable_hashes[] | "\(.protocol)|\(.hash_type)|\(.user)|\(.server)|\(.packet)"' "$TMP/o.json" | sort | tr '\n' ' ')"
+		"$(jq -r '.inputs[0].traffic.crackable_hashes[] | "\(.protocol)|\(.hash_type)|\(.user // "-")|\(.server)|\(.packet)"' "$TMP/o.json" | sort | tr '\n' ' ')"
 	check "pcap-public/$file EL406 findings" \
 		"$(awk -F'\t' -v f="$file" '$1 == f && $2 != "-"' tests/e2e/pcap-public-hashes.tsv | wc -l | tr -d ' ')" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL406" and .severity == "high") | .occurrences[]] | length' "$TMP/o.json")"

@@ -16,7 +16,8 @@
 # PASS :trailing, Redis AUTH / HELLO AUTH (RESP arrays and inline), XMPP SASL PLAIN in
 # <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
 # PPP PAP passwords wherever the frame carries them (PPPoE, L2TP); and the NT
-# responses of NTLM AUTHENTICATE messages in HTTP, SMB and mail SASL, in hex (EL406: a hash is a secret).
+# responses of NTLM AUTHENTICATE messages in HTTP, SMB and mail SASL, in hex (EL406: a hash is a secret);
+# (hash16) HTTP Digest responses, POP3 APOP digests, VNC Authentication responses (hex).
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -342,6 +343,26 @@ def ntlm_secrets(s):
             i = tok.find(b"NTLMSSP\0\x03\0\0\0", i + 1)
     return found
 
+def digest_secrets(s):
+    """hash16: Digest responses in Authorization / Proxy-Authorization
+    (RFC 7616 section 3.4) and APOP digests (RFC 1939 section 7), as they
+    cross (hex text)."""
+    found = [m.group(1) for m in re.finditer(
+        rb'(?im)^(?:proxy-)?authorization: *digest [^\r\n]*?response="?([0-9A-Fa-f]+)', s)]
+    found += [m.group(1) for m in re.finditer(rb"(?m)^APOP +\S+ +([0-9A-Fa-f]{32})\r?$", s)]
+    return found
+
+def vnc_secret(c, srv):
+    """hash16: the client's 16-byte response to VNC Authentication (RFC
+    6143 section 7.2.2; c the client's stream, srv the server's), as hex."""
+    if not re.match(rb"RFB \d{3}\.\d{3}\n", c) or not re.match(rb"RFB \d{3}\.\d{3}\n", srv):
+        return []
+    if c[:12] in (b"RFB 003.007\n", b"RFB 003.008\n") or c[4:7] != b"003" or int(c[8:11]) >= 7:
+        r = c[13:29] if len(c) >= 13 and c[12] == 2 else b""
+    else:
+        r = c[12:28] if srv[12:16] == b"\0\0\0\2" else b""
+    return [r.hex().encode()] if len(r) == 16 else []
+
 def pap_secrets(paths):
     """PPP PAP Authenticate-Requests (RFC 1334 2.2.1) anywhere in a frame,
     whatever carries them (PPPoE, L2TP): protocol 0xc023, Code 1, and a
@@ -369,9 +390,13 @@ for k, s in tcp.items():
         secrets.update(telnet_secrets(s))   # s is typed at a login prompt
     secrets.update(text_secrets(s))
     secrets.update(ldap_secrets(s))
-    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets, ntlm_secrets):
+    for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets, ntlm_secrets,
+              digest_secrets):
         secrets.update(f(s))
+    if k[4] < k[2]:   # RFB's two streams look alike: the client is the one on the ephemeral port
+        secrets.update(vnc_secret(s, tcp.get((k[0], k[3], k[4], k[1], k[2]), b"")))
 for d in udp:
+    secrets.update(digest_secrets(d))   # SIP over UDP
     c = snmp_secret(d)
     if c:
         secrets.add(c)

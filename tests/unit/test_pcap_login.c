@@ -26,7 +26,10 @@
  * the crackable hashes of EL406: NTLM in HTTP Authorization (v1, v1 with
  * ESS, v2, anonymous, SPNEGO-wrapped, bad field offsets), in SMB2 and
  * SMB1 session setups and in SMTP / IMAP / POP3 SASL NTLM; Kerberos
- * AS-REQ pre-authentication and TGS-REP tickets.
+ * AS-REQ pre-authentication and TGS-REP tickets; VNC Authentication's
+ * DES response (RFB 3.8 and 3.3), HTTP Digest (the RFC 7616 example,
+ * the RFC 2069 form without qop, userhash), SIP Digest (UDP with a
+ * retransmission, TCP) and POP3 APOP (the RFC 1939 example).
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -62,6 +65,7 @@ struct got {
 	char hash[40];                    /* cls_cred.hash_type, "" when none */
 	size_t slen;
 	bool weak;
+	char variant[24];                 /* cls_cred.hash_variant, "" when none */
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -90,6 +94,7 @@ static int64_t sink(void *ctx, const struct ft_cred *fc)
 	snprintf(g->hash, sizeof(g->hash), "%s", fc->c->hash_type ? fc->c->hash_type : "");
 	g->slen = fc->c->secret_len;
 	g->weak = fc->c->hash_weak;
+	snprintf(g->variant, sizeof(g->variant), "%s", fc->c->hash_variant ? fc->c->hash_variant : "");
 	memcpy(g->caddr, fc->addr[0], 6);
 	memcpy(g->saddr, fc->addr[1], 6);
 	return (int64_t)g_n++;
@@ -1876,6 +1881,176 @@ static void test_fields(void **state)
 	lf_free(bad);
 }
 
+/* A crackable hash of hash16 (issue 16 §1) at i: protocol, user (NULL:
+ * none), hash type, EL406 variant, the secret's bytes (n of them) and the
+ * packet. */
+static void expect_h16(size_t i, const char *proto, const char *user, const char *type,
+		       const char *variant, const void *secret, size_t n, uint64_t packet)
+{
+	assert_true(i < g_n);
+	assert_string_equal(g_got[i].proto, proto);
+	if (user) {
+		assert_true(g_got[i].has_user);
+		assert_string_equal(g_got[i].user, user);
+	} else {
+		assert_false(g_got[i].has_user);
+	}
+	assert_string_equal(g_got[i].hash, type);
+	assert_string_equal(g_got[i].variant, variant);
+	assert_int_equal(g_got[i].slen, n);
+	assert_memory_equal(g_got[i].secret, secret, n);
+	assert_int_equal(g_got[i].packet, packet);
+	assert_false(g_got[i].weak);
+}
+
+/* VNC Authentication (RFC 6143 §7.2.2): in 3.8 the client picks type 2,
+ * the server's challenge, the client's response split over two
+ * segments (complete in the second); in 3.3 the server imposes type 2;
+ * a session that stops after the challenge has no hash. */
+static void test_vnc_auth(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	uint8_t chal[16], resp[16];
+	for (int i = 0; i < 16; i++) {
+		chal[i] = (uint8_t)(0xa0 + i);
+		resp[i] = (uint8_t)(0x30 + i);
+	}
+	struct conv c = open_tcp(ft, 40160, 5900, true);
+	say(&c, 1, "RFB 003.008\n");
+	say(&c, 0, "RFB 003.008\n");
+	send_n(&c, 1, "\x02\x02\x10", 3);
+	send_n(&c, 0, "\x02", 1);                                                  /* 6 */
+	send_n(&c, 1, chal, 16);                                                  /* 7 */
+	send_n(&c, 0, resp, 10);                                                  /* 8 */
+	assert_int_equal(g_n, 0);
+	send_n(&c, 0, resp + 10, 6);                                              /* 9 */
+	assert_int_equal(g_n, 1);
+	expect_h16(0, "VNC", NULL, "VNC DES", "vnc", resp, 16, 9);
+	send_n(&c, 1, "\x00\x00\x00\x00", 4);
+	send_n(&c, 0, "\x01", 1);
+	assert_int_equal(g_n, 1);
+	struct conv o = open_tcp(ft, 40161, 5901, true);
+	say(&o, 1, "RFB 003.008\n");
+	say(&o, 0, "RFB 003.003\n");
+	send_n(&o, 1, "\x00\x00\x00\x02", 4);
+	send_n(&o, 1, chal, 16);
+	resp[0] = 0xee;
+	send_n(&o, 0, resp, 16);                                                  /* 7 */
+	expect_h16(1, "VNC", NULL, "VNC DES", "vnc", resp, 16, 7);
+	struct conv q = open_tcp(ft, 40162, 5901, true);
+	say(&q, 1, "RFB 003.008\n");
+	say(&q, 0, "RFB 003.003\n");
+	send_n(&q, 1, "\x00\x00\x00\x02", 4);
+	send_n(&q, 1, chal, 16);
+	struct pd_packet fin = mk(&q, 0, 6, PD_TCP_FIN | PD_TCP_ACK, q.seq[0], NULL, 0);
+	ft_packet(ft, &fin, 60, ++q.pkt);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
+/* HTTP Digest (RFC 7616 §3.4, RFC 2617 §3.2.2): the RFC 7616 §3.9.1
+ * SHA-256 example's header (qop=auth: variant http-digest, realm in the
+ * user); an RFC 2069 form without qop through a proxy (algorithm absent:
+ * MD5, variant http-digest-replay) with an escaped quote in the realm;
+ * userhash=true (no user named, the default variants); a Digest header
+ * without a response and a Basic one (not this reader's). */
+static void test_http_digest(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40170, 8080, true);
+	static const char r1[] = "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1";
+	say(&c, 0, "GET /dir/index.html HTTP/1.1\r\nHost: www.example.org\r\n"
+		   "Authorization: Digest username=\"Mufasa\", realm=\"http-auth@example.org\", "
+		   "uri=\"/dir/index.html\", algorithm=SHA-256, "
+		   "nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", nc=00000001, "
+		   "cnonce=\"f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ\", qop=auth, "
+		   "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", "
+		   "opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\"\r\n\r\n");   /* 3 */
+	expect_h16(0, "HTTP Digest", "Mufasa (realm http-auth@example.org)", "Digest SHA-256",
+		   "http-digest", r1, 64, 3);
+	static const char r2[] = "1949323746fe6a43ef61f8ab7db8bf2a";
+	say(&c, 0, "GET http://intranet.example/ HTTP/1.1\r\nHost: intranet.example\r\n"
+		   "Proxy-Authorization: digest username=\"nora\",realm=\"a \\\"b\\\" c\","
+		   "nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\",uri=\"/\","
+		   "response=1949323746fe6a43ef61f8ab7db8bf2a\r\n\r\n");                  /* 4 */
+	expect_h16(1, "HTTP proxy Digest", "nora (realm a \"b\" c)", "Digest MD5",
+		   "http-digest-replay", r2, 32, 4);
+	say(&c, 0, "GET / HTTP/1.1\r\nAuthorization: Digest username=\"488869477bf257147b804c45308cd62ac4e25eb717b12b298c79e62dcea254ec\", "
+		   "userhash=true, realm=\"r\", qop=auth, algorithm=SHA-512-256-sess, nonce=\"n\", "
+		   "response=\"ae66e67d6b427bd3f120414a82e4acff38e8ecd9101d6c861229025f607a79dd\"\r\n\r\n");
+	expect_h16(2, "HTTP Digest", NULL, "Digest SHA-512-256-sess", "",
+		   "ae66e67d6b427bd3f120414a82e4acff38e8ecd9101d6c861229025f607a79dd", 64, 5);
+	say(&c, 0, "GET / HTTP/1.1\r\nAuthorization: Digest username=\"x\", realm=\"r\", nonce=\"n\"\r\n"
+		   "Authorization: Basic\r\n\r\n");
+	assert_int_equal(g_n, 3);
+	ft_free(ft);
+}
+
+/* POP3 APOP (RFC 1939 §7, the example of that section): the user and
+ * the 32-hex-digit digest; a digest of another length is not one. */
+static void test_apop(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv c = open_tcp(ft, 40180, 110, true);
+	say(&c, 1, "+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>\r\n");
+	say(&c, 0, "APOP mrose c4c9334bac560ecc979e58001b3e22fb\r\n");                  /* 4 */
+	say(&c, 1, "+OK mrose's maildrop has 2 messages (320 octets)\r\n");
+	assert_int_equal(g_n, 1);
+	expect_h16(0, "POP3 APOP", "mrose", "APOP MD5", "apop", "c4c9334bac560ecc979e58001b3e22fb",
+		   32, 4);
+	say(&c, 0, "APOP mrose c4c9334bac560ecc979e58001b3e22\r\n");
+	say(&c, 0, "APOP c4c9334bac560ecc979e58001b3e22fb\r\n");
+	assert_int_equal(g_n, 1);
+	ft_free(ft);
+}
+
+/* SIP Digest (RFC 3261 §22.4): a REGISTER over UDP with Authorization
+ * (qop=auth, variant sip-digest), its retransmission (counted, not
+ * another login), an OPTIONS without credentials; over TCP on a
+ * non-standard port an INVITE with Proxy-Authorization without qop
+ * (sip-digest-replay) split over two segments; a datagram whose first
+ * line is not SIP's is not claimed. */
+static void test_sip_digest(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	struct conv u = {.ft = ft, .cport = 5060, .sport = 5060, .fam = 4, .pkt = 0};
+	static const char reg[] =
+		"REGISTER sip:pbx.example.org SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\n"
+		"From: <sip:201@pbx.example.org>;tag=1\r\nTo: <sip:201@pbx.example.org>\r\n"
+		"Call-ID: a1@10.0.0.1\r\nCSeq: 2 REGISTER\r\n"
+		"Authorization: Digest username=\"201\", realm=\"asterisk\", nonce=\"5f1c\", "
+		"uri=\"sip:pbx.example.org\", response=\"0a4f113b7de7e1dc5f1a0b9d3e6a6c1e\", "
+		"algorithm=MD5, qop=auth, cnonce=\"c1\", nc=00000001\r\nContent-Length: 0\r\n\r\n";
+	struct pb m = {.n = 0};
+	pb_str(&m, "OPTIONS sip:pbx.example.org SIP/2.0\r\nCSeq: 1 OPTIONS\r\n\r\n");
+	udp_send(&u, 0, &m);                                                      /* 1 */
+	m.n = 0;
+	pb_str(&m, reg);
+	udp_send(&u, 0, &m);                                                      /* 2 */
+	udp_send(&u, 0, &m);                                                      /* 3: again */
+	assert_int_equal(g_n, 1);
+	expect_h16(0, "SIP Digest", "201 (realm asterisk)", "Digest MD5", "sip-digest",
+		   "0a4f113b7de7e1dc5f1a0b9d3e6a6c1e", 32, 2);
+	assert_int_equal(g_got[0].count, 2);
+	struct conv t = open_tcp(ft, 40190, 15060, true);
+	say(&t, 0, "INVITE sip:300@pbx.example.org SIP/2.0\r\nCSeq: 3 INVITE\r\nProxy-Authoriz");
+	say(&t, 0, "ation: Digest username=\"202\",realm=\"voip\",nonce=\"n\",uri=\"sip:300@pbx.example.org\","
+		   "response=\"5be2375ff5092c3ee6126d805dec47d9\"\r\nContent-Type: application/sdp\r\n"
+		   "Content-Length: 4\r\n\r\nv=0\n");                                 /* 4 */
+	expect_h16(1, "SIP proxy Digest", "202 (realm voip)", "Digest MD5", "sip-digest-replay",
+		   "5be2375ff5092c3ee6126d805dec47d9", 32, 4);
+	struct conv n = {.ft = ft, .cport = 40191, .sport = 5060, .fam = 4, .pkt = 0};
+	m.n = 0;
+	pb_str(&m, "HELLO sip:x SIP/2.1\r\nAuthorization: Digest username=\"z\", response=\"00\"\r\n\r\n");
+	udp_send(&n, 0, &m);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1905,6 +2080,10 @@ int main(void)
 		cmocka_unit_test(test_mail_ntlm),
 		cmocka_unit_test(test_kerberos),
 		cmocka_unit_test(test_capture_issue16),
+		cmocka_unit_test(test_vnc_auth),
+		cmocka_unit_test(test_http_digest),
+		cmocka_unit_test(test_apop),
+		cmocka_unit_test(test_sip_digest),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
