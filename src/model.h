@@ -472,6 +472,9 @@ struct traffic_cred {
 	const char *hash_type;         /* traffic.hashes: the crackable hash
 					* ("NetNTLMv2"…, EL406); NULL otherwise */
 	bool hash_weak;                /* RC4-HMAC or DES Kerberos: EL406 weak */
+	uint8_t outcome;               /* the server's verdict: enum cred_outcome of
+					* src/capture/capture.h (0 unknown, 1
+					* succeeded, 2 failed) */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
 

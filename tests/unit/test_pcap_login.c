@@ -62,6 +62,7 @@ struct got {
 	char hash[40];                    /* cls_cred.hash_type, "" when none */
 	size_t slen;
 	bool weak;
+	int outcome;                      /* enum cred_outcome, from outcome() */
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -101,11 +102,21 @@ static void again(void *ctx, int64_t id)
 	g_got[id].count++;
 }
 
+/* The server's verdict on credential id (issue 16 §2). */
+static void outcome(void *ctx, int64_t id, enum cred_outcome o)
+{
+	(void)ctx;
+	assert_true(id >= 0 && (size_t)id < g_n);
+	assert_int_equal(g_got[id].outcome, CRED_UNKNOWN);   /* one verdict per login */
+	g_got[id].outcome = (int)o;
+}
+
 static struct flow_table *table(void)
 {
 	struct flow_table *ft = ft_new(64);
 	assert_non_null(ft);
 	ft_set_login(ft, sink, again, NULL, g_reg.login_fields);
+	ft_set_outcome(ft, outcome);
 	g_n = 0;
 	return ft;
 }
@@ -273,6 +284,9 @@ static void test_ftp(void **state)
 		say(&c, 1, "530 Login incorrect.\r\n");
 	}
 	assert_int_equal(g_n, 61);
+	/* every attempt answered 530 (RFC 959 §5.4: not logged in) */
+	for (size_t i = 0; i < 61; i++)
+		assert_int_equal(g_got[i].outcome, CRED_FAILED);
 	assert_string_equal(g_got[60].secret, "pw59");
 	assert_int_equal(strncmp(g_got[60].user, "bob59-", 6), 0);
 	/* anonymous: information */
@@ -284,6 +298,9 @@ static void test_ftp(void **state)
 	assert_int_equal(g_n, 62);
 	expect(61, "FTP", "anonymous", "guest@example.org", 0);
 	assert_true(g_got[61].anon);
+	assert_int_equal(g_got[61].outcome, CRED_UNKNOWN);   /* no reply yet */
+	say(&a, 1, "230 Guest login ok, access restrictions apply.\r\n");
+	assert_int_equal(g_got[61].outcome, CRED_SUCCEEDED);
 	/* AUTH TLS accepted: what follows is not cleartext */
 	struct conv t = open_tcp(ft, 40002, 21, true);
 	say(&t, 1, "220 (vsFTPd 3.0.3)\r\n");
@@ -299,6 +316,12 @@ static void test_ftp(void **state)
 	say(&r, 0, "PASS carol-pw\r\n");
 	assert_int_equal(g_n, 63);
 	expect(62, "FTP", "carol", "carol-pw", 0);
+	/* 332 asks for an account: the verdict comes after ACCT */
+	say(&r, 1, "332 Need account for login.\r\n");
+	assert_int_equal(g_got[62].outcome, CRED_UNKNOWN);
+	say(&r, 0, "ACCT sales\r\n");
+	say(&r, 1, "230 User carol logged in.\r\n");
+	assert_int_equal(g_got[62].outcome, CRED_SUCCEEDED);
 	/* SMTP and POP3 greetings are not FTP */
 	ft_free(ft);
 }
@@ -315,6 +338,8 @@ static void test_pop3(void **state)
 	say(&c, 1, "+OK\r\n");
 	say(&c, 0, "PASS pass with spaces\r\n");
 	expect(0, "POP3", "dave", "pass with spaces", 6);
+	say(&c, 1, "-ERR [AUTH] Authentication failed.\r\n");
+	assert_int_equal(g_got[0].outcome, CRED_FAILED);
 	/* AUTH alone is refused; the next line is a command, not base64 */
 	struct conv p = open_tcp(ft, 40011, 110, true);
 	say(&p, 1, "+OK POP server ready\r\n");
@@ -327,9 +352,11 @@ static void test_pop3(void **state)
 	say(&p, 1, "+ \r\n");
 	say(&p, 0, "AGVyaW4AZXJpbi1wdw==\r\n");   /* \0erin\0erin-pw */
 	expect(1, "POP3 AUTH PLAIN", "erin", "erin-pw", 9);
+	say(&p, 1, "+OK Logged in.\r\n");
+	assert_int_equal(g_got[1].outcome, CRED_SUCCEEDED);
 	/* inline, with an authzid and without padding */
 	say(&p, 0, "AUTH PLAIN YWRtaW4AZnJhbmsAZnJhbmstcHc\r\n");   /* admin\0frank\0frank-pw */
-	expect(2, "POP3 AUTH PLAIN", "frank", "frank-pw", 10);
+	expect(2, "POP3 AUTH PLAIN", "frank", "frank-pw", 11);
 	/* not PLAIN-shaped (one NUL), bad base64, an empty password, a
 	 * cancelled exchange: nothing */
 	say(&p, 0, "AUTH PLAIN AGZyYW5r\r\n");            /* \0frank */
@@ -371,7 +398,11 @@ static void test_imap(void **state)
 	assert_int_equal(g_n, 2);
 	say(&c, 0, " pw 12\r\n");
 	expect(2, "IMAP", "heidi", "lit pw 1", 12);
-	say(&c, 1, "a3 OK done\r\n");
+	say(&c, 1, "* CAPABILITY IMAP4rev1\r\na3 OK done\r\n");
+	/* tagged replies (RFC 9051 §6.2.3): a1 and a2 NO, a3 OK */
+	assert_int_equal(g_got[0].outcome, CRED_FAILED);
+	assert_int_equal(g_got[1].outcome, CRED_FAILED);
+	assert_int_equal(g_got[2].outcome, CRED_SUCCEEDED);
 	/* an APPEND literal whose text looks like a login is skipped */
 	say(&c, 0, "a4 APPEND INBOX {24}\r\n");
 	say(&c, 0, "x1 LOGIN ivan ivan-pw\r\n\r\n");
@@ -386,6 +417,11 @@ static void test_imap(void **state)
 	say(&c, 1, "+ \r\n");
 	say(&c, 0, "AGthcmwAa2FybC1wdw==\r\n");
 	expect(4, "IMAP AUTHENTICATE PLAIN", "karl", "karl-pw", 0);
+	assert_int_equal(g_got[3].outcome, CRED_FAILED);
+	say(&c, 1, "zz OK another tag\r\n");   /* not a7's reply */
+	assert_int_equal(g_got[4].outcome, CRED_UNKNOWN);
+	say(&c, 1, "a7 BAD syntax\r\n");       /* no verdict on the password */
+	assert_int_equal(g_got[4].outcome, CRED_UNKNOWN);
 	/* STARTTLS accepted: the LOGIN after it is not cleartext */
 	struct conv t = open_tcp(ft, 40021, 143, true);
 	say(&t, 1, "* OK ready\r\n");
@@ -462,6 +498,12 @@ static void test_smtp(void **state)
 	say(&r, 0, "AUTH PLAIN AHBlZ2d5AHBlZ2d5LXB3\r\n");
 	assert_int_equal(g_n, 4);
 	expect(3, "SMTP AUTH PLAIN", "peggy", "peggy-pw", 0);
+	/* RFC 4954 §6: 535 invalid, 235 in; 454 says nothing */
+	assert_int_equal(g_got[0].outcome, CRED_FAILED);
+	assert_int_equal(g_got[1].outcome, CRED_FAILED);
+	assert_int_equal(g_got[2].outcome, CRED_SUCCEEDED);
+	say(&r, 1, "454 4.7.0 Temporary authentication failure\r\n");
+	assert_int_equal(g_got[3].outcome, CRED_UNKNOWN);
 	ft_free(ft);
 }
 
@@ -501,6 +543,7 @@ static void test_telnet(void **state)
 	say(&c, 1, "\r\nLast login: today\r\n$ ");
 	say(&c, 0, "ls\r\n");
 	assert_int_equal(g_n, 1);
+	assert_int_equal(g_got[0].outcome, CRED_SUCCEEDED);   /* a shell prompt */
 	/* line mode, prompts without negotiation (recognised by the prompt) */
 	struct conv l = open_tcp(ft, 40041, 23, true);
 	say(&l, 1, "User Access Verification\r\n\r\nUsername: ");
@@ -526,6 +569,15 @@ static void test_telnet(void **state)
 	say(&o, 1, "Password: ");
 	say(&o, 0, "olga-pw\r\n");
 	expect(3, "Telnet", "olga", "olga-pw", 0);
+	/* a banner is no verdict yet; util-linux login(1)'s refusal is */
+	say(&o, 1, "\r\n");
+	assert_int_equal(g_got[3].outcome, CRED_UNKNOWN);
+	say(&o, 1, "Login incorrect\r\n\r\nlogin: ");
+	assert_int_equal(g_got[3].outcome, CRED_FAILED);
+	/* the enable password of line mode, asked after a good login */
+	assert_int_equal(g_got[1].outcome, CRED_UNKNOWN);
+	say(&l, 1, "\r\n% Access denied\r\n\r\nrouter>");
+	assert_int_equal(g_got[2].outcome, CRED_FAILED);
 	ft_free(ft);
 }
 
@@ -655,6 +707,13 @@ static void test_ldap(void **state)
 	ldap_bind(&m, 3, "yves", "yves-pw", 2);
 	send_n(&c, 0, m.b, m.n);
 	expect(2, "LDAP simple bind", "yves", "yves-pw", 0);
+	/* BindResponse (RFC 4511 §4.2.2) to message 3: invalidCredentials
+	 * (49); one to message 2 came too late (only the last bind waits) */
+	send_n(&c, 1, "\x30\x0c\x02\x01\x02\x61\x07\x0a\x01\x00\x04\x00\x04\x00", 14);
+	assert_int_equal(g_got[2].outcome, CRED_UNKNOWN);
+	send_n(&c, 1, "\x30\x0c\x02\x01\x03\x61\x07\x0a\x01\x31\x04\x00\x04\x00", 14);
+	assert_int_equal(g_got[2].outcome, CRED_FAILED);
+	assert_int_equal(g_got[1].outcome, CRED_UNKNOWN);
 	/* anonymous and unauthenticated binds are no credentials */
 	ldap_bind(&m, 4, "", "", 0);
 	send_n(&c, 0, m.b, m.n);
