@@ -283,6 +283,10 @@ static void pcap_cred_again(void *ctx, int64_t id)
 		l->v[i].count++;
 }
 
+/* traffic_cred.outcome holds enum cred_outcome (model.h cred_outcome_name). */
+_Static_assert(CRED_UNKNOWN == 0 && CRED_SUCCEEDED == 1 && CRED_FAILED == 2,
+	       "model.h cred_outcome_name");
+
 /* The server's verdict on a login the sink kept (capture.h ft_outcome_fn). */
 static void pcap_cred_outcome(void *ctx, int64_t id, enum cred_outcome o)
 {

@@ -477,6 +477,9 @@ struct traffic_cred {
 					* succeeded, 2 failed) */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
+/* traffic_cred.outcome as JSON and the reports say it: "unknown",
+ * "succeeded", "failed". */
+const char *cred_outcome_name(uint8_t o);
 
 /* A server certificate with a problem (TLS <= 1.2; src/capture/tls_cert.c):
  * the same certificate from the same server for the same name is one
