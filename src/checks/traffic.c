@@ -248,7 +248,7 @@ static void bf_report(struct input *in, const struct run_ctx *ctx, const struct 
 		if (c->packet < first)
 			first = c->packet;
 		/* the password equal to the user name: the user is not kept
-		 * (pcap.c), only counted */
+		 * (pcap.c), only counted; accounts counts the named ones */
 		if (c->user_is_password)
 			same++;
 		bool new_user = c->user && (j == 0 || !k[j - 1].user || strcmp(k[j - 1].user, c->user));
@@ -266,11 +266,10 @@ static void bf_report(struct input *in, const struct run_ctx *ctx, const struct 
 			fold[k[j].i] = true;
 		}
 	}
-	accounts += same ? 1 : 0;   /* those accounts, unnamed, count at least once */
 	const struct traffic_cred *c0 = &t->creds[k[0].i];
 	const char *client = arena_printf(&in->arena, "%.*s", (int)k[0].hlen, k[0].client);
 	const char *ja = registry_proto_label(ctx->reg, c0->protocol, LANG_JA);
-	const char *more = accounts > nshown + (same ? 1 : 0) ? ", …" : "";
+	const char *more = accounts > nshown ? ", …" : "";
 	const char *ev = arena_printf(&in->arena,
 				      "%s %s -> %s: %zu attempt(s), %" PRIu64 " refused, first at packet %"
 				      PRIu64 "; accounts: %s%s",
@@ -283,11 +282,11 @@ static void bf_report(struct input *in, const struct run_ctx *ctx, const struct 
 					 shown ? shown : "（名前なし）", more);
 	const char *same_en = same ? arena_printf(&in->arena,
 						  " In %" PRIu64 " attempt(s) the password was the "
-						  "user name itself.", same)
+						  "user name itself (those accounts are not named).", same)
 				   : "";
 	const char *same_ja = same ? arena_printf(&in->arena,
 						  "うち %" PRIu64 " 回は、パスワードがユーザ名そのもの"
-						  "でした。", same)
+						  "でした（そのアカウントは示しません）。", same)
 				   : "";
 	struct finding *f = at_packet(finding_add(
 		in, ctx, "EL407", ok ? "succeeded" : "default", ITEM_6_1, -1, FST_FAIL,
