@@ -953,6 +953,96 @@ static void test_capture_brute_force(void **state)
 	input_free(&in);
 }
 
+/* A brute force (issue 16 §2, EL407): one client, 11 FTP logins to one
+ * server each in its own connection, 10 refused (530: the threshold of
+ * rules/capture-login-fields.yaml), the last accepted (230), one whose
+ * password is its user name; then a client below the threshold (9
+ * refused) and a server whose replies were not captured. Planted: one
+ * EL407 at the first attempt's packet naming 11 attempts, 10 refused, 9
+ * named accounts and the accepted "kate"; EL403 for kate alone on that
+ * server; the 9 refused of the other client stay EL403 each. */
+static void test_capture_el407(void **state)
+{
+	(void)state;
+	pcapf_begin(&g_file, 1);
+	static const char *const users[] = {"amy", "bob", "cid", "dan", "eve", "fay", "gus",
+					    "hal", "sam", "kate", "kate"};
+	char line[64];
+	unsigned pkt = 0, first = 0, kate = 0;
+	for (unsigned i = 0; i < 11; i++) {
+		unsigned port = 41000 + i;
+		add_tcp(port, 21, 1, "220 ready\r\n", true);
+		snprintf(line, sizeof(line), "USER %s\r\n", users[i]);
+		add_tcp(port, 21, 1, line, false);
+		add_tcp(port, 21, 12, "331 Password required\r\n", true);
+		snprintf(line, sizeof(line), "PASS %s\r\n", i == 8 ? "sam" : i == 10 ? "Kate-Ok-2026" : "Wrong-Pw-2026");
+		add_tcp(port, 21, (uint32_t)(1 + 7 + strlen(users[i])), line, false);
+		pkt += 4;
+		if (!first)
+			first = pkt;
+		kate = pkt;
+		add_tcp(port, 21, 35, i == 10 ? "230 Logged in\r\n" : "530 Login incorrect\r\n", true);
+		pkt++;
+	}
+	/* another client address: 9 refused, under the threshold */
+	for (unsigned i = 0; i < 9; i++) {
+		struct pb p = {.n = 0};
+		static const uint8_t c2[4] = {192, 168, 1, 11}, srv[4] = {203, 0, 113, 5};
+		const char *msgs[] = {"220 ready\r\n", "USER zed\r\n", "PASS Zed-Pw-Wrong\r\n",
+				      "530 no\r\n"};
+		uint32_t seqs[] = {1, 1, 11, 12};
+		for (int k = 0; k < 4; k++) {
+			bool reply = k == 0 || k == 3;
+			p.n = 0;
+			pb_eth(&p, 0x0800);
+			size_t ip = pb_ipv4(&p, reply ? srv : c2, reply ? c2 : srv, 6, 0);
+			pb_tcp(&p, reply ? 21 : 42000 + i, reply ? 42000 + i : 21, seqs[k], PD_TCP_ACK);
+			pb_str(&p, msgs[k]);
+			pb_ipv4_done(&p, ip);
+			pcapf_add(&g_file, &p);
+		}
+	}
+	struct input in;
+	run_capture(&in);
+	const struct traffic *t = in.traffic;
+	assert_non_null(t);
+	assert_int_equal(t->ncreds, 20);
+	assert_int_equal(t->creds[0].outcome, CRED_FAILED);
+	assert_int_equal(t->creds[10].outcome, CRED_SUCCEEDED);
+	assert_int_equal(t->creds[19].outcome, CRED_FAILED);
+	size_t n403 = 0, n407 = 0;
+	const struct finding *bf = NULL;
+	for (size_t i = 0; i < in.nfindings; i++) {
+		const struct finding *f = &in.findings[i];
+		if (strcmp(f->rule->id, "EL407") == 0) {
+			n407++;
+			bf = f;
+		} else if (strcmp(f->rule->id, "EL403") == 0) {
+			n403++;
+			if (strstr(f->evidence, "192.168.1.10:"))
+				assert_int_equal(f->line, kate);   /* the accepted one alone */
+		}
+	}
+	assert_int_equal(n407, 1);
+	assert_int_equal(n403, 1 + 9);
+	assert_string_equal(bf->variant, "succeeded");
+	assert_int_equal(bf->line, first);
+	assert_int_equal(in.items[ITEM_6_1], IST_FAIL);
+	struct strbuf sb;
+	sb_init(&sb, 4096);
+	finding_message(&in, bf, LANG_EN, &sb);
+	assert_string_equal(sb_str(&sb),
+			    "192.168.1.10 tried 11 FTP login(s) to 203.0.113.5:21 with 9 named "
+			    "account(s), all unencrypted; the server refused 10 and accepted the "
+			    "login of kate. In 1 attempt(s) the password was the user name itself "
+			    "(those accounts are not named).");
+	sb_free(&sb);
+	assert_string_equal(bf->evidence,
+			    "FTP 192.168.1.10 -> 203.0.113.5:21: 11 attempt(s), 10 refused, first at "
+			    "packet 4; accounts: amy, bob, cid, dan, eve, fay, gus, hal, kate");
+	input_free(&in);
+}
+
 /* ---- issue 16: SOCKS5, IRC, Redis, XMPP, MSSQL TDS, VNC ----------------- */
 
 /* SOCKS5 username/password (RFC 1929 §2) after the method selection of
@@ -1950,6 +2040,7 @@ int main(void)
 		cmocka_unit_test(test_snmp),
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_capture_brute_force),
+		cmocka_unit_test(test_capture_el407),
 		cmocka_unit_test(test_socks),
 		cmocka_unit_test(test_irc),
 		cmocka_unit_test(test_redis),
