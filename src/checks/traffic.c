@@ -251,7 +251,7 @@ static void bf_report(struct input *in, const struct run_ctx *ctx, const struct 
 		 * (pcap.c), only counted; accounts counts the named ones */
 		if (c->user_is_password)
 			same++;
-		bool new_user = c->user && (j == 0 || !k[j - 1].user || strcmp(k[j - 1].user, c->user));
+		bool new_user = c->user && (j == 0 || !k[j - 1].user || strcmp(k[j - 1].user, c->user) != 0);
 		if (new_user) {
 			accounts++;
 			if (nshown < BF_ACCOUNTS_SHOWN) {
