@@ -284,6 +284,21 @@ static void pcap_cred_again(void *ctx, int64_t id)
 		l->v[i].count++;
 }
 
+/* traffic_cred.outcome holds enum cred_outcome (model.h cred_outcome_name). */
+_Static_assert(CRED_UNKNOWN == 0 && CRED_SUCCEEDED == 1 && CRED_FAILED == 2,
+	       "model.h cred_outcome_name");
+
+/* The server's verdict on a login the sink kept (capture.h ft_outcome_fn). */
+static void pcap_cred_outcome(void *ctx, int64_t id, enum cred_outcome o)
+{
+	struct cred_sink *s = ctx;
+	int list = (int)(id % CRED_LISTS);
+	struct cred_list *l = list == 2 ? &s->hashes : list == 1 ? &s->anon : &s->leak;
+	size_t i = (size_t)(id / CRED_LISTS);
+	if (i < l->n)
+		l->v[i].outcome = (uint8_t)o;
+}
+
 /* Moves a list into the arena. */
 static int cred_keep(struct input *in, struct cred_list *l, struct traffic_cred **out, size_t *n,
 		     uint64_t *total)
@@ -624,6 +639,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 	in->traffic = t;
 	struct cred_sink sink = {.in = in};
 	ft_set_login(ft, pcap_cred, pcap_cred_again, &sink, ctx->reg ? ctx->reg->login_fields : NULL);
+	ft_set_outcome(ft, pcap_cred_outcome);
 	struct cert_sink csink = {.in = in, .t = t};
 	ft_set_certs(ft, pcap_cert, &csink);
 	t->certs_msg_max = TLS_CERT_MSG_MAX;

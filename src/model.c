@@ -29,6 +29,11 @@ int item_from_name(const char *s)
 	return ITEM_NONE;
 }
 
+const char *cred_outcome_name(uint8_t o)
+{
+	return o == 1 ? "succeeded" : o == 2 ? "failed" : "unknown";
+}
+
 const char *item_status_name(enum item_status st)
 {
 	static const char *const names[IST_COUNT] = {

@@ -474,8 +474,14 @@ struct traffic_cred {
 	bool hash_weak;                /* RC4-HMAC or DES Kerberos: EL406 weak */
 	const char *hash_variant;      /* EL406's variant for this kind of hash
 					* (cls_cred.hash_variant), or NULL */
+	uint8_t outcome;               /* the server's verdict: enum cred_outcome of
+					* src/capture/capture.h (0 unknown, 1
+					* succeeded, 2 failed) */
 };
 #define TRAFFIC_CREDS_MAX 10000        /* credentials kept (and reported) per capture */
+/* traffic_cred.outcome as JSON and the reports say it: "unknown",
+ * "succeeded", "failed". */
+const char *cred_outcome_name(uint8_t o);
 
 /* A server certificate with a problem (TLS <= 1.2; src/capture/tls_cert.c):
  * the same certificate from the same server for the same name is one

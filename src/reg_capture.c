@@ -1,7 +1,8 @@
 /*
  * reg_capture.c — the data of the capture checks (item 6-1): the field
  * names that carry a user name or password in cleartext logins
- * (rules/capture-login-fields.yaml, compiled into patterns) and the
+ * (rules/capture-login-fields.yaml, compiled into patterns; with it the
+ * brute-force threshold of EL407) and the
  * look-alike character maps of EL404 (rules/lookalike.yaml, which also
  * opens the system's Public Suffix List) and the service domains grouped
  * by owner (rules/service-domains.yaml). Loaded from registry.c's {file, loader} table;
@@ -92,6 +93,23 @@ int reg_load_login_fields(struct rload *L)
 	const struct ynode *labels = ymap_get(root, "labels");
 	if (labels)
 		load_proto_labels(L, labels);
+	/* brute_force: {failed_min, reason, source, as_of}: how many refused
+	 * logins from one client to one server make a brute force (EL407). */
+	static const char *const bf_keys[] = {"failed_min", "reason", "source", "as_of", NULL};
+	const struct ynode *bf = ymap_get(root, "brute_force");
+	int rc = 0;
+	if (!bf || bf->kind != Y_MAP)
+		return rl_err(L, bf ? bf : root, "'brute_force' must be a mapping {failed_min, reason, "
+				"source, as_of}");
+	if (rl_check_keys(L, bf, bf_keys, "brute_force"))
+		return EL_EPARSE;
+	long min = rl_num(L, bf, "failed_min", 2, 1000000, &rc);
+	rl_str(L, bf, "reason", true, &rc);
+	rl_str(L, bf, "source", true, &rc);
+	if (rl_as_of(L, bf, "brute_force", "failed_min", NULL))
+		rc = EL_EPARSE;
+	if (!rc)
+		L->r->brute_force_failed_min = (unsigned)min;
 	return 0;
 }
 

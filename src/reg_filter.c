@@ -187,20 +187,6 @@ static int load_template(struct rload *L, const struct ynode *m, struct vendor_t
 	return rc;
 }
 
-/* A whole number from min to max under key of m (required). */
-static long rl_num(struct rload *L, const struct ynode *m, const char *key, long min, long max,
-		   int *rc)
-{
-	const char *v = rl_str(L, m, key, true, rc);
-	char *end = NULL;
-	long x = v ? strtol(v, &end, 10) : -1;
-	if (v && (!*v || *end || x < min || x > max)) {
-		*rc = rl_err(L, m, "'%s' must be a whole number from %ld to %ld", key, min, max);
-		return -1;
-	}
-	return x;
-}
-
 /* One entry of numbers: (the filter numbers a fix may take). */
 static int load_numbers(struct rload *L, const struct ynode *m, struct vendor_numbers *v)
 {

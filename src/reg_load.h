@@ -41,6 +41,10 @@ int rl_check_keys(struct rload *L, const struct ynode *m, const char *const *all
  * one rc. */
 const char *rl_str(struct rload *L, const struct ynode *m, const char *key, bool required,
 		   int *rc);
+/* A whole number from min to max under key of m (required): the number,
+ * or -1 with a problem (*rc set) when absent or out of range. */
+long rl_num(struct rload *L, const struct ynode *m, const char *key, long min, long max,
+	    int *rc);
 /* Reads {en: …, ja: …} (v, found in the mapping parent); both languages
  * are required. Problems point at v, or at parent when v is missing. */
 int rl_ltext(struct rload *L, const struct ynode *parent, const struct ynode *v,

@@ -125,6 +125,20 @@ const char *rl_str(struct rload *L, const struct ynode *m, const char *key, bool
 	return v->str;
 }
 
+/* A whole number from min to max under key of m (required). */
+long rl_num(struct rload *L, const struct ynode *m, const char *key, long min, long max,
+		   int *rc)
+{
+	const char *v = rl_str(L, m, key, true, rc);
+	char *end = NULL;
+	long x = v ? strtol(v, &end, 10) : -1;
+	if (v && (!*v || *end || x < min || x > max)) {
+		*rc = rl_err(L, m, "'%s' must be a whole number from %ld to %ld", key, min, max);
+		return -1;
+	}
+	return x;
+}
+
 int rl_ltext(struct rload *L, const struct ynode *parent, const struct ynode *v,
 	     const char *what, struct ltext *out)
 {

@@ -379,6 +379,7 @@ struct registry {
 	struct pass_blocklist *context_words;  /* vendor/product words */
 	char blocklist_note[256];     /* why a list was skipped, or "" */
 	struct login_fields *login_fields;   /* capture-login-fields.yaml, compiled */
+	unsigned brute_force_failed_min;     /* its brute_force.failed_min (EL407) */
 	struct proto_label *proto_labels;    /* its labels: what reports call a login */
 	size_t nproto_labels;
 	struct lookalike_data lookalike;   /* rules/lookalike.yaml, service-domains.yaml (EL404) */

@@ -30,6 +30,18 @@ planted event, tab-separated:
                        traffic.crackable_hashes[])
             wlan-protected  an encrypted 802.11 data frame (counted, not
                        readable: traffic.wlan_protected_frames)
+            succeeded  the server accepted the login of the row with the
+            failed     same packet, protocol, name and server (its reply:
+                       FTP 230/530, POP3 +OK/-ERR, IMAP tagged OK/NO, SMTP
+                       235/535, LDAP bindResponse, Telnet prompt or "Login
+                       incorrect"; traffic.credentials[].outcome). In a
+                       file with such rows every other login's outcome is
+                       "unknown"; files without them are not checked for it
+            brute-force  at least 10 refused logins from one client to one
+                       server (rules/capture-login-fields.yaml): one EL407
+                       at the packet of the first attempt, named by the
+                       client's address in the name column; the logins of
+                       that server not accepted are no EL403 of their own
             cert       a server certificate with a problem (TLS <= 1.2):
                        one row per rule it implies (EL410 expired or not
                        yet valid, EL411 self-signed, EL412 unknown issuer,
@@ -137,6 +149,12 @@ class Capture:
 
     def login(self, protocol, user, server, packet):
         self.plant("login", protocol, user, server, packet)
+        self.last_login = (protocol, user, server, packet)
+
+    def outcome(self, verdict):
+        """The server's verdict (succeeded, failed) on the last login."""
+        protocol, user, server, packet = self.last_login
+        self.plant(verdict, protocol, user, server, packet)
 
     def hashed(self, protocol, hash_type, user, server, packet):
         self.plant("hash", f"{protocol} {hash_type}", user, server, packet)
@@ -440,6 +458,7 @@ def ftp(cap, t, user="alice", pw="Synth-Ftp-Pw1"):
     t.s(b"331 Password required\r\n")
     cap.login("FTP", user, t.server(), t.c(f"PASS {pw}\r\n".encode()))
     t.s(b"230 User logged in\r\n")
+    cap.outcome("succeeded")   # RFC 959 §5.4
     t.c(b"QUIT\r\n")
     t.s(b"221 Goodbye\r\n")
     t.close()
@@ -635,6 +654,7 @@ def main():
         t.c(ch.encode())
     cap.login("Telnet", "admin", t.server(), t.c(b"\r\n", ack=False))
     t.s(b"\r\nLast login: Fri Nov 21 09:00:00 2025\r\nswitch01$ ")
+    cap.outcome("succeeded")   # a shell prompt
     t.close()
     cap.write("telnet-login.pcap")
 
@@ -645,6 +665,7 @@ def main():
     t.s(b"+OK\r\n")
     cap.login("POP3", "carol", t.server(), t.c(b"PASS Synth-Pop-Pw4\r\n"))
     t.s(b"+OK carol has 2 messages\r\n")
+    cap.outcome("succeeded")   # RFC 1939 §7
     t.c(b"QUIT\r\n")
     t.s(b"+OK bye\r\n")
     t.close()
@@ -658,6 +679,7 @@ def main():
     cap.login("POP3 AUTH PLAIN", "dave@example.org", t.server(),
               t.c((b64("\0dave@example.org\0Synth-Plain-Pw5") + "\r\n").encode()))
     t.s(b"+OK authenticated\r\n")
+    cap.outcome("succeeded")   # RFC 5034 §4
     t.close()
     cap.write("pop3-auth-plain.pcap")
 
@@ -666,6 +688,7 @@ def main():
     t.s(b"* OK IMAP4rev1 ready\r\n")
     cap.login("IMAP", "erin", t.server(), t.c(b'a1 LOGIN "erin" "Synth Imap Pw6"\r\n'))
     t.s(b"a1 OK LOGIN completed\r\n")
+    cap.outcome("succeeded")   # RFC 9051 §6.2.3
     t.c(b"a2 LOGOUT\r\n")
     t.s(b"* BYE\r\na2 OK\r\n")
     t.close()
@@ -681,6 +704,7 @@ def main():
     t.s(b"+ Ready for literal data\r\n")
     cap.login("IMAP", "frank", t.server(), t.c(b"Synth-Lit-Pw7\r\n"))
     t.s(b"b1 OK LOGIN completed\r\n")
+    cap.outcome("succeeded")
     t.close()
     cap.write("imap-login-literal.pcap")
 
@@ -696,6 +720,7 @@ def main():
     cap.login("SMTP AUTH LOGIN", "grace@example.org", t.server(),
               t.c((b64("Synth-Login-Pw8") + "\r\n").encode()))
     t.s(b"235 2.7.0 Authentication successful\r\n")
+    cap.outcome("succeeded")   # RFC 4954 §6
     t.c(b"QUIT\r\n")
     t.s(b"221 Bye\r\n")
     t.close()
@@ -709,6 +734,7 @@ def main():
     cap.login("SMTP AUTH PLAIN", "heidi@example.org", t.server(),
               t.c(("AUTH PLAIN " + b64("\0heidi@example.org\0Synth-Plain-Pw9") + "\r\n").encode()))
     t.s(b"235 2.7.0 Authentication successful\r\n")
+    cap.outcome("succeeded")
     t.close()
     cap.write("smtp-auth-plain.pcap")
 
@@ -744,6 +770,7 @@ def main():
     msg = b"\x02\x01\x01" + b"\x60" + bytes([len(op)]) + op
     cap.login("LDAP simple bind", dn.decode(), t.server(), t.c(b"\x30" + bytes([len(msg)]) + msg))
     t.s(bytes.fromhex("300c02010161070a010004000400"))     # bindResponse success
+    cap.outcome("succeeded")   # RFC 4511 §4.2.2
     t.close()
     cap.write("ldap-simple-bind.pcap")
 
@@ -1323,6 +1350,111 @@ def main():
     cap.write("lookalike-vendors.pcap")
 
     hash16_samples()
+    # ---- login outcomes and a brute force (issue 16 §2, login16) ----
+    # Refused and accepted logins of each protocol whose reply edgelint
+    # reads: FTP 530 then 230 (RFC 959 §5.4), POP3 -ERR then +OK (RFC 1939
+    # §7), IMAP NO, then BAD (RFC 9051 §6.2.3: no verdict), then OK; SMTP
+    # 535 then 235 (RFC 4954 §6), LDAP invalidCredentials (49) then
+    # success (RFC 4511 §4.2.2), Telnet "Login incorrect" then a prompt
+    # (util-linux login), and FTP with no reply captured (unknown).
+    cap = Capture()
+    t = Tcp(cap, 40300, 21).open()
+    t.s(b"220 files.example.org FTP server ready\r\n")
+    for pw, code in (("Synth-Out-Pw1", b"530 Login incorrect.\r\n"),
+                     ("Synth-Out-Pw2", b"230 User uma logged in.\r\n")):
+        t.c(b"USER uma\r\n")
+        t.s(b"331 Password required\r\n")
+        cap.login("FTP", "uma", t.server(), t.c(f"PASS {pw}\r\n".encode()))
+        t.s(code)
+        cap.outcome("failed" if code.startswith(b"530") else "succeeded")
+    t.close()
+    t = Tcp(cap, 40301, 110).open()
+    t.s(b"+OK POP3 ready\r\n")
+    for pw, reply in (("Synth-Out-Pw3", b"-ERR [AUTH] Authentication failed.\r\n"),
+                      ("Synth-Out-Pw4", b"+OK Logged in.\r\n")):
+        t.c(b"USER victor\r\n")
+        t.s(b"+OK\r\n")
+        cap.login("POP3", "victor", t.server(), t.c(f"PASS {pw}\r\n".encode()))
+        t.s(reply)
+        cap.outcome("failed" if reply.startswith(b"-ERR") else "succeeded")
+    t.close()
+    t = Tcp(cap, 40302, 143).open()
+    t.s(b"* OK IMAP4rev1 ready\r\n")
+    cap.login("IMAP", "wanda", t.server(), t.c(b"x1 LOGIN wanda Synth-Out-Pw5\r\n"))
+    t.s(b"x1 NO [AUTHENTICATIONFAILED] Invalid credentials\r\n")
+    cap.outcome("failed")
+    cap.login("IMAP", "wanda", t.server(), t.c(b"x2 LOGIN wanda Synth-Out-Pw6\r\n"))
+    t.s(b"x2 BAD Invalid arguments\r\n")                 # no verdict: unknown
+    cap.login("IMAP", "wanda", t.server(), t.c(b"x3 LOGIN wanda Synth-Out-Pw7\r\n"))
+    t.s(b"* CAPABILITY IMAP4rev1\r\nx3 OK LOGIN completed\r\n")
+    cap.outcome("succeeded")
+    t.close()
+    t = Tcp(cap, 40303, 587).open()
+    t.s(b"220 smtp.example.org ESMTP\r\n")
+    t.c(b"EHLO client.example.org\r\n")
+    t.s(b"250-smtp.example.org\r\n250 AUTH PLAIN\r\n")
+    cap.login("SMTP AUTH PLAIN", "xavier", t.server(),
+              t.c(("AUTH PLAIN " + b64("\0xavier\0Synth-Out-Pw8") + "\r\n").encode()))
+    t.s(b"535 5.7.8 Authentication credentials invalid\r\n")
+    cap.outcome("failed")
+    cap.login("SMTP AUTH PLAIN", "xavier", t.server(),
+              t.c(("AUTH PLAIN " + b64("\0xavier\0Synth-Out-Pw9") + "\r\n").encode()))
+    t.s(b"235 2.7.0 Authentication successful\r\n")
+    cap.outcome("succeeded")
+    t.close()
+    t = Tcp(cap, 40304, 389).open()
+    for mid, pw, rc in ((1, b"Synth-Out-Pw10", 49), (2, b"Synth-Out-Pw11", 0)):
+        dn = b"uid=yuki,dc=example,dc=org"
+        op = b"\x02\x01\x03" + b"\x04" + bytes([len(dn)]) + dn + b"\x80" + bytes([len(pw)]) + pw
+        msg = bytes([2, 1, mid]) + b"\x60" + bytes([len(op)]) + op
+        cap.login("LDAP simple bind", dn.decode(), t.server(), t.c(b"\x30" + bytes([len(msg)]) + msg))
+        t.s(bytes([0x30, 0x0c, 2, 1, mid, 0x61, 0x07, 0x0a, 0x01, rc, 4, 0, 4, 0]))
+        cap.outcome("failed" if rc else "succeeded")
+    t.close()
+    t = Tcp(cap, 40305, 23).open()
+    t.s(b"\xff\xfb\x01\xff\xfb\x03")
+    t.c(b"\xff\xfd\x01\xff\xfd\x03")
+    t.s(b"\r\nnas01 login: ")
+    for pw, after in (("Synth-Out-Pw12", b"\r\nLogin incorrect\r\n\r\nnas01 login: "),
+                      ("Synth-Out-Pw13", b"\r\nLast login: Fri Nov 21 09:00:00 2025\r\nnas01$ ")):
+        t.c(b"zach\r\n")
+        t.s(b"Password: ")
+        cap.login("Telnet", "zach", t.server(), t.c(f"{pw}\r\n".encode()))
+        t.s(after)
+        cap.outcome("failed" if b"incorrect" in after else "succeeded")
+    t.close()
+    t = Tcp(cap, 40306, 2121).open()                 # the reply was not captured
+    t.s(b"220 FTP ready\r\n")
+    t.c(b"USER quinn\r\n")
+    t.s(b"331 Password required\r\n")
+    cap.login("FTP", "quinn", t.server(), t.c(b"PASS Synth-Out-Pw14\r\n"))
+    t.close()
+    cap.write("login-outcomes.pcap")
+
+    # A brute force (EL407): 12 FTP logins from one client, each in its
+    # own connection as tools open them, 11 refused with 530, the last
+    # accepted with 230; two tried the user name as the password.
+    cap = Capture()
+    tries = (("admin", "admin123"), ("root", "toor"), ("test", "test"), ("guest", "guest1"),
+             ("oracle", "oracle"), ("backup", "backup2020"), ("info", "Password1"),
+             ("sales", "sales2024"), ("www", "www-data"), ("user", "123456"),
+             ("dora", "Spring2026"), ("dora", "Summer-2026!"))
+    first = None
+    for i, (user, pw) in enumerate(tries):
+        t = Tcp(cap, 40400 + i, 21).open()
+        t.s(b"220 files.example.org FTP server ready\r\n")
+        t.c(f"USER {user}\r\n".encode())
+        t.s(b"331 Password required\r\n")
+        pkt = t.c(f"PASS {pw}\r\n".encode())
+        # a password equal to the user name is reported without the user (EL403 user-as-password)
+        cap.login("FTP", "-" if user == pw else user, t.server(), pkt)
+        first = first or pkt
+        ok = i == len(tries) - 1
+        t.s(b"230 User logged in\r\n" if ok else b"530 Login incorrect.\r\n")
+        cap.outcome("succeeded" if ok else "failed")
+        t.close()
+    cap.plant("brute-force", "FTP", CLIENT4, f"{SERVER4}:21", first)
+    cap.write("ftp-brute-force.pcap")
 
     with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"

@@ -248,6 +248,9 @@ struct ft_cert {
 };
 typedef void (*ft_cert_fn)(void *ctx, const struct ft_cert *c);
 typedef void (*ft_again_fn)(void *ctx, int64_t id);
+/* A login's outcome as the server's reply told it (issue 16 §2). */
+enum cred_outcome { CRED_UNKNOWN, CRED_SUCCEEDED, CRED_FAILED };
+typedef void (*ft_outcome_fn)(void *ctx, int64_t id, enum cred_outcome o);
 
 struct login_fields;
 
@@ -264,6 +267,9 @@ size_t ft_memory(const struct flow_table *ft);
  * (NULL: form logins are not read). */
 void ft_set_login(struct flow_table *ft, ft_cred_fn sink, ft_again_fn again, void *ctx,
 		  const struct login_fields *fields);
+/* Where the outcome of a reported login goes (the id the sink returned
+ * for it, with the sink's ctx); NULL: nowhere. Set after ft_set_login. */
+void ft_set_outcome(struct flow_table *ft, ft_outcome_fn outcome);
 /* The time of the packet about to be given (cap_read sets it before each
  * one; has false: the packet has none). Classifiers see it (cls_view). */
 void ft_set_time(struct flow_table *ft, bool has, struct cap_time t);

@@ -97,6 +97,9 @@ struct cls_view {
 	 * the same secret in this flow, e.g. an SNMP request), or -1. */
 	int64_t (*cred)(void *ctx, const struct cls_cred *c);
 	void (*cred_again)(void *ctx, int64_t id);
+	/* The server's verdict on the login reported as id (login.c
+	 * lg_outcome); NULL in views without a sink. */
+	void (*cred_outcome)(void *ctx, int64_t id, enum cred_outcome o);
 	void *cred_ctx;
 	const struct login_fields *fields;   /* HTTP form field names, or NULL */
 	/* UDP flows: CLS_SCRATCH_MAX bytes of per-flow memory kept across

@@ -51,6 +51,7 @@ struct flow_table {
 	uint32_t follow[APP_COUNT];        /* the readers of each app */
 	ft_cred_fn sink;
 	ft_again_fn again;
+	ft_outcome_fn outcome;
 	void *sink_ctx;
 	const struct login_fields *fields;
 	uint64_t packet;          /* the packet at hand (names' first packet) */
@@ -687,6 +688,18 @@ static const char *ft_name_of(void *ctx, int32_t id)
 	return id >= 0 && (size_t)id < ft->nnames ? ft->names[id].name : NULL;
 }
 
+void ft_set_outcome(struct flow_table *ft, ft_outcome_fn outcome)
+{
+	ft->outcome = outcome;
+}
+
+static void ft_cred_outcome(void *ctx, int64_t id, enum cred_outcome o)
+{
+	const struct cred_ctx *cc = ctx;
+	if (cc->ft->outcome && id >= 0)
+		cc->ft->outcome(cc->ft->sink_ctx, id, o);
+}
+
 static void ft_cred_again(void *ctx, int64_t id)
 {
 	const struct cred_ctx *cc = ctx;
@@ -702,6 +715,7 @@ static void flow_classify(struct flow_table *ft, struct flow *f, const struct pd
 	struct cred_ctx cc = {ft, f};
 	struct cls_view v = {.udp = f->proto == 17, .packet = pktno, .intern = ft_intern,
 			     .intern_ctx = ft, .cred = ft_cred, .cred_again = ft_cred_again,
+			     .cred_outcome = ft_cred_outcome,
 			     .cred_ctx = &cc, .fields = ft->fields, .has_time = ft->has_time,
 			     .time = ft->time, .cert = ft->cert_sink ? ft_cert : NULL,
 			     .name_of = ft_name_of};

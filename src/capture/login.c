@@ -17,6 +17,7 @@ struct lg_state *lg_state(struct cls_result *res)
 			struct lg_state *st = res->priv;
 			st->lit_arg = 2;
 			st->clen = -1;
+			st->pending = -1;
 		}
 	}
 	return res->priv;
@@ -277,10 +278,24 @@ void lg_remember(struct lg_state *st, uint64_t h, int64_t id)
 void lg_report_pass(struct lg *x, const char *proto, bool anon)
 {
 	struct lg_state *st = x->st;
-	lg_report(x->v, proto, st->have_user ? st->user : NULL, st->have_user ? st->user_len : 0,
-		  st->pass, st->pass_len, anon);
+	st->pending = lg_report(x->v, proto, st->have_user ? st->user : NULL,
+				st->have_user ? st->user_len : 0, st->pass, st->pass_len, anon);
 	memset(st->pass, 0, sizeof(st->pass));
 	st->pass_len = 0;
+}
+
+/* The server's verdict on the login waiting for it (st->pending), given
+ * by the reader that recognised the reply; forgotten after, so that only
+ * the first reply to a login counts. CRED_UNKNOWN: a reply that says
+ * neither (the login is left unknown). */
+void lg_outcome(struct lg *x, enum cred_outcome o)
+{
+	struct lg_state *st = x->st;
+	if (st->pending < 0)
+		return;
+	if (o != CRED_UNKNOWN && x->v->cred_outcome)
+		x->v->cred_outcome(x->v->cred_ctx, st->pending, o);
+	st->pending = -1;
 }
 
 /* A base64 SASL PLAIN message (a response line or an initial response). */
@@ -299,7 +314,7 @@ void lg_plain(struct lg *x, const char *proto, const uint8_t *b64, size_t n)
 		size_t pk = pn < sizeof(pass) ? pn : sizeof(pass);
 		if (!pc_skip(&mc, uo) && !pc_copy(&mc, user, un) && !pc_skip(&mc, po - uo - un) &&
 		    !pc_copy(&mc, pass, pk))
-			lg_report(x->v, proto, user, un, pass, pk, false);
+			x->st->pending = lg_report(x->v, proto, user, un, pass, pk, false);
 		memset(pass, 0, sizeof(pass));
 	}
 	memset(m, 0, sizeof(m));

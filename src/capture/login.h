@@ -143,6 +143,7 @@ struct lg_state {
 	/* LDAP */
 	uint32_t skip[2];
 	uint32_t tls_msgid;
+	uint32_t bind_msgid;      /* the BindRequest of st->pending */
 	/* SNMP */
 	struct {
 		uint64_t h;
@@ -154,6 +155,11 @@ struct lg_state {
 	uint32_t resp_total;      /* bulk strings of the command */
 	uint8_t resp_cmd;         /* RC_* */
 	uint8_t resp_idx;         /* index of the next bulk string */
+	/* The login reported last, waiting for the server's verdict (the
+	 * sink's id, -1: none; lg_outcome), and the IMAP tag of its command. */
+	int64_t pending;
+	char ltag[LG_TAG_MAX];
+	uint8_t ltag_len;
 };
 
 /* What a reader call works with. */
@@ -187,6 +193,7 @@ bool lg_sasl_plain(const uint8_t *m, size_t n, size_t *uo, size_t *un, size_t *p
 int64_t lg_report(const struct cls_view *v, const char *proto, const uint8_t *user,
 		  size_t ulen, const uint8_t *secret, size_t slen, bool anon);
 void lg_report_pass(struct lg *x, const char *proto, bool anon);
+void lg_outcome(struct lg *x, enum cred_outcome o);
 int lg_ber_hdr(struct pktcur *c, uint8_t *tag, uint32_t *len);
 bool lg_ber_get(struct pktcur *c, uint8_t want, struct pktcur *content);
 bool lg_ber_int(struct pktcur *c, uint32_t *v);

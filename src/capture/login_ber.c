@@ -60,7 +60,8 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 		size_t pn = pc_left(&pw) < sizeof(pass) ? pc_left(&pw) : sizeof(pass);
 		pc_copy(&name, user, un);
 		pc_copy(&pw, pass, pn);
-		lg_report(x->v, "LDAP simple bind", user, un, pass, pn, false);
+		st->pending = lg_report(x->v, "LDAP simple bind", user, un, pass, pn, false);
+		st->bind_msgid = id;
 		memset(pass, 0, sizeof(pass));
 	} else if (d == 0 && t == 0x77) {
 		struct pktcur oid = PC_NONE;
@@ -68,6 +69,19 @@ static void ldap_message(struct lg *x, int d, struct pktcur m)
 		    pc_match(&oid, LDAP_STARTTLS_OID, strlen(LDAP_STARTTLS_OID))) {
 			st->tls_wait = true;
 			st->tls_msgid = id;
+		}
+	} else if (d == 1 && t == 0x61 && st->pending >= 0 && id == st->bind_msgid) {
+		/* BindResponse (RFC 4511 §4.2.2): resultCode success (0) is
+		 * a bound session; any other code leaves the client
+		 * unauthenticated (invalidCredentials 49, …). */
+		struct pktcur rc = PC_NONE;
+		uint32_t code;
+		if (lg_ber_get(&op, 0x0a, &rc) && pc_left(&rc) >= 1 && pc_left(&rc) <= 4) {
+			code = 0;
+			uint8_t b;
+			while (!pc_u8(&rc, &b))
+				code = code << 8 | b;
+			lg_outcome(x, code == 0 ? CRED_SUCCEEDED : CRED_FAILED);
 		}
 	} else if (d == 1 && t == 0x78 && st->tls_wait && id == st->tls_msgid) {
 		struct pktcur rc = PC_NONE;

@@ -57,6 +57,13 @@ static void ftp_line(struct lg *x, int d, struct pktcur line)
 			else if (code >= 200)
 				st->tls_wait = false;
 		}
+		/* The reply to PASS (RFC 959 §5.4): 230 logged in, 202 not
+		 * needed (superfluous: the user is in), 530 not logged in;
+		 * 332 asks for ACCT (the verdict comes after it). */
+		if (code >= 200 && code != 332)
+			lg_outcome(x, code == 230 || code == 202 ? CRED_SUCCEEDED
+				      : code == 530		 ? CRED_FAILED
+							 : CRED_UNKNOWN);
 		return;
 	}
 	char w[16];
@@ -135,6 +142,12 @@ static void pop3_line(struct lg *x, int d, struct pktcur line)
 {
 	struct lg_state *st = x->st;
 	if (d == 1) {
+		/* The reply to PASS (RFC 1939 §7) or to the last SASL response
+		 * (RFC 5034 §4): +OK the user is in, -ERR refused. */
+		if (lg_starts(&line, "+OK"))
+			lg_outcome(x, CRED_SUCCEEDED);
+		else if (lg_starts(&line, "-ERR"))
+			lg_outcome(x, CRED_FAILED);
 		if (st->tls_wait) {
 			if (lg_starts(&line, "+OK"))
 				x->encrypted = true;
@@ -337,6 +350,13 @@ static void imap_line(struct lg *x, int d, struct pktcur line)
 		size_t tn = lg_token(&c, t, sizeof(t));
 		size_t sn = lg_token(&c, s, sizeof(s));
 		bool tagged = tn && t[0] != '*' && t[0] != '+';
+		if (tagged && tn == st->ltag_len && memcmp(t, st->ltag, tn) == 0)
+			/* The tagged reply to LOGIN (RFC 9051 §6.2.3) or
+			 * AUTHENTICATE (§6.2.2): OK in, NO refused; BAD is a
+			 * malformed command, no verdict on the password. */
+			lg_outcome(x, lg_eq(s, sn, "OK")   ? CRED_SUCCEEDED
+				      : lg_eq(s, sn, "NO") ? CRED_FAILED
+							   : CRED_UNKNOWN);
 		if (st->tls_wait && tagged && tn == st->tag_len && memcmp(t, st->tag, tn) == 0) {
 			if (lg_eq(s, sn, "OK"))
 				x->encrypted = true;
@@ -367,6 +387,10 @@ static void imap_line(struct lg *x, int d, struct pktcur line)
 	lg_verb(c, w, sizeof(w));
 	uint8_t cmd[16];
 	lg_token(&c, cmd, sizeof(cmd));
+	if ((strcmp(w, "LOGIN") == 0 || strcmp(w, "AUTHENTICATE") == 0) && tn < sizeof(st->ltag)) {
+		memcpy(st->ltag, t, tn);
+		st->ltag_len = (uint8_t)tn;
+	}
 	if (strcmp(w, "LOGIN") == 0) {
 		st->nargs = 0;
 		st->user_len = 0;
@@ -423,6 +447,14 @@ static void smtp_line(struct lg *x, int d, struct pktcur line)
 	struct lg_state *st = x->st;
 	if (d == 1) {
 		int code = lg_code(&line);
+		/* The reply to the last AUTH response (RFC 4954 §6): 235
+		 * authenticated, 535 credentials invalid; other final codes
+		 * (454 temporary, 534 mechanism too weak…) say nothing of
+		 * the password. 334 asks for the next response. */
+		if (code >= 200 && code != 334)
+			lg_outcome(x, code == 235   ? CRED_SUCCEEDED
+				      : code == 535 ? CRED_FAILED
+						    : CRED_UNKNOWN);
 		if (st->tls_wait && code >= 200) {
 			if (code == 220)
 				x->encrypted = true;

@@ -103,6 +103,39 @@ static void tn_client_byte(struct lg *x, uint8_t ch)
 		st->pass[st->pass_len++] = ch;
 }
 
+/* After a password was typed (st->pending), the server's output at the
+ * end of a segment tells how the login went. Telnet itself (RFC 854)
+ * has no verdict; the login programs' own words are it: util-linux and
+ * BusyBox login(1) print "Login incorrect" and ask again, Cisco IOS
+ * "% Login invalid" or "% Authentication failed", others "Access
+ * denied"; a new login prompt is a refusal too (a password prompt is
+ * not: a device's "enable" asks for one after a good login). Output that
+ * ends in a shell or device prompt ("$", "#", ">", "%": sh, root, IOS
+ * user and enable modes, csh) is a session: the login succeeded. Other
+ * output (a banner, the message of the day) waits for the next segment. */
+static void tn_verdict(struct lg *x)
+{
+	static const char *const refused[] = {"incorrect", "invalid", "failed", "denied", NULL};
+	struct lg_state *st = x->st;
+	size_t n = st->tail_len;
+	for (size_t i = 0; refused[i]; i++) {
+		size_t wn = strlen(refused[i]);
+		for (size_t k = 0; k + wn <= n; k++)
+			if (memcmp(st->tail + k, refused[i], wn) == 0) {
+				lg_outcome(x, CRED_FAILED);
+				return;
+			}
+	}
+	if (tn_prompt(st, tn_user_prompts)) {
+		lg_outcome(x, CRED_FAILED);
+		return;
+	}
+	while (n && (st->tail[n - 1] == ' ' || st->tail[n - 1] == '\t'))
+		n--;
+	if (n && st->tail[n - 1] && strchr("$#>%", st->tail[n - 1]))
+		lg_outcome(x, CRED_SUCCEEDED);
+}
+
 /* Runs the bytes of direction d through the IAC parser (RFC 854: IAC
  * IAC is a data 255; IAC WILL/WONT/DO/DONT take an option byte; IAC SB …
  * IAC SE is a subnegotiation; IAC EC / IAC EL erase). */
@@ -148,6 +181,8 @@ static void tn_bytes(struct lg *x, int d)
 			tn_client_byte(x, ch);
 	}
 	x->res->consumed[d] = (uint16_t)(c.off - x->v->data[d].off);
+	if (d == 1 && st->pending >= 0 && st->tail_len)
+		tn_verdict(x);
 }
 
 /* Telnet by content: option negotiation at the start of either side, or

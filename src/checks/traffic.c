@@ -6,7 +6,9 @@
  * readers found fails the item (EL403, critical, at the packet that
  * completed the secret); an anonymous FTP login is information (EL405).
  * A password hash an eavesdropper can crack offline (NTLM…) fails it too
- * (EL406, high).
+ * (EL406, high). Many logins from one client to one server that the
+ * server refused are a brute force: one grouped finding (EL407, high)
+ * instead of one EL403 per attempt.
  * A host name that imitates one of the policy's approved domains (or,
  * without approved_domains, a well-known service's) fails the item
  * (EL404, high); one that only adds a word to the name warns (medium). A capture without web traffic and without
@@ -16,6 +18,8 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../lookalike.h"
 #include "../registry.h"
@@ -169,13 +173,186 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 				      ARGS_END));
 }
 
+/* The server's verdict on a login, as a sentence after the EL403 message
+ * ("" when unknown), in each language. */
+static const char *outcome_en(uint8_t o)
+{
+	return o == CRED_SUCCEEDED ? " The server accepted the login."
+	       : o == CRED_FAILED  ? " The server refused the login."
+				   : "";
+}
+
+static const char *outcome_ja(uint8_t o)
+{
+	return o == CRED_SUCCEEDED ? "サーバはこのログインを受け入れました。"
+	       : o == CRED_FAILED  ? "サーバはこのログインを拒否しました。"
+				   : "";
+}
+
+/* ---- EL407: brute force ------------------------------------------------ */
+
+/* A cleartext login's place in the brute-force grouping: its server, its
+ * client's address without the port, its user. */
+struct bf_key {
+	const char *server, *client, *user;
+	size_t hlen;              /* the client's address: bytes before ":port" */
+	size_t i;                 /* index in traffic.creds */
+};
+
+/* "192.0.2.1:21" → 9, "[2001:db8::1]:21" → 13; a MAC address (PPPoE,
+ * no port) is all of it. */
+static size_t client_host_len(const char *ep)
+{
+	const char *p = ep[0] == '[' ? strchr(ep, ']') : NULL;
+	if (p)
+		return (size_t)(p - ep) + 1;
+	p = strchr(ep, ':');
+	return p && !strchr(p + 1, ':') ? (size_t)(p - ep) : strlen(ep);
+}
+
+static int bf_cmp(const void *a, const void *b)
+{
+	const struct bf_key *x = a, *y = b;
+	int c = strcmp(x->server, y->server);
+	if (c)
+		return c;
+	size_t n = x->hlen < y->hlen ? x->hlen : y->hlen;
+	c = memcmp(x->client, y->client, n);
+	if (c || x->hlen != y->hlen)
+		return c ? c : x->hlen < y->hlen ? -1 : 1;
+	c = strcmp(x->user ? x->user : "", y->user ? y->user : "");
+	return c ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+static bool bf_same(const struct bf_key *x, const struct bf_key *y)
+{
+	return strcmp(x->server, y->server) == 0 && x->hlen == y->hlen &&
+	       memcmp(x->client, y->client, x->hlen) == 0;
+}
+
+#define BF_ACCOUNTS_SHOWN 10      /* accounts named in an EL407 evidence */
+
+/* One brute force: the logins k[0..n) (sorted by user) from one client to
+ * one server. Each login the server did not accept is folded into this
+ * finding (fold[i] set): the report says the attempt once, not n times;
+ * the accepted ones stay EL403 findings of their own (a password that
+ * works, critical) and are named here too. */
+static void bf_report(struct input *in, const struct run_ctx *ctx, const struct traffic *t,
+		      const struct bf_key *k, size_t n, uint64_t failed, bool *fold)
+{
+	uint64_t same = 0, accounts = 0, first = UINT64_MAX;
+	const char *ok = NULL, *shown = NULL;
+	size_t nshown = 0;
+	for (size_t j = 0; j < n; j++) {
+		const struct traffic_cred *c = &t->creds[k[j].i];
+		if (c->packet < first)
+			first = c->packet;
+		/* the password equal to the user name: the user is not kept
+		 * (pcap.c), only counted; accounts counts the named ones */
+		if (c->user_is_password)
+			same++;
+		bool new_user = c->user && (j == 0 || !k[j - 1].user || strcmp(k[j - 1].user, c->user) != 0);
+		if (new_user) {
+			accounts++;
+			if (nshown < BF_ACCOUNTS_SHOWN) {
+				shown = shown ? arena_printf(&in->arena, "%s, %s", shown, c->user) : c->user;
+				nshown++;
+			}
+		}
+		if (c->outcome == CRED_SUCCEEDED) {
+			const char *u = c->user ? c->user : "(the user name as password)";
+			ok = ok ? arena_printf(&in->arena, "%s, %s", ok, u) : u;
+		} else {
+			fold[k[j].i] = true;
+		}
+	}
+	const struct traffic_cred *c0 = &t->creds[k[0].i];
+	const char *client = arena_printf(&in->arena, "%.*s", (int)k[0].hlen, k[0].client);
+	const char *ja = registry_proto_label(ctx->reg, c0->protocol, LANG_JA);
+	const char *more = accounts > nshown ? ", …" : "";
+	const char *ev = arena_printf(&in->arena,
+				      "%s %s -> %s: %zu attempt(s), %" PRIu64 " refused, first at packet %"
+				      PRIu64 "; accounts: %s%s",
+				      c0->protocol, client, c0->server, n, failed, first,
+				      shown ? shown : "(none named)", more);
+	const char *ev_ja = arena_printf(&in->arena,
+					 "%s %s -> %s：%zu 回の試行、うち %" PRIu64
+					 " 回拒否、最初はパケット %" PRIu64 "／アカウント: %s%s",
+					 ja, client, c0->server, n, failed, first,
+					 shown ? shown : "（名前なし）", more);
+	const char *same_en = same ? arena_printf(&in->arena,
+						  " In %" PRIu64 " attempt(s) the password was the "
+						  "user name itself (those accounts are not named).", same)
+				   : "";
+	const char *same_ja = same ? arena_printf(&in->arena,
+						  "うち %" PRIu64 " 回は、パスワードがユーザ名そのもの"
+						  "でした（そのアカウントは示しません）。", same)
+				   : "";
+	struct finding *f = at_packet(finding_add(
+		in, ctx, "EL407", ok ? "succeeded" : "default", ITEM_6_1, -1, FST_FAIL,
+		(unsigned)first, ev, "protocol", c0->protocol, "protocol_ja", ja, "client", client,
+		"server", c0->server, "attempts", arena_printf(&in->arena, "%zu", n), "failed",
+		u64s(in, failed), "accounts", u64s(in, accounts), "succeeded", ok ? ok : "",
+		"same_as_user", same_en, "same_as_user_ja", same_ja, ARGS_END));
+	finding_evidence_ja(in, f, ev_ja, 0);
+	input_item(in, ITEM_6_1, IST_FAIL, NULL);
+}
+
+/* EL407: the cleartext logins grouped by server and client address; a
+ * group with at least rules' brute_force.failed_min refused logins is a
+ * brute force (bf_report). Logins without a user (SNMP communities) and
+ * sessions without a password are no attempts. Returns fold (NULL when
+ * none is folded): which logins EL403 no longer reports one by one. */
+static bool *check_brute_force(struct input *in, const struct run_ctx *ctx,
+			       const struct traffic *t)
+{
+	unsigned min = ctx->reg ? ctx->reg->brute_force_failed_min : 0;
+	if (!min || t->ncreds < min)
+		return NULL;
+	struct bf_key *k = malloc(t->ncreds * sizeof(*k));
+	bool *fold = calloc(t->ncreds, sizeof(*fold));
+	if (!k || !fold) {
+		free(k);
+		free(fold);
+		input_nomem(in, 0);
+		return NULL;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < t->ncreds; i++) {
+		const struct traffic_cred *c = &t->creds[i];
+		if (c->no_auth || c->hidden || (!c->user && !c->user_is_password))
+			continue;
+		k[n++] = (struct bf_key){c->server, c->client, c->user, client_host_len(c->client), i};
+	}
+	qsort(k, n, sizeof(*k), bf_cmp);
+	bool any = false;
+	for (size_t a = 0, b; a < n; a = b) {
+		uint64_t failed = 0;
+		for (b = a; b < n && bf_same(&k[a], &k[b]); b++)
+			failed += t->creds[k[b].i].outcome == CRED_FAILED;
+		if (failed >= min) {
+			bf_report(in, ctx, t, k + a, b - a, failed, fold);
+			any = true;
+		}
+	}
+	free(k);
+	if (!any) {
+		free(fold);
+		return NULL;
+	}
+	return fold;
+}
+
 void check_traffic(struct input *in, const struct run_ctx *ctx)
 {
 	const struct traffic *t = in->traffic;
 	if (!in->kind || !in->kind->feeds[ITEM_6_1] || !t)
 		return;
+	bool *fold = check_brute_force(in, ctx, t);
 	for (size_t i = 0; i < t->ncreds; i++) {
 		const struct traffic_cred *c = &t->creds[i];
+		if (fold && fold[i])
+			continue;   /* said by its brute force (EL407) */
 		const char *ja = registry_proto_label(ctx->reg, c->protocol, LANG_JA);
 		const char *ev = arena_printf(&in->arena, "%s %s -> %s, packet %" PRIu64, c->protocol,
 					      c->client, c->server, c->packet);
@@ -193,10 +370,13 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 							  c->protocol, "protocol_ja", ja, "client",
 							  c->client, "server", c->server, "user",
 							  c->user ? c->user : "", "count",
-							  u64s(in, c->count), ARGS_END)),
+							  u64s(in, c->count), "outcome",
+							  outcome_en(c->outcome), "outcome_ja",
+							  outcome_ja(c->outcome), ARGS_END)),
 				    ev_ja, 0);
 		input_item(in, ITEM_6_1, IST_FAIL, NULL);
 	}
+	free(fold);
 	for (size_t i = 0; i < t->nanon; i++) {
 		const struct traffic_cred *c = &t->anon[i];
 		at_packet(finding_add(in, ctx, "EL405", "default", ITEM_6_1, -1, FST_PASS,

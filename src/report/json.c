@@ -83,6 +83,8 @@ static json_t *json_traffic(struct input *in)
 		if (e && (c->no_auth || c->hidden))
 			json_object_set_new(e, "authentication",
 					    json_string(c->no_auth ? "none" : "hidden"));
+		if (e)
+			json_object_set_new(e, "outcome", json_string(cred_outcome_name(c->outcome)));
 		json_array_append_new(creds, e);
 	}
 	json_object_set_new(o, "credentials", creds);
@@ -90,10 +92,11 @@ static json_t *json_traffic(struct input *in)
 	json_t *anon = json_array();
 	for (size_t i = 0; i < t->nanon; i++) {
 		const struct traffic_cred *c = &t->anon[i];
-		json_array_append_new(anon, json_pack("{s:s, s:s, s:s, s:o, s:I}", "protocol",
+		json_array_append_new(anon, json_pack("{s:s, s:s, s:s, s:o, s:I, s:s}", "protocol",
 						      c->protocol, "client", c->client, "server",
 						      c->server, "user", json_masked_or_null(in, c->user),
-						      "packet", json_u64(c->packet)));
+						      "packet", json_u64(c->packet), "outcome",
+						      cred_outcome_name(c->outcome)));
 	}
 	json_object_set_new(o, "anonymous_logins", anon);
 	json_t *clients = json_array();

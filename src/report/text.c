@@ -236,6 +236,9 @@ static int text_creds(struct report_run *run, struct input *in)
 				       ja ? "パケット" : "packet", (unsigned long long)c->packet);
 			if (!rc && c->hash_type)
 				rc = sb_printf(o, "  %s", c->hash_type);
+			if (!rc && c->outcome)   /* the server's verdict, when its reply was seen */
+				rc = sb_printf(o, "  %s", ja ? (c->outcome == 1 ? "成功" : "失敗")
+							    : cred_outcome_name(c->outcome));
 			if (!rc && c->count > 1)
 				rc = sb_printf(o, ja ? "（%llu 回）" : " (%llu times)",
 					       (unsigned long long)c->count);

@@ -137,7 +137,9 @@ for s in samples/pcap/*.pcap; do
 	f=${s##*/}
 	el --format json --policy "$TMP/nolook.yaml" "$s" >"$TMP/o.json" 2>/dev/null
 	answers_of "$TMP/o.json" >"$TMP/got"
-	awk -F'\t' -v f="$f" '$1 == f' "$ANS" | cut -f2- >"$TMP/want"
+	# (the verdict rows succeeded / failed / brute-force are checked below)
+	awk -F'\t' -v f="$f" '$1 == f && $2 != "succeeded" && $2 != "failed" && $2 != "brute-force"' "$ANS" |
+		cut -f2- >"$TMP/want"
 	# Known disagreements (tests/e2e/pcap-answers-disagreements.tsv), each printed.
 	while IFS=$'\t' read -r df ev pk pr nm sv inst why; do
 		case $df in \#*|"") continue;; esac
@@ -154,21 +156,43 @@ for s in samples/pcap/*.pcap; do
 	done <tests/e2e/pcap-answers-disagreements.tsv
 	sort -o "$TMP/want" "$TMP/want"
 	if diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then ok; else bad "$s: differs from $ANS"; cat "$TMP/diff"; fi
-	# EL403 occurrences are the listed logins, packet for packet.
-	check "$s: EL403 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "login" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
+	# EL403 occurrences are the listed logins, packet for packet, but for
+	# the attempts of a brute force the server did not accept (folded
+	# into its EL407, issue 16 §2).
+	folded_awk='$1 == f && $2 == "brute-force" { bf[$6] = 1 } $1 == f && $2 == "succeeded" { ok[$3] = 1 }
+		$1 == f && $2 == "login" { lg[$3] = $6 }
+		END { for (p in lg) if (!(lg[p] in bf) || (p in ok)) print p }'
+	check "$s: EL403 packets" "$(awk -F'\t' -v f="$f" "$folded_awk" "$ANS" | sort -n | tr '\n' ' ')" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
 	# EL406 occurrences are the planted hashes, packet for packet.
 	check "$s: EL406 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "hash" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
 		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL406") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
-	want=$({ awk -F'\t' -v f="$f" '$1 == f {
-		if ($2 == "login") r["EL403"] = 1
+	# EL407 occurrences are the planted brute forces, packet for packet.
+	check "$s: EL407 packets" "$(awk -F'\t' -v f="$f" '$1 == f && $2 == "brute-force" {print $3}' "$ANS" | sort -n | tr '\n' ' ')" \
+		"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL407") | .occurrences[].packet] | sort | map(tostring) | join(" ")' "$TMP/o.json" | tr ' ' '\n' | sed '/^$/d' | tr '\n' ' ')"
+	# Login outcomes (issue 16 §2): in a file with planted verdicts, every
+	# login's outcome is the planted one, "unknown" where none is planted.
+	if awk -F'\t' -v f="$f" '$1 == f && ($2 == "succeeded" || $2 == "failed") {x = 1} END {exit !x}' "$ANS"; then
+		check "$s: login outcomes" \
+			"$(awk -F'\t' -v f="$f" '$1 == f && ($2 == "succeeded" || $2 == "failed") { v[$3] = $2 }
+				$1 == f && $2 == "login" { l[$3] = $3 "|" $4 "|" $5 "|" $6 }
+				END { for (p in l) print l[p] "|" (p in v ? v[p] : "unknown") }' "$ANS" | sort | tr '\n' ' ')" \
+			"$(jq -r '.inputs[0].traffic | (.credentials + .anonymous_logins)[] | "\(.packet)|\(.protocol)|\(.user // "-")|\(.server)|\(.outcome)"' "$TMP/o.json" | sort | tr '\n' ' ')"
+	fi
+	want=$({ awk -F'\t' -v f="$f" '$1 == f && $2 == "brute-force" { bf[$6] = 1 }
+		$1 == f && $2 == "succeeded" { ok[$3] = 1 }
+		$1 == f && $2 == "login" { lg[$3] = $6 }
+		$1 == f {
+		if ($2 == "brute-force") r["EL407"] = 1
 		if ($2 == "hash") r["EL406"] = 1
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "cert") r[$4] = 1
 		if ($2 == "wlan-protected") r["EL002"] = 1   # the note: not readable
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
-		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS"
+		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1
+			for (p in lg) if (!(lg[p] in bf) || (p in ok)) r["EL403"] = 1
+			for (k in r) print k }' "$ANS"
 		# TLS 1.3 flows edgelint counts (the answers after the known
 		# disagreements): their certificates are not visible (EL415)
 		grep -q "^tls	-	TLS1.3	" "$TMP/want" && echo EL415; } | sort | tr '\n' ' ')
@@ -1637,24 +1661,32 @@ if [ -d "$CORPUS" ]; then
 			"$(jq -r '.inputs[0] | .traffic as $t | [($t.credentials|length), ($t.anonymous_logins|length),
 				([$t.credentials[].protocol, $t.anonymous_logins[].protocol]|unique|join(";") | if . == "" then "-" else . end),
 				([$t.credentials[].user, $t.anonymous_logins[].user | select(. != null)]|unique|join(";") | if . == "" then "-" else . end)] | join(" ")' "$TMP/o.json")"
+		# (a brute force's attempts are its EL407's, issue 16 §2: counted
+		# from its evidence "N attempt(s)")
 		check "corpus pcap/$file findings" "$n $anon" \
-			"$(jq -r '.inputs[0].findings as $f | [($f | map(select(.rule == "EL403" and .severity == "critical" and .status == "fail" and .packet >= 1) | .occurrences[]) | length),
+			"$(jq -r '.inputs[0].findings as $f | [(($f | map(select(.rule == "EL403" and .severity == "critical" and .status == "fail" and .packet >= 1) | .occurrences[]) | length) +
+				([$f[] | select(.rule == "EL407") | .occurrences[].evidence | capture(": (?<n>[0-9]+) attempt").n | tonumber] | add // 0)),
 				($f | map(select(.rule == "EL405" and .severity == "info") | .occurrences[]) | length)] | map(tostring) | join(" ")' "$TMP/o.json")"
 		# Grouped (rules/report.yaml): one EL403 group per protocol and
 		# server of the capture's credential list, its accounts the users
 		# of those credentials.
+		# (files with a brute force: its EL407 replaces the EL403 group)
+		jq -e '[.inputs[0].findings[] | select(.rule == "EL407")] | length > 0' "$TMP/o.json" >/dev/null ||
 		check "corpus pcap/$file groups" \
 			"$(jq -r '[.inputs[0].traffic.credentials | group_by([.protocol, .server])[] | "\(.[0].protocol)>\(.[0].server)=\(length):\([.[].user | select(. != null and . != "")] | unique | join(","))"] | sort | join(" ")' "$TMP/o.json")" \
 			"$(jq -r '[.inputs[0].findings[] | select(.rule == "EL403") | (.evidence | split(" -> ")) as $p | "\($p[0] | split(" ") | .[:-1] | join(" "))>\($p[1] | split(",")[0])=\(.count):\(.accounts | join(","))"] | sort | join(" ")' "$TMP/o.json")"
 	done <tests/e2e/corpus-pcap-logins.tsv
-	# The brute force of 30 FTP logins (research pcap.md 4.1) reads as one
-	# finding: its count, first and last packet of the credential list, the user.
+	# The brute force of 30 FTP logins (research pcap.md 4.1), all rejected
+	# with 530 (corpus-pcap-logins.tsv), reads as one EL407 (issue 16 §2):
+	# 30 attempts, 30 refused, from the first packet of the credential
+	# list, the one account; no EL403 line (none was accepted).
 	el --format json "$CORPUS/pcap/ftp-bruteforce.pcap" >"$TMP/o.json" 2>/dev/null
 	el "$CORPUS/pcap/ftp-bruteforce.pcap" >"$TMP/o.txt" 2>/dev/null
-	check "corpus pcap/ftp-bruteforce.pcap: one group in text" \
-		"$(jq -r '.inputs[0].traffic.credentials | "    occurrences: \(length) (first: packet \(map(.packet) | min), last: packet \(map(.packet) | max)); users: bro"' "$TMP/o.json")" \
-		"$(grep '^    occurrences:' "$TMP/o.txt")"
-	check "corpus pcap/ftp-bruteforce.pcap: one EL403 line in text" 1 "$(grep -c ' EL403 ' "$TMP/o.txt")"
+	check "corpus pcap/ftp-bruteforce.pcap: one brute force" \
+		"$(jq -r '.inputs[0].traffic.credentials | "FTP 192.168.56.1 -> 192.168.56.101:21: 30 attempt(s), 30 refused, first at packet \(map(.packet) | min); accounts: bro"' "$TMP/o.json")" \
+		"$(jq -r '.inputs[0].findings[] | select(.rule == "EL407") | .evidence' "$TMP/o.json")"
+	check "corpus pcap/ftp-bruteforce.pcap: one EL407 line and no EL403 in text" "1 0" \
+		"$(grep -c ' EL407 ' "$TMP/o.txt") $(grep -c ' EL403 ' "$TMP/o.txt")"
 	check "every pcap corpus file has a login expectation" \
 		"$(find "$CORPUS/pcap" -type f ! -name SOURCES.md | wc -l)" "$(grep -cv '^#' tests/e2e/corpus-pcap-logins.tsv)"
 	mapfile -t PFILES < <(grep -v '^#' tests/e2e/corpus-pcap-logins.tsv | awk -F'\t' -v c="$CORPUS/pcap" '$2 + $3 > 0 {print c "/" $1}')

@@ -66,6 +66,7 @@ struct got {
 	size_t slen;
 	bool weak;
 	char variant[24];                 /* cls_cred.hash_variant, "" when none */
+	int outcome;                      /* enum cred_outcome, from outcome() */
 };
 static struct got g_got[128];
 static size_t g_n;
@@ -106,11 +107,21 @@ static void again(void *ctx, int64_t id)
 	g_got[id].count++;
 }
 
+/* The server's verdict on credential id (issue 16 §2). */
+static void outcome(void *ctx, int64_t id, enum cred_outcome o)
+{
+	(void)ctx;
+	assert_true(id >= 0 && (size_t)id < g_n);
+	assert_int_equal(g_got[id].outcome, CRED_UNKNOWN);   /* one verdict per login */
+	g_got[id].outcome = (int)o;
+}
+
 static struct flow_table *table(void)
 {
 	struct flow_table *ft = ft_new(64);
 	assert_non_null(ft);
 	ft_set_login(ft, sink, again, NULL, g_reg.login_fields);
+	ft_set_outcome(ft, outcome);
 	g_n = 0;
 	return ft;
 }
@@ -278,6 +289,9 @@ static void test_ftp(void **state)
 		say(&c, 1, "530 Login incorrect.\r\n");
 	}
 	assert_int_equal(g_n, 61);
+	/* every attempt answered 530 (RFC 959 §5.4: not logged in) */
+	for (size_t i = 0; i < 61; i++)
+		assert_int_equal(g_got[i].outcome, CRED_FAILED);
 	assert_string_equal(g_got[60].secret, "pw59");
 	assert_int_equal(strncmp(g_got[60].user, "bob59-", 6), 0);
 	/* anonymous: information */
@@ -289,6 +303,9 @@ static void test_ftp(void **state)
 	assert_int_equal(g_n, 62);
 	expect(61, "FTP", "anonymous", "guest@example.org", 0);
 	assert_true(g_got[61].anon);
+	assert_int_equal(g_got[61].outcome, CRED_UNKNOWN);   /* no reply yet */
+	say(&a, 1, "230 Guest login ok, access restrictions apply.\r\n");
+	assert_int_equal(g_got[61].outcome, CRED_SUCCEEDED);
 	/* AUTH TLS accepted: what follows is not cleartext */
 	struct conv t = open_tcp(ft, 40002, 21, true);
 	say(&t, 1, "220 (vsFTPd 3.0.3)\r\n");
@@ -304,6 +321,12 @@ static void test_ftp(void **state)
 	say(&r, 0, "PASS carol-pw\r\n");
 	assert_int_equal(g_n, 63);
 	expect(62, "FTP", "carol", "carol-pw", 0);
+	/* 332 asks for an account: the verdict comes after ACCT */
+	say(&r, 1, "332 Need account for login.\r\n");
+	assert_int_equal(g_got[62].outcome, CRED_UNKNOWN);
+	say(&r, 0, "ACCT sales\r\n");
+	say(&r, 1, "230 User carol logged in.\r\n");
+	assert_int_equal(g_got[62].outcome, CRED_SUCCEEDED);
 	/* SMTP and POP3 greetings are not FTP */
 	ft_free(ft);
 }
@@ -320,6 +343,8 @@ static void test_pop3(void **state)
 	say(&c, 1, "+OK\r\n");
 	say(&c, 0, "PASS pass with spaces\r\n");
 	expect(0, "POP3", "dave", "pass with spaces", 6);
+	say(&c, 1, "-ERR [AUTH] Authentication failed.\r\n");
+	assert_int_equal(g_got[0].outcome, CRED_FAILED);
 	/* AUTH alone is refused; the next line is a command, not base64 */
 	struct conv p = open_tcp(ft, 40011, 110, true);
 	say(&p, 1, "+OK POP server ready\r\n");
@@ -332,9 +357,11 @@ static void test_pop3(void **state)
 	say(&p, 1, "+ \r\n");
 	say(&p, 0, "AGVyaW4AZXJpbi1wdw==\r\n");   /* \0erin\0erin-pw */
 	expect(1, "POP3 AUTH PLAIN", "erin", "erin-pw", 9);
+	say(&p, 1, "+OK Logged in.\r\n");
+	assert_int_equal(g_got[1].outcome, CRED_SUCCEEDED);
 	/* inline, with an authzid and without padding */
 	say(&p, 0, "AUTH PLAIN YWRtaW4AZnJhbmsAZnJhbmstcHc\r\n");   /* admin\0frank\0frank-pw */
-	expect(2, "POP3 AUTH PLAIN", "frank", "frank-pw", 10);
+	expect(2, "POP3 AUTH PLAIN", "frank", "frank-pw", 11);
 	/* not PLAIN-shaped (one NUL), bad base64, an empty password, a
 	 * cancelled exchange: nothing */
 	say(&p, 0, "AUTH PLAIN AGZyYW5r\r\n");            /* \0frank */
@@ -376,7 +403,11 @@ static void test_imap(void **state)
 	assert_int_equal(g_n, 2);
 	say(&c, 0, " pw 12\r\n");
 	expect(2, "IMAP", "heidi", "lit pw 1", 12);
-	say(&c, 1, "a3 OK done\r\n");
+	say(&c, 1, "* CAPABILITY IMAP4rev1\r\na3 OK done\r\n");
+	/* tagged replies (RFC 9051 §6.2.3): a1 and a2 NO, a3 OK */
+	assert_int_equal(g_got[0].outcome, CRED_FAILED);
+	assert_int_equal(g_got[1].outcome, CRED_FAILED);
+	assert_int_equal(g_got[2].outcome, CRED_SUCCEEDED);
 	/* an APPEND literal whose text looks like a login is skipped */
 	say(&c, 0, "a4 APPEND INBOX {24}\r\n");
 	say(&c, 0, "x1 LOGIN ivan ivan-pw\r\n\r\n");
@@ -391,6 +422,11 @@ static void test_imap(void **state)
 	say(&c, 1, "+ \r\n");
 	say(&c, 0, "AGthcmwAa2FybC1wdw==\r\n");
 	expect(4, "IMAP AUTHENTICATE PLAIN", "karl", "karl-pw", 0);
+	assert_int_equal(g_got[3].outcome, CRED_FAILED);
+	say(&c, 1, "zz OK another tag\r\n");   /* not a7's reply */
+	assert_int_equal(g_got[4].outcome, CRED_UNKNOWN);
+	say(&c, 1, "a7 BAD syntax\r\n");       /* no verdict on the password */
+	assert_int_equal(g_got[4].outcome, CRED_UNKNOWN);
 	/* STARTTLS accepted: the LOGIN after it is not cleartext */
 	struct conv t = open_tcp(ft, 40021, 143, true);
 	say(&t, 1, "* OK ready\r\n");
@@ -467,6 +503,12 @@ static void test_smtp(void **state)
 	say(&r, 0, "AUTH PLAIN AHBlZ2d5AHBlZ2d5LXB3\r\n");
 	assert_int_equal(g_n, 4);
 	expect(3, "SMTP AUTH PLAIN", "peggy", "peggy-pw", 0);
+	/* RFC 4954 §6: 535 invalid, 235 in; 454 says nothing */
+	assert_int_equal(g_got[0].outcome, CRED_FAILED);
+	assert_int_equal(g_got[1].outcome, CRED_FAILED);
+	assert_int_equal(g_got[2].outcome, CRED_SUCCEEDED);
+	say(&r, 1, "454 4.7.0 Temporary authentication failure\r\n");
+	assert_int_equal(g_got[3].outcome, CRED_UNKNOWN);
 	ft_free(ft);
 }
 
@@ -506,6 +548,7 @@ static void test_telnet(void **state)
 	say(&c, 1, "\r\nLast login: today\r\n$ ");
 	say(&c, 0, "ls\r\n");
 	assert_int_equal(g_n, 1);
+	assert_int_equal(g_got[0].outcome, CRED_SUCCEEDED);   /* a shell prompt */
 	/* line mode, prompts without negotiation (recognised by the prompt) */
 	struct conv l = open_tcp(ft, 40041, 23, true);
 	say(&l, 1, "User Access Verification\r\n\r\nUsername: ");
@@ -531,6 +574,15 @@ static void test_telnet(void **state)
 	say(&o, 1, "Password: ");
 	say(&o, 0, "olga-pw\r\n");
 	expect(3, "Telnet", "olga", "olga-pw", 0);
+	/* a banner is no verdict yet; util-linux login(1)'s refusal is */
+	say(&o, 1, "\r\n");
+	assert_int_equal(g_got[3].outcome, CRED_UNKNOWN);
+	say(&o, 1, "Login incorrect\r\n\r\nlogin: ");
+	assert_int_equal(g_got[3].outcome, CRED_FAILED);
+	/* the enable password of line mode, asked after a good login */
+	assert_int_equal(g_got[1].outcome, CRED_UNKNOWN);
+	say(&l, 1, "\r\n% Access denied\r\n\r\nrouter>");
+	assert_int_equal(g_got[2].outcome, CRED_FAILED);
 	ft_free(ft);
 }
 
@@ -660,6 +712,13 @@ static void test_ldap(void **state)
 	ldap_bind(&m, 3, "yves", "yves-pw", 2);
 	send_n(&c, 0, m.b, m.n);
 	expect(2, "LDAP simple bind", "yves", "yves-pw", 0);
+	/* BindResponse (RFC 4511 §4.2.2) to message 3: invalidCredentials
+	 * (49); one to message 2 came too late (only the last bind waits) */
+	send_n(&c, 1, "\x30\x0c\x02\x01\x02\x61\x07\x0a\x01\x00\x04\x00\x04\x00", 14);
+	assert_int_equal(g_got[2].outcome, CRED_UNKNOWN);
+	send_n(&c, 1, "\x30\x0c\x02\x01\x03\x61\x07\x0a\x01\x31\x04\x00\x04\x00", 14);
+	assert_int_equal(g_got[2].outcome, CRED_FAILED);
+	assert_int_equal(g_got[1].outcome, CRED_UNKNOWN);
 	/* anonymous and unauthenticated binds are no credentials */
 	ldap_bind(&m, 4, "", "", 0);
 	send_n(&c, 0, m.b, m.n);
@@ -896,6 +955,96 @@ static void test_capture_brute_force(void **state)
 		}
 	}
 	secret_oracle_set_fatal(false);
+	input_free(&in);
+}
+
+/* A brute force (issue 16 §2, EL407): one client, 11 FTP logins to one
+ * server each in its own connection, 10 refused (530: the threshold of
+ * rules/capture-login-fields.yaml), the last accepted (230), one whose
+ * password is its user name; then a client below the threshold (9
+ * refused) and a server whose replies were not captured. Planted: one
+ * EL407 at the first attempt's packet naming 11 attempts, 10 refused, 9
+ * named accounts and the accepted "kate"; EL403 for kate alone on that
+ * server; the 9 refused of the other client stay EL403 each. */
+static void test_capture_el407(void **state)
+{
+	(void)state;
+	pcapf_begin(&g_file, 1);
+	static const char *const users[] = {"amy", "bob", "cid", "dan", "eve", "fay", "gus",
+					    "hal", "sam", "kate", "kate"};
+	char line[64];
+	unsigned pkt = 0, first = 0, kate = 0;
+	for (unsigned i = 0; i < 11; i++) {
+		unsigned port = 41000 + i;
+		add_tcp(port, 21, 1, "220 ready\r\n", true);
+		snprintf(line, sizeof(line), "USER %s\r\n", users[i]);
+		add_tcp(port, 21, 1, line, false);
+		add_tcp(port, 21, 12, "331 Password required\r\n", true);
+		snprintf(line, sizeof(line), "PASS %s\r\n", i == 8 ? "sam" : i == 10 ? "Kate-Ok-2026" : "Wrong-Pw-2026");
+		add_tcp(port, 21, (uint32_t)(1 + 7 + strlen(users[i])), line, false);
+		pkt += 4;
+		if (!first)
+			first = pkt;
+		kate = pkt;
+		add_tcp(port, 21, 35, i == 10 ? "230 Logged in\r\n" : "530 Login incorrect\r\n", true);
+		pkt++;
+	}
+	/* another client address: 9 refused, under the threshold */
+	for (unsigned i = 0; i < 9; i++) {
+		struct pb p = {.n = 0};
+		static const uint8_t c2[4] = {192, 168, 1, 11}, srv[4] = {203, 0, 113, 5};
+		const char *msgs[] = {"220 ready\r\n", "USER zed\r\n", "PASS Zed-Pw-Wrong\r\n",
+				      "530 no\r\n"};
+		uint32_t seqs[] = {1, 1, 11, 12};
+		for (int k = 0; k < 4; k++) {
+			bool reply = k == 0 || k == 3;
+			p.n = 0;
+			pb_eth(&p, 0x0800);
+			size_t ip = pb_ipv4(&p, reply ? srv : c2, reply ? c2 : srv, 6, 0);
+			pb_tcp(&p, reply ? 21 : 42000 + i, reply ? 42000 + i : 21, seqs[k], PD_TCP_ACK);
+			pb_str(&p, msgs[k]);
+			pb_ipv4_done(&p, ip);
+			pcapf_add(&g_file, &p);
+		}
+	}
+	struct input in;
+	run_capture(&in);
+	const struct traffic *t = in.traffic;
+	assert_non_null(t);
+	assert_int_equal(t->ncreds, 20);
+	assert_int_equal(t->creds[0].outcome, CRED_FAILED);
+	assert_int_equal(t->creds[10].outcome, CRED_SUCCEEDED);
+	assert_int_equal(t->creds[19].outcome, CRED_FAILED);
+	size_t n403 = 0, n407 = 0;
+	const struct finding *bf = NULL;
+	for (size_t i = 0; i < in.nfindings; i++) {
+		const struct finding *f = &in.findings[i];
+		if (strcmp(f->rule->id, "EL407") == 0) {
+			n407++;
+			bf = f;
+		} else if (strcmp(f->rule->id, "EL403") == 0) {
+			n403++;
+			if (strstr(f->evidence, "192.168.1.10:"))
+				assert_int_equal(f->line, kate);   /* the accepted one alone */
+		}
+	}
+	assert_int_equal(n407, 1);
+	assert_int_equal(n403, 1 + 9);
+	assert_string_equal(bf->variant, "succeeded");
+	assert_int_equal(bf->line, first);
+	assert_int_equal(in.items[ITEM_6_1], IST_FAIL);
+	struct strbuf sb;
+	sb_init(&sb, 4096);
+	finding_message(&in, bf, LANG_EN, &sb);
+	assert_string_equal(sb_str(&sb),
+			    "192.168.1.10 tried 11 FTP login(s) to 203.0.113.5:21 with 9 named "
+			    "account(s), all unencrypted; the server refused 10 and accepted the "
+			    "login of kate. In 1 attempt(s) the password was the user name itself "
+			    "(those accounts are not named).");
+	sb_free(&sb);
+	assert_string_equal(bf->evidence,
+			    "FTP 192.168.1.10 -> 203.0.113.5:21: 11 attempt(s), 10 refused, first at "
+			    "packet 4; accounts: amy, bob, cid, dan, eve, fay, gus, hal, kate");
 	input_free(&in);
 }
 
@@ -2066,6 +2215,7 @@ int main(void)
 		cmocka_unit_test(test_snmp),
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_capture_brute_force),
+		cmocka_unit_test(test_capture_el407),
 		cmocka_unit_test(test_socks),
 		cmocka_unit_test(test_irc),
 		cmocka_unit_test(test_redis),

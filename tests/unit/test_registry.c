@@ -541,6 +541,14 @@ static void test_proto_labels(void **state)
 	expect_edit_error("capture-login-fields.yaml", "ja: \"HTTP（Basic 認証）\"}",
 			  "jp: \"HTTP（Basic 認証）\"}", NULL,
 			  "a label: unknown key 'jp'");
+	/* the brute-force threshold of EL407 (issue 16 §2) */
+	assert_int_equal(g_reg.brute_force_failed_min, 10);
+	expect_edit_error("capture-login-fields.yaml", "  failed_min: 10", "  failed_min: 1", NULL,
+			  "'failed_min' must be a whole number from 2 to 1000000");
+	expect_edit_error("capture-login-fields.yaml", "  failed_min: 10", "  failed_min: ten", NULL,
+			  "'failed_min' must be a whole number from 2 to 1000000");
+	expect_edit_error("capture-login-fields.yaml", "  failed_min: 10", "  failed_min: 10\n  why: x",
+			  "", "brute_force: unknown key 'why'");
 }
 
 /* A variant's own fix (rules.yaml fixes:): EL403 no-auth has one, its
