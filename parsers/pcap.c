@@ -669,6 +669,15 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "暗号化されたデータフレーム %" PRIu64 " 個（802.11 のフレーム %" PRIu64
 			   " 個のうち。WEP、TKIP、CCMP、GCMP）は読めないため、内容を解析していません",
 			   st.wlan_protected, st.wlan);
+	t->tunnel_packets = st.tunneled;
+	t->tunnel_cut = st.tunnel_cut;
+	if (st.tunnel_cut)
+		input_diag(in, DIAG_NOTE, (unsigned)st.tunnel_cut_packet, 0,
+			   "%" PRIu64 " packets are nested in more than %d tunnels (the limit): each was "
+			   "analysed as the packet inside the first %d, the tunnels within it left unopened",
+			   "%" PRIu64 " パケットはトンネルが %d 重を超えて入れ子になっています（上限）。"
+			   "外側から %d 重目までを開いたパケットとして解析し、その内側のトンネルは開いていません",
+			   st.tunnel_cut, CAP_MAX_TUNNELS, CAP_MAX_TUNNELS);
 	if (st.has_time) {
 		t->time_first = iso_time(in, &st.first_time);
 		t->time_last = iso_time(in, &st.last_time);

@@ -534,6 +534,9 @@ struct traffic {
 	const char *time_first, *time_last;
 	uint64_t wlan_frames;           /* 802.11 frames (radiotap, PPI, plain) */
 	uint64_t wlan_protected;        /* of which encrypted data frames: not readable */
+	uint64_t tunnel_packets;        /* packets read inside a tunnel (IP in IP, GRE,
+					 * VXLAN, GTP-U, Teredo): flows are the inner ones */
+	uint64_t tunnel_cut;            /* of which nested deeper than the limit */
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */

@@ -30,6 +30,9 @@ planted event, tab-separated:
                        traffic.crackable_hashes[])
             wlan-protected  an encrypted 802.11 data frame (counted, not
                        readable: traffic.wlan_protected_frames)
+            tunnel     a packet read inside a tunnel (traffic.tunnel_packets)
+            tunnel-cut a packet nested deeper than edgelint opens (4
+                       tunnels: traffic.tunnel_cut_packets, and a note)
             cert       a server certificate with a problem (TLS <= 1.2):
                        one row per rule it implies (EL410 expired or not
                        yet valid, EL411 self-signed, EL412 unknown issuer,
@@ -97,7 +100,13 @@ Each file is one small scenario, in Ethernet pcap:
   over two records and three TCP segments in one of them;
   802.11 with radiotap (link type 127): HTTP over an open network in data
   and QoS data frames through LLC/SNAP, between encrypted (CCMP) data
-  frames of another network.
+  frames of another network;
+  tunnels (issue 16 §4, tunnels.pcap): an FTP login in GRE with a key
+  (RFC 2890), HTTP in VXLAN (RFC 7348), TLS 1.3 in GTP-U (3GPP TS 29.281),
+  HTTP over IPv6 in Teredo with an origin indication (RFC 4380), HTTP in
+  IPv4-in-IPv6 (RFC 2473) and IPv6-in-IPv4 (RFC 4213), and one UDP
+  datagram nested in five IPv4-in-IPv4 layers, one more than edgelint
+  opens (its note, EL002).
 """
 import base64
 import hashlib
@@ -108,7 +117,9 @@ from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
-from scapy.all import IP, LLC, SNAP, TCP, UDP, Dot11, Dot11QoS, Ether, IPv6, RadioTap, Raw, wrpcap
+from scapy.all import (GRE, IP, LLC, SNAP, TCP, UDP, VXLAN, Dot11, Dot11QoS, Ether, IPv6,
+                       RadioTap, Raw, wrpcap)
+from scapy.contrib.gtp import GTP_U_Header
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pcap")
 T0 = 1763700000.0   # 2025-11-21, fixed
@@ -253,6 +264,87 @@ def protected_frame(cap, n):
         Raw(bytes([n, 0, 0, 0x20, 0, 0, 0, 0]) + bytes(range(64)))
     cap.add(f)
     cap.plant("wlan-protected", "802.11")
+
+
+# Tunnel endpoints (issue 16 §4): the outer addresses; flows are the inner ones.
+TUN_A4, TUN_B4 = "198.51.100.1", "198.51.100.2"
+TUN_A6, TUN_B6 = "2001:db8:51::1", "2001:db8:51::2"
+# Teredo origin indication (RFC 4380 §5.1.1): 00 00, port and IPv4
+# address each XORed with all ones (here 40000, 192.0.2.45)
+TEREDO_ORIGIN = b"\x00\x00" + struct.pack(">H", 40000 ^ 0xffff) + bytes(b ^ 0xff for b in (192, 0, 2, 45))
+
+
+class TunnelTcp(Tcp):
+    """A TCP connection whose every packet crosses a tunnel: kind "gre"
+    (GRE with a key, IPv4 inside), "vxlan" (an Ethernet frame inside),
+    "gtpu" (a G-PDU), "teredo" (IPv6 inside, origin indication), "4in6",
+    "6in4". Every packet it adds is a planted "tunnel" row."""
+
+    def __init__(self, cap, cport, sport, kind):
+        super().__init__(cap, cport, sport, v6=kind in ("teredo", "6in4"))
+        self.kind = kind
+
+    def ip(self, d):
+        cli, srv = (CLIENT6, SERVER6) if self.v6 else (CLIENT4, SERVER4)
+        src, dst = (cli, srv) if d == 0 else (srv, cli)
+        inner = IPv6(src=src, dst=dst) if self.v6 else IP(src=src, dst=dst, id=1)
+        a, b = (TUN_A4, TUN_B4) if d == 0 else (TUN_B4, TUN_A4)
+        eth = Ether(src=CMAC if d == 0 else SMAC, dst=SMAC if d == 0 else CMAC)
+        if self.kind == "gre":
+            return eth / IP(src=a, dst=b, id=1) / GRE(key_present=1, key=0x2a) / inner
+        if self.kind == "vxlan":
+            return eth / IP(src=a, dst=b, id=1) / UDP(sport=49152 + d, dport=4789) / \
+                VXLAN(vni=100) / Ether(src=CMAC if d == 0 else SMAC,
+                                       dst=SMAC if d == 0 else CMAC) / inner
+        if self.kind == "gtpu":
+            return eth / IP(src=a, dst=b, id=1) / UDP(sport=2152, dport=2152) / \
+                GTP_U_Header(teid=0x1001 + d, gtp_type=255) / inner
+        if self.kind == "teredo":
+            return eth / IP(src=a, dst=b, id=1) / \
+                UDP(sport=3544 if d == 1 else 40000, dport=40000 if d == 1 else 3544) / \
+                Raw(TEREDO_ORIGIN) / inner
+        if self.kind == "4in6":
+            a6, b6 = (TUN_A6, TUN_B6) if d == 0 else (TUN_B6, TUN_A6)
+            return eth / IPv6(src=a6, dst=b6, nh=4) / inner
+        return eth / IP(src=a, dst=b, id=1, proto=41) / inner   # 6in4
+
+
+
+def tunnels(cap):
+    """tunnels.pcap: every scenario of the docstring; each tunnelled
+    packet planted as a "tunnel" row."""
+    start = len(cap.pkts)
+    ftp(cap, TunnelTcp(cap, 40050, 21, "gre"), user="tunnel-gre")
+    t = TunnelTcp(cap, 40051, 80, "vxlan").open()
+    http_get_on(t, "vxlan.example.net")
+    t = TunnelTcp(cap, 40052, 443, "gtpu").open()
+    tls_session(t, "gtp.example.net")   # plants tls, host and web
+    t.close()
+    for port, kind, host in ((40053, "teredo", "teredo.example.net"),
+                             (40054, "4in6", "v4in6.example.net"),
+                             (40055, "6in4", "v6in4.example.net")):
+        t = TunnelTcp(cap, port, 80, kind).open()
+        http_get_on(t, host)
+    for _ in range(len(cap.pkts) - start):
+        cap.plant("tunnel", "IP")
+    # five layers of IPv4 in IPv4: the packet inside the fourth is read (a
+    # tunnelled packet, proto 4), the fifth is not opened
+    p = Ether(src=CMAC, dst=SMAC) / IP(src=TUN_A4, dst=TUN_B4, id=1)
+    for _ in range(4):
+        p = p / IP(src=TUN_A4, dst=TUN_B4, id=1)
+    cap.add(p / IP(src=CLIENT4, dst=SERVER4, id=1) / UDP(sport=40056, dport=9) / Raw(b"deep"))
+    cap.plant("tunnel", "IP")
+    cap.plant("tunnel-cut", "IP")
+
+
+def http_get_on(t, host):
+    """An HTTP GET for host on t (already open) and its reply; plants the
+    web flow and the host."""
+    t.c(f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    t.cap.plant("web", "HTTP")
+    t.cap.plant("host", "http-host", host)
+    t.s(b"HTTP/1.1 204 No Content\r\n\r\n")
+    t.close()
 
 
 def b64(s):
@@ -1198,6 +1290,10 @@ def main():
         port += 1
     http_get(cap, port, "amazon-support.net")
     cap.write("lookalike-vendors.pcap")
+    # issue 16 §4: tunnels (the docstring)
+    cap = Capture()
+    tunnels(cap)
+    cap.write("tunnels.pcap")
 
     with open(os.path.join(OUT, "ANSWERS.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tests/gen-pcap-samples.py planted in each capture (its docstring\n"

@@ -280,6 +280,11 @@ const char *cls_tls_version_name(uint16_t v, char *buf, size_t n);
 
 /* ---- every frame of a capture into a flow table (reader.c) ------------- */
 
+/* Tunnel layers unwrapped per packet (IP in IP, GRE, VXLAN, GTP-U,
+ * Teredo; decode.c); a packet nested deeper is read as the packet inside
+ * the first CAP_MAX_TUNNELS and counted in tunnel_cut. */
+#define CAP_MAX_TUNNELS 4
+
 struct cap_stats {
 	uint64_t packets;         /* frames read */
 	uint64_t bytes;           /* their captured bytes */
@@ -289,6 +294,9 @@ struct cap_stats {
 	uint64_t skipped;         /* frames on a link type edgelint does not read */
 	uint64_t wlan;            /* 802.11 frames (dot11.c) */
 	uint64_t wlan_protected;  /* encrypted 802.11 data frames: not readable */
+	uint64_t tunneled;        /* packets read inside a tunnel (decode.c) */
+	uint64_t tunnel_cut;      /* of which nested deeper than PD_MAX_TUNNELS */
+	uint64_t tunnel_cut_packet;   /* the first such (1-based), 0: none */
 	int skipped_link;         /* the first such link type */
 	bool nomem;               /* a flow buffer could not be allocated */
 	/* The first and the last packet's time (pcap: the record header;

@@ -497,6 +497,11 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 			st->wlan++;
 			st->wlan_protected += pk.wlan_protected;
 		}
+		if (pk.tunnels) {
+			st->tunneled++;
+			if (pk.tunnel_cut && st->tunnel_cut++ == 0)
+				st->tunnel_cut_packet = n;
+		}
 		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
 			st->nomem = true;
 		if (progress && (n % PROGRESS_EVERY) == 0) {

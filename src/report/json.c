@@ -152,6 +152,8 @@ static json_t *json_traffic(struct input *in)
 	json_object_set_new(o, "budget_cut_flows", json_integer(json_u64(t->budget_cut)));
 	json_object_set_new(o, "fragments", json_integer(json_u64(t->fragments)));
 	json_object_set_new(o, "truncated_packets", json_integer(json_u64(t->truncated)));
+	json_object_set_new(o, "tunnel_packets", json_integer(json_u64(t->tunnel_packets)));
+	json_object_set_new(o, "tunnel_cut_packets", json_integer(json_u64(t->tunnel_cut)));
 	return o;
 }
 

@@ -126,6 +126,8 @@ answers_of() {
 	  (range($t.web.http_flows) | "web\t-\tHTTP\t-\t-"),
 	  (range($t.web.https_flows) | "web\t-\tHTTPS\t-\t-"),
 	  (range($t.wlan_protected_frames // 0) | "wlan-protected\t-\t802.11\t-\t-"),
+	  (range($t.tunnel_packets // 0) | "tunnel\t-\tIP\t-\t-"),
+	  (range($t.tunnel_cut_packets // 0) | "tunnel-cut\t-\tIP\t-\t-"),
 	  ($t.hosts[] | range(.flows) as $n | "host\t-\t\(.via)\t\(.name)\t-"),
 	  ([$i.findings[] | select(.rule | test("^EL41[0-4]$")) | .rule as $r | .occurrences[] |
 	    "cert\t\(.packet)\t\($r)\t-\t-"] | unique[])' "$1" | sort
@@ -166,6 +168,7 @@ for s in samples/pcap/*.pcap; do
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "cert") r[$4] = 1
 		if ($2 == "wlan-protected") r["EL002"] = 1   # the note: not readable
+		if ($2 == "tunnel-cut") r["EL002"] = 1       # the note: the nesting limit
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
 		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS"
