@@ -730,6 +730,7 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "問題のあるサーバ証明書がほかに %" PRIu64 " 件ありました。指摘は最初の"
 			   " %d 件だけです",
 			   csink.dropped, TRAFFIC_CERTS_MAX);
+	cap_stats_free(&st);
 	ft_free(ft);
 	cap_close(cap);
 	if (sink.nomem)

@@ -75,6 +75,13 @@ struct pd_packet {
 	bool wlan;                /* an 802.11 frame (dot11.c) … */
 	bool wlan_mgmt;           /* … a management frame … */
 	bool wlan_protected;      /* … an encrypted data frame: not readable */
+	bool wlan_bss_info_probe; /* … a probe response (else a beacon) */
+	bool wlan_bss_info;       /* … a beacon or probe response: its body
+				   * (fixed fields, elements) in payload, for
+				   * pd_dot11_bss */
+	const uint8_t *wlan_bssid;   /* the frame's BSSID (6 bytes, in the
+				      * frame's bytes), NULL when it has none
+				      * (both DS bits) or was cut short */
 	/* Tunnels (decode.c): the layers unwrapped (the fields above are
 	 * the innermost packet's), and whether more were left wrapped
 	 * (deeper than PD_MAX_TUNNELS: the packet is the last one read). */
@@ -104,6 +111,13 @@ enum pd_result pd_dot11(struct pktcur *c, struct pd_packet *pk);
 enum pd_result pd_radiotap(struct pktcur *c, struct pd_packet *pk);
 enum pd_result pd_ppi(struct pktcur *c, struct pd_packet *pk);
 enum pd_result pd_nflog(struct pktcur *c, struct pd_packet *pk);
+
+/* The network a beacon or probe response body (pk->payload of a frame
+ * with wlan_bss_info) describes, into *b (its bssid and counters are the
+ * caller's, left as they are): SSID, Privacy, the RSNE and the WPA
+ * element. 0, or -1 when an element runs past the body (what came before
+ * it is kept). */
+int pd_dot11_bss(const struct pktcur *body, struct cap_bss *b);
 
 /* True when edgelint reads frames of this link type. */
 bool pd_link_supported(int link);

@@ -415,6 +415,164 @@ static void test_dot11(void **state)
 	assert_string_equal(pd_link_name(PD_LINK_NFLOG), "NFLOG");
 }
 
+/* ---- 802.11 networks (beacons, probe responses) --------------------------- */
+
+/* A beacon (probe: a probe response) of BSSID 02:00:00:00:0a:01 whose
+ * Capability Information has Privacy when privacy, then the elements in
+ * ies (n bytes). */
+static void beacon(struct pb *p, bool probe, bool privacy, const void *ies, size_t n)
+{
+	p->n = 0;
+	pb_u8(p, probe ? 0x50 : 0x80);
+	pb_u8(p, 0);
+	pb_mem(p, "\0\0", 2);                                   /* duration */
+	pb_mem(p, "\xff\xff\xff\xff\xff\xff", 6);               /* Address 1 */
+	pb_mem(p, "\x02\0\0\0\x0a\x01", 6);                     /* Address 2 */
+	pb_mem(p, "\x02\0\0\0\x0a\x01", 6);                     /* Address 3: BSSID */
+	pb_mem(p, "\0\0", 2);                                   /* sequence */
+	pb_mem(p, "\1\2\3\4\5\6\7\x08", 8);                     /* timestamp */
+	pb_mem(p, "\x64\0", 2);                                 /* beacon interval */
+	pb_u8(p, privacy ? 0x11 : 0x01);                        /* ESS, Privacy */
+	pb_u8(p, 0x04);
+	pb_mem(p, ies, n);
+}
+
+/* Decodes the frame in p and reads its network into *b. */
+static int bss_of(const struct pb *p, struct cap_bss *b)
+{
+	struct pd_packet pk;
+	assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p->b, p->n, &pk), PD_NOT_IP);
+	assert_true(pk.wlan_mgmt);
+	assert_true(pk.wlan_bss_info);
+	assert_non_null(pk.wlan_bssid);
+	assert_memory_equal(pk.wlan_bssid, "\x02\0\0\0\x0a\x01", 6);
+	memset(b, 0, sizeof(*b));
+	return pd_dot11_bss(&pk.payload, b);
+}
+
+#define SSID_CAFE "\x00\x04" "cafe"
+/* RSNE: version 1, group CCMP, 1 pairwise CCMP, AKMs as given, capabilities */
+#define RSN_HDR "\x01\x00" "\x00\x0f\xac\x04" "\x01\x00" "\x00\x0f\xac\x04"
+
+static void test_dot11_networks(void **state)
+{
+	(void)state;
+	struct pb p = {.n = 0};
+	struct cap_bss b;
+	/* open: no Privacy, no RSNE */
+	beacon(&p, false, false, SSID_CAFE, 6);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_true(b.named);
+	assert_false(b.hidden);
+	assert_int_equal(b.ssid_len, 4);
+	assert_memory_equal(b.ssid, "cafe", 4);
+	assert_false(b.privacy);
+	assert_false(b.rsn);
+	assert_false(b.wpa);
+	/* WEP: Privacy without an RSNE or WPA element */
+	beacon(&p, false, true, SSID_CAFE, 6);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_true(b.privacy);
+	assert_false(b.rsn);
+	/* WPA1: the vendor element 00-50-F2 type 1, TKIP, PSK */
+	static const uint8_t wpa1[] = SSID_CAFE "\xdd\x16" "\x00\x50\xf2\x01" "\x01\x00"
+		"\x00\x50\xf2\x02" "\x01\x00" "\x00\x50\xf2\x02" "\x01\x00" "\x00\x50\xf2\x02";
+	beacon(&p, false, true, wpa1, sizeof(wpa1) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_true(b.wpa);
+	assert_false(b.rsn);
+	assert_int_equal(b.pairwise, CAP_CIPHER_TKIP);
+	assert_int_equal(b.akm, CAP_AKM_PSK);
+	/* WPA2-Personal without PMF: PSK, CCMP, capabilities 0 */
+	static const uint8_t wpa2[] = SSID_CAFE "\x30\x14" RSN_HDR "\x01\x00" "\x00\x0f\xac\x02"
+		"\x00\x00";
+	beacon(&p, false, true, wpa2, sizeof(wpa2) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_true(b.rsn);
+	assert_int_equal(b.akm, CAP_AKM_PSK);
+	assert_int_equal(b.pairwise, CAP_CIPHER_CCMP);
+	assert_false(b.mfpc);
+	assert_false(b.mfpr);
+	/* WPA2/WPA3 transition: PSK and SAE, MFPC; a probe response */
+	static const uint8_t trans[] = SSID_CAFE "\x30\x18" RSN_HDR "\x02\x00"
+		"\x00\x0f\xac\x02" "\x00\x0f\xac\x08" "\x80\x00";
+	beacon(&p, true, true, trans, sizeof(trans) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_int_equal(b.akm, CAP_AKM_PSK | CAP_AKM_SAE);
+	assert_true(b.mfpc);
+	assert_false(b.mfpr);
+	/* WPA3-Personal: SAE-EXT-KEY (24), GCMP-256, MFPR and MFPC */
+	static const uint8_t wpa3[] = SSID_CAFE "\x30\x14" "\x01\x00" "\x00\x0f\xac\x09" "\x01\x00"
+		"\x00\x0f\xac\x09" "\x01\x00" "\x00\x0f\xac\x18" "\xc0\x00";
+	beacon(&p, false, true, wpa3, sizeof(wpa3) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_int_equal(b.akm, CAP_AKM_SAE);
+	assert_int_equal(b.pairwise, CAP_CIPHER_GCMP);
+	assert_true(b.mfpr);
+	/* OWE (18); 802.1X (1) with TKIP and CCMP pairwise */
+	static const uint8_t owe[] = SSID_CAFE "\x30\x14" RSN_HDR "\x01\x00" "\x00\x0f\xac\x12"
+		"\xc0\x00";
+	beacon(&p, false, true, owe, sizeof(owe) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_int_equal(b.akm, CAP_AKM_OWE);
+	static const uint8_t ent[] = SSID_CAFE "\x30\x18" "\x01\x00" "\x00\x0f\xac\x02" "\x02\x00"
+		"\x00\x0f\xac\x02" "\x00\x0f\xac\x04" "\x01\x00" "\x00\x0f\xac\x01" "\x00\x00";
+	beacon(&p, false, true, ent, sizeof(ent) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_int_equal(b.akm, CAP_AKM_8021X);
+	assert_int_equal(b.pairwise, CAP_CIPHER_TKIP | CAP_CIPHER_CCMP);
+	/* an RSNE of version and group cipher only: the defaults (CCMP,
+	 * 802.1X, §9.4.2.24.1) */
+	static const uint8_t short_rsn[] = SSID_CAFE "\x30\x06" "\x01\x00" "\x00\x0f\xac\x04";
+	beacon(&p, false, true, short_rsn, sizeof(short_rsn) - 1);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_int_equal(b.akm, CAP_AKM_8021X);
+	assert_int_equal(b.pairwise, CAP_CIPHER_CCMP);
+	/* hidden: empty, or zero bytes */
+	beacon(&p, false, true, "\x00\x00", 2);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_true(b.hidden);
+	assert_false(b.named);
+	beacon(&p, false, true, "\x00\x03\0\0\0", 5);
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_true(b.hidden);
+	/* an element past the body: -1, what came before kept; an SSID
+	 * longer than 32 bytes is not an SSID */
+	beacon(&p, false, true, SSID_CAFE "\x30\x14\x01\x00", 10);
+	assert_int_equal(bss_of(&p, &b), -1);
+	assert_true(b.named);
+	assert_false(b.rsn);
+	for (size_t cut = 24; cut < p.n; cut++) {
+		struct pd_packet pk;
+		assert_int_equal(pd_decode(PD_LINK_IEEE802_11, p.b, cut, &pk), PD_NOT_IP);
+		memset(&b, 0, sizeof(b));
+		/* whole elements (none, the SSID), or a lone byte after them */
+		bool whole = cut == 36 || cut == 37 || cut == 42 || cut == 43;
+		assert_int_equal(pd_dot11_bss(&pk.payload, &b), whole ? 0 : -1);
+	}
+	static uint8_t longssid[2 + 33];
+	longssid[1] = 33;
+	memset(longssid + 2, 'a', 33);
+	beacon(&p, false, false, longssid, sizeof(longssid));
+	assert_int_equal(bss_of(&p, &b), 0);
+	assert_false(b.has_ssid);
+
+	/* the BSSID of data frames: Address 3 (no DS bit), 1 (To DS), 2
+	 * (From DS), none (both) */
+	struct pd_packet pk;
+	static const unsigned fc1s[] = {0x00, 0x01, 0x02, 0x03};
+	for (size_t i = 0; i < 4; i++) {
+		p.n = 0;
+		wlan_hdr(&p, 0x08, fc1s[i], 0);
+		snap_ipv4(&p);
+		expect_ipv4_tcp(PD_LINK_IEEE802_11, &p, &pk);
+		if (i == 3)
+			assert_null(pk.wlan_bssid);
+		else   /* wlan_hdr's addresses: bytes 2..7, 8..13, 14..19 of its count */
+			assert_ptr_equal(pk.wlan_bssid, p.b + 4 + (i == 0 ? 12 : i == 1 ? 0 : 6));
+	}
+}
+
 /* ---- tunnels ------------------------------------------------------------ */
 
 static const uint8_t C4[4] = {198, 51, 100, 1}, D4[4] = {203, 0, 113, 2};
@@ -708,6 +866,7 @@ int main(void)
 		cmocka_unit_test(test_ipv6_extension_headers),
 		cmocka_unit_test(test_dot11),
 		cmocka_unit_test(test_tunnels),
+		cmocka_unit_test(test_dot11_networks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
