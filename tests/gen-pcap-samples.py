@@ -31,6 +31,15 @@ planted event, tab-separated:
             wlan-protected  an encrypted 802.11 data frame (counted, not
                        readable: traffic.wlan_protected_frames)
             tunnel     a packet read inside a tunnel (traffic.tunnel_packets)
+            wlan       an 802.11 network a beacon described
+                       (traffic.wlan_networks[]): packet = its first
+                       beacon or probe response, protocol = its security,
+                       name = its SSID as edgelint writes it ("-" hidden
+                       and unnamed), server = its BSSID; the rule it
+                       implies: open, owe EL265; wep, wpa-personal,
+                       wpa-wpa2-personal EL266; unknown EL268; other EL267
+            wlan-data  the network data frames crossed (EL269): name and
+                       server as for wlan
             tunnel-cut a packet nested deeper than edgelint opens (4
                        tunnels: traffic.tunnel_cut_packets, and a note)
             cert       a server certificate with a problem (TLS <= 1.2):
@@ -106,7 +115,13 @@ Each file is one small scenario, in Ethernet pcap:
   HTTP over IPv6 in Teredo with an origin indication (RFC 4380), HTTP in
   IPv4-in-IPv6 (RFC 2473) and IPv6-in-IPv4 (RFC 4213), and one UDP
   datagram nested in five IPv4-in-IPv4 layers, one more than edgelint
-  opens (its note, EL002).
+  opens (its note, EL002);
+  802.11 networks (issue 16 §4, wlan-networks.pcap, radiotap): beacons
+  (IEEE 802.11-2020 §9.3.3.2) of an open network whose HTTP traffic is in
+  the capture, WEP, WPA1/TKIP, WPA2-PSK without PMF with encrypted data
+  frames, WPA2/WPA3 transition, WPA3-SAE, OWE, a hidden WPA2 network with
+  PMF that a probe response names, and an Enterprise network whose SSID
+  has a Japanese character and a control byte.
 """
 import base64
 import hashlib
@@ -345,6 +360,74 @@ def http_get_on(t, host):
     t.cap.plant("host", "http-host", host)
     t.s(b"HTTP/1.1 204 No Content\r\n\r\n")
     t.close()
+
+
+# ---- 802.11 networks (issue 16 §4) -----------------------------------------------
+
+def rsn(pairwise, akms, caps):
+    """An RSNE (IEEE 802.11-2020 §9.4.2.24): version 1, group CCMP, the
+    pairwise cipher and AKM suite types under 00-0F-AC, RSN Capabilities."""
+    body = struct.pack("<H", 1) + b"\x00\x0f\xac\x04"
+    body += struct.pack("<H", len(pairwise)) + b"".join(b"\x00\x0f\xac" + bytes([c]) for c in pairwise)
+    body += struct.pack("<H", len(akms)) + b"".join(b"\x00\x0f\xac" + bytes([a]) for a in akms)
+    body += struct.pack("<H", caps)
+    return bytes([48, len(body)]) + body
+
+
+# WPA1 (vendor element 00-50-F2 type 1): TKIP group and pairwise, PSK
+WPA1_TKIP_PSK = bytes([221, 22]) + b"\x00\x50\xf2\x01" + struct.pack("<H", 1) + \
+    b"\x00\x50\xf2\x02" + struct.pack("<H", 1) + b"\x00\x50\xf2\x02" + \
+    struct.pack("<H", 1) + b"\x00\x50\xf2\x02"
+MFPC, MFPR = 0x80, 0x40
+
+
+def mgmt(cap, bssid, ssid, privacy, elements, probe=False):
+    """A beacon (or probe response) of bssid: timestamp, interval 100,
+    Capability Information (ESS, Privacy), SSID, the elements; returns its
+    packet number."""
+    capinfo = 0x0001 | (0x0010 if privacy else 0)
+    body = struct.pack("<QHH", 0, 100, capinfo) + bytes([0, len(ssid)]) + ssid + elements
+    f = RadioTap() / Dot11(type=0, subtype=5 if probe else 8,
+                           addr1="02:00:00:00:10:20" if probe else "ff:ff:ff:ff:ff:ff",
+                           addr2=bssid, addr3=bssid) / Raw(body)
+    cap.add(f)
+    return len(cap.pkts)
+
+
+def wlan_networks(cap):
+    """wlan-networks.pcap: each network planted with what edgelint must
+    say of it (the docstring's wlan rows)."""
+    def net(bssid, ssid_shown, sec, n):
+        cap.plant("wlan", sec, ssid_shown, bssid, packet=n)
+    n = mgmt(cap, BSSID, b"Cafe-Free", False, b"")
+    net(BSSID, "Cafe-Free", "open", n)
+    t = WlanTcp(cap, 40060, 80).open()
+    t.c(b"GET / HTTP/1.1\r\nHost: cafe.example.net\r\n\r\n")
+    cap.plant("web", "HTTP")
+    cap.plant("host", "http-host", "cafe.example.net")
+    t.s(b"HTTP/1.1 204 No Content\r\n\r\n")
+    t.close()
+    cap.plant("wlan-data", "802.11", "Cafe-Free", BSSID)
+    n = mgmt(cap, "02:00:00:00:0c:01", b"OldPrinter", True, b"")
+    net("02:00:00:00:0c:01", "OldPrinter", "wep", n)
+    n = mgmt(cap, "02:00:00:00:0c:02", b"Legacy-WPA", True, WPA1_TKIP_PSK)
+    net("02:00:00:00:0c:02", "Legacy-WPA", "wpa-personal", n)
+    n = mgmt(cap, "02:00:00:00:0b:01", b"Home-WPA2", True, rsn([4], [2], 0))
+    net("02:00:00:00:0b:01", "Home-WPA2", "wpa2-personal", n)
+    for i in range(2):   # its encrypted data frames (the BSSID of protected_frame)
+        protected_frame(cap, 10 + i)
+    cap.plant("wlan-data", "802.11", "Home-WPA2", "02:00:00:00:0b:01")
+    n = mgmt(cap, "02:00:00:00:0c:03", b"Office", True, rsn([4], [2, 8], MFPC))
+    net("02:00:00:00:0c:03", "Office", "wpa2-wpa3-personal", n)
+    n = mgmt(cap, "02:00:00:00:0c:04", b"Office-WPA3", True, rsn([4], [8], MFPC | MFPR))
+    net("02:00:00:00:0c:04", "Office-WPA3", "wpa3-personal", n)
+    n = mgmt(cap, "02:00:00:00:0c:05", b"Station-OWE", True, rsn([4], [18], MFPC | MFPR))
+    net("02:00:00:00:0c:05", "Station-OWE", "owe", n)
+    n = mgmt(cap, "02:00:00:00:0c:06", b"", True, rsn([4], [2], MFPC))
+    mgmt(cap, "02:00:00:00:0c:06", b"Secret-Net", True, rsn([4], [2], MFPC), probe=True)
+    net("02:00:00:00:0c:06", "Secret-Net", "wpa2-personal", n)
+    n = mgmt(cap, "02:00:00:00:0c:07", "家".encode() + b"\x01-corp", True, rsn([4], [1], 0))
+    net("02:00:00:00:0c:07", "家\\x01-corp", "wpa2-enterprise", n)
 
 
 def b64(s):
@@ -1290,6 +1373,10 @@ def main():
         port += 1
     http_get(cap, port, "amazon-support.net")
     cap.write("lookalike-vendors.pcap")
+    # issue 16 §4: 802.11 networks (the docstring)
+    cap = Capture()
+    wlan_networks(cap)
+    cap.write("wlan-networks.pcap", linktype=127)
     # issue 16 §4: tunnels (the docstring)
     cap = Capture()
     tunnels(cap)

@@ -127,6 +127,8 @@ answers_of() {
 	  (range($t.web.https_flows) | "web\t-\tHTTPS\t-\t-"),
 	  (range($t.wlan_protected_frames // 0) | "wlan-protected\t-\t802.11\t-\t-"),
 	  (range($t.tunnel_packets // 0) | "tunnel\t-\tIP\t-\t-"),
+	  (($t.wlan_networks // [])[] | "wlan\t\(.packet)\t\(.security)\t\(.ssid // "-")\t\(.bssid)"),
+	  (($t.wlan_networks // [])[] | select(.data_frames > 0) | "wlan-data\t-\t802.11\t\(.ssid // "-")\t\(.bssid)"),
 	  (range($t.tunnel_cut_packets // 0) | "tunnel-cut\t-\tIP\t-\t-"),
 	  ($t.hosts[] | range(.flows) as $n | "host\t-\t\(.via)\t\(.name)\t-"),
 	  ([$i.findings[] | select(.rule | test("^EL41[0-4]$")) | .rule as $r | .occurrences[] |
@@ -169,6 +171,8 @@ for s in samples/pcap/*.pcap; do
 		if ($2 == "cert") r[$4] = 1
 		if ($2 == "wlan-protected") r["EL002"] = 1   # the note: not readable
 		if ($2 == "tunnel-cut") r["EL002"] = 1       # the note: the nesting limit
+		if ($2 == "wlan") r[$4 ~ /^(open|owe)$/ ? "EL265" : $4 ~ /^(wep|wpa-personal|wpa-wpa2-personal)$/ ? "EL266" : $4 == "unknown" ? "EL268" : "EL267"] = 1
+		if ($2 == "wlan-data") r["EL269"] = 1
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
 		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1; for (k in r) print k }' "$ANS"
