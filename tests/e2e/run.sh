@@ -183,6 +183,19 @@ for s in samples/pcap/*.pcap; do
 		"$(jq -r '[.inputs[0].findings[].rule] | unique | .[]' "$TMP/o.json" | tr '\n' ' ')"
 done
 
+# Public captures of tunnels (tests/e2e/pcap-tunnels, sources in its SOURCES.md): the packets
+# read inside a tunnel, the TCP/UDP flows and the truncated packets of tests/e2e/pcap-tunnels.tsv,
+# written from tcpdump's own decoding of each file.
+echo "-- public tunnel captures"
+check "every public tunnel capture has an expectation" \
+	"$(find tests/e2e/pcap-tunnels -type f -name '*.pcap' | wc -l | tr -d ' ')" "$(grep -cv '^#' tests/e2e/pcap-tunnels.tsv)"
+while IFS=$'\t' read -r file tun flows trunc why; do
+	case $file in \#*|"") continue;; esac
+	el --format json "tests/e2e/pcap-tunnels/$file" >"$TMP/o.json" 2>/dev/null
+	check "pcap-tunnels/$file ($why)" "$tun $flows $trunc" \
+		"$(jq -r '.inputs[0].traffic | "\(.tunnel_packets) \(.flows) \(.truncated_packets)"' "$TMP/o.json")"
+done <tests/e2e/pcap-tunnels.tsv
+
 # Public captures of the issue-16 login readers (tests/e2e/pcap-public,
 # sources in its SOURCES.md): the logins written in
 # tests/e2e/pcap-public-logins.tsv, their EL403 findings; then, for them
