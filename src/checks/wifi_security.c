@@ -53,14 +53,19 @@ static void sec_evidence_ours(struct input *in, struct finding *f, const struct 
 			    w->sec_label.s ? strlen(ja) : SIZE_MAX);
 }
 
-/* Modes that fail item 6-2 on their own, and the rule and message for each. */
+/* Modes that fail item 6-2 on their own, and the rule and message for
+ * each: for a router's own network, and for a network a capture saw
+ * (judge_capture_net, below). */
 static const struct {
 	enum wifi_sec sec;
 	const char *rule, *variant;
+	const char *seen_rule, *seen_variant;
 } failing_modes[] = {
-	{WSEC_OPEN, "EL201", "open"},   {WSEC_OWE, "EL201", "owe"},
-	{WSEC_WEP, "EL202", "default"}, {WSEC_WPA, "EL203", "wpa"},
-	{WSEC_WPA_WPA2, "EL203", "mixed"},
+	{WSEC_OPEN, "EL201", "open", "EL265", "open"},
+	{WSEC_OWE, "EL201", "owe", "EL265", "owe"},
+	{WSEC_WEP, "EL202", "default", "EL266", "wep"},
+	{WSEC_WPA, "EL203", "wpa", "EL266", "wpa"},
+	{WSEC_WPA_WPA2, "EL203", "mixed", "EL266", "mixed"},
 };
 
 /* EL207 (TKIP only: fail) or EL204 (TKIP beside AES: warning). */
@@ -197,22 +202,14 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
  * protected; item 6-2 also covers the public Wi-Fi a teleworker joins
  * (MIC's telework security guideline, 6-2; the Wi-Fi guideline's advice
  * for public hotspots: no open or WEP networks, a VPN on any other). The
- * same modes fail as for a router's own networks (failing_modes above):
+ * same modes fail as for a router's own networks (failing_modes above,
+ * its seen_ columns):
  * open (EL265), OWE — encrypted, but no one is authenticated, the access
  * point included (EL265 owe) — WEP, WPA1, WPA/WPA2 mixed and TKIP
  * (EL266). WPA2 and WPA3 pass and are said as such (EL267: WPA2 without
  * PMF, WPA2 with it, transition mode, WPA3, Enterprise); suites edgelint
  * does not know leave the item unknown (EL268). The networks the
  * capture's data frames belong to (by BSSID) are named (EL269). */
-
-static const struct {
-	enum wifi_sec sec;
-	const char *rule, *variant;
-} capture_failing[] = {
-	{WSEC_OPEN, "EL265", "open"},   {WSEC_OWE, "EL265", "owe"},
-	{WSEC_WEP, "EL266", "wep"},     {WSEC_WPA, "EL266", "wpa"},
-	{WSEC_WPA_WPA2, "EL266", "mixed"},
-};
 
 /* EL267's variant for a mode that passes. */
 static const char *capture_pass_variant(const struct traffic_wlan *w)
@@ -258,10 +255,10 @@ static void judge_capture_net(struct input *in, const struct run_ctx *ctx,
 	const char *rule = NULL, *variant = NULL;
 	enum fstatus st = FST_PASS;
 	int sev = SEV_INFO;
-	for (size_t i = 0; i < ARRAY_SIZE(capture_failing); i++)
-		if (capture_failing[i].sec == w->sec) {
-			rule = capture_failing[i].rule;
-			variant = capture_failing[i].variant;
+	for (size_t i = 0; i < ARRAY_SIZE(failing_modes); i++)
+		if (failing_modes[i].sec == w->sec) {
+			rule = failing_modes[i].seen_rule;
+			variant = failing_modes[i].seen_variant;
 			st = FST_FAIL;
 			sev = -1;
 		}
