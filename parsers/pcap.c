@@ -417,6 +417,94 @@ static int host_cmp(const void *a, const void *b)
 }
 
 /* Copies the flow table's results into the input's struct traffic. */
+/* ---- 802.11 networks (issue 16 §4) --------------------------------------- */
+
+/* The security mode a network's beacons say (IEEE 802.11-2020 §9.4.2.24;
+ * the Wi-Fi Alliance's WPA3 specification v3.1 §2-§3: WPA3-Personal is
+ * SAE, transition mode SAE beside PSK; WPA3-Enterprise is 802.1X with PMF
+ * required, or the 192-bit suite): an RSNE beside a WPA element is WPA/
+ * WPA2 mixed; without either, Privacy is WEP, else open. */
+static enum wifi_sec bss_sec(const struct cap_bss *b)
+{
+	if (b->rsn && b->wpa)
+		return WSEC_WPA_WPA2;
+	if (b->wpa)
+		return WSEC_WPA;
+	if (!b->rsn)
+		return b->privacy ? WSEC_WEP : WSEC_OPEN;
+	unsigned a = b->akm;
+	if (a & CAP_AKM_SUITEB)
+		return WSEC_WPA3_ENT;
+	if (a & CAP_AKM_8021X)
+		return b->mfpr ? WSEC_WPA3_ENT : WSEC_WPA2_ENT;
+	if ((a & CAP_AKM_SAE) && (a & CAP_AKM_PSK))
+		return WSEC_WPA2_WPA3;
+	if (a & CAP_AKM_SAE)
+		return WSEC_WPA3;
+	if (a & CAP_AKM_PSK)
+		return WSEC_WPA2;
+	if (a == CAP_AKM_OWE)
+		return WSEC_OWE;
+	return WSEC_UNKNOWN;
+}
+
+/* An SSID's bytes as text: printable UTF-8 as it is (utf8_clean leaves
+ * it unchanged), a backslash doubled, every other byte \xNN. NULL on OOM. */
+static char *ssid_text(struct input *in, const uint8_t *s, size_t n)
+{
+	char out[CAP_SSID_MAX * 4 + 1], one[4];
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len = s[i] < 0x80 ? 1 : (s[i] & 0xe0) == 0xc0 ? 2 : (s[i] & 0xf0) == 0xe0 ? 3
+			   : (s[i] & 0xf8) == 0xf0 ? 4 : 0;
+		if (len && i + len <= n && (s[i] >= 0x20 || len > 1) && s[i] != '\\' &&
+		    utf8_clean(one, (const char *)s + i, len) == len && memcmp(one, s + i, len) == 0) {
+			memcpy(out + o, s + i, len);
+			o += len;
+			i += len;
+			continue;
+		}
+		o += (size_t)snprintf(out + o, sizeof(out) - o, s[i] == '\\' ? "\\\\" : "\\x%02x", s[i]);
+		i++;
+	}
+	out[o] = '\0';
+	return arena_strdup(&in->arena, out);
+}
+
+/* The networks of st into t; 0 or EL_ENOMEM. */
+static int pcap_fill_wlans(struct input *in, struct traffic *t, const struct cap_stats *st)
+{
+	t->wlans_dropped = st->bss_dropped;
+	if (!st->nbss)
+		return 0;
+	t->wlans = arena_alloc(&in->arena, st->nbss * sizeof(*t->wlans));
+	if (!t->wlans)
+		return EL_ENOMEM;
+	for (size_t i = 0; i < st->nbss; i++) {
+		const struct cap_bss *b = &st->bss[i];
+		struct traffic_wlan *w = &t->wlans[i];
+		memset(w, 0, sizeof(*w));
+		const uint8_t *m = b->bssid;
+		w->bssid = arena_printf(&in->arena, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
+					m[3], m[4], m[5]);
+		w->ssid = b->named ? ssid_text(in, b->ssid, b->ssid_len) : NULL;
+		if (!w->bssid || (b->named && !w->ssid))
+			return EL_ENOMEM;
+		w->hidden = b->hidden;
+		w->sec = bss_sec(b);
+		w->tkip = (b->pairwise & CAP_CIPHER_TKIP) != 0;
+		w->pmf = !b->rsn ? WPMF_UNSET : b->mfpr ? WPMF_REQUIRED : b->mfpc ? WPMF_OPTIONAL : WPMF_OFF;
+		w->beacons = b->beacons;
+		w->probe_resps = b->probe_resps;
+		w->data_frames = b->data_frames;
+		w->protected_frames = b->protected_frames;
+		w->packet = b->first_packet;
+	}
+	t->nwlans = st->nbss;
+	in->feeds_extra[ITEM_6_2] = true;
+	return 0;
+}
+
 static int pcap_fill_traffic(struct input *in, struct traffic *t, const struct flow_table *ft)
 {
 	const struct ft_totals *tot = ft_totals(ft);
@@ -686,6 +774,15 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "暗号化されたデータフレーム %" PRIu64 " 個（802.11 のフレーム %" PRIu64
 			   " 個のうち。WEP、TKIP、CCMP、GCMP）は読めないため、内容を解析していません",
 			   st.wlan_protected, st.wlan);
+	t->tunnel_packets = st.tunneled;
+	t->tunnel_cut = st.tunnel_cut;
+	if (st.tunnel_cut)
+		input_diag(in, DIAG_NOTE, (unsigned)st.tunnel_cut_packet, 0,
+			   "%" PRIu64 " packets are nested in more than %d tunnels (the limit): each was "
+			   "analysed as the packet inside the first %d, the tunnels within it left unopened",
+			   "%" PRIu64 " パケットはトンネルが %d 重を超えて入れ子になっています（上限）。"
+			   "外側から %d 重目までを開いたパケットとして解析し、その内側のトンネルは開いていません",
+			   st.tunnel_cut, CAP_MAX_TUNNELS, CAP_MAX_TUNNELS);
 	if (st.has_time) {
 		t->time_first = iso_time(in, &st.first_time);
 		t->time_last = iso_time(in, &st.last_time);
@@ -738,6 +835,20 @@ static int pcap_parse(struct input *in, const struct run_ctx *ctx)
 			   "問題のあるサーバ証明書がほかに %" PRIu64 " 件ありました。指摘は最初の"
 			   " %d 件だけです",
 			   csink.dropped, TRAFFIC_CERTS_MAX);
+	if (!frc)
+		frc = pcap_fill_wlans(in, t, &st);
+	if (st.bss_nomem)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "out of memory for the list of 802.11 networks: some were not kept",
+			   "802.11 のネットワークの一覧用のメモリが不足し、一部を保持できませんでした");
+	else if (st.bss_dropped)
+		input_diag(in, DIAG_NOTE, 0, 0,
+			   "%" PRIu64 " beacons and probe responses of 802.11 networks past the first %zu "
+			   "were not read (the limit)",
+			   "ビーコンとプローブ応答 %" PRIu64 " 個は、最初の %zu 個より後の 802.11 の"
+			   "ネットワークのものなので読んでいません（上限）",
+			   st.bss_dropped, (size_t)CAP_BSS_MAX);
+	cap_stats_free(&st);
 	ft_free(ft);
 	cap_close(cap);
 	if (sink.nomem)

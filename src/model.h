@@ -502,6 +502,23 @@ struct traffic_cert {
 
 #define TRAFFIC_HOSTS_MAX 50      /* hosts listed, most flows first */
 
+/* An 802.11 network a capture's beacons or probe responses described
+ * (issue 16 §4; item 6-2: checks/wifi_security.c). */
+struct traffic_wlan {
+	const char *bssid;        /* "02:00:00:00:0a:01" */
+	const char *ssid;         /* escaped: bytes that are not printable UTF-8
+				   * as \xNN, a backslash as \\; NULL: hidden
+				   * and never named */
+	bool hidden;              /* its beacons hide the SSID */
+	enum wifi_sec sec;        /* WSEC_UNKNOWN: suites edgelint does not know */
+	bool tkip;                /* TKIP allowed for unicast */
+	enum wifi_pmf pmf;        /* with an RSNE; WPMF_UNSET without */
+	uint64_t beacons, probe_resps;
+	uint64_t data_frames;     /* data frames with its BSSID … */
+	uint64_t protected_frames;   /* … of which encrypted (not readable) */
+	uint64_t packet;          /* its first beacon or probe response */
+};
+
 /* A client of a capture (issue 16 §7): an address that opened flows, and
  * what they carried; internal when the address is private or local
  * (rules/internet-sources.yaml's private-use, shared, link-local and
@@ -542,6 +559,9 @@ struct traffic {
 	const char *time_first, *time_last;
 	uint64_t wlan_frames;           /* 802.11 frames (radiotap, PPI, plain) */
 	uint64_t wlan_protected;        /* of which encrypted data frames: not readable */
+	uint64_t tunnel_packets;        /* packets read inside a tunnel (IP in IP, GRE,
+					 * VXLAN, GTP-U, Teredo): flows are the inner ones */
+	uint64_t tunnel_cut;            /* of which nested deeper than the limit */
 	struct traffic_host *hosts;     /* at most TRAFFIC_HOSTS_MAX */
 	size_t nhosts;
 	size_t hosts_total;             /* distinct (name, via) pairs seen */
@@ -566,6 +586,9 @@ struct traffic {
 	uint64_t certs_too_large;       /* over the message limit: not read */
 	uint64_t certs_too_large_packet;   /* the first such */
 	uint32_t certs_msg_max;         /* the limit (bytes) */
+	struct traffic_wlan *wlans;     /* 802.11 networks seen, in order of first sight */
+	size_t nwlans;
+	uint64_t wlans_dropped;         /* beacons/probe responses of networks past the limit */
 };
 
 /* One input file and everything edgelint learnt from it. */
@@ -598,6 +621,9 @@ struct input {
 	struct device dev;
 	struct traffic *traffic;  /* captures only (arena), else NULL */
 	enum item_status items[ITEM_COUNT];
+	/* Items this input feeds beyond its kind's (a capture that saw
+	 * 802.11 networks feeds 6-2): set by the parser. */
+	bool feeds_extra[ITEM_COUNT];
 	const char *item_note[ITEM_COUNT]; /* checklist.yaml note id for NA/unknown */
 	/* The note of an unknown part a worse status (warn, fail) overrode:
 	 * the report still says what was not checked. NULL when none. */

@@ -204,7 +204,7 @@ void run_settle(struct input *in, const struct run_ctx *ctx, bool fatal)
 {
 	findings_settle_items(in);
 	for (int it = 0; it < ITEM_COUNT; it++) {
-		bool feeds = in->kind && in->kind->feeds[it];
+		bool feeds = in->kind && (in->kind->feeds[it] || in->feeds_extra[it]);
 		if (ctx->pol->method && !ctx->reg->items[it].methods[ctx->pol->method]) {
 			in->items[it] = IST_NA;
 			in->item_note[it] = "method";

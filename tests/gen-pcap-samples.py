@@ -42,6 +42,18 @@ planted event, tab-separated:
                        at the packet of the first attempt, named by the
                        client's address in the name column; the logins of
                        that server not accepted are no EL403 of their own
+            tunnel     a packet read inside a tunnel (traffic.tunnel_packets)
+            wlan       an 802.11 network a beacon described
+                       (traffic.wlan_networks[]): packet = its first
+                       beacon or probe response, protocol = its security,
+                       name = its SSID as edgelint writes it ("-" hidden
+                       and unnamed), server = its BSSID; the rule it
+                       implies: open, owe EL265; wep, wpa-personal,
+                       wpa-wpa2-personal EL266; unknown EL268; other EL267
+            wlan-data  the network data frames crossed (EL269): name and
+                       server as for wlan
+            tunnel-cut a packet nested deeper than edgelint opens (4
+                       tunnels: traffic.tunnel_cut_packets, and a note)
             cert       a server certificate with a problem (TLS <= 1.2):
                        one row per rule it implies (EL410 expired or not
                        yet valid, EL411 self-signed, EL412 unknown issuer,
@@ -113,7 +125,19 @@ Each file is one small scenario, in Ethernet pcap:
   over two records and three TCP segments in one of them;
   802.11 with radiotap (link type 127): HTTP over an open network in data
   and QoS data frames through LLC/SNAP, between encrypted (CCMP) data
-  frames of another network.
+  frames of another network;
+  tunnels (issue 16 §4, tunnels.pcap): an FTP login in GRE with a key
+  (RFC 2890), HTTP in VXLAN (RFC 7348), TLS 1.3 in GTP-U (3GPP TS 29.281),
+  HTTP over IPv6 in Teredo with an origin indication (RFC 4380), HTTP in
+  IPv4-in-IPv6 (RFC 2473) and IPv6-in-IPv4 (RFC 4213), and one UDP
+  datagram nested in five IPv4-in-IPv4 layers, one more than edgelint
+  opens (its note, EL002);
+  802.11 networks (issue 16 §4, wlan-networks.pcap, radiotap): beacons
+  (IEEE 802.11-2020 §9.3.3.2) of an open network whose HTTP traffic is in
+  the capture, WEP, WPA1/TKIP, WPA2-PSK without PMF with encrypted data
+  frames, WPA2/WPA3 transition, WPA3-SAE, OWE, a hidden WPA2 network with
+  PMF that a probe response names, and an Enterprise network whose SSID
+  has a Japanese character and a control byte.
 """
 import base64
 import hashlib
@@ -124,7 +148,9 @@ from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDFExpand
-from scapy.all import IP, LLC, SNAP, TCP, UDP, Dot11, Dot11QoS, Ether, IPv6, RadioTap, Raw, wrpcap
+from scapy.all import (GRE, IP, LLC, SNAP, TCP, UDP, VXLAN, Dot11, Dot11QoS, Ether, IPv6,
+                       RadioTap, Raw, wrpcap)
+from scapy.contrib.gtp import GTP_U_Header
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pcap")
 T0 = 1763700000.0   # 2025-11-21, fixed
@@ -275,6 +301,150 @@ def protected_frame(cap, n):
         Raw(bytes([n, 0, 0, 0x20, 0, 0, 0, 0]) + bytes(range(64)))
     cap.add(f)
     cap.plant("wlan-protected", "802.11")
+
+
+# Tunnel endpoints (issue 16 §4): the outer addresses; flows are the inner ones.
+TUN_A4, TUN_B4 = "198.51.100.1", "198.51.100.2"
+TUN_A6, TUN_B6 = "2001:db8:51::1", "2001:db8:51::2"
+# Teredo origin indication (RFC 4380 §5.1.1): 00 00, port and IPv4
+# address each XORed with all ones (here 40000, 192.0.2.45)
+TEREDO_ORIGIN = b"\x00\x00" + struct.pack(">H", 40000 ^ 0xffff) + bytes(b ^ 0xff for b in (192, 0, 2, 45))
+
+
+class TunnelTcp(Tcp):
+    """A TCP connection whose every packet crosses a tunnel: kind "gre"
+    (GRE with a key, IPv4 inside), "vxlan" (an Ethernet frame inside),
+    "gtpu" (a G-PDU), "teredo" (IPv6 inside, origin indication), "4in6",
+    "6in4". Every packet it adds is a planted "tunnel" row."""
+
+    def __init__(self, cap, cport, sport, kind):
+        super().__init__(cap, cport, sport, v6=kind in ("teredo", "6in4"))
+        self.kind = kind
+
+    def ip(self, d):
+        cli, srv = (CLIENT6, SERVER6) if self.v6 else (CLIENT4, SERVER4)
+        src, dst = (cli, srv) if d == 0 else (srv, cli)
+        inner = IPv6(src=src, dst=dst) if self.v6 else IP(src=src, dst=dst, id=1)
+        a, b = (TUN_A4, TUN_B4) if d == 0 else (TUN_B4, TUN_A4)
+        eth = Ether(src=CMAC if d == 0 else SMAC, dst=SMAC if d == 0 else CMAC)
+        if self.kind == "gre":
+            return eth / IP(src=a, dst=b, id=1) / GRE(key_present=1, key=0x2a) / inner
+        if self.kind == "vxlan":
+            return eth / IP(src=a, dst=b, id=1) / UDP(sport=49152 + d, dport=4789) / \
+                VXLAN(vni=100) / Ether(src=CMAC if d == 0 else SMAC,
+                                       dst=SMAC if d == 0 else CMAC) / inner
+        if self.kind == "gtpu":
+            return eth / IP(src=a, dst=b, id=1) / UDP(sport=2152, dport=2152) / \
+                GTP_U_Header(teid=0x1001 + d, gtp_type=255) / inner
+        if self.kind == "teredo":
+            return eth / IP(src=a, dst=b, id=1) / \
+                UDP(sport=3544 if d == 1 else 40000, dport=40000 if d == 1 else 3544) / \
+                Raw(TEREDO_ORIGIN) / inner
+        if self.kind == "4in6":
+            a6, b6 = (TUN_A6, TUN_B6) if d == 0 else (TUN_B6, TUN_A6)
+            return eth / IPv6(src=a6, dst=b6, nh=4) / inner
+        return eth / IP(src=a, dst=b, id=1, proto=41) / inner   # 6in4
+
+
+
+def tunnels(cap):
+    """tunnels.pcap: every scenario of the docstring; each tunnelled
+    packet planted as a "tunnel" row."""
+    start = len(cap.pkts)
+    ftp(cap, TunnelTcp(cap, 40050, 21, "gre"), user="tunnel-gre")
+    t = TunnelTcp(cap, 40051, 80, "vxlan").open()
+    http_get_on(t, "vxlan.example.net")
+    t = TunnelTcp(cap, 40052, 443, "gtpu").open()
+    tls_session(t, "gtp.example.net")   # plants tls, host and web
+    t.close()
+    for port, kind, host in ((40053, "teredo", "teredo.example.net"),
+                             (40054, "4in6", "v4in6.example.net"),
+                             (40055, "6in4", "v6in4.example.net")):
+        t = TunnelTcp(cap, port, 80, kind).open()
+        http_get_on(t, host)
+    for _ in range(len(cap.pkts) - start):
+        cap.plant("tunnel", "IP")
+    # five layers of IPv4 in IPv4: the packet inside the fourth is read (a
+    # tunnelled packet, proto 4), the fifth is not opened
+    p = Ether(src=CMAC, dst=SMAC) / IP(src=TUN_A4, dst=TUN_B4, id=1)
+    for _ in range(4):
+        p = p / IP(src=TUN_A4, dst=TUN_B4, id=1)
+    cap.add(p / IP(src=CLIENT4, dst=SERVER4, id=1) / UDP(sport=40056, dport=9) / Raw(b"deep"))
+    cap.plant("tunnel", "IP")
+    cap.plant("tunnel-cut", "IP")
+
+
+def http_get_on(t, host):
+    """An HTTP GET for host on t (already open) and its reply; plants the
+    web flow and the host."""
+    t.c(f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    t.cap.plant("web", "HTTP")
+    t.cap.plant("host", "http-host", host)
+    t.s(b"HTTP/1.1 204 No Content\r\n\r\n")
+    t.close()
+
+
+# ---- 802.11 networks (issue 16 §4) -----------------------------------------------
+
+def rsn(pairwise, akms, caps):
+    """An RSNE (IEEE 802.11-2020 §9.4.2.24): version 1, group CCMP, the
+    pairwise cipher and AKM suite types under 00-0F-AC, RSN Capabilities."""
+    body = struct.pack("<H", 1) + b"\x00\x0f\xac\x04"
+    body += struct.pack("<H", len(pairwise)) + b"".join(b"\x00\x0f\xac" + bytes([c]) for c in pairwise)
+    body += struct.pack("<H", len(akms)) + b"".join(b"\x00\x0f\xac" + bytes([a]) for a in akms)
+    body += struct.pack("<H", caps)
+    return bytes([48, len(body)]) + body
+
+
+# WPA1 (vendor element 00-50-F2 type 1): TKIP group and pairwise, PSK
+WPA1_TKIP_PSK = bytes([221, 22]) + b"\x00\x50\xf2\x01" + struct.pack("<H", 1) + \
+    b"\x00\x50\xf2\x02" + struct.pack("<H", 1) + b"\x00\x50\xf2\x02" + \
+    struct.pack("<H", 1) + b"\x00\x50\xf2\x02"
+MFPC, MFPR = 0x80, 0x40
+
+
+def mgmt(cap, bssid, ssid, privacy, elements, probe=False):
+    """A beacon (or probe response) of bssid: timestamp, interval 100,
+    Capability Information (ESS, Privacy), SSID, the elements; returns its
+    packet number."""
+    capinfo = 0x0001 | (0x0010 if privacy else 0)
+    body = struct.pack("<QHH", 0, 100, capinfo) + bytes([0, len(ssid)]) + ssid + elements
+    f = RadioTap() / Dot11(type=0, subtype=5 if probe else 8,
+                           addr1="02:00:00:00:10:20" if probe else "ff:ff:ff:ff:ff:ff",
+                           addr2=bssid, addr3=bssid) / Raw(body)
+    cap.add(f)
+    return len(cap.pkts)
+
+
+def wlan_networks(cap):
+    """wlan-networks.pcap: each network planted with what edgelint must
+    say of it (the docstring's wlan rows)."""
+    def net(bssid, ssid_shown, sec, n):
+        cap.plant("wlan", sec, ssid_shown, bssid, packet=n)
+    n = mgmt(cap, BSSID, b"Cafe-Free", False, b"")
+    net(BSSID, "Cafe-Free", "open", n)
+    http_get_on(WlanTcp(cap, 40060, 80).open(), "cafe.example.net")
+    cap.plant("wlan-data", "802.11", "Cafe-Free", BSSID)
+    n = mgmt(cap, "02:00:00:00:0c:01", b"OldPrinter", True, b"")
+    net("02:00:00:00:0c:01", "OldPrinter", "wep", n)
+    n = mgmt(cap, "02:00:00:00:0c:02", b"Legacy-WPA", True, WPA1_TKIP_PSK)
+    net("02:00:00:00:0c:02", "Legacy-WPA", "wpa-personal", n)
+    n = mgmt(cap, "02:00:00:00:0b:01", b"Home-WPA2", True, rsn([4], [2], 0))
+    net("02:00:00:00:0b:01", "Home-WPA2", "wpa2-personal", n)
+    for i in range(2):   # its encrypted data frames (the BSSID of protected_frame)
+        protected_frame(cap, 10 + i)
+    cap.plant("wlan-data", "802.11", "Home-WPA2", "02:00:00:00:0b:01")
+    n = mgmt(cap, "02:00:00:00:0c:03", b"Office", True, rsn([4], [2, 8], MFPC))
+    net("02:00:00:00:0c:03", "Office", "wpa2-wpa3-personal", n)
+    n = mgmt(cap, "02:00:00:00:0c:04", b"Office-WPA3", True, rsn([4], [8], MFPC | MFPR))
+    net("02:00:00:00:0c:04", "Office-WPA3", "wpa3-personal", n)
+    n = mgmt(cap, "02:00:00:00:0c:05", b"Station-OWE", True, rsn([4], [18], MFPC | MFPR))
+    net("02:00:00:00:0c:05", "Station-OWE", "owe", n)
+    n = mgmt(cap, "02:00:00:00:0c:06", b"", True, rsn([4], [2], MFPC))
+    mgmt(cap, "02:00:00:00:0c:06", b"Secret-Net", True, rsn([4], [2], MFPC), probe=True)
+    net("02:00:00:00:0c:06", "Secret-Net", "wpa2-personal", n)
+    n = mgmt(cap, "02:00:00:00:0c:07", "家".encode() + b"\x01-corp", True, rsn([4], [1], 0))
+    net("02:00:00:00:0c:07", "家\\x01-corp", "wpa2-enterprise", n)
 
 
 def b64(s):
@@ -1348,6 +1518,14 @@ def main():
         port += 1
     http_get(cap, port, "amazon-support.net")
     cap.write("lookalike-vendors.pcap")
+    # issue 16 §4: 802.11 networks (the docstring)
+    cap = Capture()
+    wlan_networks(cap)
+    cap.write("wlan-networks.pcap", linktype=127)
+    # issue 16 §4: tunnels (the docstring)
+    cap = Capture()
+    tunnels(cap)
+    cap.write("tunnels.pcap")
 
     hash16_samples()
     # ---- login outcomes and a brute force (issue 16 §2, login16) ----

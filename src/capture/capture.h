@@ -289,6 +289,52 @@ const char *cls_tls_version_name(uint16_t v, char *buf, size_t n);
 
 /* ---- every frame of a capture into a flow table (reader.c) ------------- */
 
+/* An 802.11 network (BSS) a capture saw (issue 16 §4): from its beacons
+ * and probe responses (dot11.c, pd_dot11_bss), and the data frames whose
+ * BSSID is its. The SSID is the element's bytes, unescaped (input: print
+ * it only through an escaping function). */
+#define CAP_SSID_MAX 32           /* IEEE 802.11-2020 §9.4.2.2 */
+#define CAP_BSS_MAX 256           /* networks kept per capture; more are counted */
+enum {   /* AKM suites (RSNE, WPA element) */
+	CAP_AKM_8021X = 1u << 0,  /* 802.1X (Enterprise), with or without FT/SHA-256 */
+	CAP_AKM_PSK = 1u << 1,    /* pre-shared key (WPA/WPA2-Personal) */
+	CAP_AKM_SAE = 1u << 2,    /* SAE (WPA3-Personal) */
+	CAP_AKM_OWE = 1u << 3,    /* Opportunistic Wireless Encryption (Enhanced Open) */
+	CAP_AKM_SUITEB = 1u << 4, /* Suite B 192-bit (WPA3-Enterprise 192) */
+	CAP_AKM_OTHER = 1u << 5,
+};
+enum {   /* pairwise cipher suites */
+	CAP_CIPHER_WEP = 1u << 0,
+	CAP_CIPHER_TKIP = 1u << 1,
+	CAP_CIPHER_CCMP = 1u << 2,   /* CCMP-128 or -256 */
+	CAP_CIPHER_GCMP = 1u << 3,   /* GCMP-128 or -256 */
+	CAP_CIPHER_OTHER = 1u << 4,
+};
+struct cap_bss {
+	uint8_t bssid[6];
+	uint8_t ssid[CAP_SSID_MAX];
+	uint8_t ssid_len;
+	bool has_ssid;            /* an SSID element was read */
+	bool hidden;              /* an SSID empty or all zero bytes was seen
+				   * (a hidden network's beacons) */
+	bool named;               /* ssid holds a name (a hidden network's
+				   * probe responses name it) */
+	bool privacy;             /* Capability Information: Privacy */
+	bool rsn, wpa;            /* an RSNE, a WPA (vendor) element */
+	unsigned akm;             /* CAP_AKM_* of both elements */
+	unsigned pairwise;        /* CAP_CIPHER_* of both elements */
+	bool mfpc, mfpr;          /* RSN Capabilities: PMF capable, required */
+	uint64_t beacons, probe_resps;
+	uint64_t data_frames;     /* data frames with this BSSID … */
+	uint64_t protected_frames;   /* … of which encrypted */
+	uint64_t first_packet;    /* the first beacon or probe response (1-based) */
+};
+
+/* Tunnel layers unwrapped per packet (IP in IP, GRE, VXLAN, GTP-U,
+ * Teredo; decode.c); a packet nested deeper is read as the packet inside
+ * the first CAP_MAX_TUNNELS and counted in tunnel_cut. */
+#define CAP_MAX_TUNNELS 4
+
 struct cap_stats {
 	uint64_t packets;         /* frames read */
 	uint64_t bytes;           /* their captured bytes */
@@ -298,7 +344,18 @@ struct cap_stats {
 	uint64_t skipped;         /* frames on a link type edgelint does not read */
 	uint64_t wlan;            /* 802.11 frames (dot11.c) */
 	uint64_t wlan_protected;  /* encrypted 802.11 data frames: not readable */
+	uint64_t tunneled;        /* packets read inside a tunnel (decode.c) */
+	uint64_t tunnel_cut;      /* of which nested deeper than PD_MAX_TUNNELS */
+	uint64_t tunnel_cut_packet;   /* the first such (1-based), 0: none */
 	int skipped_link;         /* the first such link type */
+	/* 802.11 networks seen, in order of first sight (at most CAP_BSS_MAX;
+	 * malloc'ed, freed by cap_stats_free); bss_dropped: beacons and
+	 * probe responses of networks past that limit; bss_nomem: the table
+	 * could not grow. */
+	struct cap_bss *bss;
+	size_t nbss;
+	uint64_t bss_dropped;
+	bool bss_nomem;
 	bool nomem;               /* a flow buffer could not be allocated */
 	/* The first and the last packet's time (pcap: the record header;
 	 * pcapng: the EPB's stamp in its interface's if_tsresol units, plus
@@ -322,6 +379,8 @@ typedef void (*cap_progress_fn)(void *ctx, uint64_t pos, uint64_t packets, doubl
  * its frames can be decoded. */
 void cap_read(struct cap_reader *r, struct flow_table *ft, struct cap_stats *st,
 	      cap_progress_fn progress, void *pctx);
+/* Frees what cap_read allocated in *st (the network table). */
+void cap_stats_free(struct cap_stats *st);
 
 /* ---- HTTP form field names (loginfields.c) ------------------------------ */
 

@@ -5,7 +5,9 @@
  * raw IPv4/IPv6; BSD null/loopback; 802.11 plain, with radiotap or PPI,
  * and NFLOG in dot11.c), IPv4 (options, fragments) and IPv6
  * (hop-by-hop, routing, fragment, destination options, AH), then TCP or
- * UDP. Every byte is read through src/capture/pktcur.h.
+ * UDP; tunnels unwrapped to the packet inside (IPv4/IPv6 in IPv4/IPv6,
+ * GRE with ERSPAN and PPTP, VXLAN, GTP-U, Teredo). Every byte is read
+ * through src/capture/pktcur.h.
  */
 #ifndef EDGELINT_CAPTURE_DECODE_H
 #define EDGELINT_CAPTURE_DECODE_H
@@ -48,6 +50,7 @@ enum pd_result {
 };
 
 #define PD_MAX_TAGS 8        /* VLAN tags / MPLS labels / IPv6 extension headers */
+#define PD_MAX_TUNNELS CAP_MAX_TUNNELS   /* tunnel layers unwrapped (capture.h) */
 
 struct pd_packet {
 	uint8_t fam;              /* 4 or 6 */
@@ -72,6 +75,18 @@ struct pd_packet {
 	bool wlan;                /* an 802.11 frame (dot11.c) … */
 	bool wlan_mgmt;           /* … a management frame … */
 	bool wlan_protected;      /* … an encrypted data frame: not readable */
+	bool wlan_bss_info_probe; /* … a probe response (else a beacon) */
+	bool wlan_bss_info;       /* … a beacon or probe response: its body
+				   * (fixed fields, elements) in payload, for
+				   * pd_dot11_bss */
+	const uint8_t *wlan_bssid;   /* the frame's BSSID (6 bytes, in the
+				      * frame's bytes), NULL when it has none
+				      * (both DS bits) or was cut short */
+	/* Tunnels (decode.c): the layers unwrapped (the fields above are
+	 * the innermost packet's), and whether more were left wrapped
+	 * (deeper than PD_MAX_TUNNELS: the packet is the last one read). */
+	uint8_t tunnels;
+	bool tunnel_cut;
 };
 
 #define PD_TCP_FIN 0x01
@@ -96,6 +111,13 @@ enum pd_result pd_dot11(struct pktcur *c, struct pd_packet *pk);
 enum pd_result pd_radiotap(struct pktcur *c, struct pd_packet *pk);
 enum pd_result pd_ppi(struct pktcur *c, struct pd_packet *pk);
 enum pd_result pd_nflog(struct pktcur *c, struct pd_packet *pk);
+
+/* The network a beacon or probe response body (pk->payload of a frame
+ * with wlan_bss_info) describes, into *b (its bssid and counters are the
+ * caller's, left as they are): SSID, Privacy, the RSNE and the WPA
+ * element. 0, or -1 when an element runs past the body (what came before
+ * it is kept). */
+int pd_dot11_bss(const struct pktcur *body, struct cap_bss *b);
 
 /* True when edgelint reads frames of this link type. */
 bool pd_link_supported(int link);

@@ -2,7 +2,8 @@
  * hdr.h — named layouts of the packet headers decode.c reads, and the
  * accessors that read their fields: Ethernet and its 802.1Q/802.1ad tags,
  * Linux cooked capture v1 and v2, BSD loopback, MPLS, PPPoE, IPv4, IPv6
- * and its extension headers, TCP and UDP.
+ * and its extension headers, TCP and UDP; the tunnel headers decode.c
+ * unwraps (GRE, ERSPAN, VXLAN, GTP-U).
  *
  * tcpdump's approach (the-tcpdump-group/tcpdump: netdissect.h declares
  * header fields as byte arrays, nd_uint16_t is unsigned char[2]; ip.h's
@@ -161,6 +162,51 @@ struct udp_hdr {
 	nb_u16 uh_sum;
 };
 
+/* GRE (RFC 2784 §2.1; Key and Sequence Number: RFC 2890 §2; version 1,
+ * PPTP's enhanced GRE: RFC 2637 §4.1). The optional fields follow in the
+ * order checksum+reserved (C), key (K), sequence (S), acknowledgment (A,
+ * version 1), 4 bytes each. */
+struct gre_hdr {
+	nb_u8 gre_flags;          /* C R K S s Recur(3) */
+	nb_u8 gre_ver;            /* A(version 1) Flags(4) Ver(3) */
+	nb_u16 gre_proto;         /* an EtherType */
+};
+#define GRE_C 0x80u
+#define GRE_R 0x40u               /* RFC 1701 routing: source route entries follow */
+#define GRE_K 0x20u
+#define GRE_S 0x10u
+#define GRE_A 0x80u               /* in gre_ver, version 1 only */
+#define GRE_VER(g) (GET_U_1((g)->gre_ver) & 7u)
+
+/* VXLAN (RFC 7348 §5): flags (I, 0x08, says the VNI is valid), 24
+ * reserved bits, the 24-bit VNI, 8 reserved bits; an Ethernet frame
+ * follows. */
+struct vxlan_hdr {
+	nb_u8 vx_flags;
+	nb_u8 vx_rsvd1[3];
+	nb_u8 vx_vni[3];
+	nb_u8 vx_rsvd2;
+};
+#define VXLAN_I 0x08u
+
+/* GTP-U (3GPP TS 29.281 §5.1): version (3 bits, 1), PT (1: GTP), a spare
+ * bit, E, S, PN; message type (255 G-PDU carries a user packet); length
+ * of what follows these 8 bytes; TEID. With any of E, S, PN, 4 more
+ * bytes: sequence number (2), N-PDU number (1), next extension header
+ * type (1). */
+struct gtpu_hdr {
+	nb_u8 gtp_flags;
+	nb_u8 gtp_type;
+	nb_u16 gtp_len;
+	nb_u32 gtp_teid;
+};
+#define GTP_VERSION(g) (GET_U_1((g)->gtp_flags) >> 5)
+#define GTP_PT 0x10u
+#define GTP_E 0x04u
+#define GTP_S 0x02u
+#define GTP_PN 0x01u
+#define GTP_GPDU 255u
+
 _Static_assert(sizeof(struct ether_hdr) == 14, "Ethernet header");
 _Static_assert(sizeof(struct vlan_tag) == 4, "802.1Q tag");
 _Static_assert(sizeof(struct sll_hdr) == 16, "Linux cooked v1 header");
@@ -174,5 +220,8 @@ _Static_assert(sizeof(struct ip6_ext) == 2, "IPv6 extension header start");
 _Static_assert(sizeof(struct ip6_frag) == 8, "IPv6 fragment header");
 _Static_assert(sizeof(struct tcp_hdr) == 20, "TCP header");
 _Static_assert(sizeof(struct udp_hdr) == 8, "UDP header");
+_Static_assert(sizeof(struct gre_hdr) == 4, "GRE header");
+_Static_assert(sizeof(struct vxlan_hdr) == 8, "VXLAN header");
+_Static_assert(sizeof(struct gtpu_hdr) == 8, "GTP-U header");
 
 #endif

@@ -452,6 +452,81 @@ const char *cap_dlt_name(int link)
 	return pcap_datalink_val_to_name(link);
 }
 
+/* The network of BSSID bssid in st's table; with add, a new entry when
+ * there is none (NULL past CAP_BSS_MAX or without memory: counted). */
+static struct cap_bss *bss_of(struct cap_stats *st, const uint8_t *bssid, bool add, size_t *room)
+{
+	for (size_t i = st->nbss; i-- > 0;)
+		if (memcmp(st->bss[i].bssid, bssid, 6) == 0)
+			return &st->bss[i];
+	if (!add)
+		return NULL;
+	if (st->nbss == CAP_BSS_MAX) {
+		st->bss_dropped++;
+		return NULL;
+	}
+	if (st->nbss == *room) {
+		size_t n = *room ? *room * 2 : 8;
+		struct cap_bss *b = realloc(st->bss, n * sizeof(*b));
+		if (!b) {
+			st->bss_nomem = true;
+			st->bss_dropped++;
+			return NULL;
+		}
+		st->bss = b;
+		*room = n;
+	}
+	struct cap_bss *b = &st->bss[st->nbss++];
+	memset(b, 0, sizeof(*b));
+	memcpy(b->bssid, bssid, 6);
+	return b;
+}
+
+/* An 802.11 frame with a BSSID: a beacon or probe response describes its
+ * network (what each says is merged: a hidden network's probe response
+ * names it); a data frame is counted to its network when one was seen. */
+static void bss_frame(struct cap_stats *st, const struct pd_packet *pk, uint64_t n, size_t *room)
+{
+	struct cap_bss *b = bss_of(st, pk->wlan_bssid, pk->wlan_bss_info, room);
+	if (!b)
+		return;
+	if (!pk->wlan_bss_info) {
+		b->data_frames++;
+		b->protected_frames += pk->wlan_protected;
+		return;
+	}
+	struct cap_bss t;
+	memset(&t, 0, sizeof(t));
+	pd_dot11_bss(&pk->payload, &t);   /* cut short: what was read */
+	if (!b->first_packet)
+		b->first_packet = n;
+	if (pk->wlan_bss_info_probe)
+		b->probe_resps++;
+	else
+		b->beacons++;
+	if (t.named && !b->named) {
+		memcpy(b->ssid, t.ssid, sizeof(b->ssid));
+		b->ssid_len = t.ssid_len;
+		b->named = true;
+	}
+	b->hidden |= t.hidden;
+	b->has_ssid |= t.has_ssid;
+	b->privacy |= t.privacy;
+	b->rsn |= t.rsn;
+	b->wpa |= t.wpa;
+	b->akm |= t.akm;
+	b->pairwise |= t.pairwise;
+	b->mfpc |= t.mfpc;
+	b->mfpr |= t.mfpr;
+}
+
+void cap_stats_free(struct cap_stats *st)
+{
+	free(st->bss);
+	st->bss = NULL;
+	st->nbss = 0;
+}
+
 #define PROGRESS_EVERY 16384      /* packets between clock checks */
 #define PROGRESS_SECONDS 0.25
 
@@ -467,6 +542,7 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 	uint32_t caplen;
 	int link;
 	uint64_t n = 0;
+	size_t bss_room = 0;
 	int rc;
 	bool has_time = false;
 	struct cap_time t = {0, 0};
@@ -496,6 +572,13 @@ void cap_read(struct cap_reader *c, struct flow_table *ft, struct cap_stats *st,
 		if (pk.wlan) {
 			st->wlan++;
 			st->wlan_protected += pk.wlan_protected;
+			if (pk.wlan_bssid)
+				bss_frame(st, &pk, n, &bss_room);
+		}
+		if (pk.tunnels) {
+			st->tunneled++;
+			if (pk.tunnel_cut && st->tunnel_cut++ == 0)
+				st->tunnel_cut_packet = n;
 		}
 		if (r == PD_OK && ft_packet(ft, &pk, caplen, n))
 			st->nomem = true;

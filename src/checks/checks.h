@@ -24,6 +24,12 @@ extern const size_t nchecks;
 /* The home-router half of check_exposure() (exposure_home.c). */
 void exposure_home(struct input *in, const struct run_ctx *ctx);
 
+/* Marks f (may be NULL) as placed at a capture's packet (its line is the
+ * packet number); returns f. */
+struct finding *check_at_packet(struct finding *f);
+/* v in decimal, in the input's arena (NULL on OOM). */
+const char *check_u64s(struct input *in, uint64_t v);
+
 /* Runs every check on a parsed input. */
 void checks_run(struct input *in, const struct run_ctx *ctx);
 

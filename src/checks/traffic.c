@@ -25,17 +25,6 @@
 #include "../registry.h"
 #include "../capture/capture.h"
 
-static struct finding *at_packet(struct finding *f)
-{
-	if (f)
-		f->is_packet = true;
-	return f;
-}
-
-static const char *u64s(struct input *in, uint64_t v)
-{
-	return arena_printf(&in->arena, "%" PRIu64, v);
-}
 
 /* A share as a percentage with one decimal ("97.5"). */
 static const char *pct(struct input *in, uint64_t part, uint64_t whole)
@@ -82,7 +71,7 @@ static void check_lookalikes(struct input *in, const struct run_ctx *ctx,
 					      "; imitates %s (%s)", shown, h->via, h->first_packet,
 					      domain, lookalike_why_name(why));
 		bool word = why == LA_EXTRA_WORDS;
-		at_packet(finding_add(in, ctx, "EL404", lookalike_why_name(why), ITEM_6_1,
+		check_at_packet(finding_add(in, ctx, "EL404", lookalike_why_name(why), ITEM_6_1,
 				      word ? SEV_MEDIUM : -1, word ? FST_WARN : FST_FAIL,
 				      (unsigned)h->first_packet, ev, "host", shown, "via", h->via,
 				      "domain", domain, "listed", registry_word(ctx->reg, listed, LANG_EN),
@@ -135,7 +124,7 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 			 * followed (public or private cannot be told), warn. */
 			bool weak = kinds[k].bit & (TLS_CERT_WEAK_KEY | TLS_CERT_WEAK_SIGNATURE |
 						    TLS_CERT_CHAIN_INCOMPLETE);
-			struct finding *f = at_packet(finding_add(
+			struct finding *f = check_at_packet(finding_add(
 				in, ctx, kinds[k].id, kinds[k].variant, ITEM_6_1,
 				kinds[k].bit == TLS_CERT_CHAIN_INCOMPLETE ? (int)SEV_MEDIUM : -1,
 				kinds[k].bit == TLS_CERT_UNREADABLE ? FST_PASS
@@ -148,7 +137,7 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 				arena_printf(&in->arena, "%d", c->rsa_bits), "digest",
 				c->weak_digest ? c->weak_digest : "", "why",
 				c->verify_error ? c->verify_error : "", "why_ja",
-				c->verify_error_ja ? c->verify_error_ja : "", "flows", u64s(in, c->flows),
+				c->verify_error_ja ? c->verify_error_ja : "", "flows", check_u64s(in, c->flows),
 				ARGS_END));
 			finding_evidence_ja(in, f, ev_ja, 0);
 			if (kinds[k].bit == TLS_CERT_UNREADABLE)
@@ -163,12 +152,12 @@ static void check_certs(struct input *in, const struct run_ctx *ctx, const struc
 			first = t->tls[i].first_packet;
 		}
 	if (hidden)
-		at_packet(finding_add(in, ctx, "EL415", "tls13", ITEM_6_1, -1, FST_PASS,
-				      (unsigned)first, NULL, "flows", u64s(in, hidden), ARGS_END));
+		check_at_packet(finding_add(in, ctx, "EL415", "tls13", ITEM_6_1, -1, FST_PASS,
+				      (unsigned)first, NULL, "flows", check_u64s(in, hidden), ARGS_END));
 	if (t->certs_too_large)
-		at_packet(finding_add(in, ctx, "EL415", "too-large", ITEM_6_1, -1, FST_PASS,
+		check_at_packet(finding_add(in, ctx, "EL415", "too-large", ITEM_6_1, -1, FST_PASS,
 				      (unsigned)t->certs_too_large_packet, NULL, "flows",
-				      u64s(in, t->certs_too_large), "max",
+				      check_u64s(in, t->certs_too_large), "max",
 				      arena_printf(&in->arena, "%u", (unsigned)t->certs_msg_max),
 				      ARGS_END));
 }
@@ -288,11 +277,11 @@ static void bf_report(struct input *in, const struct run_ctx *ctx, const struct 
 						  "うち %" PRIu64 " 回は、パスワードがユーザ名そのもの"
 						  "でした（そのアカウントは示しません）。", same)
 				   : "";
-	struct finding *f = at_packet(finding_add(
+	struct finding *f = check_at_packet(finding_add(
 		in, ctx, "EL407", ok ? "succeeded" : "default", ITEM_6_1, -1, FST_FAIL,
 		(unsigned)first, ev, "protocol", c0->protocol, "protocol_ja", ja, "client", client,
 		"server", c0->server, "attempts", arena_printf(&in->arena, "%zu", n), "failed",
-		u64s(in, failed), "accounts", u64s(in, accounts), "succeeded", ok ? ok : "",
+		check_u64s(in, failed), "accounts", check_u64s(in, accounts), "succeeded", ok ? ok : "",
 		"same_as_user", same_en, "same_as_user_ja", same_ja, ARGS_END));
 	finding_evidence_ja(in, f, ev_ja, 0);
 	input_item(in, ITEM_6_1, IST_FAIL, NULL);
@@ -365,12 +354,12 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 				      : c->user		  ? "default"
 							  : "no_user";
 		finding_evidence_ja(in,
-				    at_packet(finding_add(in, ctx, "EL403", variant, ITEM_6_1, -1,
+				    check_at_packet(finding_add(in, ctx, "EL403", variant, ITEM_6_1, -1,
 							  FST_FAIL, (unsigned)c->packet, ev, "protocol",
 							  c->protocol, "protocol_ja", ja, "client",
 							  c->client, "server", c->server, "user",
 							  c->user ? c->user : "", "count",
-							  u64s(in, c->count), "outcome",
+							  check_u64s(in, c->count), "outcome",
 							  outcome_en(c->outcome), "outcome_ja",
 							  outcome_ja(c->outcome), ARGS_END)),
 				    ev_ja, 0);
@@ -379,7 +368,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 	free(fold);
 	for (size_t i = 0; i < t->nanon; i++) {
 		const struct traffic_cred *c = &t->anon[i];
-		at_packet(finding_add(in, ctx, "EL405", "default", ITEM_6_1, -1, FST_PASS,
+		check_at_packet(finding_add(in, ctx, "EL405", "default", ITEM_6_1, -1, FST_PASS,
 				      (unsigned)c->packet, NULL, "protocol", c->protocol, "protocol_ja",
 				      registry_proto_label(ctx->reg, c->protocol, LANG_JA), "client",
 				      c->client, "server", c->server, "user", c->user ? c->user : "",
@@ -395,7 +384,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 		const char *ev_ja = arena_printf(&in->arena, "%s %s -> %s、%s（パケット %" PRIu64 "）",
 						 ja, c->client, c->server, c->hash_type, c->packet);
 		finding_evidence_ja(in,
-				    at_packet(finding_add(in, ctx, "EL406",
+				    check_at_packet(finding_add(in, ctx, "EL406",
 							  c->hash_variant ? c->hash_variant
 							  : c->hash_weak  ? "weak"
 							  : c->user	  ? "default"
@@ -404,7 +393,7 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 							  "protocol", c->protocol, "protocol_ja", ja,
 							  "client", c->client, "server", c->server,
 							  "user", c->user ? c->user : "", "hash",
-							  c->hash_type, "count", u64s(in, c->count),
+							  c->hash_type, "count", check_u64s(in, c->count),
 							  ARGS_END)),
 				    ev_ja, 0);
 		input_item(in, ITEM_6_1, IST_FAIL, NULL);
@@ -431,10 +420,10 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 						 "／バイト: HTTPS %" PRIu64 "、HTTP %" PRIu64,
 						 t->https_flows, t->http_flows, t->https_bytes,
 						 t->http_bytes);
-		struct finding *f = at_packet(finding_add(in, ctx, "EL401", "default", ITEM_6_1, -1, FST_WARN,
+		struct finding *f = check_at_packet(finding_add(in, ctx, "EL401", "default", ITEM_6_1, -1, FST_WARN,
 				      (unsigned)t->first_http_packet, ev, "share",
-				      pct(in, t->https_flows, web), "https", u64s(in, t->https_flows),
-				      "web", u64s(in, web), "http", u64s(in, t->http_flows), "bytes_share",
+				      pct(in, t->https_flows, web), "https", check_u64s(in, t->https_flows),
+				      "web", check_u64s(in, web), "http", check_u64s(in, t->http_flows), "bytes_share",
 				      pct(in, t->https_bytes, wb), "min",
 				      arena_printf(&in->arena, "%.1f", 100.0 * ctx->pol->https_share_min),
 				      ARGS_END));
@@ -452,10 +441,10 @@ void check_traffic(struct input *in, const struct run_ctx *ctx)
 						 v->flows, v->host ? "（例: " : "",
 						 v->host ? v->host : "", v->host ? "）" : "");
 		finding_evidence_ja(in,
-				    at_packet(finding_add(in, ctx, "EL402", v->host ? "host" : "default",
+				    check_at_packet(finding_add(in, ctx, "EL402", v->host ? "host" : "default",
 							  ITEM_6_1, -1, FST_WARN,
 							  (unsigned)v->first_packet, ev, "version",
-							  v->name, "flows", u64s(in, v->flows), "host",
+							  v->name, "flows", check_u64s(in, v->flows), "host",
 							  v->host ? v->host : "", ARGS_END)),
 				    ev_ja, 0);
 	}

@@ -53,14 +53,19 @@ static void sec_evidence_ours(struct input *in, struct finding *f, const struct 
 			    w->sec_label.s ? strlen(ja) : SIZE_MAX);
 }
 
-/* Modes that fail item 6-2 on their own, and the rule and message for each. */
+/* Modes that fail item 6-2 on their own, and the rule and message for
+ * each: for a router's own network, and for a network a capture saw
+ * (judge_capture_net, below). */
 static const struct {
 	enum wifi_sec sec;
 	const char *rule, *variant;
+	const char *seen_rule, *seen_variant;
 } failing_modes[] = {
-	{WSEC_OPEN, "EL201", "open"},   {WSEC_OWE, "EL201", "owe"},
-	{WSEC_WEP, "EL202", "default"}, {WSEC_WPA, "EL203", "wpa"},
-	{WSEC_WPA_WPA2, "EL203", "mixed"},
+	{WSEC_OPEN, "EL201", "open", "EL265", "open"},
+	{WSEC_OWE, "EL201", "owe", "EL265", "owe"},
+	{WSEC_WEP, "EL202", "default", "EL266", "wep"},
+	{WSEC_WPA, "EL203", "wpa", "EL266", "wpa"},
+	{WSEC_WPA_WPA2, "EL203", "mixed", "EL266", "mixed"},
 };
 
 /* EL207 (TKIP only: fail) or EL204 (TKIP beside AES: warning). */
@@ -192,8 +197,112 @@ static void judge_net(struct input *in, const struct run_ctx *ctx,
 	judge_wpa3(in, ctx, w, line, ssid);
 }
 
+/* ---- networks a capture saw (issue 16 §4) ----------------------------------
+ * A capture's beacons and probe responses say how each network nearby is
+ * protected; item 6-2 also covers the public Wi-Fi a teleworker joins
+ * (MIC's telework security guideline, 6-2; the Wi-Fi guideline's advice
+ * for public hotspots: no open or WEP networks, a VPN on any other). The
+ * same modes fail as for a router's own networks (failing_modes above,
+ * its seen_ columns):
+ * open (EL265), OWE — encrypted, but no one is authenticated, the access
+ * point included (EL265 owe) — WEP, WPA1, WPA/WPA2 mixed and TKIP
+ * (EL266). WPA2 and WPA3 pass and are said as such (EL267: WPA2 without
+ * PMF, WPA2 with it, transition mode, WPA3, Enterprise); suites edgelint
+ * does not know leave the item unknown (EL268). The networks the
+ * capture's data frames belong to (by BSSID) are named (EL269). */
+
+/* EL267's variant for a mode that passes. */
+static const char *capture_pass_variant(const struct traffic_wlan *w)
+{
+	switch (w->sec) {
+	case WSEC_WPA2: return w->pmf == WPMF_OFF ? "wpa2-no-pmf" : "wpa2-pmf";
+	case WSEC_WPA2_WPA3: return "transition";
+	case WSEC_WPA3: return "wpa3";
+	default: return "enterprise";
+	}
+}
+
+/* "security: wpa2-personal, PMF: off" and its Japanese, ours. */
+static void capture_evidence(struct input *in, struct finding *f, const struct traffic_wlan *w)
+{
+	finding_evidence_ours(f, SIZE_MAX);
+	if (w->pmf == WPMF_UNSET)
+		finding_evidence_ja(in, f,
+				    arena_printf(&in->arena, "セキュリティ: %s", wifi_sec_name(w->sec)),
+				    SIZE_MAX);
+	else
+		finding_evidence_ja(in, f,
+				    arena_printf(&in->arena, "セキュリティ: %s、PMF: %s",
+						 wifi_sec_name(w->sec), pmf_name_ja(w->pmf)),
+				    SIZE_MAX);
+}
+
+static void judge_capture_net(struct input *in, const struct run_ctx *ctx,
+			      const struct traffic_wlan *w)
+{
+	/* A hidden network: said as such, with the name a probe response gave */
+	const char *ssid = !w->ssid    ? "(hidden)"
+			   : w->hidden ? arena_printf(&in->arena, "%s (hidden in its beacons)", w->ssid)
+				       : w->ssid;
+	const char *ssid_ja = !w->ssid    ? "（非公開）"
+			      : w->hidden ? arena_printf(&in->arena, "%s（ビーコンでは非公開）", w->ssid)
+					  : NULL;
+	const char *ev = w->pmf == WPMF_UNSET
+				 ? arena_printf(&in->arena, "security: %s", wifi_sec_name(w->sec))
+				 : arena_printf(&in->arena, "security: %s, PMF: %s", wifi_sec_name(w->sec),
+						pmf_name(w->pmf));
+	unsigned line = (unsigned)w->packet;
+	const char *rule = NULL, *variant = NULL;
+	enum fstatus st = FST_PASS;
+	int sev = SEV_INFO;
+	for (size_t i = 0; i < ARRAY_SIZE(failing_modes); i++)
+		if (failing_modes[i].sec == w->sec) {
+			rule = failing_modes[i].seen_rule;
+			variant = failing_modes[i].seen_variant;
+			st = FST_FAIL;
+			sev = -1;
+		}
+	if (!rule && w->tkip) {
+		rule = "EL266";
+		variant = "tkip";
+		st = FST_FAIL;
+		sev = -1;
+	}
+	if (!rule && w->sec == WSEC_UNKNOWN) {
+		rule = "EL268";
+		variant = "default";
+		st = FST_UNKNOWN;
+		sev = -1;
+	}
+	if (!rule) {
+		rule = "EL267";
+		variant = capture_pass_variant(w);
+		input_item(in, ITEM_6_2, IST_PASS, NULL);
+	}
+	capture_evidence(in,
+			 check_at_packet(finding_add(in, ctx, rule, variant, ITEM_6_2, sev, st, line,
+						     ev, "ssid", ssid, "ssid_ja", ssid_ja, "bssid",
+						     w->bssid, ARGS_END)),
+			 w);
+	if (w->data_frames)
+		check_at_packet(finding_add(in, ctx, "EL269",
+					    w->protected_frames ? "encrypted" : "readable", ITEM_6_2, -1,
+					    FST_PASS, line, NULL, "ssid", ssid, "ssid_ja", ssid_ja,
+					    "bssid", w->bssid, "frames",
+					    check_u64s(in, w->data_frames), "encrypted",
+					    check_u64s(in, w->protected_frames), ARGS_END));
+}
+
+static void check_capture_wifi(struct input *in, const struct run_ctx *ctx)
+{
+	const struct traffic *t = in->traffic;
+	for (size_t i = 0; t && i < t->nwlans; i++)
+		judge_capture_net(in, ctx, &t->wlans[i]);
+}
+
 void check_wifi_security(struct input *in, const struct run_ctx *ctx)
 {
+	check_capture_wifi(in, ctx);
 	if (!in->kind || !in->kind->feeds[ITEM_6_2])
 		return;
 	size_t active = 0;

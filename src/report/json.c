@@ -143,6 +143,20 @@ static json_t *json_traffic(struct input *in)
 	json_object_set_new(o, "link", json_str_or_null(t->link_name));
 	json_object_set_new(o, "wlan_frames", json_integer(json_u64(t->wlan_frames)));
 	json_object_set_new(o, "wlan_protected_frames", json_integer(json_u64(t->wlan_protected)));
+	json_t *wl = json_array();
+	for (size_t i = 0; i < t->nwlans; i++) {
+		const struct traffic_wlan *w = &t->wlans[i];
+		static const char *const pmf[] = {NULL, "off", "optional", "required"};
+		json_array_append_new(
+			wl, json_pack("{s:s, s:o, s:b, s:s, s:b, s:o, s:I, s:I, s:I, s:I, s:I}", "bssid",
+				      w->bssid, "ssid", json_masked_or_null(in, w->ssid), "hidden",
+				      w->hidden, "security", wifi_sec_name(w->sec), "tkip", w->tkip,
+				      "pmf", json_str_or_null(pmf[w->pmf]), "beacons",
+				      json_u64(w->beacons), "probe_responses", json_u64(w->probe_resps),
+				      "data_frames", json_u64(w->data_frames), "protected_frames",
+				      json_u64(w->protected_frames), "packet", json_u64(w->packet)));
+	}
+	json_object_set_new(o, "wlan_networks", wl);
 	json_object_set_new(o, "time_range",
 			    t->time_first && t->time_last
 				    ? json_pack("{s:s, s:s}", "first", t->time_first, "last",
@@ -155,6 +169,8 @@ static json_t *json_traffic(struct input *in)
 	json_object_set_new(o, "budget_cut_flows", json_integer(json_u64(t->budget_cut)));
 	json_object_set_new(o, "fragments", json_integer(json_u64(t->fragments)));
 	json_object_set_new(o, "truncated_packets", json_integer(json_u64(t->truncated)));
+	json_object_set_new(o, "tunnel_packets", json_integer(json_u64(t->tunnel_packets)));
+	json_object_set_new(o, "tunnel_cut_packets", json_integer(json_u64(t->tunnel_cut)));
 	return o;
 }
 

@@ -348,6 +348,13 @@ static int text_traffic(struct report_run *run, struct input *in)
 			: sb_printf(o, "  802.11: %llu frames, %llu encrypted data frames (not readable)\n",
 				    (unsigned long long)t->wlan_frames,
 				    (unsigned long long)t->wlan_protected);
+	if (!rc && t->tunnel_packets)
+		rc = ja ? sb_printf(o, "  トンネル: %llu パケットはトンネルの中のパケットとして解析しました"
+				       "（IP in IP、GRE、VXLAN、GTP-U、Teredo）\n",
+				    (unsigned long long)t->tunnel_packets)
+			: sb_printf(o, "  tunnels: %llu packets analysed as the packet inside a tunnel "
+				       "(IP in IP, GRE, VXLAN, GTP-U, Teredo)\n",
+				    (unsigned long long)t->tunnel_packets);
 	if (!rc && (t->budget_cut || t->budget_slots))
 		rc = ja ? sb_printf(o, "  メモリ上限 %zu MiB に達し、%llu フローは内容を最後まで"
 				       "読んでいません\n",

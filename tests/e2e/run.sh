@@ -126,6 +126,10 @@ answers_of() {
 	  (range($t.web.http_flows) | "web\t-\tHTTP\t-\t-"),
 	  (range($t.web.https_flows) | "web\t-\tHTTPS\t-\t-"),
 	  (range($t.wlan_protected_frames // 0) | "wlan-protected\t-\t802.11\t-\t-"),
+	  (range($t.tunnel_packets // 0) | "tunnel\t-\tIP\t-\t-"),
+	  (($t.wlan_networks // [])[] | "wlan\t\(.packet)\t\(.security)\t\(.ssid // "-")\t\(.bssid)"),
+	  (($t.wlan_networks // [])[] | select(.data_frames > 0) | "wlan-data\t-\t802.11\t\(.ssid // "-")\t\(.bssid)"),
+	  (range($t.tunnel_cut_packets // 0) | "tunnel-cut\t-\tIP\t-\t-"),
 	  ($t.hosts[] | range(.flows) as $n | "host\t-\t\(.via)\t\(.name)\t-"),
 	  ([$i.findings[] | select(.rule | test("^EL41[0-4]$")) | .rule as $r | .occurrences[] |
 	    "cert\t\(.packet)\t\($r)\t-\t-"] | unique[])' "$1" | sort
@@ -188,6 +192,9 @@ for s in samples/pcap/*.pcap; do
 		if ($2 == "old-tls") r["EL402"] = 1
 		if ($2 == "cert") r[$4] = 1
 		if ($2 == "wlan-protected") r["EL002"] = 1   # the note: not readable
+		if ($2 == "tunnel-cut") r["EL002"] = 1       # the note: the nesting limit
+		if ($2 == "wlan") r[$4 ~ /^(open|owe)$/ ? "EL265" : $4 ~ /^(wep|wpa-personal|wpa-wpa2-personal)$/ ? "EL266" : $4 == "unknown" ? "EL268" : "EL267"] = 1
+		if ($2 == "wlan-data") r["EL269"] = 1
 		if ($2 == "web" && $4 == "HTTP") h++
 		if ($2 == "web" && $4 == "HTTPS") t++ }
 		END { if (h + t > 0 && t / (h + t) < 0.95) r["EL401"] = 1
@@ -199,6 +206,19 @@ for s in samples/pcap/*.pcap; do
 	check "$s: rules implied by the answers" "$want" \
 		"$(jq -r '[.inputs[0].findings[].rule] | unique | .[]' "$TMP/o.json" | tr '\n' ' ')"
 done
+
+# Public captures of tunnels (tests/e2e/pcap-tunnels, sources in its SOURCES.md): the packets
+# read inside a tunnel, the TCP/UDP flows and the truncated packets of tests/e2e/pcap-tunnels.tsv,
+# written from tcpdump's own decoding of each file.
+echo "-- public tunnel captures"
+check "every public tunnel capture has an expectation" \
+	"$(find tests/e2e/pcap-tunnels -type f -name '*.pcap' | wc -l | tr -d ' ')" "$(grep -cv '^#' tests/e2e/pcap-tunnels.tsv)"
+while IFS=$'\t' read -r file tun flows trunc why; do
+	case $file in \#*|"") continue;; esac
+	el --format json "tests/e2e/pcap-tunnels/$file" >"$TMP/o.json" 2>/dev/null
+	check "pcap-tunnels/$file ($why)" "$tun $flows $trunc" \
+		"$(jq -r '.inputs[0].traffic | "\(.tunnel_packets) \(.flows) \(.truncated_packets)"' "$TMP/o.json")"
+done <tests/e2e/pcap-tunnels.tsv
 
 # Public captures of the issue-16 login readers (tests/e2e/pcap-public,
 # sources in its SOURCES.md): the logins written in
