@@ -25,6 +25,11 @@
 
 #include "../fix.h"
 
+struct html_state {
+	size_t index;        /* 1-based number of the input being rendered */
+	size_t nfindings;    /* groups rendered for it */
+};
+
 /* A label of rules/report.yaml in the report's language. */
 static const char *hw(const struct report_run *run, const char *id)
 {
@@ -431,6 +436,7 @@ static int html_svg_exposure(struct report_run *run, const struct input *in)
 	if (!rows)
 		return 0;
 	size_t shown = rows < HTML_REACH_ROWS ? rows : HTML_REACH_ROWS;
+	size_t ix = ((const struct html_state *)run->state)->index;   /* ids unique per section */
 	int h = (int)shown * 40 + 8;
 	int rc = sb_adds(o, "<figure class=\"exposure\"><figcaption>");
 	if (!rc)
@@ -442,9 +448,10 @@ static int html_svg_exposure(struct report_run *run, const struct input *in)
 	if (!rc)
 		rc = html_esc(o, hw(run, "html-exposure"));
 	if (!rc)
-		rc = sb_adds(o, "</title><defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"10\" "
+		rc = sb_printf(o, "</title><defs><marker id=\"arr-%zu\" viewBox=\"0 0 10 10\" refX=\"10\" "
 				"refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path "
-				"d=\"M0,0L10,5L0,10z\" fill=\"#1a1a1a\"/></marker></defs>");
+				"d=\"M0,0L10,5L0,10z\" fill=\"#1a1a1a\"/></marker></defs>",
+			       ix);
 	size_t row = 0;
 	for (size_t i = 0; !rc && i < in->nfindings && row < shown; i++) {
 		const struct finding *f = &in->findings[i];
@@ -480,20 +487,20 @@ static int html_svg_exposure(struct report_run *run, const struct input *in)
 			rc = iface ? html_box_text(o, in, iface) : html_esc(o, hw(run, "html-device"));
 		if (!rc)
 			rc = sb_printf(o, "</text><line x1=\"202\" x2=\"224\" y1=\"%d\" y2=\"%d\" "
-					  "stroke=\"#1a1a1a\" marker-end=\"url(#arr)\"/>",
-				       y + 15, y + 15);
+					  "stroke=\"#1a1a1a\" marker-end=\"url(#arr-%zu)\"/>",
+				       y + 15, y + 15, ix);
 		/* NAT, when the packet goes on to an inside host */
 		if (!rc && nat)
 			rc = sb_printf(o, "<rect x=\"440\" y=\"%d\" width=\"50\" height=\"30\" rx=\"15\" "
 					  "fill=\"#fff\" stroke=\"#1a1a1a\"/><text x=\"452\" y=\"%d\">NAT</text>"
 					  "<line x1=\"416\" x2=\"438\" y1=\"%d\" y2=\"%d\" stroke=\"#1a1a1a\" "
-					  "marker-end=\"url(#arr)\"/>",
-				       y, y + 20, y + 15, y + 15);
+					  "marker-end=\"url(#arr-%zu)\"/>",
+				       y, y + 20, y + 15, y + 15, ix);
 		/* host: service */
 		if (!rc)
 			rc = sb_printf(o, "<line x1=\"%d\" x2=\"512\" y1=\"%d\" y2=\"%d\" stroke=\"#1a1a1a\" "
-					  "marker-end=\"url(#arr)\"/>",
-				       nat ? 490 : 416, y + 15, y + 15);
+					  "marker-end=\"url(#arr-%zu)\"/>",
+				       nat ? 490 : 416, y + 15, y + 15, ix);
 		if (!rc)
 			rc = sb_printf(o, "<rect x=\"514\" y=\"%d\" width=\"320\" height=\"30\" rx=\"4\" "
 					  "fill=\"#fff\" stroke=\"%s\" stroke-width=\"%d\"/><text x=\"520\" y=\"%d\">",
@@ -528,6 +535,86 @@ static void html_share(uint64_t part, uint64_t whole, char *buf, size_t n)
 }
 
 #define HTML_CLIENTS_SHOWN 20
+#define HTML_ROWS_SHOWN 50   /* rows of the logins and hosts tables */
+
+/* A table head: the words of ids[], each a column. */
+static int html_thead(struct report_run *run, const char *cls, const char *const *ids, size_t n)
+{
+	int rc = sb_printf(run->out, "<table class=\"%s\">\n<thead><tr>", cls);
+	for (size_t i = 0; !rc && i < n; i++) {
+		rc = sb_adds(run->out, "<th scope=\"col\">");
+		if (!rc)
+			rc = html_esc(run->out, hw(run, ids[i]));
+		if (!rc)
+			rc = sb_adds(run->out, "</th>");
+	}
+	return rc ? rc : sb_adds(run->out, "</tr></thead>\n<tbody>\n");
+}
+
+/* The cleartext logins: protocol, client, server, user, packet (never
+ * the secret), at most HTML_ROWS_SHOWN. */
+static int html_creds(struct report_run *run, const struct input *in)
+{
+	const struct traffic *t = in->traffic;
+	struct strbuf *o = run->out;
+	static const char *const cols[] = {"html-protocol", "html-client", "html-server",
+					   "accounts", "html-packet-col"};
+	int rc = sb_adds(o, "<h4>");
+	if (!rc)
+		rc = html_esc(o, hw(run, "html-logins"));
+	if (!rc)
+		rc = sb_printf(o, " (%llu)</h4>\n", (unsigned long long)t->creds_total);
+	if (!rc)
+		rc = html_thead(run, "creds", cols, 5);
+	for (size_t i = 0; !rc && i < t->ncreds && i < HTML_ROWS_SHOWN; i++) {
+		const struct traffic_cred *c = &t->creds[i];
+		rc = sb_adds(o, "<tr><td>");
+		if (!rc)
+			rc = html_esc(o, registry_proto_label(run->ctx->reg, c->protocol, run->ctx->lang));
+		if (!rc)
+			rc = sb_adds(o, "</td><td>");
+		if (!rc)
+			rc = html_val(o, in, c->client);
+		if (!rc)
+			rc = sb_adds(o, "</td><td>");
+		if (!rc)
+			rc = html_val(o, in, c->server);
+		if (!rc)
+			rc = sb_adds(o, "</td><td>");
+		if (!rc)
+			rc = c->user ? html_val(o, in, c->user) : sb_adds(o, "—");
+		if (!rc)
+			rc = sb_printf(o, "</td><td>%llu</td></tr>\n", (unsigned long long)c->packet);
+	}
+	return rc ? rc : sb_adds(o, "</tbody>\n</table>\n");
+}
+
+/* The hosts most flows went to: name, how it was named, flows. */
+static int html_hosts(struct report_run *run, const struct input *in)
+{
+	const struct traffic *t = in->traffic;
+	struct strbuf *o = run->out;
+	static const char *const cols[] = {"html-host", "html-via", "html-flows"};
+	int rc = sb_adds(o, "<h4>");
+	if (!rc)
+		rc = html_esc(o, hw(run, "html-hosts"));
+	if (!rc)
+		rc = sb_adds(o, "</h4>\n");
+	if (!rc)
+		rc = html_thead(run, "hosts", cols, 3);
+	for (size_t i = 0; !rc && i < t->nhosts && i < HTML_ROWS_SHOWN; i++) {
+		rc = sb_adds(o, "<tr><td>");
+		if (!rc)
+			rc = html_val(o, in, t->hosts[i].name);
+		if (!rc)
+			rc = sb_adds(o, "</td><td>");
+		if (!rc)
+			rc = html_esc(o, t->hosts[i].via);
+		if (!rc)
+			rc = sb_printf(o, "</td><td>%llu</td></tr>\n", (unsigned long long)t->hosts[i].flows);
+	}
+	return rc ? rc : sb_adds(o, "</tbody>\n</table>\n");
+}
 
 /* A capture: totals, the HTTPS share as a bar, cleartext logins per client. */
 static int html_traffic(struct report_run *run, const struct input *in)
@@ -611,15 +698,16 @@ static int html_traffic(struct report_run *run, const struct input *in)
 		if (!rc)
 			rc = sb_adds(o, "</svg>");
 	}
-	return rc ? rc : sb_adds(o, "</figure>\n");
+	if (!rc)
+		rc = sb_adds(o, "</figure>\n");
+	if (!rc && t->ncreds)
+		rc = html_creds(run, in);
+	if (!rc && t->nhosts)
+		rc = html_hosts(run, in);
+	return rc;
 }
 
 /* ---- per input ------------------------------------------------------------- */
-
-struct html_state {
-	size_t index;        /* 1-based number of the input being rendered */
-	size_t nfindings;    /* groups rendered for it */
-};
 
 /* The reason an item was not (fully) checked, or nothing. */
 static int html_item_reason(struct report_run *run, struct input *in, int it)
