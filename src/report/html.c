@@ -13,7 +13,8 @@
  * script, no URL the browser would fetch. Every label comes from
  * rules/report.yaml (words: html-*), in the report's language; every value
  * of an input goes through finding_scrub() (secrets, sanitising) and then
- * html_esc(). Colour never carries meaning alone: marks (✓ ✗ ! ? –) and
+ * html_esc(), but the paths, printed as the user gave them (as the text and
+ * JSON reports do: a path is never a secret), escaped only. Colour never carries meaning alone: marks (✓ ✗ ! ? –) and
  * words go with it, and the colours have a contrast of at least 4.5:1 on
  * white. Printing: A4, one device a page (docs/report.md).
  */
@@ -204,7 +205,7 @@ static int html_device_name(struct report_run *run, const struct input *in, bool
 	struct input *mi = (struct input *)in;   /* finding_scrub_dup allocates in its arena */
 	int rc = sb_adds(o, "<span class=\"path\">");
 	if (!rc)
-		rc = html_val(o, in, input_display_path(in));
+		rc = html_esc(o, input_display_path(in));
 	if (!rc)
 		rc = sb_adds(o, "</span>");
 	if (!rc && with_kind) {
@@ -766,9 +767,13 @@ static int html_input(struct report_run *run, struct input *in)
 	s->nfindings = 0;
 	struct report_verdict v;
 	report_verdict(run->ctx->reg, in, &v);
-	int rc = sb_printf(o, "<section class=\"device\" id=\"dev-%zu\" aria-labelledby=\"dev-%zu-h\">\n"
-			      "<h2 id=\"dev-%zu-h\">",
-			   s->index, s->index, s->index);
+	int rc = sb_printf(o, "<section class=\"device\" id=\"dev-%zu\" aria-labelledby=\"dev-%zu-h\" "
+			      "data-path=\"",
+			   s->index, s->index);
+	if (!rc)
+		rc = html_esc(o, input_display_path(in));
+	if (!rc)
+		rc = sb_printf(o, "\">\n<h2 id=\"dev-%zu-h\">", s->index);
 	if (!rc)
 		rc = html_device_name(run, in, true);
 	if (!rc)
@@ -871,11 +876,11 @@ static int html_where(struct report_run *run, const struct input *in, const stru
 	static const char *const k[] = {"n"};
 	const char *v[] = {n};
 	if (file) {
-		int rc = html_val(run->out, in, file);
+		int rc = html_esc(run->out, file);
 		return rc ? rc : sb_printf(run->out, ":%u", line);
 	}
 	if (!f->line)
-		return html_val(run->out, in, input_display_path(in));
+		return html_esc(run->out, input_display_path(in));
 	return html_fill(run->out, hw(run, f->is_packet ? "html-packet" : "html-line"), k, v, 1);
 }
 
