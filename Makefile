@@ -123,6 +123,7 @@ define install_missing
 	  command -v cppcheck >/dev/null || missing="$$missing cppcheck"; \
 	  command -v clang-tidy >/dev/null || missing="$$missing clang-tidy"; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  fc-list :lang=ja 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "deps: installing$$missing"; \
@@ -136,7 +137,7 @@ deps:
 	$(call install_missing,)
 
 # Plus what the tests need: jq, python3, Node.js/npm (validators), clang (fuzz replay),
-# chromium (the HTML report in a browser).
+# chromium and a Japanese font (the HTML report in a browser, its screenshots legible).
 test-deps:
 	$(call install_missing,test)
 
