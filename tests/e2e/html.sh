@@ -33,6 +33,16 @@ el() { "$BIN" --today "$TODAY" --rules "$ROOT/rules" "$@"; }
 has() { if grep -qF -- "$2" "$3"; then ok; else bad "$1: [$2] missing"; fi; }
 hasnt() { if grep -qiF -- "$2" "$3"; then bad "$1: [$2] printed"; else ok; fi; }
 
+# ---- the labels: English and Japanese with the same placeholders ----------
+check "html-* labels: same placeholders in en and ja" "" "$(python3 - <<'PY'
+import re, yaml
+w = yaml.safe_load(open("rules/report.yaml", encoding="utf-8"))["words"]
+for k, v in sorted(w.items()):
+    if k.startswith("html-") and sorted(re.findall(r"\{[a-z_]+\}", v["en"])) != sorted(re.findall(r"\{[a-z_]+\}", v["ja"])):
+        print(k)
+PY
+)"
+
 # ---- hostile values ---------------------------------------------------------
 H=$TMP/hx
 mkdir -p "$H"
