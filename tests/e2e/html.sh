@@ -63,6 +63,7 @@ for lang in en ja; do
 	o=$TMP/hostile.$lang.html
 	(cd "$H" && EDGELINT_SECRET_ORACLE=fatal el --format html --lang "$lang" ./* >"$o" 2>"$TMP/err")
 	check "hostile ($lang): exit (items fail, no oracle abort)" 1 "$?"
+	if grep -qE 'runtime error|Sanitizer' "$TMP/err"; then bad "hostile ($lang): sanitizer: $(head -c 400 "$TMP/err")"; else ok; fi
 	has "SSID escaped ($lang)" '&lt;script&gt;alert(&quot;ssid&quot;)&lt;/script&gt; &amp; &#39;x&#39;' "$o"
 	has "host name escaped ($lang)" '&lt;script&gt;&quot;&amp;nas' "$o"
 	has "model escaped ($lang)" 'WSR&lt;script&gt;&amp;&#39;&quot;X' "$o"
@@ -83,8 +84,9 @@ for dir in samples/*/; do
 	el --format json "${F[@]}" >"$TMP/$fam.json" 2>/dev/null
 	for lang in en ja; do
 		o=$TMP/$fam.$lang.html
-		el --format html --lang "$lang" "${F[@]}" >"$o" 2>/dev/null
+		el --format html --lang "$lang" "${F[@]}" >"$o" 2>"$TMP/err"
 		rc=$?
+		if grep -qE 'runtime error|Sanitizer' "$TMP/err"; then bad "$fam/$lang: sanitizer: $(head -c 400 "$TMP/err")"; else ok; fi
 		[ "$rc" -le 2 ] && ok || bad "$fam/$lang: exit $rc"
 		check "$fam/$lang: doctype" '<!DOCTYPE html>' "$(head -1 "$o")"
 		check "$fam/$lang: ends the document" '</html>' "$(tail -1 "$o")"
