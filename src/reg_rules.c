@@ -276,7 +276,7 @@ static const char *const report_words[] = {"verdict", "not-checked", "occurrence
 					   "html-https-share", "html-no-web", "html-logins-per-client",
 					   "html-no-logins", "html-packet", "html-line", "html-logins",
 					   "html-protocol", "html-client", "html-server", "html-packet-col",
-					   "html-hosts", "html-host", "html-via", "html-flows", NULL};
+					   "html-hosts", "html-host", "html-via", "html-flows", "html-wan", NULL};
 
 /* The grouping of rule k: m. */
 static int load_report_group(struct rload *L, const struct ynode *k, const struct ynode *m,

@@ -171,7 +171,7 @@ int html_svg_exposure(struct report_run *run, const struct input *in)
 		if (!rc)
 			rc = html_esc(o, html_word(run, "html-internet"));
 		if (!rc && src && *src) {
-			rc = sb_adds(o, ": ");
+			rc = sb_adds(o, run->ctx->lang == LANG_JA ? "：" : ": ");
 			if (!rc)
 				rc = html_box_text(o, in, src);
 		}
@@ -181,7 +181,7 @@ int html_svg_exposure(struct report_run *run, const struct input *in)
 		if (!rc)
 			rc = html_box(o, 226, y, 190, "iface");
 		if (!rc)
-			rc = iface ? html_box_text(o, in, iface) : html_esc(o, html_word(run, "html-device"));
+			rc = iface ? html_box_text(o, in, iface) : html_esc(o, html_word(run, "html-wan"));
 		if (!rc)
 			rc = sb_printf(o, "</text><line x1=\"202\" x2=\"224\" y1=\"%d\" y2=\"%d\" "
 					  "stroke=\"#1a1a1a\" marker-end=\"url(#arr-%zu)\"/>",
