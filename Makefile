@@ -53,7 +53,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -DEL_SECRET_ORACLE
 
 .PHONY: all deps test-deps run test structure unit e2e test-release test-asan fuzz fuzz-build fuzz-replay lint \
-	install uninstall clean validators bench bench-deps docs-examples
+	install uninstall clean validators bench bench-deps docs-examples browser
 
 all: edgelint
 
@@ -122,6 +122,8 @@ define install_missing
 	  command -v script >/dev/null || missing="$$missing bsdutils"; \
 	  command -v cppcheck >/dev/null || missing="$$missing cppcheck"; \
 	  command -v clang-tidy >/dev/null || missing="$$missing clang-tidy"; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  fc-list :lang=ja 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "deps: installing$$missing"; \
@@ -134,7 +136,8 @@ endef
 deps:
 	$(call install_missing,)
 
-# Plus what the tests need: jq, python3, Node.js/npm (validators), clang (fuzz replay).
+# Plus what the tests need: jq, python3, Node.js/npm (validators), clang (fuzz replay),
+# chromium and a Japanese font (the HTML report in a browser, its screenshots legible).
 test-deps:
 	$(call install_missing,test)
 
@@ -183,6 +186,13 @@ test-release: edgelint $(UNIT_TESTS:%=$(REL_DIR)/tests/%)
 	@bash tests/e2e/run.sh ./edgelint
 	@echo "== documentation tests (README, docs/: generated examples, headings, JSON fields)"
 	@bash tests/docs/run.sh ./edgelint
+	@$(MAKE) --no-print-directory browser
+
+# The HTML report in headless Chromium (issue 20 §2): DOM against the intended
+# TSVs, no console message, no request, PDF pages; screenshots in build/browser/.
+browser: edgelint
+	@echo "== browser tests (tests/browser/run.sh: headless chromium)"
+	@bash tests/browser/run.sh ./edgelint
 
 test-asan: $(ASAN_DIR)/edgelint $(UNIT_TESTS:%=$(ASAN_DIR)/tests/%)
 	@echo "== unit tests (ASan+UBSan)"

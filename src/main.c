@@ -112,7 +112,8 @@ static void usage(FILE *f, enum lang l)
 		      "gzip で圧縮したファイルも渡せます。\n\n",
 		      f);
 		usage_kinds(f, l);
-		fputs("  --format F          text | json | sarif | fix（既定は text。fix は修正コマンド）\n"
+		fputs("  --format F          text | json | sarif | fix | html（既定は text。fix は修正コマンド、\n"
+		      "                      html は印刷できる 1 ファイルのレポート）\n"
 		      "  -o, --output F      レポートを F に書き出す（一時ファイル経由。既定は標準出力）\n"
 		      "  --lang L            ja | en（既定は LC_ALL/LC_MESSAGES/LANG から）\n"
 		      "  --policy F          組織の方針ファイル（YAML。README 参照）\n"
@@ -152,8 +153,9 @@ static void usage(FILE *f, enum lang l)
 	      "detected on its own) or a gzip-compressed file.\n\n",
 	      f);
 	usage_kinds(f, l);
-	fputs("  --format F          text | json | sarif | fix (default text; fix: the\n"
-	      "                      commands that fix the findings)\n"
+	fputs("  --format F          text | json | sarif | fix | html (default text; fix: the\n"
+	      "                      commands that fix the findings; html: one printable\n"
+	      "                      self-contained report)\n"
 	      "  -o, --output F      write the report to F atomically (a device or FIFO\n"
 	      "                      in place; default stdout)\n"
 	      "  --lang L            ja | en (default from LC_ALL/LC_MESSAGES/LANG)\n"
@@ -500,8 +502,8 @@ static int parse_options(int argc, char **argv, struct options *o, enum lang l)
 			break;
 		case O_FORMAT:
 			if (!reporter_by_name(optarg)) {
-				usage_error(l, "--format %s: expected text, json, sarif or fix",
-					    "--format %s: text, json, sarif, fix のいずれかを指定してください",
+				usage_error(l, "--format %s: expected text, json, sarif, fix or html",
+					    "--format %s: text, json, sarif, fix, html のいずれかを指定してください",
 					    optarg);
 				return -1;
 			}

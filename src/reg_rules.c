@@ -263,7 +263,20 @@ const char *verdict_name(enum verdict v)
 static const char *const report_words[] = {"verdict", "not-checked", "occurrences", "first",
 					   "last", "line", "packet", "accounts", "summary",
 					   "input", "worst", "none", "lookalike-approved",
-					   "lookalike-well-known", NULL};
+					   "lookalike-well-known",
+					   /* src/report/html.c */
+					   "html-title", "html-checked-on", "html-inputs", "html-stale",
+					   "html-verdicts", "html-checklist", "html-legend", "html-device",
+					   "html-kind-unknown", "html-firmware", "html-coverage", "html-item",
+					   "html-status", "html-reason", "html-pass", "html-fail", "html-warn",
+					   "html-unknown", "html-not-applicable", "html-error", "html-findings",
+					   "html-no-findings", "html-where", "html-evidence", "html-fix",
+					   "html-excepted", "html-fix-block", "html-severity-counts",
+					   "html-exposure", "html-internet", "html-device-itself", "html-traffic",
+					   "html-https-share", "html-no-web", "html-logins-per-client",
+					   "html-no-logins", "html-packet", "html-line", "html-logins",
+					   "html-protocol", "html-client", "html-server", "html-packet-col",
+					   "html-hosts", "html-host", "html-via", "html-flows", "html-wan", NULL};
 
 /* The grouping of rule k: m. */
 static int load_report_group(struct rload *L, const struct ynode *k, const struct ynode *m,

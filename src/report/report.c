@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,8 +158,15 @@ int report_dump_json(void *root, struct strbuf *out)
 
 /* ---- groups --------------------------------------------------------------- */
 
-/* The value of argument key of f, or NULL. */
-static const char *report_arg(const struct finding *f, const char *key)
+void report_share(uint64_t part, uint64_t whole, char *buf, size_t n)
+{
+	if (!whole)
+		snprintf(buf, n, "—");
+	else
+		snprintf(buf, n, "%.1f%%", 100.0 * (double)part / (double)whole);
+}
+
+const char *report_arg(const struct finding *f, const char *key)
 {
 	for (size_t i = 0; i < f->nargs; i++)
 		if (strcmp(f->arg_key[i], key) == 0)

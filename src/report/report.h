@@ -117,6 +117,11 @@ int report_dump_json(void *root, struct strbuf *out);
 /* A SARIF artifact URI for a path (json_t *): relative and '/'-separated
  * as given, percent-encoded; "stdin" for "-". */
 void *report_sarif_uri(const char *path);
+/* The value of argument key of finding f (the raw value, to be scrubbed
+ * when printed), or NULL when it has none. */
+const char *report_arg(const struct finding *f, const char *key);
+/* "83.2%" of part in whole into buf (n bytes), "—" when whole is 0. */
+void report_share(uint64_t part, uint64_t whole, char *buf, size_t n);
 /* Kind name for an input ("router-facts"), or NULL when undetected. */
 const char *report_kind_name(const struct input *in);
 

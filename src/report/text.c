@@ -182,14 +182,6 @@ static void text_size(uint64_t b, char *buf, size_t n)
 		snprintf(buf, n, "%.1f GB", (double)b / 1e9);
 }
 
-static void text_share(uint64_t part, uint64_t whole, char *buf, size_t n)
-{
-	if (!whole)
-		snprintf(buf, n, "—");
-	else
-		snprintf(buf, n, "%.1f%%", 100.0 * (double)part / (double)whole);
-}
-
 #define TEXT_CREDS_SHOWN 50
 
 /* The cleartext logins (protocol, client → server, user, packet; never
@@ -287,7 +279,7 @@ static int text_clients(struct report_run *run, struct input *in)
 			snprintf(web, sizeof(web), "%s", ja ? "Web なし" : "no web traffic");
 		} else {
 			char share[32];
-			text_share(c->https_bytes, wb, share, sizeof(share));
+			report_share(c->https_bytes, wb, share, sizeof(share));
 			snprintf(web, sizeof(web), ja ? "Web のうち HTTPS %s（バイト）" : "web %s HTTPS by bytes",
 				 share);
 		}
@@ -379,9 +371,9 @@ static int text_traffic(struct report_run *run, struct input *in)
 		uint64_t by = k ? t->http_bytes : t->https_bytes;
 		char n[24];
 		snprintf(n, sizeof(n), "%llu", (unsigned long long)fl);
-		text_share(fl, wf, b1, sizeof(b1));
+		report_share(fl, wf, b1, sizeof(b1));
 		text_size(by, b2, sizeof(b2));
-		text_share(by, wb, b3, sizeof(b3));
+		report_share(by, wb, b3, sizeof(b3));
 		rc = text_row(o, k ? (ja ? "HTTP（平文）" : "HTTP (clear)") : "HTTPS (TLS+QUIC)", n, b1,
 			      b2, b3);
 	}

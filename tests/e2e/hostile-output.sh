@@ -50,7 +50,7 @@ check "SARIF fingerprints: one per finding" 3 "$(wc -w <"$H/target")"
 # holds those bytes twice, so the value is no copy of the secret (the
 # oracle aborts only on a secret the input holds once, where it is
 # defined: tests/unit/test_finding.c, test_issue11_oracle_fatal).
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	for lang in en ja; do
 		el --format "$fmt" --lang "$lang" "$H/a.yaml" "$H/b.yaml" >"$H/ab.$fmt.$lang" 2>&1
 		no_string "secret of another input ($fmt/$lang)" "Quiet-Lantern-4471" "$H/ab.$fmt.$lang"
@@ -70,7 +70,7 @@ done
 # UTF-8 byte in an OpenWrt key.
 facts "$H/ctl.yaml" 'Ctl\x01Secret-99' 'Ctl\x01Secret-99'
 printf "config wifi-iface 'w0'\n\toption device 'radio0'\n\toption mode 'ap'\n\toption ssid 'Inv\377alid-Key-77'\n\toption encryption 'psk2'\n\toption key 'Inv\377alid-Key-77'\n" >"$H/wireless"
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	for lang in en ja; do
 		el --format "$fmt" --lang "$lang" "$H/ctl.yaml" "$H/wireless" >"$H/ctl.out" 2>&1
 		for s in 'Ctl Secret-99' 'Ctl?Secret-99' 'Secret-99' 'Inv?alid-Key-77' 'alid-Key-77' \
@@ -97,7 +97,7 @@ grep -qF '「Home」のパスフレーズ' "$H/own.ja" && ok || bad "our Japanes
 # (A host name holding a secret by chance is the last line of defence's
 # case: masking mode.)
 python3 tests/e2e/gen-hostile-capture.py "$H/many.pcap" 10000 late-community-zeta9
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	EDGELINT_SECRET_ORACLE=mask el --format "$fmt" "$H/many.pcap" >"$H/many.$fmt" 2>&1
 	no_string "credential past the list's limit ($fmt)" "late-community-zeta9" "$H/many.$fmt"
 done
@@ -119,7 +119,7 @@ printf "DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='24.10.4${ESC}[2J${ESC}]0;t\a\302\
 printf '{"model": "R%s[2J\\u001b]8;;http://e/\\u0007\\u009b\\u202e", "release": {"version": "24.10.4", "target": "a/b"}}\n' "\\u001b" >"$H/esc-owrt/board.json"
 printf "config wifi-iface 'w0'\n\toption device 'radio0'\n\toption mode 'ap'\n\toption ssid 'W${ESC}]0;t\a'\n\toption encryption 'psk2${ESC}[2J'\n\toption key 'orbit-maple-quietly-kettle-9'\n\toption bad${ESC}[6n 'x'\n" >"$H/esc-owrt/wireless"
 printf 'exceptions:\n  - {rule: EL315, reason: "R%s", until: 2030-01-01}\n  - {rule: EL101, reason: "unused", until: 2030-01-01}\n  - {rule: EL312, reason: "old", until: 2020-01-01}\n' "$E" >"$H/esc-policy.yaml"
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	for lang in en ja; do
 		el --format "$fmt" --lang "$lang" --policy "$H/esc-policy.yaml" "$H/esc.yaml" \
 			"$H/esc-owrt/openwrt_release" "$H/esc-owrt/board.json" "$H/esc-owrt/wireless" \
@@ -154,7 +154,7 @@ printf "config wifi-iface 'w0'\n\toption device 'radio0'\n\toption mode 'ap'\n\t
 el --format json "$H/sjis/openwrt_release" "$H/sjis/wireless" >"$H/sjis.json" 2>/dev/null
 check "Shift_JIS release kept as device.firmware" '"?e?X?g"' "$(jq -c '.inputs[0].device.firmware' "$H/sjis.json")"
 printf 'DD_BOARD=Linksys E4200 V1\nrouter_name=DD-WRT\nos_version=33555\nlan_ipaddr=192.168.1.1\nwan_proto=dhcp\nwl0_ssid=net\nwl0_mode=ap\nwl0_security_mode=psk2\nwl0_akm=psk2\nwl0_crypto=aes\nwl0_nband=2\nwl0_wpa_psk=\201\256\343\203\221\n' >"$H/cut.txt"
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	el --format "$fmt" --lang ja "$H/cut.txt" >"$H/cut.$fmt" 2>"$H/cut.err.$fmt"
 	if $CHECK_PRINTABLE "$H/cut.$fmt" "$H/cut.err.$fmt" >"$H/v" 2>&1; then ok; else bad "cut key ($fmt): $(cat "$H/v")"; fi
 done

@@ -264,13 +264,13 @@ done <tests/e2e/pcap-links.tsv
 # "tests/…", and the password of a public capture).
 cp samples/pcap/vnc-no-auth.pcap "$TMP/cap.pcap"
 { for l in en ja; do el --lang "$l" --explain EL403
-	for fmt in text json sarif; do el --format "$fmt" --lang "$l" "$TMP/cap.pcap"; done
+	for fmt in text json sarif html; do el --format "$fmt" --lang "$l" "$TMP/cap.pcap"; done
 done; } >"$TMP/pbase16" 2>&1
 for pf in "$PUB"/*.pcap samples/pcap/*.pcap; do
 	mapfile -t PSECRETS < <(bash tests/e2e/secrets-pcap.sh "$pf" | awk 'length($0) >= 4' | sort -u)
 	[ "${#PSECRETS[@]}" -gt 0 ] || continue
 	cp "$pf" "$TMP/cap.pcap"
-	for fmt in text json sarif; do
+	for fmt in text json sarif html; do
 		for lang in en ja; do
 			el --format "$fmt" --lang "$lang" "$TMP/cap.pcap" >"$TMP/p.$fmt" 2>&1
 			for sec in "${PSECRETS[@]}"; do
@@ -343,7 +343,7 @@ check "openwrt archive: rules" "$OW_RULES EL111:2" "$(ow_rules "$TMP/owa.json")"
 check "openwrt archive: EL110 file" "$A:etc/config/firewall" "$(ow_file_of "$TMP/owa.json" EL110)"
 check "openwrt archive: items" "fail fail" "$(jq -r '.inputs[0] | "\(.items["5-3"]) \(.items["6-2"])"' "$TMP/owa.json")"
 # etc/shadow and the host keys are never read, so never printed.
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	for lang in en ja; do
 		el --format "$fmt" --lang "$lang" "$TMP/backup.tar.gz" "$BK" "${OWF[@]}" >"$TMP/owo" 2>&1
 		if grep -q "$FAKEHASH" "$TMP/owo"; then bad "openwrt: etc/shadow leaked ($fmt/$lang)"; else ok; fi
@@ -405,7 +405,7 @@ check "openwrt archive with network: files" "$TMP/backup-net.tar.gz:etc/config/f
 check "openwrt archive with network: rules" "EL110:32 EL110:40 EL110:49 EL114:57" \
 	"$(jq -r '[.inputs[0].findings[] | select(.status == "warn" or .status == "fail") | "\(.rule):\(.line)"] | join(" ")' "$TMP/ownb.json")"
 # The PPPoE password of the network file never leaves the process.
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	el --format "$fmt" "${OWN[@]}" "$TMP/backup-net.tar.gz" >"$TMP/owno" 2>&1
 	if grep -qF "Zq7-not-a-real-pppoe-secret" "$TMP/owno"; then bad "openwrt: PPPoE password leaked ($fmt)"; else ok; fi
 done
@@ -792,7 +792,7 @@ for x in tests/e2e/secrets-*.sh; do
 	[ -d "samples/$f" ] || continue
 	mapfile -t -O "${#SECRETS[@]}" SECRETS < <(bash "$x" $(find "samples/$f" -type f | sort) | awk 'length($0) >= 4' | sort -u)
 done
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	for lang in en ja; do
 		o=$TMP/all.$lang.$fmt
 		el --format "$fmt" --lang "$lang" "${SAMPLES[@]}" >"$o" 2>"$TMP/err"
@@ -866,7 +866,7 @@ printf 'router:\n  vendor: buffalo\n  model: WSR-1800AX4S\nwifi:\n  - ssid: x\n 
 	"orbit-violet-kitchen-lamp-is-quite-a-long-passphrase-in-two-fields" \
 	"orbit-violet-kitchen-lamp-is-quite-a-long-passphrase-in-two-fields" >"$TMP/twice.yaml"
 run_bad "secret in two fields" 2 "$TMP/twice.yaml" "twice.yaml:7: cipher '(a value of 66 bytes)' is not understood"
-for fmt in text json sarif; do
+for fmt in text json sarif html; do
 	el --format "$fmt" "$TMP/twice.yaml" >"$TMP/o" 2>&1
 	grep -q "orbit-violet" "$TMP/o" && bad "secret in two fields leaked ($fmt)" || ok
 done
@@ -1219,7 +1219,7 @@ printf '%s\n' "config wifi-device 'radio0'" "	option type 'mac80211'" "	option b
 printf '%s\n' "router:" "  vendor: buffalo" "  model: WSR-1800AX4S" "  firmware_version: \"1.11\"" "wifi:" \
 	"  - ssid: Office-Main" "    security: \"WPA2-PSK(AES)\"" "    passphrase: \"Tanuki-Guest-2024\"" \
 	"  - ssid: Tanuki-Guest-2024" "    security: なし" >"$TMP/ssidkey.yaml"
-for l in en ja; do for f in text json sarif; do
+for l in en ja; do for f in text json sarif html; do
 	el --lang "$l" --format "$f" "$TMP/ssidkey.uci" "$TMP/ssidkey.yaml" 2>&1
 done; done >"$TMP/ssidkey.out"
 check "SSID equal to another network's passphrase: never printed" 0 "$(grep -c 'Tanuki' "$TMP/ssidkey.out")"
@@ -1266,7 +1266,7 @@ login_line=$(grep -n '^login user backupop' "$TMP/same.cfg" | cut -d: -f1)
 # ciscoadm's is the hash of "ciscoadm", user's is Passlib's vector of "password".
 sed 's/^username admin password .*/username backupadmin password backupadmin privilege 15\nusername hashed password hashed pbkdf2 privilege 15\nusername ciscoadm password mabGURYI2YYA7R3a encrypted privilege 15\nusername user password A5XOy94YKDPXCo7U encrypted/' \
 	samples/asa/asa-asdm-ssh-outside.cfg >"$TMP/same-asa.cfg"
-for l in en ja; do for f in text json sarif; do
+for l in en ja; do for f in text json sarif html; do
 	el --lang "$l" --format "$f" "$TMP/same.cfg" "$TMP/same-asa.cfg" 2>&1; echo "rc=$?"
 done; done >"$TMP/same.out"
 check "EL118: no user name or password printed, no oracle abort" 0 "$(grep -ciE 'tw-aoki|backupadmin|backupop|Carol-2-long-pass|ciscoadm|mabGURYI|rc=134' "$TMP/same.out")"
@@ -1607,7 +1607,7 @@ if [ -d "$CORPUS" ]; then
 	# No secret of a YAMAHA corpus file in any output.
 	mapfile -t CSECRETS < <(yamaha_secrets "$CORPUS"/yamaha/*.cfg)
 	[ "${#CSECRETS[@]}" -ge 3 ] || bad "expected YAMAHA corpus secrets, found ${#CSECRETS[@]}"
-	for fmt in text json sarif; do
+	for fmt in text json sarif html; do
 		el --format "$fmt" "$CORPUS"/yamaha/*.cfg >"$TMP/c.$fmt" 2>&1
 		for sec in "${CSECRETS[@]}"; do
 			# A key that is also a word of the other files' paths ("yamaha")
@@ -1636,7 +1636,7 @@ if [ -d "$CORPUS" ]; then
 		mapfile -t HFILES < <(grep -v '^#' "$tsv" | cut -f1 | awk -v c="$CORPUS/home" 'NF {print c "/" $0}')
 		[ "${#HFILES[@]}" -gt 0 ] || continue
 		mapfile -t HSECRETS < <(bash "$x" "${HFILES[@]}" | awk 'length($0) >= 4' | sort -u)
-		for fmt in text json sarif; do
+		for fmt in text json sarif html; do
 			el --format "$fmt" "${HFILES[@]}" >"$TMP/h.$fmt" 2>&1
 			for sec in "${HSECRETS[@]}"; do
 				case "$CORPUS/home/ ${HFILES[*]}" in *"$sec"*) continue;; esac
@@ -1715,13 +1715,13 @@ if [ -d "$CORPUS" ]; then
 	# What every such report says whatever the secrets (rule texts, labels):
 	# a secret that is one of those words ("user") is not a leak.
 	{ for l in en ja; do el --lang "$l" --explain EL403; el --lang "$l" --explain EL405
-		for fmt in text json sarif; do el --format "$fmt" --lang "$l" "$CORPUS/pcap/empty-header-only.pcap"; done
+		for fmt in text json sarif html; do el --format "$fmt" --lang "$l" "$CORPUS/pcap/empty-header-only.pcap"; done
 	done; } >"$TMP/pbase" 2>&1
 	# One capture per run: a user name of one capture may be the password
 	# of another ("test"); each report holds only its own capture.
 	for pf in "${PFILES[@]}"; do
 		mapfile -t PSECRETS < <(bash tests/e2e/secrets-pcap.sh "$pf" | awk 'length($0) >= 4' | sort -u)
-		for fmt in text json sarif; do
+		for fmt in text json sarif html; do
 			for lang in en ja; do
 				el --format "$fmt" --lang "$lang" "$pf" >"$TMP/p.$fmt" 2>&1
 				for sec in "${PSECRETS[@]}"; do
@@ -1757,6 +1757,8 @@ fi
 # ---- edgelint query / diff (issue 17 §3-§4): tests/e2e/query.sh, diff.sh ------
 if bash tests/e2e/query.sh "$BIN" >"$TMP/dq" 2>&1; then ok; tail -1 "$TMP/dq"; else bad "edgelint query (tests/e2e/query.sh)"; cat "$TMP/dq"; fi
 if bash tests/e2e/diff.sh "$BIN" >"$TMP/dq" 2>&1; then ok; tail -1 "$TMP/dq"; else bad "edgelint diff (tests/e2e/diff.sh)"; cat "$TMP/dq"; fi
+# --format html (issue 20 §1): escaping, self-containment, the JSON's statuses and findings.
+if bash tests/e2e/html.sh "$BIN" >"$TMP/dq" 2>&1; then ok; tail -1 "$TMP/dq"; else bad "--format html (tests/e2e/html.sh)"; cat "$TMP/dq"; fi
 # Fixes (issue 17 §2): every sample and corpus config with a fixable
 # finding, fixed with --apply-fix and run again (tests/e2e/fix-proof.py);
 # the scripts of --format fix hold no secret of the input; two scripts

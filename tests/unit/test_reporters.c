@@ -15,6 +15,10 @@
  *  - sarif: version, one result per occurrence with ruleId, level, the
  *    physical location, the group properties and partial fingerprints that
  *    do not change with the language;
+ *  - html: the document's frame, a checklist row whole, a group's article
+ *    and place, the reason of a not-applicable item, an input's error, the
+ *    Japanese labels and stale warning; markup, quotes and '&' of the input
+ *    escaped, a secret the evidence holds masked;
  *  - every reporter: the same run gives the same bytes twice.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -393,6 +397,84 @@ static void test_sarif(void **state)
 	input_free(&in);
 }
 
+/* ---- html ------------------------------------------------------------- */
+
+/* The office input with hostile values: its path, model and a finding's
+ * evidence hold markup, quotes and '&'; its secret (a pre-shared key the
+ * evidence quotes by mistake) is masked in every part of the page. */
+static void hostile_office(struct input *in)
+{
+	input_init(in, "a<script>&'\".cfg");
+	in->kind = input_kind_named("yamaha-rtx");
+	assert_non_null(in->kind);
+	in->has_device = true;
+	in->dev.model.s = "RTX<b>\"&'";
+	for (int it = 0; it < ITEM_COUNT; it++) {
+		in->items[it] = IST_NA;
+		in->item_note[it] = "kind-does-not-feed";
+	}
+	in->items[ITEM_3_2] = IST_FAIL;
+	in->item_note[ITEM_3_2] = NULL;
+	char *key = arena_strndup(&in->arena, "K3y<&>\"x'", 9);
+	assert_non_null(key);
+	assert_int_equal(input_add_secret(in, key, 9), 0);
+	assert_non_null(finding_add(in, &g_ctx, "EL107", "default", ITEM_3_2, -1, FST_FAIL, 9,
+				    "pptp service on <i>&", ARGS_END));
+	assert_non_null(finding_add(in, &g_ctx, "EL107", "default", ITEM_3_2, -1, FST_FAIL, 11,
+				    "pptp service on <i>&", ARGS_END));
+	findings_sort(in);
+}
+
+static void expect_in(const char *text, const char *part)
+{
+	if (!strstr(text, part))
+		fail_msg("not in the HTML: %s", part);
+}
+
+static void test_html(void **state)
+{
+	(void)state;
+	struct input ins[2];
+	hostile_office(&ins[0]);
+	broken(&ins[1]);
+	char *h = render("html", ins, 2, LANG_EN, false, false);
+	assert_memory_equal(h, "<!DOCTYPE html>\n<html lang=\"en\">\n", 33);
+	assert_string_equal(h + strlen(h) - 24, "</main>\n</body>\n</html>\n");
+	assert_null(strstr(h, "<script"));
+	assert_null(strstr(h, "<b>"));
+	assert_null(strstr(h, "<i>"));
+	assert_null(strstr(h, "K3y"));
+	/* The checklist row of the first input, whole. */
+	expect_in(h, "<tr data-input=\"1\"><th scope=\"row\"><a href=\"#dev-1\"><span class=\"path\">"
+		     "a&lt;script&gt;&amp;&#39;&quot;.cfg</span>: RTX&lt;b&gt;&quot;&amp;&#39;</a></th>"
+		     "<td class=\"st-fail\" data-item=\"3-2\" data-status=\"fail\"><span class=\"st st-fail\">"
+		     "<span aria-hidden=\"true\">✗</span> fail</span></td>"
+		     "<td class=\"st-na\" data-item=\"5-3\" data-status=\"not-applicable\"><span class=\"st st-na\">"
+		     "<span aria-hidden=\"true\">–</span> not applicable</span></td>");
+	/* The group of two: one article, its place, count and last place. */
+	expect_in(h, "<article class=\"finding sev-high\" data-rule=\"EL107\" data-status=\"fail\" "
+		     "data-severity=\"high\" data-item=\"3-2\" data-line=\"9\">");
+	expect_in(h, "<dt>where</dt><dd>line 9 (occurrences: 2, last: line 11)</dd>");
+	expect_in(h, "<dt>evidence</dt><dd><code>pptp service on &lt;i&gt;&amp;</code></dd>");
+	/* The reason of a not-applicable item; the broken input's error. */
+	expect_in(h, "<td>this kind of input does not describe what this item checks</td>");
+	expect_in(h, "<p class=\"warning\" role=\"alert\">error: gone.cfg: cannot open: No such file or directory</p>");
+	expect_in(h, "<section class=\"device\" id=\"dev-2\" aria-labelledby=\"dev-2-h\" data-path=\"gone.cfg\">");
+	expect_in(h, "<p>Checked on 2026-11-21 by edgelint 0.1.0; rules data as of 2026-11-21. "
+		     "2 input(s), 1 could not be read.</p>");
+	free(h);
+	/* Japanese: the labels of rules/report.yaml, the same markup. */
+	h = render("html", ins, 2, LANG_JA, false, true);
+	assert_memory_equal(h, "<!DOCTYPE html>\n<html lang=\"ja\">\n", 33);
+	expect_in(h, "<span class=\"st st-fail\"><span aria-hidden=\"true\">✗</span> 不合格</span>");
+	expect_in(h, "<dt>場所</dt><dd>9 行目（件数 2、最後 11 行目）</dd>");
+	expect_in(h, "<p class=\"warning\" role=\"note\">警告：ファームウェアとサポート、脆弱性のデータは 2026-11-21 時点");
+	assert_null(strstr(h, "K3y"));
+	free(h);
+	for (size_t i = 0; i < 2; i++)
+		input_free(&ins[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_text_color_stale_summary),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_sarif),
+		cmocka_unit_test(test_html),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
