@@ -901,12 +901,18 @@ const char *pset_format(struct arena *a, const struct pset *s, size_t max)
 	if (s->n == 0)
 		ab_add(&b, "none");
 	for (size_t i = 0; i < s->n && !ab_full(&b); i++) {
-		char item[40];
-		if (s->iv[i].lo == s->iv[i].hi)
-			snprintf(item, sizeof(item), "%s%u", i ? ", " : "", (unsigned)s->iv[i].lo);
-		else
-			snprintf(item, sizeof(item), "%s%u-%u", i ? ", " : "", (unsigned)s->iv[i].lo,
-				 (unsigned)s->iv[i].hi);
+		/* "%s%u" or "%s%u-%u" with ", " after the first, without printf */
+		char item[40], *e = item;
+		if (i) {
+			memcpy(e, ", ", 2);
+			e += 2;
+		}
+		e = put_num(e, (unsigned)s->iv[i].lo, 10);
+		if (s->iv[i].lo != s->iv[i].hi) {
+			*e++ = '-';
+			e = put_num(e, (unsigned)s->iv[i].hi, 10);
+		}
+		*e = '\0';
 		ab_add(&b, item);
 	}
 	return ab_finish(&b, max);
