@@ -533,7 +533,13 @@ static char *put_num(char *p, unsigned v, unsigned base)
 static char *put_v4(char *p, uint32_t x)
 {
 	for (int k = 3; k >= 0; k--) {
-		p = put_num(p, x >> (8 * k) & 255, 10);
+		/* an octet as put_num writes it, without dividing */
+		unsigned o = x >> (8 * k) & 255;
+		if (o >= 100)
+			*p++ = (char)('0' + o / 100);
+		if (o >= 10)
+			*p++ = (char)('0' + o / 10 % 10);
+		*p++ = (char)('0' + o % 10);
 		if (k)
 			*p++ = '.';
 	}
@@ -1708,6 +1714,8 @@ static int lx_key_cmp(const void *pa, const void *pb)
 {
 	const struct lx_key *x = pa, *y = pb;
 	size_t n = x->n < y->n ? x->n : y->n;
+	if (x->iv == y->iv)
+		n = 0;   /* one set (a group's, shared by its lines): equal */
 	for (size_t i = 0; i < n; i++) {
 		int c = u_cmp(x->iv[i].lo, y->iv[i].lo);
 		if (!c)
