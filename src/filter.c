@@ -533,7 +533,13 @@ static char *put_num(char *p, unsigned v, unsigned base)
 static char *put_v4(char *p, uint32_t x)
 {
 	for (int k = 3; k >= 0; k--) {
-		p = put_num(p, x >> (8 * k) & 255, 10);
+		/* an octet as put_num writes it, without dividing */
+		unsigned o = x >> (8 * k) & 255;
+		if (o >= 100)
+			*p++ = (char)('0' + o / 100);
+		if (o >= 10)
+			*p++ = (char)('0' + o / 10 % 10);
+		*p++ = (char)('0' + o % 10);
 		if (k)
 			*p++ = '.';
 	}
@@ -901,12 +907,18 @@ const char *pset_format(struct arena *a, const struct pset *s, size_t max)
 	if (s->n == 0)
 		ab_add(&b, "none");
 	for (size_t i = 0; i < s->n && !ab_full(&b); i++) {
-		char item[40];
-		if (s->iv[i].lo == s->iv[i].hi)
-			snprintf(item, sizeof(item), "%s%u", i ? ", " : "", (unsigned)s->iv[i].lo);
-		else
-			snprintf(item, sizeof(item), "%s%u-%u", i ? ", " : "", (unsigned)s->iv[i].lo,
-				 (unsigned)s->iv[i].hi);
+		/* "%s%u" or "%s%u-%u" with ", " after the first, without printf */
+		char item[40], *e = item;
+		if (i) {
+			memcpy(e, ", ", 2);
+			e += 2;
+		}
+		e = put_num(e, (unsigned)s->iv[i].lo, 10);
+		if (s->iv[i].lo != s->iv[i].hi) {
+			*e++ = '-';
+			e = put_num(e, (unsigned)s->iv[i].hi, 10);
+		}
+		*e = '\0';
 		ab_add(&b, item);
 	}
 	return ab_finish(&b, max);
@@ -1702,6 +1714,8 @@ static int lx_key_cmp(const void *pa, const void *pb)
 {
 	const struct lx_key *x = pa, *y = pb;
 	size_t n = x->n < y->n ? x->n : y->n;
+	if (x->iv == y->iv)
+		n = 0;   /* one set (a group's, shared by its lines): equal */
 	for (size_t i = 0; i < n; i++) {
 		int c = u_cmp(x->iv[i].lo, y->iv[i].lo);
 		if (!c)

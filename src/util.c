@@ -123,6 +123,26 @@ char *arena_strdup(struct arena *a, const char *s)
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list ap2;
+	/* First into the free room of the current chunk: one pass when the
+	 * text fits (as arena_alloc_raw would place it there), else the text
+	 * is measured and given its block below. */
+	struct arena_chunk *c = a->head;
+	if (c && c->cap - c->used > 1) {
+		const size_t align = sizeof(max_align_t);
+		size_t room = c->cap - c->used;
+		char *p = (char *)c->data + c->used;
+		va_copy(ap2, ap);
+		int n = vsnprintf(p, room, fmt, ap2);
+		va_end(ap2);
+		if (n < 0)
+			return NULL;
+		size_t need = ((size_t)n + 1 + align - 1) / align * align;
+		if (need <= room) {
+			c->used += need;
+			a->used_total += need;
+			return p;
+		}
+	}
 	va_copy(ap2, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
@@ -221,7 +241,9 @@ void sb_init(struct strbuf *sb, size_t max)
 	sb->max = max;
 }
 
-int sb_add(struct strbuf *sb, const char *s, size_t n)
+/* Room for n more bytes and the NUL: 0, EL_ETOOBIG past the maximum,
+ * EL_ENOMEM; the contents are unchanged. */
+static int sb_room(struct strbuf *sb, size_t n)
 {
 	if (n > sb->max || sb->len > sb->max - n)
 		return EL_ETOOBIG;
@@ -237,6 +259,14 @@ int sb_add(struct strbuf *sb, const char *s, size_t n)
 		sb->buf = nb;
 		sb->cap = cap;
 	}
+	return 0;
+}
+
+int sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	int rc = sb_room(sb, n);
+	if (rc)
+		return rc;
 	if (n)
 		memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
@@ -514,6 +544,16 @@ size_t utf8_clean(char *o, const char *s, size_t n)
 {
 	size_t i = 0, w = 0;
 	while (i < n) {
+		/* A run of printable ASCII (most of every text) is kept as it is. */
+		size_t j = i;
+		while (j < n && (unsigned char)(s[j] - 0x20) < 0x5f)
+			j++;
+		if (j > i) {
+			memmove(o + w, s + i, j - i);
+			w += j - i;
+			i = j;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c & 0xF0) == 0xE0 ? 3
 			     : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
@@ -566,6 +606,13 @@ char *utf8_sanitize(struct arena *a, const char *s, size_t n)
 
 int sb_add_clean(struct strbuf *sb, const char *s, size_t n)
 {
+	/* The clean text is never longer than s: written in place when s
+	 * fits (s is never sb's own buffer). */
+	if (sb_room(sb, n) == 0) {
+		sb->len += utf8_clean(sb->buf + sb->len, s, n);
+		sb->buf[sb->len] = '\0';
+		return 0;
+	}
 	char stack[512];
 	char *o = n <= sizeof(stack) ? stack : malloc(n);
 	if (!o)

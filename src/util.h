@@ -177,7 +177,7 @@ size_t utf8_clean(char *o, const char *s, size_t n);
 size_t utf8_put(uint32_t cp, uint8_t u[4]);
 /* utf8_clean() into a copy in the arena; NULL on OOM. */
 char *utf8_sanitize(struct arena *a, const char *s, size_t n);
-/* Appends utf8_clean(s) to sb: 0, EL_ENOMEM or EL_ETOOBIG. */
+/* Appends utf8_clean(s) to sb (s not inside sb): 0, EL_ENOMEM or EL_ETOOBIG. */
 int sb_add_clean(struct strbuf *sb, const char *s, size_t n);
 
 /* Columns a terminal gives the UTF-8 text s[0..n): East Asian Wide and

@@ -62,23 +62,49 @@ struct xp {                      /* one interface and family being analysed */
 	struct aset internet;        /* the public part of outside */
 	unsigned broad_prefix;       /* more public sources than one such prefix: broad */
 	/* registry_service's answer per TCP (0..65535) and UDP (65536 + port)
-	 * port once asked (svc_none: no service), or NULL: not kept. A list
-	 * of thousands of reaches asks about the same ports again and again,
-	 * and each answer scans the service table. */
+	 * port once asked (svc_none: no service), then per other protocol
+	 * (131072 + protocol: its answer for every port, or svc_ported when
+	 * some service of it names ports), or NULL: not kept. A list of
+	 * thousands of reaches asks about the same ports again and again
+	 * (an ICMP reach about 4096 "ports" of its full range), and each
+	 * answer scans the service table. */
 	const struct service_def **svc_memo;
 };
 
-static const struct service_def svc_none;
+static const struct service_def svc_none, svc_ported;
 #define SVC_MEMO_PORTS ((size_t)2 * 65536)
+#define SVC_MEMO_SIZE (SVC_MEMO_PORTS + 256)
 
-/* registry_service, remembered per port for the interface and family. */
+/* Whether some service of protocol proto names ports: then its answer
+ * depends on the port. */
+static bool proto_has_ported_service(const struct registry *reg, uint32_t proto)
+{
+	for (size_t i = 0; i < reg->nservices; i++)
+		if (reg->services[i].proto == proto && reg->services[i].ports.n)
+			return true;
+	return false;
+}
+
+/* registry_service, remembered per port (TCP, UDP) or per protocol (the
+ * others, when the answer cannot depend on the port) for the interface
+ * and family. */
 static const struct service_def *xp_service(const struct xp *x, uint32_t proto, uint32_t port)
 {
-	if (!x->svc_memo || (proto != PROTO_TCP && proto != PROTO_UDP) || port > 65535)
-		return registry_service(x->ctx->reg, proto, port);
-	const struct service_def **m = &x->svc_memo[(proto == PROTO_UDP ? 65536u : 0u) + port];
+	const struct registry *reg = x->ctx->reg;
+	if (!x->svc_memo || port > 65535 || proto > 255)
+		return registry_service(reg, proto, port);
+	const struct service_def **m;
+	if (proto == PROTO_TCP || proto == PROTO_UDP) {
+		m = &x->svc_memo[(proto == PROTO_UDP ? 65536u : 0u) + port];
+	} else {
+		m = &x->svc_memo[SVC_MEMO_PORTS + proto];
+		if (!*m && proto_has_ported_service(reg, proto))
+			*m = &svc_ported;
+		if (*m == &svc_ported)
+			return registry_service(reg, proto, port);
+	}
 	if (!*m) {
-		const struct service_def *sd = registry_service(x->ctx->reg, proto, port);
+		const struct service_def *sd = registry_service(reg, proto, port);
 		*m = sd ? sd : &svc_none;
 	}
 	return *m == &svc_none ? NULL : *m;
@@ -826,7 +852,7 @@ static void analyse_family(struct input *in, const struct run_ctx *ctx, const st
 {
 	/* calloc: pages of the memo no port is asked about are never touched.
 	 * Without it (no memory), every question goes to the registry. */
-	const struct service_def **memo = calloc(SVC_MEMO_PORTS, sizeof(const struct service_def *));
+	const struct service_def **memo = calloc(SVC_MEMO_SIZE, sizeof(const struct service_def *));
 	analyse_family_memo(in, ctx, w, fam, memo);
 	free(memo);
 }

@@ -20,6 +20,8 @@ struct json_state {
 	struct strbuf sb;         /* a finding's texts, one at a time (kept
 				   * from finding to finding: no allocation
 				   * per finding once it has grown) */
+	struct strbuf msg, ev;    /* an occurrence's message and evidence
+				   * (the first one's are written twice) */
 };
 
 static json_t *json_str_or_null(const char *s)
@@ -181,6 +183,8 @@ static int json_begin(struct report_run *run)
 		return EL_ENOMEM;
 	run->state = st;
 	sb_init(&st->sb, 1u << 16);
+	sb_init(&st->msg, 1u << 16);
+	sb_init(&st->ev, 1u << 16);
 	struct jw *w = &st->w;
 	jw_init(w, run->out);
 	char today[16], asof[16];
@@ -256,16 +260,22 @@ static void json_where(struct jw *w, struct input *in, const struct finding *f)
 		jw_int(w, f->is_packet ? "packet" : "line", line);
 }
 
-/* The message and evidence of one occurrence. */
-static void json_text(struct jw *w, struct input *in, const struct finding *f, enum lang l,
-		      struct strbuf *sb)
+/* The message and evidence of one occurrence, rendered into st->msg and
+ * st->ev. */
+static void json_text_render(struct json_state *st, struct input *in, const struct finding *f,
+			     enum lang l)
 {
-	sb_reset(sb);
-	finding_message(in, f, l, sb);
-	jw_str(w, "message", sb_str(sb));
-	sb_reset(sb);
-	finding_evidence_l(in, f, l, sb);
-	jw_str(w, "evidence", f->evidence ? sb_str(sb) : NULL);
+	sb_reset(&st->msg);
+	finding_message(in, f, l, &st->msg);
+	sb_reset(&st->ev);
+	finding_evidence_l(in, f, l, &st->ev);
+}
+
+/* The message and evidence of occurrence f as json_text_render left them. */
+static void json_text_write(struct json_state *st, const struct finding *f)
+{
+	jw_str(&st->w, "message", sb_str(&st->msg));
+	jw_str(&st->w, "evidence", f->evidence ? sb_str(&st->ev) : NULL);
 }
 
 /* A group of findings (report.h): the first occurrence's fields as one
@@ -286,7 +296,8 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	jw_str(w, "status", fstatus_name(f->status));
 	json_where(w, in, f);
 	struct strbuf *sb = &st->sb;
-	json_text(w, in, f, l, sb);
+	json_text_render(st, in, f, l);
+	json_text_write(st, f);
 	sb_reset(sb);
 	finding_fix(in, f, l, sb);
 	jw_str(w, "fix", sb_str(sb));
@@ -311,7 +322,9 @@ static int json_finding(struct report_run *run, struct input *in, const struct f
 	for (size_t i = 0; i < g->n; i++) {
 		jw_open(w, NULL, '{');
 		json_where(w, in, g->f[i]);
-		json_text(w, in, g->f[i], l, sb);
+		if (i)   /* the first one's are still in st->msg and st->ev */
+			json_text_render(st, in, g->f[i], l);
+		json_text_write(st, g->f[i]);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -376,6 +389,8 @@ static int json_end(struct report_run *run)
 	json_decref(st->traffic);
 	int rc = jw_end(w);
 	sb_free(&st->sb);
+	sb_free(&st->msg);
+	sb_free(&st->ev);
 	free(st);
 	run->state = NULL;
 	return rc;

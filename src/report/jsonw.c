@@ -5,6 +5,7 @@
 #include "jsonw.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,8 +18,17 @@ void jw_init(struct jw *w, struct strbuf *out)
 
 static void jw_add(struct jw *w, const char *s, size_t n)
 {
-	if (!w->rc)
-		w->rc = sb_add(w->out, s, n);
+	struct strbuf *o = w->out;
+	if (w->rc)
+		return;
+	/* What sb_add does when the bytes fit, without a call per piece. */
+	if (n < o->cap - o->len && n <= o->max && o->len <= o->max - n) {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+		o->buf[o->len] = '\0';
+		return;
+	}
+	w->rc = sb_add(o, s, n);
 }
 
 /* A new line indented to depth d (two spaces a level). */
@@ -34,6 +44,26 @@ static void jw_newline(struct jw *w, int d)
 	}
 }
 
+/* Eight bytes of s at once (C11: a copy, no aliasing or alignment). */
+#define JW_ONES ((uint64_t)0x0101010101010101u)
+#define JW_HIGHS ((uint64_t)0x8080808080808080u)
+static uint64_t jw_word(const void *s)
+{
+	uint64_t v;
+	memcpy(&v, s, sizeof(v));
+	return v;
+}
+
+/* Whether the word has a byte below 0x20, a '"' or a '\\' (what jw_quoted
+ * escapes): the zero-byte test of each (Hacker's Delight 6-1; exact as a
+ * yes or no). */
+static bool jw_word_special(uint64_t v)
+{
+	uint64_t q = v ^ (JW_ONES * '"'), b = v ^ (JW_ONES * '\\');
+	return (((v - JW_ONES * 0x20) & ~v) | ((q - JW_ONES) & ~q) | ((b - JW_ONES) & ~b)) &
+	       JW_HIGHS;
+}
+
 /* Whether s is valid UTF-8 as jansson's utf8_check_string judges it:
  * no overlong form, no surrogate, nothing past U+10FFFF. */
 static bool jw_utf8_ok(const unsigned char *s, size_t n)
@@ -42,6 +72,9 @@ static bool jw_utf8_ok(const unsigned char *s, size_t n)
 	while (i < n) {
 		unsigned c = s[i];
 		if (c < 0x80) {
+			/* ASCII, eight bytes at a time where it goes on */
+			while (n - i > 8 && !(jw_word(s + i + 1) & JW_HIGHS))
+				i += 8;
 			i++;
 			continue;
 		}
@@ -80,6 +113,11 @@ static void jw_quoted(struct jw *w, const char *s, size_t n)
 	jw_add(w, "\"", 1);
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* eight bytes with nothing to escape at a time */
+		while (n - i >= 8 && !jw_word_special(jw_word(s + i)))
+			i += 8;
+		if (i == n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
@@ -159,10 +197,18 @@ void jw_str(struct jw *w, const char *key, const char *s)
 
 void jw_int(struct jw *w, const char *key, long long v)
 {
-	char num[32];
-	int k = snprintf(num, sizeof(num), "%lld", v);
+	/* As "%lld" prints it, without printf (a report has a line number
+	 * or two per finding). */
+	char num[24], *p = num + sizeof(num);
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
 	jw_sep(w, key);
-	jw_add(w, num, (size_t)k);
+	jw_add(w, p, (size_t)(num + sizeof(num) - p));
 }
 
 struct jw_dump {

@@ -116,6 +116,33 @@ static void test_utf8(void **state)
 	check_strings(s, ARRAY_SIZE(s));
 }
 
+/* Every byte jw escapes or judges (controls, '"', '\\', DEL, a lone
+ * continuation byte, a lead byte cut short, a whole é) at every offset of
+ * runs of plain ASCII from 1 to 24 bytes: the eight-bytes-at-a-time scans
+ * of jw_quoted and jw_utf8_ok meet it at every position of a word. */
+static void test_runs(void **state)
+{
+	(void)state;
+	static const char *const odd[] = {"\x01", "\x1f", "\n", "\"", "\\", "\x7f", "\x80",
+					  "\xe3", "\xc3\xa9", "\xe3\x81\x82"};
+	enum { MAXLEN = 24 };
+	static char buf[ARRAY_SIZE(odd)][MAXLEN + 1][MAXLEN][MAXLEN + 8];
+	const char *s[ARRAY_SIZE(odd) * (MAXLEN + 1) * MAXLEN];
+	size_t n = 0;
+	for (size_t k = 0; k < ARRAY_SIZE(odd); k++)
+		for (size_t len = 1; len <= MAXLEN; len++)
+			for (size_t at = 0; at < len; at++) {
+				char *b = buf[k][len][at];
+				memset(b, 'a', len);
+				size_t ol = strlen(odd[k]);
+				memcpy(b + at, odd[k], ol);
+				memset(b + at + ol, 'b', len - at);
+				b[len + ol] = '\0';
+				s[n++] = b;
+			}
+	check_strings(s, n);
+}
+
 /* A random tree, written by jw and built for jansson at once. */
 static uint64_t rng = 88172645463325252u;
 static unsigned rnd(unsigned n)
@@ -248,9 +275,14 @@ static void test_empty_and_failure(void **state)
 	jw_open(&w, NULL, '[');
 	jw_close(&w, ']');
 	jw_int(&w, NULL, -9223372036854775807LL - 1);
+	jw_int(&w, NULL, 9223372036854775807LL);
+	jw_int(&w, NULL, 0);
+	jw_int(&w, NULL, -1);
+	jw_int(&w, NULL, 1000);
 	jw_close(&w, ']');
 	assert_int_equal(jw_end(&w), 0);
-	assert_string_equal(sb_str(&sb), "[\n  {},\n  [],\n  -9223372036854775808\n]\n");
+	assert_string_equal(sb_str(&sb), "[\n  {},\n  [],\n  -9223372036854775808,\n"
+					 "  9223372036854775807,\n  0,\n  -1,\n  1000\n]\n");
 	/* past the maximum: the buffer is left as it was */
 	struct strbuf small;
 	sb_init(&small, 40);
@@ -270,7 +302,8 @@ static void test_empty_and_failure(void **state)
 	jw_init(&w, &sb);
 	jw_close(&w, ']');
 	assert_int_equal(jw_end(&w), EL_EINVAL);
-	assert_string_equal(sb_str(&sb), "[\n  {},\n  [],\n  -9223372036854775808\n]\n");
+	assert_string_equal(sb_str(&sb), "[\n  {},\n  [],\n  -9223372036854775808,\n"
+					 "  9223372036854775807,\n  0,\n  -1,\n  1000\n]\n");
 	sb_free(&sb);
 	sb_free(&small);
 }
@@ -280,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_random_documents),
 		cmocka_unit_test(test_empty_and_failure),
 	};

@@ -151,6 +151,20 @@ static void test_arena_strndup_strdup_printf(void **state)
 	assert_int_equal(big[19999], '7');
 	assert_int_equal(big[0], '0');
 	assert_int_equal(big[20000], '|');
+	/* Texts of every length up to past a chunk, formatted where the
+	 * current chunk has room or not: each as snprintf writes it, none
+	 * overwritten by a later one. */
+	enum { NP = 3000 };
+	static char *got[NP];
+	for (int i = 0; i < NP; i++) {
+		got[i] = arena_printf(&a, "%0*d|%s", (i * 7) % 9000, i, i % 2 ? "x" : "");
+		assert_non_null(got[i]);
+	}
+	for (int i = 0; i < NP; i++) {
+		char want[9100];
+		snprintf(want, sizeof(want), "%0*d|%s", (i * 7) % 9000, i, i % 2 ? "x" : "");
+		assert_string_equal(got[i], want);
+	}
 	/* Earlier strings are untouched by later allocations. */
 	assert_string_equal(s, "hello");
 	assert_string_equal(d, "edgelint");
@@ -970,6 +984,89 @@ static void test_utf8_clean(void **state)
 	assert_int_equal(sb_add_clean(&sb, "", 0), 0);
 	assert_int_equal(sb.len, 3);
 	sb_free(&sb);
+	/* Near the maximum what counts is the clean length: two C1 controls
+	 * (4 bytes) become 2 spaces, which fit in the 2 bytes left. */
+	sb_init(&sb, 5);
+	assert_int_equal(sb_adds(&sb, "abc"), 0);
+	assert_int_equal(sb_add_clean(&sb, "\xc2\x9b\xc2\x85", 4), 0);
+	assert_string_equal(sb_str(&sb), "abc  ");
+	assert_int_equal(sb_add_clean(&sb, "x", 1), EL_ETOOBIG);
+	assert_string_equal(sb_str(&sb), "abc  ");
+	sb_free(&sb);
+}
+
+/* utf8_clean as it was written first, one character at a time: the
+ * reference for the version that copies runs of printable ASCII. */
+static size_t clean_ref(char *o, const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c & 0xF0) == 0xE0 ? 3
+			     : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+		bool ok = len > 0 && i + len <= n;
+		for (size_t k = 1; ok && k < len; k++)
+			ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		unsigned char d = ok && len > 1 ? (unsigned char)s[i + 1] : 0;
+		if (ok && len == 3)
+			ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
+		if (ok && len == 4)
+			ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+		bool control = ok && ((len == 1 && (c < 0x20 || c == 0x7f) && c != '\t') ||
+				      (len == 2 && c == 0xC2 && d <= 0x9F));
+		bool bidi = ok && len == 3 && c == 0xE2 &&
+			    ((d == 0x80 && (unsigned char)s[i + 2] >= 0xAA &&
+			      (unsigned char)s[i + 2] <= 0xAE) ||
+			     (d == 0x81 && (unsigned char)s[i + 2] >= 0xA6 &&
+			      (unsigned char)s[i + 2] <= 0xA9));
+		if (!ok) {
+			o[w++] = '?';
+			i++;
+		} else if (control || bidi) {
+			o[w++] = control ? ' ' : '?';
+			i += len;
+		} else {
+			memcpy(o + w, s + i, len);
+			w += len;
+			i += len;
+		}
+	}
+	return w;
+}
+
+/* Random texts of ASCII runs, controls, DEL, valid and invalid UTF-8,
+ * C1 controls and bidi controls: the same bytes as the reference. */
+static void test_utf8_clean_random(void **state)
+{
+	(void)state;
+	static const char *const bits[] = {
+		"a", "plain text ", "\t", "\x1b", "\x7f", " ", "~", "\x01", "\xc2\x9b",
+		"\xc2\xa0", "\xe2\x80\xae", "\xe2\x81\xa6", "\xe3\x81\x82", "\xf0\x9f\x98\x80",
+		"\x80", "\xe3\x81", "\xed\xa0\x80", "\xc0\xaf", "\xff", "\0",
+	};
+	uint64_t r = 88172645463325252u;
+	for (int t = 0; t < 20000; t++) {
+		char in[200], a[200], b[200];
+		size_t n = 0;
+		r ^= r << 13;
+		r ^= r >> 7;
+		r ^= r << 17;
+		size_t parts = r % 24;
+		for (size_t p = 0; p < parts; p++) {
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			const char *bit = bits[r % ARRAY_SIZE(bits)];
+			size_t l = *bit ? strlen(bit) : 1;
+			if (n + l > sizeof(in))
+				break;
+			memcpy(in + n, bit, l);
+			n += l;
+		}
+		size_t wa = utf8_clean(a, in, n), wb = clean_ref(b, in, n);
+		assert_int_equal(wa, wb);
+		assert_memory_equal(a, b, wa);
+	}
 }
 
 /* The growable array: room for one more, doubling from 16, the old array
@@ -1087,6 +1184,7 @@ int main(void)
 		cmocka_unit_test(test_display_width),
 		cmocka_unit_test(test_sb_pad),
 		cmocka_unit_test(test_utf8_clean),
+		cmocka_unit_test(test_utf8_clean_random),
 		cmocka_unit_test(test_strmap),
 		cmocka_unit_test(test_vec_grow),
 		cmocka_unit_test(test_fifo_read),
