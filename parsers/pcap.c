@@ -274,14 +274,20 @@ static int64_t pcap_cred(void *ctx, const struct ft_cred *fc)
 	return (int64_t)(l->n++) * CRED_LISTS + list;
 }
 
-static void pcap_cred_again(void *ctx, int64_t id)
+/* The credential the sink's id names, or NULL. */
+static struct traffic_cred *cred_of(struct cred_sink *s, int64_t id)
 {
-	struct cred_sink *s = ctx;
 	int list = (int)(id % CRED_LISTS);
 	struct cred_list *l = list == 2 ? &s->hashes : list == 1 ? &s->anon : &s->leak;
 	size_t i = (size_t)(id / CRED_LISTS);
-	if (i < l->n)
-		l->v[i].count++;
+	return i < l->n ? &l->v[i] : NULL;
+}
+
+static void pcap_cred_again(void *ctx, int64_t id)
+{
+	struct traffic_cred *t = cred_of(ctx, id);
+	if (t)
+		t->count++;
 }
 
 /* traffic_cred.outcome holds enum cred_outcome (model.h cred_outcome_name). */
@@ -291,12 +297,9 @@ _Static_assert(CRED_UNKNOWN == 0 && CRED_SUCCEEDED == 1 && CRED_FAILED == 2,
 /* The server's verdict on a login the sink kept (capture.h ft_outcome_fn). */
 static void pcap_cred_outcome(void *ctx, int64_t id, enum cred_outcome o)
 {
-	struct cred_sink *s = ctx;
-	int list = (int)(id % CRED_LISTS);
-	struct cred_list *l = list == 2 ? &s->hashes : list == 1 ? &s->anon : &s->leak;
-	size_t i = (size_t)(id / CRED_LISTS);
-	if (i < l->n)
-		l->v[i].outcome = (uint8_t)o;
+	struct traffic_cred *t = cred_of(ctx, id);
+	if (t)
+		t->outcome = (uint8_t)o;
 }
 
 /* Moves a list into the arena. */

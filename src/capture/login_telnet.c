@@ -115,7 +115,10 @@ static void tn_client_byte(struct lg *x, uint8_t ch)
  * output (a banner, the message of the day) waits for the next segment. */
 static void tn_verdict(struct lg *x)
 {
-	static const char *const refused[] = {"incorrect", "invalid", "failed", "denied", NULL};
+	/* Whole phrases: a banner's "There were 3 failed login attempts"
+	 * (pam_lastlog) after a good login is no refusal. */
+	static const char *const refused[] = {"incorrect", "login invalid", "authentication failed",
+					      "access denied", "bad password", NULL};
 	struct lg_state *st = x->st;
 	size_t n = st->tail_len;
 	for (size_t i = 0; refused[i]; i++) {

@@ -574,8 +574,9 @@ static void test_telnet(void **state)
 	say(&o, 1, "Password: ");
 	say(&o, 0, "olga-pw\r\n");
 	expect(3, "Telnet", "olga", "olga-pw", 0);
-	/* a banner is no verdict yet; util-linux login(1)'s refusal is */
-	say(&o, 1, "\r\n");
+	/* a banner is no verdict yet, even one that counts failed logins
+	 * (pam_lastlog); util-linux login(1)'s refusal is */
+	say(&o, 1, "\r\nThere were 3 failed login attempts\r\n");
 	assert_int_equal(g_got[3].outcome, CRED_UNKNOWN);
 	say(&o, 1, "Login incorrect\r\n\r\nlogin: ");
 	assert_int_equal(g_got[3].outcome, CRED_FAILED);
