@@ -15,7 +15,7 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 RD=tools/refresh-data
 before=$(cat $T/rules/firmware/*.yaml | sha256sum)
 $RD --rules $T/rules --kev $T/feeds/kev.json --cve $T/feeds/CVE-2024-28015.json $T/feeds/CVE-2024-52564.json \
-	--openwrt $T/feeds/versions.json --mikrotik $T/feeds/NEWEST7.stable $T/feeds/NEWEST6.long-term \
+	--myjvn $T/feeds/myjvn-overview.xml --openwrt $T/feeds/versions.json --mikrotik $T/feeds/NEWEST7.stable $T/feeds/NEWEST6.long-term \
 	>"$TMP/out" 2>"$TMP/err"
 rc=$?
 [ "$rc" -eq 0 ] && ok || bad "exit $rc"
@@ -34,6 +34,13 @@ $RD --rules $T/rules --kev "$TMP/kev.json" >/dev/null 2>"$TMP/e"
 echo 'not json' >"$TMP/x.json"
 $RD --rules $T/rules --cve "$TMP/x.json" >/dev/null 2>"$TMP/e"
 [ $? -eq 2 ] && grep -q "x.json" "$TMP/e" && ok || bad "unreadable CVE record"
+printf '<rdf:RDF><item>\n' >"$TMP/cut.xml"
+$RD --rules $T/rules --myjvn "$TMP/cut.xml" >/dev/null 2>"$TMP/e"
+[ $? -eq 2 ] && grep -q "cut.xml" "$TMP/e" && ok || bad "a cut MyJVN file"
+printf '%s\n' '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:status="http://jvndb.jvn.jp/myjvn/Status">' \
+	'<status:Status version="3.3" method="getVulnOverviewList" retCd="1" errCd="XX00000001" errMsg="feed error"/></rdf:RDF>' >"$TMP/err.xml"
+$RD --rules $T/rules --myjvn "$TMP/err.xml" >/dev/null 2>"$TMP/e"
+[ $? -eq 2 ] && grep -q "err.xml: MyJVN answered an error: retCd 1, errCd XX00000001: feed error" "$TMP/e" && ok || bad "a MyJVN error answer"
 printf '7.20.2\n' >"$TMP/NEWEST7.stable"
 $RD --rules $T/rules --mikrotik "$TMP/NEWEST7.stable" >/dev/null 2>"$TMP/e"
 [ $? -eq 2 ] && grep -q "expected '<version> <unix time>'" "$TMP/e" && ok || bad "bad NEWEST file"

@@ -1506,8 +1506,11 @@ static void test_vpn_last_affected_train(void **state)
 			if (f)
 				fail_msg("%s: unexpected EL302 %s", cases[i].version, f->variant);
 		} else {
-			if (!f)
+			if (!f) {
+				input_free(&in);
 				fail_msg("%s: no EL302 for %s", cases[i].version, adv);
+				return;
+			}
 			assert_string_equal(f->variant, cases[i].variant);
 			assert_string_equal(farg(f, "last"), cases[i].last);
 			assert_int_equal(f->severity, SEV_CRITICAL);
