@@ -228,6 +228,7 @@ static int fg_inbound(struct fg_vd *v, const char *ifname, const struct fg_tab *
 	l->present = true;
 	l->dflt = FA_DENY;
 	l->text = "config firewall policy";
+	l->text_ours = true;
 	l->line = v->pol.n ? v->pol.e[0]->line : 0;
 	for (size_t i = 0; i < v->pol.n; i++) {
 		const struct fg_ent *p = v->pol.e[i];
@@ -668,7 +669,7 @@ static int fg_vdom(struct fg *s, const char *vdname, struct fg_box *bx, struct f
 		w->box_own_filter = true;
 		w->box4 = (struct flist){.present = true, .rules = rl.r, .n = rl.n, .dflt = FA_DENY,
 					 .line = acc ? acc->line : ifc->line,
-					 .text = "allowaccess / local-in-policy"};
+					 .text = "allowaccess / local-in-policy", .text_ours = true};
 		if (s->truncated)
 			fg_unreadable(&w->box4, s->trunc_line, NULL, NULL, NULL);
 		/* append, keeping input order */

@@ -106,6 +106,11 @@ struct flist {
 	enum faction dflt;        /* what packets matching no rule get */
 	unsigned line;            /* where the list is applied */
 	const char *text;         /* the applying command, for evidence */
+	/* text is words of ours (a constant of the parser, "config firewall
+	 * policy"), not bytes of the input: shown as it is, never searched for
+	 * the input's secrets (a password "firewall" is not in it; see
+	 * finding_evidence_ours). */
+	bool text_ours;
 	bool has_undefined;       /* names a filter that is not defined */
 	bool unreadable;          /* a rule in it could not be read */
 	unsigned unreadable_line;

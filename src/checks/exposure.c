@@ -494,6 +494,16 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		    "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 }
 
+/* f, whose evidence is l's applying command, with that evidence marked as
+ * our own words when the parser wrote it (flist.text_ours: FortiGate's
+ * "config firewall policy", NEC IX's "ip napt enable"), so that a
+ * password "firewall" is not taken for a leak of it. */
+static void list_ev(struct finding *f, const struct flist *l)
+{
+	if (l->text_ours)
+		finding_evidence_ours(f, SIZE_MAX);
+}
+
 /* Runs the analysis for a query and reports what passed. */
 static void analyse_query(const struct xp *x, const struct target *t, const struct fbox *q,
 			  const struct aset *allow, const struct fcand *cand)
@@ -508,8 +518,9 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 				 x->l->present ? x->l->n : 0, x->l->present ? cand : NULL,
 				 x->l->present ? x->l->dflt : FA_PASS, q, &passed);
 	if (rc) {
-		finding_add(x->in, x->ctx, "EL100", "too-complex", ITEM_3_2, -1, FST_UNKNOWN,
-			    x->l->line, x->l->text, "interface", x->w->name, ARGS_END);
+		list_ev(finding_add(x->in, x->ctx, "EL100", "too-complex", ITEM_3_2, -1, FST_UNKNOWN,
+				    x->l->line, x->l->text, "interface", x->w->name, ARGS_END),
+			x->l);
 		arena_free(&scratch);
 		return;
 	}
@@ -670,20 +681,25 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 		 * naming the filter and what in it was not read. */
 		if (l->unreadable_kind) {
 			const char *v = arena_printf(x.a, "unreadable-%s", l->unreadable_kind);
-			finding_add(in, ctx, "EL100", v ? v : "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
-				    l->unreadable_line, l->text, "interface", ifname, "family",
-				    x.fam_name, "filter", l->unreadable_rule ? l->unreadable_rule : "",
-				    "value", l->unreadable_value ? l->unreadable_value : "", ARGS_END);
+			list_ev(finding_add(in, ctx, "EL100", v ? v : "unreadable", ITEM_3_2, -1,
+					    FST_UNKNOWN, l->unreadable_line, l->text, "interface", ifname,
+					    "family", x.fam_name, "filter",
+					    l->unreadable_rule ? l->unreadable_rule : "", "value",
+					    l->unreadable_value ? l->unreadable_value : "", ARGS_END),
+				l);
 		}
 		else
-			finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
-				    l->unreadable_line, l->text, "interface", ifname, "family",
-				    x.fam_name, ARGS_END);
+			list_ev(finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+					    l->unreadable_line, l->text, "interface", ifname, "family",
+					    x.fam_name, ARGS_END),
+				l);
 		return;
 	}
 	if (l->missing) {
-		finding_add(in, ctx, "EL100", "missing", ITEM_3_2, -1, FST_UNKNOWN, l->line, l->text,
-			    "interface", ifname, "family", x.fam_name, "list", l->missing, ARGS_END);
+		list_ev(finding_add(in, ctx, "EL100", "missing", ITEM_3_2, -1, FST_UNKNOWN, l->line,
+				    l->text, "interface", ifname, "family", x.fam_name, "list",
+				    l->missing, ARGS_END),
+			l);
 		return;
 	}
 	if (!l->present) {
@@ -702,8 +718,9 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 				    0);
 	} else {
 		if (l->has_undefined)
-			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
-				    l->text, "interface", ifname, ARGS_END);
+			list_ev(finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
+					    l->text, "interface", ifname, ARGS_END),
+				l);
 		for (size_t i = 0; i < l->ninactive; i++)
 			finding_add(in, ctx, "EL113", "default", ITEM_3_2, -1, FST_PASS, l->inactive[i],
 				    NULL, "interface", ifname, ARGS_END);
@@ -717,8 +734,9 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 		const char *pa = list_passes_all(&x, have_fl ? fl : NULL, ix);
 		if (pa) {
 			pass_all = true;
-			finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line, l->text,
-				    "interface", ifname, "family", x.fam_name, ARGS_END);
+			list_ev(finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line,
+					    l->text, "interface", ifname, "family", x.fam_name, ARGS_END),
+				l);
 		}
 		for (size_t i = 0; have_fl && i < l->n; i++)
 			report_line(&x, &l->rules[i], &fl[i]);
