@@ -2203,6 +2203,9 @@ const struct parser parser_cisco_asa = {
 		.fix = asa_fix_build,
 		.fix_comment = "!",
 		.firewall = true,
+		/* `access-group NAME in interface IF` (research/asa.md, access-group: in/out
+		 * set the interface's filters; one ACL holds both families). */
+		.filter_in = {"access-group … in interface %IF", "access-group … in interface %IF"},
 	},
 	.probe = asa_probe,
 	.parse = asa_parse,

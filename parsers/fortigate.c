@@ -645,6 +645,9 @@ const struct parser parser_fortigate = {
 		.label_ja = "FortiGate",
 		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
 		.firewall = true,
+		/* A policy whose srcintf is the interface (fortigate_model.c). */
+		.filter_in = {"config firewall policy / set srcintf %IF",
+			      "config firewall policy / set srcintf %IF"},
 	},
 	.probe = fg_probe,
 	.parse = fg_parse,

@@ -326,16 +326,16 @@ struct fg_box {                   /* what the device listens on, device-wide */
 
 static const struct {
 	const char *word;             /* allowaccess word */
-	const char *name;
+	const char *name, *name_ja;   /* the service in reports (name_ja NULL: as name) */
 	uint32_t proto, port;
 	const char *port_key;         /* config system global key for the port */
 } fg_access[] = {
-	[FG_HTTPS] = {"https", "https (admin GUI)", PROTO_TCP, 443, "admin-sport"},
-	[FG_HTTP] = {"http", "http (admin GUI)", PROTO_TCP, 80, "admin-port"},
-	[FG_SSH] = {"ssh", "ssh", PROTO_TCP, 22, "admin-ssh-port"},
-	[FG_TELNET] = {"telnet", "telnet", PROTO_TCP, 23, "admin-telnet-port"},
-	[FG_SNMP] = {"snmp", "snmp", PROTO_UDP, 161, NULL},
-	[FG_FGFM] = {"fgfm", "fgfm (FortiManager)", PROTO_TCP, 541, NULL},
+	[FG_HTTPS] = {"https", "https (admin GUI)", "https 管理画面", PROTO_TCP, 443, "admin-sport"},
+	[FG_HTTP] = {"http", "http (admin GUI)", "http 管理画面", PROTO_TCP, 80, "admin-port"},
+	[FG_SSH] = {"ssh", "ssh", NULL, PROTO_TCP, 22, "admin-ssh-port"},
+	[FG_TELNET] = {"telnet", "telnet", NULL, PROTO_TCP, 23, "admin-telnet-port"},
+	[FG_SNMP] = {"snmp", "snmp", NULL, PROTO_UDP, 161, NULL},
+	[FG_FGFM] = {"fgfm", "fgfm (FortiManager)", NULL, PROTO_TCP, 541, NULL},
 };
 
 /* trusthost1..10 of every admin: where admins may log in from. */
@@ -698,6 +698,7 @@ int fg_model(struct fg *s)
 		aset_empty(FAM_V6, &b->allow6);
 		if (k <= FG_FGFM) {
 			b->name = fg_access[k].name;
+			b->name_ja = fg_access[k].name_ja;
 			b->proto = fg_access[k].proto;
 			b->port = fg_access[k].port;
 			long port;

@@ -835,6 +835,16 @@ static int ix_parse(struct input *in, const struct run_ctx *ctx)
 			   "NEC IX の設定行が見つかりません");
 		return EL_EPARSE;
 	}
+	/* A header and nothing after it: a copy or an export cut short (the
+	 * report would otherwise read "0 of 0 lines understood" and judge an
+	 * empty router). What the header said is still reported (5-4); the
+	 * error keeps every item from passing and the exit status 2. */
+	if (in->lines_total == 0)
+		input_fail(in, "only the '!' header was read (%u lines) and no configuration line "
+			       "follows: the file may be cut short; nothing in it can pass",
+			   "'!' のヘッダ（%u 行）しかなく、設定の行がありません。ファイルが途中で"
+			   "切れている可能性があります。合格とは判定しません",
+			   line);
 	input_unknown_end(in);
 	ix_model(x);
 	in->has_device = true;
@@ -881,6 +891,9 @@ const struct parser parser_nec_ix = {
 		.label = "NEC UNIVERGE IX",
 		.label_ja = "NEC UNIVERGE IX",
 		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+		/* `ip filter NAME SEQ in` / `ipv6 filter …` under the interface
+		 * ([CR], the head of this file). */
+		.filter_in = {"interface %IF / ip filter … in", "interface %IF / ipv6 filter … in"},
 	},
 	.probe = ix_probe,
 	.parse = ix_parse,

@@ -293,6 +293,9 @@ static void test_admin_access(void **state)
 	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
 	assert_int_equal(count_rule(&in, "EL104"), 2);
 	assert_int_equal(find_rule(&in, "EL104", NULL)->line, 4);
+	/* the service's name in both languages (no English left in Japanese) */
+	assert_string_equal(farg(find_rule(&in, "EL104", NULL), "service"), "https (admin GUI) (tcp/443)");
+	assert_string_equal(farg(find_rule(&in, "EL104", NULL), "service_ja"), "https 管理画面 (tcp/443)");
 	input_free(&in);
 
 	/* every admin restricted by trusthost: only from there */
