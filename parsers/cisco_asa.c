@@ -2067,11 +2067,9 @@ static void asa_not_understood(struct asa *s, const char *l, size_t n, unsigned 
 
 static int asa_parse(struct input *in, const struct run_ctx *ctx)
 {
-	struct asa *s = arena_alloc(&in->arena, sizeof(*s));
-	if (!s) {
-		input_fail(in, "out of memory", "メモリが足りません");
+	struct asa *s = parse_state_new(in, sizeof(*s));
+	if (!s)
 		return EL_ENOMEM;
-	}
 	s->in = in;
 	s->ctx = ctx;
 	s->a = &in->arena;
@@ -2084,11 +2082,9 @@ static int asa_parse(struct input *in, const struct run_ctx *ctx)
 	in->has_device = true;
 	in->dev.vendor.s = "cisco";
 	in->dev.vendor_display = "Cisco";
-	if (memchr(in->data, '\0', in->len)) {
-		input_fail(in, "this file holds binary data, not a running-config",
-			   "このファイルはバイナリデータで、running-config ではありません");
+	if (parse_binary(in, "this file holds binary data, not a running-config",
+			 "このファイルはバイナリデータで、running-config ではありません"))
 		return EL_EPARSE;
-	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
 	/* A config pasted into a mail, wiki or ticket often has every line
@@ -2203,6 +2199,9 @@ const struct parser parser_cisco_asa = {
 		.fix = asa_fix_build,
 		.fix_comment = "!",
 		.firewall = true,
+		/* `access-group NAME in interface IF` (research/asa.md, access-group: in/out
+		 * set the interface's filters; one ACL holds both families). */
+		.filter_in = {"access-group … in interface %IF", "access-group … in interface %IF"},
 	},
 	.probe = asa_probe,
 	.parse = asa_parse,

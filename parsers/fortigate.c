@@ -469,11 +469,9 @@ bool fg_has(const struct fg_set *x, const char *v)
 
 static int fg_parse(struct input *in, const struct run_ctx *ctx)
 {
-	struct fg *s = arena_alloc(&in->arena, sizeof(*s));
-	if (!s) {
-		input_fail(in, "out of memory", "メモリが足りません");
+	struct fg *s = parse_state_new(in, sizeof(*s));
+	if (!s)
 		return EL_ENOMEM;
-	}
 	s->in = in;
 	s->ctx = ctx;
 	s->a = &in->arena;
@@ -482,11 +480,9 @@ static int fg_parse(struct input *in, const struct run_ctx *ctx)
 	in->has_device = true;
 	in->dev.vendor.s = "fortinet";
 	in->dev.vendor_display = "Fortinet";
-	if (memchr(in->data, '\0', in->len)) {
-		input_fail(in, "this file holds binary data, not a FortiGate configuration",
-			   "このファイルはバイナリデータで、FortiGate の設定ではありません");
+	if (parse_binary(in, "this file holds binary data, not a FortiGate configuration",
+			 "このファイルはバイナリデータで、FortiGate の設定ではありません"))
 		return EL_EPARSE;
-	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 1;
 	bool seen_config = false;
@@ -645,6 +641,9 @@ const struct parser parser_fortigate = {
 		.label_ja = "FortiGate",
 		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
 		.firewall = true,
+		/* A policy whose srcintf is the interface (fortigate_model.c). */
+		.filter_in = {"config firewall policy / set srcintf %IF",
+			      "config firewall policy / set srcintf %IF"},
 	},
 	.probe = fg_probe,
 	.parse = fg_parse,

@@ -228,6 +228,7 @@ static int fg_inbound(struct fg_vd *v, const char *ifname, const struct fg_tab *
 	l->present = true;
 	l->dflt = FA_DENY;
 	l->text = "config firewall policy";
+	l->text_ours = true;
 	l->line = v->pol.n ? v->pol.e[0]->line : 0;
 	for (size_t i = 0; i < v->pol.n; i++) {
 		const struct fg_ent *p = v->pol.e[i];
@@ -325,16 +326,16 @@ struct fg_box {                   /* what the device listens on, device-wide */
 
 static const struct {
 	const char *word;             /* allowaccess word */
-	const char *name;
+	const char *name, *name_ja;   /* the service in reports (name_ja NULL: as name) */
 	uint32_t proto, port;
 	const char *port_key;         /* config system global key for the port */
 } fg_access[] = {
-	[FG_HTTPS] = {"https", "https (admin GUI)", PROTO_TCP, 443, "admin-sport"},
-	[FG_HTTP] = {"http", "http (admin GUI)", PROTO_TCP, 80, "admin-port"},
-	[FG_SSH] = {"ssh", "ssh", PROTO_TCP, 22, "admin-ssh-port"},
-	[FG_TELNET] = {"telnet", "telnet", PROTO_TCP, 23, "admin-telnet-port"},
-	[FG_SNMP] = {"snmp", "snmp", PROTO_UDP, 161, NULL},
-	[FG_FGFM] = {"fgfm", "fgfm (FortiManager)", PROTO_TCP, 541, NULL},
+	[FG_HTTPS] = {"https", "https (admin GUI)", "https 管理画面", PROTO_TCP, 443, "admin-sport"},
+	[FG_HTTP] = {"http", "http (admin GUI)", "http 管理画面", PROTO_TCP, 80, "admin-port"},
+	[FG_SSH] = {"ssh", "ssh", NULL, PROTO_TCP, 22, "admin-ssh-port"},
+	[FG_TELNET] = {"telnet", "telnet", NULL, PROTO_TCP, 23, "admin-telnet-port"},
+	[FG_SNMP] = {"snmp", "snmp", NULL, PROTO_UDP, 161, NULL},
+	[FG_FGFM] = {"fgfm", "fgfm (FortiManager)", NULL, PROTO_TCP, 541, NULL},
 };
 
 /* trusthost1..10 of every admin: where admins may log in from. */
@@ -668,7 +669,7 @@ static int fg_vdom(struct fg *s, const char *vdname, struct fg_box *bx, struct f
 		w->box_own_filter = true;
 		w->box4 = (struct flist){.present = true, .rules = rl.r, .n = rl.n, .dflt = FA_DENY,
 					 .line = acc ? acc->line : ifc->line,
-					 .text = "allowaccess / local-in-policy"};
+					 .text = "allowaccess / local-in-policy", .text_ours = true};
 		if (s->truncated)
 			fg_unreadable(&w->box4, s->trunc_line, NULL, NULL, NULL);
 		/* append, keeping input order */
@@ -697,6 +698,7 @@ int fg_model(struct fg *s)
 		aset_empty(FAM_V6, &b->allow6);
 		if (k <= FG_FGFM) {
 			b->name = fg_access[k].name;
+			b->name_ja = fg_access[k].name_ja;
 			b->proto = fg_access[k].proto;
 			b->port = fg_access[k].port;
 			long port;

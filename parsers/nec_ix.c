@@ -754,24 +754,20 @@ static bool ix_console_line(const char *s, size_t n)
 static int ix_parse(struct input *in, const struct run_ctx *ctx)
 {
 	(void)ctx;
-	struct ix *x = arena_alloc(&in->arena, sizeof(*x));
-	if (!x) {
-		input_fail(in, "out of memory", "メモリが足りません");
+	struct ix *x = parse_state_new(in, sizeof(*x));
+	if (!x)
 		return EL_ENOMEM;
-	}
 	x->in = in;
 	x->a = &in->arena;
 	strmap_init(&x->acl4, x->a);
 	strmap_init(&x->acl6, x->a);
 	strmap_init(&x->ifmap, x->a);
 	in->has_coverage = true;
-	if (memchr(in->data, '\0', in->len)) {
-		input_fail(in, "this file holds binary data; export the config as text with "
-			       "`show running-config`",
-			   "このファイルはバイナリデータです。`show running-config` でテキストとして"
-			   "書き出してください");
+	if (parse_binary(in, "this file holds binary data; export the config as text with "
+			     "`show running-config`",
+			 "このファイルはバイナリデータです。`show running-config` でテキストとして"
+			 "書き出してください"))
 		return EL_EPARSE;
-	}
 	struct arena scratch = {0};
 	char *t[IX_MAX_TOKENS];
 	const char *p = in->data, *end = in->data + in->len;
@@ -835,6 +831,16 @@ static int ix_parse(struct input *in, const struct run_ctx *ctx)
 			   "NEC IX の設定行が見つかりません");
 		return EL_EPARSE;
 	}
+	/* A header and nothing after it: a copy or an export cut short (the
+	 * report would otherwise read "0 of 0 lines understood" and judge an
+	 * empty router). What the header said is still reported (5-4); the
+	 * error keeps every item from passing and the exit status 2. */
+	if (in->lines_total == 0)
+		input_fail(in, "only the '!' header was read (%u lines) and no configuration line "
+			       "follows: the file may be cut short; nothing in it can pass",
+			   "'!' のヘッダ（%u 行）しかなく、設定の行がありません。ファイルが途中で"
+			   "切れている可能性があります。合格とは判定しません",
+			   line);
 	input_unknown_end(in);
 	ix_model(x);
 	in->has_device = true;
@@ -850,28 +856,17 @@ static bool ix_header_line(const char *ls, size_t len)
 
 static int ix_probe(const char *head, size_t n)
 {
-	size_t pos = 0, len;
-	const char *ls;
-	int hits = 0;
-	while (probe_line(head, n, &pos, &ls, &len)) {
-		if (ix_header_line(ls, len))
-			return 95;
-		if (probe_starts(ls, len, "interface GigaEthernet", false) ||
-		    probe_starts(ls, len, "interface FastEthernet", false) ||
-		    probe_starts(ls, len, "interface Tunnel", false) ||
-		    probe_starts(ls, len, "ip napt ", true) ||
-		    probe_starts(ls, len, "ppp binding ", true) ||
-		    probe_starts(ls, len, "ip access-list ", false) ||
-		    probe_starts(ls, len, "ipv6 access-list ", false) ||
-		    probe_starts(ls, len, "ppp profile ", false) ||
-		    probe_starts(ls, len, "ike proposal ", false) ||
-		    probe_starts(ls, len, "ip ufs-cache ", false) ||
-		    probe_starts(ls, len, "ip address dhcp receive-default", true) ||
-		    probe_starts(ls, len, "ssh-server ip enable", false) ||
-		    probe_starts(ls, len, "http-server ip enable", false) ||
-		    probe_starts(ls, len, "telnet-server ip enable", false))
-			hits++;
-	}
+	static const struct probe_start starts[] = {
+		{"interface GigaEthernet", false}, {"interface FastEthernet", false},
+		{"interface Tunnel", false}, {"ip napt ", true}, {"ppp binding ", true},
+		{"ip access-list ", false}, {"ipv6 access-list ", false}, {"ppp profile ", false},
+		{"ike proposal ", false}, {"ip ufs-cache ", false},
+		{"ip address dhcp receive-default", true}, {"ssh-server ip enable", false},
+		{"http-server ip enable", false}, {"telnet-server ip enable", false},
+	};
+	int hits = probe_count(head, n, ix_header_line, starts, ARRAY_SIZE(starts));
+	if (hits < 0)
+		return 95;
 	return hits >= 3 ? 75 : hits == 2 ? 45 : 0;
 }
 
@@ -881,6 +876,9 @@ const struct parser parser_nec_ix = {
 		.label = "NEC UNIVERGE IX",
 		.label_ja = "NEC UNIVERGE IX",
 		.feeds = {[ITEM_3_2] = true, [ITEM_5_4] = true},
+		/* `ip filter NAME SEQ in` / `ipv6 filter …` under the interface
+		 * ([CR], the head of this file). */
+		.filter_in = {"interface %IF / ip filter … in", "interface %IF / ipv6 filter … in"},
 	},
 	.probe = ix_probe,
 	.parse = ix_parse,

@@ -190,6 +190,7 @@ static bool ix_napt_list(struct ix *x, const struct ix_if *f, struct u128 boxadd
 	if (!filt->present) {
 		out->line = f->napt_line;
 		out->text = "ip napt enable";
+		out->text_ours = true;
 	}
 	if (filt->missing || filt->unreadable)
 		return true;

@@ -29,6 +29,40 @@ const struct parser *const parsers_shown[] = {
 _Static_assert(sizeof(parsers_shown) == sizeof(parsers),
 	       "parsers.def: the places must be 1, 2, ... (each once)");
 
+int probe_count(const char *head, size_t n, bool (*header)(const char *ls, size_t len),
+		const struct probe_start *starts, size_t nstarts)
+{
+	size_t pos = 0, len;
+	const char *ls;
+	int hits = 0;
+	while (probe_line(head, n, &pos, &ls, &len)) {
+		if (header(ls, len))
+			return -1;
+		for (size_t i = 0; i < nstarts; i++)
+			if (probe_starts(ls, len, starts[i].prefix, starts[i].skip_blank)) {
+				hits++;
+				break;
+			}
+	}
+	return hits;
+}
+
+void *parse_state_new(struct input *in, size_t size)
+{
+	void *s = arena_alloc(&in->arena, size);
+	if (!s)
+		input_fail(in, "out of memory", "メモリが足りません");
+	return s;
+}
+
+bool parse_binary(struct input *in, const char *en, const char *ja)
+{
+	if (!memchr(in->data, '\0', in->len))
+		return false;
+	input_fail(in, "%s%.0s", "%.0s%s", en, ja);
+	return true;
+}
+
 const struct parser *parser_by_name(const char *name)
 {
 	for (size_t i = 0; i < nparsers; i++)

@@ -108,6 +108,27 @@ static inline bool probe_starts(const char *ls, size_t len, const char *prefix,
 	return true;
 }
 
+/* A line a probe counts: it starts with prefix (after leading blanks
+ * when skip_blank), as probe_starts() says. */
+struct probe_start {
+	const char *prefix;
+	bool skip_blank;
+};
+/* Scans the lines of head: -1 as soon as a line is the format's own
+ * header (header() true), else how many lines start with one of the
+ * nstarts starts (each line counted once). */
+int probe_count(const char *head, size_t n, bool (*header)(const char *ls, size_t len),
+		const struct probe_start *starts, size_t nstarts);
+
+/* The start a parser of a text config shares: its state of size bytes,
+ * zeroed, in the input's arena, or NULL with the input's error "out of
+ * memory" set. */
+void *parse_state_new(struct input *in, size_t size);
+/* True, with the input's error set to en / ja (what the file is instead,
+ * how to export it), when the text holds a NUL byte: binary data, not a
+ * config. */
+bool parse_binary(struct input *in, const char *en, const char *ja);
+
 /* The table, in parsers.def order (the probes' tie-break order). */
 extern const struct parser *const parsers[];
 extern const size_t nparsers;

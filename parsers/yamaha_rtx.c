@@ -1997,13 +1997,11 @@ static int rtx_parse(struct input *in, const struct run_ctx *ctx)
 	r->telnetd.port = r->httpd.port = r->sshd.port = -1;
 	in->has_coverage = true;
 	/* Encrypted or binary exports are not configs. */
-	if (memchr(in->data, '\0', in->len)) {
-		input_fail(in, "this file holds binary data (an encrypted config export?); "
-			       "export it as text with `show config` or TFTP",
-			   "このファイルはバイナリデータです（暗号化して書き出した設定でしょうか）。"
-			   "`show config` か TFTP でテキストとして書き出してください");
+	if (parse_binary(in, "this file holds binary data (an encrypted config export?); "
+			     "export it as text with `show config` or TFTP",
+			 "このファイルはバイナリデータです（暗号化して書き出した設定でしょうか）。"
+			 "`show config` か TFTP でテキストとして書き出してください"))
 		return EL_EPARSE;
-	}
 	const char *p = in->data, *end = in->data + in->len;
 	unsigned line = 0;
 	size_t prev_comment_len = 0;
@@ -2169,21 +2167,14 @@ static bool rtx_header_line(const char *ls, size_t len)
 
 static int rtx_probe(const char *head, size_t n)
 {
-	size_t pos = 0, len;
-	const char *ls;
-	int hits = 0;
-	while (probe_line(head, n, &pos, &ls, &len)) {
-		if (rtx_header_line(ls, len))
-			return 90;
-		if (probe_starts(ls, len, "ip filter ", false) ||
-		    probe_starts(ls, len, "pp select ", false) ||
-		    probe_starts(ls, len, "ip lan1 address ", false) ||
-		    probe_starts(ls, len, "ip lan2 address ", false) ||
-		    probe_starts(ls, len, "ipv6 filter ", false) ||
-		    probe_starts(ls, len, "nat descriptor ", false) ||
-		    probe_starts(ls, len, "tunnel select ", false))
-			hits++;
-	}
+	static const struct probe_start starts[] = {
+		{"ip filter ", false}, {"pp select ", false}, {"ip lan1 address ", false},
+		{"ip lan2 address ", false}, {"ipv6 filter ", false}, {"nat descriptor ", false},
+		{"tunnel select ", false},
+	};
+	int hits = probe_count(head, n, rtx_header_line, starts, ARRAY_SIZE(starts));
+	if (hits < 0)
+		return 90;
 	return hits >= 2 ? 70 : hits ? 40 : 0;
 }
 

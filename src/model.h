@@ -106,6 +106,11 @@ struct flist {
 	enum faction dflt;        /* what packets matching no rule get */
 	unsigned line;            /* where the list is applied */
 	const char *text;         /* the applying command, for evidence */
+	/* text is words of ours (a constant of the parser, "config firewall
+	 * policy"), not bytes of the input: shown as it is, never searched for
+	 * the input's secrets (a password "firewall" is not in it; see
+	 * finding_evidence_ours). */
+	bool text_ours;
 	bool has_undefined;       /* names a filter that is not defined */
 	bool unreadable;          /* a rule in it could not be read */
 	unsigned unreadable_line;
@@ -130,6 +135,8 @@ enum svc_class { SVC_MANAGEMENT, SVC_VPN, SVC_OTHER, SVC_INFRA };
 /* Something on the box itself that listens (management, VPN). */
 struct box_service {
 	const char *name;         /* "telnet", "http", "ike" … */
+	const char *name_ja;      /* the same in Japanese when it holds words
+				   * of ours ("https (admin GUI)"); NULL: as name */
 	enum svc_class cls;
 	uint32_t proto;           /* PROTO_TCP … */
 	uint32_t port;            /* 0 for protocols without ports */
@@ -398,6 +405,12 @@ struct input_kind {
 	 * fix_comment starts a comment line in the device's syntax. */
 	int (*fix)(struct input *in, const struct run_ctx *ctx, struct fix_set *out);
 	const char *fix_comment;
+	/* The command that applies an inbound filter to an interface, per
+	 * family (IPv4, IPv6), as the device writes it, "%IF" standing for
+	 * the interface: the evidence of an internet-facing interface without
+	 * one quotes it ("no \"access-group … in interface outside\" line").
+	 * NULL: YAMAHA's "ip <if> secure filter in" (exposure.c). */
+	const char *filter_in[2];
 };
 
 /* One file of an input made of several (the files of one router given

@@ -287,6 +287,7 @@ struct target {
 	const char *host;            /* forward: inner host text */
 	const struct u128 *host_addr;
 	const char *svc_name;        /* a box service's own name */
+	const char *svc_name_ja;     /* the same in Japanese; NULL: as svc_name */
 	enum svc_class svc_cls;
 	bool from_box_service;
 	unsigned line;               /* NAT or service line, 0 if none */
@@ -317,7 +318,7 @@ static bool vpn_needed(const struct xp *x, const char *name)
  * in English and, with the protocol and port words in Japanese, in
  * Japanese. */
 static struct twin service_text(const struct xp *x, uint32_t proto, const struct pset *proto_set,
-				const struct pset *ports, const char *own_name)
+				const struct pset *ports, const char *own_name, const char *own_name_ja)
 {
 	/* The names are the same in both languages: looked up once. */
 	const char *what = proto_port_text(x->a, proto_set, ports, false);
@@ -346,7 +347,9 @@ static struct twin service_text(const struct xp *x, uint32_t proto, const struct
 		}
 	}
 	const char *en = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what) : what;
-	const char *ja = sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what_ja) : what_ja;
+	const char *ja = own_name && own_name_ja ? arena_printf(x->a, "%s (%s)", own_name_ja, what_ja)
+			 : sb.len ? arena_printf(x->a, "%s (%s)", sb_str(&sb), what_ja)
+				  : what_ja;
 	sb_free(&sb);
 	return (struct twin){.en = en ? en : "", .ja = ja ? ja : ""};
 }
@@ -423,9 +426,10 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 	bool critical;
 	const char *vpn_name;
 	reach_class(x, proto, ports, &cls, &critical, &vpn_name);
-	const char *name = NULL;
+	const char *name = NULL, *name_ja = NULL;
 	if (t->from_box_service) {
 		name = t->svc_name;
+		name_ja = t->svc_name_ja;
 		cls = t->svc_cls;
 		critical = cls == SVC_MANAGEMENT;
 		vpn_name = cls == SVC_VPN ? name : NULL;
@@ -437,7 +441,7 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		return;   /* PPTP has its own rule, EL107 */
 	if (cls == SVC_VPN && vpn_name && to_box && vpn_needed(x, vpn_name))
 		return;   /* VPN termination: what telework needs */
-	struct twin st = service_text(x, proto, proto_set, ports, name);
+	struct twin st = service_text(x, proto, proto_set, ports, name, name_ja);
 	const char *svc = st.en, *svc_ja = st.ja;
 	struct twin dv = box_noun(x->in);
 	unsigned line = reach_line(x, rules, nrules);
@@ -520,6 +524,26 @@ static void report_reach(const struct xp *x, const struct target *t, uint32_t pr
 		    "device_ja", dv.ja, ARGS_END), t->evidence_ja, 0);
 }
 
+/* The device's command applying an inbound filter (input_kind.filter_in)
+ * with "%IF" replaced by the interface's name. */
+static const char *filter_in_text(struct arena *a, const char *cmd, const char *ifname)
+{
+	const char *at = strstr(cmd, "%IF");
+	if (!at)
+		return cmd;
+	return arena_printf(a, "%.*s%s%s", (int)(at - cmd), cmd, ifname, at + 3);
+}
+
+/* f, whose evidence is l's applying command, with that evidence marked as
+ * our own words when the parser wrote it (flist.text_ours: FortiGate's
+ * "config firewall policy", NEC IX's "ip napt enable"), so that a
+ * password "firewall" is not taken for a leak of it. */
+static void list_ev(struct finding *f, const struct flist *l)
+{
+	if (l->text_ours)
+		finding_evidence_ours(f, SIZE_MAX);
+}
+
 /* Runs the analysis for a query and reports what passed. */
 static void analyse_query(const struct xp *x, const struct target *t, const struct fbox *q,
 			  const struct aset *allow, const struct fcand *cand)
@@ -534,8 +558,9 @@ static void analyse_query(const struct xp *x, const struct target *t, const stru
 				 x->l->present ? x->l->n : 0, x->l->present ? cand : NULL,
 				 x->l->present ? x->l->dflt : FA_PASS, q, &passed);
 	if (rc) {
-		finding_add(x->in, x->ctx, "EL100", "too-complex", ITEM_3_2, -1, FST_UNKNOWN,
-			    x->l->line, x->l->text, "interface", x->w->name, ARGS_END);
+		list_ev(finding_add(x->in, x->ctx, "EL100", "too-complex", ITEM_3_2, -1, FST_UNKNOWN,
+				    x->l->line, x->l->text, "interface", x->w->name, ARGS_END),
+			x->l);
 		arena_free(&scratch);
 		return;
 	}
@@ -696,40 +721,50 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 		 * naming the filter and what in it was not read. */
 		if (l->unreadable_kind) {
 			const char *v = arena_printf(x.a, "unreadable-%s", l->unreadable_kind);
-			finding_add(in, ctx, "EL100", v ? v : "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
-				    l->unreadable_line, l->text, "interface", ifname, "family",
-				    x.fam_name, "filter", l->unreadable_rule ? l->unreadable_rule : "",
-				    "value", l->unreadable_value ? l->unreadable_value : "", ARGS_END);
+			list_ev(finding_add(in, ctx, "EL100", v ? v : "unreadable", ITEM_3_2, -1,
+					    FST_UNKNOWN, l->unreadable_line, l->text, "interface", ifname,
+					    "family", x.fam_name, "filter",
+					    l->unreadable_rule ? l->unreadable_rule : "", "value",
+					    l->unreadable_value ? l->unreadable_value : "", ARGS_END),
+				l);
 		}
 		else
-			finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
-				    l->unreadable_line, l->text, "interface", ifname, "family",
-				    x.fam_name, ARGS_END);
+			list_ev(finding_add(in, ctx, "EL100", "unreadable", ITEM_3_2, -1, FST_UNKNOWN,
+					    l->unreadable_line, l->text, "interface", ifname, "family",
+					    x.fam_name, ARGS_END),
+				l);
 		return;
 	}
 	if (l->missing) {
-		finding_add(in, ctx, "EL100", "missing", ITEM_3_2, -1, FST_UNKNOWN, l->line, l->text,
-			    "interface", ifname, "family", x.fam_name, "list", l->missing, ARGS_END);
+		list_ev(finding_add(in, ctx, "EL100", "missing", ITEM_3_2, -1, FST_UNKNOWN, l->line,
+				    l->text, "interface", ifname, "family", x.fam_name, "list",
+				    l->missing, ARGS_END),
+			l);
 		return;
 	}
 	if (!l->present) {
 		const char *cmdif = strncmp(ifname, "pp ", 3) == 0       ? "pp"
 				    : strncmp(ifname, "tunnel ", 7) == 0 ? "tunnel"
 									 : ifname;
-		const char *ev = arena_printf(x.a, "no \"%s %s secure filter in\" line", cmd, cmdif);
+		const char *own = in->kind ? in->kind->filter_in[fam == FAM_V6] : NULL;
+		const char *applied = own ? filter_in_text(x.a, own, ifname)
+					  : arena_printf(x.a, "%s %s secure filter in", cmd, cmdif);
+		if (!applied)
+			applied = "";
+		const char *ev = arena_printf(x.a, "no \"%s\" line", applied);
 		finding_evidence_ja(in,
 				    finding_add(in, ctx, fam == FAM_V4 ? "EL101" : "EL103", "default",
 						ITEM_3_2, -1, FST_FAIL, w->line, ev, "interface",
 						ifname, "how", w->how, "how_ja", w->how_ja, "device",
 						box_noun(in).en, "device_ja", box_noun(in).ja,
 						ARGS_END),
-				    arena_printf(x.a, "「%s %s secure filter in」の行がありません", cmd,
-						 cmdif),
+				    arena_printf(x.a, "「%s」の行がありません", applied),
 				    0);
 	} else {
 		if (l->has_undefined)
-			finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
-				    l->text, "interface", ifname, ARGS_END);
+			list_ev(finding_add(in, ctx, "EL109", "default", ITEM_3_2, -1, FST_WARN, l->line,
+					    l->text, "interface", ifname, ARGS_END),
+				l);
 		for (size_t i = 0; i < l->ninactive; i++)
 			finding_add(in, ctx, "EL113", "default", ITEM_3_2, -1, FST_PASS, l->inactive[i],
 				    NULL, "interface", ifname, ARGS_END);
@@ -743,8 +778,9 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 		const char *pa = list_passes_all(&x, have_fl ? fl : NULL, ix);
 		if (pa) {
 			pass_all = true;
-			finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line, l->text,
-				    "interface", ifname, "family", x.fam_name, ARGS_END);
+			list_ev(finding_add(in, ctx, "EL102", pa, ITEM_3_2, -1, FST_FAIL, l->line,
+					    l->text, "interface", ifname, "family", x.fam_name, ARGS_END),
+				l);
 		}
 		for (size_t i = 0; have_fl && i < l->n; i++)
 			report_line(&x, &l->rules[i], &fl[i]);
@@ -770,7 +806,8 @@ static void analyse_family_memo(struct input *in, const struct run_ctx *ctx,
 		    query_init(&x, &q, s->proto, s->proto, &box, &port))
 			return;
 		unsigned sl = s->host_line ? s->host_line : s->line;
-		struct target t = {.variant = "box", .svc_name = s->name, .svc_cls = s->cls,
+		struct target t = {.variant = "box", .svc_name = s->name,
+				   .svc_name_ja = s->name_ja, .svc_cls = s->cls,
 				   .from_box_service = true, .line = sl,
 				   .evidence = arena_printf(x.a, "%s", s->why),
 				   .evidence_ja = s->why_ja ? arena_printf(x.a, "%s", s->why_ja) : NULL};

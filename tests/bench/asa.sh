@@ -24,6 +24,9 @@ LIMIT=${BENCH_TIMEOUT:-300}
 BIN=$1
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+BENCH_TODAY=2026-11-21
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 gen() { # N: ACL lines
 	awk -v N="$1" '
@@ -148,27 +151,10 @@ gen() { # N: ACL lines
 }
 
 runs=3
-printf '| ACL lines | lines | bytes | edgelint s (best of %d) | CPU s (user+sys) | lines/s | peak RSS KiB | cat s |\n|---|---|---|---|---|---|---|---|\n' "$runs"
+md_head "ACL lines"
 for n in ${BENCH_ASA_SIZES:-5000 20000 100000}; do
 	gen "$n"
-	f=$TMP/a$n.cfg
-	lines=$(wc -l <"$f")
-	bytes=$(stat -c %s "$f")
-	best=999999; rss=0; cpu=0; note=""
-	for r in $(seq 1 "$runs"); do
-		rc=0
-		/usr/bin/time -q -f '%e %M %U %S' -o "$TMP/t" timeout "$LIMIT" "$BIN" --today 2026-11-21 \
-			--format json "$f" >/dev/null || rc=$?
-		read -r s kib us ss < <(tail -1 "$TMP/t")
-		if [ "$rc" = 124 ]; then best="> $LIMIT (stopped)"; rss="> $kib"; cpu="-"; break; fi
-		if awk -v a="$best" -v b="$s" 'BEGIN{exit !(b<a)}'; then
-			best=$s; rss=$kib; cpu=$(awk -v u="$us" -v y="$ss" 'BEGIN{printf "%.2f", u+y}')
-		fi
-		if awk -v b="$s" 'BEGIN{exit !(b>30)}'; then [ "$r" = 1 ] && note=" (1 run)"; break; fi
-	done
-	/usr/bin/time -f '%e' -o "$TMP/c" cat "$f" >/dev/null
-	lps=$(awk -v l="$lines" -v s="$best" 'BEGIN{ if (s+0>0 && s !~ />/) printf "%.0f", l/s; else print "-" }')
-	printf '| %d | %d | %d | %s%s | %s | %s | %s | %s |\n' "$n" "$lines" "$bytes" "$best" "$note" "$cpu" "$lps" "$rss" "$(cat "$TMP/c")"
+	md_row "$n" "$TMP/a$n.cfg"
 done
 
 # Hostile shape (issue 12 §2): an ACL whose every line names a different

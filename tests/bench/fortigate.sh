@@ -17,6 +17,9 @@ LIMIT=${BENCH_TIMEOUT:-300}
 BIN=$1
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+BENCH_TODAY=2026-12-07
+# shellcheck source=tests/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 gen() { # P: policies per VDOM
 	awk -v P="$1" '
@@ -120,20 +123,7 @@ for p in ${BENCH_FGT_SIZES:-300 600 1200}; do
 	f=$TMP/f$p.conf
 	lines=$(wc -l <"$f")
 	bytes=$(stat -c %s "$f")
-	best=999999; rss=0; cpu=0
-	for r in $(seq 1 "$runs"); do
-		rc=0
-		/usr/bin/time -q -f '%e %M %U %S' -o "$TMP/t" timeout "$LIMIT" "$BIN" --today 2026-12-07 \
-			--format json "$f" >/dev/null 2>"$TMP/err" || rc=$?
-		if [ "$rc" -gt 1 ]; then
-			echo "bench: $BIN exited $rc on $f: $(head -c 400 "$TMP/err")" >&2
-			exit 1
-		fi
-		read -r s kib us ss < <(tail -1 "$TMP/t")
-		if awk -v a="$best" -v b="$s" 'BEGIN{exit !(b<a)}'; then
-			best=$s; rss=$kib; cpu=$(awk -v u="$us" -v y="$ss" 'BEGIN{printf "%.2f", u+y}')
-		fi
-	done
+	best_of "$f"
 	lps=$(awk -v l="$lines" -v s="$best" 'BEGIN{ if (s+0>0) printf "%.0f", l/s; else print "-" }')
 	printf '%-9s %-9s %-10s %-9s %-8s %-10s %-9s\n' "$((3 * p))" "$lines" "$bytes" "$best" "$cpu" "$lps" "$rss"
 	rm -f "$f"

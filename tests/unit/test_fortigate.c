@@ -293,6 +293,9 @@ static void test_admin_access(void **state)
 	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
 	assert_int_equal(count_rule(&in, "EL104"), 2);
 	assert_int_equal(find_rule(&in, "EL104", NULL)->line, 4);
+	/* the service's name in both languages (no English left in Japanese) */
+	assert_string_equal(farg(find_rule(&in, "EL104", NULL), "service"), "https (admin GUI) (tcp/443)");
+	assert_string_equal(farg(find_rule(&in, "EL104", NULL), "service_ja"), "https 管理画面 (tcp/443)");
 	input_free(&in);
 
 	/* every admin restricted by trusthost: only from there */
@@ -397,6 +400,32 @@ static void test_secrets(void **state)
 	input_free(&in);
 }
 
+/* A password equal to a word of the evidence we write ("config firewall
+ * policy") is not in that evidence: it is shown as it is, not masked
+ * (fuzz seed regress-password-equals-own-word). */
+static void test_password_is_our_word(void **state)
+{
+	(void)state;
+	struct input in;
+	run_cfg(&in, IFS VIP_RDP
+		"config user local\n edit \"u\"\n  set passwd firewall\n next\nend\n" /* 20-24 */
+		"config firewall policy\n"                /* 25 */
+		"    edit 3\n        set srcintf \"wan1\"\n        set action accept\n");
+	bool listed = false;
+	for (size_t i = 0; i < in.nsecrets; i++)
+		listed |= strcmp(in.secrets[i], "firewall") == 0;
+	assert_true(listed);
+	const struct finding *f = find_rule(&in, "EL100", NULL);
+	assert_non_null(f);
+	assert_int_equal(f->line, 25);
+	struct strbuf sb;
+	sb_init(&sb, 4096);
+	assert_int_equal(finding_evidence(&in, f, &sb), 0);
+	assert_string_equal(sb_str(&sb), "config firewall policy");
+	sb_free(&sb);
+	input_free(&in);
+}
+
 /* ---- hostile input --------------------------------------------------------------------- */
 
 static void test_truncated(void **state)
@@ -472,6 +501,7 @@ int main(void)
 		cmocka_unit_test(test_sslvpn),
 		cmocka_unit_test(test_vdoms),
 		cmocka_unit_test(test_secrets),
+		cmocka_unit_test(test_password_is_our_word),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_unbalanced_end),
 		cmocka_unit_test(test_probe),

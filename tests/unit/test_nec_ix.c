@@ -378,6 +378,15 @@ static void test_run_findings(void **state)
 	assert_non_null(f);
 	assert_int_equal(in.items[ITEM_3_2], IST_FAIL);
 	input_free(&in);
+	/* IPv6 from the ISP and no ipv6 filter: the evidence names IX's own
+	 * command, not another vendor's. */
+	run_cfg(&in, "interface GigaEthernet0.0\n  no ip address\n  ipv6 enable\n"
+		     "  ipv6 dhcp client pd\n");
+	f = find_rule(&in, "EL103", "default");
+	assert_non_null(f);
+	assert_string_equal(f->evidence, "no \"interface GigaEthernet0.0 / ipv6 filter … in\" line");
+	assert_string_equal(f->evidence_ja, "「interface GigaEthernet0.0 / ipv6 filter … in」の行がありません");
+	input_free(&in);
 }
 
 static void test_secrets(void **state)
@@ -420,6 +429,15 @@ static void test_unknown_and_hostile(void **state)
 	assert_non_null(in.error);
 	input_free(&in);
 	assert_true(parse_cfg(&in, "\n\n") < 0);
+	input_free(&in);
+	/* A header and nothing after it (a file cut short): an error that
+	 * says so, the header's model still read, no item passes. */
+	run_cfg(&in, HDR);
+	assert_string_equal(in.error, "t.cfg: only the '!' header was read (3 lines) and no configuration "
+				      "line follows: the file may be cut short; nothing in it can pass");
+	assert_string_equal(in.dev.model.s, "IX2215");
+	for (int it = 0; it < ITEM_COUNT; it++)
+		assert_int_not_equal(in.items[it], IST_PASS);
 	input_free(&in);
 	/* Too many words on a line; a truncated access-list line. */
 	char big[2048];
