@@ -108,6 +108,8 @@ Each file is one small scenario, in Ethernet pcap:
   server's 401 challenge, and the RFC 2069 form without qop to a proxy;
   POP3 APOP (RFC 1939) on port 1110; SIP Digest (RFC 3261): a REGISTER
   over UDP with its retransmission, an INVITE over TCP without qop;
+  PostgreSQL md5 after an SSLRequest refused with 'N', and a cleartext
+  password on port 15432;
   STARTTLS (SMTP, IMAP) and STLS (POP3) followed by TLS records, whose
   bytes must never be read as cleartext commands;
   TLS 1.3 with SNI; TLS 1.0 (an old version); a QUIC version 1 connection
@@ -681,7 +683,7 @@ def tds_login7(host, user, pw, app, server, db):
 
 
 
-# ---- hash16 (issue 16 section 1): crackable hashes of Digest (HTTP, SIP) and APOP --
+# ---- hash16 (issue 16 section 1): Digest (HTTP, SIP), APOP, PostgreSQL -----------
 
 def digest_response(alg, user, realm, pw, method, uri, nonce, qop=None, nc=None, cnonce=None):
     """The Digest response of RFC 7616 section 3.4.1 (RFC 2617 3.2.2.1
@@ -696,9 +698,10 @@ def digest_response(alg, user, realm, pw, method, uri, nonce, qop=None, nc=None,
 
 
 def hash16_samples():
-    """http-digest.pcap, pop3-apop.pcap and sip-digest.pcap (EL406
-    http-digest, http-digest-replay, apop, sip-digest and
-    sip-digest-replay); every password synthetic."""
+    """http-digest.pcap, pop3-apop.pcap, sip-digest.pcap and
+    pgsql-login.pcap (EL406 http-digest, http-digest-replay, apop,
+    sip-digest, sip-digest-replay and pgsql-md5; EL403 for PostgreSQL's
+    cleartext password); every password synthetic."""
     # HTTP Digest (RFC 7616 sections 3.3, 3.4): a request, the server's 401
     # with WWW-Authenticate Digest (qop="auth"), the request again with the
     # credentials, 200; MD5 on port 80, SHA-256 on port 8081; then the
@@ -796,6 +799,35 @@ def hash16_samples():
     t.s(b"SIP/2.0 100 Trying\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
     t.close()
     cap.write("sip-digest.pcap")
+
+    # PostgreSQL (frontend/backend protocol 3.0, PostgreSQL documentation,
+    # Frontend/Backend Protocol: Message Flow, Message Formats): an SSLRequest answered 'N', the StartupMessage,
+    # AuthenticationMD5Password with its salt, the PasswordMessage "md5" +
+    # hex(MD5(hex(MD5(password + user)) + salt)), AuthenticationOk; on port
+    # 15432 AuthenticationCleartextPassword and the password as it is (EL403)
+    cap = Capture()
+    def pg(mtype, body):
+        return (mtype if mtype else b"") + struct.pack(">I", 4 + len(body)) + body
+    def startup(user):
+        return pg(b"", struct.pack(">I", 196608) + b"user\0" + user + b"\0database\0sales\0\0")
+    t = Tcp(cap, 40230, 5432).open()
+    t.c(struct.pack(">II", 8, 80877103))
+    t.s(b"N")
+    t.c(startup(b"karl"))
+    salt = bytes([0x89, 0xbb, 0x8e, 0xd0])
+    t.s(pg(b"R", struct.pack(">I", 5) + salt))
+    inner = hashlib.md5(b"Synth-Pg-Pw37" + b"karl").hexdigest().encode()
+    cap.hashed("PostgreSQL", "PostgreSQL md5", "karl", t.server(),
+               t.c(pg(b"p", b"md5" + hashlib.md5(inner + salt).hexdigest().encode() + b"\0")))
+    t.s(pg(b"R", struct.pack(">I", 0)) + pg(b"Z", b"I"))
+    t.close()
+    t = Tcp(cap, 40231, 15432).open()
+    t.c(startup(b"lena"))
+    t.s(pg(b"R", struct.pack(">I", 3)))
+    cap.login("PostgreSQL", "lena", t.server(), t.c(pg(b"p", b"Synth-Pg-Pw38\0")))
+    t.s(pg(b"R", struct.pack(">I", 0)) + pg(b"Z", b"I"))
+    t.close()
+    cap.write("pgsql-login.pcap")
 
 
 def main():

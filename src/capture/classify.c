@@ -40,6 +40,7 @@ const struct classifier classifiers[] = {
 	{"smb", true, false, cls_smb, APP_NONE},
 	{"kerberos", true, true, cls_krb, APP_NONE},
 	{"sip", true, true, cls_sip, APP_NONE},   /* hash16: SIP Digest */
+	{"pgsql", true, false, cls_pgsql, APP_NONE},   /* hash16: PostgreSQL md5, cleartext */
 };
 const size_t nclassifiers = ARRAY_SIZE(classifiers);
 

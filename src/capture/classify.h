@@ -8,7 +8,7 @@
  * SOCKS5, IRC, Redis, XMPP, MSSQL TDS, VNC, RADIUS PAP, PPP PAP in L2TP;
  * HTTP Basic and form logins; the NTLM hashes of HTTP, SMB and mail, the
  * Kerberos messages an eavesdropper can crack; HTTP and SIP Digest, VNC
- * Authentication, POP3 APOP), which report each credential they read.
+ * Authentication, POP3 APOP, PostgreSQL md5 and cleartext), which report each credential they read.
  *
  * The hook: a classifier is one function plus one line in classifiers[]
  * (classify.c). The flow table (flow.c) calls every classifier
@@ -72,6 +72,7 @@ enum cls_app {
 	APP_SOCKS, APP_IRC, APP_REDIS, APP_XMPP, APP_TDS, APP_VNC, APP_RADIUS,
 	APP_L2TP, APP_SMB, APP_KRB,
 	APP_SIP,                  /* hash16: SIP Digest (login_misc.c) */
+	APP_PGSQL,                /* hash16: PostgreSQL (login_bin.c) */
 	APP_COUNT
 };
 
@@ -165,6 +166,7 @@ enum cls_verdict cls_l2tp(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_smb(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_krb(const struct cls_view *v, struct cls_result *res);
 enum cls_verdict cls_sip(const struct cls_view *v, struct cls_result *res);
+enum cls_verdict cls_pgsql(const struct cls_view *v, struct cls_result *res);
 /* tls_cert.c: the server's Certificate message of a TLS flow. */
 enum cls_verdict cls_tls_cert(const struct cls_view *v, struct cls_result *res);
 

@@ -67,6 +67,10 @@
  *         that crossed with no authentication at all (no secret); VNC
  *         Authentication (§7.2.2): the client's DES response to the
  *         challenge, a crackable hash (EL406 vnc).
+ *   PgSQL PostgreSQL protocol 3.0: the StartupMessage's user, then the
+ *         PasswordMessage after AuthenticationMD5Password ("md5" and a
+ *         salted MD5: EL406 pgsql-md5) or AuthenticationCleartextPassword
+ *         (the password as it is); an SSLRequest accepted ends it.
  *   SIP   Authorization / Proxy-Authorization Digest of REGISTER,
  *         INVITE… over UDP and TCP (RFC 3261 §22.4): the response, a
  *         crackable hash (EL406 sip-digest), retransmissions counted.
@@ -82,7 +86,7 @@
  * reporting, the line-protocol driver), login_line.c (FTP, POP3, IMAP,
  * SMTP), login_telnet.c, login_http.c, login_ber.c (LDAP, SNMP),
  * login_misc.c (IRC, Redis, XMPP, SIP), login_bin.c (SOCKS5, MSSQL TDS, VNC,
- * RADIUS), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
+ * RADIUS, PostgreSQL), login_ppp.c (PPP PAP in PPPoE and L2TP), login_hash.c (the
  * crackable hashes of EL406: NTLM, HTTP Digest), login_krb.c (Kerberos, EL406). This
  * header is theirs alone; the readers themselves are declared in
  * classify.h, the table that calls them.

@@ -1,8 +1,8 @@
 /*
  * login_bin.c — the binary-protocol login readers of issue 16 (login.h):
  * SOCKS5 username/password, MSSQL TDS LOGIN7, VNC without
- * authentication or with VNC Authentication's DES response (EL406) and
- * RADIUS PAP (the text ones, IRC, Redis and XMPP, are
+ * authentication or with VNC Authentication's DES response (EL406),
+ * RADIUS PAP and PostgreSQL's md5 (EL406) and cleartext passwords (the text ones, IRC, Redis and XMPP, are
  * in login_misc.c). Each recognises its protocol by its framing on any
  * port; every read goes through the bounded cursor, user names and
  * secrets into fixed-size buffers on the stack, wiped once reported.
@@ -465,4 +465,138 @@ enum cls_verdict cls_radius(const struct cls_view *v, struct cls_result *res)
 	}
 	lg_remember(st, h, id);
 	return CLS_MORE;
+}
+
+/* ---- PostgreSQL (frontend/backend protocol 3.0) ------------------------- */
+
+#define PG_SSL_REQUEST 80877103u     /* SSLRequest code */
+#define PG_GSSENC_REQUEST 80877104u  /* GSSENCRequest code */
+#define PG_PROTOCOL_3 196608u        /* StartupMessage protocol 3.0 */
+#define PG_STARTUP_MAX 10000u        /* the server's own limit on a startup packet */
+#define PG_AUTH_OK 0
+#define PG_AUTH_CLEARTEXT 3
+#define PG_AUTH_MD5 5
+#define PG_MD5_LEN 35                /* "md5" and 32 hex digits */
+
+/* The client's first message: 1 an SSLRequest, GSSENCRequest or
+ * StartupMessage 3.0, 0 incomplete, -1 not PostgreSQL. */
+static int pg_first(struct pktcur c)
+{
+	uint32_t len, code;
+	if (pc_be32(&c, &len) || pc_be32(&c, &code))
+		return 0;
+	if (len == 8 && (code == PG_SSL_REQUEST || code == PG_GSSENC_REQUEST))
+		return 1;
+	return code == PG_PROTOCOL_3 && len > 8 && len <= PG_STARTUP_MAX ? 1 : -1;
+}
+
+static int pg_recognise(const struct cls_view *v)
+{
+	if (!pc_left(&v->data[0]))
+		return pc_left(&v->data[1]) ? -1 : 0;   /* the client speaks first */
+	int r = pg_first(v->data[0]);
+	return r == 0 && v->final[0] ? -1 : r;
+}
+
+/* The user parameter of a StartupMessage's body (name/value C strings,
+ * ended by an empty name) into *user; false when there is none. */
+static bool pg_startup_user(struct pktcur body, struct pktcur *user)
+{
+	for (;;) {
+		long nul = pc_find(&body, 0);
+		if (nul <= 0)
+			return false;
+		bool is_user = nul == 4 && pc_match(&body, "user", 4);
+		pc_skip(&body, (size_t)nul + 1);
+		long vn = pc_find(&body, 0);
+		if (vn < 0)
+			return false;
+		if (is_user)
+			return pc_sub(&body, (size_t)vn, user) == 0;
+		pc_skip(&body, (size_t)vn + 1);
+	}
+}
+
+/* The login of a PostgreSQL connection (PostgreSQL documentation,
+ * "Frontend/Backend Protocol": Message Flow, Start-up; Message Formats;
+ * the PasswordMessage for MD5 is concat('md5', md5(concat(md5(concat(
+ * password, username)), random-salt))) as that chapter writes it): an SSLRequest or GSSENCRequest answered 'S' / 'G' ends the
+ * reading (the rest is encrypted), 'N' goes on; the StartupMessage
+ * names the user; the server's AuthenticationMD5Password (R, 5, a
+ * 4-byte salt) or AuthenticationCleartextPassword (R, 3) asks for the
+ * client's PasswordMessage ('p'): "md5" followed by the hex of
+ * MD5(MD5(password + user) + salt), a crackable hash (EL406
+ * pgsql-md5), or the password as it is (EL403). SCRAM-SHA-256 (R, 10)
+ * is not read. */
+enum cls_verdict cls_pgsql(const struct cls_view *v, struct cls_result *res)
+{
+	struct lg x;
+	int verdict = lg_open(v, res, pg_recognise, APP_PGSQL, &x);
+	if (verdict >= 0)
+		return (enum cls_verdict)verdict;
+	struct pktcur c = v->data[0], s = v->data[1];
+	bool more = !v->final[0] && !v->final[1];
+	if (v->gap[0] || v->gap[1])
+		return CLS_DONE;
+	uint32_t len, code;
+	struct pktcur k = c;
+	if (pc_be32(&k, &len) || pc_be32(&k, &code))
+		return more ? CLS_MORE : CLS_DONE;
+	if (len == 8 && (code == PG_SSL_REQUEST || code == PG_GSSENC_REQUEST)) {
+		uint8_t answer;
+		if (pc_u8(&s, &answer))
+			return more ? CLS_MORE : CLS_DONE;
+		if (answer != 'N')
+			return CLS_DONE;   /* encrypted from here on */
+		pc_skip(&c, 8);
+		k = c;
+		if (pc_be32(&k, &len) || pc_be32(&k, &code))
+			return more ? CLS_MORE : CLS_DONE;
+	}
+	struct pktcur startup = PC_NONE, user = PC_NONE;
+	if (code != PG_PROTOCOL_3 || len <= 8 || len > PG_STARTUP_MAX)
+		return CLS_DONE;
+	if (pc_skip(&c, 8) || pc_sub(&c, len - 8, &startup))
+		return more ? CLS_MORE : CLS_DONE;
+	bool has_user = pg_startup_user(startup, &user);
+	/* the server's messages up to its authentication request */
+	uint32_t auth = UINT32_MAX;
+	while (auth == UINT32_MAX) {
+		uint8_t type;
+		struct pktcur body = PC_NONE;
+		if (pc_u8(&s, &type) || pc_be32(&s, &len) || len < 4 || pc_sub(&s, len - 4, &body))
+			return more ? CLS_MORE : CLS_DONE;
+		if (type == 'E')
+			return CLS_DONE;   /* refused before any password */
+		if (type == 'R' && pc_be32(&body, &auth))
+			return CLS_DONE;
+	}
+	if (auth != PG_AUTH_MD5 && auth != PG_AUTH_CLEARTEXT)
+		return CLS_DONE;   /* trust (0), SCRAM (10), GSS, SSPI…: no password here */
+	uint8_t type;
+	struct pktcur pw = PC_NONE;
+	if (pc_u8(&c, &type) || pc_be32(&c, &len) || len < 5 || pc_sub(&c, len - 4, &pw))
+		return more ? CLS_MORE : CLS_DONE;
+	if (type != 'p')
+		return CLS_DONE;
+	long nul = pc_find(&pw, 0);
+	if (nul >= 0)
+		pc_limit(&pw, (size_t)nul);
+	uint8_t name[LG_USER_MAX], secret[LG_SECRET_MAX];
+	size_t un = has_user ? (pc_left(&user) < sizeof(name) ? pc_left(&user) : sizeof(name)) : 0;
+	size_t pn = pc_left(&pw) < sizeof(secret) ? pc_left(&pw) : sizeof(secret);
+	pc_copy(&user, name, un);
+	pc_copy(&pw, secret, pn);
+	if (auth == PG_AUTH_CLEARTEXT && pn) {
+		lg_report(v, "PostgreSQL", has_user ? name : NULL, un, secret, pn, false);
+	} else if (auth == PG_AUTH_MD5 && pn == PG_MD5_LEN && memcmp(secret, "md5", 3) == 0 &&
+		   v->cred) {
+		struct cls_cred cr = {.protocol = "PostgreSQL", .user = has_user ? name : NULL,
+				      .user_len = un, .secret = secret + 3, .secret_len = pn - 3,
+				      .hash_type = "PostgreSQL md5", .hash_variant = "pgsql-md5",
+				      .packet = v->packet};
+		v->cred(v->cred_ctx, &cr);
+	}
+	memset(secret, 0, sizeof(secret));
+	return CLS_DONE;
 }

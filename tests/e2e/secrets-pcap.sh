@@ -17,7 +17,8 @@
 # <auth>/<response>, and MSSQL TDS LOGIN7 passwords (nibble-swapped, XORed with 0xA5);
 # PPP PAP passwords wherever the frame carries them (PPPoE, L2TP); and the NT
 # responses of NTLM AUTHENTICATE messages in HTTP, SMB and mail SASL, in hex (EL406: a hash is a secret);
-# (hash16) HTTP Digest responses, POP3 APOP digests, VNC Authentication responses (hex).
+# (hash16) HTTP Digest responses, POP3 APOP digests, VNC Authentication responses (hex),
+# PostgreSQL md5 digests and cleartext PasswordMessages.
 exec /usr/bin/python3 - "$@" <<'PYEOF'
 import base64, re, struct, sys, urllib.parse
 
@@ -352,6 +353,22 @@ def digest_secrets(s):
     found += [m.group(1) for m in re.finditer(rb"(?m)^APOP +\S+ +([0-9A-Fa-f]{32})\r?$", s)]
     return found
 
+def pgsql_secrets(s):
+    """hash16: PostgreSQL PasswordMessages ('p') after a StartupMessage
+    (protocol 3.0): the 32 hex digits after "md5", or a cleartext
+    password; SCRAM messages are not passwords."""
+    if not re.search(rb"\x00\x03\x00\x00user\x00", s):
+        return []
+    found = []
+    for m in re.finditer(rb"p\x00\x00([\x00-\xff]{2})", s):
+        ln = struct.unpack("!H", m.group(1))[0]
+        body = s[m.end():m.end() + ln - 4].split(b"\0")[0]
+        if body.startswith(b"md5") and len(body) == 35:
+            found.append(body[3:])
+        elif body and not body.startswith(b"SCRAM") and not body.startswith(b"n,,") and not body.startswith(b"c="):
+            found.append(body)
+    return found
+
 def vnc_secret(c, srv):
     """hash16: the client's 16-byte response to VNC Authentication (RFC
     6143 section 7.2.2; c the client's stream, srv the server's), as hex."""
@@ -391,7 +408,7 @@ for k, s in tcp.items():
     secrets.update(text_secrets(s))
     secrets.update(ldap_secrets(s))
     for f in (socks5_secret, redis_secrets, xmpp_secrets, irc_secrets, tds_secrets, ntlm_secrets,
-              digest_secrets):
+              digest_secrets, pgsql_secrets):
         secrets.update(f(s))
     if k[4] < k[2]:   # RFB's two streams look alike: the client is the one on the ephemeral port
         secrets.update(vnc_secret(s, tcp.get((k[0], k[3], k[4], k[1], k[2]), b"")))

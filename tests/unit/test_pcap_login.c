@@ -29,7 +29,8 @@
  * AS-REQ pre-authentication and TGS-REP tickets; VNC Authentication's
  * DES response (RFB 3.8 and 3.3), HTTP Digest (the RFC 7616 example,
  * the RFC 2069 form without qop, userhash), SIP Digest (UDP with a
- * retransmission, TCP) and POP3 APOP (the RFC 1939 example).
+ * retransmission, TCP), POP3 APOP (the RFC 1939 example) and
+ * PostgreSQL md5 and cleartext passwords.
  *
  * Length: the readers share one flow table, one credential sink and one
  * TCP conversation builder; their tests are one cmocka group in one file
@@ -2201,6 +2202,68 @@ static void test_sip_digest(void **state)
 	ft_free(ft);
 }
 
+/* A PostgreSQL message into m: type (0: none, the startup packets), the
+ * Int32 length (itself included), then n bytes of body. */
+static void pg_msg(struct pb *m, char type, const void *body, size_t n)
+{
+	m->n = 0;
+	if (type)
+		pb_u8(m, (unsigned char)type);
+	pb_be16(m, 0);
+	pb_be16(m, (unsigned)(n + 4));
+	pb_mem(m, body, n);
+}
+
+/* PostgreSQL (protocol 3.0): an SSLRequest answered 'N', the
+ * StartupMessage, AuthenticationMD5Password and the PasswordMessage
+ * "md5…" (EL406 pgsql-md5, the 32 hex digits the secret); on port 15432
+ * a cleartext password (EL403); an SSLRequest answered 'S' (encrypted:
+ * nothing read) and SCRAM (not read). */
+static void test_pgsql(void **state)
+{
+	(void)state;
+	struct flow_table *ft = table();
+	static const uint8_t ssl[] = {0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f};
+	static const char params[] = "\0\3\0\0user\0zeek\0database\0zeek\0\0";
+	static const char md5[] = "md5d47dfe4b3c0e9cbf539949db664f528b";
+	struct pb m;
+	struct conv c = open_tcp(ft, 40230, 5432, true);
+	send_n(&c, 0, ssl, sizeof(ssl));                                             /* 3 */
+	send_n(&c, 1, "N", 1);
+	pg_msg(&m, 0, params, sizeof(params) - 1);
+	send_n(&c, 0, m.b, m.n);                                                    /* 5 */
+	pg_msg(&m, 'R', "\0\0\0\5\x89\xbb\x8e\xd0", 8);
+	send_n(&c, 1, m.b, m.n);
+	assert_int_equal(g_n, 0);
+	pg_msg(&m, 'p', md5, sizeof(md5));                                          /* with its NUL */
+	send_n(&c, 0, m.b, m.n);                                                    /* 7 */
+	expect_h16(0, "PostgreSQL", "zeek", "PostgreSQL md5", "pgsql-md5", md5 + 3, 32, 7);
+	struct conv t = open_tcp(ft, 40231, 15432, true);
+	pg_msg(&m, 0, params, sizeof(params) - 1);
+	send_n(&t, 0, m.b, m.n);
+	pg_msg(&m, 'R', "\0\0\0\3", 4);
+	send_n(&t, 1, m.b, m.n);
+	pg_msg(&m, 'p', "Pg-Clear\0", 9);
+	send_n(&t, 0, m.b, m.n);                                                    /* 5 */
+	assert_int_equal(g_n, 2);
+	expect(1, "PostgreSQL", "zeek", "Pg-Clear", 5);
+	assert_string_equal(g_got[1].hash, "");
+	struct conv e = open_tcp(ft, 40232, 5432, true);
+	send_n(&e, 0, ssl, sizeof(ssl));
+	send_n(&e, 1, "S", 1);
+	pg_msg(&m, 'p', md5, sizeof(md5));
+	send_n(&e, 0, m.b, m.n);
+	struct conv r = open_tcp(ft, 40233, 5432, true);
+	pg_msg(&m, 0, params, sizeof(params) - 1);
+	send_n(&r, 0, m.b, m.n);
+	pg_msg(&m, 'R', "\0\0\0\x0aSCRAM-SHA-256\0\0", 19);
+	send_n(&r, 1, m.b, m.n);
+	pg_msg(&m, 'p', md5, sizeof(md5));
+	send_n(&r, 0, m.b, m.n);
+	assert_int_equal(g_n, 2);
+	ft_free(ft);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2235,6 +2298,7 @@ int main(void)
 		cmocka_unit_test(test_http_digest),
 		cmocka_unit_test(test_apop),
 		cmocka_unit_test(test_sip_digest),
+		cmocka_unit_test(test_pgsql),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
