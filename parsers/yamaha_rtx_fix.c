@@ -115,14 +115,12 @@ static int rfx_scan(struct rfx *x)
 	int rc = 0;
 	for (unsigned ln = 1; rc == 0 && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->txt.ls[ln - 1], b = x->txt.ls[ln];
-		char *s = arena_strndup(&scratch, in->data + a, b - a);
-		if (!s) {
+		long ns = fix_text_split(in, &x->txt, &scratch, ln, t, RFX_MAX_TOK);
+		if (ns < 0) {
 			rc = input_nomem(in, ln);
 			break;
 		}
-		s[strcspn(s, "\r\n")] = '\0';
-		size_t nt = fix_split(&scratch, s, t, RFX_MAX_TOK);
+		size_t nt = (size_t)ns;
 		if (nt < 3 || (strcmp(t[0], "ip") != 0 && strcmp(t[0], "ipv6") != 0))
 			continue;
 		bool filt = false;
@@ -282,6 +280,17 @@ static struct rfx_list *rfx_list_of(struct rfx *x, const struct wan_if *w, bool 
 	return l;
 }
 
+/* rfx_list_of() for block b: NULL with b saying why. */
+static struct rfx_list *rfx_list_for(struct rfx *x, struct fix_block *b, const struct wan_if *w,
+				     bool v6)
+{
+	const char *why = NULL, *why_ja = NULL;
+	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
+	if (!l)
+		fix_none(b, why, why_ja);
+	return l;
+}
+
 /* The list command as it stands: "ip pp secure filter in 1 2 dynamic 3". */
 static const char *rfx_list_cmd(struct rfx *x, const struct rfx_list *l)
 {
@@ -297,14 +306,12 @@ static const char *rfx_list_cmd(struct rfx *x, const struct rfx_list *l)
 	return s;
 }
 
-/* Adds to b the commands that write l in full (inside its select), and
- * the edit that puts it in the file. */
-static int rfx_emit_list(struct rfx *x, struct fix_block *b, struct rfx_list *l)
+/* Adds cmd, an interface command of w, to b: inside `pp select N` …
+ * `pp select none` (or tunnel) for a PP or tunnel interface. */
+static int rfx_cmd_selected(struct rfx *x, struct fix_block *b, const struct wan_if *w,
+			    const char *cmd)
 {
-	const char *cmd = rfx_list_cmd(x, l);
-	const char *sel = rfx_select(&x->in->arena, l->w);
-	if (!cmd)
-		return input_nomem(x->in, 0);
+	const char *sel = rfx_select(&x->in->arena, w);
 	int rc = 0;
 	if (sel)
 		rc = fix_cmd(x->in, b, sel);
@@ -312,6 +319,17 @@ static int rfx_emit_list(struct rfx *x, struct fix_block *b, struct rfx_list *l)
 		rc = fix_cmd(x->in, b, cmd);
 	if (rc == 0 && sel)
 		rc = fix_cmd(x->in, b, strncmp(sel, "pp", 2) == 0 ? "pp select none" : "tunnel select none");
+	return rc;
+}
+
+/* Adds to b the commands that write l in full (inside its select), and
+ * the edit that puts it in the file. */
+static int rfx_emit_list(struct rfx *x, struct fix_block *b, struct rfx_list *l)
+{
+	const char *cmd = rfx_list_cmd(x, l);
+	if (!cmd)
+		return input_nomem(x->in, 0);
+	int rc = rfx_cmd_selected(x, b, l->w, cmd);
 	const char *text = arena_printf(&x->in->arena, "%s%s", l->indent, cmd);
 	if (rc == 0)
 		rc = text ? fix_edit(x->in, b, l->bound ? FIX_REPLACE : FIX_INSERT_AFTER, l->line, text)
@@ -345,12 +363,10 @@ static bool rfx_has_out(struct rfx *x, const struct wan_if *w, bool v6)
 	bool found = false;
 	for (unsigned ln = 1; !found && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->txt.ls[ln - 1], b = x->txt.ls[ln];
-		char *s = arena_strndup(&scratch, x->in->data + a, b - a);
-		if (!s)
+		long ns = fix_text_split(x->in, &x->txt, &scratch, ln, t, 8);
+		if (ns < 0)
 			break;
-		s[strcspn(s, "\r\n")] = '\0';
-		size_t nt = fix_split(&scratch, s, t, 8);
+		size_t nt = (size_t)ns;
 		if (nt == 3 && strcmp(t[1], "select") == 0 &&
 		    (strcmp(t[0], "pp") == 0 || strcmp(t[0], "tunnel") == 0)) {
 			cur = strcmp(t[2], "none") == 0 ? NULL
@@ -373,12 +389,9 @@ static bool rfx_has_out(struct rfx *x, const struct wan_if *w, bool v6)
  * when the interface has none). */
 static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
 {
-	const char *why = NULL, *why_ja = NULL;
-	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
-	if (!l) {
-		fix_none(b, why, why_ja);
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
 		return 0;
-	}
 	struct arena *a = &x->in->arena;
 	const char *fam = v6 ? "ipv6" : "ip";
 	const char *defs[16];
@@ -470,7 +483,6 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 		const char *c3 = arena_printf(a, "%s filter dynamic %ld * * udp", fam, nu);
 		const char *lo = arena_printf(a, "%s %s secure filter out %ld dynamic %ld %ld", fam,
 					      rfx_ifword(w), np, nt, nu);
-		const char *sel = rfx_select(a, w);
 		if (!c1 || !c2 || !c3 || !lo)
 			return input_nomem(x->in, 0);
 		rc = rfx_emit_filter(x, b, v6, c1);
@@ -478,13 +490,8 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 			rc = rfx_emit_filter(x, b, v6, c2);
 		if (rc == 0)
 			rc = rfx_emit_filter(x, b, v6, c3);
-		if (rc == 0 && sel)
-			rc = fix_cmd(x->in, b, sel);
 		if (rc == 0)
-			rc = fix_cmd(x->in, b, lo);
-		if (rc == 0 && sel)
-			rc = fix_cmd(x->in, b, strncmp(sel, "pp", 2) == 0 ? "pp select none"
-									: "tunnel select none");
+			rc = rfx_cmd_selected(x, b, w, lo);
 		const char *text = arena_printf(a, "%s%s", l->indent, lo);
 		if (rc == 0)
 			rc = text ? fix_edit(x->in, b, FIX_INSERT_AFTER, l->line, text)
@@ -551,12 +558,9 @@ static const char *rfx_ports(struct arena *a, const char *p)
 static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
 {
 	const struct finding *f = b->f;
-	const char *why = NULL, *why_ja = NULL;
-	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
-	if (!l) {
-		fix_none(b, why, why_ja);
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
 		return 0;
-	}
 	if (l->done_by) {
 		b->by = l->done_by;
 		return 0;
@@ -683,22 +687,15 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
 			b->by = x->gone[i].by;
 			return 0;
 		}
-	const char *line = fix_text_line(x->in, &x->txt, fw->line);
 	char *t[32];
-	size_t nt = line ? fix_split(&x->in->arena, line, t, 32) : 0;
-	if (nt < 5 || strcmp(t[0], "nat") != 0 || strcmp(t[1], "descriptor") != 0) {
+	size_t nt;
+	const char *cmd = fix_no_line(x->in, &x->txt, fw->line, t, 32, &nt);
+	if (!cmd || nt < 5 || strcmp(t[0], "nat") != 0 || strcmp(t[1], "descriptor") != 0) {
 		fix_none(b, "the static NAT entry is not written on one line of its own; remove it by hand",
 			 "static NAT の項目が 1 行に書かれていません。手で削除してください");
 		return 0;
 	}
-	struct strbuf sb;
-	sb_init(&sb, 8192);
-	int rc = sb_adds(&sb, "no");
-	for (size_t i = 0; rc == 0 && i < nt; i++)
-		rc = sb_printf(&sb, " %s", t[i]);
-	if (rc == 0)
-		rc = fix_cmd(x->in, b, sb_str(&sb));
-	sb_free(&sb);
+	int rc = fix_cmd(x->in, b, cmd);
 	if (rc == 0)
 		rc = fix_edit(x->in, b, FIX_DELETE, fw->line, NULL);
 	struct rfx_gone *ng = input_grow(x->in, x->gone, &x->capgone, x->ngone, sizeof(*x->gone));
@@ -719,12 +716,9 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
  * reject applies. */
 static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
 {
-	const char *why = NULL, *why_ja = NULL;
-	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
-	if (!l) {
-		fix_none(b, why, why_ja);
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
 		return 0;
-	}
 	const struct flist *fl = v6 ? &w->in6 : &w->in4;
 	/* The filters that pass every protocol to every destination and
 	 * port from every source; the first is what makes the list pass all. */
@@ -772,24 +766,10 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 	/* One block per open finding of 3-2 this builder knows, in finding
 	 * order; EL101/EL103 first (a new list that later findings of the
 	 * interface point to, whatever their lines). */
-	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(void *));
+	static const char *const ids[] = {"EL101", "EL103", "EL102", "EL104", "EL105", NULL};
+	struct fix_block **bl = fix_blocks_open(in, out, ids);
 	if (!bl)
-		return input_nomem(in, 0);
-	for (size_t i = 0; i < in->nfindings; i++) {
-		const struct finding *f = &in->findings[i];
-		if (f->status != FST_FAIL && f->status != FST_WARN)
-			continue;
-		const char *id = f->rule->id;
-		if (strcmp(id, "EL101") != 0 && strcmp(id, "EL103") != 0 && strcmp(id, "EL102") != 0 &&
-		    strcmp(id, "EL104") != 0 && strcmp(id, "EL105") != 0)
-			continue;
-		if (!(bl[i] = fix_block_new(in, out, f)))
-			return EL_ENOMEM;
-	}
-	/* fix_block_new may move the blocks: take pointers afterwards. */
-	for (size_t i = 0, k = 0; i < in->nfindings; i++)
-		if (bl[i])
-			bl[i] = &out->b[k++];
+		return EL_ENOMEM;
 	for (int pass = 0; rc == 0 && pass < 2; pass++)
 		for (size_t i = 0; rc == 0 && i < in->nfindings; i++) {
 			struct fix_block *b = bl[i];
@@ -800,12 +780,9 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 			if (first != (pass == 0))
 				continue;
 			bool v6 = false;
-			const struct wan_if *w = fix_wan(in, b->f, &v6);
-			if (!w) {
-				fix_none(b, "the interface named in the finding was not found",
-					 "指摘が示すインターフェースが見つかりません");
+			const struct wan_if *w = fix_block_wan(in, b, &v6);
+			if (!w)
 				continue;
-			}
 			const char *variant = b->f->variant;
 			if (first)
 				rc = rfx_new_list(&x, b, w, v6);
