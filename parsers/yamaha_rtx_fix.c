@@ -385,17 +385,45 @@ static bool rfx_has_out(struct rfx *x, const struct wan_if *w, bool v6)
 	return found;
 }
 
-/* EL101 / EL103: a new in list (and an out list with dynamic filters
- * when the interface has none). */
-static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
+/* The filters a list of w must keep passing whatever a fix does, of one
+ * family: the VPN the router terminates and the policy's
+ * allowed_inbound (for IPv6 also what the line itself needs). Their
+ * bodies ("pass * * esp * *") into defs (at most RFX_MAX_KEEP), *nd of
+ * them; false with b's reason set when they cannot be written. */
+#define RFX_MAX_KEEP 16
+
+/* Whether the rules ahead decide every new connection of proto (port; 0:
+ * every port) from anywhere to anywhere: a filter for it after them
+ * would never match (EL108, EL115). */
+static bool rfx_decided(struct arena *a, const struct frule *ahead, size_t n, bool v6,
+			uint32_t proto, uint32_t port)
 {
-	struct rfx_list *l = rfx_list_for(x, b, w, v6);
-	if (!l)
-		return 0;
+	enum fam f = v6 ? FAM_V6 : FAM_V4;
+	struct fbox q = {.rule = -1};
+	struct fbox_list passed = {0};
+	if (!n || pset_range(a, proto, proto, &q.proto) || aset_all(a, f, &q.src) ||
+	    aset_all(a, f, &q.dst) || pset_all(a, 65535, &q.sport) ||
+	    (port ? pset_range(a, port, port, &q.dport) : pset_all(a, 65535, &q.dport)) ||
+	    filter_reach(a, ahead, n, FA_PASS, &q, &passed))
+		return false;
+	for (size_t i = 0; i < passed.n; i++)
+		if (passed.b[i].rule < 0)
+			return false;   /* some packet reaches the end of them */
+	return true;
+}
+
+/* ahead (nahead rules): the rules that stay ahead of the new filters; a
+ * flow they decide in full gets no filter. */
+static bool rfx_keep_defs(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6,
+			  const struct frule *ahead, size_t nahead, const char **defs,
+			  size_t *ndefs)
+{
 	struct arena *a = &x->in->arena;
-	const char *fam = v6 ? "ipv6" : "ip";
-	const char *defs[16];
 	size_t nd = 0;
+	/* The VPN filters' protocol and port, and their destination. */
+	uint32_t vpn_proto[RFX_MAX_KEEP], vpn_port[RFX_MAX_KEEP];
+	size_t nv = 0;
+	const char *vpn_to = "*";
 	if (!v6) {
 		/* The VPN the router terminates [CR §8.1.25 examples], to the
 		 * router alone: behind NAT only the router (and forwards) can be
@@ -408,31 +436,48 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 					  (unsigned)w->addr4.lo & 255);
 		for (size_t i = 0; i < x->in->dev.nsvcs && nd < 8; i++) {
 			const struct box_service *s = &x->in->dev.svcs[i];
-			if (!s->enabled || s->cls != SVC_VPN || strcmp(s->name, "pptp") == 0)
+			if (!s->enabled || s->cls != SVC_VPN || strcmp(s->name, "pptp") == 0 ||
+			    rfx_decided(a, ahead, nahead, v6, s->proto, s->port))
 				continue;
 			if (!w->nat4 && !known) {
 				fix_none(b, "the interface has no NAT and the file does not give its address, so "
 					    "no filter can pass the VPN to the router alone; write the list by hand",
 					 "インターフェースに NAT がなく、ファイルにそのアドレスもないため、VPN をルータ"
 					 "だけに通すフィルタを作れません。リストを手で書いてください");
-				return 0;
+				return false;
 			}
 			if (s->proto == PROTO_ESP)
 				defs[nd++] = arena_printf(a, "pass * %s esp * *", to);
 			else if (s->proto == PROTO_UDP && s->port)
 				defs[nd++] = arena_printf(a, "pass * %s udp * %u", to, (unsigned)s->port);
+			else
+				continue;
+			vpn_proto[nv] = s->proto;
+			vpn_port[nv++] = s->port;
+			vpn_to = to;
 		}
 	} else {
 		/* What the line needs (rules/ports.yaml infrastructure): ICMPv6
 		 * and DHCPv6 client replies, as YAMAHA's IPoE example passes them. */
-		defs[nd++] = "pass * * icmp6 * *";
-		defs[nd++] = "pass * * udp * 546";
+		if (!rfx_decided(a, ahead, nahead, v6, PROTO_ICMP6, 0))
+			defs[nd++] = "pass * * icmp6 * *";
+		if (!rfx_decided(a, ahead, nahead, v6, PROTO_UDP, 546))
+			defs[nd++] = "pass * * udp * 546";
 	}
 	/* The policy's allowed_inbound of this family. */
 	const struct policy *pol = x->ctx->pol;
-	for (size_t i = 0; i < pol->ninbound && nd < 16; i++) {
+	for (size_t i = 0; i < pol->ninbound && nd < RFX_MAX_KEEP; i++) {
 		const struct policy_inbound *p = &pol->inbound[i];
 		if (!p->nsources || (strchr(p->sources[0], ':') != NULL) != v6)
+			continue;
+		/* One the VPN filters above already pass (from every source)
+		 * would be a filter that never matches (EL108). */
+		bool covered = false;
+		for (size_t k = 0; k < nv && !covered && p->proto && p->port >= 0; k++)
+			covered = vpn_port[k] == (uint32_t)p->port &&
+				  strcmp(p->proto, vpn_proto[k] == PROTO_UDP ? "udp" : "esp") == 0 &&
+				  (strcmp(vpn_to, "*") == 0 || (p->to && strcmp(p->to, vpn_to) == 0));
+		if (covered)
 			continue;
 		struct strbuf sb;
 		sb_init(&sb, 4096);
@@ -445,18 +490,54 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 					  p->proto ? p->proto : "*", port);
 		sb_free(&sb);
 	}
+	*ndefs = nd;
+	return true;
+}
+
+/* Defines defs[0..nd) as new filters of l's family and puts them into l
+ * at position at, in order. 0 or negative; 1 when b says why not (no
+ * free number, the list full). */
+static int rfx_add_defs(struct rfx *x, struct fix_block *b, struct rfx_list *l, const char **defs,
+			size_t nd, size_t at)
+{
 	int rc = 0;
+	if (l->n + nd > RFX_MAX_TOK) {
+		fix_none(b, "the inbound list is full", "受信リストがいっぱいです");
+		return 1;
+	}
 	for (size_t i = 0; rc == 0 && i < nd; i++) {
 		long num = rfx_number(x);
 		if (num < 0 || !defs[i]) {
 			fix_none(b, "no free filter number is left outside the ranges of YAMAHA's templates",
 				 "YAMAHA のテンプレートが使う範囲の外に、空いているフィルタ番号が残っていません");
-			return 0;
+			return 1;
 		}
-		const char *c = arena_printf(a, "%s filter %ld %s", fam, num, defs[i]);
-		rc = c ? rfx_emit_filter(x, b, v6, c) : input_nomem(x->in, 0);
-		l->nums[l->n++] = num;
+		const char *c = arena_printf(&x->in->arena, "%s filter %ld %s", l->v6 ? "ipv6" : "ip", num,
+					     defs[i]);
+		rc = c ? rfx_emit_filter(x, b, l->v6, c) : input_nomem(x->in, 0);
+		memmove(&l->nums[at + i + 1], &l->nums[at + i], (l->n - at - i) * sizeof(l->nums[0]));
+		l->nums[at + i] = num;
+		l->n++;
 	}
+	return rc;
+}
+
+/* EL101 / EL103: a new in list (and an out list with dynamic filters
+ * when the interface has none). */
+static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
+{
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
+		return 0;
+	struct arena *a = &x->in->arena;
+	const char *fam = v6 ? "ipv6" : "ip";
+	const char *defs[RFX_MAX_KEEP];
+	size_t nd = 0;
+	if (!rfx_keep_defs(x, b, w, v6, NULL, 0, defs, &nd))
+		return 0;
+	int rc = rfx_add_defs(x, b, l, defs, nd, l->n);
+	if (rc > 0)
+		return 0;
 	if (rc == 0 && l->n == 0) {
 		/* Nothing to pass: one explicit reject makes the list exist. */
 		long num = rfx_number(x);
@@ -723,14 +804,17 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 	/* The filters that pass every protocol to every destination and
 	 * port from every source; the first is what makes the list pass all. */
 	long rm = -1;
+	size_t rm_at = 0;   /* its first rule: the rules before it stay ahead */
 	for (size_t i = 0; i < fl->n && rm < 0; i++) {
 		const struct frule *r = &fl->rules[i];
 		bool all = r->action == FA_PASS && !r->new_conn_never && r->proto.n == 1 &&
 			   r->proto.iv[0].lo == 0 && r->proto.iv[0].hi == 255 && aset_is_all(&r->dst) &&
 			   aset_is_all(&r->src) && r->dport.n == 1 && r->dport.iv[0].lo == 0 &&
 			   r->dport.iv[0].hi == 65535 && r->name && rfx_is_num(r->name);
-		if (all)
+		if (all) {
 			rm = strtol(r->name, NULL, 10);
+			rm_at = i;
+		}
 	}
 	size_t o = 0;
 	for (size_t i = 0; i < l->n; i++)
@@ -748,11 +832,27 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 			 "手で書き直してください");
 		return 0;
 	}
+	size_t at = 0;
+	while (at < l->n && l->nums[at] != rm)
+		at++;
+	/* The VPN the router terminates and the policy's allowed_inbound
+	 * were let in by the filter removed: they get filters of their own
+	 * in its place (the filters ahead of it stay ahead), so the fix
+	 * does not cut them (issue 17 §2: the proof asks `query`). */
+	const char *defs[RFX_MAX_KEEP];
+	size_t nd = 0;
+	if (!rfx_keep_defs(x, b, w, v6, fl->rules, rm_at, defs, &nd))
+		return 0;
 	rfx_remove(l, rm, rm_line, b->f);
-	b->note = "What the removed filter let in that is still needed must be passed by a filter of its "
-		  "own, placed before the list ends.";
-	b->note_ja = "外したフィルタが通していたもののうち今も必要なものは、専用のフィルタを作ってリストの"
-		     "終わりより前に置いてください。";
+	int rc = rfx_add_defs(x, b, l, defs, nd, at);
+	if (rc)
+		return rc > 0 ? 0 : rc;
+	b->note = "The VPN the router terminates and the policy's allowed_inbound get filters of their "
+		  "own in place of the removed one; anything else it let in that is still needed must be "
+		  "passed by a filter of its own, placed before the list ends.";
+	b->note_ja = "ルータが終端する VPN とポリシーの allowed_inbound には、外したフィルタの位置に専用の"
+		     "フィルタを置きます。それ以外に外したフィルタが通していたもので今も必要なものは、専用の"
+		     "フィルタを作ってリストの終わりより前に置いてください。";
 	return rfx_emit_list(x, b, l);
 }
 
