@@ -49,6 +49,7 @@ struct afx_shift {
 
 struct afx {
 	struct input *in;
+	const struct run_ctx *ctx;
 	struct fix_text txt;
 	struct afx_shift *sh;
 	size_t nsh, capsh;
@@ -251,6 +252,46 @@ static bool afx_only_service(const struct flist *l, unsigned k, uint32_t proto, 
 	return txt && ports && strcmp(txt, ports) == 0;
 }
 
+/* "203.0.113.0 255.255.255.0" or "host 198.51.100.7" for a policy
+ * source (IPv4 CIDR or address), or NULL. */
+static const char *afx_src(struct arena *a, const char *cidr)
+{
+	const char *sl = strchr(cidr, '/');
+	size_t n = sl ? (size_t)(sl - cidr) : strlen(cidr);
+	struct u128 v;
+	if (addr_parse(FAM_V4, cidr, n, &v))
+		return NULL;
+	if (!sl)
+		return arena_printf(a, "host %.*s", (int)n, cidr);
+	char *end;
+	long bits = strtol(sl + 1, &end, 10);
+	if (*end || bits < 0 || bits > 32 || end == sl + 1)
+		return NULL;
+	uint32_t m = bits ? 0xffffffffu << (32 - bits) : 0;
+	return arena_printf(a, "%.*s %u.%u.%u.%u", (int)n, cidr, m >> 24, (m >> 16) & 255,
+			    (m >> 8) & 255, m & 255);
+}
+
+/* The policy's allowed_inbound entry for proto/ports to host that names
+ * IPv4 partners, or NULL (a person named them: the fix keeps the flow
+ * for them, issue 17 §1). */
+static const struct policy_inbound *afx_partner(const struct run_ctx *ctx, const char *proto,
+						const char *ports, const char *host)
+{
+	const struct policy *pol = ctx ? ctx->pol : NULL;
+	if (!pol || !proto || !ports || !host || strspn(ports, "0123456789") != strlen(ports) ||
+	    !*ports || strlen(ports) > 5)
+		return NULL;
+	long port = strtol(ports, NULL, 10);
+	for (size_t i = 0; i < pol->ninbound; i++) {
+		const struct policy_inbound *p = &pol->inbound[i];
+		if (p->nsources && !strchr(p->sources[0], ':') && p->proto &&
+		    strcmp(p->proto, proto) == 0 && p->port == port && p->to && strcmp(p->to, host) == 0)
+			return p;
+	}
+	return NULL;
+}
+
 /* EL104/EL105 through an ACL: the entry removed, or a deny per port before it. */
 static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 {
@@ -295,6 +336,39 @@ static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 	b->note_ja = "取引先がインターネットから引き続き接続する必要があるなら、それは判断が必要です。"
 		     "ポリシーの allowed_inbound に相手を記載し、その object-group を許可するエントリを"
 		     "これより前に置いてください。";
+	/* The partners the policy names keep it: a permit from each, just
+	 * before the entry (first match), then the entry goes or is denied. */
+	const struct policy_inbound *pt = afx_partner(x->ctx, proto, ports, dst);
+	for (size_t i = 0; pt && i < pt->nsources; i++) {
+		const char *src = afx_src(a, pt->sources[i]);
+		if (!src) {
+			fix_none(b, "a source the policy names for it is not an IPv4 address or range; "
+				    "narrow the entry by hand",
+				 "ポリシーが記載する送信元が IPv4 のアドレスや範囲ではありません。エントリを手で"
+				 "絞ってください");
+			return 0;
+		}
+		unsigned at = afx_now(x, acl, pos);
+		const char *cmd = arena_printf(a, "access-list %s line %u extended permit %s %s host %s eq %s",
+					       acl, at, proto, src, dst, ports);
+		const char *text = arena_printf(a, "access-list %s extended permit %s %s host %s eq %s", acl,
+						proto, src, dst, ports);
+		if (!cmd || !text)
+			return input_nomem(x->in, k);
+		int rc = fix_cmd(x->in, b, cmd);
+		if (rc == 0)
+			rc = fix_edit(x->in, b, FIX_INSERT_AFTER, k - 1, text);
+		if (rc == 0)
+			rc = afx_shift(x, acl, pos, 1);
+		if (rc)
+			return rc;
+	}
+	if (pt) {
+		b->note = "Narrowed to the partners the policy's allowed_inbound names for it: a person chose "
+			  "them; to cut them too, take that entry out of the policy.";
+		b->note_ja = "ポリシーの allowed_inbound が記載する取引先からだけ通すように絞ります。相手は人が"
+			     "選んだものです。その相手も止めるなら、ポリシーからその項目を外してください。";
+	}
 	if (afx_only_service(l, k, pn, ports, a))
 		return afx_remove_entry(x, b, k, acl, pos);
 	struct u128 h;
@@ -377,8 +451,7 @@ static int afx_pass_all(struct afx *x, struct fix_block *b, const struct wan_if 
 
 int asa_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *out)
 {
-	(void)ctx;
-	struct afx x = {.in = in};
+	struct afx x = {.in = in, .ctx = ctx};
 	if (fix_text_init(in, &x.txt))
 		return EL_ENOMEM;
 	/* EL102 first (its removal fixes the reaches through that entry),

@@ -636,6 +636,33 @@ static const char *rfx_ports(struct arena *a, const char *p)
 
 /* EL104 / EL105 on the router or on inside hosts: a reject just before
  * the first filter that lets it in. */
+/* The policy's allowed_inbound entry for proto/ports to host (IPv4)
+ * that names partners, or NULL. A person named them: a fix keeps the
+ * flow for them and cuts it for the rest (issue 17 §1); with none named
+ * it cuts the flow and its note says that keeping partners is a choice. */
+static const struct policy_inbound *rfx_partner(const struct rfx *x, const char *proto,
+						const char *ports, const char *host)
+{
+	const struct policy *pol = x->ctx->pol;
+	if (!pol || !proto || !ports || !host || !rfx_is_num(ports) || strlen(ports) > 5)
+		return NULL;
+	long port = strtol(ports, NULL, 10);
+	for (size_t i = 0; i < pol->ninbound; i++) {
+		const struct policy_inbound *p = &pol->inbound[i];
+		if (p->nsources && !strchr(p->sources[0], ':') && p->proto &&
+		    strcmp(p->proto, proto) == 0 && p->port == port && p->to && strcmp(p->to, host) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* The finding's host: a forward's inside host, else its destination. */
+static const char *rfx_host(const struct finding *f)
+{
+	const char *h = fix_arg(f, "host");
+	return h ? h : fix_arg(f, "dst");
+}
+
 static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
 {
 	const struct finding *f = b->f;
@@ -689,6 +716,25 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 			at = i;
 			break;
 		}
+	/* The partners the policy names keep it: a pass for them goes
+	 * first, where the filter that let everyone in was. */
+	const struct policy_inbound *pt = v6 ? NULL : rfx_partner(x, proto, ports, rfx_host(f));
+	if (pt) {
+		struct strbuf sb;
+		sb_init(&sb, 4096);
+		for (size_t k = 0; k < pt->nsources; k++)
+			sb_printf(&sb, "%s%s", k ? "," : "", pt->sources[k]);
+		const char *def = arena_printf(a, "pass %s %s %s * %s", sb_str(&sb), pt->to, proto, yp);
+		sb_free(&sb);
+		int prc = rfx_add_defs(x, b, l, &def, 1, at);
+		if (prc)
+			return prc > 0 ? 0 : prc;
+		at++;
+		b->note = "Narrowed to the partners the policy's allowed_inbound names for it: a person chose "
+			  "them; to cut them too, take that entry out of the policy.";
+		b->note_ja = "ポリシーの allowed_inbound が記載する取引先からだけ通すように絞ります。相手は人が"
+			     "選んだものです。その相手も止めるなら、ポリシーからその項目を外してください。";
+	}
 	/* A filter that passes this service and nothing else is taken out
 	 * instead: a reject ahead of it would leave a filter that can never
 	 * match (EL108). */
@@ -699,9 +745,15 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 			continue;
 		uint32_t pn = strcmp(proto, "tcp") == 0 ? PROTO_TCP : PROTO_UDP;
 		const char *rp = r->dport.n ? pset_format(a, &r->dport, 60) : NULL;
+		/* The reject's destination covers the filter's: "*", or the one
+		 * host the filter names. */
+		struct u128 dh;
+		struct aset ds;
+		bool same_dst = strcmp(dst, "*") == 0 || aset_is_all(&r->dst) ||
+				(!v6 && addr_parse(FAM_V4, dst, strlen(dst), &dh) == 0 &&
+				 aset_range(a, FAM_V4, dh, dh, &ds) == 0 && aset_eq(&ds, &r->dst));
 		if (r->action == FA_PASS && r->proto.n == 1 && r->proto.iv[0].lo == pn &&
-		    r->proto.iv[0].hi == pn && rp && ports && strcmp(rp, ports) == 0 &&
-		    (strcmp(dst, "*") == 0 || aset_is_all(&r->dst))) {
+		    r->proto.iv[0].hi == pn && rp && ports && strcmp(rp, ports) == 0 && same_dst) {
 			rfx_remove(l, rn, r->line, f);
 			/* Later filters that pass part of the same service were
 			 * redundant behind it (EL115) and would let it in once it
@@ -888,7 +940,10 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 				rc = rfx_new_list(&x, b, w, v6);
 			else if (strcmp(id, "EL102") == 0)
 				rc = rfx_no_pass_all(&x, b, w, v6);
-			else if (strncmp(variant, "forward", 7) == 0)
+			else if (strncmp(variant, "forward", 7) == 0 &&
+				 !(w->in4.present && !v6 &&
+				   rfx_partner(&x, fix_arg(b->f, "proto"), fix_arg(b->f, "ports"),
+					       rfx_host(b->f))))
 				rc = rfx_unforward(&x, b, w);
 			else if (!(v6 ? w->in6.present : w->in4.present)) {
 				struct rfx_list *l = NULL;

@@ -1714,14 +1714,18 @@ else bad "fix proof"; grep -E '^FAIL' "$TMP/proof" | head -20; fi
 grep -E '^(fixes proven|flows kept asked of query):' "$TMP/proof"
 # The proof asks `query` for the flows that must survive (VPN, the policy's
 # allowed_inbound), and fails when a fix changes one: with the policy's
-# partner (tests/e2e/fix-proof-policy.yaml) it holds; with a planted bad fix
+# partners (tests/e2e/fix-proof-policy.yaml: the RDP forwards of YAMAHA and
+# ASA are narrowed to them, not removed) it holds; with a planted bad fix
 # (IKE's new filter turned into a reject) it must fail on both flows.
 PP=(--today "$TODAY" --policy tests/e2e/fix-proof-policy.yaml)
 PF=samples/yamaha/rtx830-pass-all-inbound.cfg
-python3 tests/e2e/fix-proof.py "$BIN" "${PP[@]}" "$PF" >"$TMP/proof" 2>&1
+python3 tests/e2e/fix-proof.py "$BIN" "${PP[@]}" "$PF" samples/yamaha/rtx1210-rdp-forward-any.cfg \
+	samples/asa/asa-rdp-forward-any.cfg >"$TMP/proof" 2>&1
 check "fix proof with allowed_inbound: exit" 0 $?
-check "fix proof with allowed_inbound: flows asked" "flows kept asked of query: 8 VPN, 1 allowed_inbound" \
+check "fix proof with allowed_inbound: flows asked" "flows kept asked of query: 16 VPN, 12 allowed_inbound" \
 	"$(grep '^flows kept' "$TMP/proof")"
+check "fix proof with allowed_inbound: proven" "fixes proven: 3 of 3 fixable findings" \
+	"$(grep '^fixes proven' "$TMP/proof")"
 python3 tests/e2e/fix-proof.py "$BIN" "${PP[@]}" --plant-bad-fix 'pass * * udp * 500=>reject * * udp * 500' "$PF" >"$TMP/proof" 2>&1
 check "fix proof, planted bad fix: exit" 1 $?
 for want in "FAIL: $PF: VPN flow changed by the fix: 192.168.10.1 ike (lan2, box): before ('accepted'" \

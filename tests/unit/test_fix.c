@@ -179,6 +179,55 @@ static void test_pass_all_removed_vpn_kept(void **state)
 	input_free(&in);
 }
 
+/* EL105 on a forward whose partner the policy names (allowed_inbound
+ * tcp 3389 to 192.168.1.50 from 198.51.100.0/24): the forward stays and
+ * filter 20, which passes that service to that host alone, gives its
+ * place to a pass from the partner (the list's implicit reject takes the
+ * rest; YAMAHA Cmdref §8.1.1 source field, §8.1.25 first match). Without
+ * the policy entry the forward is removed. The reject's number (1000) is
+ * taken before the filter is found to go, hence 1001. */
+static void test_forward_narrowed_to_partner(void **state)
+{
+	(void)state;
+	static const char cfg[] =
+		"ip lan2 address 203.0.113.2/30\n"                              /* 1 */
+		"ip lan2 nat descriptor 1\n"                                    /* 2 */
+		"ip lan2 secure filter in 10 20\n"                              /* 3 */
+		"nat descriptor type 1 masquerade\n"                            /* 4 */
+		"nat descriptor masquerade static 1 1 192.168.1.50 tcp 3389\n"  /* 5 */
+		"ip route default gateway 203.0.113.1\n"                        /* 6 */
+		"ip filter 10 reject * * udp,tcp 135 *\n"                       /* 7 */
+		"ip filter 20 pass * 192.168.1.50 tcp * 3389\n";                /* 8 */
+	static const char *srcs[] = {"198.51.100.0/24"};
+	struct policy_inbound partner = {.proto = "tcp", .port = 3389, .to = "192.168.1.50",
+					 .sources = srcs, .nsources = 1, .reason = "partner"};
+	struct input in;
+	run_text(&in, cfg);
+	struct fix_set s;
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const cut[] = {"no nat descriptor masquerade static 1 1 192.168.1.50 tcp 3389"};
+	expect_cmds(block_of(&s, "EL105"), cut, 1);
+	input_free(&in);
+
+	g_pol.inbound = &partner;
+	g_pol.ninbound = 1;
+	run_text(&in, cfg);
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const want[] = {
+		"ip filter 1001 pass 198.51.100.0/24 192.168.1.50 tcp * 3389",
+		"ip lan2 secure filter in 10 1001",
+	};
+	expect_cmds(block_of(&s, "EL105"), want, 2);
+	assert_non_null(strstr(block_of(&s, "EL105")->note, "allowed_inbound"));
+	char *out = applied(&in, &s);
+	assert_non_null(strstr(out, "\nip lan2 secure filter in 10 1001\n"));
+	assert_non_null(strstr(out, "\nnat descriptor masquerade static 1 1 192.168.1.50 tcp 3389\n"));
+	free(out);
+	input_free(&in);
+	g_pol.inbound = NULL;
+	g_pol.ninbound = 0;
+}
+
 /* Inside `pp select 1`: the list rewritten there, in full, indentation
  * kept; the commands enter and leave the select. */
 static void test_pp_select_list(void **state)
@@ -411,6 +460,39 @@ static void test_asa_deny_before_entry(void **state)
 				    "access-list OUTSIDE_IN extended permit tcp any host 192.168.1.50\n"));
 	free(out);
 	input_free(&in);
+
+	/* The policy names a partner for it (allowed_inbound tcp 3389 to
+	 * 192.168.1.50 from 198.51.100.0/24): its permit goes first (mask
+	 * form, ASA command reference "access-list extended"), the deny for
+	 * the rest after it, both before the entry. */
+	static const char *srcs[] = {"198.51.100.0/24"};
+	struct policy_inbound partner = {.proto = "tcp", .port = 3389, .to = "192.168.1.50",
+					 .sources = srcs, .nsources = 1, .reason = "partner"};
+	g_pol.inbound = &partner;
+	g_pol.ninbound = 1;
+	input_init(&in, "asa.cfg");
+	in.kind = input_kind_named("cisco-asa");
+	in.len = strlen(cfg);
+	in.data = malloc(in.len + 1);
+	assert_non_null(in.data);
+	memcpy(in.data, cfg, in.len + 1);
+	run_parsed(&in, &g_ctx);
+	assert_null(in.error);
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const narrowed[] = {
+		"access-list OUTSIDE_IN line 2 extended permit tcp 198.51.100.0 255.255.255.0 host 192.168.1.50 eq 3389",
+		"access-list OUTSIDE_IN line 3 extended deny tcp any host 192.168.1.50 eq 3389",
+	};
+	expect_cmds(block_of(&s, "EL105"), narrowed, 2);
+	out = applied(&in, &s);
+	assert_non_null(strstr(out, "access-list OUTSIDE_IN remark partners\n"
+				    "access-list OUTSIDE_IN extended permit tcp 198.51.100.0 255.255.255.0 host 192.168.1.50 eq 3389\n"
+				    "access-list OUTSIDE_IN extended deny tcp any host 192.168.1.50 eq 3389\n"
+				    "access-list OUTSIDE_IN extended permit tcp any host 192.168.1.50\n"));
+	free(out);
+	input_free(&in);
+	g_pol.inbound = NULL;
+	g_pol.ninbound = 0;
 }
 
 int main(void)
@@ -421,6 +503,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_data),
 		cmocka_unit_test(test_lan_list_reject_before_permissive),
 		cmocka_unit_test(test_pass_all_removed_vpn_kept),
+		cmocka_unit_test(test_forward_narrowed_to_partner),
 		cmocka_unit_test(test_pp_select_list),
 		cmocka_unit_test(test_tunnel_select_list),
 		cmocka_unit_test(test_pp_new_list),
