@@ -272,26 +272,6 @@ static const char *afx_src(struct arena *a, const char *cidr)
 			    (m >> 8) & 255, m & 255);
 }
 
-/* The policy's allowed_inbound entry for proto/ports to host that names
- * IPv4 partners, or NULL (a person named them: the fix keeps the flow
- * for them, issue 17 §1). */
-static const struct policy_inbound *afx_partner(const struct run_ctx *ctx, const char *proto,
-						const char *ports, const char *host)
-{
-	const struct policy *pol = ctx ? ctx->pol : NULL;
-	if (!pol || !proto || !ports || !host || strspn(ports, "0123456789") != strlen(ports) ||
-	    !*ports || strlen(ports) > 5)
-		return NULL;
-	long port = strtol(ports, NULL, 10);
-	for (size_t i = 0; i < pol->ninbound; i++) {
-		const struct policy_inbound *p = &pol->inbound[i];
-		if (p->nsources && !strchr(p->sources[0], ':') && p->proto &&
-		    strcmp(p->proto, proto) == 0 && p->port == port && p->to && strcmp(p->to, host) == 0)
-			return p;
-	}
-	return NULL;
-}
-
 /* EL104/EL105 through an ACL: the entry removed, or a deny per port before it. */
 static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 {
@@ -338,7 +318,7 @@ static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 		     "これより前に置いてください。";
 	/* The partners the policy names keep it: a permit from each, just
 	 * before the entry (first match), then the entry goes or is denied. */
-	const struct policy_inbound *pt = afx_partner(x->ctx, proto, ports, dst);
+	const struct policy_inbound *pt = fix_partner(x->ctx, proto, ports, dst);
 	for (size_t i = 0; pt && i < pt->nsources; i++) {
 		const char *src = afx_src(a, pt->sources[i]);
 		if (!src) {
@@ -363,12 +343,8 @@ static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 		if (rc)
 			return rc;
 	}
-	if (pt) {
-		b->note = "Narrowed to the partners the policy's allowed_inbound names for it: a person chose "
-			  "them; to cut them too, take that entry out of the policy.";
-		b->note_ja = "ポリシーの allowed_inbound が記載する取引先からだけ通すように絞ります。相手は人が"
-			     "選んだものです。その相手も止めるなら、ポリシーからその項目を外してください。";
-	}
+	if (pt)
+		fix_note_narrowed(b);
 	if (afx_only_service(l, k, pn, ports, a))
 		return afx_remove_entry(x, b, k, acl, pos);
 	struct u128 h;

@@ -636,26 +636,6 @@ static const char *rfx_ports(struct arena *a, const char *p)
 
 /* EL104 / EL105 on the router or on inside hosts: a reject just before
  * the first filter that lets it in. */
-/* The policy's allowed_inbound entry for proto/ports to host (IPv4)
- * that names partners, or NULL. A person named them: a fix keeps the
- * flow for them and cuts it for the rest (issue 17 §1); with none named
- * it cuts the flow and its note says that keeping partners is a choice. */
-static const struct policy_inbound *rfx_partner(const struct rfx *x, const char *proto,
-						const char *ports, const char *host)
-{
-	const struct policy *pol = x->ctx->pol;
-	if (!pol || !proto || !ports || !host || !rfx_is_num(ports) || strlen(ports) > 5)
-		return NULL;
-	long port = strtol(ports, NULL, 10);
-	for (size_t i = 0; i < pol->ninbound; i++) {
-		const struct policy_inbound *p = &pol->inbound[i];
-		if (p->nsources && !strchr(p->sources[0], ':') && p->proto &&
-		    strcmp(p->proto, proto) == 0 && p->port == port && p->to && strcmp(p->to, host) == 0)
-			return p;
-	}
-	return NULL;
-}
-
 /* The finding's host: a forward's inside host, else its destination. */
 static const char *rfx_host(const struct finding *f)
 {
@@ -718,7 +698,7 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 		}
 	/* The partners the policy names keep it: a pass for them goes
 	 * first, where the filter that let everyone in was. */
-	const struct policy_inbound *pt = v6 ? NULL : rfx_partner(x, proto, ports, rfx_host(f));
+	const struct policy_inbound *pt = v6 ? NULL : fix_partner(x->ctx, proto, ports, rfx_host(f));
 	if (pt) {
 		struct strbuf sb;
 		sb_init(&sb, 4096);
@@ -730,10 +710,7 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 		if (prc)
 			return prc > 0 ? 0 : prc;
 		at++;
-		b->note = "Narrowed to the partners the policy's allowed_inbound names for it: a person chose "
-			  "them; to cut them too, take that entry out of the policy.";
-		b->note_ja = "ポリシーの allowed_inbound が記載する取引先からだけ通すように絞ります。相手は人が"
-			     "選んだものです。その相手も止めるなら、ポリシーからその項目を外してください。";
+		fix_note_narrowed(b);
 	}
 	/* A filter that passes this service and nothing else is taken out
 	 * instead: a reject ahead of it would leave a filter that can never
@@ -942,7 +919,7 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 				rc = rfx_no_pass_all(&x, b, w, v6);
 			else if (strncmp(variant, "forward", 7) == 0 &&
 				 !(w->in4.present && !v6 &&
-				   rfx_partner(&x, fix_arg(b->f, "proto"), fix_arg(b->f, "ports"),
+				   fix_partner(ctx, fix_arg(b->f, "proto"), fix_arg(b->f, "ports"),
 					       rfx_host(b->f))))
 				rc = rfx_unforward(&x, b, w);
 			else if (!(v6 ? w->in6.present : w->in4.present)) {

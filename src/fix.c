@@ -6,6 +6,8 @@
  */
 #include "fix.h"
 
+#include "policy.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,6 +197,31 @@ const struct wan_if *fix_block_wan(const struct input *in, struct fix_block *b, 
 		fix_none(b, "the interface named in the finding was not found",
 			 "指摘が示すインターフェースが見つかりません");
 	return w;
+}
+
+const struct policy_inbound *fix_partner(const struct run_ctx *ctx, const char *proto,
+					 const char *ports, const char *host)
+{
+	const struct policy *pol = ctx ? ctx->pol : NULL;
+	if (!pol || !proto || !ports || !host || !*ports || strlen(ports) > 5 ||
+	    strspn(ports, "0123456789") != strlen(ports))
+		return NULL;
+	long port = strtol(ports, NULL, 10);
+	for (size_t i = 0; i < pol->ninbound; i++) {
+		const struct policy_inbound *p = &pol->inbound[i];
+		if (p->nsources && !strchr(p->sources[0], ':') && p->proto &&
+		    strcmp(p->proto, proto) == 0 && p->port == port && p->to && strcmp(p->to, host) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+void fix_note_narrowed(struct fix_block *b)
+{
+	b->note = "Narrowed to the partners the policy's allowed_inbound names for it: a person chose "
+		  "them; to cut them too, take that entry out of the policy.";
+	b->note_ja = "ポリシーの allowed_inbound が記載する取引先からだけ通すように絞ります。相手は人が"
+		     "選んだものです。その相手も止めるなら、ポリシーからその項目を外してください。";
 }
 
 static int long_cmp(const void *a, const void *b)

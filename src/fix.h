@@ -118,6 +118,16 @@ struct fix_block **fix_blocks_open(struct input *in, struct fix_set *s, const ch
  * (fix_none) and NULL is returned. */
 const struct wan_if *fix_block_wan(const struct input *in, struct fix_block *b, bool *v6);
 
+/* The policy's allowed_inbound entry for proto ("tcp") and ports (one
+ * port, as findings write it) to host that names IPv4 partners, or NULL.
+ * A person named them: a fix keeps the flow for them and cuts it for the
+ * rest (issue 17 §1); with none named it cuts the flow. */
+struct policy_inbound;
+const struct policy_inbound *fix_partner(const struct run_ctx *ctx, const char *proto,
+					 const char *ports, const char *host);
+/* Sets b's note for a fix narrowed to fix_partner()'s partners. */
+void fix_note_narrowed(struct fix_block *b);
+
 /* Builds the fixes of the input's findings (sorted) with its kind's
  * builder; an input whose kind has none gets a block per open finding
  * saying so. 0, or negative (out of memory: the input's error is set). */

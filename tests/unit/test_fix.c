@@ -63,16 +63,22 @@ static void test_numbers_data(void **state)
 
 /* ---- YAMAHA list rewriting ------------------------------------------------------ */
 
-static void run_text(struct input *in, const char *text)
+/* in: text read as a config of kind through the pipeline. */
+static void run_kind_text(struct input *in, const char *kind, const char *text)
 {
 	input_init(in, "t.cfg");
-	in->kind = input_kind_named("yamaha-rtx");
+	in->kind = input_kind_named(kind);
 	in->len = strlen(text);
 	in->data = malloc(in->len + 1);
 	assert_non_null(in->data);
 	memcpy(in->data, text, in->len + 1);
 	run_parsed(in, &g_ctx);
 	assert_null(in->error);
+}
+
+static void run_text(struct input *in, const char *text)
+{
+	run_kind_text(in, "yamaha-rtx", text);
 }
 
 /* The block of the first finding of rule id. */
@@ -440,14 +446,7 @@ static void test_asa_deny_before_entry(void **state)
 		"access-group OUTSIDE_IN in interface outside\n"                /* 15 */
 		"route outside 0.0.0.0 0.0.0.0 203.0.113.1 1\n";                /* 16 */
 	struct input in;
-	input_init(&in, "asa.cfg");
-	in.kind = input_kind_named("cisco-asa");
-	in.len = strlen(cfg);
-	in.data = malloc(in.len + 1);
-	assert_non_null(in.data);
-	memcpy(in.data, cfg, in.len + 1);
-	run_parsed(&in, &g_ctx);
-	assert_null(in.error);
+	run_kind_text(&in, "cisco-asa", cfg);
 	struct fix_set s;
 	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
 	static const char *const want[] = {
@@ -470,14 +469,7 @@ static void test_asa_deny_before_entry(void **state)
 					 .sources = srcs, .nsources = 1, .reason = "partner"};
 	g_pol.inbound = &partner;
 	g_pol.ninbound = 1;
-	input_init(&in, "asa.cfg");
-	in.kind = input_kind_named("cisco-asa");
-	in.len = strlen(cfg);
-	in.data = malloc(in.len + 1);
-	assert_non_null(in.data);
-	memcpy(in.data, cfg, in.len + 1);
-	run_parsed(&in, &g_ctx);
-	assert_null(in.error);
+	run_kind_text(&in, "cisco-asa", cfg);
 	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
 	static const char *const narrowed[] = {
 		"access-list OUTSIDE_IN line 2 extended permit tcp 198.51.100.0 255.255.255.0 host 192.168.1.50 eq 3389",
