@@ -49,6 +49,7 @@ struct afx_shift {
 
 struct afx {
 	struct input *in;
+	const struct run_ctx *ctx;
 	struct fix_text txt;
 	struct afx_shift *sh;
 	size_t nsh, capsh;
@@ -99,30 +100,13 @@ static const struct finding *afx_gone_by(const struct afx *x, unsigned line)
 	return NULL;
 }
 
-/* "no " and the words of line k (one blank between them), or NULL. */
-static const char *afx_no(struct afx *x, unsigned k, char **t, size_t *nt)
-{
-	const char *s = fix_text_line(x->in, &x->txt, k);
-	*nt = s ? fix_split(&x->in->arena, s, t, AFX_MAX_TOK) : 0;
-	if (!*nt || *nt == AFX_MAX_TOK)
-		return NULL;
-	struct strbuf sb;
-	sb_init(&sb, 1u << 16);
-	int rc = sb_adds(&sb, "no");
-	for (size_t i = 0; rc == 0 && i < *nt; i++)
-		rc = sb_printf(&sb, " %s", t[i]);
-	const char *r = rc == 0 ? arena_strdup(&x->in->arena, sb_str(&sb)) : NULL;
-	sb_free(&sb);
-	return r;
-}
-
 /* Removes the entry or line at k with `no`; its block is f's. */
 static int afx_remove_line(struct afx *x, struct fix_block *b, unsigned k, const char *acl,
 			   unsigned pos)
 {
 	char *t[AFX_MAX_TOK];
 	size_t nt;
-	const char *cmd = afx_no(x, k, t, &nt);
+	const char *cmd = fix_no_line(x->in, &x->txt, k, t, AFX_MAX_TOK, &nt);
 	if (!cmd) {
 		fix_none(b, "the line to remove could not be read back from the file",
 			 "削除する行をファイルから読み直せませんでした");
@@ -158,13 +142,10 @@ static unsigned afx_position(struct afx *x, const char *acl, unsigned k)
 	unsigned pos = 0, at = 0;
 	for (unsigned ln = 1; ln <= k && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->txt.ls[ln - 1], e = x->txt.ls[ln];
-		char *s = arena_strndup(&scratch, x->in->data + a, e - a);
-		if (!s)
+		long nt = fix_text_split(x->in, &x->txt, &scratch, ln, t, 3);
+		if (nt < 0)
 			break;
-		s[strcspn(s, "\r\n")] = '\0';
-		if (fix_split(&scratch, s, t, 3) >= 2 && strcmp(t[0], "access-list") == 0 &&
-		    strcmp(t[1], acl) == 0) {
+		if (nt >= 2 && strcmp(t[0], "access-list") == 0 && strcmp(t[1], acl) == 0) {
 			pos++;
 			if (ln == k)
 				at = pos;
@@ -183,12 +164,10 @@ static long afx_entries(struct afx *x, const char *acl)
 	long n = 0;
 	for (unsigned ln = 1; ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->txt.ls[ln - 1], e = x->txt.ls[ln];
-		char *s = arena_strndup(&scratch, x->in->data + a, e - a);
-		if (!s)
+		long nt = fix_text_split(x->in, &x->txt, &scratch, ln, t, 3);
+		if (nt < 0)
 			break;
-		s[strcspn(s, "\r\n")] = '\0';
-		if (fix_split(&scratch, s, t, 3) == 3 && strcmp(t[0], "access-list") == 0 &&
+		if (nt == 3 && strcmp(t[0], "access-list") == 0 &&
 		    strcmp(t[1], acl) == 0 && strcmp(t[2], "remark") != 0)
 			n++;
 	}
@@ -232,7 +211,7 @@ static int afx_box(struct afx *x, struct fix_block *b, const struct wan_if *w)
 	}
 	char *t[AFX_MAX_TOK];
 	size_t nt;
-	const char *cmd = afx_no(x, f->line, t, &nt);
+	const char *cmd = fix_no_line(x->in, &x->txt, f->line, t, AFX_MAX_TOK, &nt);
 	if (!cmd || nt != 4 ||
 	    (strcmp(t[0], "http") != 0 && strcmp(t[0], "ssh") != 0 && strcmp(t[0], "telnet") != 0) ||
 	    strcmp(t[3], w->name) != 0) {
@@ -271,6 +250,26 @@ static bool afx_only_service(const struct flist *l, unsigned k, uint32_t proto, 
 	}
 	const char *txt = any ? pset_format(a, &all, 200) : NULL;
 	return txt && ports && strcmp(txt, ports) == 0;
+}
+
+/* "203.0.113.0 255.255.255.0" or "host 198.51.100.7" for a policy
+ * source (IPv4 CIDR or address), or NULL. */
+static const char *afx_src(struct arena *a, const char *cidr)
+{
+	const char *sl = strchr(cidr, '/');
+	size_t n = sl ? (size_t)(sl - cidr) : strlen(cidr);
+	struct u128 v;
+	if (addr_parse(FAM_V4, cidr, n, &v))
+		return NULL;
+	if (!sl)
+		return arena_printf(a, "host %.*s", (int)n, cidr);
+	char *end;
+	long bits = strtol(sl + 1, &end, 10);
+	if (*end || bits < 0 || bits > 32 || end == sl + 1)
+		return NULL;
+	uint32_t m = bits ? 0xffffffffu << (32 - bits) : 0;
+	return arena_printf(a, "%.*s %u.%u.%u.%u", (int)n, cidr, m >> 24, (m >> 16) & 255,
+			    (m >> 8) & 255, m & 255);
 }
 
 /* EL104/EL105 through an ACL: the entry removed, or a deny per port before it. */
@@ -317,6 +316,35 @@ static int afx_acl(struct afx *x, struct fix_block *b, const struct wan_if *w)
 	b->note_ja = "取引先がインターネットから引き続き接続する必要があるなら、それは判断が必要です。"
 		     "ポリシーの allowed_inbound に相手を記載し、その object-group を許可するエントリを"
 		     "これより前に置いてください。";
+	/* The partners the policy names keep it: a permit from each, just
+	 * before the entry (first match), then the entry goes or is denied. */
+	const struct policy_inbound *pt = fix_partner(x->ctx, proto, ports, dst);
+	for (size_t i = 0; pt && i < pt->nsources; i++) {
+		const char *src = afx_src(a, pt->sources[i]);
+		if (!src) {
+			fix_none(b, "a source the policy names for it is not an IPv4 address or range; "
+				    "narrow the entry by hand",
+				 "ポリシーが記載する送信元が IPv4 のアドレスや範囲ではありません。エントリを手で"
+				 "絞ってください");
+			return 0;
+		}
+		unsigned at = afx_now(x, acl, pos);
+		const char *cmd = arena_printf(a, "access-list %s line %u extended permit %s %s host %s eq %s",
+					       acl, at, proto, src, dst, ports);
+		const char *text = arena_printf(a, "access-list %s extended permit %s %s host %s eq %s", acl,
+						proto, src, dst, ports);
+		if (!cmd || !text)
+			return input_nomem(x->in, k);
+		int rc = fix_cmd(x->in, b, cmd);
+		if (rc == 0)
+			rc = fix_edit(x->in, b, FIX_INSERT_AFTER, k - 1, text);
+		if (rc == 0)
+			rc = afx_shift(x, acl, pos, 1);
+		if (rc)
+			return rc;
+	}
+	if (pt)
+		fix_note_narrowed(b);
 	if (afx_only_service(l, k, pn, ports, a))
 		return afx_remove_entry(x, b, k, acl, pos);
 	struct u128 h;
@@ -399,28 +427,15 @@ static int afx_pass_all(struct afx *x, struct fix_block *b, const struct wan_if 
 
 int asa_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *out)
 {
-	(void)ctx;
-	struct afx x = {.in = in};
+	struct afx x = {.in = in, .ctx = ctx};
 	if (fix_text_init(in, &x.txt))
 		return EL_ENOMEM;
 	/* EL102 first (its removal fixes the reaches through that entry),
 	 * the blocks in finding order. */
-	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(void *));
+	static const char *const ids[] = {"EL102", "EL104", "EL105", NULL};
+	struct fix_block **bl = fix_blocks_open(in, out, ids);
 	if (!bl)
-		return input_nomem(in, 0);
-	for (size_t i = 0; i < in->nfindings; i++) {
-		const struct finding *f = &in->findings[i];
-		const char *id = f->rule->id;
-		if ((f->status != FST_FAIL && f->status != FST_WARN) ||
-		    (strcmp(id, "EL102") != 0 && strcmp(id, "EL104") != 0 && strcmp(id, "EL105") != 0))
-			continue;
-		if (!(bl[i] = fix_block_new(in, out, f)))
-			return EL_ENOMEM;
-	}
-	/* fix_block_new may move the blocks: take pointers afterwards. */
-	for (size_t i = 0, k = 0; i < in->nfindings; i++)
-		if (bl[i])
-			bl[i] = &out->b[k++];
+		return EL_ENOMEM;
 	int rc = 0;
 	for (int pass = 0; rc == 0 && pass < 2; pass++)
 		for (size_t i = 0; rc == 0 && i < in->nfindings; i++) {
@@ -428,12 +443,9 @@ int asa_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 			if (!b || (strcmp(b->f->rule->id, "EL102") == 0) != (pass == 0))
 				continue;
 			bool v6 = false;
-			const struct wan_if *w = fix_wan(in, b->f, &v6);
-			if (!w) {
-				fix_none(b, "the interface named in the finding was not found",
-					 "指摘が示すインターフェースが見つかりません");
+			const struct wan_if *w = fix_block_wan(in, b, &v6);
+			if (!w)
 				continue;
-			}
 			if (pass == 0)
 				rc = afx_pass_all(&x, b, w, v6);
 			else if (strncmp(b->f->variant, "box", 3) == 0)

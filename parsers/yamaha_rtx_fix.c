@@ -115,14 +115,12 @@ static int rfx_scan(struct rfx *x)
 	int rc = 0;
 	for (unsigned ln = 1; rc == 0 && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->txt.ls[ln - 1], b = x->txt.ls[ln];
-		char *s = arena_strndup(&scratch, in->data + a, b - a);
-		if (!s) {
+		long ns = fix_text_split(in, &x->txt, &scratch, ln, t, RFX_MAX_TOK);
+		if (ns < 0) {
 			rc = input_nomem(in, ln);
 			break;
 		}
-		s[strcspn(s, "\r\n")] = '\0';
-		size_t nt = fix_split(&scratch, s, t, RFX_MAX_TOK);
+		size_t nt = (size_t)ns;
 		if (nt < 3 || (strcmp(t[0], "ip") != 0 && strcmp(t[0], "ipv6") != 0))
 			continue;
 		bool filt = false;
@@ -282,6 +280,17 @@ static struct rfx_list *rfx_list_of(struct rfx *x, const struct wan_if *w, bool 
 	return l;
 }
 
+/* rfx_list_of() for block b: NULL with b saying why. */
+static struct rfx_list *rfx_list_for(struct rfx *x, struct fix_block *b, const struct wan_if *w,
+				     bool v6)
+{
+	const char *why = NULL, *why_ja = NULL;
+	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
+	if (!l)
+		fix_none(b, why, why_ja);
+	return l;
+}
+
 /* The list command as it stands: "ip pp secure filter in 1 2 dynamic 3". */
 static const char *rfx_list_cmd(struct rfx *x, const struct rfx_list *l)
 {
@@ -297,14 +306,12 @@ static const char *rfx_list_cmd(struct rfx *x, const struct rfx_list *l)
 	return s;
 }
 
-/* Adds to b the commands that write l in full (inside its select), and
- * the edit that puts it in the file. */
-static int rfx_emit_list(struct rfx *x, struct fix_block *b, struct rfx_list *l)
+/* Adds cmd, an interface command of w, to b: inside `pp select N` …
+ * `pp select none` (or tunnel) for a PP or tunnel interface. */
+static int rfx_cmd_selected(struct rfx *x, struct fix_block *b, const struct wan_if *w,
+			    const char *cmd)
 {
-	const char *cmd = rfx_list_cmd(x, l);
-	const char *sel = rfx_select(&x->in->arena, l->w);
-	if (!cmd)
-		return input_nomem(x->in, 0);
+	const char *sel = rfx_select(&x->in->arena, w);
 	int rc = 0;
 	if (sel)
 		rc = fix_cmd(x->in, b, sel);
@@ -312,6 +319,17 @@ static int rfx_emit_list(struct rfx *x, struct fix_block *b, struct rfx_list *l)
 		rc = fix_cmd(x->in, b, cmd);
 	if (rc == 0 && sel)
 		rc = fix_cmd(x->in, b, strncmp(sel, "pp", 2) == 0 ? "pp select none" : "tunnel select none");
+	return rc;
+}
+
+/* Adds to b the commands that write l in full (inside its select), and
+ * the edit that puts it in the file. */
+static int rfx_emit_list(struct rfx *x, struct fix_block *b, struct rfx_list *l)
+{
+	const char *cmd = rfx_list_cmd(x, l);
+	if (!cmd)
+		return input_nomem(x->in, 0);
+	int rc = rfx_cmd_selected(x, b, l->w, cmd);
 	const char *text = arena_printf(&x->in->arena, "%s%s", l->indent, cmd);
 	if (rc == 0)
 		rc = text ? fix_edit(x->in, b, l->bound ? FIX_REPLACE : FIX_INSERT_AFTER, l->line, text)
@@ -345,12 +363,10 @@ static bool rfx_has_out(struct rfx *x, const struct wan_if *w, bool v6)
 	bool found = false;
 	for (unsigned ln = 1; !found && ln <= x->txt.n; ln++) {
 		arena_reset(&scratch);
-		size_t a = x->txt.ls[ln - 1], b = x->txt.ls[ln];
-		char *s = arena_strndup(&scratch, x->in->data + a, b - a);
-		if (!s)
+		long ns = fix_text_split(x->in, &x->txt, &scratch, ln, t, 8);
+		if (ns < 0)
 			break;
-		s[strcspn(s, "\r\n")] = '\0';
-		size_t nt = fix_split(&scratch, s, t, 8);
+		size_t nt = (size_t)ns;
 		if (nt == 3 && strcmp(t[1], "select") == 0 &&
 		    (strcmp(t[0], "pp") == 0 || strcmp(t[0], "tunnel") == 0)) {
 			cur = strcmp(t[2], "none") == 0 ? NULL
@@ -369,20 +385,45 @@ static bool rfx_has_out(struct rfx *x, const struct wan_if *w, bool v6)
 	return found;
 }
 
-/* EL101 / EL103: a new in list (and an out list with dynamic filters
- * when the interface has none). */
-static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
+/* The filters a list of w must keep passing whatever a fix does, of one
+ * family: the VPN the router terminates and the policy's
+ * allowed_inbound (for IPv6 also what the line itself needs). Their
+ * bodies ("pass * * esp * *") into defs (at most RFX_MAX_KEEP), *nd of
+ * them; false with b's reason set when they cannot be written. */
+#define RFX_MAX_KEEP 16
+
+/* Whether the rules ahead decide every new connection of proto (port; 0:
+ * every port) from anywhere to anywhere: a filter for it after them
+ * would never match (EL108, EL115). */
+static bool rfx_decided(struct arena *a, const struct frule *ahead, size_t n, bool v6,
+			uint32_t proto, uint32_t port)
 {
-	const char *why = NULL, *why_ja = NULL;
-	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
-	if (!l) {
-		fix_none(b, why, why_ja);
-		return 0;
-	}
+	enum fam f = v6 ? FAM_V6 : FAM_V4;
+	struct fbox q = {.rule = -1};
+	struct fbox_list passed = {0};
+	if (!n || pset_range(a, proto, proto, &q.proto) || aset_all(a, f, &q.src) ||
+	    aset_all(a, f, &q.dst) || pset_all(a, 65535, &q.sport) ||
+	    (port ? pset_range(a, port, port, &q.dport) : pset_all(a, 65535, &q.dport)) ||
+	    filter_reach(a, ahead, n, FA_PASS, &q, &passed))
+		return false;
+	for (size_t i = 0; i < passed.n; i++)
+		if (passed.b[i].rule < 0)
+			return false;   /* some packet reaches the end of them */
+	return true;
+}
+
+/* ahead (nahead rules): the rules that stay ahead of the new filters; a
+ * flow they decide in full gets no filter. */
+static bool rfx_keep_defs(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6,
+			  const struct frule *ahead, size_t nahead, const char **defs,
+			  size_t *ndefs)
+{
 	struct arena *a = &x->in->arena;
-	const char *fam = v6 ? "ipv6" : "ip";
-	const char *defs[16];
 	size_t nd = 0;
+	/* The VPN filters' protocol and port, and their destination. */
+	uint32_t vpn_proto[RFX_MAX_KEEP], vpn_port[RFX_MAX_KEEP];
+	size_t nv = 0;
+	const char *vpn_to = "*";
 	if (!v6) {
 		/* The VPN the router terminates [CR §8.1.25 examples], to the
 		 * router alone: behind NAT only the router (and forwards) can be
@@ -395,31 +436,48 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 					  (unsigned)w->addr4.lo & 255);
 		for (size_t i = 0; i < x->in->dev.nsvcs && nd < 8; i++) {
 			const struct box_service *s = &x->in->dev.svcs[i];
-			if (!s->enabled || s->cls != SVC_VPN || strcmp(s->name, "pptp") == 0)
+			if (!s->enabled || s->cls != SVC_VPN || strcmp(s->name, "pptp") == 0 ||
+			    rfx_decided(a, ahead, nahead, v6, s->proto, s->port))
 				continue;
 			if (!w->nat4 && !known) {
 				fix_none(b, "the interface has no NAT and the file does not give its address, so "
 					    "no filter can pass the VPN to the router alone; write the list by hand",
 					 "インターフェースに NAT がなく、ファイルにそのアドレスもないため、VPN をルータ"
 					 "だけに通すフィルタを作れません。リストを手で書いてください");
-				return 0;
+				return false;
 			}
 			if (s->proto == PROTO_ESP)
 				defs[nd++] = arena_printf(a, "pass * %s esp * *", to);
 			else if (s->proto == PROTO_UDP && s->port)
 				defs[nd++] = arena_printf(a, "pass * %s udp * %u", to, (unsigned)s->port);
+			else
+				continue;
+			vpn_proto[nv] = s->proto;
+			vpn_port[nv++] = s->port;
+			vpn_to = to;
 		}
 	} else {
 		/* What the line needs (rules/ports.yaml infrastructure): ICMPv6
 		 * and DHCPv6 client replies, as YAMAHA's IPoE example passes them. */
-		defs[nd++] = "pass * * icmp6 * *";
-		defs[nd++] = "pass * * udp * 546";
+		if (!rfx_decided(a, ahead, nahead, v6, PROTO_ICMP6, 0))
+			defs[nd++] = "pass * * icmp6 * *";
+		if (!rfx_decided(a, ahead, nahead, v6, PROTO_UDP, 546))
+			defs[nd++] = "pass * * udp * 546";
 	}
 	/* The policy's allowed_inbound of this family. */
 	const struct policy *pol = x->ctx->pol;
-	for (size_t i = 0; i < pol->ninbound && nd < 16; i++) {
+	for (size_t i = 0; i < pol->ninbound && nd < RFX_MAX_KEEP; i++) {
 		const struct policy_inbound *p = &pol->inbound[i];
 		if (!p->nsources || (strchr(p->sources[0], ':') != NULL) != v6)
+			continue;
+		/* One the VPN filters above already pass (from every source)
+		 * would be a filter that never matches (EL108). */
+		bool covered = false;
+		for (size_t k = 0; k < nv && !covered && p->proto && p->port >= 0; k++)
+			covered = vpn_port[k] == (uint32_t)p->port &&
+				  strcmp(p->proto, vpn_proto[k] == PROTO_UDP ? "udp" : "esp") == 0 &&
+				  (strcmp(vpn_to, "*") == 0 || (p->to && strcmp(p->to, vpn_to) == 0));
+		if (covered)
 			continue;
 		struct strbuf sb;
 		sb_init(&sb, 4096);
@@ -432,18 +490,54 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 					  p->proto ? p->proto : "*", port);
 		sb_free(&sb);
 	}
+	*ndefs = nd;
+	return true;
+}
+
+/* Defines defs[0..nd) as new filters of l's family and puts them into l
+ * at position at, in order. 0 or negative; 1 when b says why not (no
+ * free number, the list full). */
+static int rfx_add_defs(struct rfx *x, struct fix_block *b, struct rfx_list *l, const char **defs,
+			size_t nd, size_t at)
+{
 	int rc = 0;
+	if (l->n + nd > RFX_MAX_TOK) {
+		fix_none(b, "the inbound list is full", "受信リストがいっぱいです");
+		return 1;
+	}
 	for (size_t i = 0; rc == 0 && i < nd; i++) {
 		long num = rfx_number(x);
 		if (num < 0 || !defs[i]) {
 			fix_none(b, "no free filter number is left outside the ranges of YAMAHA's templates",
 				 "YAMAHA のテンプレートが使う範囲の外に、空いているフィルタ番号が残っていません");
-			return 0;
+			return 1;
 		}
-		const char *c = arena_printf(a, "%s filter %ld %s", fam, num, defs[i]);
-		rc = c ? rfx_emit_filter(x, b, v6, c) : input_nomem(x->in, 0);
-		l->nums[l->n++] = num;
+		const char *c = arena_printf(&x->in->arena, "%s filter %ld %s", l->v6 ? "ipv6" : "ip", num,
+					     defs[i]);
+		rc = c ? rfx_emit_filter(x, b, l->v6, c) : input_nomem(x->in, 0);
+		memmove(&l->nums[at + i + 1], &l->nums[at + i], (l->n - at - i) * sizeof(l->nums[0]));
+		l->nums[at + i] = num;
+		l->n++;
 	}
+	return rc;
+}
+
+/* EL101 / EL103: a new in list (and an out list with dynamic filters
+ * when the interface has none). */
+static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
+{
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
+		return 0;
+	struct arena *a = &x->in->arena;
+	const char *fam = v6 ? "ipv6" : "ip";
+	const char *defs[RFX_MAX_KEEP];
+	size_t nd = 0;
+	if (!rfx_keep_defs(x, b, w, v6, NULL, 0, defs, &nd))
+		return 0;
+	int rc = rfx_add_defs(x, b, l, defs, nd, l->n);
+	if (rc > 0)
+		return 0;
 	if (rc == 0 && l->n == 0) {
 		/* Nothing to pass: one explicit reject makes the list exist. */
 		long num = rfx_number(x);
@@ -470,7 +564,6 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 		const char *c3 = arena_printf(a, "%s filter dynamic %ld * * udp", fam, nu);
 		const char *lo = arena_printf(a, "%s %s secure filter out %ld dynamic %ld %ld", fam,
 					      rfx_ifword(w), np, nt, nu);
-		const char *sel = rfx_select(a, w);
 		if (!c1 || !c2 || !c3 || !lo)
 			return input_nomem(x->in, 0);
 		rc = rfx_emit_filter(x, b, v6, c1);
@@ -478,13 +571,8 @@ static int rfx_new_list(struct rfx *x, struct fix_block *b, const struct wan_if 
 			rc = rfx_emit_filter(x, b, v6, c2);
 		if (rc == 0)
 			rc = rfx_emit_filter(x, b, v6, c3);
-		if (rc == 0 && sel)
-			rc = fix_cmd(x->in, b, sel);
 		if (rc == 0)
-			rc = fix_cmd(x->in, b, lo);
-		if (rc == 0 && sel)
-			rc = fix_cmd(x->in, b, strncmp(sel, "pp", 2) == 0 ? "pp select none"
-									: "tunnel select none");
+			rc = rfx_cmd_selected(x, b, w, lo);
 		const char *text = arena_printf(a, "%s%s", l->indent, lo);
 		if (rc == 0)
 			rc = text ? fix_edit(x->in, b, FIX_INSERT_AFTER, l->line, text)
@@ -548,15 +636,19 @@ static const char *rfx_ports(struct arena *a, const char *p)
 
 /* EL104 / EL105 on the router or on inside hosts: a reject just before
  * the first filter that lets it in. */
+/* The finding's host: a forward's inside host, else its destination. */
+static const char *rfx_host(const struct finding *f)
+{
+	const char *h = fix_arg(f, "host");
+	return h ? h : fix_arg(f, "dst");
+}
+
 static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
 {
 	const struct finding *f = b->f;
-	const char *why = NULL, *why_ja = NULL;
-	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
-	if (!l) {
-		fix_none(b, why, why_ja);
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
 		return 0;
-	}
 	if (l->done_by) {
 		b->by = l->done_by;
 		return 0;
@@ -604,6 +696,22 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 			at = i;
 			break;
 		}
+	/* The partners the policy names keep it: a pass for them goes
+	 * first, where the filter that let everyone in was. */
+	const struct policy_inbound *pt = v6 ? NULL : fix_partner(x->ctx, proto, ports, rfx_host(f));
+	if (pt) {
+		struct strbuf sb;
+		sb_init(&sb, 4096);
+		for (size_t k = 0; k < pt->nsources; k++)
+			sb_printf(&sb, "%s%s", k ? "," : "", pt->sources[k]);
+		const char *def = arena_printf(a, "pass %s %s %s * %s", sb_str(&sb), pt->to, proto, yp);
+		sb_free(&sb);
+		int prc = rfx_add_defs(x, b, l, &def, 1, at);
+		if (prc)
+			return prc > 0 ? 0 : prc;
+		at++;
+		fix_note_narrowed(b);
+	}
 	/* A filter that passes this service and nothing else is taken out
 	 * instead: a reject ahead of it would leave a filter that can never
 	 * match (EL108). */
@@ -614,9 +722,15 @@ static int rfx_reject(struct rfx *x, struct fix_block *b, const struct wan_if *w
 			continue;
 		uint32_t pn = strcmp(proto, "tcp") == 0 ? PROTO_TCP : PROTO_UDP;
 		const char *rp = r->dport.n ? pset_format(a, &r->dport, 60) : NULL;
+		/* The reject's destination covers the filter's: "*", or the one
+		 * host the filter names. */
+		struct u128 dh;
+		struct aset ds;
+		bool same_dst = strcmp(dst, "*") == 0 || aset_is_all(&r->dst) ||
+				(!v6 && addr_parse(FAM_V4, dst, strlen(dst), &dh) == 0 &&
+				 aset_range(a, FAM_V4, dh, dh, &ds) == 0 && aset_eq(&ds, &r->dst));
 		if (r->action == FA_PASS && r->proto.n == 1 && r->proto.iv[0].lo == pn &&
-		    r->proto.iv[0].hi == pn && rp && ports && strcmp(rp, ports) == 0 &&
-		    (strcmp(dst, "*") == 0 || aset_is_all(&r->dst))) {
+		    r->proto.iv[0].hi == pn && rp && ports && strcmp(rp, ports) == 0 && same_dst) {
 			rfx_remove(l, rn, r->line, f);
 			/* Later filters that pass part of the same service were
 			 * redundant behind it (EL115) and would let it in once it
@@ -683,22 +797,15 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
 			b->by = x->gone[i].by;
 			return 0;
 		}
-	const char *line = fix_text_line(x->in, &x->txt, fw->line);
 	char *t[32];
-	size_t nt = line ? fix_split(&x->in->arena, line, t, 32) : 0;
-	if (nt < 5 || strcmp(t[0], "nat") != 0 || strcmp(t[1], "descriptor") != 0) {
+	size_t nt;
+	const char *cmd = fix_no_line(x->in, &x->txt, fw->line, t, 32, &nt);
+	if (!cmd || nt < 5 || strcmp(t[0], "nat") != 0 || strcmp(t[1], "descriptor") != 0) {
 		fix_none(b, "the static NAT entry is not written on one line of its own; remove it by hand",
 			 "static NAT の項目が 1 行に書かれていません。手で削除してください");
 		return 0;
 	}
-	struct strbuf sb;
-	sb_init(&sb, 8192);
-	int rc = sb_adds(&sb, "no");
-	for (size_t i = 0; rc == 0 && i < nt; i++)
-		rc = sb_printf(&sb, " %s", t[i]);
-	if (rc == 0)
-		rc = fix_cmd(x->in, b, sb_str(&sb));
-	sb_free(&sb);
+	int rc = fix_cmd(x->in, b, cmd);
 	if (rc == 0)
 		rc = fix_edit(x->in, b, FIX_DELETE, fw->line, NULL);
 	struct rfx_gone *ng = input_grow(x->in, x->gone, &x->capgone, x->ngone, sizeof(*x->gone));
@@ -719,24 +826,24 @@ static int rfx_unforward(struct rfx *x, struct fix_block *b, const struct wan_if
  * reject applies. */
 static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_if *w, bool v6)
 {
-	const char *why = NULL, *why_ja = NULL;
-	struct rfx_list *l = rfx_list_of(x, w, v6, &why, &why_ja);
-	if (!l) {
-		fix_none(b, why, why_ja);
+	struct rfx_list *l = rfx_list_for(x, b, w, v6);
+	if (!l)
 		return 0;
-	}
 	const struct flist *fl = v6 ? &w->in6 : &w->in4;
 	/* The filters that pass every protocol to every destination and
 	 * port from every source; the first is what makes the list pass all. */
 	long rm = -1;
+	size_t rm_at = 0;   /* its first rule: the rules before it stay ahead */
 	for (size_t i = 0; i < fl->n && rm < 0; i++) {
 		const struct frule *r = &fl->rules[i];
 		bool all = r->action == FA_PASS && !r->new_conn_never && r->proto.n == 1 &&
 			   r->proto.iv[0].lo == 0 && r->proto.iv[0].hi == 255 && aset_is_all(&r->dst) &&
 			   aset_is_all(&r->src) && r->dport.n == 1 && r->dport.iv[0].lo == 0 &&
 			   r->dport.iv[0].hi == 65535 && r->name && rfx_is_num(r->name);
-		if (all)
+		if (all) {
 			rm = strtol(r->name, NULL, 10);
+			rm_at = i;
+		}
 	}
 	size_t o = 0;
 	for (size_t i = 0; i < l->n; i++)
@@ -754,11 +861,27 @@ static int rfx_no_pass_all(struct rfx *x, struct fix_block *b, const struct wan_
 			 "手で書き直してください");
 		return 0;
 	}
+	size_t at = 0;
+	while (at < l->n && l->nums[at] != rm)
+		at++;
+	/* The VPN the router terminates and the policy's allowed_inbound
+	 * were let in by the filter removed: they get filters of their own
+	 * in its place (the filters ahead of it stay ahead), so the fix
+	 * does not cut them (issue 17 §2: the proof asks `query`). */
+	const char *defs[RFX_MAX_KEEP];
+	size_t nd = 0;
+	if (!rfx_keep_defs(x, b, w, v6, fl->rules, rm_at, defs, &nd))
+		return 0;
 	rfx_remove(l, rm, rm_line, b->f);
-	b->note = "What the removed filter let in that is still needed must be passed by a filter of its "
-		  "own, placed before the list ends.";
-	b->note_ja = "外したフィルタが通していたもののうち今も必要なものは、専用のフィルタを作ってリストの"
-		     "終わりより前に置いてください。";
+	int rc = rfx_add_defs(x, b, l, defs, nd, at);
+	if (rc)
+		return rc > 0 ? 0 : rc;
+	b->note = "The VPN the router terminates and the policy's allowed_inbound get filters of their "
+		  "own in place of the removed one; anything else it let in that is still needed must be "
+		  "passed by a filter of its own, placed before the list ends.";
+	b->note_ja = "ルータが終端する VPN とポリシーの allowed_inbound には、外したフィルタの位置に専用の"
+		     "フィルタを置きます。それ以外に外したフィルタが通していたもので今も必要なものは、専用の"
+		     "フィルタを作ってリストの終わりより前に置いてください。";
 	return rfx_emit_list(x, b, l);
 }
 
@@ -772,24 +895,10 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 	/* One block per open finding of 3-2 this builder knows, in finding
 	 * order; EL101/EL103 first (a new list that later findings of the
 	 * interface point to, whatever their lines). */
-	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(void *));
+	static const char *const ids[] = {"EL101", "EL103", "EL102", "EL104", "EL105", NULL};
+	struct fix_block **bl = fix_blocks_open(in, out, ids);
 	if (!bl)
-		return input_nomem(in, 0);
-	for (size_t i = 0; i < in->nfindings; i++) {
-		const struct finding *f = &in->findings[i];
-		if (f->status != FST_FAIL && f->status != FST_WARN)
-			continue;
-		const char *id = f->rule->id;
-		if (strcmp(id, "EL101") != 0 && strcmp(id, "EL103") != 0 && strcmp(id, "EL102") != 0 &&
-		    strcmp(id, "EL104") != 0 && strcmp(id, "EL105") != 0)
-			continue;
-		if (!(bl[i] = fix_block_new(in, out, f)))
-			return EL_ENOMEM;
-	}
-	/* fix_block_new may move the blocks: take pointers afterwards. */
-	for (size_t i = 0, k = 0; i < in->nfindings; i++)
-		if (bl[i])
-			bl[i] = &out->b[k++];
+		return EL_ENOMEM;
 	for (int pass = 0; rc == 0 && pass < 2; pass++)
 		for (size_t i = 0; rc == 0 && i < in->nfindings; i++) {
 			struct fix_block *b = bl[i];
@@ -800,18 +909,18 @@ int rtx_fix_build(struct input *in, const struct run_ctx *ctx, struct fix_set *o
 			if (first != (pass == 0))
 				continue;
 			bool v6 = false;
-			const struct wan_if *w = fix_wan(in, b->f, &v6);
-			if (!w) {
-				fix_none(b, "the interface named in the finding was not found",
-					 "指摘が示すインターフェースが見つかりません");
+			const struct wan_if *w = fix_block_wan(in, b, &v6);
+			if (!w)
 				continue;
-			}
 			const char *variant = b->f->variant;
 			if (first)
 				rc = rfx_new_list(&x, b, w, v6);
 			else if (strcmp(id, "EL102") == 0)
 				rc = rfx_no_pass_all(&x, b, w, v6);
-			else if (strncmp(variant, "forward", 7) == 0)
+			else if (strncmp(variant, "forward", 7) == 0 &&
+				 !(w->in4.present && !v6 &&
+				   fix_partner(ctx, fix_arg(b->f, "proto"), fix_arg(b->f, "ports"),
+					       rfx_host(b->f))))
 				rc = rfx_unforward(&x, b, w);
 			else if (!(v6 ? w->in6.present : w->in4.present)) {
 				struct rfx_list *l = NULL;

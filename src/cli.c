@@ -30,7 +30,11 @@ void cli_error_l(enum lang l, const char *en, const char *ja, ...)
 	va_end(ap);
 }
 
-int cli_common_option(struct cli_env *e, int c, const char *arg, bool sarif, const char **rules)
+/* Takes option c (getopt_long's answer) with arg when it is one of the
+ * common ones (--format accepts "sarif" when sarif): 0 taken, 1 not one
+ * of them, 2 a bad value (printed). *rules gets --rules. */
+static int cli_common_option(struct cli_env *e, int c, const char *arg, bool sarif,
+			     const char **rules)
 {
 	switch (c) {
 	case CLI_O_FORMAT:
@@ -66,6 +70,29 @@ int cli_common_option(struct cli_env *e, int c, const char *arg, bool sarif, con
 	default:
 		return 1;
 	}
+}
+
+int cli_parse_opts(int argc, char **argv, const struct cli_cmd *cmd, struct cli_env *e,
+		   const char **rules)
+{
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", cmd->longopts, NULL)) != -1) {
+		int rc = cli_common_option(e, c, optarg, cmd->sarif, rules);
+		if (rc == 2)
+			return 2;
+		if (rc == 0 || (cmd->own && cmd->own(cmd->ctx, c, optarg) == 0))
+			continue;
+		if (c == 'h' || c == CLI_O_HELP) {
+			cmd->usage(stdout, e->lang);
+			return 1;
+		}
+		cli_error(e->lang, "%s: unknown or incomplete option %s",
+			  "%s: 不明または不完全なオプション %s", cmd->name, argv[optind - 1]);
+		return 2;
+	}
+	return 0;
 }
 
 int cli_setup(struct cli_env *e, const char *argv0, const char *rules)

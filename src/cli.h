@@ -10,11 +10,14 @@
 #define EDGELINT_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include "finding.h"
 #include "model.h"
 #include "policy.h"
 #include "registry.h"
 #include "util.h"
+
+struct option;
 
 /* The options every subcommand takes. */
 struct cli_env {
@@ -44,10 +47,25 @@ enum { CLI_O_FORMAT = 256, CLI_O_LANG, CLI_O_RULES, CLI_O_KIND, CLI_O_HELP, CLI_
 	{"rules", required_argument, NULL, CLI_O_RULES},                      \
 	{"kind", required_argument, NULL, CLI_O_KIND},                        \
 	{"help", no_argument, NULL, CLI_O_HELP}
-/* Takes option c (getopt_long's answer) with arg when it is one of them
- * (--format accepts "sarif" when sarif): 0 taken, 1 not one of them, 2
- * a bad value (printed). *rules gets --rules. */
-int cli_common_option(struct cli_env *e, int c, const char *arg, bool sarif, const char **rules);
+/* A subcommand's options: its name ("query", "diff"), its getopt_long
+ * table (its own options, then CLI_COMMON_LONGOPTS), whether --format
+ * takes "sarif", its usage text, and its own options' handler: own(ctx,
+ * c, arg) with getopt_long's answer c, 0 taken, 1 not one of them (NULL:
+ * it has none). */
+struct cli_cmd {
+	const char *name;
+	const struct option *longopts;
+	bool sarif;
+	void (*usage)(FILE *f, enum lang l);
+	int (*own)(void *ctx, int c, const char *arg);
+	void *ctx;
+};
+/* Reads argv's options with getopt_long: the common ones into e (and
+ * --rules into *rules), the subcommand's own through cmd->own. 0 with
+ * optind at the first operand; 1 when --help printed the usage on
+ * stdout; 2 on an unknown option or a bad value (printed). */
+int cli_parse_opts(int argc, char **argv, const struct cli_cmd *cmd, struct cli_env *e,
+		   const char **rules);
 
 /* Loads the rules data (rules: --rules, or NULL to find it from argv0)
  * and an empty policy into e; lang, format, output already set. 0, or 2

@@ -350,32 +350,6 @@ static void diff_usage(FILE *f, enum lang l)
 		      f);
 }
 
-static int parse_opts(int argc, char **argv, struct cli_env *e, const char **rules)
-{
-	static const struct option longopts[] = {
-		CLI_COMMON_LONGOPTS,
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		int rc = cli_common_option(e, c, optarg, true, rules);
-		if (rc == 2)
-			return 2;
-		if (rc == 0)
-			continue;
-		if (c == 'h' || c == CLI_O_HELP) {
-			diff_usage(stdout, e->lang);
-			return 1;
-		}
-		cli_error(e->lang, "diff: unknown or incomplete option %s",
-			  "diff: 不明または不完全なオプション %s", argv[optind - 1]);
-		return 2;
-	}
-	return 0;
-}
-
 /* "samples/x.cfg (yamaha-rtx, RTX1210)" for the different-device error. */
 static const char *device_text(struct arena *a, const struct input *in)
 {
@@ -391,7 +365,13 @@ int cli_diff_main(int argc, char **argv, const char *argv0, enum lang lang)
 {
 	struct cli_env e = {.format = "text", .lang = lang};
 	const char *rules = NULL;
-	int rc = parse_opts(argc, argv, &e, &rules);
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	const struct cli_cmd cmd = {.name = "diff", .longopts = longopts, .sarif = true,
+				    .usage = diff_usage};
+	int rc = cli_parse_opts(argc, argv, &cmd, &e, &rules);
 	if (rc)
 		return rc == 1 ? 0 : 2;
 	if (optind != argc - 2) {

@@ -322,11 +322,29 @@ static void query_usage(FILE *f, enum lang l)
 		      f);
 }
 
-/* The options; returns 0, or 2 printed (1: --help done). */
-static int parse_opts(int argc, char **argv, struct cli_env *e, const char **rules,
-		      const char **to, const char **from, const char **iface)
+/* --to, --from, --in: query's own options. */
+enum { O_TO = CLI_O_OWN, O_FROM, O_IN };
+struct query_opts {
+	const char *to, *from, *iface;
+};
+
+static int query_option(void *ctx, int c, const char *arg)
 {
-	enum { O_TO = CLI_O_OWN, O_FROM, O_IN };
+	struct query_opts *q = ctx;
+	if (c == O_TO)
+		q->to = arg;
+	else if (c == O_FROM)
+		q->from = arg;
+	else if (c == O_IN)
+		q->iface = arg;
+	else
+		return 1;
+	return 0;
+}
+
+int cli_query_main(int argc, char **argv, const char *argv0, enum lang lang)
+{
+	struct cli_env e = {.format = "text", .lang = lang};
 	static const struct option longopts[] = {
 		{"to", required_argument, NULL, O_TO},
 		{"from", required_argument, NULL, O_FROM},
@@ -334,38 +352,12 @@ static int parse_opts(int argc, char **argv, struct cli_env *e, const char **rul
 		CLI_COMMON_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
-	int c;
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
-		int rc = cli_common_option(e, c, optarg, false, rules);
-		if (rc == 2)
-			return 2;
-		if (rc == 0)
-			continue;
-		if (c == O_TO) {
-			*to = optarg;
-		} else if (c == O_FROM) {
-			*from = optarg;
-		} else if (c == O_IN) {
-			*iface = optarg;
-		} else if (c == 'h' || c == CLI_O_HELP) {
-			query_usage(stdout, e->lang);
-			return 1;
-		} else {
-			cli_error(e->lang, "query: unknown or incomplete option %s",
-				  "query: 不明または不完全なオプション %s", argv[optind - 1]);
-			return 2;
-		}
-	}
-	return 0;
-}
-
-int cli_query_main(int argc, char **argv, const char *argv0, enum lang lang)
-{
-	struct cli_env e = {.format = "text", .lang = lang};
-	const char *rules = NULL, *to = NULL, *from = NULL, *iface = NULL;
-	int rc = parse_opts(argc, argv, &e, &rules, &to, &from, &iface);
+	struct query_opts q = {0};
+	const struct cli_cmd cmd = {.name = "query", .longopts = longopts, .usage = query_usage,
+				    .own = query_option, .ctx = &q};
+	const char *rules = NULL;
+	int rc = cli_parse_opts(argc, argv, &cmd, &e, &rules);
+	const char *to = q.to, *from = q.from, *iface = q.iface;
 	if (rc)
 		return rc == 1 ? 0 : 2;
 	if (optind != argc - 1 || !to) {

@@ -6,6 +6,8 @@
  */
 #include "fix.h"
 
+#include "policy.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +86,36 @@ const char *fix_text_line(struct input *in, const struct fix_text *t, unsigned k
 	return arena_strndup(&in->arena, in->data + a, b - a);
 }
 
+long fix_text_split(const struct input *in, const struct fix_text *t, struct arena *scratch,
+		    unsigned k, char **tok, size_t max)
+{
+	if (k < 1 || k > t->n)
+		return 0;
+	size_t a = t->ls[k - 1], e = t->ls[k];
+	char *s = arena_strndup(scratch, in->data + a, e - a);
+	if (!s)
+		return -1;
+	s[strcspn(s, "\r\n")] = '\0';
+	return (long)fix_split(scratch, s, tok, max);
+}
+
+const char *fix_no_line(struct input *in, const struct fix_text *t, unsigned k, char **tok,
+			size_t max, size_t *nt)
+{
+	const char *s = fix_text_line(in, t, k);
+	*nt = s ? fix_split(&in->arena, s, tok, max) : 0;
+	if (!*nt || *nt == max)
+		return NULL;
+	struct strbuf sb;
+	sb_init(&sb, 1u << 16);
+	int rc = sb_adds(&sb, "no");
+	for (size_t i = 0; rc == 0 && i < *nt; i++)
+		rc = sb_printf(&sb, " %s", tok[i]);
+	const char *r = rc == 0 ? arena_strdup(&in->arena, sb_str(&sb)) : NULL;
+	sb_free(&sb);
+	return r;
+}
+
 size_t fix_split(struct arena *a, const char *s, char **tok, size_t max)
 {
 	char *c = arena_strdup(a, s);
@@ -130,6 +162,66 @@ const struct wan_if *fix_wan(const struct input *in, const struct finding *f, bo
 		if (strlen(w->name) == n && memcmp(w->name, iface, n) == 0)
 			return w;
 	return NULL;
+}
+
+struct fix_block **fix_blocks_open(struct input *in, struct fix_set *s, const char *const *ids)
+{
+	size_t first = s->n;
+	struct fix_block **bl = arena_alloc(&in->arena, (in->nfindings + 1) * sizeof(void *));
+	if (!bl) {
+		input_nomem(in, 0);
+		return NULL;
+	}
+	for (size_t i = 0; i < in->nfindings; i++) {
+		const struct finding *f = &in->findings[i];
+		bl[i] = NULL;
+		if (f->status != FST_FAIL && f->status != FST_WARN)
+			continue;
+		bool known = false;
+		for (size_t k = 0; ids[k] && !known; k++)
+			known = strcmp(f->rule->id, ids[k]) == 0;
+		if (known && !(bl[i] = fix_block_new(in, s, f)))
+			return NULL;
+	}
+	/* fix_block_new may move the blocks: take pointers afterwards. */
+	for (size_t i = 0, k = first; i < in->nfindings; i++)
+		if (bl[i])
+			bl[i] = &s->b[k++];
+	return bl;
+}
+
+const struct wan_if *fix_block_wan(const struct input *in, struct fix_block *b, bool *v6)
+{
+	const struct wan_if *w = fix_wan(in, b->f, v6);
+	if (!w)
+		fix_none(b, "the interface named in the finding was not found",
+			 "指摘が示すインターフェースが見つかりません");
+	return w;
+}
+
+const struct policy_inbound *fix_partner(const struct run_ctx *ctx, const char *proto,
+					 const char *ports, const char *host)
+{
+	const struct policy *pol = ctx ? ctx->pol : NULL;
+	if (!pol || !proto || !ports || !host || !*ports || strlen(ports) > 5 ||
+	    strspn(ports, "0123456789") != strlen(ports))
+		return NULL;
+	long port = strtol(ports, NULL, 10);
+	for (size_t i = 0; i < pol->ninbound; i++) {
+		const struct policy_inbound *p = &pol->inbound[i];
+		if (p->nsources && !strchr(p->sources[0], ':') && p->proto &&
+		    strcmp(p->proto, proto) == 0 && p->port == port && p->to && strcmp(p->to, host) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+void fix_note_narrowed(struct fix_block *b)
+{
+	b->note = "Narrowed to the partners the policy's allowed_inbound names for it: a person chose "
+		  "them; to cut them too, take that entry out of the policy.";
+	b->note_ja = "ポリシーの allowed_inbound が記載する取引先からだけ通すように絞ります。相手は人が"
+		     "選んだものです。その相手も止めるなら、ポリシーからその項目を外してください。";
 }
 
 static int long_cmp(const void *a, const void *b)

@@ -89,6 +89,17 @@ int fix_text_init(struct input *in, struct fix_text *t);
 /* Line k without its line end, copied into the arena; NULL when k is out
  * of range or memory runs out. */
 const char *fix_text_line(struct input *in, const struct fix_text *t, unsigned k);
+/* Line k as the file has it up to its first CR or LF, copied into
+ * scratch (the caller resets it), split at blanks into at most max
+ * tokens: the count, or -1 when scratch memory runs out. */
+long fix_text_split(const struct input *in, const struct fix_text *t, struct arena *scratch,
+		    unsigned k, char **tok, size_t max);
+/* "no" and the words of line k, one blank between them, in the input's
+ * arena: the command that removes that line on ASA and YAMAHA alike; its
+ * words in tok (*nt of them). NULL when the line is empty, out of range,
+ * has max words or more, or memory runs out. */
+const char *fix_no_line(struct input *in, const struct fix_text *t, unsigned k, char **tok,
+			size_t max, size_t *nt);
 /* Splits s (copied into a) at blanks into at most max tokens; the count. */
 size_t fix_split(struct arena *a, const char *s, char **tok, size_t max);
 /* The argument k of finding f, or NULL. */
@@ -97,6 +108,25 @@ const char *fix_arg(const struct finding *f, const char *k);
  * "interface" argument, "lan2" or "outside (IPv4)"), and *v6 whether it
  * is about IPv6 (the suffix, the "family" argument, EL103); NULL when none. */
 const struct wan_if *fix_wan(const struct input *in, const struct finding *f, bool *v6);
+
+/* A builder's blocks: one per open (fail or warn) finding whose rule id
+ * is one of ids (NULL-terminated), made in finding order. An array in
+ * the input's arena indexed like in->findings: finding i's block, or
+ * NULL; NULL itself when memory runs out (input_nomem done). */
+struct fix_block **fix_blocks_open(struct input *in, struct fix_set *s, const char *const *ids);
+/* fix_wan() of b's finding; when the interface is not found, b says so
+ * (fix_none) and NULL is returned. */
+const struct wan_if *fix_block_wan(const struct input *in, struct fix_block *b, bool *v6);
+
+/* The policy's allowed_inbound entry for proto ("tcp") and ports (one
+ * port, as findings write it) to host that names IPv4 partners, or NULL.
+ * A person named them: a fix keeps the flow for them and cuts it for the
+ * rest (issue 17 §1); with none named it cuts the flow. */
+struct policy_inbound;
+const struct policy_inbound *fix_partner(const struct run_ctx *ctx, const char *proto,
+					 const char *ports, const char *host);
+/* Sets b's note for a fix narrowed to fix_partner()'s partners. */
+void fix_note_narrowed(struct fix_block *b);
 
 /* Builds the fixes of the input's findings (sorted) with its kind's
  * builder; an input whose kind has none gets a block per open finding

@@ -12,15 +12,9 @@
 # Prints "diff: N passed, M failed"; exit 1 when any failed.
 set -u
 BIN=${1:?usage: diff.sh BINARY}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT" || exit 2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected [$2], got [$3]"; fi; }
+SUBCMD=diff
+# shellcheck source=tests/e2e/subcommand-lib.sh
+. "$(dirname "$0")/subcommand-lib.sh"
 VALIDATE="node tests/tools/validate-json.js tests/schema/edgelint-diff-1.schema.json"
 
 sarifs=()
@@ -52,14 +46,6 @@ done <tests/e2e/diff/cases.tsv
 if sh tests/tools/validate-sarif.sh "${sarifs[@]}" >"$TMP/v" 2>&1; then ok; else bad "diff: SARIF"; cat "$TMP/v"; fi
 
 Y=samples/yamaha/rtx1210-rdp-forward-partner24-antispoof.cfg
-bad_case() {  # NAME EXPECTED-STDERR-SUBSTRING ARGS...
-	local n=$1 want=$2
-	shift 2
-	"$BIN" diff "$@" >"$TMP/out" 2>"$TMP/err"
-	check "diff bad $n: exit" 2 $?
-	if grep -qF -- "$want" "$TMP/err"; then ok; else bad "diff bad $n: stderr lacks [$want]: $(cat "$TMP/err")"; fi
-	check "diff bad $n: nothing on stdout" "" "$(cat "$TMP/out")"
-}
 bad_case kinds "samples/asa/asa-rdp-forward-any.cfg (cisco-asa, ASA5508) and $Y (yamaha-rtx, RTX1210) are not configs of the same kind of device" \
 	samples/asa/asa-rdp-forward-any.cfg "$Y"
 bad_case models "samples/yamaha/rtx830-pass-all-inbound.cfg (yamaha-rtx, RTX830) and $Y (yamaha-rtx, RTX1210) are not configs" \

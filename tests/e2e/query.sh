@@ -10,15 +10,9 @@
 # Prints "query: N passed, M failed"; exit 1 when any failed.
 set -u
 BIN=${1:?usage: query.sh BINARY}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT" || exit 2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected [$2], got [$3]"; fi; }
+SUBCMD=query
+# shellcheck source=tests/e2e/subcommand-lib.sh
+. "$(dirname "$0")/subcommand-lib.sh"
 VALIDATE="node tests/tools/validate-json.js tests/schema/edgelint-query-1.schema.json"
 
 while IFS=$'\t' read -r name file rest; do
@@ -41,14 +35,6 @@ done <tests/e2e/query/cases.tsv
 
 # Bad input: exit 2 and a message naming the problem.
 Y=samples/yamaha/rtx1210-rdp-forward-partner24-antispoof.cfg
-bad_case() {  # NAME EXPECTED-STDERR-SUBSTRING ARGS...
-	local n=$1 want=$2
-	shift 2
-	"$BIN" query "$@" >"$TMP/out" 2>"$TMP/err"
-	check "query bad $n: exit" 2 $?
-	if grep -qF -- "$want" "$TMP/err"; then ok; else bad "query bad $n: stderr lacks [$want]: $(cat "$TMP/err")"; fi
-	check "query bad $n: nothing on stdout" "" "$(cat "$TMP/out")"
-}
 bad_case address "--to 192.168.100.500: not an IPv4 or IPv6 address" "$Y" --to 192.168.100.500
 bad_case port "the port is not a number from 0 to 65535" "$Y" --to 192.168.100.5:tcp/70000
 bad_case proto "unknown protocol" "$Y" --to 192.168.100.5:foo/1

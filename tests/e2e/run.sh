@@ -1768,7 +1768,27 @@ FIXIN=(samples/yamaha/*.cfg samples/asa/*.cfg)
 [ -d "$CORPUS" ] && FIXIN+=("$CORPUS"/yamaha/*.cfg $(find "$CORPUS/asa" -type f ! -name SOURCES.md | sort))
 if python3 tests/e2e/fix-proof.py "$BIN" --today "$TODAY" "${FIXIN[@]}" >"$TMP/proof" 2>&1; then ok
 else bad "fix proof"; grep -E '^FAIL' "$TMP/proof" | head -20; fi
-grep '^fixes proven:' "$TMP/proof"
+grep -E '^(fixes proven|flows kept asked of query):' "$TMP/proof"
+# The proof asks `query` for the flows that must survive (VPN, the policy's
+# allowed_inbound), and fails when a fix changes one: with the policy's
+# partners (tests/e2e/fix-proof-policy.yaml: the RDP forwards of YAMAHA and
+# ASA are narrowed to them, not removed) it holds; with a planted bad fix
+# (IKE's new filter turned into a reject) it must fail on both flows.
+PP=(--today "$TODAY" --policy tests/e2e/fix-proof-policy.yaml)
+PF=samples/yamaha/rtx830-pass-all-inbound.cfg
+python3 tests/e2e/fix-proof.py "$BIN" "${PP[@]}" "$PF" samples/yamaha/rtx1210-rdp-forward-any.cfg \
+	samples/asa/asa-rdp-forward-any.cfg >"$TMP/proof" 2>&1
+check "fix proof with allowed_inbound: exit" 0 $?
+check "fix proof with allowed_inbound: flows asked" "flows kept asked of query: 16 VPN, 12 allowed_inbound" \
+	"$(grep '^flows kept' "$TMP/proof")"
+check "fix proof with allowed_inbound: proven" "fixes proven: 3 of 3 fixable findings" \
+	"$(grep '^fixes proven' "$TMP/proof")"
+python3 tests/e2e/fix-proof.py "$BIN" "${PP[@]}" --plant-bad-fix 'pass * * udp * 500=>reject * * udp * 500' "$PF" >"$TMP/proof" 2>&1
+check "fix proof, planted bad fix: exit" 1 $?
+for want in "FAIL: $PF: VPN flow changed by the fix: 192.168.10.1 ike (lan2, box): before ('accepted'" \
+	"FAIL: $PF: allowed_inbound flow changed by the fix: 192.168.10.1:udp/500 from 198.51.100.0: before (True"; do
+	if grep -qF -- "$want" "$TMP/proof"; then ok; else bad "fix proof, planted bad fix: lacks [$want]"; cat "$TMP/proof"; fi
+done
 mapfile -t FSECRETS < <(yamaha_secrets samples/yamaha/*.cfg; [ -d "$CORPUS" ] && yamaha_secrets "$CORPUS"/yamaha/*.cfg)
 for l in en ja; do
 	el --format fix --lang "$l" "${FIXIN[@]}" >"$TMP/fix.$l" 2>/dev/null

@@ -63,16 +63,22 @@ static void test_numbers_data(void **state)
 
 /* ---- YAMAHA list rewriting ------------------------------------------------------ */
 
-static void run_text(struct input *in, const char *text)
+/* in: text read as a config of kind through the pipeline. */
+static void run_kind_text(struct input *in, const char *kind, const char *text)
 {
 	input_init(in, "t.cfg");
-	in->kind = input_kind_named("yamaha-rtx");
+	in->kind = input_kind_named(kind);
 	in->len = strlen(text);
 	in->data = malloc(in->len + 1);
 	assert_non_null(in->data);
 	memcpy(in->data, text, in->len + 1);
 	run_parsed(in, &g_ctx);
 	assert_null(in->error);
+}
+
+static void run_text(struct input *in, const char *text)
+{
+	run_kind_text(in, "yamaha-rtx", text);
 }
 
 /* The block of the first finding of rule id. */
@@ -138,6 +144,94 @@ static void test_lan_list_reject_before_permissive(void **state)
 	assert_non_null(strstr(out, "ip filter 1000 reject * * * * *\nip filter 1001 reject * * tcp * 23\n"));
 	free(out);
 	input_free(&in);
+}
+
+/* EL102 on a list whose pass-all filter (99) is all that lets the VPN
+ * in: the VPN the router terminates (IKE, ESP, NAT-T, L2TP: the services
+ * of `ipsec ike …` and `l2tp service on`, YAMAHA Cmdref §8.1.25 examples)
+ * gets filters of its own where 99 was, behind NAT to "*"; the reject
+ * ahead (10) stays ahead. Removing 99 alone cut the VPN (found by the
+ * proof asking `query`, issue 17 §2). */
+static void test_pass_all_removed_vpn_kept(void **state)
+{
+	(void)state;
+	static const char cfg[] =
+		"ip lan2 address 203.0.113.2/30\n"                      /* 1 */
+		"ip lan2 nat descriptor 1\n"                            /* 2 */
+		"ip lan2 secure filter in 10 99\n"                      /* 3 */
+		"nat descriptor type 1 masquerade\n"                    /* 4 */
+		"ip route default gateway 203.0.113.1\n"                /* 5 */
+		"ip filter 10 reject * * udp,tcp 135 *\n"               /* 6 */
+		"ip filter 99 pass * * * * *\n"                         /* 7 */
+		"ipsec ike nat-traversal 1 on\n"                        /* 8 */
+		"l2tp service on\n";                                    /* 9 */
+	struct input in;
+	run_text(&in, cfg);
+	struct fix_set s;
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const want[] = {
+		"ip filter 1000 pass * * udp * 500",
+		"ip filter 1001 pass * * esp * *",
+		"ip filter 1002 pass * * udp * 4500",
+		"ip filter 1003 pass * * udp * 1701",
+		"ip lan2 secure filter in 10 1000 1001 1002 1003",
+	};
+	expect_cmds(block_of(&s, "EL102"), want, 5);
+	char *out = applied(&in, &s);
+	assert_non_null(strstr(out, "\nip lan2 secure filter in 10 1000 1001 1002 1003\n"));
+	assert_non_null(strstr(out, "ip filter 99 pass * * * * *\nip filter 1000 pass * * udp * 500\n"
+				    "ip filter 1001 pass * * esp * *\n"));
+	free(out);
+	input_free(&in);
+}
+
+/* EL105 on a forward whose partner the policy names (allowed_inbound
+ * tcp 3389 to 192.168.1.50 from 198.51.100.0/24): the forward stays and
+ * filter 20, which passes that service to that host alone, gives its
+ * place to a pass from the partner (the list's implicit reject takes the
+ * rest; YAMAHA Cmdref §8.1.1 source field, §8.1.25 first match). Without
+ * the policy entry the forward is removed. The reject's number (1000) is
+ * taken before the filter is found to go, hence 1001. */
+static void test_forward_narrowed_to_partner(void **state)
+{
+	(void)state;
+	static const char cfg[] =
+		"ip lan2 address 203.0.113.2/30\n"                              /* 1 */
+		"ip lan2 nat descriptor 1\n"                                    /* 2 */
+		"ip lan2 secure filter in 10 20\n"                              /* 3 */
+		"nat descriptor type 1 masquerade\n"                            /* 4 */
+		"nat descriptor masquerade static 1 1 192.168.1.50 tcp 3389\n"  /* 5 */
+		"ip route default gateway 203.0.113.1\n"                        /* 6 */
+		"ip filter 10 reject * * udp,tcp 135 *\n"                       /* 7 */
+		"ip filter 20 pass * 192.168.1.50 tcp * 3389\n";                /* 8 */
+	static const char *srcs[] = {"198.51.100.0/24"};
+	struct policy_inbound partner = {.proto = "tcp", .port = 3389, .to = "192.168.1.50",
+					 .sources = srcs, .nsources = 1, .reason = "partner"};
+	struct input in;
+	run_text(&in, cfg);
+	struct fix_set s;
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const cut[] = {"no nat descriptor masquerade static 1 1 192.168.1.50 tcp 3389"};
+	expect_cmds(block_of(&s, "EL105"), cut, 1);
+	input_free(&in);
+
+	g_pol.inbound = &partner;
+	g_pol.ninbound = 1;
+	run_text(&in, cfg);
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const want[] = {
+		"ip filter 1001 pass 198.51.100.0/24 192.168.1.50 tcp * 3389",
+		"ip lan2 secure filter in 10 1001",
+	};
+	expect_cmds(block_of(&s, "EL105"), want, 2);
+	assert_non_null(strstr(block_of(&s, "EL105")->note, "allowed_inbound"));
+	char *out = applied(&in, &s);
+	assert_non_null(strstr(out, "\nip lan2 secure filter in 10 1001\n"));
+	assert_non_null(strstr(out, "\nnat descriptor masquerade static 1 1 192.168.1.50 tcp 3389\n"));
+	free(out);
+	input_free(&in);
+	g_pol.inbound = NULL;
+	g_pol.ninbound = 0;
 }
 
 /* Inside `pp select 1`: the list rewritten there, in full, indentation
@@ -295,6 +389,38 @@ static void test_split(void **state)
 	arena_free(&a);
 }
 
+/* The file's lines for builders: split up to the first CR or LF
+ * (fix_text_split), and "no" + the words of a line (fix_no_line), which
+ * refuses a line with as many words as it may hold (never a cut command). */
+static void test_text_split_and_no_line(void **state)
+{
+	(void)state;
+	static const char text[] = "http 0.0.0.0 0.0.0.0 outside\r\n\r\na b c d\n";
+	struct input in;
+	input_init(&in, "t.cfg");
+	in.len = strlen(text);
+	in.data = malloc(in.len + 1);
+	assert_non_null(in.data);
+	memcpy(in.data, text, in.len + 1);
+	struct fix_text t;
+	assert_int_equal(fix_text_init(&in, &t), 0);
+	assert_int_equal(t.n, 3);
+	struct arena scratch = {0};
+	char *tok[8];
+	assert_int_equal(fix_text_split(&in, &t, &scratch, 1, tok, 8), 4);
+	assert_string_equal(tok[3], "outside");
+	assert_int_equal(fix_text_split(&in, &t, &scratch, 2, tok, 8), 0);
+	assert_int_equal(fix_text_split(&in, &t, &scratch, 4, tok, 8), 0);
+	arena_free(&scratch);
+	size_t nt;
+	assert_string_equal(fix_no_line(&in, &t, 1, tok, 8, &nt), "no http 0.0.0.0 0.0.0.0 outside");
+	assert_int_equal(nt, 4);
+	assert_null(fix_no_line(&in, &t, 2, tok, 8, &nt));
+	assert_null(fix_no_line(&in, &t, 3, tok, 4, &nt));
+	assert_string_equal(fix_no_line(&in, &t, 3, tok, 5, &nt), "no a b c d");
+	input_free(&in);
+}
+
 /* ASA (8.3 and later: the ACL names the real address): the entry permits
  * every TCP port of the host while only 3389 is forwarded, so a deny for
  * that port goes in at the entry's line of the list (the remark is line
@@ -320,14 +446,7 @@ static void test_asa_deny_before_entry(void **state)
 		"access-group OUTSIDE_IN in interface outside\n"                /* 15 */
 		"route outside 0.0.0.0 0.0.0.0 203.0.113.1 1\n";                /* 16 */
 	struct input in;
-	input_init(&in, "asa.cfg");
-	in.kind = input_kind_named("cisco-asa");
-	in.len = strlen(cfg);
-	in.data = malloc(in.len + 1);
-	assert_non_null(in.data);
-	memcpy(in.data, cfg, in.len + 1);
-	run_parsed(&in, &g_ctx);
-	assert_null(in.error);
+	run_kind_text(&in, "cisco-asa", cfg);
 	struct fix_set s;
 	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
 	static const char *const want[] = {
@@ -340,6 +459,32 @@ static void test_asa_deny_before_entry(void **state)
 				    "access-list OUTSIDE_IN extended permit tcp any host 192.168.1.50\n"));
 	free(out);
 	input_free(&in);
+
+	/* The policy names a partner for it (allowed_inbound tcp 3389 to
+	 * 192.168.1.50 from 198.51.100.0/24): its permit goes first (mask
+	 * form, ASA command reference "access-list extended"), the deny for
+	 * the rest after it, both before the entry. */
+	static const char *srcs[] = {"198.51.100.0/24"};
+	struct policy_inbound partner = {.proto = "tcp", .port = 3389, .to = "192.168.1.50",
+					 .sources = srcs, .nsources = 1, .reason = "partner"};
+	g_pol.inbound = &partner;
+	g_pol.ninbound = 1;
+	run_kind_text(&in, "cisco-asa", cfg);
+	assert_int_equal(fix_build(&in, &g_ctx, &s), 0);
+	static const char *const narrowed[] = {
+		"access-list OUTSIDE_IN line 2 extended permit tcp 198.51.100.0 255.255.255.0 host 192.168.1.50 eq 3389",
+		"access-list OUTSIDE_IN line 3 extended deny tcp any host 192.168.1.50 eq 3389",
+	};
+	expect_cmds(block_of(&s, "EL105"), narrowed, 2);
+	out = applied(&in, &s);
+	assert_non_null(strstr(out, "access-list OUTSIDE_IN remark partners\n"
+				    "access-list OUTSIDE_IN extended permit tcp 198.51.100.0 255.255.255.0 host 192.168.1.50 eq 3389\n"
+				    "access-list OUTSIDE_IN extended deny tcp any host 192.168.1.50 eq 3389\n"
+				    "access-list OUTSIDE_IN extended permit tcp any host 192.168.1.50\n"));
+	free(out);
+	input_free(&in);
+	g_pol.inbound = NULL;
+	g_pol.ninbound = 0;
 }
 
 int main(void)
@@ -349,11 +494,14 @@ int main(void)
 		cmocka_unit_test(test_free_number_exhausted),
 		cmocka_unit_test(test_numbers_data),
 		cmocka_unit_test(test_lan_list_reject_before_permissive),
+		cmocka_unit_test(test_pass_all_removed_vpn_kept),
+		cmocka_unit_test(test_forward_narrowed_to_partner),
 		cmocka_unit_test(test_pp_select_list),
 		cmocka_unit_test(test_tunnel_select_list),
 		cmocka_unit_test(test_pp_new_list),
 		cmocka_unit_test(test_exhausted_reason),
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_text_split_and_no_line),
 		cmocka_unit_test(test_asa_deny_before_entry),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
